@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ConfigError } from '../errors/index.js';
+import { ConfigSchema, type Config } from './schema.js';
+
+export type { Config, Watch, Source } from './schema.js';
+export { ConfigSchema } from './schema.js';
+
+/** Placeholders a config may use in source URLs, e.g. `${SAMPLES_URL}/feed.xml`. */
+export type ConfigVariables = Record<string, string>;
+
+/**
+ * Validates a parsed config. Errors name the field and where the config came from:
+ * `samples/watches.json: watches[0].sources[0].url: expected an http(s) or file URL`.
+ */
+export function parseConfig(raw: unknown, origin: string, variables: ConfigVariables = {}): Config {
+  const result = ConfigSchema.safeParse(substituteVariables(raw, variables, origin));
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${origin}: ${formatPath(issue.path)}: ${issue.message}`);
+    throw new ConfigError(`Invalid config:\n  ${problems.join('\n  ')}`);
+  }
+  return result.data;
+}
+
+/** Reads and validates a JSON config file; relative file:// paths resolve against the file's folder. */
+export function loadConfigFile(path: string, variables: ConfigVariables = {}): Config {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (cause) {
+    throw new ConfigError(`Cannot read config file ${path}: ${(cause as Error).message}`, { cause });
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (cause) {
+    throw new ConfigError(`Config file ${path} is not valid JSON: ${(cause as Error).message}`, { cause });
+  }
+  const configDir = resolve(path, '..');
+  return parseConfig(raw, path, { CONFIG_DIR: configDir, ...variables });
+}
+
+function formatPath(path: PropertyKey[]): string {
+  return path.reduce<string>((out, part) => (typeof part === 'number' ? `${out}[${part}]` : out ? `${out}.${String(part)}` : String(part)), '') || '(root)';
+}
+
+/** Replaces `${NAME}` in every string of the config; an unknown name is an error, not an empty string. */
+function substituteVariables(raw: unknown, variables: ConfigVariables, origin: string): unknown {
+  if (typeof raw === 'string') {
+    return raw.replace(/\$\{([A-Z_][A-Z0-9_]*)\}/g, (_match, name: string) => {
+      const value = variables[name];
+      if (value === undefined) throw new ConfigError(`${origin}: unknown variable \${${name}} (known: ${Object.keys(variables).join(', ') || 'none'})`);
+      return value;
+    });
+  }
+  if (Array.isArray(raw)) return raw.map((item) => substituteVariables(item, variables, origin));
+  if (raw && typeof raw === 'object') {
+    return Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, substituteVariables(value, variables, origin)]));
+  }
+  return raw;
+}
