@@ -1,0 +1,26 @@
+export type {
+  ConditionalState,
+  FetchedDocument,
+  FetchOptions,
+  HostResolver,
+  ParsedFeed,
+  SourceItem,
+  SourceReading,
+} from './types.js';
+export { defaultFetchOptions } from './options.js';
+export { fetchDocument, parseSourceUrl } from './document.js';
+export { readSource } from './source.js';
+export { parseFeed, analyzeFeed, type FeedAnalysis, type FeedEntry } from './feed.js';
+export {
+  decodeDocumentText,
+  isFeedContentType,
+  isHtmlContentType,
+  isPlainTextContentType,
+  looksLikeFeed,
+  looksLikeHtml,
+  mediaTypeOf,
+  readHtmlTitle,
+} from './content.js';
+export { classifyAddress, isPublicAddress, AddressCategory } from './address.js';
+export { clearRobotsCache } from './robots.js';
+export { DEFAULT_USER_AGENT } from './constants.js';
