@@ -1,0 +1,314 @@
+/**
+ * The HTML path of extraction, staged like Readability.js. Each stage is one function below, in the
+ * order `extractHtml` runs them.
+ */
+import { load, type Cheerio, type CheerioAPI } from 'cheerio';
+import type { AnyNode, Element, Text } from 'domhandler';
+import { readMetadata, type PageMetadata } from './metadata.js';
+import {
+  ARTICLE_BODY_HINT,
+  CHROME_TAGS,
+  GRANDPARENT_SCORE_SHARE,
+  MAX_LENGTH_POINTS,
+  MAX_LINK_DENSITY,
+  MIN_LIST_ITEM_CHARS,
+  MIN_LOOSE_TEXT_CHARS,
+  MIN_SCORED_BODY_CHARS,
+  MIN_SCORED_PARAGRAPH_CHARS,
+  NEVER_CONTENT_TAGS,
+  PROTECTED_MIN_PARAGRAPHS,
+  PROTECTED_TEXT_SHARE,
+  SCORE_CHARS_PER_POINT,
+  SIBLING_SCORE_SHARE,
+  UNLIKELY_ARIA_LABEL,
+  UNLIKELY_NODE_HINTS,
+  UNLIKELY_ROLES,
+} from './patterns.js';
+import { dropBoilerplateParagraphs, dropRepeatedParagraphs, normalizeWhitespace, paragraphKey, titleFromText } from './text.js';
+import type { ExtractedArticle } from './types.js';
+
+/** A run of text between block boundaries, with how much of it is link text. */
+interface TextBlock {
+  text: string;
+  /** The element the text sits in directly: `p`, `li`, `h2`, `div`… */
+  tag: string;
+  linkDensity: number;
+}
+
+type BodyChoice =
+  | { containers: Element[]; via: 'articleBody' | 'article' | 'scored' }
+  | { reason: string };
+
+/** Elements that break text into separate paragraphs; everything else is inline. */
+const BLOCK_TAGS: ReadonlySet<string> = new Set([
+  'address', 'article', 'aside', 'blockquote', 'caption', 'center', 'dd', 'details', 'div', 'dl', 'dt', 'fieldset',
+  'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'li', 'main',
+  'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul',
+]);
+
+/** Blocks whose text counts whatever its length (a one-line quote is still a paragraph). */
+const PARAGRAPH_TAGS: ReadonlySet<string> = new Set(['p', 'blockquote', 'pre', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+const HEADING_TAGS: ReadonlySet<string> = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+/** Items of lists and tables: menus and tag lists unless long. */
+const LIST_ITEM_TAGS: ReadonlySet<string> = new Set(['li', 'dt', 'dd', 'td', 'th']);
+
+/** Semantic body markup, most specific first: schema.org's articleBody, then `<article>`. */
+const SEMANTIC_CONTAINERS = [
+  ['[itemprop="articleBody"]', 'articleBody'],
+  ['article', 'article'],
+] as const;
+
+/** Elements whose text votes for its parent when scoring blocks (divs only when they hold no blocks). */
+const SCORED_SELECTOR = 'p, pre, td, blockquote, div, section';
+
+const HIDDEN_SELECTOR = '[hidden], [aria-hidden="true"], [style*="display:none"], [style*="display: none"], [style*="visibility:hidden"]';
+
+/**
+ * Extracts the article of an HTML page. Stages:
+ * 1. `readMetadata` — title, byline, date, site, language, canonical URL (before anything is removed);
+ * 2. `removeUnlikelyNodes` — scripts and page chrome (nav, share bars, cookie banners, paywalls, ads…);
+ * 3. `pickBodyContainer` — `[itemprop=articleBody]`, else the largest `<article>`, else the best-scoring block;
+ * 4. `collectParagraphs` — paragraphs, headings and substantive list items, whitespace normalized;
+ * 5. `dropBoilerplateText` — `BOILERPLATE_PATTERNS`, repeated captions, the headline repeated in the body.
+ */
+export function extractHtml(html: string, url: string): ExtractedArticle {
+  const $ = load(html);
+  const metadata = readMetadata($, url);
+  removeUnlikelyNodes($);
+  const body = pickBodyContainer($);
+  if ('reason' in body) return noArticle(url, metadata, body.reason);
+
+  const paragraphs = dropBoilerplateText(collectParagraphs(body.containers), metadata.title);
+  if (!paragraphs.length) {
+    return noArticle(url, metadata, `the ${describeContainer(body.via)} held only boilerplate (share prompts, paywall copy, link lists)`);
+  }
+  const chars = paragraphs.reduce((sum, paragraph) => sum + paragraph.length, 0);
+  if (body.via === 'scored' && chars < MIN_SCORED_BODY_CHARS) {
+    return noArticle(url, metadata, `the best text block has ${chars} characters; under ${MIN_SCORED_BODY_CHARS} it is a teaser, an index or a footer`);
+  }
+  return {
+    url,
+    ...metadata,
+    title: metadata.title ?? titleFromText(paragraphs[0]),
+    paragraphs,
+    text: paragraphs.join('\n\n'),
+  };
+}
+
+function noArticle(url: string, metadata: PageMetadata, reason: string): ExtractedArticle {
+  return { url, ...metadata, title: metadata.title ?? '', paragraphs: [], text: '', noArticleReason: `No article on this page: ${reason}` };
+}
+
+function describeContainer(via: 'articleBody' | 'article' | 'scored'): string {
+  return { articleBody: '[itemprop=articleBody] element', article: '<article> element', scored: 'best text block' }[via];
+}
+
+/**
+ * Stage 2. Removes what is never content, then page chrome recognized by tag, ARIA role, aria-label or
+ * class/id tokens (`UNLIKELY_NODE_HINTS`). Chrome that wraps the article is kept: see `isProtected`.
+ */
+function removeUnlikelyNodes($: CheerioAPI): void {
+  $(NEVER_CONTENT_TAGS.join(', ')).remove();
+  const pageProse = measureProse($, $('body'));
+  const candidates = new Set([
+    ...$(`${CHROME_TAGS.join(', ')}, ${HIDDEN_SELECTOR}`).toArray().filter(isElementNode),
+    ...$('[class], [id], [role], [aria-label]').toArray().filter(looksLikeChrome),
+  ]);
+  for (const element of candidates) {
+    if (!isProtected($, element, pageProse)) $(element).remove();
+  }
+}
+
+function looksLikeChrome(element: Element): boolean {
+  const { class: className = '', id = '', role = '' } = element.attribs;
+  if (ARTICLE_BODY_HINT.test(`${className} ${id}`)) return false;
+  if (role && UNLIKELY_ROLES.has(role.toLowerCase())) return true;
+  if (UNLIKELY_ARIA_LABEL.test(element.attribs['aria-label'] ?? '')) return true;
+  const hints = Object.values(UNLIKELY_NODE_HINTS);
+  return hintTokens(`${className} ${id}`).some((token) => hints.some((hint) => hint.test(token)));
+}
+
+/** Splits class and id into lowercase words: "shareBar jt-social_links" → share, bar, jt, social, links. */
+function hintTokens(classAndId: string): string[] {
+  return classAndId
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+/**
+ * An element is kept, whatever it looks like, when it is (or wraps) the article markup, or when it holds
+ * most of the page's prose: ASP.NET pages wrap everything in one `<form>`, some themes tag the body's
+ * wrapper with "tag-…" classes.
+ */
+function isProtected($: CheerioAPI, element: Element, pageProse: ProseMeasure): boolean {
+  if (['html', 'body', 'main', 'article'].includes(element.name)) return true;
+  const node = $(element);
+  if (node.is('[itemprop="articleBody"]') || node.find('article, main, [role="main"], [itemprop="articleBody"]').length) return true;
+  const prose = measureProse($, node);
+  return prose.paragraphs >= PROTECTED_MIN_PARAGRAPHS && prose.chars >= pageProse.chars * PROTECTED_TEXT_SHARE;
+}
+
+interface ProseMeasure {
+  paragraphs: number;
+  chars: number;
+}
+
+/** Paragraphs long enough to be prose (not labels or buttons) and their total length. */
+function measureProse($: CheerioAPI, scope: Cheerio<Element>): ProseMeasure {
+  const lengths = scope
+    .find('p')
+    .toArray()
+    .map((paragraph) => normalizeWhitespace($(paragraph).text()).length)
+    .filter((length) => length >= MIN_SCORED_PARAGRAPH_CHARS);
+  return { paragraphs: lengths.length, chars: lengths.reduce((sum, length) => sum + length, 0) };
+}
+
+/** Stage 3. Semantic markup first; without it, the block that collects the most paragraph score. */
+function pickBodyContainer($: CheerioAPI): BodyChoice {
+  for (const [selector, via] of SEMANTIC_CONTAINERS) {
+    const containers = $(selector)
+      .toArray()
+      .filter((element) => measureProse($, $(element)).paragraphs > 0 || hasLooseProse($, element));
+    if (containers.length) return { containers: [largestByText($, containers)], via };
+  }
+  return pickScoredContainer($);
+}
+
+function hasLooseProse($: CheerioAPI, element: Element): boolean {
+  return normalizeWhitespace($(element).text()).length >= MIN_SCORED_PARAGRAPH_CHARS;
+}
+
+function largestByText($: CheerioAPI, elements: Element[]): Element {
+  const length = (element: Element) => normalizeWhitespace($(element).text()).length;
+  return elements.reduce((best, element) => (length(element) > length(best) ? element : best));
+}
+
+/**
+ * Readability's scoring: each paragraph gives its parent 1 point, 1 per comma and 1 per 100 characters
+ * (at most 3), and its grandparent half that; a block's score is then discounted by its link density.
+ * Siblings of the winner that score well are kept with it (bodies split around an ad slot).
+ */
+function pickScoredContainer($: CheerioAPI): BodyChoice {
+  const scores = new Map<Element, number>();
+  const addScore = (node: AnyNode | null, points: number) => {
+    if (node && isElementNode(node)) scores.set(node, (scores.get(node) ?? 0) + points);
+  };
+  $('body')
+    .find(SCORED_SELECTOR)
+    .each((_index, element) => {
+      if (!isParagraphLike(element)) return;
+      const text = normalizeWhitespace($(element).text());
+      if (text.length < MIN_SCORED_PARAGRAPH_CHARS) return;
+      const points = 1 + (text.match(/[,，、]/g)?.length ?? 0) + Math.min(Math.floor(text.length / SCORE_CHARS_PER_POINT), MAX_LENGTH_POINTS);
+      addScore(element.parent, points);
+      addScore(element.parent?.parent ?? null, points * GRANDPARENT_SCORE_SHARE);
+    });
+
+  const ranked = [...scores].map(([element, score]) => [element, score * (1 - linkDensity($, element))] as const);
+  const best = ranked.reduce<readonly [Element, number] | undefined>((top, entry) => (!top || entry[1] > top[1] ? entry : top), undefined);
+  if (!best || best[1] <= 0) {
+    return { reason: `no paragraph of ${MIN_SCORED_PARAGRAPH_CHARS}+ characters left after removing navigation and page chrome` };
+  }
+  const [winner, winningScore] = best;
+  const finalScores = new Map(ranked);
+  const siblings = (winner.parent?.children ?? [winner])
+    .filter(isElementNode)
+    .filter((element) => element === winner || (finalScores.get(element) ?? 0) >= winningScore * SIBLING_SCORE_SHARE);
+  return { containers: siblings, via: 'scored' };
+}
+
+/** Paragraph elements, and divs/sections that hold text but no blocks (div-soup pages without `<p>`). */
+function isParagraphLike(element: Element): boolean {
+  if (element.name !== 'div' && element.name !== 'section') return true;
+  return !element.children.some((child) => isElementNode(child) && BLOCK_TAGS.has(child.name));
+}
+
+function linkDensity($: CheerioAPI, element: Element): number {
+  const textLength = normalizeWhitespace($(element).text()).length;
+  if (!textLength) return 0;
+  const linkLength = $(element)
+    .find('a')
+    .toArray()
+    .reduce((sum, link) => sum + normalizeWhitespace($(link).text()).length, 0);
+  return Math.min(linkLength / textLength, 1);
+}
+
+/** Stage 4. Walks the containers in document order and keeps blocks that read as body text. */
+function collectParagraphs(containers: Element[]): TextBlock[] {
+  const blocks: TextBlock[] = [];
+  for (const container of containers) collectBlocks(container, blocks);
+  return blocks.filter(isBodyBlock);
+}
+
+function isBodyBlock(block: TextBlock): boolean {
+  if (!/\p{L}/u.test(block.text) || block.linkDensity > MAX_LINK_DENSITY) return false;
+  if (PARAGRAPH_TAGS.has(block.tag)) return true;
+  if (LIST_ITEM_TAGS.has(block.tag)) return block.text.length >= MIN_LIST_ITEM_CHARS;
+  return block.text.length >= MIN_LOOSE_TEXT_CHARS;
+}
+
+/**
+ * Splits an element's text into blocks: a nested block element starts a new one, a double `<br>` too.
+ * Inline markup (links, emphasis, spans) stays inside its paragraph.
+ */
+function collectBlocks(block: Element, out: TextBlock[]): void {
+  let run = { parts: [] as string[], linkChars: 0 };
+  const flush = () => {
+    out.push(...splitRun(run.parts.join(''), run.linkChars, block.name));
+    run = { parts: [], linkChars: 0 };
+  };
+  const visit = (node: AnyNode, inLink: boolean): void => {
+    if (isTextNode(node)) {
+      const text = node.data.replace(/\s+/g, ' ');
+      run.parts.push(text);
+      if (inLink) run.linkChars += text.trim().length;
+    } else if (isElementNode(node)) {
+      if (node.name === 'br') run.parts.push('\n');
+      else if (BLOCK_TAGS.has(node.name)) {
+        flush();
+        collectBlocks(node, out);
+      } else node.children.forEach((child) => visit(child, inLink || node.name === 'a'));
+    }
+  };
+  block.children.forEach((child) => visit(child, false));
+  flush();
+}
+
+/** Two line breaks in a row end a paragraph (`<br><br>` layouts); a single one is a space. */
+function splitRun(raw: string, linkChars: number, tag: string): TextBlock[] {
+  const total = normalizeWhitespace(raw).length;
+  return raw
+    .split(/\n[ \t]*\n/)
+    .map((piece) => normalizeWhitespace(piece))
+    .filter(Boolean)
+    .map((text) => ({ text, tag, linkDensity: total ? linkChars / total : 0 }));
+}
+
+function isTextNode(node: AnyNode): node is Text {
+  return (node.type as string) === 'text';
+}
+
+function isElementNode(node: AnyNode): node is Element {
+  return (node.type as string) === 'tag';
+}
+
+/**
+ * Stage 5. Text-level cleaning: `BOILERPLATE_PATTERNS` (and the paywall blocks they open), captions
+ * repeated verbatim, the headline repeated as the first paragraph, and headings left with nothing under
+ * them once their list or teaser was removed.
+ */
+function dropBoilerplateText(blocks: TextBlock[], title: string | undefined): string[] {
+  const titleKey = title ? paragraphKey(title) : undefined;
+  const cleaned = dropRepeatedParagraphs(dropBoilerplateParagraphs(blocks)).filter((block) => paragraphKey(block.text) !== titleKey);
+  return dropDanglingHeadings(cleaned).map((block) => block.text);
+}
+
+function dropDanglingHeadings(blocks: TextBlock[]): TextBlock[] {
+  return blocks.filter((block, index) => {
+    if (!HEADING_TAGS.has(block.tag)) return true;
+    const next = blocks[index + 1];
+    return next !== undefined && !HEADING_TAGS.has(next.tag);
+  });
+}

@@ -1,0 +1,39 @@
+/**
+ * Extraction: one fetched page (HTML or a plain-text capture, any charset) in, one normalized article
+ * out. A page without an article is a value with `noArticleReason`, never an exception.
+ */
+import { decodeBody } from './decode.js';
+import { extractHtml } from './html.js';
+import { extractPlainText } from './plain-text.js';
+import type { ExtractedArticle, PageInput } from './types.js';
+
+export type { ExtractedArticle, PageInput } from './types.js';
+export { decodeBody, sniffCharset } from './decode.js';
+export { extractPlainText } from './plain-text.js';
+export { BOILERPLATE_PATTERNS, type BoilerplateKind } from './patterns.js';
+
+/** How far into a document to look for markup before calling it plain text. */
+const MARKUP_SNIFF_CHARS = 2048;
+
+/** Tags that make a document HTML; a capture quoting "a < b" or "<3" stays plain text. */
+const HTML_MARKER = /<(?:!doctype\s+html|html|head|body|p|div|article|main|section|meta|title)\b/i;
+
+/**
+ * Extracts the article of one page: decodes the bytes (see `decodeBody`), then runs the HTML stages
+ * (`readMetadata → removeUnlikelyNodes → pickBodyContainer → collectParagraphs → dropBoilerplateText`),
+ * or `extractPlainText` when the document is not HTML.
+ *
+ * @example
+ * const article = extractArticle({ url, body: document.body, contentType: document.contentType });
+ * if (article.noArticleReason) skip(article.noArticleReason); else compare(article.paragraphs);
+ */
+export function extractArticle(input: PageInput): ExtractedArticle {
+  const text = decodeBody(input.body, input.contentType);
+  return isPlainTextCapture(text, input.contentType) ? extractPlainText(text, input.url) : extractHtml(text, input.url);
+}
+
+/** `text/plain` is trusted; otherwise a document is HTML when a structural tag shows up near its start. */
+function isPlainTextCapture(text: string, contentType: string | undefined): boolean {
+  if (contentType && /^\s*text\/plain\b/i.test(contentType)) return true;
+  return !HTML_MARKER.test(text.slice(0, MARKUP_SNIFF_CHARS));
+}

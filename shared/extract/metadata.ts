@@ -1,0 +1,208 @@
+/**
+ * Page metadata: title, byline, date, site name, language and canonical URL, from JSON-LD, Open Graph,
+ * `<meta>` and markup, in that order of trust.
+ */
+import type { CheerioAPI } from 'cheerio';
+import { normalizeWhitespace, toIsoDate } from './text.js';
+
+export interface PageMetadata {
+  title?: string;
+  byline?: string;
+  publishedAt?: string;
+  siteName?: string;
+  language?: string;
+  canonicalUrl: string;
+}
+
+type JsonObject = Record<string, unknown>;
+
+/** JSON-LD types that describe the article itself (not the page, the site or a breadcrumb). */
+const ARTICLE_TYPES = /^(?:(?:News|Report|Scholarly|Tech|Satirical|Opinion|Analysis|Background)?Article|ReportageNewsArticle|BlogPosting|LiveBlogPosting|SocialMediaPosting|Report)$/;
+
+/** Where each field may be found, best first. Values are `[selector, attribute]`; no attribute means the text. */
+const META_SOURCES = {
+  title: [
+    ['meta[property="og:title"]', 'content'],
+    ['meta[name="twitter:title"]', 'content'],
+  ],
+  byline: [
+    ['meta[name="author"]', 'content'],
+    ['meta[property="article:author"]', 'content'],
+    ['meta[name="byl"]', 'content'],
+    ['[itemprop="author"] [itemprop="name"]', undefined],
+    ['[itemprop="author"]', undefined],
+    ['[rel="author"]', undefined],
+    ['.byline, .author-name, .article-author, [class*="byline"]', undefined],
+  ],
+  publishedAt: [
+    ['meta[property="article:published_time"]', 'content'],
+    ['meta[itemprop="datePublished"]', 'content'],
+    ['[itemprop="datePublished"][datetime]', 'datetime'],
+    ['article time[datetime]', 'datetime'],
+    ['time[datetime]', 'datetime'],
+    [
+      'meta[name="date"], meta[name="pubdate"], meta[name="publishdate"], meta[name="dc.date"], meta[name="DC.date"], meta[name="dc.date.issued"], meta[name="DC.date.issued"], meta[name="dcterms.created"]',
+      'content',
+    ],
+  ],
+  siteName: [
+    ['meta[property="og:site_name"]', 'content'],
+    ['meta[name="application-name"]', 'content'],
+  ],
+} as const satisfies Record<string, ReadonlyArray<readonly [string, string | undefined]>>;
+
+/** Separators between a headline and the site name in `<title>`: "Headline | The Japan Times". */
+const TITLE_SEPARATOR = /\s+[|–—·•:-]\s+|\s+::\s+/;
+
+/** Site names are short ("The Japan Times"); a longer last segment of a title is part of the headline. */
+const SITE_SUFFIX_MAX_WORDS = 4;
+/** Fewer words left after dropping a suffix would leave a fragment, not a headline. */
+const MIN_HEADLINE_WORDS = 3;
+
+/** A byline longer than this is a paragraph that happened to carry an author class. */
+const BYLINE_MAX_CHARS = 100;
+
+/**
+ * Reads the metadata of an HTML page. Runs before any node is removed: JSON-LD lives in `<script>` and
+ * bylines often sit in a `<header>`, both of which the cleaning stage drops.
+ */
+export function readMetadata($: CheerioAPI, url: string): PageMetadata {
+  const article = findJsonLdArticle($);
+  const siteName = cleanText(jsonLdName(article?.publisher)) ?? firstValue($, META_SOURCES.siteName);
+  return {
+    title: readTitle($, article, siteName),
+    byline: cleanByline(jsonLdNames(article?.author)) ?? cleanByline(firstValue($, META_SOURCES.byline)),
+    publishedAt: toIsoDate(asString(article?.datePublished)) ?? firstDate($),
+    siteName,
+    language: cleanText($('html').attr('lang')) ?? cleanText($('meta[http-equiv="content-language" i]').attr('content')),
+    canonicalUrl: readCanonicalUrl($, url),
+  };
+}
+
+/** `link[rel=canonical]` resolved against the page URL, else `og:url`, else the page URL. */
+function readCanonicalUrl($: CheerioAPI, url: string): string {
+  const candidates = [$('link[rel~="canonical" i]').attr('href'), $('meta[property="og:url"]').attr('content')];
+  for (const candidate of candidates) {
+    const resolved = resolveHttpUrl(candidate, url);
+    if (resolved) return resolved;
+  }
+  return url;
+}
+
+function resolveHttpUrl(href: string | undefined, base: string): string | undefined {
+  if (!href?.trim()) return undefined;
+  try {
+    const resolved = new URL(href.trim(), base);
+    return /^(?:https?|file):$/.test(resolved.protocol) ? resolved.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function readTitle($: CheerioAPI, article: JsonObject | undefined, siteName: string | undefined): string | undefined {
+  const headline = cleanText(asString(article?.headline)) ?? firstValue($, META_SOURCES.title) ?? cleanText($('h1').first().text());
+  if (headline) return stripSiteName(headline, siteName);
+  const documentTitle = cleanText($('title').first().text());
+  return siteName ? stripSiteName(documentTitle, siteName) : stripShortSuffix(documentTitle);
+}
+
+/**
+ * Without a known site name, `<title>` still usually ends in one: drop a last segment of at most
+ * `SITE_SUFFIX_MAX_WORDS` words when at least `MIN_HEADLINE_WORDS` remain ("Talks to resume | Example News").
+ */
+function stripShortSuffix(title: string | undefined): string | undefined {
+  if (!title) return undefined;
+  const separators = [...title.matchAll(new RegExp(TITLE_SEPARATOR.source, 'g'))];
+  const last = separators.at(-1);
+  if (last?.index === undefined) return title;
+  const head = title.slice(0, last.index);
+  const suffix = title.slice(last.index + last[0].length);
+  const isShortSuffix = suffix.split(/\s+/).length <= SITE_SUFFIX_MAX_WORDS;
+  return isShortSuffix && head.split(/\s+/).length >= MIN_HEADLINE_WORDS ? head : title;
+}
+
+/** Drops a trailing (or leading) site name from a title: "Headline | The Japan Times" → "Headline". */
+function stripSiteName(title: string | undefined, siteName: string | undefined): string | undefined {
+  if (!title || !siteName) return title;
+  const name = siteName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const stripped = title
+    .replace(new RegExp(`(?:${TITLE_SEPARATOR.source})${name}$`, 'i'), '')
+    .replace(new RegExp(`^${name}(?:${TITLE_SEPARATOR.source})`, 'i'), '');
+  return stripped || title;
+}
+
+function firstDate($: CheerioAPI): string | undefined {
+  for (const [selector, attribute] of META_SOURCES.publishedAt) {
+    const iso = toIsoDate($(selector).first().attr(attribute));
+    if (iso) return iso;
+  }
+  return undefined;
+}
+
+function firstValue($: CheerioAPI, sources: ReadonlyArray<readonly [string, string | undefined]>): string | undefined {
+  for (const [selector, attribute] of sources) {
+    const node = $(selector).first();
+    const value = cleanText(attribute ? node.attr(attribute) : node.text());
+    if (value) return value;
+  }
+  return undefined;
+}
+
+/** The first JSON-LD object typed as an article, looking inside arrays and `@graph`. */
+function findJsonLdArticle($: CheerioAPI): JsonObject | undefined {
+  const objects = $('script[type="application/ld+json"]')
+    .toArray()
+    .flatMap((script) => flattenJsonLd(parseJson($(script).text())));
+  return objects.find((object) => jsonLdTypes(object).some((type) => ARTICLE_TYPES.test(type)));
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    // Broken JSON-LD is common (trailing commas, raw newlines); the other sources still apply.
+    return undefined;
+  }
+}
+
+function flattenJsonLd(value: unknown): JsonObject[] {
+  if (Array.isArray(value)) return value.flatMap(flattenJsonLd);
+  if (!isObject(value)) return [];
+  return [value, ...flattenJsonLd(value['@graph'])];
+}
+
+function jsonLdTypes(object: JsonObject): string[] {
+  const type = object['@type'];
+  return (Array.isArray(type) ? type : [type]).filter((item): item is string => typeof item === 'string');
+}
+
+function jsonLdName(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return jsonLdName(value[0]);
+  return isObject(value) ? asString(value.name) : undefined;
+}
+
+/** Authors may be a string, an object or a list of either: "Jane Doe, John Roe". */
+function jsonLdNames(value: unknown): string | undefined {
+  const names = (Array.isArray(value) ? value : [value]).map(jsonLdName).filter((name): name is string => Boolean(name));
+  return names.length ? names.join(', ') : undefined;
+}
+
+function cleanByline(value: string | undefined): string | undefined {
+  const text = cleanText(value)?.replace(/^by\s+/i, '');
+  if (!text || text.length > BYLINE_MAX_CHARS || /^https?:\/\//i.test(text)) return undefined;
+  return text;
+}
+
+function cleanText(value: string | undefined): string | undefined {
+  const text = value === undefined ? '' : normalizeWhitespace(value);
+  return text || undefined;
+}
+
+function asString(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,169 @@
+/**
+ * Text-level helpers shared by the HTML and plain-text paths: whitespace, boilerplate paragraphs,
+ * repeated paragraphs, dates and titles.
+ */
+import {
+  ALWAYS_BOILERPLATE,
+  BLOCK_OPENING_BOILERPLATE,
+  BOILERPLATE_MAX_CHARS,
+  BOILERPLATE_PATTERNS,
+  PROSE_RESUMES_MIN_WORDS,
+  TITLE_MAX_CHARS,
+  type BoilerplateKind,
+} from './patterns.js';
+
+/** Zero-width characters and soft hyphens: invisible on screen, but they break text comparison. */
+const INVISIBLE_CHARS = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
+
+/** Sentence end, allowing closing quotes and brackets after the mark. */
+const SENTENCE_END = /[.!?…]["”’')\]]*$/;
+
+/** Tokens before a full stop that do not end a sentence: "U.S. President", "Mr. Abe", "Jan. 6". */
+const ABBREVIATION_BEFORE_STOP = /(?:\b[A-Z]\.)+$|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Prof|Jan|Feb|Aug|Sept?|Oct|Nov|Dec|No|vs|etc)\.$/;
+
+/** A photo credit trailing a caption: "…Putin reportedly said.   © AP". */
+const TRAILING_CREDIT = /\s*(?:©|\(c\)|photo:|credit:)\s*[\w .,&'/-]{0,60}$/i;
+
+const MONTHS: Readonly<Record<string, number>> = {
+  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
+};
+const MONTH_NAME = '(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\.?';
+/** "November 10, 2017", "Jun 6, 2024" (also glued to following text: "Jun 6, 2024Featured Article"). */
+const MONTH_DAY_YEAR = new RegExp(`\\b${MONTH_NAME}\\s+(\\d{1,2}),?\\s+(\\d{4})`, 'i');
+/** "10 November 2017". */
+const DAY_MONTH_YEAR = new RegExp(`\\b(\\d{1,2})\\s+${MONTH_NAME}\\s+(\\d{4})`, 'i');
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+/** ISO date-times without an offset would be read in the host's zone; we read them as UTC instead. */
+const ISO_WITHOUT_OFFSET = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/;
+
+/** Collapses all whitespace (including no-break spaces) to single spaces and drops invisible characters. */
+export function normalizeWhitespace(text: string): string {
+  return text.replace(INVISIBLE_CHARS, '').replace(/\s+/g, ' ').trim();
+}
+
+export function countWords(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
+}
+
+export function endsLikeSentence(text: string): boolean {
+  return SENTENCE_END.test(text);
+}
+
+/** Whether a line reads as article prose: long enough and ending like a sentence. */
+export function isProse(text: string, minWords: number): boolean {
+  return countWords(text) >= minWords && endsLikeSentence(text) && !findBoilerplateKind(text);
+}
+
+/** The first `BOILERPLATE_PATTERNS` kind a paragraph matches, or undefined for article text. */
+export function findBoilerplateKind(text: string): BoilerplateKind | undefined {
+  const kinds = Object.keys(BOILERPLATE_PATTERNS) as BoilerplateKind[];
+  return kinds.find(
+    (kind) => (ALWAYS_BOILERPLATE.has(kind) || text.length <= BOILERPLATE_MAX_CHARS) && BOILERPLATE_PATTERNS[kind].test(text),
+  );
+}
+
+/**
+ * Drops boilerplate paragraphs. A paywall, subscription or sponsored paragraph opens a block: the
+ * paragraphs after it are dropped too until one reads as prose again (marketing copy is short lines).
+ */
+export function dropBoilerplateParagraphs<T extends { text: string }>(paragraphs: readonly T[]): T[] {
+  const kept: T[] = [];
+  let inBlock = false;
+  for (const paragraph of paragraphs) {
+    const kind = findBoilerplateKind(paragraph.text);
+    if (kind) {
+      inBlock = inBlock || BLOCK_OPENING_BOILERPLATE.has(kind);
+      continue;
+    }
+    if (inBlock && !isProse(paragraph.text, PROSE_RESUMES_MIN_WORDS)) continue;
+    inBlock = false;
+    kept.push(paragraph);
+  }
+  return kept;
+}
+
+/** Comparison key: case, spacing, curly quotes and a trailing photo credit do not make a paragraph new. */
+export function paragraphKey(text: string): string {
+  return normalizeWhitespace(text.replace(TRAILING_CREDIT, ''))
+    .toLowerCase()
+    .replace(/[“”]/g, '"')
+    .replace(/[‘’]/g, "'");
+}
+
+/**
+ * Drops repeated paragraphs. A paragraph repeated right after itself (with or without a "© AP" credit)
+ * is an image's alt text followed by its caption: both copies go. A later repeat (a pull quote, a
+ * caption of a second image) goes and the first copy stays.
+ */
+export function dropRepeatedParagraphs<T extends { text: string }>(paragraphs: readonly T[]): T[] {
+  const keys = paragraphs.map((paragraph) => paragraphKey(paragraph.text));
+  const isCaptionPair = (index: number) => keys[index] === keys[index - 1] || keys[index] === keys[index + 1];
+  const seen = new Set<string>();
+  return paragraphs.filter((_paragraph, index) => {
+    const key = keys[index];
+    if (!key || isCaptionPair(index) || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** The first sentence of a text, not fooled by "U.S." or "Mr.". */
+export function firstSentence(text: string): string {
+  const boundary = /[.!?]["”’)]*\s+(?=["“‘(]?[A-Z0-9])/g;
+  for (let match = boundary.exec(text); match; match = boundary.exec(text)) {
+    const isAbbreviation = ABBREVIATION_BEFORE_STOP.test(text.slice(0, match.index + 1));
+    if (!isAbbreviation) return text.slice(0, match.index + match[0].trimEnd().length);
+  }
+  return text;
+}
+
+/** Cuts a text to `maxChars` on a word boundary, marking the cut with an ellipsis. */
+export function truncateOnWord(text: string, maxChars: number = TITLE_MAX_CHARS): string {
+  if (text.length <= maxChars) return text;
+  const cut = text.slice(0, maxChars);
+  const lastSpace = cut.lastIndexOf(' ');
+  return `${(lastSpace > 0 ? cut.slice(0, lastSpace) : cut).replace(/[\s,;:–—-]+$/, '')}…`;
+}
+
+/** A title made from the body when the page has no headline: the first sentence, truncated. */
+export function titleFromText(text: string | undefined): string {
+  return text ? truncateOnWord(firstSentence(text)) : '';
+}
+
+/**
+ * Reads a date as ISO 8601 in UTC. Date-only values ("2019-06-06", "Jun 6, 2024") become midnight UTC
+ * of that day, so the calendar date survives whatever zone the host runs in.
+ */
+export function toIsoDate(value: string | undefined): string | undefined {
+  const text = value?.trim();
+  if (!text) return undefined;
+  if (DATE_ONLY.test(text)) return `${text}T00:00:00.000Z`;
+  if (ISO_WITHOUT_OFFSET.test(text)) return isoFromMillis(Date.parse(`${text.replace(' ', 'T')}Z`));
+  if (/^\d{4}-\d{2}-\d{2}T/.test(text) || /\d{1,2}:\d{2}/.test(text)) {
+    const parsed = isoFromMillis(Date.parse(text));
+    if (parsed) return parsed;
+  }
+  return findHumanDate(text)?.iso;
+}
+
+/** Finds a written-out date ("November 10, 2017", "10 Nov 2017") inside a text. */
+export function findHumanDate(text: string): { iso: string; index: number; length: number } | undefined {
+  const monthFirst = MONTH_DAY_YEAR.exec(text);
+  if (monthFirst) return dateMatch(monthFirst, monthFirst[1], monthFirst[2], monthFirst[3]);
+  const dayFirst = DAY_MONTH_YEAR.exec(text);
+  if (dayFirst) return dateMatch(dayFirst, dayFirst[2], dayFirst[1], dayFirst[3]);
+  return undefined;
+}
+
+function dateMatch(match: RegExpExecArray, monthName: string, day: string, year: string) {
+  const month = MONTHS[monthName.slice(0, 3).toLowerCase()];
+  const millis = Date.UTC(Number(year), month - 1, Number(day));
+  const iso = isoFromMillis(millis);
+  // Date.UTC rolls "Feb 31" over into March; a rolled-over date is not the date the page states.
+  if (!iso || new Date(millis).getUTCDate() !== Number(day)) return undefined;
+  return { iso, index: match.index, length: match[0].length };
+}
+
+function isoFromMillis(millis: number): string | undefined {
+  return Number.isNaN(millis) ? undefined : new Date(millis).toISOString();
+}
