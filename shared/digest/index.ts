@@ -1,0 +1,245 @@
+/**
+ * Digest: the new and changed statements of one watch, as an email subject, a plain-text body that reads well in
+ * an SNS email, and a single-column HTML body for SES that reads well on a phone.
+ */
+import { diffWords } from 'diff';
+import type { DigestInput, DigestItem, RenderedDigest } from './types.js';
+
+export type { DigestInput, DigestItem, RenderedDigest } from './types.js';
+
+/** One run of a word diff: unchanged text, or text added or removed. */
+export interface DiffPart {
+  value: string;
+  added?: boolean;
+  removed?: boolean;
+}
+
+/** Column width of the plain-text rule lines; 60 keeps them on one line in a phone's mail app. */
+const TEXT_RULE_WIDTH = 60;
+
+/** Body width in the HTML version: single column, the usual width of a mobile-friendly email. */
+const HTML_MAX_WIDTH_PX = 640;
+
+/** Links only to web pages: a stored URL is user data, and `javascript:` must never become a link. */
+const LINKABLE_URL = /^https?:\/\//i;
+
+/** Inline styles (mail clients drop <style> blocks), named so the markup stays readable. */
+const STYLES = {
+  body: 'margin:0;padding:0;background:#f4f4f5;',
+  column: `max-width:${HTML_MAX_WIDTH_PX}px;margin:0 auto;padding:16px;background:#ffffff;color:#18181b;font-family:-apple-system,BlinkMacSystemFont,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;font-size:16px;line-height:1.5;`,
+  title: 'margin:0 0 4px;font-size:20px;line-height:1.3;',
+  summary: 'margin:0 0 16px;color:#52525b;font-size:14px;',
+  item: 'border-top:1px solid #e4e4e7;padding:14px 0;',
+  header: 'margin:0 0 6px;font-size:14px;',
+  badgeNew: 'display:inline-block;padding:1px 6px;border-radius:3px;background:#dbeafe;color:#1e40af;font-size:12px;font-weight:bold;letter-spacing:0.04em;',
+  badgeChanged: 'display:inline-block;padding:1px 6px;border-radius:3px;background:#fef3c7;color:#92400e;font-size:12px;font-weight:bold;letter-spacing:0.04em;',
+  badgeRepeat: 'display:inline-block;padding:1px 6px;border-radius:3px;background:#e4e4e7;color:#3f3f46;font-size:12px;font-weight:bold;letter-spacing:0.04em;',
+  quote: 'margin:0 0 6px;padding:0 0 0 10px;border-left:3px solid #a1a1aa;',
+  source: 'margin:0;color:#52525b;font-size:13px;',
+  link: 'color:#1d4ed8;word-break:break-word;',
+  diffLabel: 'margin:10px 0 4px;color:#52525b;font-size:13px;',
+  diff: 'margin:0;padding:8px;background:#fafafa;border-radius:4px;font-size:14px;',
+  ins: 'background:#dcfce7;color:#166534;text-decoration:none;',
+  del: 'background:#fee2e2;color:#991b1b;text-decoration:line-through;',
+  footer: 'margin:16px 0 0;padding-top:12px;border-top:1px solid #e4e4e7;color:#71717a;font-size:13px;',
+} as const;
+
+const STATUS_LABELS = { new: 'NEW', changed: 'CHANGED', repeat: 'REPEAT' } as const;
+
+/**
+ * Renders a watch's digest.
+ *
+ * Stages: sortNewestFirst → renderSubject → renderText (plain, diffs as `[-removed-]{+added+}`) → renderHtml
+ * (every piece of user text escaped, inline styles, `<ins>`/`<del>` diffs, a footer counting repeats).
+ *
+ * @example
+ * renderDigest({ watch: { id: 'ru-jp', name: 'Russia–Japan peace treaty' }, items, repeats: 1, generatedAt })
+ * // → { subject: 'Stancewatch: 2 new, 1 changed — Russia–Japan peace treaty', text: '…', html: '<!doctype html>…' }
+ */
+export function renderDigest(input: DigestInput): RenderedDigest {
+  const items = sortNewestFirst(input.items);
+  const subject = renderSubject(input.watch.name, items);
+  return { subject, text: renderText(input, items), html: renderHtml(input, items, subject) };
+}
+
+/**
+ * Word-level diff of two statements, from `diff`'s `diffWords`.
+ *
+ * @example
+ * wordDiff('The union insists on volumes', 'The union no longer insists on volumes')
+ * // → [{ value: 'The union ' }, { value: 'no longer ', added: true }, { value: 'insists on volumes' }]
+ */
+export function wordDiff(before: string, after: string): DiffPart[] {
+  return diffWords(before, after).map((change) => {
+    const part: DiffPart = { value: change.value };
+    if (change.added) part.added = true;
+    if (change.removed) part.removed = true;
+    return part;
+  });
+}
+
+/** Escapes text for HTML element content and quoted attribute values. */
+export function escapeHtml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+/** Newest first by publishedAt; undated items last, in their given order. */
+function sortNewestFirst(items: DigestItem[]): DigestItem[] {
+  return items
+    .map((item, index) => ({ item, index, time: timeOf(item.publishedAt) }))
+    .sort((a, b) => (b.time ?? -Infinity) - (a.time ?? -Infinity) || a.index - b.index)
+    .map(({ item }) => item);
+}
+
+function timeOf(date: string | undefined): number | undefined {
+  if (!date) return undefined;
+  const time = Date.parse(date);
+  return Number.isNaN(time) ? undefined : time;
+}
+
+/** YYYY-MM-DD of an ISO date; the calendar date as published, not shifted to another zone. */
+function formatDate(date: string | undefined): string | undefined {
+  if (!date) return undefined;
+  const calendar = /^(\d{4}-\d{2}-\d{2})/.exec(date);
+  if (calendar) return calendar[1];
+  const time = timeOf(date);
+  return time === undefined ? undefined : new Date(time).toISOString().slice(0, 10);
+}
+
+function renderSubject(watchName: string, items: DigestItem[]): string {
+  return `Stancewatch: ${summarize(items)} — ${singleLine(watchName)}`;
+}
+
+/** "2 new, 1 changed"; a zero count is left out. */
+function summarize(items: DigestItem[]): string {
+  const counts = [
+    [items.filter((item) => item.status === 'new').length, 'new'],
+    [items.filter((item) => item.status === 'changed').length, 'changed'],
+  ] as const;
+  const parts = counts.filter(([count]) => count > 0).map(([count, label]) => `${count} ${label}`);
+  return parts.length > 0 ? parts.join(', ') : 'nothing new';
+}
+
+function singleLine(text: string): string {
+  return text.replace(/[\r\n\t]+/g, ' ').replace(/\s{2,}/g, ' ').trim();
+}
+
+function speakerLabel(item: DigestItem): string {
+  return item.speaker ?? 'Unattributed';
+}
+
+function sourceParts(source: { outlet?: string; publishedAt?: string; title?: string }): string[] {
+  return [source.outlet, formatDate(source.publishedAt), source.title && `“${source.title}”`].filter(
+    (part): part is string => Boolean(part),
+  );
+}
+
+function repeatsLine(repeats: number): string {
+  if (repeats === 0) return 'No repeats of earlier statements in this period.';
+  return repeats === 1
+    ? '1 repeat of an earlier statement is not listed.'
+    : `${repeats} repeats of earlier statements are not listed.`;
+}
+
+function renderText(input: DigestInput, items: DigestItem[]): string {
+  const rule = '-'.repeat(TEXT_RULE_WIDTH);
+  const lines = [
+    `Stancewatch — ${singleLine(input.watch.name)}`,
+    `${summarize(items)} · ${formatDate(input.generatedAt) ?? input.generatedAt}`,
+  ];
+  for (const item of items) {
+    lines.push('', rule, `${STATUS_LABELS[item.status]} · ${item.kind} · ${singleLine(speakerLabel(item))}`, '');
+    lines.push(`“${singleLine(item.text)}”`, '');
+    const source = sourceParts(item);
+    if (source.length > 0) lines.push(source.map(singleLine).join(' · '));
+    lines.push(item.url);
+    if (item.closest) {
+      const earlier = sourceParts(item.closest);
+      lines.push('', `Compared with the earlier statement${earlier.length ? ` (${earlier.map(singleLine).join(', ')})` : ''}:`);
+      lines.push(formatTextDiff(wordDiff(singleLine(item.closest.text), singleLine(item.text))));
+      lines.push(item.closest.url);
+    }
+  }
+  lines.push('', rule, repeatsLine(input.repeats), '');
+  return lines.join('\n');
+}
+
+/** `[-removed-]{+added+}` (git's word-diff notation), whitespace kept outside the markers. */
+function formatTextDiff(parts: DiffPart[]): string {
+  return parts
+    .map((part) => {
+      if (!part.added && !part.removed) return part.value;
+      const [, lead, core, trail] = /^(\s*)([\s\S]*?)(\s*)$/.exec(part.value) ?? ['', '', part.value, ''];
+      if (!core) return part.value;
+      return part.added ? `${lead}{+${core}+}${trail}` : `${lead}[-${core}-]${trail}`;
+    })
+    .join('');
+}
+
+function renderHtml(input: DigestInput, items: DigestItem[], subject: string): string {
+  const body = [
+    `<h1 style="${STYLES.title}">${escapeHtml(singleLine(input.watch.name))}</h1>`,
+    `<p style="${STYLES.summary}">${escapeHtml(summarize(items))} · ${escapeHtml(formatDate(input.generatedAt) ?? input.generatedAt)}</p>`,
+    ...items.map(renderHtmlItem),
+    `<p style="${STYLES.footer}">${escapeHtml(repeatsLine(input.repeats))}</p>`,
+  ].join('\n');
+  return [
+    '<!doctype html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(subject)}</title>`,
+    '</head>',
+    `<body style="${STYLES.body}">`,
+    `<div style="${STYLES.column}">`,
+    body,
+    '</div>',
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
+
+function renderHtmlItem(item: DigestItem): string {
+  const badgeStyle = item.status === 'new' ? STYLES.badgeNew : item.status === 'changed' ? STYLES.badgeChanged : STYLES.badgeRepeat;
+  const source = sourceParts(item).map(escapeHtml);
+  source.push(renderLink(item.url, 'Read the article'));
+  const parts = [
+    `<div style="${STYLES.item}">`,
+    `<p style="${STYLES.header}"><span style="${badgeStyle}">${STATUS_LABELS[item.status]}</span> <strong>${escapeHtml(item.kind)}</strong> · ${escapeHtml(speakerLabel(item))}</p>`,
+    `<blockquote style="${STYLES.quote}">${escapeHtml(item.text)}</blockquote>`,
+    `<p style="${STYLES.source}">${source.join(' · ')}</p>`,
+  ];
+  if (item.closest) {
+    const earlier = sourceParts(item.closest).map(escapeHtml);
+    earlier.push(renderLink(item.closest.url, 'earlier article'));
+    parts.push(
+      `<p style="${STYLES.diffLabel}">Compared with the earlier statement (${earlier.join(', ')}):</p>`,
+      `<p style="${STYLES.diff}">${formatHtmlDiff(wordDiff(item.closest.text, item.text))}</p>`,
+    );
+  }
+  parts.push('</div>');
+  return parts.join('\n');
+}
+
+function renderLink(url: string, label: string): string {
+  if (!LINKABLE_URL.test(url)) return escapeHtml(url);
+  return `<a href="${escapeHtml(url)}" style="${STYLES.link}">${escapeHtml(label)}</a>`;
+}
+
+function formatHtmlDiff(parts: DiffPart[]): string {
+  return parts
+    .map((part) => {
+      const text = escapeHtml(part.value);
+      if (part.added) return `<ins style="${STYLES.ins}">${text}</ins>`;
+      if (part.removed) return `<del style="${STYLES.del}">${text}</del>`;
+      return text;
+    })
+    .join('');
+}

@@ -1,0 +1,30 @@
+import type { StanceStatus, StatementKind } from '../stances/types.js';
+
+export interface DigestItem {
+  status: StanceStatus;
+  speaker: string | null;
+  kind: StatementKind;
+  text: string;
+  url: string;
+  outlet?: string;
+  title?: string;
+  publishedAt?: string;
+  /** The closest earlier statement; the digest shows a word diff against it. */
+  closest?: { text: string; url: string; outlet?: string; publishedAt?: string };
+}
+
+export interface DigestInput {
+  watch: { id: string; name: string };
+  /** New and changed statements; rendered newest first. */
+  items: DigestItem[];
+  /** Statements seen again in this period (not listed, counted). */
+  repeats: number;
+  /** When the digest was made (ISO). */
+  generatedAt: string;
+}
+
+export interface RenderedDigest {
+  subject: string;
+  text: string;
+  html: string;
+}

@@ -1,0 +1,137 @@
+/**
+ * What kind of stance a clause states, with which polarity, and its normalized claim for comparison.
+ */
+import {
+  CALENDAR_WORDS,
+  CLAIM_POS,
+  CLAIM_SKIP_ENTITIES,
+  CLAIM_STOP_LEMMAS,
+  EMBEDDED_CLAUSE_WORDS,
+  LITOTES,
+  MAX_PHRASE_WORDS,
+  MIN_QUOTED_WORDS,
+  NEGATION_TOKEN,
+  NEGATION_WORDS,
+  NUMBER_WORDS,
+  PHRASE_SYNONYMS,
+  REPORTING_VERBS,
+  STANCE_CUES,
+  STANCE_PRIORITY,
+  SYNONYMS,
+  UNATTRIBUTED_CUES,
+  VERB_CUES_AS_NOUNS,
+  WITHDRAWAL_CUES,
+} from './patterns.js';
+import { isWord, type Token } from './sentences.js';
+import type { StatementKind } from './types.js';
+
+export interface Stance {
+  kind: StatementKind;
+  polarity: 'positive' | 'negative';
+  /** A condition or demand given up ("no longer insists on …"). */
+  withdrawn: boolean;
+}
+
+/**
+ * Classifies a clause; undefined when it states no stance (background, narrative, a bare label in quotes).
+ *
+ * Stages: lemmaLine → withdrawal cues → kind cues in `STANCE_PRIORITY` order → position fallback (a modal,
+ * volition or evaluation cue, a negated claim, or a quotation of `MIN_QUOTED_WORDS`+ words) → polarity.
+ * A clause nobody is quoted as saying (`attributed` false) is kept only on an `UNATTRIBUTED_CUES` cue.
+ *
+ * @example
+ * classifyStance(verbTokens('said'), tokensOf('Japan first needs to change its position'), true)
+ * // → { kind: 'condition', polarity: 'positive', withdrawn: false }
+ */
+export function classifyStance(verb: Token[], content: Token[], attributed: boolean): Stance | undefined {
+  if (content.filter(isWord).length === 0) return undefined;
+  const line = lemmaLine([...verb, ...content]);
+  if (!attributed && !UNATTRIBUTED_CUES.some((cue) => cue.test(line))) return undefined;
+  const negated = isNegated(line);
+  if (WITHDRAWAL_CUES.some((cue) => cue.test(line))) return { kind: 'condition', polarity: 'negative', withdrawn: true };
+  const kind = STANCE_PRIORITY.find((candidate) => STANCE_CUES[candidate].some((cue) => cue.test(line)))
+    ?? (negated || longestQuote(content) >= MIN_QUOTED_WORDS ? 'position' : undefined);
+  if (!kind) return undefined;
+  return { kind, polarity: kind === 'refusal' || negated ? 'negative' : 'positive', withdrawn: false };
+}
+
+/** Lemmas joined by single spaces, punctuation kept as itself so patterns can stop at a comma. */
+export function lemmaLine(tokens: Token[]): string {
+  return tokens
+    .filter((token) => !token.quoteMark)
+    .map((token) => {
+      if (token.normal === "n't") return 'not';
+      return token.pos === 'NOUN' && VERB_CUES_AS_NOUNS.has(token.lemma) ? `${token.lemma}_noun` : token.lemma;
+    })
+    .join(' ');
+}
+
+/**
+ * True when the main clause denies something. "not a secret", "will not shy away" assert instead (`LITOTES`), and a
+ * negation after the first embedded-clause word ("what she cannot do") belongs to that clause.
+ */
+export function isNegated(line: string): boolean {
+  const asserted = LITOTES.reduce((text, pattern) => text.replace(new RegExp(pattern.source, 'g'), ' '), line);
+  const words = asserted.split(' ');
+  const embedded = words.findIndex((word) => EMBEDDED_CLAUSE_WORDS.has(word));
+  return words.slice(0, embedded === -1 ? words.length : embedded).some((word) => NEGATION_WORDS.has(word));
+}
+
+function longestQuote(tokens: Token[]): number {
+  let longest = 0;
+  let run = 0;
+  for (const token of tokens) {
+    if (token.quoted && isWord(token)) run += 1;
+    else if (token.quoteMark) run = 0;
+    longest = Math.max(longest, run);
+  }
+  return longest;
+}
+
+/**
+ * The normalized short form of a claim: lemmas of content words (nouns, verbs, adjectives, numbers) without
+ * stop words, the speaker's name, reporting verbs or dates; phrases and domain synonyms folded
+ * (`PHRASE_SYNONYMS`, `SYNONYMS`), numbers as digits, `not` when negated; sorted, unique, space-joined.
+ *
+ * @example
+ * normalizeClaim(tokensOf('Japan would first have to back out of its security pact with the U.S.'), { negated: false })
+ * // → 'alliance japan us withdraw'
+ */
+export function normalizeClaim(tokens: Token[], options: { negated: boolean; exclude?: Set<string> }): string {
+  const words = new Set<string>();
+  const exclude = options.exclude ?? new Set<string>();
+  for (let i = 0; i < tokens.length; i += 1) {
+    const phrase = foldPhrase(tokens, i);
+    if (phrase) {
+      if (phrase.word !== NEGATION_TOKEN) words.add(phrase.word);
+      i += phrase.length - 1;
+      continue;
+    }
+    const word = claimWord(tokens[i], exclude);
+    if (word) words.add(word);
+  }
+  if (options.negated) words.add(NEGATION_TOKEN);
+  return [...words].sort().join(' ');
+}
+
+function foldPhrase(tokens: Token[], i: number): { word: string; length: number } | undefined {
+  for (let length = MAX_PHRASE_WORDS; length >= 2; length -= 1) {
+    const slice = tokens.slice(i, i + length);
+    if (slice.length < length || slice.some((token) => !isWord(token))) continue;
+    const word = PHRASE_SYNONYMS[slice.map((token) => token.lemma).join(' ')];
+    if (word) return { word, length };
+  }
+  return undefined;
+}
+
+function claimWord(token: Token, exclude: Set<string>): string | undefined {
+  if (!isWord(token) || token.quoteMark) return undefined;
+  const lemma = token.lemma.replace(/^['’]+|['’]+$/g, '');
+  const isNumber = token.pos === 'NUM' || token.entity === 'CARDINAL';
+  if (!isNumber && (!CLAIM_POS.has(token.pos) || token.stop)) return undefined;
+  if (token.entity && CLAIM_SKIP_ENTITIES.has(token.entity)) return undefined;
+  if (CALENDAR_WORDS.has(lemma) || CLAIM_STOP_LEMMAS.has(lemma) || REPORTING_VERBS.has(lemma)) return undefined;
+  if (exclude.has(lemma) || exclude.has(token.normal)) return undefined;
+  if (isNumber) return NUMBER_WORDS[lemma] ?? lemma.replace(/,/g, '');
+  return SYNONYMS[lemma] ?? lemma;
+}

@@ -1,0 +1,82 @@
+/**
+ * Stances: who states which position or condition in an article, and whether it is new against the ledger.
+ */
+import { attributeSentences, type AttributedClause } from './attribution.js';
+import { classifyStance, normalizeClaim } from './claims.js';
+import { readSentences } from './sentences.js';
+import { buildSpeakerRegister } from './speakers.js';
+import type { Statement } from './types.js';
+
+export { compareWithLedger, CHANGED_SIMILARITY, MIN_SHOWN_SIMILARITY, REPEAT_SIMILARITY } from './novelty.js';
+export { StanceStatus, StatementKind } from './types.js';
+export type { LedgerEntry, NoveltyVerdict, Statement } from './types.js';
+
+export interface ExtractOptions {
+  /**
+   * Names the watch follows (people or organisations, "Vladimir Putin", "Nordic Pilots Association"). They are
+   * recognised by full name or surname even where the name finder misses them. Hints, not a filter.
+   */
+  speakers?: string[];
+}
+
+/**
+ * Finds the statements of position, condition, demand, offer, refusal and concern in an article's paragraphs.
+ *
+ * Stages: readSentences (wink-nlp: sentences, tokens, POS, lemmas, quotations) → buildSpeakerRegister (compromise
+ * names, roles, the caller's speakers) → attributeSentences (reporting verbs in both orders, pronouns and titles,
+ * quotes running on) → classifyStance (`STANCE_CUES`; unattributed sentences only on a strong cue) →
+ * normalizeClaim → dropRepeatsWithinArticle.
+ *
+ * @example
+ * extractStatements(['Russian President Vladimir Putin said Japan first needs to change its position on Ukraine.'])
+ * // → [{ speaker: 'Vladimir Putin', role: 'Russian President', kind: 'condition', polarity: 'positive',
+ * //      claim: 'change japan position ukraine', … }]
+ */
+export function extractStatements(paragraphs: string[], options: ExtractOptions = {}): Statement[] {
+  const sentences = readSentences(paragraphs);
+  const register = buildSpeakerRegister(sentences, options.speakers);
+  const clauses = attributeSentences(sentences, register);
+  const found = clauses.flatMap(toStatement);
+  return dropRepeatsWithinArticle(found.map((item) => showWholeSentence(item, found)));
+}
+
+interface FoundStatement {
+  statement: Statement;
+  clause: AttributedClause;
+}
+
+/** A clause that is its sentence's only statement is shown as the whole sentence; the reader needs its context. */
+function showWholeSentence({ statement, clause }: FoundStatement, found: FoundStatement[]): Statement {
+  const alone = found.filter((other) => other.clause.sentenceIndex === clause.sentenceIndex).length === 1;
+  return alone ? { ...statement, text: clause.sentenceText } : statement;
+}
+
+function toStatement(clause: AttributedClause): FoundStatement[] {
+  const stance = classifyStance(clause.verb, clause.content, clause.speaker !== null);
+  if (!stance) return [];
+  const exclude = new Set(clause.speaker?.words ?? []);
+  const claim = normalizeClaim([...clause.context, ...clause.content], { negated: stance.polarity === 'negative', exclude });
+  if (!claim) return [];
+  const statement: Statement = {
+    speaker: clause.speaker?.name ?? null,
+    kind: stance.kind,
+    polarity: stance.polarity,
+    text: clause.text,
+    claim,
+    paragraphIndex: clause.paragraphIndex,
+  };
+  if (clause.speaker?.role) statement.role = clause.speaker.role;
+  if (stance.withdrawn) statement.withdrawn = true;
+  return [{ statement, clause }];
+}
+
+/** An article that repeats itself (a standfirst, a caption) says it once. */
+function dropRepeatsWithinArticle(statements: Statement[]): Statement[] {
+  const seen = new Set<string>();
+  return statements.filter((statement) => {
+    const key = `${statement.speaker ?? ''}|${statement.kind}|${statement.claim}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

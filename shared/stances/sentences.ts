@@ -1,0 +1,162 @@
+/**
+ * Reads paragraphs into sentences of tokens with wink-nlp: POS, lemma, stop-word flag, entity type and whether the
+ * token sits inside a quotation. The model loads once per process (cold start), not once per article.
+ */
+import winkNLP, { type ItsFunction } from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+
+const nlp = winkNLP(model);
+const its = nlp.its;
+
+export interface Token {
+  text: string;
+  /** wink's normal form: lower case, contractions expanded ("n't" → "not"). */
+  normal: string;
+  /** Lower-cased lemma ("needed" → "need", "Japan" → "japan"). */
+  lemma: string;
+  /** Universal POS tag (NOUN, PROPN, VERB, ADJ, AUX, PUNCT …). */
+  pos: string;
+  stop: boolean;
+  /** Whitespace before the token in the source, to rebuild a clause as written. */
+  space: string;
+  /** Entity type when wink tags the token as part of one (DATE, CARDINAL, PERCENT …). */
+  entity?: string;
+  /** Inside a quotation (the quote marks themselves are not). */
+  quoted: boolean;
+  /** An opening or closing quotation mark. */
+  quoteMark?: 'open' | 'close';
+}
+
+export interface Sentence {
+  paragraphIndex: number;
+  text: string;
+  tokens: Token[];
+}
+
+/** Double quotation marks; single ones double as apostrophes ("It’s") and are left alone. */
+const QUOTE_MARKS = { open: new Set(['“', '„', '«']), close: new Set(['”', '»']), either: new Set(['"']) } as const;
+
+/** wink splits "Japan-U.S. security" after "U."; a sentence ending in a lone capital + "." is joined to the next. */
+const BROKEN_ABBREVIATION = /(^|[\s-])[A-Z]\.$/;
+
+/**
+ * Splits paragraphs into sentences.
+ *
+ * Stages: tokenizeParagraph → markQuotations → mergeBrokenAbbreviations.
+ * Quotation state resets at each paragraph: by convention a quote that runs on opens again in the next one.
+ */
+export function readSentences(paragraphs: string[]): Sentence[] {
+  return paragraphs.flatMap((paragraph, paragraphIndex) =>
+    mergeBrokenAbbreviations(markQuotations(tokenizeParagraph(paragraph, paragraphIndex)).map(retagSentenceStart)),
+  );
+}
+
+/** Lemma and POS of a lower-cased word read on its own; cached, sentence openings repeat. */
+const lowerCaseReadings = new Map<string, { lemma: string; pos: string }>();
+
+/**
+ * wink reads a capitalised sentence opening as a proper noun and leaves it unlemmatized ("Pilots will strike" →
+ * "pilots"). When the word read in lower case is an inflected common word ("pilot"), that reading wins; names
+ * ("Motegi", "Lavrov") read the same in lower case and stay proper nouns.
+ */
+function retagSentenceStart(sentence: Sentence): Sentence {
+  const first = sentence.tokens[0];
+  if (!first || first.pos !== 'PROPN' || !isCapitalized(first)) return sentence;
+  const lower = first.text.toLowerCase();
+  let reading = lowerCaseReadings.get(lower);
+  if (!reading) {
+    const tokens = nlp.readDoc(lower).tokens();
+    reading = {
+      lemma: String((tokens.out(its.lemma as unknown as ItsFunction<string>) as string[])[0] ?? lower).toLowerCase(),
+      pos: String((tokens.out(its.pos) as string[])[0] ?? first.pos),
+    };
+    lowerCaseReadings.set(lower, reading);
+  }
+  const inflected = reading.pos !== 'PROPN' && reading.lemma !== lower;
+  if (inflected) sentence.tokens[0] = { ...first, lemma: reading.lemma, pos: reading.pos };
+  return sentence;
+}
+
+function tokenizeParagraph(paragraph: string, paragraphIndex: number): Sentence[] {
+  const doc = nlp.readDoc(paragraph);
+  const tokens = doc.tokens();
+  const texts = tokens.out() as string[];
+  const normals = tokens.out(its.normal) as string[];
+  // wink's typings give `lemma` a model-addons parameter that `out()` does not declare; at run time it returns strings.
+  const lemmas = tokens.out(its.lemma as unknown as ItsFunction<string>) as string[];
+  const pos = tokens.out(its.pos) as string[];
+  const stops = tokens.out(its.stopWordFlag) as boolean[];
+  const spaces = tokens.out(its.precedingSpaces) as string[];
+  const entityOf: (string | undefined)[] = new Array(texts.length).fill(undefined);
+  const entitySpans = doc.entities().out(its.span) as unknown as number[][];
+  const entityTypes = doc.entities().out(its.type) as string[];
+  entitySpans.forEach(([start, end], k) => {
+    for (let i = start; i <= end; i += 1) entityOf[i] = entityTypes[k];
+  });
+  const sentenceSpans = doc.sentences().out(its.span) as unknown as number[][];
+  const sentenceTexts = doc.sentences().out() as string[];
+  return sentenceSpans.map(([start, end], k) => ({
+    paragraphIndex,
+    text: sentenceTexts[k].trim(),
+    tokens: texts.slice(start, end + 1).map((text, offset) => {
+      const i = start + offset;
+      return {
+        text,
+        normal: normals[i],
+        lemma: lemmas[i].toLowerCase(),
+        pos: pos[i],
+        stop: stops[i],
+        space: spaces[i],
+        entity: entityOf[i],
+        quoted: false,
+      };
+    }),
+  }));
+}
+
+function markQuotations(sentences: Sentence[]): Sentence[] {
+  let open = false;
+  for (const sentence of sentences) {
+    for (const token of sentence.tokens) {
+      if (QUOTE_MARKS.open.has(token.text) || (QUOTE_MARKS.either.has(token.text) && !open)) {
+        token.quoteMark = 'open';
+        open = true;
+      } else if (QUOTE_MARKS.close.has(token.text) || (QUOTE_MARKS.either.has(token.text) && open)) {
+        token.quoteMark = 'close';
+        open = false;
+      } else {
+        token.quoted = open;
+      }
+    }
+  }
+  return sentences;
+}
+
+function mergeBrokenAbbreviations(sentences: Sentence[]): Sentence[] {
+  const merged: Sentence[] = [];
+  for (const sentence of sentences) {
+    const previous = merged[merged.length - 1];
+    if (previous && BROKEN_ABBREVIATION.test(previous.text)) {
+      previous.text = `${previous.text}${sentence.text}`;
+      previous.tokens.push(...sentence.tokens);
+    } else {
+      merged.push({ ...sentence, tokens: [...sentence.tokens] });
+    }
+  }
+  return merged;
+}
+
+/** The tokens as written, with their original spacing. */
+export function joinTokens(tokens: Token[]): string {
+  return tokens.map((token, i) => (i === 0 ? token.text : `${token.space}${token.text}`)).join('');
+}
+
+/** True for tokens that carry words (not punctuation or symbols). */
+export function isWord(token: Token): boolean {
+  return token.pos !== 'PUNCT' && token.pos !== 'SYM' && /[\p{L}\p{N}]/u.test(token.text);
+}
+
+/** Capitalised word, as in a name ("Motegi", "O'Neill"). */
+export function isCapitalized(token: Token): boolean {
+  return /^\p{Lu}[\p{L}'’.-]*$/u.test(token.text);
+}

@@ -1,0 +1,225 @@
+/**
+ * Who is named in an article: full names, surnames and roles, so that "Putin" and "the Russian leader" both
+ * resolve to "Vladimir Putin" (Russian President) wherever in the article the full name appears.
+ */
+import nlp from 'compromise';
+import {
+  INSTITUTION_NAMES,
+  MAX_APPOSITIVE_TOKENS,
+  MAX_NAME_WORDS,
+  MAX_ROLE_TOKENS,
+  OUTLET_VERBS,
+  REPORTING_VERBS,
+  ROLE_WORDS,
+} from './patterns.js';
+import { isCapitalized, isWord, type Sentence, type Token } from './sentences.js';
+
+export interface Person {
+  /** Full name as first named ("Vladimir Putin"), or as the caller listed it. */
+  name: string;
+  /** Lower-cased words of the name. */
+  words: string[];
+  role?: string;
+}
+
+export interface SpeakerRegister {
+  people: Person[];
+}
+
+/** compromise tags that rule a capitalised run out as a person's name. */
+const NOT_A_PERSON = '(#Place|#Country|#City|#Organization|#Date|#Month|#WeekDay|#Acronym)';
+
+/** Possessive endings wink leaves as separate tokens ("Putin’s"). */
+const POSSESSIVE = new Set(["'s", '’s', "'", '’']);
+
+/**
+ * Builds the register of people (and organisations the caller names) an article mentions.
+ *
+ * Stages: collectCallerSpeakers → collectNamedPeople (compromise) → collectUnlistedSubjects (capitalised runs
+ * before a reporting verb that compromise does not know, "Toshimitsu Motegi, who …, said") → mergeBySurname
+ * (the longest form of a name wins) → findRoles (the title before the first naming, "Russian President").
+ */
+export function buildSpeakerRegister(sentences: Sentence[], callerSpeakers: string[] = []): SpeakerRegister {
+  const text = sentences.map((sentence) => sentence.text).join(' ');
+  const names = [
+    ...collectCallerSpeakers(callerSpeakers),
+    ...collectNamedPeople(text),
+    ...collectUnlistedSubjects(sentences),
+  ];
+  const people = mergeBySurname(names, sentences);
+  for (const person of people) person.role = findRole(person, sentences);
+  return { people };
+}
+
+function collectCallerSpeakers(speakers: string[]): string[][] {
+  return speakers.map((speaker) => speaker.trim().split(/\s+/)).filter((words) => words.length > 0);
+}
+
+function collectNamedPeople(text: string): string[][] {
+  const found = nlp(text).people().out('array') as string[];
+  return found.map(cleanName).filter((words) => words.length > 0);
+}
+
+/** "President Vladimir Putin," → ["Vladimir", "Putin"]; hyphenated pairs ("Abe-Putin") are not names. */
+function cleanName(raw: string): string[] {
+  const words = raw
+    .replace(/['’]s\b/g, '')
+    .replace(/[.,;:!?"“”]+$/g, '')
+    .split(/\s+/)
+    .filter(Boolean);
+  while (words.length > 0 && ROLE_WORDS.has(words[0].toLowerCase().replace(/\.$/, ''))) words.shift();
+  if (words.some((word) => word.includes('-') || !/^\p{Lu}/u.test(word))) return [];
+  return words;
+}
+
+/**
+ * Subjects of reporting verbs that look like names: two or three capitalised words ("Toshimitsu Motegi"), or one
+ * proper noun that is not an outlet ("Berg warned", not "Russia's Kommersant reported").
+ */
+function collectUnlistedSubjects(sentences: Sentence[]): string[][] {
+  const names: string[][] = [];
+  for (const { tokens } of sentences) {
+    tokens.forEach((token, i) => {
+      if (!REPORTING_VERBS.has(token.lemma) || token.pos !== 'VERB' || token.quoted) return;
+      const end = skipToSubjectEnd(tokens, i - 1);
+      const run = capitalizedRunEndingAt(tokens, end);
+      if (run.length === 0 || run.length > MAX_NAME_WORDS || !looksLikePersonName(run)) return;
+      if (run.length === 1 && !isLoneNameSubject(tokens, end, token)) return;
+      names.push(run);
+    });
+  }
+  return names;
+}
+
+function isLoneNameSubject(tokens: Token[], at: number, verb: Token): boolean {
+  const before = tokens[at - 1];
+  return (
+    tokens[at].pos === 'PROPN' &&
+    !OUTLET_VERBS.has(verb.lemma) &&
+    !INSTITUTION_NAMES.has(tokens[at].normal) &&
+    !(before && POSSESSIVE.has(before.text))
+  );
+}
+
+/** From just before a verb, skips adverbs, auxiliaries and a ", who …," clause to the subject's last token. */
+export function skipToSubjectEnd(tokens: Token[], from: number): number {
+  let j = from;
+  while (j >= 0 && (tokens[j].pos === 'ADV' || tokens[j].pos === 'AUX' || tokens[j].normal === 'not')) j -= 1;
+  if (j >= 0 && tokens[j].text === ',') {
+    for (let k = j - 1; k > 0 && k >= j - MAX_APPOSITIVE_TOKENS; k -= 1) {
+      if ((tokens[k].normal === 'who' || tokens[k].normal === 'which') && tokens[k - 1].text === ',') return k - 2;
+    }
+  }
+  return j;
+}
+
+function capitalizedRunEndingAt(tokens: Token[], end: number): string[] {
+  const run: string[] = [];
+  for (let j = end; j >= 0 && run.length <= MAX_NAME_WORDS; j -= 1) {
+    const token = tokens[j];
+    const sentenceInitialWord = j === 0 && token.pos !== 'PROPN';
+    if (!isWord(token) || !isCapitalized(token) || ROLE_WORDS.has(token.normal) || sentenceInitialWord) break;
+    run.unshift(token.text);
+  }
+  return run;
+}
+
+function looksLikePersonName(words: string[]): boolean {
+  return !nlp(words.join(' ')).has(NOT_A_PERSON);
+}
+
+/** Keeps one person per surname, named by the longest form seen, in order of first mention. */
+function mergeBySurname(names: string[][], sentences: Sentence[]): Person[] {
+  const bySurname = new Map<string, string[]>();
+  for (const words of names) {
+    const surname = words[words.length - 1].toLowerCase();
+    const known = bySurname.get(surname);
+    if (!known || words.length > known.length) bySurname.set(surname, words);
+  }
+  const people = [...bySurname.values()].map((words) => extendSingleName(words, sentences));
+  return people.map((words) => ({ name: words.join(' '), words: words.map((word) => word.toLowerCase()) }));
+}
+
+/** compromise sometimes finds only the surname ("Berg" in "chief executive Ole Berg"): take the given name too. */
+function extendSingleName(words: string[], sentences: Sentence[]): string[] {
+  if (words.length !== 1) return words;
+  for (const { tokens } of sentences) {
+    for (let i = 1; i < tokens.length; i += 1) {
+      if (tokens[i].text !== words[0]) continue;
+      const before = tokens[i - 1];
+      const isGivenName = isWord(before) && isCapitalized(before) && !ROLE_WORDS.has(before.normal) && i - 1 > 0;
+      if (isGivenName && looksLikePersonName([before.text, words[0]])) return [before.text, words[0]];
+    }
+  }
+  return words;
+}
+
+/** The title before the first naming that has one ("Russian President Vladimir Putin" → "Russian President"). */
+function findRole(person: Person, sentences: Sentence[]): string | undefined {
+  for (const { tokens } of sentences) {
+    for (let i = 0; i < tokens.length; i += 1) {
+      if (!matchesWords(tokens, i, person.words)) continue;
+      const role = tokens.slice(roleStartBefore(tokens, i), i);
+      if (role.length > 0) return role.map((token) => token.text).join(' ');
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Where a role before a name starts: role words, capitalised words and a noun modifying a role word
+ * ("Nordic Air chief executive", "union leader"). Returns `nameStart` when no role word precedes the name.
+ */
+export function roleStartBefore(tokens: Token[], nameStart: number): number {
+  const role: Token[] = [];
+  for (let j = nameStart - 1; j >= 0 && role.length < MAX_ROLE_TOKENS; j -= 1) {
+    const token = tokens[j];
+    const isRoleWord = ROLE_WORDS.has(token.normal.replace(/\.$/, ''));
+    const modifiesRole = (token.pos === 'NOUN' || token.pos === 'ADJ') && role.length > 0 && ROLE_WORDS.has(role[0].normal);
+    const isCapitalizedWord = isWord(token) && isCapitalized(token) && !(j === 0 && token.pos !== 'PROPN' && token.pos !== 'ADJ');
+    if (!(isRoleWord || modifiesRole || isCapitalizedWord)) break;
+    role.unshift(token);
+  }
+  // A role sits right before the name ("Russian President Vladimir Putin"); "At APEC Putin said" has none.
+  const adjacent = role[role.length - 1];
+  return adjacent && ROLE_WORDS.has(adjacent.normal.replace(/\.$/, '')) ? nameStart - role.length : nameStart;
+}
+
+function matchesWords(tokens: Token[], start: number, words: string[]): boolean {
+  return words.every((word, k) => tokens[start + k]?.normal === word);
+}
+
+/** A person named by full name or surname ending at token `end`; not a possessive ("Putin’s comments"). */
+export function findNameEndingAt(tokens: Token[], end: number, register: SpeakerRegister): { person: Person; start: number } | undefined {
+  if (end < 0 || POSSESSIVE.has(tokens[end + 1]?.text ?? '')) return undefined;
+  let best: { person: Person; start: number } | undefined;
+  for (const person of register.people) {
+    const start = end - person.words.length + 1;
+    if (start >= 0 && matchesWords(tokens, start, person.words)) {
+      if (!best || start < best.start) best = { person, start };
+    } else if (tokens[end].normal === person.words[person.words.length - 1] && !best) {
+      best = { person, start: end };
+    }
+  }
+  return best;
+}
+
+/** A person named by full name or surname starting at token `start`, skipping a role ("according to Deputy … Kotaro Nogami"). */
+export function findNameStartingAt(tokens: Token[], start: number, register: SpeakerRegister): { person: Person; end: number } | undefined {
+  for (let i = start; i < tokens.length && i <= start + MAX_ROLE_TOKENS; i += 1) {
+    for (const person of register.people) {
+      if (matchesWords(tokens, i, person.words)) return { person, end: i + person.words.length - 1 };
+    }
+    for (const person of register.people) {
+      if (tokens[i].normal === person.words[person.words.length - 1]) return { person, end: i };
+    }
+    if (!isWord(tokens[i])) return undefined;
+  }
+  return undefined;
+}
+
+/** Case-insensitive surname of a speaker label ("Vladimir Putin" → "putin"). */
+export function surnameOf(speaker: string): string {
+  const words = speaker.trim().toLowerCase().split(/\s+/);
+  return words[words.length - 1].replace(/[^\p{L}\p{N}-]/gu, '');
+}

@@ -1,0 +1,52 @@
+export const StatementKind = {
+  Condition: 'condition',
+  Demand: 'demand',
+  Offer: 'offer',
+  Refusal: 'refusal',
+  Position: 'position',
+  Concern: 'concern',
+} as const;
+export type StatementKind = (typeof StatementKind)[keyof typeof StatementKind];
+
+export const StanceStatus = { New: 'new', Changed: 'changed', Repeat: 'repeat' } as const;
+export type StanceStatus = (typeof StanceStatus)[keyof typeof StanceStatus];
+
+/** A sentence (or quote) in which a speaker states a position, demand, offer, refusal or condition. */
+export interface Statement {
+  /** Full name of the speaker as first named in the article ("Vladimir Putin"); null when unattributed. */
+  speaker: string | null;
+  /** Title or role when the article gives one ("Russian President"). */
+  role?: string;
+  kind: StatementKind;
+  polarity: 'positive' | 'negative';
+  /** The sentence or quoted passage as written. */
+  text: string;
+  /** Normalized short form used for comparison: lemmas of content words, domain synonyms folded, sorted. */
+  claim: string;
+  /** Index of the paragraph the statement came from. */
+  paragraphIndex: number;
+  /** Set when the statement gives up an earlier condition or demand ("no longer insists on …"). */
+  withdrawn?: boolean;
+}
+
+/** An earlier statement of the watch, as kept in the ledger. */
+export interface LedgerEntry {
+  id: string;
+  speaker: string | null;
+  kind: StatementKind;
+  text: string;
+  claim: string;
+  publishedAt?: string;
+  url: string;
+  outlet?: string;
+  /** The statement's polarity; when absent it is read from the claim (`not`) and the kind (a refusal is negative). */
+  polarity?: 'positive' | 'negative';
+}
+
+export interface NoveltyVerdict {
+  status: StanceStatus;
+  /** The closest earlier statement, when there is one worth showing. */
+  closest?: LedgerEntry;
+  /** Similarity of the claims, 0..1. */
+  similarity: number;
+}

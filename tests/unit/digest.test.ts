@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest';
+import { escapeHtml, renderDigest, wordDiff, type DigestInput, type DigestItem } from '../../shared/digest/index.js';
+
+const putin2024: DigestItem = {
+  status: 'new',
+  speaker: 'Vladimir Putin',
+  kind: 'condition',
+  text: 'Putin said Russia is not refusing to engage in such a dialogue, but for it to occur Japan first needs to change its position on the war in Ukraine.',
+  url: 'https://example.org/2024/putin-ukraine',
+  outlet: 'Kyodo',
+  publishedAt: '2024-06-06T09:30:00+09:00',
+};
+
+const putin2019: DigestItem = {
+  status: 'changed',
+  speaker: 'Vladimir Putin',
+  kind: 'condition',
+  text: 'Japan would first have to withdraw from its security pact with the U.S., Putin continued.',
+  url: 'https://example.org/2019/tempo-lost',
+  outlet: 'Nikkei Asian Review',
+  publishedAt: '2019-03-15',
+  closest: {
+    text: 'Japan would have to back out of its security pact with the U.S., Putin reportedly said.',
+    url: 'https://example.org/2019/standfirst',
+    outlet: 'Nikkei Asian Review',
+    publishedAt: '2019-03-14',
+  },
+};
+
+const putin2017: DigestItem = {
+  status: 'new',
+  speaker: 'Vladimir Putin',
+  kind: 'concern',
+  text: 'Concluding a peace treaty with Japan would involve Moscow examining how it could be affected by Tokyo’s security commitments to its allies.',
+  url: 'https://example.org/2017/apec',
+  outlet: 'The Japan Times',
+  publishedAt: '2017-11-10',
+};
+
+function digestOf(items: DigestItem[], repeats = 0): DigestInput {
+  return { watch: { id: 'ru-jp', name: 'Russia–Japan peace treaty' }, items, repeats, generatedAt: '2024-06-07T06:00:00Z' };
+}
+
+describe('renderDigest', () => {
+  it('counts new and changed statements in the subject and names the watch', () => {
+    const { subject } = renderDigest(digestOf([putin2017, putin2019, putin2024]));
+    expect(subject).toBe('Stancewatch: 2 new, 1 changed — Russia–Japan peace treaty');
+  });
+
+  it('leaves a zero count out of the subject', () => {
+    expect(renderDigest(digestOf([putin2024])).subject).toBe('Stancewatch: 1 new — Russia–Japan peace treaty');
+  });
+
+  it('lists items newest first in text and HTML, whatever order they come in', () => {
+    const { text, html } = renderDigest(digestOf([putin2017, putin2024, putin2019]));
+    for (const body of [text, html]) {
+      const positions = ['Kyodo', 'Nikkei Asian Review', 'The Japan Times'].map((outlet) => body.indexOf(outlet));
+      expect(positions.every((position) => position >= 0)).toBe(true);
+      expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    }
+  });
+
+  it('puts undated items after dated ones', () => {
+    const undated = { ...putin2017, outlet: 'Undated Wire', publishedAt: undefined };
+    const { text } = renderDigest(digestOf([undated, putin2019]));
+    expect(text.indexOf('Nikkei Asian Review')).toBeLessThan(text.indexOf('Undated Wire'));
+  });
+
+  it('shows status, speaker, kind, quote, outlet, date as YYYY-MM-DD and link in the plain text', () => {
+    const { text } = renderDigest(digestOf([putin2024]));
+    expect(text).toContain('NEW · condition · Vladimir Putin');
+    expect(text).toContain(`“${putin2024.text}”`);
+    expect(text).toContain('Kyodo · 2024-06-06');
+    expect(text).toContain('https://example.org/2024/putin-ukraine');
+    expect(text).not.toMatch(/<[a-z]/i);
+  });
+
+  it('escapes a <script> in a quote, a speaker and a watch name in the HTML, and keeps it verbatim in the text', () => {
+    const hostile: DigestItem = { ...putin2024, speaker: 'Eve <b>', text: 'He said <script>alert("x")</script> & left.' };
+    const input = { ...digestOf([hostile]), watch: { id: 'w', name: 'Talks <img src=x onerror=alert(1)>' } };
+    const { html, text } = renderDigest(input);
+    expect(html).not.toContain('<script>');
+    expect(html).not.toContain('<img');
+    expect(html).not.toContain('<b>');
+    expect(html).toContain('He said &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; left.');
+    expect(text).toContain('He said <script>alert("x")</script> & left.');
+  });
+
+  it('links only http(s) URLs in the HTML', () => {
+    const { html } = renderDigest(digestOf([{ ...putin2024, url: 'javascript:alert(1)' }]));
+    expect(html).not.toContain('href="javascript:');
+  });
+
+  it('marks the word diff against the closest earlier statement with [-…-]{+…+} in the text', () => {
+    const { text } = renderDigest(digestOf([putin2019]));
+    expect(text).toContain('Japan would {+first+} have to [-back out of-]{+withdraw from+} its security pact');
+    expect(text).toContain('Putin [-reportedly said-]{+continued+}.');
+    expect(text).toContain('Nikkei Asian Review, 2019-03-14');
+  });
+
+  it('marks the word diff with <ins> and <del> in the HTML', () => {
+    const { html } = renderDigest(digestOf([putin2019]));
+    expect(html).toMatch(/<ins style="[^"]*">first <\/ins>/);
+    expect(html).toMatch(/<del style="[^"]*">back out of<\/del>/);
+    expect(html).toMatch(/<ins style="[^"]*#166534[^"]*">/);
+    expect(html).toMatch(/<del style="[^"]*#991b1b[^"]*">/);
+  });
+
+  it('shows no diff for an item without a closest statement', () => {
+    const { text, html } = renderDigest(digestOf([putin2024]));
+    expect(text).not.toContain('{+');
+    expect(html).not.toContain('<ins');
+  });
+
+  it('counts repeats in the footer of both bodies', () => {
+    const { text, html } = renderDigest(digestOf([putin2024], 3));
+    expect(text).toContain('3 repeats of earlier statements are not listed.');
+    expect(html).toContain('3 repeats of earlier statements are not listed.');
+    expect(renderDigest(digestOf([putin2024], 1)).text).toContain('1 repeat of an earlier statement is not listed.');
+  });
+
+  it('renders HTML for a phone: one column of at most 640px with inline styles and a viewport', () => {
+    const { html } = renderDigest(digestOf([putin2024, putin2019]));
+    expect(html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
+    expect(html).toContain('max-width:640px');
+    expect(html).not.toMatch(/<style|<table|<script/);
+  });
+
+  it('says "Unattributed" for a statement without a speaker', () => {
+    const { text } = renderDigest(digestOf([{ ...putin2024, speaker: null }]));
+    expect(text).toContain('NEW · condition · Unattributed');
+  });
+});
+
+describe('wordDiff', () => {
+  it('returns unchanged, added and removed runs from diffWords', () => {
+    expect(wordDiff('The union insists on volumes', 'The union no longer insists on volumes')).toEqual([
+      { value: 'The union ' },
+      { value: 'no longer ', added: true },
+      { value: 'insists on volumes' },
+    ]);
+  });
+
+  it('marks a replaced word as removed then added', () => {
+    const parts = wordDiff('talks will resume', 'talks will stall');
+    expect(parts.filter((part) => part.removed).map((part) => part.value)).toEqual(['resume']);
+    expect(parts.filter((part) => part.added).map((part) => part.value)).toEqual(['stall']);
+  });
+});
+
+describe('escapeHtml', () => {
+  it('escapes the five characters that matter in content and attributes', () => {
+    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
+  });
+});

@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import { compareWithLedger, extractStatements, type LedgerEntry, type Statement } from '../../shared/stances/index.js';
+import { LABOUR_DIR, loadStoryline, runStoryline, SEEDS_DIR, toLedgerEntry, type JudgedStatement } from '../fixtures/stances/storyline.js';
+
+const article = { id: 'earlier', url: 'https://example.org/earlier', outlet: 'Example News', publishedAt: '2019-03-15' };
+
+/** The one statement a sentence makes. */
+function statementOf(sentence: string): Statement {
+  const statements = extractStatements([sentence]);
+  expect(statements).toHaveLength(1);
+  return statements[0];
+}
+
+/** A ledger of what these sentences say, oldest first. */
+function ledgerOf(...sentences: string[]): LedgerEntry[] {
+  return sentences.map((sentence, index) => toLedgerEntry(statementOf(sentence), article, index));
+}
+
+/** Statements on the treaty that share its vocabulary (treaty, Japan, Russia, talks) but make other points. */
+const TREATY_LEDGER = [
+  'Putin said Russia wants to conclude a peace treaty with Japan.',
+  'Putin said talks on a peace treaty between Russia and Japan will take a long time.',
+  'Putin said Russia and Japan should build trust before a decision on the peace treaty can be made.',
+  'Putin said Japan would first have to withdraw from its security pact with the United States before Russia signs a peace treaty.',
+];
+
+describe('compareWithLedger', () => {
+  it('judges the same condition reworded a repeat', () => {
+    const ledger = ledgerOf('Putin said Japan would have to back out of its security alliance with the United States.');
+    const verdict = compareWithLedger(statementOf('“Japan would first have to withdraw” from its security pact with the U.S., Putin said.'), ledger);
+    expect(verdict.status).toBe('repeat');
+    expect(verdict.closest?.id).toBe('earlier#0');
+  });
+
+  it('judges a statement that repeats part of a longer earlier one a repeat', () => {
+    const ledger = ledgerOf(...TREATY_LEDGER);
+    const verdict = compareWithLedger(statementOf('Putin said Japan would first have to withdraw from its security pact with the U.S.'), ledger);
+    expect(verdict).toMatchObject({ status: 'repeat', closest: { id: 'earlier#3' } });
+  });
+
+  it('judges a reversal a change', () => {
+    const ledger = ledgerOf('Putin said Russia will resume talks with Japan on a peace treaty.');
+    const verdict = compareWithLedger(statementOf('Putin said Russia will not resume talks with Japan on a peace treaty.'), ledger);
+    expect(verdict.status).toBe('changed');
+    expect(verdict.closest?.id).toBe('earlier#0');
+  });
+
+  it('judges a different condition on the same topic new, though it shares the topic’s words', () => {
+    const ledger = ledgerOf(...TREATY_LEDGER);
+    const verdict = compareWithLedger(
+      statementOf('Putin said Russia will sign a peace treaty with Japan only if Japan first changes its position on the war in Ukraine.'),
+      ledger,
+    );
+    expect(verdict.status).toBe('new');
+  });
+
+  it('judges the same condition with different terms a change', () => {
+    const ledger = ledgerOf('Lund said pilots will strike unless the airline guarantees flying volumes for the Oslo base.');
+    const verdict = compareWithLedger(statementOf('Lund said pilots will strike unless the airline guarantees flying volumes for the Bergen base.'), ledger);
+    expect(verdict.status).toBe('changed');
+  });
+
+  it('compares only with earlier statements by the same speaker, matching surnames case-insensitively', () => {
+    const ledger = ledgerOf('Lavrov said Japan would have to back out of its security alliance with the United States.');
+    const putin = statementOf('Russian President Vladimir Putin said Japan would have to back out of its security alliance with the United States.');
+    expect(compareWithLedger(putin, ledger)).toEqual({ status: 'new', similarity: 0 });
+    const renamed = ledger.map((entry) => ({ ...entry, speaker: 'PUTIN' }));
+    expect(compareWithLedger(putin, renamed).status).toBe('repeat');
+  });
+
+  it('compares an unattributed statement with the whole ledger', () => {
+    const ledger = ledgerOf('Lund said pilots will strike unless the airline guarantees flying volumes for the Oslo base.');
+    const unattributed = statementOf('Pilots will strike unless the airline guarantees flying volumes for the Oslo base.');
+    expect(unattributed.speaker).toBeNull();
+    expect(compareWithLedger(unattributed, ledger).status).toBe('repeat');
+  });
+
+  it('reads a ledger entry’s polarity from its claim when the entry does not carry one', () => {
+    const [entry] = ledgerOf('Putin said Russia will resume talks with Japan on a peace treaty.');
+    const { polarity: _dropped, ...withoutPolarity } = entry;
+    const reversal = statementOf('Putin said Russia will not resume talks with Japan on a peace treaty.');
+    expect(compareWithLedger(reversal, [withoutPolarity]).status).toBe('changed');
+  });
+
+  it('says new with similarity 0 when the ledger is empty', () => {
+    expect(compareWithLedger(statementOf('Putin said Russia is ready to extend the treaty.'), [])).toEqual({ status: 'new', similarity: 0 });
+  });
+});
+
+describe('novelty on the seed storyline, in date order', () => {
+  const judged = runStoryline(loadStoryline(SEEDS_DIR));
+  const find = (date: string, words: string): JudgedStatement => {
+    const found = judged.filter((item) => item.article.publishedAt === date && item.statement.text.includes(words));
+    expect(found).toHaveLength(1);
+    return found[0];
+  };
+
+  it('establishes in 2017 that treaty talks must weigh Japan’s commitments to its allies (new)', () => {
+    expect(find('2017-11-10', 'security commitments to its allies').verdict.status).toBe('new');
+    expect(find('2017-11-10', 'what commitments Japan has towards its partners').verdict.status).toBe('new');
+  });
+
+  it('finds the 2019-03 condition that Japan first withdraw from its security pact new, and its restatement a repeat', () => {
+    expect(find('2019-03-15', 'Japan would have to back out').verdict.status).toBe('new');
+    expect(find('2019-03-15', 'Japan would first have to withdraw').verdict.status).toBe('repeat');
+  });
+
+  it('finds the 2019-12 alliance threat a new concern: it shares only topic words with the withdrawal condition', () => {
+    const { statement, verdict } = find('2019-12-19', 'continues to pose a threat');
+    expect(statement.kind).toBe('concern');
+    expect(verdict.status).toBe('new');
+  });
+
+  it('finds both 2024 conditions new against everything Putin said before', () => {
+    for (const words of ['first needs to change its position', 'conditions are not currently in place']) {
+      const { statement, verdict } = find('2024-06-06', words);
+      expect(statement).toMatchObject({ speaker: 'Vladimir Putin', kind: 'condition' });
+      expect(verdict.status).toBe('new');
+    }
+  });
+});
+
+describe('novelty on the labour storyline (a union and an airline)', () => {
+  const judged = runStoryline(loadStoryline(LABOUR_DIR));
+  const find = (date: string, words: string) => {
+    const found = judged.find((item) => item.article.publishedAt === date && item.statement.text.includes(words));
+    if (!found) throw new Error(`no statement with "${words}" on ${date}`);
+    return found;
+  };
+
+  it('judges the union’s restated demand for guaranteed volumes a repeat', () => {
+    const { verdict } = find('2024-03-01', 'still demands guaranteed flying volumes');
+    expect(verdict.status).toBe('repeat');
+    expect(verdict.closest?.text).toContain('The union insists on guaranteed flying volumes');
+  });
+
+  it('judges the withdrawn demand ("no longer insists on guaranteed volumes") a change', () => {
+    const { statement, verdict } = find('2024-03-20', 'no longer insists on guaranteed volumes');
+    expect(statement).toMatchObject({ kind: 'condition', polarity: 'negative', withdrawn: true });
+    expect(verdict.status).toBe('changed');
+    expect(verdict.closest?.text).toMatch(/demands guaranteed flying volumes|insists on guaranteed flying volumes/);
+  });
+
+  it('judges the airline’s new condition new', () => {
+    expect(find('2024-03-20', 'would need to see a signed agreement').verdict.status).toBe('new');
+  });
+});

@@ -1,0 +1,219 @@
+import { describe, expect, it } from 'vitest';
+import { extractStatements, type Statement } from '../../shared/stances/index.js';
+import { LABOUR_DIR, loadStoryline, SEEDS_DIR } from '../fixtures/stances/storyline.js';
+
+const seeds = loadStoryline(SEEDS_DIR);
+const seed = (date: string) => {
+  const article = seeds.find((fixture) => fixture.publishedAt === date);
+  if (!article) throw new Error(`no seed fixture published ${date}`);
+  return extractStatements(article.paragraphs);
+};
+const containing = (statements: Statement[], words: string) => statements.filter((statement) => statement.text.includes(words));
+const only = (statements: Statement[]) => {
+  expect(statements).toHaveLength(1);
+  return statements[0];
+};
+
+describe('extractStatements on the seed storyline (Putin on a Russia–Japan peace treaty)', () => {
+  it('reads the 2024 demand that Japan change its position on Ukraine as a condition by Vladimir Putin', () => {
+    const statement = only(containing(seed('2024-06-06'), 'first needs to change its position'));
+    expect(statement).toMatchObject({ speaker: 'Vladimir Putin', role: 'Russian President', kind: 'condition' });
+    expect(statement.claim.split(' ')).toEqual(expect.arrayContaining(['change', 'japan', 'position', 'ukraine']));
+  });
+
+  it('reads "conditions are not currently in place … to resume talks" as a negative condition by Putin', () => {
+    const statement = only(containing(seed('2024-06-06'), 'conditions are not currently in place'));
+    expect(statement).toMatchObject({ speaker: 'Vladimir Putin', kind: 'condition', polarity: 'negative' });
+    expect(statement.claim.split(' ')).toEqual(expect.arrayContaining(['not', 'resume', 'talks', 'treaty']));
+  });
+
+  it('attributes the 2017 passage on Japan’s commitments, a quote continued from the paragraph before, to Putin', () => {
+    const statement = only(containing(seed('2017-11-10'), 'what commitments Japan has towards its partners'));
+    expect(statement).toMatchObject({ speaker: 'Vladimir Putin', kind: 'condition' });
+    expect(statement.text.startsWith('“Its not a secret')).toBe(true);
+  });
+
+  it('reads the 2017 opening on Tokyo’s security commitments to its allies as Putin’s, with the speaker after the clause', () => {
+    const statement = only(containing(seed('2017-11-10'), 'security commitments to its allies'));
+    expect(statement.speaker).toBe('Vladimir Putin');
+    expect(statement.claim.split(' ')).toEqual(expect.arrayContaining(['alliance', 'commitment', 'security', 'treaty']));
+  });
+
+  it('reads "Japan would first have to withdraw" (2019-03) as a condition on the alliance', () => {
+    const statement = only(containing(seed('2019-03-15'), 'Japan would first have to withdraw'));
+    expect(statement).toMatchObject({ speaker: 'Vladimir Putin', kind: 'condition', polarity: 'positive', claim: 'alliance japan us withdraw' });
+  });
+
+  it('reads "the alliance continues to pose a threat" (2019-12) as a concern by Putin', () => {
+    const statement = only(containing(seed('2019-12-19'), 'continues to pose a threat'));
+    expect(statement).toMatchObject({ speaker: 'Vladimir Putin', kind: 'concern' });
+    expect(statement.claim.split(' ')).toEqual(expect.arrayContaining(['alliance', 'threat']));
+  });
+
+  it('skips the reporters’ background: no statement from a paragraph that quotes nobody', () => {
+    const statements = seed('2017-11-10');
+    for (const background of ['never formally ended their hostilities', 'Soviet forces occupied', 'The sovereignty dispute has prevented']) {
+      expect(containing(statements, background)).toEqual([]);
+    }
+  });
+
+  it('skips narrative that a speaker is only reported to have done ("he said he discussed talks")', () => {
+    expect(containing(seed('2017-11-10'), 'he said he discussed talks')).toEqual([]);
+  });
+
+  it('does not take "will not shy away from visiting" for a refusal', () => {
+    const statement = only(containing(seed('2024-06-06'), 'will not shy away'));
+    expect(statement.kind).not.toBe('refusal');
+    expect(statement.polarity).toBe('positive');
+  });
+});
+
+describe('attribution', () => {
+  it('names the speaker in full with the role given at first mention, for a leading "X said …"', () => {
+    const [statement] = extractStatements(['Russian President Vladimir Putin said Thursday he wants to conclude a peace treaty with Japan.']);
+    expect(statement).toMatchObject({ speaker: 'Vladimir Putin', role: 'Russian President', kind: 'position' });
+    expect(statement.claim).toBe('conclude japan peace treaty want');
+  });
+
+  it('attributes a clause to a speaker named after it ("…, Putin reportedly said")', () => {
+    const [statement] = extractStatements([
+      'Japan would have to back out of its security pact with the U.S. for Russia to accept a peace treaty, Putin reportedly said.',
+    ]);
+    expect(statement).toMatchObject({ speaker: 'Putin', kind: 'condition' });
+  });
+
+  it('uses the full name from anywhere in the article when a paragraph gives only the surname', () => {
+    const statements = extractStatements([
+      'Japan would have to back out of its security pact with the U.S. for Russia to accept a peace treaty, Putin reportedly said.',
+      'MOSCOW -- Russian President Vladimir Putin said the "tempo has been lost" toward a peace treaty with Japan.',
+    ]);
+    expect(statements.map((statement) => statement.speaker)).toEqual(['Vladimir Putin', 'Vladimir Putin']);
+  });
+
+  it('resolves a title after a quote ("…,” the Russian leader said) to the last named speaker', () => {
+    const statements = extractStatements([
+      'Russian President Vladimir Putin said Moscow needed to examine the commitments Japan has.',
+      '“We all have to understand that it is a lot of work, and it is not a question of just one year,” the Russian leader said at a news conference.',
+    ]);
+    expect(statements[1]).toMatchObject({ speaker: 'Vladimir Putin', kind: 'position' });
+  });
+
+  it('resolves "He said" to the last named speaker, not to a person merely mentioned since', () => {
+    const statements = extractStatements([
+      'Russian President Vladimir Putin said the tempo has been lost toward a peace treaty with Japan.',
+      'Putin met Prime Minister Shinzo Abe in Vladivostok on Friday.',
+      'He said Japan would first have to withdraw from its security pact with the United States.',
+    ]);
+    expect(only(containing(statements, 'withdraw'))).toMatchObject({ speaker: 'Vladimir Putin', kind: 'condition' });
+  });
+
+  it('keeps the speaker of a quotation that runs on into the next paragraph', () => {
+    const statements = extractStatements([
+      '“There are lots of questions regarding the peace treaty,” Putin told reporters.',
+      '“We also need to look at what commitments Japan has towards its partners in the areas of defense and security.”',
+    ]);
+    expect(only(containing(statements, 'We also need to look'))).toMatchObject({ speaker: 'Putin', kind: 'condition' });
+  });
+
+  it('splits a sentence with two speakers into one statement each', () => {
+    const statements = extractStatements([
+      'Foreign Minister Toshimitsu Motegi met Foreign Minister Sergey Lavrov in Moscow.',
+      'Motegi said he called on Russia to release the boats and their crews, while Lavrov urged Japan to comply with a bilateral agreement on fishing.',
+    ]);
+    expect(statements.map(({ speaker, kind }) => ({ speaker, kind }))).toEqual([
+      { speaker: 'Toshimitsu Motegi', kind: 'demand' },
+      { speaker: 'Sergey Lavrov', kind: 'demand' },
+    ]);
+    expect(statements[0].text).toContain('release the boats');
+    expect(statements[1].text).toContain('comply with a bilateral agreement');
+  });
+
+  it('finds a speaker the name finder misses, named before a ", who …," clause', () => {
+    const [statement] = extractStatements([
+      'Toshimitsu Motegi, who is visiting Russia for the first time, said Japan will not hand over the islands.',
+    ]);
+    expect(statement).toMatchObject({ speaker: 'Toshimitsu Motegi', kind: 'refusal', polarity: 'negative' });
+  });
+
+  it('names a speaker the article gives only by surname from the caller’s speakers', () => {
+    const [statement] = extractStatements(['The union insists on guaranteed flying volumes for the Oslo base, Lund said after the meeting.'], {
+      speakers: ['Kari Lund'],
+    });
+    expect(statement).toMatchObject({ speaker: 'Kari Lund', kind: 'demand' });
+  });
+
+  it('keeps an unattributed sentence only when it states a condition outright, with speaker null', () => {
+    const statements = extractStatements([
+      'Talks will not resume unless the airline restores the pay cut.',
+      'Japan is seeking tangible progress on the projects as soon as possible.',
+    ]);
+    expect(statements).toHaveLength(1);
+    expect(statements[0]).toMatchObject({ speaker: null, kind: 'condition' });
+  });
+
+  it('ignores a source cited after a statement ("…, Kommersant reported") as a second speaker', () => {
+    const statements = extractStatements([
+      'Russian President Vladimir Putin said Japan would first have to withdraw from its security pact, Russia’s Kommersant reported Friday.',
+    ]);
+    expect(statements.map((statement) => statement.speaker)).toEqual(['Vladimir Putin']);
+    expect(statements[0].claim).toBe('alliance japan withdraw');
+  });
+});
+
+describe('kinds, polarity and claims', () => {
+  it('reads "no longer insists on" as a withdrawn condition with negative polarity', () => {
+    const [statement] = extractStatements(['The union no longer insists on guaranteed volumes, union leader Kari Lund said on Tuesday.']);
+    expect(statement).toMatchObject({ speaker: 'Kari Lund', role: 'union leader', kind: 'condition', polarity: 'negative', withdrawn: true });
+    expect(statement.claim).toBe('guarantee not union volume');
+  });
+
+  it.each([
+    ['refusal', 'Berg said the airline rules out any guarantee of volumes.'],
+    ['demand', 'Lavrov urged Japan to comply with the agreement on fishing.'],
+    ['offer', 'Putin said Russia is ready to extend the New START treaty.'],
+    ['concern', 'Putin said the alliance continues to pose a threat to Russia.'],
+    ['condition', 'Lund said pilots will strike unless the airline guarantees flying volumes.'],
+    ['condition', 'Putin said talks cannot resume until Japan lifts its sanctions, and not until then.'],
+    ['position', 'Putin said he wants to conclude a peace treaty with Japan.'],
+  ])('classifies a %s: %s', (kind, sentence) => {
+    expect(only(extractStatements([sentence])).kind).toBe(kind);
+  });
+
+  it('does not read a noun "demands" as a demand', () => {
+    const [statement] = extractStatements(['Nordic Air chief executive Ole Berg said the demands would make the airline uncompetitive.']);
+    expect(statement).toMatchObject({ speaker: 'Ole Berg', role: 'Nordic Air chief executive', kind: 'position' });
+  });
+
+  it('folds synonyms, phrases and numbers, and keeps neither the speaker, the reporting verb nor the date in the claim', () => {
+    const [withdraw] = extractStatements(['Putin said on Friday that Japan would first have to back out of its security pact with the United States.']);
+    expect(withdraw.claim).toBe('alliance japan us withdraw');
+    const [islands] = extractStatements(['Putin said Russia will not hand five islands to Tokyo.']);
+    expect(islands.claim).toBe('5 hand island japan not russia');
+  });
+
+  it('says a standfirst that the article repeats only once', () => {
+    const sentence = 'Japan would have to back out of its security pact with the U.S., Putin reportedly said.';
+    expect(extractStatements([sentence, sentence])).toHaveLength(1);
+  });
+});
+
+describe('extractStatements on the labour storyline (a union and an airline)', () => {
+  const labour = loadStoryline(LABOUR_DIR);
+
+  it('finds the union’s conditions and demands and the airline’s answers, and nothing in the background', () => {
+    const found = labour.flatMap((article) =>
+      extractStatements(article.paragraphs).map(({ speaker, kind, withdrawn }) => ({ date: article.publishedAt, speaker, kind, withdrawn })),
+    );
+    expect(found).toEqual([
+      { date: '2024-02-01', speaker: 'Kari Lund', kind: 'condition', withdrawn: undefined },
+      { date: '2024-02-01', speaker: 'Kari Lund', kind: 'refusal', withdrawn: undefined },
+      { date: '2024-02-01', speaker: 'Ole Berg', kind: 'position', withdrawn: undefined },
+      { date: '2024-02-15', speaker: 'Lund', kind: 'demand', withdrawn: undefined },
+      { date: '2024-02-15', speaker: 'Berg', kind: 'refusal', withdrawn: undefined },
+      { date: '2024-03-01', speaker: 'Kari Lund', kind: 'demand', withdrawn: undefined },
+      { date: '2024-03-01', speaker: 'Berg', kind: 'concern', withdrawn: undefined },
+      { date: '2024-03-20', speaker: 'Lund', kind: 'condition', withdrawn: true },
+      { date: '2024-03-20', speaker: 'Berg', kind: 'condition', withdrawn: undefined },
+    ]);
+  });
+});
