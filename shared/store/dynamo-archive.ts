@@ -1,0 +1,234 @@
+import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
+import {
+  BatchWriteCommand,
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+  type QueryCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import { itemKeys, speakerKey } from './keys.js';
+import { TABLE_KEYS } from './table.js';
+import type {
+  ArchiveStore,
+  ArchivedArticle,
+  ArticleRevision,
+  DigestRecord,
+  StoredStatement,
+  UrlState,
+  WatchArticleLink,
+} from './types.js';
+
+/** DynamoDB's BatchWriteItem limit. */
+const BATCH_WRITE_LIMIT = 25;
+
+/**
+ * The archive on DynamoDB (or dynalite locally). Every write that could race or be retried is
+ * conditional, so reruns and duplicate deliveries store each item once.
+ */
+export function dynamoArchive(client: DynamoDBClient, tableName: string): ArchiveStore {
+  const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+
+  const get = async <T>(key: Record<string, string>): Promise<T | undefined> =>
+    (await doc.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }))).Item as T | undefined;
+
+  const putIfAbsent = async (item: Record<string, unknown>): Promise<boolean> => {
+    try {
+      await doc.send(
+        new PutCommand({ TableName: tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  };
+
+  const queryAll = async <T>(input: Omit<QueryCommandInput, 'TableName'>): Promise<T[]> => {
+    const items: T[] = [];
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const page = await doc.send(new QueryCommand({ TableName: tableName, ...input, ExclusiveStartKey }));
+      items.push(...((page.Items ?? []) as T[]));
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey && (input.Limit === undefined || items.length < input.Limit));
+    return items;
+  };
+
+  const queryPrefix = <T>(pk: string, prefix: string) =>
+    queryAll<T>({
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
+    });
+
+  return {
+    getArticle: (urlKey) => get<ArchivedArticle>(itemKeys.article(urlKey)),
+
+    async putArticleIfAbsent(article) {
+      return (await putIfAbsent({ ...itemKeys.article(article.urlKey), type: 'article', ...article })) ? 'stored' : 'exists';
+    },
+
+    async claimContentHash(contentHash, urlKey) {
+      if (await putIfAbsent({ ...itemKeys.contentHash(contentHash), type: 'hash', urlKey })) return urlKey;
+      const owner = await get<{ urlKey: string }>(itemKeys.contentHash(contentHash));
+      return owner?.urlKey ?? urlKey;
+    },
+
+    async recordAlsoPublished(ownerKey, copy) {
+      await doc.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: itemKeys.article(ownerKey),
+          UpdateExpression: 'SET alsoPublishedBy = list_append(if_not_exists(alsoPublishedBy, :empty), :copy), lastSeenAt = :seen',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':empty': [], ':copy': [copy], ':seen': copy.seenAt },
+        }),
+      );
+    },
+
+    async reviseArticle(article, revision) {
+      const stored = await putIfAbsent({ ...itemKeys.revision(revision.urlKey, revision.seenAt), type: 'revision', ...revision });
+      if (!stored) return 'conflict';
+      try {
+        await doc.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: itemKeys.article(article.urlKey),
+            UpdateExpression:
+              'SET contentHash = :hash, #text = :text, title = :title, lastSeenAt = :seen, revisionCount = if_not_exists(revisionCount, :zero) + :one',
+            // Optimistic lock: only move forward from the text this revision was diffed against.
+            ConditionExpression: 'contentHash = :previous',
+            ExpressionAttributeNames: { '#text': 'text' },
+            ExpressionAttributeValues: {
+              ':hash': article.contentHash,
+              ':text': article.text,
+              ':title': article.title,
+              ':seen': revision.seenAt,
+              ':previous': revision.previousHash,
+              ':zero': 0,
+              ':one': 1,
+            },
+          }),
+        );
+        return 'revised';
+      } catch (error) {
+        if (isConditionFailure(error)) return 'conflict';
+        throw error;
+      }
+    },
+
+    listRevisions: (urlKey) => queryPrefix<ArticleRevision>(`ART#${urlKey}`, 'REV#'),
+
+    getUrlState: (url) => get<UrlState>(itemKeys.urlState(url)),
+
+    async putUrlState(url, state) {
+      await doc.send(new PutCommand({ TableName: tableName, Item: { ...itemKeys.urlState(url), type: 'url', url, ...state } }));
+    },
+
+    async linkArticle(link: WatchArticleLink) {
+      await putIfAbsent({ ...itemKeys.watchArticle(link.watchId, link.publishedAt, link.urlKey), type: 'watch-article', ...link });
+    },
+
+    async listArticles(watchId, options) {
+      // Newest first: the sort key starts with the publication date.
+      return queryAll<WatchArticleLink>({
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': `WATCH#${watchId}`, ':prefix': 'ART#' },
+        ScanIndexForward: false,
+        Limit: options?.limit,
+      });
+    },
+
+    listStatements: (watchId, speaker) =>
+      queryPrefix<StoredStatement>(`WATCH#${watchId}`, speaker === undefined ? 'ST#' : `ST#${speaker}#`),
+
+    async addStatement(statement) {
+      const key = itemKeys.statement(statement.watchId, statement.speaker, statement.id);
+      const added = await putIfAbsent({
+        ...key,
+        type: 'statement',
+        [TABLE_KEYS.gsi1.partitionKey]: `WATCH#${statement.watchId}#ST`,
+        [TABLE_KEYS.gsi1.sortKey]: `${statement.publishedAt ?? statement.foundAt}#${statement.id}`,
+        speakerKey: speakerKey(statement.speaker),
+        ...statement,
+      });
+      // The pending marker is idempotent on its own, so a crash between the two writes heals on retry.
+      await putIfAbsent({
+        ...itemKeys.pending(statement.watchId, statement.id),
+        type: 'pending',
+        ...statement,
+      });
+      return added;
+    },
+
+    async countRepeat(watchId, earlier, source) {
+      await doc.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: itemKeys.statement(watchId, earlier.speaker, earlier.id),
+          UpdateExpression: 'ADD repeatCount :one SET lastRepeatedAt = :when, lastRepeatUrl = :url',
+          ExpressionAttributeValues: { ':one': 1, ':when': source.publishedAt ?? new Date().toISOString(), ':url': source.url },
+        }),
+      );
+    },
+
+    listPending: (watchId) => queryPrefix<StoredStatement>(`WATCH#${watchId}`, 'PEND#'),
+
+    async clearPending(watchId, statementIds) {
+      for (let start = 0; start < statementIds.length; start += BATCH_WRITE_LIMIT) {
+        const chunk = statementIds.slice(start, start + BATCH_WRITE_LIMIT);
+        let requests: Record<string, unknown[]> | undefined = {
+          [tableName]: chunk.map((id) => ({ DeleteRequest: { Key: itemKeys.pending(watchId, id) } })),
+        };
+        while (requests && Object.keys(requests).length > 0) {
+          const result = await doc.send(new BatchWriteCommand({ RequestItems: requests as never }));
+          requests = result.UnprocessedItems as Record<string, unknown[]> | undefined;
+        }
+      }
+    },
+
+    async listTimeline(watchId) {
+      return queryAll<StoredStatement>({
+        IndexName: TABLE_KEYS.gsi1.name,
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': `WATCH#${watchId}#ST` },
+      });
+    },
+
+    async claimDigest(record: DigestRecord) {
+      if (await putIfAbsent({ ...itemKeys.digest(record.watchId, record.digestKey), type: 'digest', ...record })) {
+        return { claimed: true };
+      }
+      const existing = await get<DigestRecord>(itemKeys.digest(record.watchId, record.digestKey));
+      return { claimed: false, existing: existing ?? record };
+    },
+
+    async markDelivered(watchId, digestKey, deliveredTo) {
+      await doc.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: itemKeys.digest(watchId, digestKey),
+          UpdateExpression: 'SET #status = :delivered, deliveredTo = :to, deliveredAt = :now',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':delivered': 'delivered', ':to': deliveredTo, ':now': new Date().toISOString() },
+        }),
+      );
+    },
+  };
+}
+
+/** A DynamoDB client for a table; `endpoint` points it at dynalite for local runs and tests. */
+export function createDynamoClient(options: { endpoint?: string; region?: string } = {}): DynamoDBClient {
+  const config: DynamoDBClientConfig = { region: options.region ?? process.env.AWS_REGION ?? 'us-east-1' };
+  if (options.endpoint) {
+    config.endpoint = options.endpoint;
+    // dynalite accepts any credentials; fixed dummies keep local runs free of the AWS credential chain.
+    config.credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
+  }
+  return new DynamoDBClient(config);
+}
+
+function isConditionFailure(error: unknown): boolean {
+  return (error as { name?: string })?.name === 'ConditionalCheckFailedException';
+}

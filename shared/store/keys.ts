@@ -1,0 +1,30 @@
+import { createHash } from 'node:crypto';
+
+/** Short, stable hex key of any string (URLs, texts); 128 bits is plenty against collisions here. */
+export function hashKey(value: string): string {
+  return createHash('sha256').update(value).digest('hex').slice(0, 32);
+}
+
+/** Ledger partitions statements by speaker surname so a speaker's history is one Query. */
+export function speakerKey(speaker: string | null): string {
+  if (!speaker) return '_';
+  const words = speaker.toLowerCase().normalize('NFKD').replace(/[^\p{L}\s-]/gu, '').trim().split(/\s+/);
+  return words[words.length - 1] || '_';
+}
+
+export const itemKeys = {
+  article: (urlKey: string) => ({ pk: `ART#${urlKey}`, sk: 'A' }),
+  revision: (urlKey: string, seenAt: string) => ({ pk: `ART#${urlKey}`, sk: `REV#${seenAt}` }),
+  contentHash: (hash: string) => ({ pk: `HASH#${hash}`, sk: 'H' }),
+  urlState: (url: string) => ({ pk: `URL#${hashKey(url)}`, sk: 'V' }),
+  watchArticle: (watchId: string, publishedAt: string | undefined, urlKey: string) => ({
+    pk: `WATCH#${watchId}`,
+    sk: `ART#${publishedAt ?? '0000'}#${urlKey}`,
+  }),
+  statement: (watchId: string, speaker: string | null, id: string) => ({
+    pk: `WATCH#${watchId}`,
+    sk: `ST#${speakerKey(speaker)}#${id}`,
+  }),
+  pending: (watchId: string, id: string) => ({ pk: `WATCH#${watchId}`, sk: `PEND#${id}` }),
+  digest: (watchId: string, digestKey: string) => ({ pk: `WATCH#${watchId}`, sk: `DIG#${digestKey}` }),
+} as const;

@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { canonicalizeUrl, contentHash, dedupeArticle } from '../../shared/dedupe/index.js';
+import type { ExtractedArticle } from '../../shared/extract/types.js';
+import { startTestTable, type TestTable } from '../helpers/dynamo.js';
+
+const BODY = 'Putin said Japan first needs to change its position.\n\nThe talks have stalled since 2022.';
+
+function article(overrides: Partial<ExtractedArticle> = {}): ExtractedArticle {
+  return {
+    url: 'https://news.example/a',
+    canonicalUrl: 'https://news.example/a',
+    title: 'Putin sets a condition',
+    siteName: 'News Example',
+    publishedAt: '2024-06-06T00:00:00.000Z',
+    text: BODY,
+    paragraphs: BODY.split('\n\n'),
+    ...overrides,
+  };
+}
+
+describe('canonicalizeUrl', () => {
+  it('drops tracking parameters, fragments, mobile hosts and AMP paths', () => {
+    expect(canonicalizeUrl('https://m.example.com/news/a/amp/?utm_source=x&fbclid=y&id=2#top')).toBe('https://example.com/news/a?id=2');
+    expect(canonicalizeUrl('http://www.example.com/news/a/')).toBe('https://example.com/news/a');
+  });
+});
+
+describe('contentHash', () => {
+  it('ignores case, curly quotes and spacing', () => {
+    expect(contentHash('“Japan”  said  Putin')).toBe(contentHash('"japan" said putin'));
+    expect(contentHash('Japan said Putin')).not.toBe(contentHash('Japan said Abe'));
+  });
+});
+
+describe('dedupeArticle against dynalite', () => {
+  let table: TestTable;
+  beforeAll(async () => {
+    table = await startTestTable();
+  });
+  afterAll(async () => table.close());
+
+  it('stores a new article once, and calls the same URL and text a duplicate on the next pass', async () => {
+    const first = await dedupeArticle(article(), table.store, '2024-06-06T01:00:00Z');
+    expect(first.kind).toBe('new');
+    const again = await dedupeArticle(article({ url: 'https://news.example/a?utm_source=rss' }), table.store, '2024-06-06T02:00:00Z');
+    expect(again).toMatchObject({ kind: 'duplicate', reason: 'same-url' });
+  });
+
+  it('links the same text at another outlet as also published by, without a second article', async () => {
+    const copy = await dedupeArticle(
+      article({ url: 'https://other.example/b', canonicalUrl: 'https://other.example/b', siteName: 'Other' }),
+      table.store,
+      '2024-06-07T00:00:00Z',
+    );
+    expect(copy.kind).toBe('duplicate');
+    const owner = await table.store.getArticle(copy.kind === 'duplicate' ? copy.of : '');
+    expect(owner?.alsoPublishedBy).toEqual([{ url: 'https://other.example/b', outlet: 'Other', seenAt: '2024-06-07T00:00:00Z' }]);
+  });
+
+  it('keeps a changed article at the same URL as a revision with a word diff and its new paragraphs', async () => {
+    const revisedBody = `${BODY}\n\nHe added that Russia will not give up the islands.`;
+    const verdict = await dedupeArticle(
+      article({ text: revisedBody, paragraphs: revisedBody.split('\n\n') }),
+      table.store,
+      '2024-06-08T00:00:00Z',
+    );
+    expect(verdict.kind).toBe('revision');
+    if (verdict.kind !== 'revision') return;
+    expect(verdict.changedParagraphs).toEqual(['He added that Russia will not give up the islands.']);
+    expect(verdict.revision.diff).toContain('{+');
+    const revisions = await table.store.listRevisions(verdict.article.urlKey);
+    expect(revisions).toHaveLength(1);
+    expect((await table.store.getArticle(verdict.article.urlKey))?.revisionCount).toBe(1);
+  });
+
+  it('stores one article when two workers race on the same new page', async () => {
+    const racer = article({ url: 'https://race.example/x', canonicalUrl: 'https://race.example/x', text: 'A different story about talks.', paragraphs: ['A different story about talks.'] });
+    const verdicts = await Promise.all([1, 2, 3].map(() => dedupeArticle(racer, table.store, '2024-06-09T00:00:00Z')));
+    expect(verdicts.filter((verdict) => verdict.kind === 'new')).toHaveLength(1);
+    expect(verdicts.filter((verdict) => verdict.kind === 'duplicate')).toHaveLength(2);
+  });
+});
