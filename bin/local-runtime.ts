@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadConfigFile, type ConfigVariables } from '../shared/config/index.js';
+import { defaultFetchOptions } from '../shared/fetch/index.js';
+import { outboxNotifier, streamNotifier, type DigestNotifier } from '../shared/notify/index.js';
+import type { Log, PipelineDeps } from '../shared/pipeline/index.js';
+import { createDynamoClient, dynamoArchive, ensureTable, LOCAL_TABLE_NAME, startEmbeddedDynamo } from '../shared/store/index.js';
+import { startSampleServer } from './sample-server.js';
+
+const REPO_ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+export const SAMPLE_CONFIG = join(REPO_ROOT, 'samples', 'watches.json');
+const SAMPLE_SITES = join(REPO_ROOT, 'samples', 'sites');
+export const DEFAULT_DATA_DIR = '.stancewatch';
+
+export interface LocalOptions {
+  config?: string;
+  dataDir: string;
+  /** Refuse loopback and private-network sources, as Lambda does. */
+  ssrfGuard?: boolean;
+  /** Print digests on stdout (off for --json, which owns stdout). */
+  printDigests: boolean;
+  log: Log;
+  /** A deployed table instead of the embedded store. */
+  table?: string;
+  region?: string;
+}
+
+export interface LocalRuntime {
+  deps: PipelineDeps;
+  close(): Promise<void>;
+}
+
+/**
+ * Wires the same core the Lambdas run to local adapters: an embedded dynalite persisted under the
+ * data dir (or a deployed table), the sample sites on loopback when the config refers to them,
+ * and digests printed and written to the outbox.
+ */
+export async function openLocalRuntime(options: LocalOptions): Promise<LocalRuntime> {
+  const closers: Array<() => Promise<void>> = [];
+  const close = async () => {
+    for (const closer of closers.reverse()) await closer();
+  };
+  try {
+    const configPath = options.config ?? SAMPLE_CONFIG;
+    const variables: ConfigVariables = {};
+    if (readFileSync(configPath, 'utf8').includes('${SAMPLES_URL}')) {
+      const samples = await startSampleServer(SAMPLE_SITES);
+      closers.push(samples.close);
+      variables.SAMPLES_URL = samples.baseUrl;
+    }
+    const config = loadConfigFile(configPath, variables);
+
+    let client;
+    let tableName = options.table ?? LOCAL_TABLE_NAME;
+    if (options.table) {
+      client = createDynamoClient({ region: options.region });
+    } else {
+      const dynamo = await startEmbeddedDynamo(options.dataDir);
+      closers.push(dynamo.close);
+      client = createDynamoClient({ endpoint: dynamo.endpoint });
+      await ensureTable(client, tableName);
+    }
+    closers.push(async () => client.destroy());
+
+    const notifiers: DigestNotifier[] = [outboxNotifier(join(options.dataDir, 'outbox'))];
+    if (options.printDigests) notifiers.unshift(streamNotifier((text) => process.stdout.write(text)));
+    const deps: PipelineDeps = {
+      config,
+      store: dynamoArchive(client, tableName),
+      notifiers,
+      fetchOptions: defaultFetchOptions({ allowPrivateNetwork: !options.ssrfGuard }),
+      log: options.log,
+      now: () => new Date(),
+    };
+    return { deps, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}

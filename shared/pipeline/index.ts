@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { StancewatchError } from '../errors/index.js';
+import type { SourceMessage } from './types.js';
+
+export { createAwsDeps, type PipelineDeps } from './deps.js';
+export { processSource, isRelevant, type SourceOutcome } from './process-source.js';
+export { sendDigests } from './send-digests.js';
+export { runPass, enqueueSources, planSourceMessages } from './run-pass.js';
+export { stderrLog, type Log, type LogLevel } from './log.js';
+export type * from './types.js';
+
+const SourceMessageSchema = z.object({
+  watchId: z.string().min(1),
+  sourceUrl: z.string().min(1),
+  runId: z.string().min(1),
+});
+
+/** Validates an SQS message body; a malformed one is an error the batch reports, not a crash. */
+export function parseSourceMessage(body: string): SourceMessage {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(body);
+  } catch (cause) {
+    throw new StancewatchError(`Source message is not JSON (${body.slice(0, 80)}); it goes to the DLQ`, { cause });
+  }
+  const parsed = SourceMessageSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new StancewatchError(
+      `Source message is invalid: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`,
+    );
+  }
+  return parsed.data;
+}

@@ -1,0 +1,48 @@
+import type { SourceQueue } from '../notify/index.js';
+import type { PipelineDeps } from './deps.js';
+import { emptyCounts, processSource } from './process-source.js';
+import { sendDigests } from './send-digests.js';
+import type { PassReport, SourceMessage } from './types.js';
+
+/** One message per (watch, source): the unit of work of a pass. */
+export function planSourceMessages(deps: Pick<PipelineDeps, 'config'>, runId: string, watchIds?: string[]): SourceMessage[] {
+  return deps.config.watches
+    .filter((watch) => !watchIds || watchIds.includes(watch.id))
+    .flatMap((watch) => watch.sources.map((source) => ({ watchId: watch.id, sourceUrl: source.url, runId })));
+}
+
+/** In AWS a schedule only fans the pass out; the processing function does the work. */
+export async function enqueueSources(
+  deps: Pick<PipelineDeps, 'config'> & { queue?: SourceQueue },
+  runId: string,
+  watchIds?: string[],
+): Promise<{ enqueued: number }> {
+  if (!deps.queue) throw new Error('enqueueSources needs a queue (QUEUE_URL is not set)');
+  return { enqueued: await deps.queue.enqueue(planSourceMessages(deps, runId, watchIds)) };
+}
+
+/**
+ * One whole pass in one process, as the CLI runs it: every source of every watch in turn, then
+ * the digests. A source that cannot be read is reported and the pass goes on.
+ */
+export async function runPass(deps: PipelineDeps, runId: string, onSource?: (message: SourceMessage, index: number, total: number) => void): Promise<PassReport> {
+  const report: PassReport = { articles: emptyCounts(), stances: [], digests: [], failures: [] };
+  const messages = planSourceMessages(deps, runId);
+  for (const [index, message] of messages.entries()) {
+    onSource?.(message, index, messages.length);
+    try {
+      const outcome = await processSource(message, deps);
+      for (const key of Object.keys(report.articles) as Array<keyof typeof report.articles>) {
+        report.articles[key] += outcome.articles[key];
+      }
+      report.stances.push(...outcome.stances);
+      report.failures.push(...outcome.failures);
+    } catch (error) {
+      report.articles.failed += 1;
+      report.failures.push({ watch: message.watchId, url: message.sourceUrl, error: (error as Error).message });
+      deps.log.warn(`${message.sourceUrl}: source failed, retried next run: ${(error as Error).message}`);
+    }
+  }
+  report.digests = await sendDigests(deps);
+  return report;
+}

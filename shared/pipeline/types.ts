@@ -1,0 +1,53 @@
+import type { StanceStatus, StatementKind } from '../stances/types.js';
+
+/** One unit of work: read one source of one watch. The SQS message body in AWS. */
+export interface SourceMessage {
+  watchId: string;
+  sourceUrl: string;
+  /** Identifies the pass (the schedule's time); part of idempotency keys. */
+  runId: string;
+}
+
+export interface ArticleCounts {
+  fetched: number;
+  new: number;
+  duplicates: number;
+  revised: number;
+  failed: number;
+  /** Fetched but not about the watch's keywords, or no article on the page. */
+  skipped: number;
+}
+
+export interface StanceReport {
+  watch: string;
+  status: StanceStatus;
+  speaker: string | null;
+  kind: StatementKind;
+  text: string;
+  url: string;
+  outlet?: string;
+  publishedAt?: string;
+}
+
+export interface DigestReport {
+  watch: string;
+  subject: string;
+  items: number;
+  delivered: boolean;
+  /** Where it went: 'stdout', an outbox file, an SNS message id. */
+  deliveredTo: string[];
+}
+
+export interface FailureReport {
+  watch: string;
+  url: string;
+  error: string;
+}
+
+/** What `stancewatch run --json` prints: exactly this document. */
+export interface PassReport {
+  articles: ArticleCounts;
+  stances: StanceReport[];
+  digests: DigestReport[];
+  failures: FailureReport[];
+}
