@@ -1,0 +1,17 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import type { Context, ScheduledEvent } from 'aws-lambda';
+import { createAwsDeps, sendDigests, type DigestReport } from '../shared/pipeline/index.js';
+import { powertoolsLog } from './lib/powertools-log.js';
+
+const logger = new Logger();
+// Once per cold start. The bundler's `define` inlines the config validated at synth, but only where this
+// exact expression appears (see infra/constructs/pipeline-functions.ts): pass it on explicitly.
+const deps = createAwsDeps({ ...process.env, STANCEWATCH_CONFIG_JSON: process.env.STANCEWATCH_CONFIG_JSON }, powertoolsLog(logger));
+
+/** EventBridge schedule → each watch's digest of new and changed statements. The core claims each digest first, so retries never send twice. */
+export const handler = async (event: ScheduledEvent, context: Context): Promise<DigestReport[]> => {
+  logger.addContext(context);
+  const reports = await sendDigests(deps);
+  logger.info('digests sent', { scheduledAt: event.time, digests: reports });
+  return reports;
+};

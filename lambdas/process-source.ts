@@ -1,0 +1,34 @@
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import { Logger } from '@aws-lambda-powertools/logger';
+import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { createAwsDeps, parseSourceMessage, processSource } from '../shared/pipeline/index.js';
+import { powertoolsLog } from './lib/powertools-log.js';
+
+const logger = new Logger();
+// Once per cold start. The bundler's `define` inlines the config validated at synth, but only where this
+// exact expression appears (see infra/constructs/pipeline-functions.ts): pass it on explicitly.
+const deps = createAwsDeps({ ...process.env, STANCEWATCH_CONFIG_JSON: process.env.STANCEWATCH_CONFIG_JSON }, powertoolsLog(logger));
+const processor = new BatchProcessor(EventType.SQS);
+
+/** One source of one watch. A throw marks only this record failed: SQS retries it, then moves it to the DLQ. */
+async function handleRecord(record: SQSRecord) {
+  try {
+    const message = parseSourceMessage(record.body);
+    const outcome = await processSource(message, deps);
+    logger.info('source processed', { messageId: record.messageId, ...message, outcome });
+    return outcome;
+  } catch (error) {
+    logger.error('source failed; SQS will retry it', {
+      messageId: record.messageId,
+      receiveCount: record.attributes.ApproximateReceiveCount,
+      error: error as Error,
+    });
+    throw error;
+  }
+}
+
+/** SQS batch → partial batch response, so one failing site does not re-run the other sources. */
+export const handler = async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => {
+  logger.addContext(context);
+  return processPartialResponse(event, handleRecord, processor, { context });
+};

@@ -1,0 +1,27 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import type { Context, ScheduledEvent } from 'aws-lambda';
+import { createAwsDeps, enqueueSources } from '../shared/pipeline/index.js';
+import { powertoolsLog } from './lib/powertools-log.js';
+
+/** What the stack's schedule rules put in `detail`: the watches on that rule's schedule. */
+export interface ScheduleDetail {
+  watchIds?: string[];
+}
+
+const logger = new Logger();
+// Once per cold start. The bundler's `define` inlines the config validated at synth, but only where this
+// exact expression appears (see infra/constructs/pipeline-functions.ts): pass it on explicitly.
+const deps = createAwsDeps({ ...process.env, STANCEWATCH_CONFIG_JSON: process.env.STANCEWATCH_CONFIG_JSON }, powertoolsLog(logger));
+
+/**
+ * EventBridge schedule → one SQS message per (watch, source) of the watches on this schedule (all
+ * watches when the event names none). The event's time is the run id, so a redelivered event
+ * enqueues the same run again and the core's idempotency keys absorb it.
+ */
+export const handler = async (event: ScheduledEvent<ScheduleDetail>, context: Context): Promise<{ enqueued: number }> => {
+  logger.addContext(context);
+  const watchIds = event.detail?.watchIds;
+  const result = await enqueueSources(deps, event.time, watchIds);
+  logger.info('sources enqueued', { runId: event.time, watchIds: watchIds ?? 'all', enqueued: result.enqueued });
+  return result;
+};

@@ -1,0 +1,82 @@
+import { App } from 'aws-cdk-lib';
+import { describe, expect, it } from 'vitest';
+import { readStancewatchContext } from '../../infra/context.js';
+import { assertDeployable } from '../../infra/deployable-config.js';
+import { collectWatchEmails } from '../../infra/constructs/digest-topic.js';
+import { parseConfig } from '../../shared/config/index.js';
+
+const contextOf = (context: Record<string, unknown>) => readStancewatchContext(new App({ context }).node);
+
+describe('readStancewatchContext', () => {
+  it('defaults to the AWS sample config, an hourly digest and deletion protection', () => {
+    expect(contextOf({})).toEqual({
+      configPath: 'samples/watches.aws.json',
+      digestEmails: [],
+      sesFrom: undefined,
+      digestSchedule: 'rate(1 hour)',
+      deletionProtection: true,
+    });
+  });
+
+  it('reads -c strings: comma-separated emails and deletionProtection=false', () => {
+    const settings = contextOf({ digestEmail: ' a@example.com,b@example.com, a@example.com ', deletionProtection: 'false' });
+    expect(settings.digestEmails).toEqual(['a@example.com', 'b@example.com']);
+    expect(settings.deletionProtection).toBe(false);
+  });
+
+  it('names the context key of a malformed address', () => {
+    expect(() => contextOf({ digestEmail: 'a@example.com,not-an-address' })).toThrow(/context digestEmail: .*"not-an-address"/);
+  });
+
+  it('rejects a deletionProtection that is not a boolean', () => {
+    expect(() => contextOf({ deletionProtection: 'no' })).toThrow(/context deletionProtection: expected true or false/);
+  });
+
+  it('rejects a digest schedule that EventBridge would not accept', () => {
+    expect(() => contextOf({ digestSchedule: 'hourly' })).toThrow(/context digestSchedule/);
+  });
+});
+
+describe('assertDeployable', () => {
+  const watch = { id: 'w', name: 'W', keywords: ['k'], sources: [{ url: 'https://example.com/feed' }] };
+
+  it('accepts http(s) sources on rate and cron schedules', () => {
+    const config = parseConfig({ watches: [watch, { ...watch, id: 'v', schedule: 'cron(0 6 * * ? *)' }] }, 'test');
+    expect(() => assertDeployable(config, 'watches.json')).not.toThrow();
+  });
+
+  it('names the file and field of a file:// source and of a bad schedule', () => {
+    const config = parseConfig(
+      { watches: [{ ...watch, schedule: 'every hour', sources: [watch.sources[0], { url: 'file:///tmp/feed.xml' }] }] },
+      'test',
+    );
+    expect(() => assertDeployable(config, 'watches.json')).toThrow(
+      /watches\.json: watches\[0\]\.schedule: .*\n.*watches\.json: watches\[0\]\.sources\[1\]\.url: file URLs/,
+    );
+  });
+});
+
+describe('collectWatchEmails', () => {
+  const base = { name: 'W', keywords: ['k'], sources: [{ url: 'https://example.com/feed' }] };
+
+  it('merges an address listed by several watches and skips addresses that receive everything', () => {
+    const config = parseConfig(
+      {
+        watches: [
+          { ...base, id: 'a', digest: { email: ['Reader@example.com', 'ops@example.com'] } },
+          { ...base, id: 'b', digest: { email: ['reader@example.com'] } },
+        ],
+      },
+      'test',
+    );
+    expect([...collectWatchEmails(config.watches, ['OPS@example.com'])]).toEqual([['Reader@example.com', ['a', 'b']]]);
+  });
+
+  it('leaves out watches that publish to their own topic', () => {
+    const config = parseConfig(
+      { watches: [{ ...base, id: 'a', digest: { email: ['x@example.com'], snsTopicArn: 'arn:aws:sns:eu-west-1:123456789012:own' } }] },
+      'test',
+    );
+    expect(collectWatchEmails(config.watches, []).size).toBe(0);
+  });
+});

@@ -1,0 +1,337 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { App, Aspects, Stage } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readStancewatchContext } from '../../infra/context.js';
+import { REPO_ROOT } from '../../infra/constructs/pipeline-functions.js';
+import { StancewatchStack } from '../../infra/stancewatch-stack.js';
+import { parseConfig } from '../../shared/config/index.js';
+
+// Bundling runs esbuild for real, three times: synthesize once for the whole file.
+const SYNTH_TIMEOUT_MS = 120_000;
+
+const config = parseConfig(
+  {
+    watches: [
+      {
+        id: 'boj-policy',
+        name: 'Bank of Japan policy',
+        keywords: ['BOJ'],
+        sources: [{ url: 'https://news.example.com/feed.xml' }],
+        digest: { email: ['analyst@example.com'] },
+      },
+      {
+        id: 'ecb-rates',
+        name: 'ECB rates',
+        keywords: ['ECB'],
+        sources: [{ url: 'https://news.example.org/rss' }, { url: 'https://wire.example.net/atom' }],
+        schedule: 'cron(0 6 * * ? *)',
+        // ops@ already receives every digest: it must not get a second, filtered subscription.
+        digest: { email: ['analyst@example.com', 'ops@example.com'] },
+      },
+    ],
+  },
+  'stack.test.ts',
+);
+
+let stack: StancewatchStack;
+let template: Template;
+let outdir: string;
+
+beforeAll(() => {
+  // Inside the repo (cdk.out is git-ignored) so a bundle can resolve the SDK it leaves external, as the runtime provides it.
+  mkdirSync(join(REPO_ROOT, 'cdk.out'), { recursive: true });
+  outdir = mkdtempSync(join(REPO_ROOT, 'cdk.out', 'infra-test-'));
+  // The feature flags of cdk.json, so the test synthesizes what `cdk synth` does; then the test's context.
+  const { context: projectContext } = JSON.parse(readFileSync(join(REPO_ROOT, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> };
+  const app = new App({
+    outdir,
+    context: {
+      ...projectContext,
+      digestEmail: 'ops@example.com, team@example.com',
+      digestSchedule: 'rate(2 hours)',
+      deletionProtection: 'false',
+    },
+  });
+  const settings = readStancewatchContext(app.node);
+  stack = new StancewatchStack(app, 'StancewatchTest', {
+    config,
+    digestEmails: settings.digestEmails,
+    digestSchedule: settings.digestSchedule,
+    deletionProtection: settings.deletionProtection,
+  });
+  Aspects.of(app).add(new AwsSolutionsChecks());
+  template = Template.fromStack(stack);
+}, SYNTH_TIMEOUT_MS);
+
+afterAll(() => {
+  if (outdir) rmSync(outdir, { recursive: true, force: true });
+});
+
+function logicalIdOf(fn: NodejsFunction): string {
+  return stack.getLogicalId(fn.node.defaultChild as CfnFunction);
+}
+
+function roleLogicalIdOf(fn: NodejsFunction): string {
+  const role = template.findResources('AWS::Lambda::Function')[logicalIdOf(fn)].Properties.Role as { 'Fn::GetAtt': [string, string] };
+  return role['Fn::GetAtt'][0];
+}
+
+/** Every statement of the inline policies attached to the function's role. */
+function statementsOf(fn: NodejsFunction): Array<{ Action: string | string[]; Resource: unknown }> {
+  const roleId = roleLogicalIdOf(fn);
+  return Object.values(template.findResources('AWS::IAM::Policy'))
+    .filter((policy) => (policy.Properties.Roles as unknown[]).some((role) => JSON.stringify(role) === JSON.stringify({ Ref: roleId })))
+    .flatMap((policy) => policy.Properties.PolicyDocument.Statement);
+}
+
+function actionsOf(statement: { Action: string | string[] }): string[] {
+  return Array.isArray(statement.Action) ? statement.Action : [statement.Action];
+}
+
+describe('archive table', () => {
+  it('keys items by pk/sk with a gsi1 projecting all attributes, billed on demand', () => {
+    template.hasResourceProperties('AWS::DynamoDB::Table', {
+      KeySchema: [
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
+      AttributeDefinitions: Match.arrayWith([
+        { AttributeName: 'pk', AttributeType: 'S' },
+        { AttributeName: 'sk', AttributeType: 'S' },
+        { AttributeName: 'gsi1pk', AttributeType: 'S' },
+        { AttributeName: 'gsi1sk', AttributeType: 'S' },
+      ]),
+      GlobalSecondaryIndexes: [
+        {
+          IndexName: 'gsi1',
+          KeySchema: [
+            { AttributeName: 'gsi1pk', KeyType: 'HASH' },
+            { AttributeName: 'gsi1sk', KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        },
+      ],
+      BillingMode: 'PAY_PER_REQUEST',
+    });
+  });
+
+  it('has point-in-time recovery, managed encryption and TTL on expiresAt', () => {
+    template.hasResourceProperties('AWS::DynamoDB::Table', {
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      SSESpecification: { SSEEnabled: true },
+      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+    });
+  });
+
+  it('is retained on stack deletion and takes deletion protection from context', () => {
+    template.hasResource('AWS::DynamoDB::Table', {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Properties: Match.objectLike({ DeletionProtectionEnabled: false }),
+    });
+  });
+});
+
+describe('digest topic', () => {
+  it('is encrypted with the AWS-managed SNS key and refuses publishing without TLS', () => {
+    const [topic] = Object.values(template.findResources('AWS::SNS::Topic'));
+    // An alias ARN, built from the stack's partition, region and account.
+    expect(JSON.stringify(topic.Properties.KmsMasterKeyId)).toContain(':alias/aws/sns');
+    template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Action: 'sns:Publish', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
+    });
+  });
+
+  it('subscribes each digestEmail address to every digest', () => {
+    for (const address of ['ops@example.com', 'team@example.com']) {
+      template.hasResourceProperties('AWS::SNS::Subscription', {
+        Protocol: 'email',
+        Endpoint: address,
+        FilterPolicy: Match.absent(),
+      });
+    }
+  });
+
+  it('subscribes a per-watch address once, filtered to the watches that list it', () => {
+    template.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'email',
+      Endpoint: 'analyst@example.com',
+      FilterPolicy: { watch: ['boj-policy', 'ecb-rates'] },
+    });
+    template.resourceCountIs('AWS::SNS::Subscription', 3);
+  });
+});
+
+describe('source queue', () => {
+  it('moves a message to the encrypted DLQ after three receives', () => {
+    const queues = template.findResources('AWS::SQS::Queue');
+    const [dlqId] = Object.entries(queues).find(([, queue]) => !queue.Properties.RedrivePolicy) ?? [];
+    expect(dlqId).toBeDefined();
+    template.hasResourceProperties('AWS::SQS::Queue', {
+      RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': [dlqId, 'Arn'] }, maxReceiveCount: 3 },
+      SqsManagedSseEnabled: true,
+    });
+    template.hasResourceProperties('AWS::SQS::Queue', { MessageRetentionPeriod: 14 * 24 * 3600, SqsManagedSseEnabled: true });
+  });
+
+  it('hides a received message for at least six times the processor timeout', () => {
+    const processor = template.findResources('AWS::Lambda::Function')[logicalIdOf(stack.functions.processSourceFunction)];
+    const timeout = processor.Properties.Timeout as number;
+    const queue = Object.values(template.findResources('AWS::SQS::Queue')).find((q) => q.Properties.RedrivePolicy);
+    expect(queue?.Properties.VisibilityTimeout).toBeGreaterThanOrEqual(6 * timeout);
+  });
+
+  it('refuses requests without TLS on both queues', () => {
+    template.resourcePropertiesCountIs(
+      'AWS::SQS::QueuePolicy',
+      { PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) } },
+      2,
+    );
+  });
+});
+
+describe('functions', () => {
+  it('runs three bundled functions on nodejs22.x arm64 with the pipeline environment', () => {
+    template.resourcePropertiesCountIs(
+      'AWS::Lambda::Function',
+      {
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+        Handler: 'index.handler',
+        Environment: {
+          Variables: Match.objectLike({
+            TABLE_NAME: Match.anyValue(),
+            QUEUE_URL: Match.anyValue(),
+            TOPIC_ARN: Match.anyValue(),
+            ALLOW_PRIVATE_NETWORK: 'false',
+          }),
+        },
+      },
+      3,
+    );
+    template.resourceCountIs('AWS::Lambda::Function', 3);
+  });
+
+  it('feeds the processor five messages at a time with partial batch failures and at most two at once', () => {
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: { Ref: logicalIdOf(stack.functions.processSourceFunction) },
+      BatchSize: 5,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      ScalingConfig: { MaximumConcurrency: 2 },
+    });
+  });
+
+  it('runs one schedule rule per distinct watch schedule, naming its watches', () => {
+    const scheduleFn = { 'Fn::GetAtt': [logicalIdOf(stack.functions.scheduleFunction), 'Arn'] };
+    const expectations = [
+      ['rate(1 hour)', ['boj-policy']],
+      ['cron(0 6 * * ? *)', ['ecb-rates']],
+    ] as const;
+    for (const [expression, watchIds] of expectations) {
+      template.hasResourceProperties('AWS::Events::Rule', {
+        ScheduleExpression: expression,
+        Targets: [
+          Match.objectLike({
+            Arn: scheduleFn,
+            InputTransformer: Match.objectLike({ InputTemplate: Match.stringLikeRegexp(`"detail":\\{"watchIds":${JSON.stringify(watchIds).replace(/[[\]]/g, '\\$&')}\\}`) }),
+          }),
+        ],
+      });
+    }
+  });
+
+  it('runs the digest on the schedule from context', () => {
+    template.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'rate(2 hours)',
+      Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [logicalIdOf(stack.functions.digestFunction), 'Arn'] } })],
+    });
+    template.resourceCountIs('AWS::Events::Rule', 3);
+  });
+});
+
+describe('least privilege', () => {
+  it('lets the digest function publish to the digest topic', () => {
+    const topicId = stack.getLogicalId(stack.digestTopic.topic.node.defaultChild as never);
+    expect(statementsOf(stack.functions.digestFunction)).toContainEqual(
+      expect.objectContaining({ Action: 'sns:Publish', Resource: { Ref: topicId } }),
+    );
+  });
+
+  it('lets the schedule function send to the queue and nothing else: no table access', () => {
+    const statements = statementsOf(stack.functions.scheduleFunction);
+    const actions = statements.flatMap(actionsOf);
+    expect(actions.some((action) => action.startsWith('sqs:Send'))).toBe(true);
+    expect(actions.filter((action) => action.startsWith('dynamodb:'))).toEqual([]);
+    expect(actions.filter((action) => action.startsWith('sns:'))).toEqual([]);
+    const tableId = stack.getLogicalId(stack.archive.table.node.defaultChild as never);
+    expect(JSON.stringify(statements)).not.toContain(tableId);
+  });
+
+  it('lets the processor read and write the table but not publish digests', () => {
+    const actions = statementsOf(stack.functions.processSourceFunction).flatMap(actionsOf);
+    expect(actions).toEqual(expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:Query', 'sqs:ReceiveMessage']));
+    expect(actions.filter((action) => action.startsWith('sns:'))).toEqual([]);
+  });
+});
+
+describe('outputs', () => {
+  it('exports the table name and ARN, the topic ARN and the queue URLs', () => {
+    for (const name of ['TableName', 'TableArn', 'DigestTopicArn', 'SourceQueueUrl', 'DeadLetterQueueUrl']) {
+      template.hasOutput(name, { Value: Match.anyValue() });
+    }
+  });
+});
+
+describe('bundles', () => {
+  // What a cold start does: load the module and build the deps. Catches native modules that cannot be
+  // bundled, a broken ESM require shim and a config that was not inlined (the env below has none).
+  it.each(['scheduleFunction', 'processSourceFunction', 'digestFunction'] as const)(
+    '%s loads without its config in the environment and exports a handler',
+    (name) => {
+      const assemblyDir = Stage.of(stack)!.synth().directory;
+      const fn = template.findResources('AWS::Lambda::Function')[logicalIdOf(stack.functions[name])];
+      const assetHash = String(fn.Properties.Code.S3Key).replace(/\.zip$/, '');
+      const entry = pathToFileURL(join(assemblyDir, `asset.${assetHash}`, 'index.mjs')).href;
+      const output = execFileSync(
+        process.execPath,
+        ['--input-type=module', '-e', `const m = await import(${JSON.stringify(entry)}); console.log(typeof m.handler);`],
+        {
+          encoding: 'utf8',
+          env: {
+            PATH: process.env.PATH,
+            AWS_REGION: 'eu-west-1',
+            TABLE_NAME: 'stancewatch-test',
+            QUEUE_URL: 'https://sqs.eu-west-1.amazonaws.com/123456789012/stancewatch-sources',
+            TOPIC_ARN: 'arn:aws:sns:eu-west-1:123456789012:stancewatch-digests',
+            ALLOW_PRIVATE_NETWORK: 'false',
+            POWERTOOLS_LOG_LEVEL: 'ERROR',
+          },
+        },
+      );
+      expect(output.trim()).toBe('function');
+    },
+  );
+});
+
+describe('cdk-nag AwsSolutions', () => {
+  it('reports no unsuppressed errors', () => {
+    const errors = Annotations.fromStack(stack).findError('*', Match.stringLikeRegexp('AwsSolutions-.*'));
+    expect(errors.map((error) => `${error.id}: ${String(error.entry.data)}`)).toEqual([]);
+  });
+
+  it('reports no unsuppressed warnings', () => {
+    const warnings = Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('AwsSolutions-.*'));
+    expect(warnings.map((warning) => `${warning.id}: ${String(warning.entry.data)}`)).toEqual([]);
+  });
+});
