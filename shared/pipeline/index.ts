@@ -5,7 +5,8 @@ import type { SourceMessage } from './types.js';
 export { createAwsDeps, type PipelineDeps } from './deps.js';
 export { processSource, isRelevant, type SourceOutcome } from './process-source.js';
 export { sendDigests } from './send-digests.js';
-export { runPass, enqueueSources, planSourceMessages } from './run-pass.js';
+export { runPass } from './run-pass.js';
+export { enqueueSources, planSourceMessages } from './enqueue.js';
 export { stderrLog, type Log, type LogLevel } from './log.js';
 export type * from './types.js';
 

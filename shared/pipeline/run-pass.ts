@@ -1,25 +1,8 @@
-import type { SourceQueue } from '../notify/index.js';
 import type { PipelineDeps } from './deps.js';
 import { emptyCounts, processSource } from './process-source.js';
 import { sendDigests } from './send-digests.js';
+import { planSourceMessages } from './enqueue.js';
 import type { PassReport, SourceMessage } from './types.js';
-
-/** One message per (watch, source): the unit of work of a pass. */
-export function planSourceMessages(deps: Pick<PipelineDeps, 'config'>, runId: string, watchIds?: string[]): SourceMessage[] {
-  return deps.config.watches
-    .filter((watch) => !watchIds || watchIds.includes(watch.id))
-    .flatMap((watch) => watch.sources.map((source) => ({ watchId: watch.id, sourceUrl: source.url, runId })));
-}
-
-/** In AWS a schedule only fans the pass out; the processing function does the work. */
-export async function enqueueSources(
-  deps: Pick<PipelineDeps, 'config'> & { queue?: SourceQueue },
-  runId: string,
-  watchIds?: string[],
-): Promise<{ enqueued: number }> {
-  if (!deps.queue) throw new Error('enqueueSources needs a queue (QUEUE_URL is not set)');
-  return { enqueued: await deps.queue.enqueue(planSourceMessages(deps, runId, watchIds)) };
-}
 
 /**
  * One whole pass in one process, as the CLI runs it: every source of every watch in turn, then
