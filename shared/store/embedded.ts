@@ -9,6 +9,10 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { TABLE_KEYS } from './table.js';
 
+/** A local table is ACTIVE within milliseconds; a much longer wait means the store is broken. */
+const TABLE_ACTIVE_TIMEOUT_MS = 10_000;
+const TABLE_POLL_MS = 20;
+
 export interface EmbeddedDynamo {
   endpoint: string;
   close(): Promise<void>;
@@ -72,4 +76,17 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
       ],
     }),
   );
+  await waitUntilActive(client, tableName);
+}
+
+/** dynalite answers ResourceNotFound until a new table turns ACTIVE, even with `createTableMs: 0`. */
+async function waitUntilActive(client: DynamoDBClient, tableName: string): Promise<void> {
+  const deadline = Date.now() + TABLE_ACTIVE_TIMEOUT_MS;
+  for (;;) {
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    const indexesActive = (Table?.GlobalSecondaryIndexes ?? []).every((index) => index.IndexStatus === 'ACTIVE');
+    if (Table?.TableStatus === 'ACTIVE' && indexesActive) return;
+    if (Date.now() > deadline) throw new Error(`Table ${tableName} is still ${Table?.TableStatus} after ${TABLE_ACTIVE_TIMEOUT_MS} ms`);
+    await new Promise((resolve) => setTimeout(resolve, TABLE_POLL_MS));
+  }
 }
