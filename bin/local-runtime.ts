@@ -6,6 +6,7 @@ import { defaultFetchOptions } from '../shared/fetch/index.js';
 import { outboxNotifier, streamNotifier, type DigestNotifier } from '../shared/notify/index.js';
 import type { Log, PipelineDeps } from '../shared/pipeline/index.js';
 import { createDynamoClient, dynamoArchive, ensureTable, LOCAL_TABLE_NAME, startEmbeddedDynamo } from '../shared/store/index.js';
+import { dynamoQueries, type ArchiveQueries } from '../shared/store/queries.js';
 import { startSampleServer } from './sample-server.js';
 
 const REPO_ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -28,6 +29,7 @@ export interface LocalOptions {
 
 export interface LocalRuntime {
   deps: PipelineDeps;
+  queries: ArchiveQueries;
   close(): Promise<void>;
 }
 
@@ -52,7 +54,7 @@ export async function openLocalRuntime(options: LocalOptions): Promise<LocalRunt
     const config = loadConfigFile(configPath, variables);
 
     let client;
-    let tableName = options.table ?? LOCAL_TABLE_NAME;
+    const tableName = options.table ?? LOCAL_TABLE_NAME;
     if (options.table) {
       client = createDynamoClient({ region: options.region });
     } else {
@@ -73,7 +75,7 @@ export async function openLocalRuntime(options: LocalOptions): Promise<LocalRunt
       log: options.log,
       now: () => new Date(),
     };
-    return { deps, close };
+    return { deps, queries: dynamoQueries(client, tableName), close };
   } catch (error) {
     await close();
     throw error;

@@ -1,0 +1,45 @@
+import { runPass, stderrLog, type PassReport } from '../../shared/pipeline/index.js';
+import { openLocalRuntime } from '../local-runtime.js';
+
+interface RunOptions {
+  config?: string;
+  dataDir: string;
+  json?: boolean;
+  quiet?: boolean;
+  ssrfGuard?: boolean;
+}
+
+export async function runCommand(options: RunOptions): Promise<number> {
+  const log = stderrLog(options.quiet ? 'warn' : 'info');
+  const runtime = await openLocalRuntime({
+    config: options.config,
+    dataDir: options.dataDir,
+    ssrfGuard: options.ssrfGuard,
+    printDigests: !options.json,
+    log,
+  });
+  try {
+    const report = await runPass(runtime.deps, new Date().toISOString(), (message, index, total) =>
+      log.info(`[${index + 1}/${total}] ${message.watchId}: reading ${message.sourceUrl}`),
+    );
+    process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : summarize(report));
+    return report.failures.length > 0 ? 1 : 0;
+  } finally {
+    await runtime.close();
+  }
+}
+
+function summarize(report: PassReport): string {
+  const { fetched, new: fresh, duplicates, revised, failed, skipped } = report.articles;
+  const lines = [
+    `Articles: ${fetched} fetched, ${fresh} new, ${revised} revised, ${duplicates} already archived, ${skipped} skipped, ${failed} failed.`,
+  ];
+  const changes = report.stances.filter((stance) => stance.status !== 'repeat').length;
+  lines.push(
+    report.digests.length === 0
+      ? `Nothing new: no new or changed stances since the last run${report.stances.length ? ` (${report.stances.length} repeated)` : ''}.`
+      : `Stances: ${changes} new or changed, ${report.stances.length - changes} repeated; ${report.digests.length} digest(s) sent.`,
+  );
+  for (const failure of report.failures) lines.push(`Failed: ${failure.url}: ${failure.error}`);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,149 @@
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { speakerKey } from './keys.js';
+import { TABLE_KEYS } from './table.js';
+import type { StoredStatement, WatchArticleLink } from './types.js';
+
+/** Sorts after every ISO date with the same prefix, to close a key range at `until`. */
+const RANGE_END = '\uffff';
+
+export interface ArticleQuery {
+  watchId: string;
+  /** ISO date or date-time, inclusive. */
+  since?: string;
+  until?: string;
+  /** Outlet name or host, case-insensitive substring. */
+  outlet?: string;
+  text?: string;
+  limit?: number;
+}
+
+export interface StatementQuery {
+  watchId: string;
+  since?: string;
+  until?: string;
+  speaker?: string;
+  kind?: string;
+  status?: string;
+  text?: string;
+  limit?: number;
+}
+
+export interface ArchiveQueries {
+  articles(query: ArticleQuery): Promise<WatchArticleLink[]>;
+  statements(query: StatementQuery): Promise<StoredStatement[]>;
+}
+
+/**
+ * Read-side queries of the archive. Each is one DynamoDB Query on a key or the GSI, never a Scan:
+ * the date range is a sort-key range, a speaker is a sort-key prefix, and the remaining filters
+ * (outlet, kind, status, text) run in DynamoDB as filter expressions on that Query.
+ */
+export function dynamoQueries(client: DynamoDBClient, tableName: string): ArchiveQueries {
+  const doc = DynamoDBDocumentClient.from(client);
+
+  const queryAll = async <T>(input: Omit<QueryCommandInput, 'TableName'>, limit?: number): Promise<T[]> => {
+    const items: T[] = [];
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const page = await doc.send(new QueryCommand({ TableName: tableName, ...input, ExclusiveStartKey }));
+      items.push(...((page.Items ?? []) as T[]));
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey && (limit === undefined || items.length < limit));
+    return limit === undefined ? items : items.slice(0, limit);
+  };
+
+  return {
+    articles(query) {
+      const filters = new FilterBuilder();
+      filters.contains(['siteName', 'url'], query.outlet);
+      filters.contains(['title'], query.text);
+      return queryAll<WatchArticleLink>(
+        {
+          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+          ScanIndexForward: false,
+          ...filters.build({ ':pk': `WATCH#${query.watchId}`, ':from': `ART#${query.since ?? ''}`, ':to': `ART#${query.until ?? ''}${RANGE_END}` }),
+        },
+        query.limit,
+      );
+    },
+
+    statements(query) {
+      const filters = new FilterBuilder();
+      filters.equals('kind', query.kind);
+      filters.equals('status', query.status);
+      filters.contains(['text'], query.text);
+      if (query.speaker) {
+        // One speaker: the ledger's own partition, keyed by surname; dates filtered on the item.
+        filters.between('publishedAt', query.since, query.until && `${query.until}${RANGE_END}`);
+        return queryAll<StoredStatement>(
+          {
+            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+            ...filters.build({ ':pk': `WATCH#${query.watchId}`, ':prefix': `ST#${speakerKey(query.speaker)}#` }),
+          },
+          query.limit,
+        );
+      }
+      return queryAll<StoredStatement>(
+        {
+          IndexName: TABLE_KEYS.gsi1.name,
+          KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
+          ScanIndexForward: false,
+          ...filters.build({ ':pk': `WATCH#${query.watchId}#ST`, ':from': query.since ?? '', ':to': `${query.until ?? ''}${RANGE_END}` }),
+        },
+        query.limit,
+      );
+    },
+  };
+}
+
+/** Builds a FilterExpression with its names and values, skipping filters that were not asked for. */
+class FilterBuilder {
+  private readonly clauses: string[] = [];
+  private readonly names: Record<string, string> = {};
+  private readonly values: Record<string, unknown> = {};
+
+  equals(attribute: string, value: string | undefined): void {
+    if (value === undefined) return;
+    this.clauses.push(`${this.name(attribute)} = ${this.value(value)}`);
+  }
+
+  /** Case-sensitive in DynamoDB; the CLI passes what the user typed, and lowercase variants too. */
+  contains(attributes: string[], value: string | undefined): void {
+    if (value === undefined) return;
+    const variants = [...new Set([value, value.toLowerCase(), capitalize(value)])];
+    const alternatives = attributes.flatMap((attribute) =>
+      variants.map((variant) => `contains(${this.name(attribute)}, ${this.value(variant)})`),
+    );
+    this.clauses.push(`(${alternatives.join(' OR ')})`);
+  }
+
+  between(attribute: string, from: string | undefined, to: string | undefined): void {
+    if (from !== undefined) this.clauses.push(`${this.name(attribute)} >= ${this.value(from)}`);
+    if (to !== undefined) this.clauses.push(`${this.name(attribute)} <= ${this.value(to)}`);
+  }
+
+  build(keyValues: Record<string, unknown>): Pick<QueryCommandInput, 'FilterExpression' | 'ExpressionAttributeNames' | 'ExpressionAttributeValues'> {
+    return {
+      FilterExpression: this.clauses.length ? this.clauses.join(' AND ') : undefined,
+      ExpressionAttributeNames: Object.keys(this.names).length ? this.names : undefined,
+      ExpressionAttributeValues: { ...keyValues, ...this.values },
+    };
+  }
+
+  private name(attribute: string): string {
+    const placeholder = `#${attribute}`;
+    this.names[placeholder] = attribute;
+    return placeholder;
+  }
+
+  private value(value: unknown): string {
+    const placeholder = `:v${Object.keys(this.values).length}`;
+    this.values[placeholder] = value;
+    return placeholder;
+  }
+}
+
+function capitalize(value: string): string {
+  return value.charAt(0).toUpperCase() + value.slice(1).toLowerCase();
+}

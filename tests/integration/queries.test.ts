@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatRows } from '../../bin/commands/output.js';
+import { buildTimeline, formatTimeline } from '../../shared/pipeline/timeline.js';
+import { dynamoQueries, type ArchiveQueries } from '../../shared/store/queries.js';
+import type { StoredStatement } from '../../shared/store/index.js';
+import { startTestTable, type TestTable } from '../helpers/dynamo.js';
+
+function statement(id: string, overrides: Partial<StoredStatement>): StoredStatement {
+  return {
+    id,
+    watchId: 'treaty',
+    speaker: 'Vladimir Putin',
+    kind: 'condition',
+    polarity: 'positive',
+    text: `Statement ${id}`,
+    claim: id,
+    url: `https://news.example/${id}`,
+    urlKey: `key-${id}`,
+    status: 'new',
+    similarity: 0,
+    foundAt: '2026-01-01T00:00:00Z',
+    ...overrides,
+  };
+}
+
+const LEDGER = [
+  statement('s2017', { publishedAt: '2017-11-10T00:00:00Z', kind: 'concern', text: 'Treaty talks must weigh Japan’s security commitments.' }),
+  statement('s2019', { publishedAt: '2019-03-15T00:00:00Z', text: 'Japan would first have to withdraw from its security pact.', status: 'changed', closest: { text: 'Treaty talks must weigh Japan’s security commitments.', url: 'https://news.example/s2017', publishedAt: '2017-11-10T00:00:00Z' } }),
+  statement('s2019b', { publishedAt: '2019-12-19T00:00:00Z', text: 'The alliance continues to pose a threat.', status: 'repeat', kind: 'concern' }),
+  statement('abe', { publishedAt: '2019-06-06T00:00:00Z', speaker: 'Shinzo Abe', kind: 'demand', text: 'Abe asked Russia to play a larger role.' }),
+  statement('s2024', { publishedAt: '2024-06-06T00:00:00Z', text: 'Japan first needs to change its position on the war in Ukraine.' }),
+];
+
+describe('archive queries on dynalite', () => {
+  let table: TestTable;
+  let queries: ArchiveQueries;
+  const commands: string[] = [];
+
+  beforeAll(async () => {
+    table = await startTestTable();
+    for (const entry of LEDGER) await table.store.addStatement(entry);
+    for (const [key, date, site] of [['a', '2017-11-10', 'The Japan Times'], ['b', '2019-03-15', 'Nikkei Asian Review'], ['c', '2024-06-06', 'Japan Forward']]) {
+      await table.store.linkArticle({ watchId: 'treaty', urlKey: key, url: `https://${key}.example/x`, title: `Story ${key}`, siteName: site, publishedAt: `${date}T00:00:00Z`, linkedAt: date });
+    }
+    // Record every command the queries send, to prove that none of them scans the table.
+    table.client.middlewareStack.add(
+      (next, context) => async (args) => {
+        commands.push(context.commandName as string);
+        return next(args);
+      },
+      { step: 'initialize', name: 'recordCommands' },
+    );
+    queries = dynamoQueries(table.client, table.tableName);
+  });
+  afterAll(async () => table.close());
+
+  it('filters articles by date range and outlet with one Query and no Scan', async () => {
+    commands.length = 0;
+    const rows = await queries.articles({ watchId: 'treaty', since: '2018-01-01', outlet: 'nikkei' });
+    expect(rows.map((row) => row.urlKey)).toEqual(['b']);
+    expect(commands).toEqual(['QueryCommand']);
+  });
+
+  it("reads one speaker's conditions from the ledger partition", async () => {
+    commands.length = 0;
+    const rows = await queries.statements({ watchId: 'treaty', speaker: 'Putin', kind: 'condition' });
+    expect(rows.map((row) => row.id).sort()).toEqual(['s2019', 's2024']);
+    expect(commands).toEqual(['QueryCommand']);
+  });
+
+  it('lists stances newest first through the GSI, by status, date range and words of the quote', async () => {
+    commands.length = 0;
+    expect((await queries.statements({ watchId: 'treaty' })).map((row) => row.id)).toEqual(['s2024', 's2019b', 'abe', 's2019', 's2017']);
+    expect((await queries.statements({ watchId: 'treaty', status: 'new', until: '2019-12-31' })).map((row) => row.id)).toEqual(['abe', 's2017']);
+    expect((await queries.statements({ watchId: 'treaty', text: 'ukraine' })).map((row) => row.id)).toEqual(['s2024']);
+    expect(commands).toEqual(['QueryCommand', 'QueryCommand', 'QueryCommand']);
+  });
+});
+
+describe('the timeline', () => {
+  it("tells each speaker's story oldest first, with what a change replaced", () => {
+    const timeline = buildTimeline(LEDGER);
+    expect(timeline.map((entry) => entry.speaker)).toEqual(['Vladimir Putin', 'Shinzo Abe']);
+    expect(timeline[0].entries.map((entry) => `${entry.date} ${entry.step}`)).toEqual([
+      '2017-11-10 first stated',
+      '2019-03-15 changed',
+      '2019-12-19 restated',
+      '2024-06-06 first stated',
+    ]);
+    const text = formatTimeline('Russia–Japan peace treaty', timeline);
+    expect(text).toContain('after 2017-11-10: Treaty talks must weigh');
+  });
+});
+
+describe('query output', () => {
+  it('quotes CSV cells with commas and quotes', () => {
+    const csv = formatRows([{ a: 'x, "y"', b: 2 }], ['a', 'b'], 'csv');
+    expect(csv).toBe('a,b\n"x, ""y""",2\n');
+  });
+});
