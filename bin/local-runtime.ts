@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfigFile, type ConfigVariables } from '../shared/config/index.js';
 import { defaultFetchOptions } from '../shared/fetch/index.js';
-import { outboxNotifier, streamNotifier, type DigestNotifier } from '../shared/notify/index.js';
+import { atomFeedNotifier, outboxNotifier, streamNotifier, type DigestNotifier } from '../shared/notify/index.js';
 import type { Log, PipelineDeps } from '../shared/pipeline/index.js';
 import { createDynamoClient, dynamoArchive, ensureTable, LOCAL_TABLE_NAME, startEmbeddedDynamo } from '../shared/store/index.js';
 import { dynamoQueries, type ArchiveQueries } from '../shared/store/queries.js';
@@ -36,7 +36,7 @@ export interface LocalRuntime {
 /**
  * Wires the same core the Lambdas run to local adapters: an embedded dynalite persisted under the
  * data dir (or a deployed table), the sample sites on loopback when the config refers to them,
- * and digests printed and written to the outbox.
+ * and digests printed, written to the outbox and added to each watch's Atom feed.
  */
 export async function openLocalRuntime(options: LocalOptions): Promise<LocalRuntime> {
   const closers: Array<() => Promise<void>> = [];
@@ -65,7 +65,7 @@ export async function openLocalRuntime(options: LocalOptions): Promise<LocalRunt
     }
     closers.push(async () => client.destroy());
 
-    const notifiers: DigestNotifier[] = [outboxNotifier(join(options.dataDir, 'outbox'))];
+    const notifiers: DigestNotifier[] = [outboxNotifier(join(options.dataDir, 'outbox')), atomFeedNotifier(join(options.dataDir, 'feeds'))];
     if (options.printDigests) notifiers.unshift(streamNotifier((text) => process.stdout.write(text)));
     const deps: PipelineDeps = {
       config,

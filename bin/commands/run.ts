@@ -10,7 +10,8 @@ interface RunOptions {
 }
 
 export async function runCommand(options: RunOptions): Promise<number> {
-  const log = stderrLog(options.quiet ? 'warn' : 'info');
+  // --json is for scripts: only warnings and errors reach stderr.
+  const log = stderrLog(options.quiet || options.json ? 'warn' : 'info');
   const runtime = await openLocalRuntime({
     config: options.config,
     dataDir: options.dataDir,

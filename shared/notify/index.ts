@@ -1,4 +1,5 @@
 export { outboxNotifier, streamNotifier } from './local.js';
+export { atomFeedNotifier, renderAtomFeed } from './atom-feed.js';
 export { snsNotifier, toSnsSubject } from './sns.js';
 export { sesNotifier } from './ses.js';
 export { sqsSourceQueue, type SourceQueue } from './sqs-queue.js';
