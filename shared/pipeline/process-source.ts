@@ -8,13 +8,9 @@ import type { FetchedDocument, SourceItem } from '../fetch/types.js';
 import { compareWithLedger, extractStatements } from '../stances/index.js';
 import { hashKey, speakerKey, type ArchivedArticle, type StoredStatement } from '../store/index.js';
 import type { PipelineDeps } from './deps.js';
-import type { ArticleCounts, FailureReport, SourceMessage, StanceReport } from './types.js';
+import type { ArticleCounts, SourceMessage, SourceOutcome, StanceReport } from './types.js';
 
-export interface SourceOutcome {
-  articles: ArticleCounts;
-  stances: StanceReport[];
-  failures: FailureReport[];
-}
+export type { SourceOutcome } from './types.js';
 
 export function emptyCounts(): ArticleCounts {
   return { fetched: 0, new: 0, duplicates: 0, revised: 0, failed: 0, skipped: 0 };
@@ -171,6 +167,8 @@ async function recordStatements(
       role: statement.role,
       kind: statement.kind,
       polarity: statement.polarity,
+      withdrawn: statement.withdrawn,
+      paragraphIndex: statement.paragraphIndex,
       text: statement.text,
       claim: statement.claim,
       publishedAt: article.publishedAt,

@@ -44,6 +44,13 @@ export interface FailureReport {
   error: string;
 }
 
+/** What processing one source yields. */
+export interface SourceOutcome {
+  articles: ArticleCounts;
+  stances: StanceReport[];
+  failures: FailureReport[];
+}
+
 /** What `stancewatch run --json` prints: exactly this document. */
 export interface PassReport {
   articles: ArticleCounts;
