@@ -12,8 +12,10 @@ import {
   MIN_QUOTED_WORDS,
   NEGATION_TOKEN,
   NEGATION_WORDS,
+  NUMBER_SCALES,
   NUMBER_WORDS,
   PHRASE_SYNONYMS,
+  PREFACE_CUES,
   REPORTING_VERBS,
   STANCE_CUES,
   STANCE_PRIORITY,
@@ -45,7 +47,7 @@ export interface Stance {
  */
 export function classifyStance(verb: Token[], content: Token[], attributed: boolean): Stance | undefined {
   if (content.filter(isWord).length === 0) return undefined;
-  const line = lemmaLine([...verb, ...content]);
+  const line = PREFACE_CUES.reduce((text, cue) => text.replace(cue, ' '), lemmaLine([...verb, ...content]));
   if (!attributed && !UNATTRIBUTED_CUES.some((cue) => cue.test(line))) return undefined;
   const negated = isNegated(line);
   if (WITHDRAWAL_CUES.some((cue) => cue.test(line))) return { kind: 'condition', polarity: 'negative', withdrawn: true };
@@ -101,6 +103,12 @@ export function normalizeClaim(tokens: Token[], options: { negated: boolean; exc
   const words = new Set<string>();
   const exclude = options.exclude ?? new Set<string>();
   for (let i = 0; i < tokens.length; i += 1) {
+    const number = readNumber(tokens, i, exclude);
+    if (number) {
+      words.add(number.word);
+      i += number.length - 1;
+      continue;
+    }
     const phrase = foldPhrase(tokens, i);
     if (phrase) {
       if (phrase.word !== NEGATION_TOKEN) words.add(phrase.word);
@@ -112,6 +120,40 @@ export function normalizeClaim(tokens: Token[], options: { negated: boolean; exc
   }
   if (options.negated) words.add(NEGATION_TOKEN);
   return [...words].sort().join(' ');
+}
+
+/**
+ * A run of number tokens read as one value, so "forty thousand", "40,000" and "40000" compare equal:
+ * a scale word multiplies what precedes it ("30 million"), other numbers add ("twenty five").
+ */
+function readNumber(tokens: Token[], i: number, exclude: Set<string>): { word: string; length: number } | undefined {
+  let total = 0;
+  let current = 0;
+  let length = 0;
+  for (let k = i; k < tokens.length; k += 1) {
+    const value = numberValue(tokens[k], exclude);
+    if (value === undefined) break;
+    const scale = NUMBER_SCALES.has(String(value)) && length > 0;
+    if (scale) {
+      current = (current || 1) * value;
+      if (value >= 1000) {
+        total += current;
+        current = 0;
+      }
+    } else current += value;
+    length += 1;
+  }
+  if (length === 0) return undefined;
+  return { word: String(total + current), length };
+}
+
+function numberValue(token: Token, exclude: Set<string>): number | undefined {
+  const isNumber = token.pos === 'NUM' || token.entity === 'CARDINAL';
+  if (!isNumber || !isWord(token) || (token.entity && CLAIM_SKIP_ENTITIES.has(token.entity)) || exclude.has(token.normal)) return undefined;
+  const lemma = token.lemma.replace(/,/g, '');
+  const text = NUMBER_WORDS[lemma] ?? lemma;
+  if (!/^\d+(\.\d+)?$/.test(text)) return undefined;
+  return Number(text);
 }
 
 function foldPhrase(tokens: Token[], i: number): { word: string; length: number } | undefined {

@@ -29,14 +29,23 @@ export const REPEAT_SIMILARITY = 0.75;
  */
 export const CHANGED_SIMILARITY = 0.3;
 
-/** Share of the new claim's weight already in a related earlier claim that makes it a restatement (all but a stray word). */
-export const RESTATED_CONTAINMENT = 0.9;
+/** Share of the new claim's weight already said in related earlier claims that makes it a restatement. */
+export const RESTATED_COVERAGE = 0.8;
 
-/** Claims shorter than this are judged by Jaccard alone: two or three words are contained in anything. */
-export const MIN_CONTAINED_TOKENS = 4;
+/**
+ * Least claim weight (Σ IDF) judged by coverage; lighter claims ("everything japan") are covered by anything.
+ * Two rare words weigh about 3.5–4 on a ledger of a few dozen entries; one topic word about 1.
+ */
+export const MIN_RESTATED_WEIGHT = 3;
+
+/** An earlier statement is related from this similarity up: it may cover part of a restatement. */
+export const RELATED_SIMILARITY = 0.1;
+
+/** Related statements pooled for coverage, most similar first; more would cover anything on the topic. */
+export const MAX_RELATED = 3;
 
 /** A `new` verdict still names its closest earlier statement from this similarity up, as context for the reader. */
-export const MIN_SHOWN_SIMILARITY = 0.15;
+export const MIN_SHOWN_SIMILARITY = 0.2;
 
 /**
  * Compares a statement with the ledger of earlier statements: the same speaker's (surname match, case-insensitive),
@@ -57,24 +66,29 @@ export function compareWithLedger(statement: Statement, earlier: LedgerEntry[]):
   const comparable = pickComparable(statement, earlier);
   if (comparable.length === 0) return { status: StanceStatus.New, similarity: 0 };
   const tokens = claimTokens(statement.claim);
-  const weights = weighTokens(earlier.map((entry) => claimTokens(entry.claim)), tokens);
-  let closest: LedgerEntry | undefined;
-  let similarity = 0;
-  for (const entry of comparable) {
-    const score = weightedJaccard(tokens, claimTokens(entry.claim), weights);
-    if (score > similarity || (score === similarity && closest && isLater(entry, closest))) {
-      similarity = score;
-      closest = entry;
-    }
-  }
+  const ledgerTokens = earlier.map((entry) => claimTokens(entry.claim));
+  const weights = weighTokens(ledgerTokens, tokens);
+  const frequencies = countDocuments([...ledgerTokens, tokens]);
+  const scored = comparable
+    .map((entry) => ({ entry, tokens: claimTokens(entry.claim), score: weightedJaccard(tokens, claimTokens(entry.claim), weights) }))
+    .sort((a, b) => b.score - a.score || ((b.entry.publishedAt ?? '') > (a.entry.publishedAt ?? '') ? 1 : -1));
+  const best = scored[0];
+  const similarity = best.score;
   const rounded = Math.round(similarity * 1000) / 1000;
-  if (!closest || similarity < CHANGED_SIMILARITY) {
-    return { status: StanceStatus.New, similarity: rounded, closest: similarity >= MIN_SHOWN_SIMILARITY ? closest : undefined };
+  const related = scored.filter((item) => item.score >= RELATED_SIMILARITY).slice(0, MAX_RELATED);
+  const flipped = similarity >= REPEAT_SIMILARITY && polarityOf(best.entry) !== statement.polarity;
+  const restated =
+    !statement.withdrawn &&
+    !flipped &&
+    (similarity >= REPEAT_SIMILARITY || isCovered(tokens, related.map((item) => item.tokens), weights, frequencies));
+  if (restated) {
+    const closest = related.length > 0 ? mostCovering(tokens, related, weights) : best.entry;
+    return { status: StanceStatus.Repeat, similarity: rounded, closest };
   }
-  const flipped = polarityOf(closest) !== statement.polarity;
-  const restated = similarity >= REPEAT_SIMILARITY || isContained(tokens, claimTokens(closest.claim), weights);
-  const sameTerms = restated && !flipped && !statement.withdrawn && closest.kind === statement.kind;
-  return { status: sameTerms ? StanceStatus.Repeat : StanceStatus.Changed, similarity: rounded, closest };
+  if (similarity >= CHANGED_SIMILARITY || (statement.withdrawn && similarity >= MIN_SHOWN_SIMILARITY)) {
+    return { status: StanceStatus.Changed, similarity: rounded, closest: best.entry };
+  }
+  return { status: StanceStatus.New, similarity: rounded, closest: similarity >= MIN_SHOWN_SIMILARITY ? best.entry : undefined };
 }
 
 function pickComparable(statement: Statement, earlier: LedgerEntry[]): LedgerEntry[] {
@@ -88,10 +102,15 @@ function claimTokens(claim: string): Set<string> {
   return new Set(claim.split(/\s+/).filter((token) => token && token !== NEGATION_TOKEN));
 }
 
-function weighTokens(ledger: Set<string>[], statement: Set<string>): Map<string, number> {
-  const documents = [...ledger, statement];
+function countDocuments(documents: Set<string>[]): Map<string, number> {
   const df = new Map<string, number>();
   for (const tokens of documents) for (const token of tokens) df.set(token, (df.get(token) ?? 0) + 1);
+  return df;
+}
+
+function weighTokens(ledger: Set<string>[], statement: Set<string>): Map<string, number> {
+  const documents = [...ledger, statement];
+  const df = countDocuments(documents);
   const weights = new Map<string, number>();
   for (const [token, count] of df) weights.set(token, Math.log(1 + documents.length / count));
   return weights;
@@ -108,17 +127,39 @@ function weightedJaccard(a: Set<string>, b: Set<string>, weights: Map<string, nu
   return either === 0 ? 0 : shared / either;
 }
 
-/** Whether (nearly) all of the statement's claim weight is already in the earlier claim. */
-function isContained(statement: Set<string>, entry: Set<string>, weights: Map<string, number>): boolean {
-  if (statement.size < MIN_CONTAINED_TOKENS) return false;
+/**
+ * Whether (nearly) all of the statement's claim weight was said before, in the related earlier statements taken
+ * together: a lede and the quote behind it, or a point restated across two earlier remarks, add nothing new.
+ * A claim too light to judge (one or two common words) is never covered.
+ */
+function isCovered(statement: Set<string>, related: Set<string>[], weights: Map<string, number>, documentFrequency: Map<string, number>): boolean {
+  if (related.length === 0) return false;
+  const said = new Set(related.flatMap((tokens) => [...tokens]));
+  // A term the ledger has never seen ("Bergen" where it said "Oslo") is new terms, however little else changed.
+  if ([...statement].some((token) => !said.has(token) && (documentFrequency.get(token) ?? 0) <= 1)) return false;
   let own = 0;
   let shared = 0;
   for (const token of statement) {
     const weight = weights.get(token) ?? 0;
     own += weight;
-    if (entry.has(token)) shared += weight;
+    if (said.has(token)) shared += weight;
   }
-  return own > 0 && shared / own >= RESTATED_CONTAINMENT;
+  return own >= MIN_RESTATED_WEIGHT && shared / own >= RESTATED_COVERAGE;
+}
+
+/** The related entry that covers most of the statement's weight: the one a repeat is counted against. */
+function mostCovering(statement: Set<string>, related: { entry: LedgerEntry; tokens: Set<string> }[], weights: Map<string, number>): LedgerEntry {
+  let best = related[0];
+  let bestShared = -1;
+  for (const item of related) {
+    let shared = 0;
+    for (const token of statement) if (item.tokens.has(token)) shared += weights.get(token) ?? 0;
+    if (shared > bestShared) {
+      best = item;
+      bestShared = shared;
+    }
+  }
+  return best.entry;
 }
 
 function polarityOf(entry: LedgerEntry): 'positive' | 'negative' {

@@ -104,6 +104,8 @@ export const TITLE_NOUNS = new Set([
   'association',
   'government',
   'ministry',
+  'commissioner',
+  'commission',
 ]);
 
 /** Titles that, used with "the", mean the person the article is about when no role matches. */
@@ -143,6 +145,7 @@ export const ROLE_WORDS = new Set([
   'cabinet',
   'ceo',
   'founder',
+  'commissioner',
   'king',
   'queen',
   'mr',
@@ -284,6 +287,7 @@ export const CLAIM_STOP_LEMMAS = new Set([
   'call',
   'get',
   'make',
+  'use',
   'let',
   'remain',
   'pose',
@@ -331,6 +335,17 @@ export const CALENDAR_WORDS = new Set([
  */
 export const PHRASE_SYNONYMS: Record<string, string> = {
   'security cooperation pact': 'alliance',
+  'security cooperation': 'alliance',
+  'military cooperation': 'alliance',
+  'defense cooperation': 'alliance',
+  'defence cooperation': 'alliance',
+  'security commitment': 'alliance',
+  'defense commitment': 'alliance',
+  'defence commitment': 'alliance',
+  'security tie': 'alliance',
+  'security relationship': 'alliance',
+  'phase out': 'stop',
+  'per cent': 'percent',
   'security pact': 'alliance',
   'security alliance': 'alliance',
   'security treaty': 'alliance',
@@ -393,6 +408,13 @@ export const SYNONYMS: Record<string, string> = {
   russian: 'russia',
   beijing: 'china',
   chinese: 'china',
+  europe: 'eu',
+  european: 'eu',
+  brussels: 'eu',
+  canberra: 'australia',
+  australian: 'australia',
+  sign: 'conclude',
+  conclude: 'conclude',
   kyiv: 'ukraine',
   kiev: 'ukraine',
   ukrainian: 'ukraine',
@@ -410,8 +432,31 @@ export const SYNONYMS: Record<string, string> = {
   guarantee: 'guarantee',
   concern: 'concern',
   worry: 'concern',
-  threat: 'threat',
-  threaten: 'threat',
+  threat: 'concern',
+  threaten: 'concern',
+  fear: 'concern',
+  danger: 'concern',
+  challenge: 'obstacle',
+  challenging: 'obstacle',
+  difficult: 'obstacle',
+  hurdle: 'obstacle',
+  impede: 'obstacle',
+  hinder: 'obstacle',
+  obstacle: 'obstacle',
+  defense: 'security',
+  defence: 'security',
+  troop: 'military',
+  force: 'military',
+  army: 'military',
+  influence: 'affect',
+  impact: 'affect',
+  examine: 'examine',
+  look: 'examine',
+  study: 'examine',
+  weigh: 'examine',
+  consider: 'examine',
+  tonne: 'ton',
+  percent: 'percent',
 };
 
 /** Number words read as digits, so "five islands" and "5 islands" compare equal. */
@@ -429,11 +474,32 @@ export const NUMBER_WORDS: Record<string, string> = {
   ten: '10',
   eleven: '11',
   twelve: '12',
+  thirteen: '13',
+  fourteen: '14',
+  fifteen: '15',
+  sixteen: '16',
+  seventeen: '17',
+  eighteen: '18',
+  nineteen: '19',
   twenty: '20',
+  thirty: '30',
+  forty: '40',
+  fifty: '50',
+  sixty: '60',
+  seventy: '70',
+  eighty: '80',
+  ninety: '90',
   hundred: '100',
   thousand: '1000',
   million: '1000000',
+  billion: '1000000000',
 };
+
+/** Number words that multiply what precedes them ("forty thousand" → 40000, "30 million" → 30000000). */
+export const NUMBER_SCALES = new Set(['100', '1000', '1000000', '1000000000']);
+
+/** Openers that announce a statement without making one ("I want to say that …"): removed before the cues are read. */
+export const PREFACE_CUES: RegExp[] = [/(i|we) (want|would like|wish) to (say|stress|note)/];
 
 /** The token a negation leaves in a claim. */
 export const NEGATION_TOKEN = 'not';

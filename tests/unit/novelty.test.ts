@@ -82,6 +82,12 @@ describe('compareWithLedger', () => {
     expect(compareWithLedger(reversal, [withoutPolarity]).status).toBe('changed');
   });
 
+  it('reads numbers as values, so "forty thousand tonnes" restates "40,000 tonnes"', () => {
+    const ledger = ledgerOf('Vos said the EU could not raise the beef quota above 40,000 tonnes.');
+    const verdict = compareWithLedger(statementOf('Vos said the EU could not raise the beef quota above forty thousand tonnes.'), ledger);
+    expect(verdict.status).toBe('repeat');
+  });
+
   it('says new with similarity 0 when the ledger is empty', () => {
     expect(compareWithLedger(statementOf('Putin said Russia is ready to extend the treaty.'), [])).toEqual({ status: 'new', similarity: 0 });
   });
@@ -105,10 +111,11 @@ describe('novelty on the seed storyline, in date order', () => {
     expect(find('2019-03-15', 'Japan would first have to withdraw').verdict.status).toBe('repeat');
   });
 
-  it('finds the 2019-12 alliance threat a new concern: it shares only topic words with the withdrawal condition', () => {
+  it('finds the 2019-12 alliance threat a repeat of the concern about Japan’s security ties (threat/concern, sign/conclude folded)', () => {
     const { statement, verdict } = find('2019-12-19', 'continues to pose a threat');
     expect(statement.kind).toBe('concern');
-    expect(verdict.status).toBe('new');
+    expect(verdict.status).toBe('repeat');
+    expect(verdict.closest?.publishedAt).toBe('2019-06-06');
   });
 
   it('finds both 2024 conditions new against everything Putin said before', () => {
