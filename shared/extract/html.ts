@@ -2,8 +2,9 @@
  * The HTML path of extraction, staged like Readability.js. Each stage is one function below, in the
  * order `extractHtml` runs them.
  */
-import { load, type Cheerio, type CheerioAPI } from 'cheerio';
+import { load, type Cheerio, type CheerioAPI } from 'cheerio/slim';
 import type { AnyNode, Element, Text } from 'domhandler';
+import { indexTags } from './dom.js';
 import { readMetadata, type PageMetadata } from './metadata.js';
 import {
   ARTICLE_BODY_HINT,
@@ -36,7 +37,7 @@ interface TextBlock {
 }
 
 type BodyChoice =
-  | { containers: Element[]; via: 'articleBody' | 'article' | 'scored' }
+  | { containers: Element[]; via: 'articleBody' | 'article' | 'scored'; winnerIndex?: number }
   | { reason: string };
 
 /** Elements that break text into separate paragraphs; everything else is inline. */
@@ -61,24 +62,34 @@ const SEMANTIC_CONTAINERS = [
 /** Elements whose text votes for its parent when scoring blocks (divs only when they hold no blocks). */
 const SCORED_SELECTOR = 'p, pre, td, blockquote, div, section';
 
-const HIDDEN_SELECTOR = '[hidden], [aria-hidden="true"], [style*="display:none"], [style*="display: none"], [style*="visibility:hidden"]';
+/** Inline styles of hidden elements. */
+const HIDDEN_STYLE = /display:\s*none|visibility:\s*hidden/i;
 
 /**
  * Extracts the article of an HTML page. Stages:
  * 1. `readMetadata` — title, byline, date, site, language, canonical URL (before anything is removed);
  * 2. `removeUnlikelyNodes` — scripts and page chrome (nav, share bars, cookie banners, paywalls, ads…);
- * 3. `pickBodyContainer` — `[itemprop=articleBody]`, else the largest `<article>`, else the best-scoring block;
+ * 3. `pickBodyContainers` — the `[itemprop=articleBody]` or `<article>` that holds the best-scoring block
+ *    (see `pickSemanticContainer`), else that block;
  * 4. `collectParagraphs` — paragraphs, headings and substantive list items, whitespace normalized;
  * 5. `dropBoilerplateText` — `BOILERPLATE_PATTERNS`, repeated captions, the headline repeated in the body.
  */
 export function extractHtml(html: string, url: string): ExtractedArticle {
+  // cheerio/slim parses with htmlparser2: ~10× faster than the default parse5, and as forgiving of broken markup.
   const $ = load(html);
   const metadata = readMetadata($, url);
   removeUnlikelyNodes($);
-  const body = pickBodyContainer($);
+  const choices = pickBodyContainers($);
+  let body: BodyChoice = choices[0];
+  let paragraphs: string[] = [];
+  // Semantic markup can wrap teasers only; then the next choice (the best-scoring block) gets its turn.
+  for (const choice of choices) {
+    body = choice;
+    if ('reason' in choice) return noArticle(url, metadata, choice.reason);
+    paragraphs = dropBoilerplateText(collectParagraphs(choice.containers), metadata.title);
+    if (paragraphs.length) break;
+  }
   if ('reason' in body) return noArticle(url, metadata, body.reason);
-
-  const paragraphs = dropBoilerplateText(collectParagraphs(body.containers), metadata.title);
   if (!paragraphs.length) {
     return noArticle(url, metadata, `the ${describeContainer(body.via)} held only boilerplate (share prompts, paywall copy, link lists)`);
   }
@@ -106,21 +117,98 @@ function describeContainer(via: 'articleBody' | 'article' | 'scored'): string {
 /**
  * Stage 2. Removes what is never content, then page chrome recognized by tag, ARIA role, aria-label or
  * class/id tokens (`UNLIKELY_NODE_HINTS`). Chrome that wraps the article is kept: see `isProtected`.
+ * One measuring pass and one removing pass over the tree: per-node selector queries made this stage
+ * quadratic in the page size.
  */
 function removeUnlikelyNodes($: CheerioAPI): void {
   $(NEVER_CONTENT_TAGS.join(', ')).remove();
-  const pageProse = measureProse($, $('body'));
-  const candidates = new Set([
-    ...$(`${CHROME_TAGS.join(', ')}, ${HIDDEN_SELECTOR}`).toArray().filter(isElementNode),
-    ...$('[class], [id], [role], [aria-label]').toArray().filter(looksLikeChrome),
-  ]);
-  for (const element of candidates) {
-    if (!isProtected($, element, pageProse)) $(element).remove();
+  const root = pageBody($)[0];
+  if (!root || !hasChildNodes(root)) return;
+  const stats = new Map<Element, NodeStats>();
+  const pageProse = measureTree(root, stats);
+  const doomed: Element[] = [];
+  const visit = (node: AnyNode): void => {
+    if (!isElementNode(node)) return;
+    if (isChromeCandidate(node) && !isProtected(node, stats.get(node), pageProse)) {
+      doomed.push(node);
+      return;
+    }
+    node.children.forEach(visit);
+  };
+  root.children.forEach(visit);
+  for (const element of doomed) $(element).remove();
+}
+
+/** Per element: its prose (see `measureProse`) and whether it is or wraps the article markup. */
+interface NodeStats extends ProseMeasure {
+  holdsArticle: boolean;
+}
+
+/** Article markup: a node that is or wraps one of these is never removed as chrome. */
+const ARTICLE_MARKUP_TAGS: ReadonlySet<string> = new Set(['article', 'main']);
+
+function isArticleMarkup(element: Element): boolean {
+  const { role, itemprop, class: className, id } = element.attribs;
+  if (ARTICLE_MARKUP_TAGS.has(element.name) || role === 'main' || itemprop === 'articleBody') return true;
+  // "entry-content", "post-body", "story-body": the CMS's own name for the body (Blogger wraps it in a "widget").
+  return (className !== undefined || id !== undefined) && ARTICLE_BODY_HINT.test(`${className ?? ''} ${id ?? ''}`);
+}
+
+/** Fills `stats` for every element under `node`, bottom-up, and returns the prose of `node` itself. */
+function measureTree(node: AnyNode, stats: Map<Element, NodeStats>): NodeStats {
+  const total: NodeStats = { paragraphs: 0, chars: 0, holdsArticle: false };
+  if (!hasChildNodes(node)) return total;
+  for (const child of node.children) {
+    if (!isElementNode(child)) continue;
+    const childStats = measureTree(child, stats);
+    total.paragraphs += childStats.paragraphs;
+    total.chars += childStats.chars;
+    total.holdsArticle ||= childStats.holdsArticle || isArticleMarkup(child);
   }
+  if (isElementNode(node)) {
+    if (node.name === 'p') {
+      const length = normalizeWhitespace(textOf(node)).length;
+      if (length >= MIN_SCORED_PARAGRAPH_CHARS) {
+        total.paragraphs += 1;
+        total.chars += length;
+      }
+    }
+    stats.set(node, total);
+  }
+  return total;
+}
+
+function textOf(node: AnyNode): string {
+  if (isTextNode(node)) return node.data;
+  return hasChildNodes(node) ? node.children.map(textOf).join('') : '';
+}
+
+function hasChildNodes(node: AnyNode): node is AnyNode & { children: AnyNode[] } {
+  return Array.isArray((node as { children?: unknown }).children);
+}
+
+/** `<body>`, or the whole document for a fragment (htmlparser2 does not invent a `<body>` as parse5 does). */
+function pageBody($: CheerioAPI): Cheerio<AnyNode> {
+  const body = indexTags($).body[0];
+  return body ? $(body) : $.root();
+}
+
+const CHROME_TAG_SET: ReadonlySet<string> = new Set(CHROME_TAGS);
+
+function isChromeCandidate(element: Element): boolean {
+  return CHROME_TAG_SET.has(element.name) || isHidden(element) || looksLikeChrome(element);
+}
+
+/** `hidden`, `aria-hidden="true"` or an inline style that hides the element. */
+function isHidden(element: Element): boolean {
+  const { attribs } = element;
+  if ('hidden' in attribs || attribs['aria-hidden'] === 'true') return true;
+  return attribs.style !== undefined && HIDDEN_STYLE.test(attribs.style);
 }
 
 function looksLikeChrome(element: Element): boolean {
   const { class: className = '', id = '', role = '' } = element.attribs;
+  if (!className && !id && !role && !element.attribs['aria-label']) return false;
   if (ARTICLE_BODY_HINT.test(`${className} ${id}`)) return false;
   if (role && UNLIKELY_ROLES.has(role.toLowerCase())) return true;
   if (UNLIKELY_ARIA_LABEL.test(element.attribs['aria-label'] ?? '')) return true;
@@ -142,11 +230,10 @@ function hintTokens(classAndId: string): string[] {
  * most of the page's prose: ASP.NET pages wrap everything in one `<form>`, some themes tag the body's
  * wrapper with "tag-…" classes.
  */
-function isProtected($: CheerioAPI, element: Element, pageProse: ProseMeasure): boolean {
-  if (['html', 'body', 'main', 'article'].includes(element.name)) return true;
-  const node = $(element);
-  if (node.is('[itemprop="articleBody"]') || node.find('article, main, [role="main"], [itemprop="articleBody"]').length) return true;
-  const prose = measureProse($, node);
+function isProtected(element: Element, prose: NodeStats | undefined, pageProse: ProseMeasure): boolean {
+  if (['html', 'body', 'main', 'article'].includes(element.name) || isArticleMarkup(element)) return true;
+  if (!prose) return false;
+  if (prose.holdsArticle) return true;
   return prose.paragraphs >= PROTECTED_MIN_PARAGRAPHS && prose.chars >= pageProse.chars * PROTECTED_TEXT_SHARE;
 }
 
@@ -156,7 +243,7 @@ interface ProseMeasure {
 }
 
 /** Paragraphs long enough to be prose (not labels or buttons) and their total length. */
-function measureProse($: CheerioAPI, scope: Cheerio<Element>): ProseMeasure {
+function measureProse($: CheerioAPI, scope: Cheerio<AnyNode>): ProseMeasure {
   const lengths = scope
     .find('p')
     .toArray()
@@ -166,14 +253,40 @@ function measureProse($: CheerioAPI, scope: Cheerio<Element>): ProseMeasure {
 }
 
 /** Stage 3. Semantic markup first; without it, the block that collects the most paragraph score. */
-function pickBodyContainer($: CheerioAPI): BodyChoice {
+function pickBodyContainers($: CheerioAPI): BodyChoice[] {
+  const scored = pickScoredContainer($);
   for (const [selector, via] of SEMANTIC_CONTAINERS) {
-    const containers = $(selector)
+    const candidates = $(selector)
       .toArray()
       .filter((element) => measureProse($, $(element)).paragraphs > 0 || hasLooseProse($, element));
-    if (containers.length) return { containers: [largestByText($, containers)], via };
+    const semantic = pickSemanticContainer($, candidates, scored);
+    if (semantic) return [{ containers: [semantic], via }, scored];
+    // Loose text in an unrelated articleBody (no <p> to score) is still better than a boilerplate-only block.
+    if (candidates.length && 'containers' in scored) return [scored, { containers: [largestByText($, candidates)], via }];
   }
-  return pickScoredContainer($);
+  return [scored];
+}
+
+/**
+ * The semantic container to trust: the largest one that wraps (or sits inside) the best-scoring block,
+ * else the largest one if it holds at least as much text as that block. An `<article>` elsewhere on
+ * the page is a teaser card or a related story, not the body.
+ */
+function pickSemanticContainer($: CheerioAPI, candidates: Element[], scored: BodyChoice): Element | undefined {
+  if (!candidates.length) return undefined;
+  if ('reason' in scored) return largestByText($, candidates);
+  const winner = scored.containers[scored.winnerIndex ?? 0];
+  const related = candidates.filter((candidate) => contains(candidate, winner) || contains(winner, candidate));
+  if (related.length) return largestByText($, related);
+  const largest = largestByText($, candidates);
+  const scoredChars = scored.containers.reduce((sum, element) => sum + normalizeWhitespace($(element).text()).length, 0);
+  return normalizeWhitespace($(largest).text()).length >= scoredChars ? largest : undefined;
+}
+
+/** Whether `ancestor` is `node` or one of its ancestors. */
+function contains(ancestor: AnyNode, node: AnyNode): boolean {
+  for (let current: AnyNode | null = node; current; current = current.parent) if (current === ancestor) return true;
+  return false;
 }
 
 function hasLooseProse($: CheerioAPI, element: Element): boolean {
@@ -195,15 +308,17 @@ function pickScoredContainer($: CheerioAPI): BodyChoice {
   const addScore = (node: AnyNode | null, points: number) => {
     if (node && isElementNode(node)) scores.set(node, (scores.get(node) ?? 0) + points);
   };
-  $('body')
+  pageBody($)
     .find(SCORED_SELECTOR)
     .each((_index, element) => {
-      if (!isParagraphLike(element)) return;
-      const text = normalizeWhitespace($(element).text());
+      // A div mixing loose text with blocks (`text<br>text<div>…</div>`) votes with its loose text for itself.
+      const paragraphLike = isParagraphLike(element);
+      const text = normalizeWhitespace(paragraphLike ? $(element).text() : looseText(element));
       if (text.length < MIN_SCORED_PARAGRAPH_CHARS) return;
       const points = 1 + (text.match(/[,，、]/g)?.length ?? 0) + Math.min(Math.floor(text.length / SCORE_CHARS_PER_POINT), MAX_LENGTH_POINTS);
-      addScore(element.parent, points);
-      addScore(element.parent?.parent ?? null, points * GRANDPARENT_SCORE_SHARE);
+      const voter = paragraphLike ? element.parent : element;
+      addScore(voter, points);
+      addScore(voter?.parent ?? null, points * GRANDPARENT_SCORE_SHARE);
     });
 
   const ranked = [...scores].map(([element, score]) => [element, score * (1 - linkDensity($, element))] as const);
@@ -216,7 +331,12 @@ function pickScoredContainer($: CheerioAPI): BodyChoice {
   const siblings = (winner.parent?.children ?? [winner])
     .filter(isElementNode)
     .filter((element) => element === winner || (finalScores.get(element) ?? 0) >= winningScore * SIBLING_SCORE_SHARE);
-  return { containers: siblings, via: 'scored' };
+  return { containers: siblings, via: 'scored', winnerIndex: siblings.indexOf(winner) };
+}
+
+/** The text of an element outside its block children: text nodes and inline markup. */
+function looseText(element: Element): string {
+  return element.children.map((child) => (isElementNode(child) && BLOCK_TAGS.has(child.name) ? ' ' : textOf(child))).join('');
 }
 
 /** Paragraph elements, and divs/sections that hold text but no blocks (div-soup pages without `<p>`). */

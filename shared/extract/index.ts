@@ -11,6 +11,13 @@ export type { ExtractedArticle, PageInput } from './types.js';
 export { decodeBody, sniffCharset } from './decode.js';
 export { extractPlainText } from './plain-text.js';
 export { BOILERPLATE_PATTERNS, type BoilerplateKind } from './patterns.js';
+export {
+  dropHostBoilerplate,
+  hashBlock,
+  inMemoryHostBoilerplate,
+  HOST_BOILERPLATE_MIN_PAGES,
+  type HostBoilerplateMemory,
+} from './host-boilerplate.js';
 
 /** How far into a document to look for markup before calling it plain text. */
 const MARKUP_SNIFF_CHARS = 2048;
@@ -20,7 +27,7 @@ const HTML_MARKER = /<(?:!doctype\s+html|html|head|body|p|div|article|main|secti
 
 /**
  * Extracts the article of one page: decodes the bytes (see `decodeBody`), then runs the HTML stages
- * (`readMetadata → removeUnlikelyNodes → pickBodyContainer → collectParagraphs → dropBoilerplateText`),
+ * (`readMetadata → removeUnlikelyNodes → pickBodyContainers → collectParagraphs → dropBoilerplateText`),
  * or `extractPlainText` when the document is not HTML.
  *
  * @example

@@ -3,6 +3,8 @@
  * `<meta>` and markup, in that order of trust.
  */
 import type { CheerioAPI } from 'cheerio';
+import type { Element } from 'domhandler';
+import { indexTags } from './dom.js';
 import { normalizeWhitespace, toIsoDate } from './text.js';
 
 export interface PageMetadata {
@@ -67,6 +69,7 @@ const BYLINE_MAX_CHARS = 100;
  * bylines often sit in a `<header>`, both of which the cleaning stage drops.
  */
 export function readMetadata($: CheerioAPI, url: string): PageMetadata {
+  metaIndexes.set($, indexMetaTags($));
   const article = findJsonLdArticle($);
   const siteName = cleanText(jsonLdName(article?.publisher)) ?? firstValue($, META_SOURCES.siteName);
   return {
@@ -74,14 +77,15 @@ export function readMetadata($: CheerioAPI, url: string): PageMetadata {
     byline: cleanByline(jsonLdNames(article?.author)) ?? cleanByline(firstValue($, META_SOURCES.byline)),
     publishedAt: toIsoDate(asString(article?.datePublished)) ?? firstDate($),
     siteName,
-    language: cleanText($('html').attr('lang')) ?? cleanText($('meta[http-equiv="content-language" i]').attr('content')),
+    language: cleanText(indexTags($).html[0]?.attribs.lang) ?? cleanText(metaIndexes.get($)?.get('http-equiv=content-language')),
     canonicalUrl: readCanonicalUrl($, url),
   };
 }
 
 /** `link[rel=canonical]` resolved against the page URL, else `og:url`, else the page URL. */
 function readCanonicalUrl($: CheerioAPI, url: string): string {
-  const candidates = [$('link[rel~="canonical" i]').attr('href'), $('meta[property="og:url"]').attr('content')];
+  const canonicalLink = indexTags($).link.find((link) => /(?:^|\s)canonical(?:\s|$)/i.test(link.attribs.rel ?? ''));
+  const candidates = [canonicalLink?.attribs.href, metaIndexes.get($)?.get('property=og:url')];
   for (const candidate of candidates) {
     const resolved = resolveHttpUrl(candidate, url);
     if (resolved) return resolved;
@@ -100,9 +104,9 @@ function resolveHttpUrl(href: string | undefined, base: string): string | undefi
 }
 
 function readTitle($: CheerioAPI, article: JsonObject | undefined, siteName: string | undefined): string | undefined {
-  const headline = cleanText(asString(article?.headline)) ?? firstValue($, META_SOURCES.title) ?? cleanText($('h1').first().text());
+  const headline = cleanText(asString(article?.headline)) ?? firstValue($, META_SOURCES.title) ?? cleanText(firstText($, indexTags($).h1[0]));
   if (headline) return stripSiteName(headline, siteName);
-  const documentTitle = cleanText($('title').first().text());
+  const documentTitle = cleanText(firstText($, indexTags($).title[0]));
   return siteName ? stripSiteName(documentTitle, siteName) : stripShortSuffix(documentTitle);
 }
 
@@ -133,7 +137,7 @@ function stripSiteName(title: string | undefined, siteName: string | undefined):
 
 function firstDate($: CheerioAPI): string | undefined {
   for (const [selector, attribute] of META_SOURCES.publishedAt) {
-    const iso = toIsoDate($(selector).first().attr(attribute));
+    const iso = toIsoDate(readSource($, selector, attribute));
     if (iso) return iso;
   }
   return undefined;
@@ -141,17 +145,55 @@ function firstDate($: CheerioAPI): string | undefined {
 
 function firstValue($: CheerioAPI, sources: ReadonlyArray<readonly [string, string | undefined]>): string | undefined {
   for (const [selector, attribute] of sources) {
-    const node = $(selector).first();
-    const value = cleanText(attribute ? node.attr(attribute) : node.text());
+    const value = cleanText(readSource($, selector, attribute));
     if (value) return value;
   }
   return undefined;
 }
 
+/** `meta[name="author"]`, `meta[property="og:title"]`…: answered from one pass over the `<meta>` tags. */
+const META_SELECTOR = /^meta\[(name|property|itemprop)="([^"]+)"\]$/;
+
+/** The `<meta>` tags of each loaded page, keyed `name=author`, `property=og:title` (lowercase), first wins. */
+const metaIndexes = new WeakMap<CheerioAPI, Map<string, string>>();
+
+function indexMetaTags($: CheerioAPI): Map<string, string> {
+  const index = new Map<string, string>();
+  for (const element of indexTags($).meta) {
+    const content = element.attribs.content;
+    if (content === undefined) continue;
+    for (const key of ['name', 'property', 'itemprop', 'http-equiv'] as const) {
+      const value = element.attribs[key];
+      const entry = value && `${key}=${value.toLowerCase()}`;
+      if (entry && !index.has(entry)) index.set(entry, content);
+    }
+  }
+  return index;
+}
+
+/**
+ * The value of the first element a source selector matches. Selector queries walk the whole tree, so
+ * simple `<meta>` selectors (most of `META_SOURCES`) are answered from the page's meta index instead.
+ */
+function readSource($: CheerioAPI, selector: string, attribute: string | undefined): string | undefined {
+  const metaIndex = metaIndexes.get($);
+  const parts = selector.split(/\s*,\s*/);
+  if (metaIndex && attribute === 'content' && parts.every((part) => META_SELECTOR.test(part))) {
+    for (const part of parts) {
+      const [, key, value] = META_SELECTOR.exec(part) ?? [];
+      const content = metaIndex.get(`${key}=${value.toLowerCase()}`);
+      if (content !== undefined) return content;
+    }
+    return undefined;
+  }
+  const node = $(selector).first();
+  return attribute ? node.attr(attribute) : node.text();
+}
+
 /** The first JSON-LD object typed as an article, looking inside arrays and `@graph`. */
 function findJsonLdArticle($: CheerioAPI): JsonObject | undefined {
-  const objects = $('script[type="application/ld+json"]')
-    .toArray()
+  const objects = indexTags($)
+    .script.filter((script) => script.attribs.type?.trim().toLowerCase() === 'application/ld+json')
     .flatMap((script) => flattenJsonLd(parseJson($(script).text())));
   return objects.find((object) => jsonLdTypes(object).some((type) => ARTICLE_TYPES.test(type)));
 }
@@ -186,6 +228,10 @@ function jsonLdName(value: unknown): string | undefined {
 function jsonLdNames(value: unknown): string | undefined {
   const names = (Array.isArray(value) ? value : [value]).map(jsonLdName).filter((name): name is string => Boolean(name));
   return names.length ? names.join(', ') : undefined;
+}
+
+function firstText($: CheerioAPI, element: Element | undefined): string {
+  return element ? $(element).text() : '';
 }
 
 function cleanByline(value: string | undefined): string | undefined {
