@@ -4,6 +4,7 @@ import type { Construct } from 'constructs';
 import type { Config } from '../shared/config/index.js';
 import { ArchiveTable } from './constructs/archive-table.js';
 import { DigestTopic } from './constructs/digest-topic.js';
+import { PipelineAlarms } from './constructs/pipeline-alarms.js';
 import { FUNCTION_SIZING, PipelineFunctions } from './constructs/pipeline-functions.js';
 import { SourceQueue } from './constructs/source-queue.js';
 import { CONTEXT_DEFAULTS } from './context.js';
@@ -30,6 +31,7 @@ export class StancewatchStack extends Stack {
   readonly digestTopic: DigestTopic;
   readonly sourceQueue: SourceQueue;
   readonly functions: PipelineFunctions;
+  readonly alarms: PipelineAlarms;
 
   constructor(scope: Construct, id: string, props: StancewatchStackProps) {
     const { config, digestEmails, sesFrom, digestSchedule, deletionProtection, ...stackProps } = props;
@@ -52,6 +54,17 @@ export class StancewatchStack extends Stack {
       digestSchedule: digestSchedule ?? CONTEXT_DEFAULTS.digestSchedule,
     });
 
+    this.alarms = new PipelineAlarms(this, 'Alarms', {
+      functions: {
+        Schedule: this.functions.scheduleFunction,
+        ProcessSource: this.functions.processSourceFunction,
+        Digest: this.functions.digestFunction,
+      },
+      deadLetterQueue: this.sourceQueue.deadLetterQueue,
+      // Whoever receives every digest runs the deployment; readers of single watches do not get alarms.
+      alarmEmails: digestEmails ?? [],
+    });
+
     new CfnOutput(this, 'TableName', { value: this.archive.table.tableName, description: 'Archive table' });
     new CfnOutput(this, 'TableArn', { value: this.archive.table.tableArn, description: 'Archive table ARN' });
     new CfnOutput(this, 'DigestTopicArn', { value: this.digestTopic.topic.topicArn, description: 'Digest topic; subscribe more readers here' });
@@ -60,6 +73,11 @@ export class StancewatchStack extends Stack {
       value: this.sourceQueue.deadLetterQueue.queueUrl,
       description: 'Sources that failed three times; inspect, then redrive',
     });
+    new CfnOutput(this, 'DeadLetterQueueArn', {
+      value: this.sourceQueue.deadLetterQueue.queueArn,
+      description: 'For aws sqs start-message-move-task --source-arn',
+    });
+    new CfnOutput(this, 'OpsTopicArn', { value: this.alarms.opsTopic.topicArn, description: 'Alarms: DLQ depth, function errors and throttles' });
 
     this.suppressAcceptedFindings();
   }

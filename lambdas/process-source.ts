@@ -1,10 +1,14 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { createAwsDeps, parseSourceMessage, processSource } from '../shared/pipeline/index.js';
+import { PipelineMetric, recordSourceOutcome } from './lib/pipeline-metrics.js';
 import { powertoolsLog } from './lib/powertools-log.js';
 
 const logger = new Logger();
+// Namespace and service from POWERTOOLS_METRICS_NAMESPACE / POWERTOOLS_SERVICE_NAME (set by the stack).
+const metrics = new Metrics();
 // Once per cold start. The bundler's `define` inlines the config validated at synth, but only where this
 // exact expression appears (see infra/constructs/pipeline-functions.ts): pass it on explicitly.
 const deps = createAwsDeps({ ...process.env, STANCEWATCH_CONFIG_JSON: process.env.STANCEWATCH_CONFIG_JSON }, powertoolsLog(logger));
@@ -16,8 +20,10 @@ async function handleRecord(record: SQSRecord) {
     const message = parseSourceMessage(record.body);
     const outcome = await processSource(message, deps);
     logger.info('source processed', { messageId: record.messageId, ...message, outcome });
+    recordSourceOutcome(metrics, outcome);
     return outcome;
   } catch (error) {
+    metrics.addMetric(PipelineMetric.SourcesFailed, MetricUnit.Count, 1);
     logger.error('source failed; SQS will retry it', {
       messageId: record.messageId,
       receiveCount: record.attributes.ApproximateReceiveCount,
@@ -30,5 +36,9 @@ async function handleRecord(record: SQSRecord) {
 /** SQS batch → partial batch response, so one failing site does not re-run the other sources. */
 export const handler = async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => {
   logger.addContext(context);
-  return processPartialResponse(event, handleRecord, processor, { context });
+  try {
+    return await processPartialResponse(event, handleRecord, processor, { context });
+  } finally {
+    metrics.publishStoredMetrics();
+  }
 };

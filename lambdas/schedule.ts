@@ -1,6 +1,8 @@
 import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Context, ScheduledEvent } from 'aws-lambda';
 import { createAwsDeps, enqueueSources } from '../shared/pipeline/index.js';
+import { PipelineMetric } from './lib/pipeline-metrics.js';
 import { powertoolsLog } from './lib/powertools-log.js';
 
 /** What the stack's schedule rules put in `detail`: the watches on that rule's schedule. */
@@ -9,6 +11,7 @@ export interface ScheduleDetail {
 }
 
 const logger = new Logger();
+const metrics = new Metrics();
 // Once per cold start. The bundler's `define` inlines the config validated at synth, but only where this
 // exact expression appears (see infra/constructs/pipeline-functions.ts): pass it on explicitly.
 const deps = createAwsDeps({ ...process.env, STANCEWATCH_CONFIG_JSON: process.env.STANCEWATCH_CONFIG_JSON }, powertoolsLog(logger));
@@ -21,7 +24,12 @@ const deps = createAwsDeps({ ...process.env, STANCEWATCH_CONFIG_JSON: process.en
 export const handler = async (event: ScheduledEvent<ScheduleDetail>, context: Context): Promise<{ enqueued: number }> => {
   logger.addContext(context);
   const watchIds = event.detail?.watchIds;
-  const result = await enqueueSources(deps, event.time, watchIds);
-  logger.info('sources enqueued', { runId: event.time, watchIds: watchIds ?? 'all', enqueued: result.enqueued });
-  return result;
+  try {
+    const result = await enqueueSources(deps, event.time, watchIds);
+    logger.info('sources enqueued', { runId: event.time, watchIds: watchIds ?? 'all', enqueued: result.enqueued });
+    metrics.addMetric(PipelineMetric.SourcesEnqueued, MetricUnit.Count, result.enqueued);
+    return result;
+  } finally {
+    metrics.publishStoredMetrics();
+  }
 };

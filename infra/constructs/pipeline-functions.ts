@@ -1,5 +1,4 @@
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { Arn, ArnFormat, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
@@ -7,15 +6,16 @@ import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { Config } from '../../shared/config/index.js';
+import { LAMBDA_ENTRIES, nodejsBundling, REPO_ROOT } from '../bundling.js';
+import { DependencyLayer } from './dependency-layer.js';
 
-/** Repository root: the bundler's project root, where `lambdas/` and `package-lock.json` live. */
-export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export { REPO_ROOT } from '../bundling.js';
 
 /** How each function is sized. The processor fetches a feed and its new articles, then runs the NLP model. */
 export const FUNCTION_SIZING = {
@@ -35,8 +35,10 @@ export const PROCESS_MAX_CONCURRENCY = 2;
 
 const MAX_RULE_DESCRIPTION = 512;
 const LOG_RETENTION = logs.RetentionDays.ONE_MONTH;
-// ESM output has no `require`; CommonJS dependencies bundled into it call it, so the banner provides one.
-const ESM_REQUIRE_SHIM = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+const RUNTIME = lambda.Runtime.NODEJS_22_X;
+const ARCHITECTURE = lambda.Architecture.ARM_64;
+/** CloudWatch namespace of the pipeline's own metrics (articles, stances, failures). */
+export const METRICS_NAMESPACE = 'Stancewatch';
 
 export interface PipelineFunctionsProps {
   config: Config;
@@ -59,6 +61,8 @@ export class PipelineFunctions extends Construct {
   readonly scheduleFunction: NodejsFunction;
   readonly processSourceFunction: NodejsFunction;
   readonly digestFunction: NodejsFunction;
+  /** The packages the bundles leave external (the NLP model and its kin); only the processor imports them. */
+  readonly dependencyLayer: DependencyLayer;
   readonly scheduleRules: events.Rule[];
   readonly digestRule: events.Rule;
 
@@ -73,17 +77,23 @@ export class PipelineFunctions extends Construct {
       // Deployed functions only ever read public news sites; never let a feed redirect them into the VPC or IMDS.
       ALLOW_PRIVATE_NETWORK: 'false',
       POWERTOOLS_SERVICE_NAME: 'stancewatch',
+      POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
       POWERTOOLS_LOG_LEVEL: 'INFO',
       ...(props.sesFrom ? { SES_FROM: props.sesFrom } : {}),
     };
     const common = { config, environment };
+    this.dependencyLayer = new DependencyLayer(this, 'Dependencies', {
+      compatibleRuntimes: [RUNTIME],
+      compatibleArchitectures: [ARCHITECTURE],
+    });
 
-    this.scheduleFunction = this.createFunction('Schedule', 'schedule.ts', { ...common, ...FUNCTION_SIZING.schedule });
-    this.processSourceFunction = this.createFunction('ProcessSource', 'process-source.ts', {
+    this.scheduleFunction = this.createFunction('Schedule', LAMBDA_ENTRIES.schedule, { ...common, ...FUNCTION_SIZING.schedule });
+    this.processSourceFunction = this.createFunction('ProcessSource', LAMBDA_ENTRIES.processSource, {
       ...common,
       ...FUNCTION_SIZING.processSource,
+      layers: [this.dependencyLayer.layer],
     });
-    this.digestFunction = this.createFunction('Digest', 'digest.ts', { ...common, ...FUNCTION_SIZING.digest });
+    this.digestFunction = this.createFunction('Digest', LAMBDA_ENTRIES.digest, { ...common, ...FUNCTION_SIZING.digest });
 
     // Schedule: one rule per distinct schedule, each naming its watches in the event's detail.
     queue.grantSendMessages(this.scheduleFunction);
@@ -133,7 +143,13 @@ export class PipelineFunctions extends Construct {
   private createFunction(
     id: string,
     entryFile: string,
-    options: { config: Config; environment: Record<string, string>; timeout: Duration; memorySize: number },
+    options: {
+      config: Config;
+      environment: Record<string, string>;
+      timeout: Duration;
+      memorySize: number;
+      layers?: lambda.ILayerVersion[];
+    },
   ): NodejsFunction {
     const logGroup = new logs.LogGroup(this, `${id}Logs`, {
       retention: LOG_RETENTION,
@@ -144,26 +160,15 @@ export class PipelineFunctions extends Construct {
       handler: 'handler',
       projectRoot: REPO_ROOT,
       depsLockFilePath: join(REPO_ROOT, 'package-lock.json'),
-      runtime: lambda.Runtime.NODEJS_22_X,
-      architecture: lambda.Architecture.ARM_64,
+      runtime: RUNTIME,
+      architecture: ARCHITECTURE,
       timeout: options.timeout,
       memorySize: options.memorySize,
+      layers: options.layers,
       environment: options.environment,
       logGroup,
-      bundling: {
-        minify: true,
-        sourceMap: true,
-        format: OutputFormat.ESM,
-        target: 'node22',
-        mainFields: ['module', 'main'],
-        // The Node.js 22 runtime ships SDK v3; bundling it again only adds cold-start weight.
-        externalModules: ['@aws-sdk/*'],
-        // The validated config is baked into the bundle: no size limit (unlike the 4 KB of env vars), no extra read.
-        define: { 'process.env.STANCEWATCH_CONFIG_JSON': JSON.stringify(JSON.stringify(options.config)) },
-        banner: ESM_REQUIRE_SHIM,
-        // Local esbuild only: no Docker in CI or on laptops.
-        forceDockerBundling: false,
-      },
+      // Shared with `npm run bench:lambda` (infra/bundling.ts), so the benchmark measures what is deployed.
+      bundling: nodejsBundling(options.config),
     });
   }
 }

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { App, Aspects, Stage } from 'aws-cdk-lib';
@@ -91,6 +92,10 @@ function statementsOf(fn: NodejsFunction): Array<{ Action: string | string[]; Re
     .flatMap((policy) => policy.Properties.PolicyDocument.Statement);
 }
 
+function topicIdOf(topic: { node: { defaultChild?: unknown } }): string {
+  return stack.getLogicalId(topic.node.defaultChild as never);
+}
+
 function actionsOf(statement: { Action: string | string[] }): string[] {
   return Array.isArray(statement.Action) ? statement.Action : [statement.Action];
 }
@@ -169,7 +174,7 @@ describe('digest topic', () => {
       Endpoint: 'analyst@example.com',
       FilterPolicy: { watch: ['boj-policy', 'ecb-rates'] },
     });
-    template.resourceCountIs('AWS::SNS::Subscription', 3);
+    template.resourcePropertiesCountIs('AWS::SNS::Subscription', { TopicArn: { Ref: topicIdOf(stack.digestTopic.topic) } }, 3);
   });
 });
 
@@ -285,43 +290,149 @@ describe('least privilege', () => {
   });
 });
 
+describe('alarms', () => {
+  const opsTopicAction = () => [{ Ref: topicIdOf(stack.alarms.opsTopic) }];
+
+  it('alarms on any message in the dead-letter queue, to the ops topic', () => {
+    const dlqId = stack.getLogicalId(stack.sourceQueue.deadLetterQueue.node.defaultChild as never);
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'AWS/SQS',
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [dlqId, 'QueueName'] } }],
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      TreatMissingData: 'notBreaching',
+      AlarmActions: opsTopicAction(),
+    });
+  });
+
+  it.each(['Errors', 'Throttles'])('alarms on %s of each of the three functions', (metricName) => {
+    for (const fn of [stack.functions.scheduleFunction, stack.functions.processSourceFunction, stack.functions.digestFunction]) {
+      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        Namespace: 'AWS/Lambda',
+        MetricName: metricName,
+        Dimensions: [{ Name: 'FunctionName', Value: { Ref: logicalIdOf(fn) } }],
+        Statistic: 'Sum',
+        Threshold: 1,
+        AlarmActions: opsTopicAction(),
+      });
+    }
+    template.resourceCountIs('AWS::CloudWatch::Alarm', 7);
+  });
+
+  it('sends alarms to an ops topic under a rotated customer key that CloudWatch may use, mailing the digestEmail addresses', () => {
+    template.hasResourceProperties('AWS::KMS::Key', {
+      EnableKeyRotation: true,
+      KeyPolicy: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Principal: { Service: 'cloudwatch.amazonaws.com' }, Action: ['kms:Decrypt', 'kms:GenerateDataKey*'] }),
+        ]),
+      },
+    });
+    const keyId = Object.keys(template.findResources('AWS::KMS::Key'))[0];
+    template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: { 'Fn::GetAtt': [keyId, 'Arn'] } });
+    for (const address of ['ops@example.com', 'team@example.com']) {
+      template.hasResourceProperties('AWS::SNS::Subscription', { TopicArn: { Ref: topicIdOf(stack.alarms.opsTopic) }, Endpoint: address });
+    }
+  });
+});
+
+describe('metrics', () => {
+  it('gives every function the metrics namespace', () => {
+    template.resourcePropertiesCountIs(
+      'AWS::Lambda::Function',
+      { Environment: { Variables: Match.objectLike({ POWERTOOLS_METRICS_NAMESPACE: 'Stancewatch', POWERTOOLS_SERVICE_NAME: 'stancewatch' }) } },
+      3,
+    );
+  });
+});
+
+describe('dependency layer', () => {
+  it('is attached to the processor only, for nodejs22.x on arm64', () => {
+    const layerId = stack.getLogicalId(stack.functions.dependencyLayer.layer.node.defaultChild as never);
+    template.hasResourceProperties('AWS::Lambda::LayerVersion', { CompatibleRuntimes: ['nodejs22.x'], CompatibleArchitectures: ['arm64'] });
+    const functions = template.findResources('AWS::Lambda::Function');
+    expect(functions[logicalIdOf(stack.functions.processSourceFunction)].Properties.Layers).toEqual([{ Ref: layerId }]);
+    expect(functions[logicalIdOf(stack.functions.scheduleFunction)].Properties.Layers).toBeUndefined();
+    expect(functions[logicalIdOf(stack.functions.digestFunction)].Properties.Layers).toBeUndefined();
+  });
+
+  it('holds the NLP model and its kin with their dependencies', () => {
+    expect(stack.functions.dependencyLayer.packagePaths).toEqual(
+      expect.arrayContaining(['node_modules/wink-eng-lite-web-model', 'node_modules/wink-nlp', 'node_modules/compromise', 'node_modules/iconv-lite', 'node_modules/efrt']),
+    );
+  });
+});
+
 describe('outputs', () => {
   it('exports the table name and ARN, the topic ARN and the queue URLs', () => {
-    for (const name of ['TableName', 'TableArn', 'DigestTopicArn', 'SourceQueueUrl', 'DeadLetterQueueUrl']) {
+    for (const name of ['TableName', 'TableArn', 'DigestTopicArn', 'SourceQueueUrl', 'DeadLetterQueueUrl', 'DeadLetterQueueArn', 'OpsTopicArn']) {
       template.hasOutput(name, { Value: Match.anyValue() });
     }
   });
 });
 
 describe('bundles', () => {
+  /** The asset directory of a resource's code (a function's bundle, a layer's content). */
+  function assetDirOf(codeS3Key: unknown): string {
+    return join(Stage.of(stack)!.synth().directory, `asset.${String(codeS3Key).replace(/\.zip$/, '')}`);
+  }
+
+  /**
+   * A directory laid out as Lambda sees it, outside the repository so nothing resolves from its node_modules:
+   * the bundle, the runtime's SDK, and the function's layers (Lambda resolves /opt/nodejs/node_modules).
+   */
+  function lambdaLikeDir(fn: NodejsFunction): string {
+    const props = template.findResources('AWS::Lambda::Function')[logicalIdOf(fn)].Properties;
+    const dir = mkdtempSync(join(tmpdir(), 'stancewatch-bundle-'));
+    copyFileSync(join(assetDirOf(props.Code.S3Key), 'index.mjs'), join(dir, 'index.mjs'));
+    mkdirSync(join(dir, 'node_modules'));
+    symlinkSync(join(REPO_ROOT, 'node_modules', '@aws-sdk'), join(dir, 'node_modules', '@aws-sdk'));
+    const layers = template.findResources('AWS::Lambda::LayerVersion');
+    for (const ref of (props.Layers ?? []) as Array<{ Ref: string }>) {
+      const layerModules = join(assetDirOf(layers[ref.Ref].Properties.Content.S3Key), 'nodejs', 'node_modules');
+      for (const entry of readdirSync(layerModules)) symlinkSync(join(layerModules, entry), join(dir, 'node_modules', entry));
+    }
+    return dir;
+  }
+
   // What a cold start does: load the module and build the deps. Catches native modules that cannot be
-  // bundled, a broken ESM require shim and a config that was not inlined (the env below has none).
+  // bundled, a broken ESM require shim, a config that was not inlined (the env below has none) and an
+  // external module that neither the runtime nor the function's layers provide.
   it.each(['scheduleFunction', 'processSourceFunction', 'digestFunction'] as const)(
-    '%s loads without its config in the environment and exports a handler',
+    '%s loads with only the runtime SDK and its layers, without its config in the environment, and exports a handler',
     (name) => {
-      const assemblyDir = Stage.of(stack)!.synth().directory;
-      const fn = template.findResources('AWS::Lambda::Function')[logicalIdOf(stack.functions[name])];
-      const assetHash = String(fn.Properties.Code.S3Key).replace(/\.zip$/, '');
-      const entry = pathToFileURL(join(assemblyDir, `asset.${assetHash}`, 'index.mjs')).href;
-      const output = execFileSync(
-        process.execPath,
-        ['--input-type=module', '-e', `const m = await import(${JSON.stringify(entry)}); console.log(typeof m.handler);`],
-        {
-          encoding: 'utf8',
-          env: {
-            PATH: process.env.PATH,
-            AWS_REGION: 'eu-west-1',
-            TABLE_NAME: 'stancewatch-test',
-            QUEUE_URL: 'https://sqs.eu-west-1.amazonaws.com/123456789012/stancewatch-sources',
-            TOPIC_ARN: 'arn:aws:sns:eu-west-1:123456789012:stancewatch-digests',
-            ALLOW_PRIVATE_NETWORK: 'false',
-            POWERTOOLS_LOG_LEVEL: 'ERROR',
+      const dir = lambdaLikeDir(stack.functions[name]);
+      try {
+        const entry = pathToFileURL(join(dir, 'index.mjs')).href;
+        const output = execFileSync(
+          process.execPath,
+          ['--input-type=module', '-e', `const m = await import(${JSON.stringify(entry)}); console.log(typeof m.handler);`],
+          {
+            encoding: 'utf8',
+            cwd: dir,
+            env: {
+              PATH: process.env.PATH,
+              AWS_REGION: 'eu-west-1',
+              TABLE_NAME: 'stancewatch-test',
+              QUEUE_URL: 'https://sqs.eu-west-1.amazonaws.com/123456789012/stancewatch-sources',
+              TOPIC_ARN: 'arn:aws:sns:eu-west-1:123456789012:stancewatch-digests',
+              ALLOW_PRIVATE_NETWORK: 'false',
+              POWERTOOLS_LOG_LEVEL: 'ERROR',
+            },
           },
-        },
-      );
-      expect(output.trim()).toBe('function');
+        );
+        expect(output.trim()).toBe('function');
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     },
   );
+
+  it.each(['scheduleFunction', 'processSourceFunction', 'digestFunction'] as const)('%s bundle is under 1 MB', (name) => {
+    const props = template.findResources('AWS::Lambda::Function')[logicalIdOf(stack.functions[name])].Properties;
+    expect(statSync(join(assetDirOf(props.Code.S3Key), 'index.mjs')).size).toBeLessThan(1_000_000);
+  });
 });
 
 describe('cdk-nag AwsSolutions', () => {

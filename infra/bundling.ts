@@ -1,0 +1,84 @@
+/**
+ * How every Lambda bundle is built, in one place: the stack's `NodejsFunction`s and `npm run bench:lambda`
+ * both read these settings, so the benchmark measures exactly what `cdk deploy` ships.
+ */
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BuildOptions } from 'esbuild';
+import { OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { Config } from '../shared/config/index.js';
+
+/** Repository root: the bundler's project root, where `lambdas/` and `package-lock.json` live. */
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** The functions and their entry files under `lambdas/`. */
+export const LAMBDA_ENTRIES = {
+  schedule: 'schedule.ts',
+  processSource: 'process-source.ts',
+  digest: 'digest.ts',
+} as const;
+export type LambdaName = keyof typeof LAMBDA_ENTRIES;
+
+/** The Node.js 22 runtime ships SDK v3; bundling it again only adds cold-start weight. */
+export const RUNTIME_PROVIDED_MODULES = ['@aws-sdk/*'] as const;
+
+/**
+ * Third-party packages too heavy for a function bundle, shipped instead in a Lambda layer that the functions
+ * importing them get (infra/constructs/dependency-layer.ts). Bytes each would add to the processor's bundle:
+ * the English NLP model 3.6 MB (mostly JSON), iconv-lite's charset tables 0.5 MB, compromise's lexicon 0.36 MB,
+ * wink-nlp 40 KB (kept beside its model).
+ */
+export const LAYER_MODULES = ['wink-eng-lite-web-model', 'wink-nlp', 'compromise', 'iconv-lite'] as const;
+
+// ESM output has no `require`; CommonJS dependencies bundled into it call it, so the banner provides one.
+const ESM_REQUIRE_SHIM = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+const ESBUILD_TARGET = 'node22';
+const MAIN_FIELDS = ['module', 'main'];
+
+/** The esbuild `define` that bakes the validated config into a bundle (see lambdas/*.ts for why the handlers pass it on). */
+export function configDefine(config: Config): Record<string, string> {
+  // No size limit (unlike the 4 KB of env vars), no extra read at cold start.
+  return { 'process.env.STANCEWATCH_CONFIG_JSON': JSON.stringify(JSON.stringify(config)) };
+}
+
+/** `NodejsFunction` bundling options for one function. */
+export function nodejsBundling(config: Config): BundlingOptions {
+  return {
+    minify: true,
+    sourceMap: true,
+    format: OutputFormat.ESM,
+    target: ESBUILD_TARGET,
+    mainFields: MAIN_FIELDS,
+    externalModules: [...RUNTIME_PROVIDED_MODULES, ...LAYER_MODULES],
+    define: configDefine(config),
+    banner: ESM_REQUIRE_SHIM,
+    // Local esbuild only: no Docker in CI or on laptops.
+    forceDockerBundling: false,
+  };
+}
+
+/**
+ * The same settings as esbuild's own options, for building a bundle outside CDK (the benchmark).
+ * `NodejsFunction` runs `esbuild --bundle --platform=node --outfile=index.mjs` plus the options above.
+ */
+export function esbuildOptions(name: LambdaName, config: Config, outdir: string): BuildOptions {
+  const bundling = nodejsBundling(config);
+  return {
+    entryPoints: { index: join(REPO_ROOT, 'lambdas', LAMBDA_ENTRIES[name]) },
+    outdir,
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: bundling.target,
+    minify: bundling.minify,
+    sourcemap: bundling.sourceMap,
+    mainFields: bundling.mainFields,
+    external: bundling.externalModules,
+    define: bundling.define,
+    banner: { js: bundling.banner ?? '' },
+    absWorkingDir: REPO_ROOT,
+    metafile: true,
+    logLevel: 'warning',
+  };
+}

@@ -1,0 +1,114 @@
+import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
+import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
+import type { Context, SQSBatchResponse, SQSEvent, ScheduledEvent } from 'aws-lambda';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { startSampleServer, type SampleServer } from '../../bin/sample-server.js';
+import { lambdaContext, scheduledEvent, sqsEvent } from '../helpers/events.js';
+import { startTestTable, type TestTable } from '../helpers/dynamo.js';
+
+const SAMPLE_SITES = new URL('../../samples/sites/', import.meta.url).pathname;
+const QUEUE_URL = 'https://sqs.eu-west-1.amazonaws.com/123456789012/stancewatch-sources';
+const TOPIC_ARN = 'arn:aws:sns:eu-west-1:123456789012:stancewatch-digests';
+const WATCH_ID = 'russia-japan-treaty';
+
+type Handler<E, R> = (event: E, context: Context) => Promise<R>;
+
+/**
+ * The three handlers as Lambda runs them: imported after the environment is set (they build their deps at
+ * module load), DynamoDB = dynalite over HTTP via AWS_ENDPOINT_URL_DYNAMODB, sources = a loopback news site;
+ * only SQS and SNS are stubbed, at the SDK client's `send`.
+ */
+describe('Lambda handlers against dynalite and a loopback news site', () => {
+  let table: TestTable;
+  let server: SampleServer;
+  let schedule: Handler<ScheduledEvent, { enqueued: number }>;
+  let processSource: Handler<SQSEvent, SQSBatchResponse>;
+  let digest: Handler<ScheduledEvent, Array<{ watch: string; delivered: boolean }>>;
+  const savedEnv = { ...process.env };
+
+  beforeAll(async () => {
+    table = await startTestTable();
+    server = await startSampleServer(SAMPLE_SITES);
+    const config = {
+      watches: [
+        {
+          id: WATCH_ID,
+          name: 'Russia–Japan peace treaty',
+          keywords: ['peace treaty', 'Japan'],
+          speakers: ['Vladimir Putin'],
+          sources: [{ url: `${server.baseUrl}/feed.xml` }],
+        },
+      ],
+    };
+    Object.assign(process.env, {
+      AWS_REGION: 'eu-west-1',
+      AWS_ACCESS_KEY_ID: 'test',
+      AWS_SECRET_ACCESS_KEY: 'test',
+      AWS_ENDPOINT_URL_DYNAMODB: table.endpoint,
+      TABLE_NAME: table.tableName,
+      QUEUE_URL,
+      TOPIC_ARN,
+      // The loopback site is a private address; the deployed stack sets this to false.
+      ALLOW_PRIVATE_NETWORK: 'true',
+      STANCEWATCH_CONFIG_JSON: JSON.stringify(config),
+      POWERTOOLS_LOG_LEVEL: 'ERROR',
+      POWERTOOLS_METRICS_NAMESPACE: 'StancewatchTest',
+      POWERTOOLS_SERVICE_NAME: 'stancewatch',
+    });
+    vi.resetModules();
+    ({ handler: schedule } = await import('../../lambdas/schedule.js'));
+    ({ handler: processSource } = await import('../../lambdas/process-source.js'));
+    ({ handler: digest } = await import('../../lambdas/digest.js'));
+  });
+
+  afterAll(async () => {
+    vi.restoreAllMocks();
+    process.env = savedEnv;
+    await server?.close();
+    await table?.close();
+  });
+
+  it('schedule: enqueues one message per source, with the event time as run id', async () => {
+    const send = vi.spyOn(SQSClient.prototype, 'send').mockResolvedValue({ Successful: [{ Id: '0' }], Failed: [] } as never);
+    const event = scheduledEvent('2025-01-01T06:00:00Z');
+    await expect(schedule(event, lambdaContext('schedule'))).resolves.toEqual({ enqueued: 1 });
+    expect(send).toHaveBeenCalledTimes(1);
+    const command = send.mock.calls[0][0] as SendMessageBatchCommand;
+    expect(command).toBeInstanceOf(SendMessageBatchCommand);
+    expect(command.input).toEqual({
+      QueueUrl: QUEUE_URL,
+      Entries: [{ Id: '0', MessageBody: JSON.stringify({ watchId: WATCH_ID, sourceUrl: `${server.baseUrl}/feed.xml`, runId: event.time }) }],
+    });
+    send.mockRestore();
+  });
+
+  it('process-source: processes a good message and reports only the malformed one as failed', async () => {
+    const event = sqsEvent([{ watchId: WATCH_ID, sourceUrl: `${server.baseUrl}/feed.xml`, runId: '2025-01-01T06:00:00Z' }, 'not json {']);
+    const response = await processSource(event, lambdaContext('process-source', 120_000));
+    expect(response.batchItemFailures).toEqual([{ itemIdentifier: event.Records[1].messageId }]);
+    // The good message went all the way through: articles archived and statements pending for the digest.
+    expect((await table.store.listArticles(WATCH_ID)).length).toBeGreaterThan(0);
+    expect((await table.store.listPending(WATCH_ID)).length).toBeGreaterThan(0);
+  });
+
+  it('digest: publishes the watch digest to the topic with the watch attribute, once', async () => {
+    const send = vi.spyOn(SNSClient.prototype, 'send').mockResolvedValue({ MessageId: 'message-1' } as never);
+    const reports = await digest(scheduledEvent('2025-01-01T07:00:00Z', 'stancewatch-digest'), lambdaContext('digest'));
+    expect(reports).toEqual([expect.objectContaining({ watch: WATCH_ID, delivered: true })]);
+    expect(send).toHaveBeenCalledTimes(1);
+    const command = send.mock.calls[0][0] as PublishCommand;
+    expect(command).toBeInstanceOf(PublishCommand);
+    expect(command.input).toEqual({
+      TopicArn: TOPIC_ARN,
+      Subject: expect.any(String),
+      Message: expect.stringContaining('Putin'),
+      MessageAttributes: { watch: { DataType: 'String', StringValue: WATCH_ID } },
+    });
+
+    // The same statements again: the digest was claimed, so nothing is sent twice.
+    send.mockClear();
+    await digest(scheduledEvent('2025-01-01T08:00:00Z', 'stancewatch-digest'), lambdaContext('digest'));
+    expect(send).not.toHaveBeenCalled();
+    send.mockRestore();
+  });
+});
