@@ -1,7 +1,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import type { Context, ScheduledEvent } from 'aws-lambda';
-import { createAwsDeps, sendDigests, type DigestReport } from '../shared/pipeline/index.js';
+import { createDigestDeps, sendDigests, type DigestReport } from '../shared/pipeline/index.js';
 import { recordDigestReports } from './lib/pipeline-metrics.js';
 import { powertoolsLog } from './lib/powertools-log.js';
 
@@ -9,7 +9,7 @@ const logger = new Logger();
 const metrics = new Metrics();
 // Once per cold start. The bundler's `define` inlines the config validated at synth, but only where this
 // exact expression appears (see infra/constructs/pipeline-functions.ts): pass it on explicitly.
-const deps = createAwsDeps({ ...process.env, STANCEWATCH_CONFIG_JSON: process.env.STANCEWATCH_CONFIG_JSON }, powertoolsLog(logger));
+const deps = createDigestDeps({ ...process.env, STANCEWATCH_CONFIG_JSON: process.env.STANCEWATCH_CONFIG_JSON }, powertoolsLog(logger));
 
 /** EventBridge schedule → each watch's digest of new and changed statements. The core claims each digest first, so retries never send twice. */
 export const handler = async (event: ScheduledEvent, context: Context): Promise<DigestReport[]> => {

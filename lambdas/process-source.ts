@@ -2,7 +2,7 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import { createAwsDeps, parseSourceMessage, processSource } from '../shared/pipeline/index.js';
+import { createSourceDeps, parseSourceMessage, processSource } from '../shared/pipeline/index.js';
 import { PipelineMetric, recordSourceOutcome } from './lib/pipeline-metrics.js';
 import { powertoolsLog } from './lib/powertools-log.js';
 
@@ -11,7 +11,7 @@ const logger = new Logger();
 const metrics = new Metrics();
 // Once per cold start. The bundler's `define` inlines the config validated at synth, but only where this
 // exact expression appears (see infra/constructs/pipeline-functions.ts): pass it on explicitly.
-const deps = createAwsDeps({ ...process.env, STANCEWATCH_CONFIG_JSON: process.env.STANCEWATCH_CONFIG_JSON }, powertoolsLog(logger));
+const deps = createSourceDeps({ ...process.env, STANCEWATCH_CONFIG_JSON: process.env.STANCEWATCH_CONFIG_JSON }, powertoolsLog(logger));
 const processor = new BatchProcessor(EventType.SQS);
 
 /** One source of one watch. A throw marks only this record failed: SQS retries it, then moves it to the DLQ. */

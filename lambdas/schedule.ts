@@ -1,9 +1,8 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Context, ScheduledEvent } from 'aws-lambda';
-import { createAwsDeps, enqueueSources } from '../shared/pipeline/index.js';
+import { createScheduleDeps, enqueueSources } from '../shared/pipeline/index.js';
 import { PipelineMetric } from './lib/pipeline-metrics.js';
-import { powertoolsLog } from './lib/powertools-log.js';
 
 /** What the stack's schedule rules put in `detail`: the watches on that rule's schedule. */
 export interface ScheduleDetail {
@@ -14,7 +13,7 @@ const logger = new Logger();
 const metrics = new Metrics();
 // Once per cold start. The bundler's `define` inlines the config validated at synth, but only where this
 // exact expression appears (see infra/constructs/pipeline-functions.ts): pass it on explicitly.
-const deps = createAwsDeps({ ...process.env, STANCEWATCH_CONFIG_JSON: process.env.STANCEWATCH_CONFIG_JSON }, powertoolsLog(logger));
+const deps = createScheduleDeps({ ...process.env, STANCEWATCH_CONFIG_JSON: process.env.STANCEWATCH_CONFIG_JSON });
 
 /**
  * EventBridge schedule → one SQS message per (watch, source) of the watches on this schedule (all

@@ -1,4 +1,4 @@
-import { SendMessageBatchCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { SourceMessage } from '../pipeline/types.js';
 
 /** SQS accepts at most ten messages per batch. */
@@ -28,4 +28,8 @@ export function sqsSourceQueue(client: SQSClient, queueUrl: string): SourceQueue
       return messages.length;
     },
   };
+}
+
+export function createSqsSourceQueue(queueUrl: string): SourceQueue {
+  return sqsSourceQueue(new SQSClient({}), queueUrl);
 }

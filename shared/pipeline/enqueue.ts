@@ -1,5 +1,4 @@
-import type { SourceQueue } from '../notify/index.js';
-import type { PipelineDeps } from './deps.js';
+import type { PipelineDeps, ScheduleDeps } from './deps.js';
 import type { SourceMessage } from './types.js';
 
 /** One message per (watch, source): the unit of work of a pass. */
@@ -11,10 +10,9 @@ export function planSourceMessages(deps: Pick<PipelineDeps, 'config'>, runId: st
 
 /** In AWS a schedule only fans the pass out; the processing function does the work. */
 export async function enqueueSources(
-  deps: Pick<PipelineDeps, 'config'> & { queue?: SourceQueue },
+  deps: ScheduleDeps,
   runId: string,
   watchIds?: string[],
 ): Promise<{ enqueued: number }> {
-  if (!deps.queue) throw new Error('enqueueSources needs a queue (QUEUE_URL is not set)');
   return { enqueued: await deps.queue.enqueue(planSourceMessages(deps, runId, watchIds)) };
 }

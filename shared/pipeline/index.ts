@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { StancewatchError } from '../errors/index.js';
 import type { SourceMessage } from './types.js';
 
-export { createAwsDeps, type PipelineDeps } from './deps.js';
+export type { PipelineDeps, SourceDeps, DigestDeps, ScheduleDeps } from './deps.js';
+export { createScheduleDeps, createSourceDeps, createDigestDeps } from './aws-deps.js';
 export { processSource, isRelevant, type SourceOutcome } from './process-source.js';
 export { sendDigests } from './send-digests.js';
 export { runPass } from './run-pass.js';

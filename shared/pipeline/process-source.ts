@@ -7,7 +7,7 @@ import { fetchDocument, readSource } from '../fetch/index.js';
 import type { FetchedDocument, SourceItem } from '../fetch/types.js';
 import { compareWithLedger, extractStatements } from '../stances/index.js';
 import { hashKey, speakerKey, type ArchivedArticle, type StoredStatement } from '../store/index.js';
-import type { PipelineDeps } from './deps.js';
+import type { SourceDeps } from './deps.js';
 import type { ArticleCounts, SourceMessage, SourceOutcome, StanceReport } from './types.js';
 
 export type { SourceOutcome } from './types.js';
@@ -22,7 +22,7 @@ export function emptyCounts(): ArticleCounts {
  * One bad article is recorded as a failure and the others go on; a source that cannot be read
  * at all throws, so the caller (an SQS retry, the CLI's report) sees it.
  */
-export async function processSource(message: SourceMessage, deps: PipelineDeps): Promise<SourceOutcome> {
+export async function processSource(message: SourceMessage, deps: SourceDeps): Promise<SourceOutcome> {
   const watch = findWatch(deps, message.watchId);
   const outcome: SourceOutcome = { articles: emptyCounts(), stances: [], failures: [] };
   const reading = await readSourceWithState(message.sourceUrl, deps);
@@ -44,13 +44,13 @@ export async function processSource(message: SourceMessage, deps: PipelineDeps):
   return outcome;
 }
 
-function findWatch(deps: PipelineDeps, watchId: string): Watch {
+function findWatch(deps: SourceDeps, watchId: string): Watch {
   const watch = deps.config.watches.find((candidate) => candidate.id === watchId);
   if (!watch) throw new ConfigError(`No watch "${watchId}" in the config (have: ${deps.config.watches.map((w) => w.id).join(', ')})`);
   return watch;
 }
 
-async function readSourceWithState(sourceUrl: string, deps: PipelineDeps) {
+async function readSourceWithState(sourceUrl: string, deps: SourceDeps) {
   const previous = await deps.store.getUrlState(sourceUrl);
   try {
     const reading = await readSource(sourceUrl, deps.fetchOptions, previous?.validators);
@@ -66,7 +66,7 @@ async function readSourceWithState(sourceUrl: string, deps: PipelineDeps) {
   }
 }
 
-async function recordFailure(url: string, reason: string, deps: PipelineDeps): Promise<void> {
+async function recordFailure(url: string, reason: string, deps: SourceDeps): Promise<void> {
   const previous = await deps.store.getUrlState(url);
   await deps.store.putUrlState(url, {
     validators: previous?.validators ?? {},
@@ -76,7 +76,7 @@ async function recordFailure(url: string, reason: string, deps: PipelineDeps): P
   });
 }
 
-async function processItem(item: SourceItem, watch: Watch, deps: PipelineDeps, outcome: SourceOutcome): Promise<void> {
+async function processItem(item: SourceItem, watch: Watch, deps: SourceDeps, outcome: SourceOutcome): Promise<void> {
   const document = item.document ?? (await fetchItem(item.url, deps));
   if (!document) {
     // 304: the page is as we archived it.
@@ -112,7 +112,7 @@ async function processItem(item: SourceItem, watch: Watch, deps: PipelineDeps, o
   outcome.stances.push(...(await recordStatements(paragraphs, archived, watch, deps)));
 }
 
-async function fetchItem(url: string, deps: PipelineDeps): Promise<FetchedDocument | undefined> {
+async function fetchItem(url: string, deps: SourceDeps): Promise<FetchedDocument | undefined> {
   const previous = await deps.store.getUrlState(url);
   const document = await fetchDocument(url, deps.fetchOptions, previous?.validators);
   await deps.store.putUrlState(url, {
@@ -149,7 +149,7 @@ async function recordStatements(
   paragraphs: string[],
   article: ArchivedArticle,
   watch: Watch,
-  deps: PipelineDeps,
+  deps: SourceDeps,
 ): Promise<StanceReport[]> {
   const statements = extractStatements(paragraphs, { speakers: watch.speakers }).filter((statement) =>
     isWatchedSpeaker(statement.speaker, watch),

@@ -2,7 +2,7 @@ import type { Watch } from '../config/index.js';
 import { renderDigest } from '../digest/index.js';
 import type { DigestItem } from '../digest/types.js';
 import { hashKey, type StoredStatement } from '../store/index.js';
-import type { PipelineDeps } from './deps.js';
+import type { DigestDeps } from './deps.js';
 import type { DigestReport } from './types.js';
 
 /**
@@ -10,7 +10,7 @@ import type { DigestReport } from './types.js';
  * nothing new gets nothing. The digest's key is the set of statements it holds, claimed with a
  * conditional write before delivery, so a retried run never sends the same digest twice.
  */
-export async function sendDigests(deps: PipelineDeps): Promise<DigestReport[]> {
+export async function sendDigests(deps: DigestDeps): Promise<DigestReport[]> {
   const reports: DigestReport[] = [];
   for (const watch of deps.config.watches) {
     const report = await sendWatchDigest(watch, deps);
@@ -19,7 +19,7 @@ export async function sendDigests(deps: PipelineDeps): Promise<DigestReport[]> {
   return reports;
 }
 
-async function sendWatchDigest(watch: Watch, deps: PipelineDeps): Promise<DigestReport | undefined> {
+async function sendWatchDigest(watch: Watch, deps: DigestDeps): Promise<DigestReport | undefined> {
   const pending = await deps.store.listPending(watch.id);
   const fresh = pending.filter((statement) => statement.status !== 'repeat');
   if (fresh.length === 0) return undefined;

@@ -1,0 +1,40 @@
+import { defaultFetchOptions } from '../fetch/index.js';
+import { createAwsNotifiers } from '../notify/aws.js';
+import { createSqsSourceQueue } from '../notify/sqs-queue.js';
+import { createDynamoClient, dynamoArchive } from '../store/dynamo-archive.js';
+import { readAwsEnv } from './aws-env.js';
+import type { DigestDeps, ScheduleDeps, SourceDeps } from './deps.js';
+import type { Log } from './log.js';
+
+// One factory per function, each importing only the AWS clients that function uses: loading SDK
+// clients is most of a cold start, so the schedule function never loads DynamoDB, SNS or SES.
+
+/** The schedule function: the watches and the SQS queue. */
+export function createScheduleDeps(env: NodeJS.ProcessEnv): ScheduleDeps {
+  const vars = readAwsEnv(env, ['QUEUE_URL']);
+  return { config: vars.config, queue: createSqsSourceQueue(vars.QUEUE_URL) };
+}
+
+/** The processing function: the archive and the fetcher, with the SSRF guard on by default. */
+export function createSourceDeps(env: NodeJS.ProcessEnv, log: Log): SourceDeps {
+  const vars = readAwsEnv(env, ['TABLE_NAME']);
+  return {
+    config: vars.config,
+    store: dynamoArchive(createDynamoClient(), vars.TABLE_NAME),
+    fetchOptions: defaultFetchOptions({ allowPrivateNetwork: vars.ALLOW_PRIVATE_NETWORK === 'true' }),
+    log,
+    now: () => new Date(),
+  };
+}
+
+/** The digest function: the archive and the SNS (and SES) notifiers. */
+export function createDigestDeps(env: NodeJS.ProcessEnv, log: Log): DigestDeps {
+  const vars = readAwsEnv(env, ['TABLE_NAME', 'TOPIC_ARN']);
+  return {
+    config: vars.config,
+    store: dynamoArchive(createDynamoClient(), vars.TABLE_NAME),
+    notifiers: createAwsNotifiers({ topicArn: vars.TOPIC_ARN, sesFrom: vars.SES_FROM }),
+    log,
+    now: () => new Date(),
+  };
+}

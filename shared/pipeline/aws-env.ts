@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { parseConfig, type Config } from '../config/index.js';
+import { ConfigError } from '../errors/index.js';
+
+/** The Lambda environment, validated once per cold start. */
+const AwsEnvSchema = z.object({
+  TABLE_NAME: z.string().min(1).optional(),
+  TOPIC_ARN: z.string().min(1).optional(),
+  QUEUE_URL: z.string().url().optional(),
+  SES_FROM: z.string().email().optional(),
+  /** The SSRF guard is on in Lambda unless the stack says otherwise. */
+  ALLOW_PRIVATE_NETWORK: z.enum(['true', 'false']).default('false'),
+  /** Inlined at bundle time by esbuild's `define` from the config validated at synth. */
+  STANCEWATCH_CONFIG_JSON: z.string().min(2),
+});
+
+export type AwsEnv = z.infer<typeof AwsEnvSchema> & { config: Config };
+
+/**
+ * Validates a function's environment and names what is missing: each function asks for the
+ * variables it needs. Handlers pass `STANCEWATCH_CONFIG_JSON` explicitly, since esbuild's `define`
+ * inlines the config only at that expression.
+ */
+export function readAwsEnv<K extends 'TABLE_NAME' | 'TOPIC_ARN' | 'QUEUE_URL'>(
+  env: NodeJS.ProcessEnv,
+  required: K[],
+): AwsEnv & { [P in K]: string } {
+  const parsed = AwsEnvSchema.safeParse(env);
+  const missing = required.filter((name) => !env[name]);
+  if (!parsed.success || missing.length > 0) {
+    const problems = [
+      ...missing.map((name) => `${name}: required`),
+      ...(parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)),
+    ];
+    throw new ConfigError(`Invalid function environment: ${problems.join('; ')}`);
+  }
+  const config = parseConfig(JSON.parse(parsed.data.STANCEWATCH_CONFIG_JSON), 'bundled config');
+  return { ...parsed.data, config } as AwsEnv & { [P in K]: string };
+}
