@@ -6,6 +6,7 @@ import { defaultFetchOptions } from '../shared/fetch/index.js';
 import { atomFeedNotifier, outboxNotifier, streamNotifier, type DigestNotifier } from '../shared/notify/index.js';
 import type { Log, PipelineDeps } from '../shared/pipeline/index.js';
 import { createDynamoClient, dynamoArchive, ensureTable, LOCAL_TABLE_NAME, startEmbeddedDynamo } from '../shared/store/index.js';
+import { dynamoHostBoilerplate } from '../shared/store/host-boilerplate.js';
 import { dynamoQueries, type ArchiveQueries } from '../shared/store/queries.js';
 import { startSampleServer } from './sample-server.js';
 
@@ -70,6 +71,7 @@ export async function openLocalRuntime(options: LocalOptions): Promise<LocalRunt
     const deps: PipelineDeps = {
       config,
       store: dynamoArchive(client, tableName),
+      boilerplate: dynamoHostBoilerplate(client, tableName),
       notifiers,
       fetchOptions: defaultFetchOptions({ allowPrivateNetwork: !options.ssrfGuard }),
       log: options.log,

@@ -2,6 +2,7 @@ import { defaultFetchOptions } from '../fetch/index.js';
 import { createAwsNotifiers } from '../notify/aws.js';
 import { createSqsSourceQueue } from '../notify/sqs-queue.js';
 import { createDynamoClient, dynamoArchive } from '../store/dynamo-archive.js';
+import { dynamoHostBoilerplate } from '../store/host-boilerplate.js';
 import { readAwsEnv } from './aws-env.js';
 import type { DigestDeps, ScheduleDeps, SourceDeps } from './deps.js';
 import type { Log } from './log.js';
@@ -18,9 +19,11 @@ export function createScheduleDeps(env: NodeJS.ProcessEnv): ScheduleDeps {
 /** The processing function: the archive and the fetcher, with the SSRF guard on by default. */
 export function createSourceDeps(env: NodeJS.ProcessEnv, log: Log): SourceDeps {
   const vars = readAwsEnv(env, ['TABLE_NAME']);
+  const client = createDynamoClient();
   return {
     config: vars.config,
-    store: dynamoArchive(createDynamoClient(), vars.TABLE_NAME),
+    store: dynamoArchive(client, vars.TABLE_NAME),
+    boilerplate: dynamoHostBoilerplate(client, vars.TABLE_NAME),
     fetchOptions: defaultFetchOptions({ allowPrivateNetwork: vars.ALLOW_PRIVATE_NETWORK === 'true' }),
     log,
     now: () => new Date(),

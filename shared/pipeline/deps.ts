@@ -1,4 +1,5 @@
 import type { Config } from '../config/index.js';
+import type { HostBoilerplateMemory } from '../extract/host-boilerplate.js';
 import type { FetchOptions } from '../fetch/types.js';
 import type { DigestNotifier } from '../notify/types.js';
 import type { SourceQueue } from '../notify/sqs-queue.js';
@@ -13,12 +14,14 @@ export interface PipelineDeps {
   /** Present in AWS, where a schedule fans sources out to the processing function. */
   queue?: SourceQueue;
   fetchOptions: FetchOptions;
+  /** Blocks that recur across a host's pages, learned and dropped; absent, nothing is learned. */
+  boilerplate?: HostBoilerplateMemory;
   log: Log;
   now: () => Date;
 }
 
 /** What reading a source needs: no notifiers, no queue. */
-export type SourceDeps = Pick<PipelineDeps, 'config' | 'store' | 'fetchOptions' | 'log' | 'now'>;
+export type SourceDeps = Pick<PipelineDeps, 'config' | 'store' | 'fetchOptions' | 'boilerplate' | 'log' | 'now'>;
 
 /** What sending digests needs: no fetching. */
 export type DigestDeps = Pick<PipelineDeps, 'config' | 'store' | 'notifiers' | 'log' | 'now'>;

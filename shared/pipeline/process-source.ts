@@ -1,7 +1,7 @@
 import type { Watch } from '../config/index.js';
 import { dedupeArticle, normalizeText } from '../dedupe/index.js';
 import { ConfigError } from '../errors/index.js';
-import { extractArticle } from '../extract/index.js';
+import { dropHostBoilerplate, extractArticle } from '../extract/index.js';
 import type { ExtractedArticle } from '../extract/types.js';
 import { fetchDocument, readSource } from '../fetch/index.js';
 import type { FetchedDocument, SourceItem } from '../fetch/types.js';
@@ -84,7 +84,8 @@ async function processItem(item: SourceItem, watch: Watch, deps: SourceDeps, out
     return;
   }
   outcome.articles.fetched += 1;
-  const article = withFeedMetadata(extractArticle({ url: document.url, body: document.body, contentType: document.contentType }), item);
+  const extracted = withFeedMetadata(extractArticle({ url: document.url, body: document.body, contentType: document.contentType }), item);
+  const article = deps.boilerplate && !extracted.noArticleReason ? await dropHostBoilerplate(extracted, deps.boilerplate) : extracted;
   if (article.noArticleReason || !isRelevant(article, watch)) {
     outcome.articles.skipped += 1;
     deps.log.debug(`${item.url}: skipped (${article.noArticleReason ?? 'no watch keyword'})`);
