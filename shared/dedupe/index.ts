@@ -2,14 +2,31 @@ import { createHash } from 'node:crypto';
 import { diffWords } from 'diff';
 import type { ExtractedArticle } from '../extract/types.js';
 import { hashKey } from '../store/keys.js';
-import type { ArchivedArticle, ArticleArchive, ArticleRevision } from '../store/types.js';
+import type { ArchivedArticle, ArticleArchive, ArticleRevision, NearDuplicateIndex } from '../store/types.js';
 import { canonicalizeUrl } from './canonical-url.js';
+import { findNearDuplicate, fingerprintText, type TextFingerprint } from './near-duplicate.js';
 
 export { canonicalizeUrl } from './canonical-url.js';
+export {
+  NEAR_DUPLICATE,
+  bandKeysOf,
+  findNearDuplicate,
+  fingerprintText,
+  fmix32,
+  isNearDuplicate,
+  minHashSignature,
+  shingleHashes,
+  shingleSimilarity,
+  tokenize,
+  type NearDuplicateMatch,
+  type TextFingerprint,
+} from './near-duplicate.js';
 
 export type DedupeVerdict =
   | { kind: 'new'; article: ArchivedArticle }
   | { kind: 'duplicate'; reason: 'same-url' | 'same-text'; of: string }
+  /** A syndicated copy with edits; `similarity` is the containment of the shorter text's shingles. */
+  | { kind: 'duplicate'; reason: 'near-duplicate'; of: string; similarity: number }
   | { kind: 'revision'; article: ArchivedArticle; revision: ArticleRevision; changedParagraphs: string[] };
 
 /** Text as compared for identity: case, quotes, dashes and spacing vary between renders of one story. */
@@ -35,14 +52,24 @@ export function formatWordDiff(before: string, after: string): string {
     .join('');
 }
 
+/** Whether an archive also keeps the near-duplicate index (the DynamoDB adapter does). */
+export function hasNearDuplicateIndex(archive: ArticleArchive): archive is ArticleArchive & NearDuplicateIndex {
+  const index = archive as Partial<NearDuplicateIndex>;
+  return typeof index.findBandCandidates === 'function' && typeof index.putBands === 'function';
+}
+
 /**
- * Decides whether an extracted article is new, a duplicate (same URL and text, or the same text
- * at another URL: syndication), or a revision of an archived one, and records it. Writes are
- * conditional, so a rerun or a concurrent worker never stores one story twice.
+ * Decides whether an extracted article is new, a duplicate (same URL and text, the same text at
+ * another URL, or a near-duplicate: syndication with edits), or a revision of an archived one, and
+ * records it. Writes are conditional or idempotent, so a rerun or a concurrent worker never stores
+ * one story twice.
  *
  * 1. same canonical URL → unchanged (duplicate) or revision;
  * 2. claim the content hash → another URL owns it: duplicate, linked as "also published by";
- * 3. store the article if absent → a racing writer won: duplicate.
+ * 3. near-duplicate lookup (archives with the index, bodies of `NEAR_DUPLICATE.minWords` or more):
+ *    one Query per LSH band, one read of the candidates' text, a containment check → duplicate of
+ *    the first-seen article, linked as "also published by";
+ * 4. index the body's bands, store the article if absent → a racing writer won: duplicate.
  */
 export async function dedupeArticle(
   extracted: ExtractedArticle,
@@ -52,16 +79,44 @@ export async function dedupeArticle(
   const canonicalUrl = canonicalizeUrl(extracted.canonicalUrl || extracted.url);
   const urlKey = hashKey(canonicalUrl);
   const candidate = toArchived(extracted, canonicalUrl, urlKey, seenAt);
+  const index = hasNearDuplicateIndex(archive) ? archive : undefined;
+  const fingerprint = index && fingerprintText(normalizeText(extracted.text));
 
   const existing = await archive.getArticle(urlKey);
-  if (existing) return compareWithExisting(existing, candidate, archive, seenAt);
+  if (existing) return compareWithExisting(existing, candidate, archive, seenAt, fingerprint);
 
   const owner = await archive.claimContentHash(candidate.contentHash, urlKey);
   if (owner !== urlKey) {
     await archive.recordAlsoPublished(owner, { url: extracted.url, outlet: extracted.siteName, seenAt });
     // Remember the copy's URL so the next pass answers from one read.
-    await archive.putArticleIfAbsent({ ...candidate, text: '', duplicateOf: owner });
+    await archive.putArticleIfAbsent({ ...candidate, text: '', duplicateOf: owner, duplicateReason: 'same-text' });
     return { kind: 'duplicate', reason: 'same-text', of: owner };
+  }
+
+  if (index && fingerprint) {
+    const match = await findNearDuplicate(fingerprint, urlKey, index, normalizeText);
+    if (match) {
+      await archive.recordAlsoPublished(match.urlKey, {
+        url: extracted.url,
+        outlet: extracted.siteName,
+        seenAt,
+        reason: 'near-duplicate',
+        similarity: match.similarity,
+      });
+      // Exact copies of this copy now link straight to the first-seen article.
+      await index.repointContentHash(candidate.contentHash, urlKey, match.urlKey);
+      await archive.putArticleIfAbsent({
+        ...candidate,
+        text: '',
+        duplicateOf: match.urlKey,
+        duplicateReason: 'near-duplicate',
+        similarity: match.similarity,
+      });
+      return { kind: 'duplicate', reason: 'near-duplicate', of: match.urlKey, similarity: match.similarity };
+    }
+    // Bands before the article: a crash in between leaves bands that point at nothing yet (skipped
+    // by the check), never an article that later copies cannot find.
+    await index.putBands(urlKey, fingerprint.bandKeys, seenAt);
   }
   const stored = await archive.putArticleIfAbsent(candidate);
   return stored === 'stored' ? { kind: 'new', article: candidate } : { kind: 'duplicate', reason: 'same-url', of: urlKey };
@@ -72,6 +127,7 @@ async function compareWithExisting(
   candidate: ArchivedArticle,
   archive: ArticleArchive,
   seenAt: string,
+  fingerprint: TextFingerprint | undefined,
 ): Promise<DedupeVerdict> {
   if (existing.duplicateOf || existing.contentHash === candidate.contentHash) {
     return { kind: 'duplicate', reason: 'same-url', of: existing.duplicateOf ?? existing.urlKey };
@@ -87,6 +143,8 @@ async function compareWithExisting(
   const outcome = await archive.reviseArticle(article, revision);
   if (outcome === 'conflict') return { kind: 'duplicate', reason: 'same-url', of: existing.urlKey };
   await archive.claimContentHash(candidate.contentHash, existing.urlKey);
+  // Copies of the revised text must find it too; the old text's bands still lead here as well.
+  if (fingerprint && hasNearDuplicateIndex(archive)) await archive.putBands(existing.urlKey, fingerprint.bandKeys, seenAt);
   return { kind: 'revision', article, revision, changedParagraphs: changedParagraphs(existing.text, candidate.text) };
 }
 

@@ -1,17 +1,22 @@
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import {
+  BatchGetCommand,
   BatchWriteCommand,
   DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
   QueryCommand,
   UpdateCommand,
+  type BatchGetCommandOutput,
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { itemKeys, speakerKey } from './keys.js';
 import { TABLE_KEYS } from './table.js';
 import type {
   ArchiveStore,
+  BandCandidate,
+  CandidateText,
+  NearDuplicateIndex,
   ArchivedArticle,
   ArticleRevision,
   DigestRecord,
@@ -23,11 +28,17 @@ import type {
 /** DynamoDB's BatchWriteItem limit. */
 const BATCH_WRITE_LIMIT = 25;
 
+/** DynamoDB's BatchGetItem limit. */
+const BATCH_GET_LIMIT = 100;
+
+/** Items read per band Query: a bucket holds the copies of one story, not the archive. */
+const BAND_QUERY_LIMIT = 50;
+
 /**
  * The archive on DynamoDB (or dynalite locally). Every write that could race or be retried is
  * conditional, so reruns and duplicate deliveries store each item once.
  */
-export function dynamoArchive(client: DynamoDBClient, tableName: string): ArchiveStore {
+export function dynamoArchive(client: DynamoDBClient, tableName: string): ArchiveStore & NearDuplicateIndex {
   const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
 
   const get = async <T>(key: Record<string, string>): Promise<T | undefined> =>
@@ -76,15 +87,30 @@ export function dynamoArchive(client: DynamoDBClient, tableName: string): Archiv
     },
 
     async recordAlsoPublished(ownerKey, copy) {
-      await doc.send(
-        new UpdateCommand({
-          TableName: tableName,
-          Key: itemKeys.article(ownerKey),
-          UpdateExpression: 'SET alsoPublishedBy = list_append(if_not_exists(alsoPublishedBy, :empty), :copy), lastSeenAt = :seen',
-          ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeValues: { ':empty': [], ':copy': [copy], ':seen': copy.seenAt },
-        }),
-      );
+      try {
+        await doc.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: itemKeys.article(ownerKey),
+            UpdateExpression:
+              'SET alsoPublishedBy = list_append(if_not_exists(alsoPublishedBy, :empty), :copy), lastSeenAt = :seen ADD alsoPublishedUrls :urls',
+            // A retry after a crash must not list the same copy twice.
+            ConditionExpression: 'attribute_exists(pk) AND NOT contains(alsoPublishedUrls, :url)',
+            ExpressionAttributeValues: {
+              ':empty': [],
+              ':copy': [copy],
+              ':seen': copy.seenAt,
+              ':urls': new Set([copy.url]),
+              ':url': copy.url,
+            },
+          }),
+        );
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+        const owner = await get<{ alsoPublishedUrls?: Set<string> }>(itemKeys.article(ownerKey));
+        // Already listed: done. A missing owner (a racing writer not done yet) fails as before, retried next run.
+        if (!owner?.alsoPublishedUrls?.has(copy.url)) throw error;
+      }
     },
 
     async reviseArticle(article, revision) {
@@ -202,6 +228,81 @@ export function dynamoArchive(client: DynamoDBClient, tableName: string): Archiv
       }
       const existing = await get<DigestRecord>(itemKeys.digest(record.watchId, record.digestKey));
       return { claimed: false, existing: existing ?? record };
+    },
+
+    async findBandCandidates(bandKeys) {
+      const buckets = await Promise.all(
+        bandKeys.map(async (bandKey) => {
+          const page = await doc.send(
+            new QueryCommand({
+              TableName: tableName,
+              KeyConditionExpression: 'pk = :pk',
+              ExpressionAttributeValues: { ':pk': itemKeys.band(bandKey, '').pk },
+              ProjectionExpression: 'sk',
+              Limit: BAND_QUERY_LIMIT,
+            }),
+          );
+          return (page.Items ?? []).map((item) => item.sk as string);
+        }),
+      );
+      const counts = new Map<string, number>();
+      for (const urlKey of buckets.flat()) counts.set(urlKey, (counts.get(urlKey) ?? 0) + 1);
+      return [...counts].map(([urlKey, bands]): BandCandidate => ({ urlKey, bands }));
+    },
+
+    async getArticleTexts(urlKeys) {
+      const found: CandidateText[] = [];
+      for (let start = 0; start < urlKeys.length; start += BATCH_GET_LIMIT) {
+        let keys: Record<string, unknown>[] | undefined = urlKeys.slice(start, start + BATCH_GET_LIMIT).map(itemKeys.article);
+        while (keys && keys.length > 0) {
+          const result: BatchGetCommandOutput = await doc.send(
+            new BatchGetCommand({
+              RequestItems: {
+                [tableName]: {
+                  Keys: keys,
+                  ConsistentRead: true,
+                  ProjectionExpression: 'urlKey, #text, duplicateOf, firstSeenAt',
+                  ExpressionAttributeNames: { '#text': 'text' },
+                },
+              },
+            }),
+          );
+          found.push(...((result.Responses?.[tableName] ?? []) as CandidateText[]));
+          keys = result.UnprocessedKeys?.[tableName]?.Keys;
+        }
+      }
+      return found;
+    },
+
+    async putBands(urlKey, bandKeys, seenAt) {
+      for (let start = 0; start < bandKeys.length; start += BATCH_WRITE_LIMIT) {
+        // Plain puts: a band item's key is its whole content, so a rerun rewrites the same item.
+        let requests: Record<string, unknown[]> | undefined = {
+          [tableName]: bandKeys
+            .slice(start, start + BATCH_WRITE_LIMIT)
+            .map((bandKey) => ({ PutRequest: { Item: { ...itemKeys.band(bandKey, urlKey), type: 'band', seenAt } } })),
+        };
+        while (requests && Object.keys(requests).length > 0) {
+          const result = await doc.send(new BatchWriteCommand({ RequestItems: requests as never }));
+          requests = result.UnprocessedItems as Record<string, unknown[]> | undefined;
+        }
+      }
+    },
+
+    async repointContentHash(contentHash, fromUrlKey, toUrlKey) {
+      try {
+        await doc.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: itemKeys.contentHash(contentHash),
+            UpdateExpression: 'SET urlKey = :to, repointedFrom = :from',
+            ConditionExpression: 'urlKey = :from',
+            ExpressionAttributeValues: { ':to': toUrlKey, ':from': fromUrlKey },
+          }),
+        );
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+      }
     },
 
     async markDelivered(watchId, digestKey, deliveredTo) {

@@ -16,6 +16,8 @@ export const itemKeys = {
   article: (urlKey: string) => ({ pk: `ART#${urlKey}`, sk: 'A' }),
   revision: (urlKey: string, seenAt: string) => ({ pk: `ART#${urlKey}`, sk: `REV#${seenAt}` }),
   contentHash: (hash: string) => ({ pk: `HASH#${hash}`, sk: 'H' }),
+  /** `bandKey` is `<band>#<bandHash>` (see dedupe's bandKeysOf). */
+  band: (bandKey: string, urlKey: string) => ({ pk: `BAND#${bandKey}`, sk: urlKey }),
   urlState: (url: string) => ({ pk: `URL#${hashKey(url)}`, sk: 'V' }),
   watchArticle: (watchId: string, publishedAt: string | undefined, urlKey: string) => ({
     pk: `WATCH#${watchId}`,

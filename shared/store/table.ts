@@ -7,6 +7,7 @@
  * | article            | `ART#<urlKey>`        | `A`                               | get by canonical URL                |
  * | revision           | `ART#<urlKey>`        | `REV#<seenAt>`                    | revisions of an article             |
  * | content hash owner | `HASH#<contentHash>`  | `H`                               | same text at another URL            |
+ * | LSH band           | `BAND#<i>#<bandHash>` | `<urlKey>`                        | near-duplicate candidates, 1 Query/band |
  * | fetch validators   | `URL#<urlKey>`        | `V`                               | conditional GET, source health      |
  * | watch membership   | `WATCH#<id>`          | `ART#<publishedAt>#<urlKey>`      | articles of a watch by date         |
  * | ledger statement   | `WATCH#<id>`          | `ST#<speakerKey>#<stanceId>`      | earlier statements of a speaker     |

@@ -16,10 +16,34 @@ export interface ArchivedArticle {
   lastSeenAt: string;
   /** Set on a URL whose text another URL published first (syndication). */
   duplicateOf?: string;
-  /** Other URLs and outlets that carried the same text. */
-  alsoPublishedBy?: Array<{ url: string; outlet?: string; seenAt: string }>;
+  /** How a copy matched `duplicateOf`: the same text, or a near-duplicate with this containment. */
+  duplicateReason?: 'same-text' | 'near-duplicate';
+  similarity?: number;
+  /** Other URLs and outlets that carried the same text, or a near-duplicate of it. */
+  alsoPublishedBy?: AlsoPublished[];
+  /** The URLs in `alsoPublishedBy`, as a set: keeps recording a copy idempotent. */
+  alsoPublishedUrls?: Set<string>;
   revisionCount?: number;
 }
+
+/** A copy of an archived article at another URL; `seenAt` is when the copy was first seen. */
+export interface AlsoPublished {
+  url: string;
+  outlet?: string;
+  seenAt: string;
+  /** Absent for an exact copy. */
+  reason?: 'near-duplicate';
+  similarity?: number;
+}
+
+/** An article found in at least one LSH band bucket of a body, with how many bands it shares. */
+export interface BandCandidate {
+  urlKey: string;
+  bands: number;
+}
+
+/** What the near-duplicate check reads of a candidate article. */
+export type CandidateText = Pick<ArchivedArticle, 'urlKey' | 'text' | 'duplicateOf' | 'firstSeenAt'>;
 
 export interface ArticleRevision {
   urlKey: string;
@@ -35,6 +59,10 @@ export interface StoredStatement extends LedgerEntry {
   watchId: string;
   status: StanceStatus;
   polarity: Statement['polarity'];
+  /** The speaker dropped an earlier condition ("no longer insists on…"). */
+  withdrawn?: boolean;
+  /** Where in the article it was said, to keep one article's statements in reading order. */
+  paragraphIndex?: number;
   role?: string;
   title?: string;
   urlKey: string;
@@ -82,10 +110,26 @@ export interface ArticleArchive {
   putArticleIfAbsent(article: ArchivedArticle): Promise<'stored' | 'exists'>;
   /** Claims a content hash for a URL; returns the owner's urlKey (this one if claimed or already ours). */
   claimContentHash(contentHash: string, urlKey: string): Promise<string>;
-  recordAlsoPublished(ownerKey: string, copy: { url: string; outlet?: string; seenAt: string }): Promise<void>;
+  /** Appends a copy to the owner's `alsoPublishedBy` once per copy URL (a retry adds nothing). */
+  recordAlsoPublished(ownerKey: string, copy: AlsoPublished): Promise<void>;
   /** Stores a revision and moves the article to the new text if it still has `previousHash`. */
   reviseArticle(article: ArchivedArticle, revision: ArticleRevision): Promise<'revised' | 'conflict'>;
   listRevisions(urlKey: string): Promise<ArticleRevision[]>;
+}
+
+/**
+ * The near-duplicate index: MinHash LSH band items `BAND#<band>#<bandHash>` / `<urlKey>`.
+ * Finding candidates is one Query per band and one BatchGetItem, whatever the archive size.
+ */
+export interface NearDuplicateIndex {
+  /** One Query per band key (in parallel); candidates with the number of bands they share. */
+  findBandCandidates(bandKeys: string[]): Promise<BandCandidate[]>;
+  /** One BatchGetItem (retrying unprocessed keys) of the candidates' text. */
+  getArticleTexts(urlKeys: string[]): Promise<CandidateText[]>;
+  /** Puts an article's band items (idempotent puts by key, one BatchWriteItem). */
+  putBands(urlKey: string, bandKeys: string[], seenAt: string): Promise<void>;
+  /** Points a content hash at the article a near-duplicate copy belongs to, if `fromUrlKey` still owns it. */
+  repointContentHash(contentHash: string, fromUrlKey: string, toUrlKey: string): Promise<void>;
 }
 
 export interface UrlStateStore {
