@@ -47,6 +47,14 @@ const STYLES = {
 const STATUS_LABELS = { new: 'NEW', changed: 'CHANGED', repeat: 'REPEAT' } as const;
 
 /**
+ * The earlier statement to diff an item against: a changed item's, or a new item's (which has one only when it is
+ * genuinely related, see `MIN_SHOWN_SIMILARITY` in stances). A repeat is counted, not diffed.
+ */
+function diffBase(item: DigestItem): DigestItem['closest'] {
+  return item.status === 'changed' || item.status === 'new' ? item.closest : undefined;
+}
+
+/**
  * Renders a watch's digest.
  *
  * Stages: sortNewestFirst → renderSubject → renderText (plain, diffs as `[-removed-]{+added+}`) → renderHtml
@@ -158,11 +166,12 @@ function renderText(input: DigestInput, items: DigestItem[]): string {
     const source = sourceParts(item);
     if (source.length > 0) lines.push(source.map(singleLine).join(' · '));
     lines.push(item.url);
-    if (item.closest) {
-      const earlier = sourceParts(item.closest);
+    const closest = diffBase(item);
+    if (closest) {
+      const earlier = sourceParts(closest);
       lines.push('', `Compared with the earlier statement${earlier.length ? ` (${earlier.map(singleLine).join(', ')})` : ''}:`);
-      lines.push(formatTextDiff(wordDiff(singleLine(item.closest.text), singleLine(item.text))));
-      lines.push(item.closest.url);
+      lines.push(formatTextDiff(wordDiff(singleLine(closest.text), singleLine(item.text))));
+      lines.push(closest.url);
     }
   }
   lines.push('', rule, repeatsLine(input.repeats), '');
@@ -216,12 +225,13 @@ function renderHtmlItem(item: DigestItem): string {
     `<blockquote style="${STYLES.quote}">${escapeHtml(item.text)}</blockquote>`,
     `<p style="${STYLES.source}">${source.join(' · ')}</p>`,
   ];
-  if (item.closest) {
-    const earlier = sourceParts(item.closest).map(escapeHtml);
-    earlier.push(renderLink(item.closest.url, 'earlier article'));
+  const closest = diffBase(item);
+  if (closest) {
+    const earlier = sourceParts(closest).map(escapeHtml);
+    earlier.push(renderLink(closest.url, 'earlier article'));
     parts.push(
       `<p style="${STYLES.diffLabel}">Compared with the earlier statement (${earlier.join(', ')}):</p>`,
-      `<p style="${STYLES.diff}">${formatHtmlDiff(wordDiff(item.closest.text, item.text))}</p>`,
+      `<p style="${STYLES.diff}">${formatHtmlDiff(wordDiff(closest.text, item.text))}</p>`,
     );
   }
   parts.push('</div>');

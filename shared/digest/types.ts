@@ -9,7 +9,10 @@ export interface DigestItem {
   outlet?: string;
   title?: string;
   publishedAt?: string;
-  /** The closest earlier statement; the digest shows a word diff against it. */
+  /**
+   * The closest earlier statement. The digest shows a word diff against it for a changed item, and for a new one
+   * (`compareWithLedger` names a new statement's closest only when it is genuinely related); never for a repeat.
+   */
   closest?: { text: string; url: string; outlet?: string; publishedAt?: string };
 }
 

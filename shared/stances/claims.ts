@@ -4,6 +4,7 @@
 import {
   CALENDAR_WORDS,
   CLAIM_POS,
+  CLAIM_STANCE_LEMMAS,
   CLAIM_SKIP_ENTITIES,
   CLAIM_STOP_LEMMAS,
   EMBEDDED_CLAUSE_WORDS,
@@ -17,9 +18,11 @@ import {
   PHRASE_SYNONYMS,
   PREFACE_CUES,
   REPORTING_VERBS,
+  RESTATEMENT_CUES,
   STANCE_CUES,
   STANCE_PRIORITY,
   SYNONYMS,
+  TITLE_NOUNS,
   UNATTRIBUTED_CUES,
   VERB_CUES_AS_NOUNS,
   WITHDRAWAL_CUES,
@@ -37,8 +40,9 @@ export interface Stance {
 /**
  * Classifies a clause; undefined when it states no stance (background, narrative, a bare label in quotes).
  *
- * Stages: lemmaLine → withdrawal cues → kind cues in `STANCE_PRIORITY` order → position fallback (a modal,
- * volition or evaluation cue, a negated claim, or a quotation of `MIN_QUOTED_WORDS`+ words) → polarity.
+ * Stages: lemmaLine → prefaces out (`PREFACE_CUES`) → withdrawal cues → kind cues in `STANCE_PRIORITY` order →
+ * position fallback (a modal, volition or evaluation cue, a negated claim, or a quotation of `MIN_QUOTED_WORDS`+ words
+ * that no preface announced) → polarity.
  * A clause nobody is quoted as saying (`attributed` false) is kept only on an `UNATTRIBUTED_CUES` cue.
  *
  * @example
@@ -47,12 +51,14 @@ export interface Stance {
  */
 export function classifyStance(verb: Token[], content: Token[], attributed: boolean): Stance | undefined {
   if (content.filter(isWord).length === 0) return undefined;
-  const line = PREFACE_CUES.reduce((text, cue) => text.replace(cue, ' '), lemmaLine([...verb, ...content]));
+  const full = lemmaLine([...verb, ...content]);
+  const line = PREFACE_CUES.reduce((text, cue) => text.replace(cue, ' '), full);
+  const prefaced = line !== full;
   if (!attributed && !UNATTRIBUTED_CUES.some((cue) => cue.test(line))) return undefined;
   const negated = isNegated(line);
   if (WITHDRAWAL_CUES.some((cue) => cue.test(line))) return { kind: 'condition', polarity: 'negative', withdrawn: true };
   const kind = STANCE_PRIORITY.find((candidate) => STANCE_CUES[candidate].some((cue) => cue.test(line)))
-    ?? (negated || longestQuote(content) >= MIN_QUOTED_WORDS ? 'position' : undefined);
+    ?? (negated || (!prefaced && longestQuote(content) >= MIN_QUOTED_WORDS) ? 'position' : undefined);
   if (!kind) return undefined;
   return { kind, polarity: kind === 'refusal' || negated ? 'negative' : 'positive', withdrawn: false };
 }
@@ -77,6 +83,24 @@ export function isNegated(line: string): boolean {
   const words = asserted.split(' ');
   const embedded = words.findIndex((word) => EMBEDDED_CLAUSE_WORDS.has(word));
   return words.slice(0, embedded === -1 ? words.length : embedded).some((word) => NEGATION_WORDS.has(word));
+}
+
+/** True when the clause opens with a restatement marker ("that is to say, …", "in other words, …"). */
+export function isRestatement(content: Token[]): boolean {
+  const line = lemmaLine(content);
+  return RESTATEMENT_CUES.some((cue) => cue.test(line));
+}
+
+/**
+ * The clause without a subject that names a party by its title noun ("The union insists on …", "the airline is willing
+ * to …"). Spoken by that party's representative, it stands for the speaker, whose name is kept out of claims too;
+ * kept in, the first time a story says "the union" would look like new terms.
+ */
+export function withoutPartySubject(content: Token[]): Token[] {
+  const [determiner, head, next] = content;
+  const isParty = determiner?.normal === 'the' && head !== undefined && head.pos === 'NOUN' && TITLE_NOUNS.has(head.lemma);
+  const endsSubject = next !== undefined && (next.pos === 'VERB' || next.pos === 'AUX' || next.pos === 'ADV' || next.normal === 'no');
+  return isParty && endsSubject ? content.slice(2) : content;
 }
 
 function longestQuote(tokens: Token[]): number {
@@ -172,7 +196,7 @@ function claimWord(token: Token, exclude: Set<string>): string | undefined {
   const isNumber = token.pos === 'NUM' || token.entity === 'CARDINAL';
   if (!isNumber && (!CLAIM_POS.has(token.pos) || token.stop)) return undefined;
   if (token.entity && CLAIM_SKIP_ENTITIES.has(token.entity)) return undefined;
-  if (CALENDAR_WORDS.has(lemma) || CLAIM_STOP_LEMMAS.has(lemma) || REPORTING_VERBS.has(lemma)) return undefined;
+  if (CALENDAR_WORDS.has(lemma) || CLAIM_STOP_LEMMAS.has(lemma) || CLAIM_STANCE_LEMMAS.has(lemma) || REPORTING_VERBS.has(lemma)) return undefined;
   if (exclude.has(lemma) || exclude.has(token.normal)) return undefined;
   if (isNumber) return NUMBER_WORDS[lemma] ?? lemma.replace(/,/g, '');
   return SYNONYMS[lemma] ?? lemma;

@@ -2,12 +2,12 @@
  * Stances: who states which position or condition in an article, and whether it is new against the ledger.
  */
 import { attributeSentences, type AttributedClause } from './attribution.js';
-import { classifyStance, normalizeClaim } from './claims.js';
+import { classifyStance, isRestatement, normalizeClaim, withoutPartySubject } from './claims.js';
 import { readSentences } from './sentences.js';
 import { buildSpeakerRegister } from './speakers.js';
 import type { Statement } from './types.js';
 
-export { compareWithLedger, CHANGED_SIMILARITY, MIN_SHOWN_SIMILARITY, REPEAT_SIMILARITY } from './novelty.js';
+export { compareWithLedger, CHANGED_SIMILARITY, MIN_SHOWN_SIMILARITY, REPEAT_SIMILARITY, SAME_ARTICLE_SIMILARITY } from './novelty.js';
 export { StanceStatus, StatementKind } from './types.js';
 export type { LedgerEntry, NoveltyVerdict, Statement } from './types.js';
 
@@ -25,7 +25,8 @@ export interface ExtractOptions {
  * Stages: readSentences (wink-nlp: sentences, tokens, POS, lemmas, quotations) → buildSpeakerRegister (compromise
  * names, roles, the caller's speakers) → attributeSentences (reporting verbs in both orders, pronouns and titles,
  * quotes running on) → classifyStance (`STANCE_CUES`; unattributed sentences only on a strong cue) →
- * normalizeClaim → dropRepeatsWithinArticle.
+ * normalizeClaim (a party subject such as "the union" left out) → dropRepeatsWithinArticle → linkWithinArticle (each
+ * statement names the speaker's earlier ones in the article, for `compareWithLedger`).
  *
  * @example
  * extractStatements(['Russian President Vladimir Putin said Japan first needs to change its position on Ukraine.'])
@@ -37,7 +38,7 @@ export function extractStatements(paragraphs: string[], options: ExtractOptions 
   const register = buildSpeakerRegister(sentences, options.speakers);
   const clauses = attributeSentences(sentences, register);
   const found = clauses.flatMap(toStatement);
-  return dropRepeatsWithinArticle(found.map((item) => showWholeSentence(item, found)));
+  return linkWithinArticle(dropRepeatsWithinArticle(found.map((item) => showWholeSentence(item, found))));
 }
 
 interface FoundStatement {
@@ -55,7 +56,7 @@ function toStatement(clause: AttributedClause): FoundStatement[] {
   const stance = classifyStance(clause.verb, clause.content, clause.speaker !== null);
   if (!stance) return [];
   const exclude = new Set(clause.speaker?.words ?? []);
-  const claim = normalizeClaim([...clause.context, ...clause.content], { negated: stance.polarity === 'negative', exclude });
+  const claim = normalizeClaim([...clause.context, ...withoutPartySubject(clause.content)], { negated: stance.polarity === 'negative', exclude });
   if (!claim) return [];
   const statement: Statement = {
     speaker: clause.speaker?.name ?? null,
@@ -67,7 +68,19 @@ function toStatement(clause: AttributedClause): FoundStatement[] {
   };
   if (clause.speaker?.role) statement.role = clause.speaker.role;
   if (stance.withdrawn) statement.withdrawn = true;
+  if (isRestatement(clause.content)) statement.restates = true;
   return [{ statement, clause }];
+}
+
+/** Gives each statement the same speaker's earlier ones in the article: the ledger judges a lede and its quote together. */
+function linkWithinArticle(statements: Statement[]): Statement[] {
+  return statements.map((statement, index) => {
+    const earlier = statements
+      .slice(0, index)
+      .filter((other) => other.speaker === statement.speaker)
+      .map((other) => ({ text: other.text, claim: other.claim }));
+    return earlier.length > 0 ? { ...statement, earlierInArticle: earlier } : statement;
+  });
 }
 
 /** An article that repeats itself (a standfirst, a caption) says it once. */

@@ -498,14 +498,41 @@ export const NUMBER_WORDS: Record<string, string> = {
 /** Number words that multiply what precedes them ("forty thousand" → 40000, "30 million" → 30000000). */
 export const NUMBER_SCALES = new Set(['100', '1000', '1000000', '1000000000']);
 
-/** Openers that announce a statement without making one ("I want to say that …"): removed before the cues are read. */
-export const PREFACE_CUES: RegExp[] = [/(i|we) (want|would like|wish) to (say|stress|note)/];
+/**
+ * Openers that announce a statement without making one ("I want to say that …"): removed before the cues are read.
+ * What follows a preface must carry a cue of its own; being a long quotation is not enough, since the preface is what
+ * made the passage sound like a statement ("I want to say that here there are lots of questions").
+ */
+export const PREFACE_CUES: RegExp[] = [/\b(i|we) (want|would like|wish) to (say|stress|note)\b/];
+
+/**
+ * Openers that mark a restatement of what the speaker has just said, over the lemma line of the clause. "that it to
+ * say" is a common transcription slip for "that is to say" (a wire copy of a Putin quote has it).
+ */
+export const RESTATEMENT_CUES: RegExp[] = [
+  /^that (be|it|'s) to say\b/,
+  /^in other word\b/,
+  /^to put it (another way|differently|simply)\b/,
+  /^i repeat\b/,
+  /^as i (say|have say)\b/,
+];
+
+/**
+ * Evaluation adjectives that frame a clause rather than state its terms ("it is entirely natural that commitments be
+ * observed", "it is important that our peoples are resolved"): the statement's kind records the evaluation, and the
+ * clause carries the terms. Left out of claims. Volition verbs stay: in "Russia wants to conclude a treaty", `want` is
+ * what sets the aspiration apart from the topic's own words.
+ */
+export const CLAIM_STANCE_LEMMAS = new Set(['natural', 'important', 'necessary', 'essential', 'obvious', 'clear']);
 
 /** The token a negation leaves in a claim. */
 export const NEGATION_TOKEN = 'not';
 
-/** Quoted words needed for a bare quotation to count as a stated position: shorter quotes are labels ("hikiwake", "very pleased"). */
-export const MIN_QUOTED_WORDS = 4;
+/**
+ * Quoted words needed for a bare quotation to count as a stated position: one or two words are labels ("hikiwake",
+ * "very pleased", "disappointed"); three already make a claim with its object ("have “undermined the basics” of …").
+ */
+export const MIN_QUOTED_WORDS = 3;
 
 /** Tokens between a reporting verb and its "that" ("said at an annual year-end news conference that …"). */
 export const MAX_ADJUNCT_TOKENS = 10;

@@ -112,6 +112,23 @@ describe('renderDigest', () => {
     expect(html).not.toContain('<ins');
   });
 
+  it('shows the diff for a new item that names a related earlier statement, as for a changed one', () => {
+    const { text, html } = renderDigest(digestOf([{ ...putin2019, status: 'new' }]));
+    expect(text).toContain('Compared with the earlier statement (Nikkei Asian Review, 2019-03-14):');
+    expect(text).toContain('[-back out of-]{+withdraw from+}');
+    expect(html).toMatch(/<del style="[^"]*">back out of<\/del>/);
+  });
+
+  it('shows no diff for a repeat handed to it, and still counts the period’s repeats', () => {
+    const { text, html } = renderDigest(digestOf([putin2024, { ...putin2019, status: 'repeat' }], 2));
+    expect(text).not.toContain('Compared with the earlier statement');
+    expect(text).not.toContain('{+');
+    expect(html).not.toContain('<ins');
+    expect(html).not.toContain('Compared with the earlier statement');
+    expect(text).toContain('2 repeats of earlier statements are not listed.');
+    expect(html).toContain('2 repeats of earlier statements are not listed.');
+  });
+
   it('counts repeats in the footer of both bodies', () => {
     const { text, html } = renderDigest(digestOf([putin2024], 3));
     expect(text).toContain('3 repeats of earlier statements are not listed.');

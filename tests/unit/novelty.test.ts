@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compareWithLedger, extractStatements, type LedgerEntry, type Statement } from '../../shared/stances/index.js';
-import { LABOUR_DIR, loadStoryline, runStoryline, SEEDS_DIR, toLedgerEntry, type JudgedStatement } from '../fixtures/stances/storyline.js';
+import { compareWithLedger, extractStatements, MIN_SHOWN_SIMILARITY, type LedgerEntry, type Statement } from '../../shared/stances/index.js';
+import { LABOUR_DIR, loadStoryline, runStoryline, SEEDS_DIR, toLedgerEntry, TRADE_DIR, type JudgedStatement } from '../fixtures/stances/storyline.js';
 
 const article = { id: 'earlier', url: 'https://example.org/earlier', outlet: 'Example News', publishedAt: '2019-03-15' };
 
@@ -101,9 +101,15 @@ describe('novelty on the seed storyline, in date order', () => {
     return found[0];
   };
 
-  it('establishes in 2017 that treaty talks must weigh Japan’s commitments to its allies (new)', () => {
-    expect(find('2017-11-10', 'security commitments to its allies').verdict.status).toBe('new');
-    expect(find('2017-11-10', 'what commitments Japan has towards its partners').verdict.status).toBe('new');
+  it('establishes in 2017 that treaty talks must weigh Japan’s commitments to its allies (new), the quote behind it a repeat', () => {
+    const lede = find('2017-11-10', 'security commitments to its allies');
+    expect(lede.verdict.status).toBe('new');
+    const quote = find('2017-11-10', 'what commitments Japan has towards its partners').verdict;
+    expect(quote).toMatchObject({ status: 'repeat', closest: { text: lede.statement.text } });
+  });
+
+  it('counts "That it to say, …" (a slip for "that is to say") as a repeat of what Putin said just before', () => {
+    expect(find('2017-11-10', 'there are certain things that can be done right away').verdict.status).toBe('repeat');
   });
 
   it('finds the 2019-03 condition that Japan first withdraw from its security pact new, and its restatement a repeat', () => {
@@ -150,5 +156,60 @@ describe('novelty on the labour storyline (a union and an airline)', () => {
 
   it('judges the airline’s new condition new', () => {
     expect(find('2024-03-20', 'would need to see a signed agreement').verdict.status).toBe('new');
+  });
+});
+
+describe('a lede and the quote behind it (statements of one article)', () => {
+  const trade = loadStoryline(TRADE_DIR);
+  const january = trade[0];
+  const statements = extractStatements(january.paragraphs, { speakers: ['Helen Marsh', 'Pieter Vos'] });
+  const lede = statements.find((statement) => statement.text.includes('Australia will not sign a free trade agreement'))!;
+  const quote = statements.find((statement) => statement.text.includes('We will not sign a deal'))!;
+  const ledger = [toLedgerEntry(lede, january, 0)];
+
+  it('judges the quote a repeat of the lede it restates, found by text among the speaker’s earlier statements', () => {
+    expect(quote.earlierInArticle?.map((earlier) => earlier.text)).toContain(lede.text);
+    expect(compareWithLedger(quote, ledger)).toMatchObject({ status: 'repeat', closest: { text: lede.text } });
+  });
+
+  it('judges the same words from another article on their own (a change of terms there)', () => {
+    const elsewhere: Statement = { ...quote, earlierInArticle: undefined };
+    expect(compareWithLedger(elsewhere, ledger).status).toBe('changed');
+  });
+
+  it('never takes a reversal or a withdrawal in the same article for a restatement', () => {
+    expect(compareWithLedger({ ...quote, polarity: 'positive', claim: quote.claim.replace(/\bnot ?/, '') }, ledger).status).not.toBe('repeat');
+    expect(compareWithLedger({ ...quote, withdrawn: true }, ledger).status).toBe('changed');
+  });
+
+  it('counts a statement opening "that is to say" against the speaker’s statement before it, however few words they share', () => {
+    const restated: Statement = { ...statementOf('Putin said some things will take a long time.'), restates: true };
+    const before = statementOf('Putin said some aspects of the dispute can already be addressed.');
+    const entries = [toLedgerEntry(before, article, 0)];
+    expect(compareWithLedger(restated, entries).status).toBe('new');
+    const linked = { ...restated, earlierInArticle: [{ text: before.text, claim: before.claim }] };
+    expect(compareWithLedger(linked, entries)).toMatchObject({ status: 'repeat', closest: { id: 'earlier#0' } });
+  });
+});
+
+describe('the closest statement a new one names (shown as a diff in the digest)', () => {
+  it('names it when the two share a term the rest of the ledger does not use', () => {
+    const judged = runStoryline(loadStoryline(TRADE_DIR), ['Helen Marsh', 'Pieter Vos'], { watchedOnly: true });
+    const offer = judged.find((item) => item.statement.text.includes('could raise its beef quota for Australia by 10,000 tonnes'))!;
+    expect(offer.verdict.status).toBe('new');
+    expect(offer.verdict.closest?.text).toContain('stop using names such as prosecco and feta');
+  });
+
+  it('names none when the only words in common are the topic’s, however similar the scores', () => {
+    const topical = ledgerOf(
+      'Putin said Russia wants a peace treaty with Japan soon.',
+      'Putin said Russia and Japan will hold talks on a peace treaty.',
+      'Putin said a peace treaty between Russia and Japan is possible.',
+      'Putin said Japan and Russia should sign a peace treaty.',
+    );
+    const verdict = compareWithLedger(statementOf('Putin said Russia and Japan must settle the islands dispute before a peace treaty.'), topical);
+    expect(verdict.status).toBe('new');
+    expect(verdict.similarity).toBeGreaterThanOrEqual(MIN_SHOWN_SIMILARITY);
+    expect(verdict.closest).toBeUndefined();
   });
 });

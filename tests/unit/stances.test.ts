@@ -164,7 +164,41 @@ describe('kinds, polarity and claims', () => {
   it('reads "no longer insists on" as a withdrawn condition with negative polarity', () => {
     const [statement] = extractStatements(['The union no longer insists on guaranteed volumes, union leader Kari Lund said on Tuesday.']);
     expect(statement).toMatchObject({ speaker: 'Kari Lund', role: 'union leader', kind: 'condition', polarity: 'negative', withdrawn: true });
-    expect(statement.claim).toBe('guarantee not union volume');
+    expect(statement.claim).toBe('guarantee not volume');
+  });
+
+  it('leaves a party named as the subject ("the union", "the airline") out of the claim, as it leaves out the speaker', () => {
+    const [union] = extractStatements(['The union insists on guaranteed flying volumes for the Oslo base, Lund said after the meeting.']);
+    expect(union.claim).toBe('base fly guarantee oslo volume');
+    const [pilots] = extractStatements(['Lund said pilots will strike unless the airline guarantees flying volumes.']);
+    expect(pilots.claim.split(' ')).toContain('airline'); // the other side, named as the one to act, stays
+  });
+
+  it('does not take a preface ("I want to say that there are lots of questions") for a position', () => {
+    const statements = extractStatements(['“I want to say that here there are lots of questions regarding the peace treaty,” Putin told reporters.']);
+    expect(statements).toEqual([]);
+    const [stated] = extractStatements(['“I want to say that Russia will never give up the islands,” Putin told reporters.']);
+    expect(stated).toMatchObject({ speaker: 'Putin', kind: 'position', polarity: 'negative' });
+  });
+
+  it('marks a clause opening "that is to say" or "in other words" as a restatement', () => {
+    const [marked] = extractStatements(['“In other words, some things will take a long time,” Putin said.']);
+    expect(marked.restates).toBe(true);
+    const [plain] = extractStatements(['“Some things will take a long time,” Putin said.']);
+    expect(plain.restates).toBeUndefined();
+  });
+
+  it('gives each statement the same speaker’s earlier statements in the article, and no one else’s', () => {
+    const statements = extractStatements([
+      'Lund said pilots will strike unless the airline guarantees flying volumes.',
+      'Berg said the airline rules out any guarantee of volumes.',
+      '“We will not accept flights being outsourced to foreign crews,” Lund told reporters.',
+    ]);
+    expect(statements.map((statement) => statement.earlierInArticle?.map((earlier) => earlier.text) ?? [])).toEqual([
+      [],
+      [],
+      ['Lund said pilots will strike unless the airline guarantees flying volumes.'],
+    ]);
   });
 
   it.each([
