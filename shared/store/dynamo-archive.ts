@@ -10,6 +10,7 @@ import {
   type BatchGetCommandOutput,
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
+import { queryAll as queryAllPages } from './query-all.js';
 import { itemKeys, speakerKey } from './keys.js';
 import { TABLE_KEYS } from './table.js';
 import type {
@@ -56,16 +57,7 @@ export function dynamoArchive(client: DynamoDBClient, tableName: string): Archiv
     }
   };
 
-  const queryAll = async <T>(input: Omit<QueryCommandInput, 'TableName'>): Promise<T[]> => {
-    const items: T[] = [];
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await doc.send(new QueryCommand({ TableName: tableName, ...input, ExclusiveStartKey }));
-      items.push(...((page.Items ?? []) as T[]));
-      ExclusiveStartKey = page.LastEvaluatedKey;
-    } while (ExclusiveStartKey && (input.Limit === undefined || items.length < input.Limit));
-    return items;
-  };
+  const queryAll = <T>(input: Omit<QueryCommandInput, 'TableName'>) => queryAllPages<T>(doc, tableName, input);
 
   const queryPrefix = <T>(pk: string, prefix: string) =>
     queryAll<T>({

@@ -1,6 +1,7 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { speakerKey } from './keys.js';
+import { queryAll as queryAllPages } from './query-all.js';
 import { TABLE_KEYS } from './table.js';
 import type { StoredStatement, WatchArticleLink } from './types.js';
 
@@ -42,16 +43,7 @@ export interface ArchiveQueries {
 export function dynamoQueries(client: DynamoDBClient, tableName: string): ArchiveQueries {
   const doc = DynamoDBDocumentClient.from(client);
 
-  const queryAll = async <T>(input: Omit<QueryCommandInput, 'TableName'>, limit?: number): Promise<T[]> => {
-    const items: T[] = [];
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await doc.send(new QueryCommand({ TableName: tableName, ...input, ExclusiveStartKey }));
-      items.push(...((page.Items ?? []) as T[]));
-      ExclusiveStartKey = page.LastEvaluatedKey;
-    } while (ExclusiveStartKey && (limit === undefined || items.length < limit));
-    return limit === undefined ? items : items.slice(0, limit);
-  };
+  const queryAll = <T>(input: Omit<QueryCommandInput, 'TableName'>, limit?: number) => queryAllPages<T>(doc, tableName, input, limit);
 
   return {
     articles(query) {
