@@ -141,8 +141,10 @@ function speakerLabel(item: DigestItem): string {
   return item.speaker ?? 'Unattributed';
 }
 
-function sourceParts(source: { outlet?: string; publishedAt?: string; title?: string }): string[] {
-  return [source.outlet, formatDate(source.publishedAt), source.title && `“${source.title}”`].filter(
+/** Outlet, date and headline; for a statement added to an article later, when the revision was seen. */
+function sourceParts(source: { outlet?: string; publishedAt?: string; title?: string; revisedAt?: string }): string[] {
+  const revision = source.revisedAt && `added in a revision seen ${formatDate(source.revisedAt)}`;
+  return [source.outlet, formatDate(source.publishedAt), source.title && `“${source.title}”`, revision].filter(
     (part): part is string => Boolean(part),
   );
 }

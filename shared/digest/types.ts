@@ -9,6 +9,8 @@ export interface DigestItem {
   outlet?: string;
   title?: string;
   publishedAt?: string;
+  /** Set when the statement appeared in a later revision of the article: when that revision was seen. */
+  revisedAt?: string;
   /**
    * The closest earlier statement. The digest shows a word diff against it for a changed item, and for a new one
    * (`compareWithLedger` names a new statement's closest only when it is genuinely related); never for a repeat.

@@ -110,7 +110,8 @@ async function processItem(item: SourceItem, watch: Watch, deps: SourceDeps, out
   });
   // A revision is read for what it adds: statements in unchanged paragraphs were judged before.
   const paragraphs = verdict.kind === 'new' ? article.paragraphs : verdict.changedParagraphs;
-  outcome.stances.push(...(await recordStatements(paragraphs, archived, watch, deps)));
+  const revisedAt = verdict.kind === 'revision' ? verdict.revision.seenAt : undefined;
+  outcome.stances.push(...(await recordStatements(paragraphs, archived, watch, deps, revisedAt)));
 }
 
 async function fetchItem(url: string, deps: SourceDeps): Promise<FetchedDocument | undefined> {
@@ -151,6 +152,7 @@ async function recordStatements(
   article: ArchivedArticle,
   watch: Watch,
   deps: SourceDeps,
+  revisedAt?: string,
 ): Promise<StanceReport[]> {
   const statements = extractStatements(paragraphs, { speakers: watch.speakers }).filter((statement) =>
     isWatchedSpeaker(statement.speaker, watch),
@@ -170,6 +172,7 @@ async function recordStatements(
       polarity: statement.polarity,
       withdrawn: statement.withdrawn,
       paragraphIndex: statement.paragraphIndex,
+      revisedAt,
       text: statement.text,
       claim: statement.claim,
       publishedAt: article.publishedAt,

@@ -74,6 +74,7 @@ function toDigestItem(statement: StoredStatement): DigestItem {
     outlet: statement.outlet,
     title: statement.title,
     publishedAt: statement.publishedAt,
+    revisedAt: statement.revisedAt,
     closest: statement.closest,
   };
 }

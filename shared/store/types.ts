@@ -63,6 +63,8 @@ export interface StoredStatement extends LedgerEntry {
   withdrawn?: boolean;
   /** Where in the article it was said, to keep one article's statements in reading order. */
   paragraphIndex?: number;
+  /** Set when the statement came from a revision of its article: when the revision was seen. */
+  revisedAt?: string;
   role?: string;
   title?: string;
   urlKey: string;

@@ -90,6 +90,7 @@ describe('a whole pass against dynalite and a loopback news site', () => {
     expect(report.stances.map((stance) => stance.text)).toEqual([expect.stringContaining('unless Japan ends its sanctions')]);
     expect(notifier.sent).toHaveLength(2);
     expect(notifier.sent[1].text).toContain('unless Japan ends its sanctions');
+    expect(notifier.sent[1].text).toContain('added in a revision seen 2026-11-23');
     expect(notifier.sent[1].text).not.toContain('position on the war in Ukraine');
   });
 
