@@ -97,10 +97,26 @@ export function escapeHtml(text: string): string {
 }
 
 /** Newest first by publishedAt; undated items last, in their given order. */
+/**
+ * Within one article's date, what a reader acts on comes first: conditions and refusals before demands,
+ * offers, concerns and plain positions.
+ */
+const KIND_ORDER: Record<DigestItem['kind'], number> = {
+  condition: 0,
+  refusal: 1,
+  demand: 2,
+  offer: 3,
+  concern: 4,
+  position: 5,
+};
+
 function sortNewestFirst(items: DigestItem[]): DigestItem[] {
   return items
     .map((item, index) => ({ item, index, time: timeOf(item.publishedAt) }))
-    .sort((a, b) => (b.time ?? -Infinity) - (a.time ?? -Infinity) || a.index - b.index)
+    .sort(
+      (a, b) =>
+        (b.time ?? -Infinity) - (a.time ?? -Infinity) || KIND_ORDER[a.item.kind] - KIND_ORDER[b.item.kind] || a.index - b.index,
+    )
     .map(({ item }) => item);
 }
 

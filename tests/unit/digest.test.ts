@@ -170,3 +170,11 @@ describe('escapeHtml', () => {
     expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
   });
 });
+
+describe('digest order within one date', () => {
+  it('puts conditions before positions said on the same day', () => {
+    const position: DigestItem = { ...putin2024, kind: 'position', text: 'Everything that has been done has been done by Japan.' };
+    const { text } = renderDigest(digestOf([position, putin2024]));
+    expect(text.indexOf(putin2024.text)).toBeLessThan(text.indexOf(position.text));
+  });
+});
