@@ -4,6 +4,7 @@
  *   digestEmail         comma-separated addresses that receive every digest
  *   sesFrom             verified SES sender for HTML digests
  *   digestSchedule      schedule expression of the digest function (default rate(1 hour))
+ *   feedToken           secret of the digests' Atom feed URLs (24+ URL-safe characters); no feed without it
  *   deletionProtection  false for throwaway stacks (default true)
  * @example
  * npx cdk synth -c config=my-watches.json -c digestEmail=me@example.com -c deletionProtection=false
@@ -33,6 +34,7 @@ function buildApp(app: App): void {
     digestEmails: settings.digestEmails,
     sesFrom: settings.sesFrom,
     digestSchedule: settings.digestSchedule,
+    feedToken: settings.feedToken,
     deletionProtection: settings.deletionProtection,
   });
   // Every AwsSolutions finding that is not suppressed with a reason fails the synth.

@@ -16,6 +16,7 @@ export const LAMBDA_ENTRIES = {
   schedule: 'schedule.ts',
   processSource: 'process-source.ts',
   digest: 'digest.ts',
+  feed: 'feed.ts',
 } as const;
 export type LambdaName = keyof typeof LAMBDA_ENTRIES;
 

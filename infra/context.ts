@@ -11,6 +11,8 @@ export interface StancewatchContext {
   sesFrom?: string;
   /** EventBridge schedule expression of the digest function. */
   digestSchedule: string;
+  /** Secret of the Atom feed URLs (`-c feedToken=$(openssl rand -hex 16)`); unset means no feed function. */
+  feedToken?: string;
   /** Guards the archive table against deletion; `-c deletionProtection=false` for throwaway test stacks. */
   deletionProtection: boolean;
 }
@@ -24,6 +26,8 @@ export const CONTEXT_DEFAULTS = {
 // Deliberately loose: SNS and SES reject what is truly invalid; this catches typos like a missing '@'.
 const EMAIL_PATTERN = /^[^\s@,]+@[^\s@,]+\.[^\s@,]+$/;
 const SCHEDULE_PATTERN = /^(rate|cron)\(.+\)$/;
+// Long enough not to be guessed; URL-safe so it can stand in a query string as it is.
+const FEED_TOKEN_PATTERN = /^[A-Za-z0-9_-]{24,}$/;
 
 /**
  * Reads and validates Stancewatch's context keys. Errors name the key: values given with `-c` arrive as
@@ -43,8 +47,13 @@ export function readStancewatchContext(node: Node): StancewatchContext {
   if (!SCHEDULE_PATTERN.test(digestSchedule)) {
     throw new ConfigError(`context digestSchedule: expected rate(...) or cron(...), got "${digestSchedule}"`);
   }
+  const feedToken = readString(node, 'feedToken') || undefined;
+  if (feedToken !== undefined && !FEED_TOKEN_PATTERN.test(feedToken)) {
+    throw new ConfigError('context feedToken: expected at least 24 letters, digits, - or _ (e.g. `openssl rand -hex 16`)');
+  }
   return {
     configPath,
+    feedToken,
     digestEmails,
     sesFrom,
     digestSchedule,

@@ -20,6 +20,8 @@ export interface StancewatchStackProps extends StackProps {
   digestSchedule?: string;
   /** DynamoDB deletion protection on the archive table; default true. */
   deletionProtection?: boolean;
+  /** Secret of the Atom feed URLs; without it no feed function is deployed. */
+  feedToken?: string;
 }
 
 /**
@@ -34,7 +36,7 @@ export class StancewatchStack extends Stack {
   readonly alarms: PipelineAlarms;
 
   constructor(scope: Construct, id: string, props: StancewatchStackProps) {
-    const { config, digestEmails, sesFrom, digestSchedule, deletionProtection, ...stackProps } = props;
+    const { config, digestEmails, sesFrom, digestSchedule, deletionProtection, feedToken, ...stackProps } = props;
     super(scope, id, { description: 'Stancewatch: news change-monitoring pipeline', ...stackProps });
 
     this.archive = new ArchiveTable(this, 'Archive', {
@@ -52,6 +54,7 @@ export class StancewatchStack extends Stack {
       queue: this.sourceQueue.queue,
       sesFrom,
       digestSchedule: digestSchedule ?? CONTEXT_DEFAULTS.digestSchedule,
+      feedToken,
     });
 
     this.alarms = new PipelineAlarms(this, 'Alarms', {
@@ -59,6 +62,7 @@ export class StancewatchStack extends Stack {
         Schedule: this.functions.scheduleFunction,
         ProcessSource: this.functions.processSourceFunction,
         Digest: this.functions.digestFunction,
+        ...(this.functions.feedFunction ? { Feed: this.functions.feedFunction } : {}),
       },
       deadLetterQueue: this.sourceQueue.deadLetterQueue,
       // Whoever receives every digest runs the deployment; readers of single watches do not get alarms.
@@ -77,6 +81,12 @@ export class StancewatchStack extends Stack {
       value: this.sourceQueue.deadLetterQueue.queueArn,
       description: 'For aws sqs start-message-move-task --source-arn',
     });
+    if (this.functions.feedUrl) {
+      new CfnOutput(this, 'FeedUrl', {
+        value: `${this.functions.feedUrl.url}<watch-id>.xml?token=<feedToken>`,
+        description: "Each watch's digests as an Atom feed: put the watch id and your feedToken in the URL",
+      });
+    }
     new CfnOutput(this, 'OpsTopicArn', { value: this.alarms.opsTopic.topicArn, description: 'Alarms: DLQ depth, function errors and throttles' });
 
     this.suppressAcceptedFindings();
@@ -84,8 +94,9 @@ export class StancewatchStack extends Stack {
 
   /** cdk-nag findings accepted on purpose, each with the reason; anything else fails `cdk synth`. */
   private suppressAcceptedFindings(): void {
-    const { scheduleFunction, processSourceFunction, digestFunction } = this.functions;
-    for (const fn of [scheduleFunction, processSourceFunction, digestFunction]) {
+    const { scheduleFunction, processSourceFunction, digestFunction, feedFunction } = this.functions;
+    const tableUsers = [processSourceFunction, digestFunction, ...(feedFunction ? [feedFunction] : [])];
+    for (const fn of [scheduleFunction, ...tableUsers]) {
       NagSuppressions.addResourceSuppressions(
         fn,
         [
@@ -103,13 +114,13 @@ export class StancewatchStack extends Stack {
         true,
       );
     }
-    for (const fn of [processSourceFunction, digestFunction]) {
+    for (const fn of tableUsers) {
       NagSuppressions.addResourceSuppressions(
         fn,
         [
           {
             id: 'AwsSolutions-IAM5',
-            reason: 'grantReadWriteData scopes the role to the archive table and its indexes; `<table>/index/*` is needed to Query gsi1.',
+            reason: 'The table grants scope the role to the archive table and its indexes; `<table>/index/*` is needed to Query gsi1.',
             appliesTo: [{ regex: '/^Resource::<ArchiveTable[A-Za-z0-9]+\\.Arn>\\/index\\/\\*$/g' }],
           },
         ],

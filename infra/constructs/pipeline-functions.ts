@@ -23,6 +23,8 @@ export const FUNCTION_SIZING = {
   // A feed with a dozen new articles at ~10 s per slow page, plus model load on a cold start.
   processSource: { timeout: Duration.minutes(3), memorySize: 1024 },
   digest: { timeout: Duration.minutes(1), memorySize: 512 },
+  // Reads at most 50 digests and renders XML: small and quick.
+  feed: { timeout: Duration.seconds(10), memorySize: 256 },
 } as const;
 
 /** Records per processor invocation: a handful keeps one slow site from holding many sources hostage. */
@@ -49,18 +51,23 @@ export interface PipelineFunctionsProps {
   sesFrom?: string;
   /** EventBridge schedule expression of the digest function. */
   digestSchedule: string;
+  /** The secret of the digests' Atom feed URLs; without it no feed function is deployed. */
+  feedToken?: string;
 }
 
 /**
  * The three Lambda functions and what triggers them:
  * 1. `schedule` — one EventBridge rule per distinct watch schedule → one SQS message per (watch, source);
  * 2. `processSource` — the queue, in batches with partial failures → fetch, extract, dedupe, stances;
- * 3. `digest` — its own rule → one digest per watch on the topic.
+ * 3. `digest` — its own rule → one digest per watch on the topic;
+ * 4. `feed` (with a feed token) — a function URL serving each watch's digests as an Atom feed.
  */
 export class PipelineFunctions extends Construct {
   readonly scheduleFunction: NodejsFunction;
   readonly processSourceFunction: NodejsFunction;
   readonly digestFunction: NodejsFunction;
+  readonly feedFunction?: NodejsFunction;
+  readonly feedUrl?: lambda.FunctionUrl;
   /** The packages the bundles leave external (the NLP model and its kin); only the processor imports them. */
   readonly dependencyLayer: DependencyLayer;
   readonly scheduleRules: events.Rule[];
@@ -138,6 +145,17 @@ export class PipelineFunctions extends Construct {
       schedule: events.Schedule.expression(props.digestSchedule),
       targets: [new targets.LambdaFunction(this.digestFunction, { retryAttempts: 2 })],
     });
+
+    // Feed: feed readers cannot sign requests, so the URL is public and the token in it is the key.
+    if (props.feedToken) {
+      this.feedFunction = this.createFunction('Feed', LAMBDA_ENTRIES.feed, {
+        config,
+        environment: { ...environment, FEED_TOKEN: props.feedToken },
+        ...FUNCTION_SIZING.feed,
+      });
+      table.grantReadData(this.feedFunction);
+      this.feedUrl = this.feedFunction.addFunctionUrl({ authType: lambda.FunctionUrlAuthType.NONE });
+    }
   }
 
   private createFunction(

@@ -6,7 +6,7 @@ import type { DigestNotifier, OutgoingDigest } from './types.js';
 /** Feed readers show the recent past; older digests stay in the archive table. */
 const MAX_FEED_ENTRIES = 50;
 
-interface FeedEntry {
+export interface FeedEntry {
   id: string;
   title: string;
   updated: string;
@@ -43,13 +43,17 @@ function readEntries(path: string): FeedEntry[] {
   }
 }
 
-export function renderAtomFeed(digest: Pick<OutgoingDigest, 'watchId' | 'watchName'>, entries: FeedEntry[]): string {
+/**
+ * An Atom feed of a watch's digests, newest first; each entry links to `<watch>/<key>.html` beside the
+ * feed, with `linkQuery` appended (a served feed passes its access token on to the pages).
+ */
+export function renderAtomFeed(digest: Pick<OutgoingDigest, 'watchId' | 'watchName'>, entries: FeedEntry[], linkQuery = ''): string {
   const items = entries.map(
     (entry) => `  <entry>
     <id>urn:stancewatch:${escapeHtml(digest.watchId)}:digest:${escapeHtml(entry.id)}</id>
     <title>${escapeHtml(entry.title)}</title>
     <updated>${entry.updated}</updated>
-    <link rel="alternate" type="text/html" href="${escapeHtml(digest.watchId)}/${escapeHtml(entry.id)}.html"/>
+    <link rel="alternate" type="text/html" href="${escapeHtml(`${digest.watchId}/${entry.id}.html${linkQuery}`)}"/>
     <content type="html">${escapeHtml(entry.html)}</content>
   </entry>`,
   );

@@ -1,5 +1,5 @@
 export { outboxNotifier, streamNotifier } from './local.js';
-export { atomFeedNotifier, renderAtomFeed } from './atom-feed.js';
+export { atomFeedNotifier, renderAtomFeed, type FeedEntry } from './atom-feed.js';
 export { snsNotifier, toSnsSubject } from './sns.js';
 export { sesNotifier } from './ses.js';
 export { sqsSourceQueue, createSqsSourceQueue, type SourceQueue } from './sqs-queue.js';

@@ -5,6 +5,7 @@ import { createDynamoClient, dynamoArchive } from '../store/dynamo-archive.js';
 import { dynamoHostBoilerplate } from '../store/host-boilerplate.js';
 import { readAwsEnv } from './aws-env.js';
 import type { DigestDeps, ScheduleDeps, SourceDeps } from './deps.js';
+import type { FeedDeps } from './serve-feed.js';
 import type { Log } from './log.js';
 
 // One factory per function, each importing only the AWS clients that function uses: loading SDK
@@ -40,4 +41,10 @@ export function createDigestDeps(env: NodeJS.ProcessEnv, log: Log): DigestDeps {
     log,
     now: () => new Date(),
   };
+}
+
+/** The feed function: the archive's digests and the token readers put in the feed URL. */
+export function createFeedDeps(env: NodeJS.ProcessEnv): FeedDeps {
+  const vars = readAwsEnv(env, ['TABLE_NAME', 'FEED_TOKEN']);
+  return { config: vars.config, store: dynamoArchive(createDynamoClient(), vars.TABLE_NAME), feedToken: vars.FEED_TOKEN };
 }

@@ -8,6 +8,8 @@ const AwsEnvSchema = z.object({
   TOPIC_ARN: z.string().min(1).optional(),
   QUEUE_URL: z.string().url().optional(),
   SES_FROM: z.string().email().optional(),
+  /** The secret in feed URLs; long enough not to be guessed. */
+  FEED_TOKEN: z.string().min(24).optional(),
   /** The SSRF guard is on in Lambda unless the stack says otherwise. */
   ALLOW_PRIVATE_NETWORK: z.enum(['true', 'false']).default('false'),
   /** Inlined at bundle time by esbuild's `define` from the config validated at synth. */
@@ -21,7 +23,7 @@ export type AwsEnv = z.infer<typeof AwsEnvSchema> & { config: Config };
  * variables it needs. Handlers pass `STANCEWATCH_CONFIG_JSON` explicitly, since esbuild's `define`
  * inlines the config only at that expression.
  */
-export function readAwsEnv<K extends 'TABLE_NAME' | 'TOPIC_ARN' | 'QUEUE_URL'>(
+export function readAwsEnv<K extends 'TABLE_NAME' | 'TOPIC_ARN' | 'QUEUE_URL' | 'FEED_TOKEN'>(
   env: NodeJS.ProcessEnv,
   required: K[],
 ): AwsEnv & { [P in K]: string } {

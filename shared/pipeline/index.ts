@@ -3,7 +3,8 @@ import { StancewatchError } from '../errors/index.js';
 import type { SourceMessage } from './types.js';
 
 export type { PipelineDeps, SourceDeps, DigestDeps, ScheduleDeps } from './deps.js';
-export { createScheduleDeps, createSourceDeps, createDigestDeps } from './aws-deps.js';
+export { createScheduleDeps, createSourceDeps, createDigestDeps, createFeedDeps } from './aws-deps.js';
+export { serveFeedRequest, type FeedDeps, type FeedResponse } from './serve-feed.js';
 export { processSource, isRelevant, type SourceOutcome } from './process-source.js';
 export { sendDigests } from './send-digests.js';
 export { runPass } from './run-pass.js';

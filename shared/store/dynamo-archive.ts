@@ -215,11 +215,34 @@ export function dynamoArchive(client: DynamoDBClient, tableName: string): Archiv
     },
 
     async claimDigest(record: DigestRecord) {
-      if (await putIfAbsent({ ...itemKeys.digest(record.watchId, record.digestKey), type: 'digest', ...record })) {
+      const timeline = {
+        [TABLE_KEYS.gsi1.partitionKey]: `WATCH#${record.watchId}#DIG`,
+        [TABLE_KEYS.gsi1.sortKey]: `${record.createdAt}#${record.digestKey}`,
+      };
+      if (await putIfAbsent({ ...itemKeys.digest(record.watchId, record.digestKey), type: 'digest', ...timeline, ...record })) {
         return { claimed: true };
       }
       const existing = await get<DigestRecord>(itemKeys.digest(record.watchId, record.digestKey));
       return { claimed: false, existing: existing ?? record };
+    },
+
+    getDigest: (watchId, digestKey) => get<DigestRecord>(itemKeys.digest(watchId, digestKey)),
+
+    listDigests(watchId, limit) {
+      // Newest first through the GSI; only digests that went out belong in a reader's feed.
+      return queryAllPages<DigestRecord>(
+        doc,
+        tableName,
+        {
+          IndexName: TABLE_KEYS.gsi1.name,
+          KeyConditionExpression: 'gsi1pk = :pk',
+          FilterExpression: '#status = :delivered',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':pk': `WATCH#${watchId}#DIG`, ':delivered': 'delivered' },
+          ScanIndexForward: false,
+        },
+        limit,
+      );
     },
 
     async findBandCandidates(bandKeys) {

@@ -14,6 +14,7 @@
  * |   (GSI1)           | `WATCH#<id>#ST`       | `<publishedAt>#<stanceId>`        | a watch's statements by date        |
  * | pending for digest | `WATCH#<id>`          | `PEND#<stanceId>`                 | what the next digest holds          |
  * | digest             | `WATCH#<id>`          | `DIG#<digestKey>`                 | digests sent (idempotency)          |
+ * |   (GSI1)           | `WATCH#<id>#DIG`      | `<createdAt>#<digestKey>`         | a watch's digests, newest first     |
  */
 export const TABLE_KEYS = {
   partitionKey: 'pk',

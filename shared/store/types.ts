@@ -159,6 +159,9 @@ export interface DigestStore {
   /** Conditional put; returns the existing record instead when this digest was already made. */
   claimDigest(record: DigestRecord): Promise<{ claimed: true } | { claimed: false; existing: DigestRecord }>;
   markDelivered(watchId: string, digestKey: string, deliveredTo: string[]): Promise<void>;
+  getDigest(watchId: string, digestKey: string): Promise<DigestRecord | undefined>;
+  /** The delivered digests of a watch, newest first (its feed). */
+  listDigests(watchId: string, limit: number): Promise<DigestRecord[]>;
 }
 
 export type ArchiveStore = ArticleArchive & UrlStateStore & WatchStore & Ledger & DigestStore;

@@ -14,6 +14,9 @@ import { REPO_ROOT } from '../../infra/constructs/pipeline-functions.js';
 import { StancewatchStack } from '../../infra/stancewatch-stack.js';
 import { parseConfig } from '../../shared/config/index.js';
 
+/** A feed token as `openssl rand -hex 16` makes one. */
+const FEED_TOKEN = '0123456789abcdef0123456789abcdef';
+
 // Bundling runs esbuild for real, three times: synthesize once for the whole file.
 const SYNTH_TIMEOUT_MS = 120_000;
 
@@ -58,6 +61,7 @@ beforeAll(() => {
       digestEmail: 'ops@example.com, team@example.com',
       digestSchedule: 'rate(2 hours)',
       deletionProtection: 'false',
+      feedToken: FEED_TOKEN,
     },
   });
   const settings = readStancewatchContext(app.node);
@@ -66,6 +70,7 @@ beforeAll(() => {
     digestEmails: settings.digestEmails,
     digestSchedule: settings.digestSchedule,
     deletionProtection: settings.deletionProtection,
+    feedToken: settings.feedToken,
   });
   Aspects.of(app).add(new AwsSolutionsChecks());
   template = Template.fromStack(stack);
@@ -223,9 +228,9 @@ describe('functions', () => {
           }),
         },
       },
-      3,
+      4,
     );
-    template.resourceCountIs('AWS::Lambda::Function', 3);
+    template.resourceCountIs('AWS::Lambda::Function', 4);
   });
 
   it('feeds the processor five messages at a time with partial batch failures and at most two at once', () => {
@@ -290,6 +295,23 @@ describe('least privilege', () => {
   });
 });
 
+describe('the digest feed', () => {
+  it('serves the Atom feed from a function URL that holds the feed token and only reads the table', () => {
+    const feed = stack.functions.feedFunction!;
+    template.hasResourceProperties('AWS::Lambda::Url', {
+      AuthType: 'NONE',
+      TargetFunctionArn: { 'Fn::GetAtt': [logicalIdOf(feed), 'Arn'] },
+    });
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ FEED_TOKEN: FEED_TOKEN, TABLE_NAME: Match.anyValue() }) },
+    });
+    const actions = statementsOf(feed).flatMap(actionsOf);
+    expect(actions).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query']));
+    expect(actions.filter((action) => /dynamodb:(Put|Update|Delete|BatchWrite)/.test(action))).toEqual([]);
+    template.hasOutput('FeedUrl', Match.anyValue());
+  });
+});
+
 describe('alarms', () => {
   const opsTopicAction = () => [{ Ref: topicIdOf(stack.alarms.opsTopic) }];
 
@@ -306,8 +328,9 @@ describe('alarms', () => {
     });
   });
 
-  it.each(['Errors', 'Throttles'])('alarms on %s of each of the three functions', (metricName) => {
-    for (const fn of [stack.functions.scheduleFunction, stack.functions.processSourceFunction, stack.functions.digestFunction]) {
+  it.each(['Errors', 'Throttles'])('alarms on %s of each of the four functions', (metricName) => {
+    const { scheduleFunction, processSourceFunction, digestFunction, feedFunction } = stack.functions;
+    for (const fn of [scheduleFunction, processSourceFunction, digestFunction, feedFunction!]) {
       template.hasResourceProperties('AWS::CloudWatch::Alarm', {
         Namespace: 'AWS/Lambda',
         MetricName: metricName,
@@ -317,7 +340,7 @@ describe('alarms', () => {
         AlarmActions: opsTopicAction(),
       });
     }
-    template.resourceCountIs('AWS::CloudWatch::Alarm', 7);
+    template.resourceCountIs('AWS::CloudWatch::Alarm', 9);
   });
 
   it('sends alarms to an ops topic under a rotated customer key that CloudWatch may use, mailing the digestEmail addresses', () => {
@@ -342,7 +365,7 @@ describe('metrics', () => {
     template.resourcePropertiesCountIs(
       'AWS::Lambda::Function',
       { Environment: { Variables: Match.objectLike({ POWERTOOLS_METRICS_NAMESPACE: 'Stancewatch', POWERTOOLS_SERVICE_NAME: 'stancewatch' }) } },
-      3,
+      4,
     );
   });
 });
