@@ -12,12 +12,18 @@ export interface DigestTopicProps {
   watches: readonly Watch[];
   /** Receive every watch's digest. */
   digestEmails: readonly string[];
+  /**
+   * Verified SES identity of the digest function. When set, the function mails each watch's `digest.email`
+   * readers the HTML digest itself, so they get no SNS subscription (it would send them every digest twice).
+   */
+  sesFrom?: string;
 }
 
 /**
  * The digest topic and its email subscriptions: one unfiltered subscription per address in `digestEmails`,
- * and one filtered subscription per other address named in a watch's `digest.email`, allowing the ids of
- * every watch that lists it (SNS keeps one subscription per topic, protocol and address).
+ * and, without `sesFrom`, one filtered subscription per other address named in a watch's `digest.email`,
+ * allowing the ids of every watch that lists it (SNS keeps one subscription per topic, protocol and address).
+ * With `sesFrom` those readers get the digest through SES only.
  */
 export class DigestTopic extends Construct {
   readonly topic: sns.Topic;
@@ -36,7 +42,14 @@ export class DigestTopic extends Construct {
       this.topic.addSubscription(new subscriptions.EmailSubscription(address));
     }
 
-    for (const [address, watchIds] of collectWatchEmails(props.watches, props.digestEmails)) {
+    // With SES the digest function mails these readers itself (HTML), those of watches with their own topic
+    // too: an SNS subscription would be a second copy of every digest.
+    if (!props.sesFrom) this.subscribeWatchReaders(props.watches, props.digestEmails);
+  }
+
+  /** A filtered subscription per watch reader; a warning for readers of watches that publish elsewhere. */
+  private subscribeWatchReaders(watches: readonly Watch[], digestEmails: readonly string[]): void {
+    for (const [address, watchIds] of collectWatchEmails(watches, digestEmails)) {
       this.topic.addSubscription(
         new subscriptions.EmailSubscription(address, {
           filterPolicy: { [WATCH_MESSAGE_ATTRIBUTE]: sns.SubscriptionFilter.stringFilter({ allowlist: watchIds }) },
@@ -44,7 +57,7 @@ export class DigestTopic extends Construct {
       );
     }
 
-    for (const watch of props.watches) {
+    for (const watch of watches) {
       if (watch.digest?.snsTopicArn && watch.digest.email?.length) {
         Annotations.of(this).addWarningV2(
           'stancewatch:externalTopicEmail',

@@ -12,6 +12,7 @@ import type * as sns from 'aws-cdk-lib/aws-sns';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { Config } from '../../shared/config/index.js';
+import { TABLE_KEYS } from '../../shared/store/index.js';
 import { LAMBDA_ENTRIES, nodejsBundling, REPO_ROOT } from '../bundling.js';
 import { DependencyLayer } from './dependency-layer.js';
 
@@ -39,6 +40,28 @@ const MAX_RULE_DESCRIPTION = 512;
 const LOG_RETENTION = logs.RetentionDays.ONE_MONTH;
 const RUNTIME = lambda.Runtime.NODEJS_22_X;
 const ARCHITECTURE = lambda.Architecture.ARM_64;
+/**
+ * The DynamoDB calls each function makes (shared/store: dynamo-archive.ts, host-boilerplate.ts, query-all.ts),
+ * granted on the table ARN alone; a new call in the store code needs its action here. Conditional writes need
+ * nothing extra, and BatchWriteItem covers the delete requests that clear pending markers.
+ */
+export const TABLE_ACTIONS = {
+  // Dedupe, URL state, statements, near-duplicate bands and host boilerplate; every Query is on the table.
+  processSource: [
+    'dynamodb:GetItem',
+    'dynamodb:PutItem',
+    'dynamodb:UpdateItem',
+    'dynamodb:Query',
+    'dynamodb:BatchGetItem',
+    'dynamodb:BatchWriteItem',
+  ],
+  // Pending markers (Query, BatchWriteItem deletes), the digest claim (PutItem, GetItem), delivery (UpdateItem).
+  digest: ['dynamodb:Query', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:BatchWriteItem'],
+  // One digest page (GetItem); the feed itself is a Query on gsi1, granted on that index alone.
+  feed: ['dynamodb:GetItem'],
+  feedIndex: ['dynamodb:Query'],
+} as const;
+
 /** CloudWatch namespace of the pipeline's own metrics (articles, stances, failures). */
 export const METRICS_NAMESPACE = 'Stancewatch';
 
@@ -119,7 +142,7 @@ export class PipelineFunctions extends Construct {
     );
 
     // Process: the queue drives the processor; SqsEventSource grants it consume rights on the queue.
-    table.grantReadWriteData(this.processSourceFunction);
+    grantOnTable(this.processSourceFunction, table, TABLE_ACTIONS.processSource);
     this.processSourceFunction.addEventSource(
       new SqsEventSource(queue, {
         batchSize: PROCESS_BATCH_SIZE,
@@ -129,7 +152,7 @@ export class PipelineFunctions extends Construct {
     );
 
     // Digest: read pending stances, record sent digests, publish.
-    table.grantReadWriteData(this.digestFunction);
+    grantOnTable(this.digestFunction, table, TABLE_ACTIONS.digest);
     topic.grantPublish(this.digestFunction);
     const watchTopicArns = [...new Set(config.watches.flatMap((watch) => (watch.digest?.snsTopicArn ? [watch.digest.snsTopicArn] : [])))];
     if (watchTopicArns.length > 0) {
@@ -153,7 +176,8 @@ export class PipelineFunctions extends Construct {
         environment: { ...environment, FEED_TOKEN: props.feedToken },
         ...FUNCTION_SIZING.feed,
       });
-      table.grantReadData(this.feedFunction);
+      grantOnTable(this.feedFunction, table, TABLE_ACTIONS.feed);
+      grantOnTable(this.feedFunction, table, TABLE_ACTIONS.feedIndex, TABLE_KEYS.gsi1.name);
       this.feedUrl = this.feedFunction.addFunctionUrl({ authType: lambda.FunctionUrlAuthType.NONE });
     }
   }
@@ -220,6 +244,15 @@ function scheduledEventWithDetail(detail: Record<string, unknown>): events.RuleT
 /** `rate(1 hour)` → `rate-1-hour`; construct ids may not contain `/`, which cron expressions do. */
 function toConstructId(expression: string): string {
   return expression.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '');
+}
+
+/**
+ * Grants `actions` on the table, or on one of its indexes. Not `table.grant()`: on a table with indexes it
+ * adds `<table>/index/*` to every grant, which none of the writers needs.
+ */
+function grantOnTable(fn: lambda.IFunction, table: dynamodb.ITable, actions: readonly string[], indexName?: string): void {
+  const resourceArn = indexName ? `${table.tableArn}/index/${indexName}` : table.tableArn;
+  iam.Grant.addToPrincipal({ grantee: fn, actions: [...actions], resourceArns: [resourceArn] });
 }
 
 /** SES checks `ses:SendEmail` against the identity used: the address itself or its verified domain. */

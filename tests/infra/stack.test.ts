@@ -3,19 +3,23 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { App, Aspects, Stage } from 'aws-cdk-lib';
+import { App, Aspects, Stack, Stage } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readStancewatchContext } from '../../infra/context.js';
+import { DigestTopic } from '../../infra/constructs/digest-topic.js';
 import { REPO_ROOT } from '../../infra/constructs/pipeline-functions.js';
 import { StancewatchStack } from '../../infra/stancewatch-stack.js';
 import { parseConfig } from '../../shared/config/index.js';
 
 /** A feed token as `openssl rand -hex 16` makes one. */
+
 const FEED_TOKEN = '0123456789abcdef0123456789abcdef';
+/** A verified SES sender: the digest function mails each watch's `digest.email` readers itself. */
+const SES_FROM = 'digest@example.com';
 
 // Bundling runs esbuild for real, three times: synthesize once for the whole file.
 const SYNTH_TIMEOUT_MS = 120_000;
@@ -105,6 +109,17 @@ function actionsOf(statement: { Action: string | string[] }): string[] {
   return Array.isArray(statement.Action) ? statement.Action : [statement.Action];
 }
 
+function tableArn(): unknown {
+  return { 'Fn::GetAtt': [stack.getLogicalId(stack.archive.table.node.defaultChild as never), 'Arn'] };
+}
+
+/** The DynamoDB statements among `statements`: each resource with its actions, sorted. */
+function tableGrantsOf(statements: Array<{ Action: string | string[]; Resource: unknown }>): Array<{ resource: unknown; actions: string[] }> {
+  return statements
+    .filter((statement) => actionsOf(statement).some((action) => action.startsWith('dynamodb:')))
+    .map((statement) => ({ resource: statement.Resource, actions: actionsOf(statement).sort() }));
+}
+
 describe('archive table', () => {
   it('keys items by pk/sk with a gsi1 projecting all attributes, billed on demand', () => {
     template.hasResourceProperties('AWS::DynamoDB::Table', {
@@ -180,6 +195,47 @@ describe('digest topic', () => {
       FilterPolicy: { watch: ['boj-policy', 'ecb-rates'] },
     });
     template.resourcePropertiesCountIs('AWS::SNS::Subscription', { TopicArn: { Ref: topicIdOf(stack.digestTopic.topic) } }, 3);
+  });
+});
+
+describe('digest topic with an SES sender', () => {
+  /** The topic's subscriptions, built alone in a stack of its own (no bundling). */
+  function subscriptionsOf(sesFrom: string | undefined): Array<{ Endpoint: string; FilterPolicy?: unknown }> {
+    const topicStack = new Stack(new App(), 'DigestTopicTest');
+    new DigestTopic(topicStack, 'Digests', { watches: config.watches, digestEmails: ['ops@example.com'], sesFrom });
+    return Object.values(Template.fromStack(topicStack).findResources('AWS::SNS::Subscription')).map((resource) => resource.Properties);
+  }
+
+  it('leaves digest.email readers to SES, so they do not get each digest twice', () => {
+    const subscriptions = subscriptionsOf(SES_FROM);
+    expect(subscriptions).toEqual([expect.objectContaining({ Protocol: 'email', Endpoint: 'ops@example.com' })]);
+    expect(subscriptions[0].FilterPolicy).toBeUndefined();
+  });
+
+  it('subscribes digest.email readers through a filter without one', () => {
+    const subscriptions = subscriptionsOf(undefined);
+    expect(subscriptions).toHaveLength(2);
+    expect(subscriptions).toContainEqual(
+      expect.objectContaining({ Endpoint: 'analyst@example.com', FilterPolicy: { watch: ['boj-policy', 'ecb-rates'] } }),
+    );
+  });
+
+  it('is what the stack deploys with -c sesFrom: digestEmail subscriptions only, and SES_FROM on the digest function', () => {
+    const sesOutdir = mkdtempSync(join(tmpdir(), 'stancewatch-ses-'));
+    try {
+      // No bundling: this stack is only read for its subscriptions and the digest function's environment and role.
+      const app = new App({ outdir: sesOutdir, context: { 'aws:cdk:bundling-stacks': [] } });
+      const sesStack = new StancewatchStack(app, 'StancewatchSesTest', { config, digestEmails: ['ops@example.com'], sesFrom: SES_FROM });
+      const sesTemplate = Template.fromStack(sesStack);
+      const subscriptions = Object.values(sesTemplate.findResources('AWS::SNS::Subscription', { Properties: { TopicArn: { Ref: sesStack.getLogicalId(sesStack.digestTopic.topic.node.defaultChild as never) } } }));
+      expect(subscriptions.map((resource) => [resource.Properties.Endpoint, resource.Properties.FilterPolicy])).toEqual([['ops@example.com', undefined]]);
+      sesTemplate.hasResourceProperties('AWS::Lambda::Function', { Environment: { Variables: Match.objectLike({ SES_FROM }) } });
+      sesTemplate.hasResourceProperties('AWS::IAM::Policy', {
+        PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Action: 'ses:SendEmail' })]) },
+      });
+    } finally {
+      rmSync(sesOutdir, { recursive: true, force: true });
+    }
   });
 });
 
@@ -288,10 +344,32 @@ describe('least privilege', () => {
     expect(JSON.stringify(statements)).not.toContain(tableId);
   });
 
-  it('lets the processor read and write the table but not publish digests', () => {
-    const actions = statementsOf(stack.functions.processSourceFunction).flatMap(actionsOf);
-    expect(actions).toEqual(expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:Query', 'sqs:ReceiveMessage']));
+  it('lets the processor make its item, query and batch calls on the table alone, and not publish digests', () => {
+    const statements = statementsOf(stack.functions.processSourceFunction);
+    expect(tableGrantsOf(statements)).toEqual([
+      {
+        resource: tableArn(),
+        actions: ['dynamodb:BatchGetItem', 'dynamodb:BatchWriteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],
+      },
+    ]);
+    const actions = statements.flatMap(actionsOf);
+    expect(actions).toContain('sqs:ReceiveMessage');
+    expect(actions).not.toContain('dynamodb:Scan');
+    expect(actions).not.toContain('dynamodb:DeleteItem');
     expect(actions.filter((action) => action.startsWith('sns:'))).toEqual([]);
+  });
+
+  it('lets the digest function read pending markers, claim and mark digests, and clear markers on the table alone', () => {
+    const actions = statementsOf(stack.functions.digestFunction).flatMap(actionsOf);
+    expect(tableGrantsOf(statementsOf(stack.functions.digestFunction))).toEqual([
+      { resource: tableArn(), actions: ['dynamodb:BatchWriteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'] },
+    ]);
+    expect(actions).not.toContain('dynamodb:Scan');
+    expect(actions).not.toContain('dynamodb:DeleteItem');
+  });
+
+  it('grants no function the whole set of indexes', () => {
+    expect(JSON.stringify(template.findResources('AWS::IAM::Policy'))).not.toContain('/index/*');
   });
 });
 
@@ -305,9 +383,14 @@ describe('the digest feed', () => {
     template.hasResourceProperties('AWS::Lambda::Function', {
       Environment: { Variables: Match.objectLike({ FEED_TOKEN: FEED_TOKEN, TABLE_NAME: Match.anyValue() }) },
     });
-    const actions = statementsOf(feed).flatMap(actionsOf);
-    expect(actions).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query']));
-    expect(actions.filter((action) => /dynamodb:(Put|Update|Delete|BatchWrite)/.test(action))).toEqual([]);
+    const statements = statementsOf(feed);
+    // A digest page is one GetItem on the table; the feed is one Query on gsi1.
+    expect(tableGrantsOf(statements)).toEqual([
+      { resource: tableArn(), actions: ['dynamodb:GetItem'] },
+      { resource: { 'Fn::Join': ['', [tableArn(), '/index/gsi1']] }, actions: ['dynamodb:Query'] },
+    ]);
+    const actions = statements.flatMap(actionsOf);
+    expect(actions.filter((action) => /dynamodb:(Put|Update|Delete|BatchWrite|Scan)/.test(action))).toEqual([]);
     template.hasOutput('FeedUrl', Match.anyValue());
   });
 });
