@@ -27,6 +27,7 @@ const CHARSET_ALIASES: Readonly<Record<string, string>> = {
   'x-user-defined': 'windows-1252',
 };
 
+const UTF16_LABEL = /^utf-?16(?:[bl]e)?$/;
 const CONTENT_TYPE_CHARSET = /charset\s*=\s*["']?([\w.:-]+)/i;
 const META_CHARSET = /<meta\s[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)/i;
 const XML_DECLARATION_ENCODING = /^\s*<\?xml\s[^>]*encoding\s*=\s*["']([\w.:-]+)["']/i;
@@ -61,7 +62,10 @@ function charsetFromBom(body: Buffer): string | undefined {
 function charsetFromMarkup(body: Buffer): string | undefined {
   // Declarations are ASCII; latin1 maps each byte to one char, so any charset's prefix reads safely.
   const head = body.subarray(0, META_PRESCAN_BYTES).toString('latin1');
-  return supportedCharset(head.match(META_CHARSET)?.[1]) ?? supportedCharset(head.match(XML_DECLARATION_ENCODING)?.[1]);
+  const declared = supportedCharset(head.match(META_CHARSET)?.[1]) ?? supportedCharset(head.match(XML_DECLARATION_ENCODING)?.[1]);
+  // We only read the declaration because the bytes are ASCII-compatible, so they cannot be UTF-16:
+  // the HTML spec's prescan turns a declared UTF-16 into UTF-8 (a BOM or the HTTP header still decides first).
+  return declared !== undefined && UTF16_LABEL.test(declared) ? FALLBACK_CHARSET : declared;
 }
 
 /** Normalizes a declared label; an unknown label counts as undeclared, so the next source decides. */

@@ -139,7 +139,7 @@ function removeUnlikelyNodes($: CheerioAPI): void {
   for (const element of doomed) $(element).remove();
 }
 
-/** Per element: its prose (see `measureProse`) and whether it is or wraps the article markup. */
+/** Per element: its prose and whether it is or wraps the article markup. */
 interface NodeStats extends ProseMeasure {
   holdsArticle: boolean;
 }
@@ -237,19 +237,10 @@ function isProtected(element: Element, prose: NodeStats | undefined, pageProse: 
   return prose.paragraphs >= PROTECTED_MIN_PARAGRAPHS && prose.chars >= pageProse.chars * PROTECTED_TEXT_SHARE;
 }
 
+/** Paragraphs long enough to be prose (not labels or buttons) and their total length. */
 interface ProseMeasure {
   paragraphs: number;
   chars: number;
-}
-
-/** Paragraphs long enough to be prose (not labels or buttons) and their total length. */
-function measureProse($: CheerioAPI, scope: Cheerio<AnyNode>): ProseMeasure {
-  const lengths = scope
-    .find('p')
-    .toArray()
-    .map((paragraph) => normalizeWhitespace($(paragraph).text()).length)
-    .filter((length) => length >= MIN_SCORED_PARAGRAPH_CHARS);
-  return { paragraphs: lengths.length, chars: lengths.reduce((sum, length) => sum + length, 0) };
 }
 
 /** Stage 3. Semantic markup first; without it, the block that collects the most paragraph score. */
@@ -258,7 +249,8 @@ function pickBodyContainers($: CheerioAPI): BodyChoice[] {
   for (const [selector, via] of SEMANTIC_CONTAINERS) {
     const candidates = $(selector)
       .toArray()
-      .filter((element) => measureProse($, $(element)).paragraphs > 0 || hasLooseProse($, element));
+      // Any prose paragraph inside makes the element's own text long enough, so one check covers both.
+      .filter((element) => hasLooseProse($, element));
     const semantic = pickSemanticContainer($, candidates, scored);
     if (semantic) return [{ containers: [semantic], via }, scored];
     // Loose text in an unrelated articleBody (no <p> to score) is still better than a boilerplate-only block.
@@ -374,18 +366,15 @@ function isBodyBlock(block: TextBlock): boolean {
  * Inline markup (links, emphasis, spans) stays inside its paragraph.
  */
 function collectBlocks(block: Element, out: TextBlock[]): void {
-  let run = { parts: [] as string[], linkChars: 0 };
+  let run: RunPart[] = [];
   const flush = () => {
-    out.push(...splitRun(run.parts.join(''), run.linkChars, block.name));
-    run = { parts: [], linkChars: 0 };
+    out.push(...splitRun(run, block.name));
+    run = [];
   };
   const visit = (node: AnyNode, inLink: boolean): void => {
-    if (isTextNode(node)) {
-      const text = node.data.replace(/\s+/g, ' ');
-      run.parts.push(text);
-      if (inLink) run.linkChars += text.trim().length;
-    } else if (isElementNode(node)) {
-      if (node.name === 'br') run.parts.push('\n');
+    if (isTextNode(node)) run.push({ text: node.data.replace(/\s+/g, ' '), inLink });
+    else if (isElementNode(node)) {
+      if (node.name === 'br') run.push({ text: '\n', inLink: false });
       else if (BLOCK_TAGS.has(node.name)) {
         flush();
         collectBlocks(node, out);
@@ -396,14 +385,40 @@ function collectBlocks(block: Element, out: TextBlock[]): void {
   flush();
 }
 
-/** Two line breaks in a row end a paragraph (`<br><br>` layouts); a single one is a space. */
-function splitRun(raw: string, linkChars: number, tag: string): TextBlock[] {
-  const total = normalizeWhitespace(raw).length;
-  return raw
-    .split(/\n[ \t]*\n/)
-    .map((piece) => normalizeWhitespace(piece))
-    .filter(Boolean)
-    .map((text) => ({ text, tag, linkDensity: total ? linkChars / total : 0 }));
+/** A text node's text (whitespace collapsed, so never a line break) or a `<br>` as `\n`. */
+interface RunPart {
+  text: string;
+  inLink: boolean;
+}
+
+const PARAGRAPH_BREAK = /\n[ \t]*\n/g;
+
+/**
+ * Two line breaks in a row end a paragraph (`<br><br>` layouts); a single one is a space. Link density
+ * is each paragraph's own, so a line of links between `<br><br>` is dropped even beside long prose.
+ */
+function splitRun(parts: RunPart[], tag: string): TextBlock[] {
+  const raw = parts.map((part) => part.text).join('');
+  const breaks = [...raw.matchAll(PARAGRAPH_BREAK)].map((match) => [match.index, match.index + match[0].length] as const);
+  const pieces: Array<{ start: number; end: number; linkChars: number }> = [];
+  let start = 0;
+  for (const [breakStart, breakEnd] of [...breaks, [raw.length, raw.length] as const]) {
+    pieces.push({ start, end: breakStart, linkChars: 0 });
+    start = breakEnd;
+  }
+  let offset = 0;
+  for (const part of parts) {
+    // A text part holds no line break, so it lies wholly inside one piece.
+    if (part.inLink) {
+      const piece = pieces.find((candidate) => offset >= candidate.start && offset < candidate.end);
+      if (piece) piece.linkChars += part.text.trim().length;
+    }
+    offset += part.text.length;
+  }
+  return pieces.flatMap(({ start: from, end, linkChars }) => {
+    const text = normalizeWhitespace(raw.slice(from, end));
+    return text ? [{ text, tag, linkDensity: linkChars / text.length }] : [];
+  });
 }
 
 function isTextNode(node: AnyNode): node is Text {

@@ -10,6 +10,7 @@ import type { ExtractedArticle, PageInput } from './types.js';
 export type { ExtractedArticle, PageInput } from './types.js';
 export { decodeBody, sniffCharset } from './decode.js';
 export { extractPlainText } from './plain-text.js';
+export { toIsoDate } from './text.js';
 export { BOILERPLATE_PATTERNS, type BoilerplateKind } from './patterns.js';
 export {
   dropHostBoilerplate,
@@ -21,6 +22,9 @@ export {
 
 /** How far into a document to look for markup before calling it plain text. */
 const MARKUP_SNIFF_CHARS = 2048;
+
+const PLAIN_TEXT_TYPE = /^\s*text\/plain\b/i;
+const HTML_TYPE = /^\s*(?:text\/html|application\/xhtml\+xml)\b/i;
 
 /** Tags that make a document HTML; a capture quoting "a < b" or "<3" stays plain text. */
 const HTML_MARKER = /<(?:!doctype\s+html|html|head|body|p|div|article|main|section|meta|title)\b/i;
@@ -39,8 +43,12 @@ export function extractArticle(input: PageInput): ExtractedArticle {
   return isPlainTextCapture(text, input.contentType) ? extractPlainText(text, input.url) : extractHtml(text, input.url);
 }
 
-/** `text/plain` is trusted; otherwise a document is HTML when a structural tag shows up near its start. */
+/**
+ * A declared type is trusted: `text/plain` is a capture, `text/html` and XHTML are pages (even one that
+ * opens with a long comment). Otherwise a document is HTML when a structural tag shows up near its start.
+ */
 function isPlainTextCapture(text: string, contentType: string | undefined): boolean {
-  if (contentType && /^\s*text\/plain\b/i.test(contentType)) return true;
+  if (contentType && PLAIN_TEXT_TYPE.test(contentType)) return true;
+  if (contentType && HTML_TYPE.test(contentType)) return false;
   return !HTML_MARKER.test(text.slice(0, MARKUP_SNIFF_CHARS));
 }

@@ -43,7 +43,8 @@ const META_SOURCES = {
     ['article time[datetime]', 'datetime'],
     ['time[datetime]', 'datetime'],
     [
-      'meta[name="date"], meta[name="pubdate"], meta[name="publishdate"], meta[name="dc.date"], meta[name="DC.date"], meta[name="dc.date.issued"], meta[name="DC.date.issued"], meta[name="dcterms.created"]',
+      // The meta index compares names without case, so these also match DC.date, DC.Date…
+      'meta[name="date"], meta[name="pubdate"], meta[name="publishdate"], meta[name="dc.date"], meta[name="dc.date.issued"], meta[name="dcterms.created"]',
       'content',
     ],
   ],

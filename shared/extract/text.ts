@@ -32,6 +32,8 @@ const MONTH_NAME = '(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\.?'
 const MONTH_DAY_YEAR = new RegExp(`\\b${MONTH_NAME}\\s+(\\d{1,2}),?\\s+(\\d{4})`, 'i');
 /** "10 November 2017". */
 const DAY_MONTH_YEAR = new RegExp(`\\b(\\d{1,2})\\s+${MONTH_NAME}\\s+(\\d{4})`, 'i');
+/** A zone in a date-time: `Z` after a time, a numeric offset, or a name `Date.parse` knows (RFC 822's). */
+const ZONE_DESIGNATOR = /\dZ\b|[+-]\d{2}:?\d{2}\b|\b(?:UTC?|GMT|[ECMP][SD]T)\b/i;
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 /** ISO date-times without an offset would be read in the host's zone; we read them as UTC instead. */
 const ISO_WITHOUT_OFFSET = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/;
@@ -131,8 +133,12 @@ export function titleFromText(text: string | undefined): string {
 }
 
 /**
- * Reads a date as ISO 8601 in UTC. Date-only values ("2019-06-06", "Jun 6, 2024") become midnight UTC
- * of that day, so the calendar date survives whatever zone the host runs in.
+ * Reads a date (ISO 8601, RFC 822 as feeds write it, or written out) as ISO 8601 in UTC. Values without
+ * a zone are read as UTC: date-only ones ("2019-06-06", "Jun 6, 2024") become midnight UTC of that day,
+ * date-times ("Mon, 03 Jun 2024 09:30:00") that time in UTC, so no result depends on the host's zone.
+ *
+ * @example
+ * toIsoDate('Mon, 03 Jun 2024 09:30:00'); // '2024-06-03T09:30:00.000Z', whatever TZ says
  */
 export function toIsoDate(value: string | undefined): string | undefined {
   const text = value?.trim();
@@ -140,7 +146,8 @@ export function toIsoDate(value: string | undefined): string | undefined {
   if (DATE_ONLY.test(text)) return `${text}T00:00:00.000Z`;
   if (ISO_WITHOUT_OFFSET.test(text)) return isoFromMillis(Date.parse(`${text.replace(' ', 'T')}Z`));
   if (/^\d{4}-\d{2}-\d{2}T/.test(text) || /\d{1,2}:\d{2}/.test(text)) {
-    const parsed = isoFromMillis(Date.parse(text));
+    // `Date.parse` reads a zone-less date-time in the host's zone; naming GMT pins it to UTC.
+    const parsed = isoFromMillis(Date.parse(ZONE_DESIGNATOR.test(text) ? text : `${text} GMT`));
     if (parsed) return parsed;
   }
   return findHumanDate(text)?.iso;

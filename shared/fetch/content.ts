@@ -1,27 +1,19 @@
+import { decodeBody } from '../extract/index.js';
 import { decodeEntities } from './entities.js';
 import type { FetchedDocument } from './types.js';
 
 /** Sniffing looks only at the start of a body: roots and declarations come first. */
 const SNIFF_CHARS = 4096;
-/** Where an XML declaration or `<meta charset>` must appear to count (HTML's prescan reads 1024 bytes). */
-const CHARSET_PRESCAN_BYTES = 1024;
-const DEFAULT_CHARSET = 'utf-8';
+/** How much of a document `decodeDocumentHead` decodes: sniffing reads 4096 chars, a `<title>` sits early in `<head>`. */
+const HEAD_BYTES = 64 * 1024;
 
 const FEED_ROOT = /<(rss|feed|rdf:RDF)[\s>/]/;
 const HTML_MARKER = /<!doctype\s+html|<html[\s>]/i;
 const XML_OR_JSON_MEDIA_TYPE = /^(application|text)\/([\w.-]+\+)?(xml|json)$/;
 const HTML_MEDIA_TYPES: ReadonlySet<string> = new Set(['text/html', 'application/xhtml+xml']);
 const PLAIN_TEXT_MEDIA_TYPE = 'text/plain';
-const CHARSET_PARAMETER = /;\s*charset\s*=\s*"?([\w.:-]+)"?/i;
-const MARKUP_CHARSET = /<\?xml[^>]*\sencoding\s*=\s*["']([\w.:-]+)["']|<meta[^>]*charset\s*=\s*["']?([\w.:-]+)/i;
 const HTML_TITLE = /<title[^>]*>([\s\S]*?)<\/title>/i;
 const WHITESPACE_RUN = /\s+/g;
-
-const BYTE_ORDER_MARKS: readonly { bytes: readonly number[]; charset: string }[] = [
-  { bytes: [0xef, 0xbb, 0xbf], charset: 'utf-8' },
-  { bytes: [0xfe, 0xff], charset: 'utf-16be' },
-  { bytes: [0xff, 0xfe], charset: 'utf-16le' },
-];
 
 /** `text/html; charset=utf-8` → `text/html`. */
 export function mediaTypeOf(contentType: string | undefined): string | undefined {
@@ -55,7 +47,7 @@ export function isPlainTextContentType(contentType: string | undefined): boolean
  */
 export function looksLikeFeed(text: string): boolean {
   const head = text.slice(0, SNIFF_CHARS).trimStart();
-  if (head.startsWith('{') || head.startsWith('\ufeff{')) return true;
+  if (head.startsWith('{')) return true;
   const root = FEED_ROOT.exec(head);
   if (!root) return false;
   const html = HTML_MARKER.exec(head);
@@ -68,13 +60,20 @@ export function looksLikeHtml(text: string): boolean {
 }
 
 /**
- * Decodes a document's bytes: byte-order mark first, then the Content-Type charset, then an XML
- * declaration or `<meta charset>`, else UTF-8. An unknown charset name falls back to UTF-8.
+ * Decodes a document's bytes with extraction's decoder (see `decodeBody`), so a source reading and
+ * the article extracted from it never disagree about a page's charset.
  */
 export function decodeDocumentText(document: Pick<FetchedDocument, 'body' | 'contentType'>): string {
-  const charset =
-    charsetFromByteOrderMark(document.body) ?? charsetFromContentType(document.contentType) ?? charsetFromMarkup(document.body);
-  return decodeBytes(document.body, charset ?? DEFAULT_CHARSET);
+  return decodeBody(document.body, document.contentType);
+}
+
+/**
+ * Decodes only the first {@link HEAD_BYTES} of a document, for sniffing and `<title>`: a page body is
+ * decoded in full once, by extraction. The charset is the one the whole body gets, since every
+ * declaration sits well inside the head.
+ */
+export function decodeDocumentHead(document: Pick<FetchedDocument, 'body' | 'contentType'>): string {
+  return decodeBody(document.body.subarray(0, HEAD_BYTES), document.contentType);
 }
 
 /** The text of an HTML page's `<title>`, for logs and source health. */
@@ -82,26 +81,4 @@ export function readHtmlTitle(html: string): string | undefined {
   const match = HTML_TITLE.exec(html);
   const title = match?.[1] ? decodeEntities(match[1]).replace(WHITESPACE_RUN, ' ').trim() : '';
   return title || undefined;
-}
-
-function decodeBytes(body: Buffer, charset: string): string {
-  try {
-    return new TextDecoder(charset).decode(body);
-  } catch {
-    return new TextDecoder(DEFAULT_CHARSET).decode(body);
-  }
-}
-
-function charsetFromByteOrderMark(body: Buffer): string | undefined {
-  return BYTE_ORDER_MARKS.find(({ bytes }) => bytes.every((byte, index) => body[index] === byte))?.charset;
-}
-
-function charsetFromContentType(contentType: string | undefined): string | undefined {
-  return contentType ? CHARSET_PARAMETER.exec(contentType)?.[1] : undefined;
-}
-
-function charsetFromMarkup(body: Buffer): string | undefined {
-  const head = body.subarray(0, CHARSET_PRESCAN_BYTES).toString('latin1');
-  const match = MARKUP_CHARSET.exec(head);
-  return match?.[1] ?? match?.[2];
 }

@@ -1,4 +1,5 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { toIsoDate } from '../extract/index.js';
 import { decodeEntities, createSafeEntityDecoder } from './entities.js';
 import type { ParsedFeed } from './types.js';
 
@@ -21,6 +22,14 @@ const WEB_PROTOCOLS: ReadonlySet<string> = new Set(['http:', 'https:']);
 const ATTRIBUTE_PREFIX = '@_';
 const TEXT_NODE = '#text';
 const HTML_TAG = /<[^>]*>/g;
+const CDATA_SECTION = /<!\[CDATA\[([\s\S]*?)\]\]>/g;
+/** An `&` that starts no entity or character reference: invalid XML, but common in feed links' query strings. */
+const BARE_AMPERSAND = /&(?!#?\w+;)/g;
+/**
+ * Atom text constructs we read, kept as raw markup: the parser groups an element's children by name,
+ * which scrambles `type="xhtml"` text ("A <b>bold</b> claim" → "bold A claim").
+ */
+const ATOM_TEXT_CONSTRUCTS = ['feed.title', 'feed.entry.title'];
 const WHITESPACE_RUN = /\s+/g;
 const BYTE_ORDER_MARK = '\ufeff';
 
@@ -46,6 +55,7 @@ const xmlParser = new XMLParser({
   },
   entityDecoder: createSafeEntityDecoder(),
   isArray: (name) => REPEATABLE_ELEMENTS.has(name),
+  stopNodes: ATOM_TEXT_CONSTRUCTS,
 });
 
 /**
@@ -68,9 +78,15 @@ export function analyzeFeed(text: string, baseUrl: string): FeedAnalysis {
   return { problem: 'the text is neither XML nor JSON' };
 }
 
-function analyzeXmlFeed(text: string, baseUrl: string): FeedAnalysis {
+function analyzeXmlFeed(original: string, baseUrl: string): FeedAnalysis {
   // The parser is lenient about unclosed tags; validate first so broken XML is reported, not guessed at.
-  const validation = XMLValidator.validate(text);
+  // One bare `&` (a link's query string) would reject every entry, so that one slip is repaired first.
+  let text = original;
+  let validation = XMLValidator.validate(text);
+  if (validation !== true) {
+    const repaired = original.replace(BARE_AMPERSAND, '&amp;');
+    if (repaired !== original && XMLValidator.validate(repaired) === true) [text, validation] = [repaired, true];
+  }
   if (validation !== true) {
     const { msg, line, col } = validation.err;
     return { problem: `it is not well-formed XML (${msg} at line ${line}, column ${col})` };
@@ -161,11 +177,21 @@ function pickAtomLink(links: unknown, base: string): string | undefined {
   return resolveLink(attribute(alternate, 'href'), applyXmlBase(alternate, base));
 }
 
-/** Atom text constructs: `type="html"` carries escaped markup, `type="xhtml"` a `<div>`. */
+/**
+ * Atom text constructs, which arrive as raw markup (see {@link ATOM_TEXT_CONSTRUCTS}): `type="text"`
+ * is escaped text, `type="html"` escaped markup, `type="xhtml"` a `<div>` of inline markup.
+ */
 function readAtomText(node: unknown): string | undefined {
-  const text = plainText(node);
-  if (text === undefined || attribute(node, 'type') !== 'html') return text;
-  return collapseWhitespace(decodeEntities(text.replace(HTML_TAG, ' ')));
+  const raw = collectText(node);
+  const type = attribute(node, 'type');
+  // CDATA content is literal; elsewhere, xhtml's tags go and references are decoded.
+  const unescape = (xml: string) => decodeEntities(type === 'xhtml' ? xml.replace(HTML_TAG, ' ') : xml);
+  let text = raw
+    .split(CDATA_SECTION)
+    .map((part, index) => (index % 2 === 1 ? part : unescape(part)))
+    .join('');
+  if (type === 'html') text = decodeEntities(text.replace(HTML_TAG, ' '));
+  return collapseWhitespace(text) || undefined;
 }
 
 function applyXmlBase(node: unknown, base: string): string {
@@ -237,13 +263,6 @@ function resolveUrl(reference: string, base: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** Any date `Date` understands (RFC 822, ISO 8601) as an ISO string; unparseable dates are dropped. */
-function toIsoDate(value: string | undefined): string | undefined {
-  if (!value) return undefined;
-  const date = new Date(value.trim());
-  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
 }
 
 /** The text of an element: its string, its `#text`, or the text of its children in order. */

@@ -2,6 +2,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DIRECTORY_DOCUMENT_EXTENSIONS, FILE_CONTENT_TYPES, FILE_OK_STATUS } from './constants.js';
+import { FetchError } from '../errors/index.js';
 import { causeText, fetchFailure } from './errors.js';
 import { assertDestinationAllowed } from './guard.js';
 import type { ConditionalState, FetchedDocument, FetchOptions } from './types.js';
@@ -55,15 +56,23 @@ export async function isDirectoryUrl(requestedUrl: string, target: URL, options:
   return info.isDirectory();
 }
 
+/** A file of a directory source, with its document unless reading it failed. */
+export interface DirectoryFile {
+  url: string;
+  document?: FetchedDocument;
+}
+
 /**
- * The documents of a directory source: every `.html/.htm/.txt/.xml` file directly inside it,
- * sorted by name so runs list them in the same order, each read in full.
+ * The files of a directory source: every `.html/.htm/.txt/.xml` file directly inside it, sorted by
+ * name so runs list them in the same order, each read in full. A file that cannot be read (too large,
+ * unreadable, a dangling link) comes without a document: the pipeline then fetches it on its own and
+ * records that one failure, and the rest of the directory is still read.
  */
 export async function readDirectoryDocuments(
   requestedUrl: string,
   target: URL,
   options: FetchOptions,
-): Promise<FetchedDocument[]> {
+): Promise<DirectoryFile[]> {
   await assertDestinationAllowed(target, requestedUrl, options);
   const directory = toLocalPath(requestedUrl, target);
   const entries = await readdir(directory, { withFileTypes: true }).catch((cause: unknown) => {
@@ -73,12 +82,16 @@ export async function readDirectoryDocuments(
     .filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && DIRECTORY_DOCUMENT_EXTENSIONS.has(extname(entry.name).toLowerCase()))
     .map((entry) => entry.name)
     .sort(compareCodeUnits);
-  const documents: FetchedDocument[] = [];
+  const files: DirectoryFile[] = [];
   for (const name of names) {
     const fileUrl = pathToFileURL(join(directory, name));
-    documents.push(await readFileDocument(fileUrl.href, fileUrl, options));
+    const document = await readFileDocument(fileUrl.href, fileUrl, options).catch((error: unknown) => {
+      if (error instanceof FetchError) return undefined;
+      throw error;
+    });
+    files.push(document ? { url: document.url, document } : { url: fileUrl.href });
   }
-  return documents;
+  return files;
 }
 
 /** Content type for a file path by extension; undefined when the extension is not one we read. */

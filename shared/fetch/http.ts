@@ -35,7 +35,7 @@ export async function fetchHttpDocument(
 }
 
 /** True for URLs `fetchHttpDocument` handles. */
-export function isHttpUrl(url: URL): boolean {
+function isHttpUrl(url: URL): boolean {
   return HTTP_PROTOCOLS.has(url.protocol);
 }
 

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import {
+  decodeDocumentHead,
   decodeDocumentText,
   isFeedContentType,
   isHtmlContentType,
@@ -48,10 +49,11 @@ export async function readSource(
 /** Decides what a fetched source document is and turns it into a reading. */
 function interpretDocument(document: FetchedDocument): SourceReading {
   if (document.notModified) return { kind: 'not-modified', items: [], validators: document.validators };
-  const text = decodeDocumentText(document);
+  // A page is decoded in full later, by extraction; here its head is enough to sniff it and read its title.
+  const head = decodeDocumentHead(document);
   const declaredFeed = isFeedContentType(document.contentType);
-  if (declaredFeed || looksLikeFeed(text)) {
-    const analysis = analyzeFeed(text, document.url);
+  if (declaredFeed || looksLikeFeed(head)) {
+    const analysis = analyzeFeed(decodeDocumentText(document), document.url);
     if (analysis.feed) return feedReading(analysis.feed, document);
     if (declaredFeed) {
       throw fetchFailure(
@@ -61,7 +63,7 @@ function interpretDocument(document: FetchedDocument): SourceReading {
       );
     }
   }
-  if (isPageDocument(document, text)) return pageReading(document, text);
+  if (isPageDocument(document, head)) return pageReading(document, head);
   throw fetchFailure(
     document.requestedUrl,
     'unsupported-content',
@@ -69,30 +71,30 @@ function interpretDocument(document: FetchedDocument): SourceReading {
   );
 }
 
-function isPageDocument(document: FetchedDocument, text: string): boolean {
+function isPageDocument(document: FetchedDocument, head: string): boolean {
   if (isHtmlContentType(document.contentType) || isPlainTextContentType(document.contentType)) return true;
-  return UNTYPED_MEDIA_TYPES.has(mediaTypeOf(document.contentType)) && looksLikeHtml(text);
+  return UNTYPED_MEDIA_TYPES.has(mediaTypeOf(document.contentType)) && looksLikeHtml(head);
 }
 
 function feedReading(feed: ParsedFeed, document: FetchedDocument): SourceReading {
-  return withTitle<SourceReading>({ kind: 'feed', items: feed.entries.map((entry) => ({ ...entry })), validators: document.validators }, feed.title);
+  return withTitle<SourceReading>({ kind: 'feed', items: feed.entries, validators: document.validators }, feed.title);
 }
 
-function pageReading(document: FetchedDocument, text: string): SourceReading {
-  const title = readHtmlTitle(text);
+function pageReading(document: FetchedDocument, head: string): SourceReading {
+  const title = readHtmlTitle(head);
   const item = withTitle<SourceItem>({ url: document.url, document }, title);
   return withTitle<SourceReading>({ kind: 'page', items: [item], validators: document.validators }, title);
 }
 
 async function readDirectorySource(url: string, target: URL, options: FetchOptions): Promise<SourceReading> {
-  const documents = await readDirectoryDocuments(url, target, options);
-  const items = documents.map((document) => withTitle<SourceItem>({ url: document.url, document }, titleOfFile(document)));
+  const files = await readDirectoryDocuments(url, target, options);
+  const items = files.map((file) => (file.document ? withTitle<SourceItem>(file, titleOfFile(file.document)) : file));
   // Each file carries its own Last-Modified; the directory as a whole has no validator.
   return { kind: 'directory', title: fileURLToPath(target), items, validators: {} };
 }
 
 function titleOfFile(document: FetchedDocument): string | undefined {
-  return isHtmlContentType(document.contentType) ? readHtmlTitle(decodeDocumentText(document)) : undefined;
+  return isHtmlContentType(document.contentType) ? readHtmlTitle(decodeDocumentHead(document)) : undefined;
 }
 
 /** Sets `title` only when there is one, so readings carry no `title: undefined`. */

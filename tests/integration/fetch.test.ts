@@ -1,5 +1,5 @@
 import { lookup } from 'node:dns/promises';
-import { mkdir, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, utimes, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -416,6 +416,7 @@ describe('robots.txt', () => {
   it('allows the fetch when robots.txt answers 5xx', async () => {
     const document = await fetchDocument(`${brokenRobots.origin}/page.html`, robotsOptions());
     expect(document.status).toBe(200);
+    expect(brokenRobots.hits.get('/robots.txt')).toBe(1);
   });
 
   it('does not consult robots.txt when respectRobots is false', async () => {
@@ -446,6 +447,11 @@ describe('file:// sources', () => {
     await writeFile(join(folder, 'A-upper.htm'), '<html><body>upper</body></html>');
     await writeFile(join(folder, 'photo.png'), Buffer.from([0x89, 0x50]));
     await writeFile(join(folder, 'nested', 'deep.html'), '<html></html>');
+    const mixed = join(root, 'mixed');
+    await mkdir(mixed);
+    await writeFile(join(mixed, 'a-large.html'), `<html><body>${'x'.repeat(5000)}</body></html>`);
+    await symlink(join(root, 'missing.html'), join(mixed, 'b-dangling.html'));
+    await writeFile(join(mixed, 'c-small.html'), '<html><head><title>Small</title></head><body>ok</body></html>');
   });
 
   afterAll(async () => {
@@ -516,5 +522,16 @@ describe('file:// sources', () => {
     expect(story?.title).toBe('Story A');
     expect(story?.document?.body.toString('utf8')).toContain('<body>A</body>');
     expect(reading.items[2]?.document?.contentType).toBe('text/plain');
+  });
+
+  it('lists a directory file it cannot read without a document, so one bad file fails alone', async () => {
+    const reading = await readSource(fileUrl('mixed'), localOptions({ maxBytes: 1000 }));
+    expect(reading.items.map((item) => [item.url, item.document !== undefined])).toEqual([
+      [fileUrl('mixed', 'a-large.html'), false],
+      [fileUrl('mixed', 'b-dangling.html'), false],
+      [fileUrl('mixed', 'c-small.html'), true],
+    ]);
+    expect(reading.items[2]?.title).toBe('Small');
+    await expectFailure(fetchDocument(fileUrl('mixed', 'a-large.html'), localOptions({ maxBytes: 1000 })), 'too-large');
   });
 });

@@ -8,7 +8,6 @@ describe('extractArticle: hard inputs', () => {
     const filler = Array.from({ length: 4000 }, (_, n) => `<li><a href="/n/${n}">Navigation link number ${n} to another part of the site</a></li>`).join('');
     const body = Array.from({ length: 12000 }, (_, n) => `<p>${PARAGRAPH} Paragraph ${n}.</p>`).join('\n');
     const html = `<!doctype html><html><head><title>Big page</title></head><body><nav><ul>${filler}</ul></nav><article>${body}</article></body></html>`;
-    expect(html.length).toBeGreaterThan(5 * 1024 * 1024 * 0.25);
     const padded = html.replace('</head>', `<style>${'.x{color:red}'.repeat(300_000)}</style></head>`);
     expect(Buffer.byteLength(padded)).toBeGreaterThan(5 * 1024 * 1024);
     const article = extractArticle({ url: 'https://news.example/big', body: Buffer.from(padded) });

@@ -274,6 +274,20 @@ describe('decodeBody', () => {
     expect(decodeBody(bytes, 'text/html; charset=x-made-up')).toBe(`<p>${text}</p>`);
   });
 
+  it('reads a <meta> naming UTF-16 as UTF-8, since ASCII-compatible bytes cannot be UTF-16 (HTML prescan)', () => {
+    for (const label of ['utf-16', 'UTF-16LE', 'utf-16be']) {
+      const bytes = Buffer.from(`<html><head><meta charset="${label}"></head><body><p>${text}</p></body></html>`, 'utf8');
+      expect(sniffCharset(bytes), label).toBe('utf-8');
+      expect(decodeBody(bytes), label).toContain(text);
+    }
+  });
+
+  it('still decodes UTF-16 named by a byte-order mark or the HTTP header', () => {
+    const html = `<meta charset="utf-16"><p>${text}</p>`;
+    expect(decodeBody(Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(html, 'utf-16le')]))).toBe(html);
+    expect(decodeBody(iconv.encode(html, 'utf-16le'), 'text/html; charset=utf-16le')).toBe(html);
+  });
+
   it('returns a string body as is, without a BOM', () => {
     expect(decodeBody(`\uFEFF<p>${text}</p>`)).toBe(`<p>${text}</p>`);
   });
@@ -306,6 +320,11 @@ describe('extractArticle: metadata', () => {
     expect(withTime.title).toBe('Talks to resume');
     const withMetaDate = extractHtmlPage(page(`<article>${articleHtml}</article>`, '<meta name="dc.date" content="2021-03-04">'));
     expect(withMetaDate.publishedAt).toBe('2021-03-04T00:00:00.000Z');
+  });
+
+  it('reads Dublin Core dates whatever the case of their name', () => {
+    const withDcDate = extractHtmlPage(page(`<article>${articleHtml}</article>`, '<meta name="DC.Date" content="2021-03-05">'));
+    expect(withDcDate.publishedAt).toBe('2021-03-05T00:00:00.000Z');
   });
 
   it('resolves a relative canonical link against the page URL, else uses og:url, else the URL', () => {
@@ -414,6 +433,17 @@ describe('extractArticle: body and page chrome', () => {
 
   it('splits <br><br> layouts into paragraphs and normalizes whitespace and entities', () => {
     const html = page(`<article><div>${ARTICLE[0]}<br><br>  ${ARTICLE[1].replace(/ /g, '&nbsp; ')}\n<br>\n<br>${ARTICLE[2]}</div></article>`);
+    expect(extractHtmlPage(html).paragraphs).toEqual(ARTICLE);
+  });
+
+  it('drops a line of links between <br><br> even when the prose around it is long', () => {
+    const links = '<a href="/world">World news from our correspondents</a> · <a href="/europe">Europe and the wider region today</a>';
+    const html = page(`<article><div>${ARTICLE[0]}<br><br>${links}<br><br>${ARTICLE[1]}<br><br>${ARTICLE[2]}</div></article>`);
+    expect(extractHtmlPage(html).paragraphs).toEqual(ARTICLE);
+  });
+
+  it('trusts a text/html content type even when a long comment hides the markup from sniffing', () => {
+    const html = `<!-- ${'build info '.repeat(250)} -->\n${page(`<article>${ARTICLE.map((text) => `<p>${text}</p>`).join('')}</article>`)}`;
     expect(extractHtmlPage(html).paragraphs).toEqual(ARTICLE);
   });
 

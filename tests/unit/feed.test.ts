@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import {
   analyzeFeed,
@@ -9,6 +10,7 @@ import {
   looksLikeFeed,
   parseFeed,
 } from '../../shared/fetch/index.js';
+import { decodeBody } from '../../shared/extract/index.js';
 
 const BASE = 'https://news.example/feeds/world.xml';
 
@@ -163,6 +165,16 @@ describe('parseFeed: Atom', () => {
     expect(parseFeed(atom, BASE)?.title).toBe('Policy blog & notes');
   });
 
+  it('reads xhtml-typed titles in document order, and text titles with their references and CDATA', () => {
+    const xhtml = `<feed xmlns="http://www.w3.org/2005/Atom">
+  <title type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">A <b>bold</b> claim &amp; <i>a</i> reply</div></title>
+  <entry><title>Q&amp;A: <![CDATA[<tags> stay]]></title><link href="/qa"/></entry>
+</feed>`;
+    const feed = parseFeed(xhtml, BASE);
+    expect(feed?.title).toBe('A bold claim & a reply');
+    expect(feed?.entries[0]?.title).toBe('Q&A: <tags> stay');
+  });
+
   it('resolves relative links against the feed URL when there is no xml:base', () => {
     const plain = `<feed xmlns="http://www.w3.org/2005/Atom"><entry><title>T</title><link href="../story"/></entry></feed>`;
     expect(parseFeed(plain, BASE)?.entries[0]?.url).toBe('https://news.example/story');
@@ -205,6 +217,21 @@ describe('parseFeed: JSON Feed', () => {
   });
 });
 
+describe('parseFeed: dates without a zone', () => {
+  it('reads an RSS date-time without a zone as UTC, whatever zone the host runs in', () => {
+    // TZ cannot change inside a running process, so the check runs in a child node in Tokyo.
+    const script = `
+      import { parseFeed } from ${JSON.stringify(new URL('../../shared/fetch/index.ts', import.meta.url).href)};
+      const rss = '<rss version="2.0"><channel><item><link>https://news.example/a</link><pubDate>Mon, 03 Jun 2024 09:30:00</pubDate></item></channel></rss>';
+      process.stdout.write(parseFeed(rss, 'https://news.example/feed.xml').entries[0].publishedAt);`;
+    const output = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '--eval', script], {
+      env: { ...process.env, TZ: 'Asia/Tokyo' },
+      encoding: 'utf8',
+    });
+    expect(output).toBe('2024-06-03T09:30:00.000Z');
+  });
+});
+
 describe('parseFeed: not a feed', () => {
   it('returns undefined for HTML, plain text and other XML vocabularies', () => {
     expect(parseFeed('<!doctype html><html><head><title>x</title></head><body></body></html>', BASE)).toBeUndefined();
@@ -216,6 +243,14 @@ describe('parseFeed: not a feed', () => {
     const broken = '<rss><channel><title>Unclosed</channel></rss>';
     expect(parseFeed(broken, BASE)).toBeUndefined();
     expect(analyzeFeed(broken, BASE).problem).toMatch(/not well-formed XML .*line 1/);
+  });
+
+  it('repairs bare ampersands in link query strings instead of rejecting the whole feed', () => {
+    const rss = '<rss version="2.0"><channel><title>Q&amp;A</title><item><title>T</title><link>https://news.example/a?x=1&y=2</link></item></channel></rss>';
+    const feed = parseFeed(rss, BASE);
+    expect(feed?.title).toBe('Q&A');
+    expect(feed?.entries[0]?.url).toBe('https://news.example/a?x=1&y=2');
+    expect(analyzeFeed('<rss><channel><item>&y</channel></rss>', BASE).problem).toMatch(/not well-formed XML/);
   });
 
   it('names the unexpected root element', () => {
@@ -288,6 +323,20 @@ describe('content helpers', () => {
     expect(looksLikeFeed('<?xml version="1.0"?>\n<rss version="2.0">')).toBe(true);
     expect(looksLikeFeed('<feed xmlns="http://www.w3.org/2005/Atom">')).toBe(true);
     expect(looksLikeFeed('<!doctype html><html><body><pre>&lt;feed&gt; <feed></pre>')).toBe(false);
+  });
+
+  it('decodes the same bytes to the same text as extraction does', () => {
+    const cyrillic = Buffer.concat([Buffer.from('<meta charset=windows-1251><p>'), Buffer.from([0xcf, 0xf0, 0xe8]), Buffer.from('</p>')]);
+    const cases: Array<[Buffer, string | undefined]> = [
+      [cyrillic, 'text/html; charset=x-made-up'],
+      [Buffer.from('<meta charset="utf-16"><title>Café</title>', 'utf8'), 'text/html'],
+      [Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?><t>caf\u00e9</t>', 'latin1'), 'application/xml'],
+      [Buffer.from('\ufeff<p>Café</p>', 'utf8'), undefined],
+    ];
+    for (const [body, contentType] of cases) {
+      expect(decodeDocumentText({ body, contentType })).toBe(decodeBody(body, contentType));
+    }
+    expect(decodeDocumentText({ body: cyrillic, contentType: 'text/html; charset=x-made-up' })).toContain('При');
   });
 
   it('decodes a body in the charset its XML declaration names', () => {
