@@ -17,8 +17,8 @@ const deps = createScheduleDeps({ ...process.env, STANCEWATCH_CONFIG_JSON: proce
 
 /**
  * EventBridge schedule → one SQS message per (watch, source) of the watches on this schedule (all
- * watches when the event names none). The event's time is the run id, so a redelivered event
- * enqueues the same run again and the core's idempotency keys absorb it.
+ * watches when the event names none). A redelivered event enqueues the sources again; processing a
+ * source twice stores nothing twice (conditional writes keyed on content), it only costs the fetches.
  */
 export const handler = async (event: ScheduledEvent<ScheduleDetail>, context: Context): Promise<{ enqueued: number }> => {
   logger.addContext(context);

@@ -19,6 +19,7 @@ export interface FeedEntry {
  */
 export function atomFeedNotifier(dir: string, now: () => Date = () => new Date()): DigestNotifier {
   return {
+    name: 'atom-feed',
     async deliver(digest) {
       mkdirSync(join(dir, digest.watchId), { recursive: true });
       // Each entry links to its digest page beside the feed, so a reader can open it whole.

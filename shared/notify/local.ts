@@ -5,6 +5,7 @@ import type { DigestNotifier } from './types.js';
 /** Writes each digest as `<watch>-<key>.txt` and `.html` into an outbox folder of the data dir. */
 export function outboxNotifier(dir: string): DigestNotifier {
   return {
+    name: 'outbox',
     async deliver(digest) {
       mkdirSync(dir, { recursive: true });
       const base = join(dir, `${digest.watchId}-${digest.digestKey}`);
@@ -18,6 +19,7 @@ export function outboxNotifier(dir: string): DigestNotifier {
 /** Prints the text digest, for a person at a terminal. */
 export function streamNotifier(write: (text: string) => void): DigestNotifier {
   return {
+    name: 'stdout',
     async deliver(digest) {
       write(`${digest.subject}\n${'='.repeat(Math.min(digest.subject.length, 78))}\n\n${digest.text}\n`);
       return ['stdout'];

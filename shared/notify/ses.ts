@@ -4,6 +4,7 @@ import type { DigestNotifier } from './types.js';
 /** Sends the HTML digest (with its text part) to the watch's own recipients through SES. */
 export function sesNotifier(client: SESv2Client, fromAddress: string): DigestNotifier {
   return {
+    name: 'ses',
     async deliver(digest) {
       if (digest.recipients.length === 0) return [];
       const result = await client.send(

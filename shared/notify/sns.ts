@@ -10,6 +10,7 @@ const SNS_SUBJECT_MAX = 99;
  */
 export function snsNotifier(client: SNSClient, defaultTopicArn: string): DigestNotifier {
   return {
+    name: 'sns',
     async deliver(digest) {
       const topicArn = digest.topicArn ?? defaultTopicArn;
       const result = await client.send(
@@ -34,5 +35,5 @@ export function toSnsSubject(subject: string): string {
     .replace(/[^\x20-\x7e]/g, '')
     .replace(/\s+/g, ' ')
     .trim();
-  return ascii.length > SNS_SUBJECT_MAX ? `${ascii.slice(0, SNS_SUBJECT_MAX - 1)}…`.replace(/…$/, '.') : ascii;
+  return ascii.length > SNS_SUBJECT_MAX ? `${ascii.slice(0, SNS_SUBJECT_MAX - 1)}.` : ascii;
 }

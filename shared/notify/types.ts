@@ -14,5 +14,7 @@ export interface OutgoingDigest {
 
 /** One way out for digests; returns where it delivered (for the run report). */
 export interface DigestNotifier {
+  /** Stable name ('sns', 'ses', 'outbox', …): a retried digest skips the ways out that already took it. */
+  readonly name: string;
   deliver(digest: OutgoingDigest): Promise<string[]>;
 }

@@ -1,10 +1,9 @@
 import type { Watch } from '../config/index.js';
-import { dedupeArticle, normalizeText } from '../dedupe/index.js';
-import { ConfigError } from '../errors/index.js';
+import { canonicalizeUrl, contentHash, dedupeArticle, normalizeText, type DedupeVerdict } from '../dedupe/index.js';
 import { dropHostBoilerplate, extractArticle } from '../extract/index.js';
 import type { ExtractedArticle } from '../extract/types.js';
 import { fetchDocument, readSource } from '../fetch/index.js';
-import type { FetchedDocument, SourceItem } from '../fetch/types.js';
+import type { ConditionalState, SourceItem } from '../fetch/types.js';
 import { compareWithLedger, extractStatements } from '../stances/index.js';
 import { hashKey, speakerKey, type ArchivedArticle, type StoredStatement } from '../store/index.js';
 import type { SourceDeps } from './deps.js';
@@ -21,11 +20,21 @@ export function emptyCounts(): ArticleCounts {
  * readSource → fetchItem → extractArticle → isRelevant → dedupeArticle → recordStatements.
  * One bad article is recorded as a failure and the others go on; a source that cannot be read
  * at all throws, so the caller (an SQS retry, the CLI's report) sees it.
+ *
+ * Validators (ETag, Last-Modified) are saved only once everything they cover is done: a source's
+ * after all its items succeeded, a page's after its statements are stored. A crash or a failed item
+ * therefore never turns into a 304 that hides work still to do.
  */
 export async function processSource(message: SourceMessage, deps: SourceDeps): Promise<SourceOutcome> {
-  const watch = findWatch(deps, message.watchId);
   const outcome: SourceOutcome = { articles: emptyCounts(), stances: [], failures: [] };
-  const reading = await readSourceWithState(message.sourceUrl, deps);
+  const watch = deps.config.watches.find((candidate) => candidate.id === message.watchId);
+  if (!watch) {
+    // A watch removed by a redeploy while its messages were queued: nothing to retry, nothing for the DLQ.
+    deps.log.warn(`No watch "${message.watchId}" in the config any more; message for ${message.sourceUrl} skipped`);
+    return outcome;
+  }
+  const source = await readWithState(watch, message.sourceUrl, deps, (validators) => readSource(message.sourceUrl, deps.fetchOptions, validators));
+  const reading = source.result;
   deps.log.info(`${message.sourceUrl}: ${reading.kind}, ${reading.items.length} item(s)`, { watch: watch.id });
 
   // Oldest first, so the ledger learns a speaker's statements in the order they were made.
@@ -38,50 +47,64 @@ export async function processSource(message: SourceMessage, deps: SourceDeps): P
       const reason = error instanceof Error ? error.message : String(error);
       outcome.failures.push({ watch: watch.id, url: item.url, error: reason });
       deps.log.warn(`${item.url}: failed, will be retried next run: ${reason}`, { watch: watch.id });
-      await recordFailure(item.url, reason, deps);
     }
   }
+  await source.save(outcome.articles.failed === 0);
   return outcome;
 }
 
-function findWatch(deps: SourceDeps, watchId: string): Watch {
-  const watch = deps.config.watches.find((candidate) => candidate.id === watchId);
-  if (!watch) throw new ConfigError(`No watch "${watchId}" in the config (have: ${deps.config.watches.map((w) => w.id).join(', ')})`);
-  return watch;
+interface Revalidated {
+  validators: ConditionalState;
+  notModified?: boolean;
+  kind?: string;
 }
 
-async function readSourceWithState(sourceUrl: string, deps: SourceDeps) {
-  const previous = await deps.store.getUrlState(sourceUrl);
+/**
+ * Reads a URL with the validators stored for it, records a failure on its state, and hands back
+ * `save(succeeded)`: succeeded stores the new validators; otherwise the old ones stay, so the next
+ * run asks for the whole document again. The state is the watch's own: a 304 earned by one watch
+ * must not hide a shared source from another.
+ */
+async function readWithState<T extends Revalidated>(
+  watch: Watch,
+  url: string,
+  deps: SourceDeps,
+  read: (validators?: ConditionalState) => Promise<T>,
+): Promise<{ result: T; save: (succeeded: boolean) => Promise<void> }> {
+  const stateKey = `${watch.id} ${url}`;
+  const previous = await deps.store.getUrlState(stateKey);
+  let result: T;
   try {
-    const reading = await readSource(sourceUrl, deps.fetchOptions, previous?.validators);
-    await deps.store.putUrlState(sourceUrl, {
-      validators: reading.kind === 'not-modified' ? (previous?.validators ?? {}) : reading.validators,
+    result = await read(previous?.validators);
+  } catch (error) {
+    await deps.store.putUrlState(stateKey, {
+      validators: previous?.validators ?? {},
+      lastFetchedAt: deps.now().toISOString(),
+      lastError: (error as Error).message,
+      consecutiveFailures: (previous?.consecutiveFailures ?? 0) + 1,
+    });
+    throw error;
+  }
+  const unchanged = result.notModified || result.kind === 'not-modified';
+  const save = async (succeeded: boolean) => {
+    await deps.store.putUrlState(stateKey, {
+      validators: succeeded && !unchanged ? result.validators : (previous?.validators ?? {}),
       lastFetchedAt: deps.now().toISOString(),
       consecutiveFailures: 0,
     });
-    return reading;
-  } catch (error) {
-    await recordFailure(sourceUrl, (error as Error).message, deps);
-    throw error;
-  }
-}
-
-async function recordFailure(url: string, reason: string, deps: SourceDeps): Promise<void> {
-  const previous = await deps.store.getUrlState(url);
-  await deps.store.putUrlState(url, {
-    validators: previous?.validators ?? {},
-    lastFetchedAt: deps.now().toISOString(),
-    lastError: reason,
-    consecutiveFailures: (previous?.consecutiveFailures ?? 0) + 1,
-  });
+  };
+  return { result, save };
 }
 
 async function processItem(item: SourceItem, watch: Watch, deps: SourceDeps, outcome: SourceOutcome): Promise<void> {
-  const document = item.document ?? (await fetchItem(item.url, deps));
-  if (!document) {
+  const page = item.document
+    ? { result: item.document, save: async () => undefined }
+    : await readWithState(watch, item.url, deps, (validators) => fetchDocument(item.url, deps.fetchOptions, validators));
+  const document = page.result;
+  if (document.notModified) {
     // 304: the page is as we archived it.
     outcome.articles.duplicates += 1;
-    return;
+    return page.save(true);
   }
   outcome.articles.fetched += 1;
   const extracted = withFeedMetadata(extractArticle({ url: document.url, body: document.body, contentType: document.contentType }), item);
@@ -89,16 +112,17 @@ async function processItem(item: SourceItem, watch: Watch, deps: SourceDeps, out
   if (article.noArticleReason || !isRelevant(article, watch)) {
     outcome.articles.skipped += 1;
     deps.log.debug(`${item.url}: skipped (${article.noArticleReason ?? 'no watch keyword'})`);
-    return;
+    return page.save(true);
   }
   const verdict = await dedupeArticle(article, deps.store, deps.now().toISOString());
-  if (verdict.kind === 'duplicate') {
+  const reading = await planReading(verdict, article, watch, deps);
+  if (!reading) {
     outcome.articles.duplicates += 1;
-    return;
+    return page.save(true);
   }
-  if (verdict.kind === 'new') outcome.articles.new += 1;
-  else outcome.articles.revised += 1;
-  const archived = verdict.article;
+  if (verdict.kind === 'revision') outcome.articles.revised += 1;
+  else outcome.articles.new += 1;
+  const { archived, paragraphs, revisedAt } = reading;
   await deps.store.linkArticle({
     watchId: watch.id,
     urlKey: archived.urlKey,
@@ -108,21 +132,49 @@ async function processItem(item: SourceItem, watch: Watch, deps: SourceDeps, out
     publishedAt: archived.publishedAt,
     linkedAt: deps.now().toISOString(),
   });
-  // A revision is read for what it adds: statements in unchanged paragraphs were judged before.
-  const paragraphs = verdict.kind === 'new' ? article.paragraphs : verdict.changedParagraphs;
-  const revisedAt = verdict.kind === 'revision' ? verdict.revision.seenAt : undefined;
   outcome.stances.push(...(await recordStatements(paragraphs, archived, watch, deps, revisedAt)));
+  // Last: until this mark exists, a retry reads the article again (statements are idempotent).
+  await deps.store.putWatchMark(watch.id, archived.urlKey, archived.contentHash);
+  await page.save(true);
 }
 
-async function fetchItem(url: string, deps: SourceDeps): Promise<FetchedDocument | undefined> {
-  const previous = await deps.store.getUrlState(url);
-  const document = await fetchDocument(url, deps.fetchOptions, previous?.validators);
-  await deps.store.putUrlState(url, {
-    validators: document.notModified ? (previous?.validators ?? {}) : document.validators,
-    lastFetchedAt: deps.now().toISOString(),
-    consecutiveFailures: 0,
-  });
-  return document.notModified ? undefined : document;
+interface Reading {
+  archived: ArchivedArticle;
+  paragraphs: string[];
+  revisedAt?: string;
+}
+
+/**
+ * What this watch still has to read of an article, or nothing. The archive is shared by all
+ * watches, so "duplicate" only means another reading stored it first: this watch reads it unless
+ * its own mark says it already did, for this text.
+ */
+async function planReading(verdict: DedupeVerdict, article: ExtractedArticle, watch: Watch, deps: SourceDeps): Promise<Reading | undefined> {
+  if (verdict.kind === 'new') return { archived: verdict.article, paragraphs: article.paragraphs };
+  if (verdict.kind === 'revision') {
+    // A revision is read for what it adds: statements in unchanged paragraphs were judged before.
+    return { archived: verdict.article, paragraphs: verdict.changedParagraphs, revisedAt: verdict.revision.seenAt };
+  }
+  const hash = contentHash(article.text);
+  const canonicalUrl = canonicalizeUrl(article.canonicalUrl || article.url);
+  const mark = await deps.store.getWatchMark(watch.id, verdict.of);
+  // Under a mark only this URL's own text can have moved on (a revision read halfway); a copy at
+  // another URL counts as read once its first-seen article is.
+  if (mark && (verdict.of !== hashKey(canonicalUrl) || mark.contentHash === hash)) return undefined;
+  // First reading by this watch, or a retry after a crash: statement ids make re-reading harmless.
+  const archived: ArchivedArticle = {
+    urlKey: verdict.of,
+    canonicalUrl,
+    url: article.url,
+    title: article.title,
+    publishedAt: article.publishedAt,
+    siteName: article.siteName,
+    contentHash: hash,
+    text: article.text,
+    firstSeenAt: deps.now().toISOString(),
+    lastSeenAt: deps.now().toISOString(),
+  };
+  return { archived, paragraphs: article.paragraphs };
 }
 
 /** Pages often lack what their feed entry states (date, headline); the page wins where it has both. */

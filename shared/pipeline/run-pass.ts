@@ -26,6 +26,10 @@ export async function runPass(deps: PipelineDeps, runId: string, onSource?: (mes
       deps.log.warn(`${message.sourceUrl}: source failed, retried next run: ${(error as Error).message}`);
     }
   }
-  report.digests = await sendDigests(deps);
+  try {
+    report.digests = await sendDigests(deps);
+  } catch (error) {
+    report.failures.push({ watch: '*', url: 'digest', error: (error as Error).message });
+  }
   return report;
 }

@@ -1,21 +1,30 @@
 import type { Watch } from '../config/index.js';
 import { renderDigest } from '../digest/index.js';
 import type { DigestItem } from '../digest/types.js';
-import { hashKey, type StoredStatement } from '../store/index.js';
+import { StancewatchError } from '../errors/index.js';
+import { hashKey, type DigestRecord, type StoredStatement } from '../store/index.js';
 import type { DigestDeps } from './deps.js';
 import type { DigestReport } from './types.js';
 
 /**
  * Sends each watch the statements that are new or changed since its last digest; a watch with
  * nothing new gets nothing. The digest's key is the set of statements it holds, claimed with a
- * conditional write before delivery, so a retried run never sends the same digest twice.
+ * conditional write before delivery, so a retried run never sends the same digest twice. A watch
+ * whose delivery fails does not hold up the others; the failure is thrown once all were tried.
  */
 export async function sendDigests(deps: DigestDeps): Promise<DigestReport[]> {
   const reports: DigestReport[] = [];
+  const failures: string[] = [];
   for (const watch of deps.config.watches) {
-    const report = await sendWatchDigest(watch, deps);
-    if (report) reports.push(report);
+    try {
+      const report = await sendWatchDigest(watch, deps);
+      if (report) reports.push(report);
+    } catch (error) {
+      failures.push(`${watch.id}: ${(error as Error).message}`);
+      deps.log.error(`Digest of ${watch.id} failed; the next run tries again`, { error: (error as Error).message });
+    }
   }
+  if (failures.length > 0) throw new StancewatchError(`Digests failed for ${failures.length} watch(es): ${failures.join('; ')}`);
   return reports;
 }
 
@@ -31,37 +40,59 @@ async function sendWatchDigest(watch: Watch, deps: DigestDeps): Promise<DigestRe
     generatedAt: deps.now().toISOString(),
   });
   const statementIds = pending.map((statement) => statement.id).sort();
-  const digestKey = hashKey(statementIds.join('\n'));
-  const claim = await deps.store.claimDigest({
+  const record: DigestRecord = {
     watchId: watch.id,
-    digestKey,
+    digestKey: hashKey(statementIds.join('\n')),
     ...rendered,
     statementIds,
     status: 'sending',
     createdAt: deps.now().toISOString(),
-  });
+  };
+  const report = { watch: watch.id, subject: rendered.subject, items: fresh.length };
+  const claim = await deps.store.claimDigest(record);
+  let alreadyDelivered: string[] = [];
   if (!claim.claimed) {
-    deps.log.warn(`Digest ${digestKey} of ${watch.id} was already ${claim.existing.status}; not sent again`);
-    if (claim.existing.status === 'delivered') await deps.store.clearPending(watch.id, statementIds);
-    return { watch: watch.id, subject: rendered.subject, items: fresh.length, delivered: false, deliveredTo: [] };
+    const { existing } = claim;
+    if (existing.status === 'delivered') await deps.store.clearPending(watch.id, statementIds);
+    // 'sending' is another worker at it, or a crash mid-delivery: at most once, so it is not sent again.
+    if (existing.status !== 'failed' || !(await deps.store.retryDigest(watch.id, record.digestKey))) {
+      deps.log.warn(`Digest ${record.digestKey} of ${watch.id} is already ${existing.status}; not sent again`);
+      return { ...report, delivered: false, deliveredTo: [] };
+    }
+    alreadyDelivered = existing.deliveredBy ?? [];
   }
-
-  const deliveredTo: string[] = [];
-  for (const notifier of deps.notifiers) {
-    deliveredTo.push(
-      ...(await notifier.deliver({
-        watchId: watch.id,
-        watchName: watch.name,
-        digestKey,
-        ...rendered,
-        recipients: watch.digest?.email ?? [],
-        topicArn: watch.digest?.snsTopicArn,
-      })),
-    );
-  }
-  await deps.store.markDelivered(watch.id, digestKey, deliveredTo);
+  const deliveredTo = await deliver(record, watch, alreadyDelivered, deps);
+  await deps.store.markDelivered(watch.id, record.digestKey, deliveredTo);
   await deps.store.clearPending(watch.id, statementIds);
-  return { watch: watch.id, subject: rendered.subject, items: fresh.length, delivered: true, deliveredTo };
+  return { ...report, delivered: true, deliveredTo };
+}
+
+/** Every way out that has not taken this digest yet; on a failure, records which ones did and throws. */
+async function deliver(record: DigestRecord, watch: Watch, alreadyDelivered: string[], deps: DigestDeps): Promise<string[]> {
+  const deliveredBy = [...alreadyDelivered];
+  const deliveredTo: string[] = [];
+  for (const notifier of deps.notifiers.filter((candidate) => !alreadyDelivered.includes(candidate.name))) {
+    try {
+      deliveredTo.push(
+        ...(await notifier.deliver({
+          watchId: watch.id,
+          watchName: watch.name,
+          digestKey: record.digestKey,
+          subject: record.subject,
+          text: record.text,
+          html: record.html,
+          recipients: watch.digest?.email ?? [],
+          topicArn: watch.digest?.snsTopicArn,
+        })),
+      );
+      deliveredBy.push(notifier.name);
+    } catch (error) {
+      const reason = `${notifier.name} refused digest ${record.digestKey}: ${(error as Error).message}`;
+      await deps.store.markFailed(watch.id, record.digestKey, deliveredBy, reason);
+      throw new StancewatchError(reason, { cause: error });
+    }
+  }
+  return deliveredTo;
 }
 
 function toDigestItem(statement: StoredStatement): DigestItem {

@@ -4,7 +4,10 @@ import type { StanceStatus, StatementKind } from '../stances/types.js';
 export interface SourceMessage {
   watchId: string;
   sourceUrl: string;
-  /** Identifies the pass (the schedule's time); part of idempotency keys. */
+  /**
+   * Identifies the pass (the schedule's time) in logs. Not an idempotency key: a message processed
+   * twice is absorbed by the conditional writes keyed on content (article, statement, digest).
+   */
   runId: string;
 }
 

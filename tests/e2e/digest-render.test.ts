@@ -26,7 +26,7 @@ describe('the digest of the sample coverage, as a reader sees it', () => {
       {
         config: loadConfigFile(`${SAMPLES}watches.json`, { SAMPLES_URL: server.baseUrl }),
         store: table.store,
-        notifiers: [{ deliver: async (outgoing) => (sent.push(outgoing), ['test']) }],
+        notifiers: [{ name: 'test', deliver: async (outgoing) => (sent.push(outgoing), ['test']) }],
         fetchOptions: defaultFetchOptions({ allowPrivateNetwork: true }),
         log: stderrLog('silent'),
         // A fixed clock keeps the committed screenshots stable.

@@ -16,7 +16,7 @@ const NEW_CONDITION = 'Putin added that Russia will not return any islands unles
 /** Records what would have been delivered. */
 function recordingNotifier(): DigestNotifier & { sent: OutgoingDigest[] } {
   const sent: OutgoingDigest[] = [];
-  return { sent, deliver: async (digest) => (sent.push(digest), [`recorded:${digest.digestKey}`]) };
+  return { name: 'recording', sent, deliver: async (digest) => (sent.push(digest), [`recorded:${digest.digestKey}`]) };
 }
 
 describe('a whole pass against dynalite and a loopback news site', () => {
@@ -65,8 +65,8 @@ describe('a whole pass against dynalite and a loopback news site', () => {
     expect(notifier.sent[0].text).toContain('position on the war in Ukraine');
   });
 
-  it('marks the failed page on its fetch state, so the next run retries it', async () => {
-    const state = await table.store.getUrlState(`${server.baseUrl}/missing/page.html`);
+  it("marks the failed page on the watch's fetch state, so the next run retries it", async () => {
+    const state = await table.store.getUrlState(`treaty ${server.baseUrl}/missing/page.html`);
     expect(state).toMatchObject({ consecutiveFailures: 1, lastError: expect.stringMatching(/404/) });
   });
 
