@@ -233,7 +233,7 @@ async function runQuality(client: DynamoDBClient, pairs: Pair[]): Promise<PairOu
       if (first.kind !== 'new') throw new Error(`pair ${index}: the first article was not new (${first.kind}); the bench is broken`);
       const verdict = await dedupeArticle(extracted(`https://second.example/${index}`, pair.b, 'Second'), archive, '2024-01-02T00:00:00Z');
       await client.send(new DeleteTableCommand({ TableName: tableName }));
-      const similarity = shingleSimilarity(shinglesOf(pair.a), shinglesOf(pair.b));
+      const similarity = shingleSimilarity(shinglesOf(pair.b), shinglesOf(pair.a));
       outcomes[index] = { pair, verdict, ...similarity };
     }
   };

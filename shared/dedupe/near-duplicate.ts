@@ -22,12 +22,14 @@ export const NEAR_DUPLICATE = {
   rows: 3,
   /** Below this many words a body is a teaser: too few shingles to tell a copy from a neighbour. */
   minWords: 60,
-  /** Share of the shorter text's shingles found in the other: a copy cut by 20 % still scores ~1. */
+  /**
+   * Share of the incoming text's shingles found in the candidate: a copy cut by 20 % still scores ~1, while a longer
+   * follow-up (an earlier brief plus new paragraphs) scores only the share it repeats.
+   */
   containmentMin: 0.75,
   /** Candidates whose text is fetched (one BatchGetItem), most shared bands first. */
   maxCandidates: 20,
-  /** Items read per band Query: a band bucket holds copies of one story, never the archive. */
-  bandQueryLimit: 50,
+  // Items read per band Query are the store's to bound (`BAND_QUERY_LIMIT` in store/dynamo-archive.ts).
 } as const;
 
 /** Fixed seed of the hash family: the band keys in the archive depend on it. Change it and re-index. */
@@ -43,7 +45,7 @@ export interface TextFingerprint {
 
 export interface NearDuplicateMatch {
   urlKey: string;
-  /** Containment of the shorter text's shingles in the other (0..1). */
+  /** Containment of the incoming text's shingles in the matched article's (0..1). */
   similarity: number;
   jaccard: number;
 }
@@ -105,13 +107,15 @@ export function fingerprintText(normalized: string): TextFingerprint | undefined
   return { shingles, signature, bandKeys: bandKeysOf(signature) };
 }
 
-/** |A ∩ B| / min(|A|, |B|), and Jaccard |A ∩ B| / |A ∪ B|. */
-export function shingleSimilarity(a: Set<number>, b: Set<number>): { containment: number; jaccard: number } {
-  if (a.size === 0 || b.size === 0) return { containment: 0, jaccard: 0 };
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+/**
+ * Containment of the incoming text in the candidate, |I ∩ C| / |I|, and Jaccard |I ∩ C| / |I ∪ C|. Asymmetric on
+ * purpose: what matters is whether the incoming article says anything the candidate did not.
+ */
+export function shingleSimilarity(incoming: Set<number>, candidate: Set<number>): { containment: number; jaccard: number } {
+  if (incoming.size === 0 || candidate.size === 0) return { containment: 0, jaccard: 0 };
   let shared = 0;
-  for (const shingle of small) if (large.has(shingle)) shared += 1;
-  return { containment: shared / small.size, jaccard: shared / (a.size + b.size - shared) };
+  for (const shingle of incoming) if (candidate.has(shingle)) shared += 1;
+  return { containment: shared / incoming.size, jaccard: shared / (incoming.size + candidate.size - shared) };
 }
 
 /** Whether a candidate's text is close enough to be the same story: the confirming check. */
@@ -135,11 +139,12 @@ export async function findNearDuplicate(
   const articles = await index.getArticleTexts(candidates.map((candidate) => candidate.urlKey));
   let best: (NearDuplicateMatch & { firstSeenAt: string }) | undefined;
   for (const article of articles) {
+    // Copies are stored without text (and never indexed), so every candidate with text is a first-seen article.
     if (!article.text || article.urlKey === selfKey) continue;
     const similarity = shingleSimilarity(fingerprint.shingles, shingleHashes(tokenize(normalize(article.text))));
     if (!isNearDuplicate(similarity)) continue;
     const match = {
-      urlKey: article.duplicateOf ?? article.urlKey,
+      urlKey: article.urlKey,
       similarity: similarity.containment,
       jaccard: similarity.jaccard,
       firstSeenAt: article.firstSeenAt,

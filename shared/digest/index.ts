@@ -78,12 +78,23 @@ export function renderDigest(input: DigestInput): RenderedDigest {
  * // → [{ value: 'The union ' }, { value: 'no longer ', added: true }, { value: 'insists on volumes' }]
  */
 export function wordDiff(before: string, after: string): DiffPart[] {
-  return diffWords(before, after).map((change) => {
-    const part: DiffPart = { value: change.value };
-    if (change.added) part.added = true;
-    if (change.removed) part.removed = true;
-    return part;
-  });
+  return diffWords(before, after).map(toDiffPart);
+}
+
+/**
+ * `wordDiff`, or undefined when the texts differ by more than `maxEdits` tokens (words and the spaces between them).
+ * The diff's cost grows with the text length times the edit distance: two different 5,000-word articles take
+ * seconds, and their diff is no use to a reader anyway.
+ */
+export function boundedWordDiff(before: string, after: string, maxEdits: number): DiffPart[] | undefined {
+  return diffWords(before, after, { maxEditLength: maxEdits })?.map(toDiffPart);
+}
+
+function toDiffPart(change: { value: string; added?: boolean; removed?: boolean }): DiffPart {
+  const part: DiffPart = { value: change.value };
+  if (change.added) part.added = true;
+  if (change.removed) part.removed = true;
+  return part;
 }
 
 /** Escapes text for HTML element content and quoted attribute values. */
@@ -96,7 +107,6 @@ export function escapeHtml(text: string): string {
     .replace(/'/g, '&#39;');
 }
 
-/** Newest first by publishedAt; undated items last, in their given order. */
 /**
  * Within one article's date, what a reader acts on comes first: conditions and refusals before demands,
  * offers, concerns and plain positions.
@@ -110,6 +120,7 @@ const KIND_ORDER: Record<DigestItem['kind'], number> = {
   position: 5,
 };
 
+/** Newest first by publishedAt; undated items last, in their given order. */
 function sortNewestFirst(items: DigestItem[]): DigestItem[] {
   return items
     .map((item, index) => ({ item, index, time: timeOf(item.publishedAt) }))
@@ -196,8 +207,14 @@ function renderText(input: DigestInput, items: DigestItem[]): string {
   return lines.join('\n');
 }
 
-/** `[-removed-]{+added+}` (git's word-diff notation), whitespace kept outside the markers. */
-function formatTextDiff(parts: DiffPart[]): string {
+/**
+ * `[-removed-]{+added+}` (git's word-diff notation), whitespace kept outside the markers. The one plain-text diff
+ * format: digests and stored article revisions both use it.
+ *
+ * @example
+ * formatTextDiff(wordDiff('talks will resume', 'talks will stall')) // → 'talks will [-resume-]{+stall+}'
+ */
+export function formatTextDiff(parts: DiffPart[]): string {
   return parts
     .map((part) => {
       if (!part.added && !part.removed) return part.value;
@@ -231,6 +248,31 @@ function renderHtml(input: DigestInput, items: DigestItem[], subject: string): s
     '</html>',
     '',
   ].join('\n');
+}
+
+/**
+ * The digest's HTML if it fits in `maxBytes` (UTF-8), else the same page with only the statements that fit, whole,
+ * and a line saying how many were left out: what the archive keeps for the feed, under DynamoDB's item size.
+ */
+export function fitDigestHtml(html: string, maxBytes: number): string {
+  if (Buffer.byteLength(html, 'utf8') <= maxBytes) return html;
+  const itemStart = `\n<div style="${STYLES.item}">`;
+  const footerStart = html.indexOf(`\n<p style="${STYLES.footer}">`);
+  const starts: number[] = [];
+  for (let at = html.indexOf(itemStart); at >= 0 && (footerStart < 0 || at < footerStart); at = html.indexOf(itemStart, at + 1)) starts.push(at);
+  const end = (left: number) =>
+    `\n<p style="${STYLES.footer}">${left} more ${left === 1 ? 'statement was' : 'statements were'} too long to keep here; the e-mail had ${left === 1 ? 'it' : 'them all'}.</p>\n</div>\n</body>\n</html>\n`;
+  const head = starts[0] ?? Math.max(0, footerStart);
+  let kept = 0;
+  let bytes = Buffer.byteLength(html.slice(0, head), 'utf8');
+  while (kept < starts.length) {
+    const next = Buffer.byteLength(html.slice(starts[kept], starts[kept + 1] ?? footerStart), 'utf8');
+    if (bytes + next + Buffer.byteLength(end(starts.length - kept - 1), 'utf8') > maxBytes) break;
+    bytes += next;
+    kept += 1;
+  }
+  const cut = kept < starts.length ? starts[kept] : footerStart >= 0 ? footerStart : head;
+  return html.slice(0, cut) + end(starts.length - kept);
 }
 
 function renderHtmlItem(item: DigestItem): string {

@@ -7,11 +7,13 @@
  * merely for sharing its vocabulary; the terms that set a statement apart (Ukraine, withdraw, volumes) decide.
  *
  * similarity is the weighted Jaccard, Σ w(shared) / Σ w(either): symmetric, so a short new condition is not "the
- * same" as a long earlier statement that happens to cover the topic. Containment, Σ w(shared) / Σ w(new claim),
- * can only turn a change into a repeat: a statement that says part of an earlier, longer one ("Japan would first
- * have to withdraw" after the standfirst that also names the treaty and the islands) adds nothing. It never makes a
- * `new` statement `changed`, since a few topic words are contained in almost anything.
- * The `not` token is left out of the overlap and compared as polarity instead: a flip is a change, not a near-repeat.
+ * same" as a long earlier statement that happens to cover the topic. Coverage, Σ w(said before) / Σ w(new claim)
+ * over the few most related earlier claims of the same polarity taken together, can only make a statement a repeat
+ * (from what would otherwise be `new` or `changed`): a statement that says part of an earlier, longer one ("Japan
+ * would first have to withdraw" after the standfirst that also names the treaty and the islands) adds nothing. It
+ * never makes a statement `changed`, and it is not used for a claim too light to judge (`MIN_RESTATED_WEIGHT`) or
+ * one with a term the ledger has never seen.
+ * The `not` token is left out of the overlap and compared as polarity instead: a flip is a change, not a repeat.
  */
 import { NEGATION_TOKEN } from './patterns.js';
 import { surnameOf } from './speakers.js';
@@ -70,8 +72,9 @@ export const SAME_ARTICLE_SIMILARITY = 0.2;
  * or every entry when the statement is unattributed.
  *
  * Stages: pickComparable → weighTokens (IDF over the whole ledger) → scoreEntries (weighted Jaccard) → decide:
- * - `repeat`: similarity ≥ `REPEAT_SIMILARITY`, or ≥ `CHANGED_SIMILARITY` with the claim contained in the closest
- *   (`RESTATED_CONTAINMENT`); in both cases same kind, same polarity, nothing withdrawn;
+ * - `repeat`: similarity ≥ `REPEAT_SIMILARITY` with the closest statement, or the claim covered
+ *   (`RESTATED_COVERAGE`) by the related statements (`RELATED_SIMILARITY`, at most `MAX_RELATED`); in both cases
+ *   only statements of the same polarity (or earlier in the same article) count, and nothing withdrawn;
  * - `repeat` as well: similarity ≥ `SAME_ARTICLE_SIMILARITY` with one of the speaker's earlier statements in the same
  *   article (`statement.earlierInArticle`, found in the ledger by text), or a restatement marker ("that is to say")
  *   after one; same polarity, nothing withdrawn;
@@ -96,12 +99,18 @@ export function compareWithLedger(statement: Statement, earlier: LedgerEntry[]):
   const best = scored[0];
   const similarity = best.score;
   const rounded = Math.round(similarity * 1000) / 1000;
-  const related = scored.filter((item) => item.score >= RELATED_SIMILARITY).slice(0, MAX_RELATED);
-  const flipped = similarity >= REPEAT_SIMILARITY && polarityOf(best.entry) !== statement.polarity;
+  // Only what the speaker said earlier with the same polarity can be repeated: a flip against a close statement is a
+  // change. The same article's earlier statements stay in the pool whatever their polarity, since an article does not
+  // flip a position it has just reported ("could not go higher", then "as far as we can go"). Kind is not filtered:
+  // the extractor often labels one point a position in a lede and a demand in the quote behind it
+  // (`npm run bench:stances` falls to P 0.85 with a kind filter).
+  const sameArticle = new Set(statement.earlierInArticle?.map((earlier) => earlier.text));
+  const sameStance = (entry: LedgerEntry) => polarityOf(entry) === statement.polarity || sameArticle.has(entry.text);
+  const related = scored.filter((item) => item.score >= RELATED_SIMILARITY && sameStance(item.entry)).slice(0, MAX_RELATED);
   const restated =
     !statement.withdrawn &&
-    !flipped &&
-    (similarity >= REPEAT_SIMILARITY || isCovered(tokens, related.map((item) => item.tokens), weights, frequencies));
+    ((similarity >= REPEAT_SIMILARITY && sameStance(best.entry)) ||
+      isCovered(tokens, related.map((item) => item.tokens), weights, frequencies));
   if (restated) {
     const closest = related.length > 0 ? mostCovering(tokens, related, weights) : best.entry;
     return { status: StanceStatus.Repeat, similarity: rounded, closest };
@@ -208,8 +217,4 @@ function mostCovering(statement: Set<string>, related: { entry: LedgerEntry; tok
 function polarityOf(entry: LedgerEntry): 'positive' | 'negative' {
   if (entry.polarity) return entry.polarity;
   return entry.kind === 'refusal' || entry.claim.split(/\s+/).includes(NEGATION_TOKEN) ? 'negative' : 'positive';
-}
-
-function isLater(a: LedgerEntry, b: LedgerEntry): boolean {
-  return (a.publishedAt ?? '') > (b.publishedAt ?? '');
 }

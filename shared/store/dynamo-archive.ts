@@ -10,9 +10,19 @@ import {
   type BatchGetCommandOutput,
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
+import { fitDigestHtml } from '../digest/index.js';
 import { queryAll as queryAllPages } from './query-all.js';
+import {
+  DIFF_TOO_LARGE,
+  MAX_STORED_DIFF_BYTES,
+  MAX_STORED_DIGEST_TEXT_BYTES,
+  MAX_STORED_HTML_BYTES,
+  MAX_STORED_TEXT_BYTES,
+  capText,
+} from './limits.js';
 import { itemKeys, speakerKey } from './keys.js';
 import { TABLE_KEYS } from './table.js';
+import type { LedgerEntry } from '../stances/types.js';
 import type {
   ArchiveStore,
   BandCandidate,
@@ -34,6 +44,11 @@ const BATCH_GET_LIMIT = 100;
 
 /** Items read per band Query: a bucket holds the copies of one story, not the archive. */
 const BAND_QUERY_LIMIT = 50;
+
+/** The LedgerEntry fields of a statement item (`text` and `kind` are reserved words, hence the names). */
+const LEDGER_FIELDS = ['id', 'speaker', 'kind', 'text', 'claim', 'publishedAt', 'url', 'outlet', 'polarity'] as const satisfies readonly (keyof LedgerEntry)[];
+const LEDGER_NAMES = Object.fromEntries(LEDGER_FIELDS.map((field) => [`#${field}`, field]));
+const LEDGER_PROJECTION = LEDGER_FIELDS.map((field) => `#${field}`).join(', ');
 
 /**
  * The archive on DynamoDB (or dynalite locally). Every write that could race or be retried is
@@ -69,7 +84,8 @@ export function dynamoArchive(client: DynamoDBClient, tableName: string): Archiv
     getArticle: (urlKey) => get<ArchivedArticle>(itemKeys.article(urlKey)),
 
     async putArticleIfAbsent(article) {
-      return (await putIfAbsent({ ...itemKeys.article(article.urlKey), type: 'article', ...article })) ? 'stored' : 'exists';
+      const item = { ...itemKeys.article(article.urlKey), type: 'article', ...article, text: capText(article.text, MAX_STORED_TEXT_BYTES) };
+      return (await putIfAbsent(item)) ? 'stored' : 'exists';
     },
 
     async claimContentHash(contentHash, urlKey) {
@@ -106,8 +122,10 @@ export function dynamoArchive(client: DynamoDBClient, tableName: string): Archiv
     },
 
     async reviseArticle(article, revision) {
-      const stored = await putIfAbsent({ ...itemKeys.revision(revision.urlKey, revision.seenAt), type: 'revision', ...revision });
-      if (!stored) return 'conflict';
+      // The article first, then its revision: a conflict then writes nothing (no orphan revision to undo), and a
+      // crash in between keeps the new text and loses only the diff. The other order could lose the text itself: a
+      // crash after the revision leaves the article on its old text, and a source answering 304 next run never
+      // brings the new one back.
       try {
         await doc.send(
           new UpdateCommand({
@@ -120,7 +138,7 @@ export function dynamoArchive(client: DynamoDBClient, tableName: string): Archiv
             ExpressionAttributeNames: { '#text': 'text' },
             ExpressionAttributeValues: {
               ':hash': article.contentHash,
-              ':text': article.text,
+              ':text': capText(article.text, MAX_STORED_TEXT_BYTES),
               ':title': article.title,
               ':seen': revision.seenAt,
               ':previous': revision.previousHash,
@@ -129,11 +147,13 @@ export function dynamoArchive(client: DynamoDBClient, tableName: string): Archiv
             },
           }),
         );
-        return 'revised';
       } catch (error) {
         if (isConditionFailure(error)) return 'conflict';
         throw error;
       }
+      const diff = Buffer.byteLength(revision.diff, 'utf8') <= MAX_STORED_DIFF_BYTES ? revision.diff : DIFF_TOO_LARGE;
+      await putIfAbsent({ ...itemKeys.revision(revision.urlKey, revision.seenAt), type: 'revision', ...revision, diff });
+      return 'revised';
     },
 
     listRevisions: (urlKey) => queryPrefix<ArticleRevision>(`ART#${urlKey}`, 'REV#'),
@@ -144,8 +164,23 @@ export function dynamoArchive(client: DynamoDBClient, tableName: string): Archiv
       await doc.send(new PutCommand({ TableName: tableName, Item: { ...itemKeys.urlState(url), type: 'url', url, ...state } }));
     },
 
+    getWatchMark: (watchId, urlKey) => get<{ contentHash: string }>(itemKeys.watchMark(watchId, urlKey)),
+
+    async putWatchMark(watchId, urlKey, contentHash) {
+      await doc.send(
+        new PutCommand({ TableName: tableName, Item: { ...itemKeys.watchMark(watchId, urlKey), type: 'watch-mark', contentHash } }),
+      );
+    },
+
     async linkArticle(link: WatchArticleLink) {
-      await putIfAbsent({ ...itemKeys.watchArticle(link.watchId, link.publishedAt, link.urlKey), type: 'watch-article', ...link });
+      await putIfAbsent({
+        ...itemKeys.watchArticle(link.watchId, link.publishedAt, link.urlKey),
+        type: 'watch-article',
+        ...link,
+        // Lower-case copies for the case-insensitive filters of `query` (see queries.ts).
+        titleLc: link.title.toLowerCase(),
+        siteNameLc: link.siteName?.toLowerCase(),
+      });
     },
 
     async listArticles(watchId, options) {
@@ -159,7 +194,13 @@ export function dynamoArchive(client: DynamoDBClient, tableName: string): Archiv
     },
 
     listStatements: (watchId, speaker) =>
-      queryPrefix<StoredStatement>(`WATCH#${watchId}`, speaker === undefined ? 'ST#' : `ST#${speaker}#`),
+      queryAll<LedgerEntry>({
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': `WATCH#${watchId}`, ':prefix': speaker === undefined ? 'ST#' : `ST#${speakerKey(speaker)}#` },
+        // Read for every article a watch sees: only what the comparison and the closest statement need.
+        ProjectionExpression: LEDGER_PROJECTION,
+        ExpressionAttributeNames: LEDGER_NAMES,
+      }),
 
     async addStatement(statement) {
       const key = itemKeys.statement(statement.watchId, statement.speaker, statement.id);
@@ -170,6 +211,8 @@ export function dynamoArchive(client: DynamoDBClient, tableName: string): Archiv
         [TABLE_KEYS.gsi1.sortKey]: `${statement.publishedAt ?? statement.foundAt}#${statement.id}`,
         speakerKey: speakerKey(statement.speaker),
         ...statement,
+        // A lower-case copy for the case-insensitive text filter of `query` (see queries.ts).
+        textLc: statement.text.toLowerCase(),
       });
       // The pending marker is idempotent on its own, so a crash between the two writes heals on retry.
       await putIfAbsent({
@@ -219,7 +262,13 @@ export function dynamoArchive(client: DynamoDBClient, tableName: string): Archiv
         [TABLE_KEYS.gsi1.partitionKey]: `WATCH#${record.watchId}#DIG`,
         [TABLE_KEYS.gsi1.sortKey]: `${record.createdAt}#${record.digestKey}`,
       };
-      if (await putIfAbsent({ ...itemKeys.digest(record.watchId, record.digestKey), type: 'digest', ...timeline, ...record })) {
+      // Both bodies capped so the item stays under 400 KB; the feed serves the HTML.
+      const kept = {
+        ...record,
+        text: capText(record.text, MAX_STORED_DIGEST_TEXT_BYTES),
+        html: fitDigestHtml(record.html, MAX_STORED_HTML_BYTES),
+      };
+      if (await putIfAbsent({ ...itemKeys.digest(record.watchId, record.digestKey), type: 'digest', ...timeline, ...kept })) {
         return { claimed: true };
       }
       const existing = await get<DigestRecord>(itemKeys.digest(record.watchId, record.digestKey));
@@ -276,7 +325,7 @@ export function dynamoArchive(client: DynamoDBClient, tableName: string): Archiv
                 [tableName]: {
                   Keys: keys,
                   ConsistentRead: true,
-                  ProjectionExpression: 'urlKey, #text, duplicateOf, firstSeenAt',
+                  ProjectionExpression: 'urlKey, #text, firstSeenAt',
                   ExpressionAttributeNames: { '#text': 'text' },
                 },
               },
@@ -330,6 +379,37 @@ export function dynamoArchive(client: DynamoDBClient, tableName: string): Archiv
           ExpressionAttributeValues: { ':delivered': 'delivered', ':to': deliveredTo, ':now': new Date().toISOString() },
         }),
       );
+    },
+
+    async markFailed(watchId, digestKey, deliveredBy, error) {
+      await doc.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: itemKeys.digest(watchId, digestKey),
+          UpdateExpression: 'SET #status = :failed, deliveredBy = :by, lastError = :error',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':failed': 'failed', ':by': deliveredBy, ':error': error },
+        }),
+      );
+    },
+
+    async retryDigest(watchId, digestKey) {
+      try {
+        await doc.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: itemKeys.digest(watchId, digestKey),
+            UpdateExpression: 'SET #status = :sending',
+            ConditionExpression: '#status = :failed',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':sending': 'sending', ':failed': 'failed' },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (isConditionFailure(error)) return false;
+        throw error;
+      }
     },
   };
 }

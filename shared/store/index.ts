@@ -2,4 +2,5 @@ export { dynamoArchive, createDynamoClient } from './dynamo-archive.js';
 export { startEmbeddedDynamo, ensureTable, type EmbeddedDynamo } from './embedded.js';
 export { hashKey, speakerKey, itemKeys } from './keys.js';
 export { TABLE_KEYS, LOCAL_TABLE_NAME } from './table.js';
+export { MAX_STORED_TEXT_BYTES, MAX_STORED_DIFF_BYTES, MAX_STORED_HTML_BYTES, MAX_STORED_DIGEST_TEXT_BYTES, DIFF_TOO_LARGE, capText } from './limits.js';
 export type * from './types.js';

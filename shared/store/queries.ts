@@ -48,8 +48,8 @@ export function dynamoQueries(client: DynamoDBClient, tableName: string): Archiv
   return {
     articles(query) {
       const filters = new FilterBuilder();
-      filters.contains(['siteName', 'url'], query.outlet);
-      filters.contains(['title'], query.text);
+      filters.contains(['siteNameLc', 'url'], query.outlet);
+      filters.contains(['titleLc'], query.text);
       return queryAll<WatchArticleLink>(
         {
           KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
@@ -64,7 +64,7 @@ export function dynamoQueries(client: DynamoDBClient, tableName: string): Archiv
       const filters = new FilterBuilder();
       filters.equals('kind', query.kind);
       filters.equals('status', query.status);
-      filters.contains(['text'], query.text);
+      filters.contains(['textLc'], query.text);
       if (query.speaker) {
         // One speaker: the ledger's own partition, keyed by surname; dates filtered on the item.
         filters.between('publishedAt', query.since, query.until && `${query.until}${RANGE_END}`);
@@ -100,14 +100,14 @@ class FilterBuilder {
     this.clauses.push(`${this.name(attribute)} = ${this.value(value)}`);
   }
 
-  /** Case-sensitive in DynamoDB; the CLI passes what the user typed, and lowercase variants too. */
+  /**
+   * Case-insensitive substring: `contains` is case-sensitive in DynamoDB, so it runs on the lower-case copies the
+   * archive writes (`titleLc`, `siteNameLc`, `textLc`; a URL's host is lower case already) with the value lowered.
+   */
   contains(attributes: string[], value: string | undefined): void {
     if (value === undefined) return;
-    const variants = [...new Set([value, value.toLowerCase(), capitalize(value)])];
-    const alternatives = attributes.flatMap((attribute) =>
-      variants.map((variant) => `contains(${this.name(attribute)}, ${this.value(variant)})`),
-    );
-    this.clauses.push(`(${alternatives.join(' OR ')})`);
+    const lowered = this.value(value.toLowerCase());
+    this.clauses.push(`(${attributes.map((attribute) => `contains(${this.name(attribute)}, ${lowered})`).join(' OR ')})`);
   }
 
   between(attribute: string, from: string | undefined, to: string | undefined): void {
@@ -134,8 +134,4 @@ class FilterBuilder {
     this.values[placeholder] = value;
     return placeholder;
   }
-}
-
-function capitalize(value: string): string {
-  return value.charAt(0).toUpperCase() + value.slice(1).toLowerCase();
 }

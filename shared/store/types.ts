@@ -43,14 +43,14 @@ export interface BandCandidate {
 }
 
 /** What the near-duplicate check reads of a candidate article. */
-export type CandidateText = Pick<ArchivedArticle, 'urlKey' | 'text' | 'duplicateOf' | 'firstSeenAt'>;
+export type CandidateText = Pick<ArchivedArticle, 'urlKey' | 'text' | 'firstSeenAt'>;
 
 export interface ArticleRevision {
   urlKey: string;
   seenAt: string;
   previousHash: string;
   contentHash: string;
-  /** Word diff as `[-removed-]{+added+}` text, for digests and `query`. */
+  /** Word diff as `[-removed-]{+added+}` text, for digests and `query`; a note when too large to diff or keep. */
   diff: string;
 }
 
@@ -97,10 +97,14 @@ export interface DigestRecord {
   watchId: string;
   digestKey: string;
   subject: string;
+  /** As sent; kept cut at a paragraph when over `MAX_STORED_DIGEST_TEXT_BYTES`. */
   text: string;
+  /** As sent; kept cut to whole statements when over `MAX_STORED_HTML_BYTES` (the feed serves it). */
   html: string;
   statementIds: string[];
-  status: 'sending' | 'delivered';
+  /** `failed`: some way out refused it; `deliveredBy` names those that took it, so a retry skips them. */
+  status: 'sending' | 'delivered' | 'failed';
+  deliveredBy?: string[];
   createdAt: string;
   deliveredTo?: string[];
 }
@@ -141,15 +145,20 @@ export interface UrlStateStore {
 
 export interface WatchStore {
   linkArticle(link: WatchArticleLink): Promise<void>;
+  /** Which text of an article this watch has finished reading for statements, if any. */
+  getWatchMark(watchId: string, urlKey: string): Promise<{ contentHash: string } | undefined>;
+  /** Written last, once the article's statements are stored: a crash before it means the next run reads it again. */
+  putWatchMark(watchId: string, urlKey: string, contentHash: string): Promise<void>;
   listArticles(watchId: string, options?: { limit?: number }): Promise<WatchArticleLink[]>;
 }
 
 export interface Ledger {
-  listStatements(watchId: string, speakerKey?: string): Promise<StoredStatement[]>;
+  /** `speaker`: a name or surname, keyed like the ledger's sort key (see `speakerKey` in keys.ts). */
+  listStatements(watchId: string, speaker?: string): Promise<LedgerEntry[]>;
   /** Conditional put of the statement and its pending-digest marker; false when already there (a retry). */
   addStatement(statement: StoredStatement): Promise<boolean>;
   /** Counts a restatement on the earlier statement it repeats. */
-  countRepeat(watchId: string, earlier: StoredStatement, source: { url: string; publishedAt?: string }): Promise<void>;
+  countRepeat(watchId: string, earlier: Pick<LedgerEntry, 'id' | 'speaker'>, source: { url: string; publishedAt?: string }): Promise<void>;
   listPending(watchId: string): Promise<StoredStatement[]>;
   clearPending(watchId: string, statementIds: string[]): Promise<void>;
   listTimeline(watchId: string): Promise<StoredStatement[]>;
@@ -159,6 +168,9 @@ export interface DigestStore {
   /** Conditional put; returns the existing record instead when this digest was already made. */
   claimDigest(record: DigestRecord): Promise<{ claimed: true } | { claimed: false; existing: DigestRecord }>;
   markDelivered(watchId: string, digestKey: string, deliveredTo: string[]): Promise<void>;
+  markFailed(watchId: string, digestKey: string, deliveredBy: string[], error: string): Promise<void>;
+  /** Takes a failed digest back for another try; false when another worker already did. */
+  retryDigest(watchId: string, digestKey: string): Promise<boolean>;
   getDigest(watchId: string, digestKey: string): Promise<DigestRecord | undefined>;
   /** The delivered digests of a watch, newest first (its feed). */
   listDigests(watchId: string, limit: number): Promise<DigestRecord[]>;

@@ -96,3 +96,19 @@ describe('near-duplicate dedupe against dynalite', () => {
     }
   });
 });
+
+describe('a longer follow-up of an archived brief', () => {
+  let table: TestTable;
+  beforeAll(async () => {
+    table = await startTestTable();
+  });
+  afterAll(async () => table.close());
+
+  it('is a new article, not a near-duplicate of the brief it repeats (only the incoming text’s share counts)', async () => {
+    const brief = seedText('003_');
+    const added = seedText('001_').split(/\s+/).slice(0, 220).join(' ');
+    expect((await dedupeArticle(article('https://wire.example/brief', brief, 'Wire'), table.store, '2019-01-22T10:00:00Z')).kind).toBe('new');
+    const followUp = await dedupeArticle(article('https://wire.example/full', `${brief}\n\n${added}`, 'Wire'), table.store, '2019-01-22T14:00:00Z');
+    expect(followUp.kind).toBe('new');
+  });
+});

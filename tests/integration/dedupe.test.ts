@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { canonicalizeUrl, contentHash, dedupeArticle } from '../../shared/dedupe/index.js';
+import { canonicalizeUrl, contentHash, dedupeArticle, revisionDiff, REWRITTEN_NOTE } from '../../shared/dedupe/index.js';
+import { MAX_STORED_TEXT_BYTES } from '../../shared/store/index.js';
 import type { ExtractedArticle } from '../../shared/extract/types.js';
 import { startTestTable, type TestTable } from '../helpers/dynamo.js';
 
@@ -29,6 +30,12 @@ describe('contentHash', () => {
   it('ignores case, curly quotes and spacing', () => {
     expect(contentHash('“Japan”  said  Putin')).toBe(contentHash('"japan" said putin'));
     expect(contentHash('Japan said Putin')).not.toBe(contentHash('Japan said Abe'));
+  });
+});
+
+describe('revisionDiff', () => {
+  it('writes the digest’s word-diff format: whitespace outside the markers', () => {
+    expect(revisionDiff('The union insists on volumes', 'The union no longer insists on volumes')).toBe('The union {+no longer+} insists on volumes');
   });
 });
 
@@ -67,7 +74,8 @@ describe('dedupeArticle against dynalite', () => {
     expect(verdict.kind).toBe('revision');
     if (verdict.kind !== 'revision') return;
     expect(verdict.changedParagraphs).toEqual(['He added that Russia will not give up the islands.']);
-    expect(verdict.revision.diff).toContain('{+');
+    // One diff format with the digest's: whitespace outside the markers.
+    expect(verdict.revision.diff).toBe(`${BODY}\n\n{+He added that Russia will not give up the islands.+}`);
     const revisions = await table.store.listRevisions(verdict.article.urlKey);
     expect(revisions).toHaveLength(1);
     expect((await table.store.getArticle(verdict.article.urlKey))?.revisionCount).toBe(1);
@@ -78,5 +86,29 @@ describe('dedupeArticle against dynalite', () => {
     const verdicts = await Promise.all([1, 2, 3].map(() => dedupeArticle(racer, table.store, '2024-06-09T00:00:00Z')));
     expect(verdicts.filter((verdict) => verdict.kind === 'new')).toHaveLength(1);
     expect(verdicts.filter((verdict) => verdict.kind === 'duplicate')).toHaveLength(2);
+  });
+
+  it('keeps an article over the item size limit, cut at a paragraph, with the hash of its whole text', async () => {
+    // ~500 KB of text: over DynamoDB's 400 KB item limit, which dynalite enforces too.
+    const paragraphs = Array.from({ length: 6_000 }, (_, index) => `Paragraph ${index} of a very long live blog about the treaty talks, with more text.`);
+    const long = article({ url: 'https://live.example/blog', canonicalUrl: 'https://live.example/blog', text: paragraphs.join('\n\n'), paragraphs });
+    const verdict = await dedupeArticle(long, table.store, '2024-06-10T00:00:00Z');
+    expect(verdict.kind).toBe('new');
+    if (verdict.kind !== 'new') return;
+    const stored = await table.store.getArticle(verdict.article.urlKey);
+    expect(Buffer.byteLength(stored!.text, 'utf8')).toBeLessThanOrEqual(MAX_STORED_TEXT_BYTES);
+    expect(paragraphs).toContain(stored!.text.split('\n\n').at(-1));
+    expect(stored!.contentHash).toBe(contentHash(long.text));
+  });
+
+  it('revises a long article rewritten from top to bottom quickly, with a note instead of a word diff', async () => {
+    const before = Array.from({ length: 5_000 }, (_, index) => `w${(index * 7919) % 3001}`).join(' ');
+    const after = Array.from({ length: 5_000 }, (_, index) => `w${(index * 104_729) % 3001}`).join(' ');
+    const page = { url: 'https://rewrite.example/x', canonicalUrl: 'https://rewrite.example/x' };
+    await dedupeArticle(article({ ...page, text: before, paragraphs: [before] }), table.store, '2024-06-11T00:00:00Z');
+    const started = performance.now();
+    const verdict = await dedupeArticle(article({ ...page, text: after, paragraphs: [after] }), table.store, '2024-06-12T00:00:00Z');
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(verdict).toMatchObject({ kind: 'revision', revision: { diff: REWRITTEN_NOTE } });
   });
 });

@@ -75,6 +75,15 @@ describe('archive queries on dynalite', () => {
     expect((await queries.statements({ watchId: 'treaty', text: 'ukraine' })).map((row) => row.id)).toEqual(['s2024']);
     expect(commands).toEqual(['QueryCommand', 'QueryCommand', 'QueryCommand']);
   });
+
+  it('matches text and outlets case-insensitively, whatever the case of either side', async () => {
+    // Neither lower case, capitalized nor as stored: "jAPAN fORWARD", "uKRAINE", "sTORY c".
+    expect((await queries.articles({ watchId: 'treaty', outlet: 'jAPAN fORWARD' })).map((row) => row.urlKey)).toEqual(['c']);
+    expect((await queries.articles({ watchId: 'treaty', outlet: 'NIKKEI ASIAN' })).map((row) => row.urlKey)).toEqual(['b']);
+    expect((await queries.articles({ watchId: 'treaty', text: 'sTORY c' })).map((row) => row.urlKey)).toEqual(['c']);
+    expect((await queries.statements({ watchId: 'treaty', text: 'uKRAINE' })).map((row) => row.id)).toEqual(['s2024']);
+    expect((await queries.statements({ watchId: 'treaty', text: 'WAR IN UKRAINE' })).map((row) => row.id)).toEqual(['s2024']);
+  });
 });
 
 describe('the timeline', () => {

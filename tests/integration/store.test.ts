@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StoredStatement } from '../../shared/store/index.js';
+import { renderDigest, type DigestItem } from '../../shared/digest/index.js';
+import { DIFF_TOO_LARGE, MAX_STORED_HTML_BYTES, type ArchivedArticle, type StoredStatement } from '../../shared/store/index.js';
 import { startTestTable, type TestTable } from '../helpers/dynamo.js';
 
 function statement(id: string, overrides: Partial<StoredStatement> = {}): StoredStatement {
@@ -39,20 +40,30 @@ describe('the archive ledger and digests on dynalite', () => {
     await table.store.addStatement(statement('bb', { speaker: 'Fumio Kishida' }));
     const putin = await table.store.listStatements('treaty', 'putin');
     expect(putin.map((entry) => entry.id)).toEqual(['a']);
+    // A full name is keyed like the ledger's sort key.
+    expect((await table.store.listStatements('treaty', 'Vladimir Putin')).map((entry) => entry.id)).toEqual(['a']);
+  });
+
+  it('reads only the fields the ledger comparison needs', async () => {
+    const [entry] = await table.store.listStatements('treaty', 'putin');
+    expect(Object.keys(entry).sort()).toEqual(['claim', 'id', 'kind', 'polarity', 'publishedAt', 'speaker', 'text', 'url']);
   });
 
   it('lists the timeline of a watch by publication date through the GSI', async () => {
     await table.store.addStatement(statement('ccc'));
-    const timeline = await table.store.listTimeline('treaty');
-    expect(timeline.map((entry) => entry.id)).toEqual(['a', 'bb', 'ccc']);
+    // Dates in the opposite order of the ids: only date order gives this answer.
+    for (const [id, day] of [['t1', '03'], ['t2', '02'], ['t3', '01']]) {
+      await table.store.addStatement(statement(id, { watchId: 'timeline', publishedAt: `2024-06-${day}T00:00:00.000Z` }));
+    }
+    expect((await table.store.listTimeline('timeline')).map((entry) => entry.id)).toEqual(['t3', 't2', 't1']);
   });
 
   it('counts a restatement on the earlier statement', async () => {
     const [earlier] = await table.store.listStatements('treaty', 'putin');
     await table.store.countRepeat('treaty', earlier, { url: 'https://news.example/z', publishedAt: '2024-07-01T00:00:00Z' });
     await table.store.countRepeat('treaty', earlier, { url: 'https://news.example/y' });
-    const [after] = await table.store.listStatements('treaty', 'putin');
-    expect(after.repeatCount).toBe(2);
+    const after = (await table.store.listTimeline('treaty')).find((entry) => entry.id === earlier.id);
+    expect(after?.repeatCount).toBe(2);
   });
 
   it('claims a digest once and clears what it delivered', async () => {
@@ -81,5 +92,37 @@ describe('the archive ledger and digests on dynalite', () => {
     }
     const articles = await table.store.listArticles('treaty');
     expect(articles.map((article) => article.urlKey)).toEqual(['new', 'mid', 'old']);
+  });
+
+  it('keeps a digest too large for one item: whole statements of its HTML and a note, under the cap', async () => {
+    const items: DigestItem[] = Array.from({ length: 600 }, (_, index) => ({
+      status: 'new',
+      speaker: 'Vladimir Putin',
+      kind: 'condition',
+      text: `Statement ${index}: ${'Japan would first have to withdraw from its security pact. '.repeat(12)}`,
+      url: `https://news.example/${index}`,
+    }));
+    const rendered = renderDigest({ watch: { id: 'big', name: 'Big' }, items, repeats: 0, generatedAt: '2024-06-10T00:00:00Z' });
+    expect(Buffer.byteLength(rendered.html + rendered.text, 'utf8')).toBeGreaterThan(400_000);
+    const record = { watchId: 'big', digestKey: 'k-big', ...rendered, statementIds: [], status: 'sending' as const, createdAt: '2024-06-10T00:00:00Z' };
+    expect(await table.store.claimDigest(record)).toEqual({ claimed: true });
+    const kept = await table.store.getDigest('big', 'k-big');
+    expect(Buffer.byteLength(kept!.html, 'utf8')).toBeLessThanOrEqual(MAX_STORED_HTML_BYTES);
+    expect(kept!.html).toMatch(/\d+ more statements were too long to keep here; the e-mail had them all\.<\/p>\n<\/div>\n<\/body>\n<\/html>\n$/);
+    expect(kept!.html.startsWith(rendered.html.slice(0, 1_000))).toBe(true);
+  });
+
+  it('leaves no revision behind when the article moved on first (a conflict)', async () => {
+    const article: ArchivedArticle = {
+      urlKey: 'rev', canonicalUrl: 'https://x/rev', url: 'https://x/rev', title: 'T', contentHash: 'h1', text: 'one', firstSeenAt: '2024-06-01', lastSeenAt: '2024-06-01',
+    };
+    await table.store.putArticleIfAbsent(article);
+    const stale = { urlKey: 'rev', seenAt: '2024-06-02', previousHash: 'h0', contentHash: 'h2', diff: '{+two+}' };
+    expect(await table.store.reviseArticle({ ...article, contentHash: 'h2', text: 'two' }, stale)).toBe('conflict');
+    expect(await table.store.listRevisions('rev')).toEqual([]);
+    const fresh = { ...stale, previousHash: 'h1', diff: 'x'.repeat(500_000) };
+    expect(await table.store.reviseArticle({ ...article, contentHash: 'h2', text: 'two' }, fresh)).toBe('revised');
+    expect((await table.store.listRevisions('rev')).map((revision) => revision.diff)).toEqual([DIFF_TOO_LARGE]);
+    expect(await table.store.getArticle('rev')).toMatchObject({ contentHash: 'h2', text: 'two', revisionCount: 1 });
   });
 });

@@ -43,9 +43,16 @@ describe('MinHash fingerprints', () => {
   });
 
   it('confirms by containment, so a copy cut by 20 % still matches its original', () => {
-    const similarity = shingleSimilarity(shingleHashes(tokenize(words(400))), shingleHashes(tokenize(words(320))));
+    // The incoming copy first: containment is the share of its shingles found in the archived article.
+    const similarity = shingleSimilarity(shingleHashes(tokenize(words(320))), shingleHashes(tokenize(words(400))));
     expect(similarity.containment).toBe(1);
     expect(isNearDuplicate(similarity)).toBe(true);
     expect(isNearDuplicate(shingleSimilarity(shingleHashes(tokenize(words(400))), shingleHashes(tokenize(words(400, 200)))))).toBe(false);
+  });
+
+  it('measures the incoming text, so a longer follow-up is not contained in the brief it starts with', () => {
+    const followUp = shingleSimilarity(shingleHashes(tokenize(words(400))), shingleHashes(tokenize(words(200))));
+    expect(followUp.containment).toBeCloseTo(0.5, 1);
+    expect(isNearDuplicate(followUp)).toBe(false);
   });
 });

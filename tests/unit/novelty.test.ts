@@ -54,6 +54,14 @@ describe('compareWithLedger', () => {
     expect(verdict.status).toBe('new');
   });
 
+  it('judges a flip of part of a longer earlier statement a change, not a repeat', () => {
+    const ledger = ledgerOf(...TREATY_LEDGER);
+    const flip = statementOf('Putin said Japan would not have to withdraw from its security pact with the U.S.');
+    expect(flip.polarity).toBe('negative');
+    const verdict = compareWithLedger(flip, ledger);
+    expect(verdict).toMatchObject({ status: 'changed', closest: { id: 'earlier#3' } });
+  });
+
   it('judges the same condition with different terms a change', () => {
     const ledger = ledgerOf('Lund said pilots will strike unless the airline guarantees flying volumes for the Oslo base.');
     const verdict = compareWithLedger(statementOf('Lund said pilots will strike unless the airline guarantees flying volumes for the Bergen base.'), ledger);

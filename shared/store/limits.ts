@@ -1,0 +1,40 @@
+/**
+ * Sizes of what the archive keeps. A DynamoDB item holds at most 400 KB, attribute names included, and a write over
+ * it fails every time it is retried; the caps leave room for the item's other attributes.
+ */
+
+/** Article text kept in its item: ~100 pages of news copy. The content hash is still of the whole text. */
+export const MAX_STORED_TEXT_BYTES = 300_000;
+
+/** A revision's word diff kept in its item; a larger one is replaced by `DIFF_TOO_LARGE`. */
+export const MAX_STORED_DIFF_BYTES = 100_000;
+
+/** A digest's HTML kept for the feed; the e-mail itself is sent whole. */
+export const MAX_STORED_HTML_BYTES = 240_000;
+
+/** A digest's plain text kept beside its HTML; with the HTML and the statement ids, under 400 KB. */
+export const MAX_STORED_DIGEST_TEXT_BYTES = 100_000;
+
+/** Stored in place of a revision diff over `MAX_STORED_DIFF_BYTES`. */
+export const DIFF_TOO_LARGE = '(diff too large to keep)';
+
+/** Paragraphs are separated by blank lines in extracted text. */
+const PARAGRAPH_BREAK = '\n\n';
+
+/**
+ * `text` if it fits in `maxBytes` of UTF-8, else its longest prefix that does, cut at the last paragraph break (or,
+ * with no break in the prefix, at the last whole character).
+ */
+export function capText(text: string, maxBytes: number): string {
+  if (Buffer.byteLength(text, 'utf8') <= maxBytes) return text;
+  const prefix = utf8Prefix(text, maxBytes);
+  const cut = prefix.lastIndexOf(PARAGRAPH_BREAK);
+  return cut > 0 ? prefix.slice(0, cut) : prefix;
+}
+
+/** The longest prefix of `text` whose UTF-8 encoding fits in `maxBytes`, never splitting a character. */
+function utf8Prefix(text: string, maxBytes: number): string {
+  const bytes = Buffer.from(text, 'utf8').subarray(0, maxBytes);
+  // A cut inside a multi-byte character decodes to U+FFFD at the end: drop it.
+  return bytes.toString('utf8').replace(/\uFFFD$/, '');
+}
