@@ -505,10 +505,10 @@ describe('bundles', () => {
   // What a cold start does: load the module and build the deps. Catches native modules that cannot be
   // bundled, a broken ESM require shim, a config that was not inlined (the env below has none) and an
   // external module that neither the runtime nor the function's layers provide.
-  it.each(['scheduleFunction', 'processSourceFunction', 'digestFunction'] as const)(
+  it.each(['scheduleFunction', 'processSourceFunction', 'digestFunction', 'feedFunction'] as const)(
     '%s loads with only the runtime SDK and its layers, without its config in the environment, and exports a handler',
     (name) => {
-      const dir = lambdaLikeDir(stack.functions[name]);
+      const dir = lambdaLikeDir(stack.functions[name]!);
       try {
         const entry = pathToFileURL(join(dir, 'index.mjs')).href;
         const output = execFileSync(
@@ -523,6 +523,7 @@ describe('bundles', () => {
               TABLE_NAME: 'stancewatch-test',
               QUEUE_URL: 'https://sqs.eu-west-1.amazonaws.com/123456789012/stancewatch-sources',
               TOPIC_ARN: 'arn:aws:sns:eu-west-1:123456789012:stancewatch-digests',
+              FEED_TOKEN,
               ALLOW_PRIVATE_NETWORK: 'false',
               POWERTOOLS_LOG_LEVEL: 'ERROR',
             },
@@ -535,8 +536,8 @@ describe('bundles', () => {
     },
   );
 
-  it.each(['scheduleFunction', 'processSourceFunction', 'digestFunction'] as const)('%s bundle is under 1 MB', (name) => {
-    const props = template.findResources('AWS::Lambda::Function')[logicalIdOf(stack.functions[name])].Properties;
+  it.each(['scheduleFunction', 'processSourceFunction', 'digestFunction', 'feedFunction'] as const)('%s bundle is under 1 MB', (name) => {
+    const props = template.findResources('AWS::Lambda::Function')[logicalIdOf(stack.functions[name]!)].Properties;
     expect(statSync(join(assetDirOf(props.Code.S3Key), 'index.mjs')).size).toBeLessThan(1_000_000);
   });
 });
