@@ -214,7 +214,7 @@ async function recordStatements(
   const reports: StanceReport[] = [];
   for (const statement of statements) {
     const verdict = compareWithLedger(statement, ledger);
-    const closest = verdict.closest as StoredStatement | undefined;
+    const { closest } = verdict;
     const stored: StoredStatement = {
       id: hashKey(`${watch.id}\n${article.urlKey}\n${normalizeText(statement.text)}`),
       watchId: watch.id,
