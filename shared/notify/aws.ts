@@ -1,4 +1,3 @@
-import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { sesNotifier } from './ses.js';
 import { snsNotifier } from './sns.js';
@@ -7,6 +6,6 @@ import type { DigestNotifier } from './types.js';
 /** The deployed stack's ways out: SNS for every digest, SES HTML too when a sender is verified. */
 export function createAwsNotifiers(options: { topicArn: string; sesFrom?: string }): DigestNotifier[] {
   const notifiers = [snsNotifier(new SNSClient({}), options.topicArn)];
-  if (options.sesFrom) notifiers.push(sesNotifier(new SESv2Client({}), options.sesFrom));
+  if (options.sesFrom) notifiers.push(sesNotifier(options.sesFrom));
   return notifiers;
 }
