@@ -14,12 +14,15 @@ const REPO_ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 export const SAMPLE_CONFIG = join(REPO_ROOT, 'samples', 'watches.json');
 const SAMPLE_SITES = join(REPO_ROOT, 'samples', 'sites');
 export const DEFAULT_DATA_DIR = '.stancewatch';
+const SAMPLES_NOT_SERVED = 'http://127.0.0.1';
 
 export interface LocalOptions {
   config?: string;
   dataDir: string;
   /** Refuse loopback and private-network sources, as Lambda does. */
   ssrfGuard?: boolean;
+  /** Serve the bundled sample sites when the config refers to them (`run`; not `query`, `timeline`). */
+  readsSources: boolean;
   /** Print digests on stdout (off for --json, which owns stdout). */
   printDigests: boolean;
   log: Log;
@@ -48,9 +51,14 @@ export async function openLocalRuntime(options: LocalOptions): Promise<LocalRunt
     const configPath = options.config ?? SAMPLE_CONFIG;
     const variables: ConfigVariables = {};
     if (readFileSync(configPath, 'utf8').includes('${SAMPLES_URL}')) {
-      const samples = await startSampleServer(SAMPLE_SITES);
-      closers.push(samples.close);
-      variables.SAMPLES_URL = samples.baseUrl;
+      if (options.readsSources) {
+        const samples = await startSampleServer(SAMPLE_SITES);
+        closers.push(samples.close);
+        variables.SAMPLES_URL = samples.baseUrl;
+      } else {
+        // Commands that only read the archive never fetch: no server, just a valid URL for the config.
+        variables.SAMPLES_URL = SAMPLES_NOT_SERVED;
+      }
     }
     const config = loadConfigFile(configPath, variables);
 

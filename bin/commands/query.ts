@@ -26,7 +26,7 @@ const STANCE_COLUMNS = ['watch', 'date', 'status', 'kind', 'speaker', 'text', 'o
 
 /** Lists articles (default) or stances of one watch or all, filtered; each watch costs one Query. */
 export async function queryCommand(watchId: string | undefined, options: QueryOptions): Promise<number> {
-  const runtime = await openLocalRuntime({ ...options, printDigests: false, log: stderrLog('warn') });
+  const runtime = await openLocalRuntime({ ...options, readsSources: false, printDigests: false, log: stderrLog('warn') });
   try {
     const watches = runtime.deps.config.watches.filter((watch) => !watchId || watch.id === watchId);
     if (watches.length === 0) throw new StancewatchError(`no watch "${watchId}" in the config`);

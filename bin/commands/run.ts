@@ -13,6 +13,7 @@ export async function runCommand(options: RunOptions): Promise<number> {
   // --json is for scripts: only warnings and errors reach stderr.
   const log = stderrLog(options.quiet || options.json ? 'warn' : 'info');
   const runtime = await openLocalRuntime({
+    readsSources: true,
     config: options.config,
     dataDir: options.dataDir,
     ssrfGuard: options.ssrfGuard,

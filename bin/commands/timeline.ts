@@ -13,7 +13,7 @@ export interface TimelineOptions {
 
 /** Each speaker's stances and conditions over time: first stated, restated, changed, withdrawn. */
 export async function timelineCommand(watchId: string, options: TimelineOptions): Promise<number> {
-  const runtime = await openLocalRuntime({ ...options, printDigests: false, log: stderrLog('warn') });
+  const runtime = await openLocalRuntime({ ...options, readsSources: false, printDigests: false, log: stderrLog('warn') });
   try {
     const watch = runtime.deps.config.watches.find((candidate) => candidate.id === watchId);
     if (!watch) throw new StancewatchError(`no watch "${watchId}" in the config`);

@@ -16,7 +16,7 @@ export type ConfigVariables = Record<string, string>;
 export function parseConfig(raw: unknown, origin: string, variables: ConfigVariables = {}): Config {
   const result = ConfigSchema.safeParse(substituteVariables(raw, variables, origin));
   if (!result.success) {
-    const problems = result.error.issues.map((issue) => `${origin}: ${formatPath(issue.path)}: ${issue.message}`);
+    const problems = describeIssues(result.error.issues).map((problem) => `${origin}: ${problem}`);
     throw new ConfigError(`Invalid config:\n  ${problems.join('\n  ')}`);
   }
   return result.data;
@@ -38,6 +38,11 @@ export function loadConfigFile(path: string, variables: ConfigVariables = {}): C
   }
   const configDir = resolve(path, '..');
   return parseConfig(raw, path, { CONFIG_DIR: configDir, ...variables });
+}
+
+/** Schema issues as `watches[2].sources[0].url: expected an http(s) or file URL`. */
+export function describeIssues(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): string[] {
+  return issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`);
 }
 
 function formatPath(path: PropertyKey[]): string {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseConfig, type Config } from '../config/index.js';
+import { describeIssues, parseConfig, type Config } from '../config/index.js';
 import { ConfigError } from '../errors/index.js';
 
 /** The Lambda environment, validated once per cold start. */
@@ -32,7 +32,7 @@ export function readAwsEnv<K extends 'TABLE_NAME' | 'TOPIC_ARN' | 'QUEUE_URL' | 
   if (!parsed.success || missing.length > 0) {
     const problems = [
       ...missing.map((name) => `${name}: required`),
-      ...(parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)),
+      ...(parsed.success ? [] : describeIssues(parsed.error.issues)),
     ];
     throw new ConfigError(`Invalid function environment: ${problems.join('; ')}`);
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { describeIssues } from '../config/index.js';
 import { StancewatchError } from '../errors/index.js';
 import type { SourceMessage } from './types.js';
 
@@ -29,7 +30,7 @@ export function parseSourceMessage(body: string): SourceMessage {
   const parsed = SourceMessageSchema.safeParse(raw);
   if (!parsed.success) {
     throw new StancewatchError(
-      `Source message is invalid: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`,
+      `Source message is invalid: ${describeIssues(parsed.error.issues).join('; ')}`,
     );
   }
   return parsed.data;

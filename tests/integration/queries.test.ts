@@ -2,33 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatRows } from '../../bin/commands/output.js';
 import { buildTimeline, formatTimeline } from '../../shared/pipeline/timeline.js';
 import { dynamoQueries, type ArchiveQueries } from '../../shared/store/queries.js';
-import type { StoredStatement } from '../../shared/store/index.js';
 import { startTestTable, type TestTable } from '../helpers/dynamo.js';
+import { storedStatement } from '../helpers/statements.js';
 
-function statement(id: string, overrides: Partial<StoredStatement>): StoredStatement {
-  return {
-    id,
-    watchId: 'treaty',
-    speaker: 'Vladimir Putin',
-    kind: 'condition',
-    polarity: 'positive',
-    text: `Statement ${id}`,
-    claim: id,
-    url: `https://news.example/${id}`,
-    urlKey: `key-${id}`,
-    status: 'new',
-    similarity: 0,
-    foundAt: '2026-01-01T00:00:00Z',
-    ...overrides,
-  };
-}
 
 const LEDGER = [
-  statement('s2017', { publishedAt: '2017-11-10T00:00:00Z', kind: 'concern', text: 'Treaty talks must weigh Japan’s security commitments.' }),
-  statement('s2019', { publishedAt: '2019-03-15T00:00:00Z', text: 'Japan would first have to withdraw from its security pact.', status: 'changed', closest: { text: 'Treaty talks must weigh Japan’s security commitments.', url: 'https://news.example/s2017', publishedAt: '2017-11-10T00:00:00Z' } }),
-  statement('s2019b', { publishedAt: '2019-12-19T00:00:00Z', text: 'The alliance continues to pose a threat.', status: 'repeat', kind: 'concern' }),
-  statement('abe', { publishedAt: '2019-06-06T00:00:00Z', speaker: 'Shinzo Abe', kind: 'demand', text: 'Abe asked Russia to play a larger role.' }),
-  statement('s2024', { publishedAt: '2024-06-06T00:00:00Z', text: 'Japan first needs to change its position on the war in Ukraine.' }),
+  storedStatement('s2017', { publishedAt: '2017-11-10T00:00:00Z', kind: 'concern', text: 'Treaty talks must weigh Japan’s security commitments.' }),
+  storedStatement('s2019', { publishedAt: '2019-03-15T00:00:00Z', text: 'Japan would first have to withdraw from its security pact.', status: 'changed', closest: { text: 'Treaty talks must weigh Japan’s security commitments.', url: 'https://news.example/s2017', publishedAt: '2017-11-10T00:00:00Z' } }),
+  storedStatement('s2019b', { publishedAt: '2019-12-19T00:00:00Z', text: 'The alliance continues to pose a threat.', status: 'repeat', kind: 'concern' }),
+  storedStatement('abe', { publishedAt: '2019-06-06T00:00:00Z', speaker: 'Shinzo Abe', kind: 'demand', text: 'Abe asked Russia to play a larger role.' }),
+  storedStatement('s2024', { publishedAt: '2024-06-06T00:00:00Z', text: 'Japan first needs to change its position on the war in Ukraine.' }),
 ];
 
 describe('archive queries on dynalite', () => {

@@ -1,26 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderDigest, type DigestItem } from '../../shared/digest/index.js';
-import { DIFF_TOO_LARGE, MAX_STORED_HTML_BYTES, type ArchivedArticle, type StoredStatement } from '../../shared/store/index.js';
+import { DIFF_TOO_LARGE, MAX_STORED_HTML_BYTES, type ArchivedArticle } from '../../shared/store/index.js';
 import { startTestTable, type TestTable } from '../helpers/dynamo.js';
+import { storedStatement } from '../helpers/statements.js';
 
-function statement(id: string, overrides: Partial<StoredStatement> = {}): StoredStatement {
-  return {
-    id,
-    watchId: 'treaty',
-    speaker: 'Vladimir Putin',
-    kind: 'condition',
-    polarity: 'positive',
-    text: `Statement ${id}`,
-    claim: `claim ${id}`,
-    publishedAt: `2024-06-0${id.length}T00:00:00.000Z`,
-    url: `https://news.example/${id}`,
-    urlKey: `key-${id}`,
-    status: 'new',
-    similarity: 0,
-    foundAt: '2024-06-10T00:00:00.000Z',
-    ...overrides,
-  };
-}
 
 describe('the archive ledger and digests on dynalite', () => {
   let table: TestTable;
@@ -30,14 +13,14 @@ describe('the archive ledger and digests on dynalite', () => {
   afterAll(async () => table.close());
 
   it('adds a statement once even when the same article is processed twice', async () => {
-    expect(await table.store.addStatement(statement('a'))).toBe(true);
-    expect(await table.store.addStatement(statement('a'))).toBe(false);
+    expect(await table.store.addStatement(storedStatement('a'))).toBe(true);
+    expect(await table.store.addStatement(storedStatement('a'))).toBe(false);
     expect(await table.store.listStatements('treaty')).toHaveLength(1);
     expect(await table.store.listPending('treaty')).toHaveLength(1);
   });
 
   it("reads one speaker's history with one query keyed by surname", async () => {
-    await table.store.addStatement(statement('bb', { speaker: 'Fumio Kishida' }));
+    await table.store.addStatement(storedStatement('bb', { speaker: 'Fumio Kishida' }));
     const putin = await table.store.listStatements('treaty', 'putin');
     expect(putin.map((entry) => entry.id)).toEqual(['a']);
     // A full name is keyed like the ledger's sort key.
@@ -50,10 +33,10 @@ describe('the archive ledger and digests on dynalite', () => {
   });
 
   it('lists the timeline of a watch by publication date through the GSI', async () => {
-    await table.store.addStatement(statement('ccc'));
+    await table.store.addStatement(storedStatement('ccc'));
     // Dates in the opposite order of the ids: only date order gives this answer.
     for (const [id, day] of [['t1', '03'], ['t2', '02'], ['t3', '01']]) {
-      await table.store.addStatement(statement(id, { watchId: 'timeline', publishedAt: `2024-06-${day}T00:00:00.000Z` }));
+      await table.store.addStatement(storedStatement(id, { watchId: 'timeline', publishedAt: `2024-06-${day}T00:00:00.000Z` }));
     }
     expect((await table.store.listTimeline('timeline')).map((entry) => entry.id)).toEqual(['t3', 't2', 't1']);
   });
