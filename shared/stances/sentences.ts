@@ -1,12 +1,9 @@
 /**
  * Reads paragraphs into sentences of tokens with wink-nlp: POS, lemma, stop-word flag, entity type and whether the
- * token sits inside a quotation. The model loads once per process (cold start), not once per article.
+ * token sits inside a quotation. The model loads once per process, on first use (see nlp-models.ts).
  */
-import winkNLP, { type ItsFunction } from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
-
-const nlp = winkNLP(model);
-const its = nlp.its;
+import type { ItsFunction } from 'wink-nlp';
+import { winkNlp } from './nlp-models.js';
 
 export interface Token {
   text: string;
@@ -65,7 +62,8 @@ function retagSentenceStart(sentence: Sentence): Sentence {
   const lower = first.text.toLowerCase();
   let reading = lowerCaseReadings.get(lower);
   if (!reading) {
-    const tokens = nlp.readDoc(lower).tokens();
+    const { readDoc, its } = winkNlp();
+    const tokens = readDoc(lower).tokens();
     reading = {
       lemma: String((tokens.out(its.lemma as unknown as ItsFunction<string>) as string[])[0] ?? lower).toLowerCase(),
       pos: String((tokens.out(its.pos) as string[])[0] ?? first.pos),
@@ -78,7 +76,8 @@ function retagSentenceStart(sentence: Sentence): Sentence {
 }
 
 function tokenizeParagraph(paragraph: string, paragraphIndex: number): Sentence[] {
-  const doc = nlp.readDoc(paragraph);
+  const { readDoc, its } = winkNlp();
+  const doc = readDoc(paragraph);
   const tokens = doc.tokens();
   const texts = tokens.out() as string[];
   const normals = tokens.out(its.normal) as string[];

@@ -2,7 +2,7 @@
  * Who is named in an article: full names, surnames and roles, so that "Putin" and "the Russian leader" both
  * resolve to "Vladimir Putin" (Russian President) wherever in the article the full name appears.
  */
-import nlp from 'compromise';
+import { compromiseNlp } from './nlp-models.js';
 import {
   INSTITUTION_NAMES,
   MAX_APPOSITIVE_TOKENS,
@@ -56,7 +56,7 @@ function collectCallerSpeakers(speakers: string[]): string[][] {
 }
 
 function collectNamedPeople(text: string): string[][] {
-  const found = nlp(text).people().out('array') as string[];
+  const found = compromiseNlp()(text).people().out('array') as string[];
   return found.map(cleanName).filter((words) => words.length > 0);
 }
 
@@ -125,7 +125,7 @@ function capitalizedRunEndingAt(tokens: Token[], end: number): string[] {
 }
 
 function looksLikePersonName(words: string[]): boolean {
-  return !nlp(words.join(' ')).has(NOT_A_PERSON);
+  return !compromiseNlp()(words.join(' ')).has(NOT_A_PERSON);
 }
 
 /** Keeps one person per surname, named by the longest form seen, in order of first mention. */

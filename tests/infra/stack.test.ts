@@ -14,6 +14,7 @@ import { DigestTopic } from '../../infra/constructs/digest-topic.js';
 import { REPO_ROOT } from '../../infra/constructs/pipeline-functions.js';
 import { StancewatchStack } from '../../infra/stancewatch-stack.js';
 import { parseConfig } from '../../shared/config/index.js';
+import { NLP_MODULES } from '../../shared/stances/nlp-models.js';
 
 /** A feed token as `openssl rand -hex 16` makes one. */
 
@@ -502,6 +503,12 @@ describe('bundles', () => {
     return dir;
   }
 
+  /** The processor requires the NLP libraries on first use (shared/stances/nlp-models.ts): they must resolve from where its bundle runs. */
+  function requireDeferred(name: string, entry: string): string {
+    if (name !== 'processSourceFunction') return '';
+    return `const { createRequire } = await import('node:module'); const r = createRequire(${JSON.stringify(entry)}); ${NLP_MODULES.map((module) => `r(${JSON.stringify(module)});`).join(' ')}`;
+  }
+
   // What a cold start does: load the module and build the deps. Catches native modules that cannot be
   // bundled, a broken ESM require shim, a config that was not inlined (the env below has none) and an
   // external module that neither the runtime nor the function's layers provide.
@@ -513,7 +520,7 @@ describe('bundles', () => {
         const entry = pathToFileURL(join(dir, 'index.mjs')).href;
         const output = execFileSync(
           process.execPath,
-          ['--input-type=module', '-e', `const m = await import(${JSON.stringify(entry)}); console.log(typeof m.handler);`],
+          ['--input-type=module', '-e', `const m = await import(${JSON.stringify(entry)}); ${requireDeferred(name, entry)} console.log(typeof m.handler);`],
           {
             encoding: 'utf8',
             cwd: dir,
