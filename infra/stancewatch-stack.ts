@@ -68,6 +68,7 @@ export class StancewatchStack extends Stack {
       deadLetterQueue: this.sourceQueue.deadLetterQueue,
       // Whoever receives every digest runs the deployment; readers of single watches do not get alarms.
       alarmEmails: digestEmails ?? [],
+      unhealthySources: this.functions.metricUnhealthySources(),
     });
 
     new CfnOutput(this, 'TableName', { value: this.archive.table.tableName, description: 'Archive table' });

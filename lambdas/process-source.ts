@@ -2,8 +2,8 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import { createSourceDeps, parseSourceMessage, processSource } from '../shared/pipeline/index.js';
-import { PipelineMetric, recordSourceOutcome } from './lib/pipeline-metrics.js';
+import { createSourceDeps, parseSourceMessage, processSource, SourceFailedError } from '../shared/pipeline/index.js';
+import { PipelineMetric, recordHealthChanges, recordSourceOutcome } from './lib/pipeline-metrics.js';
 import { powertoolsLog } from './lib/powertools-log.js';
 
 const logger = new Logger();
@@ -24,6 +24,7 @@ async function handleRecord(record: SQSRecord) {
     return outcome;
   } catch (error) {
     metrics.addMetric(PipelineMetric.SourcesFailed, MetricUnit.Count, 1);
+    if (error instanceof SourceFailedError && error.health) recordHealthChanges(metrics, [error.health]);
     logger.error('source failed; SQS will retry it', {
       messageId: record.messageId,
       receiveCount: record.attributes.ApproximateReceiveCount,

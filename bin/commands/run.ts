@@ -1,4 +1,4 @@
-import { runPass, stderrLog, type PassReport } from '../../shared/pipeline/index.js';
+import { OFF_TOPIC, runPass, stderrLog, type PassReport } from '../../shared/pipeline/index.js';
 import { openLocalRuntime } from '../local-runtime.js';
 
 interface RunOptions {
@@ -38,10 +38,16 @@ function summarize(report: PassReport): string {
   ];
   const changes = report.stances.filter((stance) => stance.status !== 'repeat').length;
   lines.push(
-    report.digests.length === 0
+    changes === 0
       ? `Nothing new: no new or changed stances since the last run${report.stances.length ? ` (${report.stances.length} repeated)` : ''}.`
-      : `Stances: ${changes} new or changed, ${report.stances.length - changes} repeated; ${report.digests.length} digest(s) sent.`,
+      : `Stances: ${changes} new or changed, ${report.stances.length - changes} repeated.`,
   );
+  if (report.digests.length > 0) lines.push(`${report.digests.length} digest(s) sent.`);
+  // Off-topic articles are the normal case on a busy feed: counted above, not listed.
+  for (const skip of report.skips.filter((entry) => !entry.reason.startsWith(OFF_TOPIC))) lines.push(`Skipped: ${skip.url}: ${skip.reason}`);
   for (const failure of report.failures) lines.push(`Failed: ${failure.url}: ${failure.error}`);
+  for (const change of report.health) {
+    lines.push(change.status === 'unhealthy' ? `Source unhealthy: ${change.url} ${change.reason}` : `Source recovered: ${change.url}`);
+  }
   return `${lines.join('\n')}\n`;
 }

@@ -18,10 +18,13 @@ export interface PipelineAlarmsProps {
   deadLetterQueue: sqs.IQueue;
   /** Addresses subscribed to the ops topic. */
   alarmEmails: readonly string[];
+  /** The processor's count of sources that turned unhealthy (lambdas/lib/pipeline-metrics.ts). */
+  unhealthySources: cloudwatch.IMetric;
 }
 
 /**
- * What needs a human: a message in the DLQ (a source failed three times), a function error, a throttle.
+ * What needs a human: a message in the DLQ (a source failed three times), a function error, a throttle, a source
+ * that turned unhealthy (its readers also see it in their next digest).
  * Each alarm notifies the ops topic, apart from the digest topic so readers never get alarms. The topic is
  * encrypted with a customer-managed key because CloudWatch cannot publish to a topic under the AWS-managed
  * `alias/aws/sns` key (its key policy cannot be changed to let CloudWatch in).
@@ -44,6 +47,10 @@ export class PipelineAlarms extends Construct {
     this.addAlarm('DeadLetters', {
       alarmDescription: 'Messages in the Stancewatch dead-letter queue: a source failed three times. Inspect, fix, then redrive (README).',
       metric: props.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: ALARM_PERIOD, statistic: cloudwatch.Stats.MAXIMUM }),
+    });
+    this.addAlarm('UnhealthySources', {
+      alarmDescription: 'A Stancewatch source turned unhealthy (failing runs in a row, a bot wall, or no articles); the next digest lists it with the reason',
+      metric: props.unhealthySources,
     });
     for (const [name, fn] of Object.entries(props.functions)) {
       this.addAlarm(`${name}Errors`, {

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { Arn, ArnFormat, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
@@ -65,6 +66,12 @@ export const TABLE_ACTIONS = {
 /** CloudWatch namespace of the pipeline's own metrics (articles, stances, failures). */
 export const METRICS_NAMESPACE = 'Stancewatch';
 
+/** Powertools adds it to every metric as the `service` dimension. */
+export const METRICS_SERVICE = 'stancewatch';
+
+/** `PipelineMetric.SourcesUnhealthy` in lambdas/lib/pipeline-metrics.ts (a test keeps the two equal). */
+export const UNHEALTHY_SOURCES_METRIC = 'SourcesUnhealthy';
+
 export interface PipelineFunctionsProps {
   config: Config;
   table: dynamodb.ITable;
@@ -106,7 +113,7 @@ export class PipelineFunctions extends Construct {
       TOPIC_ARN: topic.topicArn,
       // Deployed functions only ever read public news sites; never let a feed redirect them into the VPC or IMDS.
       ALLOW_PRIVATE_NETWORK: 'false',
-      POWERTOOLS_SERVICE_NAME: 'stancewatch',
+      POWERTOOLS_SERVICE_NAME: METRICS_SERVICE,
       POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
       POWERTOOLS_LOG_LEVEL: 'INFO',
       ...(props.sesFrom ? { SES_FROM: props.sesFrom } : {}),
@@ -211,6 +218,17 @@ export class PipelineFunctions extends Construct {
       logGroup,
       // Shared with `npm run bench:lambda` (infra/bundling.ts), so the benchmark measures what is deployed.
       bundling: nodejsBundling(options.config),
+    });
+  }
+
+  /** Sources that turned unhealthy, as the processor counts them, summed over five minutes. */
+  metricUnhealthySources(): cloudwatch.Metric {
+    return new cloudwatch.Metric({
+      namespace: METRICS_NAMESPACE,
+      metricName: UNHEALTHY_SOURCES_METRIC,
+      dimensionsMap: { service: METRICS_SERVICE },
+      statistic: cloudwatch.Stats.SUM,
+      period: Duration.minutes(5),
     });
   }
 }

@@ -1,5 +1,5 @@
 import { MetricUnit, type Metrics } from '@aws-lambda-powertools/metrics';
-import type { DigestReport, SourceOutcome } from '../../shared/pipeline/index.js';
+import type { DigestReport, SourceHealthChange, SourceOutcome } from '../../shared/pipeline/index.js';
 
 /** Metric names, one place: the stack's dashboards and alarms refer to the same strings. */
 export const PipelineMetric = {
@@ -10,6 +10,8 @@ export const PipelineMetric = {
   StancesNew: 'StancesNew',
   StancesChanged: 'StancesChanged',
   SourcesFailed: 'SourcesFailed',
+  /** Sources that turned unhealthy (failing runs in a row, a bot wall, no articles); the stack alarms on it. */
+  SourcesUnhealthy: 'SourcesUnhealthy',
   SourcesEnqueued: 'SourcesEnqueued',
   DigestsSent: 'DigestsSent',
 } as const;
@@ -22,6 +24,12 @@ export function recordSourceOutcome(metrics: Metrics, outcome: SourceOutcome): v
   metrics.addMetric(PipelineMetric.ArticlesFailed, MetricUnit.Count, outcome.articles.failed);
   metrics.addMetric(PipelineMetric.StancesNew, MetricUnit.Count, outcome.stances.filter((stance) => stance.status === 'new').length);
   metrics.addMetric(PipelineMetric.StancesChanged, MetricUnit.Count, outcome.stances.filter((stance) => stance.status === 'changed').length);
+  recordHealthChanges(metrics, outcome.health);
+}
+
+/** Counts the sources that turned unhealthy; a recovery is logged, not counted. */
+export function recordHealthChanges(metrics: Metrics, changes: readonly SourceHealthChange[]): void {
+  metrics.addMetric(PipelineMetric.SourcesUnhealthy, MetricUnit.Count, changes.filter((change) => change.status === 'unhealthy').length);
 }
 
 /** Digests that reached at least one destination. */

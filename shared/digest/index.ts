@@ -3,9 +3,9 @@
  * an SNS email, and a single-column HTML body for SES that reads well on a phone.
  */
 import { diffWords } from 'diff';
-import type { DigestInput, DigestItem, RenderedDigest } from './types.js';
+import type { DigestInput, DigestItem, DigestSource, RenderedDigest } from './types.js';
 
-export type { DigestInput, DigestItem, RenderedDigest } from './types.js';
+export type { DigestInput, DigestItem, DigestSource, RenderedDigest } from './types.js';
 
 /** One run of a word diff: unchanged text, or text added or removed. */
 export interface DiffPart {
@@ -42,7 +42,13 @@ const STYLES = {
   ins: 'background:#dcfce7;color:#166534;text-decoration:none;',
   del: 'background:#fee2e2;color:#991b1b;text-decoration:line-through;',
   footer: 'margin:16px 0 0;padding-top:12px;border-top:1px solid #e4e4e7;color:#71717a;font-size:13px;',
+  sourcesTitle: 'margin:16px 0 6px;font-size:15px;',
+  sourceHealth: 'margin:0 0 8px;font-size:14px;',
+  badgeUnhealthy: 'display:inline-block;padding:1px 6px;border-radius:3px;background:#fee2e2;color:#991b1b;font-size:12px;font-weight:bold;letter-spacing:0.04em;',
+  badgeRecovered: 'display:inline-block;padding:1px 6px;border-radius:3px;background:#dcfce7;color:#166534;font-size:12px;font-weight:bold;letter-spacing:0.04em;',
 } as const;
+
+const SOURCES_HEADING = 'Sources needing attention';
 
 const STATUS_LABELS = { new: 'NEW', changed: 'CHANGED', repeat: 'REPEAT' } as const;
 
@@ -66,7 +72,7 @@ function diffBase(item: DigestItem): DigestItem['closest'] {
  */
 export function renderDigest(input: DigestInput): RenderedDigest {
   const items = sortNewestFirst(input.items);
-  const subject = renderSubject(input.watch.name, items);
+  const subject = renderSubject(input.watch.name, items, input.sources ?? []);
   return { subject, text: renderText(input, items), html: renderHtml(input, items, subject) };
 }
 
@@ -146,8 +152,38 @@ function formatDate(date: string | undefined): string | undefined {
   return time === undefined ? undefined : new Date(time).toISOString().slice(0, 10);
 }
 
-function renderSubject(watchName: string, items: DigestItem[]): string {
-  return `Stancewatch: ${summarize(items)} — ${singleLine(watchName)}`;
+function renderSubject(watchName: string, items: DigestItem[], sources: DigestSource[]): string {
+  return `Stancewatch: ${digestSummary(items, sources)} — ${singleLine(watchName)}`;
+}
+
+/** "2 new, 1 changed; 1 source unhealthy"; a digest of health changes alone says only those. */
+function digestSummary(items: DigestItem[], sources: DigestSource[]): string {
+  const health = summarizeHealth(sources);
+  return items.length === 0 && health ? health : [summarize(items), health].filter(Boolean).join('; ');
+}
+
+/** "1 source unhealthy, 1 recovered" for the changes a digest first reports; '' without any. */
+function summarizeHealth(sources: DigestSource[]): string {
+  const changed = sources.filter((source) => source.changed);
+  const unhealthy = changed.filter((source) => source.status === 'unhealthy').length;
+  const recovered = changed.length - unhealthy;
+  const parts = [
+    unhealthy > 0 && `${unhealthy} source${unhealthy === 1 ? '' : 's'} unhealthy`,
+    recovered > 0 && `${recovered} source${recovered === 1 ? '' : 's'} recovered`,
+  ];
+  return parts.filter(Boolean).join(', ');
+}
+
+/** One line per source: what is wrong and since when, or that it is read again. */
+function sourceHealthLine(source: DigestSource): string {
+  if (source.status === 'recovered') return `${singleLine(source.url)} is read again.`;
+  const since = formatDate(source.since);
+  return `${singleLine(source.url)} ${singleLine(source.reason)}${since ? ` (since ${since})` : ''}.`;
+}
+
+function sourceHealthLabel(source: DigestSource): string {
+  if (source.status === 'recovered') return 'RECOVERED';
+  return source.changed ? 'UNHEALTHY · new' : 'UNHEALTHY';
 }
 
 /** "2 new, 1 changed"; a zero count is left out. */
@@ -187,7 +223,7 @@ function renderText(input: DigestInput, items: DigestItem[]): string {
   const rule = '-'.repeat(TEXT_RULE_WIDTH);
   const lines = [
     `Stancewatch — ${singleLine(input.watch.name)}`,
-    `${summarize(items)} · ${formatDate(input.generatedAt) ?? input.generatedAt}`,
+    `${digestSummary(items, input.sources ?? [])} · ${formatDate(input.generatedAt) ?? input.generatedAt}`,
   ];
   for (const item of items) {
     lines.push('', rule, `${STATUS_LABELS[item.status]} · ${item.kind} · ${singleLine(speakerLabel(item))}`, '');
@@ -204,6 +240,10 @@ function renderText(input: DigestInput, items: DigestItem[]): string {
     }
   }
   lines.push('', rule, repeatsLine(input.repeats), '');
+  const sources = input.sources ?? [];
+  if (sources.length > 0) {
+    lines.push(`${SOURCES_HEADING}:`, ...sources.map((source) => `- ${sourceHealthLabel(source)}: ${sourceHealthLine(source)}`), '');
+  }
   return lines.join('\n');
 }
 
@@ -228,9 +268,10 @@ export function formatTextDiff(parts: DiffPart[]): string {
 function renderHtml(input: DigestInput, items: DigestItem[], subject: string): string {
   const body = [
     `<h1 style="${STYLES.title}">${escapeHtml(singleLine(input.watch.name))}</h1>`,
-    `<p style="${STYLES.summary}">${escapeHtml(summarize(items))} · ${escapeHtml(formatDate(input.generatedAt) ?? input.generatedAt)}</p>`,
+    `<p style="${STYLES.summary}">${escapeHtml(digestSummary(items, input.sources ?? []))} · ${escapeHtml(formatDate(input.generatedAt) ?? input.generatedAt)}</p>`,
     ...items.map(renderHtmlItem),
     `<p style="${STYLES.footer}">${escapeHtml(repeatsLine(input.repeats))}</p>`,
+    ...renderHtmlSources(input.sources ?? []),
   ].join('\n');
   return [
     '<!doctype html>',
@@ -296,6 +337,18 @@ function renderHtmlItem(item: DigestItem): string {
   }
   parts.push('</div>');
   return parts.join('\n');
+}
+
+/** After the footer, so `fitDigestHtml` counts it with the page's end, not with the last statement. */
+function renderHtmlSources(sources: DigestSource[]): string[] {
+  if (sources.length === 0) return [];
+  return [
+    `<h2 style="${STYLES.sourcesTitle}">${SOURCES_HEADING}</h2>`,
+    ...sources.map((source) => {
+      const badge = source.status === 'recovered' ? STYLES.badgeRecovered : STYLES.badgeUnhealthy;
+      return `<p style="${STYLES.sourceHealth}"><span style="${badge}">${escapeHtml(sourceHealthLabel(source))}</span> ${escapeHtml(sourceHealthLine(source))}</p>`;
+    }),
+  ];
 }
 
 function renderLink(url: string, label: string): string {

@@ -18,12 +18,25 @@ export interface DigestItem {
   closest?: { text: string; url: string; outlet?: string; publishedAt?: string };
 }
 
+/** A source listed at the end of a digest: unhealthy now, or recovered since the last digest. */
+export interface DigestSource {
+  url: string;
+  status: 'unhealthy' | 'recovered';
+  reason: string;
+  /** When it turned unhealthy. */
+  since: string;
+  /** First reported in this digest. */
+  changed: boolean;
+}
+
 export interface DigestInput {
   watch: { id: string; name: string };
   /** New and changed statements; rendered newest first. */
   items: DigestItem[];
   /** Statements seen again in this period (not listed, counted). */
   repeats: number;
+  /** Sources needing attention, listed at the end; a digest may hold only these. */
+  sources?: DigestSource[];
   /** When the digest was made (ISO). */
   generatedAt: string;
 }

@@ -2,14 +2,21 @@ import type { Watch } from '../config/index.js';
 import { canonicalizeUrl, contentHash, dedupeArticle, normalizeText, type DedupeVerdict } from '../dedupe/index.js';
 import { dropHostBoilerplate, extractArticle } from '../extract/index.js';
 import type { ExtractedArticle } from '../extract/types.js';
+import { StancewatchError } from '../errors/index.js';
+import { detectBotWall } from '../extract/bot-wall.js';
 import { fetchDocument, readSource } from '../fetch/index.js';
-import type { ConditionalState, SourceItem } from '../fetch/types.js';
+import { decodeDocumentHead } from '../fetch/content.js';
+import type { ConditionalState, FetchedDocument, SourceItem } from '../fetch/types.js';
 import { compareWithLedger, extractStatements } from '../stances/index.js';
-import { hashKey, speakerKey, type ArchivedArticle, type StoredStatement } from '../store/index.js';
+import { hashKey, speakerKey, type ArchivedArticle, type StoredStatement, type UrlState } from '../store/index.js';
 import type { SourceDeps } from './deps.js';
+import { judgeFailure, judgeRun, recordHealth, SourceFailedError, type SourceRunFacts } from './source-health.js';
 import type { ArticleCounts, SourceMessage, SourceOutcome, StanceReport } from './types.js';
 
 export type { SourceOutcome } from './types.js';
+
+/** How a skip for want of the watch's keywords begins; the CLI counts those instead of listing them. */
+export const OFF_TOPIC = 'not about the watch';
 
 export function emptyCounts(): ArticleCounts {
   return { fetched: 0, new: 0, duplicates: 0, revised: 0, failed: 0, skipped: 0 };
@@ -26,31 +33,52 @@ export function emptyCounts(): ArticleCounts {
  * therefore never turns into a 304 that hides work still to do.
  */
 export async function processSource(message: SourceMessage, deps: SourceDeps): Promise<SourceOutcome> {
-  const outcome: SourceOutcome = { articles: emptyCounts(), stances: [], failures: [] };
+  const outcome: SourceOutcome = { articles: emptyCounts(), stances: [], failures: [], skips: [], health: [] };
   const watch = deps.config.watches.find((candidate) => candidate.id === message.watchId);
   if (!watch) {
     // A watch removed by a redeploy while its messages were queued: nothing to retry, nothing for the DLQ.
     deps.log.warn(`No watch "${message.watchId}" in the config any more; message for ${message.sourceUrl} skipped`);
     return outcome;
   }
-  const source = await readWithState(watch, message.sourceUrl, deps, (validators) => readSource(message.sourceUrl, deps.fetchOptions, validators));
+  const source = await readSourceOf(watch, message.sourceUrl, deps);
   const reading = source.result;
   deps.log.info(`${message.sourceUrl}: ${reading.kind}, ${reading.items.length} item(s)`, { watch: watch.id });
 
+  const facts: SourceRunFacts = { notModified: reading.kind === 'not-modified', items: reading.items.length, articles: 0, failed: 0 };
   // Oldest first, so the ledger learns a speaker's statements in the order they were made.
   const items = [...reading.items].sort((a, b) => (a.publishedAt ?? '').localeCompare(b.publishedAt ?? ''));
   for (const item of items) {
     try {
-      await processItem(item, watch, deps, outcome);
+      await processItem(item, watch, deps, outcome, facts);
     } catch (error) {
       outcome.articles.failed += 1;
       const reason = error instanceof Error ? error.message : String(error);
+      facts.failed += 1;
+      facts.lastError = reason;
       outcome.failures.push({ watch: watch.id, url: item.url, error: reason });
       deps.log.warn(`${item.url}: failed, will be retried next run: ${reason}`, { watch: watch.id });
     }
   }
-  await source.save(outcome.articles.failed === 0);
+  const { emptyRuns, verdict } = judgeRun(facts, source.previous);
+  await source.save(outcome.articles.failed === 0, { emptyRuns });
+  const change = await recordHealth(watch, message.sourceUrl, verdict, deps);
+  if (change) outcome.health.push(change);
   return outcome;
+}
+
+/** Reads the source; when it cannot be read, judges its health and throws what failed, with the change. */
+async function readSourceOf(watch: Watch, url: string, deps: SourceDeps) {
+  try {
+    return await readWithState(watch, url, deps, (validators) => readSource(url, deps.fetchOptions, validators));
+  } catch (error) {
+    const failures = (await deps.store.getUrlState(stateKeyOf(watch, url)))?.consecutiveFailures ?? 1;
+    const change = await recordHealth(watch, url, judgeFailure(failures, error as Error), deps);
+    throw new SourceFailedError(error as Error, change);
+  }
+}
+
+function stateKeyOf(watch: Watch, url: string): string {
+  return `${watch.id} ${url}`;
 }
 
 interface Revalidated {
@@ -65,13 +93,21 @@ interface Revalidated {
  * run asks for the whole document again. The state is the watch's own: a 304 earned by one watch
  * must not hide a shared source from another.
  */
+interface StatefulRead<T> {
+  result: T;
+  /** The state before this read. */
+  previous?: UrlState;
+  /** `extra`: what else this run learned of the URL (a skip reason, a source's empty runs). */
+  save: (succeeded: boolean, extra?: Pick<UrlState, 'emptyRuns' | 'lastSkipReason'>) => Promise<void>;
+}
+
 async function readWithState<T extends Revalidated>(
   watch: Watch,
   url: string,
   deps: SourceDeps,
   read: (validators?: ConditionalState) => Promise<T>,
-): Promise<{ result: T; save: (succeeded: boolean) => Promise<void> }> {
-  const stateKey = `${watch.id} ${url}`;
+): Promise<StatefulRead<T>> {
+  const stateKey = stateKeyOf(watch, url);
   const previous = await deps.store.getUrlState(stateKey);
   let result: T;
   try {
@@ -79,6 +115,7 @@ async function readWithState<T extends Revalidated>(
   } catch (error) {
     await deps.store.putUrlState(stateKey, {
       validators: previous?.validators ?? {},
+      emptyRuns: previous?.emptyRuns,
       lastFetchedAt: deps.now().toISOString(),
       lastError: (error as Error).message,
       consecutiveFailures: (previous?.consecutiveFailures ?? 0) + 1,
@@ -86,33 +123,44 @@ async function readWithState<T extends Revalidated>(
     throw error;
   }
   const unchanged = result.notModified || result.kind === 'not-modified';
-  const save = async (succeeded: boolean) => {
+  const save = async (succeeded: boolean, extra?: Pick<UrlState, 'emptyRuns' | 'lastSkipReason'>) => {
     await deps.store.putUrlState(stateKey, {
       validators: succeeded && !unchanged ? result.validators : (previous?.validators ?? {}),
       lastFetchedAt: deps.now().toISOString(),
       consecutiveFailures: 0,
+      ...extra,
     });
   };
-  return { result, save };
+  return { result, previous, save };
 }
 
-async function processItem(item: SourceItem, watch: Watch, deps: SourceDeps, outcome: SourceOutcome): Promise<void> {
-  const page = item.document
+async function processItem(item: SourceItem, watch: Watch, deps: SourceDeps, outcome: SourceOutcome, facts: SourceRunFacts): Promise<void> {
+  const page: Pick<StatefulRead<FetchedDocument>, 'result' | 'save'> = item.document
     ? { result: item.document, save: async () => undefined }
     : await readWithState(watch, item.url, deps, (validators) => fetchDocument(item.url, deps.fetchOptions, validators));
   const document = page.result;
   if (document.notModified) {
     // 304: the page is as we archived it.
     outcome.articles.duplicates += 1;
+    facts.articles += 1;
     return page.save(true);
   }
   outcome.articles.fetched += 1;
+  const botWall = detectBotWall(decodeDocumentHead(document));
+  if (botWall) {
+    facts.botWall = botWall;
+    // Not a skip: the article may be behind it, so the page is retried next run.
+    throw new StancewatchError(`${item.url} answered with a bot wall (${botWall}) instead of the page; retried next run`);
+  }
   const extracted = withFeedMetadata(extractArticle({ url: document.url, body: document.body, contentType: document.contentType }), item);
   const article = deps.boilerplate && !extracted.noArticleReason ? await dropHostBoilerplate(extracted, deps.boilerplate) : extracted;
+  if (!article.noArticleReason) facts.articles += 1;
   if (article.noArticleReason || !isRelevant(article, watch)) {
+    const reason = article.noArticleReason ?? `${OFF_TOPIC} (none of its keywords: ${watch.keywords.join(', ')})`;
     outcome.articles.skipped += 1;
-    deps.log.debug(`${item.url}: skipped (${article.noArticleReason ?? 'no watch keyword'})`);
-    return page.save(true);
+    outcome.skips.push({ watch: watch.id, url: item.url, reason });
+    deps.log.debug(`${item.url}: skipped (${reason})`);
+    return page.save(true, { lastSkipReason: reason });
   }
   const verdict = await dedupeArticle(article, deps.store, deps.now().toISOString());
   const reading = await planReading(verdict, article, watch, deps);

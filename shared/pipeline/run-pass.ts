@@ -1,6 +1,7 @@
 import type { PipelineDeps } from './deps.js';
 import { emptyCounts, processSource } from './process-source.js';
 import { sendDigests } from './send-digests.js';
+import { SourceFailedError } from './source-health.js';
 import { planSourceMessages } from './enqueue.js';
 import type { PassReport, SourceMessage } from './types.js';
 
@@ -9,7 +10,7 @@ import type { PassReport, SourceMessage } from './types.js';
  * the digests. A source that cannot be read is reported and the pass goes on.
  */
 export async function runPass(deps: PipelineDeps, runId: string, onSource?: (message: SourceMessage, index: number, total: number) => void): Promise<PassReport> {
-  const report: PassReport = { articles: emptyCounts(), stances: [], digests: [], failures: [] };
+  const report: PassReport = { articles: emptyCounts(), stances: [], digests: [], failures: [], skips: [], health: [] };
   const messages = planSourceMessages(deps, runId);
   for (const [index, message] of messages.entries()) {
     onSource?.(message, index, messages.length);
@@ -20,9 +21,12 @@ export async function runPass(deps: PipelineDeps, runId: string, onSource?: (mes
       }
       report.stances.push(...outcome.stances);
       report.failures.push(...outcome.failures);
+      report.skips.push(...outcome.skips);
+      report.health.push(...outcome.health);
     } catch (error) {
       report.articles.failed += 1;
       report.failures.push({ watch: message.watchId, url: message.sourceUrl, error: (error as Error).message });
+      if (error instanceof SourceFailedError && error.health) report.health.push(error.health);
       deps.log.warn(`${message.sourceUrl}: source failed, retried next run: ${(error as Error).message}`);
     }
   }

@@ -1,8 +1,8 @@
 import type { Watch } from '../config/index.js';
 import { renderDigest } from '../digest/index.js';
-import type { DigestItem } from '../digest/types.js';
+import type { DigestItem, DigestSource } from '../digest/types.js';
 import { StancewatchError } from '../errors/index.js';
-import { hashKey, type DigestRecord, type StoredStatement } from '../store/index.js';
+import { hashKey, type DigestRecord, type SourceHealthRecord, type StoredStatement } from '../store/index.js';
 import type { DigestDeps } from './deps.js';
 import type { DigestReport } from './types.js';
 
@@ -31,29 +31,38 @@ export async function sendDigests(deps: DigestDeps): Promise<DigestReport[]> {
 async function sendWatchDigest(watch: Watch, deps: DigestDeps): Promise<DigestReport | undefined> {
   const pending = await deps.store.listPending(watch.id);
   const fresh = pending.filter((statement) => statement.status !== 'repeat');
-  if (fresh.length === 0) return undefined;
+  const health = await deps.store.listSourceHealth(watch.id);
+  // A source that turned unhealthy (or recovered) is news on its own; one still unhealthy is only repeated.
+  const changes = health.filter((source) => source.reportedStatus !== source.status);
+  if (fresh.length === 0 && changes.length === 0) return undefined;
 
   const rendered = renderDigest({
     watch: { id: watch.id, name: watch.name },
     items: fresh.map(toDigestItem),
     repeats: pending.length - fresh.length,
+    sources: health.filter((source) => source.status === 'unhealthy' || changes.includes(source)).map((source) => toDigestSource(source, changes)),
     generatedAt: deps.now().toISOString(),
   });
   const statementIds = pending.map((statement) => statement.id).sort();
+  const finish = async () => {
+    await deps.store.clearPending(watch.id, statementIds);
+    await deps.store.markHealthReported(watch.id, changes);
+  };
   const record: DigestRecord = {
     watchId: watch.id,
-    digestKey: hashKey(statementIds.join('\n')),
+    // The digest's identity: its statements and the health changes it reports (none: the statements alone).
+    digestKey: hashKey([...statementIds, ...changes.map(healthChangeKey)].join('\n')),
     ...rendered,
     statementIds,
     status: 'sending',
     createdAt: deps.now().toISOString(),
   };
-  const report = { watch: watch.id, subject: rendered.subject, items: fresh.length };
+  const report = { watch: watch.id, subject: rendered.subject, items: fresh.length, sources: changes.length };
   const claim = await deps.store.claimDigest(record);
   let alreadyDelivered: string[] = [];
   if (!claim.claimed) {
     const { existing } = claim;
-    if (existing.status === 'delivered') await deps.store.clearPending(watch.id, statementIds);
+    if (existing.status === 'delivered') await finish();
     // 'sending' is another worker at it, or a crash mid-delivery: at most once, so it is not sent again.
     if (existing.status !== 'failed' || !(await deps.store.retryDigest(watch.id, record.digestKey))) {
       deps.log.warn(`Digest ${record.digestKey} of ${watch.id} is already ${existing.status}; not sent again`);
@@ -63,7 +72,7 @@ async function sendWatchDigest(watch: Watch, deps: DigestDeps): Promise<DigestRe
   }
   const deliveredTo = await deliver(record, watch, alreadyDelivered, deps);
   await deps.store.markDelivered(watch.id, record.digestKey, deliveredTo);
-  await deps.store.clearPending(watch.id, statementIds);
+  await finish();
   return { ...report, delivered: true, deliveredTo };
 }
 
@@ -93,6 +102,14 @@ async function deliver(record: DigestRecord, watch: Watch, alreadyDelivered: str
     }
   }
   return deliveredTo;
+}
+
+function healthChangeKey(source: SourceHealthRecord): string {
+  return `HEALTH ${source.sourceUrl} ${source.status} ${source.changedAt}`;
+}
+
+function toDigestSource(source: SourceHealthRecord, changes: SourceHealthRecord[]): DigestSource {
+  return { url: source.sourceUrl, status: source.status, reason: source.reason, since: source.since, changed: changes.includes(source) };
 }
 
 function toDigestItem(statement: StoredStatement): DigestItem {

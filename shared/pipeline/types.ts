@@ -36,9 +36,26 @@ export interface DigestReport {
   watch: string;
   subject: string;
   items: number;
+  /** Source health changes it reports (turned unhealthy, recovered). */
+  sources: number;
   delivered: boolean;
   /** Where it went: 'stdout', an outbox file, an SNS message id. */
   deliveredTo: string[];
+}
+
+/** A page fetched but not read: not an article page, no article on it, or not about the watch. */
+export interface SkipReport {
+  watch: string;
+  url: string;
+  reason: string;
+}
+
+/** A source that turned unhealthy, or recovered, in this run; readers hear of it in the next digest. */
+export interface SourceHealthChange {
+  watch: string;
+  url: string;
+  status: 'unhealthy' | 'recovered';
+  reason?: string;
 }
 
 export interface FailureReport {
@@ -52,6 +69,8 @@ export interface SourceOutcome {
   articles: ArticleCounts;
   stances: StanceReport[];
   failures: FailureReport[];
+  skips: SkipReport[];
+  health: SourceHealthChange[];
 }
 
 /** What `stancewatch run --json` prints: exactly this document. */
@@ -60,4 +79,7 @@ export interface PassReport {
   stances: StanceReport[];
   digests: DigestReport[];
   failures: FailureReport[];
+  skips: SkipReport[];
+  /** Sources that turned unhealthy or recovered in this pass. */
+  health: SourceHealthChange[];
 }

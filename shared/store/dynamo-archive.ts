@@ -12,6 +12,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { fitDigestHtml } from '../digest/index.js';
 import { queryAll as queryAllPages } from './query-all.js';
+import { dynamoSourceHealth } from './source-health.js';
 import {
   DIFF_TOO_LARGE,
   MAX_STORED_DIFF_BYTES,
@@ -81,6 +82,8 @@ export function dynamoArchive(client: DynamoDBClient, tableName: string): Archiv
     });
 
   return {
+    ...dynamoSourceHealth(doc, tableName),
+
     getArticle: (urlKey) => get<ArchivedArticle>(itemKeys.article(urlKey)),
 
     async putArticleIfAbsent(article) {

@@ -30,4 +30,5 @@ export const itemKeys = {
   pending: (watchId: string, id: string) => ({ pk: `WATCH#${watchId}`, sk: `PEND#${id}` }),
   digest: (watchId: string, digestKey: string) => ({ pk: `WATCH#${watchId}`, sk: `DIG#${digestKey}` }),
   watchMark: (watchId: string, urlKey: string) => ({ pk: `WATCH#${watchId}`, sk: `DONE#${urlKey}` }),
+  sourceHealth: (watchId: string, sourceUrl: string) => ({ pk: `WATCH#${watchId}`, sk: `HEALTH#${hashKey(sourceUrl)}` }),
 } as const;

@@ -91,6 +91,37 @@ export interface UrlState {
   lastFetchedAt?: string;
   lastError?: string;
   consecutiveFailures: number;
+  /** A source's readings in a row that yielded no article (no entries, or no page with an article); source health. */
+  emptyRuns?: number;
+  /** Why the page was last skipped ("a PDF document, not an article page"), for `query` and support. */
+  lastSkipReason?: string;
+}
+
+/**
+ * The health of one source of one watch, kept once it has turned unhealthy. A change (`status` with its
+ * `changedAt`) is reported in the watch's next digest; `reportedStatus` records that it was.
+ */
+export interface SourceHealthRecord {
+  watchId: string;
+  sourceUrl: string;
+  status: 'unhealthy' | 'recovered';
+  /** What is wrong, for the reader: "answers with a bot wall (Cloudflare challenge) instead of its pages". */
+  reason: string;
+  /** When it turned unhealthy. */
+  since: string;
+  /** When `status` last changed: the change's identity in a digest. */
+  changedAt: string;
+  reportedStatus?: 'unhealthy' | 'recovered';
+}
+
+export interface SourceHealthStore {
+  /** True when the source was not unhealthy before (a change to report); the reason is updated either way. */
+  markSourceUnhealthy(watchId: string, sourceUrl: string, reason: string, at: string): Promise<boolean>;
+  /** True when the source was unhealthy and now is not. */
+  markSourceRecovered(watchId: string, sourceUrl: string, at: string): Promise<boolean>;
+  listSourceHealth(watchId: string): Promise<SourceHealthRecord[]>;
+  /** Records that a digest told readers of these changes; a change made since (another `changedAt`) stays unreported. */
+  markHealthReported(watchId: string, changes: ReadonlyArray<Pick<SourceHealthRecord, 'sourceUrl' | 'status' | 'changedAt'>>): Promise<void>;
 }
 
 export interface DigestRecord {
@@ -176,4 +207,4 @@ export interface DigestStore {
   listDigests(watchId: string, limit: number): Promise<DigestRecord[]>;
 }
 
-export type ArchiveStore = ArticleArchive & UrlStateStore & WatchStore & Ledger & DigestStore;
+export type ArchiveStore = ArticleArchive & UrlStateStore & WatchStore & Ledger & DigestStore & SourceHealthStore;

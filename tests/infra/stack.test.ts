@@ -11,7 +11,8 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readStancewatchContext } from '../../infra/context.js';
 import { DigestTopic } from '../../infra/constructs/digest-topic.js';
-import { REPO_ROOT } from '../../infra/constructs/pipeline-functions.js';
+import { REPO_ROOT, UNHEALTHY_SOURCES_METRIC } from '../../infra/constructs/pipeline-functions.js';
+import { PipelineMetric } from '../../lambdas/lib/pipeline-metrics.js';
 import { StancewatchStack } from '../../infra/stancewatch-stack.js';
 import { parseConfig } from '../../shared/config/index.js';
 import { NLP_MODULES } from '../../shared/stances/nlp-models.js';
@@ -424,7 +425,21 @@ describe('alarms', () => {
         AlarmActions: opsTopicAction(),
       });
     }
-    template.resourceCountIs('AWS::CloudWatch::Alarm', 9);
+    template.resourceCountIs('AWS::CloudWatch::Alarm', 10);
+  });
+
+  it('alarms when the processor counts a source turned unhealthy, on the metric it publishes', () => {
+    expect(UNHEALTHY_SOURCES_METRIC).toBe(PipelineMetric.SourcesUnhealthy);
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'Stancewatch',
+      MetricName: 'SourcesUnhealthy',
+      Dimensions: [{ Name: 'service', Value: 'stancewatch' }],
+      Statistic: 'Sum',
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      TreatMissingData: 'notBreaching',
+      AlarmActions: opsTopicAction(),
+    });
   });
 
   it('sends alarms to an ops topic under a rotated customer key that CloudWatch may use, mailing the digestEmail addresses', () => {

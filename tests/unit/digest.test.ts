@@ -178,3 +178,33 @@ describe('digest order within one date', () => {
     expect(text.indexOf(putin2024.text)).toBeLessThan(text.indexOf(position.text));
   });
 });
+
+describe('renderDigest: sources needing attention', () => {
+  const walled = {
+    url: 'https://news.example/feed?a=1&b=<2>',
+    status: 'unhealthy' as const,
+    reason: 'answers with a bot wall (<script>alert(1)</script>) instead of its pages',
+    since: '2026-11-20T10:00:00Z',
+    changed: true,
+  };
+  const stillFailing = { url: 'https://wire.example/rss', status: 'unhealthy' as const, reason: 'failed 5 runs in a row; last error: 503', since: '2026-11-01T00:00:00Z', changed: false };
+
+  it('sends health changes alone, listed at the end, with their own subject', () => {
+    const digest = renderDigest({ ...digestOf([]), sources: [walled, stillFailing] });
+    expect(digest.subject).toBe('Stancewatch: 1 source unhealthy — Russia–Japan peace treaty');
+    const tail = digest.text.slice(digest.text.indexOf('Sources needing attention:'));
+    expect(tail.split('\n').slice(0, 3)).toEqual([
+      'Sources needing attention:',
+      '- UNHEALTHY · new: https://news.example/feed?a=1&b=<2> answers with a bot wall (<script>alert(1)</script>) instead of its pages (since 2026-11-20).',
+      '- UNHEALTHY: https://wire.example/rss failed 5 runs in a row; last error: 503 (since 2026-11-01).',
+    ]);
+  });
+
+  it('puts the sources after the statements and escapes what they say in HTML', () => {
+    const digest = renderDigest({ ...digestOf([putin2024]), sources: [walled] });
+    expect(digest.subject).toBe('Stancewatch: 1 new; 1 source unhealthy — Russia–Japan peace treaty');
+    expect(digest.html.indexOf('Sources needing attention')).toBeGreaterThan(digest.html.indexOf('Read the article'));
+    expect(digest.html).not.toContain('<script>alert');
+    expect(digest.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+});

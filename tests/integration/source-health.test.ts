@@ -1,0 +1,132 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { parseConfig } from '../../shared/config/index.js';
+import { defaultFetchOptions } from '../../shared/fetch/index.js';
+import { processSource, sendDigests, stderrLog, SourceFailedError, UNHEALTHY_AFTER_RUNS, type PipelineDeps, type SourceOutcome } from '../../shared/pipeline/index.js';
+import type { OutgoingDigest } from '../../shared/notify/types.js';
+import { startTestTable, type TestTable } from '../helpers/dynamo.js';
+
+const ARTICLE = `<!doctype html><html lang="en"><head><title>Treaty talks</title>
+<meta property="article:published_time" content="2024-06-06T09:00:00Z"></head>
+<body><article><h1>Treaty talks</h1>
+<p>Putin said Russia will not resume peace treaty talks unless Japan lifts its sanctions first.</p>
+<p>The two countries have not signed a peace treaty since the war ended in 1945, and talks have stalled for years.</p></article></body></html>`;
+
+/** What Cloudflare serves instead of a page while it checks the browser, trimmed. */
+const CLOUDFLARE_CHALLENGE = `<!DOCTYPE html><html lang="en-US"><head><title>Just a moment...</title>
+<meta http-equiv="refresh" content="390"></head><body><div class="main-wrapper"><h1>news.example</h1>
+<p>Checking if the site connection is secure</p><script src="/cdn-cgi/challenge-platform/h/b/orchestrate/chl_page/v1"></script>
+</div></body></html>`;
+
+const EMPTY_FEED = '<?xml version="1.0"?><rss version="2.0"><channel><title>News</title><link>https://news.example/</link></channel></rss>';
+
+/** A site whose answer per path the test sets: a page, a bot wall, an error status or an empty feed. */
+function startSite(): Promise<{ server: Server; base: string; answers: Map<string, { status: number; type: string; body: string }> }> {
+  const answers = new Map<string, { status: number; type: string; body: string }>();
+  const server = createServer((request, response) => {
+    const answer = answers.get(request.url ?? '/');
+    if (!answer) return void response.writeHead(404).end();
+    response.writeHead(answer.status, { 'content-type': answer.type }).end(answer.body);
+  });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve({ server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, answers })),
+  );
+}
+
+describe('source health', () => {
+  let table: TestTable;
+  let site: Awaited<ReturnType<typeof startSite>>;
+  let deps: PipelineDeps;
+  let sent: OutgoingDigest[];
+  let clock: number;
+
+  const page = (body: string) => ({ status: 200, type: 'text/html; charset=utf-8', body });
+  const run = (path: string) => processSource({ watchId: 'treaty', sourceUrl: `${site.base}${path}`, runId: 'r' }, deps);
+  /** A run whose source cannot be read: the error, with the health change it caused. */
+  const failingRun = async (path: string): Promise<SourceFailedError> => {
+    const error = await run(path).then(
+      () => undefined,
+      (failure: unknown) => failure,
+    );
+    expect(error).toBeInstanceOf(SourceFailedError);
+    return error as SourceFailedError;
+  };
+  const unhealthy = (outcome: SourceOutcome) => outcome.health.filter((change) => change.status === 'unhealthy');
+
+  beforeAll(async () => {
+    site = await startSite();
+  });
+  beforeEach(async () => {
+    table = await startTestTable();
+    site.answers.clear();
+    sent = [];
+    clock = Date.parse('2026-11-23T10:00:00Z');
+    deps = {
+      config: parseConfig(
+        { watches: [{ id: 'treaty', name: 'Peace treaty', keywords: ['peace treaty'], sources: [{ url: `${site.base}/news` }] }] },
+        'test',
+      ),
+      store: table.store,
+      notifiers: [{ name: 'record', deliver: async (notice) => (sent.push(notice), ['record']) }],
+      fetchOptions: defaultFetchOptions({ allowPrivateNetwork: true, respectRobots: false }),
+      log: stderrLog('silent'),
+      now: () => new Date((clock += 60_000)),
+    };
+  });
+  afterAll(async () => {
+    await table.close();
+    await new Promise((resolve) => site.server.close(resolve));
+  });
+
+  it('marks a source behind a bot wall unhealthy at once, reports it in one digest, and reports its recovery', async () => {
+    site.answers.set('/news', page(CLOUDFLARE_CHALLENGE));
+    const walled = await run('/news');
+    expect(walled.failures[0].error).toMatch(/answered with a bot wall \(Cloudflare challenge\)/);
+    expect(unhealthy(walled)).toEqual([
+      { watch: 'treaty', url: `${site.base}/news`, status: 'unhealthy', reason: 'answers with a bot wall (Cloudflare challenge) instead of its pages' },
+    ]);
+    // Still walled: no second change, so no second alarm.
+    expect((await run('/news')).health).toEqual([]);
+
+    const [digest] = await sendDigests(deps);
+    expect(digest).toMatchObject({ watch: 'treaty', items: 0, sources: 1, delivered: true, subject: 'Stancewatch: 1 source unhealthy — Peace treaty' });
+    expect(sent[0].text).toContain(`- UNHEALTHY · new: ${site.base}/news answers with a bot wall (Cloudflare challenge) instead of its pages (since 2026-11-23).`);
+    expect(sent[0].html).toContain('Sources needing attention');
+    expect(await sendDigests(deps)).toEqual([]);
+
+    site.answers.set('/news', page(ARTICLE));
+    const back = await run('/news');
+    expect(back.health).toEqual([{ watch: 'treaty', url: `${site.base}/news`, status: 'recovered' }]);
+    const [next] = await sendDigests(deps);
+    expect(next.subject).toBe('Stancewatch: 1 new; 1 source recovered — Peace treaty');
+    expect(sent[1].text).toContain(`- RECOVERED: ${site.base}/news is read again.`);
+    expect(sent).toHaveLength(2);
+  });
+
+  it(`marks a source unhealthy after ${UNHEALTHY_AFTER_RUNS} failed runs in a row, not before`, async () => {
+    site.answers.set('/news', { status: 404, type: 'text/plain', body: 'gone' });
+    for (let runNumber = 1; runNumber < UNHEALTHY_AFTER_RUNS; runNumber++) expect((await failingRun('/news')).health).toBeUndefined();
+    const third = await failingRun('/news');
+    expect(third.health?.reason).toMatch(new RegExp(`^failed ${UNHEALTHY_AFTER_RUNS} runs in a row; last error: GET .*/news answered 404`));
+    expect((await failingRun('/news')).health).toBeUndefined();
+    const [digest] = await sendDigests(deps);
+    expect(digest.subject).toBe('Stancewatch: 1 source unhealthy — Peace treaty');
+  });
+
+  it(`marks a feed that lists no entries for ${UNHEALTHY_AFTER_RUNS} runs unhealthy`, async () => {
+    site.answers.set('/news', { status: 200, type: 'application/rss+xml', body: EMPTY_FEED });
+    for (let runNumber = 1; runNumber < UNHEALTHY_AFTER_RUNS; runNumber++) expect((await run('/news')).health).toEqual([]);
+    expect(unhealthy(await run('/news'))[0].reason).toBe(`has yielded no articles for ${UNHEALTHY_AFTER_RUNS} runs in a row: it lists no entries`);
+  });
+
+  it('lets a failure streak broken by a good run start again from zero', async () => {
+    site.answers.set('/news', { status: 404, type: 'text/plain', body: 'gone' });
+    for (let runNumber = 1; runNumber < UNHEALTHY_AFTER_RUNS; runNumber++) await failingRun('/news');
+    site.answers.set('/news', page(ARTICLE));
+    expect((await run('/news')).health).toEqual([]);
+    site.answers.set('/news', { status: 404, type: 'text/plain', body: 'gone' });
+    expect((await failingRun('/news')).health).toBeUndefined();
+    expect(await sendDigests(deps)).toMatchObject([{ items: 1, sources: 0 }]);
+  });
+});
