@@ -15,12 +15,25 @@ export class FetchError extends StancewatchError {
     message: string,
     readonly url: string,
     readonly reason: FetchFailureReason,
-    options?: { cause?: unknown; status?: number },
+    options?: FetchErrorDetails,
   ) {
     super(message, options);
     this.status = options?.status;
+    this.retryAfterSeconds = options?.retryAfterSeconds;
+    this.bodyHead = options?.bodyHead;
   }
   readonly status?: number;
+  /** The wait a 429 or 5xx asked for in its `Retry-After` header, when it gave one. */
+  readonly retryAfterSeconds?: number;
+  /** The start of a 403, 429 or 503 answer's body: where a bot wall shows itself (source health). */
+  readonly bodyHead?: string;
+}
+
+export interface FetchErrorDetails {
+  cause?: unknown;
+  status?: number;
+  retryAfterSeconds?: number;
+  bodyHead?: string;
 }
 
 export type FetchFailureReason =

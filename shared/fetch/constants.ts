@@ -1,3 +1,5 @@
+import type { PolitenessOptions, RetryOptions } from './types.js';
+
 /** Identifies us to servers and robots.txt; robots rules match the product token `stancewatch`. */
 export const DEFAULT_USER_AGENT = 'Stancewatch/0.1 (+https://github.com/stancewatch/stancewatch)';
 
@@ -9,6 +11,26 @@ export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 
 /** Browsers allow 20; news sites need two or three (http → https → www), so 5 leaves headroom. */
 export const DEFAULT_MAX_REDIRECTS = 5;
+
+/**
+ * Three tries ride out a deploy or a brief overload; more would only add load to a struggling site.
+ * Backoffs of up to 0.5 s and 1 s fit well inside the 15 s deadline; 8 s is the longest `Retry-After`
+ * worth sitting through in a Lambda that has other sources waiting.
+ */
+export const DEFAULT_RETRY: Readonly<RetryOptions> = { maxAttempts: 3, baseDelayMs: 500, maxDelayMs: 8_000 };
+
+/**
+ * Two requests in flight and one start per second per host: what a careful crawler sends, and still
+ * enough for a source's handful of new articles. Loopback is exempt so the bundled demo stays quick.
+ */
+export const DEFAULT_POLITENESS: Readonly<Required<PolitenessOptions>> = {
+  perHostConcurrency: 2,
+  perHostDelayMs: 1_000,
+  paceLoopback: false,
+};
+
+/** Statuses that mean "not now" rather than "no": rate limited, or the server or its gateway failing. */
+export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 500, 502, 503, 504]);
 
 /** What a source or page fetch asks for: feeds first, then HTML, then anything. */
 export const ACCEPT_HEADER =

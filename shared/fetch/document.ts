@@ -9,11 +9,14 @@ const SUPPORTED_PROTOCOLS: ReadonlySet<string> = new Set(['http:', 'https:', 'fi
  * Fetches one document over http(s) or reads it from a file:// URL.
  *
  * http(s): redirects are followed by hand (each hop re-checked by the SSRF guard and robots.txt),
- * the whole exchange runs under `timeoutMs`, the body is streamed and abandoned past `maxBytes`,
- * and `validators` turn the GET conditional (a 304 gives `notModified: true` and an empty body).
+ * a 429, 5xx or broken connection is retried with backoff (honouring `Retry-After`), requests to one
+ * host are paced process-wide (`politeness`), the whole exchange runs under `timeoutMs`, the body is
+ * streamed and abandoned past `maxBytes`, and `validators` turn the GET conditional (a 304 gives
+ * `notModified: true` and an empty body).
  *
  * @throws FetchError with reason `bad-url`, `blocked-address`, `robots`, `timeout`, `too-large`,
- * `too-many-redirects`, `http-status` (with `status`), `network` or `unsupported-content`.
+ * `too-many-redirects`, `http-status` (with `status`, and `retryAfterSeconds` when the server sent
+ * one), `network` or `unsupported-content`.
  *
  * @example
  * const page = await fetchDocument(url, defaultFetchOptions(), stored.validators);

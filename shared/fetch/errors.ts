@@ -1,4 +1,4 @@
-import { FetchError, type FetchFailureReason } from '../errors/index.js';
+import { FetchError, type FetchErrorDetails, type FetchFailureReason } from '../errors/index.js';
 
 /**
  * Names the URL a failure happened at; after a redirect it also names the URL that was asked for,
@@ -13,7 +13,7 @@ export function fetchFailure(
   requestedUrl: string,
   reason: FetchFailureReason,
   message: string,
-  options?: { cause?: unknown; status?: number },
+  options?: FetchErrorDetails,
 ): FetchError {
   return new FetchError(message, requestedUrl, reason, options);
 }

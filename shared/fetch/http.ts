@@ -1,16 +1,51 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { FetchError } from '../errors/index.js';
-import { ACCEPT_HEADER, NOT_MODIFIED_STATUS, REDIRECT_STATUSES } from './constants.js';
+import { ACCEPT_HEADER, DEFAULT_POLITENESS, DEFAULT_RETRY, NOT_MODIFIED_STATUS, REDIRECT_STATUSES } from './constants.js';
 import { causeText, describeTarget, fetchFailure } from './errors.js';
 import { assertDestinationAllowed } from './guard.js';
+import { sharedHostPacer } from './host-pacer.js';
+import { isRetryableStatus, isTransientNetworkError, parseRetryAfter, planRetry, type RetryStop } from './retry.js';
 import { assertAllowedByRobots, ROBOTS_MAX_BYTES } from './robots.js';
 import type { ConditionalState, FetchedDocument, FetchOptions } from './types.js';
 
 const HTTP_PROTOCOLS: ReadonlySet<string> = new Set(['http:', 'https:']);
 
+/** Statuses that bot-protection services answer with a challenge page (Cloudflare: 403 or 503, DataDome: 403). */
+const BOT_WALL_STATUSES: ReadonlySet<number> = new Set([403, 429, 503]);
+/** Every challenge marker sits in the first screen of the page. */
+const ERROR_BODY_HEAD_BYTES = 16 * 1024;
+
+/** The fetch's one deadline: a signal for the I/O, and the time left for deciding whether a retry fits. */
+interface Deadline {
+  signal: AbortSignal;
+  remainingMs(): number;
+}
+
+/** One hop of a fetch: the URL asked for, the URL this hop requests, and what every attempt shares. */
+interface Hop {
+  requestedUrl: string;
+  url: URL;
+  options: FetchOptions;
+  validators: ConditionalState | undefined;
+  deadline: Deadline;
+}
+
+/** A hop ends in the document, or in a redirect for the next hop. */
+type HopAnswer = { document: FetchedDocument; redirect?: never } | { document?: never; redirect: Redirect };
+
+interface Redirect {
+  status: number;
+  location: string | null;
+}
+
 /**
- * GETs an http(s) URL under one deadline for all hops and the body:
- * `checkHop (guard → robots) → request → followRedirect | readResponse`.
+ * GETs an http(s) URL under one deadline for all hops, retries and the body:
+ * `per hop: (checkHop (guard → robots) → paced request) × retries → next hop | document`.
  * Redirects are followed here, not by fetch, so every hop passes the SSRF guard and robots.txt.
+ *
+ * One deadline, not one per attempt: `timeoutMs` stays the most one URL can cost its caller (a Lambda
+ * batch with other sources waiting), however it is spent — slow answers, backoffs, a turn at a busy
+ * host. A retry whose wait would not fit in what is left is not started.
  */
 export async function fetchHttpDocument(
   requestedUrl: string,
@@ -18,25 +53,95 @@ export async function fetchHttpDocument(
   options: FetchOptions,
   validators?: ConditionalState,
 ): Promise<FetchedDocument> {
-  const signal = AbortSignal.timeout(options.timeoutMs);
+  const deadline = startDeadline(options.timeoutMs);
   let current = target;
   try {
     for (let redirects = 0; ; redirects++) {
-      await checkHop(current, requestedUrl, options, signal);
-      const response = await requestOnce(current, options, validators, signal);
-      if (!REDIRECT_STATUSES.has(response.status)) {
-        return await readResponse(response, requestedUrl, current, options, validators);
-      }
-      current = await nextHop(response, requestedUrl, current, redirects, options);
+      const answer = await fetchHop({ requestedUrl, url: current, options, validators, deadline });
+      if (answer.document) return answer.document;
+      current = nextHop(answer.redirect, requestedUrl, current, redirects, options);
     }
   } catch (error) {
-    throw asFetchError(error, requestedUrl, current, options, signal);
+    throw asFetchError(error, requestedUrl, current, options, deadline.signal);
   }
+}
+
+function startDeadline(timeoutMs: number): Deadline {
+  const endsAt = Date.now() + timeoutMs;
+  return { signal: AbortSignal.timeout(timeoutMs), remainingMs: () => endsAt - Date.now() };
 }
 
 /** True for URLs `fetchHttpDocument` handles. */
 function isHttpUrl(url: URL): boolean {
   return HTTP_PROTOCOLS.has(url.protocol);
+}
+
+/** One hop, tried again after a 429, a 500/502/503/504 or a broken connection, as `planRetry` decides. */
+async function fetchHop(hop: Hop): Promise<HopAnswer> {
+  const retry = hop.options.retry ?? DEFAULT_RETRY;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await attemptHop(hop);
+    } catch (error) {
+      // A passed deadline is final: a retry would have no time left to run in.
+      if (hop.deadline.signal.aborted || !isRetryable(error)) throw error;
+      const retryAfterSeconds = error instanceof FetchError ? error.retryAfterSeconds : undefined;
+      const plan = planRetry({ attempt, retryAfterSeconds, remainingMs: hop.deadline.remainingMs() }, retry);
+      if (!plan.retry) throw givingUp(error, plan.why, attempt, hop);
+      await sleep(plan.delayMs, undefined, { signal: hop.deadline.signal });
+    }
+  }
+}
+
+/**
+ * Every attempt runs the hop's checks again (the guard re-resolves the host; robots.txt comes from its
+ * cache), then waits for the host's pacer. The checks come first so that robots.txt, which goes
+ * through the pacer too, is not queued behind a slot this hop already holds.
+ */
+async function attemptHop(hop: Hop): Promise<HopAnswer> {
+  await checkHop(hop.url, hop.requestedUrl, hop.options, hop.deadline.signal);
+  const pacer = hop.options.hostPacer ?? sharedHostPacer;
+  const politeness = hop.options.politeness ?? DEFAULT_POLITENESS;
+  return pacer.run(hop.url, politeness, hop.deadline.signal, () => exchange(hop));
+}
+
+/** One request and its body; the pacer slot is held until the body is read or dropped. */
+async function exchange(hop: Hop): Promise<HopAnswer> {
+  const response = await requestOnce(hop.url, hop.options, hop.validators, hop.deadline.signal);
+  if (REDIRECT_STATUSES.has(response.status)) {
+    await discardBody(response);
+    return { redirect: { status: response.status, location: response.headers.get('location') } };
+  }
+  return { document: await readResponse(response, hop.requestedUrl, hop.url, hop.options, hop.validators) };
+}
+
+/** A 429 or 5xx we raised from the response, or a connection refused, reset or cut off mid-body. */
+function isRetryable(error: unknown): boolean {
+  if (error instanceof FetchError) {
+    return error.reason === 'http-status' && error.status !== undefined && isRetryableStatus(error.status);
+  }
+  return isTransientNetworkError(error);
+}
+
+/** The error a hop fails with once it stops retrying; it names the attempts and keeps the last failure as cause. */
+function givingUp(error: unknown, why: RetryStop, attempt: number, hop: Hop): unknown {
+  const where = describeTarget(hop.requestedUrl, hop.url.href);
+  const status = error instanceof FetchError ? error.status : undefined;
+  const retryAfterSeconds = error instanceof FetchError ? error.retryAfterSeconds : undefined;
+  const reason = status === undefined ? 'network' : 'http-status';
+  const failed = status === undefined ? `failed (${causeText(error)})` : `answered ${status}`;
+  const details = { cause: error, status, retryAfterSeconds, bodyHead: error instanceof FetchError ? error.bodyHead : undefined };
+  if (why === 'wait-too-long') {
+    const message = `GET ${where} answered ${status} and asks to wait ${retryAfterSeconds} s; not retried before the next run`;
+    return fetchFailure(hop.requestedUrl, reason, message, details);
+  }
+  if (why === 'no-time-left') {
+    const message = `GET ${where} ${failed} on attempt ${attempt}, with too little of the ${hop.options.timeoutMs} ms deadline left to retry; skipped this run`;
+    return fetchFailure(hop.requestedUrl, reason, message, details);
+  }
+  // Retries off: the first failure already says everything.
+  if (attempt === 1) return error;
+  return fetchFailure(hop.requestedUrl, reason, `GET ${where} ${failed} ${attempt} times in a row; skipped this run`, details);
 }
 
 async function checkHop(current: URL, requestedUrl: string, options: FetchOptions, signal: AbortSignal): Promise<void> {
@@ -53,12 +158,17 @@ async function checkHop(current: URL, requestedUrl: string, options: FetchOption
   }
 }
 
-/** robots.txt goes through the same guarded path, without a robots check of its own. */
+/**
+ * robots.txt goes through the same guarded, paced path, without a robots check of its own and without
+ * retries: an unavailable file already means "allow" for a short while (see robots.ts), so a retry would
+ * only add load to a struggling server before the page itself is asked for.
+ */
 function fetchRobotsFile(robotsUrl: string, options: FetchOptions): Promise<FetchedDocument> {
   const robotsOptions: FetchOptions = {
     ...options,
     respectRobots: false,
     maxBytes: Math.min(options.maxBytes, ROBOTS_MAX_BYTES),
+    retry: { ...(options.retry ?? DEFAULT_RETRY), maxAttempts: 1 },
   };
   return fetchHttpDocument(robotsUrl, new URL(robotsUrl), robotsOptions);
 }
@@ -85,19 +195,12 @@ function buildRequestHeaders(options: FetchOptions, validators?: ConditionalStat
   return headers;
 }
 
-async function nextHop(
-  response: Response,
-  requestedUrl: string,
-  current: URL,
-  redirectsSoFar: number,
-  options: FetchOptions,
-): Promise<URL> {
-  await discardBody(response);
-  const location = response.headers.get('location');
+function nextHop(redirect: Redirect, requestedUrl: string, current: URL, redirectsSoFar: number, options: FetchOptions): URL {
+  const { location, status } = redirect;
   const where = describeTarget(requestedUrl, current.href);
   if (!location) {
-    throw fetchFailure(requestedUrl, 'http-status', `GET ${where} answered ${response.status} without a Location; skipped this run`, {
-      status: response.status,
+    throw fetchFailure(requestedUrl, 'http-status', `GET ${where} answered ${status} without a Location; skipped this run`, {
+      status,
     });
   }
   if (redirectsSoFar >= options.maxRedirects) {
@@ -136,12 +239,14 @@ async function readResponse(
     return { ...document, notModified: true, body: Buffer.alloc(0), validators };
   }
   if (!response.ok) {
-    await discardBody(response);
+    let bodyHead: string | undefined;
+    if (BOT_WALL_STATUSES.has(response.status)) bodyHead = await readBodyHead(response);
+    else await discardBody(response);
     throw fetchFailure(
       requestedUrl,
       'http-status',
       `GET ${describeTarget(requestedUrl, current.href)} answered ${response.status}; skipped this run`,
-      { status: response.status },
+      { status: response.status, retryAfterSeconds: parseRetryAfter(response.headers.get('retry-after')), bodyHead },
     );
   }
   const body = await readCappedBody(response, requestedUrl, current, options.maxBytes);
@@ -185,6 +290,28 @@ async function readCappedBody(response: Response, requestedUrl: string, current:
     chunks.push(value);
   }
   return Buffer.concat(chunks, total);
+}
+
+/**
+ * The first {@link ERROR_BODY_HEAD_BYTES} of an error answer's body as text, the rest dropped. Bot-protection
+ * services answer 403, 429 or 503 with their challenge page; its head is enough to tell which.
+ */
+async function readBodyHead(response: Response): Promise<string | undefined> {
+  if (!response.body) return undefined;
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  try {
+    while (total < ERROR_BODY_HEAD_BYTES) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      total += value.byteLength;
+    }
+  } finally {
+    await reader.cancel().catch(() => undefined);
+  }
+  return Buffer.concat(chunks, total).subarray(0, ERROR_BODY_HEAD_BYTES).toString('utf8');
 }
 
 /** Releases the connection of a response whose body we do not want. */

@@ -4,10 +4,12 @@ export type {
   FetchOptions,
   HostResolver,
   ParsedFeed,
+  PolitenessOptions,
+  RetryOptions,
   SourceItem,
   SourceReading,
 } from './types.js';
-export { defaultFetchOptions } from './options.js';
+export { defaultFetchOptions, type FetchOptionsOverrides } from './options.js';
 export { fetchDocument, parseSourceUrl } from './document.js';
 export { readSource } from './source.js';
 export { parseFeed, analyzeFeed, type FeedAnalysis, type FeedEntry } from './feed.js';
@@ -23,4 +25,7 @@ export {
 } from './content.js';
 export { classifyAddress, isPublicAddress, AddressCategory } from './address.js';
 export { clearRobotsCache } from './robots.js';
-export { DEFAULT_USER_AGENT } from './constants.js';
+export { DEFAULT_POLITENESS, DEFAULT_RETRY, DEFAULT_USER_AGENT } from './constants.js';
+export { articleContentProblem } from './article-content.js';
+export { HostPacer } from './host-pacer.js';
+export { backoffDelay, parseRetryAfter, planRetry, type RetryPlan, type RetryStop } from './retry.js';

@@ -1,3 +1,5 @@
+import type { HostPacer } from './host-pacer.js';
+
 /** Validators a server gave us last time, sent back for a conditional GET. */
 export interface ConditionalState {
   etag?: string;
@@ -5,7 +7,10 @@ export interface ConditionalState {
 }
 
 export interface FetchOptions {
-  /** Abort a request that has not finished by then (connect + body). */
+  /**
+   * One deadline for the whole fetch: every redirect hop, retry and backoff, the wait for a turn at a
+   * busy host, and the bodies. Past it the fetch is aborted and not retried.
+   */
   timeoutMs: number;
   /** Abort a body larger than this many bytes (streamed, never buffered past the cap). */
   maxBytes: number;
@@ -22,6 +27,35 @@ export interface FetchOptions {
    * Injected by tests that stand a loopback server in for a public host.
    */
   resolveHost?: HostResolver;
+  /** Retries of a 429, a 5xx or a broken connection; defaults to `DEFAULT_RETRY` (3 attempts, 500 ms base, 8 s cap). */
+  retry?: RetryOptions;
+  /** Limits on requests to one host; defaults to `DEFAULT_POLITENESS` (2 in flight, starts 1 s apart, loopback exempt). */
+  politeness?: PolitenessOptions;
+  /** Paces requests per host; defaults to the one shared by the whole process. Tests inject a fresh one. */
+  hostPacer?: HostPacer;
+}
+
+/**
+ * When and how often a failed request is tried again. Only a 429, a 500/502/503/504 and a connection
+ * that broke are retried, all within the fetch's one `timeoutMs` deadline.
+ */
+export interface RetryOptions {
+  /** Tries per request, the first included; 1 turns retries off. */
+  maxAttempts: number;
+  /** The wait before retry n is random in [0, min(maxDelayMs, baseDelayMs × 2^(n−1))] ("full jitter"). */
+  baseDelayMs: number;
+  /** Cap on one backoff, and the longest `Retry-After` we wait for: a longer one fails the fetch at once. */
+  maxDelayMs: number;
+}
+
+/** Process-wide limits on the requests we send to one host (`hostname:port`). */
+export interface PolitenessOptions {
+  /** Requests to one host in flight at once (at least 1). */
+  perHostConcurrency: number;
+  /** Minimum time between the starts of two requests to one host. */
+  perHostDelayMs: number;
+  /** Pace loopback hosts too (127.0.0.0/8, ::1, localhost); off so the local demo stays quick. */
+  paceLoopback?: boolean;
 }
 
 /** Every address a hostname resolves to, as `dns.promises.lookup(host, { all: true })` returns them. */
