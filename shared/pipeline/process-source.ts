@@ -2,9 +2,9 @@ import type { Watch } from '../config/index.js';
 import { canonicalizeUrl, contentHash, dedupeArticle, normalizeText, type DedupeVerdict } from '../dedupe/index.js';
 import { dropHostBoilerplate, extractArticle } from '../extract/index.js';
 import type { ExtractedArticle } from '../extract/types.js';
-import { StancewatchError } from '../errors/index.js';
+import { FetchError, StancewatchError } from '../errors/index.js';
 import { detectBotWall } from '../extract/bot-wall.js';
-import { fetchDocument, readSource } from '../fetch/index.js';
+import { articleContentProblem, fetchDocument, readSource } from '../fetch/index.js';
 import { decodeDocumentHead } from '../fetch/content.js';
 import type { ConditionalState, FetchedDocument, SourceItem } from '../fetch/types.js';
 import { compareWithLedger, extractStatements } from '../stances/index.js';
@@ -55,6 +55,7 @@ export async function processSource(message: SourceMessage, deps: SourceDeps): P
       const reason = error instanceof Error ? error.message : String(error);
       facts.failed += 1;
       facts.lastError = reason;
+      facts.botWall ??= botWallBehind(error);
       outcome.failures.push({ watch: watch.id, url: item.url, error: reason });
       deps.log.warn(`${item.url}: failed, will be retried next run: ${reason}`, { watch: watch.id });
     }
@@ -72,9 +73,14 @@ async function readSourceOf(watch: Watch, url: string, deps: SourceDeps) {
     return await readWithState(watch, url, deps, (validators) => readSource(url, deps.fetchOptions, validators));
   } catch (error) {
     const failures = (await deps.store.getUrlState(stateKeyOf(watch, url)))?.consecutiveFailures ?? 1;
-    const change = await recordHealth(watch, url, judgeFailure(failures, error as Error), deps);
+    const change = await recordHealth(watch, url, judgeFailure(failures, error as Error, botWallBehind(error)), deps);
     throw new SourceFailedError(error as Error, change);
   }
+}
+
+/** The bot wall a 403, 429 or 503 answered with, if its body was one (see `FetchError.bodyHead`). */
+function botWallBehind(error: unknown): string | undefined {
+  return error instanceof FetchError && error.bodyHead ? detectBotWall(error.bodyHead) : undefined;
 }
 
 function stateKeyOf(watch: Watch, url: string): string {
@@ -146,6 +152,8 @@ async function processItem(item: SourceItem, watch: Watch, deps: SourceDeps, out
     return page.save(true);
   }
   outcome.articles.fetched += 1;
+  const notAPage = articleContentProblem(document);
+  if (notAPage) return skipPage(item, notAPage, watch, deps, outcome, page);
   const botWall = detectBotWall(decodeDocumentHead(document));
   if (botWall) {
     facts.botWall = botWall;
@@ -157,10 +165,7 @@ async function processItem(item: SourceItem, watch: Watch, deps: SourceDeps, out
   if (!article.noArticleReason) facts.articles += 1;
   if (article.noArticleReason || !isRelevant(article, watch)) {
     const reason = article.noArticleReason ?? `${OFF_TOPIC} (none of its keywords: ${watch.keywords.join(', ')})`;
-    outcome.articles.skipped += 1;
-    outcome.skips.push({ watch: watch.id, url: item.url, reason });
-    deps.log.debug(`${item.url}: skipped (${reason})`);
-    return page.save(true, { lastSkipReason: reason });
+    return skipPage(item, reason, watch, deps, outcome, page);
   }
   const verdict = await dedupeArticle(article, deps.store, deps.now().toISOString());
   const reading = await planReading(verdict, article, watch, deps);
@@ -184,6 +189,21 @@ async function processItem(item: SourceItem, watch: Watch, deps: SourceDeps, out
   // Last: until this mark exists, a retry reads the article again (statements are idempotent).
   await deps.store.putWatchMark(watch.id, archived.urlKey, archived.contentHash);
   await page.save(true);
+}
+
+/** A page read but not kept, with the reason on the run's report and on the page's state; done, not retried. */
+async function skipPage(
+  item: SourceItem,
+  reason: string,
+  watch: Watch,
+  deps: SourceDeps,
+  outcome: SourceOutcome,
+  page: Pick<StatefulRead<FetchedDocument>, 'save'>,
+): Promise<void> {
+  outcome.articles.skipped += 1;
+  outcome.skips.push({ watch: watch.id, url: item.url, reason });
+  deps.log.debug(`${item.url}: skipped (${reason})`);
+  await page.save(true, { lastSkipReason: reason });
 }
 
 interface Reading {

@@ -104,6 +104,11 @@ describe('source health', () => {
     expect(sent).toHaveLength(2);
   });
 
+  it('reads the bot wall in a 403 answer: unhealthy after one run, not three', async () => {
+    site.answers.set('/news', { status: 403, type: 'text/html', body: CLOUDFLARE_CHALLENGE });
+    expect((await failingRun('/news')).health?.reason).toBe('answers with a bot wall (Cloudflare challenge) instead of its pages');
+  });
+
   it(`marks a source unhealthy after ${UNHEALTHY_AFTER_RUNS} failed runs in a row, not before`, async () => {
     site.answers.set('/news', { status: 404, type: 'text/plain', body: 'gone' });
     for (let runNumber = 1; runNumber < UNHEALTHY_AFTER_RUNS; runNumber++) expect((await failingRun('/news')).health).toBeUndefined();
@@ -118,6 +123,19 @@ describe('source health', () => {
     site.answers.set('/news', { status: 200, type: 'application/rss+xml', body: EMPTY_FEED });
     for (let runNumber = 1; runNumber < UNHEALTHY_AFTER_RUNS; runNumber++) expect((await run('/news')).health).toEqual([]);
     expect(unhealthy(await run('/news'))[0].reason).toBe(`has yielded no articles for ${UNHEALTHY_AFTER_RUNS} runs in a row: it lists no entries`);
+  });
+
+  it('skips a feed item that is a PDF with its reason, on the report and the page state, and reads the next item', async () => {
+    const feed = `<?xml version="1.0"?><rss version="2.0"><channel><title>News</title>
+<item><title>Report</title><link>${site.base}/report.pdf</link></item><item><title>Talks</title><link>${site.base}/talks</link></item></channel></rss>`;
+    site.answers.set('/news', { status: 200, type: 'application/rss+xml', body: feed });
+    site.answers.set('/report.pdf', { status: 200, type: 'application/pdf', body: '%PDF-1.7\n%âãÏÓ\n1 0 obj << /Type /Catalog >> endobj' });
+    site.answers.set('/talks', page(ARTICLE));
+    const outcome = await run('/news');
+    const reason = `${site.base}/report.pdf is a PDF document (application/pdf), not an article page; skipped`;
+    expect(outcome.skips).toEqual([{ watch: 'treaty', url: `${site.base}/report.pdf`, reason }]);
+    expect(outcome.articles).toMatchObject({ fetched: 2, skipped: 1, new: 1, failed: 0 });
+    expect((await table.store.getUrlState(`treaty ${site.base}/report.pdf`))?.lastSkipReason).toBe(reason);
   });
 
   it('lets a failure streak broken by a good run start again from zero', async () => {
