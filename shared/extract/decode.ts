@@ -1,9 +1,24 @@
+import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 
 /** How far into the bytes a `<meta charset>` may sit; the HTML spec's prescan looks at the first 1024, we allow some slack. */
 const META_PRESCAN_BYTES = 2048;
 
 const FALLBACK_CHARSET = 'utf-8';
+
+/** What a page that is not UTF-8 after all most likely is: the legacy charset browsers fall back to in the West. */
+const LEGACY_CHARSET = 'windows-1252';
+
+/** A UTF-8 lead byte (110xxxxx, 1110xxxx, 11110xxx); continuation bytes are 10xxxxxx. */
+const UTF8_LEAD_MIN = 0xc0;
+const UTF8_CONTINUATION_MASK = 0xc0;
+const UTF8_CONTINUATION_BITS = 0x80;
+/** The longest UTF-8 sequence; a cut body can end inside one. */
+const UTF8_MAX_SEQUENCE_BYTES = 4;
+
+const REPLACEMENT_CHARACTER = /\uFFFD/g;
+const NON_ASCII_CHARACTER = /[^\x00-\x7F]/g;
+const NUL_BYTE = 0x00;
 
 /** Byte-order marks, checked first: a BOM beats every declaration (HTML spec, "BOM sniffing"). */
 const BYTE_ORDER_MARKS: ReadonlyArray<{ bytes: readonly number[]; charset: string }> = [
@@ -35,7 +50,8 @@ const XML_DECLARATION_ENCODING = /^\s*<\?xml\s[^>]*encoding\s*=\s*["']([\w.:-]+)
 /**
  * Decodes a fetched body to text. The charset comes from, in order: a byte-order mark, the HTTP
  * Content-Type charset, a `<meta charset>` / `<meta http-equiv="Content-Type">` (or an XML declaration)
- * in the first 2 KB, else UTF-8. A string body is returned as is, minus a leading BOM.
+ * in the first 2 KB, else UTF-8; a declaration the bytes contradict is corrected (see `correctMisdeclared`).
+ * A string body is returned as is, minus a leading BOM.
  *
  * @example
  * decodeBody(bytes, 'text/html; charset=windows-1252'); // '“Quoted” café'
@@ -47,12 +63,53 @@ export function decodeBody(body: Buffer | string, contentType?: string): string 
 
 /** The charset `decodeBody` would use for these bytes, as an iconv-lite encoding name. */
 export function sniffCharset(body: Buffer, contentType?: string): string {
-  return (
-    charsetFromBom(body) ??
-    supportedCharset(contentType?.match(CONTENT_TYPE_CHARSET)?.[1]) ??
-    charsetFromMarkup(body) ??
-    FALLBACK_CHARSET
-  );
+  const bom = charsetFromBom(body);
+  if (bom) return bom;
+  const declared = supportedCharset(contentType?.match(CONTENT_TYPE_CHARSET)?.[1]) ?? charsetFromMarkup(body) ?? FALLBACK_CHARSET;
+  return correctMisdeclared(body, declared);
+}
+
+/**
+ * Servers and CMSs often label pages wrongly, and the bytes say so: "UTF-8" (declared, or assumed when nothing is)
+ * on bytes that are mostly not UTF-8 is windows-1252; "windows-1252" on bytes that are valid UTF-8 with multi-byte
+ * characters is UTF-8 (legacy text almost never forms valid sequences by chance); "UTF-16" on bytes without a NUL
+ * in the head cannot be UTF-16, since markup and Latin text in UTF-16 are half NULs.
+ */
+function correctMisdeclared(body: Buffer, declared: string): string {
+  if (declared === FALLBACK_CHARSET) return isMostlyNotUtf8(body) ? LEGACY_CHARSET : declared;
+  if (declared === LEGACY_CHARSET) return hasMultiByteUtf8(body) ? FALLBACK_CHARSET : declared;
+  if (UTF16_LABEL.test(declared) && !body.subarray(0, META_PRESCAN_BYTES).includes(NUL_BYTE)) return FALLBACK_CHARSET;
+  return declared;
+}
+
+/** More invalid UTF-8 sequences than valid non-ASCII characters: one stray byte in a UTF-8 page does not count. */
+function isMostlyNotUtf8(body: Buffer): boolean {
+  const complete = withoutCutSequence(body);
+  if (isUtf8(complete)) return false;
+  const text = complete.toString('utf8');
+  const invalid = text.match(REPLACEMENT_CHARACTER)?.length ?? 0;
+  const nonAscii = text.match(NON_ASCII_CHARACTER)?.length ?? 0;
+  return invalid > nonAscii - invalid;
+}
+
+function hasMultiByteUtf8(body: Buffer): boolean {
+  const complete = withoutCutSequence(body);
+  return isUtf8(complete) && complete.some((byte) => byte >= UTF8_LEAD_MIN);
+}
+
+/** The bytes without a UTF-8 sequence cut off at the end (a body read only in part, such as a page's head). */
+function withoutCutSequence(body: Buffer): Buffer {
+  for (let back = 1; back <= Math.min(UTF8_MAX_SEQUENCE_BYTES, body.length); back += 1) {
+    const byte = body[body.length - back];
+    if ((byte & UTF8_CONTINUATION_MASK) === UTF8_CONTINUATION_BITS) continue;
+    return byte >= UTF8_LEAD_MIN && back < utf8SequenceLength(byte) ? body.subarray(0, body.length - back) : body;
+  }
+  return body;
+}
+
+function utf8SequenceLength(leadByte: number): number {
+  if (leadByte >= 0xf0) return 4;
+  return leadByte >= 0xe0 ? 3 : 2;
 }
 
 function charsetFromBom(body: Buffer): string | undefined {

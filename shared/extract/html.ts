@@ -2,8 +2,9 @@
  * The HTML path of extraction, staged like Readability.js. Each stage is one function below, in the
  * order `extractHtml` runs them.
  */
-import { load, type Cheerio, type CheerioAPI } from 'cheerio/slim';
+import type { Cheerio, CheerioAPI } from 'cheerio/slim';
 import type { AnyNode, Element, Text } from 'domhandler';
+import { parseBoundedPage } from './bounds.js';
 import { indexTags } from './dom.js';
 import { readMetadata, type PageMetadata } from './metadata.js';
 import {
@@ -60,13 +61,16 @@ const SEMANTIC_CONTAINERS = [
 ] as const;
 
 /** Elements whose text votes for its parent when scoring blocks (divs only when they hold no blocks). */
-const SCORED_SELECTOR = 'p, pre, td, blockquote, div, section';
+const SCORED_TAGS: ReadonlySet<string> = new Set(['p', 'pre', 'td', 'blockquote', 'div', 'section']);
+
+const LINK_TAGS: ReadonlySet<string> = new Set(['a']);
 
 /** Inline styles of hidden elements. */
 const HIDDEN_STYLE = /display:\s*none|visibility:\s*hidden/i;
 
 /**
  * Extracts the article of an HTML page. Stages:
+ * 0. `parseBoundedPage` — runaway nesting dropped or flattened, runaway text runs and pages cut;
  * 1. `readMetadata` — title, byline, date, site, language, canonical URL (before anything is removed);
  * 2. `removeUnlikelyNodes` — scripts and page chrome (nav, share bars, cookie banners, paywalls, ads…);
  * 3. `pickBodyContainers` — the `[itemprop=articleBody]` or `<article>` that holds the best-scoring block
@@ -75,8 +79,7 @@ const HIDDEN_STYLE = /display:\s*none|visibility:\s*hidden/i;
  * 5. `dropBoilerplateText` — `BOILERPLATE_PATTERNS`, repeated captions, the headline repeated in the body.
  */
 export function extractHtml(html: string, url: string): ExtractedArticle {
-  // cheerio/slim parses with htmlparser2: ~10× faster than the default parse5, and as forgiving of broken markup.
-  const $ = load(html);
+  const $ = parseBoundedPage(html);
   const metadata = readMetadata($, url);
   removeUnlikelyNodes($);
   const choices = pickBodyContainers($);
@@ -300,20 +303,18 @@ function pickScoredContainer($: CheerioAPI): BodyChoice {
   const addScore = (node: AnyNode | null, points: number) => {
     if (node && isElementNode(node)) scores.set(node, (scores.get(node) ?? 0) + points);
   };
-  pageBody($)
-    .find(SCORED_SELECTOR)
-    .each((_index, element) => {
-      // A div mixing loose text with blocks (`text<br>text<div>…</div>`) votes with its loose text for itself.
-      const paragraphLike = isParagraphLike(element);
-      const text = normalizeWhitespace(paragraphLike ? $(element).text() : looseText(element));
-      if (text.length < MIN_SCORED_PARAGRAPH_CHARS) return;
-      const points = 1 + (text.match(/[,，、]/g)?.length ?? 0) + Math.min(Math.floor(text.length / SCORE_CHARS_PER_POINT), MAX_LENGTH_POINTS);
-      const voter = paragraphLike ? element.parent : element;
-      addScore(voter, points);
-      addScore(voter?.parent ?? null, points * GRANDPARENT_SCORE_SHARE);
-    });
+  for (const element of findElements(pageBody($)[0], SCORED_TAGS)) {
+    // A div mixing loose text with blocks (`text<br>text<div>…</div>`) votes with its loose text for itself.
+    const paragraphLike = isParagraphLike(element);
+    const text = normalizeWhitespace(paragraphLike ? textOf(element) : looseText(element));
+    if (text.length < MIN_SCORED_PARAGRAPH_CHARS) continue;
+    const points = 1 + (text.match(/[,，、]/g)?.length ?? 0) + Math.min(Math.floor(text.length / SCORE_CHARS_PER_POINT), MAX_LENGTH_POINTS);
+    const voter = paragraphLike ? element.parent : element;
+    addScore(voter, points);
+    addScore(voter?.parent ?? null, points * GRANDPARENT_SCORE_SHARE);
+  }
 
-  const ranked = [...scores].map(([element, score]) => [element, score * (1 - linkDensity($, element))] as const);
+  const ranked = [...scores].map(([element, score]) => [element, score * (1 - linkDensity(element))] as const);
   const best = ranked.reduce<readonly [Element, number] | undefined>((top, entry) => (!top || entry[1] > top[1] ? entry : top), undefined);
   if (!best || best[1] <= 0) {
     return { reason: `no paragraph of ${MIN_SCORED_PARAGRAPH_CHARS}+ characters left after removing navigation and page chrome` };
@@ -337,14 +338,28 @@ function isParagraphLike(element: Element): boolean {
   return !element.children.some((child) => isElementNode(child) && BLOCK_TAGS.has(child.name));
 }
 
-function linkDensity($: CheerioAPI, element: Element): number {
-  const textLength = normalizeWhitespace($(element).text()).length;
+function linkDensity(element: Element): number {
+  const textLength = normalizeWhitespace(textOf(element)).length;
   if (!textLength) return 0;
-  const linkLength = $(element)
-    .find('a')
-    .toArray()
-    .reduce((sum, link) => sum + normalizeWhitespace($(link).text()).length, 0);
+  const linkLength = findElements(element, LINK_TAGS).reduce((sum, link) => sum + normalizeWhitespace(textOf(link)).length, 0);
   return Math.min(linkLength / textLength, 1);
+}
+
+/**
+ * The elements under `root` (itself excluded) named in `tags`, in document order. Not cheerio's `find`: it
+ * dedupes its context (the root's children) pairwise, which made one call on a parent of 20,000 paragraphs
+ * cost seconds.
+ */
+function findElements(root: AnyNode | undefined, tags: ReadonlySet<string>): Element[] {
+  const found: Element[] = [];
+  const stack: AnyNode[] = root && hasChildNodes(root) ? [...root.children].reverse() : [];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (!isElementNode(node)) continue;
+    if (tags.has(node.name)) found.push(node);
+    for (let index = node.children.length - 1; index >= 0; index -= 1) stack.push(node.children[index]);
+  }
+  return found;
 }
 
 /** Stage 4. Walks the containers in document order and keeps blocks that read as body text. */
@@ -407,12 +422,12 @@ function splitRun(parts: RunPart[], tag: string): TextBlock[] {
     start = breakEnd;
   }
   let offset = 0;
+  let current = 0;
   for (const part of parts) {
-    // A text part holds no line break, so it lies wholly inside one piece.
-    if (part.inLink) {
-      const piece = pieces.find((candidate) => offset >= candidate.start && offset < candidate.end);
-      if (piece) piece.linkChars += part.text.trim().length;
-    }
+    // A text part holds no line break, so it lies wholly inside one piece; parts and pieces both run in order.
+    while (current < pieces.length - 1 && offset >= pieces[current].end) current += 1;
+    const piece = pieces[current];
+    if (part.inLink && offset >= piece.start && offset < piece.end) piece.linkChars += part.text.trim().length;
     offset += part.text.length;
   }
   return pieces.flatMap(({ start: from, end, linkChars }) => {

@@ -40,7 +40,21 @@ const HTML_MARKER = /<(?:!doctype\s+html|html|head|body|p|div|article|main|secti
  */
 export function extractArticle(input: PageInput): ExtractedArticle {
   const text = decodeBody(input.body, input.contentType);
+  if (!text.trim()) return emptyPage(input);
   return isPlainTextCapture(text, input.contentType) ? extractPlainText(text, input.url) : extractHtml(text, input.url);
+}
+
+/** A server that answers 200 with nothing (a crashed renderer, a cache of an error) gets a reason that says so. */
+function emptyPage(input: PageInput): ExtractedArticle {
+  const size = typeof input.body === 'string' ? `${input.body.length} characters` : `${input.body.length} bytes`;
+  return {
+    url: input.url,
+    canonicalUrl: input.url,
+    title: '',
+    paragraphs: [],
+    text: '',
+    noArticleReason: `No article on this page: it is empty (${size}, no text)`,
+  };
 }
 
 /**

@@ -5,7 +5,8 @@
 import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import { indexTags } from './dom.js';
-import { normalizeWhitespace, toIsoDate } from './text.js';
+import { MAX_LANGUAGE_CHARS, MAX_METADATA_TITLE_CHARS, MAX_SITE_NAME_CHARS, MAX_URL_CHARS } from './patterns.js';
+import { normalizeWhitespace, toIsoDate, truncateOnWord } from './text.js';
 
 export interface PageMetadata {
   title?: string;
@@ -72,15 +73,23 @@ const BYLINE_MAX_CHARS = 100;
 export function readMetadata($: CheerioAPI, url: string): PageMetadata {
   metaIndexes.set($, indexMetaTags($));
   const article = findJsonLdArticle($);
-  const siteName = cleanText(jsonLdName(article?.publisher)) ?? firstValue($, META_SOURCES.siteName);
+  // Bounded before use: the title's site suffix is matched with a pattern built from it.
+  const siteName = atMost(cleanText(jsonLdName(article?.publisher)) ?? firstValue($, META_SOURCES.siteName), MAX_SITE_NAME_CHARS);
+  const title = readTitle($, article, siteName);
+  const language = cleanText(indexTags($).html[0]?.attribs.lang) ?? cleanText(metaIndexes.get($)?.get('http-equiv=content-language'));
+  // Every field is stored beside each statement and link: a hostile page's 1 MB "title" must not reach the archive.
   return {
-    title: readTitle($, article, siteName),
+    title: title && truncateOnWord(title, MAX_METADATA_TITLE_CHARS),
     byline: cleanByline(jsonLdNames(article?.author)) ?? cleanByline(firstValue($, META_SOURCES.byline)),
     publishedAt: toIsoDate(asString(article?.datePublished)) ?? firstDate($),
     siteName,
-    language: cleanText(indexTags($).html[0]?.attribs.lang) ?? cleanText(metaIndexes.get($)?.get('http-equiv=content-language')),
+    language: atMost(language, MAX_LANGUAGE_CHARS),
     canonicalUrl: readCanonicalUrl($, url),
   };
+}
+
+function atMost(value: string | undefined, maxChars: number): string | undefined {
+  return value !== undefined && value.length <= maxChars ? value : undefined;
 }
 
 /** `link[rel=canonical]` resolved against the page URL, else `og:url`, else the page URL. */
@@ -95,7 +104,7 @@ function readCanonicalUrl($: CheerioAPI, url: string): string {
 }
 
 function resolveHttpUrl(href: string | undefined, base: string): string | undefined {
-  if (!href?.trim()) return undefined;
+  if (!href?.trim() || href.length > MAX_URL_CHARS) return undefined;
   try {
     const resolved = new URL(href.trim(), base);
     return /^(?:https?|file):$/.test(resolved.protocol) ? resolved.href : undefined;

@@ -2,9 +2,17 @@
  * The plain-text path of extraction: captures made by copy-paste or a naive scraper, one paragraph per
  * line, with the site's chrome flattened into lines of its own.
  */
-import { BYLINE_MAX_WORDS, HEADLINE_MAX_CHARS, HEADLINE_MIN_WORDS, PROSE_MIN_WORDS } from './patterns.js';
+import {
+  BYLINE_MAX_WORDS,
+  HEADLINE_MAX_CHARS,
+  HEADLINE_MIN_WORDS,
+  MAX_PAGE_TEXT_CHARS,
+  MAX_TEXT_RUN_CHARS,
+  PROSE_MIN_WORDS,
+} from './patterns.js';
 import {
   countWords,
+  cutRunOfText,
   dropBoilerplateParagraphs,
   dropRepeatedParagraphs,
   endsLikeSentence,
@@ -59,7 +67,7 @@ const NAME_CONNECTORS: ReadonlySet<string> = new Set(['and', '&', 'of', 'the', '
  * // 'Putin says no talks with Japan unless it alters stance on Ukraine'
  */
 export function extractPlainText(text: string, url: string): ExtractedArticle {
-  const lines = readLines(text);
+  const lines = readLines(cutRunOfText(text, MAX_PAGE_TEXT_CHARS));
   const bodyStart = findBodyStart(lines);
   const header = bodyStart < 0 ? lines : lines.slice(0, bodyStart);
   const { metadata, consumed } = readPlainTextMetadata(header);
@@ -83,13 +91,16 @@ export function extractPlainText(text: string, url: string): ExtractedArticle {
   return { ...base, paragraphs, text: paragraphs.join('\n\n') };
 }
 
-/** Stage 1. Non-empty logical lines; a blank line always ends a paragraph. */
+/**
+ * Stage 1. Non-empty logical lines; a blank line always ends a paragraph. Lines are cut, and joined, only up to
+ * `MAX_TEXT_RUN_CHARS` (see there).
+ */
 function readLines(text: string): Line[] {
   const lines: Line[] = [];
   let previousWasBlank = true;
   for (const raw of text.replace(/\r\n?/g, '\n').split('\n')) {
     const bullet = BULLET_MARKER.test(raw);
-    const lineText = normalizeWhitespace(raw.replace(BULLET_MARKER, ''));
+    const lineText = normalizeWhitespace(cutRunOfText(raw, MAX_TEXT_RUN_CHARS).replace(BULLET_MARKER, ''));
     if (!lineText) {
       previousWasBlank = true;
       continue;
@@ -106,6 +117,7 @@ function readLines(text: string): Line[] {
 }
 
 function isWrappedContinuation(previous: Line, next: string, nextIsBullet: boolean): boolean {
+  if (previous.text.length + next.length > MAX_TEXT_RUN_CHARS) return false;
   return !previous.bullet && !nextIsBullet && !endsLikeSentence(previous.text) && CONTINUATION_START.test(next);
 }
 

@@ -17,6 +17,8 @@ const INVISIBLE_CHARS = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
 
 /** Sentence end, allowing closing quotes and brackets after the mark. */
 const SENTENCE_END = /[.!?…]["”’')\]]*$/;
+/** How much of a text's end `SENTENCE_END` needs to see: the mark and a few closing quotes and brackets. */
+const SENTENCE_END_TAIL_CHARS = 16;
 
 /** Tokens before a full stop that do not end a sentence: "U.S. President", "Mr. Abe", "Jan. 6". */
 const ABBREVIATION_BEFORE_STOP = /(?:\b[A-Z]\.)+$|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Prof|Jan|Feb|Aug|Sept?|Oct|Nov|Dec|No|vs|etc)\.$/;
@@ -48,7 +50,8 @@ export function countWords(text: string): number {
 }
 
 export function endsLikeSentence(text: string): boolean {
-  return SENTENCE_END.test(text);
+  // Only the end can match; testing the whole text made joining a capture's hard-wrapped lines quadratic.
+  return SENTENCE_END.test(text.slice(-SENTENCE_END_TAIL_CHARS));
 }
 
 /** Whether a line reads as article prose: long enough and ending like a sentence. */
@@ -117,6 +120,31 @@ export function firstSentence(text: string): string {
     if (!isAbbreviation) return text.slice(0, match.index + match[0].trimEnd().length);
   }
   return text;
+}
+
+/** A sentence end followed by a space: where a runaway text is best cut. */
+const SENTENCE_BREAK = /[.!?…]["”’')\]]*\s/g;
+
+/** Ends a text cut inside a sentence, so it reads as cut (and still ends like a sentence). */
+const CUT_MARK = '…';
+
+/**
+ * `text` if it holds at most `maxChars` characters, else a prefix of it: up to the last sentence end in the
+ * allowance when that keeps at least half of it, else up to the last space (or exactly `maxChars`) and "…".
+ *
+ * @example
+ * cutRunOfText('One two. Three four five.', 12); // 'One two. '
+ * cutRunOfText('One two three four five.', 12); // 'One two…'
+ */
+export function cutRunOfText(text: string, maxChars: number): string {
+  if (text.length <= maxChars) return text;
+  if (maxChars <= 0) return '';
+  const prefix = text.slice(0, maxChars);
+  let sentenceEnd = 0;
+  for (const match of prefix.matchAll(SENTENCE_BREAK)) sentenceEnd = match.index + match[0].length;
+  if (sentenceEnd >= prefix.length / 2) return prefix.slice(0, sentenceEnd);
+  const space = prefix.search(/\s\S*$/);
+  return `${space > 0 ? prefix.slice(0, space) : prefix}${CUT_MARK}`;
 }
 
 /** Cuts a text to `maxChars` on a word boundary, marking the cut with an ellipsis. */

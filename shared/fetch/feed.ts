@@ -13,6 +13,13 @@ type XmlNode = Record<string, unknown>;
 /** The JSON Feed versions we understand; later versions may change item semantics. */
 const JSON_FEED_VERSIONS: ReadonlySet<string> = new Set(['https://jsonfeed.org/version/1', 'https://jsonfeed.org/version/1.1']);
 
+/** Servers refuse longer request lines (Apache at 8,190 bytes): a longer entry link cannot be fetched. */
+const MAX_LINK_CHARS = 8_192;
+/** Headlines are under 300 characters; a longer title is cut (the page's own title usually wins anyway). */
+const MAX_FEED_TITLE_CHARS = 300;
+/** A list of a few names; longer is not an author line. */
+const MAX_AUTHOR_CHARS = 200;
+
 /** Elements that may repeat; always arrays so one entry and many read the same way. */
 const REPEATABLE_ELEMENTS: ReadonlySet<string> = new Set(['item', 'entry', 'link', 'author', 'dc:creator']);
 
@@ -31,6 +38,8 @@ const BARE_AMPERSAND = /&(?!#?\w+;)/g;
  */
 const ATOM_TEXT_CONSTRUCTS = ['feed.title', 'feed.entry.title'];
 const WHITESPACE_RUN = /\s+/g;
+/** fast-xml-parser's message for elements left open at the end: `Invalid '["rss","channel"]' found.` */
+const UNCLOSED_AT_END = /^Invalid '\[(.*)\]' found\.$/;
 const BYTE_ORDER_MARK = '\ufeff';
 
 /**
@@ -87,10 +96,7 @@ function analyzeXmlFeed(original: string, baseUrl: string): FeedAnalysis {
     const repaired = original.replace(BARE_AMPERSAND, '&amp;');
     if (repaired !== original && XMLValidator.validate(repaired) === true) [text, validation] = [repaired, true];
   }
-  if (validation !== true) {
-    const { msg, line, col } = validation.err;
-    return { problem: `it is not well-formed XML (${msg} at line ${line}, column ${col})` };
-  }
+  if (validation !== true) return { problem: `it is not well-formed XML (${describeXmlError(validation.err)})` };
   let document: XmlNode;
   try {
     document = asNode(xmlParser.parse(text));
@@ -104,12 +110,23 @@ function analyzeXmlFeed(original: string, baseUrl: string): FeedAnalysis {
   return { problem: root ? `its root element <${root}> is not <rss>, <rdf:RDF> or <feed>` : 'it has no root element' };
 }
 
+/**
+ * The validator's error as a reader wants it. A document that ends with elements still open (a truncated
+ * download, a generator that crashed) is reported as a JSON list of their names at line 1: name them instead.
+ */
+function describeXmlError({ msg, line, col }: { msg: string; line: number; col: number }): string {
+  const open = UNCLOSED_AT_END.exec(msg)?.[1];
+  if (open === undefined) return `${msg} at line ${line}, column ${col}`;
+  const names = [...open.matchAll(/"([^"]*)"/g)].map(([, name]) => `<${name}>`);
+  return `the document ends with ${names.join(', ')} still open: cut off or never finished`;
+}
+
 /** RSS 0.9x/2.0: `<rss><channel><item>`. */
 function readRss(rss: XmlNode, baseUrl: string): ParsedFeed {
   const channel = asNode(rss.channel);
   return compact({
     format: 'rss' as const,
-    title: plainText(channel.title),
+    title: feedTitle(plainText(channel.title)),
     entries: readEntries(channel.item, (item) => readRssItem(item, baseUrl)),
   });
 }
@@ -118,7 +135,7 @@ function readRss(rss: XmlNode, baseUrl: string): ParsedFeed {
 function readRdf(rdf: XmlNode, baseUrl: string): ParsedFeed {
   return compact({
     format: 'rss' as const,
-    title: plainText(asNode(rdf.channel).title),
+    title: feedTitle(plainText(asNode(rdf.channel).title)),
     entries: readEntries(rdf.item, (item) => readRssItem(item, baseUrl)),
   });
 }
@@ -148,7 +165,7 @@ function readAtom(feed: XmlNode, baseUrl: string): ParsedFeed {
   const feedBase = applyXmlBase(feed, baseUrl);
   return compact({
     format: 'atom' as const,
-    title: readAtomText(feed.title),
+    title: feedTitle(readAtomText(feed.title)),
     entries: readEntries(feed.entry, (entry) => readAtomEntry(entry, feedBase)),
   });
 }
@@ -213,7 +230,7 @@ function analyzeJsonFeed(text: string, baseUrl: string): FeedAnalysis {
   return {
     feed: compact({
       format: 'json' as const,
-      title: stringField(data.title),
+      title: feedTitle(stringField(data.title)),
       entries: readEntries(data.items, (item) => readJsonFeedItem(item, baseUrl)),
     }),
   };
@@ -244,7 +261,27 @@ function readEntries(items: unknown, readItem: (item: XmlNode) => FeedEntry | un
   return asArray(items)
     .filter(isNode)
     .map(readItem)
+    .map((entry) => entry && boundEntry(entry))
     .filter((entry): entry is FeedEntry => entry !== undefined);
+}
+
+/**
+ * Entry fields travel into logs, fetch state and every statement's item: a feed's 1 MB "title" must not. A link
+ * too long to request is dropped with its entry; a title is cut; an author that long is not a name.
+ */
+function boundEntry(entry: FeedEntry): FeedEntry | undefined {
+  if (entry.url.length > MAX_LINK_CHARS) return undefined;
+  const bounded = { ...entry, title: entry.title && cutText(entry.title, MAX_FEED_TITLE_CHARS) };
+  if (entry.author && entry.author.length > MAX_AUTHOR_CHARS) delete bounded.author;
+  return compact(bounded);
+}
+
+function feedTitle(title: string | undefined): string | undefined {
+  return title && cutText(title, MAX_FEED_TITLE_CHARS);
+}
+
+function cutText(text: string, maxChars: number): string {
+  return text.length <= maxChars ? text : `${text.slice(0, maxChars).trimEnd()}…`;
 }
 
 /** Resolves an entry link; drops `javascript:`, `data:` and the like, and file:// links from a web feed. */

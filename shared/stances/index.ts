@@ -22,7 +22,8 @@ export interface ExtractOptions {
 /**
  * Finds the statements of position, condition, demand, offer, refusal and concern in an article's paragraphs.
  *
- * Stages: readSentences (wink-nlp: sentences, tokens, POS, lemmas, quotations) → buildSpeakerRegister (compromise
+ * Stages: readSentences (bounded to `MAX_ARTICLE_READ_CHARS`, runaway sentences cut at `MAX_SENTENCE_CHARS`; wink-nlp:
+ * sentences, tokens, POS, lemmas, quotations) → buildSpeakerRegister (compromise
  * names, roles, the caller's speakers) → attributeSentences (reporting verbs in both orders, pronouns and titles,
  * quotes running on) → classifyStance (`STANCE_CUES`; unattributed sentences only on a strong cue) →
  * normalizeClaim (a party subject such as "the union" left out) → dropRepeatsWithinArticle → linkWithinArticle (each

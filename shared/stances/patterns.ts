@@ -554,3 +554,17 @@ export const MIN_CONTENT_WORDS = 3;
  * longer runs are organisations and events ("Asia-Pacific Economic Cooperation Summit").
  */
 export const MAX_NAME_WORDS = 3;
+
+/**
+ * A run of text with no sentence end is read up to this many characters; the rest of the run is dropped. The longest
+ * sentences in news copy run to a few hundred characters, and no real quote is a 20 MB sentence: a longer run is a
+ * flattened table or list, or a broken page. Attribution looks back and ahead within a sentence, so its cost grows
+ * with the square of the sentence: one 200,000-character run took 105 s before this cap.
+ */
+export const MAX_SENTENCE_CHARS = 2_000;
+
+/**
+ * Characters of an article the reader takes, in paragraph order; the rest is not read. ~35,000 words, more than any
+ * news article; a runaway page still costs seconds, not minutes, and wink's and compromise's documents stay small.
+ */
+export const MAX_ARTICLE_READ_CHARS = 200_000;

@@ -4,6 +4,7 @@
  */
 import type { ItsFunction } from 'wink-nlp';
 import { winkNlp } from './nlp-models.js';
+import { MAX_ARTICLE_READ_CHARS, MAX_SENTENCE_CHARS } from './patterns.js';
 
 export interface Token {
   text: string;
@@ -36,16 +37,66 @@ const QUOTE_MARKS = { open: new Set(['“', '„', '«']), close: new Set(['”'
 /** wink splits "Japan-U.S. security" after "U."; a sentence ending in a lone capital + "." is joined to the next. */
 const BROKEN_ABBREVIATION = /(^|[\s-])[A-Z]\.$/;
 
+/** A sentence end and the space after it: where a run of text is split to measure its sentences. */
+const SENTENCE_BREAK = /[.!?…]["”’')\]]*\s+/g;
+
+/** Marks where a runaway sentence was cut, and ends it for the sentence splitter. */
+const CUT_MARK = '…';
+
 /**
  * Splits paragraphs into sentences.
  *
- * Stages: tokenizeParagraph → markQuotations → mergeBrokenAbbreviations.
+ * Stages: boundParagraphs → tokenizeParagraph → markQuotations → mergeBrokenAbbreviations.
  * Quotation state resets at each paragraph: by convention a quote that runs on opens again in the next one.
  */
 export function readSentences(paragraphs: string[]): Sentence[] {
-  return paragraphs.flatMap((paragraph, paragraphIndex) =>
+  return boundParagraphs(paragraphs).flatMap((paragraph, paragraphIndex) =>
     mergeBrokenAbbreviations(markQuotations(tokenizeParagraph(paragraph, paragraphIndex)).map(retagSentenceStart)),
   );
+}
+
+/**
+ * What the reader takes of an article: paragraphs in order up to `MAX_ARTICLE_READ_CHARS`, and in each, runs without
+ * a sentence end cut at `MAX_SENTENCE_CHARS` (on a word, marked with "…"). Paragraph indexes stay those of the article.
+ *
+ * @example
+ * boundParagraphs([`Putin said talks need a change first. ${'and more '.repeat(1e6)}`]);
+ * // → ['Putin said talks need a change first. and more and more … and more… '] (the run cut at 2,000 characters)
+ */
+export function boundParagraphs(paragraphs: string[]): string[] {
+  const bounded: string[] = [];
+  let budget = MAX_ARTICLE_READ_CHARS;
+  for (const paragraph of paragraphs) {
+    if (budget <= 0) break;
+    const kept = cutLongSentences(paragraph.length > budget ? cutOnWord(paragraph, budget) : paragraph);
+    bounded.push(kept);
+    budget -= kept.length;
+  }
+  return bounded;
+}
+
+function cutLongSentences(paragraph: string): string {
+  if (paragraph.length <= MAX_SENTENCE_CHARS) return paragraph;
+  const pieces: string[] = [];
+  let start = 0;
+  for (const match of paragraph.matchAll(SENTENCE_BREAK)) {
+    const end = match.index + match[0].length;
+    pieces.push(cutSentence(paragraph.slice(start, end)));
+    start = end;
+  }
+  if (start < paragraph.length) pieces.push(cutSentence(paragraph.slice(start)));
+  return pieces.join('');
+}
+
+function cutSentence(sentence: string): string {
+  return sentence.length <= MAX_SENTENCE_CHARS ? sentence : `${cutOnWord(sentence, MAX_SENTENCE_CHARS)}${CUT_MARK} `;
+}
+
+/** The text's first `maxChars` characters, back to the last space when there is one. */
+function cutOnWord(text: string, maxChars: number): string {
+  const prefix = text.slice(0, maxChars);
+  const space = prefix.lastIndexOf(' ');
+  return (space > 0 ? prefix.slice(0, space) : prefix).trimEnd();
 }
 
 /** Lemma and POS of a lower-cased word read on its own; cached, sentence openings repeat. */

@@ -277,9 +277,7 @@ describe('parseFeed: entity attacks', () => {
 </channel></rss>`;
 
   it('does not expand a billion-laughs DOCTYPE: declared entities stay literal text', () => {
-    const started = performance.now();
     const feed = parseFeed(billionLaughs, BASE);
-    expect(performance.now() - started).toBeLessThan(1_000);
     expect(feed?.title).toBe('&lol9;');
     expect(feed?.entries).toEqual([{ url: 'https://news.example/laughs', title: '&lol; &lol9;' }]);
   });
