@@ -17,8 +17,7 @@ export async function sendDigests(deps: DigestDeps): Promise<DigestReport[]> {
   const failures: string[] = [];
   for (const watch of deps.config.watches) {
     try {
-      const report = await sendWatchDigest(watch, deps);
-      if (report) reports.push(report);
+      reports.push(...(await sendWatchDigest(watch, deps)));
     } catch (error) {
       failures.push(`${watch.id}: ${(error as Error).message}`);
       deps.log.error(`Digest of ${watch.id} failed; the next run tries again`, { error: (error as Error).message });
@@ -28,12 +27,109 @@ export async function sendDigests(deps: DigestDeps): Promise<DigestReport[]> {
   return reports;
 }
 
-async function sendWatchDigest(watch: Watch, deps: DigestDeps): Promise<DigestReport | undefined> {
-  const pending = await deps.store.listPending(watch.id);
-  const fresh = pending.filter((statement) => statement.status !== 'repeat');
+/**
+ * One watch's run: settleEarlierDigests → assignToDigest (the pending statements no digest holds) → claimDigest →
+ * deliver → markDelivered → clearPending. A statement is given to its digest by a conditional write on the
+ * statement itself, before the digest is claimed: a pending marker that outlives its digest (a clear that failed,
+ * an article read again after a crash) or a digest that failed can never put a statement in a second digest.
+ */
+async function sendWatchDigest(watch: Watch, deps: DigestDeps): Promise<DigestReport[]> {
+  const settled = await settleEarlierDigests(watch, await deps.store.listPending(watch.id), deps);
+  const report = await sendNewDigest(watch, settled, deps);
+  return report ? [...settled.reports, report] : settled.reports;
+}
+
+interface Settled {
+  /** Pending statements no digest holds, and those of a digest that never went out with them. */
+  free: StoredStatement[];
+  /** Digests fenced off (see `fenceOrGet`) whose statements are free again. */
+  takeOverFrom: string[];
+  reports: DigestReport[];
+}
+
+/**
+ * Pending statements already given to a digest are that digest's business: delivered, their markers are
+ * cleared; failed, it is retried through the ways out it missed; sending, its claimer is at it or died
+ * mid-delivery, and at most once means it is left alone. A statement its digest does not list (the claimer
+ * died between taking it and claiming) is free again, once that digest is fenced off.
+ */
+async function settleEarlierDigests(watch: Watch, pending: StoredStatement[], deps: DigestDeps): Promise<Settled> {
+  const owners = await deps.store.findDigestOwners(watch.id, pending);
+  const settled: Settled = { free: pending.filter((statement) => !owners.has(statement.id)), takeOverFrom: [], reports: [] };
+  const byDigest = new Map<string, StoredStatement[]>();
+  for (const statement of pending.filter((candidate) => owners.has(candidate.id))) {
+    const digestKey = owners.get(statement.id)!;
+    byDigest.set(digestKey, [...(byDigest.get(digestKey) ?? []), statement]);
+  }
+  for (const [digestKey, statements] of byDigest) {
+    const record = await fenceOrGet(watch, digestKey, deps);
+    const held = statements.filter((statement) => record.statementIds.includes(statement.id));
+    if (held.length < statements.length) {
+      settled.free.push(...statements.filter((statement) => !held.includes(statement)));
+      settled.takeOverFrom.push(digestKey);
+    }
+    if (held.length === 0) continue;
+    if (record.status === 'delivered') await deps.store.clearPending(watch.id, held.map((statement) => statement.id));
+    if (record.status === 'failed') settled.reports.push(await retryFailedDigest(record, held, watch, deps));
+  }
+  return settled;
+}
+
+/**
+ * The record of a digest that statements were given to. None means its claimer died (or is slow) between
+ * taking them and claiming: a record listing no statement is claimed in its place, so that claimer can no
+ * longer send them, and they can be taken over. If the claimer got there first, its own record comes back.
+ */
+async function fenceOrGet(watch: Watch, digestKey: string, deps: DigestDeps): Promise<DigestRecord> {
+  const existing = await deps.store.getDigest(watch.id, digestKey);
+  if (existing) return existing;
+  const fence: DigestRecord = {
+    watchId: watch.id,
+    digestKey,
+    subject: '(never sent: its statements went to a later digest)',
+    text: '',
+    html: '',
+    statementIds: [],
+    status: 'failed',
+    createdAt: deps.now().toISOString(),
+  };
+  const claim = await deps.store.claimDigest(fence);
+  return claim.claimed ? fence : claim.existing;
+}
+
+/** A digest that some way out refused, sent as it was first made through the ways out that did not take it. */
+async function retryFailedDigest(record: DigestRecord, held: StoredStatement[], watch: Watch, deps: DigestDeps): Promise<DigestReport> {
+  const report = { watch: watch.id, subject: record.subject, items: held.filter(isFresh).length, sources: record.healthChanges?.length ?? 0 };
+  if (!(await deps.store.retryDigest(watch.id, record.digestKey))) return { ...report, delivered: false, deliveredTo: [] };
+  const deliveredTo = await deliver(record, watch, record.deliveredBy ?? [], deps);
+  await deps.store.markDelivered(watch.id, record.digestKey, deliveredTo);
+  await deps.store.clearPending(watch.id, record.statementIds);
+  await deps.store.markHealthReported(watch.id, record.healthChanges ?? []);
+  return { ...report, delivered: true, deliveredTo };
+}
+
+function isFresh(statement: StoredStatement): boolean {
+  return statement.status !== 'repeat';
+}
+
+/** A digest of the statements no earlier digest holds, and of the sources whose health changed. */
+async function sendNewDigest(watch: Watch, settled: Settled, deps: DigestDeps): Promise<DigestReport | undefined> {
   const health = await deps.store.listSourceHealth(watch.id);
   // A source that turned unhealthy (or recovered) is news on its own; one still unhealthy is only repeated.
   const changes = health.filter((source) => source.reportedStatus !== source.status);
+  if (!settled.free.some(isFresh) && changes.length === 0) return undefined;
+  const digestKey = hashKey(
+    [
+      ...settled.free.map((statement) => statement.id).sort(),
+      ...changes.map(healthChangeKey),
+      // Never the key of a fenced digest, even when the statements taken over are all there is.
+      ...settled.takeOverFrom.map((key) => `AFTER ${key}`),
+    ].join('\n'),
+  );
+  const taken = new Set(await deps.store.assignToDigest(watch.id, settled.free, digestKey, settled.takeOverFrom));
+  // A worker making another digest at the same moment may have taken some.
+  const pending = settled.free.filter((statement) => taken.has(statement.id));
+  const fresh = pending.filter(isFresh);
   if (fresh.length === 0 && changes.length === 0) return undefined;
 
   const rendered = renderDigest({
@@ -50,10 +146,11 @@ async function sendWatchDigest(watch: Watch, deps: DigestDeps): Promise<DigestRe
   };
   const record: DigestRecord = {
     watchId: watch.id,
-    // The digest's identity: its statements and the health changes it reports (none: the statements alone).
-    digestKey: hashKey([...statementIds, ...changes.map(healthChangeKey)].join('\n')),
+    // The digest's identity: the statements it was made of and the health changes it reports.
+    digestKey,
     ...rendered,
     statementIds,
+    healthChanges: changes.map(({ sourceUrl, status, changedAt }) => ({ sourceUrl, status, changedAt })),
     status: 'sending',
     createdAt: deps.now().toISOString(),
   };

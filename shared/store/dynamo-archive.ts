@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
@@ -11,6 +12,7 @@ import {
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { fitDigestHtml } from '../digest/index.js';
+import { StancewatchError } from '../errors/index.js';
 import { queryAll as queryAllPages } from './query-all.js';
 import { dynamoSourceHealth } from './source-health.js';
 import {
@@ -18,8 +20,10 @@ import {
   MAX_STORED_DIFF_BYTES,
   MAX_STORED_DIGEST_TEXT_BYTES,
   MAX_STORED_HTML_BYTES,
-  MAX_STORED_TEXT_BYTES,
   capText,
+  decodeArticleText,
+  encodeArticleText,
+  type StoredArticleText,
 } from './limits.js';
 import { itemKeys, speakerKey } from './keys.js';
 import { TABLE_KEYS } from './table.js';
@@ -61,15 +65,22 @@ export function dynamoArchive(client: DynamoDBClient, tableName: string): Archiv
   const get = async <T>(key: Record<string, string>): Promise<T | undefined> =>
     (await doc.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }))).Item as T | undefined;
 
+  /**
+   * Creates an item unless its key exists; true when this call created it. Each call stamps its item with a
+   * fresh token: when the answer to our put is lost, the SDK's retry fails the condition on our own item, and
+   * only the token tells that from another writer's.
+   */
   const putIfAbsent = async (item: Record<string, unknown>): Promise<boolean> => {
+    const writeToken = randomUUID();
     try {
       await doc.send(
-        new PutCommand({ TableName: tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }),
+        new PutCommand({ TableName: tableName, Item: { ...item, writeToken }, ConditionExpression: 'attribute_not_exists(pk)' }),
       );
       return true;
     } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
+      if (!isConditionFailure(error)) throw error;
+      const existing = await get<{ writeToken?: string }>({ pk: item.pk as string, sk: item.sk as string });
+      return existing?.writeToken === writeToken;
     }
   };
 
@@ -84,10 +95,15 @@ export function dynamoArchive(client: DynamoDBClient, tableName: string): Archiv
   return {
     ...dynamoSourceHealth(doc, tableName),
 
-    getArticle: (urlKey) => get<ArchivedArticle>(itemKeys.article(urlKey)),
+    async getArticle(urlKey) {
+      const item = await get<ArchivedArticle & StoredArticleText>(itemKeys.article(urlKey));
+      return item && decodeArticleText(item);
+    },
 
     async putArticleIfAbsent(article) {
-      const item = { ...itemKeys.article(article.urlKey), type: 'article', ...article, text: capText(article.text, MAX_STORED_TEXT_BYTES) };
+      // A long text is stored compressed (past even that, cut and marked): the write never fails on the 400 KB limit.
+      const { text, ...fields } = article;
+      const item = { ...itemKeys.article(article.urlKey), type: 'article', ...fields, ...encodeArticleText(text) };
       return (await putIfAbsent(item)) ? 'stored' : 'exists';
     },
 
@@ -120,7 +136,9 @@ export function dynamoArchive(client: DynamoDBClient, tableName: string): Archiv
         if (!isConditionFailure(error)) throw error;
         const owner = await get<{ alsoPublishedUrls?: Set<string> }>(itemKeys.article(ownerKey));
         // Already listed: done. A missing owner (a racing writer not done yet) fails as before, retried next run.
-        if (!owner?.alsoPublishedUrls?.has(copy.url)) throw error;
+        if (owner?.alsoPublishedUrls?.has(copy.url)) return;
+        const why = owner ? 'its listing changed under us' : 'the article that first claimed this text is not archived yet';
+        throw new StancewatchError(`Copy ${copy.url} of article ${ownerKey} not recorded: ${why}; retried next run`, { cause: error });
       }
     },
 
@@ -129,30 +147,35 @@ export function dynamoArchive(client: DynamoDBClient, tableName: string): Archiv
       // crash in between keeps the new text and loses only the diff. The other order could lose the text itself: a
       // crash after the revision leaves the article on its old text, and a source answering 304 next run never
       // brings the new one back.
+      // The token tells our own update, retried by the SDK after its answer was lost, from another worker's.
+      const revisionToken = randomUUID();
+      const text = articleTextUpdate(article.text);
       try {
         await doc.send(
           new UpdateCommand({
             TableName: tableName,
             Key: itemKeys.article(article.urlKey),
             UpdateExpression:
-              'SET contentHash = :hash, #text = :text, title = :title, lastSeenAt = :seen, revisionCount = if_not_exists(revisionCount, :zero) + :one',
+              `SET contentHash = :hash, ${text.set}, title = :title, lastSeenAt = :seen, revisionToken = :token, revisionCount = if_not_exists(revisionCount, :zero) + :one REMOVE ${text.remove}`,
             // Optimistic lock: only move forward from the text this revision was diffed against.
             ConditionExpression: 'contentHash = :previous',
             ExpressionAttributeNames: { '#text': 'text' },
             ExpressionAttributeValues: {
               ':hash': article.contentHash,
-              ':text': capText(article.text, MAX_STORED_TEXT_BYTES),
+              ...text.values,
               ':title': article.title,
               ':seen': revision.seenAt,
               ':previous': revision.previousHash,
+              ':token': revisionToken,
               ':zero': 0,
               ':one': 1,
             },
           }),
         );
       } catch (error) {
-        if (isConditionFailure(error)) return 'conflict';
-        throw error;
+        if (!isConditionFailure(error)) throw error;
+        const current = await get<{ revisionToken?: string }>(itemKeys.article(article.urlKey));
+        if (current?.revisionToken !== revisionToken) return 'conflict';
       }
       const diff = Buffer.byteLength(revision.diff, 'utf8') <= MAX_STORED_DIFF_BYTES ? revision.diff : DIFF_TOO_LARGE;
       await putIfAbsent({ ...itemKeys.revision(revision.urlKey, revision.seenAt), type: 'revision', ...revision, diff });
@@ -175,7 +198,12 @@ export function dynamoArchive(client: DynamoDBClient, tableName: string): Archiv
       );
     },
 
-    async linkArticle(link: WatchArticleLink) {
+    async linkArticle(given: WatchArticleLink) {
+      // One link per watch and article. Its sort key carries a date, which a syndicated copy or a revision read
+      // after a crash may state differently from the first reading: a guard item keeps the date linked first.
+      const guardKey = itemKeys.watchLink(given.watchId, given.urlKey);
+      const first = await putIfAbsent({ ...guardKey, type: 'watch-link', publishedAt: given.publishedAt });
+      const link = first ? given : { ...given, publishedAt: (await get<{ publishedAt?: string }>(guardKey))?.publishedAt };
       await putIfAbsent({
         ...itemKeys.watchArticle(link.watchId, link.publishedAt, link.urlKey),
         type: 'watch-article',
@@ -227,14 +255,20 @@ export function dynamoArchive(client: DynamoDBClient, tableName: string): Archiv
     },
 
     async countRepeat(watchId, earlier, source) {
-      await doc.send(
-        new UpdateCommand({
-          TableName: tableName,
-          Key: itemKeys.statement(watchId, earlier.speaker, earlier.id),
-          UpdateExpression: 'ADD repeatCount :one SET lastRepeatedAt = :when, lastRepeatUrl = :url',
-          ExpressionAttributeValues: { ':one': 1, ':when': source.publishedAt ?? new Date().toISOString(), ':url': source.url },
-        }),
-      );
+      try {
+        await doc.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: itemKeys.statement(watchId, earlier.speaker, earlier.id),
+            UpdateExpression: 'ADD repeatCount :one, repeatUrls :urls SET lastRepeatedAt = :when, lastRepeatUrl = :url',
+            // Once per restating article: an ADD retried after its answer was lost must not count twice.
+            ConditionExpression: 'NOT contains(repeatUrls, :url)',
+            ExpressionAttributeValues: { ':one': 1, ':urls': new Set([source.url]), ':when': source.publishedAt ?? new Date().toISOString(), ':url': source.url },
+          }),
+        );
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+      }
     },
 
     listPending: (watchId) => queryPrefix<StoredStatement>(`WATCH#${watchId}`, 'PEND#'),
@@ -328,13 +362,13 @@ export function dynamoArchive(client: DynamoDBClient, tableName: string): Archiv
                 [tableName]: {
                   Keys: keys,
                   ConsistentRead: true,
-                  ProjectionExpression: 'urlKey, #text, firstSeenAt',
+                  ProjectionExpression: 'urlKey, #text, textGz, firstSeenAt',
                   ExpressionAttributeNames: { '#text': 'text' },
                 },
               },
             }),
           );
-          found.push(...((result.Responses?.[tableName] ?? []) as CandidateText[]));
+          found.push(...((result.Responses?.[tableName] ?? []) as Array<Omit<CandidateText, 'text'> & StoredArticleText>).map(decodeArticleText));
           keys = result.UnprocessedKeys?.[tableName]?.Keys;
         }
       }
@@ -397,22 +431,67 @@ export function dynamoArchive(client: DynamoDBClient, tableName: string): Archiv
     },
 
     async retryDigest(watchId, digestKey) {
+      // As in putIfAbsent: the token tells our own take-back, retried after its answer was lost, from another worker's.
+      const retryToken = randomUUID();
       try {
         await doc.send(
           new UpdateCommand({
             TableName: tableName,
             Key: itemKeys.digest(watchId, digestKey),
-            UpdateExpression: 'SET #status = :sending',
+            UpdateExpression: 'SET #status = :sending, retryToken = :token',
             ConditionExpression: '#status = :failed',
             ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: { ':sending': 'sending', ':failed': 'failed' },
+            ExpressionAttributeValues: { ':sending': 'sending', ':failed': 'failed', ':token': retryToken },
           }),
         );
         return true;
       } catch (error) {
-        if (isConditionFailure(error)) return false;
-        throw error;
+        if (!isConditionFailure(error)) throw error;
+        return (await get<{ retryToken?: string }>(itemKeys.digest(watchId, digestKey)))?.retryToken === retryToken;
       }
+    },
+
+    async findDigestOwners(watchId, statements) {
+      // One GetItem each, in parallel: the digest function's role has GetItem, not BatchGetItem, and a run's
+      // pending statements are a handful.
+      const owners = await Promise.all(
+        statements.map(async (statement) => {
+          const { Item } = await doc.send(
+            new GetCommand({
+              TableName: tableName,
+              Key: itemKeys.statement(watchId, statement.speaker, statement.id),
+              ConsistentRead: true,
+              ProjectionExpression: 'digestKey',
+            }),
+          );
+          return [statement.id, Item?.digestKey as string | undefined] as const;
+        }),
+      );
+      return new Map(owners.filter((owner): owner is readonly [string, string] => owner[1] !== undefined));
+    },
+
+    async assignToDigest(watchId, statements, digestKey, takeOverFrom) {
+      const allowed = [digestKey, ...takeOverFrom];
+      const names = allowed.map((_key, index) => `:k${index}`);
+      const owned: string[] = [];
+      for (const statement of statements) {
+        try {
+          await doc.send(
+            new UpdateCommand({
+              TableName: tableName,
+              Key: itemKeys.statement(watchId, statement.speaker, statement.id),
+              UpdateExpression: 'SET digestKey = :k0',
+              // Our own key passes too: a retry after a lost answer, or another worker making the same digest.
+              ConditionExpression: `attribute_exists(pk) AND (attribute_not_exists(digestKey) OR digestKey IN (${names.join(', ')}))`,
+              ExpressionAttributeValues: Object.fromEntries(allowed.map((key, index) => [names[index], key])),
+            }),
+          );
+          owned.push(statement.id);
+        } catch (error) {
+          if (!isConditionFailure(error)) throw error;
+        }
+      }
+      return owned;
     },
   };
 }
@@ -426,6 +505,22 @@ export function createDynamoClient(options: { endpoint?: string; region?: string
     config.credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
   }
   return new DynamoDBClient(config);
+}
+
+/** SET and REMOVE clauses that store an article's text in the form `encodeArticleText` chose and clear the others. */
+function articleTextUpdate(text: string): { set: string; remove: string; values: Record<string, unknown> } {
+  const stored = encodeArticleText(text);
+  const fields = [
+    ['#text', ':text', stored.text],
+    ['textGz', ':textGz', stored.textGz],
+    ['textTruncated', ':textTruncated', stored.textTruncated],
+  ] as const;
+  const kept = fields.filter(([, , value]) => value !== undefined);
+  return {
+    set: kept.map(([name, placeholder]) => `${name} = ${placeholder}`).join(', '),
+    remove: fields.filter(([, , value]) => value === undefined).map(([name]) => name).join(', '),
+    values: Object.fromEntries(kept.map(([, placeholder, value]) => [placeholder, value])),
+  };
 }
 
 function isConditionFailure(error: unknown): boolean {

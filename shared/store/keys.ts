@@ -30,5 +30,7 @@ export const itemKeys = {
   pending: (watchId: string, id: string) => ({ pk: `WATCH#${watchId}`, sk: `PEND#${id}` }),
   digest: (watchId: string, digestKey: string) => ({ pk: `WATCH#${watchId}`, sk: `DIG#${digestKey}` }),
   watchMark: (watchId: string, urlKey: string) => ({ pk: `WATCH#${watchId}`, sk: `DONE#${urlKey}` }),
+  /** Guards a watch's link to an article: the first link's date wins, so a retry under another date adds none. */
+  watchLink: (watchId: string, urlKey: string) => ({ pk: `WATCH#${watchId}`, sk: `LINKED#${urlKey}` }),
   sourceHealth: (watchId: string, sourceUrl: string) => ({ pk: `WATCH#${watchId}`, sk: `HEALTH#${hashKey(sourceUrl)}` }),
 } as const;

@@ -24,6 +24,8 @@ export interface ArchivedArticle {
   /** The URLs in `alsoPublishedBy`, as a set: keeps recording a copy idempotent. */
   alsoPublishedUrls?: Set<string>;
   revisionCount?: number;
+  /** Set when the text was too large to keep whole even compressed; `text` is its first part. */
+  textTruncated?: boolean;
 }
 
 /** A copy of an archived article at another URL; `seenAt` is when the copy was first seen. */
@@ -74,6 +76,8 @@ export interface StoredStatement extends LedgerEntry {
   similarity: number;
   foundAt: string;
   repeatCount?: number;
+  /** The digest this statement was given to (see `assignToDigest`); it goes out in that one only. */
+  digestKey?: string;
 }
 
 export interface WatchArticleLink {
@@ -133,6 +137,8 @@ export interface DigestRecord {
   /** As sent; kept cut to whole statements when over `MAX_STORED_HTML_BYTES` (the feed serves it). */
   html: string;
   statementIds: string[];
+  /** The source health changes it reports, so a retry of a failed digest can mark them reported too. */
+  healthChanges?: Array<Pick<SourceHealthRecord, 'sourceUrl' | 'status' | 'changedAt'>>;
   /** `failed`: some way out refused it; `deliveredBy` names those that took it, so a retry skips them. */
   status: 'sending' | 'delivered' | 'failed';
   deliveredBy?: string[];
@@ -202,6 +208,18 @@ export interface DigestStore {
   markFailed(watchId: string, digestKey: string, deliveredBy: string[], error: string): Promise<void>;
   /** Takes a failed digest back for another try; false when another worker already did. */
   retryDigest(watchId: string, digestKey: string): Promise<boolean>;
+  /** The digest each statement was given to, for those given to one (`digestKey` on the statement item). */
+  findDigestOwners(watchId: string, statements: Array<Pick<StoredStatement, 'id' | 'speaker'>>): Promise<Map<string, string>>;
+  /**
+   * Gives statements to a digest, one conditional write each: only a statement no digest holds yet (or one of
+   * `takeOverFrom` holds) is taken, so none goes out in two digests. Returns the ids the digest now holds.
+   */
+  assignToDigest(
+    watchId: string,
+    statements: Array<Pick<StoredStatement, 'id' | 'speaker'>>,
+    digestKey: string,
+    takeOverFrom: string[],
+  ): Promise<string[]>;
   getDigest(watchId: string, digestKey: string): Promise<DigestRecord | undefined>;
   /** The delivered digests of a watch, newest first (its feed). */
   listDigests(watchId: string, limit: number): Promise<DigestRecord[]>;
