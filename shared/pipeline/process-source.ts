@@ -119,13 +119,15 @@ async function readWithState<T extends Revalidated>(
   try {
     result = await read(previous?.validators);
   } catch (error) {
-    await deps.store.putUrlState(stateKey, {
+    const failed = {
       validators: previous?.validators ?? {},
       emptyRuns: previous?.emptyRuns,
       lastFetchedAt: deps.now().toISOString(),
       lastError: (error as Error).message,
       consecutiveFailures: (previous?.consecutiveFailures ?? 0) + 1,
-    });
+    };
+    // The fetch error is what the run must report; a store that also fails only costs the failure count.
+    await deps.store.putUrlState(stateKey, failed).catch((stateError: Error) => deps.log.warn(`${url}: failure not recorded: ${stateError.message}`));
     throw error;
   }
   const unchanged = result.notModified || result.kind === 'not-modified';

@@ -104,6 +104,24 @@ describe('source health', () => {
     expect(sent).toHaveLength(2);
   });
 
+  it('reports a health change once when the digest that held it failed and was retried', async () => {
+    site.answers.set('/news', page(CLOUDFLARE_CHALLENGE));
+    await run('/news');
+    site.answers.set('/news', page(ARTICLE));
+    await run('/news');
+    let refuse = true;
+    deps.notifiers = [
+      { name: 'record', deliver: async (notice) => (sent.push(notice), ['record']) },
+      { name: 'flaky', deliver: async () => { if (refuse) throw new Error('throttled'); return ['flaky']; } },
+    ];
+    await expect(sendDigests(deps)).rejects.toThrow(/flaky refused/);
+    refuse = false;
+    expect(await sendDigests(deps)).toMatchObject([{ delivered: true, deliveredTo: ['flaky'] }]);
+    // The retry marked the changes reported: nothing is left to send, through either way out.
+    expect(await sendDigests(deps)).toEqual([]);
+    expect(sent).toHaveLength(1);
+  });
+
   it('reads the bot wall in a 403 answer: unhealthy after one run, not three', async () => {
     site.answers.set('/news', { status: 403, type: 'text/html', body: CLOUDFLARE_CHALLENGE });
     expect((await failingRun('/news')).health?.reason).toBe('answers with a bot wall (Cloudflare challenge) instead of its pages');
