@@ -22,8 +22,10 @@ export { REPO_ROOT } from '../bundling.js';
 /** How each function is sized. The processor fetches a feed and its new articles, then runs the NLP model. */
 export const FUNCTION_SIZING = {
   schedule: { timeout: Duration.seconds(30), memorySize: 256 },
-  // A feed with a dozen new articles at ~10 s per slow page, plus model load on a cold start.
-  processSource: { timeout: Duration.minutes(3), memorySize: 1024 },
+  // Politeness sets the pace: pages of one host start 1 s apart (shared/fetch/host-pacer.ts), so a batch of five
+  // feeds of one outlet with 40 entries each takes over 3 minutes of mostly waiting. Waiting is cheap at 1 GB-s per
+  // second; a timeout re-runs the whole batch.
+  processSource: { timeout: Duration.minutes(10), memorySize: 1024 },
   digest: { timeout: Duration.minutes(1), memorySize: 512 },
   // Reads at most 50 digests and renders XML: small and quick.
   feed: { timeout: Duration.seconds(10), memorySize: 256 },
