@@ -19,7 +19,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DYNAMO_FAULTS, type DynamoFault } from './lib/chaos/fault-proxy.js';
 import { WEB_FAULTS, type WebFault } from './lib/chaos/flaky-web.js';
-import { seededRandom } from './lib/chaos/prng.js';
+import { seededRandom } from './lib/prng.js';
 import { runReference, runTrial, type TrialOptions, type TrialResult } from './lib/chaos/trial.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');

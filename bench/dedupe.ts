@@ -28,6 +28,7 @@ import {
 } from '../shared/dedupe/index.js';
 import type { ExtractedArticle } from '../shared/extract/types.js';
 import { createDynamoClient, dynamoArchive, ensureTable, hashKey, startEmbeddedDynamo } from '../shared/store/index.js';
+import { seededRandom } from './lib/prng.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DATASET = join(ROOT, '../shared/datasets/article-extraction-benchmark/ground-truth.json');
@@ -75,18 +76,6 @@ function loadSeeds(): Base[] {
     .filter((name) => name.endsWith('.txt'))
     .sort()
     .map((name) => ({ id: `seed-${name.slice(0, 3)}`, text: readFileSync(join(SEEDS, name), 'utf8').replace(/\r\n/g, '\n').trim() }));
-}
-
-/** Mulberry32: a seeded PRNG, so every run builds the same pairs. */
-function rng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const paragraphsOf = (text: string) => text.split(/\n+/).map((p) => p.trim()).filter(Boolean);
@@ -153,7 +142,7 @@ interface Pair {
 }
 
 function buildPairs(bases: Base[]): Pair[] {
-  const random = rng(4);
+  const random = seededRandom(4);
   const pairs: Pair[] = [];
   const edits: EditKind[] = ['boilerplate-swapped', 'sentence-added', 'sentence-removed', 'first-paragraph-rewritten', 'ending-cut-20', 'combined'];
   bases.forEach((base, index) => {
@@ -394,7 +383,7 @@ function countingClient(endpoint: string): { client: DynamoDBClient; take(): Req
 /** Filler articles: their band items (random band hashes, as unrelated bodies give) and a minimal article item. */
 async function fillArchive(client: DynamoDBClient, tableName: string, from: number, to: number): Promise<void> {
   const items: Array<Record<string, { S: string }>> = [];
-  const random = rng(from + 1);
+  const random = seededRandom(from + 1);
   const hex = () => Math.floor(random() * 0x100000000).toString(16).padStart(8, '0');
   let next = from;
   const batches = async function* () {

@@ -14,7 +14,7 @@ import {
 import { fitDigestHtml } from '../digest/index.js';
 import { StancewatchError } from '../errors/index.js';
 import { queryAll as queryAllPages } from './query-all.js';
-import { dynamoSourceHealth } from './source-health.js';
+import { dynamoSourceHealth, isConditionFailure } from './source-health.js';
 import {
   DIFF_TOO_LARGE,
   MAX_STORED_DIFF_BYTES,
@@ -521,8 +521,4 @@ function articleTextUpdate(text: string): { set: string; remove: string; values:
     remove: fields.filter(([, , value]) => value === undefined).map(([name]) => name).join(', '),
     values: Object.fromEntries(kept.map(([, placeholder, value]) => [placeholder, value])),
   };
-}
-
-function isConditionFailure(error: unknown): boolean {
-  return (error as { name?: string })?.name === 'ConditionalCheckFailedException';
 }

@@ -15,7 +15,7 @@
 import { Agent, createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { between, pickWeighted, seededRandom } from './prng.js';
+import { between, pickWeighted, seededRandom } from '../prng.js';
 
 export const DYNAMO_FAULTS = ['throttle', 'internal', 'dropBefore', 'dropAfter', 'latency'] as const;
 export type DynamoFault = (typeof DYNAMO_FAULTS)[number];

@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { between, pickWeighted, seededRandom } from './prng.js';
+import { between, pickWeighted, seededRandom } from '../prng.js';
 
 export const WEB_FAULTS = ['unavailable', 'retryAfter', 'internal', 'reset', 'stall'] as const;
 export type WebFault = (typeof WEB_FAULTS)[number];

@@ -17,7 +17,7 @@ import { buildCorpus, type Corpus } from './corpus.js';
 import { chaosDeps, type PassSetup } from './deps.js';
 import { startFaultProxy, type DynamoFault, type FaultProxy, type FaultProxyOptions } from './fault-proxy.js';
 import { startFlakyWeb, type FlakyWeb, type WebFault } from './flaky-web.js';
-import { between, seededRandom } from './prng.js';
+import { between, seededRandom } from '../prng.js';
 import { readDeliveries } from './recording-notifier.js';
 
 const WORKER = fileURLToPath(new URL('./pass-worker.ts', import.meta.url));

@@ -1,4 +1,4 @@
-/** Mulberry32: a small seeded PRNG, so a trial's faults and kill times replay from its seed. */
+/** Mulberry32: a small seeded PRNG, so a bench run replays from its seed (the dedupe pairs, a chaos trial's faults and kill times). */
 export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
