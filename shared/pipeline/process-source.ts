@@ -93,12 +93,6 @@ interface Revalidated {
   kind?: string;
 }
 
-/**
- * Reads a URL with the validators stored for it, records a failure on its state, and hands back
- * `save(succeeded)`: succeeded stores the new validators; otherwise the old ones stay, so the next
- * run asks for the whole document again. The state is the watch's own: a 304 earned by one watch
- * must not hide a shared source from another.
- */
 interface StatefulRead<T> {
   result: T;
   /** The state before this read. */
@@ -107,6 +101,12 @@ interface StatefulRead<T> {
   save: (succeeded: boolean, extra?: Pick<UrlState, 'emptyRuns' | 'lastSkipReason'>) => Promise<void>;
 }
 
+/**
+ * Reads a URL with the validators stored for it, records a failure on its state, and hands back
+ * `save(succeeded)`: succeeded stores the new validators; otherwise the old ones stay, so the next
+ * run asks for the whole document again. The state is the watch's own: a 304 earned by one watch
+ * must not hide a shared source from another.
+ */
 async function readWithState<T extends Revalidated>(
   watch: Watch,
   url: string,
