@@ -3,6 +3,7 @@
  * token sits inside a quotation. The model loads once per process, on first use (see nlp-models.ts).
  */
 import type { ItsFunction } from 'wink-nlp';
+import { truncateOnWord } from '../extract/text.js';
 import { winkNlp } from './nlp-models.js';
 import { MAX_ARTICLE_READ_CHARS, MAX_SENTENCE_CHARS } from './patterns.js';
 
@@ -39,9 +40,6 @@ const BROKEN_ABBREVIATION = /(^|[\s-])[A-Z]\.$/;
 
 /** A sentence end and the space after it: where a run of text is split to measure its sentences. */
 const SENTENCE_BREAK = /[.!?…]["”’')\]]*\s+/g;
-
-/** Marks where a runaway sentence was cut, and ends it for the sentence splitter. */
-const CUT_MARK = '…';
 
 /**
  * Splits paragraphs into sentences.
@@ -88,8 +86,9 @@ function cutLongSentences(paragraph: string): string {
   return pieces.join('');
 }
 
+/** A runaway sentence cut on a word and marked "…", which also ends it for the sentence splitter. */
 function cutSentence(sentence: string): string {
-  return sentence.length <= MAX_SENTENCE_CHARS ? sentence : `${cutOnWord(sentence, MAX_SENTENCE_CHARS)}${CUT_MARK} `;
+  return sentence.length <= MAX_SENTENCE_CHARS ? sentence : `${truncateOnWord(sentence, MAX_SENTENCE_CHARS)} `;
 }
 
 /** The text's first `maxChars` characters, back to the last space when there is one. */
