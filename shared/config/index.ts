@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ConfigError } from '../errors/index.js';
+import { formatPath } from './path.js';
 import { ConfigSchema, type Config } from './schema.js';
 
 export type { Config, Watch, Source } from './schema.js';
@@ -40,13 +41,12 @@ export function loadConfigFile(path: string, variables: ConfigVariables = {}): C
   return parseConfig(raw, path, { CONFIG_DIR: configDir, ...variables });
 }
 
-/** Schema issues as `watches[2].sources[0].url: expected an http(s) or file URL`. */
-export function describeIssues(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): string[] {
-  return issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`);
-}
-
-function formatPath(path: PropertyKey[]): string {
-  return path.reduce<string>((out, part) => (typeof part === 'number' ? `${out}[${part}]` : out ? `${out}.${String(part)}` : String(part)), '') || '(root)';
+/**
+ * Schema issues as `watches[2].sources[0].url: expected an http(s) or file URL`. Unknown fields say where
+ * they are themselves, one line each: `unknown field "speaker" in watches[0] (did you mean "speakers"?)`.
+ */
+export function describeIssues(issues: ReadonlyArray<{ code?: string; path: PropertyKey[]; message: string }>): string[] {
+  return issues.flatMap((issue) => (issue.code === 'unrecognized_keys' ? issue.message.split('\n') : [`${formatPath(issue.path)}: ${issue.message}`]));
 }
 
 /** Replaces `${NAME}` in every string of the config; an unknown name is an error, not an empty string. */

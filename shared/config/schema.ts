@@ -1,7 +1,61 @@
 import { z } from 'zod';
+import { formatPath } from './path.js';
+import { suggestName } from './suggest.js';
+
+/**
+ * An object that refuses fields it does not know, naming each with the closest known one: a typo such as
+ * `speaker` must not quietly turn a watch into one that tracks everyone.
+ */
+function strictObject<Shape extends z.ZodRawShape>(shape: Shape) {
+  const fields = Object.keys(shape);
+  return z.strictObject(shape, {
+    error: (issue) => (issue.code === 'unrecognized_keys' ? describeUnknownFields(issue.keys, issue.path ?? [], fields) : undefined),
+  });
+}
+
+/** One line per unknown field: `unknown field "speaker" in watches[0] (did you mean "speakers"?)`. */
+function describeUnknownFields(keys: string[], path: readonly PropertyKey[], fields: string[]): string {
+  const where = path.length > 0 ? `in ${formatPath(path)}` : 'at the top level';
+  return keys
+    .map((key) => {
+      const suggestion = suggestName(key, fields);
+      return `unknown field "${key}" ${where} (${suggestion ? `did you mean "${suggestion}"?` : `known: ${fields.join(', ')}`})`;
+    })
+    .join('\n');
+}
+
+/**
+ * An EventBridge schedule: `rate(1 hour)`, `rate(15 minutes)` (singular unit for 1, plural otherwise) or a
+ * six-field `cron(...)`. Checked at load so a local run catches what `cdk deploy` would refuse.
+ */
+const ScheduleSchema = z.string().superRefine((value, ctx) => {
+  const problem = scheduleProblem(value.trim());
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
+
+const RATE_PATTERN = /^rate\((\d+) (minute|hour|day)(s?)\)$/;
+const CRON_PATTERN = /^cron\(([^()]+)\)$/;
+/** EventBridge cron: minutes hours day-of-month month day-of-week year. */
+const CRON_FIELDS = 6;
+
+function scheduleProblem(value: string): string | undefined {
+  const rate = RATE_PATTERN.exec(value);
+  if (rate) {
+    const [, count, unit, plural] = rate;
+    if (Number(count) === 0) return `a rate must be at least 1, got "${value}"`;
+    if ((Number(count) === 1) !== (plural === '')) return `EventBridge wants "rate(${count} ${unit}${Number(count) === 1 ? '' : 's'})", got "${value}"`;
+    return undefined;
+  }
+  const cron = CRON_PATTERN.exec(value);
+  if (cron) {
+    const fields = cron[1].trim().split(/\s+/).length;
+    return fields === CRON_FIELDS ? undefined : `a cron expression has ${CRON_FIELDS} fields (minutes hours day month weekday year), got ${fields} in "${value}"`;
+  }
+  return `expected rate(<n> minutes|hours|days) or cron(<${CRON_FIELDS} fields>), got "${value}"`;
+}
 
 /** A source is a feed (RSS, Atom, JSON Feed), an article page, a file:// URL or a directory of captures. */
-const SourceSchema = z.object({
+const SourceSchema = strictObject({
   url: z
     .string()
     .refine((value) => /^(https?|file):\/\//i.test(value), 'expected an http(s) or file URL'),
@@ -9,14 +63,14 @@ const SourceSchema = z.object({
   name: z.string().optional(),
 });
 
-const DigestSchema = z.object({
+const DigestSchema = strictObject({
   /** Addresses subscribed to this watch's digests (SNS email with a filter policy; SES HTML when set up). */
   email: z.array(z.string().email()).optional(),
   /** Publish this watch's digests to an existing topic instead of the stack's. */
   snsTopicArn: z.string().regex(/^arn:aws[a-z-]*:sns:/, 'expected an SNS topic ARN').optional(),
 });
 
-const WatchSchema = z.object({
+const WatchSchema = strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'expected lowercase letters, digits and dashes'),
   name: z.string().min(1),
   /** An article is kept for the watch when any keyword appears in its title or body (case-insensitive). */
@@ -25,12 +79,11 @@ const WatchSchema = z.object({
   speakers: z.array(z.string().min(1)).optional(),
   sources: z.array(SourceSchema).min(1),
   /** EventBridge schedule expression for the deployed stack. */
-  schedule: z.string().default('rate(1 hour)'),
+  schedule: ScheduleSchema.default('rate(1 hour)'),
   digest: DigestSchema.optional(),
 });
 
-export const ConfigSchema = z
-  .object({ watches: z.array(WatchSchema).min(1) })
+export const ConfigSchema = strictObject({ watches: z.array(WatchSchema).min(1) })
   .superRefine((config, ctx) => {
     const seen = new Set<string>();
     config.watches.forEach((watch, index) => {
