@@ -3,7 +3,6 @@ import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynam
 import {
   BatchGetCommand,
   BatchWriteCommand,
-  DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
   QueryCommand,
@@ -13,6 +12,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { fitDigestHtml } from '../digest/index.js';
 import { StancewatchError } from '../errors/index.js';
+import { documentClient } from './document-client.js';
 import { queryAll as queryAllPages } from './query-all.js';
 import { dynamoSourceHealth, isConditionFailure } from './source-health.js';
 import {
@@ -60,7 +60,7 @@ const LEDGER_PROJECTION = LEDGER_FIELDS.map((field) => `#${field}`).join(', ');
  * conditional, so reruns and duplicate deliveries store each item once.
  */
 export function dynamoArchive(client: DynamoDBClient, tableName: string): ArchiveStore & NearDuplicateIndex {
-  const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+  const doc = documentClient(client);
 
   const get = async <T>(key: Record<string, string>): Promise<T | undefined> =>
     (await doc.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }))).Item as T | undefined;

@@ -1,6 +1,7 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { HOST_BOILERPLATE_MIN_PAGES, type HostBoilerplateMemory } from '../extract/host-boilerplate.js';
+import { documentClient } from './document-client.js';
 import { hashKey } from './keys.js';
 
 /** Pages of a host read to learn its boilerplate: enough to see a footer recur, one Query whatever the site's size. */
@@ -15,7 +16,7 @@ const PAGE_EVIDENCE_TTL_DAYS = 90;
  * never count twice; learning reads one bounded Query.
  */
 export function dynamoHostBoilerplate(client: DynamoDBClient, tableName: string, now: () => Date = () => new Date()): HostBoilerplateMemory {
-  const doc = DynamoDBDocumentClient.from(client);
+  const doc = documentClient(client);
   return {
     async get(host) {
       const page = await doc.send(

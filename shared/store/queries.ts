@@ -1,5 +1,6 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { documentClient } from './document-client.js';
 import { speakerKey } from './keys.js';
 import { queryAll as queryAllPages } from './query-all.js';
 import { TABLE_KEYS } from './table.js';
@@ -41,7 +42,7 @@ export interface ArchiveQueries {
  * (outlet, kind, status, text) run in DynamoDB as filter expressions on that Query.
  */
 export function dynamoQueries(client: DynamoDBClient, tableName: string): ArchiveQueries {
-  const doc = DynamoDBDocumentClient.from(client);
+  const doc = documentClient(client);
 
   const queryAll = <T>(input: Omit<QueryCommandInput, 'TableName'>, limit?: number) => queryAllPages<T>(doc, tableName, input, limit);
 
