@@ -43,6 +43,8 @@ export interface AttributedClause {
   text: string;
   /** The whole sentence, and its position in the article, to show a clause in full when it is alone. */
   sentenceText: string;
+  /** Where the sentence starts in the article text. */
+  sentenceStart: number;
   sentenceIndex: number;
   paragraphIndex: number;
 }
@@ -104,6 +106,7 @@ function attributeWithoutAnchor(sentence: Sentence, sentenceIndex: number, lastN
     context: [],
     text: sentence.text,
     sentenceText: sentence.text,
+    sentenceStart: sentence.start,
     sentenceIndex,
     paragraphIndex: sentence.paragraphIndex,
   };
@@ -225,6 +228,7 @@ function splitClauses(
       context,
       text: joinTokens(trimPunctuation(tokens.slice(clauseStart, clauseEnd))),
       sentenceText: sentence.text,
+      sentenceStart: sentence.start,
       sentenceIndex,
       paragraphIndex: sentence.paragraphIndex,
     });

@@ -50,7 +50,9 @@ interface FoundStatement {
 /** A clause that is its sentence's only statement is shown as the whole sentence; the reader needs its context. */
 function showWholeSentence({ statement, clause }: FoundStatement, found: FoundStatement[]): Statement {
   const alone = found.filter((other) => other.clause.sentenceIndex === clause.sentenceIndex).length === 1;
-  return alone ? { ...statement, text: clause.sentenceText } : statement;
+  const text = alone ? clause.sentenceText : statement.text;
+  const start = clause.sentenceStart + Math.max(0, clause.sentenceText.indexOf(text));
+  return { ...statement, text, start, end: start + text.length };
 }
 
 function toStatement(clause: AttributedClause): FoundStatement[] {

@@ -28,6 +28,8 @@ export interface Token {
 
 export interface Sentence {
   paragraphIndex: number;
+  /** Where the sentence starts in the article text (`paragraphs.join('\n\n')`). */
+  start: number;
   text: string;
   tokens: Token[];
 }
@@ -48,10 +50,16 @@ const SENTENCE_BREAK = /[.!?…]["”’')\]]*\s+/g;
  * Quotation state resets at each paragraph: by convention a quote that runs on opens again in the next one.
  */
 export function readSentences(paragraphs: string[]): Sentence[] {
-  return boundParagraphs(paragraphs).flatMap((paragraph, paragraphIndex) =>
-    mergeBrokenAbbreviations(markQuotations(tokenizeParagraph(paragraph, paragraphIndex)).map(retagSentenceStart)),
-  );
+  let paragraphStart = 0;
+  return boundParagraphs(paragraphs).flatMap((paragraph, paragraphIndex) => {
+    const sentences = tokenizeParagraph(paragraph, paragraphIndex, paragraphStart);
+    paragraphStart += paragraphs[paragraphIndex].length + PARAGRAPH_SEPARATOR.length;
+    return mergeBrokenAbbreviations(markQuotations(sentences).map(retagSentenceStart));
+  });
 }
+
+/** How an article's text joins its paragraphs (see shared/extract/types.ts): offsets count it. */
+const PARAGRAPH_SEPARATOR = '\n\n';
 
 /**
  * What the reader takes of an article: paragraphs in order up to `MAX_ARTICLE_READ_CHARS`, and in each, runs without
@@ -125,7 +133,7 @@ function retagSentenceStart(sentence: Sentence): Sentence {
   return sentence;
 }
 
-function tokenizeParagraph(paragraph: string, paragraphIndex: number): Sentence[] {
+function tokenizeParagraph(paragraph: string, paragraphIndex: number, paragraphStart: number): Sentence[] {
   const { readDoc, its } = winkNlp();
   const doc = readDoc(paragraph);
   const tokens = doc.tokens();
@@ -144,8 +152,10 @@ function tokenizeParagraph(paragraph: string, paragraphIndex: number): Sentence[
   });
   const sentenceSpans = doc.sentences().out(its.span) as unknown as number[][];
   const sentenceTexts = doc.sentences().out() as string[];
+  let cursor = 0;
   return sentenceSpans.map(([start, end], k) => ({
     paragraphIndex,
+    start: paragraphStart + (cursor = locate(paragraph, sentenceTexts[k].trim(), cursor)),
     text: sentenceTexts[k].trim(),
     tokens: texts.slice(start, end + 1).map((text, offset) => {
       const i = start + offset;
@@ -161,6 +171,12 @@ function tokenizeParagraph(paragraph: string, paragraphIndex: number): Sentence[
       };
     }),
   }));
+}
+
+/** Where `text` starts in `paragraph` at or after `from`; `from` when wink rewrote it (it keeps the text as written). */
+function locate(paragraph: string, text: string, from: number): number {
+  const at = paragraph.indexOf(text, from);
+  return at === -1 ? from : at;
 }
 
 function markQuotations(sentences: Sentence[]): Sentence[] {

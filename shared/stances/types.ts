@@ -25,6 +25,9 @@ export interface Statement {
   claim: string;
   /** Index of the paragraph the statement came from. */
   paragraphIndex: number;
+  /** Where `text` starts and ends in the article text (`paragraphs.join('\n\n')`), end exclusive. */
+  start?: number;
+  end?: number;
   /** Set when the statement gives up an earlier condition or demand ("no longer insists on …"). */
   withdrawn?: boolean;
   /**
