@@ -41,7 +41,7 @@ const LAMBDA_ENV = {
   TABLE_NAME: 'stancewatch-bench',
   QUEUE_URL: 'https://sqs.eu-west-1.amazonaws.com/123456789012/stancewatch-sources',
   TOPIC_ARN: 'arn:aws:sns:eu-west-1:123456789012:stancewatch-digests',
-  FEED_TOKEN: 'bench-feed-token-0123456789abcdef',
+  FEED_SECRET_ID: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:StancewatchFeedSecret-AbCdEf',
   ALLOW_PRIVATE_NETWORK: 'false',
   POWERTOOLS_SERVICE_NAME: 'stancewatch',
   POWERTOOLS_LOG_LEVEL: 'ERROR',

@@ -1,11 +1,12 @@
 /**
- * CDK app entry (`cdk.json` runs it with tsx). Context keys, all optional:
+ * CDK app entry (`cdk.json` runs it with tsx). Context keys, all optional but `digestEmail`:
  *   config              path of the watches JSON (default samples/watches.aws.json)
- *   digestEmail         comma-separated addresses that receive every digest
+ *   digestEmail         comma-separated addresses that receive every digest and the alarms (or allowNoRecipients)
  *   sesFrom             verified SES sender for HTML digests
  *   digestSchedule      schedule expression of the digest function (default rate(1 hour))
- *   feedToken           secret of the digests' Atom feed URLs (24+ URL-safe characters); no feed without it
+ *   feed                true serves each watch's digests as an Atom feed (secret generated in Secrets Manager)
  *   deletionProtection  false for throwaway stacks (default true)
+ *   allowNoRecipients   true to synthesize without digestEmail on purpose (alarms then reach no one)
  * @example
  * npx cdk synth -c config=my-watches.json -c digestEmail=me@example.com -c deletionProtection=false
  */
@@ -34,7 +35,7 @@ function buildApp(app: App): void {
     digestEmails: settings.digestEmails,
     sesFrom: settings.sesFrom,
     digestSchedule: settings.digestSchedule,
-    feedToken: settings.feedToken,
+    feed: settings.feed,
     deletionProtection: settings.deletionProtection,
   });
   // Every AwsSolutions finding that is not suppressed with a reason fails the synth.

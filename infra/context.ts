@@ -11,23 +11,25 @@ export interface StancewatchContext {
   sesFrom?: string;
   /** EventBridge schedule expression of the digest function. */
   digestSchedule: string;
-  /** Secret of the Atom feed URLs (`-c feedToken=$(openssl rand -hex 16)`); unset means no feed function. */
-  feedToken?: string;
+  /** Serve each watch's digests as an Atom feed (`-c feed=true`); its secret is generated in Secrets Manager. */
+  feed: boolean;
   /** Guards the archive table against deletion; `-c deletionProtection=false` for throwaway test stacks. */
   deletionProtection: boolean;
+  /** Deploy with no `digestEmail` on purpose (`-c allowNoRecipients=true`): alarms and unrouted digests reach no one. */
+  allowNoRecipients: boolean;
 }
 
 export const CONTEXT_DEFAULTS = {
   config: 'samples/watches.aws.json',
   digestSchedule: 'rate(1 hour)',
   deletionProtection: true,
+  feed: false,
+  allowNoRecipients: false,
 } as const;
 
 // Deliberately loose: SNS and SES reject what is truly invalid; this catches typos like a missing '@'.
 const EMAIL_PATTERN = /^[^\s@,]+@[^\s@,]+\.[^\s@,]+$/;
 const SCHEDULE_PATTERN = /^(rate|cron)\(.+\)$/;
-// Long enough not to be guessed; URL-safe so it can stand in a query string as it is.
-const FEED_TOKEN_PATTERN = /^[A-Za-z0-9_-]{24,}$/;
 
 /**
  * Reads and validates Stancewatch's context keys. Errors name the key: values given with `-c` arrive as
@@ -47,17 +49,25 @@ export function readStancewatchContext(node: Node): StancewatchContext {
   if (!SCHEDULE_PATTERN.test(digestSchedule)) {
     throw new ConfigError(`context digestSchedule: expected rate(...) or cron(...), got "${digestSchedule}"`);
   }
-  const feedToken = readString(node, 'feedToken') || undefined;
-  if (feedToken !== undefined && !FEED_TOKEN_PATTERN.test(feedToken)) {
-    throw new ConfigError('context feedToken: expected at least 24 letters, digits, - or _ (e.g. `openssl rand -hex 16`)');
+  if (node.tryGetContext('feedToken') !== undefined) {
+    // A secret given on the command line ends up in the template and cdk.out; the stack now generates its own.
+    throw new ConfigError('context feedToken: no longer accepted; deploy with -c feed=true and the feed secret is generated in Secrets Manager (README: Atom feed of digests)');
+  }
+  const allowNoRecipients = readBoolean(node, 'allowNoRecipients') ?? CONTEXT_DEFAULTS.allowNoRecipients;
+  if (digestEmails.length === 0 && !allowNoRecipients) {
+    throw new ConfigError(
+      'context digestEmail: no address given, so alarms and digests would reach no one; deploy with -c digestEmail=ops@example.com ' +
+        '(comma-separated), or with -c allowNoRecipients=true to deploy without on purpose',
+    );
   }
   return {
     configPath,
-    feedToken,
     digestEmails,
     sesFrom,
     digestSchedule,
+    feed: readBoolean(node, 'feed') ?? CONTEXT_DEFAULTS.feed,
     deletionProtection: readBoolean(node, 'deletionProtection') ?? CONTEXT_DEFAULTS.deletionProtection,
+    allowNoRecipients,
   };
 }
 

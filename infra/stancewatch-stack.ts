@@ -6,6 +6,7 @@ import { ArchiveTable } from './constructs/archive-table.js';
 import { DigestTopic } from './constructs/digest-topic.js';
 import { PipelineAlarms } from './constructs/pipeline-alarms.js';
 import { FUNCTION_SIZING, PipelineFunctions } from './constructs/pipeline-functions.js';
+import { SesDelivery } from './constructs/ses-delivery.js';
 import { SourceQueue } from './constructs/source-queue.js';
 import { CONTEXT_DEFAULTS } from './context.js';
 
@@ -20,8 +21,8 @@ export interface StancewatchStackProps extends StackProps {
   digestSchedule?: string;
   /** DynamoDB deletion protection on the archive table; default true. */
   deletionProtection?: boolean;
-  /** Secret of the Atom feed URLs; without it no feed function is deployed. */
-  feedToken?: string;
+  /** Serve each watch's digests as an Atom feed (a function URL, tokens derived from a generated secret). */
+  feed?: boolean;
 }
 
 /**
@@ -34,9 +35,11 @@ export class StancewatchStack extends Stack {
   readonly sourceQueue: SourceQueue;
   readonly functions: PipelineFunctions;
   readonly alarms: PipelineAlarms;
+  /** With `sesFrom`: the configuration set whose bounces and complaints reach the ops topic. */
+  readonly sesDelivery?: SesDelivery;
 
   constructor(scope: Construct, id: string, props: StancewatchStackProps) {
-    const { config, digestEmails, sesFrom, digestSchedule, deletionProtection, feedToken, ...stackProps } = props;
+    const { config, digestEmails, sesFrom, digestSchedule, deletionProtection, feed, ...stackProps } = props;
     super(scope, id, { description: 'Stancewatch: news change-monitoring pipeline', ...stackProps });
 
     this.archive = new ArchiveTable(this, 'Archive', {
@@ -55,7 +58,7 @@ export class StancewatchStack extends Stack {
       queue: this.sourceQueue.queue,
       sesFrom,
       digestSchedule: digestSchedule ?? CONTEXT_DEFAULTS.digestSchedule,
-      feedToken,
+      feed,
     });
 
     this.alarms = new PipelineAlarms(this, 'Alarms', {
@@ -70,6 +73,10 @@ export class StancewatchStack extends Stack {
       alarmEmails: digestEmails ?? [],
       unhealthySources: this.functions.metricUnhealthySources(),
     });
+    if (sesFrom) {
+      this.sesDelivery = new SesDelivery(this, 'SesDelivery', { eventTopic: this.alarms.opsTopic, eventTopicKey: this.alarms.opsKey });
+      this.functions.useSesConfigurationSet(this.sesDelivery.configurationSet.configurationSetName, this.sesDelivery.configurationSetArn);
+    }
 
     new CfnOutput(this, 'TableName', { value: this.archive.table.tableName, description: 'Archive table' });
     new CfnOutput(this, 'TableArn', { value: this.archive.table.tableArn, description: 'Archive table ARN' });
@@ -83,13 +90,20 @@ export class StancewatchStack extends Stack {
       value: this.sourceQueue.deadLetterQueue.queueArn,
       description: 'For aws sqs start-message-move-task --source-arn',
     });
-    if (this.functions.feedUrl) {
+    if (this.functions.feedUrl && this.functions.feedSecret) {
       new CfnOutput(this, 'FeedUrl', {
-        value: `${this.functions.feedUrl.url}<watch-id>.xml?token=<feedToken>`,
-        description: "Each watch's digests as an Atom feed: put the watch id and your feedToken in the URL",
+        value: `${this.functions.feedUrl.url}<watch-id>.xml?token=<token of the watch>`,
+        description: "Each watch's digests as an Atom feed; the watch's token is HMAC-SHA256(FeedSecret, watch id) (README)",
+      });
+      new CfnOutput(this, 'FeedSecretArn', {
+        value: this.functions.feedSecret.secretArn,
+        description: 'Secret the feed tokens are derived from: aws secretsmanager get-secret-value --secret-id <this>',
       });
     }
-    new CfnOutput(this, 'OpsTopicArn', { value: this.alarms.opsTopic.topicArn, description: 'Alarms: DLQ depth, function errors and throttles' });
+    new CfnOutput(this, 'OpsTopicArn', {
+      value: this.alarms.opsTopic.topicArn,
+      description: 'Alarms (DLQ depth, function errors and throttles, unhealthy sources) and SES bounces and complaints',
+    });
 
     this.suppressAcceptedFindings();
   }
@@ -114,6 +128,16 @@ export class StancewatchStack extends Stack {
         ],
         true,
       );
+    }
+    if (this.functions.feedSecret) {
+      NagSuppressions.addResourceSuppressions(this.functions.feedSecret, [
+        {
+          id: 'AwsSolutions-SMG4',
+          reason:
+            'Rotating the feed secret changes every watch\'s feed URL, which readers have pasted into their feed readers: it is ' +
+            'rotated by hand when a URL leaks (README), not on a schedule that would break every subscription.',
+        },
+      ]);
     }
     NagSuppressions.addResourceSuppressions(
       digestFunction,

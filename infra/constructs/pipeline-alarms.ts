@@ -1,4 +1,4 @@
-import { Duration } from 'aws-cdk-lib';
+import { ArnFormat, Duration, Stack } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -22,16 +22,27 @@ export interface PipelineAlarmsProps {
   unhealthySources: cloudwatch.IMetric;
 }
 
+/** The service that publishes alarm notifications; it signs with the alarm's ARN as `aws:SourceArn`. */
+const CLOUDWATCH = new iam.ServicePrincipal('cloudwatch.amazonaws.com');
+
 /**
  * What needs a human: a message in the DLQ (a source failed three times), a function error, a throttle, a source
  * that turned unhealthy (its readers also see it in their next digest).
  * Each alarm notifies the ops topic, apart from the digest topic so readers never get alarms. The topic is
  * encrypted with a customer-managed key because CloudWatch cannot publish to a topic under the AWS-managed
  * `alias/aws/sns` key (its key policy cannot be changed to let CloudWatch in).
+ *
+ * Alarms are named `<stack>-<id>` (`aws cloudwatch set-alarm-state --alarm-name Stancewatch-DeadLetters …` after a
+ * deploy), so the key policy can name them by prefix: it cannot name them by ARN, since the key comes before the
+ * topic and the topic before the alarms.
  */
 export class PipelineAlarms extends Construct {
   readonly opsTopic: sns.Topic;
+  /** The ops topic's key: a service that publishes to the topic (SES bounce events) needs a grant on it too. */
+  readonly opsKey: kms.Key;
   readonly alarms: cloudwatch.Alarm[] = [];
+  /** `<stack name>-`: every alarm's name starts with it. */
+  readonly alarmNamePrefix: string;
 
   constructor(scope: Construct, id: string, props: PipelineAlarmsProps) {
     super(scope, id);
@@ -40,7 +51,22 @@ export class PipelineAlarms extends Construct {
       description: 'Stancewatch ops topic: lets CloudWatch alarms publish encrypted notifications',
       enableKeyRotation: true,
     });
-    key.grant(new iam.ServicePrincipal('cloudwatch.amazonaws.com'), 'kms:Decrypt', 'kms:GenerateDataKey*');
+    this.alarmNamePrefix = `${Stack.of(this).stackName}-`;
+    this.opsKey = key;
+    key.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'CloudWatchAlarmsOfThisStack',
+        principals: [CLOUDWATCH],
+        actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+        resources: ['*'],
+        conditions: {
+          StringEquals: { 'aws:SourceAccount': Stack.of(this).account },
+          ArnLike: { 'aws:SourceArn': this.alarmArn('*') },
+        },
+      }),
+    );
+    // enforceSSL gives the topic a policy of its own (a Deny without TLS) that replaces the default one, so any
+    // service that publishes to it needs an Allow here: CloudWatch below, SES for bounces (ses-delivery.ts).
     this.opsTopic = new sns.Topic(this, 'OpsTopic', { displayName: 'Stancewatch alarms', masterKey: key, enforceSSL: true });
     for (const address of props.alarmEmails) this.opsTopic.addSubscription(new subscriptions.EmailSubscription(address));
 
@@ -62,12 +88,40 @@ export class PipelineAlarms extends Construct {
         metric: fn.metricThrottles({ period: ALARM_PERIOD, statistic: cloudwatch.Stats.SUM }),
       });
     }
+    this.allowAlarmsToPublish();
+  }
+
+  /** The ARN of this stack's alarm `id` (or a pattern, with `*`). */
+  private alarmArn(id: string): string {
+    return Stack.of(this).formatArn({
+      service: 'cloudwatch',
+      resource: 'alarm',
+      resourceName: `${this.alarmNamePrefix}${id}`,
+      arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+    });
+  }
+
+  /** CloudWatch may publish to the ops topic for this account's alarms of this construct, and nothing else. */
+  private allowAlarmsToPublish(): void {
+    this.opsTopic.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'CloudWatchAlarmsOfThisStack',
+        principals: [CLOUDWATCH],
+        actions: ['sns:Publish'],
+        resources: [this.opsTopic.topicArn],
+        conditions: {
+          StringEquals: { 'aws:SourceAccount': Stack.of(this).account },
+          ArnEquals: { 'aws:SourceArn': this.alarms.map((alarm) => alarm.alarmArn) },
+        },
+      }),
+    );
   }
 
   /** Alarms on any occurrence; no data (an idle hour) is fine. */
   private addAlarm(id: string, options: { alarmDescription: string; metric: cloudwatch.IMetric }): void {
     const alarm = new cloudwatch.Alarm(this, id, {
       ...options,
+      alarmName: `${this.alarmNamePrefix}${id}`,
       threshold: 1,
       evaluationPeriods: 1,
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,

@@ -9,6 +9,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
@@ -38,6 +39,14 @@ export const PROCESS_BATCH_SIZE = 5;
  * source rather than as reserved concurrency, which makes SQS throttle receives and burn retries into the DLQ.
  */
 export const PROCESS_MAX_CONCURRENCY = 2;
+/**
+ * The public feed URL's share of the account's concurrency: feed readers poll a few times an hour, so 5 is ample,
+ * and a flood of requests to the URL is throttled here instead of starving the pipeline. Reserving needs the
+ * account's concurrency quota above 100 + 5 (new accounts start at 10: ask for the default 1,000 first).
+ */
+export const FEED_RESERVED_CONCURRENCY = 5;
+/** Length of the generated feed secret: 48 letters and digits, about 285 bits. */
+const FEED_SECRET_LENGTH = 48;
 
 const MAX_RULE_DESCRIPTION = 512;
 const LOG_RETENTION = logs.RetentionDays.ONE_MONTH;
@@ -83,8 +92,8 @@ export interface PipelineFunctionsProps {
   sesFrom?: string;
   /** EventBridge schedule expression of the digest function. */
   digestSchedule: string;
-  /** The secret of the digests' Atom feed URLs; without it no feed function is deployed. */
-  feedToken?: string;
+  /** Serve each watch's digests as an Atom feed from a function URL, its tokens derived from a generated secret. */
+  feed?: boolean;
 }
 
 /**
@@ -92,7 +101,7 @@ export interface PipelineFunctionsProps {
  * 1. `schedule` — one EventBridge rule per distinct watch schedule → one SQS message per (watch, source);
  * 2. `processSource` — the queue, in batches with partial failures → fetch, extract, dedupe, stances;
  * 3. `digest` — its own rule → one digest per watch on the topic;
- * 4. `feed` (with a feed token) — a function URL serving each watch's digests as an Atom feed.
+ * 4. `feed` (with `feed: true`) — a function URL serving each watch's digests as an Atom feed.
  */
 export class PipelineFunctions extends Construct {
   readonly scheduleFunction: NodejsFunction;
@@ -100,6 +109,8 @@ export class PipelineFunctions extends Construct {
   readonly digestFunction: NodejsFunction;
   readonly feedFunction?: NodejsFunction;
   readonly feedUrl?: lambda.FunctionUrl;
+  /** The secret each watch's feed token is derived from (HMAC-SHA256 of the watch id); generated, never in the template. */
+  readonly feedSecret?: secretsmanager.Secret;
   /** The packages the bundles leave external (the NLP model and its kin); only the processor imports them. */
   readonly dependencyLayer: DependencyLayer;
   readonly scheduleRules: events.Rule[];
@@ -178,17 +189,31 @@ export class PipelineFunctions extends Construct {
       targets: [new targets.LambdaFunction(this.digestFunction, { retryAttempts: 2 })],
     });
 
-    // Feed: feed readers cannot sign requests, so the URL is public and the token in it is the key.
-    if (props.feedToken) {
+    // Feed: feed readers cannot sign requests, so the URL is public and the token in it is the key. The function
+    // reads the secret at run time (Powertools Parameters, cached): only its ARN is in the configuration.
+    if (props.feed) {
+      this.feedSecret = new secretsmanager.Secret(this, 'FeedSecret', {
+        description: "Stancewatch: each watch's feed token is HMAC-SHA256(this secret, watch id)",
+        generateSecretString: { passwordLength: FEED_SECRET_LENGTH, excludePunctuation: true },
+      });
       this.feedFunction = this.createFunction('Feed', LAMBDA_ENTRIES.feed, {
         config,
-        environment: { ...environment, FEED_TOKEN: props.feedToken },
+        environment: { ...environment, FEED_SECRET_ID: this.feedSecret.secretArn },
         ...FUNCTION_SIZING.feed,
+        reservedConcurrentExecutions: FEED_RESERVED_CONCURRENCY,
       });
+      this.feedSecret.grantRead(this.feedFunction);
       grantOnTable(this.feedFunction, table, TABLE_ACTIONS.feed);
       grantOnTable(this.feedFunction, table, TABLE_ACTIONS.feedIndex, TABLE_KEYS.gsi1.name);
       this.feedUrl = this.feedFunction.addFunctionUrl({ authType: lambda.FunctionUrlAuthType.NONE });
     }
+  }
+
+  /** The digest function sends its SES mail with this configuration set (bounces and complaints to ops). */
+  useSesConfigurationSet(name: string, arn: string): void {
+    this.digestFunction.addEnvironment('SES_CONFIGURATION_SET', name);
+    // SES authorizes SendEmail against the configuration set a mail names too, not only the sender identity.
+    this.digestFunction.addToRolePolicy(new iam.PolicyStatement({ actions: ['ses:SendEmail'], resources: [arn] }));
   }
 
   private createFunction(
@@ -200,6 +225,7 @@ export class PipelineFunctions extends Construct {
       timeout: Duration;
       memorySize: number;
       layers?: lambda.ILayerVersion[];
+      reservedConcurrentExecutions?: number;
     },
   ): NodejsFunction {
     const logGroup = new logs.LogGroup(this, `${id}Logs`, {
@@ -216,6 +242,7 @@ export class PipelineFunctions extends Construct {
       timeout: options.timeout,
       memorySize: options.memorySize,
       layers: options.layers,
+      reservedConcurrentExecutions: options.reservedConcurrentExecutions,
       environment: options.environment,
       logGroup,
       // Shared with `npm run bench:lambda` (infra/bundling.ts), so the benchmark measures what is deployed.

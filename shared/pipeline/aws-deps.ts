@@ -1,5 +1,6 @@
 import { defaultFetchOptions } from '../fetch/index.js';
 import { createAwsNotifiers } from '../notify/aws.js';
+import { secretsManagerFeedSecret } from '../notify/feed-secret.js';
 import { createSqsSourceQueue } from '../notify/sqs-queue.js';
 import { createDynamoClient, dynamoArchive } from '../store/dynamo-archive.js';
 import { dynamoHostBoilerplate } from '../store/host-boilerplate.js';
@@ -37,14 +38,14 @@ export function createDigestDeps(env: NodeJS.ProcessEnv, log: Log): DigestDeps {
   return {
     config: vars.config,
     store: dynamoArchive(createDynamoClient(), vars.TABLE_NAME),
-    notifiers: createAwsNotifiers({ topicArn: vars.TOPIC_ARN, sesFrom: vars.SES_FROM }),
+    notifiers: createAwsNotifiers({ topicArn: vars.TOPIC_ARN, sesFrom: vars.SES_FROM, sesConfigurationSet: vars.SES_CONFIGURATION_SET }),
     log,
     now: () => new Date(),
   };
 }
 
-/** The feed function: the archive's digests and the token readers put in the feed URL. */
+/** The feed function: the archive's digests and the secret the feed tokens are derived from. */
 export function createFeedDeps(env: NodeJS.ProcessEnv): FeedDeps {
-  const vars = readAwsEnv(env, ['TABLE_NAME', 'FEED_TOKEN']);
-  return { config: vars.config, store: dynamoArchive(createDynamoClient(), vars.TABLE_NAME), feedToken: vars.FEED_TOKEN };
+  const vars = readAwsEnv(env, ['TABLE_NAME', 'FEED_SECRET_ID']);
+  return { config: vars.config, store: dynamoArchive(createDynamoClient(), vars.TABLE_NAME), feedSecret: secretsManagerFeedSecret(vars.FEED_SECRET_ID) };
 }

@@ -8,8 +8,10 @@ const AwsEnvSchema = z.object({
   TOPIC_ARN: z.string().min(1).optional(),
   QUEUE_URL: z.string().url().optional(),
   SES_FROM: z.string().email().optional(),
-  /** The secret in feed URLs; long enough not to be guessed. */
-  FEED_TOKEN: z.string().min(24).optional(),
+  /** The SES configuration set whose bounce and complaint events reach the ops topic; set with SES_FROM. */
+  SES_CONFIGURATION_SET: z.string().min(1).optional(),
+  /** The Secrets Manager secret the feed tokens are derived from (its ARN): the secret itself is never in the environment. */
+  FEED_SECRET_ID: z.string().min(1).optional(),
   /** The SSRF guard is on in Lambda unless the stack says otherwise. */
   ALLOW_PRIVATE_NETWORK: z.enum(['true', 'false']).default('false'),
   /** Inlined at bundle time by esbuild's `define` from the config validated at synth. */
@@ -23,7 +25,7 @@ export type AwsEnv = z.infer<typeof AwsEnvSchema> & { config: Config };
  * variables it needs. Handlers pass `STANCEWATCH_CONFIG_JSON` explicitly, since esbuild's `define`
  * inlines the config only at that expression.
  */
-export function readAwsEnv<K extends 'TABLE_NAME' | 'TOPIC_ARN' | 'QUEUE_URL' | 'FEED_TOKEN'>(
+export function readAwsEnv<K extends 'TABLE_NAME' | 'TOPIC_ARN' | 'QUEUE_URL' | 'FEED_SECRET_ID'>(
   env: NodeJS.ProcessEnv,
   required: K[],
 ): AwsEnv & { [P in K]: string } {

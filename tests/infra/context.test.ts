@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { App } from 'aws-cdk-lib';
 import { describe, expect, it } from 'vitest';
 import { readStancewatchContext } from '../../infra/context.js';
@@ -8,14 +9,44 @@ import { parseConfig } from '../../shared/config/index.js';
 const contextOf = (context: Record<string, unknown>) => readStancewatchContext(new App({ context }).node);
 
 describe('readStancewatchContext', () => {
-  it('defaults to the AWS sample config, an hourly digest and deletion protection', () => {
-    expect(contextOf({})).toEqual({
+  it('defaults to the AWS sample config, an hourly digest, no feed and deletion protection', () => {
+    expect(contextOf({ digestEmail: 'ops@example.com' })).toEqual({
       configPath: 'samples/watches.aws.json',
-      digestEmails: [],
+      digestEmails: ['ops@example.com'],
       sesFrom: undefined,
       digestSchedule: 'rate(1 hour)',
+      feed: false,
       deletionProtection: true,
+      allowNoRecipients: false,
     });
+  });
+
+  it('refuses a stack whose alarms and digests would reach no one, naming the two ways out', () => {
+    for (const digestEmail of [undefined, '', ' , ']) {
+      expect(() => contextOf({ digestEmail })).toThrow(
+        /context digestEmail: no address given, so alarms and digests would reach no one; deploy with -c digestEmail=.*or with -c allowNoRecipients=true/,
+      );
+    }
+  });
+
+  it('deploys without recipients when -c allowNoRecipients=true says so on purpose', () => {
+    expect(contextOf({ allowNoRecipients: 'true' })).toMatchObject({ digestEmails: [], allowNoRecipients: true });
+    expect(() => contextOf({ allowNoRecipients: 'yes' })).toThrow(/context allowNoRecipients: expected true or false/);
+  });
+
+  it('is what cdk.json and `npm run synth` give: the flag on the command line, no address in cdk.json', () => {
+    const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as { context: Record<string, unknown> };
+    const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string> };
+    expect(() => contextOf(cdkJson.context)).toThrow(/context digestEmail: no address given/);
+    expect(packageJson.scripts.synth).toContain('-c allowNoRecipients=true');
+    expect(contextOf({ ...cdkJson.context, allowNoRecipients: 'true' }).allowNoRecipients).toBe(true);
+  });
+
+  it('turns the feed on with -c feed=true and refuses the old feedToken, which put the token in the template', () => {
+    expect(contextOf({ digestEmail: 'ops@example.com', feed: 'true' }).feed).toBe(true);
+    expect(() => contextOf({ digestEmail: 'ops@example.com', feedToken: 'x'.repeat(32) })).toThrow(
+      /context feedToken: no longer accepted; deploy with -c feed=true/,
+    );
   });
 
   it('reads -c strings: comma-separated emails and deletionProtection=false', () => {
@@ -29,11 +60,11 @@ describe('readStancewatchContext', () => {
   });
 
   it('rejects a deletionProtection that is not a boolean', () => {
-    expect(() => contextOf({ deletionProtection: 'no' })).toThrow(/context deletionProtection: expected true or false/);
+    expect(() => contextOf({ digestEmail: 'ops@example.com', deletionProtection: 'no' })).toThrow(/context deletionProtection: expected true or false/);
   });
 
   it('rejects a digest schedule that EventBridge would not accept', () => {
-    expect(() => contextOf({ digestSchedule: 'hourly' })).toThrow(/context digestSchedule/);
+    expect(() => contextOf({ digestEmail: 'ops@example.com', digestSchedule: 'hourly' })).toThrow(/context digestSchedule/);
   });
 });
 

@@ -17,9 +17,8 @@ import { StancewatchStack } from '../../infra/stancewatch-stack.js';
 import { parseConfig } from '../../shared/config/index.js';
 import { NLP_MODULES } from '../../shared/stances/nlp-models.js';
 
-/** A feed token as `openssl rand -hex 16` makes one. */
-
-const FEED_TOKEN = '0123456789abcdef0123456789abcdef';
+/** The Secrets Manager ARN the bundle load test gives the feed function (nothing is called at import). */
+const FEED_SECRET_ID = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:StancewatchFeedSecret-AbCdEf';
 /** A verified SES sender: the digest function mails each watch's `digest.email` readers itself. */
 const SES_FROM = 'digest@example.com';
 
@@ -67,7 +66,7 @@ beforeAll(() => {
       digestEmail: 'ops@example.com, team@example.com',
       digestSchedule: 'rate(2 hours)',
       deletionProtection: 'false',
-      feedToken: FEED_TOKEN,
+      feed: 'true',
     },
   });
   const settings = readStancewatchContext(app.node);
@@ -76,7 +75,7 @@ beforeAll(() => {
     digestEmails: settings.digestEmails,
     digestSchedule: settings.digestSchedule,
     deletionProtection: settings.deletionProtection,
-    feedToken: settings.feedToken,
+    feed: settings.feed,
   });
   Aspects.of(app).add(new AwsSolutionsChecks());
   template = Template.fromStack(stack);
@@ -201,6 +200,19 @@ describe('digest topic', () => {
 });
 
 describe('digest topic with an SES sender', () => {
+  let sesStack: StancewatchStack;
+  let sesOutdir: string;
+
+  beforeAll(() => {
+    sesOutdir = mkdtempSync(join(tmpdir(), 'stancewatch-ses-'));
+    // No bundling: this stack is only read for its SES wiring, subscriptions, environment and roles.
+    const app = new App({ outdir: sesOutdir, context: { 'aws:cdk:bundling-stacks': [] } });
+    sesStack = new StancewatchStack(app, 'StancewatchSesTest', { config, digestEmails: ['ops@example.com'], sesFrom: SES_FROM });
+    Aspects.of(app).add(new AwsSolutionsChecks());
+    Template.fromStack(sesStack);
+  });
+  afterAll(() => rmSync(sesOutdir, { recursive: true, force: true }));
+
   /** The topic's subscriptions, built alone in a stack of its own (no bundling). */
   function subscriptionsOf(sesFrom: string | undefined): Array<{ Endpoint: string; FilterPolicy?: unknown }> {
     const topicStack = new Stack(new App(), 'DigestTopicTest');
@@ -223,21 +235,86 @@ describe('digest topic with an SES sender', () => {
   });
 
   it('is what the stack deploys with -c sesFrom: digestEmail subscriptions only, and SES_FROM on the digest function', () => {
-    const sesOutdir = mkdtempSync(join(tmpdir(), 'stancewatch-ses-'));
-    try {
-      // No bundling: this stack is only read for its subscriptions and the digest function's environment and role.
-      const app = new App({ outdir: sesOutdir, context: { 'aws:cdk:bundling-stacks': [] } });
-      const sesStack = new StancewatchStack(app, 'StancewatchSesTest', { config, digestEmails: ['ops@example.com'], sesFrom: SES_FROM });
-      const sesTemplate = Template.fromStack(sesStack);
-      const subscriptions = Object.values(sesTemplate.findResources('AWS::SNS::Subscription', { Properties: { TopicArn: { Ref: sesStack.getLogicalId(sesStack.digestTopic.topic.node.defaultChild as never) } } }));
-      expect(subscriptions.map((resource) => [resource.Properties.Endpoint, resource.Properties.FilterPolicy])).toEqual([['ops@example.com', undefined]]);
-      sesTemplate.hasResourceProperties('AWS::Lambda::Function', { Environment: { Variables: Match.objectLike({ SES_FROM }) } });
-      sesTemplate.hasResourceProperties('AWS::IAM::Policy', {
-        PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Action: 'ses:SendEmail' })]) },
-      });
-    } finally {
-      rmSync(sesOutdir, { recursive: true, force: true });
-    }
+    const sesTemplate = Template.fromStack(sesStack);
+    const subscriptions = Object.values(sesTemplate.findResources('AWS::SNS::Subscription', { Properties: { TopicArn: { Ref: sesStack.getLogicalId(sesStack.digestTopic.topic.node.defaultChild as never) } } }));
+    expect(subscriptions.map((resource) => [resource.Properties.Endpoint, resource.Properties.FilterPolicy])).toEqual([['ops@example.com', undefined]]);
+    sesTemplate.hasResourceProperties('AWS::Lambda::Function', { Environment: { Variables: Match.objectLike({ SES_FROM }) } });
+    sesTemplate.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Action: 'ses:SendEmail' })]) },
+    });
+  });
+
+  it('sends with a configuration set whose bounces and complaints reach the ops topic', () => {
+    const sesTemplate = Template.fromStack(sesStack);
+    const configurationSetId = sesStack.getLogicalId(sesStack.sesDelivery!.configurationSet.node.defaultChild as never);
+    const opsTopicId = sesStack.getLogicalId(sesStack.alarms.opsTopic.node.defaultChild as never);
+    sesTemplate.hasResourceProperties('AWS::SES::ConfigurationSet', {
+      SuppressionOptions: { SuppressedReasons: ['BOUNCE', 'COMPLAINT'] },
+    });
+    sesTemplate.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
+      ConfigurationSetName: { Ref: configurationSetId },
+      EventDestination: { Enabled: true, MatchingEventTypes: ['bounce', 'complaint'], SnsDestination: { TopicARN: { Ref: opsTopicId } } },
+    });
+    // The digest function names the set in every mail, and SES checks SendEmail against the set too.
+    const digestId = sesStack.getLogicalId(sesStack.functions.digestFunction.node.defaultChild as never);
+    const digest = sesTemplate.findResources('AWS::Lambda::Function')[digestId];
+    expect(digest.Properties.Environment.Variables.SES_CONFIGURATION_SET).toEqual({ Ref: configurationSetId });
+    sesTemplate.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          {
+            Effect: 'Allow',
+            Action: 'ses:SendEmail',
+            Resource: {
+              'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':ses:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':configuration-set/', { Ref: configurationSetId }]],
+            },
+          },
+        ]),
+      },
+    });
+  });
+
+  it('lets SES publish its events to the encrypted ops topic, for this account and this configuration set', () => {
+    const sesTemplate = Template.fromStack(sesStack);
+    const configurationSetId = sesStack.getLogicalId(sesStack.sesDelivery!.configurationSet.node.defaultChild as never);
+    sesTemplate.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Principal: { Service: 'ses.amazonaws.com' },
+            Action: 'sns:Publish',
+            Condition: {
+              StringEquals: {
+                'AWS:SourceAccount': { Ref: 'AWS::AccountId' },
+                'AWS:SourceArn': Match.objectLike({ 'Fn::Join': ['', Match.arrayWith([{ Ref: configurationSetId }])] }),
+              },
+            },
+          }),
+        ]),
+      },
+    });
+    sesTemplate.hasResourceProperties('AWS::KMS::Key', {
+      KeyPolicy: {
+        Statement: Match.arrayWith([
+          {
+            Sid: 'SesEventsOfThisAccount',
+            Effect: 'Allow',
+            Principal: { Service: 'ses.amazonaws.com' },
+            Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+            Resource: '*',
+            Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } },
+          },
+        ]),
+      },
+    });
+  });
+
+  it('passes cdk-nag with SES on', () => {
+    const findings = [
+      ...Annotations.fromStack(sesStack).findError('*', Match.stringLikeRegexp('AwsSolutions-.*')),
+      ...Annotations.fromStack(sesStack).findWarning('*', Match.stringLikeRegexp('AwsSolutions-.*')),
+    ];
+    expect(findings.map((finding) => `${finding.id}: ${String(finding.entry.data)}`)).toEqual([]);
   });
 });
 
@@ -376,15 +453,18 @@ describe('least privilege', () => {
 });
 
 describe('the digest feed', () => {
-  it('serves the Atom feed from a function URL that holds the feed token and only reads the table', () => {
+  const secretId = () => stack.getLogicalId(stack.functions.feedSecret!.node.defaultChild as never);
+
+  it('serves the Atom feed from a function URL with reserved concurrency that only reads the table', () => {
     const feed = stack.functions.feedFunction!;
     template.hasResourceProperties('AWS::Lambda::Url', {
       AuthType: 'NONE',
       TargetFunctionArn: { 'Fn::GetAtt': [logicalIdOf(feed), 'Arn'] },
     });
-    template.hasResourceProperties('AWS::Lambda::Function', {
-      Environment: { Variables: Match.objectLike({ FEED_TOKEN: FEED_TOKEN, TABLE_NAME: Match.anyValue() }) },
-    });
+    const functions = template.findResources('AWS::Lambda::Function');
+    // Its own share of the account's concurrency: a flood on the public URL cannot starve the pipeline.
+    expect(functions[logicalIdOf(feed)].Properties.ReservedConcurrentExecutions).toBe(5);
+    expect(functions[logicalIdOf(stack.functions.processSourceFunction)].Properties.ReservedConcurrentExecutions).toBeUndefined();
     const statements = statementsOf(feed);
     // A digest page is one GetItem on the table; the feed is one Query on gsi1.
     expect(tableGrantsOf(statements)).toEqual([
@@ -394,6 +474,28 @@ describe('the digest feed', () => {
     const actions = statements.flatMap(actionsOf);
     expect(actions.filter((action) => /dynamodb:(Put|Update|Delete|BatchWrite|Scan)/.test(action))).toEqual([]);
     template.hasOutput('FeedUrl', Match.anyValue());
+  });
+
+  it('keeps the feed secret in Secrets Manager, generated: the function gets its ARN and may read it, and no other', () => {
+    template.hasResourceProperties('AWS::SecretsManager::Secret', {
+      GenerateSecretString: { PasswordLength: 48, ExcludePunctuation: true },
+      SecretString: Match.absent(),
+    });
+    const functions = template.findResources('AWS::Lambda::Function');
+    expect(functions[logicalIdOf(stack.functions.feedFunction!)].Properties.Environment.Variables.FEED_SECRET_ID).toEqual({ Ref: secretId() });
+    expect(statementsOf(stack.functions.feedFunction!)).toContainEqual(
+      expect.objectContaining({ Action: ['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue'], Resource: { Ref: secretId() } }),
+    );
+    for (const name of ['scheduleFunction', 'processSourceFunction', 'digestFunction'] as const) {
+      expect(JSON.stringify(statementsOf(stack.functions[name]))).not.toContain('secretsmanager');
+    }
+    template.hasOutput('FeedSecretArn', { Value: { Ref: secretId() } });
+  });
+
+  it('puts no feed token or secret value in any function configuration', () => {
+    const variables = Object.values(template.findResources('AWS::Lambda::Function')).map((fn) => fn.Properties.Environment?.Variables ?? {});
+    for (const vars of variables) expect(Object.keys(vars)).not.toContain('FEED_TOKEN');
+    expect(JSON.stringify(template.toJSON())).not.toMatch(/FEED_TOKEN|feedToken/);
   });
 });
 
@@ -442,15 +544,65 @@ describe('alarms', () => {
     });
   });
 
-  it('sends alarms to an ops topic under a rotated customer key that CloudWatch may use, mailing the digestEmail addresses', () => {
+  /** `arn:<partition>:cloudwatch:<region>:<account>:alarm:<name>` as the template spells it. */
+  const alarmArnPattern = (name: string) => ({
+    'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':cloudwatch:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, `:alarm:${name}`]],
+  });
+
+  it('names every alarm after the stack, for set-alarm-state and for the key policy', () => {
+    const names = Object.values(template.findResources('AWS::CloudWatch::Alarm')).map((alarm) => alarm.Properties.AlarmName);
+    expect(names).toHaveLength(10);
+    expect(names).toEqual(expect.arrayContaining(['StancewatchTest-DeadLetters', 'StancewatchTest-UnhealthySources', 'StancewatchTest-FeedThrottles']));
+    for (const name of names) expect(name).toMatch(/^StancewatchTest-[A-Za-z]+$/);
+  });
+
+  it("lets CloudWatch publish to the ops topic for this account's alarms only, beside the TLS-only Deny", () => {
+    const opsTopicId = topicIdOf(stack.alarms.opsTopic);
+    const alarmArns = stack.alarms.alarms.map((alarm) => ({ 'Fn::GetAtt': [stack.getLogicalId(alarm.node.defaultChild as never), 'Arn'] }));
+    expect(alarmArns).toHaveLength(10);
+    template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      Topics: [{ Ref: opsTopicId }],
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Action: 'sns:Publish', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+          {
+            Sid: 'CloudWatchAlarmsOfThisStack',
+            Effect: 'Allow',
+            Principal: { Service: 'cloudwatch.amazonaws.com' },
+            Action: 'sns:Publish',
+            Resource: { Ref: opsTopicId },
+            Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } }, ArnEquals: { 'aws:SourceArn': alarmArns } },
+          },
+        ]),
+      },
+    });
+  });
+
+  it('sends alarms to an ops topic under a rotated customer key that only this stack\'s alarms may use, mailing the digestEmail addresses', () => {
     template.hasResourceProperties('AWS::KMS::Key', {
       EnableKeyRotation: true,
       KeyPolicy: {
         Statement: Match.arrayWith([
-          Match.objectLike({ Principal: { Service: 'cloudwatch.amazonaws.com' }, Action: ['kms:Decrypt', 'kms:GenerateDataKey*'] }),
+          {
+            Sid: 'CloudWatchAlarmsOfThisStack',
+            Effect: 'Allow',
+            Principal: { Service: 'cloudwatch.amazonaws.com' },
+            Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+            Resource: '*',
+            Condition: {
+              StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } },
+              ArnLike: { 'aws:SourceArn': alarmArnPattern('StancewatchTest-*') },
+            },
+          },
         ]),
       },
     });
+    // No grant to CloudWatch without the conditions.
+    const [key] = Object.values(template.findResources('AWS::KMS::Key'));
+    const cloudwatchStatements = (key.Properties.KeyPolicy.Statement as Array<{ Principal?: { Service?: string } }>).filter(
+      (statement) => statement.Principal?.Service === 'cloudwatch.amazonaws.com',
+    );
+    expect(cloudwatchStatements).toHaveLength(1);
     const keyId = Object.keys(template.findResources('AWS::KMS::Key'))[0];
     template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: { 'Fn::GetAtt': [keyId, 'Arn'] } });
     for (const address of ['ops@example.com', 'team@example.com']) {
@@ -545,7 +697,7 @@ describe('bundles', () => {
               TABLE_NAME: 'stancewatch-test',
               QUEUE_URL: 'https://sqs.eu-west-1.amazonaws.com/123456789012/stancewatch-sources',
               TOPIC_ARN: 'arn:aws:sns:eu-west-1:123456789012:stancewatch-digests',
-              FEED_TOKEN,
+              FEED_SECRET_ID,
               ALLOW_PRIVATE_NETWORK: 'false',
               POWERTOOLS_LOG_LEVEL: 'ERROR',
             },
