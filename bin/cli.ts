@@ -1,13 +1,17 @@
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
-import { StancewatchError } from '../shared/errors/index.js';
+import { parseDateOption, parsePositiveInteger } from './args.js';
 import { extractCommand } from './commands/extract.js';
 import { queryCommand } from './commands/query.js';
 import { runCommand } from './commands/run.js';
 import { timelineCommand } from './commands/timeline.js';
-import { DEFAULT_DATA_DIR } from './local-runtime.js';
+import { describeUserError } from './user-errors.js';
 
 const STATUSES = ['new', 'changed', 'repeat'];
 const KINDS = ['condition', 'demand', 'offer', 'refusal', 'position', 'concern'];
+const DATA_DIR_HELP = 'where the embedded archive and the digest outbox live (default: the nearest .stancewatch/ up from here)';
+const WAIT_HELP = 'wait for another command using the archive to finish, instead of refusing';
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
 /** Runs the CLI; returns the process exit code (0 ok, 1 a run with failures or bad input, 2 usage). */
 export async function main(argv: string[]): Promise<number> {
@@ -17,13 +21,15 @@ export async function main(argv: string[]): Promise<number> {
   };
   const program = new Command('stancewatch')
     .description('Tells you when someone states a new position or condition in the coverage you follow.')
+    .version(version, '-V, --version', 'print the version')
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
 
   const archiveOptions = (command: Command) =>
     command
       .option('--config <file>', 'watches config (JSON; default: the bundled sample watch)')
-      .option('--data-dir <dir>', 'where the embedded archive and the digest outbox live', DEFAULT_DATA_DIR)
+      .option('--data-dir <dir>', DATA_DIR_HELP)
+      .option('--wait', WAIT_HELP)
       .option('--table <name>', 'read a deployed DynamoDB table instead of the embedded archive')
       .option('--region <region>', 'AWS region of --table');
 
@@ -31,7 +37,8 @@ export async function main(argv: string[]): Promise<number> {
     .command('run')
     .description('one monitoring pass over every watch of the config (default: the bundled sample watch)')
     .option('--config <file>', 'watches config (JSON)')
-    .option('--data-dir <dir>', 'where the embedded archive and the digest outbox live', DEFAULT_DATA_DIR)
+    .option('--data-dir <dir>', DATA_DIR_HELP)
+    .option('--wait', WAIT_HELP)
     .option('--json', 'print one JSON report on stdout (logs go to stderr)')
     .option('--quiet', 'print only the digest and the summary')
     .option('--ssrf-guard', 'refuse loopback and private-network sources, as the Lambda functions do')
@@ -51,14 +58,15 @@ export async function main(argv: string[]): Promise<number> {
       .argument('[watch]', 'watch id (default: every watch of the config)'),
   )
     .option('--stances', 'list stances and conditions instead of articles')
-    .option('--since <date>', 'published on or after (YYYY-MM-DD)')
-    .option('--until <date>', 'published on or before (YYYY-MM-DD)')
+    .option('--since <date>', 'published on or after (YYYY-MM-DD, YYYY-MM or YYYY)', parseDateOption)
+    .option('--until <date>', 'published on or before (YYYY-MM-DD, YYYY-MM or YYYY)', parseDateOption)
     .option('--outlet <name>', 'articles from this outlet or host')
-    .option('--speaker <name>', 'stances of this speaker (surname is enough)')
-    .addOption(new Option('--kind <kind>', 'stances of this kind').choices(KINDS))
-    .addOption(new Option('--status <status>', 'stances with this status').choices(STATUSES))
+    // Filters that only stances have imply --stances rather than being ignored on articles.
+    .addOption(new Option('--speaker <name>', 'stances of this speaker (surname is enough); implies --stances').implies({ stances: true }))
+    .addOption(new Option('--kind <kind>', 'stances of this kind; implies --stances').choices(KINDS).implies({ stances: true }))
+    .addOption(new Option('--status <status>', 'stances with this status; implies --stances').choices(STATUSES).implies({ stances: true }))
     .option('--text <words>', 'title (articles) or quote (stances) contains these words')
-    .option('--limit <n>', 'at most this many rows per watch', (value) => Number.parseInt(value, 10))
+    .option('--limit <n>', 'at most this many rows per watch', parsePositiveInteger)
     .addOption(new Option('--json', 'print JSON').conflicts('csv'))
     .option('--csv', 'print CSV')
     .action(async (watch: string | undefined, options) => setExit(await queryCommand(watch, options)));
@@ -77,7 +85,7 @@ export async function main(argv: string[]): Promise<number> {
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
-    process.stderr.write(`stancewatch: ${error instanceof StancewatchError ? error.message : (error as Error).stack}\n`);
+    process.stderr.write(`stancewatch: ${describeUserError(error) ?? (error as Error).stack}\n`);
     return 1;
   }
 }

@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadConfigFile, type ConfigVariables } from '../shared/config/index.js';
+import { loadConfigFile, readConfigText, type ConfigVariables } from '../shared/config/index.js';
 import { defaultFetchOptions } from '../shared/fetch/index.js';
 import { atomFeedNotifier, outboxNotifier, streamNotifier, type DigestNotifier } from '../shared/notify/index.js';
 import type { Log, PipelineDeps } from '../shared/pipeline/index.js';
@@ -50,7 +49,7 @@ export async function openLocalRuntime(options: LocalOptions): Promise<LocalRunt
   try {
     const configPath = options.config ?? SAMPLE_CONFIG;
     const variables: ConfigVariables = {};
-    if (readFileSync(configPath, 'utf8').includes('${SAMPLES_URL}')) {
+    if (readConfigText(configPath).includes('${SAMPLES_URL}')) {
       if (options.readsSources) {
         const samples = await startSampleServer(SAMPLE_SITES);
         closers.push(samples.close);

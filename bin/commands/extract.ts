@@ -4,19 +4,23 @@ import { pathToFileURL } from 'node:url';
 import { StancewatchError } from '../../shared/errors/index.js';
 import { extractArticle } from '../../shared/extract/index.js';
 import type { ExtractedArticle } from '../../shared/extract/types.js';
-import { defaultFetchOptions, fetchDocument } from '../../shared/fetch/index.js';
+import { articleContentProblem, defaultFetchOptions, fetchDocument } from '../../shared/fetch/index.js';
 
 const EXTENSION_TYPES: Record<string, string> = { '.txt': 'text/plain', '.html': 'text/html', '.htm': 'text/html' };
 
+/** Between articles in text mode, so several inputs read apart (as `head` heads each file). */
+const inputHeader = (input: string, index: number) => `${index > 0 ? '\n' : ''}==> ${input} <==\n`;
+
 export async function extractCommand(inputs: string[], options: { json?: boolean }): Promise<number> {
   let failures = 0;
-  for (const input of inputs) {
+  for (const [index, input] of inputs.entries()) {
     try {
       const article = await extractInput(input);
-      process.stdout.write(options.json ? `${JSON.stringify(article, null, inputs.length > 1 ? 0 : 2)}\n` : formatArticle(article));
+      if (options.json) process.stdout.write(`${JSON.stringify(article, null, inputs.length > 1 ? 0 : 2)}\n`);
+      else process.stdout.write(`${inputs.length > 1 ? inputHeader(input, index) : ''}${formatArticle(article)}`);
     } catch (error) {
       failures += 1;
-      const message = (error as Error).message;
+      const message = oneShotMessage((error as Error).message);
       if (options.json) process.stdout.write(`${JSON.stringify({ input, error: message })}\n`);
       else process.stderr.write(`${input}: ${message}\n`);
     }
@@ -25,15 +29,29 @@ export async function extractCommand(inputs: string[], options: { json?: boolean
 }
 
 async function extractInput(input: string): Promise<ExtractedArticle> {
-  if (/^https?:\/\//i.test(input)) {
-    const document = await fetchDocument(input, defaultFetchOptions({ allowPrivateNetwork: true }));
-    return extractArticle({ url: document.url, body: document.body, contentType: document.contentType });
-  }
+  const document = await readInput(input);
+  // A PDF or an image is named, not decoded into a screenful of binary as if it were text.
+  const notAPage = articleContentProblem(document);
+  if (notAPage) throw new StancewatchError(`${oneShotMessage(notAPage.replace(`${document.url} is `, ''))}; extract reads HTML pages and plain-text captures`);
+  return extractArticle(document);
+}
+
+async function readInput(input: string): Promise<{ url: string; body: Buffer; contentType?: string }> {
+  if (/^https?:\/\//i.test(input)) return fetchDocument(input, defaultFetchOptions({ allowPrivateNetwork: true }));
   const path = resolve(input);
   const body = await readFile(path).catch((cause: NodeJS.ErrnoException) => {
-    throw new StancewatchError(`cannot read ${input}: ${cause.code === 'ENOENT' ? 'no such file' : cause.message}`, { cause });
+    const problem = cause.code === 'ENOENT' ? 'no such file' : cause.code === 'EISDIR' ? 'a folder, not a page' : cause.message;
+    throw new StancewatchError(`cannot read ${input}: ${problem}`, { cause });
   });
-  return extractArticle({ url: pathToFileURL(path).href, body, contentType: EXTENSION_TYPES[extname(path).toLowerCase()] });
+  return { url: pathToFileURL(path).href, body, contentType: EXTENSION_TYPES[extname(path).toLowerCase()] };
+}
+
+/**
+ * Fetch errors are worded for the pipeline, which tries again on its next run ("…; skipped this run");
+ * `extract` is one attempt, so that ending would promise a retry that never comes.
+ */
+function oneShotMessage(message: string): string {
+  return message.replace(/(?:;|,) (?:source |gave up, )?(?:skipped|not fetched)(?: this run)?$/, '');
 }
 
 function formatArticle(article: ExtractedArticle): string {

@@ -1,11 +1,13 @@
 import { StancewatchError } from '../../shared/errors/index.js';
 import { stderrLog } from '../../shared/pipeline/index.js';
-import { openLocalRuntime, type LocalRuntime } from '../local-runtime.js';
+import type { LocalRuntime } from '../local-runtime.js';
+import { openArchive } from '../open-archive.js';
 import { formatRows, type OutputFormat } from './output.js';
 
 export interface QueryOptions {
   config?: string;
-  dataDir: string;
+  dataDir?: string;
+  wait?: boolean;
   table?: string;
   region?: string;
   stances?: boolean;
@@ -26,7 +28,12 @@ const STANCE_COLUMNS = ['watch', 'date', 'status', 'kind', 'speaker', 'text', 'o
 
 /** Lists articles (default) or stances of one watch or all, filtered; each watch costs one Query. */
 export async function queryCommand(watchId: string | undefined, options: QueryOptions): Promise<number> {
-  const runtime = await openLocalRuntime({ ...options, readsSources: false, printDigests: false, log: stderrLog('warn') });
+  // Compared on their common precision: `--since 2019-06 --until 2019` is June to December.
+  const precision = Math.min(options.since?.length ?? 0, options.until?.length ?? 0);
+  if (options.since && options.until && options.since.slice(0, precision) > options.until.slice(0, precision)) {
+    throw new StancewatchError(`--since ${options.since} is after --until ${options.until}: nothing can match`);
+  }
+  const runtime = await openArchive({ ...options, command: 'query', use: 'read', readsSources: false, printDigests: false, log: stderrLog('warn') });
   try {
     const watches = runtime.deps.config.watches.filter((watch) => !watchId || watch.id === watchId);
     if (watches.length === 0) throw new StancewatchError(`no watch "${watchId}" in the config`);

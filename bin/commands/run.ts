@@ -1,9 +1,10 @@
 import { OFF_TOPIC, runPass, stderrLog, type PassReport } from '../../shared/pipeline/index.js';
-import { openLocalRuntime } from '../local-runtime.js';
+import { openArchive } from '../open-archive.js';
 
 interface RunOptions {
   config?: string;
-  dataDir: string;
+  dataDir?: string;
+  wait?: boolean;
   json?: boolean;
   quiet?: boolean;
   ssrfGuard?: boolean;
@@ -12,7 +13,10 @@ interface RunOptions {
 export async function runCommand(options: RunOptions): Promise<number> {
   // --json is for scripts: only warnings and errors reach stderr.
   const log = stderrLog(options.quiet || options.json ? 'warn' : 'info');
-  const runtime = await openLocalRuntime({
+  const runtime = await openArchive({
+    command: 'run',
+    use: 'create',
+    wait: options.wait,
     readsSources: true,
     config: options.config,
     dataDir: options.dataDir,

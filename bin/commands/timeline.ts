@@ -1,11 +1,12 @@
 import { StancewatchError } from '../../shared/errors/index.js';
 import { stderrLog } from '../../shared/pipeline/index.js';
 import { buildTimeline, formatTimeline } from '../../shared/pipeline/timeline.js';
-import { openLocalRuntime } from '../local-runtime.js';
+import { openArchive } from '../open-archive.js';
 
 export interface TimelineOptions {
   config?: string;
-  dataDir: string;
+  dataDir?: string;
+  wait?: boolean;
   table?: string;
   region?: string;
   json?: boolean;
@@ -13,7 +14,7 @@ export interface TimelineOptions {
 
 /** Each speaker's stances and conditions over time: first stated, restated, changed, withdrawn. */
 export async function timelineCommand(watchId: string, options: TimelineOptions): Promise<number> {
-  const runtime = await openLocalRuntime({ ...options, readsSources: false, printDigests: false, log: stderrLog('warn') });
+  const runtime = await openArchive({ ...options, command: 'timeline', use: 'read', readsSources: false, printDigests: false, log: stderrLog('warn') });
   try {
     const watch = runtime.deps.config.watches.find((candidate) => candidate.id === watchId);
     if (!watch) throw new StancewatchError(`no watch "${watchId}" in the config`);

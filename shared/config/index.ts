@@ -25,12 +25,7 @@ export function parseConfig(raw: unknown, origin: string, variables: ConfigVaria
 
 /** Reads and validates a JSON config file; relative file:// paths resolve against the file's folder. */
 export function loadConfigFile(path: string, variables: ConfigVariables = {}): Config {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (cause) {
-    throw new ConfigError(`Cannot read config file ${path}: ${(cause as Error).message}`, { cause });
-  }
+  const text = readConfigText(path);
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -39,6 +34,17 @@ export function loadConfigFile(path: string, variables: ConfigVariables = {}): C
   }
   const configDir = resolve(path, '..');
   return parseConfig(raw, path, { CONFIG_DIR: configDir, ...variables });
+}
+
+/** A config file's text; a missing or unreadable file is a ConfigError saying what to pass instead. */
+export function readConfigText(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    const problem = code === 'ENOENT' ? 'does not exist' : code === 'EISDIR' ? 'is a folder' : `cannot be read (${(cause as Error).message})`;
+    throw new ConfigError(`config file ${path} ${problem}; pass --config with the path of your watches JSON (see "Configuration" in the README)`, { cause });
+  }
 }
 
 /**

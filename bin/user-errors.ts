@@ -1,0 +1,24 @@
+import { StancewatchError } from '../shared/errors/index.js';
+
+/** SDK errors that mean the deployed table cannot be reached as asked, with what to do about each. */
+const AWS_HINTS: Record<string, string> = {
+  CredentialsProviderError:
+    'no AWS credentials for --table: set AWS_PROFILE (or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY) so that `aws sts get-caller-identity` answers, or leave out --table to read the local archive',
+  ResourceNotFoundException: 'no such table in that account and region: check --table and --region (the stack output names the table)',
+  UnrecognizedClientException: 'AWS did not accept the credentials for --table: check AWS_PROFILE or the access keys',
+  ExpiredTokenException: 'the AWS session for --table has expired: log in again (for example `aws sso login`)',
+  AccessDeniedException: 'the AWS credentials may not read the table given with --table: the role needs dynamodb:Query and dynamodb:GetItem on it',
+};
+
+/**
+ * The one line a person gets for a mistake they can fix (a Stancewatch error, a refused or missing AWS
+ * credential), or nothing for a fault in Stancewatch itself, whose stack trace is worth reporting.
+ */
+export function describeUserError(error: unknown): string | undefined {
+  if (error instanceof StancewatchError) return error.message;
+  if (!(error instanceof Error)) return undefined;
+  const hint = AWS_HINTS[error.name];
+  if (hint) return `${hint} (${error.message})`;
+  if (/^Region is missing/.test(error.message)) return '--table needs a region: pass --region, or set AWS_REGION';
+  return undefined;
+}
