@@ -3,9 +3,10 @@
  * an SNS email, and a single-column HTML body for SES that reads well on a phone.
  */
 import { diffWords } from 'diff';
-import type { DigestInput, DigestItem, DigestSource, RenderedDigest } from './types.js';
+import { KIND_ORDER } from '../stances/index.js';
+import type { DigestInput, DigestItem, DigestSource, DigestStuckArticle, RenderedDigest } from './types.js';
 
-export type { DigestInput, DigestItem, DigestSource, RenderedDigest } from './types.js';
+export type { DigestInput, DigestItem, DigestSource, DigestStuckArticle, RenderedDigest } from './types.js';
 
 /** One run of a word diff: unchanged text, or text added or removed. */
 export interface DiffPart {
@@ -50,6 +51,8 @@ const STYLES = {
 
 const SOURCES_HEADING = 'Sources needing attention';
 
+const ARTICLES_HEADING = 'Articles needing attention';
+
 const STATUS_LABELS = { new: 'NEW', changed: 'CHANGED', repeat: 'REPEAT' } as const;
 
 /**
@@ -72,7 +75,7 @@ function diffBase(item: DigestItem): DigestItem['closest'] {
  */
 export function renderDigest(input: DigestInput): RenderedDigest {
   const items = sortNewestFirst(input.items);
-  const subject = renderSubject(input.watch.name, items, input.sources ?? []);
+  const subject = renderSubject(input.watch.name, items, attentionOf(input));
   return { subject, text: renderText(input, items), html: renderHtml(input, items, subject) };
 }
 
@@ -115,16 +118,9 @@ export function escapeHtml(text: string): string {
 
 /**
  * Within one article's date, what a reader acts on comes first: conditions and refusals before demands,
- * offers, concerns and plain positions.
+ * offers, concerns and plain positions (the stances' own priority, `KIND_ORDER`).
  */
-const KIND_ORDER: Record<DigestItem['kind'], number> = {
-  condition: 0,
-  refusal: 1,
-  demand: 2,
-  offer: 3,
-  concern: 4,
-  position: 5,
-};
+const kindRank = (kind: DigestItem['kind']) => KIND_ORDER.indexOf(kind);
 
 /** Newest first by publishedAt; undated items last, in their given order. */
 function sortNewestFirst(items: DigestItem[]): DigestItem[] {
@@ -132,7 +128,7 @@ function sortNewestFirst(items: DigestItem[]): DigestItem[] {
     .map((item, index) => ({ item, index, time: timeOf(item.publishedAt) }))
     .sort(
       (a, b) =>
-        (b.time ?? -Infinity) - (a.time ?? -Infinity) || KIND_ORDER[a.item.kind] - KIND_ORDER[b.item.kind] || a.index - b.index,
+        (b.time ?? -Infinity) - (a.time ?? -Infinity) || kindRank(a.item.kind) - kindRank(b.item.kind) || a.index - b.index,
     )
     .map(({ item }) => item);
 }
@@ -152,14 +148,40 @@ function formatDate(date: string | undefined): string | undefined {
   return time === undefined ? undefined : new Date(time).toISOString().slice(0, 10);
 }
 
-function renderSubject(watchName: string, items: DigestItem[], sources: DigestSource[]): string {
-  return `Stancewatch: ${digestSummary(items, sources)} — ${singleLine(watchName)}`;
+/** What a digest lists after its statements: sources and articles needing attention. */
+interface Attention {
+  sources: DigestSource[];
+  articles: DigestStuckArticle[];
 }
 
-/** "2 new, 1 changed; 1 source unhealthy"; a digest of health changes alone says only those. */
-function digestSummary(items: DigestItem[], sources: DigestSource[]): string {
-  const health = summarizeHealth(sources);
+function attentionOf(input: DigestInput): Attention {
+  return { sources: input.sources ?? [], articles: input.articles ?? [] };
+}
+
+function renderSubject(watchName: string, items: DigestItem[], attention: Attention): string {
+  return `Stancewatch: ${digestSummary(items, attention)} — ${singleLine(watchName)}`;
+}
+
+/** "2 new, 1 changed; 1 source unhealthy, 1 article failing"; a digest of those changes alone says only them. */
+function digestSummary(items: DigestItem[], attention: Attention): string {
+  const health = [summarizeHealth(attention.sources), summarizeStuck(attention.articles)].filter(Boolean).join(', ');
   return items.length === 0 && health ? health : [summarize(items), health].filter(Boolean).join('; ');
+}
+
+/** "1 article failing" for the stuck articles a digest first reports; '' without any. */
+function summarizeStuck(articles: DigestStuckArticle[]): string {
+  const changed = articles.filter((article) => article.changed).length;
+  return changed > 0 ? `${changed} article${changed === 1 ? '' : 's'} failing` : '';
+}
+
+/** One line per stuck article: how long it has failed, and how. */
+function stuckArticleLine(article: DigestStuckArticle): string {
+  const since = formatDate(article.since);
+  return `${singleLine(article.url)} failed ${article.runs} runs in a row${since ? ` (since ${since})` : ''}: ${singleLine(article.reason)}`;
+}
+
+function stuckArticleLabel(article: DigestStuckArticle): string {
+  return article.changed ? 'FAILING · new' : 'FAILING';
 }
 
 /** "1 source unhealthy, 1 recovered" for the changes a digest first reports; '' without any. */
@@ -223,7 +245,7 @@ function renderText(input: DigestInput, items: DigestItem[]): string {
   const rule = '-'.repeat(TEXT_RULE_WIDTH);
   const lines = [
     `Stancewatch — ${singleLine(input.watch.name)}`,
-    `${digestSummary(items, input.sources ?? [])} · ${formatDate(input.generatedAt) ?? input.generatedAt}`,
+    `${digestSummary(items, attentionOf(input))} · ${formatDate(input.generatedAt) ?? input.generatedAt}`,
   ];
   for (const item of items) {
     lines.push('', rule, `${STATUS_LABELS[item.status]} · ${item.kind} · ${singleLine(speakerLabel(item))}`, '');
@@ -243,6 +265,10 @@ function renderText(input: DigestInput, items: DigestItem[]): string {
   const sources = input.sources ?? [];
   if (sources.length > 0) {
     lines.push(`${SOURCES_HEADING}:`, ...sources.map((source) => `- ${sourceHealthLabel(source)}: ${sourceHealthLine(source)}`), '');
+  }
+  const articles = input.articles ?? [];
+  if (articles.length > 0) {
+    lines.push(`${ARTICLES_HEADING}:`, ...articles.map((article) => `- ${stuckArticleLabel(article)}: ${stuckArticleLine(article)}`), '');
   }
   return lines.join('\n');
 }
@@ -268,10 +294,11 @@ export function formatTextDiff(parts: DiffPart[]): string {
 function renderHtml(input: DigestInput, items: DigestItem[], subject: string): string {
   const body = [
     `<h1 style="${STYLES.title}">${escapeHtml(singleLine(input.watch.name))}</h1>`,
-    `<p style="${STYLES.summary}">${escapeHtml(digestSummary(items, input.sources ?? []))} · ${escapeHtml(formatDate(input.generatedAt) ?? input.generatedAt)}</p>`,
+    `<p style="${STYLES.summary}">${escapeHtml(digestSummary(items, attentionOf(input)))} · ${escapeHtml(formatDate(input.generatedAt) ?? input.generatedAt)}</p>`,
     ...items.map(renderHtmlItem),
     `<p style="${STYLES.footer}">${escapeHtml(repeatsLine(input.repeats))}</p>`,
     ...renderHtmlSources(input.sources ?? []),
+    ...renderHtmlStuckArticles(input.articles ?? []),
   ].join('\n');
   return [
     '<!doctype html>',
@@ -348,6 +375,18 @@ function renderHtmlSources(sources: DigestSource[]): string[] {
       const badge = source.status === 'recovered' ? STYLES.badgeRecovered : STYLES.badgeUnhealthy;
       return `<p style="${STYLES.sourceHealth}"><span style="${badge}">${escapeHtml(sourceHealthLabel(source))}</span> ${escapeHtml(sourceHealthLine(source))}</p>`;
     }),
+  ];
+}
+
+/** After the sources, also counted with the page's end by `fitDigestHtml`. */
+function renderHtmlStuckArticles(articles: DigestStuckArticle[]): string[] {
+  if (articles.length === 0) return [];
+  return [
+    `<h2 style="${STYLES.sourcesTitle}">${ARTICLES_HEADING}</h2>`,
+    ...articles.map(
+      (article) =>
+        `<p style="${STYLES.sourceHealth}"><span style="${STYLES.badgeUnhealthy}">${escapeHtml(stuckArticleLabel(article))}</span> ${escapeHtml(stuckArticleLine(article))}</p>`,
+    ),
   ];
 }
 

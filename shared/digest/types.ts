@@ -29,6 +29,19 @@ export interface DigestSource {
   changed: boolean;
 }
 
+/** An article listed at the end of a digest: it failed the same way run after run, so its statements are missing. */
+export interface DigestStuckArticle {
+  url: string;
+  /** The last error. */
+  reason: string;
+  /** Runs in a row it failed this way. */
+  runs: number;
+  /** When it began failing this way. */
+  since: string;
+  /** First reported in this digest. */
+  changed: boolean;
+}
+
 export interface DigestInput {
   watch: { id: string; name: string };
   /** New and changed statements; rendered newest first. */
@@ -37,6 +50,8 @@ export interface DigestInput {
   repeats: number;
   /** Sources needing attention, listed at the end; a digest may hold only these. */
   sources?: DigestSource[];
+  /** Articles needing attention, listed after the sources; a digest may hold only these. */
+  articles?: DigestStuckArticle[];
   /** When the digest was made (ISO). */
   generatedAt: string;
 }

@@ -10,6 +10,7 @@ import type { ConditionalState, FetchedDocument, SourceItem } from '../fetch/typ
 import { compareWithLedger, extractStatements } from '../stances/index.js';
 import { hashKey, speakerKey, type ArchivedArticle, type StoredStatement, type UrlState } from '../store/index.js';
 import type { SourceDeps } from './deps.js';
+import { ArticleFailures } from './article-failures.js';
 import { judgeFailure, judgeRun, recordHealth, SourceFailedError, type SourceRunFacts } from './source-health.js';
 import type { ArticleCounts, SourceMessage, SourceOutcome, StanceReport } from './types.js';
 
@@ -19,7 +20,7 @@ export type { SourceOutcome } from './types.js';
 export const OFF_TOPIC = 'not about the watch';
 
 export function emptyCounts(): ArticleCounts {
-  return { fetched: 0, new: 0, duplicates: 0, revised: 0, failed: 0, skipped: 0 };
+  return { fetched: 0, new: 0, duplicates: 0, revised: 0, failed: 0, skipped: 0, stuck: 0 };
 }
 
 /**
@@ -33,7 +34,7 @@ export function emptyCounts(): ArticleCounts {
  * therefore never turns into a 304 that hides work still to do.
  */
 export async function processSource(message: SourceMessage, deps: SourceDeps): Promise<SourceOutcome> {
-  const outcome: SourceOutcome = { articles: emptyCounts(), stances: [], failures: [], skips: [], health: [] };
+  const outcome: SourceOutcome = { articles: emptyCounts(), stances: [], failures: [], skips: [], health: [], stuck: [] };
   const watch = deps.config.watches.find((candidate) => candidate.id === message.watchId);
   if (!watch) {
     // A watch removed by a redeploy while its messages were queued: nothing to retry, nothing for the DLQ.
@@ -47,6 +48,7 @@ export async function processSource(message: SourceMessage, deps: SourceDeps): P
   const facts: SourceRunFacts = { notModified: reading.kind === 'not-modified', items: reading.items.length, articles: 0, failed: 0 };
   // Oldest first, so the ledger learns a speaker's statements in the order they were made.
   const items = [...reading.items].sort((a, b) => (a.publishedAt ?? '').localeCompare(b.publishedAt ?? ''));
+  const streaks = items.length > 0 ? await ArticleFailures.load(watch, message.runId, deps) : undefined;
   for (const item of items) {
     try {
       await processItem(item, watch, deps, outcome, facts);
@@ -58,13 +60,30 @@ export async function processSource(message: SourceMessage, deps: SourceDeps): P
       facts.botWall ??= botWallBehind(error);
       outcome.failures.push({ watch: watch.id, url: item.url, error: reason });
       deps.log.warn(`${item.url}: failed, will be retried next run: ${reason}`, { watch: watch.id });
+      const stuck = await bookkeeping(streaks?.failed(item.url, error, reason), item.url, deps);
+      if (stuck) {
+        outcome.articles.stuck += 1;
+        outcome.stuck.push(stuck);
+      }
+      continue;
     }
+    await bookkeeping(streaks?.succeeded(item.url), item.url, deps);
   }
   const { emptyRuns, verdict } = judgeRun(facts, source.previous);
   await source.save(outcome.articles.failed === 0, { emptyRuns });
   const change = await recordHealth(watch, message.sourceUrl, verdict, deps);
   if (change) outcome.health.push(change);
   return outcome;
+}
+
+/** Failure streak bookkeeping must not turn an article's outcome around: a store error here is logged, not thrown. */
+async function bookkeeping<T>(work: Promise<T> | undefined, url: string, deps: SourceDeps): Promise<T | undefined> {
+  try {
+    return await work;
+  } catch (error) {
+    deps.log.warn(`${url}: its run of failures not recorded: ${(error as Error).message}`);
+    return undefined;
+  }
 }
 
 /** Reads the source; when it cannot be read, judges its health and throws what failed, with the change. */

@@ -10,7 +10,7 @@ import type { PassReport, SourceMessage } from './types.js';
  * the digests. A source that cannot be read is reported and the pass goes on.
  */
 export async function runPass(deps: PipelineDeps, runId: string, onSource?: (message: SourceMessage, index: number, total: number) => void): Promise<PassReport> {
-  const report: PassReport = { articles: emptyCounts(), stances: [], digests: [], failures: [], skips: [], health: [] };
+  const report: PassReport = { articles: emptyCounts(), stances: [], digests: [], failures: [], skips: [], health: [], stuck: [] };
   const messages = planSourceMessages(deps, runId);
   for (const [index, message] of messages.entries()) {
     onSource?.(message, index, messages.length);
@@ -23,6 +23,7 @@ export async function runPass(deps: PipelineDeps, runId: string, onSource?: (mes
       report.failures.push(...outcome.failures);
       report.skips.push(...outcome.skips);
       report.health.push(...outcome.health);
+      report.stuck.push(...outcome.stuck);
     } catch (error) {
       report.articles.failed += 1;
       report.failures.push({ watch: message.watchId, url: message.sourceUrl, error: (error as Error).message });

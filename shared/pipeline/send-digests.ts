@@ -1,8 +1,9 @@
 import type { Watch } from '../config/index.js';
 import { renderDigest } from '../digest/index.js';
-import type { DigestItem, DigestSource } from '../digest/types.js';
+import type { DigestItem, DigestSource, DigestStuckArticle } from '../digest/types.js';
 import { StancewatchError } from '../errors/index.js';
-import { hashKey, type DigestRecord, type SourceHealthRecord, type StoredStatement } from '../store/index.js';
+import { isAlertable } from '../stances/index.js';
+import { hashKey, type ArticleFailureRecord, type DigestRecord, type SourceHealthRecord, type StoredStatement } from '../store/index.js';
 import type { DigestDeps } from './deps.js';
 import type { DigestReport } from './types.js';
 
@@ -99,29 +100,42 @@ async function fenceOrGet(watch: Watch, digestKey: string, deps: DigestDeps): Pr
 
 /** A digest that some way out refused, sent as it was first made through the ways out that did not take it. */
 async function retryFailedDigest(record: DigestRecord, held: StoredStatement[], watch: Watch, deps: DigestDeps): Promise<DigestReport> {
-  const report = { watch: watch.id, subject: record.subject, items: held.filter(isFresh).length, sources: record.healthChanges?.length ?? 0 };
+  const report = {
+    watch: watch.id,
+    subject: record.subject,
+    items: held.filter(isFresh).length,
+    sources: record.healthChanges?.length ?? 0,
+    stuckArticles: record.stuckArticles?.length ?? 0,
+  };
   if (!(await deps.store.retryDigest(watch.id, record.digestKey))) return { ...report, delivered: false, deliveredTo: [] };
   const deliveredTo = await deliver(record, watch, record.deliveredBy ?? [], deps);
   await deps.store.markDelivered(watch.id, record.digestKey, deliveredTo);
   await deps.store.clearPending(watch.id, record.statementIds);
   await deps.store.markHealthReported(watch.id, record.healthChanges ?? []);
+  await deps.store.markArticleFailuresReported(watch.id, record.stuckArticles ?? []);
   return { ...report, delivered: true, deliveredTo };
 }
 
+/** New or changed, and a stance: a bare claim is kept on the record but alerts nobody. */
 function isFresh(statement: StoredStatement): boolean {
-  return statement.status !== 'repeat';
+  return statement.status !== 'repeat' && isAlertable(statement);
 }
 
-/** A digest of the statements no earlier digest holds, and of the sources whose health changed. */
+/** A digest of the statements no earlier digest holds, of the sources whose health changed, and of stuck articles. */
 async function sendNewDigest(watch: Watch, settled: Settled, deps: DigestDeps): Promise<DigestReport | undefined> {
   const health = await deps.store.listSourceHealth(watch.id);
   // A source that turned unhealthy (or recovered) is news on its own; one still unhealthy is only repeated.
   const changes = health.filter((source) => source.reportedStatus !== source.status);
-  if (!settled.free.some(isFresh) && changes.length === 0) return undefined;
+  // Likewise an article that became stuck; one still stuck is listed again, and one that went through is gone.
+  const stuck = (await deps.store.listArticleFailures(watch.id)).filter((article) => article.stuckAt);
+  const newlyStuck = stuck.filter((article) => article.reportedStuckAt !== article.stuckAt);
+  const attention = changes.length + newlyStuck.length;
+  if (!settled.free.some(isFresh) && attention === 0) return undefined;
   const digestKey = hashKey(
     [
       ...settled.free.map((statement) => statement.id).sort(),
       ...changes.map(healthChangeKey),
+      ...newlyStuck.map((article) => `STUCK ${article.url} ${article.stuckAt}`),
       // Never the key of a fenced digest, even when the statements taken over are all there is.
       ...settled.takeOverFrom.map((key) => `AFTER ${key}`),
     ].join('\n'),
@@ -130,19 +144,21 @@ async function sendNewDigest(watch: Watch, settled: Settled, deps: DigestDeps): 
   // A worker making another digest at the same moment may have taken some.
   const pending = settled.free.filter((statement) => taken.has(statement.id));
   const fresh = pending.filter(isFresh);
-  if (fresh.length === 0 && changes.length === 0) return undefined;
+  if (fresh.length === 0 && attention === 0) return undefined;
 
   const rendered = renderDigest({
     watch: { id: watch.id, name: watch.name },
     items: fresh.map(toDigestItem),
-    repeats: pending.length - fresh.length,
+    repeats: pending.filter((statement) => statement.status === 'repeat').length,
     sources: health.filter((source) => source.status === 'unhealthy' || changes.includes(source)).map((source) => toDigestSource(source, changes)),
+    articles: stuck.map((article) => toDigestStuckArticle(article, newlyStuck)),
     generatedAt: deps.now().toISOString(),
   });
   const statementIds = pending.map((statement) => statement.id).sort();
   const finish = async () => {
     await deps.store.clearPending(watch.id, statementIds);
     await deps.store.markHealthReported(watch.id, changes);
+    await deps.store.markArticleFailuresReported(watch.id, newlyStuck);
   };
   const record: DigestRecord = {
     watchId: watch.id,
@@ -151,10 +167,11 @@ async function sendNewDigest(watch: Watch, settled: Settled, deps: DigestDeps): 
     ...rendered,
     statementIds,
     healthChanges: changes.map(({ sourceUrl, status, changedAt }) => ({ sourceUrl, status, changedAt })),
+    stuckArticles: newlyStuck.map(({ url, stuckAt }) => ({ url, stuckAt })),
     status: 'sending',
     createdAt: deps.now().toISOString(),
   };
-  const report = { watch: watch.id, subject: rendered.subject, items: fresh.length, sources: changes.length };
+  const report = { watch: watch.id, subject: rendered.subject, items: fresh.length, sources: changes.length, stuckArticles: newlyStuck.length };
   const claim = await deps.store.claimDigest(record);
   let alreadyDelivered: string[] = [];
   if (!claim.claimed) {
@@ -207,6 +224,10 @@ function healthChangeKey(source: SourceHealthRecord): string {
 
 function toDigestSource(source: SourceHealthRecord, changes: SourceHealthRecord[]): DigestSource {
   return { url: source.sourceUrl, status: source.status, reason: source.reason, since: source.since, changed: changes.includes(source) };
+}
+
+function toDigestStuckArticle(article: ArticleFailureRecord, newlyStuck: ArticleFailureRecord[]): DigestStuckArticle {
+  return { url: article.url, reason: article.reason, runs: article.runs, since: article.since, changed: newlyStuck.includes(article) };
 }
 
 function toDigestItem(statement: StoredStatement): DigestItem {

@@ -19,6 +19,8 @@ export interface ArticleCounts {
   failed: number;
   /** Fetched but not about the watch's keywords, or no article on the page. */
   skipped: number;
+  /** Of `failed`: articles that have now failed the same way `STUCK_AFTER_RUNS` runs in a row (see `stuck`). */
+  stuck: number;
 }
 
 export interface StanceReport {
@@ -38,6 +40,8 @@ export interface DigestReport {
   items: number;
   /** Source health changes it reports (turned unhealthy, recovered). */
   sources: number;
+  /** Articles it first reports as stuck (failing the same way run after run). */
+  stuckArticles: number;
   delivered: boolean;
   /** Where it went: 'stdout', an outbox file, an SNS message id. */
   deliveredTo: string[];
@@ -58,6 +62,17 @@ export interface SourceHealthChange {
   reason?: string;
 }
 
+/** An article that failed the same way run after run: its statements are missing until someone looks. */
+export interface StuckArticleReport {
+  watch: string;
+  url: string;
+  reason: string;
+  /** Runs in a row it failed this way, this one included. */
+  runs: number;
+  /** When this streak of failures began. */
+  since: string;
+}
+
 export interface FailureReport {
   watch: string;
   url: string;
@@ -71,6 +86,7 @@ export interface SourceOutcome {
   failures: FailureReport[];
   skips: SkipReport[];
   health: SourceHealthChange[];
+  stuck: StuckArticleReport[];
 }
 
 /** What `stancewatch run --json` prints: exactly this document. */
@@ -82,4 +98,6 @@ export interface PassReport {
   skips: SkipReport[];
   /** Sources that turned unhealthy or recovered in this pass. */
   health: SourceHealthChange[];
+  /** Articles that failed in this pass, and the same way in the runs before: listed in the watch's next digest. */
+  stuck: StuckArticleReport[];
 }

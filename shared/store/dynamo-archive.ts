@@ -12,6 +12,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { fitDigestHtml } from '../digest/index.js';
 import { StancewatchError } from '../errors/index.js';
+import { dynamoArticleFailures } from './article-failures.js';
 import { documentClient } from './document-client.js';
 import { queryAll as queryAllPages } from './query-all.js';
 import { dynamoSourceHealth, isConditionFailure } from './source-health.js';
@@ -94,6 +95,7 @@ export function dynamoArchive(client: DynamoDBClient, tableName: string): Archiv
 
   return {
     ...dynamoSourceHealth(doc, tableName),
+    ...dynamoArticleFailures(doc, tableName),
 
     async getArticle(urlKey) {
       const item = await get<ArchivedArticle & StoredArticleText>(itemKeys.article(urlKey));

@@ -33,4 +33,5 @@ export const itemKeys = {
   /** Guards a watch's link to an article: the first link's date wins, so a retry under another date adds none. */
   watchLink: (watchId: string, urlKey: string) => ({ pk: `WATCH#${watchId}`, sk: `LINKED#${urlKey}` }),
   sourceHealth: (watchId: string, sourceUrl: string) => ({ pk: `WATCH#${watchId}`, sk: `HEALTH#${hashKey(sourceUrl)}` }),
+  articleFailure: (watchId: string, url: string) => ({ pk: `WATCH#${watchId}`, sk: `FAIL#${hashKey(url)}` }),
 } as const;

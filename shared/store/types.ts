@@ -128,6 +128,38 @@ export interface SourceHealthStore {
   markHealthReported(watchId: string, changes: ReadonlyArray<Pick<SourceHealthRecord, 'sourceUrl' | 'status' | 'changedAt'>>): Promise<void>;
 }
 
+/**
+ * An article of a watch that failed on its last run(s), kept until it goes through. Once it has failed the
+ * same way `STUCK_AFTER_RUNS` runs in a row it is stuck: the watch's digests list it under "needing attention".
+ */
+export interface ArticleFailureRecord {
+  watchId: string;
+  /** The item's URL as its source lists it. */
+  url: string;
+  /** What "the same way" compares: the error with its numbers blanked (counts and waits vary between runs). */
+  signature: string;
+  /** The last error, as the run report gave it. */
+  reason: string;
+  /** Runs in a row it failed this way. */
+  runs: number;
+  /** The first failure of this streak. */
+  since: string;
+  /** The pass that counted the last failure: a redelivered message or a second source of it counts once. */
+  lastRunId: string;
+  /** When it became stuck: the change's identity in a digest. */
+  stuckAt?: string;
+  /** The `stuckAt` a digest reported. */
+  reportedStuckAt?: string;
+}
+
+export interface ArticleFailureStore {
+  listArticleFailures(watchId: string): Promise<ArticleFailureRecord[]>;
+  putArticleFailure(record: ArticleFailureRecord): Promise<void>;
+  clearArticleFailure(watchId: string, url: string): Promise<void>;
+  /** Records that a digest listed these stuck articles; one stuck since (another `stuckAt`) stays unreported. */
+  markArticleFailuresReported(watchId: string, stuck: ReadonlyArray<Pick<ArticleFailureRecord, 'url' | 'stuckAt'>>): Promise<void>;
+}
+
 export interface DigestRecord {
   watchId: string;
   digestKey: string;
@@ -139,6 +171,8 @@ export interface DigestRecord {
   statementIds: string[];
   /** The source health changes it reports, so a retry of a failed digest can mark them reported too. */
   healthChanges?: Array<Pick<SourceHealthRecord, 'sourceUrl' | 'status' | 'changedAt'>>;
+  /** The stuck articles it first reports, likewise. */
+  stuckArticles?: Array<Pick<ArticleFailureRecord, 'url' | 'stuckAt'>>;
   /** `failed`: some way out refused it; `deliveredBy` names those that took it, so a retry skips them. */
   status: 'sending' | 'delivered' | 'failed';
   deliveredBy?: string[];
@@ -225,4 +259,4 @@ export interface DigestStore {
   listDigests(watchId: string, limit: number): Promise<DigestRecord[]>;
 }
 
-export type ArchiveStore = ArticleArchive & UrlStateStore & WatchStore & Ledger & DigestStore & SourceHealthStore;
+export type ArchiveStore = ArticleArchive & UrlStateStore & WatchStore & Ledger & DigestStore & SourceHealthStore & ArticleFailureStore;

@@ -107,7 +107,7 @@ describe('a pass that fails or crashes halfway loses nothing', () => {
 
   it('skips a message for a watch removed since it was queued, without failing it', async () => {
     const outcome = await processSource(message('gone'), deps);
-    expect(outcome).toEqual({ articles: expect.objectContaining({ fetched: 0, failed: 0 }), stances: [], failures: [], skips: [], health: [] });
+    expect(outcome).toEqual({ articles: expect.objectContaining({ fetched: 0, failed: 0 }), stances: [], failures: [], skips: [], health: [], stuck: [] });
   });
 });
 
