@@ -144,7 +144,10 @@ function anchorAccordingTo(tokens: Token[], i: number, register: SpeakerRegister
 
 function anchorVerb(tokens: Token[], i: number, register: SpeakerRegister): Anchor | undefined {
   const token = tokens[i];
-  if (token.pos !== 'VERB' || /ing$/.test(token.normal) || tokens[i - 1]?.normal === 'to') return undefined;
+  if (token.pos !== 'VERB' || tokens[i - 1]?.normal === 'to') return undefined;
+  const participle = /ing$/.test(token.normal);
+  // "is calling for" reports like "calls for"; ", saying …" reports for the sentence's subject; other -ing forms are nouns or modifiers.
+  if (participle && !isProgressive(tokens, i) && tokens[i - 1]?.text !== ',') return undefined;
   let verbEnd = i;
   const particles = PHRASAL_REPORTING_VERBS[token.lemma];
   if (particles) {
@@ -153,6 +156,7 @@ function anchorVerb(tokens: Token[], i: number, register: SpeakerRegister): Anch
   } else if (!REPORTING_VERBS.has(token.lemma) || !fitsFrame(tokens, i)) {
     return undefined;
   }
+  if (participle && tokens[i - 1]?.text === ',') return anchorParticiple(tokens, i, verbEnd, register);
   const subjectEnd = skipToSubjectEnd(tokens, i - 1);
   const before = subjectEnd >= 0 ? findSubjectEndingAt(tokens, subjectEnd, register) : undefined;
   if (before) return { verbStart: i, verbEnd, subjectStart: before.start, subjectEnd, inverted: false, subject: before.subject, lemma: token.lemma };
@@ -164,6 +168,31 @@ function anchorVerb(tokens: Token[], i: number, register: SpeakerRegister): Anch
     }
   }
   return undefined;
+}
+
+function isProgressive(tokens: Token[], i: number): boolean {
+  let k = i - 1;
+  while (tokens[k]?.pos === 'ADV') k -= 1;
+  return tokens[k]?.pos === 'AUX' && tokens[k].lemma === 'be';
+}
+
+/**
+ * "Clinton tweeted her thanks, saying …": the participle reports for the subject of the clause it hangs on, the first
+ * person the sentence names before it, or the last named speaker when the clause's subject is a pronoun.
+ */
+function anchorParticiple(tokens: Token[], i: number, verbEnd: number, register: SpeakerRegister): Anchor | undefined {
+  for (let k = 0; k < i; k += 1) {
+    if (tokens[k].quoted || tokens[k].quoteMark) continue;
+    const named = findNameStartingAt(tokens, k, register);
+    if (named && named.end < i) return participleAnchor(i, verbEnd, { type: 'person', person: named.person }, tokens[i].lemma);
+    if (SPEAKER_PRONOUNS.has(tokens[k].normal)) return participleAnchor(i, verbEnd, { type: 'pronoun' }, tokens[i].lemma);
+  }
+  return undefined;
+}
+
+/** A participle's subject sits outside its clause: the anchor's subject span is the verb itself. */
+function participleAnchor(i: number, verbEnd: number, subject: Subject, lemma: string): Anchor {
+  return { verbStart: i, verbEnd, subjectStart: i, subjectEnd: verbEnd, inverted: false, subject, lemma };
 }
 
 /** Reporting verbs that are also ordinary verbs attribute only in their frame (see `REPORTING_VERB_FRAMES`). */

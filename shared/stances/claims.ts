@@ -10,6 +10,7 @@ import {
   EMBEDDED_CLAUSE_WORDS,
   LITOTES,
   MAX_PHRASE_WORDS,
+  MIN_PROPOSITION_WORDS,
   MIN_QUOTED_WORDS,
   NEGATION_TOKEN,
   NEGATION_WORDS,
@@ -42,7 +43,7 @@ export interface Stance {
  *
  * Stages: lemmaLine → prefaces out (`PREFACE_CUES`) → withdrawal cues → kind cues in `STANCE_PRIORITY` order →
  * position fallback (a modal, volition or evaluation cue, a negated claim, or a quotation of `MIN_QUOTED_WORDS`+ words
- * that no preface announced) → polarity.
+ * that no preface announced) → claim fallback (any other proposition the speaker is reported as saying) → polarity.
  * A clause nobody is quoted as saying (`attributed` false) is kept only on an `UNATTRIBUTED_CUES` cue.
  *
  * @example
@@ -58,7 +59,8 @@ export function classifyStance(verb: Token[], content: Token[], attributed: bool
   const negated = isNegated(line);
   if (WITHDRAWAL_CUES.some((cue) => cue.test(line))) return { kind: 'condition', polarity: 'negative', withdrawn: true };
   const kind = STANCE_PRIORITY.find((candidate) => STANCE_CUES[candidate].some((cue) => cue.test(line)))
-    ?? (negated || (!prefaced && longestQuote(content) >= MIN_QUOTED_WORDS) ? 'position' : undefined);
+    ?? (negated || (!prefaced && longestQuote(content) >= MIN_QUOTED_WORDS) ? 'position' : undefined)
+    ?? (!prefaced && isProposition(content) ? 'claim' : undefined);
   if (!kind) return undefined;
   return { kind, polarity: kind === 'refusal' || negated ? 'negative' : 'positive', withdrawn: false };
 }
@@ -101,6 +103,16 @@ export function withoutPartySubject(content: Token[]): Token[] {
   const isParty = determiner?.normal === 'the' && head !== undefined && head.pos === 'NOUN' && TITLE_NOUNS.has(head.lemma);
   const endsSubject = next !== undefined && (next.pos === 'VERB' || next.pos === 'AUX' || next.pos === 'ADV' || next.normal === 'no');
   return isParty && endsSubject ? content.slice(2) : content;
+}
+
+/**
+ * A clause that asserts something of its own: a finite verb and at least `MIN_PROPOSITION_WORDS` words. Said by
+ * someone without a stance cue, it is a claim on the record ("Trump said the deal was a disaster"): who said what, for
+ * the archive and the timeline, but no alert.
+ */
+function isProposition(content: Token[]): boolean {
+  const words = content.filter(isWord);
+  return words.length >= MIN_PROPOSITION_WORDS && words.some((token) => token.pos === 'VERB' || token.pos === 'AUX');
 }
 
 function longestQuote(tokens: Token[]): number {

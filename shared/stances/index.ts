@@ -5,10 +5,12 @@ import { attributeSentences, type AttributedClause } from './attribution.js';
 import { classifyStance, isRestatement, normalizeClaim, withoutPartySubject } from './claims.js';
 import { readSentences } from './sentences.js';
 import { buildSpeakerRegister } from './speakers.js';
+import { ALERT_KINDS } from './patterns.js';
 import type { Statement } from './types.js';
 
 export { compareWithLedger, CHANGED_SIMILARITY, MIN_SHOWN_SIMILARITY, REPEAT_SIMILARITY, SAME_ARTICLE_SIMILARITY } from './novelty.js';
 export { StanceStatus, StatementKind } from './types.js';
+export { ALERT_KINDS, KIND_ORDER } from './patterns.js';
 export type { LedgerEntry, NoveltyVerdict, Statement } from './types.js';
 
 export interface ExtractOptions {
@@ -40,6 +42,11 @@ export function extractStatements(paragraphs: string[], options: ExtractOptions 
   const clauses = attributeSentences(sentences, register);
   const found = clauses.flatMap(toStatement);
   return linkWithinArticle(dropRepeatsWithinArticle(found.map((item) => showWholeSentence(item, found))));
+}
+
+/** True for a statement a digest reports when new or changed: a stance, not a bare claim. */
+export function isAlertable(statement: Pick<Statement, 'kind'>): boolean {
+  return ALERT_KINDS.has(statement.kind);
 }
 
 interface FoundStatement {

@@ -43,6 +43,22 @@ export const REPORTING_VERBS = new Set([
   'admit',
   'assert',
   'contend',
+  'claim',
+  'tweet',
+  'write',
+  'accuse',
+  'charge',
+  'deny',
+  'confirm',
+  'predict',
+  'recall',
+  'complain',
+  'boast',
+  'joke',
+  'quip',
+  'counter',
+  'promise',
+  'testify',
 ]);
 
 /**
@@ -59,10 +75,16 @@ export const REPORTING_VERB_FRAMES: Record<string, 'trailing' | 'clause'> = {
   note: 'clause',
   state: 'clause',
   report: 'trailing',
+  claim: 'clause',
+  charge: 'clause',
+  deny: 'clause',
+  confirm: 'clause',
+  recall: 'clause',
+  counter: 'clause',
 };
 
 /** Two-word reporting verbs: lemma of the verb → particles that make it one ("called on", "called for"). */
-export const PHRASAL_REPORTING_VERBS: Record<string, string[]> = { call: ['on', 'for'] };
+export const PHRASAL_REPORTING_VERBS: Record<string, string[]> = { call: ['on', 'for'], point: ['out'] };
 
 /** Verbs that news outlets, not people, do: a lone capitalised subject of these is an outlet ("Kommersant reported"). */
 export const OUTLET_VERBS = new Set(['report', 'write', 'publish']);
@@ -158,10 +180,17 @@ export const ROLE_WORDS = new Set([
 export const TOPIC_LEADS = /^(regarding|concerning|on|as for|asked about|in connection with|about)\b/i;
 
 /** Kinds from the most to the least specific: the first whose cue matches wins. */
-export const STANCE_PRIORITY: StatementKind[] = ['condition', 'refusal', 'demand', 'offer', 'concern', 'position'];
+export type StanceKind = Exclude<StatementKind, 'claim'>;
+export const STANCE_PRIORITY: StanceKind[] = ['condition', 'refusal', 'demand', 'offer', 'concern', 'position'];
 
-/** Cues per kind, over the lemma line of the attributing verb plus the clause. */
-export const STANCE_CUES: Record<StatementKind, RegExp[]> = {
+/** Every kind, the order a reader acts on them: a digest lists one day's statements this way. */
+export const KIND_ORDER: readonly StatementKind[] = [...STANCE_PRIORITY, 'claim'];
+
+/** Kinds a digest reports when new or changed: every stance; a bare claim is kept on the record only. */
+export const ALERT_KINDS: ReadonlySet<StatementKind> = new Set(STANCE_PRIORITY);
+
+/** Cues per kind, over the lemma line of the attributing verb plus the clause. A claim has none: it is what is left. */
+export const STANCE_CUES: Record<StanceKind, RegExp[]> = {
   condition: [
     /\bunless\b/,
     /\bonly if\b/,
@@ -533,6 +562,12 @@ export const NEGATION_TOKEN = 'not';
  * "very pleased", "disappointed"); three already make a claim with its object ("have “undermined the basics” of …").
  */
 export const MIN_QUOTED_WORDS = 3;
+
+/**
+ * Words an attributed clause needs, with a finite verb, to be a stated position without a stance cue: "the deal was a
+ * disaster" (5) is one; "he met Abe" (3) is an event the reporter relays, and shorter clauses are fragments.
+ */
+export const MIN_PROPOSITION_WORDS = 5;
 
 /** Tokens between a reporting verb and its "that" ("said at an annual year-end news conference that …"). */
 export const MAX_ADJUNCT_TOKENS = 10;

@@ -5,6 +5,8 @@ export const StatementKind = {
   Refusal: 'refusal',
   Position: 'position',
   Concern: 'concern',
+  /** Something the speaker is reported as saying that takes no stance by its wording; kept for the record, not alerted. */
+  Claim: 'claim',
 } as const;
 export type StatementKind = (typeof StatementKind)[keyof typeof StatementKind];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractStatements, type Statement } from '../../shared/stances/index.js';
+import { extractStatements, isAlertable, type Statement } from '../../shared/stances/index.js';
 import { LABOUR_DIR, loadStoryline, SEEDS_DIR } from '../fixtures/stances/storyline.js';
 
 const seeds = loadStoryline(SEEDS_DIR);
@@ -57,8 +57,10 @@ describe('extractStatements on the seed storyline (Putin on a Russia–Japan pea
     }
   });
 
-  it('skips narrative that a speaker is only reported to have done ("he said he discussed talks")', () => {
-    expect(containing(seed('2017-11-10'), 'he said he discussed talks')).toEqual([]);
+  it('keeps narrative that a speaker is only reported to have done ("he said he discussed talks") as a claim, not a stance', () => {
+    const found = containing(seed('2017-11-10'), 'he said he discussed talks');
+    expect(found.filter(isAlertable)).toEqual([]);
+    expect(found.map((statement) => statement.kind)).toEqual(['claim']);
   });
 
   it('does not take "will not shy away from visiting" for a refusal', () => {
