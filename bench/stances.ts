@@ -1,71 +1,131 @@
 /**
- * Stance benchmark: precision and recall of "new or changed" over every labelled statement of the storylines in
- * `tests/fixtures/stances/` (seeds, labour dispute, trade negotiation), run as the pipeline runs them: articles in
- * date order, the watch's speakers only, each statement judged against the ledger so far.
+ * Stance benchmark: precision and recall of "new or changed" over every labelled statement of the storylines, run as
+ * the pipeline runs them: articles in date order, the watch's speakers only, each statement judged against the ledger
+ * so far. Two sets of storylines:
+ * - written: `tests/fixtures/stances/` (seeds, labour dispute, trade negotiation), always run;
+ * - PolNeAR: `tests/fixtures/stances/polnear/*` (real articles of PolNeAR's `train` split, labelled before any rule was
+ *   tuned on them), run with `--polnear DIR`, a local copy of the corpus (its root or its `data/` folder); reported as
+ *   skipped without it. The corpus may not be redistributed: the labels are offsets, the text is read from DIR.
  *
- * - A reported item is a statement judged `new` or `changed`. It is a true positive when it contains the quote of a
- *   label whose status is `new` or `changed`; otherwise (a repeat, a `none` label, or no label at all) a false one.
- * - A label with status `new` or `changed` is recalled when some reported item contains its quote.
- * Bars: precision ≥ 0.9 and recall ≥ 0.9. Writes `bench/results/stances.json`; exit code 1 below a bar.
+ * - A reported item is a statement judged `new` or `changed`. It is a true positive when it matches a label whose
+ *   status is `new` or `changed`; otherwise (it matches a `repeat` label, a `none` label, or no label) a false "new".
+ * - A label with status `new` or `changed` is recalled when some reported item of its article matches it.
+ * - Matching: the statement's text contains the label's quote. On PolNeAR, where a statement may be one clause of the
+ *   labelled sentence, also the quote containing the statement's text.
+ * Bars, on every storyline run: precision ≥ 0.9 and recall ≥ 0.9. Writes `bench/results/stances.json` (per storyline,
+ * per set and overall); exit code 1 when a storyline is below a bar.
  *
  * @example
  * npm run bench:stances
+ * npm run bench:stances -- --polnear ~/PolNeAR
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { StanceLabel } from '../tests/fixtures/stances/make-fixture.js';
-import { loadStoryline, loadStorylineInfo, runStoryline, STORYLINE_DIRS, type JudgedStatement } from '../tests/fixtures/stances/storyline.js';
+import { parseArgs } from 'node:util';
+import type { StanceFixture, StanceLabel } from '../tests/fixtures/stances/make-fixture.js';
+import {
+  loadPolnearStoryline,
+  loadStoryline,
+  loadStorylineInfo,
+  polnearDataDir,
+  POLNEAR_STORYLINE_DIRS,
+  runStoryline,
+  STORYLINE_DIRS,
+  type JudgedStatement,
+  type PolnearFixture,
+  type StorylineInfo,
+} from '../tests/fixtures/stances/storyline.js';
 
 const BARS = { precision: 0.9, recall: 0.9 } as const;
 const RESULTS_FILE = fileURLToPath(new URL('./results/stances.json', import.meta.url));
 const REPORTED = new Set(['new', 'changed']);
+/** A clause shorter than this is not taken as the labelled statement on its own (PolNeAR matching). */
+const MIN_CLAUSE_CHARS = 20;
+
+type StorylineSet = 'written' | 'polnear';
+type Matcher = (judged: JudgedStatement, label: StanceLabel) => boolean;
+
+interface Storyline {
+  set: StorylineSet;
+  info: StorylineInfo;
+  articles: StanceFixture[];
+  matches: Matcher;
+}
 
 interface Miss {
+  set: StorylineSet;
   storyline: string;
   date: string;
   kind: 'false positive' | 'false negative';
+  /** Printed, never written for PolNeAR (its text may not be redistributed): `where` locates it instead. */
   text: string;
+  where?: string;
   got?: string;
   expected?: string;
   note?: string;
 }
 
-const matches = (judged: JudgedStatement, label: StanceLabel) => normalize(judged.statement.text).includes(normalize(label.quote));
 const normalize = (text: string) => text.replace(/[“”"]/g, '"').replace(/[‘’']/g, "'").replace(/\s+/g, ' ');
+/** The written storylines' rule, unchanged: the statement contains the quote. */
+const containsQuote: Matcher = (judged, label) => normalize(judged.statement.text).includes(normalize(label.quote));
+/** PolNeAR quotes keep the corpus's typography (`''` for a closing quote in NYT copy). */
+const normalizeCorpus = (text: string) => normalize(text.replace(/''/g, '"')).trim();
+const overlapsQuote: Matcher = (judged, label) => {
+  const statement = normalizeCorpus(judged.statement.text);
+  const quote = normalizeCorpus(label.quote);
+  return statement.includes(quote) || (statement.length >= MIN_CLAUSE_CHARS && quote.includes(statement));
+};
 
-function scoreStoryline(dir: string) {
-  const info = loadStorylineInfo(dir);
-  const articles = loadStoryline(dir);
+const isPolnear = (article: StanceFixture): article is PolnearFixture => 'paragraphStarts' in article;
+
+/** Where a PolNeAR miss is in its text file (`document [start, end)`), so the results file needs none of the text. */
+function whereOf(article: StanceFixture, span: { statement?: JudgedStatement['statement']; label?: StanceLabel }): string | undefined {
+  if (!isPolnear(article)) return undefined;
+  if (span.label) {
+    const label = article.labels.find((candidate) => candidate === span.label);
+    return label ? `${article.id} [${label.start}, ${label.end})` : article.id;
+  }
+  const statement = span.statement!;
+  const paragraph = article.paragraphs[statement.paragraphIndex] ?? '';
+  const start = (article.paragraphStarts[statement.paragraphIndex] ?? 0) + Math.max(0, paragraph.indexOf(statement.text));
+  return `${article.id} [${start}, ${start + statement.text.length})`;
+}
+
+function scoreStoryline({ set, info, articles, matches }: Storyline) {
   const judged = runStoryline(articles, info.speakers, { watchedOnly: true });
   const misses: Miss[] = [];
+  const falseNew = { repeat: 0, none: 0, unlabelled: 0 };
   let truePositives = 0;
-  let falsePositives = 0;
   let kindAgreement = 0;
   let speakerAgreement = 0;
   let matched = 0;
   for (const item of judged) {
     const labels = (item.article.labels ?? []).filter((label) => matches(item, label));
-    const positive = labels.find((label) => REPORTED.has(label.status)) ?? labels[0];
+    const positive = labels.find((label) => REPORTED.has(label.status)) ?? labels.find((label) => label.status === 'repeat') ?? labels[0];
     if (positive && positive.status !== 'none') {
       matched += 1;
       if (positive.kind === item.statement.kind) kindAgreement += 1;
       if (positive.speaker === item.statement.speaker) speakerAgreement += 1;
     }
     if (!REPORTED.has(item.verdict.status)) continue;
-    if (positive && REPORTED.has(positive.status)) truePositives += 1;
-    else {
-      falsePositives += 1;
-      misses.push({
-        storyline: info.name,
-        date: item.article.publishedAt,
-        kind: 'false positive',
-        text: item.statement.text,
-        got: `${item.verdict.status} ${item.statement.kind} (${item.statement.speaker ?? 'unattributed'}, similarity ${item.verdict.similarity})`,
-        expected: positive ? `${positive.status}` : 'no statement',
-        note: positive?.note,
-      });
+    if (positive && REPORTED.has(positive.status)) {
+      truePositives += 1;
+      continue;
     }
+    falseNew[positive ? (positive.status as 'repeat' | 'none') : 'unlabelled'] += 1;
+    misses.push({
+      set,
+      storyline: info.name,
+      date: item.article.publishedAt,
+      kind: 'false positive',
+      text: item.statement.text,
+      where: whereOf(item.article, { statement: item.statement }),
+      got: `${item.verdict.status} ${item.statement.kind} (${item.statement.speaker ?? 'unattributed'}, similarity ${item.verdict.similarity})`,
+      expected: positive ? `${positive.status}${positive.speaker && positive.speaker !== item.statement.speaker ? ` (said by ${positive.speaker})` : ''}` : 'no statement',
+      note: positive?.note,
+    });
   }
+  const falsePositives = falseNew.repeat + falseNew.none + falseNew.unlabelled;
   let positives = 0;
   let recalled = 0;
   for (const article of articles) {
@@ -76,68 +136,122 @@ function scoreStoryline(dir: string) {
       if (found.some((item) => REPORTED.has(item.verdict.status))) recalled += 1;
       else {
         misses.push({
+          set,
           storyline: info.name,
           date: article.publishedAt,
           kind: 'false negative',
           text: label.quote,
-          got: found.length ? found.map((item) => `${item.verdict.status} ${item.statement.kind} (similarity ${item.verdict.similarity})`).join('; ') : 'not extracted',
+          where: whereOf(article, { label }),
+          got: found.length ? found.map((item) => `${item.verdict.status} ${item.statement.kind} (${item.statement.speaker ?? 'unattributed'}, similarity ${item.verdict.similarity})`).join('; ') : 'not extracted',
           expected: `${label.status} ${label.kind}`,
           note: label.note,
         });
       }
     }
   }
+  const figures = figuresOf({ tp: truePositives, fp: falsePositives, positives, recalled });
   return {
     storyline: info.name,
+    set,
     articles: articles.length,
     statements: judged.length,
-    reported: truePositives + falsePositives,
-    truePositives,
-    falsePositives,
-    labelledNewOrChanged: positives,
-    recalled,
+    ...figures,
+    falseNew: { total: falsePositives, ...falseNew },
     kindAgreement: matched ? round(kindAgreement / matched) : 1,
     speakerAgreement: matched ? round(speakerAgreement / matched) : 1,
     misses,
   };
 }
 
+interface Tally {
+  tp: number;
+  fp: number;
+  positives: number;
+  recalled: number;
+}
+
+function figuresOf({ tp, fp, positives, recalled }: Tally) {
+  const precision = round(tp + fp === 0 ? 1 : tp / (tp + fp));
+  const recall = round(positives === 0 ? 1 : recalled / positives);
+  return {
+    precision,
+    recall,
+    reported: tp + fp,
+    truePositives: tp,
+    falsePositives: fp,
+    labelledNewOrChanged: positives,
+    recalled,
+    passed: precision >= BARS.precision && recall >= BARS.recall,
+  };
+}
+
+type Scored = ReturnType<typeof scoreStoryline>;
+
+/** A miss as the results file keeps it: PolNeAR's text is printed for the reader, never written. */
+function withoutCorpusText(miss: Miss): Omit<Miss, 'text'> & { text?: string } {
+  if (miss.set !== 'polnear') return miss;
+  const { text: _text, ...located } = miss;
+  return located;
+}
+
+function totalOf(storylines: Scored[]) {
+  const tally = storylines.reduce(
+    (sum, s) => ({ tp: sum.tp + s.truePositives, fp: sum.fp + s.falsePositives, positives: sum.positives + s.labelledNewOrChanged, recalled: sum.recalled + s.recalled }),
+    { tp: 0, fp: 0, positives: 0, recalled: 0 },
+  );
+  return { storylines: storylines.length, ...figuresOf(tally), falseNew: tally.fp };
+}
+
+/** The storylines to run: the written ones always, PolNeAR's when a copy of the corpus is given. */
+function loadStorylines(polnear: string | undefined): { storylines: Storyline[]; skipped: Array<{ storyline: string; reason: string }> } {
+  const written: Storyline[] = STORYLINE_DIRS.map((dir) => ({ set: 'written', info: loadStorylineInfo(dir), articles: loadStoryline(dir), matches: containsQuote }));
+  if (!polnear) {
+    const reason = 'no --polnear DIR (a local copy of networkdynamics/PolNeAR)';
+    return { storylines: written, skipped: POLNEAR_STORYLINE_DIRS.map((dir) => ({ storyline: loadStorylineInfo(dir).name, reason })) };
+  }
+  const dataDir = polnearDataDir(polnear);
+  const real: Storyline[] = POLNEAR_STORYLINE_DIRS.map((dir) => ({ set: 'polnear', ...loadPolnearStoryline(dir, dataDir), matches: overlapsQuote }));
+  return { storylines: [...written, ...real], skipped: [] };
+}
+
 function round(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
 
+const { values } = parseArgs({ options: { polnear: { type: 'string' } } });
 const started = performance.now();
-const storylines = STORYLINE_DIRS.map(scoreStoryline);
-const totals = storylines.reduce(
-  (sum, s) => ({ tp: sum.tp + s.truePositives, fp: sum.fp + s.falsePositives, positives: sum.positives + s.labelledNewOrChanged, recalled: sum.recalled + s.recalled }),
-  { tp: 0, fp: 0, positives: 0, recalled: 0 },
-);
-const precision = round(totals.tp + totals.fp === 0 ? 1 : totals.tp / (totals.tp + totals.fp));
-const recall = round(totals.positives === 0 ? 1 : totals.recalled / totals.positives);
+const { storylines: runs, skipped } = loadStorylines(values.polnear);
+const storylines = runs.map(scoreStoryline);
+const overall = totalOf(storylines);
+const sets = {
+  written: totalOf(storylines.filter((s) => s.set === 'written')),
+  ...(values.polnear ? { polnear: totalOf(storylines.filter((s) => s.set === 'polnear')) } : {}),
+};
 const result = {
   generatedAt: new Date().toISOString(),
   bars: BARS,
-  precision,
-  recall,
-  reported: totals.tp + totals.fp,
-  truePositives: totals.tp,
-  falsePositives: totals.fp,
-  labelledNewOrChanged: totals.positives,
-  recalled: totals.recalled,
-  passed: precision >= BARS.precision && recall >= BARS.recall,
+  ...overall,
+  passed: storylines.every((s) => s.passed),
   elapsedMs: Math.round(performance.now() - started),
+  sets,
   storylines: storylines.map(({ misses, ...rest }) => rest),
-  misses: storylines.flatMap((s) => s.misses),
+  skipped,
+  misses: storylines.flatMap((s) => s.misses).map(withoutCorpusText),
 };
 mkdirSync(fileURLToPath(new URL('./results/', import.meta.url)), { recursive: true });
 writeFileSync(RESULTS_FILE, `${JSON.stringify(result, null, 2)}\n`);
 
-console.log(`stances: precision ${precision} (${totals.tp}/${totals.tp + totals.fp}), recall ${recall} (${totals.recalled}/${totals.positives}); bars P ≥ ${BARS.precision}, R ≥ ${BARS.recall}: ${result.passed ? 'passed' : 'FAILED'}`);
+const line = (figures: ReturnType<typeof figuresOf>, falseNew: number) =>
+  `P ${figures.precision} (${figures.truePositives}/${figures.reported}), R ${figures.recall} (${figures.recalled}/${figures.labelledNewOrChanged}), false "new" ${falseNew}`;
+console.log(`stances: ${line(overall, overall.falseNew)}; bars P ≥ ${BARS.precision}, R ≥ ${BARS.recall} on every storyline: ${result.passed ? 'passed' : 'FAILED'}`);
+for (const [name, total] of Object.entries(sets)) console.log(`  ${name} (${total.storylines} storylines): ${line(total, total.falseNew)}`);
 for (const s of result.storylines) {
-  console.log(`  ${s.storyline}: ${s.statements} statements, ${s.reported} reported, TP ${s.truePositives}, FP ${s.falsePositives}, recalled ${s.recalled}/${s.labelledNewOrChanged}; kind ${s.kindAgreement}, speaker ${s.speakerAgreement}`);
+  const breakdown = `${s.falseNew.repeat} repeat, ${s.falseNew.none} none, ${s.falseNew.unlabelled} unlabelled`;
+  console.log(`  [${s.set}] ${s.storyline}: ${line(s, s.falseNew.total)} (${breakdown}); ${s.statements} statements; kind ${s.kindAgreement}, speaker ${s.speakerAgreement}${s.passed ? '' : ' — below a bar'}`);
 }
-for (const miss of result.misses) {
-  console.log(`  ${miss.kind}: [${miss.date}] ${miss.text.slice(0, 110)} — got ${miss.got}, expected ${miss.expected}${miss.note ? ` (${miss.note})` : ''}`);
+for (const s of skipped) console.log(`  skipped: ${s.storyline} — ${s.reason}`);
+for (const miss of storylines.flatMap((s) => s.misses)) {
+  console.log(`  ${miss.kind}: [${miss.date}${miss.where ? ` ${miss.where}` : ''}] ${miss.text.slice(0, 110)} — got ${miss.got}, expected ${miss.expected}${miss.note ? ` (${miss.note})` : ''}`);
 }
 console.log(`written ${RESULTS_FILE}`);
 if (!result.passed) process.exitCode = 1;
