@@ -50,6 +50,9 @@ function summarize(report: PassReport): string {
   // Off-topic articles are the normal case on a busy feed: counted above, not listed.
   for (const skip of report.skips.filter((entry) => !entry.reason.startsWith(OFF_TOPIC))) lines.push(`Skipped: ${skip.url}: ${skip.reason}`);
   for (const failure of report.failures) lines.push(`Failed: ${failure.url}: ${failure.error}`);
+  for (const { watch, speaker } of report.unmatchedSpeakers) {
+    lines.push(`Speaker not found: "${speaker}" (${watch}) is quoted in none of the watch's articles; check the spelling the coverage uses (the surname is enough)`);
+  }
   for (const change of report.health) {
     lines.push(change.status === 'unhealthy' ? `Source unhealthy: ${change.url} ${change.reason}` : `Source recovered: ${change.url}`);
   }

@@ -4,6 +4,7 @@ import { dropHostBoilerplate, extractArticle } from '../extract/index.js';
 import type { ExtractedArticle } from '../extract/types.js';
 import { FetchError, StancewatchError } from '../errors/index.js';
 import { detectBotWall } from '../extract/bot-wall.js';
+import { detectLanguage } from '../extract/language.js';
 import { articleContentProblem, fetchDocument, readSource } from '../fetch/index.js';
 import { decodeDocumentHead } from '../fetch/content.js';
 import type { ConditionalState, FetchedDocument, SourceItem } from '../fetch/types.js';
@@ -18,6 +19,8 @@ export type { SourceOutcome } from './types.js';
 
 /** How a skip for want of the watch's keywords begins; the CLI counts those instead of listing them. */
 export const OFF_TOPIC = 'not about the watch';
+/** How a skip for the article's language begins: `language not supported (ru)`. */
+export const LANGUAGE_NOT_SUPPORTED = 'language not supported';
 
 export function emptyCounts(): ArticleCounts {
   return { fetched: 0, new: 0, duplicates: 0, revised: 0, failed: 0, skipped: 0, stuck: 0 };
@@ -25,7 +28,7 @@ export function emptyCounts(): ArticleCounts {
 
 /**
  * Reads one source of one watch and takes each of its articles through the pipeline:
- * readSource → fetchItem → extractArticle → isRelevant → dedupeArticle → recordStatements.
+ * readSource → fetchItem → extractArticle → unreadableReason (not English) → isRelevant → dedupeArticle → recordStatements.
  * One bad article is recorded as a failure and the others go on; a source that cannot be read
  * at all throws, so the caller (an SQS retry, the CLI's report) sees it.
  *
@@ -184,10 +187,11 @@ async function processItem(item: SourceItem, watch: Watch, deps: SourceDeps, out
   const extracted = withFeedMetadata(extractArticle({ url: document.url, body: document.body, contentType: document.contentType }), item);
   const article = deps.boilerplate && !extracted.noArticleReason ? await dropHostBoilerplate(extracted, deps.boilerplate) : extracted;
   if (!article.noArticleReason) facts.articles += 1;
-  if (article.noArticleReason || !isRelevant(article, watch)) {
-    const reason = article.noArticleReason ?? `${OFF_TOPIC} (none of its keywords: ${watch.keywords.join(', ')})`;
-    return skipPage(item, reason, watch, deps, outcome, page);
-  }
+  const skipReason =
+    article.noArticleReason ??
+    unreadableReason(article) ??
+    (isRelevant(article, watch) ? undefined : `${OFF_TOPIC} (none of its keywords: ${watch.keywords.join(', ')})`);
+  if (skipReason) return skipPage(item, skipReason, watch, deps, outcome, page);
   const verdict = await dedupeArticle(article, deps.store, deps.now().toISOString());
   const reading = await planReading(verdict, article, watch, deps);
   if (!reading) {
@@ -274,6 +278,12 @@ function withFeedMetadata(article: ExtractedArticle, item: SourceItem): Extracte
     publishedAt: article.publishedAt ?? item.publishedAt,
     byline: article.byline ?? item.author,
   };
+}
+
+/** The stance reader reads English; an article in another language is named as such, not read for nothing. */
+function unreadableReason(article: Pick<ExtractedArticle, 'text'>): string | undefined {
+  const language = detectLanguage(article.text);
+  return language === 'en' || language === 'und' ? undefined : `${LANGUAGE_NOT_SUPPORTED} (${language})`;
 }
 
 /** An article belongs to a watch when a keyword appears in its title or body, case-insensitively. */

@@ -2,6 +2,7 @@ import type { PipelineDeps } from './deps.js';
 import { emptyCounts, processSource } from './process-source.js';
 import { sendDigests } from './send-digests.js';
 import { SourceFailedError } from './source-health.js';
+import { findUnmatchedSpeakers } from './speaker-coverage.js';
 import { planSourceMessages } from './enqueue.js';
 import type { PassReport, SourceMessage } from './types.js';
 
@@ -10,7 +11,7 @@ import type { PassReport, SourceMessage } from './types.js';
  * the digests. A source that cannot be read is reported and the pass goes on.
  */
 export async function runPass(deps: PipelineDeps, runId: string, onSource?: (message: SourceMessage, index: number, total: number) => void): Promise<PassReport> {
-  const report: PassReport = { articles: emptyCounts(), stances: [], digests: [], failures: [], skips: [], health: [], stuck: [] };
+  const report: PassReport = { articles: emptyCounts(), stances: [], digests: [], failures: [], skips: [], health: [], stuck: [], unmatchedSpeakers: [] };
   const messages = planSourceMessages(deps, runId);
   for (const [index, message] of messages.entries()) {
     onSource?.(message, index, messages.length);
@@ -31,6 +32,11 @@ export async function runPass(deps: PipelineDeps, runId: string, onSource?: (mes
       deps.log.warn(`${message.sourceUrl}: source failed, retried next run: ${(error as Error).message}`);
     }
   }
+  // A hint for the reader, not part of the pass: a store that cannot answer costs the hint, not the report.
+  report.unmatchedSpeakers = await findUnmatchedSpeakers(deps).catch((error: Error) => {
+    deps.log.warn(`speakers not checked against the archive: ${error.message}`);
+    return [];
+  });
   try {
     report.digests = await sendDigests(deps);
   } catch (error) {

@@ -100,4 +100,13 @@ export interface PassReport {
   health: SourceHealthChange[];
   /** Articles that failed in this pass, and the same way in the runs before: listed in the watch's next digest. */
   stuck: StuckArticleReport[];
+  /** Speakers of the config that no archived article of their watch has quoted (a misspelt name, another script). */
+  unmatchedSpeakers: UnmatchedSpeakerReport[];
+}
+
+/** A speaker a watch lists who has no statement in its ledger although the watch has articles. */
+export interface UnmatchedSpeakerReport {
+  watch: string;
+  speaker: string;
+  reason: string;
 }
