@@ -61,21 +61,20 @@ export function dynamoQueries(client: DynamoDBClient, tableName: string): Archiv
       );
     },
 
-    statements(query) {
+    async statements(query) {
       const filters = new FilterBuilder();
       filters.equals('kind', query.kind);
       filters.equals('status', query.status);
       filters.contains(['textLc'], query.text);
       if (query.speaker) {
-        // One speaker: the ledger's own partition, keyed by surname; dates filtered on the item.
+        // One speaker: the ledger's own partition, keyed by surname; dates filtered on the item. Its sort key is
+        // the statement id, not a date, so the newest come first only once the whole partition is read and sorted.
         filters.between('publishedAt', query.since, query.until && `${query.until}${RANGE_END}`);
-        return queryAll<StoredStatement>(
-          {
-            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-            ...filters.build({ ':pk': `WATCH#${query.watchId}`, ':prefix': `ST#${speakerKey(query.speaker)}#` }),
-          },
-          query.limit,
-        );
+        const statements = await queryAll<StoredStatement>({
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ...filters.build({ ':pk': `WATCH#${query.watchId}`, ':prefix': `ST#${speakerKey(query.speaker)}#` }),
+        });
+        return statements.sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? '')).slice(0, query.limit);
       }
       return queryAll<StoredStatement>(
         {

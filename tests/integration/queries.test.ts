@@ -44,11 +44,13 @@ describe('archive queries on dynalite', () => {
     expect(commands).toEqual(['QueryCommand']);
   });
 
-  it("reads one speaker's conditions from the ledger partition", async () => {
+  it("reads one speaker's conditions from the ledger partition, newest first", async () => {
     commands.length = 0;
     const rows = await queries.statements({ watchId: 'treaty', speaker: 'Putin', kind: 'condition' });
-    expect(rows.map((row) => row.id).sort()).toEqual(['s2019', 's2024']);
+    expect(rows.map((row) => row.id)).toEqual(['s2024', 's2019']);
     expect(commands).toEqual(['QueryCommand']);
+    const newest = await queries.statements({ watchId: 'treaty', speaker: 'Putin', limit: 2 });
+    expect(newest.map((row) => row.id)).toEqual(['s2024', 's2019b']);
   });
 
   it('lists stances newest first through the GSI, by status, date range and words of the quote', async () => {
