@@ -167,11 +167,25 @@ function changedParagraphs(before: string, after: string): string[] {
   return after.split(/\n{2,}/).filter((paragraph) => !old.has(normalizeText(paragraph)));
 }
 
+/**
+ * Where a link to an article goes: the page's canonical URL as published, else the URL fetched. Never the
+ * normalised `canonicalUrl`, which forces https and drops `www.` and trailing slashes: a key, not an address.
+ */
+export function pageUrlOf(extracted: Pick<ExtractedArticle, 'url' | 'canonicalUrl'>): string {
+  return extracted.canonicalUrl || extracted.url;
+}
+
+/** The link of an archived article; one archived before `pageUrl` was kept falls back to the URL it was fetched at. */
+export function linkOf(article: Pick<ArchivedArticle, 'url' | 'pageUrl'>): string {
+  return article.pageUrl ?? article.url;
+}
+
 function toArchived(extracted: ExtractedArticle, canonicalUrl: string, urlKey: string, seenAt: string): ArchivedArticle {
   return {
     urlKey,
     canonicalUrl,
     url: extracted.url,
+    pageUrl: pageUrlOf(extracted),
     title: extracted.title,
     byline: extracted.byline,
     publishedAt: extracted.publishedAt,

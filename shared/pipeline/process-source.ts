@@ -1,5 +1,5 @@
 import type { Watch } from '../config/index.js';
-import { canonicalizeUrl, contentHash, dedupeArticle, normalizeText, type DedupeVerdict } from '../dedupe/index.js';
+import { canonicalizeUrl, contentHash, dedupeArticle, linkOf, normalizeText, pageUrlOf, type DedupeVerdict } from '../dedupe/index.js';
 import { dropHostBoilerplate, extractArticle } from '../extract/index.js';
 import type { ExtractedArticle } from '../extract/types.js';
 import { FetchError, StancewatchError } from '../errors/index.js';
@@ -204,7 +204,7 @@ async function processItem(item: SourceItem, watch: Watch, deps: SourceDeps, out
   await deps.store.linkArticle({
     watchId: watch.id,
     urlKey: archived.urlKey,
-    url: archived.canonicalUrl,
+    url: linkOf(archived),
     title: archived.title,
     siteName: archived.siteName,
     publishedAt: archived.publishedAt,
@@ -259,6 +259,7 @@ async function planReading(verdict: DedupeVerdict, article: ExtractedArticle, wa
     urlKey: verdict.of,
     canonicalUrl,
     url: article.url,
+    pageUrl: pageUrlOf(article),
     title: article.title,
     publishedAt: article.publishedAt,
     siteName: article.siteName,
@@ -327,7 +328,7 @@ async function recordStatements(
       text: statement.text,
       claim: statement.claim,
       publishedAt: article.publishedAt,
-      url: article.canonicalUrl,
+      url: linkOf(article),
       outlet: article.siteName,
       title: article.title,
       urlKey: article.urlKey,

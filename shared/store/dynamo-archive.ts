@@ -152,19 +152,22 @@ export function dynamoArchive(client: DynamoDBClient, tableName: string): Archiv
       // The token tells our own update, retried by the SDK after its answer was lost, from another worker's.
       const revisionToken = randomUUID();
       const text = articleTextUpdate(article.text);
+      // An article archived before `pageUrl` was kept gains it with its next revision.
+      const page = article.pageUrl === undefined ? { set: '', values: {} } : { set: ', pageUrl = :pageUrl', values: { ':pageUrl': article.pageUrl } };
       try {
         await doc.send(
           new UpdateCommand({
             TableName: tableName,
             Key: itemKeys.article(article.urlKey),
             UpdateExpression:
-              `SET contentHash = :hash, ${text.set}, title = :title, lastSeenAt = :seen, revisionToken = :token, revisionCount = if_not_exists(revisionCount, :zero) + :one REMOVE ${text.remove}`,
+              `SET contentHash = :hash, ${text.set}, title = :title${page.set}, lastSeenAt = :seen, revisionToken = :token, revisionCount = if_not_exists(revisionCount, :zero) + :one REMOVE ${text.remove}`,
             // Optimistic lock: only move forward from the text this revision was diffed against.
             ConditionExpression: 'contentHash = :previous',
             ExpressionAttributeNames: { '#text': 'text' },
             ExpressionAttributeValues: {
               ':hash': article.contentHash,
               ...text.values,
+              ...page.values,
               ':title': article.title,
               ':seen': revision.seenAt,
               ':previous': revision.previousHash,

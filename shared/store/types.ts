@@ -4,8 +4,15 @@ import type { LedgerEntry, StanceStatus, Statement } from '../stances/types.js';
 /** An article as kept in the archive. */
 export interface ArchivedArticle {
   urlKey: string;
+  /** The normalised URL (`canonicalizeUrl`): the dedupe key `urlKey` is its hash. Never a link: it may not exist. */
   canonicalUrl: string;
+  /** The URL fetched. */
   url: string;
+  /**
+   * The page's own canonical URL as it publishes it (`<link rel="canonical">`, `og:url`), else the URL fetched:
+   * where links send readers. Absent on articles archived before it was kept.
+   */
+  pageUrl?: string;
   title: string;
   byline?: string;
   publishedAt?: string;
@@ -83,6 +90,7 @@ export interface StoredStatement extends LedgerEntry {
 export interface WatchArticleLink {
   watchId: string;
   urlKey: string;
+  /** The article's `pageUrl`; links made before it was kept hold the normalised URL. */
   url: string;
   title: string;
   siteName?: string;
