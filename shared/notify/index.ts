@@ -1,6 +1,6 @@
 export { outboxNotifier, streamNotifier } from './local.js';
 export { atomFeedNotifier, renderAtomFeed, type FeedEntry } from './atom-feed.js';
-export { snsNotifier, toSnsSubject } from './sns.js';
+export { snsNotifier, toSnsSubject, capSnsMessage, SNS_MESSAGE_MAX_BYTES } from './sns.js';
 export { sesNotifier } from './ses.js';
 export { sqsSourceQueue, createSqsSourceQueue, type SourceQueue } from './sqs-queue.js';
 export { createAwsNotifiers } from './aws.js';

@@ -1,8 +1,17 @@
 import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
+import { capText } from '../store/limits.js';
 import type { DigestNotifier } from './types.js';
 
 /** SNS refuses subjects that are not ASCII, contain line breaks, or reach 100 characters. */
 const SNS_SUBJECT_MAX = 99;
+/** SNS refuses a message over 256 KiB, its attributes included. */
+const SNS_PAYLOAD_MAX_BYTES = 256 * 1024;
+/** Kept free for the `watch` attribute (a watch id and its type) and the note that says the text was cut. */
+const SNS_PAYLOAD_RESERVE_BYTES = 2 * 1024;
+/** The digest text a message carries at most; a longer digest is cut between statements and says so. */
+export const SNS_MESSAGE_MAX_BYTES = SNS_PAYLOAD_MAX_BYTES - SNS_PAYLOAD_RESERVE_BYTES;
+/** The rule line before each statement of a text digest (shared/digest: renderText), after a blank line. */
+const STATEMENT_RULE = /\n\n-{20,}\n/g;
 
 /**
  * Publishes the plain-text digest (SNS email is text only) with a `watch` message attribute, so a
@@ -17,13 +26,27 @@ export function snsNotifier(client: SNSClient, defaultTopicArn: string): DigestN
         new PublishCommand({
           TopicArn: topicArn,
           Subject: toSnsSubject(digest.subject),
-          Message: digest.text,
+          Message: capSnsMessage(digest.text, digest.watchId),
           MessageAttributes: { watch: { DataType: 'String', StringValue: digest.watchId } },
         }),
       );
       return [`sns:${topicArn}:${result.MessageId ?? 'unknown'}`];
     },
   };
+}
+
+/**
+ * The digest text as SNS accepts it: whole when it fits, else cut before the first statement that does not fit
+ * (at a paragraph when there is no statement rule), followed by where to read the rest. SNS refuses a larger
+ * message, and a refused publish would fail the digest on every run.
+ */
+export function capSnsMessage(text: string, watchId: string): string {
+  if (Buffer.byteLength(text, 'utf8') <= SNS_MESSAGE_MAX_BYTES) return text;
+  const prefix = capText(text, SNS_MESSAGE_MAX_BYTES);
+  const lastRule = [...prefix.matchAll(STATEMENT_RULE)].at(-1)?.index ?? 0;
+  const kept = lastRule > 0 ? prefix.slice(0, lastRule) : prefix;
+  return `${kept}\n\n… This digest was longer than an SNS message can carry (256 KB) and was cut here. ` +
+    `Every statement is in the archive: npx stancewatch query ${watchId} --stances, or the watch's feed.`;
 }
 
 export function toSnsSubject(subject: string): string {
