@@ -3,6 +3,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { createSourceDeps, parseSourceMessage, processSource, SourceFailedError } from '../shared/pipeline/index.js';
+import { unconfiguredSourceReason } from './lib/configured-source.js';
 import { PipelineMetric, recordHealthChanges, recordSourceOutcome } from './lib/pipeline-metrics.js';
 import { powertoolsLog } from './lib/powertools-log.js';
 
@@ -14,10 +15,19 @@ const metrics = new Metrics();
 const deps = createSourceDeps({ ...process.env, STANCEWATCH_CONFIG_JSON: process.env.STANCEWATCH_CONFIG_JSON }, powertoolsLog(logger));
 const processor = new BatchProcessor(EventType.SQS);
 
-/** One source of one watch. A throw marks only this record failed: SQS retries it, then moves it to the DLQ. */
+/**
+ * One source of one watch. A throw marks only this record failed: SQS retries it, then moves it to the DLQ. A
+ * message naming no configured source is refused before any fetch and not retried: no retry can make it valid.
+ */
 async function handleRecord(record: SQSRecord) {
   try {
     const message = parseSourceMessage(record.body);
+    const refusal = unconfiguredSourceReason(message, deps.config);
+    if (refusal) {
+      metrics.addMetric(PipelineMetric.SourcesRefused, MetricUnit.Count, 1);
+      logger.error('source message refused, nothing fetched', { messageId: record.messageId, ...message, reason: refusal });
+      return undefined;
+    }
     const outcome = await processSource(message, deps);
     logger.info('source processed', { messageId: record.messageId, ...message, outcome });
     recordSourceOutcome(metrics, outcome);

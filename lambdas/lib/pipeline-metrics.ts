@@ -13,6 +13,8 @@ export const PipelineMetric = {
   /** Sources that turned unhealthy (failing runs in a row, a bot wall, no articles); the stack alarms on it. */
   SourcesUnhealthy: 'SourcesUnhealthy',
   SourcesEnqueued: 'SourcesEnqueued',
+  /** Queue messages naming no configured source: refused before any fetch (lambdas/lib/configured-source.ts). */
+  SourcesRefused: 'SourcesRefused',
   DigestsSent: 'DigestsSent',
 } as const;
 

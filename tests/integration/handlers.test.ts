@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { Context, SQSBatchResponse, SQSEvent, ScheduledEvent } from 'aws-lambda';
@@ -89,6 +91,28 @@ describe('Lambda handlers against dynalite and a loopback news site', () => {
     // The good message went all the way through: articles archived and statements pending for the digest.
     expect((await table.store.listArticles(WATCH_ID)).length).toBeGreaterThan(0);
     expect((await table.store.listPending(WATCH_ID)).length).toBeGreaterThan(0);
+  });
+
+  it('process-source: refuses a message naming a URL that is no configured source, without fetching it', async () => {
+    let requests = 0;
+    const elsewhere = createServer((_request, response) => {
+      requests += 1;
+      response.end('<rss/>');
+    });
+    await new Promise<void>((resolve) => elsewhere.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = elsewhere.address() as AddressInfo;
+      const event = sqsEvent([
+        { watchId: WATCH_ID, sourceUrl: `http://127.0.0.1:${port}/feed.xml`, runId: '2025-01-01T06:00:00Z' },
+        { watchId: 'no-such-watch', sourceUrl: `http://127.0.0.1:${port}/feed.xml`, runId: '2025-01-01T06:00:00Z' },
+      ]);
+      const response = await processSource(event, lambdaContext('process-source', 120_000));
+      // Not failed either: no retry can make it a configured source, so it is not sent round to the DLQ.
+      expect(response.batchItemFailures).toEqual([]);
+      expect(requests).toBe(0);
+    } finally {
+      await new Promise((resolve) => elsewhere.close(resolve));
+    }
   });
 
   it('digest: publishes the watch digest to the topic with the watch attribute, once', async () => {
