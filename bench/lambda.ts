@@ -1,7 +1,7 @@
 /**
  * `npm run bench:lambda`: builds each Lambda handler with the stack's own esbuild settings (infra/bundling.ts)
  * and measures what a cold start pays for it:
- *   1. bundle size — `index.mjs` as deployed (the source map is listed apart: it is uploaded but never loaded);
+ *   1. bundle size — `index.mjs` as deployed (a source map, when the bundling makes one, is listed apart);
  *   2. cold import — a fresh `node` process imports the bundle with a Lambda-like environment (the handler
  *      module builds its deps at import, as on a cold start); the time from `import()` to its resolution,
  *      several runs, median.
@@ -14,7 +14,7 @@
  * Prints a table, writes bench/results/lambda.json, exits 1 when a bar is missed.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build, type Metafile } from 'esbuild';
@@ -78,7 +78,8 @@ async function measure(name: LambdaName, variant: 'deployed' | 'inlined'): Promi
   const bundle = join(outdir, 'index.mjs');
   return {
     bundleBytes: statSync(bundle).size,
-    sourceMapBytes: statSync(`${bundle}.map`).size,
+    // The deployed bundles have none since the maps were dropped (infra/bundling.ts).
+    sourceMapBytes: existsSync(`${bundle}.map`) ? statSync(`${bundle}.map`).size : 0,
     externalImports: listExternalImports(result.metafile!),
     coldImportMs: timeColdImports(bundle),
     ...(name === 'processSource' ? { deferredNlpLoadMs: timeDeferredNlpLoad(bundle) } : {}),

@@ -25,6 +25,17 @@ export interface StancewatchStackProps extends StackProps {
   feed?: boolean;
 }
 
+/** Passes' worth of source messages waiting that mean the processor is falling behind rather than mid-pass. */
+const BACKLOG_PASSES = 2;
+/** The backlog alarm's floor: a handful of sources must not alarm on one slow batch. */
+const MIN_BACKLOG_ALARM_MESSAGES = 20;
+
+/** Source messages a backlog alarm waits for: `BACKLOG_PASSES` passes over every watch's sources. */
+export function backlogAlarmMessages(config: Config): number {
+  const messagesPerPass = config.watches.reduce((sum, watch) => sum + watch.sources.length, 0);
+  return Math.max(MIN_BACKLOG_ALARM_MESSAGES, BACKLOG_PASSES * messagesPerPass);
+}
+
 /**
  * Stancewatch in AWS: schedule → SQS → process-source → DynamoDB archive; digest → SNS email.
  * Environment-agnostic: account and region come from the deploy-time credentials.
@@ -68,7 +79,11 @@ export class StancewatchStack extends Stack {
         Digest: this.functions.digestFunction,
         ...(this.functions.feedFunction ? { Feed: this.functions.feedFunction } : {}),
       },
+      sourceQueue: this.sourceQueue.queue,
+      oldestMessageAlarmAge: this.sourceQueue.oldestMessageAlarmAge,
+      backlogAlarmMessages: backlogAlarmMessages(config),
       deadLetterQueue: this.sourceQueue.deadLetterQueue,
+      failedInvocations: this.functions.failedInvocations,
       // Whoever receives every digest runs the deployment; readers of single watches do not get alarms.
       alarmEmails: digestEmails ?? [],
       unhealthySources: this.functions.metricUnhealthySources(),
@@ -100,6 +115,10 @@ export class StancewatchStack extends Stack {
         description: 'Secret the feed tokens are derived from: aws secretsmanager get-secret-value --secret-id <this>',
       });
     }
+    new CfnOutput(this, 'FailedInvocationsQueueUrl', {
+      value: this.functions.failedInvocations.queueUrl,
+      description: 'Schedule and digest events that failed after their retries, with the error',
+    });
     new CfnOutput(this, 'OpsTopicArn', {
       value: this.alarms.opsTopic.topicArn,
       description: 'Alarms (DLQ depth, function errors and throttles, unhealthy sources) and SES bounces and complaints',
@@ -116,11 +135,6 @@ export class StancewatchStack extends Stack {
         fn,
         [
           {
-            id: 'AwsSolutions-IAM4',
-            reason: 'AWSLambdaBasicExecutionRole only allows writing the function\'s own CloudWatch logs; it is the AWS-maintained minimum for Lambda.',
-            appliesTo: ['Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole'],
-          },
-          {
             id: 'AwsSolutions-L1',
             reason:
               'nodejs22.x is a supported Lambda runtime and the one the bundles target (esbuild node22); moving to a newer runtime is a deliberate upgrade with its own test run, not a side effect of a CDK bump.',
@@ -129,6 +143,13 @@ export class StancewatchStack extends Stack {
         true,
       );
     }
+    NagSuppressions.addResourceSuppressions(this.functions.failedInvocations, [
+      {
+        id: 'AwsSolutions-SQS3',
+        reason:
+          'This queue is a dead-letter queue itself: the failure destination of the Schedule and Digest functions, alarmed on any message (FailedInvocations).',
+      },
+    ]);
     if (this.functions.feedSecret) {
       NagSuppressions.addResourceSuppressions(this.functions.feedSecret, [
         {
@@ -139,8 +160,9 @@ export class StancewatchStack extends Stack {
         },
       ]);
     }
+    // On the role: its policy is the role's child, not the function's.
     NagSuppressions.addResourceSuppressions(
-      digestFunction,
+      digestFunction.role!,
       [
         {
           id: 'AwsSolutions-IAM5',

@@ -12,10 +12,21 @@ import { Construct } from 'constructs';
 /** Window of every alarm: short enough to hear of a broken run before the next hourly one. */
 const ALARM_PERIOD = Duration.minutes(5);
 
+/** Periods in a row a backlog must last before it alarms: the hourly burst of a pass drains in less. */
+const BACKLOG_PERIODS = 3;
+
 export interface PipelineAlarmsProps {
   /** Function id (as in the alarm names) → function. */
   functions: Record<string, lambda.IFunction>;
+  /** The queue of source messages: its backlog and its oldest message. */
+  sourceQueue: sqs.IQueue;
+  /** Age of the oldest source message that means a stuck processor (see SourceQueue.oldestMessageAlarmAge). */
+  oldestMessageAlarmAge: Duration;
+  /** Source messages waiting that mean the processor is falling behind (a multiple of one pass's messages). */
+  backlogAlarmMessages: number;
   deadLetterQueue: sqs.IQueue;
+  /** Where the asynchronous Schedule and Digest functions put events they failed on after their retries. */
+  failedInvocations: sqs.IQueue;
   /** Addresses subscribed to the ops topic. */
   alarmEmails: readonly string[];
   /** The processor's count of sources that turned unhealthy (lambdas/lib/pipeline-metrics.ts). */
@@ -26,8 +37,9 @@ export interface PipelineAlarmsProps {
 const CLOUDWATCH = new iam.ServicePrincipal('cloudwatch.amazonaws.com');
 
 /**
- * What needs a human: a message in the DLQ (a source failed three times), a function error, a throttle, a source
- * that turned unhealthy (its readers also see it in their next digest).
+ * What needs a human: a message in the DLQ (a source failed three times), a schedule or digest run that failed after
+ * its retries, a source queue that is not being drained (its oldest message, its backlog), a function error, a
+ * throttle, a source that turned unhealthy (its readers also see it in their next digest).
  * Each alarm notifies the ops topic, apart from the digest topic so readers never get alarms. The topic is
  * encrypted with a customer-managed key because CloudWatch cannot publish to a topic under the AWS-managed
  * `alias/aws/sns` key (its key policy cannot be changed to let CloudWatch in).
@@ -74,6 +86,22 @@ export class PipelineAlarms extends Construct {
       alarmDescription: 'Messages in the Stancewatch dead-letter queue: a source failed three times. Inspect, fix, then redrive (README).',
       metric: props.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: ALARM_PERIOD, statistic: cloudwatch.Stats.MAXIMUM }),
     });
+    this.addAlarm('FailedInvocations', {
+      alarmDescription:
+        'A Stancewatch schedule or digest run failed after its retries; the event is kept in the failed-invocations queue (output FailedInvocationsQueueUrl): read it with the logs, fix, and the next scheduled run catches up.',
+      metric: props.failedInvocations.metricApproximateNumberOfMessagesVisible({ period: ALARM_PERIOD, statistic: cloudwatch.Stats.MAXIMUM }),
+    });
+    this.addAlarm('SourceQueueStuck', {
+      alarmDescription: `A Stancewatch source message has waited over ${props.oldestMessageAlarmAge.toHumanString()}, longer than its retries take: the processor is not draining the queue (errors, throttles, or it cannot keep up).`,
+      metric: props.sourceQueue.metricApproximateAgeOfOldestMessage({ period: ALARM_PERIOD, statistic: cloudwatch.Stats.MAXIMUM }),
+      threshold: props.oldestMessageAlarmAge.toSeconds(),
+    });
+    this.addAlarm('SourceQueueBacklog', {
+      alarmDescription: `Over ${props.backlogAlarmMessages} Stancewatch source messages waiting for ${BACKLOG_PERIODS * ALARM_PERIOD.toMinutes()} minutes: passes arrive faster than the processor finishes them; raise its concurrency or lengthen the schedules.`,
+      metric: props.sourceQueue.metricApproximateNumberOfMessagesVisible({ period: ALARM_PERIOD, statistic: cloudwatch.Stats.MINIMUM }),
+      threshold: props.backlogAlarmMessages,
+      evaluationPeriods: BACKLOG_PERIODS,
+    });
     this.addAlarm('UnhealthySources', {
       alarmDescription: 'A Stancewatch source turned unhealthy (failing runs in a row, a bot wall, or no articles); the next digest lists it with the reason',
       metric: props.unhealthySources,
@@ -117,13 +145,16 @@ export class PipelineAlarms extends Construct {
     );
   }
 
-  /** Alarms on any occurrence; no data (an idle hour) is fine. */
-  private addAlarm(id: string, options: { alarmDescription: string; metric: cloudwatch.IMetric }): void {
+  /** Alarms on any occurrence unless a threshold is given; no data (an idle hour) is fine. */
+  private addAlarm(
+    id: string,
+    options: { alarmDescription: string; metric: cloudwatch.IMetric; threshold?: number; evaluationPeriods?: number },
+  ): void {
     const alarm = new cloudwatch.Alarm(this, id, {
-      ...options,
-      alarmName: `${this.alarmNamePrefix}${id}`,
       threshold: 1,
       evaluationPeriods: 1,
+      ...options,
+      alarmName: `${this.alarmNamePrefix}${id}`,
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
     });

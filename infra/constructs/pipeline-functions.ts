@@ -6,12 +6,13 @@ import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type * as sns from 'aws-cdk-lib/aws-sns';
-import type * as sqs from 'aws-cdk-lib/aws-sqs';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { Config } from '../../shared/config/index.js';
 import { TABLE_KEYS } from '../../shared/store/index.js';
@@ -49,6 +50,10 @@ export const FEED_RESERVED_CONCURRENCY = 5;
 const FEED_SECRET_LENGTH = 48;
 
 const MAX_RULE_DESCRIPTION = 512;
+/** Lambda's own retries of a failed asynchronous invocation (its maximum) before the event goes to the failure queue. */
+const ASYNC_RETRY_ATTEMPTS = 2;
+/** Failed schedule and digest events are kept as long as SQS allows: time to read them after a weekend. */
+const FAILED_INVOCATION_RETENTION = Duration.days(14);
 const LOG_RETENTION = logs.RetentionDays.ONE_MONTH;
 const RUNTIME = lambda.Runtime.NODEJS_22_X;
 const ARCHITECTURE = lambda.Architecture.ARM_64;
@@ -115,6 +120,11 @@ export class PipelineFunctions extends Construct {
   readonly dependencyLayer: DependencyLayer;
   readonly scheduleRules: events.Rule[];
   readonly digestRule: events.Rule;
+  /**
+   * The failure destination of the asynchronous functions (Schedule, Digest): an event they still failed on after
+   * Lambda's retries is kept here with the error, instead of being dropped.
+   */
+  readonly failedInvocations: sqs.Queue;
 
   constructor(scope: Construct, id: string, props: PipelineFunctionsProps) {
     super(scope, id);
@@ -131,19 +141,25 @@ export class PipelineFunctions extends Construct {
       POWERTOOLS_LOG_LEVEL: 'INFO',
       ...(props.sesFrom ? { SES_FROM: props.sesFrom } : {}),
     };
+    this.failedInvocations = new sqs.Queue(this, 'FailedInvocations', {
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: FAILED_INVOCATION_RETENTION,
+    });
+    const asyncInvocation = { onFailure: new SqsDestination(this.failedInvocations), retryAttempts: ASYNC_RETRY_ATTEMPTS };
     const common = { config, environment };
     this.dependencyLayer = new DependencyLayer(this, 'Dependencies', {
       compatibleRuntimes: [RUNTIME],
       compatibleArchitectures: [ARCHITECTURE],
     });
 
-    this.scheduleFunction = this.createFunction('Schedule', LAMBDA_ENTRIES.schedule, { ...common, ...FUNCTION_SIZING.schedule });
+    this.scheduleFunction = this.createFunction('Schedule', LAMBDA_ENTRIES.schedule, { ...common, ...FUNCTION_SIZING.schedule, ...asyncInvocation });
     this.processSourceFunction = this.createFunction('ProcessSource', LAMBDA_ENTRIES.processSource, {
       ...common,
       ...FUNCTION_SIZING.processSource,
       layers: [this.dependencyLayer.layer],
     });
-    this.digestFunction = this.createFunction('Digest', LAMBDA_ENTRIES.digest, { ...common, ...FUNCTION_SIZING.digest });
+    this.digestFunction = this.createFunction('Digest', LAMBDA_ENTRIES.digest, { ...common, ...FUNCTION_SIZING.digest, ...asyncInvocation });
 
     // Schedule: one rule per distinct schedule, each naming its watches in the event's detail.
     queue.grantSendMessages(this.scheduleFunction);
@@ -226,13 +242,23 @@ export class PipelineFunctions extends Construct {
       memorySize: number;
       layers?: lambda.ILayerVersion[];
       reservedConcurrentExecutions?: number;
+      onFailure?: lambda.IDestination;
+      retryAttempts?: number;
     },
   ): NodejsFunction {
     const logGroup = new logs.LogGroup(this, `${id}Logs`, {
       retention: LOG_RETENTION,
       removalPolicy: RemovalPolicy.DESTROY,
     });
+    // Its own role instead of AWSLambdaBasicExecutionRole, which lets a function write to every log group of the
+    // account: this one writes streams and events to its own group only (the group exists, so no CreateLogGroup).
+    const role = new iam.Role(this, `${id}Role`, {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: `Stancewatch ${id} function`,
+    });
+    logGroup.grant(role, 'logs:CreateLogStream', 'logs:PutLogEvents');
     return new NodejsFunction(this, id, {
+      role,
       entry: join(REPO_ROOT, 'lambdas', entryFile),
       handler: 'handler',
       projectRoot: REPO_ROOT,
@@ -243,6 +269,8 @@ export class PipelineFunctions extends Construct {
       memorySize: options.memorySize,
       layers: options.layers,
       reservedConcurrentExecutions: options.reservedConcurrentExecutions,
+      onFailure: options.onFailure,
+      retryAttempts: options.retryAttempts,
       environment: options.environment,
       logGroup,
       // Shared with `npm run bench:lambda` (infra/bundling.ts), so the benchmark measures what is deployed.

@@ -6,6 +6,15 @@ import { Construct } from 'constructs';
 export const MAX_RECEIVE_COUNT = 3;
 /** AWS's guidance for SQS event sources: visibility ≥ 6 × function timeout, so retries after throttling don't duplicate work. */
 export const VISIBILITY_TIMEOUT_FACTOR = 6;
+/**
+ * How long an unprocessed source message is kept, set rather than left to the 4-day default so it is a decision:
+ * a message that old has been superseded by dozens of later passes over the same source, and the queue-age alarm
+ * (`oldestMessageAlarmAge`) has fired days before anything expires. The DLQ keeps messages longer (it counts from
+ * the first send), so nothing expires on its way there.
+ */
+export const SOURCE_MESSAGE_RETENTION = Duration.days(4);
+/** The longest SQS allows: time to notice and redrive after a weekend. */
+export const DEAD_LETTER_RETENTION = Duration.days(14);
 
 export interface SourceQueueProps {
   /** Timeout of the function consuming the queue; sets the visibility timeout. */
@@ -16,6 +25,11 @@ export interface SourceQueueProps {
 export class SourceQueue extends Construct {
   readonly queue: sqs.Queue;
   readonly deadLetterQueue: sqs.Queue;
+  /**
+   * The age past which the oldest message means a stuck processor, not a retry in progress: a failing source is
+   * received `MAX_RECEIVE_COUNT` times, one visibility timeout apart, before it moves to the DLQ.
+   */
+  readonly oldestMessageAlarmAge: Duration;
 
   constructor(scope: Construct, id: string, props: SourceQueueProps) {
     super(scope, id);
@@ -23,15 +37,17 @@ export class SourceQueue extends Construct {
     this.deadLetterQueue = new sqs.Queue(this, 'DeadLetterQueue', {
       encryption: sqs.QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
-      // The longest SQS allows: time to notice and redrive after a weekend.
-      retentionPeriod: Duration.days(14),
+      retentionPeriod: DEAD_LETTER_RETENTION,
     });
 
+    const visibilityTimeout = Duration.seconds(props.consumerTimeout.toSeconds() * VISIBILITY_TIMEOUT_FACTOR);
     this.queue = new sqs.Queue(this, 'Queue', {
       encryption: sqs.QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
-      visibilityTimeout: Duration.seconds(props.consumerTimeout.toSeconds() * VISIBILITY_TIMEOUT_FACTOR),
+      visibilityTimeout,
+      retentionPeriod: SOURCE_MESSAGE_RETENTION,
       deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: MAX_RECEIVE_COUNT },
     });
+    this.oldestMessageAlarmAge = Duration.seconds(visibilityTimeout.toSeconds() * MAX_RECEIVE_COUNT);
   }
 }

@@ -13,7 +13,7 @@ import { readStancewatchContext } from '../../infra/context.js';
 import { DigestTopic } from '../../infra/constructs/digest-topic.js';
 import { REPO_ROOT, UNHEALTHY_SOURCES_METRIC } from '../../infra/constructs/pipeline-functions.js';
 import { PipelineMetric } from '../../lambdas/lib/pipeline-metrics.js';
-import { StancewatchStack } from '../../infra/stancewatch-stack.js';
+import { backlogAlarmMessages, StancewatchStack } from '../../infra/stancewatch-stack.js';
 import { parseConfig } from '../../shared/config/index.js';
 import { NLP_MODULES } from '../../shared/stances/nlp-models.js';
 
@@ -319,30 +319,56 @@ describe('digest topic with an SES sender', () => {
 });
 
 describe('source queue', () => {
+  const queueIdOf = (queue: { node: { defaultChild?: unknown } }) => stack.getLogicalId(queue.node.defaultChild as never);
+  const queueProps = (queue: { node: { defaultChild?: unknown } }) => template.findResources('AWS::SQS::Queue')[queueIdOf(queue)].Properties;
+
   it('moves a message to the encrypted DLQ after three receives', () => {
-    const queues = template.findResources('AWS::SQS::Queue');
-    const [dlqId] = Object.entries(queues).find(([, queue]) => !queue.Properties.RedrivePolicy) ?? [];
-    expect(dlqId).toBeDefined();
-    template.hasResourceProperties('AWS::SQS::Queue', {
+    const dlqId = queueIdOf(stack.sourceQueue.deadLetterQueue);
+    expect(queueProps(stack.sourceQueue.queue)).toMatchObject({
       RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': [dlqId, 'Arn'] }, maxReceiveCount: 3 },
       SqsManagedSseEnabled: true,
     });
-    template.hasResourceProperties('AWS::SQS::Queue', { MessageRetentionPeriod: 14 * 24 * 3600, SqsManagedSseEnabled: true });
+    expect(queueProps(stack.sourceQueue.deadLetterQueue)).toMatchObject({ MessageRetentionPeriod: 14 * 24 * 3600, SqsManagedSseEnabled: true });
+  });
+
+  it('keeps source messages 4 days, set explicitly, and the DLQ longer, so nothing expires on its way there', () => {
+    expect(queueProps(stack.sourceQueue.queue).MessageRetentionPeriod).toBe(4 * 24 * 3600);
+    expect(queueProps(stack.sourceQueue.deadLetterQueue).MessageRetentionPeriod).toBeGreaterThan(queueProps(stack.sourceQueue.queue).MessageRetentionPeriod);
   });
 
   it('hides a received message for at least six times the processor timeout', () => {
     const processor = template.findResources('AWS::Lambda::Function')[logicalIdOf(stack.functions.processSourceFunction)];
     const timeout = processor.Properties.Timeout as number;
-    const queue = Object.values(template.findResources('AWS::SQS::Queue')).find((q) => q.Properties.RedrivePolicy);
-    expect(queue?.Properties.VisibilityTimeout).toBeGreaterThanOrEqual(6 * timeout);
+    expect(queueProps(stack.sourceQueue.queue).VisibilityTimeout).toBeGreaterThanOrEqual(6 * timeout);
   });
 
-  it('refuses requests without TLS on both queues', () => {
+  it('refuses requests without TLS on the three queues', () => {
     template.resourcePropertiesCountIs(
       'AWS::SQS::QueuePolicy',
       { PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) } },
-      2,
+      3,
     );
+  });
+});
+
+describe('asynchronous functions', () => {
+  it('send a Schedule or Digest event that failed after two retries to an encrypted failure queue kept 14 days', () => {
+    const failedId = stack.getLogicalId(stack.functions.failedInvocations.node.defaultChild as never);
+    expect(template.findResources('AWS::SQS::Queue')[failedId].Properties).toMatchObject({
+      MessageRetentionPeriod: 14 * 24 * 3600,
+      SqsManagedSseEnabled: true,
+    });
+    for (const fn of [stack.functions.scheduleFunction, stack.functions.digestFunction]) {
+      template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+        FunctionName: { Ref: logicalIdOf(fn) },
+        MaximumRetryAttempts: 2,
+        DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [failedId, 'Arn'] } } },
+      });
+      const sends = statementsOf(fn).filter((statement) => actionsOf(statement).includes('sqs:SendMessage'));
+      expect(JSON.stringify(sends)).toContain(JSON.stringify({ 'Fn::GetAtt': [failedId, 'Arn'] }));
+    }
+    template.resourceCountIs('AWS::Lambda::EventInvokeConfig', 2);
+    template.hasOutput('FailedInvocationsQueueUrl', { Value: { Ref: failedId } });
   });
 });
 
@@ -447,6 +473,33 @@ describe('least privilege', () => {
     expect(actions).not.toContain('dynamodb:DeleteItem');
   });
 
+  it('gives each function a role of its own that writes logs to its own log group only, with no managed policy', () => {
+    const roles = template.findResources('AWS::IAM::Role');
+    const { scheduleFunction, processSourceFunction, digestFunction, feedFunction } = stack.functions;
+    const logGroups = template.findResources('AWS::Logs::LogGroup');
+    for (const fn of [scheduleFunction, processSourceFunction, digestFunction, feedFunction!]) {
+      const role = roles[roleLogicalIdOf(fn)];
+      expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+      const logGroupId = (template.findResources('AWS::Lambda::Function')[logicalIdOf(fn)].Properties.LoggingConfig.LogGroup as { Ref: string }).Ref;
+      expect(logGroups[logGroupId]).toBeDefined();
+      const logStatements = statementsOf(fn).filter((statement) => actionsOf(statement).some((action) => action.startsWith('logs:')));
+      // The group's ARN, in both spellings (with and without the `:*` of its streams), and nothing else.
+      expect(logStatements).toEqual([
+        {
+          Effect: 'Allow',
+          Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+          Resource: [
+            { 'Fn::GetAtt': [logGroupId, 'Arn'] },
+            {
+              'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':logs:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':log-group:', { Ref: logGroupId }]],
+            },
+          ],
+        },
+      ]);
+    }
+    expect(JSON.stringify(roles)).not.toContain('AWSLambdaBasicExecutionRole');
+  });
+
   it('grants no function the whole set of indexes', () => {
     expect(JSON.stringify(template.findResources('AWS::IAM::Policy'))).not.toContain('/index/*');
   });
@@ -527,7 +580,53 @@ describe('alarms', () => {
         AlarmActions: opsTopicAction(),
       });
     }
-    template.resourceCountIs('AWS::CloudWatch::Alarm', 10);
+    template.resourceCountIs('AWS::CloudWatch::Alarm', 13);
+  });
+
+  it('alarms when a source message has waited longer than its three receives take, one visibility timeout apart', () => {
+    const visibility = template.findResources('AWS::SQS::Queue')[stack.getLogicalId(stack.sourceQueue.queue.node.defaultChild as never)].Properties
+      .VisibilityTimeout as number;
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmName: 'StancewatchTest-SourceQueueStuck',
+      Namespace: 'AWS/SQS',
+      MetricName: 'ApproximateAgeOfOldestMessage',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [stack.getLogicalId(stack.sourceQueue.queue.node.defaultChild as never), 'QueueName'] } }],
+      Statistic: 'Maximum',
+      Threshold: 3 * visibility,
+      EvaluationPeriods: 1,
+      AlarmActions: opsTopicAction(),
+    });
+  });
+
+  it('alarms on a backlog of two passes of every source, lasting 15 minutes (20 at least)', () => {
+    // Three sources in the test config: two passes are 6, under the floor of 20.
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmName: 'StancewatchTest-SourceQueueBacklog',
+      Namespace: 'AWS/SQS',
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [stack.getLogicalId(stack.sourceQueue.queue.node.defaultChild as never), 'QueueName'] } }],
+      Statistic: 'Minimum',
+      Period: 300,
+      Threshold: 20,
+      EvaluationPeriods: 3,
+      AlarmActions: opsTopicAction(),
+    });
+    const many = parseConfig(
+      { watches: Array.from({ length: 3 }, (_, index) => ({ id: `w${index}`, name: 'W', keywords: ['k'], sources: Array.from({ length: 10 }, (__, source) => ({ url: `https://s${source}.example/feed` })) })) },
+      'test',
+    );
+    expect(backlogAlarmMessages(many)).toBe(60);
+  });
+
+  it('alarms on any Schedule or Digest event in the failure queue', () => {
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmName: 'StancewatchTest-FailedInvocations',
+      Namespace: 'AWS/SQS',
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [stack.getLogicalId(stack.functions.failedInvocations.node.defaultChild as never), 'QueueName'] } }],
+      Threshold: 1,
+      AlarmActions: opsTopicAction(),
+    });
   });
 
   it('alarms when the processor counts a source turned unhealthy, on the metric it publishes', () => {
@@ -551,7 +650,7 @@ describe('alarms', () => {
 
   it('names every alarm after the stack, for set-alarm-state and for the key policy', () => {
     const names = Object.values(template.findResources('AWS::CloudWatch::Alarm')).map((alarm) => alarm.Properties.AlarmName);
-    expect(names).toHaveLength(10);
+    expect(names).toHaveLength(13);
     expect(names).toEqual(expect.arrayContaining(['StancewatchTest-DeadLetters', 'StancewatchTest-UnhealthySources', 'StancewatchTest-FeedThrottles']));
     for (const name of names) expect(name).toMatch(/^StancewatchTest-[A-Za-z]+$/);
   });
@@ -559,7 +658,7 @@ describe('alarms', () => {
   it("lets CloudWatch publish to the ops topic for this account's alarms only, beside the TLS-only Deny", () => {
     const opsTopicId = topicIdOf(stack.alarms.opsTopic);
     const alarmArns = stack.alarms.alarms.map((alarm) => ({ 'Fn::GetAtt': [stack.getLogicalId(alarm.node.defaultChild as never), 'Arn'] }));
-    expect(alarmArns).toHaveLength(10);
+    expect(alarmArns).toHaveLength(13);
     template.hasResourceProperties('AWS::SNS::TopicPolicy', {
       Topics: [{ Ref: opsTopicId }],
       PolicyDocument: {
@@ -640,7 +739,7 @@ describe('dependency layer', () => {
 
 describe('outputs', () => {
   it('exports the table name and ARN, the topic ARN and the queue URLs', () => {
-    for (const name of ['TableName', 'TableArn', 'DigestTopicArn', 'SourceQueueUrl', 'DeadLetterQueueUrl', 'DeadLetterQueueArn', 'OpsTopicArn']) {
+    for (const name of ['TableName', 'TableArn', 'DigestTopicArn', 'SourceQueueUrl', 'DeadLetterQueueUrl', 'DeadLetterQueueArn', 'FailedInvocationsQueueUrl', 'OpsTopicArn']) {
       template.hasOutput(name, { Value: Match.anyValue() });
     }
   });
@@ -710,9 +809,11 @@ describe('bundles', () => {
     },
   );
 
-  it.each(['scheduleFunction', 'processSourceFunction', 'digestFunction', 'feedFunction'] as const)('%s bundle is under 1 MB', (name) => {
+  it.each(['scheduleFunction', 'processSourceFunction', 'digestFunction', 'feedFunction'] as const)('%s bundle is under 1 MB, with no source map', (name) => {
     const props = template.findResources('AWS::Lambda::Function')[logicalIdOf(stack.functions[name]!)].Properties;
     expect(statSync(join(assetDirOf(props.Code.S3Key), 'index.mjs')).size).toBeLessThan(1_000_000);
+    // Never read (no --enable-source-maps) and three quarters of the zip: not shipped.
+    expect(readdirSync(assetDirOf(props.Code.S3Key))).toEqual(['index.mjs']);
   });
 });
 
