@@ -22,6 +22,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { isAlertable } from '../shared/stances/index.js';
 import type { StanceFixture, StanceLabel } from '../tests/fixtures/stances/make-fixture.js';
 import {
   loadPolnearStoryline,
@@ -39,6 +40,8 @@ import {
 const BARS = { precision: 0.9, recall: 0.9 } as const;
 const RESULTS_FILE = fileURLToPath(new URL('./results/stances.json', import.meta.url));
 const REPORTED = new Set(['new', 'changed']);
+/** What a digest reports: a stance judged new or changed (a bare claim is kept on the record, never alerted). */
+const isReported = (item: JudgedStatement) => REPORTED.has(item.verdict.status) && isAlertable(item.statement);
 /** A clause shorter than this is not taken as the labelled statement on its own (PolNeAR matching). */
 const MIN_CLAUSE_CHARS = 20;
 
@@ -107,7 +110,7 @@ function scoreStoryline({ set, info, articles, matches }: Storyline) {
       if (positive.kind === item.statement.kind) kindAgreement += 1;
       if (positive.speaker === item.statement.speaker) speakerAgreement += 1;
     }
-    if (!REPORTED.has(item.verdict.status)) continue;
+    if (!isReported(item)) continue;
     if (positive && REPORTED.has(positive.status)) {
       truePositives += 1;
       continue;
@@ -133,7 +136,7 @@ function scoreStoryline({ set, info, articles, matches }: Storyline) {
       if (!REPORTED.has(label.status)) continue;
       positives += 1;
       const found = judged.filter((item) => item.article === article && matches(item, label));
-      if (found.some((item) => REPORTED.has(item.verdict.status))) recalled += 1;
+      if (found.some(isReported)) recalled += 1;
       else {
         misses.push({
           set,

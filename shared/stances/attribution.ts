@@ -3,27 +3,10 @@
  * "according to X", "“…,” the Russian leader said", pronouns and titles, and quotations that run on into the
  * next sentence or paragraph without a new attribution.
  */
-import {
-  GENERIC_TITLES,
-  LISTENER_VERBS,
-  MAX_ADJUNCT_TOKENS,
-  MAX_LISTENER_TOKENS,
-  MIN_CONTENT_WORDS,
-  PHRASAL_REPORTING_VERBS,
-  REPORTING_VERB_FRAMES,
-  REPORTING_VERBS,
-  SPEAKER_PRONOUNS,
-  TITLE_NOUNS,
-  TOPIC_LEADS,
-} from './patterns.js';
-import {
-  findNameEndingAt,
-  findNameStartingAt,
-  roleStartBefore,
-  skipToSubjectEnd,
-  type Person,
-  type SpeakerRegister,
-} from './speakers.js';
+import { findAnchors, type Anchor, type Subject } from './anchors.js';
+import { anchorAtQuoteClose, endsInsideQuote, startsInsideQuote, transcriptSpeakers } from './quotes.js';
+import { GENERIC_TITLES, LISTENER_VERBS, MAX_ADJUNCT_TOKENS, MAX_LISTENER_TOKENS, MIN_CONTENT_WORDS, TOPIC_LEADS } from './patterns.js';
+import type { Person, SpeakerRegister } from './speakers.js';
 import { isWord, joinTokens, type Sentence, type Token } from './sentences.js';
 
 /** How the speaker of a clause was found. */
@@ -49,23 +32,6 @@ export interface AttributedClause {
   paragraphIndex: number;
 }
 
-type Subject =
-  | { type: 'person'; person: Person }
-  | { type: 'pronoun' }
-  | { type: 'title'; head: string }
-  | { type: 'unnamed' };
-
-interface Anchor {
-  verbStart: number;
-  verbEnd: number;
-  subjectStart: number;
-  subjectEnd: number;
-  /** Subject after the verb (", said Putin", "according to Nogami"). */
-  inverted: boolean;
-  subject: Subject;
-  lemma: string;
-}
-
 /**
  * Attributes every sentence of an article.
  *
@@ -77,32 +43,45 @@ interface Anchor {
  */
 export function attributeSentences(sentences: Sentence[], register: SpeakerRegister): AttributedClause[] {
   const clauses: AttributedClause[] = [];
+  const anchors = sentences.map((sentence) => findAnchors(sentence.tokens, register));
+  const transcript = transcriptSpeakers(sentences, register);
   let lastNamed: Person | null = null;
+  const resolve = (subject: Subject) => {
+    const speaker = resolveSpeaker(subject, lastNamed, register);
+    if (speaker) lastNamed = speaker;
+    return speaker;
+  };
   sentences.forEach((sentence, sentenceIndex) => {
-    const anchors = findAnchors(sentence.tokens, register);
-    if (anchors.length === 0) {
-      clauses.push(attributeWithoutAnchor(sentence, sentenceIndex, lastNamed));
+    if (anchors[sentenceIndex].length > 0) {
+      clauses.push(...splitClauses(sentence, sentenceIndex, anchors[sentenceIndex], resolve));
       return;
     }
-    const found = splitClauses(sentence, sentenceIndex, anchors, (subject) => {
-      const speaker = resolveSpeaker(subject, lastNamed, register);
-      if (speaker) lastNamed = speaker;
-      return speaker;
-    });
-    clauses.push(...found);
+    const label = transcript.get(sentenceIndex);
+    if (label) lastNamed = label.person;
+    const speaker = label?.person ?? quoteSpeaker(sentences, anchors, sentenceIndex, lastNamed, register);
+    clauses.push(attributeWithoutAnchor(sentence, sentenceIndex, speaker, (label?.labelEnd ?? -1) + 1));
   });
   return clauses;
 }
 
-function attributeWithoutAnchor(sentence: Sentence, sentenceIndex: number, lastNamed: Person | null): AttributedClause {
-  const first = sentence.tokens[0];
-  const continuesQuote = first !== undefined && (first.quoteMark === 'open' || first.quoted);
-  const speaker = continuesQuote ? lastNamed : null;
+/**
+ * Who says a sentence without an anchor that is part of a quotation: the speaker named where the quotation closes,
+ * else (it goes on with a quotation opened earlier) the last named speaker; nobody when it is no quotation.
+ */
+function quoteSpeaker(sentences: Sentence[], anchors: Anchor[][], index: number, lastNamed: Person | null, register: SpeakerRegister): Person | null {
+  const sentence = sentences[index];
+  if (!startsInsideQuote(sentence) && !endsInsideQuote(sentence)) return null;
+  const closing = endsInsideQuote(sentence) ? anchorAtQuoteClose(sentences, anchors, index) : undefined;
+  if (closing) return resolveSpeaker(closing.anchor.subject, lastNamed, register);
+  return startsInsideQuote(sentence) ? lastNamed : null;
+}
+
+function attributeWithoutAnchor(sentence: Sentence, sentenceIndex: number, speaker: Person | null, contentStart: number): AttributedClause {
   return {
     speaker,
     source: speaker ? 'quote' : 'none',
     verb: [],
-    content: trimPunctuation(sentence.tokens),
+    content: trimPunctuation(sentence.tokens.slice(contentStart)),
     context: [],
     text: sentence.text,
     sentenceText: sentence.text,
@@ -110,118 +89,6 @@ function attributeWithoutAnchor(sentence: Sentence, sentenceIndex: number, lastN
     sentenceIndex,
     paragraphIndex: sentence.paragraphIndex,
   };
-}
-
-function findAnchors(tokens: Token[], register: SpeakerRegister): Anchor[] {
-  const anchors: Anchor[] = [];
-  for (let i = 0; i < tokens.length; i += 1) {
-    const token = tokens[i];
-    if (token.quoted || token.quoteMark) continue;
-    const anchor = token.normal === 'according' && tokens[i + 1]?.normal === 'to'
-      ? anchorAccordingTo(tokens, i, register)
-      : anchorVerb(tokens, i, register);
-    if (anchor) {
-      anchors.push(anchor);
-      i = Math.max(i, anchor.verbEnd, anchor.inverted ? anchor.subjectEnd : i);
-    }
-  }
-  return anchors;
-}
-
-function anchorAccordingTo(tokens: Token[], i: number, register: SpeakerRegister): Anchor {
-  const named = findNameStartingAt(tokens, i + 2, register);
-  const subjectEnd = named?.end ?? clauseEnd(tokens, i + 2) - 1;
-  return {
-    verbStart: i,
-    verbEnd: i + 1,
-    subjectStart: i + 2,
-    subjectEnd,
-    inverted: true,
-    subject: named ? { type: 'person', person: named.person } : { type: 'unnamed' },
-    lemma: 'according to',
-  };
-}
-
-function anchorVerb(tokens: Token[], i: number, register: SpeakerRegister): Anchor | undefined {
-  const token = tokens[i];
-  if (token.pos !== 'VERB' || tokens[i - 1]?.normal === 'to') return undefined;
-  const participle = /ing$/.test(token.normal);
-  // "is calling for" reports like "calls for"; ", saying …" reports for the sentence's subject; other -ing forms are nouns or modifiers.
-  if (participle && !isProgressive(tokens, i) && tokens[i - 1]?.text !== ',') return undefined;
-  let verbEnd = i;
-  const particles = PHRASAL_REPORTING_VERBS[token.lemma];
-  if (particles) {
-    if (!particles.includes(tokens[i + 1]?.normal ?? '')) return undefined;
-    verbEnd = i + 1;
-  } else if (!REPORTING_VERBS.has(token.lemma) || !fitsFrame(tokens, i)) {
-    return undefined;
-  }
-  if (participle && tokens[i - 1]?.text === ',') return anchorParticiple(tokens, i, verbEnd, register);
-  const subjectEnd = skipToSubjectEnd(tokens, i - 1);
-  const before = subjectEnd >= 0 ? findSubjectEndingAt(tokens, subjectEnd, register) : undefined;
-  if (before) return { verbStart: i, verbEnd, subjectStart: before.start, subjectEnd, inverted: false, subject: before.subject, lemma: token.lemma };
-  const previous = tokens[i - 1];
-  if (previous && (previous.text === ',' || previous.quoteMark === 'close')) {
-    const named = findNameStartingAt(tokens, verbEnd + 1, register);
-    if (named) {
-      return { verbStart: i, verbEnd, subjectStart: verbEnd + 1, subjectEnd: named.end, inverted: true, subject: { type: 'person', person: named.person }, lemma: token.lemma };
-    }
-  }
-  return undefined;
-}
-
-function isProgressive(tokens: Token[], i: number): boolean {
-  let k = i - 1;
-  while (tokens[k]?.pos === 'ADV') k -= 1;
-  return tokens[k]?.pos === 'AUX' && tokens[k].lemma === 'be';
-}
-
-/**
- * "Clinton tweeted her thanks, saying …": the participle reports for the subject of the clause it hangs on, the first
- * person the sentence names before it, or the last named speaker when the clause's subject is a pronoun.
- */
-function anchorParticiple(tokens: Token[], i: number, verbEnd: number, register: SpeakerRegister): Anchor | undefined {
-  for (let k = 0; k < i; k += 1) {
-    if (tokens[k].quoted || tokens[k].quoteMark) continue;
-    const named = findNameStartingAt(tokens, k, register);
-    if (named && named.end < i) return participleAnchor(i, verbEnd, { type: 'person', person: named.person }, tokens[i].lemma);
-    if (SPEAKER_PRONOUNS.has(tokens[k].normal)) return participleAnchor(i, verbEnd, { type: 'pronoun' }, tokens[i].lemma);
-  }
-  return undefined;
-}
-
-/** A participle's subject sits outside its clause: the anchor's subject span is the verb itself. */
-function participleAnchor(i: number, verbEnd: number, subject: Subject, lemma: string): Anchor {
-  return { verbStart: i, verbEnd, subjectStart: i, subjectEnd: verbEnd, inverted: false, subject, lemma };
-}
-
-/** Reporting verbs that are also ordinary verbs attribute only in their frame (see `REPORTING_VERB_FRAMES`). */
-function fitsFrame(tokens: Token[], i: number): boolean {
-  const frame = REPORTING_VERB_FRAMES[tokens[i].lemma];
-  if (!frame) return true;
-  let k = i + 1;
-  while (tokens[k]?.pos === 'ADV' || tokens[k]?.entity === 'DATE') k += 1;
-  const next = tokens[k];
-  const endsClause = !next || (next.pos === 'PUNCT' && next.quoteMark !== 'open');
-  return frame === 'trailing' ? endsClause : endsClause || next.normal === 'that';
-}
-
-function findSubjectEndingAt(tokens: Token[], end: number, register: SpeakerRegister): { start: number; subject: Subject } | undefined {
-  const named = findNameEndingAt(tokens, end, register);
-  if (named) return { start: roleStartBefore(tokens, named.start), subject: { type: 'person', person: named.person } };
-  const token = tokens[end];
-  if (SPEAKER_PRONOUNS.has(token.normal)) return { start: end, subject: { type: 'pronoun' } };
-  if (token.pos === 'PRON') return { start: end, subject: { type: 'unnamed' } };
-  if (token.pos !== 'NOUN' && token.pos !== 'PROPN') return undefined;
-  let start = end;
-  while (start > 0 && isNounPhrasePart(tokens[start - 1])) start -= 1;
-  const determiner = tokens[start]?.normal;
-  if (TITLE_NOUNS.has(token.lemma) && determiner === 'the') return { start, subject: { type: 'title', head: token.lemma } };
-  return { start, subject: { type: 'unnamed' } };
-}
-
-function isNounPhrasePart(token: Token): boolean {
-  return ['NOUN', 'PROPN', 'ADJ', 'DET', 'NUM'].includes(token.pos) || token.text === "'s" || token.text === '’s';
 }
 
 /** Splits a sentence at its anchors into attributed clauses, in order. */
@@ -342,12 +209,6 @@ function resolveSpeaker(subject: Subject, lastNamed: Person | null, register: Sp
 function sourceOf(subject: Subject, speaker: Person | null): AttributionSource {
   if (!speaker) return 'unnamed';
   return subject.type === 'person' ? 'named' : subject.type === 'pronoun' ? 'pronoun' : 'title';
-}
-
-function clauseEnd(tokens: Token[], from: number): number {
-  let k = from;
-  while (k < tokens.length && tokens[k].pos !== 'PUNCT') k += 1;
-  return k;
 }
 
 /** Drops punctuation and quote marks at both ends of a clause, and a conjunction left dangling ("…, although"). */

@@ -253,3 +253,42 @@ describe('extractStatements on the labour storyline (a union and an airline)', (
     ]);
   });
 });
+
+describe('attribution of quotations, transcripts and participles', () => {
+  const speakersOf = (paragraphs: string[]) => extractStatements(paragraphs).map((statement) => [statement.speaker, statement.text]);
+
+  it('gives every sentence of a quotation to the speaker named where it closes, not to the last speaker named', () => {
+    const found = speakersOf([
+      'Mayor Ana Lopez said the budget would pass this week.',
+      '“The council must vote on the plan before the recess. We will not accept another delay,” Councillor Tom Reyes said.',
+    ]);
+    expect(found).toContainEqual(['Tom Reyes', '“The council must vote on the plan before the recess.']);
+    expect(found).toContainEqual(['Tom Reyes', 'We will not accept another delay,” Councillor Tom Reyes said.']);
+  });
+
+  it('reads a transcript paragraph opening with a known name and a colon as that person’s words', () => {
+    const found = speakersOf([
+      'The moderator Jorge Ramos questioned Senator Maria Ortiz about the bill.',
+      'ORTIZ: We will never support a bill that cuts pensions. The committee has to start again.',
+      'VIDEO: The exchange was broadcast live.',
+    ]);
+    expect(found).toContainEqual(['Maria Ortiz', 'ORTIZ: We will never support a bill that cuts pensions.']);
+    expect(found).toContainEqual(['Maria Ortiz', 'The committee has to start again.']);
+    expect(found.filter(([speaker]) => speaker === null)).toEqual([]);
+  });
+
+  it('attributes "is calling for" and ", saying …" to the clause’s subject', () => {
+    const [calling] = extractStatements(['Senator Maria Ortiz is calling for the state to raise the minimum wage.']);
+    expect(calling).toMatchObject({ speaker: 'Maria Ortiz', kind: 'demand' });
+    const saying = extractStatements(['Governor Paul Kent vetoed the bill on Friday, saying the state cannot afford new spending.']);
+    expect(saying.find((statement) => statement.text.includes('cannot afford'))).toMatchObject({ speaker: 'Paul Kent' });
+  });
+
+  it('keeps a plain claim on the record with its speaker and offsets, and no alert', () => {
+    const text = 'The hearing opened late. Senator Maria Ortiz said the report was written by the agency last year.';
+    const [claim] = extractStatements([text]);
+    expect(claim).toMatchObject({ speaker: 'Maria Ortiz', kind: 'claim' });
+    expect(isAlertable(claim)).toBe(false);
+    expect(text.slice(claim.start, claim.end)).toBe(claim.text);
+  });
+});

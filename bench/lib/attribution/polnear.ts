@@ -95,10 +95,13 @@ export function parseStandoff(standoff: string, text: string): Attribution[] {
   });
 }
 
-/** The article's paragraphs (blank-line separated) with their offsets; the first is the headline. */
+/**
+ * The article's paragraphs with their offsets in the file; the first is the headline. Most articles separate paragraphs
+ * with a blank line, some (HuffPost's) with a single line break: every line break ends one.
+ */
 export function paragraphsOf(text: string): Array<{ text: string; start: number }> {
   const paragraphs: Array<{ text: string; start: number }> = [];
-  const separator = /\n\s*\n/g;
+  const separator = /\n\s*/g;
   let start = 0;
   for (const match of [...text.matchAll(separator), { index: text.length, 0: '' }]) {
     const raw = text.slice(start, match.index);

@@ -1,0 +1,80 @@
+/**
+ * Speakers of sentences that carry no reporting verb of their own: a quotation running over several sentences, named
+ * where it closes ("“… They’re performing honorably. It’s too bad,” Bolton charged."), and transcripts whose paragraphs
+ * open with the speaker's name ("CLINTON: I feel a great deal of sympathy …").
+ */
+import type { Anchor } from './anchors.js';
+import { isCapitalized, isWord, type Sentence, type Token } from './sentences.js';
+import type { Person, SpeakerRegister } from './speakers.js';
+
+/** Tokens between a closing quotation mark and the attribution after it (`,” said X` or `,” X said`). */
+const MAX_TOKENS_AFTER_CLOSE = 3;
+
+/** Longest transcript label before its colon ("JORGE RAMOS:"). */
+const MAX_LABEL_WORDS = 3;
+
+/** True when a quotation is still open at the sentence's end: the next sentence goes on with it. */
+export function endsInsideQuote(sentence: Sentence): boolean {
+  for (let k = sentence.tokens.length - 1; k >= 0; k -= 1) {
+    const token = sentence.tokens[k];
+    if (token.quoteMark) return token.quoteMark === 'open';
+    if (token.quoted) return true;
+  }
+  return false;
+}
+
+/** True when the sentence starts inside a quotation or with its opening mark. */
+export function startsInsideQuote(sentence: Sentence): boolean {
+  const first = sentence.tokens[0];
+  return first !== undefined && (first.quoteMark === 'open' || first.quoted);
+}
+
+/**
+ * The anchor that names who says a quotation still open at sentence `index`: the first attribution right after the
+ * quotation closes, in a later sentence of the same paragraph. Undefined when the quotation closes without one.
+ */
+export function anchorAtQuoteClose(sentences: Sentence[], anchors: Anchor[][], index: number): { anchor: Anchor; sentence: number } | undefined {
+  const { paragraphIndex } = sentences[index];
+  for (let j = index + 1; j < sentences.length && sentences[j].paragraphIndex === paragraphIndex; j += 1) {
+    const close = sentences[j].tokens.findIndex((token) => token.quoteMark);
+    if (close === -1) continue;
+    if (sentences[j].tokens[close].quoteMark !== 'close') return undefined;
+    const anchor = anchors[j].find((candidate) => {
+      const start = candidate.inverted ? candidate.verbStart : candidate.subjectStart;
+      return start > close && start <= close + MAX_TOKENS_AFTER_CLOSE;
+    });
+    return anchor && { anchor, sentence: j };
+  }
+  return undefined;
+}
+
+/**
+ * The speaker a transcript paragraph is labelled with, for each of its sentences: a paragraph opening with a name the
+ * article knows, followed by a colon ("CLINTON:", "Chris Matthews:"). Section labels ("VIDEO:", "UPDATE:") name nobody
+ * the article knows and are left alone.
+ */
+export function transcriptSpeakers(sentences: Sentence[], register: SpeakerRegister): Map<number, { person: Person; labelEnd: number }> {
+  const labelled = new Map<number, { person: Person; labelEnd: number }>();
+  let current: { paragraph: number; person: Person } | undefined;
+  sentences.forEach((sentence, index) => {
+    const opensParagraph = index === 0 || sentences[index - 1].paragraphIndex !== sentence.paragraphIndex;
+    if (opensParagraph) {
+      const label = readLabel(sentence.tokens, register);
+      current = label && { paragraph: sentence.paragraphIndex, person: label.person };
+      if (label) labelled.set(index, label);
+    } else if (current?.paragraph === sentence.paragraphIndex) {
+      labelled.set(index, { person: current.person, labelEnd: -1 });
+    }
+  });
+  return labelled;
+}
+
+function readLabel(tokens: Token[], register: SpeakerRegister): { person: Person; labelEnd: number } | undefined {
+  const colon = tokens.findIndex((token) => token.text === ':');
+  if (colon < 1 || colon > MAX_LABEL_WORDS) return undefined;
+  const words = tokens.slice(0, colon);
+  if (!words.every((token) => isWord(token) && isCapitalized(token))) return undefined;
+  const said = words.map((token) => token.normal);
+  const person = register.people.find((candidate) => said.includes(candidate.words[candidate.words.length - 1]));
+  return person && { person, labelEnd: colon };
+}
