@@ -69,6 +69,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--limit <n>', 'at most this many rows per watch', parsePositiveInteger)
     .addOption(new Option('--json', 'print JSON').conflicts('csv'))
     .option('--csv', 'print CSV')
+    .option('--wide', 'table cells whole on one line (default: long quotes and titles wrap)')
     .action(async (watch: string | undefined, options) => setExit(await queryCommand(watch, options)));
 
   archiveOptions(

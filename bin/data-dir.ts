@@ -36,8 +36,13 @@ export function resolveDataDir(given: string | undefined, use: DataDirUse, cwd =
 
 /** A data dir as a person would type it: relative to the working folder when inside it (`.stancewatch/`). */
 export function displayDataDir(dataDir: string, cwd = process.cwd()): string {
-  const path = relative(cwd, resolve(dataDir));
-  return `${path && !path.startsWith('..') && !isAbsolute(path) ? path : resolve(dataDir)}/`;
+  return `${displayPath(dataDir, cwd)}/`;
+}
+
+/** A path relative to the working folder when inside it, absolute otherwise. */
+export function displayPath(path: string, cwd = process.cwd()): string {
+  const shown = relative(cwd, resolve(path));
+  return shown && !shown.startsWith('..') && !isAbsolute(shown) ? shown : resolve(path);
 }
 
 /**

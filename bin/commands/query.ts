@@ -21,6 +21,8 @@ export interface QueryOptions {
   limit?: number;
   json?: boolean;
   csv?: boolean;
+  /** Table cells whole on one line instead of wrapped. */
+  wide?: boolean;
 }
 
 const ARTICLE_COLUMNS = ['watch', 'date', 'outlet', 'title', 'url'];
@@ -43,7 +45,7 @@ export async function queryCommand(watchId: string | undefined, options: QueryOp
     if (rows.length === 0 && format === 'table') {
       process.stdout.write('Nothing archived matches: widen the filters, or run `stancewatch run` first.\n');
     } else {
-      process.stdout.write(formatRows(rows, options.stances ? STANCE_COLUMNS : ARTICLE_COLUMNS, format));
+      process.stdout.write(formatRows(rows, options.stances ? STANCE_COLUMNS : ARTICLE_COLUMNS, format, { wide: options.wide }));
     }
     return 0;
   } finally {

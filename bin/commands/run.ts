@@ -1,4 +1,5 @@
-import { OFF_TOPIC, runPass, stderrLog, type PassReport } from '../../shared/pipeline/index.js';
+import { OFF_TOPIC, runPass, stderrLog, type DigestReport, type PassReport } from '../../shared/pipeline/index.js';
+import { displayPath } from '../data-dir.js';
 import { openArchive } from '../open-archive.js';
 
 interface RunOptions {
@@ -47,6 +48,7 @@ function summarize(report: PassReport): string {
       : `Stances: ${changes} new or changed, ${report.stances.length - changes} repeated.`,
   );
   if (report.digests.length > 0) lines.push(`${report.digests.length} digest(s) sent.`);
+  for (const digest of report.digests) lines.push(...whereWritten(digest));
   // Off-topic articles are the normal case on a busy feed: counted above, not listed.
   for (const skip of report.skips.filter((entry) => !entry.reason.startsWith(OFF_TOPIC))) lines.push(`Skipped: ${skip.url}: ${skip.reason}`);
   for (const failure of report.failures) lines.push(`Failed: ${failure.url}: ${failure.error}`);
@@ -57,4 +59,12 @@ function summarize(report: PassReport): string {
     lines.push(change.status === 'unhealthy' ? `Source unhealthy: ${change.url} ${change.reason}` : `Source recovered: ${change.url}`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** Local copies of a digest worth opening: the HTML e-mail in a browser, the watch's Atom feed in a reader. */
+function whereWritten(digest: DigestReport): string[] {
+  return digest.deliveredTo.flatMap((place) => {
+    const label = place.endsWith('.html') ? 'HTML digest' : place.endsWith('.xml') ? 'Atom feed' : undefined;
+    return label ? [`  ${label} (${digest.watch}): ${displayPath(place)}`] : [];
+  });
 }
