@@ -2,6 +2,7 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { sqsRetryScheduler } from '../shared/notify/sqs-retry.js';
 import { createSourceDeps, parseSourceMessage, processSource, SourceFailedError } from '../shared/pipeline/index.js';
 import { unconfiguredSourceReason } from './lib/configured-source.js';
 import { PipelineMetric, recordHealthChanges, recordSourceOutcome } from './lib/pipeline-metrics.js';
@@ -14,6 +15,8 @@ const metrics = new Metrics();
 // exact expression appears (see infra/constructs/pipeline-functions.ts): pass it on explicitly.
 const deps = createSourceDeps({ ...process.env, STANCEWATCH_CONFIG_JSON: process.env.STANCEWATCH_CONFIG_JSON }, powertoolsLog(logger));
 const processor = new BatchProcessor(EventType.SQS);
+// The stack gives every function the source queue's URL; a failed source is retried after a short backoff.
+const retries = sqsRetryScheduler(process.env.QUEUE_URL ?? '');
 
 /**
  * One source of one watch. A throw marks only this record failed: SQS retries it, then moves it to the DLQ. A
@@ -40,7 +43,20 @@ async function handleRecord(record: SQSRecord) {
       receiveCount: record.attributes.ApproximateReceiveCount,
       error: error as Error,
     });
+    await retrySoon(record);
     throw error;
+  }
+}
+
+/** Best effort: if SQS refuses, the message comes back after the queue's visibility timeout as before. */
+async function retrySoon(record: SQSRecord): Promise<void> {
+  try {
+    await retries.retryAfter(record.receiptHandle, Number(record.attributes.ApproximateReceiveCount));
+  } catch (error) {
+    logger.warn('could not shorten the retry delay; the message returns after the visibility timeout', {
+      messageId: record.messageId,
+      error: error as Error,
+    });
   }
 }
 

@@ -27,7 +27,8 @@ export class SourceQueue extends Construct {
   readonly deadLetterQueue: sqs.Queue;
   /**
    * The age past which the oldest message means a stuck processor, not a retry in progress: a failing source is
-   * received `MAX_RECEIVE_COUNT` times, one visibility timeout apart, before it moves to the DLQ.
+   * received `MAX_RECEIVE_COUNT` times before it moves to the DLQ, minutes apart (lambdas/process-source.ts shortens
+   * the wait), one visibility timeout apart at worst.
    */
   readonly oldestMessageAlarmAge: Duration;
 

@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
-import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { ChangeMessageVisibilityCommand, SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { Context, SQSBatchResponse, SQSEvent, ScheduledEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startSampleServer, type SampleServer } from '../../bin/sample-server.js';
@@ -84,10 +84,17 @@ describe('Lambda handlers against dynalite and a loopback news site', () => {
     send.mockRestore();
   });
 
-  it('process-source: processes a good message and reports only the malformed one as failed', async () => {
+  it('process-source: processes a good message and reports only the malformed one as failed, to be retried in a minute', async () => {
+    const send = vi.spyOn(SQSClient.prototype, 'send').mockResolvedValue({} as never);
     const event = sqsEvent([{ watchId: WATCH_ID, sourceUrl: `${server.baseUrl}/feed.xml`, runId: '2025-01-01T06:00:00Z' }, 'not json {']);
     const response = await processSource(event, lambdaContext('process-source', 120_000));
     expect(response.batchItemFailures).toEqual([{ itemIdentifier: event.Records[1].messageId }]);
+    // The failed message comes back after a minute, not after the queue's visibility timeout.
+    expect(send).toHaveBeenCalledTimes(1);
+    const command = send.mock.calls[0][0] as ChangeMessageVisibilityCommand;
+    expect(command).toBeInstanceOf(ChangeMessageVisibilityCommand);
+    expect(command.input).toEqual({ QueueUrl: QUEUE_URL, ReceiptHandle: event.Records[1].receiptHandle, VisibilityTimeout: 60 });
+    send.mockRestore();
     // The good message went all the way through: articles archived and statements pending for the digest.
     expect((await table.store.listArticles(WATCH_ID)).length).toBeGreaterThan(0);
     expect((await table.store.listPending(WATCH_ID)).length).toBeGreaterThan(0);
