@@ -1,4 +1,4 @@
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Stack, Tags, type StackProps } from 'aws-cdk-lib';
 import { NagSuppressions } from 'cdk-nag';
 import type { Construct } from 'constructs';
 import type { Config } from '../shared/config/index.js';
@@ -24,6 +24,9 @@ export interface StancewatchStackProps extends StackProps {
   /** Serve each watch's digests as an Atom feed (a function URL, tokens derived from a generated secret). */
   feed?: boolean;
 }
+
+/** The tag every resource of the stack carries. */
+export const STACK_TAG = { key: 'application', value: 'stancewatch' } as const;
 
 /** Passes' worth of source messages waiting that mean the processor is falling behind rather than mid-pass. */
 const BACKLOG_PASSES = 2;
@@ -52,6 +55,8 @@ export class StancewatchStack extends Stack {
   constructor(scope: Construct, id: string, props: StancewatchStackProps) {
     const { config, digestEmails, sesFrom, digestSchedule, deletionProtection, feed, ...stackProps } = props;
     super(scope, id, { description: 'Stancewatch: news change-monitoring pipeline', ...stackProps });
+    // On every taggable resource, so cost reports and the console can pick the stack's resources out.
+    Tags.of(this).add(STACK_TAG.key, STACK_TAG.value);
 
     this.archive = new ArchiveTable(this, 'Archive', {
       deletionProtection: deletionProtection ?? CONTEXT_DEFAULTS.deletionProtection,

@@ -737,6 +737,16 @@ describe('dependency layer', () => {
   });
 });
 
+describe('tags', () => {
+  it('tags the table, queues, topics, key, secret and functions with application=stancewatch', () => {
+    for (const type of ['AWS::DynamoDB::Table', 'AWS::SQS::Queue', 'AWS::SNS::Topic', 'AWS::KMS::Key', 'AWS::SecretsManager::Secret', 'AWS::Lambda::Function', 'AWS::IAM::Role']) {
+      const resources = Object.values(template.findResources(type));
+      expect(resources.length).toBeGreaterThan(0);
+      for (const resource of resources) expect(resource.Properties.Tags).toContainEqual({ Key: 'application', Value: 'stancewatch' });
+    }
+  });
+});
+
 describe('outputs', () => {
   it('exports the table name and ARN, the topic ARN and the queue URLs', () => {
     for (const name of ['TableName', 'TableArn', 'DigestTopicArn', 'SourceQueueUrl', 'DeadLetterQueueUrl', 'DeadLetterQueueArn', 'FailedInvocationsQueueUrl', 'OpsTopicArn']) {
