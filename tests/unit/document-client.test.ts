@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createDynamoClient, documentClient } from '../../shared/store/index.js';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
-const SOURCE_FOLDERS = ['shared', 'lambdas', 'bin'];
+const SOURCE_FOLDERS = ['shared', 'lambdas', 'bin', 'bench'];
 const THE_ONE_PLACE = 'shared/store/document-client.ts';
 /** A document client made anywhere: `DynamoDBDocumentClient.from(` or `new DynamoDBDocumentClient(`. */
 const MAKES_A_DOCUMENT_CLIENT = /DynamoDBDocumentClient\s*\.\s*from\s*\(|new\s+DynamoDBDocumentClient\s*\(/;

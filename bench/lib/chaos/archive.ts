@@ -13,16 +13,18 @@
  *   in two digests, and no statement that is not a repeat left undelivered.
  *
  * Not compared: a statement's status (new/changed/repeat) and its `closest`, which follow the order the
- * ledger learned statements in; article texts' learned boilerplate; fetch state; counters.
+ * ledger learned statements in; article texts' learned boilerplate; fetch state; counters; failing-article
+ * records (`FAIL#`), which are bookkeeping: their writes may be lost under faults without losing an article.
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { normalizeText } from '../../../shared/dedupe/index.js';
+import { documentClient } from '../../../shared/store/index.js';
 import type { ArchivedArticle, DigestRecord, StoredStatement, WatchArticleLink } from '../../../shared/store/types.js';
 import type { RecordedDelivery } from './recording-notifier.js';
 
 /** Item kinds by key shape; anything else is an item the design does not know. */
-const KNOWN_KINDS = ['article', 'revision', 'hash', 'band', 'url', 'host-page', 'watch-article', 'watch-link', 'statement', 'pending', 'digest', 'watch-mark', 'source-health'] as const;
+const KNOWN_KINDS = ['article', 'revision', 'hash', 'band', 'url', 'host-page', 'watch-article', 'watch-link', 'statement', 'pending', 'digest', 'watch-mark', 'source-health', 'article-failure'] as const;
 type ItemKind = (typeof KNOWN_KINDS)[number] | 'unknown';
 
 type Item = Record<string, unknown> & { pk: string; sk: string };
@@ -33,7 +35,7 @@ export interface ArchiveSnapshot {
 }
 
 export async function scanArchive(client: DynamoDBClient, tableName: string): Promise<ArchiveSnapshot> {
-  const doc = DynamoDBDocumentClient.from(client);
+  const doc = documentClient(client);
   const items: Item[] = [];
   let start: Record<string, unknown> | undefined;
   do {
@@ -61,6 +63,7 @@ function kindOf({ pk, sk }: Item): ItemKind {
     ['DIG#', 'digest'],
     ['DONE#', 'watch-mark'],
     ['HEALTH#', 'source-health'],
+    ['FAIL#', 'article-failure'],
   ];
   return prefixes.find(([prefix]) => sk.startsWith(prefix))?.[1] ?? 'unknown';
 }
