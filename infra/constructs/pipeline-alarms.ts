@@ -33,7 +33,7 @@ export interface PipelineAlarmsProps {
   unhealthySources: cloudwatch.IMetric;
 }
 
-/** The service that publishes alarm notifications; it signs with the alarm's ARN as `aws:SourceArn`. */
+/** The service that publishes alarm notifications; its requests carry the alarm's ARN as `aws:SourceArn`. */
 const CLOUDWATCH = new iam.ServicePrincipal('cloudwatch.amazonaws.com');
 
 /**
