@@ -4,6 +4,7 @@ import { parseDateOption, parsePositiveInteger } from './args.js';
 import { extractCommand } from './commands/extract.js';
 import { queryCommand } from './commands/query.js';
 import { runCommand } from './commands/run.js';
+import { statementsCommand } from './commands/statements.js';
 import { timelineCommand } from './commands/timeline.js';
 import { describeUserError } from './user-errors.js';
 
@@ -80,6 +81,16 @@ export async function main(argv: string[]): Promise<number> {
   )
     .option('--json', 'print JSON')
     .action(async (watch: string, options) => setExit(await timelineCommand(watch, options)));
+
+  archiveOptions(
+    program
+      .command('statements')
+      .description("the statements of each page (speaker, role, kind, quote, offsets); with --watch, each one's verdict against that watch's ledger, storing nothing")
+      .argument('<inputs...>', 'files or http(s) URLs'),
+  )
+    .option('--watch <id>', "judge each statement against this watch's ledger (new, changed, repeat, withdrawn), keeping only its speakers")
+    .option('--json', 'print JSON Lines, one line per page')
+    .action(async (inputs: string[], options) => setExit(await statementsCommand(inputs, options)));
 
   try {
     await program.parseAsync(argv);

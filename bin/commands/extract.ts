@@ -28,7 +28,7 @@ export async function extractCommand(inputs: string[], options: { json?: boolean
   return failures > 0 ? 1 : 0;
 }
 
-async function extractInput(input: string): Promise<ExtractedArticle> {
+export async function extractInput(input: string): Promise<ExtractedArticle> {
   const document = await readInput(input);
   // A PDF or an image is named, not decoded into a screenful of binary as if it were text.
   const notAPage = articleContentProblem(document);
@@ -50,7 +50,7 @@ async function readInput(input: string): Promise<{ url: string; body: Buffer; co
  * Fetch errors are worded for the pipeline, which tries again on its next run ("…; skipped this run");
  * `extract` is one attempt, so that ending would promise a retry that never comes.
  */
-function oneShotMessage(message: string): string {
+export function oneShotMessage(message: string): string {
   return message.replace(/(?:;|,) (?:source |gave up, )?(?:skipped|not fetched)(?: this run)?$/, '');
 }
 

@@ -6,7 +6,7 @@ import type { SourceMessage } from './types.js';
 export type { PipelineDeps, SourceDeps, DigestDeps, ScheduleDeps } from './deps.js';
 export { createScheduleDeps, createSourceDeps, createDigestDeps, createFeedDeps } from './aws-deps.js';
 export { feedTokenFor, serveFeedRequest, type FeedDeps, type FeedResponse } from './serve-feed.js';
-export { processSource, isRelevant, OFF_TOPIC, type SourceOutcome } from './process-source.js';
+export { processSource, isRelevant, skipReasonOf, watchedStatements, OFF_TOPIC, type SourceOutcome } from './process-source.js';
 export { sendDigests } from './send-digests.js';
 export { runPass } from './run-pass.js';
 export { SourceFailedError, UNHEALTHY_AFTER_RUNS } from './source-health.js';

@@ -8,7 +8,7 @@ import { detectLanguage } from '../extract/language.js';
 import { articleContentProblem, fetchDocument, readSource } from '../fetch/index.js';
 import { decodeDocumentHead } from '../fetch/content.js';
 import type { ConditionalState, FetchedDocument, SourceItem } from '../fetch/types.js';
-import { compareWithLedger, extractStatements } from '../stances/index.js';
+import { compareWithLedger, extractStatements, type Statement } from '../stances/index.js';
 import { hashKey, speakerKey, type ArchivedArticle, type StoredStatement, type UrlState } from '../store/index.js';
 import type { SourceDeps } from './deps.js';
 import { ArticleFailures } from './article-failures.js';
@@ -187,10 +187,7 @@ async function processItem(item: SourceItem, watch: Watch, deps: SourceDeps, out
   const extracted = withFeedMetadata(extractArticle({ url: document.url, body: document.body, contentType: document.contentType }), item);
   const article = deps.boilerplate && !extracted.noArticleReason ? await dropHostBoilerplate(extracted, deps.boilerplate) : extracted;
   if (!article.noArticleReason) facts.articles += 1;
-  const skipReason =
-    article.noArticleReason ??
-    unreadableReason(article) ??
-    (isRelevant(article, watch) ? undefined : `${OFF_TOPIC} (none of its keywords: ${watch.keywords.join(', ')})`);
+  const skipReason = skipReasonOf(article, watch);
   if (skipReason) return skipPage(item, skipReason, watch, deps, outcome, page);
   const verdict = await dedupeArticle(article, deps.store, deps.now().toISOString());
   const reading = await planReading(verdict, article, watch, deps);
@@ -281,6 +278,15 @@ function withFeedMetadata(article: ExtractedArticle, item: SourceItem): Extracte
   };
 }
 
+/** Why a watch does not read an extracted article (no article on the page, not English, off its topic), or nothing. */
+export function skipReasonOf(article: Pick<ExtractedArticle, 'title' | 'text' | 'noArticleReason'>, watch: Pick<Watch, 'keywords'>): string | undefined {
+  return (
+    article.noArticleReason ??
+    unreadableReason(article) ??
+    (isRelevant(article, watch) ? undefined : `${OFF_TOPIC} (none of its keywords: ${watch.keywords.join(', ')})`)
+  );
+}
+
 /** The stance reader reads English; an article in another language is named as such, not read for nothing. */
 function unreadableReason(article: Pick<ExtractedArticle, 'text'>): string | undefined {
   const language = detectLanguage(article.text);
@@ -293,9 +299,14 @@ export function isRelevant(article: Pick<ExtractedArticle, 'title' | 'text'>, wa
   return watch.keywords.some((keyword) => haystack.includes(keyword.toLowerCase()));
 }
 
-function isWatchedSpeaker(speaker: string | null, watch: Watch): boolean {
+function isWatchedSpeaker(speaker: string | null, watch: Pick<Watch, 'speakers'>): boolean {
   if (!watch.speakers?.length) return true;
   return speaker !== null && watch.speakers.some((name) => speakerKey(name) === speakerKey(speaker));
+}
+
+/** The statements of an article that a watch tracks: its speakers are hints to the reader, and a filter when it names any. */
+export function watchedStatements(paragraphs: string[], watch: Pick<Watch, 'speakers'>): Statement[] {
+  return extractStatements(paragraphs, { speakers: watch.speakers }).filter((statement) => isWatchedSpeaker(statement.speaker, watch));
 }
 
 /** Judges each statement against the watch's ledger and stores it; a retried article adds nothing twice. */
@@ -306,9 +317,7 @@ async function recordStatements(
   deps: SourceDeps,
   revisedAt?: string,
 ): Promise<StanceReport[]> {
-  const statements = extractStatements(paragraphs, { speakers: watch.speakers }).filter((statement) =>
-    isWatchedSpeaker(statement.speaker, watch),
-  );
+  const statements = watchedStatements(paragraphs, watch);
   if (statements.length === 0) return [];
   const ledger = await deps.store.listStatements(watch.id);
   const reports: StanceReport[] = [];
