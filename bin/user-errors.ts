@@ -10,6 +10,9 @@ const AWS_HINTS: Record<string, string> = {
   AccessDeniedException: 'the AWS credentials may not read the table given with --table: the role needs dynamodb:Query and dynamodb:GetItem on it',
 };
 
+/** Socket errors: the table's endpoint cannot be reached from here, which no stack trace explains better. */
+const NETWORK_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENETUNREACH', 'EHOSTUNREACH']);
+
 /**
  * The one line a person gets for a mistake they can fix (a Stancewatch error, a refused or missing AWS
  * credential), or nothing for a fault in Stancewatch itself, whose stack trace is worth reporting.
@@ -20,5 +23,10 @@ export function describeUserError(error: unknown): string | undefined {
   const hint = AWS_HINTS[error.name];
   if (hint) return `${hint} (${error.message})`;
   if (/^Region is missing/.test(error.message)) return '--table needs a region: pass --region, or set AWS_REGION';
+  const { code, hostname, address, port } = error as NodeJS.ErrnoException & { hostname?: string; address?: string; port?: number };
+  if (code && NETWORK_CODES.has(code)) {
+    const where = hostname ?? (address ? `${address}:${port}` : 'DynamoDB');
+    return `cannot reach ${where} (${code}): check the network connection and --region, then try again`;
+  }
   return undefined;
 }

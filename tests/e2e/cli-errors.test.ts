@@ -85,6 +85,17 @@ describe('stancewatch: mistakes get one line saying what to do', () => {
     expectOneLine(outcome, /^stancewatch: no AWS credentials for --table: set AWS_PROFILE .*or leave out --table/);
   });
 
+  it('says which endpoint cannot be reached when the deployed table is out of reach', async () => {
+    const outcome = await stancewatch(['query', '--table', 'stancewatch-archive', '--region', 'eu-west-1'], project, {
+      ...process.env,
+      AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE',
+      AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+      // Port 9 (discard) answers nothing on loopback: a refused connection, as from a network that cannot reach AWS.
+      AWS_ENDPOINT_URL_DYNAMODB: 'http://127.0.0.1:9',
+    });
+    expectOneLine(outcome, /^stancewatch: cannot reach 127\.0\.0\.1:9 \(ECONNREFUSED\): check the network connection and --region/);
+  });
+
   it('names a PNG given to extract instead of printing its bytes', async () => {
     const png = join(project, 'chart.png');
     writeFileSync(png, Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]));
