@@ -3,6 +3,8 @@
  * "is calling for", ", saying …"), found where they stand outside quotation marks.
  */
 import {
+  LISTENER_VERBS,
+  MAX_SOURCE_PHRASE_TOKENS,
   PHRASAL_REPORTING_VERBS,
   REPORTING_VERB_FRAMES,
   REPORTING_VERBS,
@@ -10,13 +12,15 @@ import {
   TITLE_NOUNS,
 } from './patterns.js';
 import { findNameEndingAt, findNameStartingAt, roleStartBefore, skipToSubjectEnd, type Person, type SpeakerRegister } from './speakers.js';
-import type { Token } from './sentences.js';
+import { isCapitalized, isWord, type Token } from './sentences.js';
+import { sourceSpeaker } from './sources.js';
 
 /** Who an anchor's subject is, before resolution against the article's speakers. */
 export type Subject =
   | { type: 'person'; person: Person }
   | { type: 'pronoun' }
-  | { type: 'title'; head: string }
+  | { type: 'title'; head: string; fallback?: Person }
+  | { type: 'source'; person: Person }
   | { type: 'unnamed' };
 
 export interface Anchor {
@@ -49,14 +53,16 @@ export function findAnchors(tokens: Token[], register: SpeakerRegister): Anchor[
 
 function anchorAccordingTo(tokens: Token[], i: number, register: SpeakerRegister): Anchor {
   const named = findNameStartingAt(tokens, i + 2, register);
+  const phraseEnd = nounPhraseEnd(tokens, i + 2);
   const subjectEnd = named?.end ?? clauseEnd(tokens, i + 2) - 1;
+  const source = named || phraseEnd < i + 2 ? undefined : sourceSpeaker(tokens, i + 2, phraseEnd);
   return {
     verbStart: i,
     verbEnd: i + 1,
     subjectStart: i + 2,
     subjectEnd,
     inverted: true,
-    subject: named ? { type: 'person', person: named.person } : { type: 'unnamed' },
+    subject: named ? { type: 'person', person: named.person } : source ? { type: 'source', person: source.person } : { type: 'unnamed' },
     lemma: 'according to',
   };
 }
@@ -86,6 +92,12 @@ function anchorVerb(tokens: Token[], i: number, register: SpeakerRegister): Anch
     const named = findNameStartingAt(tokens, verbEnd + 1, register);
     if (named) {
       return { verbStart: i, verbEnd, subjectStart: verbEnd + 1, subjectEnd: named.end, inverted: true, subject: { type: 'person', person: named.person }, lemma: token.lemma };
+    }
+    // ", told Reuters" names the listener; ", said officials" the source.
+    const phraseEnd = LISTENER_VERBS.has(token.lemma) ? verbEnd : nounPhraseEnd(tokens, verbEnd + 1);
+    const source = phraseEnd > verbEnd ? sourceSpeaker(tokens, verbEnd + 1, phraseEnd) : undefined;
+    if (source) {
+      return { verbStart: i, verbEnd, subjectStart: verbEnd + 1, subjectEnd: phraseEnd, inverted: true, subject: { type: 'source', person: source.person }, lemma: token.lemma };
     }
   }
   return undefined;
@@ -136,10 +148,25 @@ function findSubjectEndingAt(tokens: Token[], end: number, register: SpeakerRegi
   if (token.pos === 'PRON') return { start: end, subject: { type: 'unnamed' } };
   if (token.pos !== 'NOUN' && token.pos !== 'PROPN') return undefined;
   let start = end;
-  while (start > 0 && isNounPhrasePart(tokens[start - 1])) start -= 1;
+  // wink tags some words of a name as verbs or adjectives ("The Associated Press"): capitals keep the phrase going.
+  const continues = (k: number) => isNounPhrasePart(tokens[k]) || (k > 0 && isWord(tokens[k]) && isCapitalized(tokens[k]));
+  while (start > 0 && continues(start - 1)) start -= 1;
   const determiner = tokens[start]?.normal;
-  if (TITLE_NOUNS.has(token.lemma) && determiner === 'the') return { start, subject: { type: 'title', head: token.lemma } };
+  const source = sourceSpeaker(tokens, start, end);
+  if (TITLE_NOUNS.has(token.lemma) && determiner === 'the') return { start, subject: { type: 'title', head: token.lemma, fallback: source?.person } };
+  if (source) return { start: source.start, subject: { type: 'source', person: source.person } };
   return { start, subject: { type: 'unnamed' } };
+}
+
+/** The last token of the noun phrase starting at `from` (before a preposition, a date, a verb or punctuation); `from - 1` when none. */
+function nounPhraseEnd(tokens: Token[], from: number): number {
+  let k = from;
+  while (k < tokens.length && k - from < MAX_SOURCE_PHRASE_TOKENS && isNounPhrasePart(tokens[k]) && !isTimeWord(tokens[k])) k += 1;
+  return k - 1;
+}
+
+function isTimeWord(token: Token): boolean {
+  return token.entity === 'DATE' || token.entity === 'TIME';
 }
 
 function isNounPhrasePart(token: Token): boolean {

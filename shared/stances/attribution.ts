@@ -48,7 +48,7 @@ export function attributeSentences(sentences: Sentence[], register: SpeakerRegis
   let lastNamed: Person | null = null;
   const resolve = (subject: Subject) => {
     const speaker = resolveSpeaker(subject, lastNamed, register);
-    if (speaker) lastNamed = speaker;
+    if (speaker && !speaker.institutional) lastNamed = speaker;
     return speaker;
   };
   sentences.forEach((sentence, sentenceIndex) => {
@@ -199,16 +199,18 @@ function resolveSpeaker(subject: Subject, lastNamed: Person | null, register: Sp
         (person) => (person.role ?? '').toLowerCase().split(/\s+/).includes(subject.head) || person.words.includes(subject.head),
       );
       if (lastNamed && (candidates.includes(lastNamed) || GENERIC_TITLES.has(subject.head))) return lastNamed;
-      return candidates.length === 1 ? candidates[0] : null;
+      return candidates.length === 1 ? candidates[0] : (subject.fallback ?? null);
     }
+    case 'source':
+      return subject.person;
     default:
       return null;
   }
 }
 
 function sourceOf(subject: Subject, speaker: Person | null): AttributionSource {
-  if (!speaker) return 'unnamed';
-  return subject.type === 'person' ? 'named' : subject.type === 'pronoun' ? 'pronoun' : 'title';
+  if (!speaker || speaker.institutional) return 'unnamed';
+  return subject.type === 'person' || subject.type === 'source' ? 'named' : subject.type === 'pronoun' ? 'pronoun' : 'title';
 }
 
 /** Drops punctuation and quote marks at both ends of a clause, and a conjunction left dangling ("…, although"). */

@@ -74,7 +74,7 @@ export const REPORTING_VERB_FRAMES: Record<string, 'trailing' | 'clause'> = {
   demand: 'clause',
   note: 'clause',
   state: 'clause',
-  report: 'trailing',
+  report: 'clause',
   claim: 'clause',
   charge: 'clause',
   deny: 'clause',
@@ -128,6 +128,60 @@ export const TITLE_NOUNS = new Set([
   'ministry',
   'commissioner',
   'commission',
+]);
+
+/**
+ * Head nouns of subjects that are sources without a name ("officials said", "a spokesman for the ministry told
+ * reporters", "the committee called on …"): roles and institutions of public life, not any one story's.
+ */
+export const SOURCE_NOUNS = new Set([
+  'official',
+  'spokesman',
+  'spokeswoman',
+  'spokesperson',
+  'aide',
+  'adviser',
+  'advisor',
+  'source',
+  'analyst',
+  'expert',
+  'economist',
+  'lawmaker',
+  'legislator',
+  'diplomat',
+  'prosecutor',
+  'lawyer',
+  'attorney',
+  'police',
+  'ministry',
+  'department',
+  'agency',
+  'committee',
+  'government',
+  'campaign',
+  'union',
+  'commission',
+  'council',
+  'court',
+  'board',
+  'administration',
+  'office',
+  'embassy',
+  'authority',
+  'regulator',
+  'negotiator',
+  'representative',
+  'executive',
+  'leader',
+  'organizer',
+  'organiser',
+  'activist',
+  'critic',
+  'supporter',
+  'opponent',
+  'resident',
+  'worker',
+  'voter',
 ]);
 
 /** Titles that, used with "the", mean the person the article is about when no role matches. */
@@ -606,6 +660,9 @@ export const MAX_ADJUNCT_TOKENS = 10;
 
 /** Longest ", who …," clause skipped between a name and its verb ("Toshimitsu Motegi, who is visiting …, said"). */
 export const MAX_APPOSITIVE_TOKENS = 25;
+
+/** Longest noun phrase read as a source after its verb (", said senior administration officials"). */
+export const MAX_SOURCE_PHRASE_TOKENS = 6;
 
 /** Longest role before a name ("Deputy Chief Cabinet Secretary" is four). */
 export const MAX_ROLE_TOKENS = 5;

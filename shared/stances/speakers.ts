@@ -20,6 +20,8 @@ export interface Person {
   /** Lower-cased words of the name. */
   words: string[];
   role?: string;
+  /** A source named by its role or institution ("officials", "spokesman, trade ministry"), not a person. */
+  institutional?: boolean;
 }
 
 export interface SpeakerRegister {
@@ -28,6 +30,9 @@ export interface SpeakerRegister {
 
 /** compromise tags that rule a capitalised run out as a person's name. */
 const NOT_A_PERSON = '(#Place|#Country|#City|#Organization|#Date|#Month|#WeekDay|#Acronym)';
+
+/** Prepositions of a time adjunct between a subject and its verb ("on Monday", "in December"). */
+const TIME_PREPOSITIONS = new Set(['on', 'in', 'at', 'during', 'late', 'early']);
 
 /** Possessive endings wink leaves as separate tokens ("Putin’s"). */
 const POSSESSIVE = new Set(["'s", '’s', "'", '’']);
@@ -104,7 +109,14 @@ function isLoneNameSubject(tokens: Token[], at: number, verb: Token): boolean {
 /** From just before a verb, skips adverbs, auxiliaries and a ", who …," clause to the subject's last token. */
 export function skipToSubjectEnd(tokens: Token[], from: number): number {
   let j = from;
-  while (j >= 0 && (tokens[j].pos === 'ADV' || tokens[j].pos === 'AUX' || tokens[j].normal === 'not')) j -= 1;
+  // "The White House on Monday also urged": adverbs, auxiliaries and a time adjunct stand between subject and verb.
+  const isSkipped = (token: Token) =>
+    token.pos === 'ADV' || token.pos === 'AUX' || token.normal === 'not' || token.entity === 'DATE' || token.entity === 'TIME';
+  while (j >= 0 && isSkipped(tokens[j])) j -= 1;
+  if (j < from && j >= 0 && TIME_PREPOSITIONS.has(tokens[j].normal)) {
+    j -= 1;
+    while (j >= 0 && isSkipped(tokens[j])) j -= 1;
+  }
   if (j >= 0 && tokens[j].text === ',') {
     for (let k = j - 1; k > 0 && k >= j - MAX_APPOSITIVE_TOKENS; k -= 1) {
       if ((tokens[k].normal === 'who' || tokens[k].normal === 'which') && tokens[k - 1].text === ',') return k - 2;

@@ -292,3 +292,25 @@ describe('attribution of quotations, transcripts and participles', () => {
     expect(text.slice(claim.start, claim.end)).toBe(claim.text);
   });
 });
+
+describe('sources without a person’s name', () => {
+  const speakerOf = (text: string) => extractStatements([text])[0]?.speaker;
+
+  it('records an unnamed or institutional source by its role and institution', () => {
+    expect(speakerOf('A spokesman for the trade ministry told reporters that the tariffs would stay until the talks resume.')).toBe(
+      'spokesman, trade ministry',
+    );
+    expect(speakerOf('Officials said the border would remain closed unless the vote goes ahead.')).toBe('Officials');
+    expect(speakerOf('The committee called on the president to retaliate against the new duties.')).toBe('committee');
+  });
+
+  it('records an organisation named by a proper noun, and an owner’s staff with the owner', () => {
+    expect(speakerOf('The Associated Press reported that the plant would close unless the state pays.')).toBe('Associated Press');
+    expect(speakerOf('Sanders’ aides say their campaign will not drop out before the convention.')).toBe('Sanders’ aides');
+  });
+
+  it('does not take a time adjunct or a listener for the source', () => {
+    expect(speakerOf('The White House on Monday also urged the industry to do more.')).toBe('White House');
+    expect(speakerOf('“We will not sign this deal,” the minister told Reuters on Thursday.')).not.toMatch(/Reuters|Thursday/);
+  });
+});

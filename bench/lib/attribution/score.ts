@@ -37,7 +37,7 @@ const nameWords = (attribution: Attribution) => {
   const words = attribution.sourceText.replace(/\([^)]*\)/g, ' ').split(/[^\p{L}\p{N}'’.-]+/u).filter(Boolean);
   return words
     .filter((word, i) => /^\p{Lu}/u.test(word) && (i > 0 || !attribution.lowerCaseWords.has(word.toLowerCase())))
-    .map((word) => word.toLowerCase().replace(/['’]s$|[.'’]+$/g, ''))
+    .map((word) => word.toLowerCase().replace(/['’]s$|['’]+$/g, '').replace(/\./g, ''))
     .filter((word) => word.length > 1 && !NOT_NAME_WORDS.has(word));
 };
 
@@ -46,7 +46,7 @@ export const isSpeech = (attribution: Attribution) => SPEECH_CUE.test(attributio
 
 export function isRightSpeaker(speaker: string | null, attribution: Attribution): boolean {
   if (!speaker) return false;
-  const words = new Set(speaker.toLowerCase().split(/[^\p{L}\p{N}'’-]+/u).map((word) => word.replace(/['’]s$/, '')));
+  const words = new Set(speaker.toLowerCase().replace(/\./g, '').split(/[^\p{L}\p{N}'’-]+/u).map((word) => word.replace(/['’]s?$/, '')));
   return nameWords(attribution).some((word) => words.has(word));
 }
 

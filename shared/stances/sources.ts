@@ -1,0 +1,81 @@
+/**
+ * Speakers that are not named people: organisations named by a proper noun ("Breitbart News reported", "the Kremlin
+ * said") and unnamed or institutional sources named by their role ("officials said", "a spokesman for the trade
+ * ministry told reporters"). Each becomes a speaker label the ledger and the timeline can follow
+ * ("spokesman, trade ministry").
+ */
+import { SOURCE_NOUNS, TITLE_NOUNS } from './patterns.js';
+import { isCapitalized, isWord, type Token } from './sentences.js';
+import type { Person } from './speakers.js';
+
+/** Prepositions that tie a role to its institution ("spokesman for the ministry", "officials at the embassy"). */
+const LINKING_PREPOSITIONS = new Set(['for', 'of', 'at', 'from', 'with', 'in']);
+
+/** Possessive marks as wink leaves them, apart from the owner ("Sanders ’ aides"). */
+const POSSESSIVE_MARKS = new Set(["'s", '’s', "'", '’']);
+
+/** Determiners and quantifiers left out of a label ("a spokesman" → "spokesman", "two officials" → "officials"). */
+const LEFT_OUT = new Set(['DET', 'NUM', 'PRON']);
+
+/**
+ * The speaker a noun phrase ending at `end` (and starting at `start`) stands for, when it names a source: a proper-noun
+ * organisation, or a role noun from `SOURCE_NOUNS`, with the institution it is "of" or "for" when one follows.
+ * Undefined for other subjects ("the report", "the move"), which name no one.
+ */
+export function sourceSpeaker(tokens: Token[], start: number, end: number): { person: Person; start: number } | undefined {
+  const phrase = tokens.slice(start, end + 1);
+  const head = tokens[end];
+  const before = tokens[start - 1];
+  if (before && LINKING_PREPOSITIONS.has(before.normal)) {
+    const holder = roleBefore(tokens, start - 2);
+    if (holder) return { person: label([holder.role, phrase]), start: holder.start };
+  }
+  if (isSourceNoun(head)) {
+    const owner = ownerBefore(tokens, start);
+    return owner ? { person: label([[...owner, ...phrase]]), start: start - owner.length } : { person: label([phrase]), start };
+  }
+  const proper = properRun(phrase);
+  return proper.length > 0 && proper.some((token) => token.pos === 'PROPN') ? { person: label([proper]), start } : undefined;
+}
+
+/** A role or institution noun, or a title ("the minister" whom the article does not name). */
+const isSourceNoun = (token: Token) => SOURCE_NOUNS.has(token.lemma) || TITLE_NOUNS.has(token.lemma);
+
+/** "Sanders’ aides", "the ministry's spokesman": the owner's capitalised words and the possessive mark before `start`. */
+function ownerBefore(tokens: Token[], start: number): Token[] | undefined {
+  const mark = tokens[start - 1];
+  if (!mark || !POSSESSIVE_MARKS.has(mark.text)) return undefined;
+  let first = start - 1;
+  while (first > 0 && isWord(tokens[first - 1]) && isCapitalized(tokens[first - 1])) first -= 1;
+  return first < start - 1 ? tokens.slice(first, start) : undefined;
+}
+
+/** A role noun phrase ending at `end` ("a spokesman", "senior officials"), for "X for Y". */
+function roleBefore(tokens: Token[], end: number): { role: Token[]; start: number } | undefined {
+  if (end < 0 || !isSourceNoun(tokens[end])) return undefined;
+  let start = end;
+  while (start > 0 && ['ADJ', 'NOUN', 'DET', 'NUM'].includes(tokens[start - 1].pos)) start -= 1;
+  return { role: tokens.slice(start, end + 1), start };
+}
+
+/** The capitalised words of a phrase, from its first to its last ("The New York Times" → "New York Times"). */
+function properRun(phrase: Token[]): Token[] {
+  const first = phrase.findIndex((token) => isWord(token) && isCapitalized(token) && token.pos !== 'DET');
+  if (first === -1) return [];
+  let last = phrase.length - 1;
+  while (last > first && !(isWord(phrase[last]) && isCapitalized(phrase[last]))) last -= 1;
+  return phrase.slice(first, last + 1);
+}
+
+/** "spokesman, trade ministry": each part as written, determiners left out, parts joined by a comma. */
+function label(parts: Token[][]): Person {
+  const texts = parts.map((part) =>
+    part
+      .filter((token) => (isWord(token) && !LEFT_OUT.has(token.pos)) || POSSESSIVE_MARKS.has(token.text))
+      .map((token) => (POSSESSIVE_MARKS.has(token.text) ? token.text : ` ${token.text}`))
+      .join('')
+      .trim(),
+  );
+  const name = texts.filter(Boolean).join(', ');
+  return { name, words: name.toLowerCase().split(/[\s,]+/).filter(Boolean), institutional: true };
+}
