@@ -29,7 +29,7 @@ function describeUnknownFields(keys: string[], path: readonly PropertyKey[], fie
  * six-field `cron(...)`. Checked at load so a local run catches what `cdk deploy` would refuse.
  */
 const ScheduleSchema = z.string().superRefine((value, ctx) => {
-  const problem = scheduleProblem(value.trim());
+  const problem = scheduleProblem(value);
   if (problem) ctx.addIssue({ code: 'custom', message: problem });
 });
 
