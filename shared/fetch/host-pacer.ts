@@ -1,3 +1,4 @@
+import { setTimeout as sleepFor } from 'node:timers/promises';
 import { AddressCategory, classifyAddress } from './address.js';
 import type { PolitenessOptions } from './types.js';
 
@@ -14,6 +15,23 @@ interface Waiter {
   start(): void;
 }
 
+/**
+ * The time a pacer reads and waits on. Tests pass a fake one, so pacing runs on a virtual clock instead
+ * of the wall clock.
+ */
+export interface PacerClock {
+  /** Milliseconds since the epoch. */
+  now(): number;
+  /** Resolves after `ms`; rejects (with any reason) once `signal` aborts, and then must hold nothing open. */
+  sleep(ms: number, signal: AbortSignal): Promise<void>;
+}
+
+/** The wall clock: `Date.now` and a cancellable timer. */
+export const systemPacerClock: PacerClock = {
+  now: () => Date.now(),
+  sleep: (ms, signal) => sleepFor(ms, undefined, { signal }),
+};
+
 interface HostState {
   inFlight: number;
   /** When the last request to this host started (ms since the epoch). */
@@ -22,8 +40,8 @@ interface HostState {
   quietAt: number;
   /** First come, first served. */
   waiting: Waiter[];
-  /** Set while the head of the queue waits out the delay. */
-  timer?: NodeJS.Timeout;
+  /** Set while the head of the queue waits out the delay; aborting it cancels the wait. */
+  timer?: AbortController;
 }
 
 /**
@@ -35,11 +53,16 @@ interface HostState {
  * The limits come with each call, so they follow the `FetchOptions` of the fetch that asks.
  *
  * @example
- * const pacer = new HostPacer(); // a fresh one per test
+ * const pacer = new HostPacer(); // a fresh one per test; `new HostPacer(fakeClock)` runs on virtual time
  * await pacer.run(url, { perHostConcurrency: 1, perHostDelayMs: 500, paceLoopback: true }, signal, () => fetch(url));
  */
 export class HostPacer {
   readonly #hosts = new Map<string, HostState>();
+  readonly #clock: PacerClock;
+
+  constructor(clock: PacerClock = systemPacerClock) {
+    this.#clock = clock;
+  }
 
   /**
    * Runs `task` once `url`'s host has a free slot and its delay since the last start has passed;
@@ -84,15 +107,9 @@ export class HostPacer {
     while (state.timer === undefined && state.waiting.length > 0) {
       const next = state.waiting[0];
       if (state.inFlight >= Math.max(MIN_CONCURRENCY, next.limits.perHostConcurrency)) return; // a finishing request pumps again
-      const now = Date.now();
+      const now = this.#clock.now();
       const waitMs = state.lastStartAt + next.limits.perHostDelayMs - now;
-      if (waitMs > 0) {
-        state.timer = setTimeout(() => {
-          state.timer = undefined;
-          this.#pump(state);
-        }, waitMs);
-        return;
-      }
+      if (waitMs > 0) return this.#wait(state, waitMs);
       state.waiting.shift();
       state.inFlight += 1;
       state.lastStartAt = now;
@@ -101,8 +118,22 @@ export class HostPacer {
     }
   }
 
+  /** Pumps again once `ms` have passed, unless the wait is cleared first. */
+  #wait(state: HostState, ms: number): void {
+    const timer = new AbortController();
+    state.timer = timer;
+    this.#clock.sleep(ms, timer.signal).then(
+      () => {
+        if (state.timer !== timer) return;
+        state.timer = undefined;
+        this.#pump(state);
+      },
+      () => undefined, // cleared: whoever cleared it pumps if there is anything left to start
+    );
+  }
+
   #clearTimer(state: HostState): void {
-    clearTimeout(state.timer);
+    state.timer?.abort();
     state.timer = undefined;
   }
 
@@ -117,7 +148,7 @@ export class HostPacer {
   }
 
   #forgetQuietHosts(): void {
-    const now = Date.now();
+    const now = this.#clock.now();
     for (const [host, state] of this.#hosts) {
       if (state.inFlight === 0 && state.waiting.length === 0 && state.quietAt <= now) this.#hosts.delete(host);
     }
