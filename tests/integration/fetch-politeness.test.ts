@@ -1,6 +1,4 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { FetchError, type FetchFailureReason } from '../../shared/errors/index.js';
 import {
   articleContentProblem,
@@ -15,54 +13,8 @@ import {
   type FetchOptions,
   type RetryOptions,
 } from '../../shared/fetch/index.js';
-
-/** A route answers knowing how many times its path has been asked for (1 = first request). */
-type Handler = (req: IncomingMessage, res: ServerResponse, hit: number) => void;
-
-interface Arrival {
-  path: string;
-  /** Server clock, ms: when the request arrived. */
-  at: number;
-}
-
-interface TestServer {
-  origin: string;
-  arrivals: Arrival[];
-  hitsOf(path: string): number;
-  /** Most requests the server was answering at one time. */
-  maxInFlight(): number;
-  close(): Promise<void>;
-}
-
-/** A loopback server answering from a route table, recording when each request arrived; unknown paths are 404. */
-async function startServer(routes: Record<string, Handler>): Promise<TestServer> {
-  const arrivals: Arrival[] = [];
-  let inFlight = 0;
-  let maxInFlight = 0;
-  const server: Server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://placeholder').pathname;
-    arrivals.push({ path, at: Date.now() });
-    inFlight += 1;
-    maxInFlight = Math.max(maxInFlight, inFlight);
-    res.on('close', () => (inFlight -= 1));
-    const route = routes[path];
-    if (route) route(req, res, arrivals.filter((arrival) => arrival.path === path).length);
-    else res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    origin: `http://127.0.0.1:${port}`,
-    arrivals,
-    hitsOf: (path) => arrivals.filter((arrival) => arrival.path === path).length,
-    maxInFlight: () => maxInFlight,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
+import { fakeClock } from '../helpers/clock.js';
+import { startSite, useSite, type Arrival, type RouteHandler as Handler, type Site } from '../helpers/web.js';
 
 /** Gaps between consecutive arrivals at the server, in arrival order. */
 function gapsBetween(arrivals: readonly Arrival[]): number[] {
@@ -98,7 +50,7 @@ function localOptions(overrides: FetchOptionsOverrides = {}): FetchOptions {
 }
 
 describe('retries on 429, 5xx and broken connections', () => {
-  let site: TestServer;
+  let site: Site;
   const pendingTimers = new Set<NodeJS.Timeout>();
   const later = (ms: number, action: () => void) => {
     const timer = setTimeout(() => {
@@ -110,7 +62,7 @@ describe('retries on 429, 5xx and broken connections', () => {
   const SLOW_ANSWER_MS = 150;
 
   beforeAll(async () => {
-    site = await startServer({
+    site = await startSite({
       '/flaky': (req, res, hit) => (hit <= 2 ? res.writeHead(503).end() : servePage(req, res, hit)),
       '/always-503': (_req, res) => res.writeHead(503).end(),
       '/retries-off': (_req, res) => res.writeHead(503).end(),
@@ -208,7 +160,7 @@ describe('retries on 429, 5xx and broken connections', () => {
   });
 
   it('gives up on a refused connection after maxAttempts, naming the cause', async () => {
-    const closed = await startServer({});
+    const closed = await startSite({});
     await closed.close();
     const error = await failureOf(fetchDocument(`${closed.origin}/page.html`, localOptions()), 'network');
     expect(error.message).toMatch(/failed \(.*ECONNREFUSED.*\) 3 times in a row; skipped this run$/);
@@ -228,143 +180,131 @@ describe('retries on 429, 5xx and broken connections', () => {
   });
 
   it('does not retry robots.txt: an unavailable file means allow, and the page still gets its own retries', async () => {
-    const robotsDown = await startServer({
+    const robotsDown = await startSite({
       '/robots.txt': (_req, res) => res.writeHead(503).end(),
       '/flaky': (req, res, hit) => (hit === 1 ? res.writeHead(502).end() : servePage(req, res, hit)),
     });
-    try {
-      const document = await fetchDocument(`${robotsDown.origin}/flaky`, localOptions({ respectRobots: true }));
-      expect(document.status).toBe(200);
-      expect(robotsDown.hitsOf('/robots.txt')).toBe(1);
-      expect(robotsDown.hitsOf('/flaky')).toBe(2);
-    } finally {
-      await robotsDown.close();
-    }
+    onTestFinished(robotsDown.close);
+    const document = await fetchDocument(`${robotsDown.origin}/flaky`, localOptions({ respectRobots: true }));
+    expect(document.status).toBe(200);
+    expect(robotsDown.hitsOf('/robots.txt')).toBe(1);
+    expect(robotsDown.hitsOf('/flaky')).toBe(2);
   });
 });
 
-describe('per-host pacing', () => {
+describe('per-host pacing, on a fake clock', () => {
   const HOLD_MS = 150;
   const holdThenServe: Handler = (req, res, hit) => void setTimeout(() => servePage(req, res, hit), HOLD_MS);
-  let site: TestServer;
-  let otherPort: TestServer;
 
-  beforeAll(async () => {
-    site = await startServer({ '/hold': holdThenServe, '/page.html': servePage, '/robots.txt': (_req, res) => res.writeHead(404).end() });
-    otherPort = await startServer({ '/page.html': servePage });
-  });
-
-  afterAll(async () => {
-    await Promise.all([site.close(), otherPort.close()]);
-  });
-
+  /** Options pacing loopback too, with a fresh pacer on `clock` (or the wall clock). */
   const paced = (perHostConcurrency: number, perHostDelayMs: number, overrides: FetchOptionsOverrides = {}) =>
     localOptions({ politeness: { perHostConcurrency, perHostDelayMs, paceLoopback: true }, ...overrides });
+  /** A site stamping arrivals with `clock`, closed when the test ends. */
+  const siteOn = async (clock: { now(): number }, routes: Parameters<typeof startSite>[0]) => {
+    const site = await startSite(routes, { now: clock.now });
+    onTestFinished(site.close);
+    return site;
+  };
+  /** Virtual ms from the first arrival, per arrival. */
+  const arrivalTimes = (arrivals: readonly Arrival[]) => arrivals.map((arrival) => arrival.at - (arrivals[0]?.at ?? 0));
 
   it('never has more than perHostConcurrency requests in flight to one host', async () => {
-    const server = await startServer({ '/hold': holdThenServe });
-    try {
-      const options = paced(2, 0);
-      const documents = await Promise.all(Array.from({ length: 5 }, () => fetchDocument(`${server.origin}/hold`, options)));
-      expect(documents.every((document) => document.status === 200)).toBe(true);
-      expect(server.hitsOf('/hold')).toBe(5);
-      expect(server.maxInFlight()).toBe(2);
-    } finally {
-      await server.close();
-    }
+    const server = await startSite({ '/hold': holdThenServe });
+    onTestFinished(server.close);
+    const options = paced(2, 0);
+    const documents = await Promise.all(Array.from({ length: 5 }, () => fetchDocument(`${server.origin}/hold`, options)));
+    expect(documents.every((document) => document.status === 200)).toBe(true);
+    expect(server.hitsOf('/hold')).toBe(5);
+    expect(server.maxInFlight()).toBe(2);
   });
 
-  it('starts requests to one host at least perHostDelayMs apart', async () => {
-    const server = await startServer({ '/page.html': servePage });
-    try {
-      const delayMs = 300;
-      const options = paced(5, delayMs);
-      await Promise.all(Array.from({ length: 3 }, () => fetchDocument(`${server.origin}/page.html`, options)));
-      const gaps = gapsBetween(server.arrivals);
-      expect(gaps).toHaveLength(2);
-      for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(delayMs * SLACK);
-    } finally {
-      await server.close();
-    }
+  it('starts requests to one host perHostDelayMs apart, and not a moment sooner', async () => {
+    const clock = fakeClock();
+    const server = await siteOn(clock, { '/page.html': servePage });
+    const delayMs = 300;
+    const options = paced(5, delayMs, { hostPacer: new HostPacer(clock) });
+    const all = Promise.all(Array.from({ length: 3 }, () => fetchDocument(`${server.origin}/page.html`, options)));
+    await Promise.all([server.arrived('/page.html'), clock.sleeping()]);
+    clock.advance(delayMs - 1);
+    expect(clock.sleepers()).toBe(1);
+    expect(server.hitsOf('/page.html')).toBe(1);
+    clock.advance(1);
+    await Promise.all([server.arrived('/page.html', 2), clock.sleeping()]);
+    clock.advance(delayMs);
+    await all;
+    expect(arrivalTimes(server.arrivals)).toEqual([0, delayMs, 2 * delayMs]);
   });
 
   it('does not pace two hosts (two ports) against each other', async () => {
-    const options = paced(1, 1_000);
+    const clock = fakeClock();
+    const site = await siteOn(clock, { '/page.html': servePage });
+    const otherPort = await siteOn(clock, { '/page.html': servePage });
+    const options = paced(1, 1_000, { hostPacer: new HostPacer(clock) });
     const first = fetchDocument(`${site.origin}/page.html`, options);
     const second = fetchDocument(`${site.origin}/page.html?again`, options);
     const elsewhere = fetchDocument(`${otherPort.origin}/page.html`, options);
-    await Promise.all([first, second, elsewhere]);
-    const [, secondArrival] = site.arrivals.filter((arrival) => arrival.path === '/page.html').map((arrival) => arrival.at);
-    const elsewhereArrival = otherPort.arrivals[0]?.at ?? Number.POSITIVE_INFINITY;
-    // The second request to the first host waits a second; the other host's request does not wait for it.
-    expect(elsewhereArrival).toBeLessThan(secondArrival ?? 0);
+    // The other host's request does not wait behind the first host's second one.
+    await Promise.all([first, elsewhere, clock.sleeping()]);
+    expect(site.hitsOf('/page.html')).toBe(1);
+    clock.advance(1_000);
+    await second;
+    expect(site.arrivals.map((arrival) => arrival.at - clock.now())).toEqual([-1_000, 0]);
+    expect(otherPort.arrivals.map((arrival) => arrival.at - clock.now())).toEqual([-1_000]);
   });
 
   it('leaves loopback hosts unpaced unless paceLoopback is set', async () => {
     // The server answers nobody until three requests are in: a paced client would never get there.
     const waiting: Array<() => void> = [];
-    const barrier = await startServer({
+    const barrier = await startSite({
       '/page.html': (req, res, hit) => {
         waiting.push(() => servePage(req, res, hit));
         if (waiting.length === 3) for (const answer of waiting) answer();
       },
     });
-    try {
-      const options = localOptions({ timeoutMs: 5_000, politeness: { perHostConcurrency: 1, perHostDelayMs: 10_000 } });
-      const documents = await Promise.all(Array.from({ length: 3 }, () => fetchDocument(`${barrier.origin}/page.html`, options)));
-      expect(documents.map((document) => document.status)).toEqual([200, 200, 200]);
-    } finally {
-      await barrier.close();
-    }
+    onTestFinished(barrier.close);
+    const options = localOptions({ timeoutMs: 5_000, politeness: { perHostConcurrency: 1, perHostDelayMs: 10_000 } });
+    const documents = await Promise.all(Array.from({ length: 3 }, () => fetchDocument(`${barrier.origin}/page.html`, options)));
+    expect(documents.map((document) => document.status)).toEqual([200, 200, 200]);
   });
 
   it('paces the robots.txt request too: the page waits perHostDelayMs after it', async () => {
-    const server = await startServer({ '/robots.txt': (_req, res) => res.writeHead(404).end(), '/page.html': servePage });
-    try {
-      const delayMs = 300;
-      await fetchDocument(`${server.origin}/page.html`, paced(2, delayMs, { respectRobots: true }));
-      expect(server.arrivals.map((arrival) => arrival.path)).toEqual(['/robots.txt', '/page.html']);
-      const [gap] = gapsBetween(server.arrivals);
-      expect(gap).toBeGreaterThanOrEqual(delayMs * SLACK);
-    } finally {
-      await server.close();
-    }
+    const clock = fakeClock();
+    const server = await siteOn(clock, { '/robots.txt': (_req, res) => res.writeHead(404).end(), '/page.html': servePage });
+    const delayMs = 300;
+    const fetched = fetchDocument(`${server.origin}/page.html`, paced(2, delayMs, { respectRobots: true, hostPacer: new HostPacer(clock) }));
+    await clock.sleeping();
+    expect(server.arrivals.map((arrival) => arrival.path)).toEqual(['/robots.txt']);
+    clock.advance(delayMs);
+    await fetched;
+    expect(server.arrivals.map((arrival) => arrival.path)).toEqual(['/robots.txt', '/page.html']);
+    expect(arrivalTimes(server.arrivals)).toEqual([0, delayMs]);
   });
 
   it('counts the wait for a turn at a busy host against timeoutMs, and frees the turn it gives up', async () => {
-    const server = await startServer({ '/page.html': servePage });
-    try {
-      const pacer = new HostPacer();
-      const options = paced(1, 600, { hostPacer: pacer });
-      await fetchDocument(`${server.origin}/page.html`, options);
-      await failureOf(fetchDocument(`${server.origin}/page.html`, { ...options, timeoutMs: 100 }), 'timeout');
-      expect(server.hitsOf('/page.html')).toBe(1);
-      // The abandoned turn does not block the queue: the next fetch gets through once the delay has passed.
-      const document = await fetchDocument(`${server.origin}/page.html`, options);
-      expect(document.status).toBe(200);
-      expect(server.hitsOf('/page.html')).toBe(2);
-    } finally {
-      await server.close();
-    }
+    const clock = fakeClock();
+    const server = await siteOn(clock, { '/page.html': servePage });
+    const options = paced(1, 600, { hostPacer: new HostPacer(clock) });
+    await fetchDocument(`${server.origin}/page.html`, options);
+    // The clock stands still: the turn never comes, and the fetch's own deadline ends the wait.
+    await failureOf(fetchDocument(`${server.origin}/page.html`, { ...options, timeoutMs: 100 }), 'timeout');
+    expect(server.hitsOf('/page.html')).toBe(1);
+    expect(clock.sleepers()).toBe(0);
+    // The abandoned turn does not block the queue: the next fetch gets through once the delay has passed.
+    const next = fetchDocument(`${server.origin}/page.html`, options);
+    await clock.sleeping();
+    clock.advance(600);
+    expect((await next).status).toBe(200);
+    expect(arrivalTimes(server.arrivals)).toEqual([0, 600]);
   });
 });
 
 describe('User-Agent', () => {
   it('identifies Stancewatch with a URL to read about it, and sends it on every request', async () => {
     expect(DEFAULT_USER_AGENT).toMatch(/^Stancewatch\/\S+ \(\+https:\/\/\S+\)$/);
-    let received: string | undefined;
-    const server = await startServer({
-      '/page.html': (req, res, hit) => {
-        received = req.headers['user-agent'];
-        servePage(req, res, hit);
-      },
-    });
-    try {
-      await fetchDocument(`${server.origin}/page.html`, localOptions());
-      expect(received).toBe(DEFAULT_USER_AGENT);
-    } finally {
-      await server.close();
-    }
+    const server = await startSite({ '/page.html': servePage });
+    onTestFinished(server.close);
+    await fetchDocument(`${server.origin}/page.html`, localOptions());
+    expect(server.arrivals[0]?.headers['user-agent']).toBe(DEFAULT_USER_AGENT);
   });
 });
 
@@ -387,32 +327,27 @@ const PNG = Buffer.from(
 );
 
 describe('articleContentProblem on documents served by a loopback server', () => {
-  let site: TestServer;
   const serve =
     (body: Buffer | string, contentType?: string): Handler =>
     (_req, res) =>
       res.writeHead(200, contentType ? { 'content-type': contentType } : {}).end(body);
 
-  beforeAll(async () => {
-    site = await startServer({
-      '/report.pdf': serve(PDF, 'application/pdf'),
-      '/report-as-html': serve(PDF, 'text/html; charset=utf-8'),
-      '/report-untyped': serve(PDF),
-      '/chart.png': serve(PNG, 'image/png'),
-      '/chart-as-octets': serve(PNG, 'application/octet-stream'),
-      '/chart-untyped': serve(PNG),
-      '/clip.mp4': serve(Buffer.from([0, 0, 0, 0x18, 0x66, 0x74, 0x79, 0x70]), 'video/mp4'),
-      '/blob': serve(Buffer.from([0x00, 0x01, 0x02, 0xfe, 0x10, 0x00, 0x7f, 0x03]), 'application/octet-stream'),
-      '/article.html': serve(HTML_PAGE, 'text/html; charset=utf-8'),
-      '/article.xhtml': serve(HTML_PAGE, 'application/xhtml+xml'),
-      '/article-untyped': serve(HTML_PAGE),
-      '/article-as-octets': serve(HTML_PAGE, 'application/octet-stream'),
-      '/notes.txt': serve('Minister said talks would resume.\n', 'text/plain'),
-      '/notes-untyped': serve('Minister said talks would resume.\n'),
-    });
+  const site = useSite({
+    '/report.pdf': serve(PDF, 'application/pdf'),
+    '/report-as-html': serve(PDF, 'text/html; charset=utf-8'),
+    '/report-untyped': serve(PDF),
+    '/chart.png': serve(PNG, 'image/png'),
+    '/chart-as-octets': serve(PNG, 'application/octet-stream'),
+    '/chart-untyped': serve(PNG),
+    '/clip.mp4': serve(Buffer.from([0, 0, 0, 0x18, 0x66, 0x74, 0x79, 0x70]), 'video/mp4'),
+    '/blob': serve(Buffer.from([0x00, 0x01, 0x02, 0xfe, 0x10, 0x00, 0x7f, 0x03]), 'application/octet-stream'),
+    '/article.html': serve(HTML_PAGE, 'text/html; charset=utf-8'),
+    '/article.xhtml': serve(HTML_PAGE, 'application/xhtml+xml'),
+    '/article-untyped': serve(HTML_PAGE),
+    '/article-as-octets': serve(HTML_PAGE, 'application/octet-stream'),
+    '/notes.txt': serve('Minister said talks would resume.\n', 'text/plain'),
+    '/notes-untyped': serve('Minister said talks would resume.\n'),
   });
-
-  afterAll(() => site.close());
 
   const problemOf = async (path: string) => articleContentProblem(await fetchDocument(`${site.origin}${path}`, localOptions()));
 
