@@ -3,12 +3,14 @@
  * "is calling for", ", saying …"), found where they stand outside quotation marks.
  */
 import {
+  EMBEDDED_CLAUSE_WORDS,
   LISTENER_VERBS,
   MAX_SOURCE_PHRASE_TOKENS,
   PHRASAL_REPORTING_VERBS,
   REPORTING_VERB_FRAMES,
   REPORTING_VERBS,
   SPEAKER_PRONOUNS,
+  STANCE_VERBS,
   TITLE_NOUNS,
 } from './patterns.js';
 import { findNameEndingAt, findNameStartingAt, roleStartBefore, skipToSubjectEnd, type Person, type SpeakerRegister } from './speakers.js';
@@ -18,7 +20,7 @@ import { sourceSpeaker } from './sources.js';
 /** Who an anchor's subject is, before resolution against the article's speakers. */
 export type Subject =
   | { type: 'person'; person: Person }
-  | { type: 'pronoun' }
+  | { type: 'pronoun'; at: number }
   | { type: 'title'; head: string; fallback?: Person }
   | { type: 'source'; person: Person }
   | { type: 'unnamed' };
@@ -32,6 +34,8 @@ export interface Anchor {
   inverted: boolean;
   subject: Subject;
   lemma: string;
+  /** A stance verb ("refuses to", "wants"): the verb is part of what the subject holds, not a verb of saying. */
+  stance?: boolean;
 }
 
 /** Every anchor of a sentence, in order. */
@@ -48,7 +52,32 @@ export function findAnchors(tokens: Token[], register: SpeakerRegister): Anchor[
       i = Math.max(i, anchor.verbEnd, anchor.inverted ? anchor.subjectEnd : i);
     }
   }
-  return anchors;
+  if (anchors.length > 0) return anchors;
+  const stance = anchorStanceVerb(tokens, register);
+  return stance ? [stance] : [];
+}
+
+/**
+ * A sentence with no verb of saying whose subject takes a stance in its main verb: "Sanders has rebuffed pressure to
+ * rein in his supporters", "The ministry plans to raise tariffs". The subject must be someone (a named person, a
+ * pronoun, a source); "The plan would require" states nobody's stance.
+ */
+function anchorStanceVerb(tokens: Token[], register: SpeakerRegister): Anchor | undefined {
+  for (let i = 1; i < tokens.length; i += 1) {
+    const token = tokens[i];
+    if (token.quoted || token.quoteMark) return undefined;
+    if (token.pos === 'SCONJ' || EMBEDDED_CLAUSE_WORDS.has(token.normal)) return undefined;
+    if (token.pos !== 'VERB' && token.pos !== 'AUX') continue;
+    if (token.pos === 'AUX' || !STANCE_VERBS.has(token.lemma) || /ing$/.test(token.normal) || isProgressive(tokens, i)) {
+      if (token.pos === 'VERB') return undefined; // the main verb is another verb
+      continue;
+    }
+    const subjectEnd = skipToSubjectEnd(tokens, i - 1);
+    const found = subjectEnd >= 0 ? findSubjectEndingAt(tokens, subjectEnd, register) : undefined;
+    if (!found || found.subject.type === 'unnamed' || found.subject.type === 'title') return undefined;
+    return { verbStart: i, verbEnd: i, subjectStart: found.start, subjectEnd, inverted: false, subject: found.subject, lemma: token.lemma, stance: true };
+  }
+  return undefined;
 }
 
 function anchorAccordingTo(tokens: Token[], i: number, register: SpeakerRegister): Anchor {
@@ -119,7 +148,7 @@ function anchorParticiple(tokens: Token[], i: number, verbEnd: number, register:
     if (tokens[k].quoted || tokens[k].quoteMark) continue;
     const named = findNameStartingAt(tokens, k, register);
     if (named && named.end < i) return participleAnchor(i, verbEnd, { type: 'person', person: named.person }, tokens[i].lemma);
-    if (SPEAKER_PRONOUNS.has(tokens[k].normal)) return participleAnchor(i, verbEnd, { type: 'pronoun' }, tokens[i].lemma);
+    if (SPEAKER_PRONOUNS.has(tokens[k].normal)) return participleAnchor(i, verbEnd, { type: 'pronoun', at: k }, tokens[i].lemma);
   }
   return undefined;
 }
@@ -144,7 +173,7 @@ function findSubjectEndingAt(tokens: Token[], end: number, register: SpeakerRegi
   const named = findNameEndingAt(tokens, end, register);
   if (named) return { start: roleStartBefore(tokens, named.start), subject: { type: 'person', person: named.person } };
   const token = tokens[end];
-  if (SPEAKER_PRONOUNS.has(token.normal)) return { start: end, subject: { type: 'pronoun' } };
+  if (SPEAKER_PRONOUNS.has(token.normal)) return { start: end, subject: { type: 'pronoun', at: end } };
   if (token.pos === 'PRON') return { start: end, subject: { type: 'unnamed' } };
   if (token.pos !== 'NOUN' && token.pos !== 'PROPN') return undefined;
   let start = end;

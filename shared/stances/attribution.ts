@@ -6,8 +6,11 @@
 import { findAnchors, type Anchor, type Subject } from './anchors.js';
 import { anchorAtQuoteClose, endsInsideQuote, startsInsideQuote, transcriptSpeakers } from './quotes.js';
 import { GENERIC_TITLES, LISTENER_VERBS, MAX_ADJUNCT_TOKENS, MAX_LISTENER_TOKENS, MIN_CONTENT_WORDS, TOPIC_LEADS } from './patterns.js';
-import type { Person, SpeakerRegister } from './speakers.js';
+import { findNameStartingAt, type Person, type SpeakerRegister } from './speakers.js';
 import { isWord, joinTokens, type Sentence, type Token } from './sentences.js';
+
+/** Possessive endings: "Clinton’s aides" does not name Clinton as the subject. */
+const POSSESSIVE = new Set(["'s", '’s', "'", '’']);
 
 /** How the speaker of a clause was found. */
 export type AttributionSource = 'named' | 'pronoun' | 'title' | 'quote' | 'unnamed' | 'none';
@@ -46,18 +49,21 @@ export function attributeSentences(sentences: Sentence[], register: SpeakerRegis
   const anchors = sentences.map((sentence) => findAnchors(sentence.tokens, register));
   const transcript = transcriptSpeakers(sentences, register);
   let lastNamed: Person | null = null;
-  const resolve = (subject: Subject) => {
-    const speaker = resolveSpeaker(subject, lastNamed, register);
-    if (speaker && !speaker.institutional) lastNamed = speaker;
-    return speaker;
-  };
+  let lastNamedAt = -1;
   sentences.forEach((sentence, sentenceIndex) => {
+    const resolve = (subject: Subject) => {
+      const recent = sentenceIndex - lastNamedAt <= 1 ? lastNamed : null;
+      const referent = subject.type === 'pronoun' ? pronounReferent(sentences, sentenceIndex, subject.at, register, recent) : undefined;
+      const speaker = referent ?? resolveSpeaker(subject, lastNamed, register);
+      if (speaker && !speaker.institutional) [lastNamed, lastNamedAt] = [speaker, sentenceIndex];
+      return speaker;
+    };
     if (anchors[sentenceIndex].length > 0) {
       clauses.push(...splitClauses(sentence, sentenceIndex, anchors[sentenceIndex], resolve));
       return;
     }
     const label = transcript.get(sentenceIndex);
-    if (label) lastNamed = label.person;
+    if (label) [lastNamed, lastNamedAt] = [label.person, sentenceIndex];
     const speaker = label?.person ?? quoteSpeaker(sentences, anchors, sentenceIndex, lastNamed, register);
     clauses.push(attributeWithoutAnchor(sentence, sentenceIndex, speaker, (label?.labelEnd ?? -1) + 1));
   });
@@ -74,6 +80,29 @@ function quoteSpeaker(sentences: Sentence[], anchors: Anchor[][], index: number,
   const closing = endsInsideQuote(sentence) ? anchorAtQuoteClose(sentences, anchors, index) : undefined;
   if (closing) return resolveSpeaker(closing.anchor.subject, lastNamed, register);
   return startsInsideQuote(sentence) ? lastNamed : null;
+}
+
+/**
+ * Who "he" or "she" is: a person named earlier in the same sentence ("Should Mrs. Clinton win, she said"), else the
+ * speaker of this or the previous sentence, else the first person the previous sentence names (its subject, most
+ * often); undefined leaves it to the last named speaker.
+ */
+function pronounReferent(sentences: Sentence[], index: number, at: number, register: SpeakerRegister, recentSpeaker: Person | null): Person | undefined {
+  const before = firstMention(sentences[index].tokens.slice(0, at), register);
+  if (before) return before;
+  if (recentSpeaker) return recentSpeaker;
+  return index > 0 ? firstMention(sentences[index - 1].tokens, register) : undefined;
+}
+
+/** The first person of the register the tokens name outside quotation marks. */
+function firstMention(tokens: Token[], register: SpeakerRegister): Person | undefined {
+  for (let k = 0; k < tokens.length; k += 1) {
+    if (tokens[k].quoted || tokens[k].quoteMark || !isWord(tokens[k])) continue;
+    const named = findNameStartingAt(tokens, k, register);
+    if (named && !POSSESSIVE.has(tokens[named.end + 1]?.text ?? '')) return named.person;
+    if (named) k = named.end;
+  }
+  return undefined;
 }
 
 function attributeWithoutAnchor(sentence: Sentence, sentenceIndex: number, speaker: Person | null, contentStart: number): AttributedClause {
@@ -119,7 +148,7 @@ function splitClauses(
     clauses.push({
       speaker,
       source: sourceOf(anchor.subject, speaker),
-      verb: tokens.slice(anchor.verbStart, anchor.verbEnd + 1),
+      verb: anchor.stance ? [] : tokens.slice(anchor.verbStart, anchor.verbEnd + 1),
       content,
       context,
       text: joinTokens(trimPunctuation(tokens.slice(clauseStart, clauseEnd))),
@@ -175,6 +204,7 @@ function findComplementizer(tokens: Token[], from: number): number {
 
 /** First token of what a leading anchor reports: after the listener, a "that", and time words. */
 function contentStart(tokens: Token[], anchor: Anchor): number {
+  if (anchor.stance) return anchor.verbStart;
   let k = skipListener(tokens, anchor);
   const complementizer = findComplementizer(tokens, k);
   if (complementizer !== -1) return complementizer + 1;

@@ -86,6 +86,46 @@ export const REPORTING_VERB_FRAMES: Record<string, 'trailing' | 'clause'> = {
 /** Two-word reporting verbs: lemma of the verb → particles that make it one ("called on", "called for"). */
 export const PHRASAL_REPORTING_VERBS: Record<string, string[]> = { call: ['on', 'for'], point: ['out'] };
 
+/**
+ * Verbs whose subject takes a stance by doing them ("Sanders has rebuffed pressure", "the ministry plans to …"): a
+ * sentence with no verb of saying is the subject's stated position when its main verb is one of these.
+ */
+export const STANCE_VERBS = new Set([
+  'want',
+  'plan',
+  'seek',
+  'intend',
+  'refuse',
+  'reject',
+  'rebuff',
+  'oppose',
+  'support',
+  'back',
+  'endorse',
+  'insist',
+  'demand',
+  'vow',
+  'pledge',
+  'promise',
+  'threaten',
+  'urge',
+  'propose',
+  'offer',
+  'decline',
+  'favor',
+  'favour',
+  'welcome',
+  'condemn',
+  'criticize',
+  'criticise',
+  'defend',
+  'dismiss',
+  'hope',
+  'expect',
+  'fear',
+  'believe',
+]);
+
 /** Verbs that news outlets, not people, do: a lone capitalised subject of these is an outlet ("Kommersant reported"). */
 export const OUTLET_VERBS = new Set(['report', 'write', 'publish']);
 

@@ -65,16 +65,38 @@ function collectNamedPeople(text: string): string[][] {
   return found.map(cleanName).filter((words) => words.length > 0);
 }
 
-/** "President Vladimir Putin," → ["Vladimir", "Putin"]; hyphenated pairs ("Abe-Putin") are not names. */
+/**
+ * "President Vladimir Putin," → ["Vladimir", "Putin"]. Words the name finder takes along are left out: a title, a word
+ * of another class before the name ("While Clinton", "Should Mrs. Clinton") and a description before a given name
+ * ("Democrat Hillary Clinton"). A hyphenated word alone is a pair of names ("Abe-Putin"), unless a title names it a
+ * person ("Ms. Reed-Veal").
+ */
 function cleanName(raw: string): string[] {
   const words = raw
     .replace(/['’]s\b/g, '')
     .replace(/[.,;:!?"“”]+$/g, '')
     .split(/\s+/)
     .filter(Boolean);
-  while (words.length > 0 && ROLE_WORDS.has(words[0].toLowerCase().replace(/\.$/, ''))) words.shift();
-  if (words.some((word) => word.includes('-') || !/^\p{Lu}/u.test(word))) return [];
+  let titled = false;
+  for (;;) {
+    if (words.length > 1 && isTitle(words[0])) titled = true;
+    else if (!(words.length > 1 && isNotNameStart(words[0], words[1]))) break;
+    words.shift();
+  }
+  if (words.some((word) => !/^\p{Lu}/u.test(word))) return [];
+  if (words.length === 1 && words[0].includes('-') && !titled) return [];
   return words;
+}
+
+const isTitle = (word: string) => ROLE_WORDS.has(word.toLowerCase().replace(/\.$/, ''));
+
+/** compromise tags of words that never open a name. */
+const NEVER_IN_NAMES = '(#Conjunction|#Preposition|#Modal|#Determiner|#Adverb|#Pronoun|#QuestionWord)';
+
+function isNotNameStart(word: string, next: string): boolean {
+  const nlp = compromiseNlp();
+  if (nlp(word.toLowerCase()).has(NEVER_IN_NAMES)) return true;
+  return !nlp(word).has('#FirstName') && nlp(next).has('#FirstName');
 }
 
 /**
@@ -87,7 +109,7 @@ function collectUnlistedSubjects(sentences: Sentence[]): string[][] {
     tokens.forEach((token, i) => {
       if (!REPORTING_VERBS.has(token.lemma) || token.pos !== 'VERB' || token.quoted) return;
       const end = skipToSubjectEnd(tokens, i - 1);
-      const run = capitalizedRunEndingAt(tokens, end);
+      const run = cleanName(capitalizedRunEndingAt(tokens, end).join(' '));
       if (run.length === 0 || run.length > MAX_NAME_WORDS || !looksLikePersonName(run)) return;
       if (run.length === 1 && !isLoneNameSubject(tokens, end, token)) return;
       names.push(run);
@@ -144,12 +166,18 @@ function looksLikePersonName(words: string[]): boolean {
 function mergeBySurname(names: string[][], sentences: Sentence[]): Person[] {
   const bySurname = new Map<string, string[]>();
   for (const words of names) {
-    const surname = words[words.length - 1].toLowerCase();
+    const tokens = asTokens(words);
+    const surname = tokens[tokens.length - 1];
     const known = bySurname.get(surname);
-    if (!known || words.length > known.length) bySurname.set(surname, words);
+    if (!known || tokens.length > asTokens(known).length) bySurname.set(surname, words);
   }
   const people = [...bySurname.values()].map((words) => extendSingleName(words, sentences));
-  return people.map((words) => ({ name: words.join(' '), words: words.map((word) => word.toLowerCase()) }));
+  return people.map((words) => ({ name: words.join(' '), words: asTokens(words) }));
+}
+
+/** A name's words as the tokenizer splits them, lower-cased: "Reed-Veal" is "reed", "-", "veal". */
+function asTokens(words: string[]): string[] {
+  return words.flatMap((word) => word.toLowerCase().split(/(-)/).filter(Boolean));
 }
 
 /** compromise sometimes finds only the surname ("Berg" in "chief executive Ole Berg"): take the given name too. */
@@ -159,7 +187,7 @@ function extendSingleName(words: string[], sentences: Sentence[]): string[] {
     for (let i = 1; i < tokens.length; i += 1) {
       if (tokens[i].text !== words[0]) continue;
       const before = tokens[i - 1];
-      const isGivenName = isWord(before) && isCapitalized(before) && !ROLE_WORDS.has(before.normal) && i - 1 > 0;
+      const isGivenName = isWord(before) && isCapitalized(before) && !isTitle(before.text) && i - 1 > 0;
       if (isGivenName && looksLikePersonName([before.text, words[0]])) return [before.text, words[0]];
     }
   }

@@ -314,3 +314,19 @@ describe('sources without a person’s name', () => {
     expect(speakerOf('“We will not sign this deal,” the minister told Reuters on Thursday.')).not.toMatch(/Reuters|Thursday/);
   });
 });
+
+describe('names and ledes', () => {
+  const speakersOf = (text: string) => extractStatements([text]).map((statement) => statement.speaker);
+
+  it('keeps names whole and without the words next to them', () => {
+    expect(speakersOf('Democrat Hillary Clinton said she will not back the deal.')).toEqual(['Hillary Clinton']);
+    expect(speakersOf('Ms. Reed-Veal said the police must release the tapes.')).toEqual(['Reed-Veal']);
+    expect(speakersOf('Should Mrs. Clinton win, she said she would raise taxes.')).toEqual(['Clinton']);
+  });
+
+  it('reads a lede whose subject takes a stance in its main verb as the subject’s statement', () => {
+    const [lede] = extractStatements(['Senator Maria Ortiz has rebuffed pressure to withdraw from the race before the convention.']);
+    expect(lede).toMatchObject({ speaker: 'Maria Ortiz' });
+    expect(extractStatements(['The plan would require new taxes on imported steel.']).filter(isAlertable)).toEqual([]);
+  });
+});
