@@ -104,7 +104,7 @@ function refuseArchiveOptions(options: StatementsOptions): void {
   const given = (['config', 'dataDir', 'table', 'region', 'wait'] as const).filter((name) => options[name] !== undefined);
   if (given.length === 0) return;
   const flags = given.map((name) => `--${name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`);
-  throw new StancewatchError(`${flags.join(', ')} only apply with --watch ID, which judges the statements against that watch's archive`);
+  throw new StancewatchError(`${flags.join(', ')} only ${flags.length === 1 ? 'applies' : 'apply'} with --watch ID, which judges the statements against that watch's archive`);
 }
 
 /** Opens the archive as `query` does (taking the data-dir lock), reads the watch's ledger, and lets go at once. */
@@ -124,7 +124,7 @@ async function readLedger(watchId: string, options: StatementsOptions): Promise<
  * statement judged in order against a copy of the ledger that grows with the article's earlier statements, as
  * `recordStatements` judges them; every article is judged against the archive as it is.
  */
-export function readArticleStatements(input: string, article: ExtractedArticle, judge?: Judge): ArticleStatements {
+function readArticleStatements(input: string, article: ExtractedArticle, judge?: Judge): ArticleStatements {
   const report: ArticleStatements = {
     input,
     url: pageUrlOf(article),

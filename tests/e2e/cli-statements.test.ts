@@ -160,7 +160,7 @@ describe('stancewatch statements', () => {
   it('refuses archive options without --watch instead of ignoring them', async () => {
     const outcome = await stancewatch('statements', SEED, '--data-dir', dataDir);
     expect(outcome.code).toBe(1);
-    expect(outcome.stderr).toMatch(/--data-dir only apply with --watch/);
+    expect(outcome.stderr).toBe(`stancewatch: --data-dir only applies with --watch ID, which judges the statements against that watch's archive\n`);
     expect(outcome.stdout).toBe('');
   });
 });
