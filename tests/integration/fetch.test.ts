@@ -1,7 +1,6 @@
 import { lookup } from 'node:dns/promises';
 import { mkdir, mkdtemp, rm, symlink, utimes, writeFile } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -15,41 +14,7 @@ import {
   type FetchOptions,
   type HostResolver,
 } from '../../shared/fetch/index.js';
-
-type Handler = (req: IncomingMessage, res: ServerResponse) => void;
-
-interface TestServer {
-  origin: string;
-  port: number;
-  /** Requests received, by path. */
-  hits: Map<string, number>;
-  close(): Promise<void>;
-}
-
-/** A loopback server answering from a route table; unknown paths are 404. */
-async function startServer(routes: Record<string, Handler>, host = '127.0.0.1'): Promise<TestServer> {
-  const hits = new Map<string, number>();
-  const server: Server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://placeholder').pathname;
-    hits.set(path, (hits.get(path) ?? 0) + 1);
-    const route = routes[path];
-    if (route) route(req, res);
-    else res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-  });
-  await new Promise<void>((resolve) => server.listen(0, host, resolve));
-  const { port } = server.address() as AddressInfo;
-  const origin = `http://${host}:${port}`;
-  return {
-    origin,
-    port,
-    hits,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
+import { startSite, type Site } from '../helpers/web.js';
 
 /** Loopback servers are private addresses; most tests opt in and skip robots to stay focused. */
 function localOptions(overrides: Partial<FetchOptions> = {}): FetchOptions {
@@ -87,7 +52,7 @@ const SLOW_SERVER_DELAY_MS = 2_000;
 const SHORT_TIMEOUT_MS = 200;
 
 describe('fetchDocument and readSource against loopback servers', () => {
-  let site: TestServer;
+  let site: Site;
   let hugeBodyFinished = false;
   const pendingTimers = new Set<NodeJS.Timeout>();
 
@@ -100,7 +65,7 @@ describe('fetchDocument and readSource against loopback servers', () => {
   }
 
   beforeAll(async () => {
-    site = await startServer({
+    site = await startSite({
       '/feed.xml': (req, res) => {
         if (req.headers['if-none-match'] === FEED_ETAG) {
           res.writeHead(304, { etag: FEED_ETAG }).end();
@@ -185,12 +150,12 @@ describe('fetchDocument and readSource against loopback servers', () => {
     });
 
     it('gives up on a redirect loop with too-many-redirects after maxRedirects hops', async () => {
-      const before = site.hits.get('/loop-a') ?? 0;
+      const before = site.hitsOf('/loop-a');
       const error = await expectFailure(fetchDocument(`${site.origin}/loop-a`, localOptions({ maxRedirects: 3 })), 'too-many-redirects');
       expect(error.message).toContain('more than 3 times');
       expect(error.url).toBe(`${site.origin}/loop-a`);
       // First request plus three followed hops: a, b, a, b.
-      expect((site.hits.get('/loop-a') ?? 0) - before).toBe(2);
+      expect(site.hitsOf('/loop-a') - before).toBe(2);
     });
 
     it('refuses a redirect from http to a file:// URL', async () => {
@@ -238,10 +203,10 @@ describe('fetchDocument and readSource against loopback servers', () => {
 
   describe('SSRF guard', () => {
     it('refuses a loopback server when allowPrivateNetwork is false, without sending the request', async () => {
-      const before = site.hits.get('/page.html') ?? 0;
+      const before = site.hitsOf('/page.html');
       const error = await expectFailure(fetchDocument(`${site.origin}/page.html`, defaultFetchOptions()), 'blocked-address');
       expect(error.message).toContain('127.0.0.1 (loopback)');
-      expect(site.hits.get('/page.html') ?? 0).toBe(before);
+      expect(site.hitsOf('/page.html')).toBe(before);
     });
 
     it('fetches the same loopback server when allowPrivateNetwork is true', async () => {
@@ -295,8 +260,8 @@ describe('fetchDocument and readSource against loopback servers', () => {
 });
 
 describe('redirect hops through the SSRF guard', () => {
-  let publicStandIn: TestServer;
-  let internal: TestServer;
+  let publicStandIn: Site;
+  let internal: Site;
 
   /**
    * The first hop must pass the guard, yet every test server is on loopback. The resolver stands
@@ -307,11 +272,8 @@ describe('redirect hops through the SSRF guard', () => {
     hostname === '127.0.0.1' ? [{ address: '93.184.215.14', family: 4 }] : lookup(hostname, { all: true });
 
   beforeAll(async () => {
-    internal = await startServer(
-      { '/secret': (_req, res) => res.writeHead(200, { 'content-type': 'text/plain' }).end('internal only') },
-      'localhost',
-    );
-    publicStandIn = await startServer({
+    internal = await startSite({ '/secret': { type: 'text/plain', body: 'internal only' } }, { host: 'localhost' });
+    publicStandIn = await startSite({
       '/start.html': (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(HTML_PAGE),
       '/to-internal': (_req, res) => res.writeHead(302, { location: `http://localhost:${internal.port}/secret` }).end(),
       '/to-metadata': (_req, res) => res.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data/' }).end(),
@@ -336,8 +298,8 @@ describe('redirect hops through the SSRF guard', () => {
     const error = await expectFailure(fetchDocument(`${publicStandIn.origin}/to-internal`, guarded()), 'blocked-address');
     expect(error.message).toContain(`http://localhost:${internal.port}/secret`);
     expect(error.message).toMatch(/\((loopback)\)/);
-    expect(publicStandIn.hits.get('/to-internal')).toBe(1);
-    expect(internal.hits.get('/secret')).toBeUndefined();
+    expect(publicStandIn.hitsOf('/to-internal')).toBe(1);
+    expect(internal.hitsOf('/secret')).toBe(0);
   });
 
   it('follows the same redirect to the internal server when private addresses are allowed', async () => {
@@ -356,14 +318,14 @@ describe('redirect hops through the SSRF guard', () => {
 });
 
 describe('robots.txt', () => {
-  let polite: TestServer;
-  let noRobots: TestServer;
-  let brokenRobots: TestServer;
+  let polite: Site;
+  let noRobots: Site;
+  let brokenRobots: Site;
   const page = (_req: IncomingMessage, res: ServerResponse) => res.writeHead(200, { 'content-type': 'text/html' }).end(HTML_PAGE);
 
   beforeAll(async () => {
     clearRobotsCache();
-    polite = await startServer({
+    polite = await startSite({
       '/robots.txt': (_req, res) =>
         res
           .writeHead(200, { 'content-type': 'text/plain' })
@@ -373,8 +335,8 @@ describe('robots.txt', () => {
       '/everyone-else/page.html': page,
       '/redirect-to-private': (_req, res) => res.writeHead(302, { location: '/private/memo.html' }).end(),
     });
-    noRobots = await startServer({ '/page.html': page });
-    brokenRobots = await startServer({
+    noRobots = await startSite({ '/page.html': page });
+    brokenRobots = await startSite({
       '/robots.txt': (_req, res) => res.writeHead(503).end(),
       '/page.html': page,
     });
@@ -389,7 +351,7 @@ describe('robots.txt', () => {
   it('refuses a path robots.txt disallows for our user agent, without requesting it', async () => {
     const error = await expectFailure(fetchDocument(`${polite.origin}/private/memo.html`, robotsOptions()), 'robots');
     expect(error.message).toContain(`${polite.origin}/robots.txt`);
-    expect(polite.hits.get('/private/memo.html')).toBeUndefined();
+    expect(polite.hitsOf('/private/memo.html')).toBe(0);
   });
 
   it('applies the group for our product token, not the * group', async () => {
@@ -404,19 +366,19 @@ describe('robots.txt', () => {
   it('fetches robots.txt once per origin and reuses it', async () => {
     await fetchDocument(`${polite.origin}/news/today.html`, robotsOptions());
     await fetchDocument(`${polite.origin}/news/today.html`, robotsOptions());
-    expect(polite.hits.get('/robots.txt')).toBe(1);
+    expect(polite.hitsOf('/robots.txt')).toBe(1);
   });
 
   it('allows everything when robots.txt is missing', async () => {
     const document = await fetchDocument(`${noRobots.origin}/page.html`, robotsOptions());
     expect(document.status).toBe(200);
-    expect(noRobots.hits.get('/robots.txt')).toBe(1);
+    expect(noRobots.hitsOf('/robots.txt')).toBe(1);
   });
 
   it('allows the fetch when robots.txt answers 5xx', async () => {
     const document = await fetchDocument(`${brokenRobots.origin}/page.html`, robotsOptions());
     expect(document.status).toBe(200);
-    expect(brokenRobots.hits.get('/robots.txt')).toBe(1);
+    expect(brokenRobots.hitsOf('/robots.txt')).toBe(1);
   });
 
   it('does not consult robots.txt when respectRobots is false', async () => {

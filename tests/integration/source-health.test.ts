@@ -1,11 +1,10 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../shared/config/index.js';
 import { defaultFetchOptions } from '../../shared/fetch/index.js';
 import { processSource, sendDigests, stderrLog, SourceFailedError, UNHEALTHY_AFTER_RUNS, type PipelineDeps, type SourceOutcome } from '../../shared/pipeline/index.js';
 import type { OutgoingDigest } from '../../shared/notify/types.js';
-import { startTestTable, type TestTable } from '../helpers/dynamo.js';
+import { useTestTable } from '../helpers/dynamo.js';
+import { useSite } from '../helpers/web.js';
 
 const ARTICLE = `<!doctype html><html lang="en"><head><title>Treaty talks</title>
 <meta property="article:published_time" content="2024-06-06T09:00:00Z"></head>
@@ -21,28 +20,15 @@ const CLOUDFLARE_CHALLENGE = `<!DOCTYPE html><html lang="en-US"><head><title>Jus
 
 const EMPTY_FEED = '<?xml version="1.0"?><rss version="2.0"><channel><title>News</title><link>https://news.example/</link></channel></rss>';
 
-/** A site whose answer per path the test sets: a page, a bot wall, an error status or an empty feed. */
-function startSite(): Promise<{ server: Server; base: string; answers: Map<string, { status: number; type: string; body: string }> }> {
-  const answers = new Map<string, { status: number; type: string; body: string }>();
-  const server = createServer((request, response) => {
-    const answer = answers.get(request.url ?? '/');
-    if (!answer) return void response.writeHead(404).end();
-    response.writeHead(answer.status, { 'content-type': answer.type }).end(answer.body);
-  });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => resolve({ server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, answers })),
-  );
-}
-
 describe('source health', () => {
-  let table: TestTable;
-  let site: Awaited<ReturnType<typeof startSite>>;
+  const table = useTestTable({ freshTable: 'test' });
+  const site = useSite();
   let deps: PipelineDeps;
   let sent: OutgoingDigest[];
   let clock: number;
 
   const page = (body: string) => ({ status: 200, type: 'text/html; charset=utf-8', body });
-  const run = (path: string) => processSource({ watchId: 'treaty', sourceUrl: `${site.base}${path}`, runId: 'r' }, deps);
+  const run = (path: string) => processSource({ watchId: 'treaty', sourceUrl: `${site.origin}${path}`, runId: 'r' }, deps);
   /** A run whose source cannot be read: the error, with the health change it caused. */
   const failingRun = async (path: string): Promise<SourceFailedError> => {
     const error = await run(path).then(
@@ -54,17 +40,13 @@ describe('source health', () => {
   };
   const unhealthy = (outcome: SourceOutcome) => outcome.health.filter((change) => change.status === 'unhealthy');
 
-  beforeAll(async () => {
-    site = await startSite();
-  });
   beforeEach(async () => {
-    table = await startTestTable();
-    site.answers.clear();
+    site.routes.clear();
     sent = [];
     clock = Date.parse('2026-11-23T10:00:00Z');
     deps = {
       config: parseConfig(
-        { watches: [{ id: 'treaty', name: 'Peace treaty', keywords: ['peace treaty'], sources: [{ url: `${site.base}/news` }] }] },
+        { watches: [{ id: 'treaty', name: 'Peace treaty', keywords: ['peace treaty'], sources: [{ url: `${site.origin}/news` }] }] },
         'test',
       ),
       store: table.store,
@@ -74,40 +56,36 @@ describe('source health', () => {
       now: () => new Date((clock += 60_000)),
     };
   });
-  afterAll(async () => {
-    await table.close();
-    await new Promise((resolve) => site.server.close(resolve));
-  });
 
   it('marks a source behind a bot wall unhealthy at once, reports it in one digest, and reports its recovery', async () => {
-    site.answers.set('/news', page(CLOUDFLARE_CHALLENGE));
+    site.routes.set('/news', page(CLOUDFLARE_CHALLENGE));
     const walled = await run('/news');
     expect(walled.failures[0].error).toMatch(/answered with a bot wall \(Cloudflare challenge\)/);
     expect(unhealthy(walled)).toEqual([
-      { watch: 'treaty', url: `${site.base}/news`, status: 'unhealthy', reason: 'answers with a bot wall (Cloudflare challenge) instead of its pages' },
+      { watch: 'treaty', url: `${site.origin}/news`, status: 'unhealthy', reason: 'answers with a bot wall (Cloudflare challenge) instead of its pages' },
     ]);
     // Still walled: no second change, so no second alarm.
     expect((await run('/news')).health).toEqual([]);
 
     const [digest] = await sendDigests(deps);
     expect(digest).toMatchObject({ watch: 'treaty', items: 0, sources: 1, delivered: true, subject: 'Stancewatch: 1 source unhealthy — Peace treaty' });
-    expect(sent[0].text).toContain(`- UNHEALTHY · new: ${site.base}/news answers with a bot wall (Cloudflare challenge) instead of its pages (since 2026-11-23).`);
+    expect(sent[0].text).toContain(`- UNHEALTHY · new: ${site.origin}/news answers with a bot wall (Cloudflare challenge) instead of its pages (since 2026-11-23).`);
     expect(sent[0].html).toContain('Sources needing attention');
     expect(await sendDigests(deps)).toEqual([]);
 
-    site.answers.set('/news', page(ARTICLE));
+    site.routes.set('/news', page(ARTICLE));
     const back = await run('/news');
-    expect(back.health).toEqual([{ watch: 'treaty', url: `${site.base}/news`, status: 'recovered' }]);
+    expect(back.health).toEqual([{ watch: 'treaty', url: `${site.origin}/news`, status: 'recovered' }]);
     const [next] = await sendDigests(deps);
     expect(next.subject).toBe('Stancewatch: 1 new; 1 source recovered — Peace treaty');
-    expect(sent[1].text).toContain(`- RECOVERED: ${site.base}/news is read again.`);
+    expect(sent[1].text).toContain(`- RECOVERED: ${site.origin}/news is read again.`);
     expect(sent).toHaveLength(2);
   });
 
   it('reports a health change once when the digest that held it failed and was retried', async () => {
-    site.answers.set('/news', page(CLOUDFLARE_CHALLENGE));
+    site.routes.set('/news', page(CLOUDFLARE_CHALLENGE));
     await run('/news');
-    site.answers.set('/news', page(ARTICLE));
+    site.routes.set('/news', page(ARTICLE));
     await run('/news');
     let refuse = true;
     deps.notifiers = [
@@ -123,12 +101,12 @@ describe('source health', () => {
   });
 
   it('reads the bot wall in a 403 answer: unhealthy after one run, not three', async () => {
-    site.answers.set('/news', { status: 403, type: 'text/html', body: CLOUDFLARE_CHALLENGE });
+    site.routes.set('/news', { status: 403, type: 'text/html', body: CLOUDFLARE_CHALLENGE });
     expect((await failingRun('/news')).health?.reason).toBe('answers with a bot wall (Cloudflare challenge) instead of its pages');
   });
 
   it(`marks a source unhealthy after ${UNHEALTHY_AFTER_RUNS} failed runs in a row, not before`, async () => {
-    site.answers.set('/news', { status: 404, type: 'text/plain', body: 'gone' });
+    site.routes.set('/news', { status: 404, type: 'text/plain', body: 'gone' });
     for (let runNumber = 1; runNumber < UNHEALTHY_AFTER_RUNS; runNumber++) expect((await failingRun('/news')).health).toBeUndefined();
     const third = await failingRun('/news');
     expect(third.health?.reason).toMatch(new RegExp(`^failed ${UNHEALTHY_AFTER_RUNS} runs in a row; last error: GET .*/news answered 404`));
@@ -138,30 +116,30 @@ describe('source health', () => {
   });
 
   it(`marks a feed that lists no entries for ${UNHEALTHY_AFTER_RUNS} runs unhealthy`, async () => {
-    site.answers.set('/news', { status: 200, type: 'application/rss+xml', body: EMPTY_FEED });
+    site.routes.set('/news', { status: 200, type: 'application/rss+xml', body: EMPTY_FEED });
     for (let runNumber = 1; runNumber < UNHEALTHY_AFTER_RUNS; runNumber++) expect((await run('/news')).health).toEqual([]);
     expect(unhealthy(await run('/news'))[0].reason).toBe(`has yielded no articles for ${UNHEALTHY_AFTER_RUNS} runs in a row: it lists no entries`);
   });
 
   it('skips a feed item that is a PDF with its reason, on the report and the page state, and reads the next item', async () => {
     const feed = `<?xml version="1.0"?><rss version="2.0"><channel><title>News</title>
-<item><title>Report</title><link>${site.base}/report.pdf</link></item><item><title>Talks</title><link>${site.base}/talks</link></item></channel></rss>`;
-    site.answers.set('/news', { status: 200, type: 'application/rss+xml', body: feed });
-    site.answers.set('/report.pdf', { status: 200, type: 'application/pdf', body: '%PDF-1.7\n%âãÏÓ\n1 0 obj << /Type /Catalog >> endobj' });
-    site.answers.set('/talks', page(ARTICLE));
+<item><title>Report</title><link>${site.origin}/report.pdf</link></item><item><title>Talks</title><link>${site.origin}/talks</link></item></channel></rss>`;
+    site.routes.set('/news', { status: 200, type: 'application/rss+xml', body: feed });
+    site.routes.set('/report.pdf', { status: 200, type: 'application/pdf', body: '%PDF-1.7\n%âãÏÓ\n1 0 obj << /Type /Catalog >> endobj' });
+    site.routes.set('/talks', page(ARTICLE));
     const outcome = await run('/news');
-    const reason = `${site.base}/report.pdf is a PDF document (application/pdf), not an article page; skipped`;
-    expect(outcome.skips).toEqual([{ watch: 'treaty', url: `${site.base}/report.pdf`, reason }]);
+    const reason = `${site.origin}/report.pdf is a PDF document (application/pdf), not an article page; skipped`;
+    expect(outcome.skips).toEqual([{ watch: 'treaty', url: `${site.origin}/report.pdf`, reason }]);
     expect(outcome.articles).toMatchObject({ fetched: 2, skipped: 1, new: 1, failed: 0 });
-    expect((await table.store.getUrlState(`treaty ${site.base}/report.pdf`))?.lastSkipReason).toBe(reason);
+    expect((await table.store.getUrlState(`treaty ${site.origin}/report.pdf`))?.lastSkipReason).toBe(reason);
   });
 
   it('lets a failure streak broken by a good run start again from zero', async () => {
-    site.answers.set('/news', { status: 404, type: 'text/plain', body: 'gone' });
+    site.routes.set('/news', { status: 404, type: 'text/plain', body: 'gone' });
     for (let runNumber = 1; runNumber < UNHEALTHY_AFTER_RUNS; runNumber++) await failingRun('/news');
-    site.answers.set('/news', page(ARTICLE));
+    site.routes.set('/news', page(ARTICLE));
     expect((await run('/news')).health).toEqual([]);
-    site.answers.set('/news', { status: 404, type: 'text/plain', body: 'gone' });
+    site.routes.set('/news', { status: 404, type: 'text/plain', body: 'gone' });
     expect((await failingRun('/news')).health).toBeUndefined();
     expect(await sendDigests(deps)).toMatchObject([{ items: 1, sources: 0 }]);
   });

@@ -1,11 +1,10 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../shared/config/index.js';
 import { defaultFetchOptions } from '../../shared/fetch/index.js';
 import type { OutgoingDigest } from '../../shared/notify/types.js';
 import { runPass, stderrLog, type PassReport, type PipelineDeps } from '../../shared/pipeline/index.js';
-import { startTestTable, type TestTable } from '../helpers/dynamo.js';
+import { useTestTable } from '../helpers/dynamo.js';
+import { useSite } from '../helpers/web.js';
 
 const ARTICLE = `<!doctype html><html lang="en"><head><title>Treaty talks</title>
 <meta property="article:published_time" content="2024-06-06T09:00:00Z"></head>
@@ -18,24 +17,9 @@ const FEED = `<?xml version="1.0"?><rss version="2.0"><channel><title>News</titl
 <item><title>Broken story</title><link>/broken</link></item>
 </channel></rss>`;
 
-type Answer = { status: number; type: string; body: string };
-
-/** A news site whose answer per path the test sets; a path without one answers 404. */
-function startSite(): Promise<{ server: Server; base: string; answers: Map<string, Answer> }> {
-  const answers = new Map<string, Answer>();
-  const server = createServer((request, response) => {
-    const answer = answers.get(request.url ?? '/');
-    if (!answer) return void response.writeHead(404).end();
-    response.writeHead(answer.status, { 'content-type': answer.type }).end(answer.body);
-  });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => resolve({ server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, answers })),
-  );
-}
-
 describe('an article that fails the same way run after run', () => {
-  let site: Awaited<ReturnType<typeof startSite>>;
-  let table: TestTable;
+  const site = useSite();
+  const table = useTestTable({ freshTable: 'test' });
   let deps: PipelineDeps;
   let sent: OutgoingDigest[];
   let clock: number;
@@ -47,31 +31,23 @@ describe('an article that fails the same way run after run', () => {
     runs += 1;
     return runPass(deps, `run-${runs}`);
   };
-  const broken = () => `${site.base}/broken`;
+  const broken = () => `${site.origin}/broken`;
 
-  beforeAll(async () => {
-    site = await startSite();
-  });
   beforeEach(async () => {
-    table = await startTestTable();
-    site.answers.clear();
-    site.answers.set('/news', { status: 200, type: 'application/rss+xml', body: FEED });
-    site.answers.set('/good', { status: 200, type: 'text/html; charset=utf-8', body: ARTICLE });
+    site.routes.clear();
+    site.routes.set('/news', { status: 200, type: 'application/rss+xml', body: FEED });
+    site.routes.set('/good', { status: 200, type: 'text/html; charset=utf-8', body: ARTICLE });
     sent = [];
     runs = 0;
     clock = Date.parse('2026-11-20T10:00:00Z');
     deps = {
-      config: parseConfig({ watches: [{ id: 'treaty', name: 'Peace treaty', keywords: ['peace treaty'], sources: [{ url: `${site.base}/news` }] }] }, 'test'),
+      config: parseConfig({ watches: [{ id: 'treaty', name: 'Peace treaty', keywords: ['peace treaty'], sources: [{ url: `${site.origin}/news` }] }] }, 'test'),
       store: table.store,
       notifiers: [{ name: 'record', deliver: async (digest) => (sent.push(digest), ['record']) }],
       fetchOptions: defaultFetchOptions({ allowPrivateNetwork: true, respectRobots: false }),
       log: stderrLog('silent'),
       now: () => new Date(clock),
     };
-  });
-  afterAll(async () => {
-    await table.close();
-    await new Promise((resolve) => site.server.close(resolve));
   });
 
   it('is counted in the run report and listed once in the digest, under "Articles needing attention", on its third run', async () => {
@@ -104,7 +80,7 @@ describe('an article that fails the same way run after run', () => {
     for (let run = 0; run < 3; run += 1) await pass();
     expect(sent).toHaveLength(2);
     // A revised good article brings news; the stuck one rides along, no longer marked new.
-    site.answers.set('/good', { status: 200, type: 'text/html; charset=utf-8', body: ARTICLE.replace('</article>', '<p>Putin added that Russia will not return any islands unless Japan ends its military drills first.</p></article>') });
+    site.routes.set('/good', { status: 200, type: 'text/html; charset=utf-8', body: ARTICLE.replace('</article>', '<p>Putin added that Russia will not return any islands unless Japan ends its military drills first.</p></article>') });
     const report = await pass();
     expect(report.digests).toEqual([expect.objectContaining({ stuckArticles: 0, delivered: true })]);
     expect(sent[2].text).toMatch(new RegExp(`- FAILING: ${broken()} failed 4 runs in a row`));
@@ -113,13 +89,13 @@ describe('an article that fails the same way run after run', () => {
   it('starts counting again when it fails another way, and is forgotten once it goes through', async () => {
     await pass();
     await pass();
-    site.answers.set('/broken', { status: 410, type: 'text/plain', body: 'gone' });
+    site.routes.set('/broken', { status: 410, type: 'text/plain', body: 'gone' });
     const otherWay = await pass();
     expect(otherWay.failures).toEqual([expect.objectContaining({ url: broken(), error: expect.stringMatching(/410/) })]);
     expect(otherWay.stuck).toEqual([]);
     expect(await table.store.listArticleFailures('treaty')).toEqual([expect.objectContaining({ url: broken(), runs: 1 })]);
 
-    site.answers.set('/broken', { status: 200, type: 'text/html; charset=utf-8', body: ARTICLE.replace(/Treaty talks/g, 'Broken story') });
+    site.routes.set('/broken', { status: 200, type: 'text/html; charset=utf-8', body: ARTICLE.replace(/Treaty talks/g, 'Broken story') });
     const through = await pass();
     expect(through.failures).toEqual([]);
     expect(await table.store.listArticleFailures('treaty')).toEqual([]);
@@ -127,10 +103,10 @@ describe('an article that fails the same way run after run', () => {
 
   it('counts a failure once per pass, however often the pass meets the article', async () => {
     deps.config = parseConfig(
-      { watches: [{ id: 'treaty', name: 'Peace treaty', keywords: ['peace treaty'], sources: [{ url: `${site.base}/news` }, { url: `${site.base}/news?again` }] }] },
+      { watches: [{ id: 'treaty', name: 'Peace treaty', keywords: ['peace treaty'], sources: [{ url: `${site.origin}/news` }, { url: `${site.origin}/news?again` }] }] },
       'test',
     );
-    site.answers.set('/news?again', { status: 200, type: 'application/rss+xml', body: FEED });
+    site.routes.set('/news?again', { status: 200, type: 'application/rss+xml', body: FEED });
     const first = await pass();
     expect(first.failures.filter((failure) => failure.url === broken())).toHaveLength(2);
     expect(await table.store.listArticleFailures('treaty')).toEqual([expect.objectContaining({ runs: 1, lastRunId: 'run-1' })]);
