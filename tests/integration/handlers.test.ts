@@ -1,12 +1,11 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { ChangeMessageVisibilityCommand, SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { Context, SQSBatchResponse, SQSEvent, ScheduledEvent } from 'aws-lambda';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { startSampleServer, type SampleServer } from '../../bin/sample-server.js';
 import { lambdaContext, scheduledEvent, sqsEvent } from '../helpers/events.js';
 import { startTestTable, type TestTable } from '../helpers/dynamo.js';
+import { startSite } from '../helpers/web.js';
 
 const SAMPLE_SITES = new URL('../../samples/sites/', import.meta.url).pathname;
 const QUEUE_URL = 'https://sqs.eu-west-1.amazonaws.com/123456789012/stancewatch-sources';
@@ -101,25 +100,16 @@ describe('Lambda handlers against dynalite and a loopback news site', () => {
   });
 
   it('process-source: refuses a message naming a URL that is no configured source, without fetching it', async () => {
-    let requests = 0;
-    const elsewhere = createServer((_request, response) => {
-      requests += 1;
-      response.end('<rss/>');
-    });
-    await new Promise<void>((resolve) => elsewhere.listen(0, '127.0.0.1', resolve));
-    try {
-      const { port } = elsewhere.address() as AddressInfo;
-      const event = sqsEvent([
-        { watchId: WATCH_ID, sourceUrl: `http://127.0.0.1:${port}/feed.xml`, runId: '2025-01-01T06:00:00Z' },
-        { watchId: 'no-such-watch', sourceUrl: `http://127.0.0.1:${port}/feed.xml`, runId: '2025-01-01T06:00:00Z' },
-      ]);
-      const response = await processSource(event, lambdaContext('process-source', 120_000));
-      // Not failed either: no retry can make it a configured source, so it is not sent round to the DLQ.
-      expect(response.batchItemFailures).toEqual([]);
-      expect(requests).toBe(0);
-    } finally {
-      await new Promise((resolve) => elsewhere.close(resolve));
-    }
+    const elsewhere = await startSite({ '/feed.xml': { type: 'application/rss+xml', body: '<rss/>' } });
+    onTestFinished(elsewhere.close);
+    const event = sqsEvent([
+      { watchId: WATCH_ID, sourceUrl: elsewhere.url('/feed.xml'), runId: '2025-01-01T06:00:00Z' },
+      { watchId: 'no-such-watch', sourceUrl: elsewhere.url('/feed.xml'), runId: '2025-01-01T06:00:00Z' },
+    ]);
+    const response = await processSource(event, lambdaContext('process-source', 120_000));
+    // Not failed either: no retry can make it a configured source, so it is not sent round to the DLQ.
+    expect(response.batchItemFailures).toEqual([]);
+    expect(elsewhere.arrivals).toEqual([]);
   });
 
   it('digest: publishes the watch digest to the topic with the watch attribute, once', async () => {

@@ -1,6 +1,4 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { load } from 'cheerio/slim';
@@ -14,7 +12,8 @@ import { processSource, runPass, stderrLog, type PipelineDeps } from '../../shar
 import type { PassReport } from '../../shared/pipeline/types.js';
 import { dynamoArchive, hashKey, type ArchivedArticle, type WatchArticleLink } from '../../shared/store/index.js';
 import { MAX_PLAIN_TEXT_BYTES, MAX_STORED_TEXT_BYTES } from '../../shared/store/limits.js';
-import { startTestTable, type TestTable } from '../helpers/dynamo.js';
+import { useTestTable } from '../helpers/dynamo.js';
+import { useSite } from '../helpers/web.js';
 
 const GOOD_PAGE = new URL('../../samples/sites/japan-forward/2024-06-06-putin-no-talks-unless-japan-alters-ukraine-stance.html', import.meta.url);
 const GOOD_STATEMENT = 'Japan first needs to change its position on the war in Ukraine';
@@ -88,33 +87,22 @@ const OVERSIZED_ENTITY = `<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY big "${'l
 
 const TRUNCATED_FEED = '<?xml version="1.0"?><rss version="2.0"><channel><title>Cut</title><item><title>A</title><link>https://news.example/a</link></item><item><tit';
 
-function startSite(routes: Record<string, Served>): Promise<{ server: Server; base: string }> {
-  const server = createServer((request, response) => {
-    const route = routes[request.url ?? '/'];
-    if (!route) return void response.writeHead(404).end();
-    response.writeHead(200, { 'content-type': route.type }).end(route.body);
-  });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => resolve({ server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })),
-  );
-}
-
 function recordingNotifier(): DigestNotifier & { sent: OutgoingDigest[] } {
   const sent: OutgoingDigest[] = [];
   return { name: 'recording', sent, deliver: async (digest) => (sent.push(digest), [`recorded:${digest.digestKey}`]) };
 }
 
 describe('a pass over a site of hostile inputs', () => {
-  let table: TestTable;
-  let site: { server: Server; base: string };
+  const table = useTestTable();
+  const pages = hostileSite();
+  const site = useSite(pages);
   let notifier: ReturnType<typeof recordingNotifier>;
   let deps: PipelineDeps;
   let report: PassReport;
   let links: WatchArticleLink[];
-  const pages = hostileSite();
   const itemPaths = Object.keys(pages).filter((path) => path !== '/good.html');
 
-  const url = (path: string) => `${site.base}${path}`;
+  const url = (path: string) => `${site.origin}${path}`;
   const failureOf = (path: string) => report.failures.find((failure) => failure.url === url(path))?.error;
   const skipOf = (path: string) => report.skips.find((skip) => skip.url === url(path))?.reason;
   const archived = async (path: string): Promise<ArchivedArticle | undefined> => {
@@ -124,16 +112,15 @@ describe('a pass over a site of hostile inputs', () => {
   };
 
   beforeAll(async () => {
-    table = await startTestTable();
-    const routes: Record<string, Served> = { ...pages };
-    site = await startSite(routes);
-    Object.assign(routes, {
+    // Feeds name their items by absolute URL: added once the site has its port.
+    const feeds: Record<string, Served> = {
       '/feed.xml': { type: 'application/atom+xml', body: atomFeed([...itemPaths, '/good.html']) },
       '/laughs.xml': { type: 'application/rss+xml', body: BILLION_LAUGHS.replace('LINK', url('/weather.html')) },
       '/weather.html': { type: 'text/html', body: page('Weather', ['Rain is expected across the region tomorrow, with clearer skies later in the week.']) },
       '/oversized-entity.xml': { type: 'application/rss+xml', body: OVERSIZED_ENTITY },
       '/truncated.xml': { type: 'application/rss+xml', body: TRUNCATED_FEED },
-    });
+    };
+    for (const [path, served] of Object.entries(feeds)) site.routes.set(path, served);
     notifier = recordingNotifier();
     const watch = (id: string, path: string) => ({ id, name: id, keywords: ['peace treaty'], sources: [{ url: url(path) }] });
     deps = {
@@ -151,10 +138,6 @@ describe('a pass over a site of hostile inputs', () => {
     links = await table.store.listArticles('hostile');
   }, 120_000);
 
-  afterAll(async () => {
-    await new Promise((resolve) => site.server.close(resolve));
-    await table.close();
-  });
 
   it('goes on past every bad input: the good article is archived with its statements', async () => {
     const good = links.find((link) => link.title === 'Putin says no talks with Japan unless it alters stance on Ukraine');
@@ -225,7 +208,7 @@ describe('a pass over a site of hostile inputs', () => {
   });
 
   it('reports no failure for any other item: each bad input ended as an article, a skip or one clear failure', () => {
-    const itemFailures = report.failures.filter((failure) => failure.url.startsWith(site.base) && !failure.url.endsWith('.xml'));
+    const itemFailures = report.failures.filter((failure) => failure.url.startsWith(site.origin) && !failure.url.endsWith('.xml'));
     expect(itemFailures.map((failure) => failure.url)).toEqual([url('/over-cap.html')]);
   });
 
@@ -258,11 +241,7 @@ describe('a pass over a site of hostile inputs', () => {
 });
 
 describe('article text over DynamoDB’s 400 KB item limit', () => {
-  let table: TestTable;
-  beforeAll(async () => {
-    table = await startTestTable();
-  });
-  afterAll(async () => table.close());
+  const table = useTestTable();
 
   const article = (id: string, text: string): ArchivedArticle => ({
     urlKey: hashKey(id),

@@ -1,11 +1,10 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../shared/config/index.js';
 import { defaultFetchOptions } from '../../shared/fetch/index.js';
 import { processSource, sendDigests, stderrLog, type SourceDeps } from '../../shared/pipeline/index.js';
 import type { ArchiveStore } from '../../shared/store/index.js';
-import { startTestTable, type TestTable } from '../helpers/dynamo.js';
+import { useTestTable } from '../helpers/dynamo.js';
+import { useSite, type RouteHandler } from '../helpers/web.js';
 
 const ARTICLE = (id: string, sentence: string) => `<!doctype html><html lang="en"><head><title>Talks ${id}</title>
 <link rel="canonical" href="https://news.example/${id}"><meta property="og:site_name" content="News Example">
@@ -18,41 +17,31 @@ const PAGES: Record<string, string> = {
   '/bb.html': ARTICLE('bb', 'Kishida said Japan would only sign a peace treaty if the four islands are returned.'),
 };
 
-/** A news site whose feed has an ETag and whose page /bb.html can be made to fail. */
-function startSite(): Promise<{ server: Server; base: string; failing: Set<string>; hits: Map<string, number> }> {
-  const failing = new Set<string>();
-  const hits = new Map<string, number>();
-  const server = createServer((request, response) => {
-    const path = request.url ?? '/';
-    hits.set(path, (hits.get(path) ?? 0) + 1);
-    if (path === '/robots.txt') return void response.writeHead(404).end();
-    if (path === '/feed.xml') {
-      if (request.headers['if-none-match'] === '"v1"') return void response.writeHead(304, { etag: '"v1"' }).end();
-      const entries = Object.keys(PAGES).map((page) => `<entry><title>${page}</title><link href="${page.slice(1)}"/><id>${page}</id><updated>2024-06-06T00:00:00Z</updated></entry>`);
-      return void response.writeHead(200, { 'content-type': 'application/atom+xml', etag: '"v1"' }).end(`<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>News</title>${entries.join('')}</feed>`);
-    }
+/** The feed of PAGES, with an ETag: a request that sends it back gets a 304. */
+const serveFeed: RouteHandler = (request, response) => {
+  if (request.headers['if-none-match'] === '"v1"') return void response.writeHead(304, { etag: '"v1"' }).end();
+  const entries = Object.keys(PAGES).map((page) => `<entry><title>${page}</title><link href="${page.slice(1)}"/><id>${page}</id><updated>2024-06-06T00:00:00Z</updated></entry>`);
+  response.writeHead(200, { 'content-type': 'application/atom+xml', etag: '"v1"' }).end(`<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>News</title>${entries.join('')}</feed>`);
+};
+
+/** A page that answers 500 while its path is in `failing`. */
+const servePage =
+  (path: string, html: string, failing: ReadonlySet<string>): RouteHandler =>
+  (_request, response) => {
     if (failing.has(path)) return void response.writeHead(500).end();
-    const page = PAGES[path];
-    if (!page) return void response.writeHead(404).end();
-    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
-  });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => resolve({ server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, failing, hits })),
-  );
-}
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
+  };
 
 describe('a pass that fails or crashes halfway loses nothing', () => {
-  let table: TestTable;
-  let site: Awaited<ReturnType<typeof startSite>>;
+  const table = useTestTable({ freshTable: 'test' });
+  const failing = new Set<string>();
+  const pages = Object.entries(PAGES).map(([path, html]) => [path, servePage(path, html, failing)]);
+  const site = useSite({ '/feed.xml': serveFeed, ...Object.fromEntries(pages) });
   let deps: SourceDeps;
-  const watch = (id: string) => ({ id, name: id, keywords: ['peace treaty'], sources: [{ url: `${site.base}/feed.xml` }] });
+  const watch = (id: string) => ({ id, name: id, keywords: ['peace treaty'], sources: [{ url: `${site.origin}/feed.xml` }] });
 
-  beforeAll(async () => {
-    site = await startSite();
-  });
   beforeEach(async () => {
-    table = await startTestTable();
-    site.failing.clear();
+    failing.clear();
     deps = {
       config: parseConfig({ watches: [watch('treaty'), watch('islands')] }, 'test'),
       store: table.store,
@@ -61,18 +50,13 @@ describe('a pass that fails or crashes halfway loses nothing', () => {
       now: () => new Date('2026-11-23T10:00:00Z'),
     };
   });
-  afterAll(async () => {
-    await table.close();
-    await new Promise((resolve) => site.server.close(resolve));
-  });
-
-  const message = (watchId: string) => ({ watchId, sourceUrl: `${site.base}/feed.xml`, runId: 'r' });
+  const message = (watchId: string) => ({ watchId, sourceUrl: `${site.origin}/feed.xml`, runId: 'r' });
 
   it('retries a page that failed on the next run instead of trusting the feed 304', async () => {
-    site.failing.add('/bb.html');
+    failing.add('/bb.html');
     const first = await processSource(message('treaty'), deps);
     expect(first.articles).toMatchObject({ new: 1, failed: 1 });
-    site.failing.clear();
+    failing.clear();
     const second = await processSource(message('treaty'), deps);
     expect(second.articles).toMatchObject({ new: 1, duplicates: 1, failed: 0 });
     expect(second.stances.map((stance) => stance.speaker)).toEqual(['Kishida']);
@@ -112,37 +96,34 @@ describe('a pass that fails or crashes halfway loses nothing', () => {
 });
 
 describe('digest delivery that fails halfway', () => {
+  const table = useTestTable();
+
   it('is retried on the next run through the ways out that did not take it, and never twice through one that did', async () => {
-    const table = await startTestTable();
-    try {
-      const config = parseConfig({ watches: [{ id: 'a', name: 'A', keywords: ['x'], sources: [{ url: 'https://x.example/f' }] }, { id: 'b', name: 'B', keywords: ['x'], sources: [{ url: 'https://x.example/f' }] }] }, 'test');
-      for (const watchId of ['a', 'b']) {
-        await table.store.addStatement({
-          id: `s-${watchId}`, watchId, speaker: 'Putin', kind: 'condition', polarity: 'positive', text: `Condition ${watchId}`, claim: 'c',
-          url: 'https://x.example/1', urlKey: 'k', status: 'new', similarity: 0, foundAt: '2026-11-23T00:00:00Z',
-        });
-      }
-      const sent: Record<string, string[]> = { sns: [], ses: [] };
-      let sesDown = true;
-      const notifiers = [
-        { name: 'sns', deliver: async (digest: { watchId: string }) => (sent.sns.push(digest.watchId), ['sns']) },
-        { name: 'ses', deliver: async (digest: { watchId: string }) => {
-          if (sesDown && digest.watchId === 'a') throw new Error('MessageRejected');
-          sent.ses.push(digest.watchId);
-          return ['ses'];
-        } },
-      ];
-      const digestDeps = { config, store: table.store, notifiers, log: stderrLog('silent'), now: () => new Date('2026-11-23T10:00:00Z') };
-      await expect(sendDigests(digestDeps)).rejects.toThrow(/a: ses refused/);
-      // Watch b went out although a failed before it.
-      expect(sent).toEqual({ sns: ['a', 'b'], ses: ['b'] });
-      sesDown = false;
-      const retry = await sendDigests(digestDeps);
-      expect(retry.map((report) => [report.watch, report.delivered])).toEqual([['a', true]]);
-      expect(sent).toEqual({ sns: ['a', 'b'], ses: ['b', 'a'] });
-      expect(await sendDigests(digestDeps)).toEqual([]);
-    } finally {
-      await table.close();
+    const config = parseConfig({ watches: [{ id: 'a', name: 'A', keywords: ['x'], sources: [{ url: 'https://x.example/f' }] }, { id: 'b', name: 'B', keywords: ['x'], sources: [{ url: 'https://x.example/f' }] }] }, 'test');
+    for (const watchId of ['a', 'b']) {
+      await table.store.addStatement({
+        id: `s-${watchId}`, watchId, speaker: 'Putin', kind: 'condition', polarity: 'positive', text: `Condition ${watchId}`, claim: 'c',
+        url: 'https://x.example/1', urlKey: 'k', status: 'new', similarity: 0, foundAt: '2026-11-23T00:00:00Z',
+      });
     }
+    const sent: Record<string, string[]> = { sns: [], ses: [] };
+    let sesDown = true;
+    const notifiers = [
+      { name: 'sns', deliver: async (digest: { watchId: string }) => (sent.sns.push(digest.watchId), ['sns']) },
+      { name: 'ses', deliver: async (digest: { watchId: string }) => {
+        if (sesDown && digest.watchId === 'a') throw new Error('MessageRejected');
+        sent.ses.push(digest.watchId);
+        return ['ses'];
+      } },
+    ];
+    const digestDeps = { config, store: table.store, notifiers, log: stderrLog('silent'), now: () => new Date('2026-11-23T10:00:00Z') };
+    await expect(sendDigests(digestDeps)).rejects.toThrow(/a: ses refused/);
+    // Watch b went out although a failed before it.
+    expect(sent).toEqual({ sns: ['a', 'b'], ses: ['b'] });
+    sesDown = false;
+    const retry = await sendDigests(digestDeps);
+    expect(retry.map((report) => [report.watch, report.delivered])).toEqual([['a', true]]);
+    expect(sent).toEqual({ sns: ['a', 'b'], ses: ['b', 'a'] });
+    expect(await sendDigests(digestDeps)).toEqual([]);
   });
 });
