@@ -1,7 +1,8 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import type { Context, ScheduledEvent } from 'aws-lambda';
-import { createDigestDeps, sendDigests, type DigestReport } from '../shared/pipeline/index.js';
+import { sendDigests, type DigestReport } from '../shared/pipeline/index.js';
+import { createDigestDeps } from './lib/aws-deps.js';
 import { recordDigestReports } from './lib/pipeline-metrics.js';
 import { powertoolsLog } from './lib/powertools-log.js';
 

@@ -1,6 +1,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { createFeedDeps, serveFeedRequest } from '../shared/pipeline/index.js';
+import { serveFeedRequest } from '../shared/pipeline/index.js';
+import { createFeedDeps } from './lib/aws-deps.js';
 
 const logger = new Logger();
 // Once per cold start; the config is inlined at this exact expression by the bundler (see the other handlers).

@@ -1,7 +1,8 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Context, ScheduledEvent } from 'aws-lambda';
-import { createScheduleDeps, enqueueSources } from '../shared/pipeline/index.js';
+import { enqueueSources } from '../shared/pipeline/index.js';
+import { createScheduleDeps } from './lib/aws-deps.js';
 import { PipelineMetric } from './lib/pipeline-metrics.js';
 
 /** What the stack's schedule rules put in `detail`: the watches on that rule's schedule. */

@@ -4,7 +4,6 @@ import { StancewatchError } from '../errors/index.js';
 import type { SourceMessage } from './types.js';
 
 export type { PipelineDeps, SourceDeps, DigestDeps, ScheduleDeps } from './deps.js';
-export { createScheduleDeps, createSourceDeps, createDigestDeps, createFeedDeps } from './aws-deps.js';
 export { feedTokenFor, serveFeedRequest, type FeedDeps, type FeedResponse } from './serve-feed.js';
 export { processSource, isRelevant, skipReasonOf, watchedStatements, OFF_TOPIC, type SourceOutcome } from './process-source.js';
 export { sendDigests } from './send-digests.js';

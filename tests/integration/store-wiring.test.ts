@@ -4,8 +4,9 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openLocalRuntime, type LocalRuntime } from '../../bin/local-runtime.js';
 import { startSampleServer, type SampleServer } from '../../bin/sample-server.js';
+import { createSourceDeps } from '../../lambdas/lib/aws-deps.js';
 import { canonicalizeUrl } from '../../shared/dedupe/index.js';
-import { createSourceDeps, processSource, runPass, stderrLog, type SourceOutcome } from '../../shared/pipeline/index.js';
+import { processSource, runPass, stderrLog, type SourceOutcome } from '../../shared/pipeline/index.js';
 import { hashKey, type ArchiveStore } from '../../shared/store/index.js';
 import { startTestTable, type TestTable } from '../helpers/dynamo.js';
 

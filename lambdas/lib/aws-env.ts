@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { describeIssues, parseConfig, type Config } from '../config/index.js';
-import { ConfigError } from '../errors/index.js';
+import { describeIssues, parseConfig, type Config } from '../../shared/config/index.js';
+import { ConfigError } from '../../shared/errors/index.js';
 
 /** The Lambda environment, validated once per cold start. */
 const AwsEnvSchema = z.object({
