@@ -1,11 +1,12 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { QueryCommand } from '@aws-sdk/client-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dedupeArticle, fingerprintText, normalizeText } from '../../shared/dedupe/index.js';
 import type { ExtractedArticle } from '../../shared/extract/types.js';
 import { hashKey } from '../../shared/store/index.js';
-import { startTestTable, type TestTable } from '../helpers/dynamo.js';
+import { extractedArticle } from '../helpers/articles.js';
+import { useTestTable } from '../helpers/dynamo.js';
 
 const SEEDS_DIR = join(import.meta.dirname, '../../../shared/seeds');
 
@@ -15,8 +16,7 @@ function seedText(prefix: string): string {
 }
 
 function article(url: string, text: string, siteName: string): ExtractedArticle {
-  const paragraphs = text.split(/\n{2,}/).map((paragraph) => paragraph.trim()).filter(Boolean);
-  return { url, canonicalUrl: url, title: 'Putin on the treaty', siteName, text: paragraphs.join('\n\n'), paragraphs };
+  return extractedArticle({ url, title: 'Putin on the treaty', siteName, publishedAt: undefined, text });
 }
 
 /** A syndicated copy as outlets publish it: own boilerplate, a new first line, the ending trimmed by 20 %. */
@@ -31,13 +31,9 @@ function syndicate(text: string): string {
 }
 
 describe('near-duplicate dedupe against dynalite', () => {
-  let table: TestTable;
+  const table = useTestTable();
   const june = seedText('000_');
   const december = seedText('002_');
-  beforeAll(async () => {
-    table = await startTestTable();
-  });
-  afterAll(async () => table.close());
 
   it('stores a long article with one band item per LSH band', async () => {
     const verdict = await dedupeArticle(article('https://japantimes.example/2019/06/06/putin', june, 'The Japan Times'), table.store, '2019-06-06T10:00:00Z');
@@ -98,11 +94,7 @@ describe('near-duplicate dedupe against dynalite', () => {
 });
 
 describe('a longer follow-up of an archived brief', () => {
-  let table: TestTable;
-  beforeAll(async () => {
-    table = await startTestTable();
-  });
-  afterAll(async () => table.close());
+  const table = useTestTable();
 
   it('is a new article, not a near-duplicate of the brief it repeats (only the incoming text’s share counts)', async () => {
     const brief = seedText('003_');

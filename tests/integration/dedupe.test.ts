@@ -1,22 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { canonicalizeUrl, contentHash, dedupeArticle, revisionDiff, REWRITTEN_NOTE } from '../../shared/dedupe/index.js';
-import type { ExtractedArticle } from '../../shared/extract/types.js';
-import { startTestTable, type TestTable } from '../helpers/dynamo.js';
+import { extractedArticle as article } from '../helpers/articles.js';
+import { useTestTable } from '../helpers/dynamo.js';
 
-const BODY = 'Putin said Japan first needs to change its position.\n\nThe talks have stalled since 2022.';
-
-function article(overrides: Partial<ExtractedArticle> = {}): ExtractedArticle {
-  return {
-    url: 'https://news.example/a',
-    canonicalUrl: 'https://news.example/a',
-    title: 'Putin sets a condition',
-    siteName: 'News Example',
-    publishedAt: '2024-06-06T00:00:00.000Z',
-    text: BODY,
-    paragraphs: BODY.split('\n\n'),
-    ...overrides,
-  };
-}
+/** The body of the default test article. */
+const BODY = article().text;
 
 describe('canonicalizeUrl', () => {
   it('drops tracking parameters, fragments, mobile hosts and AMP paths', () => {
@@ -39,22 +27,18 @@ describe('revisionDiff', () => {
 });
 
 describe('dedupeArticle against dynalite', () => {
-  let table: TestTable;
-  beforeAll(async () => {
-    table = await startTestTable();
-  });
-  afterAll(async () => table.close());
+  const table = useTestTable();
 
   it('stores a new article once, and calls the same URL and text a duplicate on the next pass', async () => {
     const first = await dedupeArticle(article(), table.store, '2024-06-06T01:00:00Z');
     expect(first.kind).toBe('new');
-    const again = await dedupeArticle(article({ url: 'https://news.example/a?utm_source=rss' }), table.store, '2024-06-06T02:00:00Z');
+    const again = await dedupeArticle(article({ url: 'https://news.example/a?utm_source=rss', canonicalUrl: 'https://news.example/a' }), table.store, '2024-06-06T02:00:00Z');
     expect(again).toMatchObject({ kind: 'duplicate', reason: 'same-url' });
   });
 
   it('links the same text at another outlet as also published by, without a second article', async () => {
     const copy = await dedupeArticle(
-      article({ url: 'https://other.example/b', canonicalUrl: 'https://other.example/b', siteName: 'Other' }),
+      article({ url: 'https://other.example/b', siteName: 'Other' }),
       table.store,
       '2024-06-07T00:00:00Z',
     );
@@ -66,7 +50,7 @@ describe('dedupeArticle against dynalite', () => {
   it('keeps a changed article at the same URL as a revision with a word diff and its new paragraphs', async () => {
     const revisedBody = `${BODY}\n\nHe added that Russia will not give up the islands.`;
     const verdict = await dedupeArticle(
-      article({ text: revisedBody, paragraphs: revisedBody.split('\n\n') }),
+      article({ text: revisedBody }),
       table.store,
       '2024-06-08T00:00:00Z',
     );
@@ -81,7 +65,7 @@ describe('dedupeArticle against dynalite', () => {
   });
 
   it('stores one article when two workers race on the same new page', async () => {
-    const racer = article({ url: 'https://race.example/x', canonicalUrl: 'https://race.example/x', text: 'A different story about talks.', paragraphs: ['A different story about talks.'] });
+    const racer = article({ url: 'https://race.example/x', paragraphs: ['A different story about talks.'] });
     const verdicts = await Promise.all([1, 2, 3].map(() => dedupeArticle(racer, table.store, '2024-06-09T00:00:00Z')));
     expect(verdicts.filter((verdict) => verdict.kind === 'new')).toHaveLength(1);
     expect(verdicts.filter((verdict) => verdict.kind === 'duplicate')).toHaveLength(2);
@@ -90,7 +74,7 @@ describe('dedupeArticle against dynalite', () => {
   it('keeps an article over the item size limit whole, compressed, with the hash of its whole text', async () => {
     // ~500 KB of text: over DynamoDB's 400 KB item limit, which dynalite enforces too.
     const paragraphs = Array.from({ length: 6_000 }, (_, index) => `Paragraph ${index} of a very long live blog about the treaty talks, with more text.`);
-    const long = article({ url: 'https://live.example/blog', canonicalUrl: 'https://live.example/blog', text: paragraphs.join('\n\n'), paragraphs });
+    const long = article({ url: 'https://live.example/blog', paragraphs });
     const verdict = await dedupeArticle(long, table.store, '2024-06-10T00:00:00Z');
     expect(verdict.kind).toBe('new');
     if (verdict.kind !== 'new') return;
@@ -102,9 +86,9 @@ describe('dedupeArticle against dynalite', () => {
   it('revises a long article rewritten from top to bottom with a note instead of a word diff', async () => {
     const before = Array.from({ length: 5_000 }, (_, index) => `w${(index * 7919) % 3001}`).join(' ');
     const after = Array.from({ length: 5_000 }, (_, index) => `w${(index * 104_729) % 3001}`).join(' ');
-    const page = { url: 'https://rewrite.example/x', canonicalUrl: 'https://rewrite.example/x' };
-    await dedupeArticle(article({ ...page, text: before, paragraphs: [before] }), table.store, '2024-06-11T00:00:00Z');
-    const verdict = await dedupeArticle(article({ ...page, text: after, paragraphs: [after] }), table.store, '2024-06-12T00:00:00Z');
+    const url = 'https://rewrite.example/x';
+    await dedupeArticle(article({ url, paragraphs: [before] }), table.store, '2024-06-11T00:00:00Z');
+    const verdict = await dedupeArticle(article({ url, paragraphs: [after] }), table.store, '2024-06-12T00:00:00Z');
     expect(verdict).toMatchObject({ kind: 'revision', revision: { diff: REWRITTEN_NOTE } });
   });
 });

@@ -1,23 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dropHostBoilerplate, hashBlock } from '../../shared/extract/index.js';
 import type { ExtractedArticle } from '../../shared/extract/types.js';
 import { dynamoHostBoilerplate } from '../../shared/store/host-boilerplate.js';
-import { startTestTable, type TestTable } from '../helpers/dynamo.js';
+import { extractedArticle } from '../helpers/articles.js';
+import { useTestTable } from '../helpers/dynamo.js';
 
 const FOOTER = 'The Harbour Ledger is an independent newspaper owned by its readers since 1921.';
 
 function page(slug: string, body: string): ExtractedArticle {
-  const paragraphs = [body, FOOTER];
-  const url = `https://www.harbour-ledger.example/news/${slug}`;
-  return { url, canonicalUrl: url, title: slug, text: paragraphs.join('\n\n'), paragraphs };
+  return extractedArticle({ url: `https://www.harbour-ledger.example/news/${slug}`, title: slug, paragraphs: [body, FOOTER] });
 }
 
 describe('per-host boilerplate learned in the archive table', () => {
-  let table: TestTable;
-  beforeAll(async () => {
-    table = await startTestTable();
-  });
-  afterAll(async () => table.close());
+  const table = useTestTable();
 
   it("drops a block that recurs on three of a host's pages, from the fourth page on", async () => {
     const memory = dynamoHostBoilerplate(table.client, table.tableName);

@@ -7,11 +7,12 @@ import {
   inMemoryHostBoilerplate,
   type ExtractedArticle,
 } from '../../shared/extract/index.js';
+import { extractedArticle } from '../helpers/articles.js';
 
 const FOOTER = 'The Example Gazette is an independent newspaper owned by its readers since 1921.';
 
 function article(url: string, paragraphs: string[]): ExtractedArticle {
-  return { url, canonicalUrl: url, title: 't', paragraphs, text: paragraphs.join('\n\n') };
+  return extractedArticle({ url, title: 't', paragraphs });
 }
 
 function story(n: number): string {
