@@ -2,12 +2,12 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import { sqsRetryScheduler } from '../shared/notify/sqs-retry.js';
 import { parseSourceMessage, processSource, SourceFailedError } from '../shared/pipeline/index.js';
 import { createSourceDeps } from './lib/aws-deps.js';
 import { unconfiguredSourceReason } from './lib/configured-source.js';
 import { PipelineMetric, recordHealthChanges, recordSourceOutcome } from './lib/pipeline-metrics.js';
 import { powertoolsLog } from './lib/powertools-log.js';
+import { sqsRetryScheduler } from './lib/sqs-retry.js';
 
 const logger = new Logger();
 // Namespace and service from POWERTOOLS_METRICS_NAMESPACE / POWERTOOLS_SERVICE_NAME (set by the stack).

@@ -1,11 +1,11 @@
 import { defaultFetchOptions } from '../../shared/fetch/index.js';
 import { createAwsNotifiers } from '../../shared/notify/aws.js';
 import { secretsManagerFeedSecret } from '../../shared/notify/feed-secret.js';
-import { createSqsSourceQueue } from '../../shared/notify/sqs-queue.js';
 import { createDynamoClient, dynamoArchive } from '../../shared/store/dynamo-archive.js';
 import { dynamoHostBoilerplate } from '../../shared/store/host-boilerplate.js';
 import type { DigestDeps, FeedDeps, Log, ScheduleDeps, SourceDeps } from '../../shared/pipeline/index.js';
 import { readAwsEnv } from './aws-env.js';
+import { createSqsSourceQueue } from './sqs-source-queue.js';
 
 // The Lambdas' composition root (bin/local-runtime.ts is the CLI's): one factory per function, each importing only the AWS clients that function uses: loading SDK
 // clients is most of a cold start, so the schedule function never loads DynamoDB, SNS or SES.

@@ -2,6 +2,5 @@ export { outboxNotifier, streamNotifier } from './local.js';
 export { atomFeedNotifier, renderAtomFeed, type FeedEntry } from './atom-feed.js';
 export { snsNotifier, toSnsSubject, capSnsMessage, SNS_MESSAGE_MAX_BYTES } from './sns.js';
 export { sesNotifier } from './ses.js';
-export { sqsSourceQueue, createSqsSourceQueue, type SourceQueue } from './sqs-queue.js';
 export { createAwsNotifiers } from './aws.js';
 export type { DigestNotifier, OutgoingDigest } from './types.js';

@@ -4,6 +4,7 @@ import { StancewatchError } from '../errors/index.js';
 import type { SourceMessage } from './types.js';
 
 export type { PipelineDeps, SourceDeps, DigestDeps, ScheduleDeps } from './deps.js';
+export type * from './ports.js';
 export { feedTokenFor, serveFeedRequest, type FeedDeps, type FeedResponse } from './serve-feed.js';
 export { processSource, isRelevant, skipReasonOf, watchedStatements, OFF_TOPIC, type SourceOutcome } from './process-source.js';
 export { sendDigests } from './send-digests.js';

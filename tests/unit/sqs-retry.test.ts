@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { retryDelaySeconds } from '../../shared/notify/sqs-retry.js';
+import { retryDelaySeconds } from '../../lambdas/lib/sqs-retry.js';
 
 describe('retry backoff of a failed source message', () => {
   it('waits a minute after the first failure and five after the second, and no longer after that', () => {

@@ -1,14 +1,15 @@
 import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
-import type { SourceMessage } from '../pipeline/types.js';
+import type { SourceQueue } from '../../shared/pipeline/index.js';
 
 /** SQS accepts at most ten messages per batch. */
 const SQS_BATCH_LIMIT = 10;
 
-export interface SourceQueue {
-  enqueue(messages: SourceMessage[]): Promise<number>;
-}
-
-/** Fans a pass out to the processing function: one message per (watch, source). */
+/**
+ * The pipeline's `SourceQueue` on SQS: fans a pass out to the processing function, one message per (watch, source).
+ * A work queue, not a notification, so it sits with the Lambda wiring rather than in shared/notify: only the
+ * schedule function sends to it (the CLI runs a pass in process), and shared/pipeline, which declares the port,
+ * stays free of AWS clients.
+ */
 export function sqsSourceQueue(client: SQSClient, queueUrl: string): SourceQueue {
   return {
     async enqueue(messages) {
