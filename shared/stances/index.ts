@@ -12,6 +12,7 @@ export { compareWithLedger, CHANGED_SIMILARITY, MIN_SHOWN_SIMILARITY, REPEAT_SIM
 export { StanceStatus, StatementKind } from './types.js';
 export { ALERT_KINDS, KIND_ORDER } from './patterns.js';
 export type { LedgerEntry, NoveltyVerdict, Statement } from './types.js';
+export { speakerKey, type Ledger, type StoredStatement } from './ledger.js';
 
 export interface ExtractOptions {
   /**
