@@ -11,6 +11,7 @@ export type { ExtractedArticle, PageInput } from './types.js';
 export { decodeBody, sniffCharset } from './decode.js';
 export { extractPlainText } from './plain-text.js';
 export { toIsoDate } from './text.js';
+export { parseBoundedPage } from './bounds.js';
 export { BOILERPLATE_PATTERNS, type BoilerplateKind } from './patterns.js';
 export {
   dropHostBoilerplate,

@@ -29,3 +29,14 @@ export { DEFAULT_POLITENESS, DEFAULT_RETRY, DEFAULT_USER_AGENT } from './constan
 export { articleContentProblem } from './article-content.js';
 export { HostPacer } from './host-pacer.js';
 export { backoffDelay, parseRetryAfter, planRetry, type RetryPlan, type RetryStop } from './retry.js';
+export { discoverPage, isArticleShaped, type PageDiscovery } from './discover.js';
+export { MAX_LINKS_PER_INDEX_PAGE, MIN_LISTING_LINKS } from './discover-patterns.js';
+export {
+  analyzeSitemap,
+  recentSitemapItems,
+  MAX_CHILD_SITEMAPS,
+  MAX_SITEMAP_URLS,
+  SITEMAP_RECENT_WINDOW_MS,
+  type Sitemap,
+  type SitemapUrl,
+} from './sitemap.js';

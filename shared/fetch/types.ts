@@ -86,9 +86,12 @@ export interface SourceItem {
 }
 
 export interface SourceReading {
-  kind: 'feed' | 'page' | 'directory' | 'not-modified';
+  /** `index`: the article links of a page's listing; `sitemap`: a sitemap's recent URLs. */
+  kind: 'feed' | 'page' | 'index' | 'sitemap' | 'directory' | 'not-modified';
   /** Feed title, page title or directory path, for logs and source health. */
   title?: string;
+  /** How the items were found when the source led elsewhere ("the feed … the page advertises"), for logs. */
+  via?: string;
   items: SourceItem[];
   /** Validators to store for the next conditional GET of the source itself. */
   validators: ConditionalState;

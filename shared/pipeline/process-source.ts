@@ -12,6 +12,7 @@ import { compareWithLedger, extractStatements, type Statement } from '../stances
 import { hashKey, speakerKey, type ArchivedArticle, type StoredStatement, type UrlState } from '../store/index.js';
 import type { SourceDeps } from './deps.js';
 import { ArticleFailures } from './article-failures.js';
+import { keywordMismatch } from './keywords.js';
 import { judgeFailure, judgeRun, recordHealth, SourceFailedError, type SourceRunFacts } from './source-health.js';
 import type { ArticleCounts, SourceMessage, SourceOutcome, StanceReport } from './types.js';
 
@@ -46,7 +47,8 @@ export async function processSource(message: SourceMessage, deps: SourceDeps): P
   }
   const source = await readSourceOf(watch, message.sourceUrl, deps);
   const reading = source.result;
-  deps.log.info(`${message.sourceUrl}: ${reading.kind}, ${reading.items.length} item(s)`, { watch: watch.id });
+  const via = reading.via ? ` via ${reading.via}` : '';
+  deps.log.info(`${message.sourceUrl}: ${reading.kind}${via}, ${reading.items.length} item(s)`, { watch: watch.id });
 
   const facts: SourceRunFacts = { notModified: reading.kind === 'not-modified', items: reading.items.length, articles: 0, failed: 0 };
   // Oldest first, so the ledger learns a speaker's statements in the order they were made.
@@ -92,7 +94,7 @@ async function bookkeeping<T>(work: Promise<T> | undefined, url: string, deps: S
 /** Reads the source; when it cannot be read, judges its health and throws what failed, with the change. */
 async function readSourceOf(watch: Watch, url: string, deps: SourceDeps) {
   try {
-    return await readWithState(watch, url, deps, (validators) => readSource(url, deps.fetchOptions, validators));
+    return await readWithState(watch, url, deps, (validators) => readSource(url, deps.fetchOptions, validators, deps.now()));
   } catch (error) {
     const failures = (await deps.store.getUrlState(stateKeyOf(watch, url)))?.consecutiveFailures ?? 1;
     const change = await recordHealth(watch, url, judgeFailure(failures, error as Error, botWallBehind(error)), deps);
@@ -197,6 +199,15 @@ async function processItem(item: SourceItem, watch: Watch, deps: SourceDeps, out
   }
   if (verdict.kind === 'revision') outcome.articles.revised += 1;
   else outcome.articles.new += 1;
+  outcome.stances.push(...(await recordReading(reading, watch, deps)));
+  await page.save(true);
+}
+
+/**
+ * Takes an article into a watch: links it, records its statements, and marks it read for its text. Also how
+ * `reprocess` reads archived text again (shared/pipeline/reprocess.ts).
+ */
+export async function recordReading(reading: Reading, watch: Watch, deps: SourceDeps): Promise<StanceReport[]> {
   const { archived, paragraphs, revisedAt } = reading;
   await deps.store.linkArticle({
     watchId: watch.id,
@@ -207,10 +218,10 @@ async function processItem(item: SourceItem, watch: Watch, deps: SourceDeps, out
     publishedAt: archived.publishedAt,
     linkedAt: deps.now().toISOString(),
   });
-  outcome.stances.push(...(await recordStatements(paragraphs, archived, watch, deps, revisedAt)));
+  const stances = await recordStatements(paragraphs, archived, watch, deps, revisedAt);
   // Last: until this mark exists, a retry reads the article again (statements are idempotent).
   await deps.store.putWatchMark(watch.id, archived.urlKey, archived.contentHash);
-  await page.save(true);
+  return stances;
 }
 
 /** A page read but not kept, with the reason on the run's report and on the page's state; done, not retried. */
@@ -228,7 +239,7 @@ async function skipPage(
   await page.save(true, { lastSkipReason: reason });
 }
 
-interface Reading {
+export interface Reading {
   archived: ArchivedArticle;
   paragraphs: string[];
   revisedAt?: string;
@@ -283,7 +294,7 @@ export function skipReasonOf(article: Pick<ExtractedArticle, 'title' | 'text' | 
   return (
     article.noArticleReason ??
     unreadableReason(article) ??
-    (isRelevant(article, watch) ? undefined : `${OFF_TOPIC} (none of its keywords: ${watch.keywords.join(', ')})`)
+    offTopicReason(article, watch)
   );
 }
 
@@ -293,10 +304,17 @@ function unreadableReason(article: Pick<ExtractedArticle, 'text'>): string | und
   return language === 'en' || language === 'und' ? undefined : `${LANGUAGE_NOT_SUPPORTED} (${language})`;
 }
 
-/** An article belongs to a watch when a keyword appears in its title or body, case-insensitively. */
+/**
+ * An article belongs to a watch when its title or body passes the watch's keyword groups (`any`, `all`, `none`): whole
+ * words, case-insensitive, a phrase's words in order (see shared/pipeline/keywords.ts).
+ */
 export function isRelevant(article: Pick<ExtractedArticle, 'title' | 'text'>, watch: Pick<Watch, 'keywords'>): boolean {
-  const haystack = `${article.title}\n${article.text}`.toLowerCase();
-  return watch.keywords.some((keyword) => haystack.includes(keyword.toLowerCase()));
+  return offTopicReason(article, watch) === undefined;
+}
+
+function offTopicReason(article: Pick<ExtractedArticle, 'title' | 'text'>, watch: Pick<Watch, 'keywords'>): string | undefined {
+  const mismatch = keywordMismatch([article.title, article.text], watch.keywords);
+  return mismatch && `${OFF_TOPIC} (${mismatch})`;
 }
 
 function isWatchedSpeaker(speaker: string | null, watch: Pick<Watch, 'speakers'>): boolean {
