@@ -12,7 +12,6 @@ import { compareWithLedger, extractStatements, type Statement } from '../stances
 import { hashKey, speakerKey, type ArchivedArticle, type StoredStatement, type UrlState } from '../store/index.js';
 import type { SourceDeps } from './deps.js';
 import { ArticleFailures } from './article-failures.js';
-import { keywordMismatch } from './keywords.js';
 import { judgeFailure, judgeRun, recordHealth, SourceFailedError, type SourceRunFacts } from './source-health.js';
 import type { ArticleCounts, SourceMessage, SourceOutcome, StanceReport } from './types.js';
 
@@ -199,15 +198,6 @@ async function processItem(item: SourceItem, watch: Watch, deps: SourceDeps, out
   }
   if (verdict.kind === 'revision') outcome.articles.revised += 1;
   else outcome.articles.new += 1;
-  outcome.stances.push(...(await recordReading(reading, watch, deps)));
-  await page.save(true);
-}
-
-/**
- * Takes an article into a watch: links it, records its statements, and marks it read for its text. Also how
- * `reprocess` reads archived text again (shared/pipeline/reprocess.ts).
- */
-export async function recordReading(reading: Reading, watch: Watch, deps: SourceDeps): Promise<StanceReport[]> {
   const { archived, paragraphs, revisedAt } = reading;
   await deps.store.linkArticle({
     watchId: watch.id,
@@ -218,10 +208,10 @@ export async function recordReading(reading: Reading, watch: Watch, deps: Source
     publishedAt: archived.publishedAt,
     linkedAt: deps.now().toISOString(),
   });
-  const stances = await recordStatements(paragraphs, archived, watch, deps, revisedAt);
+  outcome.stances.push(...(await recordStatements(paragraphs, archived, watch, deps, revisedAt)));
   // Last: until this mark exists, a retry reads the article again (statements are idempotent).
   await deps.store.putWatchMark(watch.id, archived.urlKey, archived.contentHash);
-  return stances;
+  await page.save(true);
 }
 
 /** A page read but not kept, with the reason on the run's report and on the page's state; done, not retried. */
@@ -239,7 +229,7 @@ async function skipPage(
   await page.save(true, { lastSkipReason: reason });
 }
 
-export interface Reading {
+interface Reading {
   archived: ArchivedArticle;
   paragraphs: string[];
   revisedAt?: string;
@@ -294,7 +284,7 @@ export function skipReasonOf(article: Pick<ExtractedArticle, 'title' | 'text' | 
   return (
     article.noArticleReason ??
     unreadableReason(article) ??
-    offTopicReason(article, watch)
+    (isRelevant(article, watch) ? undefined : `${OFF_TOPIC} (none of its keywords: ${watch.keywords.join(', ')})`)
   );
 }
 
@@ -304,17 +294,10 @@ function unreadableReason(article: Pick<ExtractedArticle, 'text'>): string | und
   return language === 'en' || language === 'und' ? undefined : `${LANGUAGE_NOT_SUPPORTED} (${language})`;
 }
 
-/**
- * An article belongs to a watch when its title or body passes the watch's keyword groups (`any`, `all`, `none`): whole
- * words, case-insensitive, a phrase's words in order (see shared/pipeline/keywords.ts).
- */
+/** An article belongs to a watch when a keyword appears in its title or body, case-insensitively. */
 export function isRelevant(article: Pick<ExtractedArticle, 'title' | 'text'>, watch: Pick<Watch, 'keywords'>): boolean {
-  return offTopicReason(article, watch) === undefined;
-}
-
-function offTopicReason(article: Pick<ExtractedArticle, 'title' | 'text'>, watch: Pick<Watch, 'keywords'>): string | undefined {
-  const mismatch = keywordMismatch([article.title, article.text], watch.keywords);
-  return mismatch && `${OFF_TOPIC} (${mismatch})`;
+  const haystack = `${article.title}\n${article.text}`.toLowerCase();
+  return watch.keywords.some((keyword) => haystack.includes(keyword.toLowerCase()));
 }
 
 function isWatchedSpeaker(speaker: string | null, watch: Pick<Watch, 'speakers'>): boolean {
