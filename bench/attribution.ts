@@ -22,7 +22,7 @@ import { emptyTally, figuresOf, hasNamedSource, isRightSpeaker, matchAttribution
 const BARS = { accuracy: 0.92, coverage: 0.5, noOnesShare: 0.25 } as const;
 const RESULTS_FILE = fileURLToPath(new URL('./results/attribution.json', import.meta.url));
 
-const { values } = parseArgs({ options: { polnear: { type: 'string' }, split: { type: 'string', default: 'dev' }, misses: { type: 'string', default: '0' }, limit: { type: 'string' } } });
+const { values } = parseArgs({ options: { polnear: { type: 'string' }, split: { type: 'string', default: 'dev' }, misses: { type: 'string', default: '0' }, limit: { type: 'string' }, offset: { type: 'string', default: '0' } } });
 if (!values.polnear) {
   console.error('usage: npm run bench:attribution -- --polnear DIR [--split dev|train] [--misses N]   (DIR: a copy of networkdynamics/PolNeAR)');
   process.exit(2);
@@ -33,7 +33,8 @@ if (split !== 'dev' && split !== 'train') {
   process.exit(2);
 }
 
-const articles = readSplit(polnearDataDir(values.polnear), split).slice(0, values.limit ? Number(values.limit) : undefined);
+const first = Number(values.offset);
+const articles = readSplit(polnearDataDir(values.polnear), split).slice(first, values.limit ? first + Number(values.limit) : undefined);
 const ours = emptyTally();
 const baseline = emptyTally();
 const misses: string[] = [];

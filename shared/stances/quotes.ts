@@ -50,21 +50,19 @@ export function anchorAtQuoteClose(sentences: Sentence[], anchors: Anchor[][], i
 
 /**
  * The speaker a transcript paragraph is labelled with, for each of its sentences: a paragraph opening with a name the
- * article knows, followed by a colon ("CLINTON:", "Chris Matthews:"). Section labels ("VIDEO:", "UPDATE:") name nobody
- * the article knows and are left alone.
+ * article knows, followed by a colon ("CLINTON:", "Chris Matthews:"); a label opening a sentence inside a paragraph
+ * holds for that sentence. Section labels ("VIDEO:", "UPDATE:") name nobody the article knows and are left alone.
  */
 export function transcriptSpeakers(sentences: Sentence[], register: SpeakerRegister): Map<number, { person: Person; labelEnd: number }> {
   const labelled = new Map<number, { person: Person; labelEnd: number }>();
   let current: { paragraph: number; person: Person } | undefined;
   sentences.forEach((sentence, index) => {
     const opensParagraph = index === 0 || sentences[index - 1].paragraphIndex !== sentence.paragraphIndex;
-    if (opensParagraph) {
-      const label = readLabel(sentence.tokens, register);
-      current = label && { paragraph: sentence.paragraphIndex, person: label.person };
-      if (label) labelled.set(index, label);
-    } else if (current?.paragraph === sentence.paragraphIndex) {
-      labelled.set(index, { person: current.person, labelEnd: -1 });
-    }
+    const label = readLabel(sentence.tokens, register);
+    if (opensParagraph) current = label && { paragraph: sentence.paragraphIndex, person: label.person };
+    // Within a paragraph a label holds for its own sentence ("Bush: “The mission is to destroy ISIS.”").
+    if (label) labelled.set(index, label);
+    else if (current?.paragraph === sentence.paragraphIndex) labelled.set(index, { person: current.person, labelEnd: -1 });
   });
   return labelled;
 }

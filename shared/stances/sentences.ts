@@ -182,20 +182,38 @@ function locate(paragraph: string, text: string, from: number): number {
 function markQuotations(sentences: Sentence[]): Sentence[] {
   let open = false;
   for (const sentence of sentences) {
-    for (const token of sentence.tokens) {
-      if (QUOTE_MARKS.open.has(token.text) || (QUOTE_MARKS.either.has(token.text) && !open)) {
+    sentence.tokens.forEach((token, k) => {
+      const pair = pairedQuote(sentence.tokens, k);
+      if (pair === 'second') {
+        token.quoteMark = open ? 'open' : 'close';
+        return;
+      }
+      const either = QUOTE_MARKS.either.has(token.text) || (pair === 'first' && token.text === "'");
+      if (QUOTE_MARKS.open.has(token.text) || (pair === 'first' && token.text === '`') || (either && !open)) {
         token.quoteMark = 'open';
         open = true;
-      } else if (QUOTE_MARKS.close.has(token.text) || (QUOTE_MARKS.either.has(token.text) && open)) {
+      } else if (QUOTE_MARKS.close.has(token.text) || (either && open)) {
         token.quoteMark = 'close';
         open = false;
       } else {
         token.quoted = open;
       }
-    }
+    });
   }
   return sentences;
 }
+
+/**
+ * Two apostrophes or backticks written as one quotation mark (''…'' in wire and newspaper copy, ``…'' in TeX-style
+ * text); wink splits them into two tokens. The first of a pair is a mark, its twin goes with it.
+ */
+function pairedQuote(tokens: Token[], k: number): 'first' | 'second' | undefined {
+  const isPair = (a?: Token, b?: Token) => a !== undefined && b !== undefined && PAIRED_MARKS.has(a.text) && a.text === b.text && b.space === '';
+  if (isPair(tokens[k - 1], tokens[k])) return 'second';
+  return isPair(tokens[k], tokens[k + 1]) ? 'first' : undefined;
+}
+
+const PAIRED_MARKS = new Set(["'", '`']);
 
 function mergeBrokenAbbreviations(sentences: Sentence[]): Sentence[] {
   const merged: Sentence[] = [];

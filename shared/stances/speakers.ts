@@ -139,12 +139,32 @@ export function skipToSubjectEnd(tokens: Token[], from: number): number {
     j -= 1;
     while (j >= 0 && isSkipped(tokens[j])) j -= 1;
   }
-  if (j >= 0 && tokens[j].text === ',') {
-    for (let k = j - 1; k > 0 && k >= j - MAX_APPOSITIVE_TOKENS; k -= 1) {
-      if ((tokens[k].normal === 'who' || tokens[k].normal === 'which') && tokens[k - 1].text === ',') return k - 2;
+  if (j >= 0 && tokens[j].text === ')') j = skipParenthesis(tokens, j); // "Sen. Chuck Schumer (D-N.Y.) said"
+  if (j >= 0 && tokens[j].text === ',') return skipAppositive(tokens, j);
+  return j;
+}
+
+/** The token before the "(" that opens the parenthesis closing at `close`. */
+function skipParenthesis(tokens: Token[], close: number): number {
+  for (let k = close - 1; k >= 0 && k >= close - MAX_APPOSITIVE_TOKENS; k -= 1) {
+    if (tokens[k].text === '(') return k - 1;
+  }
+  return close;
+}
+
+/**
+ * Before ", said": a ", who …," clause or an appositive after a name ("Gene Sperling, a top outside adviser, said";
+ * "Blunt, after a long pause, said") stands between the subject and its verb; returns the subject's last token.
+ */
+function skipAppositive(tokens: Token[], comma: number): number {
+  for (let k = comma - 1; k > 0 && k >= comma - MAX_APPOSITIVE_TOKENS; k -= 1) {
+    if ((tokens[k].normal === 'who' || tokens[k].normal === 'which') && tokens[k - 1].text === ',') return k - 2;
+    if (tokens[k].text === ',' || tokens[k].quoteMark) {
+      const before = tokens[k - 1];
+      return tokens[k].text === ',' && before && isWord(before) && isCapitalized(before) ? k - 1 : comma;
     }
   }
-  return j;
+  return comma;
 }
 
 function capitalizedRunEndingAt(tokens: Token[], end: number): string[] {

@@ -330,3 +330,17 @@ describe('names and ledes', () => {
     expect(extractStatements(['The plan would require new taxes on imported steel.']).filter(isAlertable)).toEqual([]);
   });
 });
+
+describe('quotation marks and appositives of newspaper copy', () => {
+  it('reads doubled apostrophes as quotation marks, so the quote goes to who says it', () => {
+    const [statement] = extractStatements(["''Donald Trump says he will make the country great again,'' Ms. Warren said."]);
+    expect(statement.speaker).toBe('Warren');
+  });
+
+  it('finds the subject across an appositive or a parenthesis before the verb', () => {
+    const [appositive] = extractStatements(['“It is not the position that everything is fine,” Gene Sperling, a top outside adviser, said on Monday.']);
+    expect(appositive.speaker).toBe('Gene Sperling');
+    const [party] = extractStatements(['“They have nothing to worry about,” Sen. Chuck Schumer (D-N.Y.) said Tuesday.']);
+    expect(party.speaker).toBe('Chuck Schumer');
+  });
+});
