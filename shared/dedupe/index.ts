@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { ExtractedArticle } from '../extract/types.js';
 import { boundedWordDiff, formatTextDiff } from '../digest/index.js';
-import { hashKey } from '../store/keys.js';
-import { MAX_STORED_TEXT_BYTES, capText } from '../store/limits.js';
-import type { ArchivedArticle, ArticleArchive, ArticleRevision, NearDuplicateIndex } from '../store/types.js';
+import { capText, hashKey } from '../text/index.js';
 import { canonicalizeUrl } from './canonical-url.js';
 import { findNearDuplicate, fingerprintText, type TextFingerprint } from './near-duplicate.js';
+import { MAX_STORED_TEXT_BYTES, type ArchivedArticle, type ArticleArchive, type ArticleRevision, type NearDuplicateIndex } from './ports.js';
 
 export { canonicalizeUrl } from './canonical-url.js';
+export { MAX_STORED_TEXT_BYTES } from './ports.js';
+export type * from './ports.js';
 export {
   NEAR_DUPLICATE,
   bandKeysOf,

@@ -1,4 +1,4 @@
-import type { BandCandidate, NearDuplicateIndex } from '../store/types.js';
+import type { BandCandidate, NearDuplicateIndex } from './ports.js';
 
 /**
  * Near-duplicate detection of syndicated copies (other boilerplate, a new first line, a trimmed

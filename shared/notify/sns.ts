@@ -1,5 +1,5 @@
 import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
-import { capText } from '../store/limits.js';
+import { capText } from '../text/index.js';
 import type { DigestNotifier } from './types.js';
 
 /** SNS refuses subjects that are not ASCII, contain line breaks, or reach 100 characters. */

@@ -1,7 +1,7 @@
 import type { Watch } from '../config/index.js';
 import { FetchError } from '../errors/index.js';
-import type { ArticleFailureRecord } from '../store/index.js';
 import type { SourceDeps } from './deps.js';
+import type { ArticleFailureRecord } from './ports.js';
 import { UNHEALTHY_AFTER_RUNS } from './source-health.js';
 import type { StuckArticleReport } from './types.js';
 

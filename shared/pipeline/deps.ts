@@ -1,10 +1,8 @@
 import type { Config } from '../config/index.js';
 import type { HostBoilerplateMemory } from '../extract/host-boilerplate.js';
 import type { FetchOptions } from '../fetch/types.js';
-import type { DigestNotifier } from '../notify/types.js';
-import type { ArchiveStore } from '../store/types.js';
 import type { Log } from './log.js';
-import type { SourceQueue } from './ports.js';
+import type { ArchiveStore, DigestNotifier, SourceQueue } from './ports.js';
 
 /** Everything the core needs from the outside world; the CLI and the Lambdas wire it differently. */
 export interface PipelineDeps {

@@ -2,9 +2,10 @@ import type { Watch } from '../config/index.js';
 import { renderDigest } from '../digest/index.js';
 import type { DigestItem, DigestSource, DigestStuckArticle } from '../digest/types.js';
 import { StancewatchError } from '../errors/index.js';
-import { isAlertable } from '../stances/index.js';
-import { hashKey, type ArticleFailureRecord, type DigestRecord, type SourceHealthRecord, type StoredStatement } from '../store/index.js';
+import { isAlertable, type StoredStatement } from '../stances/index.js';
+import { hashKey } from '../text/index.js';
 import type { DigestDeps } from './deps.js';
+import type { ArticleFailureRecord, DigestRecord, SourceHealthRecord } from './ports.js';
 import type { DigestReport } from './types.js';
 
 /**

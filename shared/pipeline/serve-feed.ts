@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Config } from '../config/index.js';
 import { renderAtomFeed } from '../notify/atom-feed.js';
-import type { DigestStore } from '../store/types.js';
+import type { DigestStore } from './ports.js';
 
 /** Digests a feed shows: the recent past; the archive keeps the rest. */
 const FEED_ENTRIES = 50;

@@ -1,7 +1,7 @@
 import { StancewatchError } from '../errors/index.js';
 import type { Watch } from '../config/index.js';
-import type { UrlState } from '../store/index.js';
 import type { SourceDeps } from './deps.js';
+import type { UrlState } from './ports.js';
 import type { SourceHealthChange } from './types.js';
 
 /** Runs in a row a source may fail, or yield nothing, before readers hear of it: one bad hour is not news, three are. */

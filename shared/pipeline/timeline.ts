@@ -1,4 +1,4 @@
-import type { StoredStatement } from '../store/types.js';
+import type { StoredStatement } from '../stances/index.js';
 
 /** What a step of a speaker's history did, in a reader's words. */
 export const TimelineStep = {

@@ -1,16 +1,8 @@
-import { createHash } from 'node:crypto';
+import { speakerKey } from '../stances/ledger.js';
+import { hashKey } from '../text/index.js';
 
-/** Short, stable hex key of any string (URLs, texts); 128 bits is plenty against collisions here. */
-export function hashKey(value: string): string {
-  return createHash('sha256').update(value).digest('hex').slice(0, 32);
-}
-
-/** Ledger partitions statements by speaker surname so a speaker's history is one Query. */
-export function speakerKey(speaker: string | null): string {
-  if (!speaker) return '_';
-  const words = speaker.toLowerCase().normalize('NFKD').replace(/[^\p{L}\s-]/gu, '').trim().split(/\s+/);
-  return words[words.length - 1] || '_';
-}
+// The ledger partitions statements by speaker key (a surname) so a speaker's history is one Query.
+export { hashKey, speakerKey };
 
 export const itemKeys = {
   article: (urlKey: string) => ({ pk: `ART#${urlKey}`, sk: 'A' }),

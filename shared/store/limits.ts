@@ -3,12 +3,11 @@
  * it fails every time it is retried; the caps leave room for the item's other attributes.
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { MAX_STORED_TEXT_BYTES } from '../dedupe/ports.js';
+import { capText } from '../text/index.js';
 
-/**
- * Article text, plain or compressed, kept in its item: ~100 pages of news copy. Past it (even compressed) the text
- * is cut and marked `textTruncated`; the content hash is still of the whole text.
- */
-export const MAX_STORED_TEXT_BYTES = 300_000;
+// Article text, plain or compressed, kept in its item: the cap is part of the archive port dedupe declares.
+export { MAX_STORED_TEXT_BYTES, capText };
 
 /**
  * Article text up to this size (UTF-8) is kept as a plain string, readable in the console; a longer one is kept
@@ -28,27 +27,6 @@ export const MAX_STORED_DIGEST_TEXT_BYTES = 100_000;
 
 /** Stored in place of a revision diff over `MAX_STORED_DIFF_BYTES`. */
 export const DIFF_TOO_LARGE = '(diff too large to keep)';
-
-/** Paragraphs are separated by blank lines in extracted text. */
-const PARAGRAPH_BREAK = '\n\n';
-
-/**
- * `text` if it fits in `maxBytes` of UTF-8, else its longest prefix that does, cut at the last paragraph break (or,
- * with no break in the prefix, at the last whole character).
- */
-export function capText(text: string, maxBytes: number): string {
-  if (Buffer.byteLength(text, 'utf8') <= maxBytes) return text;
-  const prefix = utf8Prefix(text, maxBytes);
-  const cut = prefix.lastIndexOf(PARAGRAPH_BREAK);
-  return cut > 0 ? prefix.slice(0, cut) : prefix;
-}
-
-/** The longest prefix of `text` whose UTF-8 encoding fits in `maxBytes`, never splitting a character. */
-function utf8Prefix(text: string, maxBytes: number): string {
-  const bytes = Buffer.from(text, 'utf8').subarray(0, maxBytes);
-  // A cut inside a multi-byte character decodes to U+FFFD at the end: drop it.
-  return bytes.toString('utf8').replace(/\uFFFD$/, '');
-}
 
 /** An article's text as its item holds it: exactly one of `text` and `textGz`. */
 export interface StoredArticleText {
