@@ -7,6 +7,7 @@ import { KIND_ORDER } from '../stances/index.js';
 import type { DigestInput, DigestItem, DigestSource, DigestStuckArticle, RenderedDigest } from './types.js';
 
 export type { DigestInput, DigestItem, DigestSource, DigestStuckArticle, RenderedDigest } from './types.js';
+export { renderAtomFeed, type DigestFeedEntry } from './atom-feed.js';
 
 /** One run of a word diff: unchanged text, or text added or removed. */
 export interface DiffPart {

@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Config } from '../config/index.js';
-import { renderAtomFeed } from '../notify/atom-feed.js';
+import { renderAtomFeed } from '../digest/index.js';
 import type { DigestStore } from './ports.js';
 
 /** Digests a feed shows: the recent past; the archive keeps the rest. */
