@@ -79,7 +79,8 @@ export function discoverPage(html: string, pageUrl: string): PageDiscovery {
   const inChrome = (node: Element) => hasAncestorIn(node, chrome);
   const listing = candidates.filter((candidate) => candidate.headlines.some((anchor) => !inChrome(anchor)));
   const cards = new Map(listing.map((candidate) => [candidate.url, cardsOf(candidate, $, urlsUnder).filter((card) => !inChrome(card))]));
-  const isArticle = hasArticleMarkup($) || leftoverProseChars($, new Set([...chrome, ...[...cards.values()].flat()])) >= MIN_ARTICLE_PROSE_CHARS;
+  const removed = new Set([...chrome, ...[...cards.values()].flat()]);
+  const isArticle = hasArticleMarkup($) || leftoverProseChars($, removed) >= MIN_ARTICLE_PROSE_CHARS;
   const links = listing.slice(0, MAX_LINKS_PER_INDEX_PAGE).map((candidate) => listingItem(candidate, cards.get(candidate.url) ?? [], $));
   return { isArticle, feeds, links };
 }
@@ -148,7 +149,15 @@ export function isArticleShaped(url: URL): boolean {
   if (extension && !ARTICLE_EXTENSIONS.has(extension)) return false;
   if (ARTICLE_URL_SHAPES.datePath.test(url.pathname) || ARTICLE_URL_SHAPES.dateInSlug.test(url.pathname)) return true;
   if (ARTICLE_URL_SHAPES.storyId.test(`${url.pathname}${url.search}`)) return true;
-  return segments.some((segment) => segment.replace(/\.[a-z0-9]+$/, '').split(SLUG_WORD_SEPARATOR).filter((word) => SLUG_WORD.test(word)).length >= MIN_SLUG_WORDS);
+  return segments.some((segment) => slugWords(segment) >= MIN_SLUG_WORDS);
+}
+
+/** Words of a path segment: `putin-says-no-talks.html` → 4. */
+function slugWords(segment: string): number {
+  return segment
+    .replace(/\.[a-z0-9]+$/, '')
+    .split(SLUG_WORD_SEPARATOR)
+    .filter((word) => SLUG_WORD.test(word)).length;
 }
 
 /**
@@ -330,7 +339,8 @@ function listingItem(candidate: Candidate, cards: Element[], $: CheerioAPI): Sou
   const title = candidate.headlines.map((anchor) => textOf($, anchor)).reduce((longest, text) => (text.length > longest.length ? text : longest), '');
   const datetime = cards.map((card) => $(card).find('time[datetime]').first().attr('datetime')).find(Boolean);
   const publishedAt = toIsoDate(datetime);
-  const item: SourceItem = { url: candidate.url, title: title.length > MAX_LINK_TITLE_CHARS ? `${title.slice(0, MAX_LINK_TITLE_CHARS).trimEnd()}…` : title };
+  const cut = title.length > MAX_LINK_TITLE_CHARS ? `${title.slice(0, MAX_LINK_TITLE_CHARS).trimEnd()}…` : title;
+  const item: SourceItem = { url: candidate.url, title: cut };
   return publishedAt ? { ...item, publishedAt } : item;
 }
 

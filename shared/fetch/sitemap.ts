@@ -109,7 +109,11 @@ function readEntries(entries: unknown, baseUrl: string): SitemapUrl[] {
  * out: nothing says it is news, and a whole site's archive would follow it.
  */
 export function recentSitemapItems(urls: SitemapUrl[], now: Date): SourceItem[] {
-  return newestWithin(urls, now, MAX_SITEMAP_URLS).map(({ url, publishedAt, title }) => ({ url, ...(publishedAt && { publishedAt }), ...(title && { title }) }));
+  return newestWithin(urls, now, MAX_SITEMAP_URLS).map(({ url, publishedAt, title }) => ({
+    url,
+    ...(publishedAt && { publishedAt }),
+    ...(title && { title }),
+  }));
 }
 
 /**

@@ -15,7 +15,7 @@ import { fetchDocument, parseSourceUrl } from './document.js';
 import { causeText, fetchFailure } from './errors.js';
 import { analyzeFeed } from './feed.js';
 import { isDirectoryUrl, readDirectoryDocuments } from './file.js';
-import { analyzeSitemap, childSitemapsToRead, isGzipBody, looksLikeSitemap, recentSitemapItems, sitemapText, type SitemapUrl } from './sitemap.js';
+import { analyzeSitemap, childSitemapsToRead, isGzipBody, looksLikeSitemap, recentSitemapItems, sitemapText, type Sitemap, type SitemapUrl } from './sitemap.js';
 import { MIN_LISTING_LINKS } from './discover-patterns.js';
 import type { ConditionalState, FetchedDocument, FetchOptions, ParsedFeed, SourceItem, SourceReading } from './types.js';
 
@@ -106,7 +106,8 @@ async function readPageSource(document: FetchedDocument, head: string, options: 
     return withTitle<SourceReading>({ kind: 'index', items: page.links, validators: document.validators, ...(via && { via }) }, readHtmlTitle(head));
   }
   if (feedProblem) {
-    throw fetchFailure(document.requestedUrl, 'unsupported-content', `${document.url} has no article and no listing, and the feed it advertises failed: ${feedProblem}`);
+    const message = `${document.url} has no article and no listing, and the feed it advertises failed: ${feedProblem}`;
+    throw fetchFailure(document.requestedUrl, 'unsupported-content', message);
   }
   return pageReading(document, head);
 }
@@ -145,15 +146,18 @@ async function readSitemapSource(document: FetchedDocument, options: FetchOption
   return { kind: 'sitemap', items: recentSitemapItems(urls, now), validators: {}, ...(via && { via }) };
 }
 
-function parseSitemapDocument(document: FetchedDocument, options: FetchOptions) {
+function parseSitemapDocument(document: FetchedDocument, options: FetchOptions): Sitemap {
   let text: string;
   try {
     text = sitemapText(document, options.maxBytes);
   } catch (cause) {
-    throw fetchFailure(document.requestedUrl, 'unsupported-content', `${document.url} is gzip that does not inflate within ${options.maxBytes} bytes: ${causeText(cause)}`, { cause });
+    const message = `${document.url} is gzip that does not inflate within ${options.maxBytes} bytes: ${causeText(cause)}`;
+    throw fetchFailure(document.requestedUrl, 'unsupported-content', message, { cause });
   }
   const analysis = analyzeSitemap(text, document.url);
-  if (!analysis.sitemap) throw fetchFailure(document.requestedUrl, 'unsupported-content', `${document.url} is not a sitemap: ${analysis.problem}; source skipped this run`);
+  if (!analysis.sitemap) {
+    throw fetchFailure(document.requestedUrl, 'unsupported-content', `${document.url} is not a sitemap: ${analysis.problem}; source skipped this run`);
+  }
   return analysis.sitemap;
 }
 
