@@ -5,6 +5,7 @@
 import {
   EMBEDDED_CLAUSE_WORDS,
   LISTENER_VERBS,
+  MAX_ADJUNCT_TOKENS,
   MAX_SOURCE_PHRASE_TOKENS,
   PHRASAL_REPORTING_VERBS,
   REPORTING_VERB_FRAMES,
@@ -47,7 +48,7 @@ export function findAnchors(tokens: Token[], register: SpeakerRegister): Anchor[
     const anchor = token.normal === 'according' && tokens[i + 1]?.normal === 'to'
       ? anchorAccordingTo(tokens, i, register)
       : anchorVerb(tokens, i, register);
-    if (anchor) {
+    if (anchor && !isEmbedded(tokens, anchor, anchors)) {
       anchors.push(anchor);
       i = Math.max(i, anchor.verbEnd, anchor.inverted ? anchor.subjectEnd : i);
     }
@@ -55,6 +56,19 @@ export function findAnchors(tokens: Token[], register: SpeakerRegister): Anchor[
   if (anchors.length > 0) return anchors;
   const stance = anchorStanceVerb(tokens, register);
   return stance ? [stance] : [];
+}
+
+/**
+ * "Walsh noted that Ohio boasted only one paid staffer": an anchor inside the "that"-clause of an earlier one reports
+ * what the first speaker says, not a second statement. A trailing anchor (", Kommersant reported") is kept.
+ */
+function isEmbedded(tokens: Token[], anchor: Anchor, earlier: Anchor[]): boolean {
+  const previous = earlier[earlier.length - 1];
+  if (!previous || previous.inverted || anchor.inverted) return false;
+  const before = tokens[anchor.subjectStart - 1];
+  if (before && (before.text === ',' || before.quoteMark === 'close')) return false;
+  const window = tokens.slice(previous.verbEnd + 1, Math.min(anchor.subjectStart, previous.verbEnd + 1 + MAX_ADJUNCT_TOKENS));
+  return window.some((token) => token.normal === 'that');
 }
 
 /**
@@ -172,6 +186,8 @@ function fitsFrame(tokens: Token[], i: number): boolean {
 function findSubjectEndingAt(tokens: Token[], end: number, register: SpeakerRegister): { start: number; subject: Subject } | undefined {
   const named = findNameEndingAt(tokens, end, register);
   if (named) return { start: roleStartBefore(tokens, named.start), subject: { type: 'person', person: named.person } };
+  const leader = firstConjunct(tokens, end, register);
+  if (leader) return { start: leader.start, subject: { type: 'person', person: leader.person } };
   const token = tokens[end];
   if (SPEAKER_PRONOUNS.has(token.normal)) return { start: end, subject: { type: 'pronoun', at: end } };
   if (token.pos === 'PRON') return { start: end, subject: { type: 'unnamed' } };
@@ -185,6 +201,18 @@ function findSubjectEndingAt(tokens: Token[], end: number, register: SpeakerRegi
   if (TITLE_NOUNS.has(token.lemma) && determiner === 'the') return { start, subject: { type: 'title', head: token.lemma, fallback: source?.person } };
   if (source) return { start: source.start, subject: { type: 'source', person: source.person } };
   return { start, subject: { type: 'unnamed' } };
+}
+
+/**
+ * "Sanders and his supporters argue", "Trump and his attorneys have said": a named person joined by "and" to their
+ * people speaks for them.
+ */
+function firstConjunct(tokens: Token[], end: number, register: SpeakerRegister): { person: Person; start: number } | undefined {
+  let k = end;
+  while (k > 0 && (isNounPhrasePart(tokens[k]) || tokens[k].pos === 'PRON') && end - k < MAX_SOURCE_PHRASE_TOKENS) k -= 1;
+  if (tokens[k]?.normal !== 'and') return undefined;
+  const named = findNameEndingAt(tokens, k - 1, register);
+  return named && { person: named.person, start: roleStartBefore(tokens, named.start) };
 }
 
 /** The last token of the noun phrase starting at `from` (before a preposition, a date, a verb or punctuation); `from - 1` when none. */

@@ -74,7 +74,6 @@ export const REPORTING_VERB_FRAMES: Record<string, 'trailing' | 'clause'> = {
   demand: 'clause',
   note: 'clause',
   state: 'clause',
-  report: 'clause',
   claim: 'clause',
   charge: 'clause',
   deny: 'clause',

@@ -153,15 +153,17 @@ function skipParenthesis(tokens: Token[], close: number): number {
 }
 
 /**
- * Before ", said": a ", who …," clause or an appositive after a name ("Gene Sperling, a top outside adviser, said";
- * "Blunt, after a long pause, said") stands between the subject and its verb; returns the subject's last token.
+ * Before ", said": a ", who …," clause or an appositive after a noun phrase ("Gene Sperling, a top outside adviser,
+ * said"; "Blunt, after a long pause, said") stands between the subject and its verb; returns the subject's last token.
  */
 function skipAppositive(tokens: Token[], comma: number): number {
   for (let k = comma - 1; k > 0 && k >= comma - MAX_APPOSITIVE_TOKENS; k -= 1) {
     if ((tokens[k].normal === 'who' || tokens[k].normal === 'which') && tokens[k - 1].text === ',') return k - 2;
     if (tokens[k].text === ',' || tokens[k].quoteMark) {
+      // "Powell’s office, when contacted by Reuters, said": the appositive follows a noun phrase.
       const before = tokens[k - 1];
-      return tokens[k].text === ',' && before && isWord(before) && isCapitalized(before) ? k - 1 : comma;
+      const endsNounPhrase = before && isWord(before) && (isCapitalized(before) || before.pos === 'NOUN' || before.pos === 'PROPN');
+      return tokens[k].text === ',' && endsNounPhrase ? k - 1 : comma;
     }
   }
   return comma;

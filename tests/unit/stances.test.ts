@@ -344,3 +344,14 @@ describe('quotation marks and appositives of newspaper copy', () => {
     expect(party.speaker).toBe('Chuck Schumer');
   });
 });
+
+describe('subjects that are more than one name', () => {
+  it('gives a statement by a person and their people to the person', () => {
+    expect(extractStatements(['Sanders and his supporters argue that the delegates must back him at the convention.'])[0]?.speaker).toBe('Sanders');
+  });
+
+  it('keeps a report inside another speaker’s "that"-clause with the outer speaker', () => {
+    const found = extractStatements(['Pointing to the staff, Mayor Tom Walsh noted that Ohio boasted only one paid organizer before the last election.']);
+    expect(found.map((statement) => statement.speaker)).toEqual(['Tom Walsh']);
+  });
+});
