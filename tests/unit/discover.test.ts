@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { discoverPage, isArticleShaped, MAX_LINKS_PER_INDEX_PAGE } from '../../shared/fetch/index.js';
 
@@ -152,4 +152,22 @@ describe('what an article URL looks like', () => {
     'https://a.example/2024/06/06/putin-talks/photo.jpg',
     'https://a.example/files/2024/06/report-on-the-talks.pdf',
   ])('does not take %s for an article', (url) => expect(shaped(url)).toBe(false));
+});
+
+describe('the golden pages of extraction', () => {
+  const GOLDEN = new URL('../fixtures/pages/', import.meta.url);
+  const slugs = readdirSync(GOLDEN).filter((slug) => existsSync(new URL(`${slug}/source.html`, GOLDEN)));
+  const read = (slug: string) => discoverPage(readFileSync(new URL(`${slug}/source.html`, GOLDEN), 'utf8'), `https://example.com/${slug}/`);
+
+  it('keeps every article page an article, related links, pagination and all', () => {
+    const articles = slugs.filter((slug) => slug !== 'section-front-no-article');
+    expect(articles.length).toBeGreaterThan(20);
+    expect(articles.filter((slug) => !read(slug).isArticle)).toEqual([]);
+  });
+
+  it('reads the section front without an article for its five stories', () => {
+    const front = read('section-front-no-article');
+    expect(front.isArticle).toBe(false);
+    expect(pathsOf(front.links)).toEqual(['rowing-club', 'harbour-swim', 'eastbay-fc', 'tennis-courts', 'marathon'].map((slug) => `/sport/2026/06/${slug}`));
+  });
 });
