@@ -40,6 +40,19 @@ const QUOTE_MARKS = { open: new Set(['“', '„', '«']), close: new Set(['”'
 /** wink splits "Japan-U.S. security" after "U."; a sentence ending in a lone capital + "." is joined to the next. */
 const BROKEN_ABBREVIATION = /(^|[\s-])[A-Z]\.$/;
 
+/** Titles always followed by a name: a sentence never ends on them. */
+const TITLE_ABBREVIATIONS = new Set(['gov.', 'sen.', 'rep.', 'reps.', 'mr.', 'mrs.', 'ms.', 'dr.', 'gen.', 'lt.', 'col.', 'sgt.', 'capt.', 'adm.', 'rev.', 'prof.', 'st.', 'gov', 'sen']);
+
+/** Month abbreviations, followed by their day. */
+const MONTH_ABBREVIATIONS = new Set(['jan.', 'feb.', 'mar.', 'apr.', 'jun.', 'jul.', 'aug.', 'sep.', 'sept.', 'oct.', 'nov.', 'dec.']);
+
+/** "U.S.", "U.N.", "E.U.": capitals with a period each. */
+const INITIALISM = /^(\p{Lu}\.){2,}$/u;
+
+/** A paragraph of at least this many words, more than this share capitalised, is copy in capitals (see mergeBrokenAbbreviations). */
+const MIN_CAPITALS_WORDS = 4;
+const CAPITALS_COPY_SHARE = 0.6;
+
 /** A sentence end and the space after it: where a run of text is split to measure its sentences. */
 const SENTENCE_BREAK = /[.!?…]["”’')\]]*\s+/g;
 
@@ -52,9 +65,10 @@ const SENTENCE_BREAK = /[.!?…]["”’')\]]*\s+/g;
 export function readSentences(paragraphs: string[]): Sentence[] {
   let paragraphStart = 0;
   return boundParagraphs(paragraphs).flatMap((paragraph, paragraphIndex) => {
-    const sentences = tokenizeParagraph(paragraph, paragraphIndex, paragraphStart);
+    const start = paragraphStart;
+    const sentences = tokenizeParagraph(paragraph, paragraphIndex, start);
     paragraphStart += paragraphs[paragraphIndex].length + PARAGRAPH_SEPARATOR.length;
-    return mergeBrokenAbbreviations(markQuotations(sentences).map(retagSentenceStart));
+    return mergeBrokenAbbreviations(markQuotations(sentences).map(retagSentenceStart), paragraph, start);
   });
 }
 
@@ -215,18 +229,44 @@ function pairedQuote(tokens: Token[], k: number): 'first' | 'second' | undefined
 
 const PAIRED_MARKS = new Set(["'", '`']);
 
-function mergeBrokenAbbreviations(sentences: Sentence[]): Sentence[] {
+/**
+ * Joins sentences wink split after an abbreviation: a lone capital ("Japan-U." | "S. security"), a title before a
+ * name ("Gov." | "Brown said"), a month before its day ("Sept." | "11"), and an initialism before a word that goes on
+ * with the sentence ("the U.S." | "and Japan"; in copy written in capitals, "U.S." | "And Japan"). The joined text is
+ * the paragraph's own, spacing and all.
+ */
+function mergeBrokenAbbreviations(sentences: Sentence[], paragraph: string, paragraphStart: number): Sentence[] {
   const merged: Sentence[] = [];
+  const capitalsCopy = isWrittenInCapitals(paragraph);
   for (const sentence of sentences) {
     const previous = merged[merged.length - 1];
-    if (previous && BROKEN_ABBREVIATION.test(previous.text)) {
-      previous.text = `${previous.text}${sentence.text}`;
+    if (previous && continuesAfterAbbreviation(previous, sentence, capitalsCopy)) {
+      previous.text = paragraph.slice(previous.start - paragraphStart, sentence.start - paragraphStart + sentence.text.length);
       previous.tokens.push(...sentence.tokens);
     } else {
       merged.push({ ...sentence, tokens: [...sentence.tokens] });
     }
   }
   return merged;
+}
+
+function continuesAfterAbbreviation(previous: Sentence, next: Sentence, capitalsCopy: boolean): boolean {
+  if (BROKEN_ABBREVIATION.test(previous.text)) return true;
+  const last = previous.tokens[previous.tokens.length - 1]?.text ?? '';
+  const first = next.tokens[0];
+  if (!first) return false;
+  const word = last.toLowerCase();
+  if (TITLE_ABBREVIATIONS.has(word)) return isCapitalized(first);
+  if (MONTH_ABBREVIATIONS.has(word)) return /^\d/.test(first.text);
+  if (!INITIALISM.test(last)) return false;
+  return /^\p{Ll}/u.test(first.text) || (capitalsCopy && (first.pos === 'CCONJ' || first.pos === 'ADP'));
+}
+
+/** Most words of the paragraph start with a capital: wire headlines and all-caps copy, where case tells nothing. */
+function isWrittenInCapitals(paragraph: string): boolean {
+  const words = paragraph.match(/\p{L}+/gu) ?? [];
+  const capitalised = words.filter((word) => /^\p{Lu}/u.test(word)).length;
+  return words.length >= MIN_CAPITALS_WORDS && capitalised / words.length > CAPITALS_COPY_SHARE;
 }
 
 /** The tokens as written, with their original spacing. */

@@ -355,3 +355,18 @@ describe('subjects that are more than one name', () => {
     expect(found.map((statement) => statement.speaker)).toEqual(['Tom Walsh']);
   });
 });
+
+describe('sentences and abbreviations', () => {
+  it('does not end a sentence at a title, a month before its day, or an initialism the sentence goes on after', () => {
+    const [statement] = extractStatements(['Gov. Jerry Brown said the U.S. and Japan must resume talks by Sept. 30 or the deal is off.']);
+    expect(statement).toMatchObject({ speaker: 'Jerry Brown', text: 'Gov. Jerry Brown said the U.S. and Japan must resume talks by Sept. 30 or the deal is off.' });
+  });
+
+  it('still ends a sentence at an initialism followed by a new sentence', () => {
+    const found = extractStatements(['Senator Maria Ortiz said she would never move to the U.S. The next day she said the plan must change.']);
+    expect(found.map((statement) => statement.text)).toEqual([
+      'Senator Maria Ortiz said she would never move to the U.S.',
+      'The next day she said the plan must change.',
+    ]);
+  });
+});
