@@ -4,7 +4,7 @@ import { ConfigError } from '../errors/index.js';
 import { formatPath } from './path.js';
 import { ConfigSchema, type Config } from './schema.js';
 
-export type { Config, Watch, Source } from './schema.js';
+export type { Config, Watch, Source, KeywordGroups } from './schema.js';
 export { ConfigSchema } from './schema.js';
 
 /** Placeholders a config may use in source URLs, e.g. `${SAMPLES_URL}/feed.xml`. */

@@ -70,11 +70,41 @@ const DigestSchema = strictObject({
   snsTopicArn: z.string().regex(/^arn:aws[a-z-]*:sns:/, 'expected an SNS topic ARN').optional(),
 });
 
+/** One group of keywords: whole words or phrases, case-insensitive (see `isRelevant` in shared/pipeline). */
+const KeywordListSchema = z.array(z.string().trim().min(1, 'a keyword cannot be empty')).min(1, 'expected at least one keyword');
+
+/**
+ * Which articles a watch keeps. `any`: at least one of these; `all`: every one of these; `none`: not one of these.
+ * An article must pass every group given, and `any` or `all` must be given: `none` alone would keep the whole feed.
+ */
+const KeywordGroupsSchema = strictObject({
+  any: KeywordListSchema.optional(),
+  all: KeywordListSchema.optional(),
+  none: KeywordListSchema.optional(),
+}).refine((groups) => groups.any || groups.all, {
+  message: 'give "any" or "all" (or both) beside "none": "none" alone would keep every article it does not exclude',
+  // An unknown field ("non") is the mistake to report, not the group it leaves missing.
+  when: (payload) => payload.issues.length === 0,
+});
+
+/** A plain list is the `any` group, as keywords were before groups: `["peace treaty", "Japan"]`. */
+const KeywordsSchema = z
+  .union([KeywordListSchema, KeywordGroupsSchema], {
+    error: (issue) => (issue.code === 'invalid_union' ? 'expected a list of keywords or {"any": [...], "all": [...], "none": [...]}' : undefined),
+  })
+  .transform((keywords): KeywordGroups => (Array.isArray(keywords) ? { any: keywords } : keywords));
+
+export interface KeywordGroups {
+  any?: string[];
+  all?: string[];
+  none?: string[];
+}
+
 const WatchSchema = strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'expected lowercase letters, digits and dashes'),
   name: z.string().min(1),
-  /** An article is kept for the watch when any keyword appears in its title or body (case-insensitive). */
-  keywords: z.array(z.string().min(1)).min(1),
+  /** Which articles the watch keeps, by words in their title or body: a list (any of them) or `any`/`all`/`none` groups. */
+  keywords: KeywordsSchema,
   /** When given, only statements by these speakers (surname match) are tracked. */
   speakers: z.array(z.string().min(1)).optional(),
   sources: z.array(SourceSchema).min(1),

@@ -13,6 +13,7 @@ import { hashKey } from '../text/index.js';
 import type { SourceDeps } from './deps.js';
 import type { UrlState } from './ports.js';
 import { ArticleFailures } from './article-failures.js';
+import { keywordMismatch } from './keywords.js';
 import { judgeFailure, judgeRun, recordHealth, SourceFailedError, type SourceRunFacts } from './source-health.js';
 import type { ArticleCounts, SourceMessage, SourceOutcome, StanceReport } from './types.js';
 
@@ -199,6 +200,15 @@ async function processItem(item: SourceItem, watch: Watch, deps: SourceDeps, out
   }
   if (verdict.kind === 'revision') outcome.articles.revised += 1;
   else outcome.articles.new += 1;
+  outcome.stances.push(...(await recordReading(reading, watch, deps)));
+  await page.save(true);
+}
+
+/**
+ * Takes an article into a watch: links it, records its statements, and marks it read for its text. Also how
+ * `reprocess` reads archived text again (shared/pipeline/reprocess.ts).
+ */
+export async function recordReading(reading: Reading, watch: Watch, deps: SourceDeps): Promise<StanceReport[]> {
   const { archived, paragraphs, revisedAt } = reading;
   await deps.store.linkArticle({
     watchId: watch.id,
@@ -209,10 +219,10 @@ async function processItem(item: SourceItem, watch: Watch, deps: SourceDeps, out
     publishedAt: archived.publishedAt,
     linkedAt: deps.now().toISOString(),
   });
-  outcome.stances.push(...(await recordStatements(paragraphs, archived, watch, deps, revisedAt)));
+  const stances = await recordStatements(paragraphs, archived, watch, deps, revisedAt);
   // Last: until this mark exists, a retry reads the article again (statements are idempotent).
   await deps.store.putWatchMark(watch.id, archived.urlKey, archived.contentHash);
-  await page.save(true);
+  return stances;
 }
 
 /** A page read but not kept, with the reason on the run's report and on the page's state; done, not retried. */
@@ -230,7 +240,7 @@ async function skipPage(
   await page.save(true, { lastSkipReason: reason });
 }
 
-interface Reading {
+export interface Reading {
   archived: ArchivedArticle;
   paragraphs: string[];
   revisedAt?: string;
@@ -285,7 +295,7 @@ export function skipReasonOf(article: Pick<ExtractedArticle, 'title' | 'text' | 
   return (
     article.noArticleReason ??
     unreadableReason(article) ??
-    (isRelevant(article, watch) ? undefined : `${OFF_TOPIC} (none of its keywords: ${watch.keywords.join(', ')})`)
+    offTopicReason(article, watch)
   );
 }
 
@@ -295,10 +305,17 @@ function unreadableReason(article: Pick<ExtractedArticle, 'text'>): string | und
   return language === 'en' || language === 'und' ? undefined : `${LANGUAGE_NOT_SUPPORTED} (${language})`;
 }
 
-/** An article belongs to a watch when a keyword appears in its title or body, case-insensitively. */
+/**
+ * An article belongs to a watch when its title or body passes the watch's keyword groups (`any`, `all`, `none`): whole
+ * words, case-insensitive, a phrase's words in order (see shared/pipeline/keywords.ts).
+ */
 export function isRelevant(article: Pick<ExtractedArticle, 'title' | 'text'>, watch: Pick<Watch, 'keywords'>): boolean {
-  const haystack = `${article.title}\n${article.text}`.toLowerCase();
-  return watch.keywords.some((keyword) => haystack.includes(keyword.toLowerCase()));
+  return offTopicReason(article, watch) === undefined;
+}
+
+function offTopicReason(article: Pick<ExtractedArticle, 'title' | 'text'>, watch: Pick<Watch, 'keywords'>): string | undefined {
+  const mismatch = keywordMismatch([article.title, article.text], watch.keywords);
+  return mismatch && `${OFF_TOPIC} (${mismatch})`;
 }
 
 function isWatchedSpeaker(speaker: string | null, watch: Pick<Watch, 'speakers'>): boolean {
