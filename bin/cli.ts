@@ -3,6 +3,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { parseDateOption, parsePositiveInteger } from './args.js';
 import { extractCommand } from './commands/extract.js';
 import { queryCommand } from './commands/query.js';
+import { reprocessCommand } from './commands/reprocess.js';
 import { runCommand } from './commands/run.js';
 import { statementsCommand } from './commands/statements.js';
 import { timelineCommand } from './commands/timeline.js';
@@ -12,6 +13,14 @@ const STATUSES = ['new', 'changed', 'repeat'];
 const KINDS = ['condition', 'demand', 'offer', 'refusal', 'position', 'concern'];
 const DATA_DIR_HELP = 'where the embedded archive and the digest outbox live (default: the nearest .stancewatch/ up from here)';
 const WAIT_HELP = 'wait for another command using the archive to finish, instead of refusing';
+const BASELINE_HELP =
+  "a new watch's first run: what it finds becomes the ledger and no digest is sent. Applies only to watches that never delivered a digest; the others run as usual, so it is safe on any run";
+const REPROCESS_HELP = [
+  "read a watch's archived articles again with the current config (after it gains speakers or keywords), fetching nothing.",
+  "Reads the watch's own articles, and articles other watches archived from its sources' sites (a source's host, a file source's folder) that its keywords now take in;",
+  'pages every watch skipped as off-topic were never archived and are not read.',
+  "New statements are judged against the ledger and go out in the next run's digest; a second reprocess adds nothing.",
+].join(' ');
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
 /** Runs the CLI; returns the process exit code (0 ok, 1 a run with failures or bad input, 2 usage). */
@@ -43,7 +52,19 @@ export async function main(argv: string[]): Promise<number> {
     .option('--json', 'print one JSON report on stdout (logs go to stderr)')
     .option('--quiet', 'print only the digest and the summary')
     .option('--ssrf-guard', 'refuse loopback and private-network sources, as the Lambda functions do')
+    .option('--baseline', BASELINE_HELP)
     .action(async (options) => setExit(await runCommand(options)));
+
+  program
+    .command('reprocess')
+    .description(REPROCESS_HELP)
+    .argument('<watch>', 'watch id')
+    .option('--since <date>', 'only articles published on or after (YYYY-MM-DD, YYYY-MM or YYYY); undated articles are left out', parseDateOption)
+    .option('--config <file>', 'watches config (JSON; default: the bundled sample watch)')
+    .option('--data-dir <dir>', DATA_DIR_HELP)
+    .option('--wait', WAIT_HELP)
+    .option('--json', 'print one JSON report on stdout')
+    .action(async (watch: string, options) => setExit(await reprocessCommand(watch, options)));
 
   program
     .command('extract')

@@ -9,6 +9,7 @@ interface RunOptions {
   json?: boolean;
   quiet?: boolean;
   ssrfGuard?: boolean;
+  baseline?: boolean;
 }
 
 export async function runCommand(options: RunOptions): Promise<number> {
@@ -28,6 +29,7 @@ export async function runCommand(options: RunOptions): Promise<number> {
   try {
     const report = await runPass(runtime.deps, new Date().toISOString(), (message, index, total) =>
       log.info(`[${index + 1}/${total}] ${message.watchId}: reading ${message.sourceUrl}`),
+      { baseline: options.baseline },
     );
     process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : summarize(report));
     return report.failures.length > 0 ? 1 : 0;
@@ -48,12 +50,15 @@ function summarize(report: PassReport): string {
       : `Stances: ${changes} new or changed, ${report.stances.length - changes} repeated.`,
   );
   if (report.digests.length > 0) lines.push(`${report.digests.length} digest(s) sent.`);
+  for (const { watch, statements } of report.baselined ?? []) {
+    lines.push(`Baseline: ${watch}: ${statements} statement(s) recorded as the ledger, no digest sent; later runs send what is new.`);
+  }
   for (const digest of report.digests) lines.push(...whereWritten(digest));
   // Off-topic articles are the normal case on a busy feed: counted above, not listed.
   for (const skip of report.skips.filter((entry) => !entry.reason.startsWith(OFF_TOPIC))) lines.push(`Skipped: ${skip.url}: ${skip.reason}`);
   for (const failure of report.failures) lines.push(`Failed: ${failure.url}: ${failure.error}`);
   for (const { watch, speaker } of report.unmatchedSpeakers) {
-    lines.push(`Speaker not found: "${speaker}" (${watch}) is quoted in none of the watch's articles; check the spelling the coverage uses (the surname is enough)`);
+    lines.push(`Speaker not found: "${speaker}" (${watch}) is quoted in none of the watch's articles; check the spelling the coverage uses (the surname is enough), or, if the speaker was just added, run \`stancewatch reprocess ${watch}\` to read the archived articles again`);
   }
   for (const change of report.health) {
     lines.push(change.status === 'unhealthy' ? `Source unhealthy: ${change.url} ${change.reason}` : `Source recovered: ${change.url}`);

@@ -102,6 +102,17 @@ export interface PassReport {
   stuck: StuckArticleReport[];
   /** Speakers of the config that no archived article of their watch has quoted (a misspelt name, another script). */
   unmatchedSpeakers: UnmatchedSpeakerReport[];
+  /** With `run --baseline`: the watches whose backlog became the ledger instead of a digest. */
+  baselined?: BaselineReport[];
+}
+
+/** A new watch's backlog recorded as its ledger by `run --baseline`, with no digest sent. */
+export interface BaselineReport {
+  watch: string;
+  /** Statements marked delivered without being sent. */
+  statements: number;
+  /** Of them, the new or changed stances a digest would have listed. */
+  alertable: number;
 }
 
 /** A speaker a watch lists who has no statement in its ledger although the watch has articles. */
