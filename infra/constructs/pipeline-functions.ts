@@ -58,8 +58,8 @@ const LOG_RETENTION = logs.RetentionDays.ONE_MONTH;
 const RUNTIME = lambda.Runtime.NODEJS_22_X;
 const ARCHITECTURE = lambda.Architecture.ARM_64;
 /**
- * The DynamoDB calls each function makes (shared/store: dynamo-archive.ts, host-boilerplate.ts, query-all.ts),
- * granted on the table ARN alone; a new call in the store code needs its action here. Conditional writes need
+ * The DynamoDB calls each function makes (shared/store: dynamo-table.ts, the per-port files dynamo-archive.ts
+ * composes, host-boilerplate.ts), granted on the table ARN alone; a new call in the store code needs its action here. Conditional writes need
  * nothing extra, and BatchWriteItem covers the delete requests that clear pending markers.
  */
 export const TABLE_ACTIONS = {

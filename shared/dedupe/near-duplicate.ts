@@ -29,7 +29,7 @@ export const NEAR_DUPLICATE = {
   containmentMin: 0.75,
   /** Candidates whose text is fetched (one BatchGetItem), most shared bands first. */
   maxCandidates: 20,
-  // Items read per band Query are the store's to bound (`BAND_QUERY_LIMIT` in store/dynamo-archive.ts).
+  // Items read per band Query are the store's to bound (`BAND_QUERY_LIMIT` in store/near-duplicates.ts).
 } as const;
 
 /** Fixed seed of the hash family: the band keys in the archive depend on it. Change it and re-index. */

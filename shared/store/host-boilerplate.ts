@@ -2,7 +2,7 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { HOST_BOILERPLATE_MIN_PAGES, type HostBoilerplateMemory } from '../extract/host-boilerplate.js';
 import { documentClient } from './document-client.js';
-import { hashKey } from './keys.js';
+import { itemKeys, partitionKeys, sortKeyPrefixes } from './keys.js';
 
 /** Pages of a host read to learn its boilerplate: enough to see a footer recur, one Query whatever the site's size. */
 const PAGES_SAMPLED = 100;
@@ -23,7 +23,7 @@ export function dynamoHostBoilerplate(client: DynamoDBClient, tableName: string,
         new QueryCommand({
           TableName: tableName,
           KeyConditionExpression: 'pk = :pk AND begins_with(sk, :page)',
-          ExpressionAttributeValues: { ':pk': `HOST#${host}`, ':page': 'PAGE#' },
+          ExpressionAttributeValues: { ':pk': partitionKeys.host(host), ':page': sortKeyPrefixes.hostPage },
           ProjectionExpression: 'blocks',
           Limit: PAGES_SAMPLED,
         }),
@@ -40,7 +40,7 @@ export function dynamoHostBoilerplate(client: DynamoDBClient, tableName: string,
       await doc.send(
         new PutCommand({
           TableName: tableName,
-          Item: { pk: `HOST#${host}`, sk: `PAGE#${hashKey(pageKey)}`, type: 'host-page', blocks: [...blockHashes], expiresAt },
+          Item: { ...itemKeys.hostPage(host, pageKey), type: 'host-page', blocks: [...blockHashes], expiresAt },
         }),
       );
     },

@@ -1,29 +1,89 @@
+/**
+ * Every key of the archive table: the one place that spells a key prefix. Every item has `pk`/`sk`; the ledger's
+ * statements and the digests also carry `gsi1pk`/`gsi1sk` (the table itself is defined in table.ts).
+ *
+ * | item               | pk                    | sk                           | access pattern                              |
+ * | ------------------ | --------------------- | ---------------------------- | ------------------------------------------- |
+ * | article            | `ART#<urlKey>`        | `A`                          | get by canonical URL (dedupe)               |
+ * | revision           | `ART#<urlKey>`        | `REV#<seenAt>`               | revisions of an article, with a word diff   |
+ * | content hash owner | `HASH#<contentHash>`  | `H`                          | same text at another URL (syndication)      |
+ * | LSH band           | `BAND#<i>#<bandHash>` | `<urlKey>`                   | near-duplicate candidates, 1 Query per band |
+ * | fetch state        | `URL#<hash of url>`   | `V`                          | conditional GET, failures, skip reason      |
+ * | host page          | `HOST#<host>`         | `PAGE#<hash of url>`         | a site's recurring boilerplate (TTL)        |
+ * | watch article      | `WATCH#<id>`          | `ART#<publishedAt>#<urlKey>` | articles of a watch, newest first           |
+ * | link guard         | `WATCH#<id>`          | `LINKED#<urlKey>`            | one link per article, the first date wins   |
+ * | watch mark         | `WATCH#<id>`          | `DONE#<urlKey>`              | which text of an article a watch has read   |
+ * | ledger statement   | `WATCH#<id>`          | `ST#<speakerKey>#<stanceId>` | earlier statements of a speaker             |
+ * |   (GSI1)           | `WATCH#<id>#ST`       | `<publishedAt>#<stanceId>`   | a watch's statements by date                |
+ * | pending for digest | `WATCH#<id>`          | `PEND#<stanceId>`            | what the next digest holds                  |
+ * | digest             | `WATCH#<id>`          | `DIG#<digestKey>`            | digests made (idempotency)                  |
+ * |   (GSI1)           | `WATCH#<id>#DIG`      | `<createdAt>#<digestKey>`    | a watch's digests, newest first (its feed)  |
+ * | source health      | `WATCH#<id>`          | `HEALTH#<hash of url>`       | unhealthy or recovered sources, until told  |
+ * | article failure    | `WATCH#<id>`          | `FAIL#<hash of url>`         | failing articles, until they go through     |
+ */
 import { speakerKey } from '../stances/ledger.js';
 import { hashKey } from '../text/index.js';
+import { TABLE_KEYS } from './table.js';
 
 // The ledger partitions statements by speaker key (a surname) so a speaker's history is one Query.
 export { hashKey, speakerKey };
 
-export const itemKeys = {
-  article: (urlKey: string) => ({ pk: `ART#${urlKey}`, sk: 'A' }),
-  revision: (urlKey: string, seenAt: string) => ({ pk: `ART#${urlKey}`, sk: `REV#${seenAt}` }),
-  contentHash: (hash: string) => ({ pk: `HASH#${hash}`, sk: 'H' }),
+/** Partition keys, for the queries that read a partition (or part of one). */
+export const partitionKeys = {
+  article: (urlKey: string) => `ART#${urlKey}`,
   /** `bandKey` is `<band>#<bandHash>` (see dedupe's bandKeysOf). */
-  band: (bandKey: string, urlKey: string) => ({ pk: `BAND#${bandKey}`, sk: urlKey }),
+  band: (bandKey: string) => `BAND#${bandKey}`,
+  host: (host: string) => `HOST#${host}`,
+  watch: (watchId: string) => `WATCH#${watchId}`,
+} as const;
+
+/** Sort-key prefixes: a `begins_with` on one reads one kind of item of a partition. */
+export const sortKeyPrefixes = {
+  revision: 'REV#',
+  hostPage: 'PAGE#',
+  watchArticle: 'ART#',
+  /** All of a watch's statements; `speakerStatements` narrows to one speaker. */
+  statement: 'ST#',
+  speakerStatements: (speaker: string | null) => `ST#${speakerKey(speaker)}#`,
+  pending: 'PEND#',
+  sourceHealth: 'HEALTH#',
+  articleFailure: 'FAIL#',
+} as const;
+
+export const itemKeys = {
+  article: (urlKey: string) => ({ pk: partitionKeys.article(urlKey), sk: 'A' }),
+  revision: (urlKey: string, seenAt: string) => ({ pk: partitionKeys.article(urlKey), sk: `${sortKeyPrefixes.revision}${seenAt}` }),
+  contentHash: (hash: string) => ({ pk: `HASH#${hash}`, sk: 'H' }),
+  band: (bandKey: string, urlKey: string) => ({ pk: partitionKeys.band(bandKey), sk: urlKey }),
   urlState: (url: string) => ({ pk: `URL#${hashKey(url)}`, sk: 'V' }),
+  hostPage: (host: string, pageKey: string) => ({ pk: partitionKeys.host(host), sk: `${sortKeyPrefixes.hostPage}${hashKey(pageKey)}` }),
   watchArticle: (watchId: string, publishedAt: string | undefined, urlKey: string) => ({
-    pk: `WATCH#${watchId}`,
-    sk: `ART#${publishedAt ?? '0000'}#${urlKey}`,
+    pk: partitionKeys.watch(watchId),
+    sk: `${sortKeyPrefixes.watchArticle}${publishedAt ?? '0000'}#${urlKey}`,
   }),
   statement: (watchId: string, speaker: string | null, id: string) => ({
-    pk: `WATCH#${watchId}`,
-    sk: `ST#${speakerKey(speaker)}#${id}`,
+    pk: partitionKeys.watch(watchId),
+    sk: `${sortKeyPrefixes.speakerStatements(speaker)}${id}`,
   }),
-  pending: (watchId: string, id: string) => ({ pk: `WATCH#${watchId}`, sk: `PEND#${id}` }),
-  digest: (watchId: string, digestKey: string) => ({ pk: `WATCH#${watchId}`, sk: `DIG#${digestKey}` }),
-  watchMark: (watchId: string, urlKey: string) => ({ pk: `WATCH#${watchId}`, sk: `DONE#${urlKey}` }),
+  pending: (watchId: string, id: string) => ({ pk: partitionKeys.watch(watchId), sk: `${sortKeyPrefixes.pending}${id}` }),
+  digest: (watchId: string, digestKey: string) => ({ pk: partitionKeys.watch(watchId), sk: `DIG#${digestKey}` }),
+  watchMark: (watchId: string, urlKey: string) => ({ pk: partitionKeys.watch(watchId), sk: `DONE#${urlKey}` }),
   /** Guards a watch's link to an article: the first link's date wins, so a retry under another date adds none. */
-  watchLink: (watchId: string, urlKey: string) => ({ pk: `WATCH#${watchId}`, sk: `LINKED#${urlKey}` }),
-  sourceHealth: (watchId: string, sourceUrl: string) => ({ pk: `WATCH#${watchId}`, sk: `HEALTH#${hashKey(sourceUrl)}` }),
-  articleFailure: (watchId: string, url: string) => ({ pk: `WATCH#${watchId}`, sk: `FAIL#${hashKey(url)}` }),
+  watchLink: (watchId: string, urlKey: string) => ({ pk: partitionKeys.watch(watchId), sk: `LINKED#${urlKey}` }),
+  sourceHealth: (watchId: string, sourceUrl: string) => ({ pk: partitionKeys.watch(watchId), sk: `${sortKeyPrefixes.sourceHealth}${hashKey(sourceUrl)}` }),
+  articleFailure: (watchId: string, url: string) => ({ pk: partitionKeys.watch(watchId), sk: `${sortKeyPrefixes.articleFailure}${hashKey(url)}` }),
+} as const;
+
+/** GSI1 keys: a watch's statements by date, and its digests by date. */
+export const timelineKeys = {
+  statements: (watchId: string) => `WATCH#${watchId}#ST`,
+  statement: (watchId: string, date: string, id: string) => ({
+    [TABLE_KEYS.gsi1.partitionKey]: timelineKeys.statements(watchId),
+    [TABLE_KEYS.gsi1.sortKey]: `${date}#${id}`,
+  }),
+  digests: (watchId: string) => `WATCH#${watchId}#DIG`,
+  digest: (watchId: string, createdAt: string, digestKey: string) => ({
+    [TABLE_KEYS.gsi1.partitionKey]: timelineKeys.digests(watchId),
+    [TABLE_KEYS.gsi1.sortKey]: `${createdAt}#${digestKey}`,
+  }),
 } as const;

@@ -1,8 +1,7 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import { documentClient } from './document-client.js';
-import { speakerKey } from './keys.js';
-import { queryAll as queryAllPages } from './query-all.js';
+import { dynamoTable } from './dynamo-table.js';
+import { partitionKeys, sortKeyPrefixes, timelineKeys } from './keys.js';
 import { TABLE_KEYS } from './table.js';
 import type { StoredStatement, WatchArticleLink } from './types.js';
 
@@ -42,9 +41,7 @@ export interface ArchiveQueries {
  * (outlet, kind, status, text) run in DynamoDB as filter expressions on that Query.
  */
 export function dynamoQueries(client: DynamoDBClient, tableName: string): ArchiveQueries {
-  const doc = documentClient(client);
-
-  const queryAll = <T>(input: Omit<QueryCommandInput, 'TableName'>, limit?: number) => queryAllPages<T>(doc, tableName, input, limit);
+  const { queryAll } = dynamoTable(client, tableName);
 
   return {
     articles(query) {
@@ -55,7 +52,11 @@ export function dynamoQueries(client: DynamoDBClient, tableName: string): Archiv
         {
           KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
           ScanIndexForward: false,
-          ...filters.build({ ':pk': `WATCH#${query.watchId}`, ':from': `ART#${query.since ?? ''}`, ':to': `ART#${query.until ?? ''}${RANGE_END}` }),
+          ...filters.build({
+            ':pk': partitionKeys.watch(query.watchId),
+            ':from': `${sortKeyPrefixes.watchArticle}${query.since ?? ''}`,
+            ':to': `${sortKeyPrefixes.watchArticle}${query.until ?? ''}${RANGE_END}`,
+          }),
         },
         query.limit,
       );
@@ -72,7 +73,7 @@ export function dynamoQueries(client: DynamoDBClient, tableName: string): Archiv
         filters.between('publishedAt', query.since, query.until && `${query.until}${RANGE_END}`);
         const statements = await queryAll<StoredStatement>({
           KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ...filters.build({ ':pk': `WATCH#${query.watchId}`, ':prefix': `ST#${speakerKey(query.speaker)}#` }),
+          ...filters.build({ ':pk': partitionKeys.watch(query.watchId), ':prefix': sortKeyPrefixes.speakerStatements(query.speaker) }),
         });
         return statements.sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? '')).slice(0, query.limit);
       }
@@ -81,7 +82,7 @@ export function dynamoQueries(client: DynamoDBClient, tableName: string): Archiv
           IndexName: TABLE_KEYS.gsi1.name,
           KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
           ScanIndexForward: false,
-          ...filters.build({ ':pk': `WATCH#${query.watchId}#ST`, ':from': query.since ?? '', ':to': `${query.until ?? ''}${RANGE_END}` }),
+          ...filters.build({ ':pk': timelineKeys.statements(query.watchId), ':from': query.since ?? '', ':to': `${query.until ?? ''}${RANGE_END}` }),
         },
         query.limit,
       );

@@ -1,7 +1,6 @@
-import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { itemKeys } from './keys.js';
-import { queryAll } from './query-all.js';
-import type { SourceHealthRecord, SourceHealthStore } from './types.js';
+import type { SourceHealthRecord, SourceHealthStore } from '../pipeline/ports.js';
+import type { DynamoTable, ItemKey } from './dynamo-table.js';
+import { itemKeys, partitionKeys, sortKeyPrefixes } from './keys.js';
 
 /** `status` and `type` are DynamoDB reserved words. */
 const STATUS = { '#status': 'status' } as const;
@@ -13,28 +12,18 @@ const STATUS_AND_TYPE = { ...STATUS, '#type': 'type' } as const;
  * from a restatement. The return values only feed metrics and logs: what a digest reports is decided by
  * `changedAt` against `reportedStatus`, so a retried write whose first response was lost reports nothing twice.
  */
-export function dynamoSourceHealth(doc: DynamoDBDocumentClient, tableName: string): SourceHealthStore {
-  const update = async (
-    key: Record<string, string>,
+export function dynamoSourceHealth(table: DynamoTable): SourceHealthStore {
+  const update = (
+    key: ItemKey,
     input: { set: string; condition: string; values: Record<string, unknown>; names?: Record<string, string> },
-  ) => {
-    try {
-      await doc.send(
-        new UpdateCommand({
-          TableName: tableName,
-          Key: key,
-          UpdateExpression: `SET ${input.set}`,
-          ConditionExpression: input.condition,
-          ExpressionAttributeNames: input.names,
-          ExpressionAttributeValues: input.values,
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
-  };
+  ) =>
+    table.updateIf({
+      Key: key,
+      UpdateExpression: `SET ${input.set}`,
+      ConditionExpression: input.condition,
+      ExpressionAttributeNames: input.names,
+      ExpressionAttributeValues: input.values,
+    });
 
   return {
     async markSourceUnhealthy(watchId, sourceUrl, reason, at) {
@@ -60,11 +49,7 @@ export function dynamoSourceHealth(doc: DynamoDBDocumentClient, tableName: strin
         names: STATUS,
       }),
 
-    listSourceHealth: (watchId) =>
-      queryAll<SourceHealthRecord>(doc, tableName, {
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': `WATCH#${watchId}`, ':prefix': 'HEALTH#' },
-      }),
+    listSourceHealth: (watchId) => table.queryPrefix<SourceHealthRecord>(partitionKeys.watch(watchId), sortKeyPrefixes.sourceHealth),
 
     async markHealthReported(watchId, changes) {
       for (const change of changes) {
@@ -76,9 +61,4 @@ export function dynamoSourceHealth(doc: DynamoDBDocumentClient, tableName: strin
       }
     },
   };
-}
-
-/** True for DynamoDB's answer to a write whose condition did not hold. */
-export function isConditionFailure(error: unknown): boolean {
-  return (error as { name?: string })?.name === 'ConditionalCheckFailedException';
 }

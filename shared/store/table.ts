@@ -1,20 +1,7 @@
 /**
- * The single-table design of the archive, shared by the local embedded store and the CDK stack so
- * both always agree. Every item has `pk`/`sk`; timeline items also carry `gsi1pk`/`gsi1sk`.
- *
- * | item               | pk                    | sk                                | access pattern                      |
- * | ------------------ | --------------------- | --------------------------------- | ----------------------------------- |
- * | article            | `ART#<urlKey>`        | `A`                               | get by canonical URL                |
- * | revision           | `ART#<urlKey>`        | `REV#<seenAt>`                    | revisions of an article             |
- * | content hash owner | `HASH#<contentHash>`  | `H`                               | same text at another URL            |
- * | LSH band           | `BAND#<i>#<bandHash>` | `<urlKey>`                        | near-duplicate candidates, 1 Query/band |
- * | fetch validators   | `URL#<urlKey>`        | `V`                               | conditional GET, source health      |
- * | watch membership   | `WATCH#<id>`          | `ART#<publishedAt>#<urlKey>`      | articles of a watch by date         |
- * | ledger statement   | `WATCH#<id>`          | `ST#<speakerKey>#<stanceId>`      | earlier statements of a speaker     |
- * |   (GSI1)           | `WATCH#<id>#ST`       | `<publishedAt>#<stanceId>`        | a watch's statements by date        |
- * | pending for digest | `WATCH#<id>`          | `PEND#<stanceId>`                 | what the next digest holds          |
- * | digest             | `WATCH#<id>`          | `DIG#<digestKey>`                 | digests sent (idempotency)          |
- * |   (GSI1)           | `WATCH#<id>#DIG`      | `<createdAt>#<digestKey>`         | a watch's digests, newest first     |
+ * The single-table design of the archive, shared by the local embedded store and the CDK stack so both always
+ * agree. Every item has `pk`/`sk`; timeline items also carry `gsi1pk`/`gsi1sk`. The keys of each item, and the
+ * table of them, are in keys.ts.
  */
 export const TABLE_KEYS = {
   partitionKey: 'pk',

@@ -1,0 +1,68 @@
+import type { Ledger, StoredStatement } from '../stances/ledger.js';
+import type { LedgerEntry } from '../stances/types.js';
+import type { DynamoTable } from './dynamo-table.js';
+import { itemKeys, partitionKeys, sortKeyPrefixes, speakerKey, timelineKeys } from './keys.js';
+import { TABLE_KEYS } from './table.js';
+
+/** The LedgerEntry fields of a statement item (`text` and `kind` are reserved words, hence the names). */
+const LEDGER_FIELDS = ['id', 'speaker', 'kind', 'text', 'claim', 'publishedAt', 'url', 'outlet', 'polarity'] as const satisfies readonly (keyof LedgerEntry)[];
+const LEDGER_NAMES = Object.fromEntries(LEDGER_FIELDS.map((field) => [`#${field}`, field]));
+const LEDGER_PROJECTION = LEDGER_FIELDS.map((field) => `#${field}`).join(', ');
+
+/**
+ * A watch's ledger: statements `WATCH#<id>` / `ST#<speakerKey>#<id>` (a speaker's history is one Query, the watch's
+ * timeline one GSI Query) and their pending-digest markers `PEND#<id>`. `now` dates a repeat whose article has no date.
+ */
+export function dynamoLedger(table: DynamoTable, now: () => Date): Ledger {
+  return {
+    listStatements: (watchId, speaker) =>
+      table.queryAll<LedgerEntry>({
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: {
+          ':pk': partitionKeys.watch(watchId),
+          ':prefix': speaker === undefined ? sortKeyPrefixes.statement : sortKeyPrefixes.speakerStatements(speaker),
+        },
+        // Read for every article a watch sees: only what the comparison and the closest statement need.
+        ProjectionExpression: LEDGER_PROJECTION,
+        ExpressionAttributeNames: LEDGER_NAMES,
+      }),
+
+    async addStatement(statement) {
+      const added = await table.putIfAbsent({
+        ...itemKeys.statement(statement.watchId, statement.speaker, statement.id),
+        type: 'statement',
+        ...timelineKeys.statement(statement.watchId, statement.publishedAt ?? statement.foundAt, statement.id),
+        speakerKey: speakerKey(statement.speaker),
+        ...statement,
+        // A lower-case copy for the case-insensitive text filter of `query` (see queries.ts).
+        textLc: statement.text.toLowerCase(),
+      });
+      // The pending marker is idempotent on its own, so a crash between the two writes heals on retry.
+      await table.putIfAbsent({ ...itemKeys.pending(statement.watchId, statement.id), type: 'pending', ...statement });
+      return added;
+    },
+
+    async countRepeat(watchId, earlier, source) {
+      // Once per restating article: an ADD retried after its answer was lost must not count twice.
+      await table.updateIf({
+        Key: itemKeys.statement(watchId, earlier.speaker, earlier.id),
+        UpdateExpression: 'ADD repeatCount :one, repeatUrls :urls SET lastRepeatedAt = :when, lastRepeatUrl = :url',
+        ConditionExpression: 'NOT contains(repeatUrls, :url)',
+        ExpressionAttributeValues: { ':one': 1, ':urls': new Set([source.url]), ':when': source.publishedAt ?? now().toISOString(), ':url': source.url },
+      });
+    },
+
+    listPending: (watchId) => table.queryPrefix<StoredStatement>(partitionKeys.watch(watchId), sortKeyPrefixes.pending),
+
+    async clearPending(watchId, statementIds) {
+      await table.batchWriteAll(statementIds.map((id) => ({ DeleteRequest: { Key: itemKeys.pending(watchId, id) } })));
+    },
+
+    listTimeline: (watchId) =>
+      table.queryAll<StoredStatement>({
+        IndexName: TABLE_KEYS.gsi1.name,
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': timelineKeys.statements(watchId) },
+      }),
+  };
+}
