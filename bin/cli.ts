@@ -57,6 +57,7 @@ export async function main(argv: string[]): Promise<number> {
 
   program
     .command('reprocess')
+    .summary("read a watch's archived articles again with the current config (after it gains speakers or keywords), fetching nothing")
     .description(REPROCESS_HELP)
     .argument('<watch>', 'watch id')
     .option('--since <date>', 'only articles published on or after (YYYY-MM-DD, YYYY-MM or YYYY); undated articles are left out', parseDateOption)
