@@ -107,6 +107,11 @@ const WatchSchema = strictObject({
   keywords: KeywordsSchema,
   /** When given, only statements by these speakers (surname match) are tracked. */
   speakers: z.array(z.string().min(1)).optional(),
+  /**
+   * The story's own vocabulary, folded into one token when statements are compared: `{"Tokyo": "japan", "security
+   * pact": "alliance"}`. Keys are words or phrases (any case); the rules know only the language's general synonyms.
+   */
+  synonyms: z.record(z.string().min(1), z.string().regex(/\S/, 'expected a word')).optional(),
   sources: z.array(SourceSchema).min(1),
   /** EventBridge schedule expression for the deployed stack. */
   schedule: ScheduleSchema.default('rate(1 hour)'),

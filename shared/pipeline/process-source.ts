@@ -324,8 +324,10 @@ function isWatchedSpeaker(speaker: string | null, watch: Pick<Watch, 'speakers'>
 }
 
 /** The statements of an article that a watch tracks: its speakers are hints to the reader, and a filter when it names any. */
-export function watchedStatements(paragraphs: string[], watch: Pick<Watch, 'speakers'>): Statement[] {
-  return extractStatements(paragraphs, { speakers: watch.speakers }).filter((statement) => isWatchedSpeaker(statement.speaker, watch));
+export function watchedStatements(paragraphs: string[], watch: Pick<Watch, 'speakers' | 'synonyms'>): Statement[] {
+  return extractStatements(paragraphs, { speakers: watch.speakers, synonyms: watch.synonyms }).filter((statement) =>
+    isWatchedSpeaker(statement.speaker, watch),
+  );
 }
 
 /** Judges each statement against the watch's ledger and stores it; a retried article adds nothing twice. */

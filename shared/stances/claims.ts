@@ -132,12 +132,16 @@ function longestQuote(tokens: Token[]): number {
  * (`PHRASE_SYNONYMS`, `SYNONYMS`), numbers as digits, `not` when negated; sorted, unique, space-joined.
  *
  * @example
- * normalizeClaim(tokensOf('Japan would first have to back out of its security pact with the U.S.'), { negated: false })
+ * normalizeClaim(tokensOf('Japan would first have to back out of its security pact with the U.S.'), {
+ *   negated: false,
+ *   vocabulary: claimVocabulary({ 'security pact': 'alliance' }),
+ * })
  * // → 'alliance japan us withdraw'
  */
-export function normalizeClaim(tokens: Token[], options: { negated: boolean; exclude?: Set<string> }): string {
+export function normalizeClaim(tokens: Token[], options: { negated: boolean; exclude?: Set<string>; vocabulary?: ClaimVocabulary }): string {
   const words = new Set<string>();
   const exclude = options.exclude ?? new Set<string>();
+  const vocabulary = options.vocabulary ?? GENERAL_VOCABULARY;
   for (let i = 0; i < tokens.length; i += 1) {
     const number = readNumber(tokens, i, exclude);
     if (number) {
@@ -145,13 +149,13 @@ export function normalizeClaim(tokens: Token[], options: { negated: boolean; exc
       i += number.length - 1;
       continue;
     }
-    const phrase = foldPhrase(tokens, i);
+    const phrase = foldPhrase(tokens, i, vocabulary);
     if (phrase) {
       if (phrase.word !== NEGATION_TOKEN) words.add(phrase.word);
       i += phrase.length - 1;
       continue;
     }
-    const word = claimWord(tokens[i], exclude);
+    const word = claimWord(tokens[i], exclude, vocabulary);
     if (word) words.add(word);
   }
   if (options.negated) words.add(NEGATION_TOKEN);
@@ -192,17 +196,49 @@ function numberValue(token: Token, exclude: Set<string>): number | undefined {
   return Number(text);
 }
 
-function foldPhrase(tokens: Token[], i: number): { word: string; length: number } | undefined {
-  for (let length = MAX_PHRASE_WORDS; length >= 2; length -= 1) {
+function foldPhrase(tokens: Token[], i: number, vocabulary: ClaimVocabulary): { word: string; length: number } | undefined {
+  for (let length = vocabulary.longestPhrase; length >= 2; length -= 1) {
     const slice = tokens.slice(i, i + length);
     if (slice.length < length || slice.some((token) => !isWord(token))) continue;
-    const word = PHRASE_SYNONYMS[slice.map((token) => token.lemma).join(' ')];
+    const word =
+      vocabulary.phrases.get(slice.map((token) => token.lemma).join(' ')) ?? vocabulary.phrases.get(slice.map((token) => token.normal).join(' '));
     if (word) return { word, length };
   }
   return undefined;
 }
 
-function claimWord(token: Token, exclude: Set<string>): string | undefined {
+/**
+ * The words and phrases a claim folds into one token: the language's own (`PHRASE_SYNONYMS`, `SYNONYMS`) and a watch's
+ * topic vocabulary on top ("Tokyo" → "japan", "security pact" → "alliance"), which wins where both name a word.
+ * Topic keys match a word's lemma or its lower-case form.
+ */
+export interface ClaimVocabulary {
+  words: ReadonlyMap<string, string>;
+  phrases: ReadonlyMap<string, string>;
+  longestPhrase: number;
+}
+
+const vocabularies = new WeakMap<Record<string, string>, ClaimVocabulary>();
+
+export function claimVocabulary(topic: Record<string, string> = {}): ClaimVocabulary {
+  const cached = vocabularies.get(topic);
+  if (cached) return cached;
+  const words = new Map(Object.entries(SYNONYMS));
+  const phrases = new Map(Object.entries(PHRASE_SYNONYMS));
+  for (const [key, value] of Object.entries(topic)) {
+    const from = key.trim().toLowerCase().replace(/\s+/g, ' ');
+    const to = value.trim().toLowerCase().replace(/\s+/g, '_');
+    (from.includes(' ') ? phrases : words).set(from, to);
+  }
+  const longestPhrase = Math.max(MAX_PHRASE_WORDS, ...[...phrases.keys()].map((phrase) => phrase.split(' ').length));
+  const vocabulary = { words, phrases, longestPhrase };
+  vocabularies.set(topic, vocabulary);
+  return vocabulary;
+}
+
+const GENERAL_VOCABULARY = claimVocabulary({});
+
+function claimWord(token: Token, exclude: Set<string>, vocabulary: ClaimVocabulary): string | undefined {
   if (!isWord(token) || token.quoteMark) return undefined;
   const lemma = token.lemma.replace(/^['’]+|['’]+$/g, '');
   const isNumber = token.pos === 'NUM' || token.entity === 'CARDINAL';
@@ -211,5 +247,5 @@ function claimWord(token: Token, exclude: Set<string>): string | undefined {
   if (CALENDAR_WORDS.has(lemma) || CLAIM_STOP_LEMMAS.has(lemma) || CLAIM_STANCE_LEMMAS.has(lemma) || REPORTING_VERBS.has(lemma)) return undefined;
   if (exclude.has(lemma) || exclude.has(token.normal)) return undefined;
   if (isNumber) return NUMBER_WORDS[lemma] ?? lemma.replace(/,/g, '');
-  return SYNONYMS[lemma] ?? lemma;
+  return vocabulary.words.get(lemma) ?? vocabulary.words.get(token.normal) ?? lemma;
 }

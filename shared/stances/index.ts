@@ -2,7 +2,7 @@
  * Stances: who states which position or condition in an article, and whether it is new against the ledger.
  */
 import { attributeSentences, type AttributedClause } from './attribution.js';
-import { classifyStance, isRestatement, normalizeClaim, withoutPartySubject } from './claims.js';
+import { claimVocabulary, classifyStance, isRestatement, normalizeClaim, withoutPartySubject, type ClaimVocabulary } from './claims.js';
 import { readSentences } from './sentences.js';
 import { buildSpeakerRegister } from './speakers.js';
 import { ALERT_KINDS } from './patterns.js';
@@ -20,6 +20,11 @@ export interface ExtractOptions {
    * recognised by full name or surname even where the name finder misses them. Hints, not a filter.
    */
   speakers?: string[];
+  /**
+   * The watch's topic vocabulary: words and phrases folded into one claim token, so a reworded statement compares
+   * equal ("Tokyo" → "japan", "security pact" → "alliance"). The rules hold only the language's own synonyms.
+   */
+  synonyms?: Record<string, string>;
 }
 
 /**
@@ -41,7 +46,8 @@ export function extractStatements(paragraphs: string[], options: ExtractOptions 
   const sentences = readSentences(paragraphs);
   const register = buildSpeakerRegister(sentences, options.speakers);
   const clauses = attributeSentences(sentences, register);
-  const found = clauses.flatMap(toStatement);
+  const vocabulary = claimVocabulary(options.synonyms);
+  const found = clauses.flatMap((clause) => toStatement(clause, vocabulary));
   return linkWithinArticle(dropRepeatsWithinArticle(found.map((item) => showWholeSentence(item, found))));
 }
 
@@ -63,11 +69,11 @@ function showWholeSentence({ statement, clause }: FoundStatement, found: FoundSt
   return { ...statement, text, start, end: start + text.length };
 }
 
-function toStatement(clause: AttributedClause): FoundStatement[] {
+function toStatement(clause: AttributedClause, vocabulary: ClaimVocabulary): FoundStatement[] {
   const stance = classifyStance(clause.verb, clause.content, clause.speaker !== null);
   if (!stance) return [];
   const exclude = new Set(clause.speaker?.words ?? []);
-  const claim = normalizeClaim([...clause.context, ...withoutPartySubject(clause.content)], { negated: stance.polarity === 'negative', exclude });
+  const claim = normalizeClaim([...clause.context, ...withoutPartySubject(clause.content)], { negated: stance.polarity === 'negative', exclude, vocabulary });
   if (!claim) return [];
   const statement: Statement = {
     speaker: clause.speaker?.name ?? null,

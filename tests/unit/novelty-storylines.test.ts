@@ -23,7 +23,7 @@ const normalize = (text: string) => text.replace(/[“”"]/g, '"').replace(/[�
 function labelledCases(dir: string): { article: StanceFixture; label: StanceLabel; judged: JudgedStatement[] }[] {
   const info = loadStorylineInfo(dir);
   const articles = loadStoryline(dir);
-  const judged = runStoryline(articles, info.speakers, { watchedOnly: true });
+  const judged = runStoryline(articles, info.speakers, { watchedOnly: true, synonyms: info.synonyms });
   return articles.flatMap((article) =>
     (article.labels ?? []).map((label) => ({
       article,

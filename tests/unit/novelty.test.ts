@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { compareWithLedger, extractStatements, MIN_SHOWN_SIMILARITY, type LedgerEntry, type Statement } from '../../shared/stances/index.js';
-import { LABOUR_DIR, loadStoryline, runStoryline, SEEDS_DIR, toLedgerEntry, TRADE_DIR, type JudgedStatement } from '../fixtures/stances/storyline.js';
+import { LABOUR_DIR, loadStoryline, loadStorylineInfo, runStoryline, SEEDS_DIR, toLedgerEntry, TRADE_DIR, type JudgedStatement } from '../fixtures/stances/storyline.js';
 
 const article = { id: 'earlier', url: 'https://example.org/earlier', outlet: 'Example News', publishedAt: '2019-03-15' };
 
 /** The one statement a sentence makes. */
+/** The seed watch's topic vocabulary ("security pact" → "alliance", "Tokyo" → "japan"), as its config gives it. */
+const SEED_SYNONYMS = loadStorylineInfo(SEEDS_DIR).synonyms;
+
 function statementOf(sentence: string): Statement {
-  const statements = extractStatements([sentence]);
+  const statements = extractStatements([sentence], { synonyms: SEED_SYNONYMS });
   expect(statements).toHaveLength(1);
   return statements[0];
 }
@@ -102,7 +105,7 @@ describe('compareWithLedger', () => {
 });
 
 describe('novelty on the seed storyline, in date order', () => {
-  const judged = runStoryline(loadStoryline(SEEDS_DIR));
+  const judged = runStoryline(loadStoryline(SEEDS_DIR), undefined, { synonyms: loadStorylineInfo(SEEDS_DIR).synonyms });
   const find = (date: string, words: string): JudgedStatement => {
     const found = judged.filter((item) => item.article.publishedAt === date && item.statement.text.includes(words));
     expect(found).toHaveLength(1);
@@ -145,7 +148,7 @@ describe('novelty on the seed storyline, in date order', () => {
 });
 
 describe('novelty on the labour storyline (a union and an airline)', () => {
-  const judged = runStoryline(loadStoryline(LABOUR_DIR));
+  const judged = runStoryline(loadStoryline(LABOUR_DIR), undefined, { synonyms: loadStorylineInfo(LABOUR_DIR).synonyms });
   const find = (date: string, words: string) => {
     const found = judged.find((item) => item.article.publishedAt === date && item.statement.text.includes(words));
     if (!found) throw new Error(`no statement with "${words}" on ${date}`);
@@ -205,7 +208,7 @@ describe('a lede and the quote behind it (statements of one article)', () => {
 
 describe('the closest statement a new one names (shown as a diff in the digest)', () => {
   it('names it when the two share a term the rest of the ledger does not use', () => {
-    const judged = runStoryline(loadStoryline(TRADE_DIR), ['Helen Marsh', 'Pieter Vos'], { watchedOnly: true });
+    const judged = runStoryline(loadStoryline(TRADE_DIR), ['Helen Marsh', 'Pieter Vos'], { watchedOnly: true, synonyms: loadStorylineInfo(TRADE_DIR).synonyms });
     const offer = judged.find((item) => item.statement.text.includes('could raise its beef quota for Australia by 10,000 tonnes'))!;
     expect(offer.verdict.status).toBe('new');
     expect(offer.verdict.closest?.text).toContain('stop using names such as prosecco and feta');

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { extractStatements, isAlertable, type Statement } from '../../shared/stances/index.js';
-import { LABOUR_DIR, loadStoryline, SEEDS_DIR } from '../fixtures/stances/storyline.js';
+import { LABOUR_DIR, loadStoryline, loadStorylineInfo, SEEDS_DIR } from '../fixtures/stances/storyline.js';
 
 const seeds = loadStoryline(SEEDS_DIR);
+/** The seed watch's topic vocabulary, as its config gives it. */
+const synonyms = loadStorylineInfo(SEEDS_DIR).synonyms;
 const seed = (date: string) => {
   const article = seeds.find((fixture) => fixture.publishedAt === date);
   if (!article) throw new Error(`no seed fixture published ${date}`);
-  return extractStatements(article.paragraphs);
+  return extractStatements(article.paragraphs, { synonyms });
 };
 const containing = (statements: Statement[], words: string) => statements.filter((statement) => statement.text.includes(words));
 const only = (statements: Statement[]) => {
@@ -156,7 +158,7 @@ describe('attribution', () => {
   it('ignores a source cited after a statement ("…, Kommersant reported") as a second speaker', () => {
     const statements = extractStatements([
       'Russian President Vladimir Putin said Japan would first have to withdraw from its security pact, Russia’s Kommersant reported Friday.',
-    ]);
+    ], { synonyms });
     expect(statements.map((statement) => statement.speaker)).toEqual(['Vladimir Putin']);
     expect(statements[0].claim).toBe('alliance japan withdraw');
   });
@@ -221,10 +223,16 @@ describe('kinds, polarity and claims', () => {
   });
 
   it('folds synonyms, phrases and numbers, and keeps neither the speaker, the reporting verb nor the date in the claim', () => {
-    const [withdraw] = extractStatements(['Putin said on Friday that Japan would first have to back out of its security pact with the United States.']);
+    const [withdraw] = extractStatements(['Putin said on Friday that Japan would first have to back out of its security pact with the United States.'], { synonyms });
     expect(withdraw.claim).toBe('alliance japan us withdraw');
-    const [islands] = extractStatements(['Putin said Russia will not hand five islands to Tokyo.']);
+    const [islands] = extractStatements(['Putin said Russia will not hand five islands to Tokyo.'], { synonyms });
     expect(islands.claim).toBe('5 hand island japan not russia');
+  });
+
+  it('folds a story’s own vocabulary only when the watch gives it: the rules hold the language, not the topic', () => {
+    const sentence = 'Putin said Russia will not hand five islands to Tokyo under any security pact.';
+    expect(extractStatements([sentence])[0].claim).toBe('5 hand island not russia security tokyo treaty');
+    expect(extractStatements([sentence], { synonyms: { tokyo: 'japan', 'security pact': 'alliance' } })[0].claim).toBe('5 alliance hand island japan not russia');
   });
 
   it('says a standfirst that the article repeats only once', () => {
