@@ -13,7 +13,7 @@ export const BOILERPLATE_PATTERNS = {
   templatePlaceholder: /\{\{[^{}]*\}\}|\{%[^%]*%\}|<%[^%]*%>/,
   /** Metered-paywall and subscription-offer copy. */
   paywall:
-    /free articles? left|last free article|you need a subscription|(?:subscribe|sign up) (?:now|today) (?:to|for)|subscribers? only|try \d+ (?:months?|weeks?|days?) for|your (?:trial(?: period)?|full access|subscription|access)\b.{0,60}\b(?:has )?(?:expired|ended)|get unlimited access|unlimited access to|see all offers|already (?:a subscriber|have an account)|(?:log|sign) in to (?:continue|read)|to continue reading|offer ends/i,
+    /free articles? left|last free article|you need a subscription|(?:subscribe|sign up) (?:now|today) (?:to|for)|subscribers? only|try \d+ (?:months?|weeks?|days?) for|your (?:trial(?: period)?|full access|subscription|access)\b.{0,60}\b(?:has )?(?:expired|ended)|get unlimited access|unlimited access to|see all offers|already (?:a subscriber|have an account)|(?:log|sign) in to (?:continue|read)|to continue reading|offer ends|(?:is|are) (?:only )?for (?:paying )?subscribers|subscribe (?:now )?to (?:read|continue|see|get)/i,
   /** "Support our journalism" footers appended to every article. */
   subscriptionPitch:
     /by subscribing,? you (?:can )?help|quality journalism is more (?:crucial|important|needed)|support (?:our|independent|quality) journalism|become a (?:member|subscriber|supporter)/i,

@@ -3,7 +3,9 @@
  */
 import { attributeSentences, type AttributedClause } from './attribution.js';
 import { claimVocabulary, classifyStance, isRestatement, normalizeClaim, withoutPartySubject, type ClaimVocabulary } from './claims.js';
-import { readSentences } from './sentences.js';
+// The patterns module alone: the digest function reads stances too and needs no HTML parser in its bundle.
+import { BOILERPLATE_PATTERNS } from '../extract/patterns.js';
+import { readSentences, type Sentence } from './sentences.js';
 import { buildSpeakerRegister } from './speakers.js';
 import { ALERT_KINDS } from './patterns.js';
 import type { Statement } from './types.js';
@@ -43,7 +45,7 @@ export interface ExtractOptions {
  * //      claim: 'change japan position ukraine', … }]
  */
 export function extractStatements(paragraphs: string[], options: ExtractOptions = {}): Statement[] {
-  const sentences = readSentences(paragraphs);
+  const sentences = readSentences(paragraphs).filter(isArticleSentence);
   const register = buildSpeakerRegister(sentences, options.speakers);
   const clauses = attributeSentences(sentences, register);
   const vocabulary = claimVocabulary(options.synonyms);
@@ -55,6 +57,16 @@ export function extractStatements(paragraphs: string[], options: ExtractOptions 
 export function isAlertable(statement: Pick<Statement, 'kind'>): boolean {
   return ALERT_KINDS.has(statement.kind);
 }
+
+/**
+ * A paywall or subscription prompt left inside a paragraph ("This article is for subscribers. Subscribe to read the
+ * full story: …") is the site speaking, not the article: its sentences state nothing.
+ */
+function isArticleSentence(sentence: Sentence): boolean {
+  return !SITE_PROMPTS.some((pattern) => pattern.test(sentence.text));
+}
+
+const SITE_PROMPTS = [BOILERPLATE_PATTERNS.paywall, BOILERPLATE_PATTERNS.subscriptionPitch];
 
 interface FoundStatement {
   statement: Statement;

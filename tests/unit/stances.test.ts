@@ -378,3 +378,13 @@ describe('sentences and abbreviations', () => {
     ]);
   });
 });
+
+describe('site prompts inside the body', () => {
+  it('takes no statement from a paywall prompt left in a paragraph', () => {
+    const found = extractStatements([
+      'This article is for subscribers. Subscribe to read the full story: Senator Maria Ortiz says she will block the budget unless pensions are protected.',
+      'Senator Maria Ortiz said she would never vote for cuts to pensions.',
+    ]);
+    expect(found.map((statement) => statement.text)).toEqual(['Senator Maria Ortiz said she would never vote for cuts to pensions.']);
+  });
+});
