@@ -4,10 +4,12 @@
  */
 import { diffWords } from 'diff';
 import { KIND_ORDER } from '../stances/index.js';
+import { joinPage, keptCopy, PAGE_END, type HtmlPage } from './kept.js';
 import type { DigestInput, DigestItem, DigestSource, DigestStuckArticle, RenderedDigest } from './types.js';
 
 export type { DigestInput, DigestItem, DigestSource, DigestStuckArticle, RenderedDigest } from './types.js';
 export { renderAtomFeed, type DigestFeedEntry } from './atom-feed.js';
+export { MAX_STORED_DIGEST_TEXT_BYTES, MAX_STORED_HTML_BYTES } from './kept.js';
 
 /** One run of a word diff: unchanged text, or text added or removed. */
 export interface DiffPart {
@@ -65,10 +67,11 @@ function diffBase(item: DigestItem): DigestItem['closest'] {
 }
 
 /**
- * Renders a watch's digest.
+ * Renders a watch's digest, and the copy of it the archive keeps.
  *
  * Stages: sortNewestFirst → renderSubject → renderText (plain, diffs as `[-removed-]{+added+}`) → renderHtml
- * (every piece of user text escaped, inline styles, `<ins>`/`<del>` diffs, a footer counting repeats).
+ * (every piece of user text escaped, inline styles, `<ins>`/`<del>` diffs, a footer counting repeats) → the kept
+ * copy (the text cut at a paragraph, the HTML to whole statements: `keptCopy`).
  *
  * @example
  * renderDigest({ watch: { id: 'ru-jp', name: 'Russia–Japan peace treaty' }, items, repeats: 1, generatedAt })
@@ -77,7 +80,9 @@ function diffBase(item: DigestItem): DigestItem['closest'] {
 export function renderDigest(input: DigestInput): RenderedDigest {
   const items = sortNewestFirst(input.items);
   const subject = renderSubject(input.watch.name, items, attentionOf(input));
-  return { subject, text: renderText(input, items), html: renderHtml(input, items, subject) };
+  const text = renderText(input, items);
+  const page = renderHtml(input, items, subject);
+  return { subject, text, html: joinPage(page), kept: keptCopy(text, page, renderLeftOut) };
 }
 
 /**
@@ -292,16 +297,8 @@ export function formatTextDiff(parts: DiffPart[]): string {
     .join('');
 }
 
-function renderHtml(input: DigestInput, items: DigestItem[], subject: string): string {
-  const body = [
-    `<h1 style="${STYLES.title}">${escapeHtml(singleLine(input.watch.name))}</h1>`,
-    `<p style="${STYLES.summary}">${escapeHtml(digestSummary(items, attentionOf(input)))} · ${escapeHtml(formatDate(input.generatedAt) ?? input.generatedAt)}</p>`,
-    ...items.map(renderHtmlItem),
-    `<p style="${STYLES.footer}">${escapeHtml(repeatsLine(input.repeats))}</p>`,
-    ...renderHtmlSources(input.sources ?? []),
-    ...renderHtmlStuckArticles(input.articles ?? []),
-  ].join('\n');
-  return [
+function renderHtml(input: DigestInput, items: DigestItem[], subject: string): HtmlPage {
+  const head = [
     '<!doctype html>',
     '<html lang="en">',
     '<head>',
@@ -311,37 +308,21 @@ function renderHtml(input: DigestInput, items: DigestItem[], subject: string): s
     '</head>',
     `<body style="${STYLES.body}">`,
     `<div style="${STYLES.column}">`,
-    body,
-    '</div>',
-    '</body>',
-    '</html>',
-    '',
-  ].join('\n');
+    `<h1 style="${STYLES.title}">${escapeHtml(singleLine(input.watch.name))}</h1>`,
+    `<p style="${STYLES.summary}">${escapeHtml(digestSummary(items, attentionOf(input)))} · ${escapeHtml(formatDate(input.generatedAt) ?? input.generatedAt)}</p>`,
+  ];
+  const end = [
+    `<p style="${STYLES.footer}">${escapeHtml(repeatsLine(input.repeats))}</p>`,
+    ...renderHtmlSources(input.sources ?? []),
+    ...renderHtmlStuckArticles(input.articles ?? []),
+    ...PAGE_END,
+  ];
+  return { head, items: items.map(renderHtmlItem), end };
 }
 
-/**
- * The digest's HTML if it fits in `maxBytes` (UTF-8), else the same page with only the statements that fit, whole,
- * and a line saying how many were left out: what the archive keeps for the feed, under DynamoDB's item size.
- */
-export function fitDigestHtml(html: string, maxBytes: number): string {
-  if (Buffer.byteLength(html, 'utf8') <= maxBytes) return html;
-  const itemStart = `\n<div style="${STYLES.item}">`;
-  const footerStart = html.indexOf(`\n<p style="${STYLES.footer}">`);
-  const starts: number[] = [];
-  for (let at = html.indexOf(itemStart); at >= 0 && (footerStart < 0 || at < footerStart); at = html.indexOf(itemStart, at + 1)) starts.push(at);
-  const end = (left: number) =>
-    `\n<p style="${STYLES.footer}">${left} more ${left === 1 ? 'statement was' : 'statements were'} too long to keep here; the e-mail had ${left === 1 ? 'it' : 'them all'}.</p>\n</div>\n</body>\n</html>\n`;
-  const head = starts[0] ?? Math.max(0, footerStart);
-  let kept = 0;
-  let bytes = Buffer.byteLength(html.slice(0, head), 'utf8');
-  while (kept < starts.length) {
-    const next = Buffer.byteLength(html.slice(starts[kept], starts[kept + 1] ?? footerStart), 'utf8');
-    if (bytes + next + Buffer.byteLength(end(starts.length - kept - 1), 'utf8') > maxBytes) break;
-    bytes += next;
-    kept += 1;
-  }
-  const cut = kept < starts.length ? starts[kept] : footerStart >= 0 ? footerStart : head;
-  return html.slice(0, cut) + end(starts.length - kept);
+/** Closes a kept copy that left statements out, in place of the page's end. */
+function renderLeftOut(left: number): string {
+  return `<p style="${STYLES.footer}">${left} more ${left === 1 ? 'statement was' : 'statements were'} too long to keep here; the e-mail had ${left === 1 ? 'it' : 'them all'}.</p>`;
 }
 
 function renderHtmlItem(item: DigestItem): string {
@@ -367,7 +348,7 @@ function renderHtmlItem(item: DigestItem): string {
   return parts.join('\n');
 }
 
-/** After the footer, so `fitDigestHtml` counts it with the page's end, not with the last statement. */
+/** After the footer: part of the page's end, which the kept copy drops when it must leave statements out. */
 function renderHtmlSources(sources: DigestSource[]): string[] {
   if (sources.length === 0) return [];
   return [
@@ -379,7 +360,7 @@ function renderHtmlSources(sources: DigestSource[]): string[] {
   ];
 }
 
-/** After the sources, also counted with the page's end by `fitDigestHtml`. */
+/** After the sources, also part of the page's end. */
 function renderHtmlStuckArticles(articles: DigestStuckArticle[]): string[] {
   if (articles.length === 0) return [];
   return [

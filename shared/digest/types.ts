@@ -60,4 +60,9 @@ export interface RenderedDigest {
   subject: string;
   text: string;
   html: string;
+  /**
+   * The copy the archive keeps, under DynamoDB's item size: `text` cut at a paragraph past
+   * `MAX_STORED_DIGEST_TEXT_BYTES`, `html` cut to whole statements past `MAX_STORED_HTML_BYTES` (the feed serves it).
+   */
+  kept: { text: string; html: string };
 }

@@ -54,9 +54,9 @@ export interface DigestRecord {
   watchId: string;
   digestKey: string;
   subject: string;
-  /** As sent; kept cut at a paragraph when over `MAX_STORED_DIGEST_TEXT_BYTES`. */
+  /** The kept copy of the text sent (`RenderedDigest.kept`): cut at a paragraph past `MAX_STORED_DIGEST_TEXT_BYTES`. */
   text: string;
-  /** As sent; kept cut to whole statements when over `MAX_STORED_HTML_BYTES` (the feed serves it). */
+  /** The kept copy of the HTML sent, which the feed serves: cut to whole statements past `MAX_STORED_HTML_BYTES`. */
   html: string;
   statementIds: string[];
   /** The source health changes it reports, so a retry of a failed digest can mark them reported too. */

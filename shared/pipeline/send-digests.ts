@@ -165,7 +165,9 @@ async function sendNewDigest(watch: Watch, settled: Settled, deps: DigestDeps): 
     watchId: watch.id,
     // The digest's identity: the statements it was made of and the health changes it reports.
     digestKey,
-    ...rendered,
+    subject: rendered.subject,
+    // The copy kept for the feed and for a retry; the ways out are given the digest whole.
+    ...rendered.kept,
     statementIds,
     healthChanges: changes.map(({ sourceUrl, status, changedAt }) => ({ sourceUrl, status, changedAt })),
     stuckArticles: newlyStuck.map(({ url, stuckAt }) => ({ url, stuckAt })),
@@ -185,7 +187,7 @@ async function sendNewDigest(watch: Watch, settled: Settled, deps: DigestDeps): 
     }
     alreadyDelivered = existing.deliveredBy ?? [];
   }
-  const deliveredTo = await deliver(record, watch, alreadyDelivered, deps);
+  const deliveredTo = await deliver({ ...record, text: rendered.text, html: rendered.html }, watch, alreadyDelivered, deps);
   await deps.store.markDelivered(watch.id, record.digestKey, deliveredTo);
   await finish();
   return { ...report, delivered: true, deliveredTo };

@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { fitDigestHtml } from '../digest/index.js';
 import type { DigestRecord, DigestStore } from '../pipeline/ports.js';
 import type { DynamoTable } from './dynamo-table.js';
 import { itemKeys, timelineKeys } from './keys.js';
-import { MAX_STORED_DIGEST_TEXT_BYTES, MAX_STORED_HTML_BYTES, capText } from './limits.js';
 import { TABLE_KEYS } from './table.js';
 
 /** `status` is a DynamoDB reserved word. */
@@ -17,14 +15,9 @@ const STATUS = { '#status': 'status' } as const;
 export function dynamoDigests(table: DynamoTable, now: () => Date): DigestStore {
   return {
     async claimDigest(record) {
-      // Both bodies capped so the item stays under 400 KB; the feed serves the HTML.
-      const kept = {
-        ...record,
-        text: capText(record.text, MAX_STORED_DIGEST_TEXT_BYTES),
-        html: fitDigestHtml(record.html, MAX_STORED_HTML_BYTES),
-      };
+      // The record holds the digest's kept copy, made under the item size by digest rendering (`RenderedDigest.kept`).
       const key = itemKeys.digest(record.watchId, record.digestKey);
-      if (await table.putIfAbsent({ ...key, type: 'digest', ...timelineKeys.digest(record.watchId, record.createdAt, record.digestKey), ...kept })) {
+      if (await table.putIfAbsent({ ...key, type: 'digest', ...timelineKeys.digest(record.watchId, record.createdAt, record.digestKey), ...record })) {
         return { claimed: true };
       }
       const existing = await table.get<DigestRecord>(key);

@@ -19,11 +19,8 @@ export const MAX_PLAIN_TEXT_BYTES = 100_000;
 /** A revision's word diff kept in its item; a larger one is replaced by `DIFF_TOO_LARGE`. */
 export const MAX_STORED_DIFF_BYTES = 100_000;
 
-/** A digest's HTML kept for the feed; the e-mail itself is sent whole. */
-export const MAX_STORED_HTML_BYTES = 240_000;
-
-/** A digest's plain text kept beside its HTML; with the HTML and the statement ids, under 400 KB. */
-export const MAX_STORED_DIGEST_TEXT_BYTES = 100_000;
+// A digest's kept copy is cut to size by digest rendering, which owns its caps.
+export { MAX_STORED_DIGEST_TEXT_BYTES, MAX_STORED_HTML_BYTES } from '../digest/kept.js';
 
 /** Stored in place of a revision diff over `MAX_STORED_DIFF_BYTES`. */
 export const DIFF_TOO_LARGE = '(diff too large to keep)';

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, renderDigest, wordDiff, type DigestInput, type DigestItem } from '../../shared/digest/index.js';
+import {
+  escapeHtml,
+  MAX_STORED_DIGEST_TEXT_BYTES,
+  MAX_STORED_HTML_BYTES,
+  renderDigest,
+  wordDiff,
+  type DigestInput,
+  type DigestItem,
+} from '../../shared/digest/index.js';
 
 const putin2024: DigestItem = {
   status: 'new',
@@ -206,5 +214,31 @@ describe('renderDigest: sources needing attention', () => {
     expect(digest.html.indexOf('Sources needing attention')).toBeGreaterThan(digest.html.indexOf('Read the article'));
     expect(digest.html).not.toContain('<script>alert');
     expect(digest.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+});
+
+describe('renderDigest: the copy the archive keeps', () => {
+  const many = (count: number): DigestItem[] =>
+    Array.from({ length: count }, (_, index) => ({ ...putin2024, text: `Statement ${index}: ${'Japan first needs to change its position. '.repeat(12)}` }));
+
+  it('keeps a digest that fits as it was sent', () => {
+    const digest = renderDigest(digestOf([putin2024, putin2019]));
+    expect(digest.kept).toEqual({ text: digest.text, html: digest.html });
+  });
+
+  it('keeps the statements that fit, whole, and says how many were left out, under the caps', () => {
+    const digest = renderDigest(digestOf(many(600)));
+    expect(Buffer.byteLength(digest.html, 'utf8')).toBeGreaterThan(MAX_STORED_HTML_BYTES);
+    const { html, text } = digest.kept;
+    expect(Buffer.byteLength(html, 'utf8')).toBeLessThanOrEqual(MAX_STORED_HTML_BYTES);
+    const kept = html.match(/<blockquote /g)?.length ?? 0;
+    expect(kept).toBeGreaterThan(0);
+    expect(html).toContain(`Statement ${kept - 1}:`);
+    expect(html).not.toContain(`Statement ${kept}:`);
+    expect(html.endsWith(`${600 - kept} more statements were too long to keep here; the e-mail had them all.</p>\n</div>\n</body>\n</html>\n`)).toBe(true);
+    expect(digest.html.startsWith(html.slice(0, html.lastIndexOf('</blockquote>')))).toBe(true);
+    expect(Buffer.byteLength(text, 'utf8')).toBeLessThanOrEqual(MAX_STORED_DIGEST_TEXT_BYTES);
+    expect(text.length).toBeLessThan(digest.text.length);
+    expect(digest.text.startsWith(text)).toBe(true);
   });
 });
