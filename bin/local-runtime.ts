@@ -75,14 +75,16 @@ export async function openLocalRuntime(options: LocalOptions): Promise<LocalRunt
 
     const notifiers: DigestNotifier[] = [outboxNotifier(join(options.dataDir, 'outbox')), atomFeedNotifier(join(options.dataDir, 'feeds'))];
     if (options.printDigests) notifiers.unshift(streamNotifier((text) => process.stdout.write(text)));
+    // One clock for the core and the store.
+    const now = () => new Date();
     const deps: PipelineDeps = {
       config,
-      store: dynamoArchive(client, tableName),
-      boilerplate: dynamoHostBoilerplate(client, tableName),
+      store: dynamoArchive(client, tableName, now),
+      boilerplate: dynamoHostBoilerplate(client, tableName, now),
       notifiers,
       fetchOptions: defaultFetchOptions({ allowPrivateNetwork: !options.ssrfGuard }),
       log: options.log,
-      now: () => new Date(),
+      now,
     };
     return { deps, queries: dynamoQueries(client, tableName), close };
   } catch (error) {

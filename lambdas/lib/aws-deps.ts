@@ -7,8 +7,12 @@ import type { DigestDeps, FeedDeps, Log, ScheduleDeps, SourceDeps } from '../../
 import { readAwsEnv } from './aws-env.js';
 import { createSqsSourceQueue } from './sqs-source-queue.js';
 
-// The Lambdas' composition root (bin/local-runtime.ts is the CLI's): one factory per function, each importing only the AWS clients that function uses: loading SDK
-// clients is most of a cold start, so the schedule function never loads DynamoDB, SNS or SES.
+// The Lambdas' composition root (bin/local-runtime.ts is the CLI's): one factory per function, each importing
+// only the AWS clients that function uses: loading SDK clients is most of a cold start, so the schedule function
+// never loads DynamoDB, SNS or SES.
+
+/** The one clock of a function: the core and the store date things by it. */
+const now = () => new Date();
 
 /** The schedule function: the watches and the SQS queue. */
 export function createScheduleDeps(env: NodeJS.ProcessEnv): ScheduleDeps {
@@ -22,11 +26,11 @@ export function createSourceDeps(env: NodeJS.ProcessEnv, log: Log): SourceDeps {
   const client = createDynamoClient();
   return {
     config: vars.config,
-    store: dynamoArchive(client, vars.TABLE_NAME),
-    boilerplate: dynamoHostBoilerplate(client, vars.TABLE_NAME),
+    store: dynamoArchive(client, vars.TABLE_NAME, now),
+    boilerplate: dynamoHostBoilerplate(client, vars.TABLE_NAME, now),
     fetchOptions: defaultFetchOptions({ allowPrivateNetwork: vars.ALLOW_PRIVATE_NETWORK === 'true' }),
     log,
-    now: () => new Date(),
+    now,
   };
 }
 
@@ -35,10 +39,10 @@ export function createDigestDeps(env: NodeJS.ProcessEnv, log: Log): DigestDeps {
   const vars = readAwsEnv(env, ['TABLE_NAME', 'TOPIC_ARN']);
   return {
     config: vars.config,
-    store: dynamoArchive(createDynamoClient(), vars.TABLE_NAME),
+    store: dynamoArchive(createDynamoClient(), vars.TABLE_NAME, now),
     notifiers: createAwsNotifiers({ topicArn: vars.TOPIC_ARN, sesFrom: vars.SES_FROM, sesConfigurationSet: vars.SES_CONFIGURATION_SET }),
     log,
-    now: () => new Date(),
+    now,
   };
 }
 
