@@ -2,9 +2,9 @@ import type { Watch } from '../../shared/config/index.js';
 import { pageUrlOf } from '../../shared/dedupe/index.js';
 import { StancewatchError } from '../../shared/errors/index.js';
 import type { ExtractedArticle } from '../../shared/extract/types.js';
-import { skipReasonOf, stderrLog, watchedStatements } from '../../shared/pipeline/index.js';
+import { judgeStatement, skipReasonOf, stderrLog, watchedStatements } from '../../shared/pipeline/index.js';
 import { TimelineStep } from '../../shared/pipeline/timeline.js';
-import { compareWithLedger, extractStatements, isAlertable, StanceStatus } from '../../shared/stances/index.js';
+import { extractStatements, isAlertable, StanceStatus } from '../../shared/stances/index.js';
 import type { LedgerEntry, NoveltyVerdict, Statement } from '../../shared/stances/index.js';
 import { openArchive } from '../open-archive.js';
 import { extractInput, oneShotMessage } from './extract.js';
@@ -142,7 +142,7 @@ function readArticleStatements(input: string, article: ExtractedArticle, judge?:
   if (skipReason) report.skipReason = skipReason;
   const ledger = [...judge.ledger];
   report.statements = watchedStatements(article.paragraphs, judge.watch).map((statement, index) => {
-    const verdict = compareWithLedger(statement, ledger);
+    const verdict = judgeStatement(statement, ledger, judge.watch);
     const { speaker, kind, text, claim, polarity } = statement;
     ledger.push({ id: `${input}#${index}`, speaker, kind, text, claim, polarity, url: report.url, publishedAt: article.publishedAt, outlet: article.siteName });
     return { ...toRow(statement), ...toVerdict(statement, verdict) };

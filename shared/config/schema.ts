@@ -112,6 +112,11 @@ const WatchSchema = strictObject({
    * pact": "alliance"}`. Keys are words or phrases (any case); the rules know only the language's general synonyms.
    */
   synonyms: z.record(z.string().min(1), z.string().regex(/\S/, 'expected a word')).optional(),
+  /**
+   * Who speaks for one side, by side: `{"Russia": ["Vladimir Putin", "Dmitry Peskov", "Kremlin"]}`. Their statements are
+   * tracked with the watch's speakers, and a restatement by anyone on a side is a repeat, not news.
+   */
+  sides: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)).optional(),
   sources: z.array(SourceSchema).min(1),
   /** EventBridge schedule expression for the deployed stack. */
   schedule: ScheduleSchema.default('rate(1 hour)'),

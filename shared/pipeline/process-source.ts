@@ -8,7 +8,16 @@ import { detectLanguage } from '../extract/language.js';
 import { articleContentProblem, fetchDocument, readSource } from '../fetch/index.js';
 import { decodeDocumentHead } from '../fetch/content.js';
 import type { ConditionalState, FetchedDocument, SourceItem } from '../fetch/types.js';
-import { compareWithLedger, extractStatements, speakerKey, type Statement, type StoredStatement } from '../stances/index.js';
+import {
+  compareWithLedger,
+  extractStatements,
+  speakerKey,
+  speaksAs,
+  type LedgerEntry,
+  type NoveltyVerdict,
+  type Statement,
+  type StoredStatement,
+} from '../stances/index.js';
 import { hashKey } from '../text/index.js';
 import type { SourceDeps } from './deps.js';
 import type { UrlState } from './ports.js';
@@ -318,13 +327,21 @@ function offTopicReason(article: Pick<ExtractedArticle, 'title' | 'text'>, watch
   return mismatch && `${OFF_TOPIC} (${mismatch})`;
 }
 
-function isWatchedSpeaker(speaker: string | null, watch: Pick<Watch, 'speakers'>): boolean {
+/** A watch with speakers tracks them and everyone on their sides (a spokesman, a ministry); without any, everyone. */
+function isWatchedSpeaker(speaker: string | null, watch: Pick<Watch, 'speakers' | 'sides'>): boolean {
   if (!watch.speakers?.length) return true;
-  return speaker !== null && watch.speakers.some((name) => speakerKey(name) === speakerKey(speaker));
+  if (speaker === null) return false;
+  if (watch.speakers.some((name) => speakerKey(name) === speakerKey(speaker))) return true;
+  return Object.values(watch.sides ?? {}).some((members) => members.some((member) => speaksAs(speaker, member)));
+}
+
+/** Judges a statement against the watch's ledger: the speaker's own earlier statements and their side's (`sides`). */
+export function judgeStatement(statement: Statement, ledger: LedgerEntry[], watch: Pick<Watch, 'sides'>): NoveltyVerdict {
+  return compareWithLedger(statement, ledger, { sides: Object.values(watch.sides ?? {}) });
 }
 
 /** The statements of an article that a watch tracks: its speakers are hints to the reader, and a filter when it names any. */
-export function watchedStatements(paragraphs: string[], watch: Pick<Watch, 'speakers' | 'synonyms'>): Statement[] {
+export function watchedStatements(paragraphs: string[], watch: Pick<Watch, 'speakers' | 'synonyms' | 'sides'>): Statement[] {
   return extractStatements(paragraphs, { speakers: watch.speakers, synonyms: watch.synonyms }).filter((statement) =>
     isWatchedSpeaker(statement.speaker, watch),
   );
@@ -343,7 +360,7 @@ async function recordStatements(
   const ledger = await deps.store.listStatements(watch.id);
   const reports: StanceReport[] = [];
   for (const statement of statements) {
-    const verdict = compareWithLedger(statement, ledger);
+    const verdict = judgeStatement(statement, ledger, watch);
     const { closest } = verdict;
     const stored: StoredStatement = {
       id: hashKey(`${watch.id}\n${article.urlKey}\n${normalizeText(statement.text)}`),

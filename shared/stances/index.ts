@@ -10,7 +10,7 @@ import { buildSpeakerRegister } from './speakers.js';
 import { ALERT_KINDS } from './patterns.js';
 import type { Statement } from './types.js';
 
-export { compareWithLedger, CHANGED_SIMILARITY, MIN_SHOWN_SIMILARITY, REPEAT_SIMILARITY, SAME_ARTICLE_SIMILARITY } from './novelty.js';
+export { compareWithLedger, speaksAs, type CompareOptions, CHANGED_SIMILARITY, MIN_SHOWN_SIMILARITY, REPEAT_SIMILARITY, SAME_ARTICLE_SIMILARITY } from './novelty.js';
 export { StanceStatus, StatementKind } from './types.js';
 export { ALERT_KINDS, KIND_ORDER } from './patterns.js';
 export type { LedgerEntry, NoveltyVerdict, Statement } from './types.js';

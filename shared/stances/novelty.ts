@@ -86,8 +86,8 @@ export const SAME_ARTICLE_SIMILARITY = 0.2;
  * compareWithLedger(statement2024, ledgerUpTo2019)
  * // → { status: 'new', similarity: 0.08, closest: undefined }
  */
-export function compareWithLedger(statement: Statement, earlier: LedgerEntry[]): NoveltyVerdict {
-  const comparable = pickComparable(statement, earlier);
+export function compareWithLedger(statement: Statement, earlier: LedgerEntry[], options: CompareOptions = {}): NoveltyVerdict {
+  const comparable = pickComparable(statement, earlier, options.sides ?? []);
   if (comparable.length === 0) return { status: StanceStatus.New, similarity: 0 };
   const tokens = claimTokens(statement.claim);
   const ledgerTokens = earlier.map((entry) => claimTokens(entry.claim));
@@ -143,10 +143,33 @@ function sharesDistinctiveTerm(a: Set<string>, b: Set<string>, documentFrequency
   return [...a].some((token) => b.has(token) && (documentFrequency.get(token) ?? 0) <= limit);
 }
 
-function pickComparable(statement: Statement, earlier: LedgerEntry[]): LedgerEntry[] {
+export interface CompareOptions {
+  /**
+   * Speakers who speak for one side (a leader, their spokesman, their ministry: `["Vladimir Putin", "Dmitry Peskov",
+   * "Kremlin"]`), from the watch's config. A statement is compared with its side's earlier statements too, so a
+   * spokesman restating the leader is a repeat, not news.
+   */
+  sides?: string[][];
+}
+
+/** The speaker's own earlier statements, and those of everyone on the speaker's side; all of them when unattributed. */
+function pickComparable(statement: Statement, earlier: LedgerEntry[], sides: string[][]): LedgerEntry[] {
   if (!statement.speaker) return earlier;
   const surname = surnameOf(statement.speaker);
-  return earlier.filter((entry) => entry.speaker !== null && surnameOf(entry.speaker) === surname);
+  const side = sides.find((members) => members.some((member) => speaksAs(statement.speaker as string, member)));
+  return earlier.filter(
+    (entry) =>
+      entry.speaker !== null && (surnameOf(entry.speaker) === surname || (side?.some((member) => speaksAs(entry.speaker as string, member)) ?? false)),
+  );
+}
+
+/**
+ * True when a speaker label names a side's member: the same surname ("Putin" for "Vladimir Putin"), or an institutional
+ * label holding the member's name ("spokesman, Kremlin" for "Kremlin").
+ */
+export function speaksAs(speaker: string, member: string): boolean {
+  const name = surnameOf(member);
+  return surnameOf(speaker) === name || speaker.toLowerCase().split(/[^\p{L}\p{N}'’-]+/u).includes(name);
 }
 
 /** Claim tokens without the negation, which is compared as polarity. */

@@ -76,3 +76,15 @@ describe('config file', () => {
     expect(() => loadConfigFile(path)).toThrow(`${path}: unknown field "speaker" in watches[0] (did you mean "speakers"?)`);
   });
 });
+
+describe('config: a watch’s topic vocabulary and sides', () => {
+  it('takes synonyms and sides, and names the field of a bad one', () => {
+    const config = parseConfig(
+      { watches: [{ ...watch, synonyms: { Tokyo: 'japan', 'security pact': 'alliance' }, sides: { Russia: ['Vladimir Putin', 'Kremlin'] } }] },
+      'watches.json',
+    );
+    expect(config.watches[0]).toMatchObject({ synonyms: { Tokyo: 'japan' }, sides: { Russia: ['Vladimir Putin', 'Kremlin'] } });
+    expect(problemsOf({ watches: [{ ...watch, sides: { Russia: [] } }] })).toContain('watches[0].sides.Russia');
+    expect(problemsOf({ watches: [{ ...watch, synonym: { Tokyo: 'japan' } }] })).toContain('(did you mean "synonyms"?)');
+  });
+});

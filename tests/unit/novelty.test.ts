@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareWithLedger, extractStatements, MIN_SHOWN_SIMILARITY, type LedgerEntry, type Statement } from '../../shared/stances/index.js';
+import { compareWithLedger, speaksAs, extractStatements, MIN_SHOWN_SIMILARITY, type LedgerEntry, type Statement } from '../../shared/stances/index.js';
 import { LABOUR_DIR, loadStoryline, loadStorylineInfo, runStoryline, SEEDS_DIR, toLedgerEntry, TRADE_DIR, type JudgedStatement } from '../fixtures/stances/storyline.js';
 
 const article = { id: 'earlier', url: 'https://example.org/earlier', outlet: 'Example News', publishedAt: '2019-03-15' };
@@ -225,5 +225,25 @@ describe('the closest statement a new one names (shown as a diff in the digest)'
     expect(verdict.status).toBe('new');
     expect(verdict.similarity).toBeGreaterThanOrEqual(MIN_SHOWN_SIMILARITY);
     expect(verdict.closest).toBeUndefined();
+  });
+});
+
+describe('sides', () => {
+  const leader = 'President Anna Berg said the union must first drop its demand for a pay rise before talks can resume.';
+  const spokesman = 'Her spokesman Ole Dahl said the union must first drop its pay rise demand before the talks resume.';
+  const sides = [['Anna Berg', 'Ole Dahl', 'ministry']];
+
+  it('judges a restatement by someone on the speaker’s side a repeat, and new without the watch’s sides', () => {
+    const ledger = ledgerOf(leader);
+    const restated = statementOf(spokesman);
+    expect(restated.speaker).toBe('Ole Dahl');
+    expect(compareWithLedger(restated, ledger).status).toBe('new');
+    expect(compareWithLedger(restated, ledger, { sides })).toMatchObject({ status: 'repeat', closest: { speaker: 'Anna Berg' } });
+  });
+
+  it('counts an institutional label holding a member’s name on that side', () => {
+    expect(speaksAs('spokesman, ministry', 'ministry')).toBe(true);
+    expect(speaksAs('Dmitry Peskov', 'Peskov')).toBe(true);
+    expect(speaksAs('Ole Dahl', 'Anna Berg')).toBe(false);
   });
 });
