@@ -176,6 +176,9 @@ function participleAnchor(i: number, verbEnd: number, subject: Subject, lemma: s
 function fitsFrame(tokens: Token[], i: number): boolean {
   const frame = REPORTING_VERB_FRAMES[tokens[i].lemma];
   if (!frame) return true;
+  const previous = tokens[i - 1];
+  // "…,” added Pavone": a verb right after a closed quotation or a comma, before its subject, closes a clause.
+  if (frame === 'clause' && previous && (previous.quoteMark === 'close' || previous.text === ',') && tokens[i + 1]?.pos === 'PROPN') return true;
   let k = i + 1;
   while (tokens[k]?.pos === 'ADV' || tokens[k]?.entity === 'DATE') k += 1;
   const next = tokens[k];
@@ -227,7 +230,12 @@ function isTimeWord(token: Token): boolean {
 }
 
 function isNounPhrasePart(token: Token): boolean {
-  return ['NOUN', 'PROPN', 'ADJ', 'DET', 'NUM'].includes(token.pos) || token.text === "'s" || token.text === '’s';
+  return ['NOUN', 'PROPN', 'ADJ', 'DET', 'NUM'].includes(token.pos) || token.text === "'s" || token.text === '’s' || isJoiningHyphen(token);
+}
+
+/** The hyphen of a compound written without spaces ("17-year-old", "Los Angeles-based"). */
+function isJoiningHyphen(token: Token): boolean {
+  return token.text === '-' && token.space === '';
 }
 
 

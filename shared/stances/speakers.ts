@@ -202,15 +202,22 @@ function asTokens(words: string[]): string[] {
   return words.flatMap((word) => word.toLowerCase().split(/(-)/).filter(Boolean));
 }
 
-/** compromise sometimes finds only the surname ("Berg" in "chief executive Ole Berg"): take the given name too. */
+/**
+ * compromise sometimes finds only the surname ("Berg" in "chief executive Ole Berg"): take the given name too; or only
+ * the given name ("Jared" in "Jared Potts"): take the surname.
+ */
 function extendSingleName(words: string[], sentences: Sentence[]): string[] {
   if (words.length !== 1) return words;
   for (const { tokens } of sentences) {
-    for (let i = 1; i < tokens.length; i += 1) {
+    for (let i = 0; i < tokens.length; i += 1) {
       if (tokens[i].text !== words[0]) continue;
       const before = tokens[i - 1];
-      const isGivenName = isWord(before) && isCapitalized(before) && !isTitle(before.text) && i - 1 > 0;
+      const isGivenName = i > 1 && isWord(before) && isCapitalized(before) && !isTitle(before.text);
       if (isGivenName && looksLikePersonName([before.text, words[0]])) return [before.text, words[0]];
+      // …or the given name alone ("Jared" in "said 17-year-old Jared Potts"): take the surname after it.
+      const after = tokens[i + 1];
+      const isSurname = after !== undefined && isWord(after) && isCapitalized(after) && after.pos === 'PROPN' && !isTitle(after.text);
+      if (isSurname && compromiseNlp()(words[0]).has('#FirstName') && looksLikePersonName([words[0], after.text])) return [words[0], after.text];
     }
   }
   return words;
@@ -275,7 +282,7 @@ export function findNameStartingAt(tokens: Token[], start: number, register: Spe
     for (const person of register.people) {
       if (tokens[i].normal === person.words[person.words.length - 1]) return { person, end: i };
     }
-    if (!isWord(tokens[i])) return undefined;
+    if (!isWord(tokens[i]) && !(tokens[i].text === '-' && tokens[i].space === '')) return undefined; // "17-year-old Jared Potts"
   }
   return undefined;
 }

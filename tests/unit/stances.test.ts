@@ -388,3 +388,12 @@ describe('site prompts inside the body', () => {
     expect(found.map((statement) => statement.text)).toEqual(['Senator Maria Ortiz said she would never vote for cuts to pensions.']);
   });
 });
+
+describe('verbs after a quotation', () => {
+  it('takes "…,” added X" as X closing the quote, and a hyphenated description before the name', () => {
+    const [added] = extractStatements(['“And it is not surprising that the party will lose,” added Pavone.']);
+    expect(added.speaker).toBe('Pavone');
+    const [described] = extractStatements(['“He speaks his mind, and I think the country needs that,” said 17-year-old Jared Potts.']);
+    expect(described.speaker).toBe('Jared Potts');
+  });
+});
