@@ -59,6 +59,14 @@ const ARTICLES_HEADING = 'Articles needing attention';
 const STATUS_LABELS = { new: 'NEW', changed: 'CHANGED', repeat: 'REPEAT' } as const;
 
 /**
+ * The word a reader sees for an item: a dropped condition is WITHDRAWN, as the timeline and `statements --watch` call
+ * it, whatever the ledger's status; one thing, one word.
+ */
+function statusLabel(item: DigestItem): string {
+  return item.withdrawn && item.status !== 'repeat' ? 'WITHDRAWN' : STATUS_LABELS[item.status];
+}
+
+/**
  * The earlier statement to diff an item against: a changed item's, or a new item's (which has one only when it is
  * genuinely related, see `MIN_SHOWN_SIMILARITY` in stances). A repeat is counted, not diffed.
  */
@@ -214,11 +222,13 @@ function sourceHealthLabel(source: DigestSource): string {
   return source.changed ? 'UNHEALTHY · new' : 'UNHEALTHY';
 }
 
-/** "2 new, 1 changed"; a zero count is left out. */
+/** "2 new, 1 changed, 1 withdrawn"; a zero count is left out. */
 function summarize(items: DigestItem[]): string {
+  const withdrawn = items.filter((item) => statusLabel(item) === 'WITHDRAWN');
   const counts = [
-    [items.filter((item) => item.status === 'new').length, 'new'],
-    [items.filter((item) => item.status === 'changed').length, 'changed'],
+    [items.filter((item) => item.status === 'new' && !withdrawn.includes(item)).length, 'new'],
+    [items.filter((item) => item.status === 'changed' && !withdrawn.includes(item)).length, 'changed'],
+    [withdrawn.length, 'withdrawn'],
   ] as const;
   const parts = counts.filter(([count]) => count > 0).map(([count, label]) => `${count} ${label}`);
   return parts.length > 0 ? parts.join(', ') : 'nothing new';
@@ -254,7 +264,7 @@ function renderText(input: DigestInput, items: DigestItem[]): string {
     `${digestSummary(items, attentionOf(input))} · ${formatDate(input.generatedAt) ?? input.generatedAt}`,
   ];
   for (const item of items) {
-    lines.push('', rule, `${STATUS_LABELS[item.status]} · ${item.kind} · ${singleLine(speakerLabel(item))}`, '');
+    lines.push('', rule, `${statusLabel(item)} · ${item.kind} · ${singleLine(speakerLabel(item))}`, '');
     lines.push(`“${singleLine(item.text)}”`, '');
     const source = sourceParts(item);
     if (source.length > 0) lines.push(source.map(singleLine).join(' · '));
@@ -331,7 +341,7 @@ function renderHtmlItem(item: DigestItem): string {
   source.push(renderLink(item.url, 'Read the article'));
   const parts = [
     `<div style="${STYLES.item}">`,
-    `<p style="${STYLES.header}"><span style="${badgeStyle}">${STATUS_LABELS[item.status]}</span> <strong>${escapeHtml(item.kind)}</strong> · ${escapeHtml(speakerLabel(item))}</p>`,
+    `<p style="${STYLES.header}"><span style="${badgeStyle}">${statusLabel(item)}</span> <strong>${escapeHtml(item.kind)}</strong> · ${escapeHtml(speakerLabel(item))}</p>`,
     `<blockquote style="${STYLES.quote}">${escapeHtml(item.text)}</blockquote>`,
     `<p style="${STYLES.source}">${source.join(' · ')}</p>`,
   ];

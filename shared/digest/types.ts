@@ -9,6 +9,8 @@ export interface DigestItem {
   outlet?: string;
   title?: string;
   publishedAt?: string;
+  /** The statement gives up an earlier condition or demand ("no longer insists on …"): shown as WITHDRAWN. */
+  withdrawn?: boolean;
   /** Set when the statement appeared in a later revision of the article: when that revision was seen. */
   revisedAt?: string;
   /**

@@ -245,5 +245,6 @@ function toDigestItem(statement: StoredStatement): DigestItem {
     publishedAt: statement.publishedAt,
     revisedAt: statement.revisedAt,
     closest: statement.closest,
+    withdrawn: statement.withdrawn,
   };
 }

@@ -55,6 +55,15 @@ describe('renderDigest', () => {
     expect(subject).toBe('Stancewatch: 2 new, 1 changed — Russia–Japan peace treaty');
   });
 
+  it('calls a dropped condition WITHDRAWN in the subject, the text and the HTML, as the timeline does', () => {
+    const dropped: DigestItem = { ...putin2019, withdrawn: true, text: 'Putin said Russia no longer insists on the withdrawal of U.S. forces.' };
+    const { subject, text, html } = renderDigest(digestOf([putin2024, dropped]));
+    expect(subject).toBe('Stancewatch: 1 new, 1 withdrawn — Russia–Japan peace treaty');
+    expect(text).toContain('WITHDRAWN · condition · Vladimir Putin');
+    expect(text).not.toContain('CHANGED');
+    expect(html).toContain('>WITHDRAWN</span>');
+  });
+
   it('leaves a zero count out of the subject', () => {
     expect(renderDigest(digestOf([putin2024])).subject).toBe('Stancewatch: 1 new — Russia–Japan peace treaty');
   });
