@@ -20,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { DYNAMO_FAULTS, type DynamoFault } from './lib/chaos/fault-proxy.js';
 import { WEB_FAULTS, type WebFault } from './lib/chaos/flaky-web.js';
 import { seededRandom } from './lib/prng.js';
+import { numberOption, round } from './lib/report.js';
 import { runReference, runTrial, type TrialOptions, type TrialResult } from './lib/chaos/trial.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -35,14 +36,9 @@ const NOTIFIER_REFUSE_RATE: [number, number] = [0, 0.3];
 /** A pass over the corpus takes 10–25 s under faults: kills land anywhere from the first request to the digests. */
 const KILL_WINDOW_MS = 20_000;
 
-function option(name: string, fallback: number): number {
-  const index = process.argv.indexOf(`--${name}`);
-  return index >= 0 ? Number(process.argv[index + 1]) : fallback;
-}
-
 function trialOptions(seed: number): TrialOptions {
   const random = seededRandom(seed);
-  const within = ([low, high]: [number, number]) => Math.round((low + random() * (high - low)) * 100) / 100;
+  const within = ([low, high]: [number, number]) => round(low + random() * (high - low), 2);
   return {
     seed,
     dynamoRate: within(DYNAMO_RATE),
@@ -55,9 +51,9 @@ function trialOptions(seed: number): TrialOptions {
 }
 
 async function main(): Promise<void> {
-  const trials = option('trials', 12);
-  const firstSeed = option('seed', 1);
-  const concurrency = option('concurrency', 4);
+  const trials = numberOption('trials', 12);
+  const firstSeed = numberOption('seed', 1);
+  const concurrency = numberOption('concurrency', 4);
   const started = Date.now();
   const reference = await runReference();
   console.log(`reference: ${reference.snapshot.items.length} items in ${(reference.ms / 1000).toFixed(1)} s`);
@@ -77,7 +73,7 @@ async function main(): Promise<void> {
 
   const totals = summarize(results);
   const passed = totals.lost <= BARS.lost && totals.duplicates <= BARS.duplicates && totals.digestsTwice <= BARS.digestsTwice && totals.faults >= BARS.minFaults;
-  const wallSeconds = Math.round((Date.now() - started) / 100) / 10;
+  const wallSeconds = round((Date.now() - started) / 1000, 1);
   printTotals(totals, wallSeconds, passed);
   mkdirSync(dirname(OUTPUT), { recursive: true });
   writeFileSync(

@@ -21,6 +21,7 @@ import { build, type Metafile } from 'esbuild';
 import { esbuildOptions, LAMBDA_ENTRIES, REPO_ROOT, RUNTIME_PROVIDED_MODULES, type LambdaName } from '../infra/bundling.js';
 import { CONTEXT_DEFAULTS } from '../infra/context.js';
 import { loadDeployableConfig } from '../infra/deployable-config.js';
+import { median, round } from './lib/report.js';
 
 const RESULTS_FILE = fileURLToPath(new URL('./results/lambda.json', import.meta.url));
 /** Inside the repository (cdk.out is git-ignored) so external modules resolve from node_modules. */
@@ -106,8 +107,8 @@ function timeFreshRuns(script: string): Timings {
   const runs = Array.from({ length: COLD_RUNS }, () =>
     Number(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', env: LAMBDA_ENV, stdio: ['ignore', 'pipe', 'pipe'] }).trim()),
   );
-  const sorted = [...runs].sort((a, b) => a - b);
-  return { median: round(sorted[Math.floor(sorted.length / 2)]), min: round(sorted[0]), max: round(sorted.at(-1)!), runs: runs.map(round) };
+  const tenths = (ms: number) => round(ms, 1);
+  return { median: tenths(median(runs)), min: tenths(Math.min(...runs)), max: tenths(Math.max(...runs)), runs: runs.map(tenths) };
 }
 
 function listExternalImports(metafile: Metafile): string[] {
@@ -123,7 +124,6 @@ function listLargestInputs(metafile: Metafile): Measured['largestInputs'] {
     .slice(0, LARGEST_INPUTS_LISTED);
 }
 
-const round = (value: number) => Math.round(value * 10) / 10;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
 
 async function main(): Promise<void> {
