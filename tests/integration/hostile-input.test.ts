@@ -112,7 +112,7 @@ describe('a pass over a site of hostile inputs', () => {
   };
 
   beforeAll(async () => {
-    // Feeds name their items by absolute URL: added once the site has its port.
+    // Added once the site has its port: the laughs feed links to its page by absolute URL.
     const feeds: Record<string, Served> = {
       '/feed.xml': { type: 'application/atom+xml', body: atomFeed([...itemPaths, '/good.html']) },
       '/laughs.xml': { type: 'application/rss+xml', body: BILLION_LAUGHS.replace('LINK', url('/weather.html')) },
