@@ -1,6 +1,7 @@
 import { OFF_TOPIC, runPass, stderrLog, type DigestReport, type PassReport } from '../../shared/pipeline/index.js';
 import { displayPath } from '../data-dir.js';
 import { openArchive } from '../open-archive.js';
+import { isAlertable } from '../../shared/stances/index.js';
 
 interface RunOptions {
   config?: string;
@@ -43,11 +44,15 @@ function summarize(report: PassReport): string {
   const lines = [
     `Articles: ${fetched} fetched, ${fresh} new, ${revised} revised, ${duplicates} already archived, ${skipped} skipped, ${failed} failed.`,
   ];
-  const changes = report.stances.filter((stance) => stance.status !== 'repeat').length;
+  // Claims are on the record but alert nobody: the summary counts stances, as the digest does.
+  const stances = report.stances.filter(isAlertable);
+  const changes = stances.filter((stance) => stance.status !== 'repeat').length;
+  const claims = report.stances.length - stances.length;
+  const recorded = claims > 0 ? ` ${claims} claim(s) recorded.` : '';
   lines.push(
     changes === 0
-      ? `Nothing new: no new or changed stances since the last run${report.stances.length ? ` (${report.stances.length} repeated)` : ''}.`
-      : `Stances: ${changes} new or changed, ${report.stances.length - changes} repeated.`,
+      ? `Nothing new: no new or changed stances since the last run${stances.length ? ` (${stances.length} repeated)` : ''}.${recorded}`
+      : `Stances: ${changes} new or changed, ${stances.length - changes} repeated.${recorded}`,
   );
   if (report.digests.length > 0) lines.push(`${report.digests.length} digest(s) sent.`);
   for (const { watch, statements } of report.baselined ?? []) {

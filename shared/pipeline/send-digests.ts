@@ -150,7 +150,7 @@ async function sendNewDigest(watch: Watch, settled: Settled, deps: DigestDeps): 
   const rendered = renderDigest({
     watch: { id: watch.id, name: watch.name },
     items: fresh.map(toDigestItem),
-    repeats: pending.filter((statement) => statement.status === 'repeat').length,
+    repeats: pending.filter((statement) => statement.status === 'repeat' && isAlertable(statement)).length,
     sources: health.filter((source) => source.status === 'unhealthy' || changes.includes(source)).map((source) => toDigestSource(source, changes)),
     articles: stuck.map((article) => toDigestStuckArticle(article, newlyStuck)),
     generatedAt: deps.now().toISOString(),

@@ -65,6 +65,12 @@ describe('a whole pass against dynalite and a loopback news site', () => {
     expect(notifier.sent[0].text).toContain('position on the war in Ukraine');
   });
 
+  it('keeps claims on the record and out of the digest', async () => {
+    const claims = (await table.store.listStatements('treaty')).filter((statement) => statement.kind === 'claim');
+    expect(claims.length).toBeGreaterThan(0);
+    for (const claim of claims) expect(notifier.sent[0].text).not.toContain(claim.text);
+  });
+
   it("marks the failed page on the watch's fetch state, so the next run retries it", async () => {
     const state = await table.store.getUrlState(`treaty ${server.baseUrl}/missing/page.html`);
     expect(state).toMatchObject({ consecutiveFailures: 1, lastError: expect.stringMatching(/404/) });
