@@ -48,14 +48,20 @@ export function attributeSentences(sentences: Sentence[], register: SpeakerRegis
   const clauses: AttributedClause[] = [];
   const anchors = sentences.map((sentence) => findAnchors(sentence.tokens, register));
   const transcript = transcriptSpeakers(sentences, register);
+  // The last named speaker, a person or an organisation, goes on with a quotation; "he" and "she" are people.
   let lastNamed: Person | null = null;
-  let lastNamedAt = -1;
+  let lastPerson: Person | null = null;
+  let lastPersonAt = -1;
+  const named = (speaker: Person, at: number) => {
+    lastNamed = speaker;
+    if (!speaker.organization) [lastPerson, lastPersonAt] = [speaker, at];
+  };
   sentences.forEach((sentence, sentenceIndex) => {
     const resolve = (subject: Subject) => {
-      const recent = sentenceIndex - lastNamedAt <= 1 ? lastNamed : null;
+      const recent = sentenceIndex - lastPersonAt <= 1 ? lastPerson : null;
       const referent = subject.type === 'pronoun' ? pronounReferent(sentences, sentenceIndex, subject.at, register, recent) : undefined;
-      const speaker = referent ?? resolveSpeaker(subject, lastNamed, register);
-      if (speaker && !speaker.institutional) [lastNamed, lastNamedAt] = [speaker, sentenceIndex];
+      const speaker = referent ?? resolveSpeaker(subject, lastPerson, register);
+      if (speaker && !speaker.institutional) named(speaker, sentenceIndex);
       return speaker;
     };
     if (anchors[sentenceIndex].length > 0) {
@@ -63,7 +69,7 @@ export function attributeSentences(sentences: Sentence[], register: SpeakerRegis
       return;
     }
     const label = transcript.get(sentenceIndex);
-    if (label) [lastNamed, lastNamedAt] = [label.person, sentenceIndex];
+    if (label) named(label.person, sentenceIndex);
     const speaker = label?.person ?? quoteSpeaker(sentences, anchors, sentenceIndex, lastNamed, register);
     clauses.push(attributeWithoutAnchor(sentence, sentenceIndex, speaker, (label?.labelEnd ?? -1) + 1));
   });

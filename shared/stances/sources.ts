@@ -28,14 +28,14 @@ export function sourceSpeaker(tokens: Token[], start: number, end: number): { pe
   const before = tokens[start - 1];
   if (before && LINKING_PREPOSITIONS.has(before.normal)) {
     const holder = roleBefore(tokens, start - 2);
-    if (holder) return { person: label([holder.role, phrase]), start: holder.start };
+    if (holder) return { person: label([holder.role, phrase], 'institution'), start: holder.start };
   }
   if (isSourceNoun(head)) {
     const owner = ownerBefore(tokens, start);
-    return owner ? { person: label([[...owner, ...phrase]]), start: start - owner.length } : { person: label([phrase]), start };
+    return owner ? { person: label([[...owner, ...phrase]], 'institution'), start: start - owner.length } : { person: label([phrase], 'institution'), start };
   }
   const proper = properRun(phrase);
-  return proper.length > 0 && proper.some((token) => token.pos === 'PROPN') ? { person: label([proper]), start } : undefined;
+  return proper.length > 0 && proper.some((token) => token.pos === 'PROPN') ? { person: label([proper], 'organization'), start } : undefined;
 }
 
 /** A role or institution noun, or a title ("the minister" whom the article does not name). */
@@ -68,7 +68,7 @@ function properRun(phrase: Token[]): Token[] {
 }
 
 /** "spokesman, trade ministry": each part as written, determiners left out, parts joined by a comma. */
-function label(parts: Token[][]): Person {
+function label(parts: Token[][], kind: 'institution' | 'organization'): Person {
   const texts = parts.map((part) =>
     part
       .filter((token) => (isWord(token) && !LEFT_OUT.has(token.pos)) || POSSESSIVE_MARKS.has(token.text))
@@ -77,5 +77,6 @@ function label(parts: Token[][]): Person {
       .trim(),
   );
   const name = texts.filter(Boolean).join(', ');
-  return { name, words: name.toLowerCase().split(/[\s,]+/).filter(Boolean), institutional: true };
+  const words = name.toLowerCase().split(/[\s,]+/).filter(Boolean);
+  return kind === 'institution' ? { name, words, institutional: true } : { name, words, organization: true };
 }

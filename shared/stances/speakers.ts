@@ -22,6 +22,8 @@ export interface Person {
   role?: string;
   /** A source named by its role or institution ("officials", "spokesman, trade ministry"), not a person. */
   institutional?: boolean;
+  /** An organisation named by a proper noun ("Breitbart News", "The Washington Times"), not a person. */
+  organization?: boolean;
 }
 
 export interface SpeakerRegister {

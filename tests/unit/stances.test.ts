@@ -397,3 +397,16 @@ describe('verbs after a quotation', () => {
     expect(described.speaker).toBe('Jared Potts');
   });
 });
+
+describe('organisations as speakers', () => {
+  it('gives a quoted paragraph after an organisation’s report to the organisation, and "he" to the last person', () => {
+    const found = extractStatements([
+      'Senator Maria Ortiz said the bill was dead.',
+      'The Associated Press reported on Monday:',
+      '“The committee will not take up the bill until the budget is passed.”',
+      'He said the vote would come later.',
+    ]);
+    expect(found.find((statement) => statement.text.startsWith('“The committee'))?.speaker).toBe('Associated Press');
+    expect(found.find((statement) => statement.text.startsWith('He said'))?.speaker).toBe('Maria Ortiz');
+  });
+});
