@@ -12,12 +12,26 @@ const EXTENSION_TYPES: Record<string, string> = { '.txt': 'text/plain', '.html':
 const inputHeader = (input: string, index: number) => `${index > 0 ? '\n' : ''}==> ${input} <==\n`;
 
 export async function extractCommand(inputs: string[], options: { json?: boolean }): Promise<number> {
+  return forEachInput(inputs, options, async (input, index) => {
+    const article = await extractInput(input);
+    if (options.json) return `${JSON.stringify(article, null, inputs.length > 1 ? 0 : 2)}\n`;
+    return `${inputs.length > 1 ? inputHeader(input, index) : ''}${formatArticle(article)}`;
+  });
+}
+
+/**
+ * Runs `render` for each input and prints what it returns; a bad input prints `{ input, error }` (JSON) or its
+ * message on stderr, and the others go on. The exit code is 1 when any failed.
+ */
+export async function forEachInput(
+  inputs: string[],
+  options: { json?: boolean },
+  render: (input: string, index: number) => Promise<string>,
+): Promise<number> {
   let failures = 0;
   for (const [index, input] of inputs.entries()) {
     try {
-      const article = await extractInput(input);
-      if (options.json) process.stdout.write(`${JSON.stringify(article, null, inputs.length > 1 ? 0 : 2)}\n`);
-      else process.stdout.write(`${inputs.length > 1 ? inputHeader(input, index) : ''}${formatArticle(article)}`);
+      process.stdout.write(await render(input, index));
     } catch (error) {
       failures += 1;
       const message = oneShotMessage((error as Error).message);

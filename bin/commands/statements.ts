@@ -7,7 +7,7 @@ import { TimelineStep } from '../../shared/pipeline/timeline.js';
 import { extractStatements, isAlertable, StanceStatus } from '../../shared/stances/index.js';
 import type { LedgerEntry, NoveltyVerdict, Statement } from '../../shared/stances/index.js';
 import { openArchive } from '../open-archive.js';
-import { extractInput, oneShotMessage } from './extract.js';
+import { extractInput, forEachInput } from './extract.js';
 import { wrapText } from './output.js';
 
 export interface StatementsOptions {
@@ -84,19 +84,10 @@ const CLOSEST_PREVIEW_CHARS = 160;
 export async function statementsCommand(inputs: string[], options: StatementsOptions): Promise<number> {
   const judge = options.watch ? await readLedger(options.watch, options) : undefined;
   if (!judge) refuseArchiveOptions(options);
-  let failures = 0;
-  for (const [index, input] of inputs.entries()) {
-    try {
-      const report = readArticleStatements(input, await extractInput(input), judge);
-      process.stdout.write(options.json ? `${JSON.stringify(report)}\n` : formatReport(report, { header: inputs.length > 1, index, judge }));
-    } catch (error) {
-      failures += 1;
-      const message = oneShotMessage((error as Error).message);
-      if (options.json) process.stdout.write(`${JSON.stringify({ input, error: message })}\n`);
-      else process.stderr.write(`${input}: ${message}\n`);
-    }
-  }
-  return failures > 0 ? 1 : 0;
+  return forEachInput(inputs, options, async (input, index) => {
+    const report = readArticleStatements(input, await extractInput(input), judge);
+    return options.json ? `${JSON.stringify(report)}\n` : formatReport(report, { header: inputs.length > 1, index, judge });
+  });
 }
 
 /** Archive options without --watch would be ignored; say so rather than print statements judged against nothing. */
