@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { ExtractedArticle } from '../extract/types.js';
-import { boundedWordDiff, formatTextDiff } from '../digest/index.js';
 import { capText, hashKey } from '../text/index.js';
 import { canonicalizeUrl } from './canonical-url.js';
 import { findNearDuplicate, fingerprintText, type TextFingerprint } from './near-duplicate.js';
+import { boundedWordDiff, formatTextDiff } from './word-diff.js';
 import { MAX_STORED_TEXT_BYTES, type ArchivedArticle, type ArticleArchive, type ArticleRevision, type NearDuplicateIndex } from './ports.js';
 
 export { canonicalizeUrl } from './canonical-url.js';
+export { boundedWordDiff, formatTextDiff, wordDiff, type DiffPart } from './word-diff.js';
 export { MAX_STORED_TEXT_BYTES } from './ports.js';
 export type * from './ports.js';
 export {

@@ -1,4 +1,4 @@
-import { escapeHtml } from './index.js';
+import { escapeHtml } from './html.js';
 
 /** A digest as an entry of its watch's Atom feed (not an entry read from a source's feed: that is fetch's). */
 export interface DigestFeedEntry {
