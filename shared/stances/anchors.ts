@@ -3,17 +3,15 @@
  * "is calling for", ", saying …"), found where they stand outside quotation marks.
  */
 import {
-  EMBEDDED_CLAUSE_WORDS,
   LISTENER_VERBS,
-  MAX_ADJUNCT_TOKENS,
-  MAX_SOURCE_PHRASE_TOKENS,
   PHRASAL_REPORTING_VERBS,
   REPORTING_VERB_FRAMES,
   REPORTING_VERBS,
   SPEAKER_PRONOUNS,
   STANCE_VERBS,
   TITLE_NOUNS,
-} from './patterns.js';
+} from './lexicon.js';
+import { EMBEDDED_CLAUSE_WORDS, MAX_ADJUNCT_TOKENS, MAX_SOURCE_PHRASE_TOKENS } from './patterns.js';
 import { findNameEndingAt, findNameStartingAt, roleStartBefore, skipToSubjectEnd, type Person, type SpeakerRegister } from './speakers.js';
 import { isCapitalized, isWord, type Token } from './sentences.js';
 import { sourceSpeaker } from './sources.js';

@@ -5,7 +5,8 @@
  */
 import { findAnchors, type Anchor, type Subject } from './anchors.js';
 import { anchorAtQuoteClose, endsInsideQuote, startsInsideQuote, transcriptSpeakers } from './quotes.js';
-import { GENERIC_TITLES, LISTENER_VERBS, MAX_ADJUNCT_TOKENS, MAX_LISTENER_TOKENS, MIN_CONTENT_WORDS, TOPIC_LEADS } from './patterns.js';
+import { GENERIC_TITLES, LISTENER_VERBS } from './lexicon.js';
+import { MAX_ADJUNCT_TOKENS, MAX_LISTENER_TOKENS, MIN_CONTENT_WORDS, TOPIC_LEADS } from './patterns.js';
 import { findNameStartingAt, type Person, type SpeakerRegister } from './speakers.js';
 import { isWord, joinTokens, type Sentence, type Token } from './sentences.js';
 

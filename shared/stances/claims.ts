@@ -1,33 +1,34 @@
 /**
  * What kind of stance a clause states, with which polarity, and its normalized claim for comparison.
  */
+import { REPORTING_VERBS, TITLE_NOUNS } from './lexicon.js';
 import {
-  CALENDAR_WORDS,
   CLAIM_POS,
   CLAIM_STANCE_LEMMAS,
   CLAIM_SKIP_ENTITIES,
   CLAIM_STOP_LEMMAS,
   EMBEDDED_CLAUSE_WORDS,
   LITOTES,
-  MAX_PHRASE_WORDS,
   MIN_PROPOSITION_WORDS,
   MIN_QUOTED_WORDS,
   NEGATION_TOKEN,
   NEGATION_WORDS,
-  NUMBER_SCALES,
-  NUMBER_WORDS,
-  PHRASE_SYNONYMS,
   PREFACE_CUES,
-  REPORTING_VERBS,
   RESTATEMENT_CUES,
   STANCE_CUES,
   STANCE_PRIORITY,
-  SYNONYMS,
-  TITLE_NOUNS,
   UNATTRIBUTED_CUES,
   VERB_CUES_AS_NOUNS,
   WITHDRAWAL_CUES,
 } from './patterns.js';
+import {
+  CALENDAR_WORDS,
+  MAX_PHRASE_WORDS,
+  NUMBER_SCALES,
+  NUMBER_WORDS,
+  PHRASE_SYNONYMS,
+  SYNONYMS,
+} from './vocabulary.js';
 import { isWord, type Token } from './sentences.js';
 import type { StatementKind } from './types.js';
 

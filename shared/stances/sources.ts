@@ -4,7 +4,7 @@
  * ministry told reporters"). Each becomes a speaker label the ledger and the timeline can follow
  * ("spokesman, trade ministry").
  */
-import { SOURCE_NOUNS, TITLE_NOUNS } from './patterns.js';
+import { SOURCE_NOUNS, TITLE_NOUNS } from './lexicon.js';
 import { isCapitalized, isWord, type Token } from './sentences.js';
 import type { Person } from './speakers.js';
 

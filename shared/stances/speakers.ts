@@ -3,15 +3,8 @@
  * resolve to "Vladimir Putin" (Russian President) wherever in the article the full name appears.
  */
 import { compromiseNlp } from './nlp-models.js';
-import {
-  INSTITUTION_NAMES,
-  MAX_APPOSITIVE_TOKENS,
-  MAX_NAME_WORDS,
-  MAX_ROLE_TOKENS,
-  OUTLET_VERBS,
-  REPORTING_VERBS,
-  ROLE_WORDS,
-} from './patterns.js';
+import { OUTLET_VERBS, REPORTING_VERBS, ROLE_WORDS } from './lexicon.js';
+import { MAX_APPOSITIVE_TOKENS, MAX_NAME_WORDS, MAX_ROLE_TOKENS } from './patterns.js';
 import { isCapitalized, isWord, type Sentence, type Token } from './sentences.js';
 
 export interface Person {
@@ -125,7 +118,6 @@ function isLoneNameSubject(tokens: Token[], at: number, verb: Token): boolean {
   return (
     tokens[at].pos === 'PROPN' &&
     !OUTLET_VERBS.has(verb.lemma) &&
-    !INSTITUTION_NAMES.has(tokens[at].normal) &&
     !(before && POSSESSIVE.has(before.text))
   );
 }
