@@ -7,14 +7,7 @@
 import { load, type CheerioAPI } from 'cheerio/slim';
 import type { AnyNode, Element, Text } from 'domhandler';
 import { MAX_NESTING_DEPTH, MAX_PAGE_TEXT_CHARS, MAX_PARSE_DEPTH, MAX_ROOT_NODES, MAX_TEXT_RUN_CHARS } from './patterns.js';
-import { cutRunOfText } from './text.js';
-
-/**
- * Comments and raw-text elements (kept whole: a `<` inside them is not a tag), or a start or end tag with its name.
- * The raw-text elements and where they end are htmlparser2's (`</script` then a space, `/` or `>`); an unterminated
- * comment or script runs to the end of the document, as the parser reads it.
- */
-const MARKUP_TOKEN = /<!--[\s\S]*?(?:-->|$)|<(script|style|textarea|title|xmp)\b[^>]*>[\s\S]*?(?:<\/\1(?=[\s/>])|$)|<(\/?)([a-zA-Z][^\s/>]*)[^>]*>/gi;
+import { cutRunOfText, isWhitespaceCode } from './text.js';
 
 /**
  * Elements that do not nest in htmlparser2: its void elements, and those a start tag of their own kind closes
@@ -57,19 +50,82 @@ export function limitNesting(html: string): string {
   const kept: string[] = [];
   let depth = 0;
   let copiedUpTo = 0;
-  for (const match of html.matchAll(MARKUP_TOKEN)) {
-    const [token, rawTextElement, slash, rawName] = match;
-    if (rawTextElement || !rawName || NON_NESTING_TAGS.has(rawName.toLowerCase())) continue;
-    const closing = slash === '/';
-    const tooDeep = closing ? depth > MAX_PARSE_DEPTH : depth >= MAX_PARSE_DEPTH;
-    depth = closing ? Math.max(0, depth - 1) : depth + 1;
+  // Every tag ends with a `>`: past the last one nothing is a tag (and a `<` there must not scan to the end each time).
+  const lastClose = html.lastIndexOf('>');
+  for (let tag = nextTag(html, 0, lastClose); tag; tag = nextTag(html, tag.end, lastClose)) {
+    if (NON_NESTING_TAGS.has(tag.name.toLowerCase())) continue;
+    const tooDeep = tag.closing ? depth > MAX_PARSE_DEPTH : depth >= MAX_PARSE_DEPTH;
+    depth = tag.closing ? Math.max(0, depth - 1) : depth + 1;
     if (!tooDeep) continue;
-    kept.push(html.slice(copiedUpTo, match.index));
-    copiedUpTo = match.index + token.length;
+    kept.push(html.slice(copiedUpTo, tag.start));
+    copiedUpTo = tag.end;
   }
   if (copiedUpTo === 0) return html;
   kept.push(html.slice(copiedUpTo));
   return kept.join('');
+}
+
+/** A start or end tag found by `nextTag`: `html.slice(start, end)` is the whole tag. */
+interface TagToken {
+  start: number;
+  end: number;
+  name: string;
+  closing: boolean;
+}
+
+/** Elements whose text is raw (a `<` inside is not a tag), as htmlparser2 reads them; `\b` ends the name. */
+const RAW_TEXT_TAG = /<(?:script|style|textarea|title|xmp)\b/iy;
+/** Where each raw-text element ends: its end tag followed by a space, `/` or `>` (htmlparser2's rule). */
+const RAW_TEXT_END: Readonly<Record<string, RegExp>> = Object.fromEntries(
+  ['script', 'style', 'textarea', 'title', 'xmp'].map((name) => [name, new RegExp(`</${name}(?=[\\s/>])`, 'gi')]),
+);
+/** First letters of the raw-text element names, either case: only tags starting so need `RAW_TEXT_TAG`. */
+const RAW_TEXT_INITIALS: ReadonlySet<number> = new Set([...'stxSTX'].map((letter) => letter.charCodeAt(0)));
+const COMMENT_START = '<!--';
+const COMMENT_END = '-->';
+const SLASH = 0x2f;
+const GREATER_THAN = 0x3e;
+
+/**
+ * The first start or end tag at or after `from` (a `<`, an optional `/`, a name from a letter up to a space, `/` or
+ * `>`, the rest up to the first `>`), skipping comments and the text of raw-text elements (kept whole: a `<` inside
+ * them is not a tag); undefined when none is left before `lastClose`, the document's last `>`. An unterminated
+ * comment or raw-text element runs to the end of the document, as the parser reads it. Scanned with `indexOf` and
+ * character codes, not a regular expression: it runs on every page, and text between tags is most of a page.
+ */
+function nextTag(html: string, from: number, lastClose: number): TagToken | undefined {
+  for (let at = html.indexOf('<', from); at >= 0 && at < lastClose; at = html.indexOf('<', at + 1)) {
+    if (html.startsWith(COMMENT_START, at)) {
+      const end = html.indexOf(COMMENT_END, at + COMMENT_START.length);
+      if (end < 0) return undefined;
+      at = end + COMMENT_END.length - 1;
+      continue;
+    }
+    const closing = html.charCodeAt(at + 1) === SLASH;
+    const nameStart = closing ? at + 2 : at + 1;
+    if (!isAsciiLetter(html.charCodeAt(nameStart))) continue;
+    let nameEnd = nameStart + 1;
+    while (nameEnd < lastClose && !endsTagName(html.charCodeAt(nameEnd))) nameEnd += 1;
+    const end = html.indexOf('>', nameEnd) + 1;
+    RAW_TEXT_TAG.lastIndex = at;
+    if (closing || !RAW_TEXT_INITIALS.has(html.charCodeAt(nameStart)) || !RAW_TEXT_TAG.test(html)) {
+      return { start: at, end, name: html.slice(nameStart, nameEnd), closing };
+    }
+    const rawEnd = RAW_TEXT_END[html.slice(nameStart, RAW_TEXT_TAG.lastIndex).toLowerCase()];
+    rawEnd.lastIndex = end;
+    if (!rawEnd.exec(html)) return undefined;
+    // The end tag's name is skipped, its `>` is text: the next tag is looked for after the name.
+    at = rawEnd.lastIndex - 1;
+  }
+  return undefined;
+}
+
+function isAsciiLetter(code: number): boolean {
+  return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+}
+
+function endsTagName(code: number): boolean {
+  return code === SLASH || code === GREATER_THAN || isWhitespaceCode(code);
 }
 
 /** Whether `text` holds at least `count` `<` characters: fewer tags cannot nest that deep. */

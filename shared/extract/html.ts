@@ -26,7 +26,14 @@ import {
   UNLIKELY_NODE_HINTS,
   UNLIKELY_ROLES,
 } from './patterns.js';
-import { dropBoilerplateParagraphs, dropRepeatedParagraphs, normalizeWhitespace, paragraphKey, titleFromText } from './text.js';
+import {
+  dropBoilerplateParagraphs,
+  dropRepeatedParagraphs,
+  normalizeWhitespace,
+  NormalizedTextMeasure,
+  paragraphKey,
+  titleFromText,
+} from './text.js';
 import type { ExtractedArticle } from './types.js';
 
 /** A run of text between block boundaries, with how much of it is link text. */
@@ -56,14 +63,12 @@ const LIST_ITEM_TAGS: ReadonlySet<string> = new Set(['li', 'dt', 'dd', 'td', 'th
 
 /** Semantic body markup, most specific first: schema.org's articleBody, then `<article>`. */
 const SEMANTIC_CONTAINERS = [
-  ['[itemprop="articleBody"]', 'articleBody'],
-  ['article', 'article'],
+  [(element: Element) => element.attribs.itemprop === 'articleBody', 'articleBody'],
+  [(element: Element) => element.name === 'article', 'article'],
 ] as const;
 
 /** Elements whose text votes for its parent when scoring blocks (divs only when they hold no blocks). */
 const SCORED_TAGS: ReadonlySet<string> = new Set(['p', 'pre', 'td', 'blockquote', 'div', 'section']);
-
-const LINK_TAGS: ReadonlySet<string> = new Set(['a']);
 
 /** Inline styles of hidden elements. */
 const HIDDEN_STYLE = /display:\s*none|visibility:\s*hidden/i;
@@ -124,7 +129,7 @@ function describeContainer(via: 'articleBody' | 'article' | 'scored'): string {
  * quadratic in the page size.
  */
 function removeUnlikelyNodes($: CheerioAPI): void {
-  $(NEVER_CONTENT_TAGS.join(', ')).remove();
+  $(findNeverContent($.root()[0])).remove();
   const root = pageBody($)[0];
   if (!root || !hasChildNodes(root)) return;
   const stats = new Map<Element, NodeStats>();
@@ -139,7 +144,29 @@ function removeUnlikelyNodes($: CheerioAPI): void {
     node.children.forEach(visit);
   };
   root.children.forEach(visit);
-  for (const element of doomed) $(element).remove();
+  $(doomed).remove();
+}
+
+const NEVER_CONTENT_TAG_SET: ReadonlySet<string> = new Set(NEVER_CONTENT_TAGS);
+
+/**
+ * The `NEVER_CONTENT_TAGS` elements of the page, outermost only (removing one removes what it holds). A walk,
+ * not a selector query: cheerio's `$('script, style, …')` costs a tenth of the extraction.
+ */
+function findNeverContent(root: AnyNode | undefined): Element[] {
+  const found: Element[] = [];
+  const stack: AnyNode[] = root ? [root] : [];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (!hasChildNodes(node)) continue;
+    // <script> and <style> are typed apart from other elements by htmlparser2.
+    if ('name' in node && NEVER_CONTENT_TAG_SET.has(node.name)) {
+      found.push(node as Element);
+      continue;
+    }
+    for (let index = node.children.length - 1; index >= 0; index -= 1) stack.push(node.children[index]);
+  }
+  return found;
 }
 
 /** Per element: its prose and whether it is or wraps the article markup. */
@@ -151,10 +178,41 @@ interface NodeStats extends ProseMeasure {
 const ARTICLE_MARKUP_TAGS: ReadonlySet<string> = new Set(['article', 'main']);
 
 function isArticleMarkup(element: Element): boolean {
-  const { role, itemprop, class: className, id } = element.attribs;
+  const { role, itemprop } = element.attribs;
   if (ARTICLE_MARKUP_TAGS.has(element.name) || role === 'main' || itemprop === 'articleBody') return true;
   // "entry-content", "post-body", "story-body": the CMS's own name for the body (Blogger wraps it in a "widget").
-  return (className !== undefined || id !== undefined) && ARTICLE_BODY_HINT.test(`${className ?? ''} ${id ?? ''}`);
+  return readClassHints(element).body;
+}
+
+/** What an element's class and id say: it names an article body (`ARTICLE_BODY_HINT`), or page chrome. */
+interface ClassHints {
+  body: boolean;
+  chrome: boolean;
+}
+
+const NO_CLASS_HINTS: ClassHints = { body: false, chrome: false };
+
+/**
+ * Class and id hints by `"<class> <id>"`, across pages: a page repeats the same few classes hundreds of times, and
+ * pages of one site share them. Cleared when full, so a page of a million made-up classes cannot grow it.
+ */
+const classHints = new Map<string, ClassHints>();
+const CLASS_HINTS_KEPT = 10_000;
+
+function readClassHints(element: Element): ClassHints {
+  const { class: className, id } = element.attribs;
+  if (className === undefined && id === undefined) return NO_CLASS_HINTS;
+  const classAndId = `${className ?? ''} ${id ?? ''}`;
+  let hints = classHints.get(classAndId);
+  if (!hints) {
+    hints = {
+      body: ARTICLE_BODY_HINT.test(classAndId),
+      chrome: hintTokens(classAndId).some((token) => UNLIKELY_NODE_HINT.test(token)),
+    };
+    if (classHints.size >= CLASS_HINTS_KEPT) classHints.clear();
+    classHints.set(classAndId, hints);
+  }
+  return hints;
 }
 
 /** Fills `stats` for every element under `node`, bottom-up, and returns the prose of `node` itself. */
@@ -170,7 +228,7 @@ function measureTree(node: AnyNode, stats: Map<Element, NodeStats>): NodeStats {
   }
   if (isElementNode(node)) {
     if (node.name === 'p') {
-      const length = normalizeWhitespace(textOf(node)).length;
+      const { length } = measureText(node);
       if (length >= MIN_SCORED_PARAGRAPH_CHARS) {
         total.paragraphs += 1;
         total.chars += length;
@@ -181,9 +239,11 @@ function measureTree(node: AnyNode, stats: Map<Element, NodeStats>): NodeStats {
   return total;
 }
 
-function textOf(node: AnyNode): string {
-  if (isTextNode(node)) return node.data;
-  return hasChildNodes(node) ? node.children.map(textOf).join('') : '';
+/** The text under `node` as `normalizeWhitespace` would leave it, measured (see `NormalizedTextMeasure`). */
+function measureText(node: AnyNode, measure = new NormalizedTextMeasure()): NormalizedTextMeasure {
+  if (isTextNode(node)) measure.add(node.data);
+  else if (hasChildNodes(node)) for (const child of node.children) measureText(child, measure);
+  return measure;
 }
 
 function hasChildNodes(node: AnyNode): node is AnyNode & { children: AnyNode[] } {
@@ -209,14 +269,18 @@ function isHidden(element: Element): boolean {
   return attribs.style !== undefined && HIDDEN_STYLE.test(attribs.style);
 }
 
+/** Every `UNLIKELY_NODE_HINTS` pattern in one, so each class/id token is tested once. */
+const UNLIKELY_NODE_HINT = new RegExp(Object.values(UNLIKELY_NODE_HINTS).map((hint) => `(?:${hint.source})`).join('|'));
+
 function looksLikeChrome(element: Element): boolean {
-  const { class: className = '', id = '', role = '' } = element.attribs;
-  if (!className && !id && !role && !element.attribs['aria-label']) return false;
-  if (ARTICLE_BODY_HINT.test(`${className} ${id}`)) return false;
+  const { class: className, id, role } = element.attribs;
+  const ariaLabel = element.attribs['aria-label'];
+  if (!className && !id && !role && !ariaLabel) return false;
+  const hints = readClassHints(element);
+  if (hints.body) return false;
   if (role && UNLIKELY_ROLES.has(role.toLowerCase())) return true;
-  if (UNLIKELY_ARIA_LABEL.test(element.attribs['aria-label'] ?? '')) return true;
-  const hints = Object.values(UNLIKELY_NODE_HINTS);
-  return hintTokens(`${className} ${id}`).some((token) => hints.some((hint) => hint.test(token)));
+  if (UNLIKELY_ARIA_LABEL.test(ariaLabel ?? '')) return true;
+  return hints.chrome;
 }
 
 /** Splits class and id into lowercase words: "shareBar jt-social_links" → share, bar, jt, social, links. */
@@ -228,13 +292,15 @@ function hintTokens(classAndId: string): string[] {
     .filter(Boolean);
 }
 
+const PROTECTED_TAGS: ReadonlySet<string> = new Set(['html', 'body', 'main', 'article']);
+
 /**
  * An element is kept, whatever it looks like, when it is (or wraps) the article markup, or when it holds
  * most of the page's prose: ASP.NET pages wrap everything in one `<form>`, some themes tag the body's
  * wrapper with "tag-…" classes.
  */
 function isProtected(element: Element, prose: NodeStats | undefined, pageProse: ProseMeasure): boolean {
-  if (['html', 'body', 'main', 'article'].includes(element.name) || isArticleMarkup(element)) return true;
+  if (PROTECTED_TAGS.has(element.name) || isArticleMarkup(element)) return true;
   if (!prose) return false;
   if (prose.holdsArticle) return true;
   return prose.paragraphs >= PROTECTED_MIN_PARAGRAPHS && prose.chars >= pageProse.chars * PROTECTED_TEXT_SHARE;
@@ -249,17 +315,47 @@ interface ProseMeasure {
 /** Stage 3. Semantic markup first; without it, the block that collects the most paragraph score. */
 function pickBodyContainers($: CheerioAPI): BodyChoice[] {
   const scored = pickScoredContainer($);
-  for (const [selector, via] of SEMANTIC_CONTAINERS) {
-    const candidates = $(selector)
-      .toArray()
-      // Any prose paragraph inside makes the element's own text long enough, so one check covers both.
-      .filter((element) => hasLooseProse($, element));
-    const semantic = pickSemanticContainer($, candidates, scored);
+  const lengths = new TextLengths();
+  const semanticElements = findSemanticContainers($.root()[0]);
+  for (const [via, elements] of semanticElements) {
+    // Any prose paragraph inside makes the element's own text long enough, so one check covers both.
+    const candidates = elements.filter((element) => lengths.of(element) >= MIN_SCORED_PARAGRAPH_CHARS);
+    const semantic = pickSemanticContainer(candidates, scored, lengths);
     if (semantic) return [{ containers: [semantic], via }, scored];
     // Loose text in an unrelated articleBody (no <p> to score) is still better than a boilerplate-only block.
-    if (candidates.length && 'containers' in scored) return [scored, { containers: [largestByText($, candidates)], via }];
+    if (candidates.length && 'containers' in scored) return [scored, { containers: [lengths.largest(candidates)], via }];
   }
   return [scored];
+}
+
+type SemanticVia = (typeof SEMANTIC_CONTAINERS)[number][1];
+
+/** The elements of each `SEMANTIC_CONTAINERS` kind, most specific kind first, each in document order: one walk. */
+function findSemanticContainers(root: AnyNode | undefined): Map<SemanticVia, Element[]> {
+  const found = new Map<SemanticVia, Element[]>(SEMANTIC_CONTAINERS.map(([, via]) => [via, []]));
+  for (const element of findElements(root, (element) => SEMANTIC_CONTAINERS.some(([matches]) => matches(element)))) {
+    for (const [matches, via] of SEMANTIC_CONTAINERS) if (matches(element)) found.get(via)!.push(element);
+  }
+  return found;
+}
+
+/** Normalized text lengths of elements, each measured once: several candidates are compared over and over. */
+class TextLengths {
+  private readonly lengths = new Map<AnyNode, number>();
+
+  of(node: AnyNode): number {
+    let length = this.lengths.get(node);
+    if (length === undefined) {
+      length = measureText(node).length;
+      this.lengths.set(node, length);
+    }
+    return length;
+  }
+
+  /** The element with the most text; the first of equals. */
+  largest(elements: Element[]): Element {
+    return elements.reduce((best, element) => (this.of(element) > this.of(best) ? element : best));
+  }
 }
 
 /**
@@ -267,15 +363,15 @@ function pickBodyContainers($: CheerioAPI): BodyChoice[] {
  * else the largest one if it holds at least as much text as that block. An `<article>` elsewhere on
  * the page is a teaser card or a related story, not the body.
  */
-function pickSemanticContainer($: CheerioAPI, candidates: Element[], scored: BodyChoice): Element | undefined {
+function pickSemanticContainer(candidates: Element[], scored: BodyChoice, lengths: TextLengths): Element | undefined {
   if (!candidates.length) return undefined;
-  if ('reason' in scored) return largestByText($, candidates);
+  if ('reason' in scored) return lengths.largest(candidates);
   const winner = scored.containers[scored.winnerIndex ?? 0];
   const related = candidates.filter((candidate) => contains(candidate, winner) || contains(winner, candidate));
-  if (related.length) return largestByText($, related);
-  const largest = largestByText($, candidates);
-  const scoredChars = scored.containers.reduce((sum, element) => sum + normalizeWhitespace($(element).text()).length, 0);
-  return normalizeWhitespace($(largest).text()).length >= scoredChars ? largest : undefined;
+  if (related.length) return lengths.largest(related);
+  const largest = lengths.largest(candidates);
+  const scoredChars = scored.containers.reduce((sum, element) => sum + lengths.of(element), 0);
+  return lengths.of(largest) >= scoredChars ? largest : undefined;
 }
 
 /** Whether `ancestor` is `node` or one of its ancestors. */
@@ -284,52 +380,67 @@ function contains(ancestor: AnyNode, node: AnyNode): boolean {
   return false;
 }
 
-function hasLooseProse($: CheerioAPI, element: Element): boolean {
-  return normalizeWhitespace($(element).text()).length >= MIN_SCORED_PARAGRAPH_CHARS;
-}
-
-function largestByText($: CheerioAPI, elements: Element[]): Element {
-  const length = (element: Element) => normalizeWhitespace($(element).text()).length;
-  return elements.reduce((best, element) => (length(element) > length(best) ? element : best));
-}
-
 /**
  * Readability's scoring: each paragraph gives its parent 1 point, 1 per comma and 1 per 100 characters
  * (at most 3), and its grandparent half that; a block's score is then discounted by its link density.
  * Siblings of the winner that score well are kept with it (bodies split around an ad slot).
  */
 function pickScoredContainer($: CheerioAPI): BodyChoice {
-  const scores = new Map<Element, number>();
-  const addScore = (node: AnyNode | null, points: number) => {
-    if (node && isElementNode(node)) scores.set(node, (scores.get(node) ?? 0) + points);
+  const scores = scoreBlocks(pageBody($)[0]);
+  const finalScores = new Map<Element, number>();
+  const finalScore = (element: Element): number => {
+    let score = finalScores.get(element);
+    if (score === undefined) {
+      score = (scores.get(element) ?? 0) * (1 - linkDensity(element));
+      finalScores.set(element, score);
+    }
+    return score;
   };
-  for (const element of findElements(pageBody($)[0], SCORED_TAGS)) {
-    // A div mixing loose text with blocks (`text<br>text<div>…</div>`) votes with its loose text for itself.
-    const paragraphLike = isParagraphLike(element);
-    const text = normalizeWhitespace(paragraphLike ? textOf(element) : looseText(element));
-    if (text.length < MIN_SCORED_PARAGRAPH_CHARS) continue;
-    const points = 1 + (text.match(/[,，、]/g)?.length ?? 0) + Math.min(Math.floor(text.length / SCORE_CHARS_PER_POINT), MAX_LENGTH_POINTS);
-    const voter = paragraphLike ? element.parent : element;
-    addScore(voter, points);
-    addScore(voter?.parent ?? null, points * GRANDPARENT_SCORE_SHARE);
+  // The first block with the highest final score. Link density only lowers a score, so a block whose raw score
+  // is no higher than the best final score so far cannot win and its links are never counted.
+  let best: readonly [Element, number] | undefined;
+  for (const [element, score] of scores) {
+    if (best && score <= best[1]) continue;
+    const final = finalScore(element);
+    if (!best || final > best[1]) best = [element, final];
   }
-
-  const ranked = [...scores].map(([element, score]) => [element, score * (1 - linkDensity(element))] as const);
-  const best = ranked.reduce<readonly [Element, number] | undefined>((top, entry) => (!top || entry[1] > top[1] ? entry : top), undefined);
   if (!best || best[1] <= 0) {
     return { reason: `no paragraph of ${MIN_SCORED_PARAGRAPH_CHARS}+ characters left after removing navigation and page chrome` };
   }
   const [winner, winningScore] = best;
-  const finalScores = new Map(ranked);
   const siblings = (winner.parent?.children ?? [winner])
     .filter(isElementNode)
-    .filter((element) => element === winner || (finalScores.get(element) ?? 0) >= winningScore * SIBLING_SCORE_SHARE);
+    .filter((element) => element === winner || (scores.has(element) && finalScore(element) >= winningScore * SIBLING_SCORE_SHARE));
   return { containers: siblings, via: 'scored', winnerIndex: siblings.indexOf(winner) };
 }
 
-/** The text of an element outside its block children: text nodes and inline markup. */
-function looseText(element: Element): string {
-  return element.children.map((child) => (isElementNode(child) && BLOCK_TAGS.has(child.name) ? ' ' : textOf(child))).join('');
+/** Raw scores (before link density) of the blocks paragraphs vote for, in the order they first got a vote. */
+function scoreBlocks(root: AnyNode | undefined): Map<Element, number> {
+  const scores = new Map<Element, number>();
+  const addScore = (node: AnyNode | null, points: number) => {
+    if (node && isElementNode(node)) scores.set(node, (scores.get(node) ?? 0) + points);
+  };
+  for (const element of findElements(root, (element) => SCORED_TAGS.has(element.name))) {
+    // A div mixing loose text with blocks (`text<br>text<div>…</div>`) votes with its loose text for itself.
+    const paragraphLike = isParagraphLike(element);
+    const text = paragraphLike ? measureText(element) : measureLooseText(element);
+    if (text.length < MIN_SCORED_PARAGRAPH_CHARS) continue;
+    const points = 1 + text.commas + Math.min(Math.floor(text.length / SCORE_CHARS_PER_POINT), MAX_LENGTH_POINTS);
+    const voter = paragraphLike ? element.parent : element;
+    addScore(voter, points);
+    addScore(voter?.parent ?? null, points * GRANDPARENT_SCORE_SHARE);
+  }
+  return scores;
+}
+
+/** The text of an element outside its block children (text nodes and inline markup; a block counts as a space), measured. */
+function measureLooseText(element: Element): NormalizedTextMeasure {
+  const measure = new NormalizedTextMeasure();
+  for (const child of element.children) {
+    if (isElementNode(child) && BLOCK_TAGS.has(child.name)) measure.add(' ');
+    else measureText(child, measure);
+  }
+  return measure;
 }
 
 /** Paragraph elements, and divs/sections that hold text but no blocks (div-soup pages without `<p>`). */
@@ -339,24 +450,24 @@ function isParagraphLike(element: Element): boolean {
 }
 
 function linkDensity(element: Element): number {
-  const textLength = normalizeWhitespace(textOf(element)).length;
+  const textLength = measureText(element).length;
   if (!textLength) return 0;
-  const linkLength = findElements(element, LINK_TAGS).reduce((sum, link) => sum + normalizeWhitespace(textOf(link)).length, 0);
+  const linkLength = findElements(element, (candidate) => candidate.name === 'a').reduce((sum, link) => sum + measureText(link).length, 0);
   return Math.min(linkLength / textLength, 1);
 }
 
 /**
- * The elements under `root` (itself excluded) named in `tags`, in document order. Not cheerio's `find`: it
+ * The elements under `root` (itself excluded) that `matches`, in document order. Not cheerio's `find`: it
  * dedupes its context (the root's children) pairwise, which made one call on a parent of 20,000 paragraphs
  * cost seconds.
  */
-function findElements(root: AnyNode | undefined, tags: ReadonlySet<string>): Element[] {
+function findElements(root: AnyNode | undefined, matches: (element: Element) => boolean): Element[] {
   const found: Element[] = [];
   const stack: AnyNode[] = root && hasChildNodes(root) ? [...root.children].reverse() : [];
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (!isElementNode(node)) continue;
-    if (tags.has(node.name)) found.push(node);
+    if (matches(node)) found.push(node);
     for (let index = node.children.length - 1; index >= 0; index -= 1) stack.push(node.children[index]);
   }
   return found;
@@ -383,13 +494,13 @@ function isBodyBlock(block: TextBlock): boolean {
 function collectBlocks(block: Element, out: TextBlock[]): void {
   let run: RunPart[] = [];
   const flush = () => {
-    out.push(...splitRun(run, block.name));
+    if (run.length) out.push(...splitRun(run, block.name));
     run = [];
   };
   const visit = (node: AnyNode, inLink: boolean): void => {
-    if (isTextNode(node)) run.push({ text: node.data.replace(/\s+/g, ' '), inLink });
+    if (isTextNode(node)) run.push({ text: node.data, inLink });
     else if (isElementNode(node)) {
-      if (node.name === 'br') run.push({ text: '\n', inLink: false });
+      if (node.name === 'br') run.push(LINE_BREAK);
       else if (BLOCK_TAGS.has(node.name)) {
         flush();
         collectBlocks(node, out);
@@ -400,20 +511,30 @@ function collectBlocks(block: Element, out: TextBlock[]): void {
   flush();
 }
 
-/** A text node's text (whitespace collapsed, so never a line break) or a `<br>` as `\n`. */
+/** A text node's text, or a `<br>` (`LINE_BREAK`). */
 interface RunPart {
   text: string;
   inLink: boolean;
 }
 
+const LINE_BREAK: RunPart = { text: '\n', inLink: false };
 const PARAGRAPH_BREAK = /\n[ \t]*\n/g;
+const WHITESPACE_RUN = /\s+/g;
 
 /**
  * Two line breaks in a row end a paragraph (`<br><br>` layouts); a single one is a space. Link density
  * is each paragraph's own, so a line of links between `<br><br>` is dropped even beside long prose.
  */
 function splitRun(parts: RunPart[], tag: string): TextBlock[] {
-  const raw = parts.map((part) => part.text).join('');
+  // Without a <br> the run is one paragraph (most runs): no need to find breaks or place the links.
+  if (!parts.includes(LINE_BREAK)) {
+    const text = normalizeWhitespace(parts.map((part) => part.text).join(''));
+    const linkChars = parts.reduce((sum, part) => (part.inLink ? sum + linkTextLength(part.text) : sum), 0);
+    return text ? [{ text, tag, linkDensity: linkChars / text.length }] : [];
+  }
+  // Text nodes' own line breaks are spaces: only a <br> leaves a `\n`.
+  const collapsed = parts.map((part) => (part === LINE_BREAK ? part : { ...part, text: part.text.replace(WHITESPACE_RUN, ' ') }));
+  const raw = collapsed.map((part) => part.text).join('');
   const breaks = [...raw.matchAll(PARAGRAPH_BREAK)].map((match) => [match.index, match.index + match[0].length] as const);
   const pieces: Array<{ start: number; end: number; linkChars: number }> = [];
   let start = 0;
@@ -423,7 +544,7 @@ function splitRun(parts: RunPart[], tag: string): TextBlock[] {
   }
   let offset = 0;
   let current = 0;
-  for (const part of parts) {
+  for (const part of collapsed) {
     // A text part holds no line break, so it lies wholly inside one piece; parts and pieces both run in order.
     while (current < pieces.length - 1 && offset >= pieces[current].end) current += 1;
     const piece = pieces[current];
@@ -434,6 +555,11 @@ function splitRun(parts: RunPart[], tag: string): TextBlock[] {
     const text = normalizeWhitespace(raw.slice(from, end));
     return text ? [{ text, tag, linkDensity: linkChars / text.length }] : [];
   });
+}
+
+/** The length a link's text counts for: whitespace collapsed, ends trimmed. */
+function linkTextLength(text: string): number {
+  return text.replace(WHITESPACE_RUN, ' ').trim().length;
 }
 
 function isTextNode(node: AnyNode): node is Text {
@@ -451,7 +577,10 @@ function isElementNode(node: AnyNode): node is Element {
  */
 function dropBoilerplateText(blocks: TextBlock[], title: string | undefined): string[] {
   const titleKey = title ? paragraphKey(title) : undefined;
-  const cleaned = dropRepeatedParagraphs(dropBoilerplateParagraphs(blocks)).filter((block) => paragraphKey(block.text) !== titleKey);
+  const kept = dropBoilerplateParagraphs(blocks);
+  const keys = kept.map((block) => paragraphKey(block.text));
+  const keyOf = new Map(kept.map((block, index) => [block, keys[index]]));
+  const cleaned = dropRepeatedParagraphs(kept, keys).filter((block) => keyOf.get(block) !== titleKey);
   return dropDanglingHeadings(cleaned).map((block) => block.text);
 }
 

@@ -4,7 +4,7 @@
  */
 import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
-import { indexTags } from './dom.js';
+import { indexAttributes, indexTags } from './dom.js';
 import { MAX_LANGUAGE_CHARS, MAX_METADATA_TITLE_CHARS, MAX_SITE_NAME_CHARS, MAX_URL_CHARS } from './patterns.js';
 import { normalizeWhitespace, toIsoDate, truncateOnWord } from './text.js';
 
@@ -22,7 +22,11 @@ type JsonObject = Record<string, unknown>;
 /** JSON-LD types that describe the article itself (not the page, the site or a breadcrumb). */
 const ARTICLE_TYPES = /^(?:(?:News|Report|Scholarly|Tech|Satirical|Opinion|Analysis|Background)?Article|ReportageNewsArticle|BlogPosting|LiveBlogPosting|SocialMediaPosting|Report)$/;
 
-/** Where each field may be found, best first. Values are `[selector, attribute]`; no attribute means the text. */
+/**
+ * Where each field may be found, best first. Values are `[selector, attribute, candidates]`; no attribute means the
+ * text. `candidates` names the page index list (see `indexAttributes`) that holds every element the selector can match:
+ * the selector is tested on those only, not on the whole tree. `<meta>` selectors are answered from the meta index.
+ */
 const META_SOURCES = {
   title: [
     ['meta[property="og:title"]', 'content'],
@@ -32,17 +36,17 @@ const META_SOURCES = {
     ['meta[name="author"]', 'content'],
     ['meta[property="article:author"]', 'content'],
     ['meta[name="byl"]', 'content'],
-    ['[itemprop="author"] [itemprop="name"]', undefined],
-    ['[itemprop="author"]', undefined],
-    ['[rel="author"]', undefined],
-    ['.byline, .author-name, .article-author, [class*="byline"]', undefined],
+    ['[itemprop="author"] [itemprop="name"]', undefined, 'itemprop'],
+    ['[itemprop="author"]', undefined, 'itemprop'],
+    ['[rel="author"]', undefined, 'rel'],
+    ['.byline, .author-name, .article-author, [class*="byline"]', undefined, 'class'],
   ],
   publishedAt: [
     ['meta[property="article:published_time"]', 'content'],
     ['meta[itemprop="datePublished"]', 'content'],
-    ['[itemprop="datePublished"][datetime]', 'datetime'],
-    ['article time[datetime]', 'datetime'],
-    ['time[datetime]', 'datetime'],
+    ['[itemprop="datePublished"][datetime]', 'datetime', 'itemprop'],
+    ['article time[datetime]', 'datetime', 'time'],
+    ['time[datetime]', 'datetime', 'time'],
     [
       // The meta index compares names without case, so these also match DC.date, DC.Date…
       'meta[name="date"], meta[name="pubdate"], meta[name="publishdate"], meta[name="dc.date"], meta[name="dc.date.issued"], meta[name="dcterms.created"]',
@@ -53,7 +57,9 @@ const META_SOURCES = {
     ['meta[property="og:site_name"]', 'content'],
     ['meta[name="application-name"]', 'content'],
   ],
-} as const satisfies Record<string, ReadonlyArray<readonly [string, string | undefined]>>;
+} as const satisfies Record<string, readonly MetaSource[]>;
+
+type MetaSource = readonly [selector: string, attribute: string | undefined, candidates?: 'itemprop' | 'rel' | 'class' | 'time'];
 
 /** Separators between a headline and the site name in `<title>`: "Headline | The Japan Times". */
 const TITLE_SEPARATOR = /\s+[|–—·•:-]\s+|\s+::\s+/;
@@ -138,6 +144,9 @@ function stripShortSuffix(title: string | undefined): string | undefined {
 /** Drops a trailing (or leading) site name from a title: "Headline | The Japan Times" → "Headline". */
 function stripSiteName(title: string | undefined, siteName: string | undefined): string | undefined {
   if (!title || !siteName) return title;
+  // Building the two patterns costs more than the rest of this stage: only a title that holds the name needs them.
+  // Upper case, as the `i` flag compares: a title the patterns would match always passes (a few more pass).
+  if (!title.toUpperCase().includes(siteName.toUpperCase())) return title;
   const name = siteName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const stripped = title
     .replace(new RegExp(`(?:${TITLE_SEPARATOR.source})${name}$`, 'i'), '')
@@ -146,16 +155,16 @@ function stripSiteName(title: string | undefined, siteName: string | undefined):
 }
 
 function firstDate($: CheerioAPI): string | undefined {
-  for (const [selector, attribute] of META_SOURCES.publishedAt) {
-    const iso = toIsoDate(readSource($, selector, attribute));
+  for (const source of META_SOURCES.publishedAt) {
+    const iso = toIsoDate(readSource($, source));
     if (iso) return iso;
   }
   return undefined;
 }
 
-function firstValue($: CheerioAPI, sources: ReadonlyArray<readonly [string, string | undefined]>): string | undefined {
-  for (const [selector, attribute] of sources) {
-    const value = cleanText(readSource($, selector, attribute));
+function firstValue($: CheerioAPI, sources: readonly MetaSource[]): string | undefined {
+  for (const source of sources) {
+    const value = cleanText(readSource($, source));
     if (value) return value;
   }
   return undefined;
@@ -183,9 +192,10 @@ function indexMetaTags($: CheerioAPI): Map<string, string> {
 
 /**
  * The value of the first element a source selector matches. Selector queries walk the whole tree, so
- * simple `<meta>` selectors (most of `META_SOURCES`) are answered from the page's meta index instead.
+ * simple `<meta>` selectors (most of `META_SOURCES`) are answered from the page's meta index instead, and the
+ * others are tested on their candidates only.
  */
-function readSource($: CheerioAPI, selector: string, attribute: string | undefined): string | undefined {
+function readSource($: CheerioAPI, [selector, attribute, candidates]: MetaSource): string | undefined {
   const metaIndex = metaIndexes.get($);
   const parts = selector.split(/\s*,\s*/);
   if (metaIndex && attribute === 'content' && parts.every((part) => META_SELECTOR.test(part))) {
@@ -196,8 +206,12 @@ function readSource($: CheerioAPI, selector: string, attribute: string | undefin
     }
     return undefined;
   }
-  const node = $(selector).first();
+  const node = candidates ? $(candidateElements($, candidates)).filter(selector).first() : $(selector).first();
   return attribute ? node.attr(attribute) : node.text();
+}
+
+function candidateElements($: CheerioAPI, candidates: NonNullable<MetaSource[2]>): readonly Element[] {
+  return indexAttributes($)[candidates];
 }
 
 /** The first JSON-LD object typed as an article, looking inside arrays and `@graph`. */

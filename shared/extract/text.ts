@@ -25,6 +25,8 @@ const ABBREVIATION_BEFORE_STOP = /(?:\b[A-Z]\.)+$|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|R
 
 /** A photo credit trailing a caption: "…Putin reportedly said.   © AP". */
 const TRAILING_CREDIT = /\s*(?:©|\(c\)|photo:|credit:)\s*[\w .,&'/-]{0,60}$/i;
+/** The marks `TRAILING_CREDIT` starts with: a text without one has no credit to drop. */
+const CREDIT_MARK = /©|\(c\)|photo:|credit:/i;
 
 const MONTHS: Readonly<Record<string, number>> = {
   jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
@@ -42,7 +44,71 @@ const ISO_WITHOUT_OFFSET = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?
 
 /** Collapses all whitespace (including no-break spaces) to single spaces and drops invisible characters. */
 export function normalizeWhitespace(text: string): string {
-  return text.replace(INVISIBLE_CHARS, '').replace(/\s+/g, ' ').trim();
+  return text.replace(INVISIBLE_CHARS, '').replace(WHITESPACE_RUN, ' ').trim();
+}
+
+const WHITESPACE_RUN = /\s+/g;
+
+/** Commas of any script (`,` `，` `、`): a scored paragraph earns a point per clause (Readability counts commas). */
+const COMMA = 0x2c;
+const FULLWIDTH_COMMA = 0xff0c;
+const IDEOGRAPHIC_COMMA = 0x3001;
+
+/**
+ * Measures a text as `normalizeWhitespace` would leave it — its length and its commas — fed in pieces (the
+ * text nodes under an element) and without building it: the scoring stages read every block's text, nested
+ * blocks over and over, and only compare lengths.
+ *
+ * @example
+ * const measure = new NormalizedTextMeasure();
+ * measure.add('  Tokyo,\n');
+ * measure.add(' Japan ');
+ * measure.length; // 12, as normalizeWhitespace('  Tokyo,\n Japan ').length
+ */
+export class NormalizedTextMeasure {
+  length = 0;
+  commas = 0;
+  /** Whitespace seen since the last visible character: one space, if visible text follows. */
+  private pendingSpace = false;
+
+  add(text: string): void {
+    let { length, commas, pendingSpace } = this;
+    for (let index = 0; index < text.length; index += 1) {
+      const code = text.charCodeAt(index);
+      // Printable ASCII first: most characters of most pages, and neither invisible nor whitespace.
+      if (code <= 0x20 || code >= 0x7f) {
+        if (isInvisibleCode(code)) continue;
+        if (isWhitespaceCode(code)) {
+          pendingSpace ||= length > 0;
+          continue;
+        }
+      }
+      if (pendingSpace) {
+        length += 1;
+        pendingSpace = false;
+      }
+      length += 1;
+      if (code === COMMA || code === FULLWIDTH_COMMA || code === IDEOGRAPHIC_COMMA) commas += 1;
+    }
+    this.length = length;
+    this.commas = commas;
+    this.pendingSpace = pendingSpace;
+  }
+}
+
+/** `INVISIBLE_CHARS`, by character code. */
+function isInvisibleCode(code: number): boolean {
+  return code === 0xad || (code >= 0x200b && code <= 0x200d) || code === 0x2060 || code === 0xfeff;
+}
+
+/** JavaScript's `\s` (what `normalizeWhitespace` collapses), by character code. */
+export function isWhitespaceCode(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
+    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+  );
 }
 
 export function countWords(text: string): number {
@@ -89,7 +155,9 @@ export function dropBoilerplateParagraphs<T extends { text: string }>(paragraphs
 
 /** Comparison key: case, spacing, curly quotes and a trailing photo credit do not make a paragraph new. */
 export function paragraphKey(text: string): string {
-  return normalizeWhitespace(text.replace(TRAILING_CREDIT, ''))
+  // The credit pattern is tried at every space of a paragraph; most paragraphs hold no credit mark at all.
+  const withoutCredit = CREDIT_MARK.test(text) ? text.replace(TRAILING_CREDIT, '') : text;
+  return normalizeWhitespace(withoutCredit)
     .toLowerCase()
     .replace(/[“”]/g, '"')
     .replace(/[‘’]/g, "'");
@@ -98,10 +166,13 @@ export function paragraphKey(text: string): string {
 /**
  * Drops repeated paragraphs. A paragraph repeated right after itself (with or without a "© AP" credit)
  * is an image's alt text followed by its caption: both copies go. A later repeat (a pull quote, a
- * caption of a second image) goes and the first copy stays.
+ * caption of a second image) goes and the first copy stays. `keys` are the paragraphs' `paragraphKey`s, when
+ * the caller has them already.
  */
-export function dropRepeatedParagraphs<T extends { text: string }>(paragraphs: readonly T[]): T[] {
-  const keys = paragraphs.map((paragraph) => paragraphKey(paragraph.text));
+export function dropRepeatedParagraphs<T extends { text: string }>(
+  paragraphs: readonly T[],
+  keys: readonly string[] = paragraphs.map((paragraph) => paragraphKey(paragraph.text)),
+): T[] {
   const isCaptionPair = (index: number) => keys[index] === keys[index - 1] || keys[index] === keys[index + 1];
   const seen = new Set<string>();
   return paragraphs.filter((_paragraph, index) => {

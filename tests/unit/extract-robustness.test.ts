@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { limitNesting } from '../../shared/extract/bounds.js';
 import { decodeBody, extractArticle, sniffCharset } from '../../shared/extract/index.js';
 import { MAX_METADATA_TITLE_CHARS, MAX_PARSE_DEPTH, MAX_TEXT_RUN_CHARS } from '../../shared/extract/patterns.js';
+import { normalizeWhitespace, NormalizedTextMeasure } from '../../shared/extract/text.js';
 import { extractStatements } from '../../shared/stances/index.js';
 import { MAX_ARTICLE_READ_CHARS, MAX_SENTENCE_CHARS } from '../../shared/stances/patterns.js';
 import { boundParagraphs } from '../../shared/stances/sentences.js';
@@ -27,6 +28,12 @@ describe('extractArticle: hard inputs', () => {
     const article = extractArticle({ url: 'https://news.example/broken', body: html, contentType: 'text/html' });
     // The paragraph after the stray closers lands outside the best block: a known limit, not a crash.
     expect(article.paragraphs.slice(0, 2)).toEqual([PARAGRAPH, PARAGRAPH.replace('Thursday', 'Friday')]);
+  });
+
+  it("reads a page with elements named like an object's own properties (<constructor>, <__proto__>)", () => {
+    const html = `<html><body><constructor>x</constructor><__proto__>y</__proto__><article><p>${PARAGRAPH}</p></article></body></html>`;
+    const article = extractArticle({ url: 'https://news.example/odd-tags', body: html, contentType: 'text/html' });
+    expect(article.paragraphs).toEqual([PARAGRAPH]);
   });
 
   it('reports no article, with a reason, for an index page of teasers', () => {
@@ -99,6 +106,23 @@ describe('extractArticle: runaway pages', () => {
     expect(limitNesting(html)).toBe(`${'<b>'.repeat(MAX_PARSE_DEPTH)}text${'</b>'.repeat(MAX_PARSE_DEPTH)}`);
   });
 
+  it('counts no nesting inside comments and raw-text elements, which the parser reads as text', () => {
+    const deep = '<b>'.repeat(MAX_PARSE_DEPTH + 10);
+    for (const html of [
+      `<!--${deep}-->text`,
+      `<script>${deep}</script >text`,
+      `<SCRIPT type="x">${deep}</script/>text`,
+      `<textarea>${deep}</textarea\t>text`,
+      `<title>${deep}`,
+      `<!--${deep}`,
+    ]) {
+      expect(limitNesting(html)).toBe(html);
+    }
+    // `<scripts>` is no script, and `</script` must be followed by a space, `/` or `>` to end one.
+    expect(limitNesting(`<scripts>${deep}`)).toBe(`<scripts>${'<b>'.repeat(MAX_PARSE_DEPTH - 1)}`);
+    expect(limitNesting(`<script>x</scriptx>${deep}</script>${deep}`)).toBe(`<script>x</scriptx>${deep}</script>${'<b>'.repeat(MAX_PARSE_DEPTH)}`);
+  });
+
   it('reads a fragment of 10,000 top-level paragraphs with no <html> or <body>', () => {
     const html = Array.from({ length: 10_000 }, (_, n) => `<p>${PARAGRAPH} Point ${n}.</p>`).join('');
     const article = extractArticle({ url: 'https://news.example/fragment', body: html, contentType: 'text/html' });
@@ -120,6 +144,27 @@ describe('extractArticle: runaway pages', () => {
     expect(article.title.length).toBeLessThanOrEqual(MAX_METADATA_TITLE_CHARS + 1);
     expect(article.title.endsWith('…')).toBe(true);
     expect(article.siteName).toBeUndefined();
+  });
+});
+
+describe('NormalizedTextMeasure: lengths without building the text', () => {
+  it('measures text fed in pieces as normalizeWhitespace would leave it, commas of every script counted', () => {
+    const cases = [
+      ['  Tokyo,', '\n', ' Japan  '],
+      ['a \u200B b', '\u00AD', '\u00A0\u3000c'],
+      ['\uFEFF', ' ', '\u2028'],
+      ['北京、', '上海，', 'and, at last,', '\t\u2009'],
+      ['no-break\u00A0space', '', 'soft\u00ADhyphen'],
+    ];
+    for (const pieces of cases) {
+      const measure = new NormalizedTextMeasure();
+      for (const piece of pieces) measure.add(piece);
+      const normalized = normalizeWhitespace(pieces.join(''));
+      expect({ length: measure.length, commas: measure.commas }, JSON.stringify(pieces)).toEqual({
+        length: normalized.length,
+        commas: normalized.match(/[,，、]/g)?.length ?? 0,
+      });
+    }
   });
 });
 
