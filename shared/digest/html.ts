@@ -1,6 +1,6 @@
 /** The HTML digest: one column for SES that reads well on a phone, inline styles, every piece of user text escaped. */
 import { wordDiff, type DiffPart } from '../dedupe/index.js';
-import { PAGE_END, type HtmlPage } from './kept.js';
+import { PAGE_END, type DigestPage, type PageGroup } from './kept.js';
 import {
   ARTICLES_HEADING,
   attentionOf,
@@ -8,6 +8,7 @@ import {
   digestSummary,
   formatDate,
   repeatsLine,
+  revisionNote,
   singleLine,
   sourceHealthLabel,
   sourceHealthLine,
@@ -18,6 +19,7 @@ import {
   stuckArticleLabel,
   stuckArticleLine,
 } from './labels.js';
+import { ownRevision, type ArticleGroup } from './order.js';
 import type { DigestInput, DigestItem, DigestSource, DigestStuckArticle } from './types.js';
 
 /** Body width in the HTML version: single column, the usual width of a mobile-friendly email. */
@@ -32,12 +34,14 @@ const STYLES = {
   column: `max-width:${HTML_MAX_WIDTH_PX}px;margin:0 auto;padding:16px;background:#ffffff;color:#18181b;font-family:-apple-system,BlinkMacSystemFont,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;font-size:16px;line-height:1.5;`,
   title: 'margin:0 0 4px;font-size:20px;line-height:1.3;',
   summary: 'margin:0 0 16px;color:#52525b;font-size:14px;',
-  item: 'border-top:1px solid #e4e4e7;padding:14px 0;',
+  article: 'border-top:1px solid #e4e4e7;padding:14px 0;',
+  headline: 'margin:0 0 4px;font-size:17px;line-height:1.35;overflow-wrap:anywhere;',
+  statement: 'margin:12px 0 0;',
   header: 'margin:0 0 6px;font-size:14px;',
   badgeNew: 'display:inline-block;padding:1px 6px;border-radius:3px;background:#dbeafe;color:#1e40af;font-size:12px;font-weight:bold;letter-spacing:0.04em;',
   badgeChanged: 'display:inline-block;padding:1px 6px;border-radius:3px;background:#fef3c7;color:#92400e;font-size:12px;font-weight:bold;letter-spacing:0.04em;',
   badgeRepeat: 'display:inline-block;padding:1px 6px;border-radius:3px;background:#e4e4e7;color:#3f3f46;font-size:12px;font-weight:bold;letter-spacing:0.04em;',
-  quote: 'margin:0 0 6px;padding:0 0 0 10px;border-left:3px solid #a1a1aa;',
+  quote: 'margin:0;padding:0 0 0 10px;border-left:3px solid #a1a1aa;',
   source: 'margin:0;color:#52525b;font-size:13px;',
   link: 'color:#1d4ed8;word-break:break-word;',
   diffLabel: 'margin:10px 0 4px;color:#52525b;font-size:13px;',
@@ -61,7 +65,8 @@ export function escapeHtml(text: string): string {
     .replace(/'/g, '&#39;');
 }
 
-export function renderHtml(input: DigestInput, items: DigestItem[], subject: string): HtmlPage {
+/** The HTML body as a page (see `DigestPage`), so the kept copy can cut it between articles or statements. */
+export function renderHtml(input: DigestInput, items: DigestItem[], groups: ArticleGroup[], subject: string): DigestPage {
   const head = [
     '<!doctype html>',
     '<html lang="en">',
@@ -81,7 +86,7 @@ export function renderHtml(input: DigestInput, items: DigestItem[], subject: str
     ...renderHtmlStuckArticles(input.articles ?? []),
     ...PAGE_END,
   ];
-  return { head, items: items.map(renderHtmlItem), end };
+  return { head, groups: groups.map(renderHtmlGroup), end };
 }
 
 /** Closes a kept copy that left statements out, in place of the page's end. */
@@ -89,15 +94,24 @@ export function renderLeftOut(left: number): string {
   return `<p style="${STYLES.footer}">${left} more ${left === 1 ? 'statement was' : 'statements were'} too long to keep here; the e-mail had ${left === 1 ? 'it' : 'them all'}.</p>`;
 }
 
-function renderHtmlItem(item: DigestItem): string {
+/** An article: a rule, its headline, outlet · date (· revision) · link, then its statements. */
+function renderHtmlGroup(group: ArticleGroup): PageGroup {
+  const source = sourceParts({ outlet: group.outlet, publishedAt: group.publishedAt, revisedAt: group.revisedAt }).map(escapeHtml);
+  source.push(renderLink(group.url, 'Read the article'));
+  const open = [`<div style="${STYLES.article}">`];
+  if (group.title) open.push(`<h2 style="${STYLES.headline}">${escapeHtml(singleLine(group.title))}</h2>`);
+  open.push(`<p style="${STYLES.source}">${source.join(' · ')}</p>`);
+  return { open: open.join('\n'), statements: group.statements.map((item) => renderHtmlStatement(group, item)), close: '</div>' };
+}
+
+function renderHtmlStatement(group: ArticleGroup, item: DigestItem): string {
   const badgeStyle = item.status === 'new' ? STYLES.badgeNew : item.status === 'changed' ? STYLES.badgeChanged : STYLES.badgeRepeat;
-  const source = sourceParts(item).map(escapeHtml);
-  source.push(renderLink(item.url, 'Read the article'));
+  const revision = ownRevision(group, item);
+  const note = revision ? ` · ${escapeHtml(revisionNote(revision))}` : '';
   const parts = [
-    `<div style="${STYLES.item}">`,
-    `<p style="${STYLES.header}"><span style="${badgeStyle}">${statusLabel(item)}</span> <strong>${escapeHtml(item.kind)}</strong> · ${escapeHtml(speakerLabel(item))}</p>`,
+    `<div style="${STYLES.statement}">`,
+    `<p style="${STYLES.header}"><span style="${badgeStyle}">${statusLabel(item)}</span> <strong>${escapeHtml(item.kind)}</strong> · ${escapeHtml(speakerLabel(item))}${note}</p>`,
     `<blockquote style="${STYLES.quote}">${escapeHtml(item.text)}</blockquote>`,
-    `<p style="${STYLES.source}">${source.join(' · ')}</p>`,
   ];
   const closest = diffBase(item);
   if (closest) {

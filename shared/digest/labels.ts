@@ -123,10 +123,15 @@ export function speakerLabel(item: DigestItem): string {
 
 /** Outlet, date and headline; for a statement added to an article later, when the revision was seen. */
 export function sourceParts(source: { outlet?: string; publishedAt?: string; title?: string; revisedAt?: string }): string[] {
-  const revision = source.revisedAt && `added in a revision seen ${formatDate(source.revisedAt)}`;
+  const revision = source.revisedAt && revisionNote(source.revisedAt);
   return [source.outlet, formatDate(source.publishedAt), source.title && `“${source.title}”`, revision].filter(
     (part): part is string => Boolean(part),
   );
+}
+
+/** "added in a revision seen 2026-11-23": a statement the article gained after it was first read. */
+export function revisionNote(revisedAt: string): string {
+  return `added in a revision seen ${formatDate(revisedAt) ?? revisedAt}`;
 }
 
 export function repeatsLine(repeats: number): string {

@@ -1,11 +1,16 @@
-/** The plain-text digest: what an SNS e-mail shows, diffs as `[-removed-]{+added+}`. */
+/**
+ * The plain-text digest: what an SNS e-mail shows. Each article once, between rule lines: its headline, outlet, date
+ * and link, then its statements, each with its word diff (`[-removed-]{+added+}`) where one is shown.
+ */
 import { formatTextDiff, wordDiff } from '../dedupe/index.js';
+import type { DigestPage, PageGroup } from './kept.js';
 import {
   ARTICLES_HEADING,
   attentionOf,
   diffBase,
   digestSummary,
   formatDate,
+  revisionNote,
   repeatsLine,
   singleLine,
   sourceHealthLabel,
@@ -17,32 +22,49 @@ import {
   stuckArticleLabel,
   stuckArticleLine,
 } from './labels.js';
+import { ownRevision, type ArticleGroup } from './order.js';
 import type { DigestInput, DigestItem } from './types.js';
 
 /** Column width of the plain-text rule lines; 60 keeps them on one line in a phone's mail app. */
 const TEXT_RULE_WIDTH = 60;
 
-export function renderText(input: DigestInput, items: DigestItem[]): string {
-  const rule = '-'.repeat(TEXT_RULE_WIDTH);
-  const lines = [
+const RULE = '-'.repeat(TEXT_RULE_WIDTH);
+
+/** The text body as a page (see `DigestPage`), so the kept copy can cut it between articles or statements. */
+export function renderText(input: DigestInput, items: DigestItem[], groups: ArticleGroup[]): DigestPage {
+  const head = [
     `Stancewatch — ${singleLine(input.watch.name)}`,
     `${digestSummary(items, attentionOf(input))} · ${formatDate(input.generatedAt) ?? input.generatedAt}`,
   ];
-  for (const item of items) {
-    lines.push('', rule, `${statusLabel(item)} · ${item.kind} · ${singleLine(speakerLabel(item))}`, '');
-    lines.push(`“${singleLine(item.text)}”`, '');
-    const source = sourceParts(item);
-    if (source.length > 0) lines.push(source.map(singleLine).join(' · '));
-    lines.push(item.url);
-    const closest = diffBase(item);
-    if (closest) {
-      const earlier = sourceParts(closest);
-      lines.push('', `Compared with the earlier statement${earlier.length ? ` (${earlier.map(singleLine).join(', ')})` : ''}:`);
-      lines.push(formatTextDiff(wordDiff(singleLine(closest.text), singleLine(item.text))));
-      lines.push(closest.url);
-    }
+  return { head, groups: groups.map(renderTextGroup), end: renderTextEnd(input) };
+}
+
+/** A rule, then the headline: title, then outlet · date (· revision), then the link. */
+function renderTextGroup(group: ArticleGroup): PageGroup {
+  const lines = ['', RULE];
+  if (group.title) lines.push(singleLine(group.title));
+  const source = sourceParts({ outlet: group.outlet, publishedAt: group.publishedAt, revisedAt: group.revisedAt });
+  if (source.length > 0) lines.push(source.map(singleLine).join(' · '));
+  lines.push(group.url);
+  return { open: lines.join('\n'), statements: group.statements.map((item) => renderTextStatement(group, item)) };
+}
+
+function renderTextStatement(group: ArticleGroup, item: DigestItem): string {
+  const revision = ownRevision(group, item);
+  const header = [statusLabel(item), item.kind, singleLine(speakerLabel(item)), revision && revisionNote(revision)];
+  const lines = ['', header.filter(Boolean).join(' · '), `“${singleLine(item.text)}”`];
+  const closest = diffBase(item);
+  if (closest) {
+    const earlier = sourceParts(closest);
+    lines.push('', `Compared with the earlier statement${earlier.length ? ` (${earlier.map(singleLine).join(', ')})` : ''}:`);
+    lines.push(formatTextDiff(wordDiff(singleLine(closest.text), singleLine(item.text))));
+    lines.push(closest.url);
   }
-  lines.push('', rule, repeatsLine(input.repeats), '');
+  return lines.join('\n');
+}
+
+function renderTextEnd(input: DigestInput): string[] {
+  const lines = ['', RULE, repeatsLine(input.repeats), ''];
   const sources = input.sources ?? [];
   if (sources.length > 0) {
     lines.push(`${SOURCES_HEADING}:`, ...sources.map((source) => `- ${sourceHealthLabel(source)}: ${sourceHealthLine(source)}`), '');
@@ -51,5 +73,5 @@ export function renderText(input: DigestInput, items: DigestItem[]): string {
   if (articles.length > 0) {
     lines.push(`${ARTICLES_HEADING}:`, ...articles.map((article) => `- ${stuckArticleLabel(article)}: ${stuckArticleLine(article)}`), '');
   }
-  return lines.join('\n');
+  return lines;
 }

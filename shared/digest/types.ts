@@ -46,7 +46,7 @@ export interface DigestStuckArticle {
 
 export interface DigestInput {
   watch: { id: string; name: string };
-  /** New and changed statements; rendered newest first. */
+  /** New and changed statements; rendered one article at a time, newest day first. */
   items: DigestItem[];
   /** Statements seen again in this period (not listed, counted). */
   repeats: number;
@@ -63,8 +63,8 @@ export interface RenderedDigest {
   text: string;
   html: string;
   /**
-   * The copy the archive keeps, under DynamoDB's item size: `text` cut at a paragraph past
-   * `MAX_STORED_DIGEST_TEXT_BYTES`, `html` cut to whole statements past `MAX_STORED_HTML_BYTES` (the feed serves it).
+   * The copy the archive keeps, under DynamoDB's item size: `text` past `MAX_STORED_DIGEST_TEXT_BYTES` and `html` past
+   * `MAX_STORED_HTML_BYTES` (the feed serves it) cut between articles or statements, never inside one.
    */
   kept: { text: string; html: string };
 }

@@ -196,6 +196,75 @@ describe('digest order within one date', () => {
   });
 });
 
+describe('digest grouped by article', () => {
+  const headline = { url: 'https://example.org/2024/no-talks', outlet: 'Kyodo', title: 'Putin says no talks unless Japan alters stance', publishedAt: '2024-06-06T09:30:00+09:00' };
+  const position: DigestItem = { ...putin2024, ...headline, kind: 'position', text: 'Everything that has been done has been done by Japan.' };
+  const condition: DigestItem = { ...putin2024, ...headline };
+  const refusal: DigestItem = {
+    ...putin2024,
+    kind: 'refusal',
+    text: 'Putin said Moscow will not discuss the islands while sanctions stay.',
+    url: 'https://example.org/2024/islands',
+    outlet: 'TASS',
+    title: 'Putin rules out island talks',
+    publishedAt: '2024-06-06T07:00:00+09:00',
+  };
+  const concern: DigestItem = { ...refusal, kind: 'concern', text: 'Putin said Japan’s new missiles worry Moscow.', url: 'https://example.org/2024/missiles', outlet: 'Interfax', title: 'Missiles worry Moscow', publishedAt: '2024-06-06T11:00:00+09:00' };
+
+  it('renders two statements of one article under one headline, in kind order', () => {
+    const { text, html } = renderDigest(digestOf([position, condition]));
+    for (const body of [text, html]) {
+      expect(body.split(headline.title).length - 1).toBe(1);
+      expect(body.indexOf(headline.title)).toBeLessThan(body.indexOf(condition.text));
+      expect(body.indexOf(condition.text)).toBeLessThan(body.indexOf(position.text));
+    }
+    expect(html.split('Read the article').length - 1).toBe(1);
+    const block = text.split(/\n-{20,}\n/).find((part) => part.includes(headline.title));
+    expect(block).toContain('NEW · condition · Vladimir Putin');
+    expect(block).toContain('NEW · position · Vladimir Putin');
+  });
+
+  it('orders two articles of one day by their most actionable statement, not by the hour', () => {
+    // The concern is the latest, and the article with a condition also holds a position: the condition leads.
+    const { text, html } = renderDigest(digestOf([concern, position, refusal, condition]));
+    for (const body of [text, html]) {
+      const order = [headline.title, refusal.title!, concern.title!].map((title) => body.indexOf(title));
+      expect(order.every((position) => position >= 0)).toBe(true);
+      expect([...order].sort((a, b) => a - b)).toEqual(order);
+    }
+  });
+
+  it('still lists an older day after a newer one, whatever its statements', () => {
+    const { text } = renderDigest(digestOf([putin2017, { ...position, kind: 'position' }]));
+    expect(text.indexOf(headline.title)).toBeLessThan(text.indexOf(putin2017.text));
+  });
+
+  it('shows each headline and link once in the text digest', () => {
+    const { text } = renderDigest(digestOf([position, refusal, condition, { ...refusal, kind: 'demand', text: 'Putin demanded an apology.' }]));
+    for (const item of [condition, refusal]) {
+      expect(text.split(item.title!).length - 1).toBe(1);
+      expect(text.split(item.url).length - 1).toBe(1);
+    }
+    expect(text.split(/\n-{20,}\n/)).toHaveLength(4); // the head, two articles, the footer
+  });
+
+  it('says on the headline when every statement came from a revision, and on a statement when only it did', () => {
+    const seen = '2026-11-23T10:00:00Z';
+    const allRevised = renderDigest(digestOf([{ ...condition, revisedAt: seen }, { ...position, revisedAt: seen }])).text;
+    expect(allRevised.split('added in a revision seen 2026-11-23').length - 1).toBe(1);
+    expect(allRevised).toContain('Kyodo · 2024-06-06 · added in a revision seen 2026-11-23');
+    const oneRevised = renderDigest(digestOf([condition, { ...position, revisedAt: seen }])).text;
+    expect(oneRevised).toContain('NEW · position · Vladimir Putin · added in a revision seen 2026-11-23');
+    expect(oneRevised).toContain('Kyodo · 2024-06-06\n');
+  });
+
+  it('escapes a hostile headline in the HTML', () => {
+    const { html } = renderDigest(digestOf([{ ...condition, title: 'Talks <script>alert(1)</script>' }]));
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('Talks &lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+});
+
 describe('renderDigest: sources needing attention', () => {
   const walled = {
     url: 'https://news.example/feed?a=1&b=<2>',
@@ -248,6 +317,25 @@ describe('renderDigest: the copy the archive keeps', () => {
     expect(digest.html.startsWith(html.slice(0, html.lastIndexOf('</blockquote>')))).toBe(true);
     expect(Buffer.byteLength(text, 'utf8')).toBeLessThanOrEqual(MAX_STORED_DIGEST_TEXT_BYTES);
     expect(text.length).toBeLessThan(digest.text.length);
+    expect(digest.text.startsWith(text)).toBe(true);
+  });
+
+  it('cuts between articles or statements, closing every article it keeps, under both caps', () => {
+    // Three statements an article, 200 articles on one day: the cut falls somewhere inside the list.
+    const items = Array.from({ length: 600 }, (_, index) => ({
+      ...putin2024,
+      url: `https://example.org/2024/article-${Math.floor(index / 3)}`,
+      title: `Article ${Math.floor(index / 3)}`,
+      text: `Statement ${index}: ${'Japan first needs to change its position. '.repeat(12)}`,
+    }));
+    const digest = renderDigest(digestOf(items));
+    const { html, text } = digest.kept;
+    expect(Buffer.byteLength(html, 'utf8')).toBeLessThanOrEqual(MAX_STORED_HTML_BYTES);
+    expect(Buffer.byteLength(text, 'utf8')).toBeLessThanOrEqual(MAX_STORED_DIGEST_TEXT_BYTES);
+    expect(html.match(/<div /g)?.length).toBe(html.match(/<\/div>/g)?.length);
+    const kept = html.match(/<blockquote /g)?.length ?? 0;
+    expect(html).toContain(`${600 - kept} more statements were too long to keep here`);
+    expect(text.endsWith('.”')).toBe(true); // the last line kept is a whole quote
     expect(digest.text.startsWith(text)).toBe(true);
   });
 });
