@@ -1,11 +1,13 @@
 /**
- * Stage 0 of the HTML path: bounds a page before any other stage walks it (`limitNesting` before the parse,
- * `boundDocument` after it; `parseBoundedPage` runs both). Every later stage reads an
+ * Stage 0 of the HTML path: bounds a page before any other stage walks it (a parse that stops past
+ * `MAX_PARSE_DEPTH`, then `limitNesting` and a second parse; `boundDocument` after it; `parseBoundedPage` runs
+ * them). Every later stage reads an
  * element's text several times and several of them recurse per level of nesting, so a hostile or broken page (a
  * 20 MB paragraph, 100,000 unclosed `<div>`s) would otherwise cost minutes, gigabytes or a stack overflow.
  */
 import { load, type CheerioAPI } from 'cheerio/slim';
-import type { AnyNode, Element, Text } from 'domhandler';
+import type { AnyNode, Document, Element, Text } from 'domhandler';
+import { DomHandler, Parser, parseDocument } from 'htmlparser2';
 import { MAX_NESTING_DEPTH, MAX_PAGE_TEXT_CHARS, MAX_PARSE_DEPTH, MAX_ROOT_NODES, MAX_TEXT_RUN_CHARS } from './patterns.js';
 import { cutRunOfText, isWhitespaceCode } from './text.js';
 
@@ -23,24 +25,55 @@ const NON_NESTING_TAGS: ReadonlySet<string> = new Set([
 const RAW_TEXT_ELEMENTS: ReadonlySet<string> = new Set(['script', 'style']);
 
 /**
- * Parses a page within bounds: `limitNesting`, the parse, a `<body>` around a fragment, `boundDocument`.
- * cheerio/slim parses with htmlparser2: ~10× faster than the default parse5, and as forgiving of broken markup.
+ * Parses a page within bounds: the parse (`limitNesting` first when the page nests too deep), a `<body>` around a
+ * fragment, `boundDocument`. cheerio/slim reads the DOM htmlparser2 builds: ~10× faster than cheerio's default
+ * parse5, and as forgiving of broken markup.
  */
 export function parseBoundedPage(html: string): CheerioAPI {
-  const markup = limitNesting(html);
-  let $ = load(markup);
+  const { document, markup } = parseNestingBounded(html);
   // cheerio's `$(selector)` dedupes the root's children pairwise: a fragment of 30,000 top-level paragraphs took
   // 25 s, and they had no parent to vote for. Browsers put a fragment in a <body>; so do we.
-  if (($.root()[0]?.children.length ?? 0) > MAX_ROOT_NODES) $ = load(`<body>${markup}</body>`);
+  const $ = load(document.children.length > MAX_ROOT_NODES ? parseDocument(`<body>${markup}</body>`) : document);
   boundDocument($);
   return $;
+}
+
+/**
+ * The page parsed as it is when it nests no deeper than `MAX_PARSE_DEPTH`, else parsed again after
+ * `limitNesting`, with the markup that was parsed. Every page pays for one parse, and only a page that does nest
+ * that deep pays for the scan (a fifth of a parse) and a second parse: a pre-scan of every page cost more than the
+ * rest of stage 0.
+ */
+function parseNestingBounded(html: string): { document: Document; markup: string } {
+  const handler = new DepthBoundedHandler();
+  try {
+    new Parser(handler).end(html);
+    return { document: handler.root, markup: html };
+  } catch (error) {
+    if (!(error instanceof NestingTooDeep)) throw error;
+    const markup = limitNesting(html);
+    return { document: parseDocument(markup), markup };
+  }
+}
+
+/** Stops a parse that would nest past `MAX_PARSE_DEPTH`, before htmlparser2's stack makes it slow. */
+class NestingTooDeep extends Error {}
+
+/** htmlparser2's DOM builder (what `parseDocument` uses), stopping at `MAX_PARSE_DEPTH` open elements. */
+class DepthBoundedHandler extends DomHandler {
+  override onopentag(name: string, attribs: Record<string, string>): void {
+    // The stack holds the document and the open elements.
+    if (this.tagStack.length > MAX_PARSE_DEPTH) throw new NestingTooDeep(`more than ${MAX_PARSE_DEPTH} open elements`);
+    super.onopentag(name, attribs);
+  }
 }
 
 /**
  * Drops the start tags (and their end tags) that would open elements past `MAX_PARSE_DEPTH`, before parsing.
  * htmlparser2 keeps its open elements in an array it `unshift`s, so parsing costs depth × tags: 200,000 unclosed
  * `<div>`s took 15 s, and a 5 MB page of them would hold a function until its timeout. The scan is one pass and
- * only runs on a document with enough tags to nest that deep.
+ * only runs on a document with enough tags to nest that deep (`parseBoundedPage` runs it only on a page whose
+ * parse went past `MAX_PARSE_DEPTH`).
  *
  * @example
  * limitNesting('<div>'.repeat(100_000) + '<p>Text</p>'); // '<div>' × MAX_PARSE_DEPTH, then '<p>Text</p>'

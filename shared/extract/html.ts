@@ -133,11 +133,12 @@ function removeUnlikelyNodes($: CheerioAPI): void {
   const root = pageBody($)[0];
   if (!root || !hasChildNodes(root)) return;
   const stats = new Map<Element, NodeStats>();
-  const pageProse = measureTree(root, stats);
+  const hints = new ClassHintCache();
+  const pageProse = measureTree(root, stats, hints);
   const doomed: Element[] = [];
   const visit = (node: AnyNode): void => {
     if (!isElementNode(node)) return;
-    if (isChromeCandidate(node) && !isProtected(node, stats.get(node), pageProse)) {
+    if (isChromeCandidate(node, hints) && !isProtected(node, stats.get(node), pageProse, hints)) {
       doomed.push(node);
       return;
     }
@@ -177,11 +178,11 @@ interface NodeStats extends ProseMeasure {
 /** Article markup: a node that is or wraps one of these is never removed as chrome. */
 const ARTICLE_MARKUP_TAGS: ReadonlySet<string> = new Set(['article', 'main']);
 
-function isArticleMarkup(element: Element): boolean {
+function isArticleMarkup(element: Element, hints: ClassHintCache): boolean {
   const { role, itemprop } = element.attribs;
   if (ARTICLE_MARKUP_TAGS.has(element.name) || role === 'main' || itemprop === 'articleBody') return true;
   // "entry-content", "post-body", "story-body": the CMS's own name for the body (Blogger wraps it in a "widget").
-  return readClassHints(element).body;
+  return hints.of(element).body;
 }
 
 /** What an element's class and id say: it names an article body (`ARTICLE_BODY_HINT`), or page chrome. */
@@ -193,38 +194,39 @@ interface ClassHints {
 const NO_CLASS_HINTS: ClassHints = { body: false, chrome: false };
 
 /**
- * Class and id hints by `"<class> <id>"`, across pages: a page repeats the same few classes hundreds of times, and
- * pages of one site share them. Cleared when full, so a page of a million made-up classes cannot grow it.
+ * Class and id hints of one page, each distinct class string classified once: a page repeats its classes (about
+ * half the lookups are repeats). One cache per page, so pages are measured on their own.
  */
-const classHints = new Map<string, ClassHints>();
-const CLASS_HINTS_KEPT = 10_000;
+class ClassHintCache {
+  private readonly byClassAndId = new Map<string, ClassHints>();
 
-function readClassHints(element: Element): ClassHints {
-  const { class: className, id } = element.attribs;
-  if (className === undefined && id === undefined) return NO_CLASS_HINTS;
-  const classAndId = `${className ?? ''} ${id ?? ''}`;
-  let hints = classHints.get(classAndId);
-  if (!hints) {
-    hints = {
-      body: ARTICLE_BODY_HINT.test(classAndId),
-      chrome: hintTokens(classAndId).some((token) => UNLIKELY_NODE_HINT.test(token)),
-    };
-    if (classHints.size >= CLASS_HINTS_KEPT) classHints.clear();
-    classHints.set(classAndId, hints);
+  of(element: Element): ClassHints {
+    const { class: className, id } = element.attribs;
+    if (className === undefined && id === undefined) return NO_CLASS_HINTS;
+    // The hints read class and id as one string; without an id, the class alone reads the same.
+    const classAndId = id === undefined ? className! : `${className ?? ''} ${id}`;
+    let hints = this.byClassAndId.get(classAndId);
+    if (!hints) {
+      hints = {
+        body: ARTICLE_BODY_HINT.test(classAndId),
+        chrome: hintTokens(classAndId).some((token) => UNLIKELY_NODE_WORDS.has(token)),
+      };
+      this.byClassAndId.set(classAndId, hints);
+    }
+    return hints;
   }
-  return hints;
 }
 
 /** Fills `stats` for every element under `node`, bottom-up, and returns the prose of `node` itself. */
-function measureTree(node: AnyNode, stats: Map<Element, NodeStats>): NodeStats {
+function measureTree(node: AnyNode, stats: Map<Element, NodeStats>, hints: ClassHintCache): NodeStats {
   const total: NodeStats = { paragraphs: 0, chars: 0, holdsArticle: false };
   if (!hasChildNodes(node)) return total;
   for (const child of node.children) {
     if (!isElementNode(child)) continue;
-    const childStats = measureTree(child, stats);
+    const childStats = measureTree(child, stats, hints);
     total.paragraphs += childStats.paragraphs;
     total.chars += childStats.chars;
-    total.holdsArticle ||= childStats.holdsArticle || isArticleMarkup(child);
+    total.holdsArticle ||= childStats.holdsArticle || isArticleMarkup(child, hints);
   }
   if (isElementNode(node)) {
     if (node.name === 'p') {
@@ -258,8 +260,8 @@ function pageBody($: CheerioAPI): Cheerio<AnyNode> {
 
 const CHROME_TAG_SET: ReadonlySet<string> = new Set(CHROME_TAGS);
 
-function isChromeCandidate(element: Element): boolean {
-  return CHROME_TAG_SET.has(element.name) || isHidden(element) || looksLikeChrome(element);
+function isChromeCandidate(element: Element, hints: ClassHintCache): boolean {
+  return CHROME_TAG_SET.has(element.name) || isHidden(element) || looksLikeChrome(element, hints);
 }
 
 /** `hidden`, `aria-hidden="true"` or an inline style that hides the element. */
@@ -269,14 +271,14 @@ function isHidden(element: Element): boolean {
   return attribs.style !== undefined && HIDDEN_STYLE.test(attribs.style);
 }
 
-/** Every `UNLIKELY_NODE_HINTS` pattern in one, so each class/id token is tested once. */
-const UNLIKELY_NODE_HINT = new RegExp(Object.values(UNLIKELY_NODE_HINTS).map((hint) => `(?:${hint.source})`).join('|'));
+/** Every `UNLIKELY_NODE_HINTS` word in one set. */
+const UNLIKELY_NODE_WORDS: ReadonlySet<string> = new Set(Object.values(UNLIKELY_NODE_HINTS).flat());
 
-function looksLikeChrome(element: Element): boolean {
+function looksLikeChrome(element: Element, classHints: ClassHintCache): boolean {
   const { class: className, id, role } = element.attribs;
   const ariaLabel = element.attribs['aria-label'];
   if (!className && !id && !role && !ariaLabel) return false;
-  const hints = readClassHints(element);
+  const hints = classHints.of(element);
   if (hints.body) return false;
   if (role && UNLIKELY_ROLES.has(role.toLowerCase())) return true;
   if (UNLIKELY_ARIA_LABEL.test(ariaLabel ?? '')) return true;
@@ -285,12 +287,11 @@ function looksLikeChrome(element: Element): boolean {
 
 /** Splits class and id into lowercase words: "shareBar jt-social_links" → share, bar, jt, social, links. */
 function hintTokens(classAndId: string): string[] {
-  return classAndId
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
+  return classAndId.replace(CAMEL_CASE_HUMP, '$1 $2').toLowerCase().split(NON_WORD_CHARS).filter(Boolean);
 }
+
+const CAMEL_CASE_HUMP = /([a-z0-9])([A-Z])/g;
+const NON_WORD_CHARS = /[^a-z0-9]+/;
 
 const PROTECTED_TAGS: ReadonlySet<string> = new Set(['html', 'body', 'main', 'article']);
 
@@ -299,8 +300,8 @@ const PROTECTED_TAGS: ReadonlySet<string> = new Set(['html', 'body', 'main', 'ar
  * most of the page's prose: ASP.NET pages wrap everything in one `<form>`, some themes tag the body's
  * wrapper with "tag-…" classes.
  */
-function isProtected(element: Element, prose: NodeStats | undefined, pageProse: ProseMeasure): boolean {
-  if (PROTECTED_TAGS.has(element.name) || isArticleMarkup(element)) return true;
+function isProtected(element: Element, prose: NodeStats | undefined, pageProse: ProseMeasure, hints: ClassHintCache): boolean {
+  if (PROTECTED_TAGS.has(element.name) || isArticleMarkup(element, hints)) return true;
   if (!prose) return false;
   if (prose.holdsArticle) return true;
   return prose.paragraphs >= PROTECTED_MIN_PARAGRAPHS && prose.chars >= pageProse.chars * PROTECTED_TEXT_SHARE;

@@ -68,21 +68,22 @@ export const PROSE_RESUMES_MIN_WORDS = 25;
 
 /**
  * Class/id/aria tokens of page chrome, grouped by what they are. A node is unlikely content when one of
- * its tokens (class and id split on `-`, `_`, spaces and camelCase) matches.
+ * its tokens (class and id split on `-`, `_`, spaces and camelCase, lowercased) is one of these words.
+ * Words, not patterns: every element's class is split and looked up, and a set answers at once.
  */
 export const UNLIKELY_NODE_HINTS = {
-  navigation: /^(?:nav|navbar|navigation|menu|menus|menubar|megamenu|masthead|skip|skiplink|pagination|pager|breadcrumbs?|crumbs?)$/,
-  chrome: /^(?:header|footer|sidebar|widget|widgets|toolbar|topbar|modal|popup|overlay|drawer|banner)$/,
-  sharing: /^(?:share|shares|sharing|sharebar|sharetools|social|socials|follow|print|tools)$/,
-  consent: /^(?:cookies?|consent|gdpr|cmp)$/,
-  subscription: /^(?:newsletters?|subscribe|subscription|subscriptions|signup|paywall|regwall|piano|offers?)$/,
-  related: /^(?:related|recommended|recommendations|readmore|more|trending|popular|mostread|outbrain|taboola|teasers?)$/,
-  comments: /^(?:comments?|disqus|discussion|replies|respond)$/,
-  ads: /^(?:ad|ads|adv|advert|adverts|advertisement|advertising|adsbygoogle|adslot|dfp|sponsor|sponsors|sponsored|promo|promos|promoted|promotion|commercial)$/,
-  tags: /^(?:tags?|taglist|topics|keywords)$/,
-  captions: /^(?:caption|captions|credit|credits)$/,
-  screenReaderOnly: /^(?:sr|screenreader|visually|offscreen)$/,
-} as const;
+  navigation: ['nav', 'navbar', 'navigation', 'menu', 'menus', 'menubar', 'megamenu', 'masthead', 'skip', 'skiplink', 'pagination', 'pager', 'breadcrumb', 'breadcrumbs', 'crumb', 'crumbs'],
+  chrome: ['header', 'footer', 'sidebar', 'widget', 'widgets', 'toolbar', 'topbar', 'modal', 'popup', 'overlay', 'drawer', 'banner'],
+  sharing: ['share', 'shares', 'sharing', 'sharebar', 'sharetools', 'social', 'socials', 'follow', 'print', 'tools'],
+  consent: ['cookie', 'cookies', 'consent', 'gdpr', 'cmp'],
+  subscription: ['newsletter', 'newsletters', 'subscribe', 'subscription', 'subscriptions', 'signup', 'paywall', 'regwall', 'piano', 'offer', 'offers'],
+  related: ['related', 'recommended', 'recommendations', 'readmore', 'more', 'trending', 'popular', 'mostread', 'outbrain', 'taboola', 'teaser', 'teasers'],
+  comments: ['comment', 'comments', 'disqus', 'discussion', 'replies', 'respond'],
+  ads: ['ad', 'ads', 'adv', 'advert', 'adverts', 'advertisement', 'advertising', 'adsbygoogle', 'adslot', 'dfp', 'sponsor', 'sponsors', 'sponsored', 'promo', 'promos', 'promoted', 'promotion', 'commercial'],
+  tags: ['tag', 'tags', 'taglist', 'topics', 'keywords'],
+  captions: ['caption', 'captions', 'credit', 'credits'],
+  screenReaderOnly: ['sr', 'screenreader', 'visually', 'offscreen'],
+} as const satisfies Record<string, readonly string[]>;
 
 /** `aria-label` wording of chrome landmarks ("Share this article", "Cookie consent"). */
 export const UNLIKELY_ARIA_LABEL = /\b(?:share|social|cookie|consent|newsletter|related|advert\w*|sponsor\w*|breadcrumbs?|menu|navigation|comments?)\b/i;

@@ -101,6 +101,13 @@ describe('extractArticle: runaway pages', () => {
     expect(limitNesting(`<div>${items}`)).toBe(`<div>${items}`);
   });
 
+  it('keeps every paragraph of a page that leaves a <b> open in each of 1,000 closed <div>s: closing the div closes it', () => {
+    const items = Array.from({ length: 1_000 }, (_, n) => `<div><b>${PARAGRAPH} Point ${n}.</div>`).join('\n');
+    const article = extractArticle({ url: 'https://news.example/sloppy', body: `<html><body><article>${items}`, contentType: 'text/html' });
+    expect(article.paragraphs).toHaveLength(1_000);
+    expect(article.paragraphs.at(-1)).toBe(`${PARAGRAPH} Point 999.`);
+  });
+
   it('limits nesting before the parse to MAX_PARSE_DEPTH, keeping the end tags that match what it keeps', () => {
     const html = `${'<b>'.repeat(MAX_PARSE_DEPTH + 10)}text${'</b>'.repeat(MAX_PARSE_DEPTH + 10)}`;
     expect(limitNesting(html)).toBe(`${'<b>'.repeat(MAX_PARSE_DEPTH)}text${'</b>'.repeat(MAX_PARSE_DEPTH)}`);
