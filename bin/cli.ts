@@ -8,9 +8,11 @@ import { runCommand } from './commands/run.js';
 import { statementsCommand } from './commands/statements.js';
 import { timelineCommand } from './commands/timeline.js';
 import { describeUserError } from './user-errors.js';
+import { KIND_ORDER } from '../shared/stances/index.js';
 
 const STATUSES = ['new', 'changed', 'repeat'];
-const KINDS = ['condition', 'demand', 'offer', 'refusal', 'position', 'concern'];
+/** Every statement kind, stances first and claims last, as the digest orders them. */
+const KINDS = [...KIND_ORDER];
 const DATA_DIR_HELP = 'where the embedded archive and the digest outbox live (default: the nearest .stancewatch/ up from here)';
 const WAIT_HELP = 'wait for another command using the archive to finish, instead of refusing';
 const BASELINE_HELP =
@@ -86,7 +88,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--outlet <name>', 'articles from this outlet or host')
     // Filters that only stances have imply --stances rather than being ignored on articles.
     .addOption(new Option('--speaker <name>', 'stances of this speaker (surname is enough); implies --stances').implies({ stances: true }))
-    .addOption(new Option('--kind <kind>', 'stances of this kind; implies --stances').choices(KINDS).implies({ stances: true }))
+    .addOption(new Option('--kind <kind>', 'statements of this kind (claim: said without taking a stance); implies --stances').choices(KINDS).implies({ stances: true }))
     .addOption(new Option('--status <status>', 'stances with this status; implies --stances').choices(STATUSES).implies({ stances: true }))
     .option('--text <words>', 'title (articles) or quote (stances) contains these words')
     .option('--limit <n>', 'at most this many rows per watch', parsePositiveInteger)
