@@ -54,6 +54,9 @@ function summarize(report: PassReport): string {
       ? `Nothing new: no new or changed stances since the last run${stances.length ? ` (${stances.length} repeated)` : ''}.${recorded}`
       : `Stances: ${changes} new or changed, ${stances.length - changes} repeated.${recorded}`,
   );
+  for (const article of report.stuck ?? []) {
+    lines.push(`Stuck: ${article.url} (${article.watch}) failed ${article.runs} runs in a row: ${article.reason}`);
+  }
   if (report.digests.length > 0) lines.push(`${report.digests.length} digest(s) sent.`);
   for (const { watch, statements } of report.baselined ?? []) {
     lines.push(`Baseline: ${watch}: ${statements} statement(s) recorded as the ledger, no digest sent; later runs send what is new.`);
