@@ -176,11 +176,12 @@ function hasTagCount(text: string, count: number): boolean {
 export function boundDocument($: CheerioAPI): boolean {
   let budget = MAX_PAGE_TEXT_CHARS;
   let cut = false;
-  const stack: Array<{ node: AnyNode; depth: number }> = $.root()
-    .toArray()
-    .map((node) => ({ node, depth: 0 }));
+  // Nodes and their depths in two stacks: an object per node would be garbage the size of the page.
+  const stack: AnyNode[] = $.root().toArray();
+  const depths: number[] = stack.map(() => 0);
   while (stack.length > 0) {
-    const { node, depth } = stack.pop()!;
+    const node = stack.pop()!;
+    const depth = depths.pop()!;
     if (isText(node)) {
       if (node.parent && isElement(node.parent) && RAW_TEXT_ELEMENTS.has(node.parent.name)) continue;
       const kept = cutRunOfText(node.data, Math.min(MAX_TEXT_RUN_CHARS, budget));
@@ -196,7 +197,10 @@ export function boundDocument($: CheerioAPI): boolean {
       cut = true;
     }
     // Reversed, so the stack pops children in document order and the page budget goes to the top of the page.
-    for (let index = node.children.length - 1; index >= 0; index -= 1) stack.push({ node: node.children[index], depth: depth + 1 });
+    for (let index = node.children.length - 1; index >= 0; index -= 1) {
+      stack.push(node.children[index]);
+      depths.push(depth + 1);
+    }
   }
   return cut;
 }

@@ -209,7 +209,7 @@ class ClassHintCache {
     if (!hints) {
       hints = {
         body: ARTICLE_BODY_HINT.test(classAndId),
-        chrome: hintTokens(classAndId).some((token) => UNLIKELY_NODE_WORDS.has(token)),
+        chrome: hasChromeToken(classAndId),
       };
       this.byClassAndId.set(classAndId, hints);
     }
@@ -283,6 +283,38 @@ function looksLikeChrome(element: Element, classHints: ClassHintCache): boolean 
   if (role && UNLIKELY_ROLES.has(role.toLowerCase())) return true;
   if (UNLIKELY_ARIA_LABEL.test(ariaLabel ?? '')) return true;
   return hints.chrome;
+}
+
+/**
+ * Whether one of the class and id words (see `hintTokens`) is an `UNLIKELY_NODE_HINTS` word. Read character by
+ * character, without building the word list: every distinct class string of every page goes through here.
+ */
+function hasChromeToken(classAndId: string): boolean {
+  let start = -1;
+  let previous = 0;
+  for (let index = 0; index <= classAndId.length; index += 1) {
+    const code = index < classAndId.length ? classAndId.charCodeAt(index) : SPACE;
+    // Lowercasing can turn a non-ASCII letter into ASCII ones ("İ" → "i̇"): such strings take the general path.
+    if (code > LAST_ASCII) return hintTokens(classAndId).some((token) => UNLIKELY_NODE_WORDS.has(token));
+    const upper = code >= 0x41 && code <= 0x5a;
+    const lowerOrDigit = isLowerOrDigit(code);
+    // A word ends at a character that is no letter or digit, and before a capital after a small letter or digit.
+    const endsWord = !(upper || lowerOrDigit) || (upper && isLowerOrDigit(previous));
+    if (start >= 0 && endsWord) {
+      if (UNLIKELY_NODE_WORDS.has(classAndId.slice(start, index).toLowerCase())) return true;
+      start = -1;
+    }
+    if (start < 0 && (upper || lowerOrDigit)) start = index;
+    previous = code;
+  }
+  return false;
+}
+
+const SPACE = 0x20;
+const LAST_ASCII = 0x7f;
+
+function isLowerOrDigit(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
 }
 
 /** Splits class and id into lowercase words: "shareBar jt-social_links" → share, bar, jt, social, links. */

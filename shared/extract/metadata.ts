@@ -24,7 +24,7 @@ const ARTICLE_TYPES = /^(?:(?:News|Report|Scholarly|Tech|Satirical|Opinion|Analy
 
 /**
  * Where each field may be found, best first. Values are `[selector, attribute, candidates]`; no attribute means the
- * text. `candidates` names the page index list (see `indexAttributes`) that holds every element the selector can match:
+ * text. `candidates` names the elements (see `candidateElements`) among which are all those the selector can match:
  * the selector is tested on those only, not on the whole tree. `<meta>` selectors are answered from the meta index.
  */
 const META_SOURCES = {
@@ -39,7 +39,7 @@ const META_SOURCES = {
     ['[itemprop="author"] [itemprop="name"]', undefined, 'itemprop'],
     ['[itemprop="author"]', undefined, 'itemprop'],
     ['[rel="author"]', undefined, 'rel'],
-    ['.byline, .author-name, .article-author, [class*="byline"]', undefined, 'class'],
+    ['.byline, .author-name, .article-author, [class*="byline"]', undefined, 'bylineClass'],
   ],
   publishedAt: [
     ['meta[property="article:published_time"]', 'content'],
@@ -59,7 +59,7 @@ const META_SOURCES = {
   ],
 } as const satisfies Record<string, readonly MetaSource[]>;
 
-type MetaSource = readonly [selector: string, attribute: string | undefined, candidates?: 'itemprop' | 'rel' | 'class' | 'time'];
+type MetaSource = readonly [selector: string, attribute: string | undefined, candidates?: 'itemprop' | 'rel' | 'bylineClass' | 'time'];
 
 /** Separators between a headline and the site name in `<title>`: "Headline | The Japan Times". */
 const TITLE_SEPARATOR = /\s+[|–—·•:-]\s+|\s+::\s+/;
@@ -211,8 +211,13 @@ function readSource($: CheerioAPI, [selector, attribute, candidates]: MetaSource
 }
 
 function candidateElements($: CheerioAPI, candidates: NonNullable<MetaSource[2]>): readonly Element[] {
-  return indexAttributes($)[candidates];
+  const index = indexAttributes($);
+  // Most elements have a class; the byline classes all hold "byline" or "author" (class matching is case-sensitive).
+  if (candidates === 'bylineClass') return index.class.filter((element) => BYLINE_CLASS_WORDS.test(element.attribs.class ?? ''));
+  return index[candidates];
 }
+
+const BYLINE_CLASS_WORDS = /byline|author/;
 
 /** The first JSON-LD object typed as an article, looking inside arrays and `@graph`. */
 function findJsonLdArticle($: CheerioAPI): JsonObject | undefined {

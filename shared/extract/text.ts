@@ -125,10 +125,11 @@ export function isProse(text: string, minWords: number): boolean {
   return countWords(text) >= minWords && endsLikeSentence(text) && !findBoilerplateKind(text);
 }
 
+const BOILERPLATE_KINDS = Object.keys(BOILERPLATE_PATTERNS) as BoilerplateKind[];
+
 /** The first `BOILERPLATE_PATTERNS` kind a paragraph matches, or undefined for article text. */
 export function findBoilerplateKind(text: string): BoilerplateKind | undefined {
-  const kinds = Object.keys(BOILERPLATE_PATTERNS) as BoilerplateKind[];
-  return kinds.find(
+  return BOILERPLATE_KINDS.find(
     (kind) => (ALWAYS_BOILERPLATE.has(kind) || text.length <= BOILERPLATE_MAX_CHARS) && BOILERPLATE_PATTERNS[kind].test(text),
   );
 }
