@@ -47,7 +47,11 @@ export function normalizeWhitespace(text: string): string {
   return text.replace(INVISIBLE_CHARS, '').replace(WHITESPACE_RUN, ' ').trim();
 }
 
-const WHITESPACE_RUN = /\s+/g;
+/**
+ * Whitespace that collapsing changes: a run of two or more, or one character other than a space. Single spaces are
+ * left alone, so text that is already normalized comes back as the same string, not a copy.
+ */
+const WHITESPACE_RUN = /\s{2,}|[^\S ]/g;
 
 /** Commas of any script (`,` `，` `、`): a scored paragraph earns a point per clause (Readability counts commas). */
 const COMMA = 0x2c;
