@@ -6,7 +6,7 @@ import type { SourceMessage } from './types.js';
 export type { PipelineDeps, SourceDeps, DigestDeps, ScheduleDeps } from './deps.js';
 export type * from './ports.js';
 export { feedTokenFor, serveFeedRequest, type FeedDeps, type FeedResponse } from './serve-feed.js';
-export { processSource, isRelevant, skipReasonOf, watchedStatements, judgeStatement, OFF_TOPIC, type SourceOutcome } from './process-source.js';
+export { processSource, isRelevant, skipReasonOf, OFF_TOPIC, type SourceOutcome } from './process-source.js';
 export { sendDigests } from './send-digests.js';
 export { runPass, type PassOptions } from './run-pass.js';
 export { reprocessWatch, type ReprocessOptions, type ReprocessReport } from './reprocess.js';
@@ -37,3 +37,4 @@ export function parseSourceMessage(body: string): SourceMessage {
   }
   return parsed.data;
 }
+export { judgeStatement, watchedStatements } from './watch-statements.js';

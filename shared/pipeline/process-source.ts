@@ -8,21 +8,13 @@ import { detectLanguage } from '../extract/language.js';
 import { articleContentProblem, fetchDocument, readSource } from '../fetch/index.js';
 import { decodeDocumentHead } from '../fetch/content.js';
 import type { ConditionalState, FetchedDocument, SourceItem } from '../fetch/types.js';
-import {
-  compareWithLedger,
-  extractStatements,
-  speakerKey,
-  speaksAs,
-  type LedgerEntry,
-  type NoveltyVerdict,
-  type Statement,
-  type StoredStatement,
-} from '../stances/index.js';
+import type { StoredStatement } from '../stances/index.js';
 import { hashKey } from '../text/index.js';
 import type { SourceDeps } from './deps.js';
 import type { UrlState } from './ports.js';
 import { ArticleFailures } from './article-failures.js';
 import { keywordMismatch } from './keywords.js';
+import { judgeStatement, watchedStatements } from './watch-statements.js';
 import { judgeFailure, judgeRun, recordHealth, SourceFailedError, type SourceRunFacts } from './source-health.js';
 import type { ArticleCounts, SourceMessage, SourceOutcome, StanceReport } from './types.js';
 
@@ -325,26 +317,6 @@ export function isRelevant(article: Pick<ExtractedArticle, 'title' | 'text'>, wa
 function offTopicReason(article: Pick<ExtractedArticle, 'title' | 'text'>, watch: Pick<Watch, 'keywords'>): string | undefined {
   const mismatch = keywordMismatch([article.title, article.text], watch.keywords);
   return mismatch && `${OFF_TOPIC} (${mismatch})`;
-}
-
-/** A watch with speakers tracks them and everyone on their sides (a spokesman, a ministry); without any, everyone. */
-function isWatchedSpeaker(speaker: string | null, watch: Pick<Watch, 'speakers' | 'sides'>): boolean {
-  if (!watch.speakers?.length) return true;
-  if (speaker === null) return false;
-  if (watch.speakers.some((name) => speakerKey(name) === speakerKey(speaker))) return true;
-  return Object.values(watch.sides ?? {}).some((members) => members.some((member) => speaksAs(speaker, member)));
-}
-
-/** Judges a statement against the watch's ledger: the speaker's own earlier statements and their side's (`sides`). */
-export function judgeStatement(statement: Statement, ledger: LedgerEntry[], watch: Pick<Watch, 'sides'>): NoveltyVerdict {
-  return compareWithLedger(statement, ledger, { sides: Object.values(watch.sides ?? {}) });
-}
-
-/** The statements of an article that a watch tracks: its speakers are hints to the reader, and a filter when it names any. */
-export function watchedStatements(paragraphs: string[], watch: Pick<Watch, 'speakers' | 'synonyms' | 'sides'>): Statement[] {
-  return extractStatements(paragraphs, { speakers: watch.speakers, synonyms: watch.synonyms }).filter((statement) =>
-    isWatchedSpeaker(statement.speaker, watch),
-  );
 }
 
 /** Judges each statement against the watch's ledger and stores it; a retried article adds nothing twice. */
