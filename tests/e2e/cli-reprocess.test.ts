@@ -4,10 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { ScanCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { archiveItems } from '../helpers/archive.js';
 import type { PassReport, ReprocessReport } from '../../shared/pipeline/index.js';
-import { createDynamoClient, LOCAL_TABLE_NAME, startEmbeddedDynamo } from '../../shared/store/index.js';
 
 const execFileAsync = promisify(execFile);
 const CLI = new URL('../../bin/stancewatch.mjs', import.meta.url).pathname;
@@ -85,25 +84,6 @@ async function reprocessJson(...args: string[]): Promise<ReprocessReport> {
   const outcome = await stancewatch('reprocess', WATCH, '--json', ...args);
   expect(outcome.code).toBe(0);
   return JSON.parse(outcome.stdout) as ReprocessReport;
-}
-
-/** Every item of an embedded archive, in key order (read once the CLI has let go of it). */
-async function archiveItems(dataDir: string): Promise<Array<Record<string, AttributeValue>>> {
-  const dynamo = await startEmbeddedDynamo(dataDir);
-  const client = createDynamoClient({ endpoint: dynamo.endpoint });
-  try {
-    const items: Array<Record<string, AttributeValue>> = [];
-    let startKey: Record<string, AttributeValue> | undefined;
-    do {
-      const page = await client.send(new ScanCommand({ TableName: LOCAL_TABLE_NAME, ExclusiveStartKey: startKey }));
-      items.push(...(page.Items ?? []));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return items.sort((a, b) => `${a.pk.S} ${a.sk.S}`.localeCompare(`${b.pk.S} ${b.sk.S}`));
-  } finally {
-    client.destroy();
-    await dynamo.close();
-  }
 }
 
 function outboxOf(dataDir: string): string[] {

@@ -5,9 +5,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { ScanCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDynamoClient, LOCAL_TABLE_NAME, startEmbeddedDynamo } from '../../shared/store/index.js';
+import { archiveItems } from '../helpers/archive.js';
 
 const execFileAsync = promisify(execFile);
 const CLI = new URL('../../bin/stancewatch.mjs', import.meta.url).pathname;
@@ -76,25 +75,6 @@ function jsonLines(stdout: string): ArticleLine[] {
 /** The article text `extract` gives for an input: what the statements' offsets point into. */
 async function articleText(input: string): Promise<string> {
   return (JSON.parse((await stancewatch('extract', input, '--json')).stdout) as { text: string }).text;
-}
-
-/** Every item of the embedded archive, in key order, read by the test process with the CLI not running. */
-async function archiveItems(): Promise<unknown[]> {
-  const dynamo = await startEmbeddedDynamo(dataDir);
-  const client = createDynamoClient({ endpoint: dynamo.endpoint });
-  try {
-    const items: Array<Record<string, AttributeValue>> = [];
-    let startKey: Record<string, AttributeValue> | undefined;
-    do {
-      const page = await client.send(new ScanCommand({ TableName: LOCAL_TABLE_NAME, ExclusiveStartKey: startKey }));
-      items.push(...(page.Items ?? []));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return items.sort((a, b) => `${a.pk.S} ${a.sk.S}`.localeCompare(`${b.pk.S} ${b.sk.S}`));
-  } finally {
-    client.destroy();
-    await dynamo.close();
-  }
 }
 
 /** The ugly page again, served on loopback in windows-1252 (declared only in the Content-Type header). */
@@ -172,10 +152,10 @@ describe('stancewatch statements --watch, after a run has filled the archive', (
   });
 
   it("judges each statement against the watch's ledger, keeps only the watch's speakers, and stores nothing", async () => {
-    const before = await archiveItems();
+    const before = await archiveItems(dataDir);
     const outcome = await stancewatch('statements', '--watch', WATCH, '--data-dir', dataDir, SAMPLE_PAGE, UGLY, '--json');
     const text = await stancewatch('statements', '--watch', WATCH, '--data-dir', dataDir, SAMPLE_PAGE, UGLY);
-    const after = await archiveItems();
+    const after = await archiveItems(dataDir);
     expect(before.length).toBeGreaterThan(0);
     expect(after).toHaveLength(before.length);
     expect(after).toEqual(before);

@@ -1,23 +1,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { discoverPage, isArticleShaped, MAX_LINKS_PER_INDEX_PAGE } from '../../shared/fetch/index.js';
+import { SECTION_FRONT, SECTION_STORIES } from '../helpers/news-site.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/sources/${name}`, import.meta.url), 'utf8');
-const SECTION_FRONT = fixture('section-front.html');
 const pathsOf = (links: Array<{ url: string }>) => links.map((link) => new URL(link.url).pathname);
-
-const SECTION_STORIES = [
-  '/2024/06/06/putin-says-no-peace-treaty-talks-unless-japan-changes-course/',
-  '/2024/06/05/kishida-rules-out-concessions-on-northern-territories/',
-  '/2024/06/05/lavrov-sanctions-block-any-dialogue-with-tokyo/',
-  '/2024/06/04/fishing-deal-off-kurils-lapses-for-second-year/',
-  '/2024/06/04/analysis-why-the-treaty-talks-stalled/',
-  '/2024/06/03/g7-ministers-weigh-new-measures-against-moscow/',
-  '/2024/06/03/former-islanders-mark-anniversary-in-nemuro/',
-  '/2024/06/02/visa-free-visits-to-islands-remain-suspended/',
-  '/2024/06/02/moscow-summons-japanese-ambassador-over-drills/',
-  '/2024/06/01/what-the-1956-declaration-says-and-does-not-say/',
-];
 
 describe('link discovery on an index page', () => {
   const page = discoverPage(SECTION_FRONT, 'https://ledger.example/world/');
