@@ -5,13 +5,10 @@
  */
 import { findAnchors, type Anchor, type Subject } from './anchors.js';
 import { anchorAtQuoteClose, endsInsideQuote, startsInsideQuote, transcriptSpeakers } from './quotes.js';
-import { GENERIC_TITLES, LISTENER_VERBS } from './lexicon.js';
+import { GENERIC_TITLES, LISTENER_VERBS, POSSESSIVE_MARKS } from './lexicon.js';
 import { MAX_ADJUNCT_TOKENS, MAX_LISTENER_TOKENS, MIN_CONTENT_WORDS, TOPIC_LEADS } from './patterns.js';
 import { findNameStartingAt, type Person, type SpeakerRegister } from './speakers.js';
 import { isWord, joinTokens, type Sentence, type Token } from './sentences.js';
-
-/** Possessive endings: "Clinton’s aides" does not name Clinton as the subject. */
-const POSSESSIVE = new Set(["'s", '’s', "'", '’']);
 
 /** How the speaker of a clause was found. */
 export type AttributionSource = 'named' | 'pronoun' | 'title' | 'quote' | 'unnamed' | 'none';
@@ -106,7 +103,7 @@ function firstMention(tokens: Token[], register: SpeakerRegister): Person | unde
   for (let k = 0; k < tokens.length; k += 1) {
     if (tokens[k].quoted || tokens[k].quoteMark || !isWord(tokens[k])) continue;
     const named = findNameStartingAt(tokens, k, register);
-    if (named && !POSSESSIVE.has(tokens[named.end + 1]?.text ?? '')) return named.person;
+    if (named && !POSSESSIVE_MARKS.has(tokens[named.end + 1]?.text ?? '')) return named.person;
     if (named) k = named.end;
   }
   return undefined;

@@ -294,3 +294,6 @@ export const ROLE_WORDS = new Set([
   'imam',
   'attorney',
 ]);
+
+/** Possessive endings wink leaves as separate tokens ("Putin’s", "Sanders’ aides"): what follows is the owner's. */
+export const POSSESSIVE_MARKS = new Set(["'s", '’s', "'", '’']);

@@ -4,15 +4,12 @@
  * ministry told reporters"). Each becomes a speaker label the ledger and the timeline can follow
  * ("spokesman, trade ministry").
  */
-import { SOURCE_NOUNS, TITLE_NOUNS } from './lexicon.js';
+import { POSSESSIVE_MARKS, SOURCE_NOUNS, TITLE_NOUNS } from './lexicon.js';
 import { isCapitalized, isWord, type Token } from './sentences.js';
 import type { Person } from './speakers.js';
 
 /** Prepositions that tie a role to its institution ("spokesman for the ministry", "officials at the embassy"). */
 const LINKING_PREPOSITIONS = new Set(['for', 'of', 'at', 'from', 'with', 'in']);
-
-/** Possessive marks as wink leaves them, apart from the owner ("Sanders ’ aides"). */
-const POSSESSIVE_MARKS = new Set(["'s", '’s', "'", '’']);
 
 /** Determiners and quantifiers left out of a label ("a spokesman" → "spokesman", "two officials" → "officials"). */
 const LEFT_OUT = new Set(['DET', 'NUM', 'PRON']);

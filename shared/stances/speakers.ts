@@ -3,7 +3,7 @@
  * resolve to "Vladimir Putin" (Russian President) wherever in the article the full name appears.
  */
 import { compromiseNlp } from './nlp-models.js';
-import { OUTLET_VERBS, REPORTING_VERBS, ROLE_WORDS } from './lexicon.js';
+import { OUTLET_VERBS, POSSESSIVE_MARKS, REPORTING_VERBS, ROLE_WORDS } from './lexicon.js';
 import { MAX_APPOSITIVE_TOKENS, MAX_NAME_WORDS, MAX_ROLE_TOKENS } from './patterns.js';
 import { isCapitalized, isWord, type Sentence, type Token } from './sentences.js';
 
@@ -28,9 +28,6 @@ const NOT_A_PERSON = '(#Place|#Country|#City|#Organization|#Date|#Month|#WeekDay
 
 /** Prepositions of a time adjunct between a subject and its verb ("on Monday", "in December"). */
 const TIME_PREPOSITIONS = new Set(['on', 'in', 'at', 'during', 'late', 'early']);
-
-/** Possessive endings wink leaves as separate tokens ("Putin’s"). */
-const POSSESSIVE = new Set(["'s", '’s', "'", '’']);
 
 /**
  * Builds the register of people (and organisations the caller names) an article mentions.
@@ -118,7 +115,7 @@ function isLoneNameSubject(tokens: Token[], at: number, verb: Token): boolean {
   return (
     tokens[at].pos === 'PROPN' &&
     !OUTLET_VERBS.has(verb.lemma) &&
-    !(before && POSSESSIVE.has(before.text))
+    !(before && POSSESSIVE_MARKS.has(before.text))
   );
 }
 
@@ -254,7 +251,7 @@ function matchesWords(tokens: Token[], start: number, words: string[]): boolean 
 
 /** A person named by full name or surname ending at token `end`; not a possessive ("Putin’s comments"). */
 export function findNameEndingAt(tokens: Token[], end: number, register: SpeakerRegister): { person: Person; start: number } | undefined {
-  if (end < 0 || POSSESSIVE.has(tokens[end + 1]?.text ?? '')) return undefined;
+  if (end < 0 || POSSESSIVE_MARKS.has(tokens[end + 1]?.text ?? '')) return undefined;
   let best: { person: Person; start: number } | undefined;
   for (const person of register.people) {
     const start = end - person.words.length + 1;
