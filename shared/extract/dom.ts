@@ -1,10 +1,11 @@
 /**
- * Walks over a parsed page that find the elements several stages look up by tag name or attribute, each
- * built on first use and kept with the page. Every cheerio selector query walks the whole tree; on a 200 KB
- * page a dozen of them cost as much as the parse.
+ * Walks over a parsed page that several stages share: indexes of the elements they look up by tag name or
+ * attribute, each built on first use and kept with the page (every cheerio selector query walks the whole tree; on
+ * a 200 KB page a dozen of them cost as much as the parse), the elements matching a test, and measured text.
  */
-import type { CheerioAPI } from 'cheerio/slim';
-import type { AnyNode, Element } from 'domhandler';
+import type { Cheerio, CheerioAPI } from 'cheerio/slim';
+import { hasChildren, isDocument, isTag, isText, type AnyNode, type Element } from 'domhandler';
+import { NormalizedTextMeasure } from './text.js';
 
 /** Tags collected by `indexTags`, in document order. */
 const INDEXED_TAGS = ['html', 'body', 'title', 'meta', 'link', 'script', 'h1'] as const;
@@ -18,6 +19,13 @@ export type IndexedAttribute = (typeof INDEXED_ATTRIBUTES)[number];
 
 /** Elements carrying each indexed attribute, whatever its value, and `<time>` elements. */
 export type AttributeIndex = Readonly<Record<IndexedAttribute | 'time', readonly Element[]>>;
+
+/** Elements that break text into separate paragraphs; everything else is inline. */
+export const BLOCK_TAGS: ReadonlySet<string> = new Set([
+  'address', 'article', 'aside', 'blockquote', 'caption', 'center', 'dd', 'details', 'div', 'dl', 'dt', 'fieldset',
+  'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'li', 'main',
+  'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul',
+]);
 
 const tagIndexes = new WeakMap<CheerioAPI, TagIndex>();
 const attributeIndexes = new WeakMap<CheerioAPI, AttributeIndex>();
@@ -55,11 +63,39 @@ function visitElements($: CheerioAPI, visit: (element: Element) => void): void {
   const stack: AnyNode[] = [...$.root().toArray()].reverse();
   while (stack.length > 0) {
     const node = stack.pop()!;
-    const type = node.type as string;
-    if (type !== 'tag' && type !== 'script' && type !== 'style' && type !== 'root') continue;
-    const element = node as Element;
-    if (type !== 'root') visit(element);
-    const { children } = element;
+    if (isTag(node)) visit(node);
+    else if (!isDocument(node)) continue;
+    const { children } = node;
     for (let index = children.length - 1; index >= 0; index -= 1) stack.push(children[index]);
   }
+}
+
+/** The text under `node` as `normalizeWhitespace` would leave it, measured (see `NormalizedTextMeasure`). */
+export function measureText(node: AnyNode, measure = new NormalizedTextMeasure()): NormalizedTextMeasure {
+  if (isText(node)) measure.add(node.data);
+  else if (hasChildren(node)) for (const child of node.children) measureText(child, measure);
+  return measure;
+}
+
+/** `<body>`, or the whole document for a fragment (htmlparser2 does not invent a `<body>` as parse5 does). */
+export function pageBody($: CheerioAPI): Cheerio<AnyNode> {
+  const body = indexTags($).body[0];
+  return body ? $(body) : $.root();
+}
+
+/**
+ * The elements under `root` (itself excluded) that `matches`, in document order. Not cheerio's `find`: it
+ * dedupes its context (the root's children) pairwise, which made one call on a parent of 20,000 paragraphs
+ * cost seconds.
+ */
+export function findElements(root: AnyNode | undefined, matches: (element: Element) => boolean): Element[] {
+  const found: Element[] = [];
+  const stack: AnyNode[] = root && hasChildren(root) ? [...root.children].reverse() : [];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (!isTag(node)) continue;
+    if (matches(node)) found.push(node);
+    for (let index = node.children.length - 1; index >= 0; index -= 1) stack.push(node.children[index]);
+  }
+  return found;
 }

@@ -2,16 +2,13 @@
  * Extraction: one fetched page (HTML or a plain-text capture, any charset) in, one normalized article
  * out. A page without an article is a value with `noArticleReason`, never an exception.
  */
-import { decodeBody } from './decode.js';
+import { decodeBody } from '../text/index.js';
 import { extractHtml } from './html.js';
 import { extractPlainText } from './plain-text.js';
 import type { ExtractedArticle, PageInput } from './types.js';
 
 export type { ExtractedArticle, PageInput } from './types.js';
-export { decodeBody, sniffCharset } from './decode.js';
 export { extractPlainText } from './plain-text.js';
-export { toIsoDate } from './text.js';
-export { parseBoundedPage } from './bounds.js';
 export { BOILERPLATE_PATTERNS, type BoilerplateKind } from './patterns.js';
 export {
   dropHostBoilerplate,

@@ -5,8 +5,10 @@
 import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import { indexAttributes, indexTags } from './dom.js';
-import { MAX_LANGUAGE_CHARS, MAX_METADATA_TITLE_CHARS, MAX_SITE_NAME_CHARS, MAX_URL_CHARS } from './patterns.js';
-import { normalizeWhitespace, toIsoDate, truncateOnWord } from './text.js';
+import { MAX_TITLE_CHARS, MAX_URL_CHARS } from '../fetch/index.js';
+import { cutOnWord, toIsoDate } from '../text/index.js';
+import { MAX_LANGUAGE_CHARS, MAX_SITE_NAME_CHARS } from './patterns.js';
+import { normalizeWhitespace } from './text.js';
 
 export interface PageMetadata {
   title?: string;
@@ -85,7 +87,7 @@ export function readMetadata($: CheerioAPI, url: string): PageMetadata {
   const language = cleanText(indexTags($).html[0]?.attribs.lang) ?? cleanText(metaIndexes.get($)?.get('http-equiv=content-language'));
   // Every field is stored beside each statement and link: a hostile page's 1 MB "title" must not reach the archive.
   return {
-    title: title && truncateOnWord(title, MAX_METADATA_TITLE_CHARS),
+    title: title && cutOnWord(title, MAX_TITLE_CHARS),
     byline: cleanByline(jsonLdNames(article?.author)) ?? cleanByline(firstValue($, META_SOURCES.byline)),
     publishedAt: toIsoDate(asString(article?.datePublished)) ?? firstDate($),
     siteName,

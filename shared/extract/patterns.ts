@@ -133,43 +133,12 @@ export const PROTECTED_TEXT_SHARE = 0.5;
 export const PROTECTED_MIN_PARAGRAPHS = 3;
 
 /**
- * One text node (or plain-text line) is kept up to this many characters. News paragraphs run to a few thousand;
- * a longer run is a flattened table, a script dumped as text or a hostile page, and every stage reads each
- * paragraph several times (a single 20 MB paragraph took 18 s and 1.7 GB before this cap).
+ * Metadata is stored beside every statement and link of an article, so it is bounded (titles by `MAX_TITLE_CHARS`
+ * of shared/fetch): a longer "site name" is not one and is dropped.
  */
-export const MAX_TEXT_RUN_CHARS = 100_000;
-
-/**
- * Text read from one page, scripts and styles aside: about what the fetcher's 5 MB cap lets through, so a
- * fetched page is never cut and a bigger document handed to `extractArticle` costs no more than one that size.
- */
-export const MAX_PAGE_TEXT_CHARS = 5_000_000;
-
-/**
- * Elements nested deeper than this are flattened into their text. Real pages nest 30 to 60 levels; Blink stops
- * at 512. Ours is lower because several stages (and cheerio's `text()`) recurse once per level.
- */
-export const MAX_NESTING_DEPTH = 256;
-
-/**
- * Start tags past this depth are dropped before parsing (see `limitNesting`); Blink's limit. Higher than
- * `MAX_NESTING_DEPTH` because the pre-parse scan only approximates the parser's implied end tags.
- */
-export const MAX_PARSE_DEPTH = 512;
-
-/** A document has a doctype, `<html>` and a few comments at its root; more top-level nodes make it a fragment. */
-export const MAX_ROOT_NODES = 64;
-
-/**
- * Metadata is stored beside every statement and link of an article, so it is bounded: a headline runs under 300
- * characters and a longer title is cut; a longer "site name" is not one and is dropped.
- */
-export const MAX_METADATA_TITLE_CHARS = 300;
 export const MAX_SITE_NAME_CHARS = 100;
 /** BCP 47's longest well-formed tag. */
 export const MAX_LANGUAGE_CHARS = 35;
-/** Servers refuse longer request lines (Apache at 8,190 bytes): a longer canonical link is not the page's address. */
-export const MAX_URL_CHARS = 8_192;
 
 /** Paragraphs shorter than this do not vote when scoring blocks: bylines, labels, button text. */
 export const MIN_SCORED_PARAGRAPH_CHARS = 25;

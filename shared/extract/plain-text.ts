@@ -2,21 +2,14 @@
  * The plain-text path of extraction: captures made by copy-paste or a naive scraper, one paragraph per
  * line, with the site's chrome flattened into lines of its own.
  */
-import {
-  BYLINE_MAX_WORDS,
-  HEADLINE_MAX_CHARS,
-  HEADLINE_MIN_WORDS,
-  MAX_PAGE_TEXT_CHARS,
-  MAX_TEXT_RUN_CHARS,
-  PROSE_MIN_WORDS,
-} from './patterns.js';
+import { MAX_PAGE_TEXT_CHARS, MAX_TEXT_RUN_CHARS } from '../fetch/index.js';
+import { cutOnWord, findHumanDate } from '../text/index.js';
+import { BYLINE_MAX_WORDS, HEADLINE_MAX_CHARS, HEADLINE_MIN_WORDS, PROSE_MIN_WORDS } from './patterns.js';
 import {
   countWords,
-  cutRunOfText,
   dropBoilerplateParagraphs,
   dropRepeatedParagraphs,
   endsLikeSentence,
-  findHumanDate,
   isProse,
   normalizeWhitespace,
   paragraphKey,
@@ -67,7 +60,7 @@ const NAME_CONNECTORS: ReadonlySet<string> = new Set(['and', '&', 'of', 'the', '
  * // 'Putin says no talks with Japan unless it alters stance on Ukraine'
  */
 export function extractPlainText(text: string, url: string): ExtractedArticle {
-  const lines = readLines(cutRunOfText(text, MAX_PAGE_TEXT_CHARS));
+  const lines = readLines(cutOnWord(text, MAX_PAGE_TEXT_CHARS, { atSentenceEnd: true }));
   const bodyStart = findBodyStart(lines);
   const header = bodyStart < 0 ? lines : lines.slice(0, bodyStart);
   const { metadata, consumed } = readPlainTextMetadata(header);
@@ -100,7 +93,7 @@ function readLines(text: string): Line[] {
   let previousWasBlank = true;
   for (const raw of text.replace(/\r\n?/g, '\n').split('\n')) {
     const bullet = BULLET_MARKER.test(raw);
-    const lineText = normalizeWhitespace(cutRunOfText(raw, MAX_TEXT_RUN_CHARS).replace(BULLET_MARKER, ''));
+    const lineText = normalizeWhitespace(cutOnWord(raw, MAX_TEXT_RUN_CHARS, { atSentenceEnd: true }).replace(BULLET_MARKER, ''));
     if (!lineText) {
       previousWasBlank = true;
       continue;

@@ -57,3 +57,40 @@ export const FILE_CONTENT_TYPES: Readonly<Record<string, string>> = {
 
 /** Files a directory source turns into items; other files (images, notes) are ignored. */
 export const DIRECTORY_DOCUMENT_EXTENSIONS: ReadonlySet<string> = new Set(['.html', '.htm', '.txt', '.xml']);
+
+/** Servers refuse longer request lines (Apache at 8,190 bytes): a longer link or canonical URL cannot be fetched. */
+export const MAX_URL_CHARS = 8_192;
+
+/**
+ * Titles travel into logs, fetch state and beside every statement and link of an article, so they are bounded: a
+ * headline runs under 300 characters, and a longer feed, link or page title is cut (on a word).
+ */
+export const MAX_TITLE_CHARS = 300;
+
+/**
+ * One text node (or plain-text line) of a page is kept up to this many characters. News paragraphs run to a few
+ * thousand; a longer run is a flattened table, a script dumped as text or a hostile page, and every stage reads each
+ * paragraph several times (a single 20 MB paragraph took 18 s and 1.7 GB before this cap).
+ */
+export const MAX_TEXT_RUN_CHARS = 100_000;
+
+/**
+ * Text read from one page, scripts and styles aside: about what `DEFAULT_MAX_BYTES` lets through, so a fetched
+ * page is never cut and a bigger document handed to extraction costs no more than one that size.
+ */
+export const MAX_PAGE_TEXT_CHARS = 5_000_000;
+
+/**
+ * Elements nested deeper than this are flattened into their text. Real pages nest 30 to 60 levels; Blink stops
+ * at 512. Ours is lower because several stages (and cheerio's `text()`) recurse once per level.
+ */
+export const MAX_NESTING_DEPTH = 256;
+
+/**
+ * Start tags past this depth are dropped before parsing (see `limitNesting`); Blink's limit. Higher than
+ * `MAX_NESTING_DEPTH` because the pre-parse scan only approximates the parser's implied end tags.
+ */
+export const MAX_PARSE_DEPTH = 512;
+
+/** A document has a doctype, `<html>` and a few comments at its root; more top-level nodes make it a fragment. */
+export const MAX_ROOT_NODES = 64;

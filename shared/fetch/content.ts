@@ -1,4 +1,4 @@
-import { decodeBody } from '../extract/index.js';
+import { decodeBody } from '../text/index.js';
 import { decodeEntities } from './entities.js';
 import type { FetchedDocument } from './types.js';
 
@@ -60,7 +60,7 @@ export function looksLikeHtml(text: string): boolean {
 }
 
 /**
- * Decodes a document's bytes with extraction's decoder (see `decodeBody`), so a source reading and
+ * Decodes a document's bytes with the decoder extraction uses too (see `decodeBody`), so a source reading and
  * the article extracted from it never disagree about a page's charset.
  */
 export function decodeDocumentText(document: Pick<FetchedDocument, 'body' | 'contentType'>): string {

@@ -40,9 +40,6 @@ export const MIN_STANDALONE_LINK_SHARE = 0.5;
 /** A chrome-looking element holding this share of the page's article links is the page's wrapper, not chrome. */
 export const PROTECTED_LINK_SHARE = 0.6;
 
-/** Headlines and feed titles longer than this are cut (as feed entry titles are). */
-export const MAX_LINK_TITLE_CHARS = 300;
-
 /** How a URL path looks when it is an article's, by the conventions of news CMSs. */
 export const ARTICLE_URL_SHAPES = {
   /** `/2024/06/06/…` or `/2024/06/…` */

@@ -3,8 +3,10 @@
  * listing, and whether it is an article itself. The rules live in discover-patterns.ts.
  */
 import type { CheerioAPI } from 'cheerio/slim';
-import type { AnyNode, Element } from 'domhandler';
-import { parseBoundedPage, toIsoDate } from '../extract/index.js';
+import { isTag, isText, type AnyNode, type Element } from 'domhandler';
+import { cutOnWord, toIsoDate } from '../text/index.js';
+import { parseBoundedPage } from './bounded-page.js';
+import { MAX_TITLE_CHARS } from './constants.js';
 import {
   ARTICLE_EXTENSIONS,
   ARTICLE_JSON_LD_TYPES,
@@ -18,7 +20,6 @@ import {
   HEADING_TAGS,
   MAX_BOX_TEXT_SHARE,
   MAX_CARD_CHARS,
-  MAX_LINK_TITLE_CHARS,
   MAX_LINKS_PER_INDEX_PAGE,
   MIN_ARTICLE_PROSE_CHARS,
   MIN_HEADLINE_CHARS,
@@ -176,8 +177,8 @@ function isHeadlineAnchor(anchor: Element, $: CheerioAPI): boolean {
 function lineTextOf(block: Element, $: CheerioAPI): string {
   const parts: string[] = [];
   for (const child of block.children) {
-    if (child.type === 'text') parts.push(child.data);
-    else if (isElement(child) && !BLOCK_TAGS.has(child.name)) parts.push($(child).text());
+    if (isText(child)) parts.push(child.data);
+    else if (isTag(child) && !BLOCK_TAGS.has(child.name)) parts.push($(child).text());
   }
   return parts.join('').replace(WHITESPACE_RUN, ' ').trim();
 }
@@ -218,7 +219,7 @@ function findChrome($: CheerioAPI, candidateCount: number, urlsUnder: Map<Elemen
       article: within.article || element.name === 'article',
       section: within.section || SECTIONING_TAGS.has(element.name),
     };
-    for (const child of element.children) if (isElement(child)) visit(child, inner);
+    for (const child of element.children) if (isTag(child)) visit(child, inner);
   };
   for (const root of $.root().children().toArray()) visit(root, { article: false, section: false });
   for (const box of labelledBoxes($)) chrome.add(box);
@@ -268,7 +269,7 @@ function hintWords(element: Element): string {
 function labelledBoxes($: CheerioAPI): Element[] {
   const pageChars = textOf($, $('body')[0] ?? $.root()[0]).length;
   const boxes: Element[] = [];
-  for (const heading of $([...HEADING_TAGS].join(', ')).toArray().filter(isElement)) {
+  for (const heading of $([...HEADING_TAGS].join(', ')).toArray().filter(isTag)) {
     if (!ASIDE_BOX_HEADING.test(textOf($, heading))) continue;
     const parent = parentElement(heading);
     const opensParent = parent !== null && firstElementChild(parent) === heading;
@@ -326,8 +327,8 @@ function jsonLdTypes(json: string): string[] {
 function leftoverProseChars($: CheerioAPI, removed: Set<Element>): number {
   const perBlock = new Map<Element, number>();
   const visit = (node: AnyNode, block: Element | undefined) => {
-    if (node.type === 'text' && block) perBlock.set(block, (perBlock.get(block) ?? 0) + node.data.replace(WHITESPACE_RUN, ' ').length);
-    if (!isElement(node) || removed.has(node) || NON_TEXT_TAGS.has(node.name)) return;
+    if (isText(node) && block) perBlock.set(block, (perBlock.get(block) ?? 0) + node.data.replace(WHITESPACE_RUN, ' ').length);
+    if (!isTag(node) || removed.has(node) || NON_TEXT_TAGS.has(node.name)) return;
     const own = BLOCK_TAGS.has(node.name) ? node : block;
     for (const child of node.children) visit(child, own);
   };
@@ -339,8 +340,7 @@ function listingItem(candidate: Candidate, cards: Element[], $: CheerioAPI): Sou
   const title = candidate.headlines.map((anchor) => textOf($, anchor)).reduce((longest, text) => (text.length > longest.length ? text : longest), '');
   const datetime = cards.map((card) => $(card).find('time[datetime]').first().attr('datetime')).find(Boolean);
   const publishedAt = toIsoDate(datetime);
-  const cut = title.length > MAX_LINK_TITLE_CHARS ? `${title.slice(0, MAX_LINK_TITLE_CHARS).trimEnd()}…` : title;
-  const item: SourceItem = { url: candidate.url, title: cut };
+  const item: SourceItem = { url: candidate.url, title: cutOnWord(title, MAX_TITLE_CHARS) };
   return publishedAt ? { ...item, publishedAt } : item;
 }
 
@@ -361,20 +361,16 @@ function closest(node: Element, test: (element: Element) => boolean): Element | 
 
 function parentElement(node: AnyNode): Element | null {
   const parent = node.parent;
-  return parent && isElement(parent) ? parent : null;
+  return parent && isTag(parent) ? parent : null;
 }
 
 function firstElementChild(node: Element): Element | undefined {
-  return node.children.find(isElement);
+  return node.children.find(isTag);
 }
 
 function nextElement(node: Element): Element | null {
-  for (let sibling = node.next; sibling; sibling = sibling.next) if (isElement(sibling)) return sibling;
+  for (let sibling = node.next; sibling; sibling = sibling.next) if (isTag(sibling)) return sibling;
   return null;
-}
-
-function isElement(node: AnyNode): node is Element {
-  return node.type === 'tag' || node.type === 'script' || node.type === 'style';
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

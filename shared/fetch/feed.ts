@@ -1,5 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { toIsoDate } from '../extract/index.js';
+import { cutOnWord, toIsoDate } from '../text/index.js';
+import { MAX_TITLE_CHARS, MAX_URL_CHARS } from './constants.js';
 import { decodeEntities, createSafeEntityDecoder } from './entities.js';
 import type { ParsedFeed } from './types.js';
 
@@ -13,10 +14,6 @@ type XmlNode = Record<string, unknown>;
 /** The JSON Feed versions we understand; later versions may change item semantics. */
 const JSON_FEED_VERSIONS: ReadonlySet<string> = new Set(['https://jsonfeed.org/version/1', 'https://jsonfeed.org/version/1.1']);
 
-/** Servers refuse longer request lines (Apache at 8,190 bytes): a longer entry link cannot be fetched. */
-const MAX_LINK_CHARS = 8_192;
-/** Headlines are under 300 characters; a longer title is cut (the page's own title usually wins anyway). */
-const MAX_FEED_TITLE_CHARS = 300;
 /** A list of a few names; longer is not an author line. */
 const MAX_AUTHOR_CHARS = 200;
 
@@ -270,18 +267,15 @@ function readEntries(items: unknown, readItem: (item: XmlNode) => FeedEntry | un
  * too long to request is dropped with its entry; a title is cut; an author that long is not a name.
  */
 function boundEntry(entry: FeedEntry): FeedEntry | undefined {
-  if (entry.url.length > MAX_LINK_CHARS) return undefined;
-  const bounded = { ...entry, title: entry.title && cutText(entry.title, MAX_FEED_TITLE_CHARS) };
+  if (entry.url.length > MAX_URL_CHARS) return undefined;
+  const bounded = { ...entry, title: entry.title && cutOnWord(entry.title, MAX_TITLE_CHARS) };
   if (entry.author && entry.author.length > MAX_AUTHOR_CHARS) delete bounded.author;
   return compact(bounded);
 }
 
+/** A feed's title, cut as entry titles are (the page's own title usually wins anyway). */
 function feedTitle(title: string | undefined): string | undefined {
-  return title && cutText(title, MAX_FEED_TITLE_CHARS);
-}
-
-function cutText(text: string, maxChars: number): string {
-  return text.length <= maxChars ? text : `${text.slice(0, maxChars).trimEnd()}…`;
+  return title && cutOnWord(title, MAX_TITLE_CHARS);
 }
 
 /** Resolves an entry link; drops `javascript:`, `data:` and the like, and file:// links from a web feed. */

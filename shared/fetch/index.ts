@@ -25,7 +25,16 @@ export {
 } from './content.js';
 export { classifyAddress, isPublicAddress, AddressCategory } from './address.js';
 export { clearRobotsCache } from './robots.js';
-export { DEFAULT_POLITENESS, DEFAULT_RETRY, DEFAULT_USER_AGENT } from './constants.js';
+export {
+  DEFAULT_POLITENESS,
+  DEFAULT_RETRY,
+  DEFAULT_USER_AGENT,
+  MAX_PAGE_TEXT_CHARS,
+  MAX_TEXT_RUN_CHARS,
+  MAX_TITLE_CHARS,
+  MAX_URL_CHARS,
+} from './constants.js';
+export { parseBoundedPage } from './bounded-page.js';
 export { articleContentProblem } from './article-content.js';
 export { HostPacer } from './host-pacer.js';
 export { backoffDelay, parseRetryAfter, planRetry, type RetryPlan, type RetryStop } from './retry.js';

@@ -4,7 +4,7 @@
  */
 import { gunzipSync } from 'node:zlib';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { toIsoDate } from '../extract/index.js';
+import { toIsoDate } from '../text/index.js';
 import { decodeDocumentText } from './content.js';
 import { createSafeEntityDecoder } from './entities.js';
 import type { FetchedDocument, SourceItem } from './types.js';

@@ -3,7 +3,7 @@
  * token sits inside a quotation. The model loads once per process, on first use (see nlp-models.ts).
  */
 import type { ItsFunction } from 'wink-nlp';
-import { truncateOnWord } from '../extract/text.js';
+import { cutOnWord } from '../text/index.js';
 import { winkNlp } from './nlp-models.js';
 import { MAX_ARTICLE_READ_CHARS, MAX_SENTENCE_CHARS } from './patterns.js';
 
@@ -88,7 +88,7 @@ export function boundParagraphs(paragraphs: string[]): string[] {
   let budget = MAX_ARTICLE_READ_CHARS;
   for (const paragraph of paragraphs) {
     if (budget <= 0) break;
-    const kept = cutLongSentences(paragraph.length > budget ? cutOnWord(paragraph, budget) : paragraph);
+    const kept = cutLongSentences(cutOnWord(paragraph, budget, { mark: '' }));
     bounded.push(kept);
     budget -= kept.length;
   }
@@ -110,14 +110,7 @@ function cutLongSentences(paragraph: string): string {
 
 /** A runaway sentence cut on a word and marked "…", which also ends it for the sentence splitter. */
 function cutSentence(sentence: string): string {
-  return sentence.length <= MAX_SENTENCE_CHARS ? sentence : `${truncateOnWord(sentence, MAX_SENTENCE_CHARS)} `;
-}
-
-/** The text's first `maxChars` characters, back to the last space when there is one. */
-function cutOnWord(text: string, maxChars: number): string {
-  const prefix = text.slice(0, maxChars);
-  const space = prefix.lastIndexOf(' ');
-  return (space > 0 ? prefix.slice(0, space) : prefix).trimEnd();
+  return sentence.length <= MAX_SENTENCE_CHARS ? sentence : `${cutOnWord(sentence, MAX_SENTENCE_CHARS)} `;
 }
 
 /** Lemma and POS of a lower-cased word read on its own; cached, sentence openings repeat. */

@@ -1,12 +1,13 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { limitNesting } from '../../shared/extract/bounds.js';
-import { decodeBody, extractArticle, sniffCharset } from '../../shared/extract/index.js';
-import { MAX_METADATA_TITLE_CHARS, MAX_PARSE_DEPTH, MAX_TEXT_RUN_CHARS } from '../../shared/extract/patterns.js';
+import { extractArticle } from '../../shared/extract/index.js';
 import { normalizeWhitespace, NormalizedTextMeasure } from '../../shared/extract/text.js';
+import { limitNesting } from '../../shared/fetch/bounded-page.js';
+import { MAX_PARSE_DEPTH, MAX_TEXT_RUN_CHARS, MAX_TITLE_CHARS } from '../../shared/fetch/constants.js';
 import { extractStatements } from '../../shared/stances/index.js';
 import { MAX_ARTICLE_READ_CHARS, MAX_SENTENCE_CHARS } from '../../shared/stances/patterns.js';
 import { boundParagraphs } from '../../shared/stances/sentences.js';
+import { decodeBody, sniffCharset } from '../../shared/text/index.js';
 
 const PARAGRAPH = 'The committee said on Thursday that the new rules would apply from next year, after a consultation with the industry.';
 
@@ -148,7 +149,7 @@ describe('extractArticle: runaway pages', () => {
     const huge = 'Headline words '.repeat(70_000);
     const html = `<html><head><meta property="og:title" content="${huge}"><meta property="og:site_name" content="${huge}"></head><body><article><p>${PARAGRAPH}</p></article></body></html>`;
     const article = extractArticle({ url: 'https://news.example/huge-title', body: html });
-    expect(article.title.length).toBeLessThanOrEqual(MAX_METADATA_TITLE_CHARS + 1);
+    expect(article.title.length).toBeLessThanOrEqual(MAX_TITLE_CHARS + 1);
     expect(article.title.endsWith('…')).toBe(true);
     expect(article.siteName).toBeUndefined();
   });

@@ -2,7 +2,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { decodeBody, extractArticle, extractPlainText, sniffCharset } from '../../shared/extract/index.js';
+import { extractArticle, extractPlainText } from '../../shared/extract/index.js';
+import { decodeBody, sniffCharset } from '../../shared/text/index.js';
 
 const SEEDS_DIR = fileURLToPath(new URL('../../../shared/seeds/', import.meta.url));
 const SITES_DIR = fileURLToPath(new URL('../../samples/sites/', import.meta.url));

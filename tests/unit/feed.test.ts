@@ -10,7 +10,7 @@ import {
   looksLikeFeed,
   parseFeed,
 } from '../../shared/fetch/index.js';
-import { decodeBody } from '../../shared/extract/index.js';
+import { decodeBody } from '../../shared/text/index.js';
 
 const BASE = 'https://news.example/feeds/world.xml';
 

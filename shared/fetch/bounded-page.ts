@@ -1,15 +1,15 @@
 /**
- * Stage 0 of the HTML path: bounds a page before any other stage walks it (a parse that stops past
- * `MAX_PARSE_DEPTH`, then `limitNesting` and a second parse; `boundDocument` after it; `parseBoundedPage` runs
- * them). Every later stage reads an
- * element's text several times and several of them recurse per level of nesting, so a hostile or broken page (a
- * 20 MB paragraph, 100,000 unclosed `<div>`s) would otherwise cost minutes, gigabytes or a stack overflow.
+ * A fetched page parsed within bounds, before anything walks it (a parse that stops past `MAX_PARSE_DEPTH`, then
+ * `limitNesting` and a second parse; `boundDocument` after it; `parseBoundedPage` runs them). Discovery reads a
+ * page with it, and extraction as its stage 0. Every later stage reads an element's text several times and several
+ * of them recurse per level of nesting, so a hostile or broken page (a 20 MB paragraph, 100,000 unclosed `<div>`s)
+ * would otherwise cost minutes, gigabytes or a stack overflow.
  */
 import { load, type CheerioAPI } from 'cheerio/slim';
-import type { AnyNode, Document, Element, Text } from 'domhandler';
+import { hasChildren, isTag, isText, type AnyNode, type Document, type Element } from 'domhandler';
 import { DomHandler, Parser, parseDocument } from 'htmlparser2';
-import { MAX_NESTING_DEPTH, MAX_PAGE_TEXT_CHARS, MAX_PARSE_DEPTH, MAX_ROOT_NODES, MAX_TEXT_RUN_CHARS } from './patterns.js';
-import { cutRunOfText, isWhitespaceCode } from './text.js';
+import { cutOnWord, isWhitespaceCode } from '../text/index.js';
+import { MAX_NESTING_DEPTH, MAX_PAGE_TEXT_CHARS, MAX_PARSE_DEPTH, MAX_ROOT_NODES, MAX_TEXT_RUN_CHARS } from './constants.js';
 
 /**
  * Elements that do not nest in htmlparser2: its void elements, and those a start tag of their own kind closes
@@ -183,15 +183,15 @@ export function boundDocument($: CheerioAPI): boolean {
     const node = stack.pop()!;
     const depth = depths.pop()!;
     if (isText(node)) {
-      if (node.parent && isElement(node.parent) && RAW_TEXT_ELEMENTS.has(node.parent.name)) continue;
-      const kept = cutRunOfText(node.data, Math.min(MAX_TEXT_RUN_CHARS, budget));
+      if (node.parent && isTag(node.parent) && RAW_TEXT_ELEMENTS.has(node.parent.name)) continue;
+      const kept = cutOnWord(node.data, Math.min(MAX_TEXT_RUN_CHARS, budget), { atSentenceEnd: true });
       cut ||= kept.length < node.data.length;
       node.data = kept;
       budget -= kept.length;
       continue;
     }
-    if (!hasChildren(node)) continue;
-    if (depth >= MAX_NESTING_DEPTH && node.children.some(hasChildren)) {
+    if (!hasChildNodes(node)) continue;
+    if (depth >= MAX_NESTING_DEPTH && node.children.some(hasChildNodes)) {
       // Browsers stop nesting too (Blink at 512 levels); the text stays, the deeper structure goes.
       $(node as Element).text(collectText(node).join(' '));
       cut = true;
@@ -212,21 +212,14 @@ function collectText(node: AnyNode): string[] {
   while (stack.length > 0) {
     const current = stack.pop()!;
     if (isText(current)) texts.push(current.data);
-    else if (hasChildren(current) && !(isElement(current) && RAW_TEXT_ELEMENTS.has(current.name))) {
+    else if (hasChildNodes(current) && !(isTag(current) && RAW_TEXT_ELEMENTS.has(current.name))) {
       for (let index = current.children.length - 1; index >= 0; index -= 1) stack.push(current.children[index]);
     }
   }
   return texts;
 }
 
-function isText(node: AnyNode): node is Text {
-  return (node.type as string) === 'text';
-}
-
-function isElement(node: AnyNode): node is Element {
-  return 'name' in node && typeof node.name === 'string';
-}
-
-function hasChildren(node: AnyNode): node is AnyNode & { children: AnyNode[] } {
-  return Array.isArray((node as { children?: unknown }).children) && (node as { children: unknown[] }).children.length > 0;
+/** An element or document with at least one child node (domhandler's `hasChildren` also takes an empty one). */
+function hasChildNodes(node: AnyNode): node is AnyNode & { children: AnyNode[] } {
+  return hasChildren(node) && node.children.length > 0;
 }

@@ -1,3 +1,7 @@
+/**
+ * Charset decoding of fetched bytes: fetch reads a source with it and extraction a page, so the two never disagree
+ * about a page's charset.
+ */
 import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 
