@@ -6,6 +6,7 @@ import { judgeStatement, skipReasonOf, stderrLog, watchedStatements } from '../.
 import { TimelineStep } from '../../shared/pipeline/timeline.js';
 import { extractStatements, isAlertable, StanceStatus } from '../../shared/stances/index.js';
 import type { LedgerEntry, NoveltyVerdict, Statement } from '../../shared/stances/index.js';
+import { cutOnWord } from '../../shared/text/index.js';
 import { openArchive } from '../open-archive.js';
 import { extractInput, forEachInput } from './extract.js';
 import { wrapText } from './output.js';
@@ -206,7 +207,7 @@ function closestLine(row: StatementRow): string {
   const text = singleLine(closest.text);
   // A page read again meets its own words in the ledger; quoting them twice says nothing.
   if (text === singleLine(row.text)) return `earlier: the same words (${where || closest.url})`;
-  const preview = text.length > CLOSEST_PREVIEW_CHARS ? `${text.slice(0, CLOSEST_PREVIEW_CHARS).trimEnd()}…` : text;
+  const preview = cutOnWord(text, CLOSEST_PREVIEW_CHARS);
   return `earlier: “${preview}” (${where || closest.url}; similarity ${row.similarity})`;
 }
 

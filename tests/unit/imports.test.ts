@@ -8,6 +8,12 @@ const ROOT = new URL('../..', import.meta.url).pathname;
 /** The adapters: the only stages under shared/ that may build AWS clients or be imported for them. */
 const ADAPTER_STAGES = ['store', 'notify'];
 
+/**
+ * The stages in the one direction they may depend on each other: a stage imports those before it, never one after
+ * it (fetch never loads extraction; the base module `text` loads no stage at all).
+ */
+const STAGE_ORDER = ['text', 'fetch', 'extract', 'dedupe', 'stances', 'digest', 'pipeline'];
+
 /** Packages that load AWS clients: an import of one outside the adapters loads it into every caller of the core. */
 const AWS_PACKAGES = /^@aws-sdk\/|^@aws-lambda-powertools\//;
 
@@ -40,8 +46,15 @@ export function forbiddenImports(path: string, source: string): string[] {
     if (!specifier.startsWith('.')) return [];
     const target = posix.normalize(posix.join(dirname(path), specifier));
     const targetStage = stageOf(target);
-    return targetStage && ADAPTER_STAGES.includes(targetStage) ? [`${path} imports ${target} (the ${targetStage} adapter)`] : [];
+    if (targetStage && ADAPTER_STAGES.includes(targetStage)) return [`${path} imports ${target} (the ${targetStage} adapter)`];
+    return targetStage && comesAfter(targetStage, stage) ? [`${path} imports ${target} (${targetStage} comes after ${stage})`] : [];
   });
+}
+
+/** Whether `later` is a stage after `stage` in `STAGE_ORDER` (stages outside the order are not compared). */
+function comesAfter(later: string, stage: string): boolean {
+  const from = STAGE_ORDER.indexOf(stage);
+  return from >= 0 && STAGE_ORDER.indexOf(later) > from;
 }
 
 describe('the core owns its ports; AWS is wired at the edges', () => {
@@ -63,7 +76,24 @@ describe('the core owns its ports; AWS is wired at the edges', () => {
     expect(forbiddenImports('shared/store/example.ts', source)).toEqual([]);
   });
 
-  it('no stage under shared/ but store/ and notify/ imports store/, notify/ or an AWS package', () => {
+  it('flags a stage importing a later stage, and lets it import an earlier one', () => {
+    const source = [
+      "import { extractArticle } from '../extract/index.js';",
+      "import { parseBoundedPage } from '../fetch/index.js';",
+      "import { cutOnWord } from '../text/index.js';",
+      "import { loadConfig } from '../config/index.js';",
+    ].join('\n');
+    expect(forbiddenImports('shared/fetch/example.ts', source)).toEqual([
+      'shared/fetch/example.ts imports shared/extract/index.js (extract comes after fetch)',
+    ]);
+    expect(forbiddenImports('shared/text/example.ts', source)).toEqual([
+      'shared/text/example.ts imports shared/extract/index.js (extract comes after text)',
+      'shared/text/example.ts imports shared/fetch/index.js (fetch comes after text)',
+    ]);
+    expect(forbiddenImports('shared/dedupe/example.ts', source)).toEqual([]);
+  });
+
+  it('no stage under shared/ but store/ and notify/ imports store/, notify/ or an AWS package, nor a later stage', () => {
     const files = sourceFiles('shared');
     expect(files.length).toBeGreaterThan(50);
     const problems = files.flatMap((path) => forbiddenImports(path, readFileSync(join(ROOT, path), 'utf8')));
