@@ -8,10 +8,78 @@ import {
   extractStatements,
   speakerKey,
   speaksAs,
+  type Ledger,
   type LedgerEntry,
   type NoveltyVerdict,
   type Statement,
 } from '../stances/index.js';
+import { addToSummary, type LedgerSummary } from '../stances/ledger.js';
+
+/**
+ * Unattributed statements are judged against the watch's most recent statements, not its whole history: an
+ * unattributed line that repeats something rewrites recent coverage (an agency story run again, a standfirst), while
+ * a watch that follows everyone has a ledger that grows without end. 200 holds every labelled storyline whole (70
+ * statements at most) and weeks of a busy watch.
+ */
+export const UNATTRIBUTED_WINDOW = 200;
+
+/**
+ * The part of a watch's ledger one article's statements are judged against: every statement of their speakers and
+ * of the speakers on their sides, the recent window when one is unattributed, and the summary of the whole ledger
+ * (the IDF counts). `recordInLedger` adds the article's own statements as they are stored.
+ */
+export interface ArticleLedger {
+  entries: LedgerEntry[];
+  summary: LedgerSummary;
+}
+
+type LedgerReads = Pick<Ledger, 'getSummary' | 'listStatements' | 'listRecentStatements'>;
+
+/**
+ * Reads what judging these statements needs: the summary, then each partition that can hold a comparable statement
+ * (at most one Query per speaker key), and the recent window for unattributed ones. The cost follows the speakers'
+ * histories, not the watch's.
+ */
+export async function readArticleLedger(statements: Statement[], watch: Pick<Watch, 'id' | 'sides'>, ledger: LedgerReads): Promise<ArticleLedger> {
+  const summary = await ledger.getSummary(watch.id);
+  const keys = partitionsToRead(statements, summary.speakers, Object.values(watch.sides ?? {}));
+  const reads = [...keys].map((key) => ledger.listStatements(watch.id, key));
+  if (statements.some((statement) => statement.speaker === null)) reads.push(ledger.listRecentStatements(watch.id, UNATTRIBUTED_WINDOW));
+  return { entries: inLedgerOrder((await Promise.all(reads)).flat()), summary };
+}
+
+/** Adds a statement just stored to the article's ledger, so the article's next statements are judged against it. */
+export function recordInLedger(ledger: ArticleLedger, entry: LedgerEntry): void {
+  ledger.entries.push(entry);
+  addToSummary(ledger.summary, entry);
+}
+
+/**
+ * The speaker keys whose partitions hold every statement `compareWithLedger` may compare these with: each speaker's
+ * own, and those of the ledger's speaker labels (`known`) that name the speaker or a member of the speaker's side.
+ */
+function partitionsToRead(statements: Statement[], known: Set<string>, sides: string[][]): Set<string> {
+  const keys = new Set<string>();
+  for (const { speaker } of statements) {
+    if (!speaker) continue;
+    keys.add(speakerKey(speaker));
+    const side = sides.find((members) => members.some((member) => speaksAs(speaker, member)));
+    for (const label of known) {
+      if (speaksAs(label, speaker) || side?.some((member) => speaksAs(label, member))) keys.add(speakerKey(label));
+    }
+  }
+  return keys;
+}
+
+/**
+ * Once each, in the order a read of the whole ledger returns them (by sort key, speaker key then id): ties in
+ * similarity fall to the earlier entry, so the same order gives the same verdicts as reading the whole ledger.
+ */
+function inLedgerOrder(entries: LedgerEntry[]): LedgerEntry[] {
+  const sortKey = (entry: LedgerEntry) => `${speakerKey(entry.speaker)}#${entry.id}`;
+  const unique = [...new Map(entries.map((entry) => [entry.id, entry])).values()];
+  return unique.sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : 0));
+}
 
 /** A watch with speakers tracks them and everyone on their sides (a spokesman, a ministry); without any, everyone. */
 function isWatchedSpeaker(speaker: string | null, watch: Pick<Watch, 'speakers' | 'sides'>): boolean {
@@ -21,9 +89,13 @@ function isWatchedSpeaker(speaker: string | null, watch: Pick<Watch, 'speakers' 
   return Object.values(watch.sides ?? {}).some((members) => members.some((member) => speaksAs(speaker, member)));
 }
 
-/** Judges a statement against the watch's ledger: the speaker's own earlier statements and their side's (`sides`). */
-export function judgeStatement(statement: Statement, ledger: LedgerEntry[], watch: Pick<Watch, 'sides'>): NoveltyVerdict {
-  return compareWithLedger(statement, ledger, { sides: Object.values(watch.sides ?? {}) });
+/**
+ * Judges a statement against the watch's ledger: the speaker's own earlier statements and their side's (`sides`).
+ * `ledger` is the whole ledger, or the part of it an article needs (`readArticleLedger`).
+ */
+export function judgeStatement(statement: Statement, ledger: LedgerEntry[] | ArticleLedger, watch: Pick<Watch, 'sides'>): NoveltyVerdict {
+  const { entries, summary } = Array.isArray(ledger) ? { entries: ledger, summary: undefined } : ledger;
+  return compareWithLedger(statement, entries, { sides: Object.values(watch.sides ?? {}), summary });
 }
 
 /** The statements of an article that a watch tracks: its speakers are hints to the reader, and a filter when it names any. */

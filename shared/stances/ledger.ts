@@ -1,8 +1,10 @@
 /**
  * The ledger: a watch's statements, where the next ones are judged new, changed or repeated (see
  * `compareWithLedger`). The port is declared here, beside the stances it records; shared/store implements it on
- * DynamoDB. This file imports only types, so an adapter can use it without loading the NLP libraries.
+ * DynamoDB. This file imports only types and the negation token, so an adapter can use it without loading the NLP
+ * libraries.
  */
+import { NEGATION_TOKEN } from './patterns.js';
 import type { LedgerEntry, StanceStatus, Statement } from './types.js';
 
 /** A statement in a watch's ledger, with where and when it was said and how it was judged. */
@@ -29,10 +31,30 @@ export interface StoredStatement extends LedgerEntry {
   digestKey?: string;
 }
 
+/**
+ * What judging a statement needs from the whole ledger, kept as the ledger grows so that judging an article reads
+ * its speakers' statements and this, never the whole ledger (see `compareWithLedger`'s `summary` option).
+ */
+export interface LedgerSummary {
+  /** Statements in the ledger: the N of the IDF. */
+  statements: number;
+  /** How many ledger statements hold each claim token (`claimTokens`): the IDF's document frequencies. */
+  tokenCounts: Map<string, number>;
+  /** Every speaker label in the ledger: where a side's members' statements are kept (see `speakerKey`). */
+  speakers: Set<string>;
+}
+
 export interface Ledger {
   /** `speaker`: a name or surname, keyed like the ledger's sort key (see `speakerKey` below). */
   listStatements(watchId: string, speaker?: string): Promise<LedgerEntry[]>;
-  /** Conditional put of the statement and its pending-digest marker; false when already there (a retry). */
+  /** The watch's `limit` most recent statements by publication date, newest first. */
+  listRecentStatements(watchId: string, limit: number): Promise<LedgerEntry[]>;
+  /** The watch's ledger summary: counts of every statement `addStatement` recorded (see `LedgerSummary`). */
+  getSummary(watchId: string): Promise<LedgerSummary>;
+  /**
+   * Conditional put of the statement and its pending-digest marker, counted once in the summary; false when already
+   * there (a retry).
+   */
   addStatement(statement: StoredStatement): Promise<boolean>;
   /** Counts a restatement on the earlier statement it repeats. */
   countRepeat(watchId: string, earlier: Pick<LedgerEntry, 'id' | 'speaker'>, source: { url: string; publishedAt?: string }): Promise<void>;
@@ -49,4 +71,37 @@ export function speakerKey(speaker: string | null): string {
   if (!speaker) return '_';
   const words = speaker.toLowerCase().normalize('NFKD').replace(/[^\p{L}\s-]/gu, '').trim().split(/\s+/);
   return words[words.length - 1] || '_';
+}
+
+/** A claim's tokens without the negation, which novelty compares as polarity: the terms the IDF counts. */
+export function claimTokens(claim: string): Set<string> {
+  return new Set(claim.split(/\s+/).filter((token) => token && token !== NEGATION_TOKEN));
+}
+
+/**
+ * A summary counts a claim's first 300 terms: a claim is one sentence's words, so more is a page without sentence
+ * breaks, and the store's update counting them must stay under DynamoDB's 4 KB expression limit.
+ */
+const MAX_COUNTED_TOKENS = 300;
+
+/** A longer "term" is not a word (a run of symbols); each counted term is an attribute name in the store. */
+const MAX_COUNTED_TOKEN_CHARS = 100;
+
+/** The claim terms a statement adds to a ledger summary: the same in memory and in the store. */
+export function countedTokens(claim: string): string[] {
+  return [...claimTokens(claim)].filter((token) => token.length <= MAX_COUNTED_TOKEN_CHARS).slice(0, MAX_COUNTED_TOKENS);
+}
+
+/** The summary of a list of statements, counted as the store counts them: for a ledger read whole. */
+export function summarizeLedger(entries: Iterable<Pick<LedgerEntry, 'speaker' | 'claim'>>): LedgerSummary {
+  const summary: LedgerSummary = { statements: 0, tokenCounts: new Map(), speakers: new Set() };
+  for (const entry of entries) addToSummary(summary, entry);
+  return summary;
+}
+
+/** Counts one more statement in a summary (in place). */
+export function addToSummary(summary: LedgerSummary, entry: Pick<LedgerEntry, 'speaker' | 'claim'>): void {
+  summary.statements += 1;
+  for (const token of countedTokens(entry.claim)) summary.tokenCounts.set(token, (summary.tokenCounts.get(token) ?? 0) + 1);
+  if (entry.speaker) summary.speakers.add(entry.speaker);
 }

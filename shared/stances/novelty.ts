@@ -2,7 +2,8 @@
  * Is a statement new, a change of terms, or a repeat of something the speaker said before?
  *
  * Claim tokens are weighted by an IDF over the ledger plus the statement: w(t) = ln(1 + (N + 1) / df(t)), N the
- * number of ledger entries and df(t) how many of them (and the statement) contain t. Topic words that most entries
+ * number of ledger entries and df(t) how many of them (and the statement) contain t. N and df come from the whole
+ * ledger even when only part of it is compared (a `LedgerSummary`, kept by the store as the ledger grows). Topic words that most entries
  * share (treaty, Japan, talks) weigh little, so two different conditions on the same subject do not look alike
  * merely for sharing its vocabulary; the terms that set a statement apart (Ukraine, withdraw, volumes) decide.
  *
@@ -15,6 +16,7 @@
  * one with a term the ledger has never seen.
  * The `not` token is left out of the overlap and compared as polarity instead: a flip is a change, not a repeat.
  */
+import { claimTokens, summarizeLedger, type LedgerSummary } from './ledger.js';
 import { NEGATION_TOKEN } from './patterns.js';
 import { surnameOf } from './speakers.js';
 import { StanceStatus, type LedgerEntry, type NoveltyVerdict, type Statement } from './types.js';
@@ -71,6 +73,10 @@ export const SAME_ARTICLE_SIMILARITY = 0.2;
  * Compares a statement with the ledger of earlier statements: the same speaker's (surname match, case-insensitive),
  * or every entry when the statement is unattributed.
  *
+ * `earlier` may be only part of the ledger (the speakers' own statements and a recent window) when
+ * `options.summary` counts the whole of it; the verdict is the same as against the whole ledger as long as `earlier`
+ * holds every statement `pickComparable` would take from it.
+ *
  * Stages: pickComparable → weighTokens (IDF over the whole ledger) → scoreEntries (weighted Jaccard) → decide:
  * - `repeat`: similarity ≥ `REPEAT_SIMILARITY` with the closest statement, or the claim covered
  *   (`RESTATED_COVERAGE`) by the related statements (`RELATED_SIMILARITY`, at most `MAX_RELATED`); in both cases
@@ -90,11 +96,13 @@ export function compareWithLedger(statement: Statement, earlier: LedgerEntry[], 
   const comparable = pickComparable(statement, earlier, options.sides ?? []);
   if (comparable.length === 0) return { status: StanceStatus.New, similarity: 0 };
   const tokens = claimTokens(statement.claim);
-  const ledgerTokens = earlier.map((entry) => claimTokens(entry.claim));
-  const weights = weighTokens(ledgerTokens, tokens);
-  const frequencies = countDocuments([...ledgerTokens, tokens]);
+  const frequencies = documentFrequencies(options.summary ?? summarizeLedger(earlier), tokens);
+  const weights = frequencies.weight;
   const scored = comparable
-    .map((entry) => ({ entry, tokens: claimTokens(entry.claim), score: weightedJaccard(tokens, claimTokens(entry.claim), weights) }))
+    .map((entry) => {
+      const entryTokens = claimTokens(entry.claim);
+      return { entry, tokens: entryTokens, score: weightedJaccard(tokens, entryTokens, weights) };
+    })
     .sort((a, b) => b.score - a.score || ((b.entry.publishedAt ?? '') > (a.entry.publishedAt ?? '') ? 1 : -1));
   const best = scored[0];
   const similarity = best.score;
@@ -110,7 +118,7 @@ export function compareWithLedger(statement: Statement, earlier: LedgerEntry[], 
   const restated =
     !statement.withdrawn &&
     ((similarity >= REPEAT_SIMILARITY && sameStance(best.entry)) ||
-      isCovered(tokens, related.map((item) => item.tokens), weights, frequencies));
+      isCovered(tokens, related.map((item) => item.tokens), frequencies));
   if (restated) {
     const closest = related.length > 0 ? mostCovering(tokens, related, weights) : best.entry;
     return { status: StanceStatus.Repeat, similarity: rounded, closest };
@@ -120,7 +128,7 @@ export function compareWithLedger(statement: Statement, earlier: LedgerEntry[], 
   if (similarity >= CHANGED_SIMILARITY || (statement.withdrawn && similarity >= MIN_SHOWN_SIMILARITY)) {
     return { status: StanceStatus.Changed, similarity: rounded, closest: best.entry };
   }
-  const shown = similarity >= MIN_SHOWN_SIMILARITY && sharesDistinctiveTerm(tokens, best.tokens, frequencies, earlier.length + 1);
+  const shown = similarity >= MIN_SHOWN_SIMILARITY && sharesDistinctiveTerm(tokens, best.tokens, frequencies);
   return { status: StanceStatus.New, similarity: rounded, closest: shown ? best.entry : undefined };
 }
 
@@ -138,9 +146,9 @@ function restatedInArticle(statement: Statement, scored: { entry: LedgerEntry; s
 }
 
 /** Whether two claims share a term that is not the topic's (see `DISTINCTIVE_SHARE`). */
-function sharesDistinctiveTerm(a: Set<string>, b: Set<string>, documentFrequency: Map<string, number>, documents: number): boolean {
-  const limit = Math.max(2, DISTINCTIVE_SHARE * documents);
-  return [...a].some((token) => b.has(token) && (documentFrequency.get(token) ?? 0) <= limit);
+function sharesDistinctiveTerm(a: Set<string>, b: Set<string>, frequencies: DocumentFrequencies): boolean {
+  const limit = Math.max(2, DISTINCTIVE_SHARE * frequencies.documents);
+  return [...a].some((token) => b.has(token) && frequencies.count(token) <= limit);
 }
 
 export interface CompareOptions {
@@ -150,6 +158,11 @@ export interface CompareOptions {
    * spokesman restating the leader is a repeat, not news.
    */
   sides?: string[][];
+  /**
+   * The whole ledger's counts when `earlier` is only part of it; without it, `earlier` is the whole ledger and is
+   * counted here.
+   */
+  summary?: Pick<LedgerSummary, 'statements' | 'tokenCounts'>;
 }
 
 /** The speaker's own earlier statements, and those of everyone on the speaker's side; all of them when unattributed. */
@@ -172,30 +185,39 @@ export function speaksAs(speaker: string, member: string): boolean {
   return surnameOf(speaker) === name || speaker.toLowerCase().split(/[^\p{L}\p{N}'’-]+/u).includes(name);
 }
 
-/** Claim tokens without the negation, which is compared as polarity. */
-function claimTokens(claim: string): Set<string> {
-  return new Set(claim.split(/\s+/).filter((token) => token && token !== NEGATION_TOKEN));
+/** The IDF's counts over the ledger plus the statement being judged, and the weight they give each token. */
+interface DocumentFrequencies {
+  /** N + 1: the ledger's statements and this one. */
+  documents: number;
+  /** df(t): ledger statements holding the token, plus one when the statement holds it. */
+  count(token: string): number;
+  /** w(t) = ln(1 + (N + 1) / df(t)); 0 for a token no statement holds. */
+  weight(token: string): number;
 }
 
-function countDocuments(documents: Set<string>[]): Map<string, number> {
-  const df = new Map<string, number>();
-  for (const tokens of documents) for (const token of tokens) df.set(token, (df.get(token) ?? 0) + 1);
-  return df;
-}
-
-function weighTokens(ledger: Set<string>[], statement: Set<string>): Map<string, number> {
-  const documents = [...ledger, statement];
-  const df = countDocuments(documents);
+function documentFrequencies(summary: Pick<LedgerSummary, 'statements' | 'tokenCounts'>, statement: Set<string>): DocumentFrequencies {
+  const documents = summary.statements + 1;
+  const count = (token: string) => (summary.tokenCounts.get(token) ?? 0) + (statement.has(token) ? 1 : 0);
   const weights = new Map<string, number>();
-  for (const [token, count] of df) weights.set(token, Math.log(1 + documents.length / count));
-  return weights;
+  const weight = (token: string) => {
+    let known = weights.get(token);
+    if (known === undefined) {
+      const df = count(token);
+      known = df === 0 ? 0 : Math.log(1 + documents / df);
+      weights.set(token, known);
+    }
+    return known;
+  };
+  return { documents, count, weight };
 }
 
-function weightedJaccard(a: Set<string>, b: Set<string>, weights: Map<string, number>): number {
+type Weigh = (token: string) => number;
+
+function weightedJaccard(a: Set<string>, b: Set<string>, weights: Weigh): number {
   let shared = 0;
   let either = 0;
   for (const token of new Set([...a, ...b])) {
-    const weight = weights.get(token) ?? 0;
+    const weight = weights(token);
     either += weight;
     if (a.has(token) && b.has(token)) shared += weight;
   }
@@ -207,15 +229,15 @@ function weightedJaccard(a: Set<string>, b: Set<string>, weights: Map<string, nu
  * together: a lede and the quote behind it, or a point restated across two earlier remarks, add nothing new.
  * A claim too light to judge (one or two common words) is never covered.
  */
-function isCovered(statement: Set<string>, related: Set<string>[], weights: Map<string, number>, documentFrequency: Map<string, number>): boolean {
+function isCovered(statement: Set<string>, related: Set<string>[], frequencies: DocumentFrequencies): boolean {
   if (related.length === 0) return false;
   const said = new Set(related.flatMap((tokens) => [...tokens]));
   // A term the ledger has never seen ("Bergen" where it said "Oslo") is new terms, however little else changed.
-  if ([...statement].some((token) => !said.has(token) && (documentFrequency.get(token) ?? 0) <= 1)) return false;
+  if ([...statement].some((token) => !said.has(token) && frequencies.count(token) <= 1)) return false;
   let own = 0;
   let shared = 0;
   for (const token of statement) {
-    const weight = weights.get(token) ?? 0;
+    const weight = frequencies.weight(token);
     own += weight;
     if (said.has(token)) shared += weight;
   }
@@ -223,12 +245,12 @@ function isCovered(statement: Set<string>, related: Set<string>[], weights: Map<
 }
 
 /** The related entry that covers most of the statement's weight: the one a repeat is counted against. */
-function mostCovering(statement: Set<string>, related: { entry: LedgerEntry; tokens: Set<string> }[], weights: Map<string, number>): LedgerEntry {
+function mostCovering(statement: Set<string>, related: { entry: LedgerEntry; tokens: Set<string> }[], weights: Weigh): LedgerEntry {
   let best = related[0];
   let bestShared = -1;
   for (const item of related) {
     let shared = 0;
-    for (const token of statement) if (item.tokens.has(token)) shared += weights.get(token) ?? 0;
+    for (const token of statement) if (item.tokens.has(token)) shared += weights(token);
     if (shared > bestShared) {
       best = item;
       bestShared = shared;

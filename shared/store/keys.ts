@@ -15,6 +15,7 @@
  * | watch mark         | `WATCH#<id>`          | `DONE#<urlKey>`              | which text of an article a watch has read   |
  * | ledger statement   | `WATCH#<id>`          | `ST#<speakerKey>#<stanceId>` | earlier statements of a speaker             |
  * |   (GSI1)           | `WATCH#<id>#ST`       | `<publishedAt>#<stanceId>`   | a watch's statements by date                |
+ * | ledger summary     | `WATCH#<id>#SUM#<n>`  | `SUM`                        | the ledger's counts, shard n (IDF, speakers)|
  * | pending for digest | `WATCH#<id>`          | `PEND#<stanceId>`            | what the next digest holds                  |
  * | digest             | `WATCH#<id>`          | `DIG#<digestKey>`            | digests made (idempotency)                  |
  * |   (GSI1)           | `WATCH#<id>#DIG`      | `<createdAt>#<digestKey>`    | a watch's digests, newest first (its feed)  |
@@ -66,6 +67,8 @@ export const itemKeys = {
     sk: `${sortKeyPrefixes.speakerStatements(speaker)}${id}`,
   }),
   pending: (watchId: string, id: string) => ({ pk: partitionKeys.watch(watchId), sk: `${sortKeyPrefixes.pending}${id}` }),
+  /** A shard of the ledger summary: its own partition, so counting a statement is not a write to the watch's. */
+  ledgerSummary: (watchId: string, shard: number) => ({ pk: `${partitionKeys.watch(watchId)}#SUM#${shard}`, sk: 'SUM' }),
   digest: (watchId: string, digestKey: string) => ({ pk: partitionKeys.watch(watchId), sk: `DIG#${digestKey}` }),
   watchMark: (watchId: string, urlKey: string) => ({ pk: partitionKeys.watch(watchId), sk: `DONE#${urlKey}` }),
   /** Guards a watch's link to an article: the first link's date wins, so a retry under another date adds none. */

@@ -2,6 +2,7 @@ import type { Ledger, StoredStatement } from '../stances/ledger.js';
 import type { LedgerEntry } from '../stances/types.js';
 import type { DynamoTable } from './dynamo-table.js';
 import { itemKeys, partitionKeys, sortKeyPrefixes, speakerKey, timelineKeys } from './keys.js';
+import { ledgerSummaryStore } from './ledger-summary.js';
 import { TABLE_KEYS } from './table.js';
 
 /** The LedgerEntry fields of a statement item (`text` and `kind` are reserved words, hence the names). */
@@ -11,9 +12,12 @@ const LEDGER_PROJECTION = LEDGER_FIELDS.map((field) => `#${field}`).join(', ');
 
 /**
  * A watch's ledger: statements `WATCH#<id>` / `ST#<speakerKey>#<id>` (a speaker's history is one Query, the watch's
- * timeline one GSI Query) and their pending-digest markers `PEND#<id>`. `now` dates a repeat whose article has no date.
+ * timeline one GSI Query), their pending-digest markers `PEND#<id>` and the ledger summary (ledger-summary.ts), so
+ * judging an article reads its speakers' partitions and the summary, never the whole ledger. `now` dates a repeat
+ * whose article has no date, and the summary's memory of the ids it counted.
  */
 export function dynamoLedger(table: DynamoTable, now: () => Date): Ledger {
+  const summary = ledgerSummaryStore(table, now);
   return {
     listStatements: (watchId, speaker) =>
       table.queryAll<LedgerEntry>({
@@ -27,18 +31,28 @@ export function dynamoLedger(table: DynamoTable, now: () => Date): Ledger {
         ExpressionAttributeNames: LEDGER_NAMES,
       }),
 
+    listRecentStatements: (watchId, limit) =>
+      table.queryAll<LedgerEntry>(
+        {
+          IndexName: TABLE_KEYS.gsi1.name,
+          KeyConditionExpression: 'gsi1pk = :pk',
+          ExpressionAttributeValues: { ':pk': timelineKeys.statements(watchId) },
+          ScanIndexForward: false,
+          ProjectionExpression: LEDGER_PROJECTION,
+          ExpressionAttributeNames: LEDGER_NAMES,
+          Limit: limit,
+        },
+        limit,
+      ),
+
+    getSummary: (watchId) => summary.getSummary(watchId),
+
     async addStatement(statement) {
-      const added = await table.putIfAbsent({
-        ...itemKeys.statement(statement.watchId, statement.speaker, statement.id),
-        type: 'statement',
-        ...timelineKeys.statement(statement.watchId, statement.publishedAt ?? statement.foundAt, statement.id),
-        speakerKey: speakerKey(statement.speaker),
-        ...statement,
-        // A lower-case copy for the case-insensitive text filter of `query` (see queries.ts).
-        textLc: statement.text.toLowerCase(),
-      });
+      const added = await table.putIfAbsent(statementItem(statement));
       // The pending marker is idempotent on its own, so a crash between the two writes heals on retry.
       await table.putIfAbsent({ ...itemKeys.pending(statement.watchId, statement.id), type: 'pending', ...statement });
+      // Counted last: a crash before it leaves the statement unflagged, and the retry counts it (once).
+      await summary.count(statement, added);
       return added;
     },
 
@@ -64,5 +78,18 @@ export function dynamoLedger(table: DynamoTable, now: () => Date): Ledger {
         KeyConditionExpression: 'gsi1pk = :pk',
         ExpressionAttributeValues: { ':pk': timelineKeys.statements(watchId) },
       }),
+  };
+}
+
+/** A statement's item: its ledger key, its place in the watch's timeline (GSI1) and the copies `query` filters on. */
+export function statementItem(statement: StoredStatement) {
+  return {
+    ...itemKeys.statement(statement.watchId, statement.speaker, statement.id),
+    type: 'statement',
+    ...timelineKeys.statement(statement.watchId, statement.publishedAt ?? statement.foundAt, statement.id),
+    speakerKey: speakerKey(statement.speaker),
+    ...statement,
+    // A lower-case copy for the case-insensitive text filter of `query` (see queries.ts).
+    textLc: statement.text.toLowerCase(),
   };
 }
