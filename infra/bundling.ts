@@ -27,9 +27,16 @@ export const RUNTIME_PROVIDED_MODULES = ['@aws-sdk/*'] as const;
  * Third-party packages too heavy for a function bundle, shipped instead in a Lambda layer that the functions
  * importing them get (infra/constructs/dependency-layer.ts). Bytes each would add to the processor's bundle:
  * the English NLP model 3.6 MB (mostly JSON), iconv-lite's charset tables 0.5 MB, compromise's lexicon 0.36 MB,
- * wink-nlp 40 KB (kept beside its model).
+ * wink-nlp 40 KB (kept beside its model). Only the processor imports them.
  */
-export const LAYER_MODULES = ['wink-eng-lite-web-model', 'wink-nlp', 'compromise', 'iconv-lite'] as const;
+export const NLP_LAYER_MODULES = ['wink-eng-lite-web-model', 'wink-nlp', 'compromise', 'iconv-lite'] as const;
+/**
+ * Powertools Tracer and the X-Ray SDK under it: 125 KB in every bundle, which took the processor's over 1 MB
+ * (1,036 KB), so every function gets them from a small layer of their own instead.
+ */
+export const TRACING_LAYER_MODULES = ['@aws-lambda-powertools/tracer'] as const;
+/** Every package a bundle leaves for a layer to provide. */
+export const LAYER_MODULES = [...NLP_LAYER_MODULES, ...TRACING_LAYER_MODULES] as const;
 
 // ESM output has no `require`; CommonJS dependencies bundled into it call it, so the banner provides one.
 const ESM_REQUIRE_SHIM = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";

@@ -147,6 +147,21 @@ export class StancewatchStack extends Stack {
         ],
         true,
       );
+      // On the role: its policy is the role's child, not the function's. The infra test checks that the X-Ray
+      // actions are the only ones on `*`, since a suppression by resource cannot name the actions.
+      NagSuppressions.addResourceSuppressions(
+        fn.role!,
+        [
+          {
+            id: 'AwsSolutions-IAM5',
+            reason:
+              'tracing: ACTIVE grants xray:PutTraceSegments and xray:PutTelemetryRecords, which support no resource-level ' +
+              'permissions (X-Ray service authorization reference): `*` is the only resource they take.',
+            appliesTo: ['Resource::*'],
+          },
+        ],
+        true,
+      );
     }
     NagSuppressions.addResourceSuppressions(this.functions.failedInvocations, [
       {

@@ -1,6 +1,7 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import { Tracer } from '@aws-lambda-powertools/tracer';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { parseSourceMessage, processSource, SourceFailedError } from '../shared/pipeline/index.js';
 import { createSourceDeps } from './lib/aws-deps.js';
@@ -8,16 +9,23 @@ import { unconfiguredSourceReason } from './lib/configured-source.js';
 import { PipelineMetric, recordHealthChanges, recordSourceOutcome } from './lib/pipeline-metrics.js';
 import { powertoolsLog } from './lib/powertools-log.js';
 import { sqsRetryScheduler } from './lib/sqs-retry.js';
+import { clientCapture, traceHandler } from './lib/tracing.js';
 
 const logger = new Logger();
 // Namespace and service from POWERTOOLS_METRICS_NAMESPACE / POWERTOOLS_SERVICE_NAME (set by the stack).
 const metrics = new Metrics();
+// Off outside Lambda; in Lambda its segments go to X-Ray, each page fetched a subsegment (fetch is traced too).
+const tracer = new Tracer();
 // Once per cold start. The bundler's `define` inlines the config validated at synth, but only where this
 // exact expression appears (see infra/constructs/pipeline-functions.ts): pass it on explicitly.
-const deps = createSourceDeps({ ...process.env, STANCEWATCH_CONFIG_JSON: process.env.STANCEWATCH_CONFIG_JSON }, powertoolsLog(logger));
+const deps = createSourceDeps(
+  { ...process.env, STANCEWATCH_CONFIG_JSON: process.env.STANCEWATCH_CONFIG_JSON },
+  powertoolsLog(logger),
+  clientCapture(tracer),
+);
 const processor = new BatchProcessor(EventType.SQS);
 // The stack gives every function the source queue's URL; a failed source is retried after a short backoff.
-const retries = sqsRetryScheduler(process.env.QUEUE_URL ?? '');
+const retries = sqsRetryScheduler(process.env.QUEUE_URL ?? '', { capture: clientCapture(tracer) });
 
 /**
  * One source of one watch. A throw marks only this record failed: SQS retries it, then moves it to the DLQ. A
@@ -62,11 +70,11 @@ async function retrySoon(record: SQSRecord): Promise<void> {
 }
 
 /** SQS batch → partial batch response, so one failing site does not re-run the other sources. */
-export const handler = async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => {
+export const handler = traceHandler(tracer, async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => {
   logger.addContext(context);
   try {
     return await processPartialResponse(event, handleRecord, processor, { context });
   } finally {
     metrics.publishStoredMetrics();
   }
-};
+});

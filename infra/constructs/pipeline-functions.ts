@@ -16,7 +16,7 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { Config } from '../../shared/config/index.js';
 import { TABLE_KEYS } from '../../shared/store/index.js';
-import { LAMBDA_ENTRIES, nodejsBundling, REPO_ROOT } from '../bundling.js';
+import { LAMBDA_ENTRIES, NLP_LAYER_MODULES, nodejsBundling, REPO_ROOT, TRACING_LAYER_MODULES } from '../bundling.js';
 import { DependencyLayer } from './dependency-layer.js';
 
 export { REPO_ROOT } from '../bundling.js';
@@ -118,6 +118,8 @@ export class PipelineFunctions extends Construct {
   readonly feedSecret?: secretsmanager.Secret;
   /** The packages the bundles leave external (the NLP model and its kin); only the processor imports them. */
   readonly dependencyLayer: DependencyLayer;
+  /** Powertools Tracer and the X-Ray SDK, which every function imports (lambdas/lib/tracing.ts). */
+  readonly tracingLayer: DependencyLayer;
   readonly scheduleRules: events.Rule[];
   readonly digestRule: events.Rule;
   /**
@@ -148,10 +150,9 @@ export class PipelineFunctions extends Construct {
     });
     const asyncInvocation = { onFailure: new SqsDestination(this.failedInvocations), retryAttempts: ASYNC_RETRY_ATTEMPTS };
     const common = { config, environment };
-    this.dependencyLayer = new DependencyLayer(this, 'Dependencies', {
-      compatibleRuntimes: [RUNTIME],
-      compatibleArchitectures: [ARCHITECTURE],
-    });
+    const layerTarget = { compatibleRuntimes: [RUNTIME], compatibleArchitectures: [ARCHITECTURE] };
+    this.dependencyLayer = new DependencyLayer(this, 'Dependencies', { modules: NLP_LAYER_MODULES, ...layerTarget });
+    this.tracingLayer = new DependencyLayer(this, 'TracingDependencies', { modules: TRACING_LAYER_MODULES, ...layerTarget });
 
     this.scheduleFunction = this.createFunction('Schedule', LAMBDA_ENTRIES.schedule, { ...common, ...FUNCTION_SIZING.schedule, ...asyncInvocation });
     this.processSourceFunction = this.createFunction('ProcessSource', LAMBDA_ENTRIES.processSource, {
@@ -267,7 +268,10 @@ export class PipelineFunctions extends Construct {
       architecture: ARCHITECTURE,
       timeout: options.timeout,
       memorySize: options.memorySize,
-      layers: options.layers,
+      layers: [...(options.layers ?? []), this.tracingLayer.layer],
+      // X-Ray traces each invocation; the handlers add their subsegments and AWS calls with Powertools Tracer.
+      // CDK grants xray:PutTraceSegments and xray:PutTelemetryRecords, which take no resource but `*`.
+      tracing: lambda.Tracing.ACTIVE,
       reservedConcurrentExecutions: options.reservedConcurrentExecutions,
       onFailure: options.onFailure,
       retryAttempts: options.retryAttempts,

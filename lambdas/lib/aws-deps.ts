@@ -1,29 +1,37 @@
+import { SNSClient } from '@aws-sdk/client-sns';
+import { SQSClient } from '@aws-sdk/client-sqs';
 import { defaultFetchOptions } from '../../shared/fetch/index.js';
-import { createAwsNotifiers } from '../../shared/notify/aws.js';
+import { sesNotifier } from '../../shared/notify/ses.js';
+import { snsNotifier } from '../../shared/notify/sns.js';
 import { secretsManagerFeedSecret } from '../../shared/notify/feed-secret.js';
 import { createDynamoClient, dynamoArchive } from '../../shared/store/dynamo-archive.js';
 import { dynamoHostBoilerplate } from '../../shared/store/host-boilerplate.js';
 import type { DigestDeps, FeedDeps, Log, ScheduleDeps, SourceDeps } from '../../shared/pipeline/index.js';
 import { readAwsEnv } from './aws-env.js';
-import { createSqsSourceQueue } from './sqs-source-queue.js';
+import { sqsSourceQueue } from './sqs-source-queue.js';
+import type { CaptureClient } from './tracing.js';
 
 // The Lambdas' composition root (bin/local-runtime.ts is the CLI's): one factory per function, each importing
 // only the AWS clients that function uses: loading SDK clients is most of a cold start, so the schedule function
-// never loads DynamoDB, SNS or SES.
+// never loads DynamoDB, SNS or SES. Each client built here goes through `capture` (the function's tracer, see
+// lambdas/lib/tracing.ts), so its calls are subsegments of the invocation's trace.
 
 /** The one clock of a function: the core and the store date things by it. */
 const now = () => new Date();
 
+/** No tracing: the clients as they are. */
+const untraced: CaptureClient = (client) => client;
+
 /** The schedule function: the watches and the SQS queue. */
-export function createScheduleDeps(env: NodeJS.ProcessEnv): ScheduleDeps {
+export function createScheduleDeps(env: NodeJS.ProcessEnv, capture: CaptureClient = untraced): ScheduleDeps {
   const vars = readAwsEnv(env, ['QUEUE_URL']);
-  return { config: vars.config, queue: createSqsSourceQueue(vars.QUEUE_URL) };
+  return { config: vars.config, queue: sqsSourceQueue(capture(new SQSClient({})), vars.QUEUE_URL) };
 }
 
 /** The processing function: the archive and the fetcher, with the SSRF guard on by default. */
-export function createSourceDeps(env: NodeJS.ProcessEnv, log: Log): SourceDeps {
+export function createSourceDeps(env: NodeJS.ProcessEnv, log: Log, capture: CaptureClient = untraced): SourceDeps {
   const vars = readAwsEnv(env, ['TABLE_NAME']);
-  const client = createDynamoClient();
+  const client = capture(createDynamoClient());
   return {
     config: vars.config,
     store: dynamoArchive(client, vars.TABLE_NAME, now),
@@ -34,20 +42,31 @@ export function createSourceDeps(env: NodeJS.ProcessEnv, log: Log): SourceDeps {
   };
 }
 
-/** The digest function: the archive and the SNS (and SES) notifiers. */
-export function createDigestDeps(env: NodeJS.ProcessEnv, log: Log): DigestDeps {
+/**
+ * The digest function: the archive and the ways out, SNS for every digest and SES HTML too when a sender is verified
+ * (with the stack's configuration set, whose bounces and complaints go to the ops topic). The SES client is built on
+ * the first digest with readers, not at cold start; its calls are traced as HTTPS requests.
+ */
+export function createDigestDeps(env: NodeJS.ProcessEnv, log: Log, capture: CaptureClient = untraced): DigestDeps {
   const vars = readAwsEnv(env, ['TABLE_NAME', 'TOPIC_ARN']);
+  const notifiers = [snsNotifier(capture(new SNSClient({})), vars.TOPIC_ARN)];
+  if (vars.SES_FROM) notifiers.push(sesNotifier(vars.SES_FROM, { configurationSet: vars.SES_CONFIGURATION_SET }));
   return {
     config: vars.config,
-    store: dynamoArchive(createDynamoClient(), vars.TABLE_NAME, now),
-    notifiers: createAwsNotifiers({ topicArn: vars.TOPIC_ARN, sesFrom: vars.SES_FROM, sesConfigurationSet: vars.SES_CONFIGURATION_SET }),
+    store: dynamoArchive(capture(createDynamoClient()), vars.TABLE_NAME, now),
+    notifiers,
     log,
     now,
   };
 }
 
 /** The feed function: the archive's digests and the secret the feed tokens are derived from. */
-export function createFeedDeps(env: NodeJS.ProcessEnv): FeedDeps {
+export function createFeedDeps(env: NodeJS.ProcessEnv, capture: CaptureClient = untraced): FeedDeps {
   const vars = readAwsEnv(env, ['TABLE_NAME', 'FEED_SECRET_ID']);
-  return { config: vars.config, store: dynamoArchive(createDynamoClient(), vars.TABLE_NAME), feedSecret: secretsManagerFeedSecret(vars.FEED_SECRET_ID) };
+  return {
+    config: vars.config,
+    store: dynamoArchive(capture(createDynamoClient()), vars.TABLE_NAME),
+    // Powertools Parameters builds its own Secrets Manager client, called once in five minutes: traced as HTTPS.
+    feedSecret: secretsManagerFeedSecret(vars.FEED_SECRET_ID),
+  };
 }

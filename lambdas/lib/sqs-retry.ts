@@ -1,4 +1,5 @@
 import type { SQSClient } from '@aws-sdk/client-sqs';
+import type { CaptureClient } from './tracing.js';
 
 /**
  * Seconds before a failed source message is tried again, by how many times it was received: a minute, then five.
@@ -21,14 +22,14 @@ export function retryDelaySeconds(receiveCount: number): number {
 
 /**
  * `ChangeMessageVisibility` on the source queue. The SQS client loads on the first failure: most invocations
- * have none, and loading an SDK client is most of a cold start.
+ * have none, and loading an SDK client is most of a cold start. `capture` wraps it for tracing once it is built.
  */
-export function sqsRetryScheduler(queueUrl: string, client?: SQSClient): RetryScheduler {
-  let sqs = client;
+export function sqsRetryScheduler(queueUrl: string, options: { client?: SQSClient; capture?: CaptureClient } = {}): RetryScheduler {
+  let sqs = options.client;
   return {
     async retryAfter(receiptHandle, receiveCount) {
       const { SQSClient: Client, ChangeMessageVisibilityCommand } = await import('@aws-sdk/client-sqs');
-      sqs ??= new Client({});
+      sqs ??= options.capture ? options.capture(new Client({})) : new Client({});
       await sqs.send(
         new ChangeMessageVisibilityCommand({ QueueUrl: queueUrl, ReceiptHandle: receiptHandle, VisibilityTimeout: retryDelaySeconds(receiveCount) }),
       );

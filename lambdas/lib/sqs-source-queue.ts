@@ -1,4 +1,4 @@
-import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { SendMessageBatchCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import type { SourceQueue } from '../../shared/pipeline/index.js';
 
 /** SQS accepts at most ten messages per batch. */
@@ -29,8 +29,4 @@ export function sqsSourceQueue(client: SQSClient, queueUrl: string): SourceQueue
       return messages.length;
     },
   };
-}
-
-export function createSqsSourceQueue(queueUrl: string): SourceQueue {
-  return sqsSourceQueue(new SQSClient({}), queueUrl);
 }

@@ -431,6 +431,21 @@ describe('functions', () => {
   });
 });
 
+describe('tracing', () => {
+  const functions = () => [stack.functions.scheduleFunction, stack.functions.processSourceFunction, stack.functions.digestFunction, stack.functions.feedFunction!];
+
+  it('traces every function with X-Ray (tracing: ACTIVE)', () => {
+    template.resourcePropertiesCountIs('AWS::Lambda::Function', { TracingConfig: { Mode: 'Active' } }, 4);
+  });
+
+  it('lets each function send trace segments, and puts nothing but the X-Ray actions on * (the cdk-nag suppression covers * only for them)', () => {
+    for (const fn of functions()) {
+      const onEverything = statementsOf(fn).filter((statement) => statement.Resource === '*');
+      expect(onEverything).toEqual([{ Effect: 'Allow', Action: ['xray:PutTelemetryRecords', 'xray:PutTraceSegments'], Resource: '*' }]);
+    }
+  });
+});
+
 describe('least privilege', () => {
   it('lets the digest function publish to the digest topic', () => {
     const topicId = stack.getLogicalId(stack.digestTopic.topic.node.defaultChild as never);
@@ -720,20 +735,30 @@ describe('metrics', () => {
   });
 });
 
-describe('dependency layer', () => {
-  it('is attached to the processor only, for nodejs22.x on arm64', () => {
-    const layerId = stack.getLogicalId(stack.functions.dependencyLayer.layer.node.defaultChild as never);
-    template.hasResourceProperties('AWS::Lambda::LayerVersion', { CompatibleRuntimes: ['nodejs22.x'], CompatibleArchitectures: ['arm64'] });
+describe('dependency layers', () => {
+  const layerIdOf = (layer: { layer: { node: { defaultChild?: unknown } } }) => stack.getLogicalId(layer.layer.node.defaultChild as never);
+
+  it('gives the processor the NLP layer and every function the tracing layer, for nodejs22.x on arm64', () => {
+    template.resourcePropertiesCountIs('AWS::Lambda::LayerVersion', { CompatibleRuntimes: ['nodejs22.x'], CompatibleArchitectures: ['arm64'] }, 2);
+    const nlp = { Ref: layerIdOf(stack.functions.dependencyLayer) };
+    const tracing = { Ref: layerIdOf(stack.functions.tracingLayer) };
     const functions = template.findResources('AWS::Lambda::Function');
-    expect(functions[logicalIdOf(stack.functions.processSourceFunction)].Properties.Layers).toEqual([{ Ref: layerId }]);
-    expect(functions[logicalIdOf(stack.functions.scheduleFunction)].Properties.Layers).toBeUndefined();
-    expect(functions[logicalIdOf(stack.functions.digestFunction)].Properties.Layers).toBeUndefined();
+    expect(functions[logicalIdOf(stack.functions.processSourceFunction)].Properties.Layers).toEqual([nlp, tracing]);
+    for (const fn of [stack.functions.scheduleFunction, stack.functions.digestFunction, stack.functions.feedFunction!]) {
+      expect(functions[logicalIdOf(fn)].Properties.Layers).toEqual([tracing]);
+    }
   });
 
   it('holds the NLP model and its kin with their dependencies', () => {
     expect(stack.functions.dependencyLayer.packagePaths).toEqual(
       expect.arrayContaining(['node_modules/wink-eng-lite-web-model', 'node_modules/wink-nlp', 'node_modules/compromise', 'node_modules/iconv-lite', 'node_modules/efrt']),
     );
+  });
+
+  it('holds the tracer and the X-Ray SDK, without type declarations or the AWS SDK the runtime provides', () => {
+    const paths = stack.functions.tracingLayer.packagePaths;
+    expect(paths).toEqual(expect.arrayContaining(['node_modules/@aws-lambda-powertools/tracer', 'node_modules/aws-xray-sdk-core', 'node_modules/cls-hooked']));
+    expect(paths.filter((path) => /node_modules\/(@types|@aws-sdk)\//.test(path))).toEqual([]);
   });
 });
 

@@ -1,10 +1,11 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parseConfig } from '../../shared/config/index.js';
 import { parseFeed } from '../../shared/fetch/index.js';
 import { feedTokenFor, serveFeedRequest, type FeedDeps } from '../../shared/pipeline/index.js';
 import { startTestTable, type TestTable } from '../helpers/dynamo.js';
+import { lambdaContext } from '../helpers/events.js';
 
 const SECRET = 'feed-secret-0123456789abcdef0123456789abcdef';
 const SECRET_ARN = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:StancewatchFeedSecret-AbCdEf';
@@ -104,7 +105,8 @@ function functionUrlEvent(rawPath: string, token?: string): APIGatewayProxyEvent
  */
 describe('the feed Lambda handler', () => {
   let table: TestTable;
-  let handler: (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>;
+  let feedHandler: (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
+  const handler = (event: APIGatewayProxyEventV2) => feedHandler(event, lambdaContext('feed'));
   const savedEnv = { ...process.env };
 
   beforeAll(async () => {
@@ -121,7 +123,7 @@ describe('the feed Lambda handler', () => {
       POWERTOOLS_LOG_LEVEL: 'ERROR',
     });
     vi.resetModules();
-    ({ handler } = await import('../../lambdas/feed.js'));
+    ({ handler: feedHandler } = await import('../../lambdas/feed.js'));
   });
 
   afterAll(async () => {
