@@ -18,6 +18,7 @@ import type { Config } from '../../shared/config/index.js';
 import { TABLE_KEYS } from '../../shared/store/index.js';
 import { LAMBDA_ENTRIES, NLP_LAYER_MODULES, nodejsBundling, REPO_ROOT, TRACING_LAYER_MODULES } from '../bundling.js';
 import { DependencyLayer } from './dependency-layer.js';
+import { WatchSchedules } from './watch-schedules.js';
 
 export { REPO_ROOT } from '../bundling.js';
 
@@ -49,7 +50,6 @@ export const FEED_RESERVED_CONCURRENCY = 5;
 /** Length of the generated feed secret: 48 letters and digits, about 285 bits. */
 const FEED_SECRET_LENGTH = 48;
 
-const MAX_RULE_DESCRIPTION = 512;
 /** Lambda's own retries of a failed asynchronous invocation (its maximum) before the event goes to the failure queue. */
 const ASYNC_RETRY_ATTEMPTS = 2;
 /** Failed schedule and digest events are kept as long as SQS allows: time to read them after a weekend. */
@@ -103,7 +103,8 @@ export interface PipelineFunctionsProps {
 
 /**
  * The three Lambda functions and what triggers them:
- * 1. `schedule` — one EventBridge rule per distinct watch schedule → one SQS message per (watch, source);
+ * 1. `schedule` — EventBridge rules per distinct watch schedule (infra/constructs/watch-schedules.ts), each target
+ *    naming a share of its watches → one SQS message per (watch, source);
  * 2. `processSource` — the queue, in batches with partial failures → fetch, extract, dedupe, stances;
  * 3. `digest` — its own rule → one digest per watch on the topic;
  * 4. `feed` (with `feed: true`) — a function URL serving each watch's digests as an Atom feed.
@@ -120,7 +121,8 @@ export class PipelineFunctions extends Construct {
   readonly dependencyLayer: DependencyLayer;
   /** Powertools Tracer and the X-Ray SDK, which every function imports (lambdas/lib/tracing.ts). */
   readonly tracingLayer: DependencyLayer;
-  readonly scheduleRules: events.Rule[];
+  /** The rules that start each pass, each target naming a share of the watches of one schedule. */
+  readonly watchSchedules: WatchSchedules;
   readonly digestRule: events.Rule;
   /**
    * The failure destination of the asynchronous functions (Schedule, Digest): an event they still failed on after
@@ -162,21 +164,9 @@ export class PipelineFunctions extends Construct {
     });
     this.digestFunction = this.createFunction('Digest', LAMBDA_ENTRIES.digest, { ...common, ...FUNCTION_SIZING.digest, ...asyncInvocation });
 
-    // Schedule: one rule per distinct schedule, each naming its watches in the event's detail.
+    // Schedule: per distinct schedule, targets that each name a share of its watches in the event's detail.
     queue.grantSendMessages(this.scheduleFunction);
-    this.scheduleRules = [...groupWatchesBySchedule(config)].map(
-      ([expression, watchIds]) =>
-        new events.Rule(this, `ScheduleRule-${toConstructId(expression)}`, {
-          description: `Stancewatch: enqueue the sources of ${watchIds.join(', ')}`.slice(0, MAX_RULE_DESCRIPTION),
-          schedule: events.Schedule.expression(expression),
-          targets: [
-            new targets.LambdaFunction(this.scheduleFunction, {
-              event: scheduledEventWithDetail({ watchIds }),
-              retryAttempts: 2,
-            }),
-          ],
-        }),
-    );
+    this.watchSchedules = new WatchSchedules(this, 'Schedules', { config, scheduleFunction: this.scheduleFunction });
 
     // Process: the queue drives the processor; SqsEventSource grants it consume rights on the queue.
     grantOnTable(this.processSourceFunction, table, TABLE_ACTIONS.processSource);
@@ -292,37 +282,6 @@ export class PipelineFunctions extends Construct {
       period: Duration.minutes(5),
     });
   }
-}
-
-/** Schedule expression → ids of the watches on it, in config order. */
-export function groupWatchesBySchedule(config: Config): Map<string, string[]> {
-  const groups = new Map<string, string[]>();
-  for (const watch of config.watches) groups.set(watch.schedule, [...(groups.get(watch.schedule) ?? []), watch.id]);
-  return groups;
-}
-
-/**
- * The scheduled event EventBridge would send, with `detail` filled in: the handler keeps the standard
- * `ScheduledEvent` shape and learns which watches this rule is for.
- */
-function scheduledEventWithDetail(detail: Record<string, unknown>): events.RuleTargetInput {
-  return events.RuleTargetInput.fromObject({
-    version: '0',
-    id: events.EventField.eventId,
-    'detail-type': events.EventField.detailType,
-    source: events.EventField.source,
-    account: events.EventField.account,
-    time: events.EventField.time,
-    region: events.EventField.region,
-    // EventBridge input paths take dot notation only; a path to an array inserts the whole array.
-    resources: events.EventField.fromPath('$.resources'),
-    detail,
-  });
-}
-
-/** `rate(1 hour)` → `rate-1-hour`; construct ids may not contain `/`, which cron expressions do. */
-function toConstructId(expression: string): string {
-  return expression.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '');
 }
 
 /**
