@@ -27,6 +27,8 @@ export class ArchiveTable extends Construct {
       billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       encryption: dynamodb.TableEncryption.AWS_MANAGED,
+      // Transient items (fetch state, near-duplicate bands, revisions past the cap, host pages) expire. TTL is AWS-only
+      // (dynalite never expires an item), so reads that care check `expiresAt` themselves (shared/store/ttl.ts).
       timeToLiveAttribute: ttlAttribute,
       deletionProtection: props.deletionProtection,
       removalPolicy: RemovalPolicy.RETAIN,
@@ -36,7 +38,11 @@ export class ArchiveTable extends Construct {
       indexName: gsi1.name,
       partitionKey: { name: gsi1.partitionKey, type: dynamodb.AttributeType.STRING },
       sortKey: { name: gsi1.sortKey, type: dynamodb.AttributeType.STRING },
-      projectionType: dynamodb.ProjectionType.ALL,
+      // Only what the index's queries read: a smaller index, and updates of other attributes are not copied to it.
+      // CloudFormation cannot change an existing index's projection in place: a deployed table takes the index
+      // dropped in one deployment and added back in the next.
+      projectionType: dynamodb.ProjectionType.INCLUDE,
+      nonKeyAttributes: [...gsi1.projected],
     });
   }
 }

@@ -4,13 +4,21 @@ import { StancewatchError } from '../errors/index.js';
 import { isConditionFailure, type DynamoTable } from './dynamo-table.js';
 import { itemKeys, partitionKeys, sortKeyPrefixes } from './keys.js';
 import { DIFF_TOO_LARGE, MAX_STORED_DIFF_BYTES, decodeArticleText, encodeArticleText, type StoredArticleText } from './limits.js';
+import { TTL_ATTRIBUTE, expiryNow, isExpired } from './ttl.js';
+
+/**
+ * Revisions kept per article; older ones expire (TTL, see ttl.ts). A live blog is revised every few minutes and each
+ * revision keeps a word diff: fifty is a day of one, and nothing reads past the newest revision but `query`.
+ */
+export const MAX_KEPT_REVISIONS = 50;
 
 /**
  * Articles, their revisions and the content-hash owners (`ART#<urlKey>` / `A` and `REV#<seenAt>`, `HASH#<hash>` /
  * `H`). Every write that could race or be retried is conditional, so reruns and duplicate deliveries store each
- * article once and move it forward only from the text a revision was diffed against.
+ * article once and move it forward only from the text a revision was diffed against. `now` expires revisions past
+ * `MAX_KEPT_REVISIONS`.
  */
-export function dynamoArticles(table: DynamoTable): ArticleArchive {
+export function dynamoArticles(table: DynamoTable, now: () => Date): ArticleArchive {
   return {
     async getArticle(urlKey) {
       const item = await table.get<ArchivedArticle & StoredArticleText>(itemKeys.article(urlKey));
@@ -32,10 +40,53 @@ export function dynamoArticles(table: DynamoTable): ArticleArchive {
 
     recordAlsoPublished: (ownerKey, copy) => recordAlsoPublished(table, ownerKey, copy),
 
-    reviseArticle: (article, revision) => reviseArticle(table, article, revision),
+    async reviseArticle(article, revision) {
+      const outcome = await reviseArticle(table, article, revision);
+      if (outcome === 'revised') await capRevisions(table, revision, now());
+      return outcome;
+    },
 
-    listRevisions: (urlKey) => table.queryPrefix<ArticleRevision>(partitionKeys.article(urlKey), sortKeyPrefixes.revision),
+    async listRevisions(urlKey) {
+      const revisions = await table.queryPrefix<ArticleRevision & Record<string, unknown>>(partitionKeys.article(urlKey), sortKeyPrefixes.revision);
+      return revisions.filter((revision) => !isExpired(revision, now()));
+    },
   };
+}
+
+/**
+ * Lists a revision in its article's revision index (`RIDX`, the kept `seenAt`s, oldest first) and expires those past
+ * `MAX_KEPT_REVISIONS`. Each step is idempotent: a revision already listed is not listed again, expiring is a plain
+ * SET, and the index is trimmed only after the revisions it drops are expired, so a crash leaves them to the next one.
+ */
+async function capRevisions(table: DynamoTable, revision: ArticleRevision, now: Date): Promise<void> {
+  const key = itemKeys.revisionIndex(revision.urlKey);
+  const index = await table.updateIfReturning<{ kept?: string[] }>({
+    Key: key,
+    UpdateExpression: 'SET kept = list_append(if_not_exists(kept, :none), :seen), #type = :type',
+    ConditionExpression: 'NOT contains(kept, :seenAt)',
+    ExpressionAttributeNames: { '#type': 'type' },
+    ExpressionAttributeValues: { ':none': [], ':seen': [revision.seenAt], ':seenAt': revision.seenAt, ':type': 'revision-index' },
+  });
+  const kept = index?.kept ?? [];
+  const dropped = kept.slice(0, Math.max(0, kept.length - MAX_KEPT_REVISIONS));
+  if (dropped.length === 0) return;
+  await Promise.all(
+    dropped.map((seenAt) =>
+      table.updateIf({
+        Key: itemKeys.revision(revision.urlKey, seenAt),
+        UpdateExpression: `SET ${TTL_ATTRIBUTE} = :now`,
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':now': expiryNow(now) },
+      }),
+    ),
+  );
+  await table.updateIf({
+    Key: key,
+    UpdateExpression: `REMOVE ${dropped.map((_, position) => `kept[${position}]`).join(', ')}`,
+    // Another worker trimmed first: its trim covered these.
+    ConditionExpression: 'kept[0] = :first',
+    ExpressionAttributeValues: { ':first': dropped[0] },
+  });
 }
 
 async function recordAlsoPublished(table: DynamoTable, ownerKey: string, copy: AlsoPublished): Promise<void> {

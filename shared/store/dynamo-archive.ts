@@ -19,9 +19,9 @@ import { dynamoWatchArticles } from './watch-articles.js';
 export function dynamoArchive(client: DynamoDBClient, tableName: string, now: () => Date = () => new Date()): ArchiveStore & NearDuplicateIndex {
   const table = dynamoTable(client, tableName);
   return {
-    ...dynamoArticles(table),
-    ...dynamoNearDuplicateIndex(table),
-    ...dynamoUrlState(table),
+    ...dynamoArticles(table, now),
+    ...dynamoNearDuplicateIndex(table, now),
+    ...dynamoUrlState(table, now),
     ...dynamoWatchArticles(table),
     ...dynamoLedger(table, now),
     ...dynamoDigests(table, now),

@@ -44,6 +44,8 @@ export interface DynamoTable {
   update(input: Omit<UpdateCommandInput, 'TableName'>): Promise<void>;
   /** An UpdateItem whose condition may fail: false when it did, and nothing was written. */
   updateIf(input: Omit<UpdateCommandInput, 'TableName'>): Promise<boolean>;
+  /** `updateIf` answering the attributes the update set (`UPDATED_NEW`), or undefined when the condition failed. */
+  updateIfReturning<T>(input: Omit<UpdateCommandInput, 'TableName' | 'ReturnValues'>): Promise<T | undefined>;
   /**
    * Runs a Query to the end (DynamoDB pages at 1 MB) or until `limit` items, and returns at most `limit`.
    * `Limit` in the input still caps each page, as DynamoDB defines it.
@@ -108,6 +110,16 @@ export function dynamoTable(client: DynamoDBClient, tableName: string): DynamoTa
         return true;
       } catch (error) {
         if (isConditionFailure(error)) return false;
+        throw error;
+      }
+    },
+
+    async updateIfReturning<T>(input: Omit<UpdateCommandInput, 'TableName' | 'ReturnValues'>) {
+      try {
+        const result = await doc.send(new UpdateCommand({ TableName: tableName, ...input, ReturnValues: 'UPDATED_NEW' }));
+        return (result.Attributes ?? {}) as T;
+      } catch (error) {
+        if (isConditionFailure(error)) return undefined;
         throw error;
       }
     },

@@ -71,7 +71,8 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
             { AttributeName: gsi1.partitionKey, KeyType: 'HASH' },
             { AttributeName: gsi1.sortKey, KeyType: 'RANGE' },
           ],
-          Projection: { ProjectionType: 'ALL' },
+          // As the stack projects it, so every query runs here on what AWS would answer with.
+          Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: [...gsi1.projected] },
         },
       ],
     }),

@@ -6,9 +6,12 @@
  * | ------------------ | --------------------- | ---------------------------- | ------------------------------------------- |
  * | article            | `ART#<urlKey>`        | `A`                          | get by canonical URL (dedupe)               |
  * | revision           | `ART#<urlKey>`        | `REV#<seenAt>`               | revisions of an article, with a word diff   |
+ * |                    |                       |                              | (TTL past the newest 50)                    |
+ * | revision index     | `ART#<urlKey>`        | `RIDX`                       | the kept revisions' `seenAt`, oldest first  |
  * | content hash owner | `HASH#<contentHash>`  | `H`                          | same text at another URL (syndication)      |
  * | LSH band           | `BAND#<i>#<bandHash>` | `<urlKey>`                   | near-duplicate candidates, 1 Query per band |
- * | fetch state        | `URL#<hash of url>`   | `V`                          | conditional GET, failures, skip reason      |
+ * |                    |                       |                              | (TTL: the near-duplicate window)            |
+ * | fetch state        | `URL#<hash of url>`   | `V`                          | conditional GET, failures, skip reason (TTL)|
  * | host page          | `HOST#<host>`         | `PAGE#<hash of url>`         | a site's recurring boilerplate (TTL)        |
  * | watch article      | `WATCH#<id>`          | `ART#<publishedAt>#<urlKey>` | articles of a watch, newest first           |
  * | link guard         | `WATCH#<id>`          | `LINKED#<urlKey>`            | one link per article, the first date wins   |
@@ -54,6 +57,7 @@ export const sortKeyPrefixes = {
 export const itemKeys = {
   article: (urlKey: string) => ({ pk: partitionKeys.article(urlKey), sk: 'A' }),
   revision: (urlKey: string, seenAt: string) => ({ pk: partitionKeys.article(urlKey), sk: `${sortKeyPrefixes.revision}${seenAt}` }),
+  revisionIndex: (urlKey: string) => ({ pk: partitionKeys.article(urlKey), sk: 'RIDX' }),
   contentHash: (hash: string) => ({ pk: `HASH#${hash}`, sk: 'H' }),
   band: (bandKey: string, urlKey: string) => ({ pk: partitionKeys.band(bandKey), sk: urlKey }),
   urlState: (url: string) => ({ pk: `URL#${hashKey(url)}`, sk: 'V' }),

@@ -142,7 +142,7 @@ export function ledgerSummaryStore(table: DynamoTable, now: () => Date) {
 }
 
 /** The shard a statement is counted in: by its id, so a retry finds the shard that remembers it. */
-function shardOf(statementId: string): number {
+export function shardOf(statementId: string): number {
   return Number.parseInt(hashKey(statementId).slice(0, 8), 16) % LEDGER_SUMMARY_SHARDS;
 }
 

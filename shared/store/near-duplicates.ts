@@ -3,6 +3,7 @@ import type { BandCandidate, CandidateText, NearDuplicateIndex } from '../dedupe
 import type { DynamoTable } from './dynamo-table.js';
 import { itemKeys, partitionKeys } from './keys.js';
 import { decodeArticleText, type StoredArticleText } from './limits.js';
+import { TTL_ATTRIBUTE, expiryAfter, isExpired } from './ttl.js';
 
 /** DynamoDB's BatchGetItem limit. */
 const BATCH_GET_LIMIT = 100;
@@ -11,10 +12,18 @@ const BATCH_GET_LIMIT = 100;
 const BAND_QUERY_LIMIT = 50;
 
 /**
- * The near-duplicate index: MinHash LSH band items `BAND#<band>#<bandHash>` / `<urlKey>`. Finding candidates is one
- * Query per band and one BatchGetItem, whatever the archive size.
+ * How long an article's bands find its copies: syndicated copies and rewrites run within days of the original, and a
+ * copy found later is archived as an article of its own, whose statements the ledger then judges as repeats. Bands
+ * are written again with each revision, which starts the window again.
  */
-export function dynamoNearDuplicateIndex(table: DynamoTable): NearDuplicateIndex {
+export const NEAR_DUPLICATE_WINDOW_DAYS = 90;
+
+/**
+ * The near-duplicate index: MinHash LSH band items `BAND#<band>#<bandHash>` / `<urlKey>`. Finding candidates is one
+ * Query per band and one BatchGetItem, whatever the archive size. Bands expire after `NEAR_DUPLICATE_WINDOW_DAYS`
+ * (TTL, see ttl.ts) and an expired band is no candidate.
+ */
+export function dynamoNearDuplicateIndex(table: DynamoTable, now: () => Date): NearDuplicateIndex {
   return {
     async findBandCandidates(bandKeys) {
       const buckets = await Promise.all(
@@ -24,11 +33,11 @@ export function dynamoNearDuplicateIndex(table: DynamoTable): NearDuplicateIndex
               TableName: table.name,
               KeyConditionExpression: 'pk = :pk',
               ExpressionAttributeValues: { ':pk': partitionKeys.band(bandKey) },
-              ProjectionExpression: 'sk',
+              ProjectionExpression: `sk, ${TTL_ATTRIBUTE}`,
               Limit: BAND_QUERY_LIMIT,
             }),
           );
-          return (page.Items ?? []).map((item) => item.sk as string);
+          return (page.Items ?? []).filter((item) => !isExpired(item, now())).map((item) => item.sk as string);
         }),
       );
       const counts = new Map<string, number>();
@@ -40,7 +49,11 @@ export function dynamoNearDuplicateIndex(table: DynamoTable): NearDuplicateIndex
 
     async putBands(urlKey, bandKeys, seenAt) {
       // Plain puts: a band item's key is its whole content, so a rerun rewrites the same item.
-      await table.batchWriteAll(bandKeys.map((bandKey) => ({ PutRequest: { Item: { ...itemKeys.band(bandKey, urlKey), type: 'band', seenAt } } })));
+      // Dated by the store's clock, which also judges expiry on reading (`seenAt` is the pipeline's).
+      const expiresAt = expiryAfter(now(), NEAR_DUPLICATE_WINDOW_DAYS);
+      await table.batchWriteAll(
+        bandKeys.map((bandKey) => ({ PutRequest: { Item: { ...itemKeys.band(bandKey, urlKey), type: 'band', seenAt, [TTL_ATTRIBUTE]: expiresAt } } })),
+      );
     },
 
     async repointContentHash(contentHash, fromUrlKey, toUrlKey) {

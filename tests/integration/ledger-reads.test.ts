@@ -1,11 +1,15 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import type { Watch } from '../../shared/config/index.js';
 import { judgeStatement, readArticleLedger, recordInLedger, watchedStatements } from '../../shared/pipeline/watch-statements.js';
 import type { Statement, StoredStatement } from '../../shared/stances/index.js';
+import { documentClient } from '../../shared/store/document-client.js';
 import { dynamoTable } from '../../shared/store/dynamo-table.js';
+import { itemKeys } from '../../shared/store/keys.js';
+import { ID_MEMORY_DAYS, shardOf } from '../../shared/store/ledger-summary.js';
 import { statementItem } from '../../shared/store/ledger.js';
 import { createDynamoClient, dynamoArchive } from '../../shared/store/index.js';
 import { hashKey } from '../../shared/text/index.js';
@@ -110,6 +114,52 @@ describe('judging an article against part of the ledger', () => {
     expect(summary.statements).toBe(1);
     expect(Object.fromEntries(summary.tokenCounts)).toEqual({ japan: 1, withdraw: 1 });
     expect([...summary.speakers]).toEqual(['Vladimir Putin']);
+  });
+});
+
+describe('the ledger summary', () => {
+  const table = useTestTable();
+  const statementOf = (watchId: string, index: number) =>
+    stored({ speaker: 'Kari Lund', kind: 'demand', polarity: 'positive', text: `Demand ${index}`, claim: `pay rise term${index}`, paragraphIndex: 0 }, watchId, {
+      url: `https://news.example/${watchId}/${index}`,
+      publishedAt: '2025-05-01',
+    });
+
+  it('counts a ledger kept before the summary existed once, and a statement of it stored again not again', async () => {
+    const legacy = [1, 2, 3].map((index) => statementOf('legacy', index));
+    // Statement items as an archive written before the summary holds them: no summary, no `counted` flag.
+    await dynamoTable(table.client, table.tableName).batchWriteAll(legacy.map((entry) => ({ PutRequest: { Item: statementItem(entry) } })));
+    const summary = await table.store.getSummary('legacy');
+    expect(summary.statements).toBe(3);
+    expect(summary.tokenCounts.get('pay')).toBe(3);
+    expect((await table.store.getSummary('legacy')).statements).toBe(3);
+    expect(await table.store.addStatement(legacy[0])).toBe(false);
+    expect((await table.store.getSummary('legacy')).statements).toBe(3);
+  });
+
+  it('remembers the ids a shard counted into the next generation, and its statements stay counted once after', async () => {
+    const clock = { now: Date.parse('2026-03-01T00:00:00.000Z') };
+    const store = dynamoArchive(table.client, table.tableName, () => new Date(clock.now));
+    const first = statementOf('generations', 0);
+    const sameShard = (from: number) => {
+      for (let index = from; ; index += 1) if (shardOf(statementOf('generations', index).id) === shardOf(first.id)) return statementOf('generations', index);
+    };
+    const forgetFlag = (entry: StoredStatement) =>
+      documentClient(table.client).send(
+        new UpdateCommand({ TableName: table.tableName, Key: itemKeys.statement(entry.watchId, entry.speaker, entry.id), UpdateExpression: 'REMOVE counted' }),
+      );
+    await store.getSummary('generations');
+    await store.addStatement(first);
+    clock.now += ID_MEMORY_DAYS * 86_400_000;
+    const second = sameShard(1);
+    await store.addStatement(second); // rolls the shard over: the first id is now among the previous generation's
+    await forgetFlag(first); // as if the first article had crashed after counting, before flagging
+    expect(await store.addStatement(first)).toBe(false);
+    expect((await store.getSummary('generations')).statements).toBe(2);
+    clock.now += 3 * ID_MEMORY_DAYS * 86_400_000;
+    await store.addStatement(sameShard(Number(second.text.split(' ')[1]) + 1)); // the shard forgets the first id
+    expect(await store.addStatement(first)).toBe(false); // its flag still says it was counted
+    expect((await store.getSummary('generations')).statements).toBe(3);
   });
 });
 
