@@ -4,16 +4,17 @@
  */
 import type { Watch } from '../config/index.js';
 import {
+  addToSummary,
   compareWithLedger,
   extractStatements,
   speakerKey,
   speaksAs,
   type Ledger,
   type LedgerEntry,
+  type LedgerSummary,
   type NoveltyVerdict,
   type Statement,
 } from '../stances/index.js';
-import { addToSummary, type LedgerSummary } from '../stances/ledger.js';
 
 /**
  * Unattributed statements are judged against the watch's most recent statements, not its whole history: an

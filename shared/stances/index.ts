@@ -14,7 +14,7 @@ export { compareWithLedger, speaksAs, type CompareOptions, CHANGED_SIMILARITY, M
 export { StanceStatus, StatementKind } from './types.js';
 export { ALERT_KINDS, KIND_ORDER } from './patterns.js';
 export type { LedgerEntry, NoveltyVerdict, Statement } from './types.js';
-export { speakerKey, type Ledger, type StoredStatement } from './ledger.js';
+export { addToSummary, speakerKey, type Ledger, type LedgerSummary, type StoredStatement } from './ledger.js';
 
 export interface ExtractOptions {
   /**
