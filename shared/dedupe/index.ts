@@ -25,11 +25,15 @@ export {
   type TextFingerprint,
 } from './near-duplicate.js';
 
+/**
+ * `article`: what a watch reads. For a duplicate, this page keyed as the article `of` it duplicates, so a watch that has
+ * not read the story yet takes it in under the first-seen article, with this page's text and link.
+ */
 export type DedupeVerdict =
   | { kind: 'new'; article: ArchivedArticle }
-  | { kind: 'duplicate'; reason: 'same-url' | 'same-text'; of: string }
+  | { kind: 'duplicate'; reason: 'same-url' | 'same-text'; of: string; article: ArchivedArticle }
   /** A syndicated copy with edits; `similarity` is the share of its shingles found in the article `of`. */
-  | { kind: 'duplicate'; reason: 'near-duplicate'; of: string; similarity: number }
+  | { kind: 'duplicate'; reason: 'near-duplicate'; of: string; similarity: number; article: ArchivedArticle }
   | { kind: 'revision'; article: ArchivedArticle; revision: ArticleRevision; changedParagraphs: string[] };
 
 /** Text as compared for identity: case, quotes, dashes and spacing vary between renders of one story. */
@@ -105,7 +109,7 @@ export async function dedupeArticle(
     await archive.recordAlsoPublished(owner, { url: extracted.url, outlet: extracted.siteName, seenAt });
     // Remember the copy's URL so the next pass answers from one read.
     await archive.putArticleIfAbsent({ ...candidate, text: '', duplicateOf: owner, duplicateReason: 'same-text' });
-    return { kind: 'duplicate', reason: 'same-text', of: owner };
+    return duplicateOf(owner, 'same-text', candidate);
   }
 
   if (index && fingerprint) {
@@ -127,14 +131,14 @@ export async function dedupeArticle(
         duplicateReason: 'near-duplicate',
         similarity: match.similarity,
       });
-      return { kind: 'duplicate', reason: 'near-duplicate', of: match.urlKey, similarity: match.similarity };
+      return { ...duplicateOf(match.urlKey, 'near-duplicate', candidate), similarity: match.similarity };
     }
     // Bands before the article: a crash in between leaves bands that point at nothing yet (skipped
     // by the check), never an article that later copies cannot find.
     await index.putBands(urlKey, fingerprint.bandKeys, seenAt);
   }
   const stored = await archive.putArticleIfAbsent(candidate);
-  return stored === 'stored' ? { kind: 'new', article: candidate } : { kind: 'duplicate', reason: 'same-url', of: urlKey };
+  return stored === 'stored' ? { kind: 'new', article: candidate } : duplicateOf(urlKey, 'same-url', candidate);
 }
 
 async function compareWithExisting(
@@ -145,7 +149,7 @@ async function compareWithExisting(
   fingerprint: TextFingerprint | undefined,
 ): Promise<DedupeVerdict> {
   if (existing.duplicateOf || existing.contentHash === candidate.contentHash) {
-    return { kind: 'duplicate', reason: 'same-url', of: existing.duplicateOf ?? existing.urlKey };
+    return duplicateOf(existing.duplicateOf ?? existing.urlKey, 'same-url', candidate);
   }
   const revision: ArticleRevision = {
     urlKey: existing.urlKey,
@@ -156,11 +160,15 @@ async function compareWithExisting(
   };
   const article = { ...candidate, firstSeenAt: existing.firstSeenAt };
   const outcome = await archive.reviseArticle(article, revision);
-  if (outcome === 'conflict') return { kind: 'duplicate', reason: 'same-url', of: existing.urlKey };
+  if (outcome === 'conflict') return duplicateOf(existing.urlKey, 'same-url', candidate);
   await archive.claimContentHash(candidate.contentHash, existing.urlKey);
   // Copies of the revised text must find it too; the old text's bands still lead here as well.
   if (fingerprint && hasNearDuplicateIndex(archive)) await archive.putBands(existing.urlKey, fingerprint.bandKeys, seenAt);
   return { kind: 'revision', article, revision, changedParagraphs: changedParagraphs(existing.text, candidate.text) };
+}
+
+function duplicateOf<R extends 'same-url' | 'same-text' | 'near-duplicate'>(of: string, reason: R, candidate: ArchivedArticle) {
+  return { kind: 'duplicate' as const, reason, of, article: { ...candidate, urlKey: of } };
 }
 
 /** Paragraphs of the new text that were not in the old one: where new statements can be. */

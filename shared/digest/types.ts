@@ -1,24 +1,14 @@
-import type { StanceStatus, StatementKind } from '../stances/types.js';
+import type { StoredStatement } from '../stances/index.js';
 
-export interface DigestItem {
-  status: StanceStatus;
-  speaker: string | null;
-  kind: StatementKind;
-  text: string;
-  url: string;
-  outlet?: string;
-  title?: string;
-  publishedAt?: string;
-  /** The statement gives up an earlier condition or demand ("no longer insists on …"): shown as WITHDRAWN. */
-  withdrawn?: boolean;
-  /** Set when the statement appeared in a later revision of the article: when that revision was seen. */
-  revisedAt?: string;
-  /**
-   * The closest earlier statement. The digest shows a word diff against it for a changed item, and for a new one
-   * (`compareWithLedger` names a new statement's closest only when it is genuinely related); never for a repeat.
-   */
-  closest?: { text: string; url: string; outlet?: string; publishedAt?: string };
-}
+/**
+ * A statement as a digest shows it: the stored statement's own fields (see `toDigestItem` in shared/pipeline).
+ * `closest`: the digest shows a word diff against it for a changed item, and for a new one (`compareWithLedger` names a
+ * new statement's closest only when it is genuinely related); never for a repeat. `withdrawn` is shown as WITHDRAWN.
+ */
+export type DigestItem = Pick<
+  StoredStatement,
+  'status' | 'speaker' | 'kind' | 'text' | 'url' | 'outlet' | 'title' | 'publishedAt' | 'withdrawn' | 'revisedAt' | 'closest'
+>;
 
 /** A source listed at the end of a digest: unhealthy now, or recovered since the last digest. */
 export interface DigestSource {

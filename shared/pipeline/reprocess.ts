@@ -3,7 +3,8 @@ import { StancewatchError } from '../errors/index.js';
 import type { ArchivedArticle } from '../dedupe/index.js';
 import type { SourceDeps } from './deps.js';
 import type { WatchArticleLink } from './ports.js';
-import { recordReading, skipReasonOf } from './process-source.js';
+import { recordReading } from './record-reading.js';
+import { skipReasonOf } from './skip-reasons.js';
 import type { FailureReport, SkipReport, StanceReport } from './types.js';
 
 /** Paragraphs are kept in an archived text separated by blank lines (as extraction joins them). */

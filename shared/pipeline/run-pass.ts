@@ -1,5 +1,6 @@
 import type { PipelineDeps } from './deps.js';
-import { emptyCounts, processSource } from './process-source.js';
+import { processSource } from './process-source.js';
+import { emptyCounts } from './source-tally.js';
 import { sendDigests } from './send-digests.js';
 import { SourceFailedError } from './source-health.js';
 import { findUnmatchedSpeakers } from './speaker-coverage.js';

@@ -1,11 +1,12 @@
 import type { Watch } from '../config/index.js';
 import { renderDigest } from '../digest/index.js';
-import type { DigestItem, DigestSource, DigestStuckArticle } from '../digest/types.js';
+import type { DigestSource, DigestStuckArticle } from '../digest/types.js';
 import { StancewatchError } from '../errors/index.js';
 import { isAlertable, type StoredStatement } from '../stances/index.js';
 import { hashKey } from '../text/index.js';
 import type { DigestDeps } from './deps.js';
 import type { ArticleFailureRecord, DigestRecord, SourceHealthRecord } from './ports.js';
+import { toDigestItem } from './statement-views.js';
 import type { DigestReport } from './types.js';
 
 /**
@@ -231,20 +232,4 @@ function toDigestSource(source: SourceHealthRecord, changes: SourceHealthRecord[
 
 function toDigestStuckArticle(article: ArticleFailureRecord, newlyStuck: ArticleFailureRecord[]): DigestStuckArticle {
   return { url: article.url, reason: article.reason, runs: article.runs, since: article.since, changed: newlyStuck.includes(article) };
-}
-
-function toDigestItem(statement: StoredStatement): DigestItem {
-  return {
-    status: statement.status,
-    speaker: statement.speaker,
-    kind: statement.kind,
-    text: statement.text,
-    url: statement.url,
-    outlet: statement.outlet,
-    title: statement.title,
-    publishedAt: statement.publishedAt,
-    revisedAt: statement.revisedAt,
-    closest: statement.closest,
-    withdrawn: statement.withdrawn,
-  };
 }

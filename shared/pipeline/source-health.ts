@@ -1,4 +1,5 @@
-import { StancewatchError } from '../errors/index.js';
+import { FetchError, StancewatchError } from '../errors/index.js';
+import { detectBotWall } from '../extract/bot-wall.js';
 import type { Watch } from '../config/index.js';
 import type { SourceDeps } from './deps.js';
 import type { UrlState } from './ports.js';
@@ -57,6 +58,11 @@ export function judgeFailure(consecutiveFailures: number, error: Error, botWall?
   if (botWall) return { status: 'unhealthy', reason: botWallReason(botWall) };
   if (consecutiveFailures < UNHEALTHY_AFTER_RUNS) return undefined;
   return { status: 'unhealthy', reason: `failed ${consecutiveFailures} runs in a row; last error: ${error.message}` };
+}
+
+/** The bot wall a 403, 429 or 503 answered with, if its body was one (see `FetchError.bodyHead`). */
+export function botWallBehind(error: unknown): string | undefined {
+  return error instanceof FetchError && error.bodyHead ? detectBotWall(error.bodyHead) : undefined;
 }
 
 /** Records a verdict on the source's health item; returns the change when there was one. */

@@ -1,4 +1,4 @@
-import type { StanceStatus, StatementKind } from '../stances/types.js';
+import type { StoredStatement } from '../stances/index.js';
 
 /** One unit of work: read one source of one watch. The SQS message body in AWS. */
 export interface SourceMessage {
@@ -23,15 +23,9 @@ export interface ArticleCounts {
   stuck: number;
 }
 
-export interface StanceReport {
+/** A statement this run stored, as the run report lists it: its watch and the stored statement's own fields (see `toStanceReport`). */
+export interface StanceReport extends Pick<StoredStatement, 'status' | 'speaker' | 'kind' | 'text' | 'url' | 'outlet' | 'publishedAt'> {
   watch: string;
-  status: StanceStatus;
-  speaker: string | null;
-  kind: StatementKind;
-  text: string;
-  url: string;
-  outlet?: string;
-  publishedAt?: string;
 }
 
 export interface DigestReport {

@@ -1,0 +1,88 @@
+/**
+ * Taking an article into a watch: the link, the statements judged against the watch's ledger, and the mark that says
+ * the watch has read this text. Runs reach it through `readItem`, `reprocess` with archived text.
+ */
+import type { Watch } from '../config/index.js';
+import { linkOf, normalizeText, type ArchivedArticle } from '../dedupe/index.js';
+import type { StoredStatement } from '../stances/index.js';
+import { hashKey } from '../text/index.js';
+import type { SourceDeps } from './deps.js';
+import { toStanceReport } from './statement-views.js';
+import type { StanceReport } from './types.js';
+import { judgeStatement, watchedStatements } from './watch-statements.js';
+
+/** What a watch still has to read of an article: all of it, or a revision's changed paragraphs. */
+export interface Reading {
+  archived: ArchivedArticle;
+  paragraphs: string[];
+  revisedAt?: string;
+}
+
+/**
+ * Takes an article into a watch: links it, records its statements, and marks it read for its text. Also how
+ * `reprocess` reads archived text again (shared/pipeline/reprocess.ts).
+ */
+export async function recordReading(reading: Reading, watch: Watch, deps: SourceDeps): Promise<StanceReport[]> {
+  const { archived, paragraphs, revisedAt } = reading;
+  await deps.store.linkArticle({
+    watchId: watch.id,
+    urlKey: archived.urlKey,
+    url: linkOf(archived),
+    title: archived.title,
+    siteName: archived.siteName,
+    publishedAt: archived.publishedAt,
+    linkedAt: deps.now().toISOString(),
+  });
+  const stances = await recordStatements(paragraphs, archived, watch, deps, revisedAt);
+  // Last: until this mark exists, a retry reads the article again (statements are idempotent).
+  await deps.store.putWatchMark(watch.id, archived.urlKey, archived.contentHash);
+  return stances;
+}
+
+/** Judges each statement against the watch's ledger and stores it; a retried article adds nothing twice. */
+async function recordStatements(
+  paragraphs: string[],
+  article: ArchivedArticle,
+  watch: Watch,
+  deps: SourceDeps,
+  revisedAt?: string,
+): Promise<StanceReport[]> {
+  const statements = watchedStatements(paragraphs, watch);
+  if (statements.length === 0) return [];
+  const ledger = await deps.store.listStatements(watch.id);
+  const reports: StanceReport[] = [];
+  for (const statement of statements) {
+    const verdict = judgeStatement(statement, ledger, watch);
+    const { closest } = verdict;
+    const stored: StoredStatement = {
+      id: hashKey(`${watch.id}\n${article.urlKey}\n${normalizeText(statement.text)}`),
+      watchId: watch.id,
+      speaker: statement.speaker,
+      role: statement.role,
+      kind: statement.kind,
+      polarity: statement.polarity,
+      withdrawn: statement.withdrawn,
+      paragraphIndex: statement.paragraphIndex,
+      revisedAt,
+      text: statement.text,
+      claim: statement.claim,
+      publishedAt: article.publishedAt,
+      url: linkOf(article),
+      outlet: article.siteName,
+      title: article.title,
+      urlKey: article.urlKey,
+      status: verdict.status,
+      closestId: closest?.id,
+      closest: closest && { text: closest.text, url: closest.url, outlet: closest.outlet, publishedAt: closest.publishedAt },
+      similarity: verdict.similarity,
+      foundAt: deps.now().toISOString(),
+    };
+    if (!(await deps.store.addStatement(stored))) continue;
+    if (verdict.status === 'repeat' && closest) {
+      await deps.store.countRepeat(watch.id, closest, { url: stored.url, publishedAt: stored.publishedAt });
+    }
+    ledger.push(stored);
+    reports.push(toStanceReport(stored));
+  }
+  return reports;
+}
