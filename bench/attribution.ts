@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { extractStatements } from '../shared/stances/index.js';
 import { baselineStatements } from './lib/attribution/baseline.js';
-import { paragraphsOf, polnearDataDir, readSplit, type Split } from './lib/attribution/polnear.js';
+import { paragraphsOf, polnearDataDir, readSplit, type Split } from '../support/polnear.js';
 import { emptyTally, figuresOf, hasNamedSource, isRightSpeaker, matchAttribution, tallyArticle, type ScoredStatement } from './lib/attribution/score.js';
 
 const BARS = { accuracy: 0.92, coverage: 0.5, noOnesShare: 0.25 } as const;

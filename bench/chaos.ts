@@ -1,14 +1,14 @@
 /**
  * `npm run bench:chaos`: the pipeline under injected faults, compared with a fault-free pass.
  *
- * 1. reference — one fault-free pass over the chaos corpus (bench/lib/chaos/corpus.ts) on a fresh archive;
+ * 1. reference — one fault-free pass over the chaos corpus (support/chaos/corpus.ts) on a fresh archive;
  * 2. trials — each on a fresh archive behind the fault proxy (throttles, 500s, connections dropped before
  *    and after the store applied a request, latency), the flaky site (503s, 500s, resets, stalls) and a
  *    notifier that refuses some digests,
  *    with its own seed: passes SIGKILLed at a random moment in a child process, a pass where every SQS
  *    message and the digest run are delivered twice at once, faulty passes until one ends clean, and
  *    fault-free passes only if the faulty ones did not get there (liveness; counted per trial);
- * 3. comparison — each trial's archive and deliveries against the reference (see bench/lib/chaos/archive.ts).
+ * 3. comparison — each trial's archive and deliveries against the reference (see support/chaos/archive.ts).
  *
  * Bars: zero articles lost, zero duplicates, zero digests sent twice, over at least 1,000 injected faults.
  * Options: `--trials N` (default 12), `--seed S` (first seed, default 1), `--concurrency C` (trials at once, default 4:
@@ -17,11 +17,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DYNAMO_FAULTS, type DynamoFault } from './lib/chaos/fault-proxy.js';
-import { WEB_FAULTS, type WebFault } from './lib/chaos/flaky-web.js';
-import { seededRandom } from './lib/prng.js';
+import { DYNAMO_FAULTS, type DynamoFault } from '../support/chaos/fault-proxy.js';
+import { WEB_FAULTS, type WebFault } from '../support/chaos/flaky-web.js';
+import { seededRandom } from '../support/prng.js';
 import { numberOption, round } from './lib/report.js';
-import { runReference, runTrial, type TrialOptions, type TrialResult } from './lib/chaos/trial.js';
+import { runReference, runTrial, type TrialOptions, type TrialResult } from '../support/chaos/trial.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUTPUT = join(ROOT, 'bench/results/chaos.json');

@@ -25,7 +25,7 @@ import { extractArticle } from '../shared/extract/index.js';
 import { loadBenchmark, type BenchmarkPage } from './lib/dataset.js';
 import { runExtractor, timeInterleavedRounds, type Extractor, type RunResult } from './lib/measure.js';
 import { median, numberOption, round } from './lib/report.js';
-import { scoreDocument, scoreSet, type SetScore } from './lib/score.js';
+import { scoreDocument, scoreSet, type SetScore } from '../support/extraction-score.js';
 
 const DATASET_DIR = fileURLToPath(new URL('../../shared/datasets/article-extraction-benchmark/', import.meta.url));
 const RESULTS_FILE = fileURLToPath(new URL('./results/extract.json', import.meta.url));

@@ -23,7 +23,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { isAlertable } from '../shared/stances/index.js';
-import type { StanceFixture, StanceLabel } from '../tests/fixtures/stances/make-fixture.js';
+import type { StanceFixture, StanceLabel } from '../support/stances/make-fixture.js';
 import {
   loadPolnearStoryline,
   loadStoryline,
@@ -35,7 +35,7 @@ import {
   type JudgedStatement,
   type PolnearFixture,
   type StorylineInfo,
-} from '../tests/fixtures/stances/storyline.js';
+} from '../support/stances/storyline.js';
 
 const BARS = { precision: 0.9, recall: 0.9 } as const;
 const RESULTS_FILE = fileURLToPath(new URL('./results/stances.json', import.meta.url));

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compareArchives, scanArchive } from '../../bench/lib/chaos/archive.js';
+import { compareArchives, scanArchive } from '../../support/chaos/archive.js';
 import { startTestTable, type TestTable } from '../helpers/dynamo.js';
 
 describe('the chaos bench reading an archive', () => {

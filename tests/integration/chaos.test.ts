@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { runReference, runTrial } from '../../bench/lib/chaos/trial.js';
-import { startFaultProxy, type FaultProxy } from '../../bench/lib/chaos/fault-proxy.js';
+import { runReference, runTrial } from '../../support/chaos/trial.js';
+import { startFaultProxy, type FaultProxy } from '../../support/chaos/fault-proxy.js';
 import { parseConfig } from '../../shared/config/index.js';
 import { sendDigests, stderrLog } from '../../shared/pipeline/index.js';
 import type { OutgoingDigest } from '../../shared/notify/types.js';

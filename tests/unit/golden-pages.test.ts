@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { scoreDocument, scoreSet, type DocumentScore } from '../../bench/lib/score.js';
+import { scoreDocument, scoreSet, type DocumentScore } from '../../support/extraction-score.js';
 import type { ExtractedArticle } from '../../shared/extract/index.js';
 import { extractGoldenPage, GOLDEN_FIELDS, listGoldenPages, readGoldenPage, type GoldenExpectation } from '../helpers/golden-pages.js';
 
 /**
- * Shingle F1 of extraction over the golden pages (the benchmark's scoring, bench/lib/score.ts), pinned a
+ * Shingle F1 of extraction over the golden pages (the benchmark's scoring, support/extraction-score.ts), pinned a
  * little under what the extractor scores today: a change that loses body text or lets boilerplate in
  * fails here before it reaches the benchmark. Raise it when extraction gets better (0.972 when pinned).
  */
@@ -20,7 +20,7 @@ interface GoldenCase {
 
 const cases: GoldenCase[] = listGoldenPages().map((slug) => {
   const page = readGoldenPage(slug);
-  if (!page.expected) throw new Error(`tests/fixtures/pages/${slug} has no expected.json: run tests/fixtures/pages/regenerate.ts ${slug} and review it`);
+  if (!page.expected) throw new Error(`tests/fixtures/pages/${slug} has no expected.json: run tests/helpers/regenerate-golden-pages.ts ${slug} and review it`);
   return { slug, expected: page.expected, article: extractGoldenPage(page) };
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { StanceFixture, StanceLabel } from '../fixtures/stances/make-fixture.js';
-import { LABOUR_DIR, loadStoryline, loadStorylineInfo, runStoryline, TRADE_DIR, type JudgedStatement } from '../fixtures/stances/storyline.js';
+import type { StanceFixture, StanceLabel } from '../../support/stances/make-fixture.js';
+import { LABOUR_DIR, loadStoryline, loadStorylineInfo, runStoryline, TRADE_DIR, type JudgedStatement } from '../../support/stances/storyline.js';
 
 /**
  * Pins the verdicts `npm run bench:stances` scores on the labour and trade storylines: every labelled passage, run as

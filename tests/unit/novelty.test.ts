@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareWithLedger, speaksAs, extractStatements, MIN_SHOWN_SIMILARITY, type LedgerEntry, type Statement } from '../../shared/stances/index.js';
-import { LABOUR_DIR, loadStoryline, loadStorylineInfo, runStoryline, SEEDS_DIR, toLedgerEntry, TRADE_DIR, type JudgedStatement } from '../fixtures/stances/storyline.js';
+import { LABOUR_DIR, loadStoryline, loadStorylineInfo, runStoryline, SEEDS_DIR, toLedgerEntry, TRADE_DIR, type JudgedStatement } from '../../support/stances/storyline.js';
 
 const article = { id: 'earlier', url: 'https://example.org/earlier', outlet: 'Example News', publishedAt: '2019-03-15' };
 

@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { locateFragment } from '../fixtures/stances/polnear/make-storyline.js';
-import { loadPolnearStoryline, polnearDataDir, POLNEAR_STORYLINE_DIRS, type PolnearStoryline } from '../fixtures/stances/storyline.js';
+import { locateFragment } from '../../support/stances/make-polnear-storyline.js';
+import { loadPolnearStoryline, polnearDataDir, POLNEAR_STORYLINE_DIRS, type PolnearStoryline } from '../../support/stances/storyline.js';
 
 /**
  * The PolNeAR storylines hold offsets into a corpus that may not be redistributed. These tests check the committed

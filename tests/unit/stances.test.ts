@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractStatements, isAlertable, type Statement } from '../../shared/stances/index.js';
-import { LABOUR_DIR, loadStoryline, loadStorylineInfo, SEEDS_DIR } from '../fixtures/stances/storyline.js';
+import { LABOUR_DIR, loadStoryline, loadStorylineInfo, SEEDS_DIR } from '../../support/stances/storyline.js';
 
 const seeds = loadStoryline(SEEDS_DIR);
 /** The seed watch's topic vocabulary, as its config gives it. */

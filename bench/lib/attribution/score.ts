@@ -18,7 +18,7 @@
  * - coverage: of the named-source speech attributions, the share matched by a statement with the right speaker;
  * - no one's: the share of statements that match no attribution at all (narration reported as a statement).
  */
-import type { Attribution, Span } from './polnear.js';
+import type { Attribution, Span } from '../../../support/polnear.js';
 
 export const MIN_MATCHED_SHARE = 0.5;
 

@@ -6,7 +6,7 @@ import { BatchWriteItemCommand, type DynamoDBClient } from '@aws-sdk/client-dyna
 import { NEAR_DUPLICATE, dedupeArticle, normalizeText, tokenize } from '../../../shared/dedupe/index.js';
 import type { ExtractedArticle } from '../../../shared/extract/types.js';
 import { createDynamoClient, dynamoArchive, ensureTable, hashKey, startEmbeddedDynamo } from '../../../shared/store/index.js';
-import { seededRandom } from '../prng.js';
+import { seededRandom } from '../../../support/prng.js';
 import { mean, round } from '../report.js';
 import { cutEnding, extracted, withBoilerplate, type Base } from './corpus.js';
 import { averageBy, countBy } from './tally.js';

@@ -3,7 +3,7 @@
  * and hard negatives (shared background paragraphs, nearest neighbours, the same-topic seeds).
  */
 import { normalizeText, shingleHashes, shingleSimilarity, tokenize } from '../../../shared/dedupe/index.js';
-import { seededRandom } from '../prng.js';
+import { seededRandom } from '../../../support/prng.js';
 import { cutEnding, paragraphsOf, sentencesOf, withBoilerplate, wordCount, type Base } from './corpus.js';
 
 export type EditKind = 'boilerplate-swapped' | 'sentence-added' | 'sentence-removed' | 'first-paragraph-rewritten' | 'ending-cut-20' | 'combined';

@@ -1,5 +1,5 @@
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
-import type { DigestNotifier } from '../../../shared/notify/types.js';
+import type { DigestNotifier } from '../../shared/notify/types.js';
 import { seededRandom } from '../prng.js';
 
 /** One digest as a recording notifier saw it go out, or refuse it (an injected fault). */

@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { planSourceMessages, processSource, runPass, sendDigests, type FailureReport, type PipelineDeps } from '../../../shared/pipeline/index.js';
-import { createDynamoClient, ensureTable, startEmbeddedDynamo, type EmbeddedDynamo } from '../../../shared/store/index.js';
+import { planSourceMessages, processSource, runPass, sendDigests, type FailureReport, type PipelineDeps } from '../../shared/pipeline/index.js';
+import { createDynamoClient, ensureTable, startEmbeddedDynamo, type EmbeddedDynamo } from '../../shared/store/index.js';
 import { compareArchives, scanArchive, type ArchiveSnapshot, type Comparison } from './archive.js';
 import { buildCorpus, type Corpus } from './corpus.js';
 import { chaosDeps, type PassSetup } from './deps.js';
@@ -21,7 +21,7 @@ import { between, seededRandom } from '../prng.js';
 import { readDeliveries } from './recording-notifier.js';
 
 const WORKER = fileURLToPath(new URL('./pass-worker.ts', import.meta.url));
-const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const TABLE = 'chaos-archive';
 /** Passes of a trial are scheduled an hour apart. */
 const PASS_INTERVAL_MS = 3_600_000;

@@ -1,8 +1,8 @@
-import { parseConfig } from '../../../shared/config/index.js';
-import { defaultFetchOptions } from '../../../shared/fetch/index.js';
-import { stderrLog, type PipelineDeps } from '../../../shared/pipeline/index.js';
-import { createDynamoClient, dynamoArchive } from '../../../shared/store/index.js';
-import { dynamoHostBoilerplate } from '../../../shared/store/host-boilerplate.js';
+import { parseConfig } from '../../shared/config/index.js';
+import { defaultFetchOptions } from '../../shared/fetch/index.js';
+import { stderrLog, type PipelineDeps } from '../../shared/pipeline/index.js';
+import { createDynamoClient, dynamoArchive } from '../../shared/store/index.js';
+import { dynamoHostBoilerplate } from '../../shared/store/host-boilerplate.js';
 import type { Corpus } from './corpus.js';
 import { recordingNotifier } from './recording-notifier.js';
 

@@ -13,13 +13,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { canonicalizeUrl, contentHash } from '../../../shared/dedupe/index.js';
-import { extractArticle } from '../../../shared/extract/index.js';
-import { LABOUR_DIR, TRADE_DIR, loadStoryline } from '../../../tests/fixtures/stances/storyline.js';
-import type { StanceFixture } from '../../../tests/fixtures/stances/make-fixture.js';
+import { canonicalizeUrl, contentHash } from '../../shared/dedupe/index.js';
+import { extractArticle } from '../../shared/extract/index.js';
+import { LABOUR_DIR, TRADE_DIR, loadStoryline } from '../stances/storyline.js';
+import type { StanceFixture } from '../stances/make-fixture.js';
 import type { ServedPage } from './flaky-web.js';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SAMPLE_SITES = join(ROOT, 'samples', 'sites');
 
 /** The sample pages, by path under `samples/sites`, with their feed dates. */

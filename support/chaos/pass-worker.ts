@@ -2,7 +2,7 @@
  * One pass in a child process, so the bench can SIGKILL it at any moment: `tsx pass-worker.ts '<PassSetup JSON>'`.
  * Writes `started` when the pass begins and the pass report as JSON when it ends.
  */
-import { runPass } from '../../../shared/pipeline/index.js';
+import { runPass } from '../../shared/pipeline/index.js';
 import { chaosDeps, type PassSetup } from './deps.js';
 
 const setup = JSON.parse(process.argv[2]) as PassSetup;

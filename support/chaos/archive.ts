@@ -18,9 +18,9 @@
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { normalizeText } from '../../../shared/dedupe/index.js';
-import { documentClient } from '../../../shared/store/index.js';
-import type { ArchivedArticle, DigestRecord, StoredStatement, WatchArticleLink } from '../../../shared/store/types.js';
+import { normalizeText } from '../../shared/dedupe/index.js';
+import { documentClient } from '../../shared/store/index.js';
+import type { ArchivedArticle, DigestRecord, StoredStatement, WatchArticleLink } from '../../shared/store/types.js';
 import type { RecordedDelivery } from './recording-notifier.js';
 
 /** Item kinds by key shape; anything else is an item the design does not know. */
