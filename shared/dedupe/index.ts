@@ -167,6 +167,7 @@ async function compareWithExisting(
   return { kind: 'revision', article, revision, changedParagraphs: changedParagraphs(existing.text, candidate.text) };
 }
 
+/** A duplicate of `of`: this page, keyed as that article, is what a watch new to the story reads (see `DedupeVerdict`). */
 function duplicateOf<R extends 'same-url' | 'same-text' | 'near-duplicate'>(of: string, reason: R, candidate: ArchivedArticle) {
   return { kind: 'duplicate' as const, reason, of, article: { ...candidate, urlKey: of } };
 }
