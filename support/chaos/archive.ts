@@ -13,8 +13,9 @@
  *   in two digests, and no statement that is not a repeat left undelivered.
  *
  * Not compared: a statement's status (new/changed/repeat) and its `closest`, which follow the order the
- * ledger learned statements in; article texts' learned boilerplate; fetch state; counters; failing-article
- * records (`FAIL#`), which are bookkeeping: their writes may be lost under faults without losing an article.
+ * ledger learned statements in; article texts' learned boilerplate; fetch state; counters, the ledger summary
+ * (`WATCH#<id>#SUM#<n>`) among them; the revision index (`RIDX`); failing-article records (`FAIL#`), which are
+ * bookkeeping: their writes may be lost under faults without losing an article.
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
@@ -24,7 +25,7 @@ import type { ArchivedArticle, DigestRecord, StoredStatement, WatchArticleLink }
 import type { RecordedDelivery } from './recording-notifier.js';
 
 /** Item kinds by key shape; anything else is an item the design does not know. */
-const KNOWN_KINDS = ['article', 'revision', 'hash', 'band', 'url', 'host-page', 'watch-article', 'watch-link', 'statement', 'pending', 'digest', 'watch-mark', 'source-health', 'article-failure'] as const;
+const KNOWN_KINDS = ['article', 'revision', 'revision-index', 'hash', 'band', 'url', 'host-page', 'watch-article', 'watch-link', 'statement', 'ledger-summary', 'pending', 'digest', 'watch-mark', 'source-health', 'article-failure'] as const;
 type ItemKind = (typeof KNOWN_KINDS)[number] | 'unknown';
 
 type Item = Record<string, unknown> & { pk: string; sk: string };
@@ -49,12 +50,13 @@ export async function scanArchive(client: DynamoDBClient, tableName: string): Pr
 }
 
 function kindOf({ pk, sk }: Item): ItemKind {
-  if (pk.startsWith('ART#')) return sk === 'A' ? 'article' : sk.startsWith('REV#') ? 'revision' : 'unknown';
+  if (pk.startsWith('ART#')) return sk === 'A' ? 'article' : sk === 'RIDX' ? 'revision-index' : sk.startsWith('REV#') ? 'revision' : 'unknown';
   if (pk.startsWith('HASH#')) return 'hash';
   if (pk.startsWith('BAND#')) return 'band';
   if (pk.startsWith('URL#')) return 'url';
   if (pk.startsWith('HOST#')) return 'host-page';
   if (!pk.startsWith('WATCH#')) return 'unknown';
+  if (/#SUM#\d+$/.test(pk)) return sk === 'SUM' ? 'ledger-summary' : 'unknown';
   const prefixes: Array<[string, ItemKind]> = [
     ['ART#', 'watch-article'],
     ['LINKED#', 'watch-link'],

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient, itemKeys } from '../../shared/store/index.js';
 import { compareArchives, scanArchive } from '../../support/chaos/archive.js';
 import { startTestTable, type TestTable } from '../helpers/dynamo.js';
 
@@ -29,5 +31,16 @@ describe('the chaos bench reading an archive', () => {
     const comparison = compareArchives(snapshot, snapshot, [], () => undefined);
     expect(comparison.details).toEqual([]);
     expect(comparison.duplicates).toBe(0);
+  });
+
+  it('knows the ledger summary (WATCH#…#SUM#n/SUM) and the revision index (ART#…/RIDX), and counts no unknown item for them', async () => {
+    const doc = documentClient(table.client);
+    const items = [{ ...itemKeys.ledgerSummary('treaty', 3), statements: 1 }, { ...itemKeys.revisionIndex('news.example/revised'), kept: ['2026-11-23T08:00:00Z'] }];
+    for (const item of items) await doc.send(new PutCommand({ TableName: table.tableName, Item: item }));
+    const snapshot = await scanArchive(table.client, table.tableName);
+    expect(snapshot.byKind['ledger-summary']?.map((item) => item.pk)).toEqual(['WATCH#treaty#SUM#3']);
+    expect(snapshot.byKind['revision-index']?.map((item) => item.sk)).toEqual(['RIDX']);
+    expect(snapshot.byKind.unknown).toBeUndefined();
+    expect(compareArchives(snapshot, snapshot, [], () => undefined).details).toEqual([]);
   });
 });
