@@ -5,6 +5,8 @@
 import {
   LISTENER_VERBS,
   PHRASAL_REPORTING_VERBS,
+  PHRASAL_STANCE_VERBS,
+  REPORTED_CLAUSE_OPENERS,
   REPORTING_VERB_FRAMES,
   REPORTING_VERBS,
   SPEAKER_PRONOUNS,
@@ -80,16 +82,24 @@ function anchorStanceVerb(tokens: Token[], register: SpeakerRegister): Anchor | 
     if (token.quoted || token.quoteMark) return undefined;
     if (token.pos === 'SCONJ' || EMBEDDED_CLAUSE_WORDS.has(token.normal)) return undefined;
     if (token.pos !== 'VERB' && token.pos !== 'AUX') continue;
-    if (token.pos === 'AUX' || !STANCE_VERBS.has(token.lemma) || /ing$/.test(token.normal) || isProgressive(tokens, i)) {
+    if (token.pos === 'AUX' || !isStanceVerb(tokens, i) || /ing$/.test(token.normal) || isProgressive(tokens, i)) {
       if (token.pos === 'VERB') return undefined; // the main verb is another verb
       continue;
     }
     const subjectEnd = skipToSubjectEnd(tokens, i - 1);
     const found = subjectEnd >= 0 ? findSubjectEndingAt(tokens, subjectEnd, register) : undefined;
     if (!found || found.subject.type === 'unnamed' || found.subject.type === 'title') return undefined;
-    return { verbStart: i, verbEnd: i, subjectStart: found.start, subjectEnd, inverted: false, subject: found.subject, lemma: token.lemma, stance: true };
+    // The verb takes its auxiliaries and negation ("did not rule out") and its particle: the stance is in all of them.
+    const verbEnd = PHRASAL_STANCE_VERBS[token.lemma] ? i + 1 : i;
+    return { verbStart: subjectEnd + 1, verbEnd, subjectStart: found.start, subjectEnd, inverted: false, subject: found.subject, lemma: token.lemma, stance: true };
   }
   return undefined;
+}
+
+/** A stance verb, alone ("rejects") or with its particle ("rules out"). */
+function isStanceVerb(tokens: Token[], i: number): boolean {
+  const particles = PHRASAL_STANCE_VERBS[tokens[i].lemma];
+  return particles ? particles.includes(tokens[i + 1]?.normal ?? '') : STANCE_VERBS.has(tokens[i].lemma);
 }
 
 function anchorAccordingTo(tokens: Token[], i: number, register: SpeakerRegister): Anchor {
@@ -181,7 +191,7 @@ function fitsFrame(tokens: Token[], i: number): boolean {
   while (tokens[k]?.pos === 'ADV' || tokens[k]?.entity === 'DATE') k += 1;
   const next = tokens[k];
   const endsClause = !next || (next.pos === 'PUNCT' && next.quoteMark !== 'open');
-  return frame === 'trailing' ? endsClause : endsClause || next.normal === 'that';
+  return frame === 'trailing' ? endsClause : endsClause || REPORTED_CLAUSE_OPENERS.has(next.normal);
 }
 
 function findSubjectEndingAt(tokens: Token[], end: number, register: SpeakerRegister): { start: number; subject: Subject } | undefined {

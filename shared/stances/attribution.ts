@@ -4,11 +4,15 @@
  * next sentence or paragraph without a new attribution.
  */
 import { findAnchors, type Anchor, type Subject } from './anchors.js';
+import { agrees } from './gender.js';
 import { anchorAtQuoteClose, endsInsideQuote, startsInsideQuote, transcriptSpeakers } from './quotes.js';
 import { GENERIC_TITLES, LISTENER_VERBS, POSSESSIVE_MARKS } from './lexicon.js';
 import { MAX_ADJUNCT_TOKENS, MAX_LISTENER_TOKENS, MIN_CONTENT_WORDS, TOPIC_LEADS } from './patterns.js';
 import { findNameStartingAt, type Person, type SpeakerRegister } from './speakers.js';
 import { isWord, joinTokens, type Sentence, type Token } from './sentences.js';
+
+/** Sentences back that a pronoun with no speaker of its gender looks for a person it can mean. */
+const MAX_PRONOUN_LOOKBACK = 3;
 
 /** How the speaker of a clause was found. */
 export type AttributionSource = 'named' | 'pronoun' | 'title' | 'quote' | 'unnamed' | 'none';
@@ -50,15 +54,23 @@ export function attributeSentences(sentences: Sentence[], register: SpeakerRegis
   let lastNamed: Person | null = null;
   let lastPerson: Person | null = null;
   let lastPersonAt = -1;
+  const people: Person[] = [];
   const named = (speaker: Person, at: number) => {
     lastNamed = speaker;
     if (!speaker.organization) [lastPerson, lastPersonAt] = [speaker, at];
+    if (!speaker.organization) people.push(speaker);
   };
   sentences.forEach((sentence, sentenceIndex) => {
     const resolve = (subject: Subject) => {
       const recent = sentenceIndex - lastPersonAt <= 1 ? lastPerson : null;
-      const referent = subject.type === 'pronoun' ? pronounReferent(sentences, sentenceIndex, subject.at, register, recent) : undefined;
-      const speaker = referent ?? resolveSpeaker(subject, lastPerson, register);
+      const at = subject.type === 'pronoun' ? subject.at : -1;
+      const pronoun = sentence.tokens[at]?.normal ?? '';
+      const referent = at >= 0 ? pronounReferent(sentences, sentenceIndex, at, register, recent) : undefined;
+      // "she said" after a man spoke goes to the last woman who spoke or was named just before, or to nobody: never to him.
+      const last = pronoun
+        ? people.findLast((person) => agrees(person, pronoun)) ?? mentionedBefore(sentences, sentenceIndex, register, pronoun) ?? null
+        : lastPerson;
+      const speaker = referent ?? resolveSpeaker(subject, last, register);
       if (speaker && !speaker.institutional) named(speaker, sentenceIndex);
       return speaker;
     };
@@ -92,18 +104,28 @@ function quoteSpeaker(sentences: Sentence[], anchors: Anchor[][], index: number,
  * often); undefined leaves it to the last named speaker.
  */
 function pronounReferent(sentences: Sentence[], index: number, at: number, register: SpeakerRegister, recentSpeaker: Person | null): Person | undefined {
-  const before = firstMention(sentences[index].tokens.slice(0, at), register);
+  const pronoun = sentences[index].tokens[at].normal;
+  const before = firstMention(sentences[index].tokens.slice(0, at), register, pronoun);
   if (before) return before;
-  if (recentSpeaker) return recentSpeaker;
-  return index > 0 ? firstMention(sentences[index - 1].tokens, register) : undefined;
+  if (recentSpeaker && agrees(recentSpeaker, pronoun)) return recentSpeaker;
+  return index > 0 ? firstMention(sentences[index - 1].tokens, register, pronoun) : undefined;
 }
 
-/** The first person of the register the tokens name outside quotation marks. */
-function firstMention(tokens: Token[], register: SpeakerRegister): Person | undefined {
+/** The person whom the pronoun can refer to named first in the nearest of the `MAX_PRONOUN_LOOKBACK` sentences before. */
+function mentionedBefore(sentences: Sentence[], index: number, register: SpeakerRegister, pronoun: string): Person | undefined {
+  for (let k = index - 1; k >= 0 && k >= index - MAX_PRONOUN_LOOKBACK; k -= 1) {
+    const person = firstMention(sentences[k].tokens, register, pronoun);
+    if (person) return person;
+  }
+  return undefined;
+}
+
+/** The first person of the register the tokens name outside quotation marks whom the pronoun can refer to. */
+function firstMention(tokens: Token[], register: SpeakerRegister, pronoun: string): Person | undefined {
   for (let k = 0; k < tokens.length; k += 1) {
     if (tokens[k].quoted || tokens[k].quoteMark || !isWord(tokens[k])) continue;
     const named = findNameStartingAt(tokens, k, register);
-    if (named && !POSSESSIVE_MARKS.has(tokens[named.end + 1]?.text ?? '')) return named.person;
+    if (named && !POSSESSIVE_MARKS.has(tokens[named.end + 1]?.text ?? '') && agrees(named.person, pronoun)) return named.person;
     if (named) k = named.end;
   }
   return undefined;

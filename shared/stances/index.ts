@@ -5,7 +5,8 @@ import { attributeSentences, type AttributedClause } from './attribution.js';
 import { claimVocabulary, classifyStance, isRestatement, normalizeClaim, withoutPartySubject, type ClaimVocabulary } from './claims.js';
 // The patterns module alone: the digest function reads stances too and needs no HTML parser in its bundle.
 import { BOILERPLATE_PATTERNS } from '../extract/patterns.js';
-import { readSentences, type Sentence } from './sentences.js';
+import { mergeQuotations, type SentenceStatement } from './quotations.js';
+import { PARAGRAPH_SEPARATOR, readSentences, type Sentence } from './sentences.js';
 import { buildSpeakerRegister } from './speakers.js';
 import { ALERT_KINDS } from './patterns.js';
 import type { Statement } from './types.js';
@@ -50,7 +51,8 @@ export function extractStatements(paragraphs: string[], options: ExtractOptions 
   const clauses = attributeSentences(sentences, register);
   const vocabulary = claimVocabulary(options.synonyms);
   const found = clauses.flatMap((clause) => toStatement(clause, vocabulary));
-  return linkWithinArticle(dropRepeatsWithinArticle(found.map((item) => showWholeSentence(item, found))));
+  const shown = found.map((item) => showWholeSentence(item, found));
+  return linkWithinArticle(dropRepeatsWithinArticle(mergeQuotations(shown, sentences, paragraphs.join(PARAGRAPH_SEPARATOR))));
 }
 
 /** True for a statement a digest reports when new or changed: a stance, not a bare claim. */
@@ -74,11 +76,11 @@ interface FoundStatement {
 }
 
 /** A clause that is its sentence's only statement is shown as the whole sentence; the reader needs its context. */
-function showWholeSentence({ statement, clause }: FoundStatement, found: FoundStatement[]): Statement {
+function showWholeSentence({ statement, clause }: FoundStatement, found: FoundStatement[]): SentenceStatement {
   const alone = found.filter((other) => other.clause.sentenceIndex === clause.sentenceIndex).length === 1;
   const text = alone ? clause.sentenceText : statement.text;
   const start = clause.sentenceStart + Math.max(0, clause.sentenceText.indexOf(text));
-  return { ...statement, text, start, end: start + text.length };
+  return { statement: { ...statement, text, start, end: start + text.length }, sentenceIndex: clause.sentenceIndex, wholeSentence: alone };
 }
 
 function toStatement(clause: AttributedClause, vocabulary: ClaimVocabulary): FoundStatement[] {

@@ -55,6 +55,14 @@ export const REPORTING_VERBS = new Set([
   'counter',
   'promise',
   'testify',
+  'speculate',
+  'question',
+  'wonder',
+  'maintain',
+  'observe',
+  'mention',
+  'allege',
+  'lament',
 ]);
 
 /**
@@ -76,7 +84,15 @@ export const REPORTING_VERB_FRAMES: Record<string, 'trailing' | 'clause'> = {
   confirm: 'clause',
   recall: 'clause',
   counter: 'clause',
+  question: 'clause',
+  wonder: 'clause',
+  maintain: 'clause',
+  observe: 'clause',
+  mention: 'clause',
 };
+
+/** What opens the clause a `clause`-frame verb reports: "insisted that …", "questioned whether …". */
+export const REPORTED_CLAUSE_OPENERS = new Set(['that', 'whether', 'why', 'if', 'how']);
 
 /** Two-word reporting verbs: lemma of the verb → particles that make it one ("called on", "called for"). */
 export const PHRASAL_REPORTING_VERBS: Record<string, string[]> = { call: ['on', 'for'], point: ['out'] };
@@ -120,6 +136,9 @@ export const STANCE_VERBS = new Set([
   'fear',
   'believe',
 ]);
+
+/** Two-word stance verbs: lemma → particles that make it one ("did not rule out", "played down", "pushed for"). */
+export const PHRASAL_STANCE_VERBS: Record<string, string[]> = { rule: ['out'], play: ['down'], push: ['for'] };
 
 /** Verbs that news outlets, not people, do: a lone capitalised subject of these is an outlet ("Kommersant reported"). */
 export const OUTLET_VERBS = new Set(['report', 'write', 'publish']);

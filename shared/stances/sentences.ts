@@ -73,7 +73,7 @@ export function readSentences(paragraphs: string[]): Sentence[] {
 }
 
 /** How an article's text joins its paragraphs (see shared/extract/types.ts): offsets count it. */
-const PARAGRAPH_SEPARATOR = '\n\n';
+export const PARAGRAPH_SEPARATOR = '\n\n';
 
 /**
  * What the reader takes of an article: paragraphs in order up to `MAX_ARTICLE_READ_CHARS`, and in each, runs without

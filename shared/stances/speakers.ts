@@ -2,6 +2,7 @@
  * Who is named in an article: full names, surnames and roles, so that "Putin" and "the Russian leader" both
  * resolve to "Vladimir Putin" (Russian President) wherever in the article the full name appears.
  */
+import { genderOf, type Gender } from './gender.js';
 import { compromiseNlp } from './nlp-models.js';
 import { OUTLET_VERBS, POSSESSIVE_MARKS, REPORTING_VERBS, ROLE_WORDS } from './lexicon.js';
 import { MAX_APPOSITIVE_TOKENS, MAX_NAME_WORDS, MAX_ROLE_TOKENS } from './patterns.js';
@@ -17,6 +18,8 @@ export interface Person {
   institutional?: boolean;
   /** An organisation named by a proper noun ("Breitbart News", "The Washington Times"), not a person. */
   organization?: boolean;
+  /** As the article marks it (an honorific, a given name); unmarked agrees with any pronoun. */
+  gender?: Gender;
 }
 
 export interface SpeakerRegister {
@@ -44,7 +47,10 @@ export function buildSpeakerRegister(sentences: Sentence[], callerSpeakers: stri
     ...collectUnlistedSubjects(sentences),
   ];
   const people = mergeBySurname(names, sentences);
-  for (const person of people) person.role = findRole(person, sentences);
+  for (const person of people) {
+    person.role = findRole(person, sentences);
+    person.gender = genderOf(person, sentences);
+  }
   return { people };
 }
 

@@ -111,6 +111,37 @@ describe('attribution', () => {
     expect(only(containing(statements, 'withdraw'))).toMatchObject({ speaker: 'Vladimir Putin', kind: 'condition' });
   });
 
+  it('gives "she said" to the woman named before, not to the man named last', () => {
+    const statements = extractStatements([
+      'Senator Maria Ortiz met Governor Tom Reyes on Monday.',
+      'Reyes said the state would not raise taxes this year.',
+      '“We will block the budget unless it funds the clinics,” she said.',
+    ]);
+    expect(only(containing(statements, 'clinics'))).toMatchObject({ speaker: 'Maria Ortiz', kind: 'condition' });
+  });
+
+  it('reads the gender an honorific marks ("Ms. Lund") and gives "she said" to nobody when no woman was named', () => {
+    const marked = extractStatements(['Ms. Lund met Mr. Berg.', 'Berg said the airline would cut routes.', '“We will strike unless pay rises,” she said.']);
+    expect(only(containing(marked, 'strike'))).toMatchObject({ speaker: 'Lund' });
+    const unmarked = extractStatements(['Tom Reyes said the state would not raise taxes.', '“We will block the budget unless it funds the clinics,” she said.']);
+    expect(containing(unmarked, 'clinics').map((statement) => statement.speaker)).not.toContain('Tom Reyes');
+  });
+
+  it('reads verbs of saying that take a question or a speculation ("questioned whether", "speculated that")', () => {
+    const statements = extractStatements([
+      'Senator Alex Ortiz questioned whether the tariffs would survive a court challenge.',
+      'Governor Tom Reyes speculated that the strike could last into the spring.',
+    ]);
+    expect(statements.map((statement) => statement.speaker)).toEqual(['Alex Ortiz', 'Tom Reyes']);
+  });
+
+  it('keeps the negation of a stance verb in the stance ("does not support", "did not rule out")', () => {
+    const [opposes] = extractStatements(['Governor Tom Reyes does not support the new tax on fuel.']);
+    expect(opposes).toMatchObject({ speaker: 'Tom Reyes', kind: 'position', polarity: 'negative' });
+    const [open] = extractStatements(['Governor Tom Reyes did not rule out a new tax on fuel.']);
+    expect(open?.kind).not.toBe('refusal');
+  });
+
   it('keeps the speaker of a quotation that runs on into the next paragraph', () => {
     const statements = extractStatements([
       '“There are lots of questions regarding the peace treaty,” Putin told reporters.',
@@ -265,13 +296,31 @@ describe('extractStatements on the labour storyline (a union and an airline)', (
 describe('attribution of quotations, transcripts and participles', () => {
   const speakersOf = (paragraphs: string[]) => extractStatements(paragraphs).map((statement) => [statement.speaker, statement.text]);
 
-  it('gives every sentence of a quotation to the speaker named where it closes, not to the last speaker named', () => {
+  it('gives a quotation running over sentences to the speaker named where it closes, as one statement', () => {
     const found = speakersOf([
       'Mayor Ana Lopez said the budget would pass this week.',
       '“The council must vote on the plan before the recess. We will not accept another delay,” Councillor Tom Reyes said.',
     ]);
-    expect(found).toContainEqual(['Tom Reyes', '“The council must vote on the plan before the recess.']);
-    expect(found).toContainEqual(['Tom Reyes', 'We will not accept another delay,” Councillor Tom Reyes said.']);
+    expect(found).toEqual([
+      ['Ana Lopez', 'Mayor Ana Lopez said the budget would pass this week.'],
+      ['Tom Reyes', '“The council must vote on the plan before the recess. We will not accept another delay,” Councillor Tom Reyes said.'],
+    ]);
+  });
+
+  it('reads one quotation as one statement of its strongest kind, with the claims of all its sentences', () => {
+    const [statement, ...rest] = extractStatements([
+      'Jan Holm, the union leader, spoke on Monday. “It is a hard winter. We will strike unless the company restores the bonus. Nobody wants that,” Holm said.',
+    ]).filter((found) => found.speaker === 'Jan Holm');
+    expect(rest).toEqual([]);
+    expect(statement).toMatchObject({ kind: 'condition', text: '“It is a hard winter. We will strike unless the company restores the bonus. Nobody wants that,” Holm said.' });
+    expect(statement.claim.split(' ')).toEqual(expect.arrayContaining(['strike', 'bonus', 'hard']));
+  });
+
+  it('keeps two quotations of one speaker apart when narration comes between them', () => {
+    const texts = extractStatements([
+      '“We will strike on Friday,” Jan Holm said. The company declined to comment. “We want the bonus back,” Holm added.',
+    ]).filter((found) => found.speaker === 'Jan Holm').map((found) => found.text);
+    expect(texts).toEqual(['“We will strike on Friday,” Jan Holm said.', '“We want the bonus back,” Holm added.']);
   });
 
   it('reads a transcript paragraph opening with a known name and a colon as that person’s words', () => {
@@ -401,12 +450,12 @@ describe('verbs after a quotation', () => {
 describe('organisations as speakers', () => {
   it('gives a quoted paragraph after an organisation’s report to the organisation, and "he" to the last person', () => {
     const found = extractStatements([
-      'Senator Maria Ortiz said the bill was dead.',
+      'Senator Alex Ortiz said the bill was dead.',
       'The Associated Press reported on Monday:',
       '“The committee will not take up the bill until the budget is passed.”',
       'He said the vote would come later.',
     ]);
     expect(found.find((statement) => statement.text.startsWith('“The committee'))?.speaker).toBe('Associated Press');
-    expect(found.find((statement) => statement.text.startsWith('He said'))?.speaker).toBe('Maria Ortiz');
+    expect(found.find((statement) => statement.text.startsWith('He said'))?.speaker).toBe('Alex Ortiz');
   });
 });

@@ -1,0 +1,68 @@
+/**
+ * Grammatical gender, so "she said" is not given to the man named last. English marks it in the pronoun and in the
+ * honorific ("Mr.", "Ms."); a given name marks it often enough for compromise's name lexicon to know it. A person
+ * whose gender neither tells is left unmarked and agrees with every pronoun.
+ */
+import { compromiseNlp } from './nlp-models.js';
+import type { Sentence } from './sentences.js';
+import type { Person } from './speakers.js';
+
+export type Gender = 'male' | 'female';
+
+/** Pronouns and the gender they refer to. */
+const PRONOUN_GENDER: ReadonlyMap<string, Gender> = new Map([
+  ['he', 'male'],
+  ['him', 'male'],
+  ['his', 'male'],
+  ['she', 'female'],
+  ['her', 'female'],
+]);
+
+/** Honorifics and the gender they mark, lower-cased without the period. */
+const HONORIFIC_GENDER: ReadonlyMap<string, Gender> = new Map([
+  ['mr', 'male'],
+  ['mrs', 'female'],
+  ['ms', 'female'],
+  ['miss', 'female'],
+]);
+
+export function pronounGender(pronoun: string): Gender | undefined {
+  return PRONOUN_GENDER.get(pronoun.toLowerCase());
+}
+
+/**
+ * A person's gender from an honorific written before their surname in the article ("Mr. Ryan"), else from their given
+ * name; undefined for organisations, institutional sources and names that mark none.
+ */
+export function genderOf(person: Person, sentences: Sentence[]): Gender | undefined {
+  if (person.organization || person.institutional) return undefined;
+  return honorificGender(person, sentences) ?? givenNameGender(person);
+}
+
+/** True unless the pronoun and the person are both marked, differently. */
+export function agrees(person: Person | null | undefined, pronoun: string): boolean {
+  const wanted = pronounGender(pronoun);
+  return !person || !wanted || !person.gender || person.gender === wanted;
+}
+
+function honorificGender(person: Person, sentences: Sentence[]): Gender | undefined {
+  const surname = person.words.at(-1);
+  const marked = new Set<Gender>();
+  for (const { tokens } of sentences) {
+    tokens.forEach((token, i) => {
+      const gender = HONORIFIC_GENDER.get(token.normal.replace(/\.$/, ''));
+      if (gender && surname && tokens[i + 1]?.normal === surname) marked.add(gender);
+    });
+  }
+  // Two people of one surname ("Mr. and Mrs. Khan") leave it open.
+  return marked.size === 1 ? [...marked][0] : undefined;
+}
+
+function givenNameGender(person: Person): Gender | undefined {
+  const words = person.name.split(/\s+/);
+  if (words.length < 2) return undefined;
+  const given = compromiseNlp()(words[0]);
+  if (given.has('#MaleName')) return 'male';
+  if (given.has('#FemaleName')) return 'female';
+  return undefined;
+}
