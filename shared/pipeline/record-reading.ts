@@ -9,7 +9,7 @@ import { hashKey } from '../text/index.js';
 import type { SourceDeps } from './deps.js';
 import { toStanceReport } from './statement-views.js';
 import type { StanceReport } from './types.js';
-import { judgeStatement, watchedStatements } from './watch-statements.js';
+import { judgeStatement, readArticleLedger, recordInLedger, watchedStatements } from './watch-statements.js';
 
 /** What a watch still has to read of an article: all of it, or a revision's changed paragraphs. */
 export interface Reading {
@@ -49,7 +49,8 @@ async function recordStatements(
 ): Promise<StanceReport[]> {
   const statements = watchedStatements(paragraphs, watch);
   if (statements.length === 0) return [];
-  const ledger = await deps.store.listStatements(watch.id);
+  // The speakers' partitions, their sides' and the ledger summary: what judging needs, not the watch's whole history.
+  const ledger = await readArticleLedger(statements, watch, deps.store);
   const reports: StanceReport[] = [];
   for (const statement of statements) {
     const verdict = judgeStatement(statement, ledger, watch);
@@ -81,7 +82,7 @@ async function recordStatements(
     if (verdict.status === 'repeat' && closest) {
       await deps.store.countRepeat(watch.id, closest, { url: stored.url, publishedAt: stored.publishedAt });
     }
-    ledger.push(stored);
+    recordInLedger(ledger, stored);
     reports.push(toStanceReport(stored));
   }
   return reports;
