@@ -41,6 +41,7 @@ const LAMBDA_ENV = {
   AWS_SECRET_ACCESS_KEY: 'bench',
   TABLE_NAME: 'stancewatch-bench',
   QUEUE_URL: 'https://sqs.eu-west-1.amazonaws.com/123456789012/stancewatch-sources',
+  DIGEST_QUEUE_URL: 'https://sqs.eu-west-1.amazonaws.com/123456789012/stancewatch-digests',
   TOPIC_ARN: 'arn:aws:sns:eu-west-1:123456789012:stancewatch-digests',
   FEED_SECRET_ID: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:StancewatchFeedSecret-AbCdEf',
   ALLOW_PRIVATE_NETWORK: 'false',

@@ -3,6 +3,7 @@ import { NagSuppressions } from 'cdk-nag';
 import type { Construct } from 'constructs';
 import type { Config } from '../shared/config/index.js';
 import { ArchiveTable } from './constructs/archive-table.js';
+import { DigestQueue } from './constructs/digest-queue.js';
 import { DigestTopic } from './constructs/digest-topic.js';
 import { PipelineAlarms } from './constructs/pipeline-alarms.js';
 import { FUNCTION_SIZING, PipelineFunctions } from './constructs/pipeline-functions.js';
@@ -17,7 +18,7 @@ export interface StancewatchStackProps extends StackProps {
   digestEmails?: string[];
   /** Verified SES identity for HTML digests. */
   sesFrom?: string;
-  /** EventBridge schedule expression of the digest function; default `rate(1 hour)`. */
+  /** EventBridge schedule expression of the digest runs (a digest message per watch); default `rate(1 hour)`. */
   digestSchedule?: string;
   /** DynamoDB deletion protection on the archive table; default true. */
   deletionProtection?: boolean;
@@ -47,6 +48,7 @@ export class StancewatchStack extends Stack {
   readonly archive: ArchiveTable;
   readonly digestTopic: DigestTopic;
   readonly sourceQueue: SourceQueue;
+  readonly digestQueue: DigestQueue;
   readonly functions: PipelineFunctions;
   readonly alarms: PipelineAlarms;
   /** With `sesFrom`: the configuration set whose bounces and complaints reach the ops topic. */
@@ -67,11 +69,13 @@ export class StancewatchStack extends Stack {
       sesFrom,
     });
     this.sourceQueue = new SourceQueue(this, 'Sources', { consumerTimeout: FUNCTION_SIZING.processSource.timeout });
+    this.digestQueue = new DigestQueue(this, 'DigestRuns', { consumerTimeout: FUNCTION_SIZING.digest.timeout });
     this.functions = new PipelineFunctions(this, 'Pipeline', {
       config,
       table: this.archive.table,
       topic: this.digestTopic.topic,
       queue: this.sourceQueue.queue,
+      digestQueue: this.digestQueue.queue,
       sesFrom,
       digestSchedule: digestSchedule ?? CONTEXT_DEFAULTS.digestSchedule,
       feed,
@@ -88,6 +92,7 @@ export class StancewatchStack extends Stack {
       oldestMessageAlarmAge: this.sourceQueue.oldestMessageAlarmAge,
       backlogAlarmMessages: backlogAlarmMessages(config),
       deadLetterQueue: this.sourceQueue.deadLetterQueue,
+      digestDeadLetterQueue: this.digestQueue.deadLetterQueue,
       failedInvocations: this.functions.failedInvocations,
       // Whoever receives every digest runs the deployment; readers of single watches do not get alarms.
       alarmEmails: digestEmails ?? [],
@@ -120,9 +125,14 @@ export class StancewatchStack extends Stack {
         description: 'Secret the feed tokens are derived from: aws secretsmanager get-secret-value --secret-id <this>',
       });
     }
+    new CfnOutput(this, 'DigestQueueUrl', { value: this.digestQueue.queue.queueUrl, description: 'Queue of digest messages, one per watch and digest run' });
+    new CfnOutput(this, 'DigestDeadLetterQueueUrl', {
+      value: this.digestQueue.deadLetterQueue.queueUrl,
+      description: 'Digests that failed three times (a way out refusing them); inspect, then redrive',
+    });
     new CfnOutput(this, 'FailedInvocationsQueueUrl', {
       value: this.functions.failedInvocations.queueUrl,
-      description: 'Schedule and digest events that failed after their retries, with the error',
+      description: 'Schedule events that failed after their retries, with the error',
     });
     new CfnOutput(this, 'OpsTopicArn', {
       value: this.alarms.opsTopic.topicArn,
@@ -167,7 +177,7 @@ export class StancewatchStack extends Stack {
       {
         id: 'AwsSolutions-SQS3',
         reason:
-          'This queue is a dead-letter queue itself: the failure destination of the Schedule and Digest functions, alarmed on any message (FailedInvocations).',
+          'This queue is a dead-letter queue itself: the failure destination of the Schedule function, alarmed on any message (FailedInvocations).',
       },
     ]);
     if (this.functions.feedSecret) {

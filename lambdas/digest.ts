@@ -1,10 +1,11 @@
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { Logger } from '@aws-lambda-powertools/logger';
-import { Metrics } from '@aws-lambda-powertools/metrics';
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { Tracer } from '@aws-lambda-powertools/tracer';
-import type { Context, ScheduledEvent } from 'aws-lambda';
-import { sendDigests, type DigestReport } from '../shared/pipeline/index.js';
+import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { parseDigestMessage, sendWatchDigest, type DigestReport } from '../shared/pipeline/index.js';
 import { createDigestDeps } from './lib/aws-deps.js';
-import { recordDigestReports } from './lib/pipeline-metrics.js';
+import { PipelineMetric, recordDigestReports } from './lib/pipeline-metrics.js';
 import { powertoolsLog } from './lib/powertools-log.js';
 import { clientCapture, traceHandler } from './lib/tracing.js';
 
@@ -19,15 +20,40 @@ const deps = createDigestDeps(
   powertoolsLog(logger),
   clientCapture(tracer),
 );
+const processor = new BatchProcessor(EventType.SQS);
 
-/** EventBridge schedule → each watch's digest of new and changed statements. The core claims each digest first, so retries never send twice. */
-export const handler = traceHandler(tracer, async (event: ScheduledEvent, context: Context): Promise<DigestReport[]> => {
-  logger.addContext(context);
+/**
+ * One watch's digest of new and changed statements. A throw marks only this record failed: SQS retries it, then
+ * moves it to the digest DLQ. A retry never sends a digest twice: the core claims each digest before delivery. A
+ * message naming no configured watch (left from before a redeploy that removed it) is dropped, not retried.
+ */
+async function handleRecord(record: SQSRecord): Promise<DigestReport[]> {
   try {
-    const reports = await sendDigests(deps);
-    logger.info('digests sent', { scheduledAt: event.time, digests: reports });
+    const message = parseDigestMessage(record.body);
+    if (!deps.config.watches.some((watch) => watch.id === message.watchId)) {
+      metrics.addMetric(PipelineMetric.DigestsRefused, MetricUnit.Count, 1);
+      logger.error('digest message refused: no such watch in the config', { messageId: record.messageId, ...message });
+      return [];
+    }
+    const reports = await sendWatchDigest(message.watchId, deps);
+    logger.info('digest run', { messageId: record.messageId, ...message, digests: reports });
     recordDigestReports(metrics, reports);
     return reports;
+  } catch (error) {
+    logger.error('digest failed; SQS will retry it', {
+      messageId: record.messageId,
+      receiveCount: record.attributes.ApproximateReceiveCount,
+      error: error as Error,
+    });
+    throw error;
+  }
+}
+
+/** SQS batch of digest messages (one per watch) → partial batch response, so one failing watch re-runs alone. */
+export const handler = traceHandler(tracer, async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => {
+  logger.addContext(context);
+  try {
+    return await processPartialResponse(event, handleRecord, processor, { context });
   } finally {
     metrics.publishStoredMetrics();
   }

@@ -25,7 +25,9 @@ export interface PipelineAlarmsProps {
   /** Source messages waiting that mean the processor is falling behind (a multiple of one pass's messages). */
   backlogAlarmMessages: number;
   deadLetterQueue: sqs.IQueue;
-  /** Where the asynchronous Schedule and Digest functions put events they failed on after their retries. */
+  /** Digest messages that failed three times: a watch's digest that a way out keeps refusing. */
+  digestDeadLetterQueue: sqs.IQueue;
+  /** Where the asynchronous Schedule function puts events it failed on after its retries. */
   failedInvocations: sqs.IQueue;
   /** Addresses subscribed to the ops topic. */
   alarmEmails: readonly string[];
@@ -37,8 +39,8 @@ export interface PipelineAlarmsProps {
 const CLOUDWATCH = new iam.ServicePrincipal('cloudwatch.amazonaws.com');
 
 /**
- * What needs a human: a message in the DLQ (a source failed three times), a schedule or digest run that failed after
- * its retries, a source queue that is not being drained (its oldest message, its backlog), a function error, a
+ * What needs a human: a message in a DLQ (a source or a watch's digest failed three times), a schedule run that failed
+ * after its retries, a source queue that is not being drained (its oldest message, its backlog), a function error, a
  * throttle, a source that turned unhealthy (its readers also see it in their next digest).
  * Each alarm notifies the ops topic, apart from the digest topic so readers never get alarms. The topic is
  * encrypted with a customer-managed key because CloudWatch cannot publish to a topic under the AWS-managed
@@ -86,9 +88,14 @@ export class PipelineAlarms extends Construct {
       alarmDescription: 'Messages in the Stancewatch dead-letter queue: a source failed three times. Inspect, fix, then redrive (README).',
       metric: props.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: ALARM_PERIOD, statistic: cloudwatch.Stats.MAXIMUM }),
     });
+    this.addAlarm('DigestDeadLetters', {
+      alarmDescription:
+        "Messages in the Stancewatch digest dead-letter queue: a watch's digest failed three times (a way out refusing it). The next digest run sends it again: read the logs, fix the way out, then purge the dead letters (README).",
+      metric: props.digestDeadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: ALARM_PERIOD, statistic: cloudwatch.Stats.MAXIMUM }),
+    });
     this.addAlarm('FailedInvocations', {
       alarmDescription:
-        'A Stancewatch schedule or digest run failed after its retries; the event is kept in the failed-invocations queue (output FailedInvocationsQueueUrl): read it with the logs, fix, and the next scheduled run catches up.',
+        'A Stancewatch schedule run failed after its retries; the event is kept in the failed-invocations queue (output FailedInvocationsQueueUrl): read it with the logs, fix, and the next scheduled run catches up.',
       metric: props.failedInvocations.metricApproximateNumberOfMessagesVisible({ period: ALARM_PERIOD, statistic: cloudwatch.Stats.MAXIMUM }),
     });
     this.addAlarm('SourceQueueStuck', {

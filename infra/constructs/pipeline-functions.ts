@@ -2,8 +2,6 @@ import { join } from 'node:path';
 import { Arn, ArnFormat, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
-import * as events from 'aws-cdk-lib/aws-events';
-import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
@@ -34,6 +32,16 @@ export const FUNCTION_SIZING = {
   feed: { timeout: Duration.seconds(10), memorySize: 256 },
 } as const;
 
+/**
+ * Digest messages per digest invocation: one, so a watch whose digest is slow (many readers, a slow way out) holds up
+ * no other inside the function's timeout, and a failed one is retried alone.
+ */
+export const DIGEST_BATCH_SIZE = 1;
+/**
+ * Concurrent digest invocations: the least SQS allows. SES sends one mail per reader, and its sending rate (14 a
+ * second by default, 1 in the sandbox) is shared by every digest at once; a refused reader is not retried.
+ */
+export const DIGEST_MAX_CONCURRENCY = 2;
 /** Records per processor invocation: a handful keeps one slow site from holding many sources hostage. */
 export const PROCESS_BATCH_SIZE = 5;
 /**
@@ -52,7 +60,7 @@ const FEED_SECRET_LENGTH = 48;
 
 /** Lambda's own retries of a failed asynchronous invocation (its maximum) before the event goes to the failure queue. */
 const ASYNC_RETRY_ATTEMPTS = 2;
-/** Failed schedule and digest events are kept as long as SQS allows: time to read them after a weekend. */
+/** Failed schedule events are kept as long as SQS allows: time to read them after a weekend. */
 const FAILED_INVOCATION_RETENTION = Duration.days(14);
 const LOG_RETENTION = logs.RetentionDays.ONE_MONTH;
 const RUNTIME = lambda.Runtime.NODEJS_22_X;
@@ -93,20 +101,23 @@ export interface PipelineFunctionsProps {
   table: dynamodb.ITable;
   topic: sns.ITopic;
   queue: sqs.IQueue;
+  /** The queue of digest messages, one per watch and digest run: the schedule function fills it, the digest function drains it. */
+  digestQueue: sqs.IQueue;
   /** Verified SES identity for HTML digests; the digest function may send from it. */
   sesFrom?: string;
-  /** EventBridge schedule expression of the digest function. */
+  /** EventBridge schedule expression of the digest runs. */
   digestSchedule: string;
   /** Serve each watch's digests as an Atom feed from a function URL, its tokens derived from a generated secret. */
   feed?: boolean;
 }
 
 /**
- * The three Lambda functions and what triggers them:
+ * The Lambda functions and what triggers them:
  * 1. `schedule` — EventBridge rules per distinct watch schedule (infra/constructs/watch-schedules.ts), each target
- *    naming a share of its watches → one SQS message per (watch, source);
- * 2. `processSource` — the queue, in batches with partial failures → fetch, extract, dedupe, stances;
- * 3. `digest` — its own rule → one digest per watch on the topic;
+ *    naming a share of its watches → one SQS message per (watch, source); and rules on the digest schedule → one
+ *    digest message per watch;
+ * 2. `processSource` — the source queue, in batches with partial failures → fetch, extract, dedupe, stances;
+ * 3. `digest` — the digest queue, one watch per invocation → that watch's digest on the topic (and SES);
  * 4. `feed` (with `feed: true`) — a function URL serving each watch's digests as an Atom feed.
  */
 export class PipelineFunctions extends Construct {
@@ -121,22 +132,22 @@ export class PipelineFunctions extends Construct {
   readonly dependencyLayer: DependencyLayer;
   /** Powertools Tracer and the X-Ray SDK, which every function imports (lambdas/lib/tracing.ts). */
   readonly tracingLayer: DependencyLayer;
-  /** The rules that start each pass, each target naming a share of the watches of one schedule. */
+  /** The rules that start each pass and each digest run, each target naming a share of the watches. */
   readonly watchSchedules: WatchSchedules;
-  readonly digestRule: events.Rule;
   /**
-   * The failure destination of the asynchronous functions (Schedule, Digest): an event they still failed on after
-   * Lambda's retries is kept here with the error, instead of being dropped.
+   * The failure destination of the asynchronous function (Schedule): an event it still failed on after Lambda's
+   * retries is kept here with the error, instead of being dropped. Digests fail into the digest queue's DLQ.
    */
   readonly failedInvocations: sqs.Queue;
 
   constructor(scope: Construct, id: string, props: PipelineFunctionsProps) {
     super(scope, id);
-    const { config, table, topic, queue } = props;
+    const { config, table, topic, queue, digestQueue } = props;
 
     const environment: Record<string, string> = {
       TABLE_NAME: table.tableName,
       QUEUE_URL: queue.queueUrl,
+      DIGEST_QUEUE_URL: digestQueue.queueUrl,
       TOPIC_ARN: topic.topicArn,
       // Deployed functions only ever read public news sites; never let a feed redirect them into the VPC or IMDS.
       ALLOW_PRIVATE_NETWORK: 'false',
@@ -162,11 +173,17 @@ export class PipelineFunctions extends Construct {
       ...FUNCTION_SIZING.processSource,
       layers: [this.dependencyLayer.layer],
     });
-    this.digestFunction = this.createFunction('Digest', LAMBDA_ENTRIES.digest, { ...common, ...FUNCTION_SIZING.digest, ...asyncInvocation });
+    this.digestFunction = this.createFunction('Digest', LAMBDA_ENTRIES.digest, { ...common, ...FUNCTION_SIZING.digest });
 
-    // Schedule: per distinct schedule, targets that each name a share of its watches in the event's detail.
+    // Schedule: per distinct schedule, targets that each name a share of its watches in the event's detail; the
+    // digest schedule's targets name shares of all watches and ask for their digest messages.
     queue.grantSendMessages(this.scheduleFunction);
-    this.watchSchedules = new WatchSchedules(this, 'Schedules', { config, scheduleFunction: this.scheduleFunction });
+    digestQueue.grantSendMessages(this.scheduleFunction);
+    this.watchSchedules = new WatchSchedules(this, 'Schedules', {
+      config,
+      digestSchedule: props.digestSchedule,
+      scheduleFunction: this.scheduleFunction,
+    });
 
     // Process: the queue drives the processor; SqsEventSource grants it consume rights on the queue.
     grantOnTable(this.processSourceFunction, table, TABLE_ACTIONS.processSource);
@@ -178,7 +195,14 @@ export class PipelineFunctions extends Construct {
       }),
     );
 
-    // Digest: read pending stances, record sent digests, publish.
+    // Digest: one watch per message; read pending stances, record sent digests, publish.
+    this.digestFunction.addEventSource(
+      new SqsEventSource(digestQueue, {
+        batchSize: DIGEST_BATCH_SIZE,
+        reportBatchItemFailures: true,
+        maxConcurrency: DIGEST_MAX_CONCURRENCY,
+      }),
+    );
     grantOnTable(this.digestFunction, table, TABLE_ACTIONS.digest);
     topic.grantPublish(this.digestFunction);
     const watchTopicArns = [...new Set(config.watches.flatMap((watch) => (watch.digest?.snsTopicArn ? [watch.digest.snsTopicArn] : [])))];
@@ -190,11 +214,6 @@ export class PipelineFunctions extends Construct {
         new iam.PolicyStatement({ actions: ['ses:SendEmail'], resources: sesIdentityArns(this, props.sesFrom) }),
       );
     }
-    this.digestRule = new events.Rule(this, 'DigestRule', {
-      description: `Stancewatch: send digests on ${props.digestSchedule}`,
-      schedule: events.Schedule.expression(props.digestSchedule),
-      targets: [new targets.LambdaFunction(this.digestFunction, { retryAttempts: 2 })],
-    });
 
     // Feed: feed readers cannot sign requests, so the URL is public and the token in it is the key. The function
     // reads the secret at run time (Powertools Parameters, cached): only its ARN is in the configuration.

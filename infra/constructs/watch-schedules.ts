@@ -15,10 +15,11 @@ export const MAX_TARGET_INPUT_CHARS = 8_192;
  */
 export const MAX_WATCH_IDS_CHARS = MAX_TARGET_INPUT_CHARS - 1_024;
 /**
- * Sources one schedule invocation enqueues at most: 100 SendMessageBatch calls of ten, a few seconds, well inside
- * the schedule function's 30 s timeout. A watch with more sources than this still gets a target of its own.
+ * Messages one schedule invocation enqueues at most (a source message per source, a digest message per watch):
+ * 100 SendMessageBatch calls of ten, a few seconds, well inside the schedule function's 30 s timeout. A watch with
+ * more sources than this still gets a target of its own.
  */
-export const MAX_SOURCES_PER_TARGET = 1_000;
+export const MAX_MESSAGES_PER_TARGET = 1_000;
 /** EventBridge allows five targets per rule; a schedule with more shares than that gets more rules. */
 export const MAX_TARGETS_PER_RULE = 5;
 /** Retries of a target EventBridge could not invoke, before the event is dropped. */
@@ -26,36 +27,44 @@ const TARGET_RETRY_ATTEMPTS = 2;
 /** CloudFormation's limit on a rule's description. */
 const MAX_RULE_DESCRIPTION = 512;
 
-/** One target's share of a schedule: the watches one invocation of the schedule function enqueues. */
+/** One target's share of a schedule: the watches one invocation of the schedule function enqueues for. */
 export interface ScheduleShare {
   expression: string;
   watchIds: string[];
 }
 
 /**
- * The watches of each schedule, in config order, cut into shares that each fit one target: at most
- * `MAX_WATCH_IDS_CHARS` of ids and `MAX_SOURCES_PER_TARGET` sources, and at least one watch. Every watch is in
+ * The watches of each source schedule, in config order, cut into shares that each fit one target: at most
+ * `MAX_WATCH_IDS_CHARS` of ids and `MAX_MESSAGES_PER_TARGET` sources, and at least one watch. Every watch is in
  * exactly one share.
  *
  * @example
  * planScheduleShares(config); // [{ expression: 'rate(1 hour)', watchIds: ['boj-policy', …] }, …]
  */
 export function planScheduleShares(config: Config): ScheduleShare[] {
+  return cutIntoShares(config.watches.map((watch) => ({ id: watch.id, expression: watch.schedule, messages: watch.sources.length })));
+}
+
+/** Every watch on the digest schedule, cut the same way: one digest message per watch. */
+export function planDigestShares(config: Config, digestSchedule: string): ScheduleShare[] {
+  return cutIntoShares(config.watches.map((watch) => ({ id: watch.id, expression: digestSchedule, messages: 1 })));
+}
+
+function cutIntoShares(watches: Array<{ id: string; expression: string; messages: number }>): ScheduleShare[] {
   const shares: ScheduleShare[] = [];
-  // The share of each schedule still being filled, with what it spends: `[]` and `"id",` per watch, and sources.
-  const filling = new Map<string, { share: ScheduleShare; chars: number; sources: number }>();
-  for (const watch of config.watches) {
+  // The share of each schedule still being filled, with what it spends: `[]` and `"id",` per watch, and messages.
+  const filling = new Map<string, { share: ScheduleShare; chars: number; messages: number }>();
+  for (const watch of watches) {
     const chars = JSON.stringify(watch.id).length + 1;
-    const sources = watch.sources.length;
-    const current = filling.get(watch.schedule);
-    if (current && current.chars + chars <= MAX_WATCH_IDS_CHARS && current.sources + sources <= MAX_SOURCES_PER_TARGET) {
+    const current = filling.get(watch.expression);
+    if (current && current.chars + chars <= MAX_WATCH_IDS_CHARS && current.messages + watch.messages <= MAX_MESSAGES_PER_TARGET) {
       current.share.watchIds.push(watch.id);
       current.chars += chars;
-      current.sources += sources;
+      current.messages += watch.messages;
     } else {
-      const share = { expression: watch.schedule, watchIds: [watch.id] };
+      const share = { expression: watch.expression, watchIds: [watch.id] };
       shares.push(share);
-      filling.set(watch.schedule, { share, chars: 2 + chars, sources });
+      filling.set(watch.expression, { share, chars: 2 + chars, messages: watch.messages });
     }
   }
   return shares;
@@ -63,44 +72,67 @@ export function planScheduleShares(config: Config): ScheduleShare[] {
 
 export interface WatchSchedulesProps {
   config: Config;
+  /** Schedule expression of the digests: every watch's digest message is enqueued on it. */
+  digestSchedule: string;
   /** The schedule function: each share invokes it with the share's watch ids in the event's `detail`. */
   scheduleFunction: lambda.IFunction;
 }
 
 /**
- * The rules that start each pass: per distinct watch schedule, one target per share of its watches
- * (`planScheduleShares`), five targets a rule.
+ * The rules that start the work, all invoking the schedule function, five targets a rule:
+ * - a pass: per distinct watch schedule, one target per share of its watches (`planScheduleShares`), which
+ *   enqueues their sources;
+ * - the digests: on the digest schedule, one target per share of all watches (`planDigestShares`), which enqueues a
+ *   digest message per watch (`enqueue: 'digests'` in the detail, see lambdas/schedule.ts).
  */
 export class WatchSchedules extends Construct {
   readonly rules: events.Rule[] = [];
+  readonly digestRules: events.Rule[] = [];
 
   constructor(scope: Construct, id: string, props: WatchSchedulesProps) {
     super(scope, id);
-    const byExpression = new Map<string, ScheduleShare[]>();
-    for (const share of planScheduleShares(props.config)) {
-      byExpression.set(share.expression, [...(byExpression.get(share.expression) ?? []), share]);
+    for (const [expression, shares] of groupByExpression(planScheduleShares(props.config))) {
+      this.rules.push(...this.addRules(`Rule-${toConstructId(expression)}`, expression, shares, props.scheduleFunction, 'sources'));
     }
-    for (const [expression, shares] of byExpression) {
-      for (let start = 0; start < shares.length; start += MAX_TARGETS_PER_RULE) {
-        const ruleShares = shares.slice(start, start + MAX_TARGETS_PER_RULE);
-        const watchIds = ruleShares.flatMap((share) => share.watchIds);
-        const suffix = start === 0 ? '' : `-${start / MAX_TARGETS_PER_RULE + 1}`;
-        this.rules.push(
-          new events.Rule(this, `Rule-${toConstructId(expression)}${suffix}`, {
-            description: `Stancewatch: enqueue the sources of ${describeWatches(watchIds)}`.slice(0, MAX_RULE_DESCRIPTION),
-            schedule: events.Schedule.expression(expression),
-            targets: ruleShares.map(
-              (share) =>
-                new targets.LambdaFunction(props.scheduleFunction, {
-                  event: scheduledEventWithDetail({ watchIds: share.watchIds }),
-                  retryAttempts: TARGET_RETRY_ATTEMPTS,
-                }),
-            ),
-          }),
-        );
-      }
-    }
+    const digestShares = planDigestShares(props.config, props.digestSchedule);
+    this.digestRules.push(...this.addRules('DigestRule', props.digestSchedule, digestShares, props.scheduleFunction, 'digests'));
   }
+
+  private addRules(
+    id: string,
+    expression: string,
+    shares: ScheduleShare[],
+    scheduleFunction: lambda.IFunction,
+    enqueue: 'sources' | 'digests',
+  ): events.Rule[] {
+    const rules: events.Rule[] = [];
+    for (let start = 0; start < shares.length; start += MAX_TARGETS_PER_RULE) {
+      const ruleShares = shares.slice(start, start + MAX_TARGETS_PER_RULE);
+      const suffix = start === 0 ? '' : `-${start / MAX_TARGETS_PER_RULE + 1}`;
+      const watches = describeWatches(ruleShares.flatMap((share) => share.watchIds));
+      rules.push(
+        new events.Rule(this, `${id}${suffix}`, {
+          description: `Stancewatch: enqueue the ${enqueue} of ${watches}`.slice(0, MAX_RULE_DESCRIPTION),
+          schedule: events.Schedule.expression(expression),
+          targets: ruleShares.map(
+            (share) =>
+              new targets.LambdaFunction(scheduleFunction, {
+                // A pass keeps the detail it always had: no `enqueue` means sources.
+                event: scheduledEventWithDetail(enqueue === 'sources' ? { watchIds: share.watchIds } : { watchIds: share.watchIds, enqueue }),
+                retryAttempts: TARGET_RETRY_ATTEMPTS,
+              }),
+          ),
+        }),
+      );
+    }
+    return rules;
+  }
+}
+
+function groupByExpression(shares: ScheduleShare[]): Map<string, ScheduleShare[]> {
+  const byExpression = new Map<string, ScheduleShare[]>();
+  for (const share of shares) byExpression.set(share.expression, [...(byExpression.get(share.expression) ?? []), share]);
+  return byExpression;
 }
 
 function describeWatches(watchIds: string[]): string {

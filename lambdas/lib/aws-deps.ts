@@ -6,9 +6,9 @@ import { snsNotifier } from '../../shared/notify/sns.js';
 import { secretsManagerFeedSecret } from '../../shared/notify/feed-secret.js';
 import { createDynamoClient, dynamoArchive } from '../../shared/store/dynamo-archive.js';
 import { dynamoHostBoilerplate } from '../../shared/store/host-boilerplate.js';
-import type { DigestDeps, FeedDeps, Log, ScheduleDeps, SourceDeps } from '../../shared/pipeline/index.js';
+import type { DigestDeps, DigestQueue, FeedDeps, Log, ScheduleDeps, SourceDeps } from '../../shared/pipeline/index.js';
 import { readAwsEnv } from './aws-env.js';
-import { sqsSourceQueue } from './sqs-source-queue.js';
+import { sqsDigestQueue, sqsSourceQueue } from './sqs-work-queue.js';
 import type { CaptureClient } from './tracing.js';
 
 // The Lambdas' composition root (bin/local-runtime.ts is the CLI's): one factory per function, each importing
@@ -22,10 +22,11 @@ const now = () => new Date();
 /** No tracing: the clients as they are. */
 const untraced: CaptureClient = (client) => client;
 
-/** The schedule function: the watches and the SQS queue. */
-export function createScheduleDeps(env: NodeJS.ProcessEnv, capture: CaptureClient = untraced): ScheduleDeps {
-  const vars = readAwsEnv(env, ['QUEUE_URL']);
-  return { config: vars.config, queue: sqsSourceQueue(capture(new SQSClient({})), vars.QUEUE_URL) };
+/** The schedule function: the watches, the source queue and the digest queue. */
+export function createScheduleDeps(env: NodeJS.ProcessEnv, capture: CaptureClient = untraced): ScheduleDeps & { digestQueue: DigestQueue } {
+  const vars = readAwsEnv(env, ['QUEUE_URL', 'DIGEST_QUEUE_URL']);
+  const sqs = capture(new SQSClient({}));
+  return { config: vars.config, queue: sqsSourceQueue(sqs, vars.QUEUE_URL), digestQueue: sqsDigestQueue(sqs, vars.DIGEST_QUEUE_URL) };
 }
 
 /** The processing function: the archive and the fetcher, with the SSRF guard on by default. */

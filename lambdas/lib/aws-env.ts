@@ -7,6 +7,8 @@ const AwsEnvSchema = z.object({
   TABLE_NAME: z.string().min(1).optional(),
   TOPIC_ARN: z.string().min(1).optional(),
   QUEUE_URL: z.string().url().optional(),
+  /** The digest queue: one message per watch of a digest run, sent by the schedule function, read by the digest function. */
+  DIGEST_QUEUE_URL: z.string().url().optional(),
   SES_FROM: z.string().email().optional(),
   /** The SES configuration set whose bounce and complaint events reach the ops topic; set with SES_FROM. */
   SES_CONFIGURATION_SET: z.string().min(1).optional(),
@@ -25,7 +27,7 @@ export type AwsEnv = z.infer<typeof AwsEnvSchema> & { config: Config };
  * variables it needs. Handlers pass `STANCEWATCH_CONFIG_JSON` explicitly, since esbuild's `define`
  * inlines the config only at that expression.
  */
-export function readAwsEnv<K extends 'TABLE_NAME' | 'TOPIC_ARN' | 'QUEUE_URL' | 'FEED_SECRET_ID'>(
+export function readAwsEnv<K extends 'TABLE_NAME' | 'TOPIC_ARN' | 'QUEUE_URL' | 'DIGEST_QUEUE_URL' | 'FEED_SECRET_ID'>(
   env: NodeJS.ProcessEnv,
   required: K[],
 ): AwsEnv & { [P in K]: string } {

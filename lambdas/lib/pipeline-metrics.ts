@@ -16,6 +16,10 @@ export const PipelineMetric = {
   /** Queue messages naming no configured source: refused before any fetch (lambdas/lib/configured-source.ts). */
   SourcesRefused: 'SourcesRefused',
   DigestsSent: 'DigestsSent',
+  /** Digest messages the digest schedule enqueued, one per watch. */
+  DigestsEnqueued: 'DigestsEnqueued',
+  /** Digest messages naming no configured watch: nothing sent, not retried. */
+  DigestsRefused: 'DigestsRefused',
 } as const;
 
 /** Adds one processed source's counts; published as one EMF line when the batch ends. */

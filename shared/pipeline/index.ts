@@ -8,11 +8,19 @@ export type * from './ports.js';
 export { feedTokenFor, serveFeedRequest, type FeedDeps, type FeedResponse } from './serve-feed.js';
 export { processSource, type SourceOutcome } from './process-source.js';
 export { isRelevant, skipReasonOf, OFF_TOPIC } from './skip-reasons.js';
-export { sendDigests } from './send-digests.js';
+export { sendDigests, sendWatchDigest } from './send-digests.js';
 export { runPass, type PassOptions } from './run-pass.js';
 export { reprocessWatch, type ReprocessOptions, type ReprocessReport } from './reprocess.js';
 export { SourceFailedError, UNHEALTHY_AFTER_RUNS } from './source-health.js';
-export { enqueueSources, planSourceMessages } from './enqueue.js';
+export {
+  enqueueDigests,
+  enqueueSources,
+  parseDigestMessage,
+  planDigestMessages,
+  planSourceMessages,
+  type DigestMessage,
+  type DigestQueue,
+} from './enqueue.js';
 export { stderrLog, type Log, type LogLevel } from './log.js';
 export type * from './types.js';
 

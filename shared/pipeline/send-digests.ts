@@ -14,13 +14,14 @@ import type { DigestReport } from './types.js';
  * nothing new gets nothing. The digest's key is the set of statements it holds, claimed with a
  * conditional write before delivery, so a retried run never sends the same digest twice. A watch
  * whose delivery fails does not hold up the others; the failure is thrown once all were tried.
+ * The CLI runs this in process; in AWS each watch is a message of its own (`sendWatchDigest`).
  */
 export async function sendDigests(deps: DigestDeps): Promise<DigestReport[]> {
   const reports: DigestReport[] = [];
   const failures: string[] = [];
   for (const watch of deps.config.watches) {
     try {
-      reports.push(...(await sendWatchDigest(watch, deps)));
+      reports.push(...(await digestWatch(watch, deps)));
     } catch (error) {
       failures.push(`${watch.id}: ${(error as Error).message}`);
       deps.log.error(`Digest of ${watch.id} failed; the next run tries again`, { error: (error as Error).message });
@@ -31,12 +32,26 @@ export async function sendDigests(deps: DigestDeps): Promise<DigestReport[]> {
 }
 
 /**
+ * The digest of one watch, as `sendDigests` sends it for each: the digest function's unit of work in AWS, one
+ * queue message per watch. Safe to run again for the same statements (a retried message, two workers at once):
+ * the digest they make is claimed before it is delivered, so it goes out once. A failed delivery throws.
+ *
+ * @example
+ * await sendWatchDigest(parseDigestMessage(record.body).watchId, deps);
+ */
+export async function sendWatchDigest(watchId: string, deps: DigestDeps): Promise<DigestReport[]> {
+  const watch = deps.config.watches.find((candidate) => candidate.id === watchId);
+  if (!watch) throw new StancewatchError(`No watch "${watchId}" in the config; no digest sent`);
+  return digestWatch(watch, deps);
+}
+
+/**
  * One watch's run: settleEarlierDigests → assignToDigest (the pending statements no digest holds) → claimDigest →
  * deliver → markDelivered → clearPending. A statement is given to its digest by a conditional write on the
  * statement itself, before the digest is claimed: a pending marker that outlives its digest (a clear that failed,
  * an article read again after a crash) or a digest that failed can never put a statement in a second digest.
  */
-async function sendWatchDigest(watch: Watch, deps: DigestDeps): Promise<DigestReport[]> {
+async function digestWatch(watch: Watch, deps: DigestDeps): Promise<DigestReport[]> {
   const settled = await settleEarlierDigests(watch, await deps.store.listPending(watch.id), deps);
   const report = await sendNewDigest(watch, settled, deps);
   return report ? [...settled.reports, report] : settled.reports;

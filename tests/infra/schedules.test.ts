@@ -5,10 +5,11 @@ import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  MAX_SOURCES_PER_TARGET,
+  MAX_MESSAGES_PER_TARGET,
   MAX_TARGET_INPUT_CHARS,
   MAX_TARGETS_PER_RULE,
   MAX_WATCH_IDS_CHARS,
+  planDigestShares,
   planScheduleShares,
 } from '../../infra/constructs/watch-schedules.js';
 import { StancewatchStack } from '../../infra/stancewatch-stack.js';
@@ -41,15 +42,15 @@ describe('planScheduleShares', () => {
     const byId = new Map(config.watches.map((watch) => [watch.id, watch]));
     for (const share of shares) {
       expect(JSON.stringify(share.watchIds).length).toBeLessThanOrEqual(MAX_WATCH_IDS_CHARS);
-      expect(share.watchIds.reduce((sum, id) => sum + byId.get(id)!.sources.length, 0)).toBeLessThanOrEqual(MAX_SOURCES_PER_TARGET);
+      expect(share.watchIds.reduce((sum, id) => sum + byId.get(id)!.sources.length, 0)).toBeLessThanOrEqual(MAX_MESSAGES_PER_TARGET);
       for (const id of share.watchIds) expect(byId.get(id)!.schedule).toBe(share.expression);
     }
     // 334 ids of 65 characters each on the busiest schedule: more than one share's worth.
     expect(shares.filter((share) => share.expression === 'rate(1 hour)').length).toBeGreaterThan(1);
   });
 
-  it('cuts a share at MAX_SOURCES_PER_TARGET sources, and gives a watch with more a share of its own', () => {
-    const config = manyWatches(6, (index) => (index === 3 ? MAX_SOURCES_PER_TARGET + 1 : MAX_SOURCES_PER_TARGET / 2));
+  it('cuts a share at MAX_MESSAGES_PER_TARGET sources, and gives a watch with more a share of its own', () => {
+    const config = manyWatches(6, (index) => (index === 3 ? MAX_MESSAGES_PER_TARGET + 1 : MAX_MESSAGES_PER_TARGET / 2));
     const hourly = planScheduleShares(config).filter((share) => share.expression === 'rate(1 hour)');
     // Watches 0 and 3 are hourly: 500 sources, then 1,001, which cannot join it.
     expect(hourly.map((share) => share.watchIds)).toEqual([[config.watches[0].id], [config.watches[3].id]]);
@@ -64,6 +65,18 @@ describe('planScheduleShares', () => {
   });
 });
 
+describe('planDigestShares', () => {
+  it('puts every watch in one share of the digest schedule, each within the input budget', () => {
+    const config = manyWatches(WATCH_COUNT);
+    const shares = planDigestShares(config, 'rate(2 hours)');
+    expect(shares.flatMap((share) => share.watchIds)).toEqual(config.watches.map((watch) => watch.id));
+    for (const share of shares) {
+      expect(share.expression).toBe('rate(2 hours)');
+      expect(JSON.stringify(share.watchIds).length).toBeLessThanOrEqual(MAX_WATCH_IDS_CHARS);
+    }
+  });
+});
+
 describe('a stack of 1,000 watches', () => {
   let outdir: string;
   let stack: StancewatchStack;
@@ -74,20 +87,25 @@ describe('a stack of 1,000 watches', () => {
     outdir = mkdtempSync(join(tmpdir(), 'stancewatch-schedules-'));
     // No bundling: only the rules are read.
     const app = new App({ outdir, context: { 'aws:cdk:bundling-stacks': [] } });
-    stack = new StancewatchStack(app, 'StancewatchScheduleTest', { config, digestEmails: ['ops@example.com'] });
+    stack = new StancewatchStack(app, 'StancewatchScheduleTest', { config, digestEmails: ['ops@example.com'], digestSchedule: 'rate(2 hours)' });
     template = Template.fromStack(stack);
   });
   afterAll(() => rmSync(outdir, { recursive: true, force: true }));
 
-  /** Each schedule-function target: its rule's schedule and its input template. */
-  function scheduleTargets(): Array<{ expression: string; inputTemplate: string }> {
+  /** Each schedule-function target: its rule's schedule, its input template, and the watch ids it names. */
+  function scheduleTargets(): Array<{ expression: string; inputTemplate: string; watchIds: string[]; digests: boolean }> {
     const scheduleArn = JSON.stringify({ 'Fn::GetAtt': [stack.getLogicalId(stack.functions.scheduleFunction.node.defaultChild as never), 'Arn'] });
     return Object.values(template.findResources('AWS::Events::Rule')).flatMap((rule) => {
       const ruleTargets = rule.Properties.Targets as Array<{ Arn: unknown; InputTransformer: { InputTemplate: string } }>;
       expect(ruleTargets.length).toBeLessThanOrEqual(MAX_TARGETS_PER_RULE);
       return ruleTargets
         .filter((target) => JSON.stringify(target.Arn) === scheduleArn)
-        .map((target) => ({ expression: rule.Properties.ScheduleExpression as string, inputTemplate: target.InputTransformer.InputTemplate }));
+        .map((target) => {
+          const inputTemplate = target.InputTransformer.InputTemplate;
+          const [, ids, enqueue] = /"detail":\{"watchIds":(\[[^\]]*\])(,"enqueue":"digests")?\}/.exec(inputTemplate)!;
+          const watchIds = JSON.parse(ids) as string[];
+          return { expression: rule.Properties.ScheduleExpression as string, inputTemplate, watchIds, digests: enqueue !== undefined };
+        });
     });
   }
 
@@ -98,12 +116,18 @@ describe('a stack of 1,000 watches', () => {
   });
 
   it('schedules every watch exactly once, on a rule with its own schedule', () => {
-    const scheduled = scheduleTargets().flatMap(({ expression, inputTemplate }) => {
-      const ids = JSON.parse(/"detail":\{"watchIds":(\[[^\]]*\])\}/.exec(inputTemplate)![1]) as string[];
-      return ids.map((id) => ({ id, expression }));
-    });
+    const scheduled = scheduleTargets()
+      .filter((target) => !target.digests)
+      .flatMap(({ expression, watchIds }) => watchIds.map((id) => ({ id, expression })));
     expect(scheduled.map((entry) => entry.id).sort()).toEqual(config.watches.map((watch) => watch.id).sort());
     const scheduleOf = new Map(config.watches.map((watch) => [watch.id, watch.schedule]));
     for (const { id, expression } of scheduled) expect(expression).toBe(scheduleOf.get(id));
+  });
+
+  it("enqueues every watch's digest exactly once on the digest schedule", () => {
+    const digests = scheduleTargets().filter((target) => target.digests);
+    expect(digests.length).toBeGreaterThan(1);
+    for (const target of digests) expect(target.expression).toBe('rate(2 hours)');
+    expect(digests.flatMap((target) => target.watchIds).sort()).toEqual(config.watches.map((watch) => watch.id).sort());
   });
 });

@@ -342,23 +342,63 @@ describe('source queue', () => {
     expect(queueProps(stack.sourceQueue.queue).VisibilityTimeout).toBeGreaterThanOrEqual(6 * timeout);
   });
 
-  it('refuses requests without TLS on the three queues', () => {
+  it('refuses requests without TLS on the five queues', () => {
     template.resourcePropertiesCountIs(
       'AWS::SQS::QueuePolicy',
       { PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) } },
-      3,
+      5,
     );
   });
 });
 
+describe('digest queue', () => {
+  const queueIdOf = (queue: { node: { defaultChild?: unknown } }) => stack.getLogicalId(queue.node.defaultChild as never);
+  const queueProps = (queue: { node: { defaultChild?: unknown } }) => template.findResources('AWS::SQS::Queue')[queueIdOf(queue)].Properties;
+
+  it('moves a digest message to its own encrypted DLQ after three receives, and keeps digest messages a day', () => {
+    const dlqId = queueIdOf(stack.digestQueue.deadLetterQueue);
+    expect(queueProps(stack.digestQueue.queue)).toMatchObject({
+      RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': [dlqId, 'Arn'] }, maxReceiveCount: 3 },
+      SqsManagedSseEnabled: true,
+      MessageRetentionPeriod: 24 * 3600,
+    });
+    expect(queueProps(stack.digestQueue.deadLetterQueue)).toMatchObject({ MessageRetentionPeriod: 14 * 24 * 3600, SqsManagedSseEnabled: true });
+  });
+
+  it('hides a received digest message for at least six times the digest function timeout', () => {
+    const digest = template.findResources('AWS::Lambda::Function')[logicalIdOf(stack.functions.digestFunction)];
+    expect(queueProps(stack.digestQueue.queue).VisibilityTimeout).toBeGreaterThanOrEqual(6 * (digest.Properties.Timeout as number));
+  });
+
+  it('feeds the digest function one watch per invocation with partial batch failures, at most two at once', () => {
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: { Ref: logicalIdOf(stack.functions.digestFunction) },
+      EventSourceArn: { 'Fn::GetAtt': [queueIdOf(stack.digestQueue.queue), 'Arn'] },
+      BatchSize: 1,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      ScalingConfig: { MaximumConcurrency: 2 },
+    });
+  });
+
+  it('lets the schedule function send to it and the digest function consume it', () => {
+    const digestQueueArn = JSON.stringify({ 'Fn::GetAtt': [queueIdOf(stack.digestQueue.queue), 'Arn'] });
+    const sendsTo = statementsOf(stack.functions.scheduleFunction)
+      .filter((statement) => actionsOf(statement).includes('sqs:SendMessage'))
+      .flatMap((statement) => (Array.isArray(statement.Resource) ? statement.Resource : [statement.Resource]));
+    expect(sendsTo.map((resource) => JSON.stringify(resource))).toContain(digestQueueArn);
+    const receives = statementsOf(stack.functions.digestFunction).filter((statement) => actionsOf(statement).includes('sqs:ReceiveMessage'));
+    expect(receives.map((statement) => JSON.stringify(statement.Resource))).toEqual([digestQueueArn]);
+  });
+});
+
 describe('asynchronous functions', () => {
-  it('send a Schedule or Digest event that failed after two retries to an encrypted failure queue kept 14 days', () => {
+  it('send a Schedule event that failed after two retries to an encrypted failure queue kept 14 days', () => {
     const failedId = stack.getLogicalId(stack.functions.failedInvocations.node.defaultChild as never);
     expect(template.findResources('AWS::SQS::Queue')[failedId].Properties).toMatchObject({
       MessageRetentionPeriod: 14 * 24 * 3600,
       SqsManagedSseEnabled: true,
     });
-    for (const fn of [stack.functions.scheduleFunction, stack.functions.digestFunction]) {
+    for (const fn of [stack.functions.scheduleFunction]) {
       template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
         FunctionName: { Ref: logicalIdOf(fn) },
         MaximumRetryAttempts: 2,
@@ -367,7 +407,8 @@ describe('asynchronous functions', () => {
       const sends = statementsOf(fn).filter((statement) => actionsOf(statement).includes('sqs:SendMessage'));
       expect(JSON.stringify(sends)).toContain(JSON.stringify({ 'Fn::GetAtt': [failedId, 'Arn'] }));
     }
-    template.resourceCountIs('AWS::Lambda::EventInvokeConfig', 2);
+    // The digest function is driven by its queue, whose DLQ takes what it fails on.
+    template.resourceCountIs('AWS::Lambda::EventInvokeConfig', 1);
     template.hasOutput('FailedInvocationsQueueUrl', { Value: { Ref: failedId } });
   });
 });
@@ -384,6 +425,7 @@ describe('functions', () => {
           Variables: Match.objectLike({
             TABLE_NAME: Match.anyValue(),
             QUEUE_URL: Match.anyValue(),
+            DIGEST_QUEUE_URL: Match.anyValue(),
             TOPIC_ARN: Match.anyValue(),
             ALLOW_PRIVATE_NETWORK: 'false',
           }),
@@ -422,11 +464,21 @@ describe('functions', () => {
     }
   });
 
-  it('runs the digest on the schedule from context', () => {
+  it('enqueues every watch\'s digest on the digest schedule from context, through the schedule function', () => {
     template.hasResourceProperties('AWS::Events::Rule', {
       ScheduleExpression: 'rate(2 hours)',
-      Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [logicalIdOf(stack.functions.digestFunction), 'Arn'] } })],
+      Targets: [
+        Match.objectLike({
+          Arn: { 'Fn::GetAtt': [logicalIdOf(stack.functions.scheduleFunction), 'Arn'] },
+          InputTransformer: Match.objectLike({
+            InputTemplate: Match.stringLikeRegexp('"detail":\\{"watchIds":\\["boj-policy","ecb-rates"\\],"enqueue":"digests"\\}'),
+          }),
+        }),
+      ],
     });
+    // No rule invokes the digest function: its queue does.
+    const digestArn = JSON.stringify({ 'Fn::GetAtt': [logicalIdOf(stack.functions.digestFunction), 'Arn'] });
+    expect(JSON.stringify(template.findResources('AWS::Events::Rule'))).not.toContain(digestArn);
     template.resourceCountIs('AWS::Events::Rule', 3);
   });
 });
@@ -595,7 +647,7 @@ describe('alarms', () => {
         AlarmActions: opsTopicAction(),
       });
     }
-    template.resourceCountIs('AWS::CloudWatch::Alarm', 13);
+    template.resourceCountIs('AWS::CloudWatch::Alarm', 14);
   });
 
   it('alarms when a source message has waited longer than its three receives take, one visibility timeout apart', () => {
@@ -633,7 +685,19 @@ describe('alarms', () => {
     expect(backlogAlarmMessages(many)).toBe(60);
   });
 
-  it('alarms on any Schedule or Digest event in the failure queue', () => {
+  it('alarms on any digest message in the digest dead-letter queue, to the ops topic', () => {
+    const dlqId = stack.getLogicalId(stack.digestQueue.deadLetterQueue.node.defaultChild as never);
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmName: 'StancewatchTest-DigestDeadLetters',
+      Namespace: 'AWS/SQS',
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [dlqId, 'QueueName'] } }],
+      Threshold: 1,
+      AlarmActions: opsTopicAction(),
+    });
+  });
+
+  it('alarms on any Schedule event in the failure queue', () => {
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       AlarmName: 'StancewatchTest-FailedInvocations',
       Namespace: 'AWS/SQS',
@@ -665,7 +729,7 @@ describe('alarms', () => {
 
   it('names every alarm after the stack, for set-alarm-state and for the key policy', () => {
     const names = Object.values(template.findResources('AWS::CloudWatch::Alarm')).map((alarm) => alarm.Properties.AlarmName);
-    expect(names).toHaveLength(13);
+    expect(names).toHaveLength(14);
     expect(names).toEqual(expect.arrayContaining(['StancewatchTest-DeadLetters', 'StancewatchTest-UnhealthySources', 'StancewatchTest-FeedThrottles']));
     for (const name of names) expect(name).toMatch(/^StancewatchTest-[A-Za-z]+$/);
   });
@@ -673,7 +737,7 @@ describe('alarms', () => {
   it("lets CloudWatch publish to the ops topic for this account's alarms only, beside the TLS-only Deny", () => {
     const opsTopicId = topicIdOf(stack.alarms.opsTopic);
     const alarmArns = stack.alarms.alarms.map((alarm) => ({ 'Fn::GetAtt': [stack.getLogicalId(alarm.node.defaultChild as never), 'Arn'] }));
-    expect(alarmArns).toHaveLength(13);
+    expect(alarmArns).toHaveLength(14);
     template.hasResourceProperties('AWS::SNS::TopicPolicy', {
       Topics: [{ Ref: opsTopicId }],
       PolicyDocument: {
@@ -774,7 +838,18 @@ describe('tags', () => {
 
 describe('outputs', () => {
   it('exports the table name and ARN, the topic ARN and the queue URLs', () => {
-    for (const name of ['TableName', 'TableArn', 'DigestTopicArn', 'SourceQueueUrl', 'DeadLetterQueueUrl', 'DeadLetterQueueArn', 'FailedInvocationsQueueUrl', 'OpsTopicArn']) {
+    for (const name of [
+      'TableName',
+      'TableArn',
+      'DigestTopicArn',
+      'SourceQueueUrl',
+      'DeadLetterQueueUrl',
+      'DeadLetterQueueArn',
+      'DigestQueueUrl',
+      'DigestDeadLetterQueueUrl',
+      'FailedInvocationsQueueUrl',
+      'OpsTopicArn',
+    ]) {
       template.hasOutput(name, { Value: Match.anyValue() });
     }
   });
@@ -830,6 +905,7 @@ describe('bundles', () => {
               AWS_REGION: 'eu-west-1',
               TABLE_NAME: 'stancewatch-test',
               QUEUE_URL: 'https://sqs.eu-west-1.amazonaws.com/123456789012/stancewatch-sources',
+              DIGEST_QUEUE_URL: 'https://sqs.eu-west-1.amazonaws.com/123456789012/stancewatch-digests',
               TOPIC_ARN: 'arn:aws:sns:eu-west-1:123456789012:stancewatch-digests',
               FEED_SECRET_ID,
               ALLOW_PRIVATE_NETWORK: 'false',

@@ -9,13 +9,14 @@ import { startSite } from '../helpers/web.js';
 
 const SAMPLE_SITES = new URL('../../samples/sites/', import.meta.url).pathname;
 const QUEUE_URL = 'https://sqs.eu-west-1.amazonaws.com/123456789012/stancewatch-sources';
+const DIGEST_QUEUE_URL = 'https://sqs.eu-west-1.amazonaws.com/123456789012/stancewatch-digests';
 const TOPIC_ARN = 'arn:aws:sns:eu-west-1:123456789012:stancewatch-digests';
 const WATCH_ID = 'russia-japan-treaty';
 
 type Handler<E, R> = (event: E, context: Context) => Promise<R>;
 
 /**
- * The three handlers as Lambda runs them: imported after the environment is set (they build their deps at
+ * The handlers as Lambda runs them: imported after the environment is set (they build their deps at
  * module load), DynamoDB = dynalite over HTTP via AWS_ENDPOINT_URL_DYNAMODB, sources = a loopback news site;
  * only SQS and SNS are stubbed, at the SDK client's `send`.
  */
@@ -24,7 +25,7 @@ describe('Lambda handlers against dynalite and a loopback news site', () => {
   let server: SampleServer;
   let schedule: Handler<ScheduledEvent, { enqueued: number }>;
   let processSource: Handler<SQSEvent, SQSBatchResponse>;
-  let digest: Handler<ScheduledEvent, Array<{ watch: string; delivered: boolean }>>;
+  let digest: Handler<SQSEvent, SQSBatchResponse>;
   const savedEnv = { ...process.env };
 
   beforeAll(async () => {
@@ -48,6 +49,7 @@ describe('Lambda handlers against dynalite and a loopback news site', () => {
       AWS_ENDPOINT_URL_DYNAMODB: table.endpoint,
       TABLE_NAME: table.tableName,
       QUEUE_URL,
+      DIGEST_QUEUE_URL,
       TOPIC_ARN,
       // The loopback site is a private address; the deployed stack sets this to false.
       ALLOW_PRIVATE_NETWORK: 'true',
@@ -112,10 +114,39 @@ describe('Lambda handlers against dynalite and a loopback news site', () => {
     expect(elsewhere.arrivals).toEqual([]);
   });
 
-  it('digest: publishes the watch digest to the topic with the watch attribute, once', async () => {
-    const send = vi.spyOn(SNSClient.prototype, 'send').mockResolvedValue({ MessageId: 'message-1' } as never);
-    const reports = await digest(scheduledEvent('2025-01-01T07:00:00Z', 'stancewatch-digest'), lambdaContext('digest'));
-    expect(reports).toEqual([expect.objectContaining({ watch: WATCH_ID, delivered: true })]);
+  it('schedule: with enqueue: digests, enqueues one digest message per watch on the digest queue', async () => {
+    const send = vi.spyOn(SQSClient.prototype, 'send').mockResolvedValue({ Successful: [{ Id: '0' }], Failed: [] } as never);
+    const event = { ...scheduledEvent('2025-01-01T07:00:00Z', 'stancewatch-digest'), detail: { watchIds: [WATCH_ID], enqueue: 'digests' } };
+    await expect(schedule(event, lambdaContext('schedule'))).resolves.toEqual({ enqueued: 1 });
+    expect(send).toHaveBeenCalledTimes(1);
+    const command = send.mock.calls[0][0] as SendMessageBatchCommand;
+    expect(command.input).toEqual({
+      QueueUrl: DIGEST_QUEUE_URL,
+      Entries: [{ Id: '0', MessageBody: JSON.stringify({ watchId: WATCH_ID, runId: event.time }) }],
+    });
+    send.mockRestore();
+  });
+
+  it('digest: a refused delivery fails only its record; the retried message publishes the digest once, with the watch attribute', async () => {
+    const send = vi
+      .spyOn(SNSClient.prototype, 'send')
+      .mockRejectedValueOnce(new Error('SNS is throttling'))
+      .mockResolvedValue({ MessageId: 'message-1' } as never);
+    // With a message for a watch the config no longer has, which is dropped: only the watch's own record fails.
+    const first = sqsEvent(
+      [
+        { watchId: WATCH_ID, runId: '2025-01-01T07:00:00Z' },
+        { watchId: 'removed-watch', runId: '2025-01-01T07:00:00Z' },
+      ],
+      'stancewatch-digests',
+    );
+    await expect(digest(first, lambdaContext('digest'))).resolves.toEqual({ batchItemFailures: [{ itemIdentifier: first.Records[0].messageId }] });
+    expect(send).toHaveBeenCalledTimes(1);
+
+    // SQS delivers the watch's message again: the failed digest goes out, once.
+    send.mockClear();
+    const event = sqsEvent([first.Records[0].body], 'stancewatch-digests');
+    await expect(digest(event, lambdaContext('digest'))).resolves.toEqual({ batchItemFailures: [] });
     expect(send).toHaveBeenCalledTimes(1);
     const command = send.mock.calls[0][0] as PublishCommand;
     expect(command).toBeInstanceOf(PublishCommand);
@@ -126,9 +157,18 @@ describe('Lambda handlers against dynalite and a loopback news site', () => {
       MessageAttributes: { watch: { DataType: 'String', StringValue: WATCH_ID } },
     });
 
-    // The same statements again: the digest was claimed, so nothing is sent twice.
+    // And again (at-least-once delivery, or the next digest run): the digest was delivered, nothing is sent twice.
     send.mockClear();
-    await digest(scheduledEvent('2025-01-01T08:00:00Z', 'stancewatch-digest'), lambdaContext('digest'));
+    await expect(digest(event, lambdaContext('digest'))).resolves.toEqual({ batchItemFailures: [] });
+    expect(send).not.toHaveBeenCalled();
+    send.mockRestore();
+  });
+
+  it('digest: reports a malformed message as failed, beside one for the watch that has nothing new', async () => {
+    const send = vi.spyOn(SNSClient.prototype, 'send').mockResolvedValue({ MessageId: 'message-2' } as never);
+    const event = sqsEvent(['{"watchId":', { watchId: WATCH_ID, runId: '2025-01-01T08:00:00Z' }], 'stancewatch-digests');
+    const response = await digest(event, lambdaContext('digest'));
+    expect(response.batchItemFailures).toEqual([{ itemIdentifier: event.Records[0].messageId }]);
     expect(send).not.toHaveBeenCalled();
     send.mockRestore();
   });
