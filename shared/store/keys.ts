@@ -13,6 +13,8 @@
  * |                    |                       |                              | (TTL: the near-duplicate window)            |
  * | fetch state        | `URL#<hash of url>`   | `V`                          | conditional GET, failures, skip reason (TTL)|
  * | host page          | `HOST#<host>`         | `PAGE#<hash of url>`         | a site's recurring boilerplate (TTL)        |
+ * | host slot          | `HOST#<host:port>`    | `PACE`                       | the host's next free start, for the fleet   |
+ * |                    |                       |                              | (TTL a day after its last reservation)      |
  * | watch article      | `WATCH#<id>`          | `ART#<publishedAt>#<urlKey>` | articles of a watch, newest first           |
  * | link guard         | `WATCH#<id>`          | `LINKED#<urlKey>`            | one link per article, the first date wins   |
  * | watch mark         | `WATCH#<id>`          | `DONE#<urlKey>`              | which text of an article a watch has read   |
@@ -61,6 +63,8 @@ export const itemKeys = {
   contentHash: (hash: string) => ({ pk: `HASH#${hash}`, sk: 'H' }),
   band: (bandKey: string, urlKey: string) => ({ pk: partitionKeys.band(bandKey), sk: urlKey }),
   urlState: (url: string) => ({ pk: `URL#${hashKey(url)}`, sk: 'V' }),
+  /** Politeness across processes: the host's next free start (host-slots.ts); keyed `hostname:port` as the pacer is. */
+  hostSlot: (host: string) => ({ pk: partitionKeys.host(host), sk: 'PACE' }),
   hostPage: (host: string, pageKey: string) => ({ pk: partitionKeys.host(host), sk: `${sortKeyPrefixes.hostPage}${hashKey(pageKey)}` }),
   watchArticle: (watchId: string, publishedAt: string | undefined, urlKey: string) => ({
     pk: partitionKeys.watch(watchId),
