@@ -148,6 +148,8 @@ function readRssItem(item: XmlNode, baseUrl: string): FeedEntry | undefined {
     title: plainText(item.title),
     publishedAt: toIsoDate(plainText(item.pubDate) ?? plainText(item['dc:date'])),
     author: plainText(first(item['dc:creator'])) ?? plainText(first(item.author)),
+    guid: plainText(first(item.guid)),
+    updatedAt: toIsoDate(plainText(first(item['atom:updated'])) ?? plainText(first(item['dcterms:modified']))),
   });
 }
 
@@ -176,6 +178,8 @@ function readAtomEntry(entry: XmlNode, feedBase: string): FeedEntry | undefined 
     title: readAtomText(entry.title),
     publishedAt: toIsoDate(plainText(entry.published) ?? plainText(entry.updated)),
     author: plainText(asNode(first(entry.author)).name),
+    guid: plainText(first(entry.id)),
+    updatedAt: toIsoDate(plainText(first(entry.updated))),
   });
 }
 
@@ -242,6 +246,8 @@ function readJsonFeedItem(item: XmlNode, baseUrl: string): FeedEntry | undefined
     title: stringField(item.title),
     publishedAt: toIsoDate(stringField(item.date_published) ?? stringField(item.date_modified)),
     author: readJsonFeedAuthors(item),
+    guid: stringField(item.id),
+    updatedAt: toIsoDate(stringField(item.date_modified)),
   });
 }
 

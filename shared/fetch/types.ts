@@ -81,6 +81,10 @@ export interface SourceItem {
   title?: string;
   publishedAt?: string;
   author?: string;
+  /** A feed entry's own id (RSS `<guid>`, Atom `<id>`, JSON Feed `id`): a new one is a new item even at a known link. */
+  guid?: string;
+  /** When the feed says the entry last changed (Atom `<updated>`, JSON Feed `date_modified`): a change is a revision to read. */
+  updatedAt?: string;
   /** Present when reading the source already fetched the item (a page source, a file). */
   document?: FetchedDocument;
 }

@@ -465,7 +465,7 @@ describe('file:// sources', () => {
     expect(reading.kind).toBe('feed');
     expect(reading.title).toBe('Local feed');
     expect(reading.items).toEqual([
-      { url: fileUrl('articles', 'one.html'), title: 'Relative', publishedAt: '2024-05-01T00:00:00.000Z' },
+      { url: fileUrl('articles', 'one.html'), title: 'Relative', publishedAt: '2024-05-01T00:00:00.000Z', updatedAt: '2024-05-01T00:00:00.000Z' },
       { url: 'https://news.example/two', title: 'Absolute' },
     ]);
   });

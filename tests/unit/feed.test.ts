@@ -67,6 +67,7 @@ describe('parseFeed: RSS 2.0', () => {
       url: 'https://news.example/summit-day-two',
       title: 'Summit \u2014 day two \u2019s agenda',
       author: 'desk@news.example (World desk)',
+      guid: 'https://news.example/summit-day-two',
     });
   });
 
@@ -141,6 +142,7 @@ describe('parseFeed: Atom', () => {
       title: 'Relative to two bases',
       publishedAt: '2024-06-02T10:00:00.000Z',
       author: 'Kim Lee',
+      updatedAt: '2024-06-03T10:00:00.000Z',
     });
   });
 
@@ -149,6 +151,7 @@ describe('parseFeed: Atom', () => {
       url: 'https://blog.example/absolute-path',
       title: 'No rel means alternate',
       publishedAt: '2024-06-04T08:00:00.000Z',
+      updatedAt: '2024-06-04T08:00:00.000Z',
     });
   });
 
@@ -196,8 +199,8 @@ describe('parseFeed: JSON Feed', () => {
       format: 'json',
       title: 'JSON desk',
       entries: [
-        { url: 'https://news.example/json/one', title: 'One', publishedAt: '2024-06-05T16:00:00.000Z', author: 'A, B' },
-        { url: 'https://other.example/two' },
+        { url: 'https://news.example/json/one', title: 'One', publishedAt: '2024-06-05T16:00:00.000Z', author: 'A, B', guid: '1' },
+        { url: 'https://other.example/two', guid: '2' },
       ],
     });
   });
@@ -207,7 +210,7 @@ describe('parseFeed: JSON Feed', () => {
       version: 'https://jsonfeed.org/version/1',
       items: [{ id: 'x', url: 'https://news.example/x', author: { name: 'Solo' } }],
     });
-    expect(parseFeed(json, BASE)?.entries).toEqual([{ url: 'https://news.example/x', author: 'Solo' }]);
+    expect(parseFeed(json, BASE)?.entries).toEqual([{ url: 'https://news.example/x', author: 'Solo', guid: 'x' }]);
   });
 
   it('returns undefined for JSON that is not a JSON Feed', () => {
