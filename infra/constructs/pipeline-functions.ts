@@ -80,6 +80,8 @@ export const TABLE_ACTIONS = {
     'dynamodb:BatchGetItem',
     'dynamodb:BatchWriteItem',
   ],
+  // The ledger's recent window for an unattributed statement: a watch's statements by date, a Query on gsi1.
+  processSourceIndex: ['dynamodb:Query'],
   // Pending markers (Query, BatchWriteItem deletes), the digest claim (PutItem, GetItem), delivery (UpdateItem).
   digest: ['dynamodb:Query', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:BatchWriteItem'],
   // One digest page (GetItem); the feed itself is a Query on gsi1, granted on that index alone.
@@ -187,6 +189,7 @@ export class PipelineFunctions extends Construct {
 
     // Process: the queue drives the processor; SqsEventSource grants it consume rights on the queue.
     grantOnTable(this.processSourceFunction, table, TABLE_ACTIONS.processSource);
+    grantOnTable(this.processSourceFunction, table, TABLE_ACTIONS.processSourceIndex, TABLE_KEYS.gsi1.name);
     this.processSourceFunction.addEventSource(
       new SqsEventSource(queue, {
         batchSize: PROCESS_BATCH_SIZE,

@@ -516,13 +516,14 @@ describe('least privilege', () => {
     expect(JSON.stringify(statements)).not.toContain(tableId);
   });
 
-  it('lets the processor make its item, query and batch calls on the table alone, and not publish digests', () => {
+  it('lets the processor make its item, query and batch calls on the table, Query gsi1 (the ledger window), and not publish digests', () => {
     const statements = statementsOf(stack.functions.processSourceFunction);
     expect(tableGrantsOf(statements)).toEqual([
       {
         resource: tableArn(),
         actions: ['dynamodb:BatchGetItem', 'dynamodb:BatchWriteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],
       },
+      { resource: { 'Fn::Join': ['', [tableArn(), '/index/gsi1']] }, actions: ['dynamodb:Query'] },
     ]);
     const actions = statements.flatMap(actionsOf);
     expect(actions).toContain('sqs:ReceiveMessage');
