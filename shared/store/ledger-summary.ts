@@ -165,8 +165,8 @@ function countUpdate(statement: Pick<StoredStatement, 'id' | 'speaker' | 'claim'
   };
 }
 
-/** The whole ledger's counts: the shards summed. */
-function sumShards(shards: ShardItem[]): LedgerSummary {
+/** The whole ledger's counts: the shards summed (items as the table holds them). */
+export function sumShards(shards: ShardItem[]): LedgerSummary {
   const summary: LedgerSummary = { statements: 0, tokenCounts: new Map(), speakers: new Set() };
   for (const shard of shards) {
     summary.statements += shard.statements ?? 0;

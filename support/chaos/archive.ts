@@ -10,17 +10,20 @@
  * - statements: (watch, story, normalized text) exists once, and every reference one exists;
  * - links and read marks: (watch, story) exists once;
  * - digests: each digest (watch + set of statement ids) delivered at most once, no statement delivered
- *   in two digests, and no statement that is not a repeat left undelivered.
+ *   in two digests, and no statement that is not a repeat left undelivered;
+ * - the ledger summary (`WATCH#<id>#SUM#<n>`): it counts each statement of its watch's ledger exactly once (their
+ *   number and claim terms), whatever was retried or killed mid-way.
  *
  * Not compared: a statement's status (new/changed/repeat) and its `closest`, which follow the order the
- * ledger learned statements in; article texts' learned boilerplate; fetch state; counters, the ledger summary
- * (`WATCH#<id>#SUM#<n>`) among them; the revision index (`RIDX`); failing-article records (`FAIL#`), which are
+ * ledger learned statements in; article texts' learned boilerplate; fetch state; other counters; the revision index (`RIDX`); failing-article records (`FAIL#`), which are
  * bookkeeping: their writes may be lost under faults without losing an article.
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { normalizeText } from '../../shared/dedupe/index.js';
+import { summarizeLedger } from '../../shared/stances/ledger.js';
 import { documentClient } from '../../shared/store/index.js';
+import { sumShards } from '../../shared/store/ledger-summary.js';
 import type { ArchivedArticle, DigestRecord, StoredStatement, WatchArticleLink } from '../../shared/store/types.js';
 import type { RecordedDelivery } from './recording-notifier.js';
 
@@ -121,6 +124,7 @@ export function compareArchives(
     ...twice('read mark', actual.marks),
     ...unknownKinds,
     ...extras,
+    ...summaryMismatches(chaos),
   ];
   const digests = compareDeliveries(chaos, deliveries);
   details.push(...lost, ...duplicates, ...digests.twice, ...digests.undelivered);
@@ -142,6 +146,20 @@ function storyView(snapshot: ArchiveSnapshot, storyOf: (canonicalUrl: string) =>
     links: count(links.map((link) => `${link.watchId} | ${story(link.urlKey)}`)),
     marks: count(marks.map((mark) => `${mark.pk.slice('WATCH#'.length)} | ${story(mark.sk.slice('DONE#'.length))}`)),
   };
+}
+
+/** Each watch's summary against its ledger: a statement counted twice, or never, shows as a difference. */
+function summaryMismatches(snapshot: ArchiveSnapshot): string[] {
+  const statements = (snapshot.byKind.statement ?? []) as unknown as StoredStatement[];
+  const shards = snapshot.byKind['ledger-summary'] ?? [];
+  return [...new Set(statements.map((statement) => statement.watchId))].flatMap((watchId) => {
+    const want = summarizeLedger(statements.filter((statement) => statement.watchId === watchId));
+    const have = sumShards(shards.filter((shard) => shard.pk.startsWith(`WATCH#${watchId}#SUM#`)));
+    const terms = [...new Set([...want.tokenCounts.keys(), ...have.tokenCounts.keys()])].filter((term) => want.tokenCounts.get(term) !== have.tokenCounts.get(term));
+    const mismatches = terms.map((term) => `summary of ${watchId} counts "${term}" ${have.tokenCounts.get(term) ?? 0}×, its ledger ${want.tokenCounts.get(term) ?? 0}×`);
+    if (have.statements === want.statements) return mismatches;
+    return [`summary of ${watchId} counts ${have.statements} statements, its ledger holds ${want.statements}`, ...mismatches];
+  });
 }
 
 function compareDeliveries(chaos: ArchiveSnapshot, deliveries: RecordedDelivery[]): { twice: string[]; undelivered: string[] } {
