@@ -7,6 +7,10 @@
  *   feed                true serves each watch's digests as an Atom feed (secret generated in Secrets Manager)
  *   deletionProtection  false for throwaway stacks (default true)
  *   allowNoRecipients   true to synthesize without digestEmail on purpose (alarms then reach no one)
+ *   processorConcurrency  processor invocations at once (default 2): 2 to 1,000 (SQS maxConcurrency), and with the
+ *                       2 digest workers under the account's unreserved concurrency (accountConcurrency less the
+ *                       feed's 5 reserved)
+ *   accountConcurrency  the account's Lambda concurrency quota in the region (default 1,000)
  * @example
  * npx cdk synth -c config=my-watches.json -c digestEmail=me@example.com -c deletionProtection=false
  */
@@ -37,6 +41,8 @@ function buildApp(app: App): void {
     digestSchedule: settings.digestSchedule,
     feed: settings.feed,
     deletionProtection: settings.deletionProtection,
+    processorConcurrency: settings.processorConcurrency,
+    accountConcurrency: settings.accountConcurrency,
   });
   // Every AwsSolutions finding that is not suppressed with a reason fails the synth.
   Aspects.of(app).add(new AwsSolutionsChecks({ verbose: true }));

@@ -17,6 +17,13 @@ export interface StancewatchContext {
   deletionProtection: boolean;
   /** Deploy with no `digestEmail` on purpose (`-c allowNoRecipients=true`): alarms and unrouted digests reach no one. */
   allowNoRecipients: boolean;
+  /**
+   * Processor invocations at once (the SQS event source's `maxConcurrency`): from 2 to 1,000, as SQS allows, and
+   * with the digest workers under the account's unreserved concurrency (infra/concurrency.ts).
+   */
+  processorConcurrency: number;
+  /** The account's Lambda concurrency quota in the region (1,000 by default; new accounts may start at 10). */
+  accountConcurrency: number;
 }
 
 export const CONTEXT_DEFAULTS = {
@@ -25,7 +32,14 @@ export const CONTEXT_DEFAULTS = {
   deletionProtection: true,
   feed: false,
   allowNoRecipients: false,
+  // Two processors keep the load on news sites low; raise it for thousands of sources an hour (README: Scale).
+  processorConcurrency: 2,
+  // The default Lambda concurrency quota of an account; set it to yours (Service Quotas) when it differs.
+  accountConcurrency: 1_000,
 } as const;
+
+/** What SQS allows for an event source's `maxConcurrency`. */
+export const PROCESSOR_CONCURRENCY_RANGE = { min: 2, max: 1_000 } as const;
 
 // Deliberately loose: SNS and SES reject what is truly invalid; this catches typos like a missing '@'.
 const EMAIL_PATTERN = /^[^\s@,]+@[^\s@,]+\.[^\s@,]+$/;
@@ -68,7 +82,18 @@ export function readStancewatchContext(node: Node): StancewatchContext {
     feed: readBoolean(node, 'feed') ?? CONTEXT_DEFAULTS.feed,
     deletionProtection: readBoolean(node, 'deletionProtection') ?? CONTEXT_DEFAULTS.deletionProtection,
     allowNoRecipients,
+    processorConcurrency: readProcessorConcurrency(node),
+    accountConcurrency: readWholeNumber(node, 'accountConcurrency') ?? CONTEXT_DEFAULTS.accountConcurrency,
   };
+}
+
+function readProcessorConcurrency(node: Node): number {
+  const value = readWholeNumber(node, 'processorConcurrency') ?? CONTEXT_DEFAULTS.processorConcurrency;
+  const { min, max } = PROCESSOR_CONCURRENCY_RANGE;
+  if (value < min || value > max) {
+    throw new ConfigError(`context processorConcurrency: expected ${min} to ${max} (what SQS allows an event source's maxConcurrency), got ${value}`);
+  }
+  return value;
 }
 
 /** Splits `a@example.com, b@example.com` into addresses, dropping blanks and duplicates. */
@@ -86,6 +111,17 @@ function readString(node: Node, key: string): string | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'string') throw new ConfigError(`context ${key}: expected a string, got ${JSON.stringify(value)}`);
   return value.trim();
+}
+
+/** A whole number, from cdk.json (a number) or `-c key=N` (a string). */
+function readWholeNumber(node: Node, key: string): number | undefined {
+  const value: unknown = node.tryGetContext(key);
+  if (value === undefined || value === null || value === '') return undefined;
+  const number = typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
+  if (typeof number !== 'number' || !Number.isInteger(number)) {
+    throw new ConfigError(`context ${key}: expected a whole number, got ${JSON.stringify(value)}`);
+  }
+  return number;
 }
 
 function readBoolean(node: Node, key: string): boolean | undefined {

@@ -9,6 +9,7 @@ import { PipelineAlarms } from './constructs/pipeline-alarms.js';
 import { FUNCTION_SIZING, PipelineFunctions } from './constructs/pipeline-functions.js';
 import { SesDelivery } from './constructs/ses-delivery.js';
 import { SourceQueue } from './constructs/source-queue.js';
+import { assertConcurrencyBudget } from './concurrency.js';
 import { CONTEXT_DEFAULTS } from './context.js';
 
 export interface StancewatchStackProps extends StackProps {
@@ -24,6 +25,10 @@ export interface StancewatchStackProps extends StackProps {
   deletionProtection?: boolean;
   /** Serve each watch's digests as an Atom feed (a function URL, tokens derived from a generated secret). */
   feed?: boolean;
+  /** Processor invocations at once, 2 to 1,000 (SQS event source `maxConcurrency`); default 2. */
+  processorConcurrency?: number;
+  /** The account's Lambda concurrency quota: the processors and digest workers must stay under its unreserved part; default 1,000. */
+  accountConcurrency?: number;
 }
 
 /** The tag every resource of the stack carries. */
@@ -55,8 +60,14 @@ export class StancewatchStack extends Stack {
   readonly sesDelivery?: SesDelivery;
 
   constructor(scope: Construct, id: string, props: StancewatchStackProps) {
-    const { config, digestEmails, sesFrom, digestSchedule, deletionProtection, feed, ...stackProps } = props;
+    const { config, digestEmails, sesFrom, digestSchedule, deletionProtection, feed, processorConcurrency, accountConcurrency, ...stackProps } = props;
     super(scope, id, { description: 'Stancewatch: news change-monitoring pipeline', ...stackProps });
+    const concurrency = {
+      processorConcurrency: processorConcurrency ?? CONTEXT_DEFAULTS.processorConcurrency,
+      accountConcurrency: accountConcurrency ?? CONTEXT_DEFAULTS.accountConcurrency,
+      feed: feed ?? CONTEXT_DEFAULTS.feed,
+    };
+    assertConcurrencyBudget(concurrency);
     // On every taggable resource, so cost reports and the console can pick the stack's resources out.
     Tags.of(this).add(STACK_TAG.key, STACK_TAG.value);
 
@@ -79,6 +90,7 @@ export class StancewatchStack extends Stack {
       sesFrom,
       digestSchedule: digestSchedule ?? CONTEXT_DEFAULTS.digestSchedule,
       feed,
+      processorConcurrency: concurrency.processorConcurrency,
     });
 
     this.alarms = new PipelineAlarms(this, 'Alarms', {

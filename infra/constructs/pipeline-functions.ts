@@ -45,11 +45,6 @@ export const DIGEST_MAX_CONCURRENCY = 2;
 /** Records per processor invocation: a handful keeps one slow site from holding many sources hostage. */
 export const PROCESS_BATCH_SIZE = 5;
 /**
- * Concurrent processor invocations the SQS poller may run: caps the load we put on news sites. Set on the event
- * source rather than as reserved concurrency, which makes SQS throttle receives and burn retries into the DLQ.
- */
-export const PROCESS_MAX_CONCURRENCY = 2;
-/**
  * The public feed URL's share of the account's concurrency: feed readers poll a few times an hour, so 5 is ample,
  * and a flood of requests to the URL is throttled here instead of starving the pipeline. Reserving needs the
  * account's concurrency quota above 100 + 5 (new accounts start at 10: ask for the default 1,000 first).
@@ -109,6 +104,12 @@ export interface PipelineFunctionsProps {
   sesFrom?: string;
   /** EventBridge schedule expression of the digest runs. */
   digestSchedule: string;
+  /**
+   * Concurrent processor invocations the SQS poller may run (context `processorConcurrency`, checked at synth by
+   * infra/concurrency.ts): caps the load we put on news sites. Set on the event source rather than as reserved
+   * concurrency, which makes SQS throttle receives and burn retries into the DLQ.
+   */
+  processorConcurrency: number;
   /** Serve each watch's digests as an Atom feed from a function URL, its tokens derived from a generated secret. */
   feed?: boolean;
 }
@@ -194,7 +195,7 @@ export class PipelineFunctions extends Construct {
       new SqsEventSource(queue, {
         batchSize: PROCESS_BATCH_SIZE,
         reportBatchItemFailures: true,
-        maxConcurrency: PROCESS_MAX_CONCURRENCY,
+        maxConcurrency: props.processorConcurrency,
       }),
     );
 

@@ -1,7 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
+import { assertConcurrencyBudget } from '../../infra/concurrency.js';
 import { readStancewatchContext } from '../../infra/context.js';
+import { StancewatchStack } from '../../infra/stancewatch-stack.js';
 import { assertDeployable } from '../../infra/deployable-config.js';
 import { collectWatchEmails } from '../../infra/constructs/digest-topic.js';
 import { parseConfig } from '../../shared/config/index.js';
@@ -18,6 +23,8 @@ describe('readStancewatchContext', () => {
       feed: false,
       deletionProtection: true,
       allowNoRecipients: false,
+      processorConcurrency: 2,
+      accountConcurrency: 1000,
     });
   });
 
@@ -65,6 +72,70 @@ describe('readStancewatchContext', () => {
 
   it('rejects a digest schedule that EventBridge would not accept', () => {
     expect(() => contextOf({ digestEmail: 'ops@example.com', digestSchedule: 'hourly' })).toThrow(/context digestSchedule/);
+  });
+
+  it('reads processorConcurrency and accountConcurrency from cdk.json numbers and -c strings', () => {
+    expect(contextOf({ digestEmail: 'ops@example.com', processorConcurrency: 40, accountConcurrency: '3000' })).toMatchObject({
+      processorConcurrency: 40,
+      accountConcurrency: 3000,
+    });
+    expect(contextOf({ digestEmail: 'ops@example.com', processorConcurrency: ' 8 ' }).processorConcurrency).toBe(8);
+  });
+
+  it('refuses a processorConcurrency SQS would not take, naming the range', () => {
+    for (const processorConcurrency of [1, 1001, '0', '1001']) {
+      expect(() => contextOf({ digestEmail: 'ops@example.com', processorConcurrency })).toThrow(
+        /context processorConcurrency: expected 2 to 1000 \(what SQS allows an event source's maxConcurrency\), got \d+/,
+      );
+    }
+    for (const processorConcurrency of ['two', 2.5, '-3', true]) {
+      expect(() => contextOf({ digestEmail: 'ops@example.com', processorConcurrency })).toThrow(/context processorConcurrency: expected a whole number/);
+    }
+  });
+
+  it('keeps the limits written next to processorConcurrency in cdk.json, whose value passes them', () => {
+    const { context } = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as { context: Record<string, unknown> };
+    expect(context['//processorConcurrency']).toMatch(/2 to 1000.*unreserved concurrency/);
+    expect(contextOf({ ...context, digestEmail: 'ops@example.com' })).toMatchObject({
+      processorConcurrency: context.processorConcurrency,
+      accountConcurrency: context.accountConcurrency,
+    });
+  });
+});
+
+describe('assertConcurrencyBudget', () => {
+  it('accepts the defaults, and a new account of 10 with the feed', () => {
+    expect(() => assertConcurrencyBudget({ processorConcurrency: 2, accountConcurrency: 1000, feed: true })).not.toThrow();
+    expect(() => assertConcurrencyBudget({ processorConcurrency: 2, accountConcurrency: 10, feed: true })).not.toThrow();
+  });
+
+  it('refuses processors and digest workers that reach the unreserved concurrency, saying what to change', () => {
+    expect(() => assertConcurrencyBudget({ processorConcurrency: 993, accountConcurrency: 1000, feed: true })).toThrow(
+      "context processorConcurrency: 993 processors and 2 digest workers need 995 concurrent executions, not under the account's 995 " +
+        'unreserved (accountConcurrency 1000, less 5 reserved for the feed); lower processorConcurrency, or raise the quota in Service Quotas ' +
+        'and pass it as -c accountConcurrency=N',
+    );
+    expect(() => assertConcurrencyBudget({ processorConcurrency: 992, accountConcurrency: 1000, feed: true })).not.toThrow();
+    expect(() => assertConcurrencyBudget({ processorConcurrency: 8, accountConcurrency: 10, feed: false })).toThrow(/not under the account's 10 unreserved/);
+  });
+
+  it('is what the stack checks, and the processor event source gets processorConcurrency', () => {
+    const outdir = mkdtempSync(join(tmpdir(), 'stancewatch-concurrency-'));
+    try {
+      const config = parseConfig({ watches: [{ id: 'w', name: 'W', keywords: ['k'], sources: [{ url: 'https://example.com/feed' }] }] }, 'test');
+      // No bundling: only the event source mapping is read.
+      const app = new App({ outdir, context: { 'aws:cdk:bundling-stacks': [] } });
+      const stack = new StancewatchStack(app, 'ConcurrencyTest', { config, processorConcurrency: 40, accountConcurrency: 100 });
+      Template.fromStack(stack).hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+        FunctionName: { Ref: stack.getLogicalId(stack.functions.processSourceFunction.node.defaultChild as never) },
+        ScalingConfig: { MaximumConcurrency: 40 },
+      });
+      expect(() => new StancewatchStack(app, 'TooMany', { config, processorConcurrency: 98, accountConcurrency: 100 })).toThrow(
+        /context processorConcurrency: 98 processors and 2 digest workers need 100 concurrent executions, not under the account's 100 unreserved/,
+      );
+    } finally {
+      rmSync(outdir, { recursive: true, force: true });
+    }
   });
 });
 
