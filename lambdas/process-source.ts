@@ -5,7 +5,7 @@ import { Tracer } from '@aws-lambda-powertools/tracer';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { parseSourceMessage, processSource, SourceFailedError } from '../shared/pipeline/index.js';
 import { createSourceDeps } from './lib/aws-deps.js';
-import { unconfiguredSourceReason } from './lib/configured-source.js';
+import { checkSourceMessage } from './lib/configured-source.js';
 import { PipelineMetric, recordHealthChanges, recordSourceOutcome } from './lib/pipeline-metrics.js';
 import { powertoolsLog } from './lib/powertools-log.js';
 import { sqsRetryScheduler } from './lib/sqs-retry.js';
@@ -28,25 +28,28 @@ const processor = new BatchProcessor(EventType.SQS);
 const retries = sqsRetryScheduler(process.env.QUEUE_URL ?? '', { capture: clientCapture(tracer) });
 
 /**
- * One source of one watch. A throw marks only this record failed: SQS retries it, then moves it to the DLQ. A
- * message naming no configured source is refused before any fetch and not retried: no retry can make it valid.
+ * One source URL, read once for the watches the message names. A throw marks only this record failed: SQS retries
+ * it, then moves it to the DLQ. A message naming no watch that lists its URL is refused before any fetch and not
+ * retried: no retry can make it valid.
  */
 async function handleRecord(record: SQSRecord) {
   try {
-    const message = parseSourceMessage(record.body);
-    const refusal = unconfiguredSourceReason(message, deps.config);
-    if (refusal) {
+    const parsed = parseSourceMessage(record.body);
+    const { accepted: message, refusals } = checkSourceMessage(parsed, deps.config);
+    if (!message) {
       metrics.addMetric(PipelineMetric.SourcesRefused, MetricUnit.Count, 1);
-      logger.error('source message refused, nothing fetched', { messageId: record.messageId, ...message, reason: refusal });
+      logger.error('source message refused, nothing fetched', { messageId: record.messageId, ...parsed, reasons: refusals });
       return undefined;
     }
+    // The watches that list the URL are read; the others named are logged, not retried (no retry makes them valid).
+    if (refusals.length > 0) logger.warn('source message narrowed to the watches that list its URL', { messageId: record.messageId, reasons: refusals });
     const outcome = await processSource(message, deps);
     logger.info('source processed', { messageId: record.messageId, ...message, outcome });
     recordSourceOutcome(metrics, outcome);
     return outcome;
   } catch (error) {
     metrics.addMetric(PipelineMetric.SourcesFailed, MetricUnit.Count, 1);
-    if (error instanceof SourceFailedError && error.health) recordHealthChanges(metrics, [error.health]);
+    if (error instanceof SourceFailedError) recordHealthChanges(metrics, error.healthChanges);
     logger.error('source failed; SQS will retry it', {
       messageId: record.messageId,
       receiveCount: record.attributes.ApproximateReceiveCount,

@@ -29,7 +29,7 @@ export async function runCommand(options: RunOptions): Promise<number> {
   });
   try {
     const report = await runPass(runtime.deps, new Date().toISOString(), (message, index, total) =>
-      log.info(`[${index + 1}/${total}] ${message.watchId}: reading ${message.sourceUrl}`),
+      log.info(`[${index + 1}/${total}] ${message.watchIds.join(', ')}: reading ${message.sourceUrl}`),
       { baseline: options.baseline },
     );
     process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : summarize(report));

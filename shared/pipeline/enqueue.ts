@@ -2,14 +2,10 @@ import { z } from 'zod';
 import { describeIssues } from '../config/index.js';
 import { StancewatchError } from '../errors/index.js';
 import type { PipelineDeps, ScheduleDeps } from './deps.js';
-import type { SourceMessage } from './types.js';
+import { planSourceMessages } from './source-message.js';
 
-/** One message per (watch, source): the unit of work of a pass. */
-export function planSourceMessages(deps: Pick<PipelineDeps, 'config'>, runId: string, watchIds?: string[]): SourceMessage[] {
-  return deps.config.watches
-    .filter((watch) => !watchIds || watchIds.includes(watch.id))
-    .flatMap((watch) => watch.sources.map((source) => ({ watchId: watch.id, sourceUrl: source.url, runId })));
-}
+// One message per source URL with the watches that share it, planned in source-message.ts.
+export { planSourceMessages };
 
 /** In AWS a schedule only fans the pass out; the processing function does the work. */
 export async function enqueueSources(

@@ -9,7 +9,7 @@ import type { ConditionalState } from '../fetch/types.js';
 import type { Ledger, StoredStatement } from '../stances/index.js';
 import type { SourceMessage } from './types.js';
 
-/** Fans a pass out to the processing function, one message per (watch, source); returns how many it enqueued. */
+/** Fans a pass out to the processing function, one message per source URL; returns how many it enqueued. */
 export interface SourceQueue {
   enqueue(messages: SourceMessage[]): Promise<number>;
 }
@@ -23,10 +23,24 @@ export interface UrlState {
   emptyRuns?: number;
   /** Why the page was last skipped ("a PDF document, not an article page"), for `query` and support. */
   lastSkipReason?: string;
+  /**
+   * A source's: the watches its items have been read for. A watch not in it is new to the source and reads every
+   * item whole once, since the validators and seen-marks of the URL were earned by the others (see url-state.ts).
+   */
+  readBy?: string[];
+  /** A feed item's page: when it was first read, the start of its revisit schedule (revisit.ts). */
+  firstSeenAt?: string;
+  /** A feed item's page: its entry's GUID and its updated (or published) stamp when the page was last read. */
+  itemGuid?: string;
+  itemUpdated?: string;
 }
 
 export interface UrlStateStore {
   getUrlState(url: string): Promise<UrlState | undefined>;
+  /**
+   * Writes the state as given, except `readBy`: its ids are added to those stored, never replace them, so two
+   * messages of one URL (two schedules) processed at once cannot drop each other's watches.
+   */
   putUrlState(url: string, state: UrlState): Promise<void>;
 }
 

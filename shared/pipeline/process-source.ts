@@ -3,76 +3,110 @@ import { readSource } from '../fetch/index.js';
 import type { SourceItem } from '../fetch/types.js';
 import type { SourceDeps } from './deps.js';
 import { ArticleFailures } from './article-failures.js';
-import { readItem, type ItemResult } from './read-item.js';
+import type { UrlState } from './ports.js';
+import { readItem, type ItemReading, type ItemResult } from './read-item.js';
+import { entryStamp } from './revisit.js';
 import { botWallBehind, judgeFailure, judgeRun, recordHealth, SourceFailedError } from './source-health.js';
-import { emptyOutcome, failureReason, SourceTally } from './source-tally.js';
-import type { SourceMessage, SourceOutcome, StuckArticleReport } from './types.js';
-import { readWithState, saveUrlState, stateKeyOf } from './url-state.js';
+import { watchIdsOf } from './source-message.js';
+import { addOutcome, emptyOutcome, failureReason, SourceTally } from './source-tally.js';
+import type { SingleWatchSourceMessage, SourceHealthChange, SourceMessage, SourceOutcome, StuckArticleReport } from './types.js';
+import { loadUrlState, readWithState, saveUrlState, stateKeyOf } from './url-state.js';
 
 export type { SourceOutcome } from './types.js';
 
 /**
- * Reads one source of one watch and takes each of its items through the pipeline (`readItem`: fetch, extract, skip
- * or dedupe, record statements), then judges the source's health. One bad article is recorded as a failure and the
- * others go on; a source that cannot be read at all throws, so the caller (an SQS retry, the CLI's report) sees it.
+ * Reads one source once for every watch of the message and takes each of its items through the pipeline (`readItem`:
+ * fetch once, extract once, then each watch's keywords, dedupe and statements), then judges the source's health for
+ * each watch. One bad article is recorded as a failure and the others go on; a source that cannot be read at all
+ * throws, so the caller (an SQS retry, the CLI's report) sees it. The outcome adds up every watch's.
  *
- * Validators (ETag, Last-Modified) are saved only once everything they cover is done: a source's
- * after all its items succeeded, a page's after its statements are stored. A crash or a failed item
- * therefore never turns into a 304 that hides work still to do.
+ * Validators (ETag, Last-Modified) are saved only once everything they cover is done: a source's after all its items
+ * succeeded for every watch, a page's after every watch's statements are stored. A crash or a failed item therefore
+ * never turns into a 304 that hides work still to do.
  */
-export async function processSource(message: SourceMessage, deps: SourceDeps): Promise<SourceOutcome> {
-  const watch = deps.config.watches.find((candidate) => candidate.id === message.watchId);
-  if (!watch) {
-    // A watch removed by a redeploy while its messages were queued: nothing to retry, nothing for the DLQ.
-    deps.log.warn(`No watch "${message.watchId}" in the config any more; message for ${message.sourceUrl} skipped`);
-    return emptyOutcome();
-  }
-  const source = await readSourceOf(watch, message.sourceUrl, deps);
+export async function processSource(message: SourceMessage | SingleWatchSourceMessage, deps: SourceDeps): Promise<SourceOutcome> {
+  const watches = configuredWatches(message, deps);
+  if (watches.length === 0) return emptyOutcome();
+  const url = message.sourceUrl;
+  const watchIds = watches.map((watch) => watch.id);
+  const previous = await loadUrlState(url, watchIds, deps);
+  // A watch the source was never read for must see what it lists now, not a 304 the others earned.
+  const whole = watchIds.some((id) => !previous?.readBy?.includes(id));
+  const source = await readSourceOf(watches, url, deps, { whole, previous });
   const reading = source.result;
   const via = reading.via ? ` via ${reading.via}` : '';
-  deps.log.info(`${message.sourceUrl}: ${reading.kind}${via}, ${reading.items.length} item(s)`, { watch: watch.id });
+  deps.log.info(`${url}: ${reading.kind}${via}, ${reading.items.length} item(s)`, { watches: watchIds.length === 1 ? watchIds[0] : watchIds.length });
 
-  const tally = new SourceTally(watch, deps.log, { notModified: reading.kind === 'not-modified', items: reading.items.length });
+  const facts = { notModified: reading.kind === 'not-modified', items: reading.items.length };
+  const tallies = watches.map((watch) => new SourceTally(watch, deps.log, facts));
   // Oldest first, so the ledger learns a speaker's statements in the order they were made.
   const items = [...reading.items].sort((a, b) => (a.publishedAt ?? '').localeCompare(b.publishedAt ?? ''));
-  const streaks = items.length > 0 ? await ArticleFailures.load(watch, message.runId, deps) : undefined;
+  const streaks = items.length > 0 ? await Promise.all(watches.map((watch) => ArticleFailures.load(watch, message.runId, deps))) : [];
   for (const item of items) {
-    const read = await readItem(item, watch, deps);
-    tally.add(item, read);
+    const read = await readItem(item, watches, deps, { whole });
     // A page read whose state cannot be saved still counts as read; it also fails, and is retried next run.
-    const saveFailure = await savePage(read, deps);
-    if (saveFailure) tally.add(item, saveFailure);
-    const stuck = await countStreak(streaks, item, saveFailure ?? read, deps);
-    if (stuck) tally.addStuck(stuck);
+    const saveFailure = await savePage(item, read, deps);
+    for (const [index, tally] of tallies.entries()) {
+      const result = read.results[index];
+      tally.add(item, result);
+      if (saveFailure) tally.add(item, saveFailure);
+      const stuck = await countStreak(streaks[index], item, saveFailure ?? result, deps);
+      if (stuck) tally.addStuck(stuck);
+    }
   }
-  const { emptyRuns, verdict } = judgeRun(tally.facts, source.previous);
-  await saveUrlState(source, tally.outcome.articles.failed === 0, deps, { emptyRuns });
-  const change = await recordHealth(watch, message.sourceUrl, verdict, deps);
-  if (change) tally.outcome.health.push(change);
-  return tally.outcome;
+  await judgeHealth(watches, tallies, source, deps);
+  return tallies.reduce((outcome, tally) => addOutcome(outcome, tally.outcome), emptyOutcome());
+}
+
+/** The watches of the message the config still has; one removed by a redeploy while its message was queued is passed over. */
+function configuredWatches(message: SourceMessage | SingleWatchSourceMessage, deps: SourceDeps): Watch[] {
+  return watchIdsOf(message).flatMap((id) => {
+    const watch = deps.config.watches.find((candidate) => candidate.id === id);
+    // Nothing to retry, nothing for the DLQ: the others of the message are read as usual.
+    if (!watch) deps.log.warn(`No watch "${id}" in the config any more; ${message.sourceUrl} not read for it`);
+    return watch ? [watch] : [];
+  });
 }
 
 /**
- * The one place an item's page state is saved: its new validators once its work is done, and why it was skipped. A
- * failed item saves nothing, so the next run fetches the whole page again. Answers the failure to save, if any.
+ * Saves the source's state (validators once every item succeeded for every watch; its empty runs; its readers) and
+ * records each watch's health verdict. The run's facts are the source's, alike for every watch but for failures one
+ * watch had alone, so the empty-run count is the same for all.
  */
-async function savePage(result: ItemResult, deps: SourceDeps): Promise<ItemResult | undefined> {
-  if (result.kind === 'failed' || !result.page) return undefined;
+async function judgeHealth(
+  watches: Watch[],
+  tallies: SourceTally[],
+  source: Awaited<ReturnType<typeof readSourceOf>>,
+  deps: SourceDeps,
+): Promise<void> {
+  const judged = tallies.map((tally) => judgeRun(tally.facts, source.previous));
+  const succeeded = tallies.every((tally) => tally.outcome.articles.failed === 0);
+  await saveUrlState(source, succeeded, deps, { emptyRuns: judged[0].emptyRuns, readBy: watches.map((watch) => watch.id) });
+  for (const [index, watch] of watches.entries()) {
+    const change = await recordHealth(watch, source.url, judged[index].verdict, deps);
+    if (change) tallies[index].outcome.health.push(change);
+  }
+}
+
+/**
+ * The one place an item's page state is saved: its new validators once every watch's work is done, why it was
+ * skipped, and the feed entry's GUID and stamp it was read at. A failure for any watch saves nothing, so the next
+ * run fetches the whole page again (the watches that read it have their marks). Answers the failure to save, if any.
+ */
+async function savePage(item: SourceItem, read: ItemReading, deps: SourceDeps): Promise<ItemResult | undefined> {
+  if (!read.page || read.results.some((result) => result.kind === 'failed')) return undefined;
+  const skipped = read.results.find((result) => result.kind === 'skipped');
+  const lastSkipReason = skipped && read.results.every((result) => result.kind === 'skipped') ? skipped.reason : undefined;
   try {
-    await saveUrlState(result.page, true, deps, result.kind === 'skipped' ? { lastSkipReason: result.reason } : undefined);
+    await saveUrlState(read.page, true, deps, { lastSkipReason, itemGuid: item.guid, itemUpdated: entryStamp(item) });
     return undefined;
   } catch (error) {
     return { kind: 'failed', stage: 'save', error };
   }
 }
 
-/** Extends or ends the item's run of failures; answers the article when it is now stuck. */
-async function countStreak(
-  streaks: ArticleFailures | undefined,
-  item: SourceItem,
-  result: ItemResult,
-  deps: SourceDeps,
-): Promise<StuckArticleReport | undefined> {
+/** Extends or ends the item's run of failures for one watch; answers the article when it is now stuck. */
+async function countStreak(streaks: ArticleFailures | undefined, item: SourceItem, result: ItemResult, deps: SourceDeps): Promise<StuckArticleReport | undefined> {
   try {
     if (result.kind === 'failed') return await streaks?.failed(item.url, result.error, failureReason(result.error));
     await streaks?.succeeded(item.url);
@@ -84,13 +118,23 @@ async function countStreak(
   }
 }
 
-/** Reads the source; when it cannot be read, judges its health and throws what failed, with the change. */
-async function readSourceOf(watch: Watch, url: string, deps: SourceDeps) {
+/**
+ * Reads the source (whole, without validators, when a watch is new to it); when it cannot be read, judges each
+ * watch's view of its health and throws what failed, with the changes.
+ */
+async function readSourceOf(watches: Watch[], url: string, deps: SourceDeps, options: { whole: boolean; previous?: UrlState }) {
+  const watchIds = watches.map((watch) => watch.id);
   try {
-    return await readWithState(watch, url, deps, (validators) => readSource(url, deps.fetchOptions, validators, deps.now()));
+    const read = (validators?: Parameters<typeof readSource>[2]) => readSource(url, deps.fetchOptions, validators, deps.now());
+    return await readWithState(url, watchIds, deps, read, { whole: options.whole, previous: options.previous ?? null });
   } catch (error) {
-    const failures = (await deps.store.getUrlState(stateKeyOf(watch, url)))?.consecutiveFailures ?? 1;
-    const change = await recordHealth(watch, url, judgeFailure(failures, error as Error, botWallBehind(error)), deps);
-    throw new SourceFailedError(error as Error, change);
+    const failures = (await deps.store.getUrlState(stateKeyOf(url)))?.consecutiveFailures ?? 1;
+    const verdict = judgeFailure(failures, error as Error, botWallBehind(error));
+    const changes: SourceHealthChange[] = [];
+    for (const watch of watches) {
+      const change = await recordHealth(watch, url, verdict, deps);
+      if (change) changes.push(change);
+    }
+    throw new SourceFailedError(error as Error, changes);
   }
 }

@@ -1,7 +1,9 @@
 /**
- * One item of a source, read for a watch: fetchPage → articleContentProblem → detectBotWall → extractArticle →
- * skipReasonOf → dedupeArticle → planReading → recordReading. It throws nothing and changes nothing it is given: it
- * answers what came of the item, and `processSource` counts that and saves the page's state.
+ * One item of a source, read once for the watches that share the source: fetchPage (passed over unless new, updated,
+ * failing or due a revisit: revisit.ts) → articleContentProblem → detectBotWall → extractArticle, then for each watch
+ * skipReasonOf (its keywords) → dedupeArticle (once, shared) → planReading → recordReading. It throws nothing and
+ * changes nothing it is given: it answers what came of the item for each watch, and `processSource` counts that and
+ * saves the page's state.
  */
 import type { Watch } from '../config/index.js';
 import { dedupeArticle, type DedupeVerdict } from '../dedupe/index.js';
@@ -15,13 +17,14 @@ import type { FetchedDocument, SourceItem } from '../fetch/types.js';
 import { hashKey } from '../text/index.js';
 import type { SourceDeps } from './deps.js';
 import { recordReading, type Reading } from './record-reading.js';
+import { visitReason } from './revisit.js';
 import { skipReasonOf } from './skip-reasons.js';
 import { botWallBehind } from './source-health.js';
 import type { StanceReport } from './types.js';
-import { readWithState, type StatefulRead } from './url-state.js';
+import { loadUrlState, readWithState, type StatefulRead } from './url-state.js';
 
-/** A fetched page's state, saved once the item is done; absent when the source's reading carried the document. */
-type PageRead = StatefulRead<FetchedDocument> | undefined;
+/** A fetched page's state, saved once the item is done; absent when the source's reading carried the document or no request was made. */
+export type PageRead = StatefulRead<FetchedDocument> | undefined;
 
 /**
  * Where an item failed. What it got to before still counts: `extract`, a page fetched; `read`, an article found too
@@ -29,48 +32,73 @@ type PageRead = StatefulRead<FetchedDocument> | undefined;
  */
 export type FailedStage = 'fetch' | 'extract' | 'read' | 'save';
 
-/** What came of one item. */
+/** What came of one item for one watch. */
 export type ItemResult =
-  /** 304: the page is as we archived it. */
-  | { kind: 'not-modified'; page: PageRead }
+  /** 304: the page is as we archived it; or passed over without a request, its revisit not due (revisit.ts). */
+  | { kind: 'not-modified' }
   /** Fetched but not read (not an article page, no article on it, not for this watch): done, not retried. */
-  | { kind: 'skipped'; reason: string; hadArticle: boolean; page: PageRead }
+  | { kind: 'skipped'; reason: string; hadArticle: boolean }
   /** An article taken in: `countsAs` new, a revision, or a duplicate (one this watch had read yields no stances). */
-  | { kind: 'read'; countsAs: 'new' | 'revised' | 'duplicates'; stances: StanceReport[]; page: PageRead }
+  | { kind: 'read'; countsAs: 'new' | 'revised' | 'duplicates'; stances: StanceReport[] }
   /** Retried next run. `botWall`: the vendor of a bot-protection page met instead of the page, for the source's health. */
   | { kind: 'failed'; stage: FailedStage; error: unknown; botWall?: string };
 
 type ReadResult = Extract<ItemResult, { kind: 'read' }>;
 
-/** Reads one item of a source for a watch; see the module's doc for the stages. */
-export async function readItem(item: SourceItem, watch: Watch, deps: SourceDeps): Promise<ItemResult> {
+/** What came of one item: each watch's result, in the order of the watches given, and the page's state to save. */
+export interface ItemReading {
+  page: PageRead;
+  results: ItemResult[];
+}
+
+/**
+ * Reads one item of a source for every watch given; see the module's doc for the stages. `whole`: a watch is new to
+ * the source, so the page is fetched whatever its revisit schedule, without validators (see url-state.ts).
+ */
+export async function readItem(item: SourceItem, watches: readonly Watch[], deps: SourceDeps, options: { whole?: boolean } = {}): Promise<ItemReading> {
   let stage: FailedStage = 'fetch';
+  let page: PageRead;
+  const forEach = (result: ItemResult): ItemReading => ({ page, results: watches.map(() => result) });
   try {
-    const { document, page } = await fetchPage(item, watch, deps);
-    if (document.notModified) return { kind: 'not-modified', page };
+    const fetched = await fetchPage(item, watches, deps, options.whole ?? false);
+    if (!fetched) return forEach({ kind: 'not-modified' });
+    page = fetched.page;
+    const { document } = fetched;
+    if (document.notModified) return forEach({ kind: 'not-modified' });
     stage = 'extract';
     const notAPage = articleContentProblem(document);
-    if (notAPage) return { kind: 'skipped', reason: notAPage, hadArticle: false, page };
+    if (notAPage) return forEach({ kind: 'skipped', reason: notAPage, hadArticle: false });
     const botWall = detectBotWall(decodeDocumentHead(document));
     if (botWall) {
       // Not a skip: the article may be behind it, so the page is retried next run.
       const error = new StancewatchError(`${item.url} answered with a bot wall (${botWall}) instead of the page; retried next run`);
-      return { kind: 'failed', stage, error, botWall };
+      return forEach({ kind: 'failed', stage, error, botWall });
     }
     const article = await extractItem(document, item, deps);
-    if (!article.noArticleReason) stage = 'read';
-    const skipReason = skipReasonOf(article, watch);
-    if (skipReason) return { kind: 'skipped', reason: skipReason, hadArticle: stage === 'read', page };
-    return { ...(await readArticle(article, watch, deps)), page };
+    return { page, results: await readForWatches(article, watches, deps) };
   } catch (error) {
-    return { kind: 'failed', stage, error, botWall: botWallBehind(error) };
+    return forEach({ kind: 'failed', stage, error, botWall: botWallBehind(error) });
   }
 }
 
-/** The item's page: carried by the source's reading (a page source, a file), or fetched with its stored validators. */
-async function fetchPage(item: SourceItem, watch: Watch, deps: SourceDeps): Promise<{ document: FetchedDocument; page: PageRead }> {
+/**
+ * The item's page: carried by the source's reading (a page source, a file), fetched with its stored validators, or
+ * nothing when its feed entry is known and unchanged and no revisit is due.
+ */
+async function fetchPage(
+  item: SourceItem,
+  watches: readonly Watch[],
+  deps: SourceDeps,
+  whole: boolean,
+): Promise<{ document: FetchedDocument; page: PageRead } | undefined> {
   if (item.document) return { document: item.document, page: undefined };
-  const page = await readWithState(watch, item.url, deps, (validators) => fetchDocument(item.url, deps.fetchOptions, validators));
+  const watchIds = watches.map((watch) => watch.id);
+  const previous = await loadUrlState(item.url, watchIds, deps);
+  const reason = whole ? 'whole' : visitReason(item, previous, deps.now());
+  if (!reason) return undefined;
+  deps.log.debug(`${item.url}: fetched (${reason})`);
+  const read = (validators?: FetchedDocument['validators']) => fetchDocument(item.url, deps.fetchOptions, validators);
+  const page = await readWithState(item.url, watchIds, deps, read, { whole, previous: previous ?? null });
   return { document: page.result, page };
 }
 
@@ -79,10 +107,34 @@ async function extractItem(document: FetchedDocument, item: SourceItem, deps: So
   return deps.boilerplate && !extracted.noArticleReason ? dropHostBoilerplate(extracted, deps.boilerplate) : extracted;
 }
 
-/** Archives the article (or finds it archived) and records what this watch has not read of it yet. */
-async function readArticle(article: ExtractedArticle, watch: Watch, deps: SourceDeps): Promise<Omit<ReadResult, 'page'>> {
-  const verdict = await dedupeArticle(article, deps.store, deps.now().toISOString());
-  const reading = await planReading(verdict, article.paragraphs, watch, deps);
+/**
+ * The article fanned out: each watch whose keywords take it in reads it, judged against its own ledger. The
+ * article is archived (deduplicated) once, by the first watch that takes it; one watch that fails does not stop the
+ * others, and a retry adds nothing twice (statement ids and the watch's read mark, record-reading.ts).
+ */
+async function readForWatches(article: ExtractedArticle, watches: readonly Watch[], deps: SourceDeps): Promise<ItemResult[]> {
+  const hadArticle = !article.noArticleReason;
+  let verdict: Promise<DedupeVerdict> | undefined;
+  const results: ItemResult[] = [];
+  for (const watch of watches) {
+    const skipReason = skipReasonOf(article, watch);
+    if (skipReason) {
+      results.push({ kind: 'skipped', reason: skipReason, hadArticle });
+      continue;
+    }
+    try {
+      verdict ??= dedupeArticle(article, deps.store, deps.now().toISOString());
+      results.push(await readArticle(await verdict, article.paragraphs, watch, deps));
+    } catch (error) {
+      results.push({ kind: 'failed', stage: 'read', error, botWall: botWallBehind(error) });
+    }
+  }
+  return results;
+}
+
+/** Records what this watch has not read yet of the article the verdict names. */
+async function readArticle(verdict: DedupeVerdict, paragraphs: string[], watch: Watch, deps: SourceDeps): Promise<ReadResult> {
+  const reading = await planReading(verdict, paragraphs, watch, deps);
   if (!reading) return { kind: 'read', countsAs: 'duplicates', stances: [] };
   const countsAs = verdict.kind === 'revision' ? 'revised' : 'new';
   return { kind: 'read', countsAs, stances: await recordReading(reading, watch, deps) };

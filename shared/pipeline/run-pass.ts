@@ -1,6 +1,6 @@
 import type { PipelineDeps } from './deps.js';
 import { processSource } from './process-source.js';
-import { emptyCounts } from './source-tally.js';
+import { addOutcome, emptyCounts } from './source-tally.js';
 import { sendDigests } from './send-digests.js';
 import { SourceFailedError } from './source-health.js';
 import { findUnmatchedSpeakers } from './speaker-coverage.js';
@@ -14,8 +14,8 @@ export interface PassOptions {
 }
 
 /**
- * One whole pass in one process, as the CLI runs it: every source of every watch in turn, then
- * the digests. A source that cannot be read is reported and the pass goes on.
+ * One whole pass in one process, as the CLI runs it: every source URL in turn, read once for all the watches that
+ * list it, then the digests. A source that cannot be read is reported and the pass goes on.
  */
 export async function runPass(
   deps: PipelineDeps,
@@ -30,19 +30,14 @@ export async function runPass(
   for (const [index, message] of messages.entries()) {
     onSource?.(message, index, messages.length);
     try {
-      const outcome = await processSource(message, deps);
-      for (const key of Object.keys(report.articles) as Array<keyof typeof report.articles>) {
-        report.articles[key] += outcome.articles[key];
-      }
-      report.stances.push(...outcome.stances);
-      report.failures.push(...outcome.failures);
-      report.skips.push(...outcome.skips);
-      report.health.push(...outcome.health);
-      report.stuck.push(...outcome.stuck);
+      addOutcome(report, await processSource(message, deps));
     } catch (error) {
-      report.articles.failed += 1;
-      report.failures.push({ watch: message.watchId, url: message.sourceUrl, error: (error as Error).message });
-      if (error instanceof SourceFailedError && error.health) report.health.push(error.health);
+      // The source failed for every watch that shares it: each is told, as each is retried next run.
+      for (const watchId of message.watchIds) {
+        report.articles.failed += 1;
+        report.failures.push({ watch: watchId, url: message.sourceUrl, error: (error as Error).message });
+      }
+      if (error instanceof SourceFailedError) report.health.push(...error.healthChanges);
       deps.log.warn(`${message.sourceUrl}: source failed, retried next run: ${(error as Error).message}`);
     }
   }

@@ -25,13 +25,18 @@ export interface SourceRunFacts {
 
 type Verdict = { status: 'unhealthy'; reason: string } | { status: 'healthy' } | undefined;
 
-/** A source that could not be read at all, carrying the health change it caused (for the caller's metrics). */
+/** A source that could not be read at all, carrying the health changes it caused, one per watch (for the caller's metrics). */
 export class SourceFailedError extends StancewatchError {
   constructor(
     cause: Error,
-    readonly health?: SourceHealthChange,
+    readonly healthChanges: SourceHealthChange[] = [],
   ) {
     super(cause.message, { cause });
+  }
+
+  /** The first watch's change: the change, for a source of one watch. */
+  get health(): SourceHealthChange | undefined {
+    return this.healthChanges[0];
   }
 }
 

@@ -17,6 +17,17 @@ export function emptyOutcome(): SourceOutcome {
   return { articles: emptyCounts(), stances: [], failures: [], skips: [], health: [], stuck: [] };
 }
 
+/** Adds one outcome to another (a watch's to its source's, a source's to its pass's); answers `into`. */
+export function addOutcome(into: SourceOutcome, outcome: SourceOutcome): SourceOutcome {
+  for (const key of Object.keys(into.articles) as Array<keyof ArticleCounts>) into.articles[key] += outcome.articles[key];
+  into.stances.push(...outcome.stances);
+  into.failures.push(...outcome.failures);
+  into.skips.push(...outcome.skips);
+  into.health.push(...outcome.health);
+  into.stuck.push(...outcome.stuck);
+  return into;
+}
+
 /** What a failed item had got to, by the stage it failed in; a failed save follows a result counted already. */
 const REACHED: Record<FailedStage, { fetched: boolean; article: boolean }> = {
   fetch: { fetched: false, article: false },
@@ -46,7 +57,7 @@ export class SourceTally {
     const { articles } = this.outcome;
     switch (result.kind) {
       case 'not-modified':
-        // The page is as archived: an article the source still yields, read before.
+        // The page is as archived (a 304, or a known entry not due a revisit): an article the source still yields, read before.
         articles.duplicates += 1;
         this.facts.articles += 1;
         return;

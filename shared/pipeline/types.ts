@@ -1,13 +1,27 @@
 import type { StoredStatement } from '../stances/index.js';
 
-/** One unit of work: read one source of one watch. The SQS message body in AWS. */
+/**
+ * One unit of work: read one source URL once for every watch of the pass that lists it (`watchIds`), so a feed
+ * that 500 watches share is fetched once, not 500 times. The SQS message body in AWS.
+ */
 export interface SourceMessage {
-  watchId: string;
+  /** The watches that list `sourceUrl`, in config order; what the source yields is fanned out to each. */
+  watchIds: string[];
   sourceUrl: string;
   /**
    * Identifies the pass (the schedule's time) in logs. Not an idempotency key: a message processed
    * twice is absorbed by the conditional writes keyed on content (article, statement, digest).
    */
+  runId: string;
+}
+
+/**
+ * A message of one watch, as passes planned them before URLs were fetched once: such messages may still be queued
+ * after a deploy, and `processSource` reads them as a `SourceMessage` of that one watch.
+ */
+export interface SingleWatchSourceMessage {
+  watchId: string;
+  sourceUrl: string;
   runId: string;
 }
 

@@ -201,7 +201,7 @@ async function runDuplicatedPass(deps: PipelineDeps): Promise<FailureReport[]> {
     const outcomes = await Promise.allSettled([processSource(message, deps), processSource(message, deps)]);
     for (const outcome of outcomes) {
       if (outcome.status === 'fulfilled') failures.push(...outcome.value.failures);
-      else failures.push({ watch: message.watchId, url: message.sourceUrl, error: String(outcome.reason) });
+      else failures.push(...message.watchIds.map((watch) => ({ watch, url: message.sourceUrl, error: String(outcome.reason) })));
     }
   }
   const digests = await Promise.allSettled([sendDigests(deps), sendDigests(deps)]);

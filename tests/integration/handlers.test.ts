@@ -80,14 +80,14 @@ describe('Lambda handlers against dynalite and a loopback news site', () => {
     expect(command).toBeInstanceOf(SendMessageBatchCommand);
     expect(command.input).toEqual({
       QueueUrl: QUEUE_URL,
-      Entries: [{ Id: '0', MessageBody: JSON.stringify({ watchId: WATCH_ID, sourceUrl: `${server.baseUrl}/feed.xml`, runId: event.time }) }],
+      Entries: [{ Id: '0', MessageBody: JSON.stringify({ watchIds: [WATCH_ID], sourceUrl: `${server.baseUrl}/feed.xml`, runId: event.time }) }],
     });
     send.mockRestore();
   });
 
   it('process-source: processes a good message and reports only the malformed one as failed, to be retried in a minute', async () => {
     const send = vi.spyOn(SQSClient.prototype, 'send').mockResolvedValue({} as never);
-    const event = sqsEvent([{ watchId: WATCH_ID, sourceUrl: `${server.baseUrl}/feed.xml`, runId: '2025-01-01T06:00:00Z' }, 'not json {']);
+    const event = sqsEvent([{ watchIds: [WATCH_ID], sourceUrl: `${server.baseUrl}/feed.xml`, runId: '2025-01-01T06:00:00Z' }, 'not json {']);
     const response = await processSource(event, lambdaContext('process-source', 120_000));
     expect(response.batchItemFailures).toEqual([{ itemIdentifier: event.Records[1].messageId }]);
     // The failed message comes back after a minute, not after the queue's visibility timeout.
@@ -107,6 +107,8 @@ describe('Lambda handlers against dynalite and a loopback news site', () => {
     const event = sqsEvent([
       { watchId: WATCH_ID, sourceUrl: elsewhere.url('/feed.xml'), runId: '2025-01-01T06:00:00Z' },
       { watchId: 'no-such-watch', sourceUrl: elsewhere.url('/feed.xml'), runId: '2025-01-01T06:00:00Z' },
+      // The shape passes plan now: no watch of it lists the URL either.
+      { watchIds: [WATCH_ID, 'no-such-watch'], sourceUrl: elsewhere.url('/feed.xml'), runId: '2025-01-01T06:00:00Z' },
     ]);
     const response = await processSource(event, lambdaContext('process-source', 120_000));
     // Not failed either: no retry can make it a configured source, so it is not sent round to the DLQ.

@@ -162,7 +162,7 @@ describe('a pass over a site of hostile inputs', () => {
 
   it('skips an empty page, saying it is empty, and records the reason on its fetch state', async () => {
     expect(skipOf('/empty.html')).toBe('No article on this page: it is empty (0 bytes, no text)');
-    const state = await table.store.getUrlState(`hostile ${url('/empty.html')}`);
+    const state = await table.store.getUrlState(`${url('/empty.html')}`);
     expect(state?.lastSkipReason).toBe(skipOf('/empty.html'));
   });
 
@@ -217,7 +217,7 @@ describe('a pass over a site of hostile inputs', () => {
     expect(failure).toBe(
       `${url('/truncated.xml')} is served as application/rss+xml but is not an RSS, Atom or JSON feed: it is not well-formed XML (the document ends with <rss>, <channel>, <item>, <tit> still open: cut off or never finished); source skipped this run`,
     );
-    const state = await table.store.getUrlState(`cut-feed ${url('/truncated.xml')}`);
+    const state = await table.store.getUrlState(`${url('/truncated.xml')}`);
     expect(state).toMatchObject({ consecutiveFailures: 1, lastError: failure });
   });
 
@@ -228,7 +228,9 @@ describe('a pass over a site of hostile inputs', () => {
     const again = await processSource({ watchId: 'laughs', sourceUrl: url('/laughs.xml'), runId: 'hostile-2' }, deps);
     // Expanded, &lol9; is 10^9 × "lol": gigabytes. Unexpanded, the feed is a few hundred bytes.
     expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(100 * 1024 * 1024);
-    expect(again.skips.map((skip) => skip.url)).toEqual([url('/weather.html')]);
+    // Its entry was read on the first pass and is not due a revisit yet: passed over without a request.
+    expect(again.failures).toEqual([]);
+    expect(again.articles).toMatchObject({ fetched: 0, failed: 0 });
     const reading = await readSource(url('/laughs.xml'), deps.fetchOptions);
     expect(reading).toMatchObject({ kind: 'feed', title: '&lol9;', items: [{ url: url('/weather.html'), title: '&lol; &lol9;' }] });
   });

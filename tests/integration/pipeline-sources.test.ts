@@ -3,6 +3,7 @@ import { parseConfig } from '../../shared/config/index.js';
 import { clearRobotsCache, defaultFetchOptions } from '../../shared/fetch/index.js';
 import type { OutgoingDigest } from '../../shared/notify/types.js';
 import { runPass, stderrLog, type PipelineDeps } from '../../shared/pipeline/index.js';
+import { REVISIT_AFTER_MS } from '../../shared/pipeline/revisit.js';
 import { useTestTable } from '../helpers/dynamo.js';
 import { NOT_LISTED, SECTION_STORIES, SITEMAP_NOW, newsSiteRoutes } from '../helpers/news-site.js';
 import { useSite, type Site } from '../helpers/web.js';
@@ -48,12 +49,20 @@ describe('a whole pass over a section front', () => {
     expect(sent[0]?.text).toContain('unless Tokyo changes its position on the war in Ukraine');
   });
 
-  it('asks for each story again with its ETag on the next run, and stores nothing new', async () => {
+  it('asks for no story again on a run before their first revisit, and stores nothing new', async () => {
     const report = await runPass(deps, 'run-2');
+    expect(report.articles).toMatchObject({ new: 0, revised: 0, fetched: 0 });
+    for (const path of SECTION_STORIES.filter((_, index) => index !== 6)) expect(conditionalHits(site, path)).toEqual([false]);
+    expect(sent).toHaveLength(1);
+  });
+
+  it('asks for each story again with its ETag when its first revisit is due an hour later, and stores nothing new', async () => {
+    const report = await runPass({ ...deps, now: () => new Date(SITEMAP_NOW.getTime() + REVISIT_AFTER_MS[0]) }, 'run-3');
     expect(report.articles).toMatchObject({ new: 0, revised: 0, fetched: 0 });
     expect(report.stances).toEqual([]);
     for (const path of SECTION_STORIES.filter((_, index) => index !== 6)) expect(conditionalHits(site, path)).toEqual([false, true]);
-    expect(sent).toHaveLength(1);
+    // The story robots.txt keeps out has failed a third run: stuck, the only news of this pass.
+    expect(report.stuck.map((stuck) => stuck.url)).toEqual([site.url(SECTION_STORIES[6])]);
   });
 });
 

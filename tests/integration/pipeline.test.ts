@@ -71,8 +71,8 @@ describe('a whole pass against dynalite and a loopback news site', () => {
     for (const claim of claims) expect(notifier.sent[0].text).not.toContain(claim.text);
   });
 
-  it("marks the failed page on the watch's fetch state, so the next run retries it", async () => {
-    const state = await table.store.getUrlState(`treaty ${server.baseUrl}/missing/page.html`);
+  it("marks the failed page on its fetch state, so the next run retries it", async () => {
+    const state = await table.store.getUrlState(`${server.baseUrl}/missing/page.html`);
     expect(state).toMatchObject({ consecutiveFailures: 1, lastError: expect.stringMatching(/404/) });
   });
 
@@ -87,9 +87,9 @@ describe('a whole pass against dynalite and a loopback news site', () => {
     const path = join(sites, UKRAINE_PAGE);
     const html = readFileSync(path, 'utf8');
     writeFileSync(path, html.replace('war in Ukraine.</p>', `war in Ukraine.</p>\n<p>${NEW_CONDITION}</p>`));
-    // As news sites do, the feed says the entry was updated; an unchanged feed costs one 304 and nothing more.
+    // As news sites do, the feed and its entry say the entry was updated: only that page is asked for again.
     const feedPath = join(sites, 'feed.xml');
-    writeFileSync(feedPath, readFileSync(feedPath, 'utf8').replace('<updated>2024-06-06T10:00:00+09:00</updated>', '<updated>2024-06-07T09:00:00+09:00</updated>'));
+    writeFileSync(feedPath, readFileSync(feedPath, 'utf8').replaceAll('<updated>2024-06-06T10:00:00+09:00</updated>', '<updated>2024-06-07T09:00:00+09:00</updated>'));
 
     const report = await runPass(deps, 'run-3');
     expect(report.articles).toMatchObject({ new: 0, revised: 1 });

@@ -131,7 +131,7 @@ describe('source health', () => {
     const reason = `${site.origin}/report.pdf is a PDF document (application/pdf), not an article page; skipped`;
     expect(outcome.skips).toEqual([{ watch: 'treaty', url: `${site.origin}/report.pdf`, reason }]);
     expect(outcome.articles).toMatchObject({ fetched: 2, skipped: 1, new: 1, failed: 0 });
-    expect((await table.store.getUrlState(`treaty ${site.origin}/report.pdf`))?.lastSkipReason).toBe(reason);
+    expect((await table.store.getUrlState(`${site.origin}/report.pdf`))?.lastSkipReason).toBe(reason);
   });
 
   it('lets a failure streak broken by a good run start again from zero', async () => {
