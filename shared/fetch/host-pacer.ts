@@ -1,5 +1,6 @@
 import { setTimeout as sleepFor } from 'node:timers/promises';
 import { AddressCategory, classifyAddress } from './address.js';
+import { MAX_LATE_MS, MAX_MISSED_STARTS, type HostSlots } from './host-slots.js';
 import type { PolitenessOptions } from './types.js';
 
 const DEFAULT_PORTS: Readonly<Record<string, string>> = { 'http:': '80', 'https:': '443' };
@@ -32,6 +33,16 @@ export const systemPacerClock: PacerClock = {
   sleep: (ms, signal) => sleepFor(ms, undefined, { signal }),
 };
 
+/** Pacing shared with the other processes of the fleet: see host-slots.ts. */
+export interface FleetPacing {
+  slots: HostSlots;
+  /**
+   * Told when a start could not be reserved (the shared record unreachable, throttled, or its rounds ran out): that
+   * request goes ahead paced by this process alone, since one bad call must not stop a run.
+   */
+  onSlotError(error: unknown, host: string): void;
+}
+
 interface HostState {
   inFlight: number;
   /** When the last request to this host started (ms since the epoch). */
@@ -52,6 +63,10 @@ interface HostState {
  *
  * The limits come with each call, so they follow the `FetchOptions` of the fetch that asks.
  *
+ * Given {@link FleetPacing}, a request that passes this process's pacing then reserves its start in the fleet's shared
+ * slots and waits for it, so the delay holds across processes; concurrency stays per process. This pacer stays in front
+ * so that a process asks the shared record once per delay per host, not once per queued request.
+ *
  * @example
  * const pacer = new HostPacer(); // a fresh one per test; `new HostPacer(fakeClock)` runs on virtual time
  * await pacer.run(url, { perHostConcurrency: 1, perHostDelayMs: 500, paceLoopback: true }, signal, () => fetch(url));
@@ -59,9 +74,11 @@ interface HostState {
 export class HostPacer {
   readonly #hosts = new Map<string, HostState>();
   readonly #clock: PacerClock;
+  readonly #fleet: FleetPacing | undefined;
 
-  constructor(clock: PacerClock = systemPacerClock) {
+  constructor(clock: PacerClock = systemPacerClock, fleet?: FleetPacing) {
     this.#clock = clock;
+    this.#fleet = fleet;
   }
 
   /**
@@ -70,14 +87,42 @@ export class HostPacer {
    */
   async run<T>(url: URL, limits: PolitenessOptions, signal: AbortSignal | undefined, task: () => Promise<T>): Promise<T> {
     if (!limits.paceLoopback && isLoopbackHost(url.hostname)) return task();
-    const state = this.#stateOf(hostKeyOf(url));
+    const host = hostKeyOf(url);
+    const state = this.#stateOf(host);
     await this.#acquire(state, limits, signal);
     try {
+      if (this.#fleet) await this.#awaitFleetTurn(this.#fleet, host, limits, signal); // no await otherwise: task starts in this tick
       return await task();
     } finally {
       state.inFlight -= 1;
       this.#pump(state);
     }
+  }
+
+  /**
+   * With fleet pacing, waits for a start reserved across processes; the local slot is held meanwhile. A start this
+   * process gets to too late is missed (starting then would crowd the next holder), and another is reserved; after
+   * `MAX_MISSED_STARTS` the request goes at its last start however late, which crowds the host by that lateness
+   * alone, less than pacing by this process alone would.
+   */
+  async #awaitFleetTurn(fleet: FleetPacing, host: string, limits: PolitenessOptions, signal: AbortSignal | undefined): Promise<void> {
+    if (limits.perHostDelayMs <= 0) return;
+    try {
+      for (let missed = 0; missed < MAX_MISSED_STARTS; missed++) {
+        if (await this.#waitForReservedStart(fleet.slots, host, limits.perHostDelayMs, signal)) return;
+      }
+    } catch (error) {
+      signal?.throwIfAborted(); // the fetch's deadline passed: that is the fetch's failure, not the slots'
+      fleet.onSlotError(error, host);
+    }
+  }
+
+  /** Reserves a start and sleeps until it; true when this process got there in time. */
+  async #waitForReservedStart(slots: HostSlots, host: string, intervalMs: number, signal: AbortSignal | undefined): Promise<boolean> {
+    const startAt = await slots.reserve(host, intervalMs, signal);
+    const waitMs = startAt - this.#clock.now();
+    if (waitMs > 0) await this.#clock.sleep(waitMs, signal ?? new AbortController().signal); // no signal: a wait nobody cancels
+    return this.#clock.now() - startAt <= MAX_LATE_MS;
   }
 
   #acquire(state: HostState, limits: PolitenessOptions, signal: AbortSignal | undefined): Promise<void> {

@@ -1,0 +1,90 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { CLAIM_LEAD_MS, systemPacerClock } from '../../shared/fetch/index.js';
+import { documentClient, itemKeys, TABLE_KEYS } from '../../shared/store/index.js';
+import { dynamoHostSlots } from '../../shared/store/host-slots.js';
+import { fakeClock } from '../helpers/clock.js';
+import { useTestTable } from '../helpers/dynamo.js';
+import { runProcessors, startArrivalHost, type HostArrival, type ProcessorResult } from '../helpers/pacing-fleet.js';
+
+const INTERVAL_MS = 200;
+const PROCESSES = 3;
+const URLS_PER_PROCESS = 5;
+/**
+ * Arrivals are stamped when the host reads a request, a few ms after the pacer started it, and that lag varies with
+ * the machine's load (two cores, five processes): two starts one interval apart may arrive a little closer. Without
+ * shared slots the processes' first requests arrive within a few ms of each other, far below this.
+ */
+const ARRIVAL_TOLERANCE_MS = 20;
+const HOST = 'news.example:443';
+
+/** Gaps between consecutive arrivals at the server, in arrival order. */
+function gapsBetween(arrivals: readonly HostArrival[]): number[] {
+  return arrivals.slice(1).map((arrival, index) => arrival.at - arrivals[index].at);
+}
+
+describe('host slots in the archive table (dynalite)', () => {
+  const table = useTestTable({ freshTable: 'test' });
+
+  it('reserves one start per interval for a host, with conditional writes that hold under concurrent reservations', async () => {
+    const clock = fakeClock();
+    const slots = dynamoHostSlots(table.client, table.tableName, clock);
+    const t = clock.now();
+    const starts = await Promise.all(Array.from({ length: 8 }, () => slots.reserve(HOST, INTERVAL_MS)));
+    const expected = Array.from({ length: 8 }, (_, k) => t + CLAIM_LEAD_MS + k * INTERVAL_MS);
+    expect([...starts].sort((a, b) => a - b)).toEqual(expected);
+  });
+
+  it('claims the host afresh once its next free start has passed, and dates the item for TTL', async () => {
+    const clock = fakeClock();
+    const slots = dynamoHostSlots(table.client, table.tableName, clock);
+    await slots.reserve(HOST, INTERVAL_MS);
+    clock.advance(5_000);
+    const t = clock.now();
+    expect(await slots.reserve(HOST, INTERVAL_MS)).toBe(t + CLAIM_LEAD_MS);
+    const { Item } = await documentClient(table.client).send(new GetCommand({ TableName: table.tableName, Key: itemKeys.hostSlot(HOST) }));
+    expect(Item?.nextAt).toBe(t + CLAIM_LEAD_MS + INTERVAL_MS);
+    const expiresInHours = ((Item?.[TABLE_KEYS.ttlAttribute] as number) * 1000 - t) / 3_600_000;
+    expect(Math.round(expiresInHours)).toBe(24);
+  });
+
+  it('fails a reservation when the table cannot be reached, for the pacer to fall back on', async () => {
+    const unreachable = new DynamoDBClient({ endpoint: 'http://127.0.0.1:9', region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, maxAttempts: 1 });
+    onTestFinished(() => unreachable.destroy());
+    await expect(dynamoHostSlots(unreachable, table.tableName, systemPacerClock).reserve(HOST, INTERVAL_MS)).rejects.toThrow();
+  });
+});
+
+describe('politeness across processes: three child processes against one loopback host', () => {
+  const table = useTestTable({ freshTable: 'test' });
+
+  /** Each processor fetches its URLs of the one host at once, as a batch of SQS records runs; answers the arrivals. */
+  async function fetchFromProcessors(fleet: boolean): Promise<{ arrivals: HostArrival[]; results: ProcessorResult[] }> {
+    const host = await startArrivalHost();
+    onTestFinished(host.close);
+    const setups = Array.from({ length: PROCESSES }, (_, p) => ({
+      endpoint: table.endpoint,
+      tableName: table.tableName,
+      urls: Array.from({ length: URLS_PER_PROCESS }, (_, u) => `${host.origin}/page?p=${p}&u=${u}`),
+      intervalMs: INTERVAL_MS,
+      fleet,
+    }));
+    const results = await runProcessors(setups);
+    return { arrivals: await host.arrivals(), results };
+  }
+
+  it(`serves all ${PROCESSES * URLS_PER_PROCESS} requests of ${PROCESSES} processors at least one interval apart`, async () => {
+    const { arrivals, results } = await fetchFromProcessors(true);
+    expect(results.flatMap((result) => result.statuses)).toEqual(Array(PROCESSES * URLS_PER_PROCESS).fill(200));
+    expect(new Set(arrivals.map((arrival) => arrival.target)).size).toBe(PROCESSES * URLS_PER_PROCESS);
+    expect(results.flatMap((result) => result.slotErrors)).toEqual([]);
+    expect(Math.min(...gapsBetween(arrivals))).toBeGreaterThanOrEqual(INTERVAL_MS - ARRIVAL_TOLERANCE_MS);
+  });
+
+  it('without shared slots, the same processors crowd the host (the rate this multiplies)', async () => {
+    const { arrivals, results } = await fetchFromProcessors(false);
+    expect(results.flatMap((result) => result.statuses)).toEqual(Array(PROCESSES * URLS_PER_PROCESS).fill(200));
+    expect(Math.min(...gapsBetween(arrivals))).toBeLessThan(INTERVAL_MS - ARRIVAL_TOLERANCE_MS);
+  });
+});
