@@ -1,7 +1,6 @@
 export { outboxNotifier, streamNotifier } from './local.js';
 export { atomFeedNotifier } from './atom-feed.js';
-export { renderAtomFeed, type DigestFeedEntry as FeedEntry } from '../digest/index.js';
+export { renderAtomFeed, type DigestFeedEntry } from '../digest/index.js';
 export { snsNotifier, toSnsSubject, capSnsMessage, SNS_MESSAGE_MAX_BYTES } from './sns.js';
 export { sesNotifier } from './ses.js';
-export { createAwsNotifiers } from './aws.js';
 export type { DigestNotifier, OutgoingDigest } from './types.js';
