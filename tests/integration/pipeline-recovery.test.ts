@@ -89,6 +89,24 @@ describe('a pass that fails or crashes halfway loses nothing', () => {
     expect(again.stances).toEqual([]);
   });
 
+  it('keeps what one watch recorded when another fails on the same fetched page, and the retry records nothing twice', async () => {
+    const shared = { watchIds: ['treaty', 'islands'], sourceUrl: `${site.origin}/feed.xml`, runId: 'r' };
+    const crashing: ArchiveStore = Object.create(table.store);
+    crashing.addStatement = async (statement) => {
+      if (statement.watchId === 'islands') throw new Error('Lambda timed out');
+      return table.store.addStatement(statement);
+    };
+    const first = await processSource(shared, { ...deps, store: crashing });
+    expect(first.failures.map((failure) => failure.watch)).toEqual(['islands', 'islands']);
+    const recorded = await table.store.listStatements('treaty');
+    expect(recorded.map((statement) => statement.speaker).sort()).toEqual(['Kishida', 'Putin']);
+    // The pages' states were not saved: the retry fetches them again and only the watch that failed reads them.
+    const retry = await processSource(shared, deps);
+    expect(retry.failures).toEqual([]);
+    expect(retry.stances.map((stance) => stance.watch)).toEqual(['islands', 'islands']);
+    expect(await table.store.listStatements('treaty')).toHaveLength(recorded.length);
+  });
+
   it('skips a message for a watch removed since it was queued, without failing it', async () => {
     const outcome = await processSource(message('gone'), deps);
     expect(outcome).toEqual({ articles: expect.objectContaining({ fetched: 0, failed: 0 }), stances: [], failures: [], skips: [], health: [], stuck: [] });
