@@ -6,6 +6,7 @@ import { snsNotifier } from '../../shared/notify/sns.js';
 import { secretsManagerFeedSecret } from '../../shared/notify/feed-secret.js';
 import { createDynamoClient, dynamoArchive } from '../../shared/store/dynamo-archive.js';
 import { dynamoHostBoilerplate } from '../../shared/store/host-boilerplate.js';
+import { dynamoFleetHostPacer } from '../../shared/store/host-slots.js';
 import type { DigestDeps, DigestQueue, FeedDeps, Log, ScheduleDeps, SourceDeps } from '../../shared/pipeline/index.js';
 import { readAwsEnv } from './aws-env.js';
 import { sqsDigestQueue, sqsSourceQueue } from './sqs-work-queue.js';
@@ -29,7 +30,10 @@ export function createScheduleDeps(env: NodeJS.ProcessEnv, capture: CaptureClien
   return { config: vars.config, queue: sqsSourceQueue(sqs, vars.QUEUE_URL), digestQueue: sqsDigestQueue(sqs, vars.DIGEST_QUEUE_URL) };
 }
 
-/** The processing function: the archive and the fetcher, with the SSRF guard on by default. */
+/**
+ * The processing function: the archive and the fetcher, with the SSRF guard on by default. Many processors run at
+ * once, so the per-host delay is held for the fleet: each reserves its starts in the table's host slots.
+ */
 export function createSourceDeps(env: NodeJS.ProcessEnv, log: Log, capture: CaptureClient = untraced): SourceDeps {
   const vars = readAwsEnv(env, ['TABLE_NAME']);
   const client = capture(createDynamoClient());
@@ -37,7 +41,10 @@ export function createSourceDeps(env: NodeJS.ProcessEnv, log: Log, capture: Capt
     config: vars.config,
     store: dynamoArchive(client, vars.TABLE_NAME, now),
     boilerplate: dynamoHostBoilerplate(client, vars.TABLE_NAME, now),
-    fetchOptions: defaultFetchOptions({ allowPrivateNetwork: vars.ALLOW_PRIVATE_NETWORK === 'true' }),
+    fetchOptions: defaultFetchOptions({
+      allowPrivateNetwork: vars.ALLOW_PRIVATE_NETWORK === 'true',
+      hostPacer: dynamoFleetHostPacer(client, vars.TABLE_NAME, log),
+    }),
     log,
     now,
   };

@@ -1,6 +1,6 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { PacerClock } from '../fetch/host-pacer.js';
+import { HostPacer, systemPacerClock, type PacerClock } from '../fetch/host-pacer.js';
 import { hostSlotsIn, type HostSlotRegister, type HostSlots } from '../fetch/host-slots.js';
 import { documentClient } from './document-client.js';
 import { isConditionFailure } from './dynamo-table.js';
@@ -20,6 +20,22 @@ const HOST_SLOT_TTL_DAYS = 1;
  */
 export function dynamoHostSlots(client: DynamoDBClient, tableName: string, clock: Pick<PacerClock, 'now'>): HostSlots {
   return hostSlotsIn(dynamoHostSlotRegister(client, tableName), clock);
+}
+
+/** Where a reservation that failed is told: the composition root's log. */
+export interface SlotErrorLog {
+  warn(message: string, extra?: Record<string, unknown>): void;
+}
+
+/**
+ * The pacer of a process in a fleet: its own per-host pacing, then a start reserved in the table's host slots, on the
+ * wall clock. A composition root builds one per process (per Lambda cold start) and passes it as `hostPacer`.
+ */
+export function dynamoFleetHostPacer(client: DynamoDBClient, tableName: string, log: SlotErrorLog): HostPacer {
+  return new HostPacer(systemPacerClock, {
+    slots: dynamoHostSlots(client, tableName, systemPacerClock),
+    onSlotError: (error, host) => log.warn('no host slot reserved: this request is paced by its process alone', { host, error: String(error) }),
+  });
 }
 
 /** The two conditional writes of a reservation, on the host's `PACE` item. */
