@@ -52,7 +52,7 @@ function renderTextGroup(group: ArticleGroup): PageGroup {
 function renderTextStatement(group: ArticleGroup, item: DigestItem): string {
   const revision = ownRevision(group, item);
   const header = [statusLabel(item), item.kind, singleLine(speakerLabel(item)), revision && revisionNote(revision)];
-  const lines = ['', header.filter(Boolean).join(' · '), `“${singleLine(item.text)}”`];
+  const lines = ['', header.filter(Boolean).join(' · '), asQuote(singleLine(item.text))];
   const closest = diffBase(item);
   if (closest) {
     const earlier = sourceParts(closest);
@@ -74,4 +74,12 @@ function renderTextEnd(input: DigestInput): string[] {
     lines.push(`${ARTICLES_HEADING}:`, ...articles.map((article) => `- ${stuckArticleLabel(article)}: ${stuckArticleLine(article)}`), '');
   }
   return lines;
+}
+
+/** Opening quotation marks a statement may start with: one that opens with its own quote is not quoted again. */
+const OPENING_QUOTE = /^(["“„«]|'')/;
+
+/** The statement in quotation marks, unless it is already a quotation as written (“…,” Putin said). */
+function asQuote(text: string): string {
+  return OPENING_QUOTE.test(text) ? text : `“${text}”`;
 }

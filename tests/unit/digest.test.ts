@@ -92,6 +92,13 @@ describe('renderDigest', () => {
     expect(text).not.toMatch(/<[a-z]/i);
   });
 
+  it('does not quote again a statement that is a quotation as written', () => {
+    const quotation = { ...putin2024, text: '“It does not depend on who is in office,” Putin said.' };
+    const { text } = renderDigest(digestOf([quotation]));
+    expect(text).toContain('\n“It does not depend on who is in office,” Putin said.\n');
+    expect(text).not.toContain('““');
+  });
+
   it('escapes a <script> in a quote, a speaker and a watch name in the HTML, and keeps it verbatim in the text', () => {
     const hostile: DigestItem = { ...putin2024, speaker: 'Eve <b>', text: 'He said <script>alert("x")</script> & left.' };
     const input = { ...digestOf([hostile]), watch: { id: 'w', name: 'Talks <img src=x onerror=alert(1)>' } };
