@@ -1,6 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { encryptedQueue } from './encrypted-queue.js';
 import { DEAD_LETTER_RETENTION, MAX_RECEIVE_COUNT, VISIBILITY_TIMEOUT_FACTOR } from './source-queue.js';
 
 /**
@@ -25,14 +26,10 @@ export class DigestQueue extends Construct {
 
   constructor(scope: Construct, id: string, props: DigestQueueProps) {
     super(scope, id);
-    this.deadLetterQueue = new sqs.Queue(this, 'DeadLetterQueue', {
-      encryption: sqs.QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
+    this.deadLetterQueue = encryptedQueue(this, 'DeadLetterQueue', {
       retentionPeriod: DEAD_LETTER_RETENTION,
     });
-    this.queue = new sqs.Queue(this, 'Queue', {
-      encryption: sqs.QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
+    this.queue = encryptedQueue(this, 'Queue', {
       visibilityTimeout: Duration.seconds(props.consumerTimeout.toSeconds() * VISIBILITY_TIMEOUT_FACTOR),
       retentionPeriod: DIGEST_MESSAGE_RETENTION,
       deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: MAX_RECEIVE_COUNT },

@@ -12,6 +12,7 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { encryptedQueue } from './encrypted-queue.js';
 import type { Config } from '../../shared/config/index.js';
 import { TABLE_KEYS } from '../../shared/store/index.js';
 import { LAMBDA_ENTRIES, NLP_LAYER_MODULES, nodejsBundling, REPO_ROOT, TRACING_LAYER_MODULES } from '../bundling.js';
@@ -159,9 +160,7 @@ export class PipelineFunctions extends Construct {
       POWERTOOLS_LOG_LEVEL: 'INFO',
       ...(props.sesFrom ? { SES_FROM: props.sesFrom } : {}),
     };
-    this.failedInvocations = new sqs.Queue(this, 'FailedInvocations', {
-      encryption: sqs.QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
+    this.failedInvocations = encryptedQueue(this, 'FailedInvocations', {
       retentionPeriod: FAILED_INVOCATION_RETENTION,
     });
     const asyncInvocation = { onFailure: new SqsDestination(this.failedInvocations), retryAttempts: ASYNC_RETRY_ATTEMPTS };

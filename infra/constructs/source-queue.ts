@@ -1,6 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { encryptedQueue } from './encrypted-queue.js';
 
 /** Receives before a message moves to the dead-letter queue: a source failing three times in a row is broken, not flaky. */
 export const MAX_RECEIVE_COUNT = 3;
@@ -35,16 +36,12 @@ export class SourceQueue extends Construct {
   constructor(scope: Construct, id: string, props: SourceQueueProps) {
     super(scope, id);
 
-    this.deadLetterQueue = new sqs.Queue(this, 'DeadLetterQueue', {
-      encryption: sqs.QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
+    this.deadLetterQueue = encryptedQueue(this, 'DeadLetterQueue', {
       retentionPeriod: DEAD_LETTER_RETENTION,
     });
 
     const visibilityTimeout = Duration.seconds(props.consumerTimeout.toSeconds() * VISIBILITY_TIMEOUT_FACTOR);
-    this.queue = new sqs.Queue(this, 'Queue', {
-      encryption: sqs.QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
+    this.queue = encryptedQueue(this, 'Queue', {
       visibilityTimeout,
       retentionPeriod: SOURCE_MESSAGE_RETENTION,
       deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: MAX_RECEIVE_COUNT },
