@@ -6,6 +6,7 @@ import { atomFeedNotifier, outboxNotifier, streamNotifier, type DigestNotifier }
 import type { Log, PipelineDeps } from '../shared/pipeline/index.js';
 import { createDynamoClient, dynamoArchive, ensureTable, LOCAL_TABLE_NAME, startEmbeddedDynamo } from '../shared/store/index.js';
 import { dynamoHostBoilerplate } from '../shared/store/host-boilerplate.js';
+import { dynamoFleetHostPacer } from '../shared/store/host-slots.js';
 import { dynamoQueries, type ArchiveQueries } from '../shared/store/queries.js';
 import { startSampleServer } from './sample-server.js';
 
@@ -14,6 +15,12 @@ export const SAMPLE_CONFIG = join(REPO_ROOT, 'samples', 'watches.json');
 const SAMPLE_SITES = join(REPO_ROOT, 'samples', 'sites');
 export const DEFAULT_DATA_DIR = '.stancewatch';
 const SAMPLES_NOT_SERVED = 'http://127.0.0.1';
+/**
+ * `1` reserves fetch starts in the table's host slots, as the Lambdas do. A CLI run is one process, whose own pacer
+ * already holds the per-host delay, so it is off by default; on, several runs at once on one table (`--table`, or
+ * beside the deployed processors) keep the delay between them too.
+ */
+export const SHARED_PACING_ENV = 'STANCEWATCH_SHARED_PACING';
 
 export interface LocalOptions {
   config?: string;
@@ -28,6 +35,8 @@ export interface LocalOptions {
   /** A deployed table instead of the embedded store. */
   table?: string;
   region?: string;
+  /** Pace hosts through the table's host slots; defaults to `STANCEWATCH_SHARED_PACING=1` (see SHARED_PACING_ENV). */
+  sharedPacing?: boolean;
 }
 
 export interface LocalRuntime {
@@ -82,7 +91,10 @@ export async function openLocalRuntime(options: LocalOptions): Promise<LocalRunt
       store: dynamoArchive(client, tableName, now),
       boilerplate: dynamoHostBoilerplate(client, tableName, now),
       notifiers,
-      fetchOptions: defaultFetchOptions({ allowPrivateNetwork: !options.ssrfGuard }),
+      fetchOptions: defaultFetchOptions({
+        allowPrivateNetwork: !options.ssrfGuard,
+        hostPacer: (options.sharedPacing ?? process.env[SHARED_PACING_ENV] === '1') ? dynamoFleetHostPacer(client, tableName, options.log) : undefined,
+      }),
       log: options.log,
       now,
     };

@@ -61,3 +61,17 @@ async function createTestTable(client: DynamoDBClient, endpoint: string): Promis
   await ensureTable(client, tableName);
   return { client, tableName, endpoint, store: dynamoArchive(client, tableName) };
 }
+
+/**
+ * The environment a Lambda composition root reads, pointed at a test table: a region, dummy credentials, the SDK's
+ * DynamoDB endpoint override and `TABLE_NAME`. Tests add their function's own variables.
+ */
+export function lambdaTableEnv(table: Pick<TestTable, 'endpoint' | 'tableName'>): NodeJS.ProcessEnv {
+  return {
+    AWS_REGION: 'eu-west-1',
+    AWS_ACCESS_KEY_ID: 'test',
+    AWS_SECRET_ACCESS_KEY: 'test',
+    AWS_ENDPOINT_URL_DYNAMODB: table.endpoint,
+    TABLE_NAME: table.tableName,
+  };
+}

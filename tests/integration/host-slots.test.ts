@@ -1,11 +1,17 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { CLAIM_LEAD_MS, systemPacerClock } from '../../shared/fetch/index.js';
+import { openLocalRuntime, SHARED_PACING_ENV } from '../../bin/local-runtime.js';
+import { createSourceDeps } from '../../lambdas/lib/aws-deps.js';
+import { CLAIM_LEAD_MS, HostPacer, systemPacerClock } from '../../shared/fetch/index.js';
+import { stderrLog } from '../../shared/pipeline/index.js';
 import { documentClient, itemKeys, TABLE_KEYS } from '../../shared/store/index.js';
 import { dynamoHostSlots } from '../../shared/store/host-slots.js';
 import { fakeClock } from '../helpers/clock.js';
-import { useTestTable } from '../helpers/dynamo.js';
+import { lambdaTableEnv, useTestTable } from '../helpers/dynamo.js';
 import { runProcessors, startArrivalHost, type HostArrival, type ProcessorResult } from '../helpers/pacing-fleet.js';
 
 const INTERVAL_MS = 200;
@@ -86,5 +92,42 @@ describe('politeness across processes: three child processes against one loopbac
     const { arrivals, results } = await fetchFromProcessors(false);
     expect(results.flatMap((result) => result.statuses)).toEqual(Array(PROCESSES * URLS_PER_PROCESS).fill(200));
     expect(Math.min(...gapsBetween(arrivals))).toBeLessThan(INTERVAL_MS - ARRIVAL_TOLERANCE_MS);
+  });
+});
+
+describe('wired by the composition roots', () => {
+  const table = useTestTable();
+  const NEWS = new URL('https://news.example/a');
+  const LIMITS = { perHostConcurrency: 1, perHostDelayMs: INTERVAL_MS };
+
+  it('the processing Lambda reserves its starts in the table (createSourceDeps)', async () => {
+    const saved = { ...process.env };
+    onTestFinished(() => void (process.env = saved));
+    Object.assign(process.env, lambdaTableEnv(table), {
+      STANCEWATCH_CONFIG_JSON: JSON.stringify({ watches: [{ id: 'w', name: 'W', keywords: ['treaty'], sources: [{ url: NEWS.href }] }] }),
+    });
+    const { fetchOptions } = createSourceDeps(process.env, stderrLog('silent'));
+    await fetchOptions.hostPacer?.run(NEWS, LIMITS, undefined, async () => undefined);
+    const { Item } = await documentClient(table.client).send(new GetCommand({ TableName: table.tableName, Key: itemKeys.hostSlot(HOST) }));
+    expect(Item?.nextAt).toEqual(expect.any(Number));
+  });
+
+  it(`the CLI paces by its own process unless ${SHARED_PACING_ENV}=1 (or sharedPacing) asks for the table's slots`, async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'stancewatch-pacing-'));
+    const saved = process.env[SHARED_PACING_ENV];
+    onTestFinished(async () => {
+      process.env[SHARED_PACING_ENV] = saved;
+      await rm(dataDir, { recursive: true, force: true });
+    });
+    delete process.env[SHARED_PACING_ENV];
+    const open = async (sharedPacing?: boolean) => {
+      const runtime = await openLocalRuntime({ dataDir, readsSources: false, printDigests: false, log: stderrLog('silent'), sharedPacing });
+      await runtime.close();
+      return runtime.deps.fetchOptions.hostPacer;
+    };
+    expect(await open()).toBeUndefined();
+    expect(await open(true)).toBeInstanceOf(HostPacer);
+    process.env[SHARED_PACING_ENV] = '1';
+    expect(await open()).toBeInstanceOf(HostPacer);
   });
 });
