@@ -39,11 +39,24 @@ export async function processSource(message: SourceMessage | SingleWatchSourceMe
 
   const facts = { notModified: reading.kind === 'not-modified', items: reading.items.length };
   const tallies = watches.map((watch) => new SourceTally(watch, deps.log, facts));
+  await readItems(reading.items, watches, tallies, { runId: message.runId, whole }, deps);
+  await judgeHealth(watches, tallies, source, deps);
+  return tallies.reduce((outcome, tally) => addOutcome(outcome, tally.outcome), emptyOutcome());
+}
+
+/** Reads each item once for all the watches, counting each watch's result on its own tally and failure streaks. */
+async function readItems(
+  listed: SourceItem[],
+  watches: Watch[],
+  tallies: SourceTally[],
+  pass: { runId: string; whole: boolean },
+  deps: SourceDeps,
+): Promise<void> {
   // Oldest first, so the ledger learns a speaker's statements in the order they were made.
-  const items = [...reading.items].sort((a, b) => (a.publishedAt ?? '').localeCompare(b.publishedAt ?? ''));
-  const streaks = items.length > 0 ? await Promise.all(watches.map((watch) => ArticleFailures.load(watch, message.runId, deps))) : [];
+  const items = [...listed].sort((a, b) => (a.publishedAt ?? '').localeCompare(b.publishedAt ?? ''));
+  const streaks = items.length > 0 ? await Promise.all(watches.map((watch) => ArticleFailures.load(watch, pass.runId, deps))) : [];
   for (const item of items) {
-    const read = await readItem(item, watches, deps, { whole });
+    const read = await readItem(item, watches, deps, { whole: pass.whole });
     // A page read whose state cannot be saved still counts as read; it also fails, and is retried next run.
     const saveFailure = await savePage(item, read, deps);
     for (const [index, tally] of tallies.entries()) {
@@ -54,8 +67,6 @@ export async function processSource(message: SourceMessage | SingleWatchSourceMe
       if (stuck) tally.addStuck(stuck);
     }
   }
-  await judgeHealth(watches, tallies, source, deps);
-  return tallies.reduce((outcome, tally) => addOutcome(outcome, tally.outcome), emptyOutcome());
 }
 
 /** The watches of the message the config still has; one removed by a redeploy while its message was queued is passed over. */
