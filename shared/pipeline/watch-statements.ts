@@ -15,6 +15,7 @@ import {
   type NoveltyVerdict,
   type Statement,
 } from '../stances/index.js';
+import { countedTokens } from '../stances/ledger.js';
 
 /**
  * Unattributed statements are judged against the watch's most recent statements, not its whole history: an
@@ -34,19 +35,25 @@ export interface ArticleLedger {
   summary: LedgerSummary;
 }
 
-type LedgerReads = Pick<Ledger, 'getSummary' | 'listStatements' | 'listRecentStatements'>;
+type LedgerReads = Pick<Ledger, 'getSummary' | 'getTermCounts' | 'listStatements' | 'listRecentStatements'>;
 
 /**
- * Reads what judging these statements needs: the summary, then each partition that can hold a comparable statement
- * (at most one Query per speaker key), and the recent window for unattributed ones. The cost follows the speakers'
- * histories, not the watch's.
+ * Reads what judging these statements needs: the summary's totals with the counts of the statements' claim terms,
+ * then each partition that can hold a comparable statement (at most one Query per speaker key) and the recent window
+ * for unattributed ones, then the counts of the terms those entries add. The IDF weighs only terms of the statement
+ * and of the entries it is compared with, so these counts give the verdicts all of them would. The cost follows the
+ * speakers' histories, not the watch's nor its vocabulary.
  */
 export async function readArticleLedger(statements: Statement[], watch: Pick<Watch, 'id' | 'sides'>, ledger: LedgerReads): Promise<ArticleLedger> {
-  const summary = await ledger.getSummary(watch.id);
+  const asked = new Set(statements.flatMap((statement) => countedTokens(statement.claim)));
+  const summary = await ledger.getSummary(watch.id, asked);
   const keys = partitionsToRead(statements, summary.speakers, Object.values(watch.sides ?? {}));
   const reads = [...keys].map((key) => ledger.listStatements(watch.id, key));
   if (statements.some((statement) => statement.speaker === null)) reads.push(ledger.listRecentStatements(watch.id, UNATTRIBUTED_WINDOW));
-  return { entries: inLedgerOrder((await Promise.all(reads)).flat()), summary };
+  const entries = inLedgerOrder((await Promise.all(reads)).flat());
+  const more = new Set(entries.flatMap((entry) => countedTokens(entry.claim)).filter((term) => !asked.has(term)));
+  if (more.size > 0) for (const [term, count] of await ledger.getTermCounts(watch.id, more)) summary.tokenCounts.set(term, count);
+  return { entries, summary };
 }
 
 /** Adds a statement just stored to the article's ledger, so the article's next statements are judged against it. */

@@ -49,8 +49,13 @@ export interface Ledger {
   listStatements(watchId: string, speaker?: string): Promise<LedgerEntry[]>;
   /** The watch's `limit` most recent statements by publication date, newest first. */
   listRecentStatements(watchId: string, limit: number): Promise<LedgerEntry[]>;
-  /** The watch's ledger summary: counts of every statement `addStatement` recorded (see `LedgerSummary`). */
-  getSummary(watchId: string): Promise<LedgerSummary>;
+  /**
+   * The watch's ledger summary: counts of every statement `addStatement` recorded (see `LedgerSummary`), with the
+   * counts of `terms` only (a read that does not grow with the vocabulary), or of every term when omitted.
+   */
+  getSummary(watchId: string, terms?: Iterable<string>): Promise<LedgerSummary>;
+  /** How many ledger statements hold each of `terms`; a term none holds is absent. */
+  getTermCounts(watchId: string, terms: Iterable<string>): Promise<Map<string, number>>;
   /**
    * Conditional put of the statement and its pending-digest marker, counted once in the summary; false when already
    * there (a retry).

@@ -20,7 +20,8 @@
  * | watch mark         | `WATCH#<id>`          | `DONE#<urlKey>`              | which text of an article a watch has read   |
  * | ledger statement   | `WATCH#<id>`          | `ST#<speakerKey>#<stanceId>` | earlier statements of a speaker             |
  * |   (GSI1)           | `WATCH#<id>#ST`       | `<publishedAt>#<stanceId>`   | a watch's statements by date                |
- * | ledger summary     | `WATCH#<id>#SUM#<n>`  | `SUM`                        | the ledger's counts, shard n (IDF, speakers)|
+ * | ledger summary     | `WATCH#<id>#SUM`      | `SUM`                        | the ledger's statement count and speakers   |
+ * | term count         | `WATCH#<id>#DF`       | `<claim term>`               | ledger statements holding the term (IDF)    |
  * | pending for digest | `WATCH#<id>`          | `PEND#<stanceId>`            | what the next digest holds                  |
  * | digest             | `WATCH#<id>`          | `DIG#<digestKey>`            | digests made (idempotency)                  |
  * |   (GSI1)           | `WATCH#<id>#DIG`      | `<createdAt>#<digestKey>`    | a watch's digests, newest first (its feed)  |
@@ -75,8 +76,10 @@ export const itemKeys = {
     sk: `${sortKeyPrefixes.speakerStatements(speaker)}${id}`,
   }),
   pending: (watchId: string, id: string) => ({ pk: partitionKeys.watch(watchId), sk: `${sortKeyPrefixes.pending}${id}` }),
-  /** A shard of the ledger summary: its own partition, so counting a statement is not a write to the watch's. */
-  ledgerSummary: (watchId: string, shard: number) => ({ pk: `${partitionKeys.watch(watchId)}#SUM#${shard}`, sk: 'SUM' }),
+  /** The ledger summary's totals: its own partition, so counting a statement is not a write to the watch's. */
+  ledgerSummary: (watchId: string) => ({ pk: `${partitionKeys.watch(watchId)}#SUM`, sk: 'SUM' }),
+  /** A claim term's document frequency: one small item per term, so a read takes only the terms it needs. */
+  termCount: (watchId: string, term: string) => ({ pk: `${partitionKeys.watch(watchId)}#DF`, sk: term }),
   digest: (watchId: string, digestKey: string) => ({ pk: partitionKeys.watch(watchId), sk: `DIG#${digestKey}` }),
   watchMark: (watchId: string, urlKey: string) => ({ pk: partitionKeys.watch(watchId), sk: `DONE#${urlKey}` }),
   /** Guards a watch's link to an article: the first link's date wins, so a retry under another date adds none. */

@@ -1,180 +1,175 @@
 import { BatchGetCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
-import { countedTokens, type LedgerSummary, type StoredStatement } from '../stances/ledger.js';
-import { hashKey } from '../text/index.js';
+import { countedTokens, summarizeLedger, type LedgerSummary, type StoredStatement } from '../stances/ledger.js';
+import type { LedgerEntry } from '../stances/types.js';
 import type { DynamoTable } from './dynamo-table.js';
 import { itemKeys, partitionKeys, sortKeyPrefixes } from './keys.js';
-
-/**
- * Shards of a watch's ledger summary. A statement is counted in one shard (by its id), and a read sums them all: one
- * item would grow with the watch's vocabulary towards DynamoDB's 400 KB item limit, and every statement's update
- * would pay for (and queue on) that one item. Eight shards hold ~30,000 distinct claim terms each, many years of a
- * busy watch, and a read of all eight is one BatchGetItem.
- */
-export const LEDGER_SUMMARY_SHARDS = 8;
-
-/**
- * How long a shard remembers the ids it counted: a generation, and the one before it. A statement stored but not yet
- * counted (a crash in between) is counted by the retry; SQS retries within hours, its dead-letter queue keeps a message
- * 14 days, so ids are kept 14 to 28 days. Past that the statement's own `counted` flag still stops a second count.
- */
-export const ID_MEMORY_DAYS = 14;
 
 /** Statements counted at once while a ledger written before the summary existed is counted (once per watch). */
 const BACKFILL_CONCURRENCY = 8;
 
-/** Token counts are top-level attributes (`ADD` works on top-level attributes only), prefixed apart from the others. */
-const TOKEN_PREFIX = 't:';
+/** DynamoDB's BatchGetItem limit. */
+const BATCH_GET_KEYS = 100;
 
-/** Rounds tried before giving up on a shard whose id memory keeps moving under us. */
-const COUNT_ATTEMPTS = 3;
+/**
+ * The flag on a statement item that it has been counted. Not `counted`, which the sharded summary before this one
+ * set: a ledger counted into those shards (`WATCH#<id>#SUM#<n>`) is counted again, once, into these items.
+ */
+export const COUNTED_FLAG = 'tallied';
 
-interface ShardItem extends Record<string, unknown> {
+interface SummaryItem {
   statements?: number;
   speakers?: Set<string>;
-  ids?: Set<string>;
-  prevIds?: Set<string>;
-  idsGen?: number;
-  /** On shard 0: every statement of the ledger has been counted (see `backfill`). */
+  /** Every statement of the ledger has been counted (see `backfill`). */
   complete?: boolean;
 }
 
-/**
- * The ledger summary (`LedgerSummary`) in LEDGER_SUMMARY_SHARDS items `WATCH#<id>#SUM#<n>` / `SUM`, each holding
- * `statements`, one number per claim term (`t:<term>`) and `speakers`. Counting is idempotent: a shard's update is
- * conditional on the id not being among those it counted recently (`ids`, `prevIds`), and the statement item is then
- * flagged `counted`, so neither a retried article nor a reprocess weeks later counts a statement twice.
- */
-export function ledgerSummaryStore(table: DynamoTable, now: () => Date) {
-  const generation = () => Math.floor(now().getTime() / (ID_MEMORY_DAYS * 86_400_000));
+interface TermItem {
+  sk: string;
+  statements: number;
+}
 
-  async function readShards(watchId: string): Promise<ShardItem[]> {
-    const keys = Array.from({ length: LEDGER_SUMMARY_SHARDS }, (_, shard) => itemKeys.ledgerSummary(watchId, shard));
-    const items: ShardItem[] = [];
+/**
+ * The ledger summary (`LedgerSummary`) as small items that do not grow with the watch's vocabulary:
+ * `WATCH#<id>#SUM` / `SUM` holds the statement count and the speaker labels, and `WATCH#<id>#DF` / `<term>` the
+ * number of statements holding each claim term. Counting a statement writes one item per distinct term, and
+ * judging an article reads only the terms of its claims and of the entries it is compared with.
+ *
+ * The term items share one partition: ~15 writes per stored statement, far under a partition's 1,000 writes a
+ * second for any watch's rate of statements, and one BatchGetItem reads a set of terms without knowing a shard.
+ */
+export function ledgerSummaryStore(table: DynamoTable) {
+  /**
+   * Counts a stored statement at most once, without transactions: first the statement item is flagged (conditional on
+   * no flag), and only the writer that flagged it adds to the counts. A crash or a failed write between the flag and
+   * the adds under-counts that statement (its terms, or N): that nudges an IDF weight a little and heals nothing, but
+   * it never counts a statement twice, which a retried ADD would.
+   */
+  async function count(statement: Pick<StoredStatement, 'watchId' | 'id' | 'speaker' | 'claim'>): Promise<void> {
+    const claimed = await table.updateIf({
+      Key: itemKeys.statement(statement.watchId, statement.speaker, statement.id),
+      UpdateExpression: 'SET #flag = :true',
+      ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(#flag)',
+      ExpressionAttributeNames: { '#flag': COUNTED_FLAG },
+      ExpressionAttributeValues: { ':true': true },
+    });
+    if (!claimed) return;
+    await Promise.all(countUpdates(statement).map((update) => table.update(update)));
+  }
+
+  /**
+   * Counts every statement of a ledger written before the summary existed, once per watch; then marks the summary
+   * `complete`. Watches started since have nothing to count: their first article reads an empty ledger. Concurrent
+   * backfills are safe: a statement is counted by whoever flags it.
+   */
+  async function backfill(watchId: string): Promise<void> {
+    const entries = await table.queryAll<StoredStatement & Record<string, unknown>>({
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': partitionKeys.watch(watchId), ':prefix': sortKeyPrefixes.statement },
+      ProjectionExpression: 'id, speaker, claim, #flag',
+      ExpressionAttributeNames: { '#flag': COUNTED_FLAG },
+    });
+    const uncounted = entries.filter((entry) => !entry[COUNTED_FLAG]);
+    for (let start = 0; start < uncounted.length; start += BACKFILL_CONCURRENCY) {
+      await Promise.all(uncounted.slice(start, start + BACKFILL_CONCURRENCY).map((entry) => count({ ...entry, watchId })));
+    }
+    await table.update({ Key: itemKeys.ledgerSummary(watchId), UpdateExpression: 'SET complete = :true', ExpressionAttributeValues: { ':true': true } });
+  }
+
+  /** Each term's count (absent: no statement holds it), by BatchGetItem of 100 keys at a time, in parallel. */
+  async function getTermCounts(watchId: string, terms: Iterable<string>): Promise<Map<string, number>> {
+    const keys = [...new Set(terms)].map((term) => itemKeys.termCount(watchId, term));
+    const chunks = Array.from({ length: Math.ceil(keys.length / BATCH_GET_KEYS) }, (_, index) => keys.slice(index * BATCH_GET_KEYS, (index + 1) * BATCH_GET_KEYS));
+    const items = (await Promise.all(chunks.map(batchGet))).flat();
+    return new Map(items.map((item) => [item.sk, item.statements]));
+  }
+
+  async function batchGet(keys: Record<string, unknown>[]): Promise<TermItem[]> {
+    const items: TermItem[] = [];
     let pending: Record<string, unknown>[] | undefined = keys;
     while (pending && pending.length > 0) {
-      const result: BatchGetCommandOutput = await table.doc.send(new BatchGetCommand({ RequestItems: { [table.name]: { Keys: pending, ConsistentRead: true } } }));
-      items.push(...((result.Responses?.[table.name] ?? []) as ShardItem[]));
+      const result: BatchGetCommandOutput = await table.doc.send(
+        new BatchGetCommand({ RequestItems: { [table.name]: { Keys: pending, ConsistentRead: true, ProjectionExpression: 'sk, statements' } } }),
+      );
+      items.push(...((result.Responses?.[table.name] ?? []) as TermItem[]));
       pending = result.UnprocessedKeys?.[table.name]?.Keys;
     }
     return items;
   }
 
-  /** Counts a statement in its shard unless the shard counted it already; false when it had. */
-  async function countInShard(statement: Pick<StoredStatement, 'watchId' | 'id' | 'speaker' | 'claim'>): Promise<boolean> {
-    const key = itemKeys.ledgerSummary(statement.watchId, shardOf(statement.id));
-    let gen = generation();
-    for (let attempt = 0; attempt < COUNT_ATTEMPTS; attempt += 1) {
-      if (await table.updateIf({ Key: key, ...countUpdate(statement, gen) })) return true;
-      const shard = await table.get<ShardItem>(key, 'ids, prevIds, idsGen');
-      if (shard?.ids?.has(statement.id) || shard?.prevIds?.has(statement.id)) return false;
-      if (shard?.idsGen === undefined) continue;
-      if (shard.idsGen < gen) await rollOver(key, shard);
-      // A worker whose clock runs ahead started the next generation: count in it.
-      else gen = shard.idsGen;
-    }
-    throw new Error(`Ledger summary ${key.pk}: statement ${statement.id} not counted after ${COUNT_ATTEMPTS} tries; retried with its article`);
-  }
-
-  /** Starts a new generation of remembered ids: this one's become the previous, the one before is forgotten. */
-  async function rollOver(key: { pk: string; sk: string }, shard: ShardItem): Promise<void> {
-    const rotate = shard.ids ? 'SET prevIds = ids, idsGen = :gen REMOVE ids' : 'SET idsGen = :gen';
-    await table.updateIf({
-      Key: key,
-      UpdateExpression: rotate,
-      ConditionExpression: 'idsGen = :old',
-      ExpressionAttributeValues: { ':gen': generation(), ':old': shard.idsGen },
+  /** Every term's count: a Query of the whole partition, which grows with the vocabulary (for tools and tests). */
+  async function allTermCounts(watchId: string): Promise<Map<string, number>> {
+    const items = await table.queryAll<TermItem>({
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': itemKeys.termCount(watchId, '').pk },
+      ProjectionExpression: 'sk, statements',
     });
-  }
-
-  async function markCounted(statement: Pick<StoredStatement, 'watchId' | 'id' | 'speaker'>): Promise<void> {
-    await table.updateIf({
-      Key: itemKeys.statement(statement.watchId, statement.speaker, statement.id),
-      UpdateExpression: 'SET counted = :true',
-      ConditionExpression: 'attribute_exists(pk)',
-      ExpressionAttributeValues: { ':true': true },
-    });
-  }
-
-  /**
-   * Counts a stored statement once. `added` false (the statement was there already: a retry, a second delivery, a
-   * reprocess) costs a read of its flag; a crash between storing and counting leaves it unflagged, counted now.
-   */
-  async function count(statement: StoredStatement, added: boolean): Promise<void> {
-    if (!added) {
-      const stored = await table.get<{ counted?: boolean }>(itemKeys.statement(statement.watchId, statement.speaker, statement.id), 'counted');
-      if (stored?.counted) return;
-    }
-    await countInShard(statement);
-    await markCounted(statement);
-  }
-
-  /**
-   * Counts every statement of a ledger written before the summary existed (or before any was read), once per watch;
-   * then marks shard 0 `complete`. Watches started since have nothing to count: their first article reads an empty
-   * ledger. Concurrent backfills are safe: every count is idempotent.
-   */
-  async function backfill(watchId: string): Promise<void> {
-    const entries = await table.queryAll<StoredStatement & { counted?: boolean }>({
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': partitionKeys.watch(watchId), ':prefix': sortKeyPrefixes.statement },
-      ProjectionExpression: 'id, speaker, claim, counted',
-    });
-    const uncounted = entries.filter((entry) => !entry.counted);
-    for (let start = 0; start < uncounted.length; start += BACKFILL_CONCURRENCY) {
-      await Promise.all(uncounted.slice(start, start + BACKFILL_CONCURRENCY).map((entry) => count({ ...entry, watchId }, true)));
-    }
-    await table.update({ Key: itemKeys.ledgerSummary(watchId, 0), UpdateExpression: 'SET complete = :true', ExpressionAttributeValues: { ':true': true } });
+    return new Map(items.map((item) => [item.sk, item.statements]));
   }
 
   return {
     count,
+    getTermCounts,
 
-    /** The watch's summary: one BatchGetItem of its shards (the first time, after counting a ledger kept before it). */
-    async getSummary(watchId: string): Promise<LedgerSummary> {
-      let shards = await readShards(watchId);
-      if (!shards.some((shard) => shard.complete)) {
+    /**
+     * The watch's summary with the counts of `terms` (of every term when omitted): a GetItem of its totals, then the
+     * terms' items. The first time, a ledger kept before the summary is counted first.
+     */
+    async getSummary(watchId: string, terms?: Iterable<string>): Promise<LedgerSummary> {
+      let totals = await table.get<SummaryItem>(itemKeys.ledgerSummary(watchId), 'statements, speakers, complete');
+      if (!totals?.complete) {
         await backfill(watchId);
-        shards = await readShards(watchId);
+        totals = await table.get<SummaryItem>(itemKeys.ledgerSummary(watchId), 'statements, speakers, complete');
       }
-      return sumShards(shards);
+      const tokenCounts = terms === undefined ? await allTermCounts(watchId) : await getTermCounts(watchId, terms);
+      return { statements: totals?.statements ?? 0, tokenCounts, speakers: new Set(totals?.speakers ?? []) };
     },
   };
 }
 
-/** The shard a statement is counted in: by its id, so a retry finds the shard that remembers it. */
-export function shardOf(statementId: string): number {
-  return Number.parseInt(hashKey(statementId).slice(0, 8), 16) % LEDGER_SUMMARY_SHARDS;
-}
-
-/** The conditional update that counts a statement: N, its claim terms and its speaker, and its id remembered. */
-function countUpdate(statement: Pick<StoredStatement, 'id' | 'speaker' | 'claim'>, gen: number) {
-  const tokens = countedTokens(statement.claim);
-  const names: Record<string, string> = Object.fromEntries(tokens.map((token, index) => [`#t${index}`, `${TOKEN_PREFIX}${token}`]));
-  const adds = ['statements :one', 'ids :id', ...tokens.map((_, index) => `#t${index} :one`)];
-  const values: Record<string, unknown> = { ':one': 1, ':id': new Set([statement.id]), ':idv': statement.id, ':gen': gen, ':summary': 'ledger-summary' };
-  if (statement.speaker) {
-    adds.push('speakers :speaker');
-    values[':speaker'] = new Set([statement.speaker]);
-  }
-  return {
-    UpdateExpression: `ADD ${adds.join(', ')} SET idsGen = :gen, #type = :summary`,
-    // A first count creates the shard; later ones must be in the shard's generation (else it rolls over first).
-    ConditionExpression: '(attribute_not_exists(idsGen) OR idsGen = :gen) AND NOT contains(ids, :idv) AND NOT contains(prevIds, :idv)',
-    ExpressionAttributeNames: { ...names, '#type': 'type' },
-    ExpressionAttributeValues: values,
+/** The updates that count a statement: N and its speaker on the totals, one ADD per distinct claim term. */
+function countUpdates(statement: Pick<StoredStatement, 'watchId' | 'speaker' | 'claim'>) {
+  const names = { '#type': 'type' };
+  const totals = {
+    Key: itemKeys.ledgerSummary(statement.watchId),
+    UpdateExpression: `ADD statements :one${statement.speaker ? ', speakers :speaker' : ''} SET #type = :type`,
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: { ':one': 1, ':type': 'ledger-summary', ...(statement.speaker ? { ':speaker': new Set([statement.speaker]) } : {}) },
   };
+  const terms = countedTokens(statement.claim).map((term) => ({
+    Key: itemKeys.termCount(statement.watchId, term),
+    UpdateExpression: 'ADD statements :one SET #type = :type',
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: { ':one': 1, ':type': 'term-count' },
+  }));
+  return [totals, ...terms];
 }
 
-/** The whole ledger's counts: the shards summed (items as the table holds them). */
-export function sumShards(shards: ShardItem[]): LedgerSummary {
+/**
+ * The summary items of a ledger counted whole, as `count` leaves them (and `complete`): for seeding a large ledger in
+ * batches. Its statement items are to carry `COUNTED_FLAG`.
+ */
+export function ledgerSummaryItems(watchId: string, entries: Iterable<Pick<LedgerEntry, 'speaker' | 'claim'>>): Record<string, unknown>[] {
+  const summary = summarizeLedger(entries);
+  const totals = {
+    ...itemKeys.ledgerSummary(watchId),
+    type: 'ledger-summary',
+    statements: summary.statements,
+    complete: true,
+    // DynamoDB keeps no empty set.
+    ...(summary.speakers.size > 0 ? { speakers: summary.speakers } : {}),
+  };
+  const terms = [...summary.tokenCounts].map(([term, statements]) => ({ ...itemKeys.termCount(watchId, term), type: 'term-count', statements }));
+  return [totals, ...terms];
+}
+
+/** A watch's summary from its items as a Scan returns them (`WATCH#<id>#SUM` and `WATCH#<id>#DF`). */
+export function summaryFromItems(items: Array<Record<string, unknown> & { pk: string; sk: string }>): LedgerSummary {
   const summary: LedgerSummary = { statements: 0, tokenCounts: new Map(), speakers: new Set() };
-  for (const shard of shards) {
-    summary.statements += shard.statements ?? 0;
-    for (const speaker of shard.speakers ?? []) summary.speakers.add(speaker);
-    for (const [name, value] of Object.entries(shard)) {
-      if (!name.startsWith(TOKEN_PREFIX)) continue;
-      const token = name.slice(TOKEN_PREFIX.length);
-      summary.tokenCounts.set(token, (summary.tokenCounts.get(token) ?? 0) + (value as number));
+  for (const item of items) {
+    if (item.pk.endsWith('#DF')) summary.tokenCounts.set(item.sk, (item.statements as number | undefined) ?? 0);
+    else {
+      summary.statements += (item.statements as number | undefined) ?? 0;
+      for (const speaker of (item.speakers as Set<string> | undefined) ?? []) summary.speakers.add(speaker);
     }
   }
   return summary;

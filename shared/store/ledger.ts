@@ -13,11 +13,11 @@ const LEDGER_PROJECTION = LEDGER_FIELDS.map((field) => `#${field}`).join(', ');
 /**
  * A watch's ledger: statements `WATCH#<id>` / `ST#<speakerKey>#<id>` (a speaker's history is one Query, the watch's
  * timeline one GSI Query), their pending-digest markers `PEND#<id>` and the ledger summary (ledger-summary.ts), so
- * judging an article reads its speakers' partitions and the summary, never the whole ledger. `now` dates a repeat
- * whose article has no date, and the summary's memory of the ids it counted.
+ * judging an article reads its speakers' partitions, the summary's totals and its terms' counts, never the whole
+ * ledger. `now` dates a repeat whose article has no date.
  */
 export function dynamoLedger(table: DynamoTable, now: () => Date): Ledger {
-  const summary = ledgerSummaryStore(table, now);
+  const summary = ledgerSummaryStore(table);
   return {
     listStatements: (watchId, speaker) =>
       table.queryAll<LedgerEntry>({
@@ -45,14 +45,16 @@ export function dynamoLedger(table: DynamoTable, now: () => Date): Ledger {
         limit,
       ),
 
-    getSummary: (watchId) => summary.getSummary(watchId),
+    getSummary: (watchId, terms) => summary.getSummary(watchId, terms),
+
+    getTermCounts: (watchId, terms) => summary.getTermCounts(watchId, terms),
 
     async addStatement(statement) {
       const added = await table.putIfAbsent(statementItem(statement));
       // The pending marker is idempotent on its own, so a crash between the two writes heals on retry.
       await table.putIfAbsent({ ...itemKeys.pending(statement.watchId, statement.id), type: 'pending', ...statement });
       // Counted last: a crash before it leaves the statement unflagged, and the retry counts it (once).
-      await summary.count(statement, added);
+      await summary.count(statement);
       return added;
     },
 

@@ -33,14 +33,30 @@ describe('the chaos bench reading an archive', () => {
     expect(comparison.duplicates).toBe(0);
   });
 
-  it('knows the ledger summary (WATCH#…#SUM#n/SUM) and the revision index (ART#…/RIDX), and counts no unknown item for them', async () => {
+  it('knows the ledger summary (WATCH#…#SUM/SUM), its term counts (WATCH#…#DF/<term>) and the revision index (ART#…/RIDX), and counts no unknown item for them', async () => {
     const doc = documentClient(table.client);
-    const items = [{ ...itemKeys.ledgerSummary('treaty', 3), statements: 1 }, { ...itemKeys.revisionIndex('news.example/revised'), kept: ['2026-11-23T08:00:00Z'] }];
+    const items = [
+      { ...itemKeys.ledgerSummary('treaty'), statements: 1 },
+      { ...itemKeys.termCount('treaty', 'japan'), statements: 1 },
+      { ...itemKeys.revisionIndex('news.example/revised'), kept: ['2026-11-23T08:00:00Z'] },
+    ];
     for (const item of items) await doc.send(new PutCommand({ TableName: table.tableName, Item: item }));
     const snapshot = await scanArchive(table.client, table.tableName);
-    expect(snapshot.byKind['ledger-summary']?.map((item) => item.pk)).toEqual(['WATCH#treaty#SUM#3']);
+    expect(snapshot.byKind['ledger-summary']?.map((item) => item.pk)).toEqual(['WATCH#treaty#SUM']);
+    expect(snapshot.byKind['term-count']?.map((item) => `${item.pk} ${item.sk}`)).toEqual(['WATCH#treaty#DF japan']);
     expect(snapshot.byKind['revision-index']?.map((item) => item.sk)).toEqual(['RIDX']);
     expect(snapshot.byKind.unknown).toBeUndefined();
     expect(compareArchives(snapshot, snapshot, [], () => undefined).details).toEqual([]);
+  });
+
+  it("tells a summary that counts a statement twice from one that missed a term, which counting may do by design", async () => {
+    const statement = { watchId: 'counts', id: 's1', status: 'repeat', speaker: 'Kari Lund', kind: 'demand' as const, polarity: 'positive' as const, text: 'T', claim: 'pay rise', paragraphIndex: 0 };
+    const items = [
+      { ...itemKeys.statement('counts', statement.speaker, statement.id), ...statement },
+      { ...itemKeys.ledgerSummary('counts'), statements: 1, speakers: new Set([statement.speaker]) },
+      { ...itemKeys.termCount('counts', 'pay'), statements: 2 },
+    ];
+    const snapshot = { items, byKind: { statement: [items[0]], 'ledger-summary': [items[1]], 'term-count': [items[2]] } };
+    expect(compareArchives(snapshot, snapshot, [], () => undefined).details).toEqual(['summary of counts counts "pay" 2×, its ledger 1×']);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Seeds a watch's ledger with `size` statements in the store's own format, as if the pipeline had recorded them
- * over the years: statement items as `statementItem` writes them (flagged `counted`), and the ledger summary's shards
- * holding their counts (ledger-summary.ts), so the first article reads a ready summary instead of backfilling it.
+ * over the years: statement items as `statementItem` writes them (flagged counted), and the ledger summary's totals
+ * and term counts as the store builds them (`ledgerSummaryItems`), so the first article reads a ready summary instead
+ * of backfilling it.
  * Written with BatchWriteItem straight to dynalite, past the meter: seeding is not what is measured.
  *
  * The ledger's shape, the same at every size, so only its length changes between sizes:
@@ -14,8 +15,8 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { seededRandom } from '../../../support/prng.js';
 import { countedTokens, type StoredStatement } from '../../../shared/stances/ledger.js';
 import { dynamoTable, type WriteRequest } from '../../../shared/store/dynamo-table.js';
-import { hashKey, itemKeys } from '../../../shared/store/keys.js';
-import { ID_MEMORY_DAYS, LEDGER_SUMMARY_SHARDS, shardOf } from '../../../shared/store/ledger-summary.js';
+import { hashKey } from '../../../shared/store/keys.js';
+import { COUNTED_FLAG, ledgerSummaryItems } from '../../../shared/store/ledger-summary.js';
 import { statementItem } from '../../../shared/store/ledger.js';
 import { speakerName, zipfTerms } from './words.js';
 
@@ -26,11 +27,6 @@ export const LEDGER_SPEAKER_OFFSET = 1_000;
 const UNATTRIBUTED_SHARE = 0.1;
 const TERMS_PER_CLAIM = 8;
 const STATEMENT_INTERVAL_MS = 3_600_000;
-/**
- * The summary's attribute prefix for a term's count. ledger-summary.ts keeps it private (`TOKEN_PREFIX`); copied
- * here so the seeded shards read as the store's own.
- */
-const TERM_PREFIX = 't:';
 /** BatchWriteItem calls in flight while seeding. */
 const SEED_CONCURRENCY = 6;
 const SEED_CHUNK = 500;
@@ -67,45 +63,10 @@ export function seededStatements(watchId: string, size: number, vocabulary: numb
   });
 }
 
-interface Shard {
-  statements: number;
-  terms: Map<string, number>;
-  speakers: Set<string>;
-  ids: Set<string>;
-  prevIds: Set<string>;
-}
-
-/** The summary shards the store would hold for these statements, ids remembered for the last two generations. */
-function summaryShards(watchId: string, statements: StoredStatement[], now: Date) {
-  const generationMs = ID_MEMORY_DAYS * 86_400_000;
-  const generation = Math.floor(now.getTime() / generationMs);
-  const shards: Shard[] = Array.from({ length: LEDGER_SUMMARY_SHARDS }, () => ({ statements: 0, terms: new Map(), speakers: new Set(), ids: new Set(), prevIds: new Set() }));
-  for (const statement of statements) {
-    const shard = shards[shardOf(statement.id)];
-    shard.statements += 1;
-    for (const term of countedTokens(statement.claim)) shard.terms.set(term, (shard.terms.get(term) ?? 0) + 1);
-    if (statement.speaker) shard.speakers.add(statement.speaker);
-    const statementGeneration = Math.floor(Date.parse(statement.foundAt) / generationMs);
-    if (statementGeneration === generation) shard.ids.add(statement.id);
-    else if (statementGeneration === generation - 1) shard.prevIds.add(statement.id);
-  }
-  return shards.map((shard, index) => ({
-    ...itemKeys.ledgerSummary(watchId, index),
-    type: 'ledger-summary',
-    statements: shard.statements,
-    idsGen: generation,
-    ...(index === 0 ? { complete: true } : {}),
-    ...(shard.speakers.size > 0 ? { speakers: shard.speakers } : {}),
-    ...(shard.ids.size > 0 ? { ids: shard.ids } : {}),
-    ...(shard.prevIds.size > 0 ? { prevIds: shard.prevIds } : {}),
-    ...Object.fromEntries([...shard.terms].map(([term, count]) => [`${TERM_PREFIX}${term}`, count])),
-  }));
-}
-
 /** Writes the ledger and its summary; answers the distinct terms the summary counts. */
 export async function seedLedger(client: DynamoDBClient, tableName: string, watchId: string, statements: StoredStatement[], now: Date): Promise<{ terms: number }> {
   const table = dynamoTable(client, tableName);
-  const requests: WriteRequest[] = statements.map((statement) => ({ PutRequest: { Item: { ...statementItem(statement), counted: true } } }));
+  const requests: WriteRequest[] = statements.map((statement) => ({ PutRequest: { Item: { ...statementItem(statement), [COUNTED_FLAG]: true } } }));
   const chunks = Array.from({ length: Math.ceil(requests.length / SEED_CHUNK) }, (_, index) => requests.slice(index * SEED_CHUNK, (index + 1) * SEED_CHUNK));
   const next = async (): Promise<void> => {
     const chunk = chunks.shift();
@@ -113,8 +74,8 @@ export async function seedLedger(client: DynamoDBClient, tableName: string, watc
     await table.batchWriteAll(chunk);
     return next();
   };
+  const summary = ledgerSummaryItems(watchId, statements).map((Item) => ({ PutRequest: { Item } }));
+  for (let start = 0; start < summary.length; start += SEED_CHUNK) chunks.push(summary.slice(start, start + SEED_CHUNK));
   await Promise.all(Array.from({ length: SEED_CONCURRENCY }, next));
-  const shards = summaryShards(watchId, statements, now);
-  await table.batchWriteAll(shards.map((Item) => ({ PutRequest: { Item } })));
   return { terms: new Set(statements.flatMap((statement) => countedTokens(statement.claim))).size };
 }
