@@ -1,4 +1,4 @@
-import { BatchGetCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, UpdateCommand, type BatchGetCommandOutput, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
 import { countedTokens, summarizeLedger, type LedgerSummary, type StoredStatement } from '../stances/ledger.js';
 import type { LedgerEntry } from '../stances/types.js';
 import type { DynamoTable } from './dynamo-table.js';
@@ -42,7 +42,7 @@ export function ledgerSummaryStore(table: DynamoTable) {
    * Counts a stored statement at most once, without transactions: first the statement item is flagged (conditional on
    * no flag), and only the writer that flagged it adds to the counts. A crash or a failed write between the flag and
    * the adds under-counts that statement (its terms, or N): that nudges an IDF weight a little and heals nothing, but
-   * it never counts a statement twice, which a retried ADD would.
+   * it never counts a statement twice, which a retried ADD would: the ADDs are sent once (`addOnce`).
    */
   async function count(statement: Pick<StoredStatement, 'watchId' | 'id' | 'speaker' | 'claim'>): Promise<void> {
     const claimed = await table.updateIf({
@@ -53,7 +53,31 @@ export function ledgerSummaryStore(table: DynamoTable) {
       ExpressionAttributeValues: { ':true': true },
     });
     if (!claimed) return;
-    await Promise.all(countUpdates(statement).map((update) => table.update(update)));
+    await Promise.all(countUpdates(statement).map(addOnce));
+  }
+
+  /**
+   * Sends an ADD without the SDK's retry of an answer it did not get (a 5xx, a cut connection, a timeout): the write
+   * may have been applied, and a second ADD would count twice. Refusals (4xx: a throttle) were not applied, so the
+   * SDK retries those as usual. An ambiguous failure fails the article, whose retry finds the statement counted.
+   */
+  async function addOnce(input: Omit<UpdateCommandInput, 'TableName'>): Promise<void> {
+    const command = new UpdateCommand({ TableName: table.name, ...input });
+    command.middlewareStack.add(
+      (next) => async (args) => {
+        try {
+          return await next(args);
+        } catch (error) {
+          const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+          if (status !== undefined && status >= 400 && status < 500) throw error;
+          // A new error with no status, code or cause: the retry strategy takes it as final.
+          throw new Error(`Ledger summary ${String(input.Key?.pk)} ${String(input.Key?.sk)}: no answer to a count, not retried (it may be counted): ${(error as Error).message}`);
+        }
+      },
+      // Inside the retry middleware (finalizeRequest), around the deserializer, so it sees the service's error.
+      { step: 'deserialize', priority: 'high' },
+    );
+    await table.doc.send(command);
   }
 
   /**

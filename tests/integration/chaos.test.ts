@@ -204,6 +204,17 @@ describe('idempotency under lost answers and retries', () => {
     const [stored] = await table.store.listTimeline('treaty');
     expect(stored.repeatCount).toBe(1);
   });
+
+  it('counts a claim term of the ledger summary once when the answer to counting it was lost, failing the article instead', async () => {
+    table.proxy.injectOnce({ operation: 'UpdateItem', kind: 'dropAfter', bodyIncludes: 'WATCH#treaty#DF' });
+    await expect(table.store.addStatement(statement('s1'))).rejects.toThrow(/no answer to a count, not retried/);
+    expect(await table.store.addStatement(statement('s1'))).toBe(false); // the article's retry
+    const summary = await table.store.getSummary('treaty');
+    expect(table.proxy.counts().dropAfter).toBe(1);
+    expect(summary.statements).toBe(1);
+    expect(summary.tokenCounts.size).toBeGreaterThan(3);
+    expect([...new Set(summary.tokenCounts.values())]).toEqual([1]);
+  });
 });
 
 describe('the pipeline under random faults, kills and duplicate deliveries', () => {

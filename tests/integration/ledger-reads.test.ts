@@ -134,6 +134,13 @@ describe('the ledger summary', () => {
     expect((await table.store.getSummary('legacy')).statements).toBe(3);
   });
 
+  it('counts a ledger counted into the sharded summary before this one (flagged `counted`) once more, into the term counts', async () => {
+    const earlier = [1, 2].map((index) => statementOf('sharded', index));
+    await dynamoTable(table.client, table.tableName).batchWriteAll(earlier.map((entry) => ({ PutRequest: { Item: { ...statementItem(entry), counted: true } } })));
+    expect((await table.store.getSummary('sharded', ['pay'])).tokenCounts.get('pay')).toBe(2);
+    expect((await table.store.getSummary('sharded')).statements).toBe(2);
+  });
+
   it('counts a statement stored but not counted (a crash in between) on the retry, and concurrent deliveries once', async () => {
     await table.store.getSummary('flagged');
     expect(await table.store.addStatement(statementOf('flagged', 0))).toBe(true);
