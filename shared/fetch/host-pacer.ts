@@ -1,6 +1,6 @@
 import { setTimeout as sleepFor } from 'node:timers/promises';
 import { AddressCategory, classifyAddress } from './address.js';
-import { MAX_LATE_MS, MAX_MISSED_STARTS, type HostSlots } from './host-slots.js';
+import { CLAIM_LEAD_MS, MAX_LATE_MS, MAX_MISSED_STARTS, type HostSlots } from './host-slots.js';
 import type { PolitenessOptions } from './types.js';
 
 const DEFAULT_PORTS: Readonly<Record<string, string>> = { 'http:': '80', 'https:': '443' };
@@ -101,15 +101,15 @@ export class HostPacer {
 
   /**
    * With fleet pacing, waits for a start reserved across processes; the local slot is held meanwhile. A start this
-   * process gets to too late is missed (starting then would crowd the next holder), and another is reserved; after
-   * `MAX_MISSED_STARTS` the request goes at its last start however late, which crowds the host by that lateness
-   * alone, less than pacing by this process alone would.
+   * process gets to too late is missed (starting then would crowd the next holder), and another is reserved with twice
+   * the lead, which outgrows a slow write or a busy event loop; after `MAX_MISSED_STARTS` the request goes at its last
+   * start however late, which crowds the host by that lateness alone, less than pacing by this process alone would.
    */
   async #awaitFleetTurn(fleet: FleetPacing, host: string, limits: PolitenessOptions, signal: AbortSignal | undefined): Promise<void> {
     if (limits.perHostDelayMs <= 0) return;
     try {
       for (let missed = 0; missed < MAX_MISSED_STARTS; missed++) {
-        if (await this.#waitForReservedStart(fleet.slots, host, limits.perHostDelayMs, signal)) return;
+        if (await this.#waitForReservedStart(fleet.slots, host, limits.perHostDelayMs, CLAIM_LEAD_MS * 2 ** missed, signal)) return;
       }
     } catch (error) {
       signal?.throwIfAborted(); // the fetch's deadline passed: that is the fetch's failure, not the slots'
@@ -118,8 +118,8 @@ export class HostPacer {
   }
 
   /** Reserves a start and sleeps until it; true when this process got there in time. */
-  async #waitForReservedStart(slots: HostSlots, host: string, intervalMs: number, signal: AbortSignal | undefined): Promise<boolean> {
-    const startAt = await slots.reserve(host, intervalMs, signal);
+  async #waitForReservedStart(slots: HostSlots, host: string, intervalMs: number, leadMs: number, signal: AbortSignal | undefined): Promise<boolean> {
+    const startAt = await slots.reserve(host, intervalMs, signal, leadMs);
     const waitMs = startAt - this.#clock.now();
     if (waitMs > 0) await this.#clock.sleep(waitMs, signal ?? new AbortController().signal); // no signal: a wait nobody cancels
     return this.#clock.now() - startAt <= MAX_LATE_MS;

@@ -19,8 +19,9 @@ import { StancewatchError } from '../errors/index.js';
 import type { PacerClock } from './host-pacer.js';
 
 /**
- * A claimed start lies this far ahead of the clock read it was claimed by: the write's round trip passes before the
- * request can start, and the next process may start one interval after the claimed time, not after the real start.
+ * A start is reserved at least this far ahead of the clock read it was reserved by: the write's round trip passes
+ * before the request can start, and the next process may start one interval after the reserved time, not after the
+ * real start. A request that missed its start asks for twice the lead the next time (see `HostPacer`).
  */
 export const CLAIM_LEAD_MS = 50;
 /**
@@ -28,8 +29,8 @@ export const CLAIM_LEAD_MS = 50;
  * and reserves another: starting late would crowd the process holding the start after it.
  */
 export const MAX_LATE_MS = 10;
-/** Starts a request may miss before it takes the next one however late (see `HostPacer`). */
-export const MAX_MISSED_STARTS = 3;
+/** Starts a request may miss (the lead doubling each time) before it takes the next one however late. */
+export const MAX_MISSED_STARTS = 4;
 /** Rounds before a reservation gives up: a round fails only when the host's last start ran out mid-round. */
 export const MAX_RESERVE_ROUNDS = 4;
 
@@ -50,10 +51,11 @@ export interface HostSlotRegister {
 /** Starts reserved across the fleet: what the `HostPacer` asks before each request when it is given one. */
 export interface HostSlots {
   /**
-   * Reserves the next start for `host` at least `intervalMs` after the one reserved before it, and answers when (epoch
-   * ms) this request may start. Throws when the shared record cannot be reached or the rounds run out.
+   * Reserves the next start for `host` at least `intervalMs` after the one reserved before it and `leadMs` (by default
+   * `CLAIM_LEAD_MS`) from now, and answers when (epoch ms) this request may start. Throws when the shared record cannot
+   * be reached or the rounds run out.
    */
-  reserve(host: string, intervalMs: number, signal?: AbortSignal): Promise<number>;
+  reserve(host: string, intervalMs: number, signal?: AbortSignal, leadMs?: number): Promise<number>;
 }
 
 /**
@@ -64,18 +66,23 @@ export interface HostSlots {
  * const pacer = new HostPacer(systemPacerClock, { slots, onSlotError: (error) => log.warn(error.message) });
  */
 export function hostSlotsIn(register: HostSlotRegister, clock: Pick<PacerClock, 'now'>): HostSlots {
-  return { reserve: (host, intervalMs, signal) => reserveHostSlot(register, clock, host, intervalMs, signal) };
+  return {
+    reserve: (host, intervalMs, signal, leadMs = CLAIM_LEAD_MS) => reserveHostSlot(register, clock, { host, intervalMs, leadMs, signal }),
+  };
 }
 
-async function reserveHostSlot(
-  register: HostSlotRegister,
-  clock: Pick<PacerClock, 'now'>,
-  host: string,
-  intervalMs: number,
-  signal: AbortSignal | undefined,
-): Promise<number> {
+/** What one reservation asks for. */
+interface SlotRequest {
+  host: string;
+  intervalMs: number;
+  leadMs: number;
+  signal: AbortSignal | undefined;
+}
+
+async function reserveHostSlot(register: HostSlotRegister, clock: Pick<PacerClock, 'now'>, request: SlotRequest): Promise<number> {
+  const { host } = request;
   for (let round = 1; round <= MAX_RESERVE_ROUNDS; round++) {
-    const reserved = await takeStart(register, clock, host, intervalMs, signal);
+    const reserved = await takeStart(register, clock, request);
     if (reserved !== undefined) return reserved;
   }
   throw new StancewatchError(`no start reserved for ${host} in ${MAX_RESERVE_ROUNDS} rounds; paced by this process alone this time`);
@@ -85,12 +92,10 @@ async function reserveHostSlot(
 async function takeStart(
   register: HostSlotRegister,
   clock: Pick<PacerClock, 'now'>,
-  host: string,
-  intervalMs: number,
-  signal: AbortSignal | undefined,
+  { host, intervalMs, leadMs, signal }: SlotRequest,
 ): Promise<number | undefined> {
-  const startAt = clock.now() + CLAIM_LEAD_MS;
+  const startAt = clock.now() + leadMs;
   if (await register.claimIdle(host, startAt, startAt + intervalMs, signal)) return startAt;
   // A fresh clock read: the start taken must still lie ahead when the answer comes.
-  return register.extendBusy(host, clock.now() + CLAIM_LEAD_MS, intervalMs, signal);
+  return register.extendBusy(host, clock.now() + leadMs, intervalMs, signal);
 }

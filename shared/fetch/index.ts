@@ -37,7 +37,7 @@ export {
 export { parseBoundedPage } from './bounded-page.js';
 export { articleContentProblem } from './article-content.js';
 export { HostPacer, systemPacerClock, type FleetPacing, type PacerClock } from './host-pacer.js';
-export { hostSlotsIn, CLAIM_LEAD_MS, type HostSlotRegister, type HostSlots } from './host-slots.js';
+export { hostSlotsIn, CLAIM_LEAD_MS, MAX_LATE_MS, type HostSlotRegister, type HostSlots } from './host-slots.js';
 export { backoffDelay, parseRetryAfter, planRetry, type RetryPlan, type RetryStop } from './retry.js';
 export { discoverPage, isArticleShaped, type PageDiscovery } from './discover.js';
 export { MAX_LINKS_PER_INDEX_PAGE, MIN_LISTING_LINKS } from './discover-patterns.js';

@@ -6,7 +6,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { openLocalRuntime, SHARED_PACING_ENV } from '../../bin/local-runtime.js';
 import { createSourceDeps } from '../../lambdas/lib/aws-deps.js';
-import { CLAIM_LEAD_MS, HostPacer, systemPacerClock } from '../../shared/fetch/index.js';
+import { CLAIM_LEAD_MS, HostPacer, MAX_LATE_MS, systemPacerClock } from '../../shared/fetch/index.js';
 import { stderrLog } from '../../shared/pipeline/index.js';
 import { documentClient, itemKeys, TABLE_KEYS } from '../../shared/store/index.js';
 import { dynamoHostSlots } from '../../shared/store/host-slots.js';
@@ -18,16 +18,24 @@ const INTERVAL_MS = 200;
 const PROCESSES = 3;
 const URLS_PER_PROCESS = 5;
 /**
- * Arrivals are stamped when the host reads a request, a few ms after the pacer started it, and that lag varies with
- * the machine's load (two cores, five processes): two starts one interval apart may arrive a little closer. Without
- * shared slots the processes' first requests arrive within a few ms of each other, far below this.
+ * Arrivals are stamped when the host reads a request, some ms after the process sent it, and that lag varies with the
+ * machine's load (two cores, five processes, other test files): two requests sent one interval apart were seen to
+ * arrive up to ~35 ms closer. Without shared slots the processes' first requests arrive within a few ms of each other.
  */
-const ARRIVAL_TOLERANCE_MS = 20;
+const ARRIVAL_TOLERANCE_MS = 50;
+/** What the pacing itself holds, read from when each process sent each request: a start is at most this late. */
+const START_TOLERANCE_MS = MAX_LATE_MS + 1;
 const HOST = 'news.example:443';
 
 /** Gaps between consecutive arrivals at the server, in arrival order. */
-function gapsBetween(arrivals: readonly HostArrival[]): number[] {
-  return arrivals.slice(1).map((arrival, index) => arrival.at - arrivals[index].at);
+function gapsBetween(times: readonly number[]): number[] {
+  return times.slice(1).map((time, index) => time - times[index]);
+}
+
+/** The least gap between two arrivals at the host, and between two sends by the processes. */
+function leastGaps(arrivals: readonly HostArrival[]): { arrived: number; sent: number } {
+  const sent = arrivals.map((arrival) => arrival.startedAt).sort((a, b) => a - b);
+  return { arrived: Math.min(...gapsBetween(arrivals.map((arrival) => arrival.at))), sent: Math.min(...gapsBetween(sent)) };
 }
 
 describe('host slots in the archive table (dynalite)', () => {
@@ -85,13 +93,17 @@ describe('politeness across processes: three child processes against one loopbac
     expect(results.flatMap((result) => result.statuses)).toEqual(Array(PROCESSES * URLS_PER_PROCESS).fill(200));
     expect(new Set(arrivals.map((arrival) => arrival.target)).size).toBe(PROCESSES * URLS_PER_PROCESS);
     expect(results.flatMap((result) => result.slotErrors)).toEqual([]);
-    expect(Math.min(...gapsBetween(arrivals))).toBeGreaterThanOrEqual(INTERVAL_MS - ARRIVAL_TOLERANCE_MS);
+    const least = leastGaps(arrivals);
+    expect(least.sent).toBeGreaterThanOrEqual(INTERVAL_MS - START_TOLERANCE_MS);
+    expect(least.arrived).toBeGreaterThanOrEqual(INTERVAL_MS - ARRIVAL_TOLERANCE_MS);
   });
 
   it('without shared slots, the same processors crowd the host (the rate this multiplies)', async () => {
     const { arrivals, results } = await fetchFromProcessors(false);
     expect(results.flatMap((result) => result.statuses)).toEqual(Array(PROCESSES * URLS_PER_PROCESS).fill(200));
-    expect(Math.min(...gapsBetween(arrivals))).toBeLessThan(INTERVAL_MS - ARRIVAL_TOLERANCE_MS);
+    const least = leastGaps(arrivals);
+    expect(least.sent).toBeLessThan(INTERVAL_MS - ARRIVAL_TOLERANCE_MS);
+    expect(least.arrived).toBeLessThan(INTERVAL_MS - ARRIVAL_TOLERANCE_MS);
   });
 });
 

@@ -113,12 +113,13 @@ describe('HostPacer with fleet pacing, on a fake clock', () => {
   /** Slots on `register` whose answers come `lateByMs` (of the fake clock) after the reservation was made. */
   function slowSlots(clock: FakeClock, register: HostSlotRegister, lateByMs: number) {
     const slots = hostSlotsIn(register, clock);
-    let reservations = 0;
+    const leads: Array<number | undefined> = [];
     return {
-      reservations: () => reservations,
-      async reserve(host: string, intervalMs: number) {
-        const startAt = await slots.reserve(host, intervalMs);
-        reservations += 1;
+      reservations: () => leads.length,
+      leads,
+      async reserve(host: string, intervalMs: number, signal?: AbortSignal, leadMs?: number) {
+        const startAt = await slots.reserve(host, intervalMs, signal, leadMs);
+        leads.push(leadMs);
         clock.advance(lateByMs);
         return startAt;
       },
@@ -138,13 +139,13 @@ describe('HostPacer with fleet pacing, on a fake clock', () => {
     expect(startedAt).toBe(CLAIM_LEAD_MS + INTERVAL_MS); // the start after the missed one
   });
 
-  it('after missing MAX_MISSED_STARTS starts, goes at the last one however late', async () => {
+  it('after missing MAX_MISSED_STARTS starts, each reserved with twice the lead, goes at the last one however late', async () => {
     const clock = fakeClock();
     const slots = slowSlots(clock, memoryRegister(), 10 * INTERVAL_MS);
     const told: unknown[] = [];
     const pacer = new HostPacer(clock, { slots, onSlotError: (error) => told.push(error) });
     expect(await runToEnd(clock, pacer.run(NEWS, LIMITS, undefined, async () => 'fetched'))).toBe('fetched');
-    expect(slots.reservations()).toBe(MAX_MISSED_STARTS);
+    expect(slots.leads).toEqual(Array.from({ length: MAX_MISSED_STARTS }, (_, missed) => CLAIM_LEAD_MS * 2 ** missed));
     expect(told).toEqual([]);
   });
 
