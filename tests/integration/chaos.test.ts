@@ -228,5 +228,6 @@ describe('the pipeline under random faults, kills and duplicate deliveries', () 
     expect(faults).toBeGreaterThanOrEqual(100);
     expect(result.comparison.details).toEqual([]);
     expect(result.comparison).toMatchObject({ lost: 0, duplicates: 0, digestsTwice: 0, undelivered: 0 });
-  }, 120_000);
+    // A ceiling, not a target: the trial takes 60–110 s on this 2-core machine, more while other suites run.
+  }, 240_000);
 });
