@@ -1,7 +1,7 @@
 /**
  * One processor of the scale bench, in a child process of its own (`fork` with tsx), as one Lambda execution
- * environment is one process: its own DynamoDB client, and the process-wide host pacer every fetch shares
- * (shared/fetch/host-pacer.ts). It takes batches of queue messages over IPC and runs each batch's records at once, as
+ * environment is one process: its own DynamoDB client, and the host pacer every fetch shares (shared/fetch/host-pacer.ts),
+ * which reserves each start in the table's host slots, so the limit holds for the fleet. It takes batches of queue messages over IPC and runs each batch's records at once, as
  * the processor's BatchProcessor does, with `processSource` of the real pipeline.
  */
 import { parseConfig } from '../../../shared/config/index.js';
@@ -9,6 +9,7 @@ import { defaultFetchOptions } from '../../../shared/fetch/index.js';
 import { processSource, stderrLog, type SourceDeps, type SourceMessage } from '../../../shared/pipeline/index.js';
 import { createDynamoClient, dynamoArchive } from '../../../shared/store/index.js';
 import { dynamoHostBoilerplate } from '../../../shared/store/host-boilerplate.js';
+import { dynamoFleetHostPacer } from '../../../shared/store/host-slots.js';
 import type { WatchInput } from './corpus.js';
 
 export interface WorkerSetup {
@@ -37,13 +38,19 @@ let clock = new Date(0);
 
 function wire(setup: WorkerSetup): SourceDeps {
   const client = createDynamoClient({ endpoint: setup.endpoint });
+  const log = stderrLog('silent');
   return {
     config: parseConfig({ watches: setup.watches }, 'scale bench coverage'),
     store: dynamoArchive(client, setup.tableName),
     boilerplate: dynamoHostBoilerplate(client, setup.tableName, () => clock),
-    // Production politeness, loopback paced as a real host would be: the limit the fleet's host rates are held to.
-    fetchOptions: defaultFetchOptions({ allowPrivateNetwork: true, politeness: { paceLoopback: true } }),
-    log: stderrLog('silent'),
+    // Production politeness, loopback paced as a real host would be, held for the fleet through the table's host
+    // slots as the Lambda processor holds it (lambdas/lib/aws-deps.ts): the limit the fleet's host rates are held to.
+    fetchOptions: defaultFetchOptions({
+      allowPrivateNetwork: true,
+      politeness: { paceLoopback: true },
+      hostPacer: dynamoFleetHostPacer(client, setup.tableName, log),
+    }),
+    log,
     now: () => clock,
   };
 }
