@@ -85,7 +85,7 @@ export async function measureLedgers(setup: LedgerSetup, sizes: number[], onRow:
     for (const [index, size] of sizes.entries()) {
       const seedStarted = performance.now();
       const watch = coverage[index].watch;
-      const { terms } = await seedLedger(setup.dynamo, setup.tableName, watch.id, seededStatements(watch.id, size, setup.vocabulary, setup.now), setup.now);
+      const { terms } = await seedLedger(setup.dynamo, setup.tableName, watch.id, seededStatements(watch.id, size, setup.vocabulary, setup.now));
       const seedSeconds = (performance.now() - seedStarted) / 1000;
       const before = setup.meter.snapshot();
       const readStarted = performance.now();

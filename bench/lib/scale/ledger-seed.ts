@@ -64,7 +64,7 @@ export function seededStatements(watchId: string, size: number, vocabulary: numb
 }
 
 /** Writes the ledger and its summary; answers the distinct terms the summary counts. */
-export async function seedLedger(client: DynamoDBClient, tableName: string, watchId: string, statements: StoredStatement[], now: Date): Promise<{ terms: number }> {
+export async function seedLedger(client: DynamoDBClient, tableName: string, watchId: string, statements: StoredStatement[]): Promise<{ terms: number }> {
   const table = dynamoTable(client, tableName);
   const requests: WriteRequest[] = statements.map((statement) => ({ PutRequest: { Item: { ...statementItem(statement), [COUNTED_FLAG]: true } } }));
   const chunks = Array.from({ length: Math.ceil(requests.length / SEED_CHUNK) }, (_, index) => requests.slice(index * SEED_CHUNK, (index + 1) * SEED_CHUNK));
