@@ -1,37 +1,19 @@
-import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli, type CliOutcome } from '../helpers/cli.js';
 
-const execFileAsync = promisify(execFile);
-const CLI = new URL('../../bin/stancewatch.mjs', import.meta.url).pathname;
 const PACKAGE = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 // A project folder: `.git` marks its root, where looking for `.stancewatch/` stops.
 const project = mkdtempSync(join(tmpdir(), 'stancewatch-errors-'));
 const archive = join(project, '.stancewatch');
 const subfolder = join(project, 'notes', '2024');
 
-interface Outcome {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the CLI in `cwd`; a failing exit is an outcome to look at, not a thrown error. */
-async function stancewatch(args: string[], cwd = project, env: NodeJS.ProcessEnv = process.env): Promise<Outcome> {
-  try {
-    const { stdout, stderr } = await execFileAsync(process.execPath, [CLI, ...args], { cwd, env, maxBuffer: 16 * 1024 * 1024 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failure = error as { code: number; stdout: string; stderr: string };
-    return { code: failure.code, stdout: failure.stdout, stderr: failure.stderr };
-  }
-}
+const stancewatch = (args: string[], cwd = project, env: NodeJS.ProcessEnv = process.env): Promise<CliOutcome> => runCli(args, { cwd, env });
 
 /** A user mistake: exit 1, one line on stderr that matches, no stack trace. */
-function expectOneLine(outcome: Outcome, message: RegExp, code = 1) {
+function expectOneLine(outcome: CliOutcome, message: RegExp, code = 1) {
   expect(outcome.code).toBe(code);
   expect(outcome.stderr).toMatch(message);
   expect(outcome.stderr).not.toMatch(/^\s+at /m);

@@ -1,15 +1,12 @@
-import { execFile } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli, type CliOutcome } from '../helpers/cli.js';
 import { archiveItems } from '../helpers/archive.js';
 import type { PassReport, ReprocessReport } from '../../shared/pipeline/index.js';
 
-const execFileAsync = promisify(execFile);
-const CLI = new URL('../../bin/stancewatch.mjs', import.meta.url).pathname;
 const SITES = new URL('../../samples/sites/', import.meta.url).pathname;
 const WATCH = 'russia-japan-treaty';
 const work = mkdtempSync(join(tmpdir(), 'stancewatch-reprocess-'));
@@ -30,22 +27,7 @@ const DELEGATION_NOTES = Array.from(
     `<p>Delegation note ${index + 1}: the sessions in the conference hall covered fisheries, visas for island residents, joint economic projects and cultural exchanges, and the officials compared figures on trade, tourism and energy.</p>`,
 ).join('\n');
 
-interface Outcome {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function stancewatch(...args: string[]): Promise<Outcome> {
-  try {
-    const { stdout, stderr } = await execFileAsync(process.execPath, [CLI, ...args], { cwd: work, maxBuffer: 16 * 1024 * 1024 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as Outcome & { code: number | string };
-    if (typeof failed.code !== 'number') throw error;
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+const stancewatch = (...args: string[]): Promise<CliOutcome> => runCli(args, { cwd: work });
 
 /** A folder of captures (a `file://` source) holding these sample pages; the 2019-12 one padded past 100 KB. */
 function captureFolder(name: string, pages: Array<keyof typeof PAGES>): string {

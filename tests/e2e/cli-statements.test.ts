@@ -1,15 +1,12 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli, type CliOutcome } from '../helpers/cli.js';
 import { archiveItems } from '../helpers/archive.js';
 
-const execFileAsync = promisify(execFile);
-const CLI = new URL('../../bin/stancewatch.mjs', import.meta.url).pathname;
 const SEED = new URL('../../../shared/seeds/003_9f3c07811539134b.txt', import.meta.url).pathname;
 /** The 2024 sample article, which `run` archives from the bundled sample coverage. */
 const SAMPLE_PAGE = new URL('../../samples/sites/japan-forward/2024-06-06-putin-no-talks-unless-japan-alters-ukraine-stance.html', import.meta.url).pathname;
@@ -29,12 +26,6 @@ const UGLY_PAGE = `<html><body bgcolor=white><table><tr><td><div><div><font size
 <p>Japanese Foreign Minister Yoko Kamikawa said Tokyo would not resume treaty talks unless Russia ends its war in Ukraine.
 <p>Putin also said Japan must lift its sanctions before any talks on a peace treaty can resume, in a communiqué read out in Moscow.
 </table><script>var x = "<p>not text</p>";</script>`;
-
-interface Outcome {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
 interface Row {
   speaker: string | null;
@@ -57,16 +48,7 @@ interface ArticleLine {
   error?: string;
 }
 
-async function stancewatch(...args: string[]): Promise<Outcome> {
-  try {
-    const { stdout, stderr } = await execFileAsync(process.execPath, [CLI, ...args], { cwd: work, maxBuffer: 16 * 1024 * 1024 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as Outcome & { code: number | string };
-    if (typeof failed.code !== 'number') throw error;
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+const stancewatch = (...args: string[]): Promise<CliOutcome> => runCli(args, { cwd: work });
 
 function jsonLines(stdout: string): ArticleLine[] {
   return stdout.trim().split('\n').map((line) => JSON.parse(line) as ArticleLine);
