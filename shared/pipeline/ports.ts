@@ -36,6 +36,7 @@ export interface UrlState {
 }
 
 export interface UrlStateStore {
+  /** A URL's fetch state: one per URL, however many watches read it. */
   getUrlState(url: string): Promise<UrlState | undefined>;
   /**
    * Writes the state as given, except `readBy`: its ids are added to those stored, never replace them, so two

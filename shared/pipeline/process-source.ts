@@ -10,7 +10,7 @@ import { botWallBehind, judgeFailure, judgeRun, recordHealth, SourceFailedError 
 import { watchIdsOf } from './source-message.js';
 import { addOutcome, emptyOutcome, failureReason, SourceTally } from './source-tally.js';
 import type { SingleWatchSourceMessage, SourceHealthChange, SourceMessage, SourceOutcome, StuckArticleReport } from './types.js';
-import { loadUrlState, readWithState, saveUrlState, stateKeyOf } from './url-state.js';
+import { loadUrlState, readWithState, saveUrlState } from './url-state.js';
 
 export type { SourceOutcome } from './types.js';
 
@@ -139,7 +139,7 @@ async function readSourceOf(watches: Watch[], url: string, deps: SourceDeps, opt
     const read = (validators?: Parameters<typeof readSource>[2]) => readSource(url, deps.fetchOptions, validators, deps.now());
     return await readWithState(url, watchIds, deps, read, { whole: options.whole, previous: options.previous ?? null });
   } catch (error) {
-    const failures = (await deps.store.getUrlState(stateKeyOf(url)))?.consecutiveFailures ?? 1;
+    const failures = (await deps.store.getUrlState(url))?.consecutiveFailures ?? 1;
     const verdict = judgeFailure(failures, error as Error, botWallBehind(error));
     const changes: SourceHealthChange[] = [];
     for (const watch of watches) {

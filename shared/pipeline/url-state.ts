@@ -31,11 +31,6 @@ export interface StatefulRead<T extends Revalidated> {
 /** What else a run learned of a URL: a skip reason for a page, empty runs and readers for a source, a feed entry's marks. */
 export type UrlStateExtra = Pick<UrlState, 'emptyRuns' | 'lastSkipReason' | 'readBy' | 'itemGuid' | 'itemUpdated'>;
 
-/** The key of a URL's state: the URL itself, one state however many watches read it. */
-export function stateKeyOf(url: string): string {
-  return url;
-}
-
 /**
  * The key each watch kept its own state of a URL under, before URLs were read once for all watches. Still read when a
  * URL has no state of its own yet, so a deploy neither forgets validators and failure counts nor reads everything
@@ -51,7 +46,7 @@ export function legacyStateKeyOf(watchId: string, url: string): string {
  * then true for each of them. Otherwise only the counters carry over, and the URL is read whole once.
  */
 export async function loadUrlState(url: string, watchIds: readonly string[], deps: Pick<SourceDeps, 'store'>): Promise<UrlState | undefined> {
-  const own = await deps.store.getUrlState(stateKeyOf(url));
+  const own = await deps.store.getUrlState(url);
   if (own || watchIds.length === 0) return own;
   // One read for a URL no watch has read (a new item): the first watch's older state is missing too.
   const first = await deps.store.getUrlState(legacyStateKeyOf(watchIds[0], url));
@@ -88,7 +83,7 @@ export async function readWithState<T extends Revalidated>(
       consecutiveFailures: (previous?.consecutiveFailures ?? 0) + 1,
     };
     // The read's error is what the run must report; a store that also fails only costs the failure count.
-    await deps.store.putUrlState(stateKeyOf(url), failed).catch((stateError: Error) => deps.log.warn(`${url}: failure not recorded: ${stateError.message}`));
+    await deps.store.putUrlState(url, failed).catch((stateError: Error) => deps.log.warn(`${url}: failure not recorded: ${stateError.message}`));
     throw error;
   }
 }
@@ -99,7 +94,7 @@ export async function readWithState<T extends Revalidated>(
  */
 export async function saveUrlState(read: StatefulRead<Revalidated>, succeeded: boolean, deps: SourceDeps, extra?: UrlStateExtra): Promise<void> {
   const unchanged = read.result.notModified || read.result.kind === 'not-modified';
-  await deps.store.putUrlState(stateKeyOf(read.url), {
+  await deps.store.putUrlState(read.url, {
     ...carriedOver(read.previous),
     firstSeenAt: read.previous?.firstSeenAt ?? deps.now().toISOString(),
     validators: succeeded && !unchanged ? read.result.validators : (read.previous?.validators ?? {}),
