@@ -52,16 +52,18 @@ export function attributeSentences(sentences: Sentence[], register: SpeakerRegis
   const transcript = transcriptSpeakers(sentences, register);
   // The last named speaker, a person or an organisation, goes on with a quotation; "he" and "she" are people.
   let lastNamed: Person | null = null;
-  let lastPerson: Person | null = null;
   let lastPersonAt = -1;
+  /** The people who spoke so far, in order: the last is the one a pronoun refers back to first. */
   const people: Person[] = [];
   const named = (speaker: Person, at: number) => {
     lastNamed = speaker;
-    if (!speaker.organization) [lastPerson, lastPersonAt] = [speaker, at];
-    if (!speaker.organization) people.push(speaker);
+    if (speaker.organization) return;
+    people.push(speaker);
+    lastPersonAt = at;
   };
   sentences.forEach((sentence, sentenceIndex) => {
     const resolve = (subject: Subject) => {
+      const lastPerson = people.at(-1) ?? null;
       const recent = sentenceIndex - lastPersonAt <= 1 ? lastPerson : null;
       const at = subject.type === 'pronoun' ? subject.at : -1;
       const pronoun = sentence.tokens[at]?.normal ?? '';
