@@ -53,10 +53,12 @@ async function recordStatements(
   const ledger = await readArticleLedger(statements, watch, deps.store);
   const reports: StanceReport[] = [];
   for (const statement of statements) {
-    const verdict = judgeStatement(statement, ledger, watch);
+    const id = hashKey(`${watch.id}\n${article.urlKey}\n${normalizeText(statement.text)}`);
+    // A retried article meets its own statements in the ledger; one is not a repeat of itself.
+    const verdict = judgeStatement(statement, { ...ledger, entries: ledger.entries.filter((entry) => entry.id !== id) }, watch);
     const { closest } = verdict;
     const stored: StoredStatement = {
-      id: hashKey(`${watch.id}\n${article.urlKey}\n${normalizeText(statement.text)}`),
+      id,
       watchId: watch.id,
       speaker: statement.speaker,
       role: statement.role,

@@ -51,8 +51,10 @@ export function dynamoLedger(table: DynamoTable, now: () => Date): Ledger {
 
     async addStatement(statement) {
       const added = await table.putIfAbsent(statementItem(statement));
-      // The pending marker is idempotent on its own, so a crash between the two writes heals on retry.
-      await table.putIfAbsent({ ...itemKeys.pending(statement.watchId, statement.id), type: 'pending', ...statement });
+      // The pending marker is idempotent on its own, so a crash between the two writes heals on retry. A retry's
+      // verdict may differ from the stored one (the ledger moved on), and the marker must say what the ledger says.
+      const stored = added ? statement : { ...statement, ...(await storedVerdict(table, statement)) };
+      await table.putIfAbsent({ ...itemKeys.pending(statement.watchId, statement.id), type: 'pending', ...stored });
       // Counted last: a crash before it leaves the statement unflagged, and the retry counts it (once).
       await summary.count(statement);
       return added;
@@ -81,6 +83,14 @@ export function dynamoLedger(table: DynamoTable, now: () => Date): Ledger {
         ExpressionAttributeValues: { ':pk': timelineKeys.statements(watchId) },
       }),
   };
+}
+
+/** The verdict fields of a statement as first stored. */
+const VERDICT_FIELDS = ['status', 'closestId', 'closest', 'similarity', 'foundAt'] as const satisfies readonly (keyof StoredStatement)[];
+
+async function storedVerdict(table: DynamoTable, statement: StoredStatement): Promise<Partial<StoredStatement>> {
+  const item = await table.get<StoredStatement>(itemKeys.statement(statement.watchId, statement.speaker, statement.id));
+  return item ? Object.fromEntries(VERDICT_FIELDS.map((field) => [field, item[field]])) : {};
 }
 
 /** A statement's item: its ledger key, its place in the watch's timeline (GSI1) and the copies `query` filters on. */

@@ -23,6 +23,7 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { normalizeText } from '../../shared/dedupe/index.js';
 import { summarizeLedger } from '../../shared/stances/ledger.js';
+import { isAlertable } from '../../shared/stances/index.js';
 import { documentClient } from '../../shared/store/index.js';
 import { summaryFromItems } from '../../shared/store/ledger-summary.js';
 import type { ArchivedArticle, DigestRecord, StoredStatement, WatchArticleLink } from '../../shared/store/types.js';
@@ -189,7 +190,8 @@ function compareDeliveries(chaos: ArchiveSnapshot, deliveries: RecordedDelivery[
   }
   const statements = (chaos.byKind.statement ?? []) as unknown as StoredStatement[];
   const undelivered = statements
-    .filter((statement) => statement.status !== 'repeat' && !digestOfStatement.has(`${statement.watchId} ${statement.id}`))
+    // A claim or a repeat alerts nobody: it goes out only with a digest some alertable statement made.
+    .filter((statement) => statement.status !== 'repeat' && isAlertable(statement) && !digestOfStatement.has(`${statement.watchId} ${statement.id}`))
     .map((statement) => `statement never delivered: ${statement.watchId} ${statement.id} (${statement.status})`);
   const open = [...records.values()]
     .filter((record) => record.status !== 'delivered' && record.statementIds.length > 0)

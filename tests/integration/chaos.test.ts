@@ -4,6 +4,8 @@ import { runReference, runTrial } from '../../support/chaos/trial.js';
 import { startFaultProxy, type FaultProxy } from '../../support/chaos/fault-proxy.js';
 import { parseConfig } from '../../shared/config/index.js';
 import { sendDigests, stderrLog } from '../../shared/pipeline/index.js';
+import { recordReading } from '../../shared/pipeline/record-reading.js';
+import { defaultFetchOptions } from '../../shared/fetch/index.js';
 import type { OutgoingDigest } from '../../shared/notify/types.js';
 import {
   createDynamoClient,
@@ -203,6 +205,21 @@ describe('idempotency under lost answers and retries', () => {
     await table.store.countRepeat('treaty', { id: 's1', speaker: 'Vladimir Putin' }, { url: 'https://news.example/later' });
     const [stored] = await table.store.listTimeline('treaty');
     expect(stored.repeatCount).toBe(1);
+  });
+
+  it('sends a statement whose article failed between storing it and marking it pending, once the article is read again', async () => {
+    const deps = { ...digestDeps(), fetchOptions: defaultFetchOptions({ allowPrivateNetwork: true }) };
+    const reading = { archived: article('a1'), paragraphs: ['Vladimir Putin said Russia will not sign a peace treaty unless Japan ends its sanctions.'] };
+    // The pending marker's write fails past the SDK's retries: the statement is stored, its article fails.
+    for (let attempt = 0; attempt < 10; attempt++) table.proxy.injectOnce({ operation: 'PutItem', kind: 'internal', bodyIncludes: 'PEND#' });
+    await expect(recordReading(reading, config.watches[0], deps)).rejects.toThrow(/InternalServerError|internal server error/i);
+    table.proxy.cancelScripted();
+    // The retry meets its own statement in the ledger; it must not take it for an earlier one it repeats.
+    const [again] = await recordReading(reading, config.watches[0], deps);
+    expect(again).toBeUndefined();
+    const { notifier, sent } = recorder();
+    await sendDigests({ ...deps, notifiers: [notifier] });
+    expect(sent.map((digest) => digest.text.match(/unless Japan ends its sanctions/g))).toEqual([['unless Japan ends its sanctions']]);
   });
 
   it('counts a claim term of the ledger summary once when the answer to counting it was lost, failing the article instead', async () => {
