@@ -27,6 +27,10 @@
  * |   (GSI1)           | `WATCH#<id>#DIG`      | `<createdAt>#<digestKey>`    | a watch's digests, newest first (its feed)  |
  * | source health      | `WATCH#<id>`          | `HEALTH#<hash of url>`       | unhealthy or recovered sources, until told  |
  * | article failure    | `WATCH#<id>`          | `FAIL#<hash of url>`         | failing articles, until they go through     |
+ * | pushed watch       | `CONFIG#WATCHES`      | `WATCH#<id>`                 | the watches the deployed functions read,    |
+ * |                    |                       |                              | one Query (`stancewatch watches push`)      |
+ * | watches meta       | `CONFIG#WATCHES`      | `META`                       | revision, pushedAt, watch ids, config hash: |
+ * |                    |                       |                              | the push's claim and what a cache compares  |
  */
 import { speakerKey } from '../stances/ledger.js';
 import { hashKey } from '../text/index.js';
@@ -42,6 +46,8 @@ export const partitionKeys = {
   band: (bandKey: string) => `BAND#${bandKey}`,
   host: (host: string) => `HOST#${host}`,
   watch: (watchId: string) => `WATCH#${watchId}`,
+  /** The pushed watches config: one small partition, read whole by the deployed functions. */
+  watchConfig: 'CONFIG#WATCHES',
 } as const;
 
 /** Sort-key prefixes: a `begins_with` on one reads one kind of item of a partition. */
@@ -55,6 +61,8 @@ export const sortKeyPrefixes = {
   pending: 'PEND#',
   sourceHealth: 'HEALTH#',
   articleFailure: 'FAIL#',
+  /** The pushed watches of the `CONFIG#WATCHES` partition (not its META). */
+  watchConfig: 'WATCH#',
 } as const;
 
 export const itemKeys = {
@@ -86,6 +94,9 @@ export const itemKeys = {
   watchLink: (watchId: string, urlKey: string) => ({ pk: partitionKeys.watch(watchId), sk: `LINKED#${urlKey}` }),
   sourceHealth: (watchId: string, sourceUrl: string) => ({ pk: partitionKeys.watch(watchId), sk: `${sortKeyPrefixes.sourceHealth}${hashKey(sourceUrl)}` }),
   articleFailure: (watchId: string, url: string) => ({ pk: partitionKeys.watch(watchId), sk: `${sortKeyPrefixes.articleFailure}${hashKey(url)}` }),
+  /** One pushed watch (watch-config.ts); its partition is the config's, not the watch's own. */
+  watchConfig: (watchId: string) => ({ pk: partitionKeys.watchConfig, sk: `${sortKeyPrefixes.watchConfig}${watchId}` }),
+  watchesMeta: () => ({ pk: partitionKeys.watchConfig, sk: 'META' }),
 } as const;
 
 /** GSI1 keys: a watch's statements by date, and its digests by date. */
