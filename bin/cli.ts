@@ -7,6 +7,7 @@ import { reprocessCommand } from './commands/reprocess.js';
 import { runCommand } from './commands/run.js';
 import { statementsCommand } from './commands/statements.js';
 import { timelineCommand } from './commands/timeline.js';
+import { watchesListCommand, watchesPushCommand } from './commands/watches.js';
 import { describeUserError } from './user-errors.js';
 import { KIND_ORDER } from '../shared/stances/index.js';
 
@@ -115,6 +116,24 @@ export async function main(argv: string[]): Promise<number> {
     .option('--watch <id>', "judge each statement against this watch's ledger (new, changed, repeat, withdrawn), keeping only its speakers")
     .option('--json', 'print JSON Lines, one line per page')
     .action(async (inputs: string[], options) => setExit(await statementsCommand(inputs, options)));
+
+  const watches = program
+    .command('watches')
+    .description("the deployed stack's watches, kept in its archive table: push a watches JSON there, or list what is there");
+  const watchesTable = (command: Command) =>
+    command
+      .requiredOption('--table <name>', 'the stack\'s archive table (stack output TableName)')
+      .option('--region <region>', 'AWS region of --table')
+      .option('--endpoint <url>', 'a DynamoDB endpoint other than AWS (DynamoDB Local, dynalite)');
+  watchesTable(
+    watches
+      .command('push')
+      .description('validate a watches JSON as `cdk synth` would and write it to the table: new and changed watches, removed ones deleted; nothing is written when the file is invalid')
+      .argument('<file>', 'watches config (JSON)'),
+  ).action(async (file: string, options) => setExit(await watchesPushCommand(file, options)));
+  watchesTable(watches.command('list').description('the watches in the table, with the revision and when it was pushed'))
+    .option('--json', 'print JSON')
+    .action(async (options) => setExit(await watchesListCommand(options)));
 
   try {
     await program.parseAsync(argv);
