@@ -95,7 +95,9 @@ console.log('row              statements  accuracy  coverage  no one\'s');
 for (const [name, row] of [['stancewatch', result.stancewatch], ['naive baseline', result.baseline]] as const) {
   console.log(`${name.padEnd(16)} ${String(row.statements).padStart(10)}  ${row.accuracy.toFixed(3).padStart(8)}  ${row.coverage.toFixed(3).padStart(8)}  ${row.noOnesShare.toFixed(3).padStart(8)}`);
 }
-console.log(`bars on dev: accuracy ≥ ${BARS.accuracy}, coverage ≥ ${BARS.coverage}, no one's ≤ ${BARS.noOnesShare}: ${result.passed ? 'passed' : 'FAILED'}`);
+const verdict = split !== 'dev' ? `not judged on ${split}` : result.passed ? 'passed' : 'FAILED';
+console.log(`bars on dev: accuracy ≥ ${BARS.accuracy}, coverage ≥ ${BARS.coverage}, no one's ≤ ${BARS.noOnesShare}: ${verdict}`);
 for (const miss of misses) console.log(`  ${miss}`);
 if (split === 'dev') console.log(`written ${RESULTS_FILE}`);
-if (!result.passed) process.exitCode = 1;
+// Only dev is measured against the bars; a train run is for development and exits 0.
+if (split === 'dev' && !result.passed) process.exitCode = 1;

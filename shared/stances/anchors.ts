@@ -77,7 +77,7 @@ function isEmbedded(tokens: Token[], anchor: Anchor, earlier: Anchor[]): boolean
  * pronoun, a source); "The plan would require" states nobody's stance.
  */
 function anchorStanceVerb(tokens: Token[], register: SpeakerRegister): Anchor | undefined {
-  for (let i = 1; i < tokens.length; i += 1) {
+  for (let i = leadingAdjunctsEnd(tokens) + 1; i < tokens.length; i += 1) {
     const token = tokens[i];
     if (token.quoted || token.quoteMark) return undefined;
     if (token.pos === 'SCONJ' || EMBEDDED_CLAUSE_WORDS.has(token.normal)) return undefined;
@@ -86,14 +86,28 @@ function anchorStanceVerb(tokens: Token[], register: SpeakerRegister): Anchor | 
       if (token.pos === 'VERB') return undefined; // the main verb is another verb
       continue;
     }
-    const subjectEnd = skipToSubjectEnd(tokens, i - 1);
-    const found = subjectEnd >= 0 ? findSubjectEndingAt(tokens, subjectEnd, register) : undefined;
+    const { subjectEnd, found } = subjectBefore(tokens, i, register);
     if (!found || found.subject.type === 'unnamed' || found.subject.type === 'title') return undefined;
     // The verb takes its auxiliaries and negation ("did not rule out") and its particle: the stance is in all of them.
     const verbEnd = PHRASAL_STANCE_VERBS[token.lemma] ? i + 1 : i;
     return { verbStart: subjectEnd + 1, verbEnd, subjectStart: found.start, subjectEnd, inverted: false, subject: found.subject, lemma: token.lemma, stance: true };
   }
   return undefined;
+}
+
+/**
+ * Where the sentence's subject can start: after leading adjuncts set off by commas ("In an interview published
+ * Thursday, Trump …", "On Monday, in London, she …"), each opened by a preposition, adverb or subordinator.
+ */
+function leadingAdjunctsEnd(tokens: Token[]): number {
+  let start = 0;
+  for (;;) {
+    const opener = tokens[start];
+    if (!opener || !(opener.pos === 'ADP' || opener.pos === 'ADV' || opener.pos === 'SCONJ' || opener.entity === 'DATE')) return start;
+    const comma = tokens.findIndex((token, k) => k > start && token.text === ',');
+    if (comma === -1 || comma - start > MAX_ADJUNCT_TOKENS || tokens.slice(start, comma).some((token) => token.quoteMark)) return start;
+    start = comma + 1;
+  }
 }
 
 /** A stance verb, alone ("rejects") or with its particle ("rules out"). */
@@ -135,8 +149,7 @@ function anchorVerb(tokens: Token[], i: number, register: SpeakerRegister): Anch
     return undefined;
   }
   if (participle && tokens[i - 1]?.text === ',') return anchorParticiple(tokens, i, verbEnd, register);
-  const subjectEnd = skipToSubjectEnd(tokens, i - 1);
-  const before = subjectEnd >= 0 ? findSubjectEndingAt(tokens, subjectEnd, register) : undefined;
+  const { subjectEnd, found: before } = subjectBefore(tokens, i, register);
   if (before) return { verbStart: i, verbEnd, subjectStart: before.start, subjectEnd, inverted: false, subject: before.subject, lemma: token.lemma };
   const previous = tokens[i - 1];
   if (previous && (previous.text === ',' || previous.quoteMark === 'close')) {
@@ -188,10 +201,27 @@ function fitsFrame(tokens: Token[], i: number): boolean {
   // "…,” added Pavone": a verb right after a closed quotation or a comma, before its subject, closes a clause.
   if (frame === 'clause' && previous && (previous.quoteMark === 'close' || previous.text === ',') && tokens[i + 1]?.pos === 'PROPN') return true;
   let k = i + 1;
-  while (tokens[k]?.pos === 'ADV' || tokens[k]?.entity === 'DATE') k += 1;
+  // Adverbs and dates may stand between the verb and its clause, but "why" and "how" are adverbs that open it.
+  while ((tokens[k]?.pos === 'ADV' && !REPORTED_CLAUSE_OPENERS.has(tokens[k].normal)) || tokens[k]?.entity === 'DATE') k += 1;
   const next = tokens[k];
   const endsClause = !next || (next.pos === 'PUNCT' && next.quoteMark !== 'open');
   return frame === 'trailing' ? endsClause : endsClause || REPORTED_CLAUSE_OPENERS.has(next.normal);
+}
+
+/**
+ * The subject of the verb at `verb`, and its last token. Of a description and the name set off after it ("Mr. Trump's
+ * campaign chairman, Paul Manafort, said"), the name is the speaker; a name followed by its description ("Gene
+ * Sperling, a top adviser, said") keeps the name.
+ */
+function subjectBefore(tokens: Token[], verb: number, register: SpeakerRegister): { subjectEnd: number; found?: { start: number; subject: Subject } } {
+  const subjectEnd = skipToSubjectEnd(tokens, verb - 1);
+  if (subjectEnd < 0) return { subjectEnd };
+  const found = findSubjectEndingAt(tokens, subjectEnd, register);
+  const closing = tokens.slice(subjectEnd + 2, verb).findIndex((token) => token.text === ',') + subjectEnd + 2;
+  if (found?.subject.type === 'person' || tokens[subjectEnd + 1]?.text !== ',' || closing < subjectEnd + 2) return { subjectEnd, found };
+  const named = findNameEndingAt(tokens, closing - 1, register);
+  if (!named || named.start !== subjectEnd + 2) return { subjectEnd, found };
+  return { subjectEnd: closing - 1, found: { start: found?.start ?? named.start, subject: { type: 'person', person: named.person } } };
 }
 
 function findSubjectEndingAt(tokens: Token[], end: number, register: SpeakerRegister): { start: number; subject: Subject } | undefined {

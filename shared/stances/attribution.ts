@@ -6,7 +6,7 @@
 import { findAnchors, type Anchor, type Subject } from './anchors.js';
 import { agrees } from './gender.js';
 import { anchorAtQuoteClose, endsInsideQuote, startsInsideQuote, transcriptSpeakers } from './quotes.js';
-import { GENERIC_TITLES, LISTENER_VERBS, POSSESSIVE_MARKS } from './lexicon.js';
+import { GENERIC_TITLES, LISTENER_VERBS, POSSESSIVE_MARKS, REPORTED_CLAUSE_OPENERS } from './lexicon.js';
 import { MAX_ADJUNCT_TOKENS, MAX_LISTENER_TOKENS, MIN_CONTENT_WORDS, TOPIC_LEADS } from './patterns.js';
 import { findNameStartingAt, type Person, type SpeakerRegister } from './speakers.js';
 import { isWord, joinTokens, type Sentence, type Token } from './sentences.js';
@@ -21,8 +21,10 @@ export type AttributionSource = 'named' | 'pronoun' | 'title' | 'quote' | 'unnam
 export interface AttributedClause {
   speaker: Person | null;
   source: AttributionSource;
-  /** The attributing verb ("urged", "called on"); empty for quotations and unattributed sentences. */
+  /** The attributing verb ("urged", "called on"); empty for quotations, unattributed sentences and stance verbs. */
   verb: Token[];
+  /** The speaker takes a stance in the clause's main verb ("Trump did not rule out …"), not through a verb of saying. */
+  stanceVerb?: true;
   /** What was said. */
   content: Token[];
   /** A topic named before the speaker ("Regarding the New START treaty, Putin said …"). */
@@ -177,6 +179,7 @@ function splitClauses(
       speaker,
       source: sourceOf(anchor.subject, speaker),
       verb: anchor.stance ? [] : tokens.slice(anchor.verbStart, anchor.verbEnd + 1),
+      ...(anchor.stance ? { stanceVerb: true as const } : {}),
       content,
       context,
       text: joinTokens(trimPunctuation(tokens.slice(clauseStart, clauseEnd))),
@@ -236,7 +239,9 @@ function contentStart(tokens: Token[], anchor: Anchor): number {
   let k = skipListener(tokens, anchor);
   const complementizer = findComplementizer(tokens, k);
   if (complementizer !== -1) return complementizer + 1;
-  while (k < tokens.length && (tokens[k].pos === 'ADV' || tokens[k].entity === 'DATE' || tokens[k].text === ',')) k += 1;
+  // Adverbs and dates before the content are skipped, but not "why" or "how", which open it.
+  const skipped = (token: Token) => (token.pos === 'ADV' && !REPORTED_CLAUSE_OPENERS.has(token.normal)) || token.entity === 'DATE' || token.text === ',';
+  while (k < tokens.length && skipped(tokens[k])) k += 1;
   return k;
 }
 

@@ -43,15 +43,16 @@ export interface Stance {
  * Classifies a clause; undefined when it states no stance (background, narrative, a bare label in quotes).
  *
  * Stages: lemmaLine → prefaces out (`PREFACE_CUES`) → withdrawal cues → kind cues in `STANCE_PRIORITY` order →
- * position fallback (a modal, volition or evaluation cue, a negated claim, or a quotation of `MIN_QUOTED_WORDS`+ words
- * that no preface announced) → claim fallback (any other proposition the speaker is reported as saying) → polarity.
+ * position fallback (a modal, volition or evaluation cue, a negated claim, a stance taken in the main verb
+ * (`stanceVerb`: "Trump backs the plan"), or a quotation of `MIN_QUOTED_WORDS`+ words that no preface announced) →
+ * claim fallback (any other proposition the speaker is reported as saying) → polarity.
  * A clause nobody is quoted as saying (`attributed` false) is kept only on an `UNATTRIBUTED_CUES` cue.
  *
  * @example
  * classifyStance(verbTokens('said'), tokensOf('Japan first needs to change its position'), true)
  * // → { kind: 'condition', polarity: 'positive', withdrawn: false }
  */
-export function classifyStance(verb: Token[], content: Token[], attributed: boolean): Stance | undefined {
+export function classifyStance(verb: Token[], content: Token[], attributed: boolean, stanceVerb = false): Stance | undefined {
   if (content.filter(isWord).length === 0) return undefined;
   const full = lemmaLine([...verb, ...content]);
   const line = PREFACE_CUES.reduce((text, cue) => text.replace(cue, ' '), full);
@@ -60,7 +61,7 @@ export function classifyStance(verb: Token[], content: Token[], attributed: bool
   const negated = isNegated(line);
   if (WITHDRAWAL_CUES.some((cue) => cue.test(line))) return { kind: 'condition', polarity: 'negative', withdrawn: true };
   const kind = STANCE_PRIORITY.find((candidate) => STANCE_CUES[candidate].some((cue) => cue.test(line)))
-    ?? (negated || (!prefaced && longestQuote(content) >= MIN_QUOTED_WORDS) ? 'position' : undefined)
+    ?? (negated || stanceVerb || (!prefaced && longestQuote(content) >= MIN_QUOTED_WORDS) ? 'position' : undefined)
     ?? (!prefaced && isProposition(content) ? 'claim' : undefined);
   if (!kind) return undefined;
   return { kind, polarity: kind === 'refusal' || negated ? 'negative' : 'positive', withdrawn: false };

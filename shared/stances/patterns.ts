@@ -48,7 +48,7 @@ export const STANCE_CUES: Record<StanceKind, RegExp[]> = {
   ],
   demand: [
     /\burge\b/,
-    /\bcall (on|for)\b/,
+    /\bcall (on|upon|for)\b/,
     /\bdemand\b/,
     /\binsist on\b/,
     /\bask (\S+ ){1,3}to\b/,
@@ -67,6 +67,8 @@ export const STANCE_CUES: Record<StanceKind, RegExp[]> = {
   position: [
     /\b(will|would|should|shall|can|could|may|might|must)\b/,
     /\b(want|hope|seek|intend|aim|wish|prefer|plan|believe|expect|oppose|blame)\b/,
+    // Questioning whether something holds doubts it: "questioned whether the plan would work".
+    /\b(question|doubt) (why|whether|if|how)\b/,
     /\b(important|necessary|natural|essential|impossible|possible|unlikely|likely|unacceptable|acceptable|harmful|difficult|challenging|hard)\b/,
   ],
 };

@@ -142,6 +142,33 @@ describe('attribution', () => {
     expect(open?.kind).not.toBe('refusal');
   });
 
+  it('reads a question opened by "why" or "how", an adverb, as what the verb reports, and takes it for a doubt', () => {
+    const [doubt] = extractStatements(['Mayor Ana Lind questioned why the council had not published the audit.']);
+    expect(doubt).toMatchObject({ speaker: 'Ana Lind', kind: 'position', polarity: 'positive' });
+    // The negation belongs to the question, not to the mayor's stance.
+    expect(doubt.claim.split(' ')).not.toContain('not');
+  });
+
+  it('reads a stance verb as a position, "did not rule out" as keeping an option open, after leading adjuncts', () => {
+    const [open] = extractStatements(['In an interview aired on Sunday, Governor Tom Reyes did not rule out a new tax on fuel.']);
+    expect(open).toMatchObject({ speaker: 'Tom Reyes', kind: 'position' });
+    const [backs] = extractStatements(['On Friday, in Leeds, Senator Alex Ortiz backed the rail budget.']);
+    expect(backs).toMatchObject({ speaker: 'Alex Ortiz', kind: 'position' });
+  });
+
+  it('reads "called upon" as "called on"', () => {
+    const [demand] = extractStatements(['Governor Tom Reyes called upon the utilities board to freeze prices.']);
+    expect(demand).toMatchObject({ speaker: 'Tom Reyes', kind: 'demand' });
+  });
+
+  it('gives a statement to the name set off after a description ("the campaign manager, Maria Delgado, said"), not to the description', () => {
+    const statements = extractStatements([
+      "The senator's campaign manager, Maria Delgado, dismissed the poll as an outlier.",
+      'The union’s lawyer, Dana Whitfield, said the strike would go ahead unless the fund was restored.',
+    ]);
+    expect(statements.map((statement) => statement.speaker)).toEqual(['Maria Delgado', 'Dana Whitfield']);
+  });
+
   it('keeps the speaker of a quotation that runs on into the next paragraph', () => {
     const statements = extractStatements([
       '“There are lots of questions regarding the peace treaty,” Putin told reporters.',
