@@ -37,6 +37,7 @@ export const STANCE_CUES: Record<StanceKind, RegExp[]> = {
     /\b(as a|the|a) (pre)?condition for\b/,
     /\bprerequisite\b/,
     /\b(would|will) require\b/,
+    /\b(would|will|could|must) depend (up)?on\b/,
     /\bbefore\b[^,;]*\b(can|could)\b/,
   ],
   refusal: [

@@ -271,6 +271,7 @@ describe('kinds, polarity and claims', () => {
     ['condition', 'Lund said pilots will strike unless the airline guarantees flying volumes.'],
     ['condition', 'Putin said talks cannot resume until Japan lifts its sanctions, and not until then.'],
     ['position', 'Putin said he wants to conclude a peace treaty with Japan.'],
+    ['condition', 'Senator Alex Ortiz said his support would depend on what the bill includes.'],
   ])('classifies a %s: %s', (kind, sentence) => {
     expect(only(extractStatements([sentence])).kind).toBe(kind);
   });
