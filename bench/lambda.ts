@@ -19,8 +19,6 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build, type Metafile } from 'esbuild';
 import { esbuildOptions, LAMBDA_ENTRIES, REPO_ROOT, RUNTIME_PROVIDED_MODULES, type LambdaName } from '../infra/bundling.js';
-import { CONTEXT_DEFAULTS } from '../infra/context.js';
-import { loadDeployableConfig } from '../infra/deployable-config.js';
 import { median, round } from './lib/report.js';
 
 const RESULTS_FILE = fileURLToPath(new URL('./results/lambda.json', import.meta.url));
@@ -71,10 +69,9 @@ interface Measured {
 }
 
 async function measure(name: LambdaName, variant: 'deployed' | 'inlined'): Promise<Measured> {
-  const config = loadDeployableConfig(CONTEXT_DEFAULTS.config);
   const outdir = join(BUILD_DIR, variant, name);
   rmSync(outdir, { recursive: true, force: true });
-  const options = esbuildOptions(name, config, outdir);
+  const options = esbuildOptions(name, outdir);
   if (variant === 'inlined') options.external = [...RUNTIME_PROVIDED_MODULES];
   const result = await build(options);
   const bundle = join(outdir, 'index.mjs');

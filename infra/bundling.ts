@@ -6,7 +6,6 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BuildOptions } from 'esbuild';
 import { OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
-import type { Config } from '../shared/config/index.js';
 
 /** Repository root: the bundler's project root, where `lambdas/` and `package-lock.json` live. */
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -43,14 +42,12 @@ const ESM_REQUIRE_SHIM = "import { createRequire } from 'module'; const require 
 const ESBUILD_TARGET = 'node22';
 const MAIN_FIELDS = ['module', 'main'];
 
-/** The esbuild `define` that bakes the validated config into a bundle (see lambdas/*.ts for why the handlers pass it on). */
-export function configDefine(config: Config): Record<string, string> {
-  // No size limit (unlike the 4 KB of env vars), no extra read at cold start.
-  return { 'process.env.STANCEWATCH_CONFIG_JSON': JSON.stringify(JSON.stringify(config)) };
-}
-
-/** `NodejsFunction` bundling options for one function. */
-export function nodejsBundling(config: Config): BundlingOptions {
+/**
+ * `NodejsFunction` bundling options for one function. No config is baked in: the functions read the watches from
+ * the table (`stancewatch watches push`), so a bundle is the same whatever the watches, and a watch change is no
+ * redeploy.
+ */
+export function nodejsBundling(): BundlingOptions {
   return {
     minify: true,
     // No source maps: they were three quarters of every zip, and Node only reads them with --enable-source-maps,
@@ -60,7 +57,6 @@ export function nodejsBundling(config: Config): BundlingOptions {
     target: ESBUILD_TARGET,
     mainFields: MAIN_FIELDS,
     externalModules: [...RUNTIME_PROVIDED_MODULES, ...LAYER_MODULES],
-    define: configDefine(config),
     banner: ESM_REQUIRE_SHIM,
     // Local esbuild only: no Docker in CI or on laptops.
     forceDockerBundling: false,
@@ -71,8 +67,8 @@ export function nodejsBundling(config: Config): BundlingOptions {
  * The same settings as esbuild's own options, for building a bundle outside CDK (the benchmark).
  * `NodejsFunction` runs `esbuild --bundle --platform=node --outfile=index.mjs` plus the options above.
  */
-export function esbuildOptions(name: LambdaName, config: Config, outdir: string): BuildOptions {
-  const bundling = nodejsBundling(config);
+export function esbuildOptions(name: LambdaName, outdir: string): BuildOptions {
+  const bundling = nodejsBundling();
   return {
     entryPoints: { index: join(REPO_ROOT, 'lambdas', LAMBDA_ENTRIES[name]) },
     outdir,
@@ -85,7 +81,6 @@ export function esbuildOptions(name: LambdaName, config: Config, outdir: string)
     sourcemap: bundling.sourceMap,
     mainFields: bundling.mainFields,
     external: bundling.externalModules,
-    define: bundling.define,
     banner: { js: bundling.banner ?? '' },
     absWorkingDir: REPO_ROOT,
     metafile: true,

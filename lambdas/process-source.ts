@@ -5,6 +5,7 @@ import { Tracer } from '@aws-lambda-powertools/tracer';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { parseSourceMessage, processSource, SourceFailedError } from '../shared/pipeline/index.js';
 import { createSourceDeps } from './lib/aws-deps.js';
+import { watchesFor } from './lib/watches-source.js';
 import { checkSourceMessage } from './lib/configured-source.js';
 import { PipelineMetric, recordHealthChanges, recordSourceOutcome } from './lib/pipeline-metrics.js';
 import { powertoolsLog } from './lib/powertools-log.js';
@@ -16,13 +17,8 @@ const logger = new Logger();
 const metrics = new Metrics();
 // Off outside Lambda; in Lambda its segments go to X-Ray, each page fetched a subsegment (fetch is traced too).
 const tracer = new Tracer();
-// Once per cold start. The bundler's `define` inlines the config validated at synth, but only where this
-// exact expression appears (see infra/constructs/pipeline-functions.ts): pass it on explicitly.
-const deps = createSourceDeps(
-  { ...process.env, STANCEWATCH_CONFIG_JSON: process.env.STANCEWATCH_CONFIG_JSON },
-  powertoolsLog(logger),
-  clientCapture(tracer),
-);
+// Once per cold start; the watches are read from the table and cached (lambdas/lib/watches-source.ts).
+const { watches, ...deps } = createSourceDeps(process.env, powertoolsLog(logger), clientCapture(tracer));
 const processor = new BatchProcessor(EventType.SQS);
 // The stack gives every function the source queue's URL; a failed source is retried after a short backoff.
 const retries = sqsRetryScheduler(process.env.QUEUE_URL ?? '', { capture: clientCapture(tracer) });
@@ -35,7 +31,8 @@ const retries = sqsRetryScheduler(process.env.QUEUE_URL ?? '', { capture: client
 async function handleRecord(record: SQSRecord) {
   try {
     const parsed = parseSourceMessage(record.body);
-    const { accepted: message, refusals } = checkSourceMessage(parsed, deps.config);
+    const config = await watchesFor(watches, parsed.watchIds);
+    const { accepted: message, refusals } = checkSourceMessage(parsed, config);
     if (!message) {
       metrics.addMetric(PipelineMetric.SourcesRefused, MetricUnit.Count, 1);
       logger.error('source message refused, nothing fetched', { messageId: record.messageId, ...parsed, reasons: refusals });
@@ -43,7 +40,7 @@ async function handleRecord(record: SQSRecord) {
     }
     // The watches that list the URL are read; the others named are logged, not retried (no retry makes them valid).
     if (refusals.length > 0) logger.warn('source message narrowed to the watches that list its URL', { messageId: record.messageId, reasons: refusals });
-    const outcome = await processSource(message, deps);
+    const outcome = await processSource(message, { ...deps, config });
     logger.info('source processed', { messageId: record.messageId, ...message, outcome });
     recordSourceOutcome(metrics, outcome);
     return outcome;

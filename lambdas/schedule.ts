@@ -3,7 +3,8 @@ import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { Tracer } from '@aws-lambda-powertools/tracer';
 import type { Context, ScheduledEvent } from 'aws-lambda';
 import { enqueueDigests, enqueueSources } from '../shared/pipeline/index.js';
-import { createScheduleDeps } from './lib/aws-deps.js';
+import { createScheduleDeps, withWatches } from './lib/aws-deps.js';
+import { powertoolsLog } from './lib/powertools-log.js';
 import { PipelineMetric } from './lib/pipeline-metrics.js';
 import { clientCapture, traceHandler } from './lib/tracing.js';
 
@@ -19,9 +20,8 @@ const logger = new Logger();
 const metrics = new Metrics();
 // Off outside Lambda; in Lambda its segments go to X-Ray (the stack sets tracing: ACTIVE).
 const tracer = new Tracer();
-// Once per cold start. The bundler's `define` inlines the config validated at synth, but only where this
-// exact expression appears (see infra/constructs/pipeline-functions.ts): pass it on explicitly.
-const deps = createScheduleDeps({ ...process.env, STANCEWATCH_CONFIG_JSON: process.env.STANCEWATCH_CONFIG_JSON }, clientCapture(tracer));
+// Once per cold start; the watches are read from the table and cached (lambdas/lib/watches-source.ts).
+const containerDeps = createScheduleDeps(process.env, powertoolsLog(logger), clientCapture(tracer));
 
 /**
  * EventBridge schedule → one SQS message per (watch, source) of the watches named (all watches when the event
@@ -33,6 +33,7 @@ export const handler = traceHandler(tracer, async (event: ScheduledEvent<Schedul
   logger.addContext(context);
   const watchIds = event.detail?.watchIds;
   try {
+    const deps = await withWatches(containerDeps);
     if (event.detail?.enqueue === 'digests') {
       const result = await enqueueDigests(deps, event.time, watchIds);
       logger.info('digests enqueued', { runId: event.time, watchIds: watchIds ?? 'all', enqueued: result.enqueued });

@@ -67,7 +67,9 @@ const ARCHITECTURE = lambda.Architecture.ARM_64;
  * nothing extra, and BatchWriteItem covers the delete requests that clear pending markers.
  */
 export const TABLE_ACTIONS = {
-  // Dedupe, URL state, statements, near-duplicate bands and host boilerplate; every Query is on the table.
+  // The pushed watches (shared/store/watch-config.ts): META and the watches' partition.
+  schedule: ['dynamodb:GetItem', 'dynamodb:Query'],
+  // Dedupe, URL state, statements, near-duplicate bands, host boilerplate and the pushed watches; every Query is on the table.
   processSource: [
     'dynamodb:GetItem',
     'dynamodb:PutItem',
@@ -78,10 +80,10 @@ export const TABLE_ACTIONS = {
   ],
   // The ledger's recent window for an unattributed statement: a watch's statements by date, a Query on gsi1.
   processSourceIndex: ['dynamodb:Query'],
-  // Pending markers (Query, BatchWriteItem deletes), the digest claim (PutItem, GetItem), delivery (UpdateItem).
+  // Pending markers (Query, BatchWriteItem deletes), the digest claim (PutItem, GetItem), delivery (UpdateItem), the pushed watches (GetItem, Query).
   digest: ['dynamodb:Query', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:BatchWriteItem'],
-  // One digest page (GetItem); the feed itself is a Query on gsi1, granted on that index alone.
-  feed: ['dynamodb:GetItem'],
+  // One digest page and the pushed watches (GetItem, Query); the feed itself is a Query on gsi1, granted on that index alone.
+  feed: ['dynamodb:GetItem', 'dynamodb:Query'],
   feedIndex: ['dynamodb:Query'],
 } as const;
 
@@ -164,7 +166,7 @@ export class PipelineFunctions extends Construct {
       retentionPeriod: FAILED_INVOCATION_RETENTION,
     });
     const asyncInvocation = { onFailure: new SqsDestination(this.failedInvocations), retryAttempts: ASYNC_RETRY_ATTEMPTS };
-    const common = { config, environment };
+    const common = { environment };
     const layerTarget = { compatibleRuntimes: [RUNTIME], compatibleArchitectures: [ARCHITECTURE] };
     this.dependencyLayer = new DependencyLayer(this, 'Dependencies', { modules: NLP_LAYER_MODULES, ...layerTarget });
     this.tracingLayer = new DependencyLayer(this, 'TracingDependencies', { modules: TRACING_LAYER_MODULES, ...layerTarget });
@@ -181,6 +183,7 @@ export class PipelineFunctions extends Construct {
     // digest schedule's targets name shares of all watches and ask for their digest messages.
     queue.grantSendMessages(this.scheduleFunction);
     digestQueue.grantSendMessages(this.scheduleFunction);
+    grantOnTable(this.scheduleFunction, table, TABLE_ACTIONS.schedule);
     this.watchSchedules = new WatchSchedules(this, 'Schedules', {
       config,
       digestSchedule: props.digestSchedule,
@@ -226,7 +229,6 @@ export class PipelineFunctions extends Construct {
         generateSecretString: { passwordLength: FEED_SECRET_LENGTH, excludePunctuation: true },
       });
       this.feedFunction = this.createFunction('Feed', LAMBDA_ENTRIES.feed, {
-        config,
         environment: { ...environment, FEED_SECRET_ID: this.feedSecret.secretArn },
         ...FUNCTION_SIZING.feed,
         reservedConcurrentExecutions: FEED_RESERVED_CONCURRENCY,
@@ -249,7 +251,6 @@ export class PipelineFunctions extends Construct {
     id: string,
     entryFile: string,
     options: {
-      config: Config;
       environment: Record<string, string>;
       timeout: Duration;
       memorySize: number;
@@ -290,7 +291,7 @@ export class PipelineFunctions extends Construct {
       environment: options.environment,
       logGroup,
       // Shared with `npm run bench:lambda` (infra/bundling.ts), so the benchmark measures what is deployed.
-      bundling: nodejsBundling(options.config),
+      bundling: nodejsBundling(),
     });
   }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { describeIssues, parseConfig, type Config } from '../../shared/config/index.js';
+import { describeIssues } from '../../shared/config/index.js';
 import { ConfigError } from '../../shared/errors/index.js';
 
 /** The Lambda environment, validated once per cold start. */
@@ -16,16 +16,14 @@ const AwsEnvSchema = z.object({
   FEED_SECRET_ID: z.string().min(1).optional(),
   /** The SSRF guard is on in Lambda unless the stack says otherwise. */
   ALLOW_PRIVATE_NETWORK: z.enum(['true', 'false']).default('false'),
-  /** Inlined at bundle time by esbuild's `define` from the config validated at synth. */
-  STANCEWATCH_CONFIG_JSON: z.string().min(2),
 });
 
-export type AwsEnv = z.infer<typeof AwsEnvSchema> & { config: Config };
+/** The watches are not in the environment: they are read from the table (lambdas/lib/watches-source.ts). */
+export type AwsEnv = z.infer<typeof AwsEnvSchema>;
 
 /**
  * Validates a function's environment and names what is missing: each function asks for the
- * variables it needs. Handlers pass `STANCEWATCH_CONFIG_JSON` explicitly, since esbuild's `define`
- * inlines the config only at that expression.
+ * variables it needs.
  */
 export function readAwsEnv<K extends 'TABLE_NAME' | 'TOPIC_ARN' | 'QUEUE_URL' | 'DIGEST_QUEUE_URL' | 'FEED_SECRET_ID'>(
   env: NodeJS.ProcessEnv,
@@ -40,6 +38,5 @@ export function readAwsEnv<K extends 'TABLE_NAME' | 'TOPIC_ARN' | 'QUEUE_URL' | 
     ];
     throw new ConfigError(`Invalid function environment: ${problems.join('; ')}`);
   }
-  const config = parseConfig(JSON.parse(parsed.data.STANCEWATCH_CONFIG_JSON), 'bundled config');
-  return { ...parsed.data, config } as AwsEnv & { [P in K]: string };
+  return parsed.data as AwsEnv & { [P in K]: string };
 }

@@ -3,6 +3,8 @@ import { ChangeMessageVisibilityCommand, SendMessageBatchCommand, SQSClient } fr
 import type { Context, SQSBatchResponse, SQSEvent, ScheduledEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { startSampleServer, type SampleServer } from '../../bin/sample-server.js';
+import { parseConfig } from '../../shared/config/index.js';
+import { dynamoWatchConfig } from '../../shared/store/index.js';
 import { lambdaContext, scheduledEvent, sqsEvent } from '../helpers/events.js';
 import { startTestTable, type TestTable } from '../helpers/dynamo.js';
 import { startSite } from '../helpers/web.js';
@@ -31,7 +33,7 @@ describe('Lambda handlers against dynalite and a loopback news site', () => {
   beforeAll(async () => {
     table = await startTestTable();
     server = await startSampleServer(SAMPLE_SITES);
-    const config = {
+    const config = parseConfig({
       watches: [
         {
           id: WATCH_ID,
@@ -41,7 +43,9 @@ describe('Lambda handlers against dynalite and a loopback news site', () => {
           sources: [{ url: `${server.baseUrl}/feed.xml` }],
         },
       ],
-    };
+    }, 'test');
+    // As `stancewatch watches push` leaves them: the functions read the watches from the table.
+    await dynamoWatchConfig(table.client, table.tableName).pushWatches(config);
     Object.assign(process.env, {
       AWS_REGION: 'eu-west-1',
       AWS_ACCESS_KEY_ID: 'test',
@@ -53,7 +57,6 @@ describe('Lambda handlers against dynalite and a loopback news site', () => {
       TOPIC_ARN,
       // The loopback site is a private address; the deployed stack sets this to false.
       ALLOW_PRIVATE_NETWORK: 'true',
-      STANCEWATCH_CONFIG_JSON: JSON.stringify(config),
       POWERTOOLS_LOG_LEVEL: 'ERROR',
       POWERTOOLS_METRICS_NAMESPACE: 'StancewatchTest',
       POWERTOOLS_SERVICE_NAME: 'stancewatch',
@@ -116,6 +119,24 @@ describe('Lambda handlers against dynalite and a loopback news site', () => {
     expect(elsewhere.arrivals).toEqual([]);
   });
 
+  it('process-source: reads a watch pushed since the container read the watches, for its first message', async () => {
+    const later = await startSite({ '/later.xml': { type: 'application/rss+xml', body: '<rss version="2.0"><channel><title>Later</title></channel></rss>' } });
+    onTestFinished(later.close);
+    const watches = dynamoWatchConfig(table.client, table.tableName);
+    const pushed = (await watches.loadWatches())!;
+    await watches.pushWatches(
+      parseConfig({ watches: [...pushed.watches, { id: 'pushed-later', name: 'Later', keywords: ['treaty'], sources: [{ url: later.url('/later.xml') }] }] }, 'test'),
+    );
+    // Past the least wait between two reads (the container read the watches in the tests before), short of the cache's age.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    onTestFinished(() => void vi.useRealTimers());
+    vi.setSystemTime(Date.now() + 10_000);
+    const event = sqsEvent([{ watchIds: ['pushed-later'], sourceUrl: later.url('/later.xml'), runId: '2025-01-01T06:30:00Z' }]);
+    const response = await processSource(event, lambdaContext('process-source', 120_000));
+    expect(response.batchItemFailures).toEqual([]);
+    expect(later.arrivals.map((arrival) => arrival.path)).toContain('/later.xml');
+  });
+
   it('schedule: with enqueue: digests, enqueues one digest message per watch on the digest queue', async () => {
     const send = vi.spyOn(SQSClient.prototype, 'send').mockResolvedValue({ Successful: [{ Id: '0' }], Failed: [] } as never);
     const event = { ...scheduledEvent('2025-01-01T07:00:00Z', 'stancewatch-digest'), detail: { watchIds: [WATCH_ID], enqueue: 'digests' } };
@@ -173,5 +194,57 @@ describe('Lambda handlers against dynalite and a loopback news site', () => {
     expect(response.batchItemFailures).toEqual([{ itemIdentifier: event.Records[0].messageId }]);
     expect(send).not.toHaveBeenCalled();
     send.mockRestore();
+  });
+});
+
+/** The handlers of a stack deployed before anyone pushed watches: they log it and do nothing, and nothing is retried. */
+describe('Lambda handlers before any watches are pushed', () => {
+  let table: TestTable;
+  const savedEnv = { ...process.env };
+
+  beforeAll(async () => {
+    table = await startTestTable();
+    Object.assign(process.env, {
+      AWS_REGION: 'eu-west-1',
+      AWS_ACCESS_KEY_ID: 'test',
+      AWS_SECRET_ACCESS_KEY: 'test',
+      AWS_ENDPOINT_URL_DYNAMODB: table.endpoint,
+      TABLE_NAME: table.tableName,
+      QUEUE_URL,
+      DIGEST_QUEUE_URL,
+      TOPIC_ARN,
+      POWERTOOLS_LOG_LEVEL: 'ERROR',
+      POWERTOOLS_METRICS_NAMESPACE: 'StancewatchTest',
+      POWERTOOLS_SERVICE_NAME: 'stancewatch',
+    });
+    vi.resetModules();
+  });
+
+  afterAll(async () => {
+    vi.restoreAllMocks();
+    process.env = savedEnv;
+    await table?.close();
+  });
+
+  it('schedule enqueues nothing and says to push; process-source and digest refuse their messages without a retry', async () => {
+    const logged = vi.spyOn(process.stdout, 'write');
+    const loggedErrors = vi.spyOn(process.stderr, 'write');
+    const send = vi.spyOn(SQSClient.prototype, 'send').mockResolvedValue({ Successful: [], Failed: [] } as never);
+    onTestFinished(() => void send.mockRestore());
+    const { handler: schedule } = await import('../../lambdas/schedule.js');
+    const { handler: processSource } = await import('../../lambdas/process-source.js');
+    const { handler: digest } = await import('../../lambdas/digest.js');
+
+    await expect(schedule(scheduledEvent('2025-01-01T06:00:00Z'), lambdaContext('schedule'))).resolves.toEqual({ enqueued: 0 });
+    expect(send).not.toHaveBeenCalled();
+    const sources = sqsEvent([{ watchIds: [WATCH_ID], sourceUrl: 'https://news.example/feed.xml', runId: 'r' }]);
+    await expect(processSource(sources, lambdaContext('process-source'))).resolves.toEqual({ batchItemFailures: [] });
+    const digests = sqsEvent([{ watchId: WATCH_ID, runId: 'r' }], 'stancewatch-digests');
+    await expect(digest(digests, lambdaContext('digest'))).resolves.toEqual({ batchItemFailures: [] });
+
+    const lines = [...logged.mock.calls, ...loggedErrors.mock.calls].map(([line]) => String(line));
+    logged.mockRestore();
+    loggedErrors.mockRestore();
+    expect(lines.some((line) => line.includes(`no watches in table ${table.tableName}: push them with \`stancewatch watches push <file> --table ${table.tableName}\``))).toBe(true);
   });
 });

@@ -115,9 +115,7 @@ describe('wired by the composition roots', () => {
   it('the processing Lambda reserves its starts in the table (createSourceDeps)', async () => {
     const saved = { ...process.env };
     onTestFinished(() => void (process.env = saved));
-    Object.assign(process.env, lambdaTableEnv(table), {
-      STANCEWATCH_CONFIG_JSON: JSON.stringify({ watches: [{ id: 'w', name: 'W', keywords: ['treaty'], sources: [{ url: NEWS.href }] }] }),
-    });
+    Object.assign(process.env, lambdaTableEnv(table));
     const { fetchOptions } = createSourceDeps(process.env, stderrLog('silent'));
     await fetchOptions.hostPacer?.run(NEWS, LIMITS, undefined, async () => undefined);
     const { Item } = await documentClient(table.client).send(new GetCommand({ TableName: table.tableName, Key: itemKeys.hostSlot(HOST) }));

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parseConfig } from '../../shared/config/index.js';
 import { parseFeed } from '../../shared/fetch/index.js';
 import { feedTokenFor, serveFeedRequest, type FeedDeps } from '../../shared/pipeline/index.js';
+import { dynamoWatchConfig } from '../../shared/store/index.js';
 import { startTestTable, type TestTable } from '../helpers/dynamo.js';
 import { lambdaContext } from '../helpers/events.js';
 
@@ -119,9 +120,10 @@ describe('the feed Lambda handler', () => {
       AWS_ENDPOINT_URL_DYNAMODB: table.endpoint,
       TABLE_NAME: table.tableName,
       FEED_SECRET_ID: SECRET_ARN,
-      STANCEWATCH_CONFIG_JSON: JSON.stringify({ watches: WATCHES }),
       POWERTOOLS_LOG_LEVEL: 'ERROR',
     });
+    // The watches as `stancewatch watches push` leaves them, where the function reads them.
+    await dynamoWatchConfig(table.client, table.tableName).pushWatches(parseConfig({ watches: WATCHES }, 'test'));
     vi.resetModules();
     ({ handler: feedHandler } = await import('../../lambdas/feed.js'));
   });

@@ -4,10 +4,11 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openLocalRuntime, type LocalRuntime } from '../../bin/local-runtime.js';
 import { startSampleServer, type SampleServer } from '../../bin/sample-server.js';
-import { createSourceDeps } from '../../lambdas/lib/aws-deps.js';
+import { createSourceDeps, withWatches } from '../../lambdas/lib/aws-deps.js';
+import { parseConfig } from '../../shared/config/index.js';
 import { canonicalizeUrl } from '../../shared/dedupe/index.js';
 import { processSource, runPass, stderrLog, type SourceOutcome } from '../../shared/pipeline/index.js';
-import { hashKey, type ArchiveStore } from '../../shared/store/index.js';
+import { dynamoWatchConfig, hashKey, type ArchiveStore } from '../../shared/store/index.js';
 import { startTestTable, type TestTable } from '../helpers/dynamo.js';
 
 const WATCH = 'treaty';
@@ -133,8 +134,9 @@ describe('one DynamoDB client shared by the archive, the host boilerplate store 
         AWS_ENDPOINT_URL_DYNAMODB: table.endpoint,
         TABLE_NAME: table.tableName,
         ALLOW_PRIVATE_NETWORK: 'true',
-        STANCEWATCH_CONFIG_JSON: JSON.stringify(watchConfig(server.baseUrl)),
       });
+      // The watches as `stancewatch watches push` leaves them, where the Lambda reads them.
+      await dynamoWatchConfig(table.client, table.tableName).pushWatches(parseConfig(watchConfig(server.baseUrl), 'test'));
     });
 
     afterAll(async () => {
@@ -143,7 +145,7 @@ describe('one DynamoDB client shared by the archive, the host boilerplate store 
     });
 
     it('stores the same sparse pages and copies from one source message, with no failure', async () => {
-      const deps = createSourceDeps(process.env, stderrLog('silent'));
+      const deps = await withWatches(createSourceDeps(process.env, stderrLog('silent')));
       const outcome: SourceOutcome = await processSource({ watchId: WATCH, sourceUrl: `${server.baseUrl}/feed.xml`, runId: 'run-1' }, deps);
       expect(outcome.failures).toEqual([]);
       expect(outcome.articles).toMatchObject({ fetched: 4, new: 2, duplicates: 2, failed: 0 });
