@@ -39,6 +39,8 @@ function buildApp(app: App): void {
     digestEmails: settings.digestEmails,
     sesFrom: settings.sesFrom,
     digestSchedule: settings.digestSchedule,
+    scheduleTick: settings.scheduleTick,
+    backlogAlarmMessages: settings.backlogAlarmMessages,
     feed: settings.feed,
     deletionProtection: settings.deletionProtection,
     processorConcurrency: settings.processorConcurrency,

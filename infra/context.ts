@@ -11,6 +11,16 @@ export interface StancewatchContext {
   sesFrom?: string;
   /** EventBridge schedule expression of the digest function. */
   digestSchedule: string;
+  /**
+   * How often the schedule function enqueues the sources of the watches due (`rate(<n> minutes|hours)`): a watch's
+   * own `schedule` is kept to within one tick.
+   */
+  scheduleTick: string;
+  /**
+   * Source messages waiting, for 15 minutes, that raise the backlog alarm. The sources of a pass are in the table now,
+   * not known at synth: set it to about twice the sources of your busiest tick (`stancewatch watches list`).
+   */
+  backlogAlarmMessages: number;
   /** Serve each watch's digests as an Atom feed (`-c feed=true`); its secret is generated in Secrets Manager. */
   feed: boolean;
   /** Guards the archive table against deletion; `-c deletionProtection=false` for throwaway test stacks. */
@@ -29,6 +39,10 @@ export interface StancewatchContext {
 export const CONTEXT_DEFAULTS = {
   config: 'samples/watches.aws.json',
   digestSchedule: 'rate(1 hour)',
+  // Watches on rate(15 minutes) or cron(*/5 …) keep their times; a finer schedule runs once a tick.
+  scheduleTick: 'rate(5 minutes)',
+  // Two passes of 1,000 sources: enough not to alarm mid-pass for most deployments; set yours.
+  backlogAlarmMessages: 2_000,
   deletionProtection: true,
   feed: false,
   allowNoRecipients: false,
@@ -44,6 +58,8 @@ export const PROCESSOR_CONCURRENCY_RANGE = { min: 2, max: 1_000 } as const;
 // Deliberately loose: SNS and SES reject what is truly invalid; this catches typos like a missing '@'.
 const EMAIL_PATTERN = /^[^\s@,]+@[^\s@,]+\.[^\s@,]+$/;
 const SCHEDULE_PATTERN = /^(rate|cron)\(.+\)$/;
+/** A tick is a rate, whose period is the window it covers; minutes or hours (a tick of days would skip most watches). */
+const TICK_PATTERN = /^rate\((1 minute|[1-9]\d* minutes|1 hour|[1-9]\d* hours)\)$/;
 
 /**
  * Reads and validates Stancewatch's context keys. Errors name the key: values given with `-c` arrive as
@@ -63,6 +79,12 @@ export function readStancewatchContext(node: Node): StancewatchContext {
   if (!SCHEDULE_PATTERN.test(digestSchedule)) {
     throw new ConfigError(`context digestSchedule: expected rate(...) or cron(...), got "${digestSchedule}"`);
   }
+  const scheduleTick = readString(node, 'scheduleTick') || CONTEXT_DEFAULTS.scheduleTick;
+  if (!TICK_PATTERN.test(scheduleTick)) {
+    throw new ConfigError(`context scheduleTick: expected rate(<n> minutes) or rate(<n> hours), got "${scheduleTick}"`);
+  }
+  const backlogAlarmMessages = readWholeNumber(node, 'backlogAlarmMessages') ?? CONTEXT_DEFAULTS.backlogAlarmMessages;
+  if (backlogAlarmMessages < 1) throw new ConfigError(`context backlogAlarmMessages: expected 1 or more, got ${backlogAlarmMessages}`);
   if (node.tryGetContext('feedToken') !== undefined) {
     // A secret given on the command line ends up in the template and cdk.out; the stack now generates its own.
     throw new ConfigError('context feedToken: no longer accepted; deploy with -c feed=true and the feed secret is generated in Secrets Manager (README: Atom feed of digests)');
@@ -79,6 +101,8 @@ export function readStancewatchContext(node: Node): StancewatchContext {
     digestEmails,
     sesFrom,
     digestSchedule,
+    scheduleTick,
+    backlogAlarmMessages,
     feed: readBoolean(node, 'feed') ?? CONTEXT_DEFAULTS.feed,
     deletionProtection: readBoolean(node, 'deletionProtection') ?? CONTEXT_DEFAULTS.deletionProtection,
     allowNoRecipients,

@@ -13,14 +13,22 @@ import { assertConcurrencyBudget } from './concurrency.js';
 import { CONTEXT_DEFAULTS } from './context.js';
 
 export interface StancewatchStackProps extends StackProps {
-  /** The validated watches config; baked into the function bundles. */
-  config: Config;
+  /**
+   * A watches config validated at synth (`-c config=`), optional: the functions read the watches from the table
+   * (`stancewatch watches push`). Given, the digest function may publish to its watches' own topics
+   * (`digest.snsTopicArn`), which IAM must name at deploy.
+   */
+  config?: Config;
   /** Addresses that receive every watch's digest. */
   digestEmails?: string[];
   /** Verified SES identity for HTML digests. */
   sesFrom?: string;
   /** EventBridge schedule expression of the digest runs (a digest message per watch); default `rate(1 hour)`. */
   digestSchedule?: string;
+  /** How often the schedule function enqueues the sources of the watches due; default `rate(5 minutes)`. */
+  scheduleTick?: string;
+  /** Source messages waiting for 15 minutes that raise the backlog alarm; default 2,000 (context `backlogAlarmMessages`). */
+  backlogAlarmMessages?: number;
   /** DynamoDB deletion protection on the archive table; default true. */
   deletionProtection?: boolean;
   /** Serve each watch's digests as an Atom feed (a function URL, tokens derived from a generated secret). */
@@ -33,17 +41,6 @@ export interface StancewatchStackProps extends StackProps {
 
 /** The tag every resource of the stack carries. */
 export const STACK_TAG = { key: 'application', value: 'stancewatch' } as const;
-
-/** Passes' worth of source messages waiting that mean the processor is falling behind rather than mid-pass. */
-const BACKLOG_PASSES = 2;
-/** The backlog alarm's floor: a handful of sources must not alarm on one slow batch. */
-const MIN_BACKLOG_ALARM_MESSAGES = 20;
-
-/** Source messages a backlog alarm waits for: `BACKLOG_PASSES` passes over every watch's sources. */
-export function backlogAlarmMessages(config: Config): number {
-  const messagesPerPass = config.watches.reduce((sum, watch) => sum + watch.sources.length, 0);
-  return Math.max(MIN_BACKLOG_ALARM_MESSAGES, BACKLOG_PASSES * messagesPerPass);
-}
 
 /**
  * Stancewatch in AWS: schedule → SQS → process-source → DynamoDB archive; digest → SNS email.
@@ -60,7 +57,19 @@ export class StancewatchStack extends Stack {
   readonly sesDelivery?: SesDelivery;
 
   constructor(scope: Construct, id: string, props: StancewatchStackProps) {
-    const { config, digestEmails, sesFrom, digestSchedule, deletionProtection, feed, processorConcurrency, accountConcurrency, ...stackProps } = props;
+    const {
+      config,
+      digestEmails,
+      sesFrom,
+      digestSchedule,
+      scheduleTick,
+      backlogAlarmMessages,
+      deletionProtection,
+      feed,
+      processorConcurrency,
+      accountConcurrency,
+      ...stackProps
+    } = props;
     super(scope, id, { description: 'Stancewatch: news change-monitoring pipeline', ...stackProps });
     const concurrency = {
       processorConcurrency: processorConcurrency ?? CONTEXT_DEFAULTS.processorConcurrency,
@@ -75,7 +84,7 @@ export class StancewatchStack extends Stack {
       deletionProtection: deletionProtection ?? CONTEXT_DEFAULTS.deletionProtection,
     });
     this.digestTopic = new DigestTopic(this, 'Digests', {
-      watches: config.watches,
+      watches: config?.watches ?? [],
       digestEmails: digestEmails ?? [],
       sesFrom,
     });
@@ -89,6 +98,7 @@ export class StancewatchStack extends Stack {
       digestQueue: this.digestQueue.queue,
       sesFrom,
       digestSchedule: digestSchedule ?? CONTEXT_DEFAULTS.digestSchedule,
+      scheduleTick: scheduleTick ?? CONTEXT_DEFAULTS.scheduleTick,
       feed,
       processorConcurrency: concurrency.processorConcurrency,
     });
@@ -102,7 +112,8 @@ export class StancewatchStack extends Stack {
       },
       sourceQueue: this.sourceQueue.queue,
       oldestMessageAlarmAge: this.sourceQueue.oldestMessageAlarmAge,
-      backlogAlarmMessages: backlogAlarmMessages(config),
+      // The sources of a pass are in the table, not known here: a context setting (infra/context.ts).
+      backlogAlarmMessages: backlogAlarmMessages ?? CONTEXT_DEFAULTS.backlogAlarmMessages,
       deadLetterQueue: this.sourceQueue.deadLetterQueue,
       digestDeadLetterQueue: this.digestQueue.deadLetterQueue,
       failedInvocations: this.functions.failedInvocations,

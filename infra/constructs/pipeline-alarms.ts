@@ -22,7 +22,7 @@ export interface PipelineAlarmsProps {
   sourceQueue: sqs.IQueue;
   /** Age of the oldest source message that means a stuck processor (see SourceQueue.oldestMessageAlarmAge). */
   oldestMessageAlarmAge: Duration;
-  /** Source messages waiting that mean the processor is falling behind (a multiple of one pass's messages). */
+  /** Source messages waiting that mean the processor is falling behind (context `backlogAlarmMessages`: about two ticks' sources). */
   backlogAlarmMessages: number;
   deadLetterQueue: sqs.IQueue;
   /** Digest messages that failed three times: a watch's digest that a way out keeps refusing. */

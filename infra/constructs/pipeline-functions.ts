@@ -23,7 +23,10 @@ export { REPO_ROOT } from '../bundling.js';
 
 /** How each function is sized. The processor fetches a feed and its new articles, then runs the NLP model. */
 export const FUNCTION_SIZING = {
-  schedule: { timeout: Duration.seconds(30), memorySize: 256 },
+  // A tick that finds 10,000 sources due sends 1,000 SendMessageBatch calls, 16 at once: about 3 s and 2 s of CPU on
+  // a laptop core (sqs-work-queue.ts). At 256 MB Lambda gives a seventh of a vCPU, which made that 15-30 s; 1 GB gives
+  // over half of one, and the timeout leaves room for a cold start and a slow Query of the watches.
+  schedule: { timeout: Duration.seconds(60), memorySize: 1024 },
   // Politeness sets the pace: pages of one host start 1 s apart (shared/fetch/host-pacer.ts), so a batch of five
   // feeds of one outlet with 40 entries each takes over 3 minutes of mostly waiting. Waiting is cheap at 1 GB-s per
   // second; a timeout re-runs the whole batch.
@@ -97,7 +100,8 @@ export const METRICS_SERVICE = 'stancewatch';
 export const UNHEALTHY_SOURCES_METRIC = 'SourcesUnhealthy';
 
 export interface PipelineFunctionsProps {
-  config: Config;
+  /** A config validated at synth, if any: only its watches' own digest topics are read from it (a publish grant each). */
+  config?: Config;
   table: dynamodb.ITable;
   topic: sns.ITopic;
   queue: sqs.IQueue;
@@ -107,6 +111,8 @@ export interface PipelineFunctionsProps {
   sesFrom?: string;
   /** EventBridge schedule expression of the digest runs. */
   digestSchedule: string;
+  /** How often the schedule function enqueues the sources of the watches due (context `scheduleTick`). */
+  scheduleTick: string;
   /**
    * Concurrent processor invocations the SQS poller may run (context `processorConcurrency`, checked at synth by
    * infra/concurrency.ts): caps the load we put on news sites. Set on the event source rather than as reserved
@@ -119,9 +125,8 @@ export interface PipelineFunctionsProps {
 
 /**
  * The Lambda functions and what triggers them:
- * 1. `schedule` — EventBridge rules per distinct watch schedule (infra/constructs/watch-schedules.ts), each target
- *    naming a share of its watches → one SQS message per (watch, source); and rules on the digest schedule → one
- *    digest message per watch;
+ * 1. `schedule` — a tick rule (infra/constructs/watch-schedules.ts) → the watches read from the table, and one SQS
+ *    message per source URL of those due; the digest rule → one digest message per watch;
  * 2. `processSource` — the source queue, in batches with partial failures → fetch, extract, dedupe, stances;
  * 3. `digest` — the digest queue, one watch per invocation → that watch's digest on the topic (and SES);
  * 4. `feed` (with `feed: true`) — a function URL serving each watch's digests as an Atom feed.
@@ -138,7 +143,7 @@ export class PipelineFunctions extends Construct {
   readonly dependencyLayer: DependencyLayer;
   /** Powertools Tracer and the X-Ray SDK, which every function imports (lambdas/lib/tracing.ts). */
   readonly tracingLayer: DependencyLayer;
-  /** The rules that start each pass and each digest run, each target naming a share of the watches. */
+  /** The tick rule that starts the passes of the watches due, and the digest rule. */
   readonly watchSchedules: WatchSchedules;
   /**
    * The failure destination of the asynchronous function (Schedule): an event it still failed on after Lambda's
@@ -179,13 +184,12 @@ export class PipelineFunctions extends Construct {
     });
     this.digestFunction = this.createFunction('Digest', LAMBDA_ENTRIES.digest, { ...common, ...FUNCTION_SIZING.digest });
 
-    // Schedule: per distinct schedule, targets that each name a share of its watches in the event's detail; the
-    // digest schedule's targets name shares of all watches and ask for their digest messages.
+    // Schedule: the tick and the digest rule; the function reads the watches from the table.
     queue.grantSendMessages(this.scheduleFunction);
     digestQueue.grantSendMessages(this.scheduleFunction);
     grantOnTable(this.scheduleFunction, table, TABLE_ACTIONS.schedule);
     this.watchSchedules = new WatchSchedules(this, 'Schedules', {
-      config,
+      scheduleTick: props.scheduleTick,
       digestSchedule: props.digestSchedule,
       scheduleFunction: this.scheduleFunction,
     });
@@ -211,7 +215,7 @@ export class PipelineFunctions extends Construct {
     );
     grantOnTable(this.digestFunction, table, TABLE_ACTIONS.digest);
     topic.grantPublish(this.digestFunction);
-    const watchTopicArns = [...new Set(config.watches.flatMap((watch) => (watch.digest?.snsTopicArn ? [watch.digest.snsTopicArn] : [])))];
+    const watchTopicArns = [...new Set((config?.watches ?? []).flatMap((watch) => (watch.digest?.snsTopicArn ? [watch.digest.snsTopicArn] : [])))];
     if (watchTopicArns.length > 0) {
       this.digestFunction.addToRolePolicy(new iam.PolicyStatement({ actions: ['sns:Publish'], resources: watchTopicArns }));
     }

@@ -9,10 +9,10 @@ import type { SingleWatchSourceMessage, SourceMessage } from './types.js';
 
 /**
  * One message per distinct source URL of the watches named (all watches when none are), with the ids of the watches
- * that share it, in config order. In AWS a schedule target names the watches of one schedule (a share of them,
- * infra/constructs/watch-schedules.ts), so a URL is fetched once per (schedule, share) pass: watches on different
- * schedules that share a URL each fetch it on their own schedule, as they asked. A local pass reads every watch at
- * once, so there each URL is fetched once.
+ * that share it, in config order. In AWS each tick names the watches due in it (lambdas/schedule.ts), so a URL is
+ * fetched once per tick for all of them: watches on different schedules that share a URL each fetch it on their own
+ * schedule, and once together when both are due. A local pass reads every watch at once, so there each URL is
+ * fetched once.
  *
  * @example
  * planSourceMessages({ config }, 'run-1'); // [{ watchIds: ['treaty', 'islands'], sourceUrl: 'https://…/feed.xml', runId: 'run-1' }]

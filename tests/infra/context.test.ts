@@ -20,6 +20,8 @@ describe('readStancewatchContext', () => {
       digestEmails: ['ops@example.com'],
       sesFrom: undefined,
       digestSchedule: 'rate(1 hour)',
+      scheduleTick: 'rate(5 minutes)',
+      backlogAlarmMessages: 2000,
       feed: false,
       deletionProtection: true,
       allowNoRecipients: false,
@@ -68,6 +70,22 @@ describe('readStancewatchContext', () => {
 
   it('rejects a deletionProtection that is not a boolean', () => {
     expect(() => contextOf({ digestEmail: 'ops@example.com', deletionProtection: 'no' })).toThrow(/context deletionProtection: expected true or false/);
+  });
+
+  it('reads a scheduleTick of minutes or hours, and refuses a cron or days (a tick covers its period)', () => {
+    expect(contextOf({ digestEmail: 'ops@example.com', scheduleTick: 'rate(1 minute)' }).scheduleTick).toBe('rate(1 minute)');
+    expect(contextOf({ digestEmail: 'ops@example.com', scheduleTick: 'rate(2 hours)' }).scheduleTick).toBe('rate(2 hours)');
+    for (const scheduleTick of ['cron(*/5 * * * ? *)', 'rate(1 day)', 'rate(0 minutes)', 'rate(5 minute)']) {
+      expect(() => contextOf({ digestEmail: 'ops@example.com', scheduleTick })).toThrow(
+        `context scheduleTick: expected rate(<n> minutes) or rate(<n> hours), got "${scheduleTick}"`,
+      );
+    }
+  });
+
+  it('reads backlogAlarmMessages as a whole number of 1 or more', () => {
+    expect(contextOf({ digestEmail: 'ops@example.com', backlogAlarmMessages: '20000' }).backlogAlarmMessages).toBe(20_000);
+    expect(() => contextOf({ digestEmail: 'ops@example.com', backlogAlarmMessages: '0' })).toThrow(/context backlogAlarmMessages: expected 1 or more/);
+    expect(() => contextOf({ digestEmail: 'ops@example.com', backlogAlarmMessages: 'many' })).toThrow(/context backlogAlarmMessages: expected a whole number/);
   });
 
   it('rejects a digest schedule that EventBridge would not accept', () => {

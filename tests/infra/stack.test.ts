@@ -13,7 +13,7 @@ import { readStancewatchContext } from '../../infra/context.js';
 import { DigestTopic } from '../../infra/constructs/digest-topic.js';
 import { REPO_ROOT, UNHEALTHY_SOURCES_METRIC } from '../../infra/constructs/pipeline-functions.js';
 import { PipelineMetric } from '../../lambdas/lib/pipeline-metrics.js';
-import { backlogAlarmMessages, StancewatchStack } from '../../infra/stancewatch-stack.js';
+import { StancewatchStack } from '../../infra/stancewatch-stack.js';
 import { parseConfig } from '../../shared/config/index.js';
 import { NLP_MODULES } from '../../shared/stances/nlp-models.js';
 
@@ -445,23 +445,18 @@ describe('functions', () => {
     });
   });
 
-  it('runs one schedule rule per distinct watch schedule, naming its watches', () => {
-    const scheduleFn = { 'Fn::GetAtt': [logicalIdOf(stack.functions.scheduleFunction), 'Arn'] };
-    const expectations = [
-      ['rate(1 hour)', ['boj-policy']],
-      ['cron(0 6 * * ? *)', ['ecb-rates']],
-    ] as const;
-    for (const [expression, watchIds] of expectations) {
-      template.hasResourceProperties('AWS::Events::Rule', {
-        ScheduleExpression: expression,
-        Targets: [
-          Match.objectLike({
-            Arn: scheduleFn,
-            InputTransformer: Match.objectLike({ InputTemplate: Match.stringLikeRegexp(`"detail":\\{"watchIds":${JSON.stringify(watchIds).replace(/[[\]]/g, '\\$&')}\\}`) }),
-          }),
-        ],
-      });
-    }
+  it('runs one tick rule that enqueues the watches due, whatever their schedules', () => {
+    template.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'rate(5 minutes)',
+      Targets: [
+        Match.objectLike({
+          Arn: { 'Fn::GetAtt': [logicalIdOf(stack.functions.scheduleFunction), 'Arn'] },
+          InputTransformer: Match.objectLike({ InputTemplate: Match.stringLikeRegexp('"detail":\\{"enqueue":"due","tick":"rate\\(5 minutes\\)"\\}') }),
+        }),
+      ],
+    });
+    // The watches are read from the table: no rule names one.
+    expect(JSON.stringify(template.findResources('AWS::Events::Rule'))).not.toMatch(/boj-policy|ecb-rates|cron\(0 6/);
   });
 
   it('enqueues every watch\'s digest on the digest schedule from context, through the schedule function', () => {
@@ -471,7 +466,7 @@ describe('functions', () => {
         Match.objectLike({
           Arn: { 'Fn::GetAtt': [logicalIdOf(stack.functions.scheduleFunction), 'Arn'] },
           InputTransformer: Match.objectLike({
-            InputTemplate: Match.stringLikeRegexp('"detail":\\{"watchIds":\\["boj-policy","ecb-rates"\\],"enqueue":"digests"\\}'),
+            InputTemplate: Match.stringLikeRegexp('"detail":\\{"enqueue":"digests"\\}'),
           }),
         }),
       ],
@@ -479,7 +474,7 @@ describe('functions', () => {
     // No rule invokes the digest function: its queue does.
     const digestArn = JSON.stringify({ 'Fn::GetAtt': [logicalIdOf(stack.functions.digestFunction), 'Arn'] });
     expect(JSON.stringify(template.findResources('AWS::Events::Rule'))).not.toContain(digestArn);
-    template.resourceCountIs('AWS::Events::Rule', 3);
+    template.resourceCountIs('AWS::Events::Rule', 2);
   });
 });
 
@@ -664,8 +659,8 @@ describe('alarms', () => {
     });
   });
 
-  it('alarms on a backlog of two passes of every source, lasting 15 minutes (20 at least)', () => {
-    // Three sources in the test config: two passes are 6, under the floor of 20.
+  it('alarms on a backlog of the context\'s backlogAlarmMessages (default 2,000) lasting 15 minutes', () => {
+    // The sources are in the table, not known at synth: the threshold is a setting.
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       AlarmName: 'StancewatchTest-SourceQueueBacklog',
       Namespace: 'AWS/SQS',
@@ -673,15 +668,10 @@ describe('alarms', () => {
       Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [stack.getLogicalId(stack.sourceQueue.queue.node.defaultChild as never), 'QueueName'] } }],
       Statistic: 'Minimum',
       Period: 300,
-      Threshold: 20,
+      Threshold: 2_000,
       EvaluationPeriods: 3,
       AlarmActions: opsTopicAction(),
     });
-    const many = parseConfig(
-      { watches: Array.from({ length: 3 }, (_, index) => ({ id: `w${index}`, name: 'W', keywords: ['k'], sources: Array.from({ length: 10 }, (__, source) => ({ url: `https://s${source}.example/feed` })) })) },
-      'test',
-    );
-    expect(backlogAlarmMessages(many)).toBe(60);
   });
 
   it('alarms on any digest message in the digest dead-letter queue, to the ops topic', () => {

@@ -74,9 +74,13 @@ describe('Lambda handlers against dynalite and a loopback news site', () => {
     await table?.close();
   });
 
-  it('schedule: enqueues one message per source, with the event time as run id', async () => {
+  it('schedule: a tick enqueues one message per source of the watches due, with the event time as run id', async () => {
     const send = vi.spyOn(SQSClient.prototype, 'send').mockResolvedValue({ Successful: [{ Id: '0' }], Failed: [] } as never);
-    const event = scheduledEvent('2025-01-01T06:00:00Z');
+    const tick = (time: string) => ({ ...scheduledEvent(time), detail: { enqueue: 'due', tick: 'rate(5 minutes)' } });
+    // The watch runs on the default rate(1 hour): not due in the tick that ends at 05:55 (EventBridge's seconds are dropped).
+    await expect(schedule(tick('2025-01-01T05:55:12Z'), lambdaContext('schedule'))).resolves.toEqual({ enqueued: 0 });
+    expect(send).not.toHaveBeenCalled();
+    const event = tick('2025-01-01T06:00:12Z');
     await expect(schedule(event, lambdaContext('schedule'))).resolves.toEqual({ enqueued: 1 });
     expect(send).toHaveBeenCalledTimes(1);
     const command = send.mock.calls[0][0] as SendMessageBatchCommand;
