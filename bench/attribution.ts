@@ -17,7 +17,7 @@ import { parseArgs } from 'node:util';
 import { extractStatements } from '../shared/stances/index.js';
 import { baselineStatements } from './lib/attribution/baseline.js';
 import { paragraphsOf, polnearDataDir, readSplit, type Split } from '../support/polnear.js';
-import { emptyTally, figuresOf, hasNamedSource, isRightSpeaker, matchAttribution, tallyArticle, type ScoredStatement } from './lib/attribution/score.js';
+import { emptyTally, figuresOf, hasNamedSource, isRightSpeaker, isSpeech, matchAttribution, tallyArticle, type ScoredStatement } from './lib/attribution/score.js';
 
 const BARS = { accuracy: 0.92, coverage: 0.5, noOnesShare: 0.25 } as const;
 const RESULTS_FILE = fileURLToPath(new URL('./results/attribution.json', import.meta.url));
@@ -65,13 +65,20 @@ function toFileOffset(offset: number, body: Array<{ text: string; start: number 
 }
 
 function collectMisses(text: string, statements: ScoredStatement[], attributions: ReturnType<typeof readSplit>[number]['attributions']): void {
+  const covered = new Set<(typeof attributions)[number]>();
+  const flat = (span: string) => span.replace(/\s+/g, ' ');
   for (const statement of statements) {
     const attribution = matchAttribution(statement, attributions);
-    const said = text.slice(statement.start, statement.end).replace(/\s+/g, ' ').slice(0, 160);
+    const said = flat(text.slice(statement.start, statement.end)).slice(0, 160);
     if (!attribution) misses.push(`no one's   [${statement.speaker}] ${said}`);
     else if (hasNamedSource(attribution) && !isRightSpeaker(statement.speaker, attribution)) {
       misses.push(`wrong      [${statement.speaker} ≠ ${attribution.sourceText}] ${said}`);
-    }
+    } else covered.add(attribution);
+  }
+  // The coverage misses: named speech attributions no statement reported with the right speaker.
+  for (const attribution of attributions.filter((candidate) => hasNamedSource(candidate) && isSpeech(candidate) && !covered.has(candidate))) {
+    const content = attribution.content.map((span) => flat(text.slice(span.start, span.end))).join(' … ');
+    misses.push(`missed     [${flat(attribution.sourceText)} | ${flat(attribution.cueText)}] ${content.slice(0, 160)}`);
   }
 }
 

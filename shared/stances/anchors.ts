@@ -151,6 +151,9 @@ function anchorVerb(tokens: Token[], i: number, register: SpeakerRegister): Anch
   if (participle && tokens[i - 1]?.text === ',') return anchorParticiple(tokens, i, verbEnd, register);
   const { subjectEnd, found: before } = subjectBefore(tokens, i, register);
   if (before) return { verbStart: i, verbEnd, subjectStart: before.start, subjectEnd, inverted: false, subject: before.subject, lemma: token.lemma };
+  const opener = coordinatedSubject(tokens, i, register);
+  // The anchor starts at the conjunction, so the clause before it stays the first verb's.
+  if (opener) return { verbStart: i, verbEnd, subjectStart: i - 1, subjectEnd: i - 1, inverted: false, subject: { type: 'person', person: opener }, lemma: token.lemma };
   const previous = tokens[i - 1];
   if (previous && (previous.text === ',' || previous.quoteMark === 'close')) {
     const named = findNameStartingAt(tokens, verbEnd + 1, register);
@@ -166,6 +169,25 @@ function anchorVerb(tokens: Token[], i: number, register: SpeakerRegister): Anch
   }
   return undefined;
 }
+
+/**
+ * "Sen. Chuck Grassley (R-Iowa) on Wednesday downplayed the attack and said …": a verb of saying joined by "and" or
+ * "but" to the sentence's first verb shares its subject, the person the sentence opens with.
+ */
+function coordinatedSubject(tokens: Token[], i: number, register: SpeakerRegister): Person | undefined {
+  if (!COORDINATORS.has(tokens[i - 1]?.normal ?? '')) return undefined;
+  const named = findNameStartingAt(tokens, leadingAdjunctsEnd(tokens), register);
+  if (!named || named.end >= i - 1) return undefined;
+  let k = named.end + 1;
+  if (tokens[k]?.text === '(') k = tokens.findIndex((token, at) => at > k && token.text === ')') + 1 || i;
+  // Between subject and verb: adverbs, auxiliaries and a time adjunct ("on Wednesday").
+  const isAdjunct = (token: Token) =>
+    token.pos === 'ADV' || token.pos === 'AUX' || token.normal === 'not' || token.entity === 'DATE' || token.entity === 'TIME' || (token.pos === 'ADP' && tokens[k + 1]?.entity === 'DATE');
+  while (k < i && isAdjunct(tokens[k])) k += 1;
+  return k < i - 1 && tokens[k].pos === 'VERB' ? named.person : undefined;
+}
+
+const COORDINATORS = new Set(['and', 'but']);
 
 /** A form of "be" before the verb (adverbs skipped): progressive with an -ing form, passive otherwise. */
 function isProgressive(tokens: Token[], i: number): boolean {

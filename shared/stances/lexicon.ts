@@ -63,6 +63,7 @@ export const REPORTING_VERBS = new Set([
   'mention',
   'allege',
   'lament',
+  'proclaim',
 ]);
 
 /**

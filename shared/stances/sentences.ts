@@ -223,10 +223,11 @@ function pairedQuote(tokens: Token[], k: number): 'first' | 'second' | undefined
 const PAIRED_MARKS = new Set(["'", '`']);
 
 /**
- * Joins sentences wink split after an abbreviation: a lone capital ("Japan-U." | "S. security"), a title before a
- * name ("Gov." | "Brown said"), a month before its day ("Sept." | "11"), and an initialism before a word that goes on
- * with the sentence ("the U.S." | "and Japan"; in copy written in capitals, "U.S." | "And Japan"). The joined text is
- * the paragraph's own, spacing and all.
+ * Joins sentences wink split after an abbreviation or where no sentence can start (at a comma): a lone capital
+ * ("Japan-U." | "S. security"), a title before a name ("Gov." | "Brown said"), a month before its day ("Sept." | "11"),
+ * an initialism before a word that goes on with the sentence ("the U.S." | "and Japan"; in copy written in capitals,
+ * "U.S." | "And Japan"), anything before a comma ("(D-Md.)" | ", chair of …") and a parenthesis before lower case. The
+ * joined text is the paragraph's own, spacing and all.
  */
 function mergeBrokenAbbreviations(sentences: Sentence[], paragraph: string, paragraphStart: number): Sentence[] {
   const merged: Sentence[] = [];
@@ -248,6 +249,10 @@ function continuesAfterAbbreviation(previous: Sentence, next: Sentence, capitals
   const last = previous.tokens[previous.tokens.length - 1]?.text ?? '';
   const first = next.tokens[0];
   if (!first) return false;
+  // No sentence opens with a comma: "(D-Md.)" | ", chair of the committee, said" is one sentence.
+  if (first.text === ',' || first.text === ';') return true;
+  // "(D-Ore.)" | "on Monday toured …": a parenthesis closed after an abbreviation, then the sentence goes on in lower case.
+  if (last === ')' && /^\p{Ll}/u.test(first.text)) return true;
   const word = last.toLowerCase();
   if (TITLE_ABBREVIATIONS.has(word)) return isCapitalized(first);
   if (MONTH_ABBREVIATIONS.has(word)) return /^\d/.test(first.text);

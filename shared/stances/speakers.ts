@@ -158,9 +158,11 @@ function skipAppositive(tokens: Token[], comma: number): number {
     if ((tokens[k].normal === 'who' || tokens[k].normal === 'which') && tokens[k - 1].text === ',') return k - 2;
     if (tokens[k].text === ',' || tokens[k].quoteMark) {
       // "Powell’s office, when contacted by Reuters, said": the appositive follows a noun phrase.
-      const before = tokens[k - 1];
+      // "Rep. Elijah Cummings (D-Md.), chair of the committee, said": a parenthesis may close the noun phrase.
+      const end = tokens[k - 1]?.text === ')' ? skipParenthesis(tokens, k - 1) : k - 1;
+      const before = tokens[end];
       const endsNounPhrase = before && isWord(before) && (isCapitalized(before) || before.pos === 'NOUN' || before.pos === 'PROPN');
-      return tokens[k].text === ',' && endsNounPhrase ? k - 1 : comma;
+      return tokens[k].text === ',' && endsNounPhrase ? end : comma;
     }
   }
   return comma;

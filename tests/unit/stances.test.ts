@@ -169,6 +169,20 @@ describe('attribution', () => {
     expect(statements.map((statement) => statement.speaker)).toEqual(['Maria Delgado', 'Dana Whitfield']);
   });
 
+  it('gives a verb of saying joined to the first verb by "and" the sentence’s subject ("X met … and said …")', () => {
+    const [statement] = extractStatements([
+      'Governor Tom Reyes (D-Ore.) on Monday toured the flooded valley and said the state must rebuild the levees before winter.',
+    ]);
+    expect(statement).toMatchObject({ speaker: 'Tom Reyes', kind: 'condition' });
+    expect(statement.text).toContain('must rebuild the levees');
+  });
+
+  it('reads a speaker whose party in parentheses is followed by a description ("X (D-Md.), chair of …, said")', () => {
+    // wink ends a sentence at "Md.)": no sentence opens with a comma, so the two are one.
+    const [statement] = extractStatements(['Rep. Dana Whitfield (D-Md.), chair of the budget committee, said the freeze would hurt rural schools.']);
+    expect(statement?.speaker).toBe('Dana Whitfield');
+  });
+
   it('keeps the speaker of a quotation that runs on into the next paragraph', () => {
     const statements = extractStatements([
       '“There are lots of questions regarding the peace treaty,” Putin told reporters.',
