@@ -246,7 +246,8 @@ function claimWord(token: Token, exclude: Set<string>, vocabulary: ClaimVocabula
   const isNumber = token.pos === 'NUM' || token.entity === 'CARDINAL';
   if (!isNumber && (!CLAIM_POS.has(token.pos) || token.stop)) return undefined;
   if (token.entity && CLAIM_SKIP_ENTITIES.has(token.entity)) return undefined;
-  if (CALENDAR_WORDS.has(lemma) || CLAIM_STOP_LEMMAS.has(lemma) || CLAIM_STANCE_LEMMAS.has(lemma) || REPORTING_VERBS.has(lemma)) return undefined;
+  // "Mr." is a stop word with its period too.
+  if (CALENDAR_WORDS.has(lemma) || CLAIM_STOP_LEMMAS.has(lemma.replace(/\.$/, '')) || CLAIM_STANCE_LEMMAS.has(lemma) || REPORTING_VERBS.has(lemma)) return undefined;
   if (exclude.has(lemma) || exclude.has(token.normal)) return undefined;
   if (isNumber) return NUMBER_WORDS[lemma] ?? lemma.replace(/,/g, '');
   return vocabulary.words.get(lemma) ?? vocabulary.words.get(token.normal) ?? lemma;

@@ -154,8 +154,11 @@ function skipParenthesis(tokens: Token[], close: number): number {
  * said"; "Blunt, after a long pause, said") stands between the subject and its verb; returns the subject's last token.
  */
 function skipAppositive(tokens: Token[], comma: number): number {
+  // A relative clause first, whatever commas it holds ("Slinker, whose start-up, Paradata, uses data, said").
+  for (let k = comma - 1; k > 0 && k >= comma - MAX_APPOSITIVE_TOKENS && !tokens[k].quoteMark; k -= 1) {
+    if (RELATIVE_PRONOUNS.has(tokens[k].normal) && tokens[k - 1].text === ',') return k - 2;
+  }
   for (let k = comma - 1; k > 0 && k >= comma - MAX_APPOSITIVE_TOKENS; k -= 1) {
-    if ((tokens[k].normal === 'who' || tokens[k].normal === 'which') && tokens[k - 1].text === ',') return k - 2;
     if (tokens[k].text === ',' || tokens[k].quoteMark) {
       // "Powell’s office, when contacted by Reuters, said": the appositive follows a noun phrase.
       // "Rep. Elijah Cummings (D-Md.), chair of the committee, said": a parenthesis may close the noun phrase.
@@ -167,6 +170,8 @@ function skipAppositive(tokens: Token[], comma: number): number {
   }
   return comma;
 }
+
+const RELATIVE_PRONOUNS = new Set(['who', 'whose', 'which']);
 
 function capitalizedRunEndingAt(tokens: Token[], end: number): string[] {
   const run: string[] = [];

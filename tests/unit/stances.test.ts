@@ -183,6 +183,14 @@ describe('attribution', () => {
     expect(statement?.speaker).toBe('Dana Whitfield');
   });
 
+  it('skips a "whose" clause with commas of its own between the speaker and the verb', () => {
+    const [statement] = extractStatements(['Ms. Dana Whitfield, whose new firm, Brightline, audits rail contracts, said Mr. Okafor rigged the tender.']);
+    expect(statement?.speaker).toBe('Dana Whitfield');
+    // An honorific is no term of the claim, with its period or without.
+    expect(statement?.claim.split(' ')).toEqual(expect.arrayContaining(['okafor', 'tender']));
+    expect(statement?.claim.split(' ')).not.toContain('mr.');
+  });
+
   it('keeps the speaker of a quotation that runs on into the next paragraph', () => {
     const statements = extractStatements([
       '“There are lots of questions regarding the peace treaty,” Putin told reporters.',
