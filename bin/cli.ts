@@ -130,7 +130,10 @@ export async function main(argv: string[]): Promise<number> {
       .command('push')
       .description('validate a watches JSON as `cdk synth` would and write it to the table: new and changed watches, removed ones deleted; nothing is written when the file is invalid')
       .argument('<file>', 'watches config (JSON)'),
-  ).action(async (file: string, options) => setExit(await watchesPushCommand(file, options)));
+  )
+    .option('--topic-arn <arn>', "the stack's digest topic (stack output DigestTopicArn): subscribe each digest.email reader with a filter for the watches that list it, update changed filters, unsubscribe readers no watch lists")
+    .option('--ses', 'the stack mails readers through SES (deployed with -c sesFrom): change no subscription')
+    .action(async (file: string, options) => setExit(await watchesPushCommand(file, options)));
   watchesTable(watches.command('list').description('the watches in the table, with the revision and when it was pushed'))
     .option('--json', 'print JSON')
     .action(async (options) => setExit(await watchesListCommand(options)));

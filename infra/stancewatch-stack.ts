@@ -83,11 +83,7 @@ export class StancewatchStack extends Stack {
     this.archive = new ArchiveTable(this, 'Archive', {
       deletionProtection: deletionProtection ?? CONTEXT_DEFAULTS.deletionProtection,
     });
-    this.digestTopic = new DigestTopic(this, 'Digests', {
-      watches: config?.watches ?? [],
-      digestEmails: digestEmails ?? [],
-      sesFrom,
-    });
+    this.digestTopic = new DigestTopic(this, 'Digests', { digestEmails: digestEmails ?? [] });
     this.sourceQueue = new SourceQueue(this, 'Sources', { consumerTimeout: FUNCTION_SIZING.processSource.timeout });
     this.digestQueue = new DigestQueue(this, 'DigestRuns', { consumerTimeout: FUNCTION_SIZING.digest.timeout });
     this.functions = new PipelineFunctions(this, 'Pipeline', {
@@ -126,9 +122,14 @@ export class StancewatchStack extends Stack {
       this.functions.useSesConfigurationSet(this.sesDelivery.configurationSet.configurationSetName, this.sesDelivery.configurationSetArn);
     }
 
-    new CfnOutput(this, 'TableName', { value: this.archive.table.tableName, description: 'Archive table' });
+    new CfnOutput(this, 'TableName', { value: this.archive.table.tableName, description: 'Archive table, where stancewatch watches push <file> --table <this> puts the watches' });
     new CfnOutput(this, 'TableArn', { value: this.archive.table.tableArn, description: 'Archive table ARN' });
-    new CfnOutput(this, 'DigestTopicArn', { value: this.digestTopic.topic.topicArn, description: 'Digest topic; subscribe more readers here' });
+    new CfnOutput(this, 'DigestTopicArn', {
+      value: this.digestTopic.topic.topicArn,
+      description: sesFrom
+        ? 'Digest topic (digestEmail); watch readers are mailed through SES'
+        : "Digest topic: stancewatch watches push <file> --table <TableName> --topic-arn <this> subscribes each watch's readers",
+    });
     new CfnOutput(this, 'SourceQueueUrl', { value: this.sourceQueue.queue.queueUrl, description: 'Queue of (watch, source) messages' });
     new CfnOutput(this, 'DeadLetterQueueUrl', {
       value: this.sourceQueue.deadLetterQueue.queueUrl,

@@ -1,5 +1,7 @@
-import { assertDeployable, loadConfigFile } from '../../shared/config/index.js';
+import { SNSClient } from '@aws-sdk/client-sns';
+import { assertDeployable, loadConfigFile, type Config } from '../../shared/config/index.js';
 import { StancewatchError } from '../../shared/errors/index.js';
+import { assertFilterable, collectWatchEmails, reconcileReaderSubscriptions, type ReaderReport } from '../../shared/notify/index.js';
 import { createDynamoClient, dynamoWatchConfig, type PushReport } from '../../shared/store/index.js';
 import { formatRows } from './output.js';
 
@@ -11,6 +13,13 @@ export interface WatchesTableOptions {
   region?: string;
 }
 
+export interface WatchesPushOptions extends WatchesTableOptions {
+  /** The stack's digest topic (output DigestTopicArn): each watch reader gets a filtered e-mail subscription to it. */
+  topicArn?: string;
+  /** The stack mails watch readers through SES (deployed with -c sesFrom): no subscriptions are made. */
+  ses?: boolean;
+}
+
 export interface WatchesListOptions extends WatchesTableOptions {
   json?: boolean;
 }
@@ -20,13 +29,58 @@ export interface WatchesListOptions extends WatchesTableOptions {
  * functions can use) and writes it to the table, where the functions read it within a minute. An invalid file
  * writes nothing.
  */
-export async function watchesPushCommand(file: string, options: WatchesTableOptions): Promise<number> {
+export async function watchesPushCommand(file: string, options: WatchesPushOptions): Promise<number> {
   const config = loadConfigFile(file);
   assertDeployable(config, file);
-  return withWatchStore(options, async (store) => {
-    process.stdout.write(formatPushReport(await store.pushWatches(config), options.table));
-    return 0;
-  });
+  const readers = collectWatchEmails(config.watches);
+  if (options.topicArn && !options.ses) assertFilterable(readers);
+  await withWatchStore(options, async (store) => process.stdout.write(formatPushReport(await store.pushWatches(config), options.table)));
+  if (options.ses) {
+    process.stdout.write('readers of single watches are mailed through SES by the digest function: no subscriptions changed\n');
+  } else if (options.topicArn) {
+    const client = new SNSClient({ region: regionOfArn(options.topicArn) ?? options.region });
+    try {
+      process.stdout.write(formatReaderReport(await reconcileReaderSubscriptions(client, options.topicArn, readers), options.topicArn));
+    } finally {
+      client.destroy();
+    }
+  } else if (readers.size > 0) {
+    process.stdout.write(`${readers.size} reader address(es) in digest.email not subscribed: pass --topic-arn <stack output DigestTopicArn> (or --ses on a stack with an SES sender)\n`);
+  }
+  for (const line of ownTopicWarnings(config)) process.stdout.write(`${line}\n`);
+  return 0;
+}
+
+/** `arn:aws:sns:eu-west-1:…` → `eu-west-1`: the topic's own region, whatever the table's. */
+function regionOfArn(arn: string): string | undefined {
+  return /^arn:[^:]+:sns:([^:]+):/.exec(arn)?.[1];
+}
+
+/** Watches publishing to a topic of their own: their readers subscribe there, which push cannot do for them. */
+function ownTopicWarnings(config: Config): string[] {
+  return config.watches
+    .filter((watch) => watch.digest?.snsTopicArn && watch.digest.email?.length)
+    .map((watch) => `watch ${watch.id}: digest.email readers are not subscribed because the watch publishes to ${watch.digest!.snsTopicArn}; subscribe them to that topic`);
+}
+
+/** What happened to the readers' subscriptions, a line per kind of change, and what a reader must do. */
+export function formatReaderReport(report: ReaderReport, topicArn: string): string {
+  const lines = [`readers of ${topicArn}:`];
+  const add = (addresses: string[], what: string) => {
+    if (addresses.length > 0) lines.push(`  ${what}: ${addresses.join(', ')}`);
+  };
+  add(report.subscribed, 'subscribed (each must confirm the mail from AWS Notifications)');
+  add(report.updated, 'filter updated to the watches that list them');
+  add(report.unsubscribed, 'unsubscribed (no watch lists them)');
+  add(report.unchanged, 'unchanged');
+  add(report.receiveEverything, 'already receive every digest (digestEmail), left as they are');
+  add(report.pending.filter((entry) => entry.listed).map((entry) => entry.address), 'awaiting confirmation, not changed (SNS allows no change before it; push again after they confirm)');
+  add(
+    report.pending.filter((entry) => !entry.listed).map((entry) => entry.address),
+    'no longer listed but awaiting confirmation: SNS cannot unsubscribe them (unconfirmed subscriptions lapse after 3 days; if one confirms, push again)',
+  );
+  if (lines.length === 1) lines.push('  none: no watch has digest.email readers');
+  return `${lines.join('\n')}\n`;
 }
 
 /** `stancewatch watches list`: the watches the deployed functions read, with the revision and when it was pushed. */

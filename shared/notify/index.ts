@@ -4,3 +4,4 @@ export { renderAtomFeed, type DigestFeedEntry } from '../digest/index.js';
 export { snsNotifier, toSnsSubject, capSnsMessage, SNS_MESSAGE_MAX_BYTES } from './sns.js';
 export { sesNotifier } from './ses.js';
 export type { DigestNotifier, OutgoingDigest } from './types.js';
+export { assertFilterable, collectWatchEmails, filterPolicy, reconcileReaderSubscriptions, MAX_FILTER_VALUES, type ReaderReport } from './sns-readers.js';

@@ -8,7 +8,6 @@ import { assertConcurrencyBudget } from '../../infra/concurrency.js';
 import { readStancewatchContext } from '../../infra/context.js';
 import { StancewatchStack } from '../../infra/stancewatch-stack.js';
 import { assertDeployable } from '../../infra/deployable-config.js';
-import { collectWatchEmails } from '../../infra/constructs/digest-topic.js';
 import { parseConfig } from '../../shared/config/index.js';
 
 const contextOf = (context: Record<string, unknown>) => readStancewatchContext(new App({ context }).node);
@@ -169,30 +168,5 @@ describe('assertDeployable', () => {
   it('names the file and field of a file:// source', () => {
     const config = parseConfig({ watches: [{ ...watch, sources: [watch.sources[0], { url: 'file:///tmp/feed.xml' }] }] }, 'test');
     expect(() => assertDeployable(config, 'watches.json')).toThrow(/watches\.json: watches\[0\]\.sources\[1\]\.url: file URLs/);
-  });
-});
-
-describe('collectWatchEmails', () => {
-  const base = { name: 'W', keywords: ['k'], sources: [{ url: 'https://example.com/feed' }] };
-
-  it('merges an address listed by several watches and skips addresses that receive everything', () => {
-    const config = parseConfig(
-      {
-        watches: [
-          { ...base, id: 'a', digest: { email: ['Reader@example.com', 'ops@example.com'] } },
-          { ...base, id: 'b', digest: { email: ['reader@example.com'] } },
-        ],
-      },
-      'test',
-    );
-    expect([...collectWatchEmails(config.watches, ['OPS@example.com'])]).toEqual([['Reader@example.com', ['a', 'b']]]);
-  });
-
-  it('leaves out watches that publish to their own topic', () => {
-    const config = parseConfig(
-      { watches: [{ ...base, id: 'a', digest: { email: ['x@example.com'], snsTopicArn: 'arn:aws:sns:eu-west-1:123456789012:own' } }] },
-      'test',
-    );
-    expect(collectWatchEmails(config.watches, []).size).toBe(0);
   });
 });

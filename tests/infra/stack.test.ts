@@ -189,13 +189,9 @@ describe('digest topic', () => {
     }
   });
 
-  it('subscribes a per-watch address once, filtered to the watches that list it', () => {
-    template.hasResourceProperties('AWS::SNS::Subscription', {
-      Protocol: 'email',
-      Endpoint: 'analyst@example.com',
-      FilterPolicy: { watch: ['boj-policy', 'ecb-rates'] },
-    });
-    template.resourcePropertiesCountIs('AWS::SNS::Subscription', { TopicArn: { Ref: topicIdOf(stack.digestTopic.topic) } }, 3);
+  it('subscribes the digestEmail addresses alone: per-watch readers are subscribed by `watches push --topic-arn`', () => {
+    template.resourcePropertiesCountIs('AWS::SNS::Subscription', { TopicArn: { Ref: topicIdOf(stack.digestTopic.topic) } }, 2);
+    template.hasOutput('DigestTopicArn', { Value: { Ref: topicIdOf(stack.digestTopic.topic) }, Description: Match.stringLikeRegexp('watches push .*--topic-arn') });
   });
 });
 
@@ -213,25 +209,14 @@ describe('digest topic with an SES sender', () => {
   });
   afterAll(() => rmSync(sesOutdir, { recursive: true, force: true }));
 
-  /** The topic's subscriptions, built alone in a stack of its own (no bundling). */
-  function subscriptionsOf(sesFrom: string | undefined): Array<{ Endpoint: string; FilterPolicy?: unknown }> {
+  it("subscribes only the digestEmail addresses, unfiltered: watch readers are subscribed by `watches push`, not at synth", () => {
     const topicStack = new Stack(new App(), 'DigestTopicTest');
-    new DigestTopic(topicStack, 'Digests', { watches: config.watches, digestEmails: ['ops@example.com'], sesFrom });
-    return Object.values(Template.fromStack(topicStack).findResources('AWS::SNS::Subscription')).map((resource) => resource.Properties);
-  }
-
-  it('leaves digest.email readers to SES, so they do not get each digest twice', () => {
-    const subscriptions = subscriptionsOf(SES_FROM);
+    new DigestTopic(topicStack, 'Digests', { digestEmails: ['ops@example.com'] });
+    const subscriptions = Object.values(Template.fromStack(topicStack).findResources('AWS::SNS::Subscription')).map((resource) => resource.Properties);
     expect(subscriptions).toEqual([expect.objectContaining({ Protocol: 'email', Endpoint: 'ops@example.com' })]);
     expect(subscriptions[0].FilterPolicy).toBeUndefined();
-  });
-
-  it('subscribes digest.email readers through a filter without one', () => {
-    const subscriptions = subscriptionsOf(undefined);
-    expect(subscriptions).toHaveLength(2);
-    expect(subscriptions).toContainEqual(
-      expect.objectContaining({ Endpoint: 'analyst@example.com', FilterPolicy: { watch: ['boj-policy', 'ecb-rates'] } }),
-    );
+    // The test config's watches list analyst@example.com: no subscription for it in the deployed template either.
+    expect(JSON.stringify(template.findResources('AWS::SNS::Subscription'))).not.toContain('analyst@example.com');
   });
 
   it('is what the stack deploys with -c sesFrom: digestEmail subscriptions only, and SES_FROM on the digest function', () => {
