@@ -1,9 +1,16 @@
 /**
- * CDK app entry (`cdk.json` runs it with tsx). Context keys, all optional but `digestEmail`:
- *   config              path of the watches JSON (default samples/watches.aws.json)
+ * CDK app entry (`cdk.json` runs it with tsx). The watches are not part of the deploy: they live in the archive
+ * table, written by `stancewatch watches push <file> --table <TableName> --topic-arn <DigestTopicArn>` (stack
+ * outputs), which validates the file as a synth would and takes effect within a minute, no redeploy. Deploy once,
+ * then push; push again whenever a watch changes. Context keys, all optional but `digestEmail`:
  *   digestEmail         comma-separated addresses that receive every digest and the alarms (or allowNoRecipients)
- *   sesFrom             verified SES sender for HTML digests
- *   digestSchedule      schedule expression of the digest function (default rate(1 hour))
+ *   sesFrom             verified SES sender for HTML digests (then push with --ses: readers are mailed through SES)
+ *   digestSchedule      schedule expression of the digest runs (default rate(1 hour))
+ *   scheduleTick        how often the watches due are enqueued (default rate(5 minutes)); each watch keeps its own
+ *                       `schedule` (rate or EventBridge cron) to within one tick
+ *   backlogAlarmMessages  source messages waiting 15 minutes that raise the backlog alarm (default 2,000)
+ *   config              a watches JSON to validate at synth; only needed for watches that publish to their own SNS
+ *                       topic (digest.snsTopicArn), which the digest function is then granted
  *   feed                true serves each watch's digests as an Atom feed (secret generated in Secrets Manager)
  *   deletionProtection  false for throwaway stacks (default true)
  *   allowNoRecipients   true to synthesize without digestEmail on purpose (alarms then reach no one)
@@ -11,8 +18,10 @@
  *                       2 digest workers under the account's unreserved concurrency (accountConcurrency less the
  *                       feed's 5 reserved)
  *   accountConcurrency  the account's Lambda concurrency quota in the region (default 1,000)
+ * Synth needs no AWS credentials.
  * @example
- * npx cdk synth -c config=my-watches.json -c digestEmail=me@example.com -c deletionProtection=false
+ * npx cdk deploy -c digestEmail=me@example.com
+ * npx stancewatch watches push my-watches.json --table <TableName> --topic-arn <DigestTopicArn> --region eu-west-1
  */
 import { App, Aspects } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
@@ -33,7 +42,8 @@ try {
 
 function buildApp(app: App): void {
   const settings = readStancewatchContext(app.node);
-  const config = loadDeployableConfig(settings.configPath);
+  // Optional: the functions read the watches from the table; a config given is validated and its own topics granted.
+  const config = settings.configPath ? loadDeployableConfig(settings.configPath) : undefined;
   new StancewatchStack(app, 'Stancewatch', {
     config,
     digestEmails: settings.digestEmails,

@@ -3,8 +3,12 @@ import { ConfigError } from '../shared/errors/index.js';
 
 /** Deploy-time settings read from CDK context (`cdk.json` or `cdk synth -c key=value`). */
 export interface StancewatchContext {
-  /** Path of the watches config JSON, relative to the working directory. */
-  configPath: string;
+  /**
+   * Path of a watches config JSON to validate at synth (`-c config=`), relative to the working directory; optional:
+   * the deployed functions read the watches from the table (`stancewatch watches push`). Given, its watches' own
+   * digest topics (`digest.snsTopicArn`) are granted to the digest function.
+   */
+  configPath?: string;
   /** Addresses that receive every watch's digest (SNS email subscriptions, no filter). */
   digestEmails: string[];
   /** Verified SES identity for HTML digests; unset means SNS email only. */
@@ -37,7 +41,6 @@ export interface StancewatchContext {
 }
 
 export const CONTEXT_DEFAULTS = {
-  config: 'samples/watches.aws.json',
   digestSchedule: 'rate(1 hour)',
   // Watches on rate(15 minutes) or cron(*/5 …) keep their times; a finer schedule runs once a tick.
   scheduleTick: 'rate(5 minutes)',
@@ -69,7 +72,7 @@ const TICK_PATTERN = /^rate\((1 minute|[1-9]\d* minutes|1 hour|[1-9]\d* hours)\)
  * const settings = readStancewatchContext(app.node); // cdk synth -c digestEmail=a@example.com,b@example.com
  */
 export function readStancewatchContext(node: Node): StancewatchContext {
-  const configPath = readString(node, 'config') ?? CONTEXT_DEFAULTS.config;
+  const configPath = readString(node, 'config') || undefined;
   const digestEmails = parseEmailList(readString(node, 'digestEmail') ?? '');
   const sesFrom = readString(node, 'sesFrom') || undefined;
   if (sesFrom !== undefined && !EMAIL_PATTERN.test(sesFrom)) {

@@ -13,9 +13,9 @@ import { parseConfig } from '../../shared/config/index.js';
 const contextOf = (context: Record<string, unknown>) => readStancewatchContext(new App({ context }).node);
 
 describe('readStancewatchContext', () => {
-  it('defaults to the AWS sample config, an hourly digest, no feed and deletion protection', () => {
+  it('defaults to no config (the watches are pushed to the table), an hourly digest, no feed and deletion protection', () => {
     expect(contextOf({ digestEmail: 'ops@example.com' })).toEqual({
-      configPath: 'samples/watches.aws.json',
+      configPath: undefined,
       digestEmails: ['ops@example.com'],
       sesFrom: undefined,
       digestSchedule: 'rate(1 hour)',
@@ -27,6 +27,11 @@ describe('readStancewatchContext', () => {
       processorConcurrency: 2,
       accountConcurrency: 1000,
     });
+  });
+
+  it('takes a config to validate at synth only when -c config= names one', () => {
+    expect(contextOf({ digestEmail: 'ops@example.com', config: 'my-watches.json' }).configPath).toBe('my-watches.json');
+    expect(contextOf({ digestEmail: 'ops@example.com', config: '' }).configPath).toBeUndefined();
   });
 
   it('refuses a stack whose alarms and digests would reach no one, naming the two ways out', () => {
