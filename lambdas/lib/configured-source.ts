@@ -11,8 +11,8 @@ export interface SourceMessageCheck {
 /**
  * Keeps of a queue message only the watches that list its URL as a source. The queue is a trust boundary: whoever
  * can send to it could otherwise make the processor fetch any URL with the pipeline's identity, or fan a page out to
- * a watch that never asked for it. URLs compare exactly, as the schedule function enqueues them from the same
- * config. A message left over from before a redeploy that removed a watch, or the source from a watch, is narrowed
+ * a watch that never asked for it. URLs compare exactly, as the schedule function enqueues them from the same pushed
+ * watches. A message left over from before a push that removed a watch, or the source from a watch, is narrowed
  * (or refused) the same way; the watches that still list the URL are read as usual.
  */
 export function checkSourceMessage(message: SourceMessage, config: Config): SourceMessageCheck {
