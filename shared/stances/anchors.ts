@@ -68,7 +68,12 @@ function isEmbedded(tokens: Token[], anchor: Anchor, earlier: Anchor[]): boolean
   const before = tokens[anchor.subjectStart - 1];
   if (before && (before.text === ',' || before.quoteMark === 'close')) return false;
   const window = tokens.slice(previous.verbEnd + 1, Math.min(anchor.subjectStart, previous.verbEnd + 1 + MAX_ADJUNCT_TOKENS));
-  return window.some((token) => token.normal === 'that');
+  // "Briggs said Sharpton asked for the meeting", "told reporters Sharpton asked": a subject right after the verb (and
+  // its listener) opens the reported clause too.
+  const listener = LISTENER_VERBS.has(previous.lemma) ? window.findIndex((token) => !isNounPhrasePart(token)) : 0;
+  const between = window.slice(listener === -1 ? window.length : listener);
+  const opensClause = anchor.subjectStart === previous.verbEnd + 1 + window.length && between.every((token) => token.pos === 'ADV' || token.entity === 'DATE');
+  return opensClause || window.some((token) => token.normal === 'that');
 }
 
 /**

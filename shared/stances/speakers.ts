@@ -248,7 +248,8 @@ export function roleStartBefore(tokens: Token[], nameStart: number): number {
   for (let j = nameStart - 1; j >= 0 && role.length < MAX_ROLE_TOKENS; j -= 1) {
     const token = tokens[j];
     const isRoleWord = ROLE_WORDS.has(token.normal.replace(/\.$/, ''));
-    const modifiesRole = (token.pos === 'NOUN' || token.pos === 'ADJ') && role.length > 0 && ROLE_WORDS.has(role[0].normal);
+    // "campaign chairman", "former Florida governor": a modifier of a role, even across a place name.
+    const modifiesRole = (token.pos === 'NOUN' || token.pos === 'ADJ') && role.some((word) => ROLE_WORDS.has(word.normal));
     const isCapitalizedWord = isWord(token) && isCapitalized(token) && !(j === 0 && token.pos !== 'PROPN' && token.pos !== 'ADJ');
     if (!(isRoleWord || modifiesRole || isCapitalizedWord)) break;
     role.unshift(token);

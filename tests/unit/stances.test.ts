@@ -191,6 +191,16 @@ describe('attribution', () => {
     expect(statement?.claim.split(' ')).not.toContain('mr.');
   });
 
+  it('reads "X said Y asked for …" as what X said, not as a second statement by Y', () => {
+    const statements = extractStatements(['Union spokesman Michael Okafor said the ministry asked for a delay of the ballot until the spring.']);
+    expect(statements.map((statement) => statement.speaker)).toEqual(['Michael Okafor']);
+  });
+
+  it('takes a role with its modifiers across a place name ("former Ohio governor X said") for a trailing speaker', () => {
+    const [statement] = extractStatements(['“Our partners no longer trust us, and our rivals no longer fear us,” former Ohio governor Tom Reyes said.']);
+    expect(statement?.speaker).toBe('Tom Reyes');
+  });
+
   it('keeps the speaker of a quotation that runs on into the next paragraph', () => {
     const statements = extractStatements([
       '“There are lots of questions regarding the peace treaty,” Putin told reporters.',
