@@ -7,7 +7,8 @@ const AWS_HINTS: Record<string, string> = {
   ResourceNotFoundException: 'no such table in that account and region: check --table and --region (the stack output names the table)',
   UnrecognizedClientException: 'AWS did not accept the credentials for --table: check AWS_PROFILE or the access keys',
   ExpiredTokenException: 'the AWS session for --table has expired: log in again (for example `aws sso login`)',
-  AccessDeniedException: 'the AWS credentials may not read the table given with --table: the role needs dynamodb:Query and dynamodb:GetItem on it',
+  AccessDeniedException:
+    'the AWS credentials may not use the table given with --table: query and timeline need dynamodb:Query and dynamodb:GetItem on it; watches push also UpdateItem and BatchWriteItem',
 };
 
 /** Socket errors: the table's endpoint cannot be reached from here, which no stack trace explains better. */
