@@ -142,7 +142,8 @@ function anchorVerb(tokens: Token[], i: number, register: SpeakerRegister): Anch
   if (token.pos !== 'VERB' || tokens[i - 1]?.normal === 'to') return undefined;
   const participle = /ing$/.test(token.normal);
   // "is calling for" reports like "calls for"; ", saying …" reports for the sentence's subject; other -ing forms are nouns or modifiers.
-  if (participle && !isProgressive(tokens, i) && tokens[i - 1]?.text !== ',') return undefined;
+  const hangs = participle && hangsOnClause(tokens, i);
+  if (participle && !isProgressive(tokens, i) && !hangs) return undefined;
   // "the report was written by aides": a passive names what was said, not who said it.
   if (!participle && isProgressive(tokens, i)) return undefined;
   let verbEnd = i;
@@ -153,7 +154,7 @@ function anchorVerb(tokens: Token[], i: number, register: SpeakerRegister): Anch
   } else if (!REPORTING_VERBS.has(token.lemma) || !fitsFrame(tokens, i)) {
     return undefined;
   }
-  if (participle && tokens[i - 1]?.text === ',') return anchorParticiple(tokens, i, verbEnd, register);
+  if (hangs) return anchorParticiple(tokens, i, verbEnd, register);
   const { subjectEnd, found: before } = subjectBefore(tokens, i, register);
   if (before) return { verbStart: i, verbEnd, subjectStart: before.start, subjectEnd, inverted: false, subject: before.subject, lemma: token.lemma };
   const opener = coordinatedSubject(tokens, i, register);
@@ -213,6 +214,18 @@ function anchorParticiple(tokens: Token[], i: number, verbEnd: number, register:
     if (SPEAKER_PRONOUNS.has(tokens[k].normal)) return participleAnchor(i, verbEnd, { type: 'pronoun', at: k }, tokens[i].lemma);
   }
   return undefined;
+}
+
+/**
+ * A participle that hangs on the clause before it: after a comma (", saying …"), or joined by "and" or "but" to a
+ * participial phrase after one (", painting others as weak and suggesting that …").
+ */
+function hangsOnClause(tokens: Token[], i: number): boolean {
+  const previous = tokens[i - 1];
+  if (previous?.text === ',') return true;
+  if (!COORDINATORS.has(previous?.normal ?? '')) return false;
+  const comma = tokens.slice(0, i - 1).findLastIndex((token) => token.text === ',');
+  return comma !== -1 && /ing$/.test(tokens[comma + 1]?.normal ?? '') && tokens[comma + 1].pos === 'VERB';
 }
 
 /** A participle's subject sits outside its clause: the anchor's subject span is the verb itself. */

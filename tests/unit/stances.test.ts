@@ -201,6 +201,13 @@ describe('attribution', () => {
     expect(statement?.speaker).toBe('Tom Reyes');
   });
 
+  it('reads a participle of saying joined by "and" to a participial phrase (", praising … and suggesting that …")', () => {
+    const [statement] = extractStatements([
+      'Governor Tom Reyes toured the plant on Monday, praising its workers and suggesting that the state would cut its subsidy unless it hired locally.',
+    ]);
+    expect(statement).toMatchObject({ speaker: 'Tom Reyes', kind: 'condition' });
+  });
+
   it('keeps the speaker of a quotation that runs on into the next paragraph', () => {
     const statements = extractStatements([
       '“There are lots of questions regarding the peace treaty,” Putin told reporters.',
