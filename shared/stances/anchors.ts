@@ -6,6 +6,7 @@ import {
   LISTENER_VERBS,
   PHRASAL_REPORTING_VERBS,
   PHRASAL_STANCE_VERBS,
+  POSSESSIVE_MARKS,
   REPORTED_CLAUSE_OPENERS,
   REPORTING_VERB_FRAMES,
   REPORTING_VERBS,
@@ -13,7 +14,7 @@ import {
   STANCE_VERBS,
   TITLE_NOUNS,
 } from './lexicon.js';
-import { EMBEDDED_CLAUSE_WORDS, MAX_ADJUNCT_TOKENS, MAX_SOURCE_PHRASE_TOKENS } from './patterns.js';
+import { EMBEDDED_CLAUSE_WORDS, MAX_ADJUNCT_TOKENS, MAX_NAME_WORDS, MAX_SOURCE_PHRASE_TOKENS } from './patterns.js';
 import { findNameEndingAt, findNameStartingAt, roleStartBefore, skipToSubjectEnd, type Person, type SpeakerRegister } from './speakers.js';
 import { isCapitalized, isWord, type Token } from './sentences.js';
 import { sourceSpeaker } from './sources.js';
@@ -245,7 +246,17 @@ function fitsFrame(tokens: Token[], i: number): boolean {
   while ((tokens[k]?.pos === 'ADV' && !REPORTED_CLAUSE_OPENERS.has(tokens[k].normal)) || tokens[k]?.entity === 'DATE') k += 1;
   const next = tokens[k];
   const endsClause = !next || (next.pos === 'PUNCT' && next.quoteMark !== 'open');
-  return frame === 'trailing' ? endsClause : endsClause || REPORTED_CLAUSE_OPENERS.has(next.normal);
+  return frame === 'trailing' ? endsClause : endsClause || REPORTED_CLAUSE_OPENERS.has(next.normal) || opensFiniteClause(tokens, k);
+}
+
+/** "insists the party must be …": a subject (a short noun phrase) and its finite verb, a clause without "that". */
+function opensFiniteClause(tokens: Token[], from: number): boolean {
+  for (let k = from; k < tokens.length && k < from + MAX_NAME_WORDS + 2; k += 1) {
+    const token = tokens[k];
+    if (token.pos === 'AUX' || (token.pos === 'VERB' && !/ing$/.test(token.normal))) return k > from;
+    if (!(token.pos === 'DET' || token.pos === 'NOUN' || token.pos === 'PROPN' || token.pos === 'PRON' || token.pos === 'ADJ' || POSSESSIVE_MARKS.has(token.text))) return false;
+  }
+  return false;
 }
 
 /**

@@ -69,8 +69,8 @@ export const REPORTING_VERBS = new Set([
 /**
  * Reporting verbs that are also ordinary verbs; they attribute speech only in a narrower frame.
  * - `trailing`: only at the end of a clause ("…, Putin continued."), never "Russia will continue to seek".
- * - `clause`: only before a "that"-clause or at the end of one ("insisted that …", "…, he insisted"), never
- *   "insists on guaranteed volumes", which is the stance itself.
+ * - `clause`: only before a reported clause, with or without "that" ("insisted that …", "insists the party must …"),
+ *   or at the end of one ("…, he insisted"); never "insists on guaranteed volumes", which is the stance itself.
  */
 export const REPORTING_VERB_FRAMES: Record<string, 'trailing' | 'clause'> = {
   continue: 'trailing',

@@ -208,6 +208,13 @@ describe('attribution', () => {
     expect(statement).toMatchObject({ speaker: 'Tom Reyes', kind: 'condition' });
   });
 
+  it('reads a verb that takes a clause before a clause without "that" ("insists the party must …"), not before "on"', () => {
+    const [clause] = extractStatements(['Senator Alex Ortiz, a budget hawk, insists the state must cut fares.']);
+    expect(clause).toMatchObject({ speaker: 'Alex Ortiz', kind: 'condition' });
+    // What he insists on, not the description of him.
+    expect(clause.claim.split(' ').sort()).toEqual(['cut', 'fare']);
+  });
+
   it('keeps the speaker of a quotation that runs on into the next paragraph', () => {
     const statements = extractStatements([
       '“There are lots of questions regarding the peace treaty,” Putin told reporters.',
