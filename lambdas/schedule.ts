@@ -2,7 +2,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { Tracer } from '@aws-lambda-powertools/tracer';
 import type { Context, ScheduledEvent } from 'aws-lambda';
-import { tickWindow, watchesDueWithin } from '../shared/config/index.js';
+import { watchesDueInTick } from '../shared/config/index.js';
 import { enqueueDigests, enqueueSources } from '../shared/pipeline/index.js';
 import { createScheduleDeps, withWatches } from './lib/aws-deps.js';
 import { PipelineMetric } from './lib/pipeline-metrics.js';
@@ -50,7 +50,7 @@ export const handler = traceHandler(tracer, async (event: ScheduledEvent<Schedul
       metrics.addMetric(PipelineMetric.DigestsEnqueued, MetricUnit.Count, result.enqueued);
       return result;
     }
-    const watchIds = detail.enqueue === 'due' ? dueWatchIds(deps.config, event.time, detail.tick) : detail.watchIds;
+    const watchIds = detail.enqueue === 'due' ? watchesDueInTick(deps.config, event.time, detail.tick ?? DEFAULT_TICK) : detail.watchIds;
     const result = watchIds?.length === 0 ? { enqueued: 0 } : await enqueueSources(deps, event.time, watchIds);
     logger.info('sources enqueued', { runId: event.time, watchIds: watchIds ?? 'all', enqueued: result.enqueued });
     metrics.addMetric(PipelineMetric.SourcesEnqueued, MetricUnit.Count, result.enqueued);
@@ -59,9 +59,3 @@ export const handler = traceHandler(tracer, async (event: ScheduledEvent<Schedul
     metrics.publishStoredMetrics();
   }
 });
-
-/** The watches whose schedule fires within the tick that ends at `time`. */
-function dueWatchIds(config: Parameters<typeof watchesDueWithin>[0], time: string, tick = DEFAULT_TICK): string[] {
-  const { after, upTo } = tickWindow(time, tick);
-  return watchesDueWithin(config, after, upTo);
-}

@@ -7,7 +7,7 @@ import { ConfigSchema, type Config } from './schema.js';
 export type { Config, Watch, Source, KeywordGroups } from './schema.js';
 export { ConfigSchema } from './schema.js';
 export { assertDeployable } from './deployable.js';
-export { parseScheduleExpression, ratePeriodMs, tickWindow, watchesDueWithin, type ScheduleExpression } from './schedule-expression.js';
+export { parseScheduleExpression, ratePeriodMs, tickWindow, watchesDueInTick, watchesDueWithin, type ScheduleExpression } from './schedule-expression.js';
 
 /** Placeholders a config may use in source URLs, e.g. `${SAMPLES_URL}/feed.xml`. */
 export type ConfigVariables = Record<string, string>;

@@ -60,6 +60,12 @@ export function watchesDueWithin(config: Pick<Config, 'watches'>, after: Date, u
     .map((watch) => watch.id);
 }
 
+/** The ids of the watches due in the tick of rate `tick` that ends at `time` (a scheduled event's time). */
+export function watchesDueInTick(config: Pick<Config, 'watches'>, time: string, tick: string): string[] {
+  const { after, upTo } = tickWindow(time, tick);
+  return watchesDueWithin(config, after, upTo);
+}
+
 /**
  * The window a tick covers: (time − tick, time], `time` (the scheduled event's) taken to the minute, as EventBridge
  * schedules are. Consecutive ticks of a `rate(...)` rule cover time without gap or overlap, so every fire of a
