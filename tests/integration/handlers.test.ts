@@ -6,7 +6,7 @@ import { startSampleServer, type SampleServer } from '../../bin/sample-server.js
 import { parseConfig } from '../../shared/config/index.js';
 import { dynamoWatchConfig } from '../../shared/store/index.js';
 import { lambdaContext, scheduledEvent, sqsEvent } from '../helpers/events.js';
-import { startTestTable, type TestTable } from '../helpers/dynamo.js';
+import { lambdaTableEnv, startTestTable, type TestTable } from '../helpers/dynamo.js';
 import { startSite } from '../helpers/web.js';
 
 const SAMPLE_SITES = new URL('../../samples/sites/', import.meta.url).pathname;
@@ -47,11 +47,7 @@ describe('Lambda handlers against dynalite and a loopback news site', () => {
     // As `stancewatch watches push` leaves them: the functions read the watches from the table.
     await dynamoWatchConfig(table.client, table.tableName).pushWatches(config);
     Object.assign(process.env, {
-      AWS_REGION: 'eu-west-1',
-      AWS_ACCESS_KEY_ID: 'test',
-      AWS_SECRET_ACCESS_KEY: 'test',
-      AWS_ENDPOINT_URL_DYNAMODB: table.endpoint,
-      TABLE_NAME: table.tableName,
+      ...lambdaTableEnv(table),
       QUEUE_URL,
       DIGEST_QUEUE_URL,
       TOPIC_ARN,
@@ -209,11 +205,7 @@ describe('Lambda handlers before any watches are pushed', () => {
   beforeAll(async () => {
     table = await startTestTable();
     Object.assign(process.env, {
-      AWS_REGION: 'eu-west-1',
-      AWS_ACCESS_KEY_ID: 'test',
-      AWS_SECRET_ACCESS_KEY: 'test',
-      AWS_ENDPOINT_URL_DYNAMODB: table.endpoint,
-      TABLE_NAME: table.tableName,
+      ...lambdaTableEnv(table),
       QUEUE_URL,
       DIGEST_QUEUE_URL,
       TOPIC_ARN,

@@ -5,7 +5,7 @@ import { parseConfig } from '../../shared/config/index.js';
 import { parseFeed } from '../../shared/fetch/index.js';
 import { feedTokenFor, serveFeedRequest, type FeedDeps } from '../../shared/pipeline/index.js';
 import { dynamoWatchConfig } from '../../shared/store/index.js';
-import { startTestTable, type TestTable } from '../helpers/dynamo.js';
+import { lambdaTableEnv, startTestTable, type TestTable } from '../helpers/dynamo.js';
 import { lambdaContext } from '../helpers/events.js';
 
 const SECRET = 'feed-secret-0123456789abcdef0123456789abcdef';
@@ -114,11 +114,7 @@ describe('the feed Lambda handler', () => {
     table = await startTestTable();
     await storeDigests(table);
     Object.assign(process.env, {
-      AWS_REGION: 'eu-west-1',
-      AWS_ACCESS_KEY_ID: 'test',
-      AWS_SECRET_ACCESS_KEY: 'test',
-      AWS_ENDPOINT_URL_DYNAMODB: table.endpoint,
-      TABLE_NAME: table.tableName,
+      ...lambdaTableEnv(table),
       FEED_SECRET_ID: SECRET_ARN,
       POWERTOOLS_LOG_LEVEL: 'ERROR',
     });

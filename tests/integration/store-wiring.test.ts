@@ -9,7 +9,7 @@ import { parseConfig } from '../../shared/config/index.js';
 import { canonicalizeUrl } from '../../shared/dedupe/index.js';
 import { processSource, runPass, stderrLog, type SourceOutcome } from '../../shared/pipeline/index.js';
 import { dynamoWatchConfig, hashKey, type ArchiveStore } from '../../shared/store/index.js';
-import { startTestTable, type TestTable } from '../helpers/dynamo.js';
+import { lambdaTableEnv, startTestTable, type TestTable } from '../helpers/dynamo.js';
 
 const WATCH = 'treaty';
 
@@ -128,11 +128,7 @@ describe('one DynamoDB client shared by the archive, the host boilerplate store 
     beforeAll(async () => {
       table = await startTestTable();
       Object.assign(process.env, {
-        AWS_REGION: 'eu-west-1',
-        AWS_ACCESS_KEY_ID: 'test',
-        AWS_SECRET_ACCESS_KEY: 'test',
-        AWS_ENDPOINT_URL_DYNAMODB: table.endpoint,
-        TABLE_NAME: table.tableName,
+        ...lambdaTableEnv(table),
         ALLOW_PRIVATE_NETWORK: 'true',
       });
       // The watches as `stancewatch watches push` leaves them, where the Lambda reads them.
