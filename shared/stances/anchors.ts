@@ -267,12 +267,20 @@ function opensFiniteClause(tokens: Token[], from: number): boolean {
 function subjectBefore(tokens: Token[], verb: number, register: SpeakerRegister): { subjectEnd: number; found?: { start: number; subject: Subject } } {
   const subjectEnd = skipToSubjectEnd(tokens, verb - 1);
   if (subjectEnd < 0) return { subjectEnd };
-  const found = findSubjectEndingAt(tokens, subjectEnd, register);
+  const found = personOfPlace(tokens, findSubjectEndingAt(tokens, subjectEnd, register), register);
   const closing = tokens.slice(subjectEnd + 2, verb).findIndex((token) => token.text === ',') + subjectEnd + 2;
   if (found?.subject.type === 'person' || tokens[subjectEnd + 1]?.text !== ',' || closing < subjectEnd + 2) return { subjectEnd, found };
   const named = findNameEndingAt(tokens, closing - 1, register);
   if (!named || named.start !== subjectEnd + 2) return { subjectEnd, found };
   return { subjectEnd: closing - 1, found: { start: found?.start ?? named.start, subject: { type: 'person', person: named.person } } };
+}
+
+/** "Sen. Bernie Sanders of Vermont called on …": the person a place qualifies speaks, not the place. */
+function personOfPlace(tokens: Token[], found: { start: number; subject: Subject } | undefined, register: SpeakerRegister) {
+  if (!found || found.subject.type === 'person' || tokens[found.start - 1]?.normal !== 'of') return found;
+  const named = findNameEndingAt(tokens, found.start - 2, register);
+  if (!named || named.person.organization) return found;
+  return { start: roleStartBefore(tokens, named.start), subject: { type: 'person', person: named.person } as Subject };
 }
 
 function findSubjectEndingAt(tokens: Token[], end: number, register: SpeakerRegister): { start: number; subject: Subject } | undefined {

@@ -4,7 +4,7 @@
  * ministry told reporters"). Each becomes a speaker label the ledger and the timeline can follow
  * ("spokesman, trade ministry").
  */
-import { POSSESSIVE_MARKS, SOURCE_NOUNS, TITLE_NOUNS } from './lexicon.js';
+import { POSSESSIVE_MARKS, ROLE_WORDS, SOURCE_NOUNS, TITLE_NOUNS } from './lexicon.js';
 import { isCapitalized, isWord, type Token } from './sentences.js';
 import type { Person } from './speakers.js';
 
@@ -47,9 +47,10 @@ function ownerBefore(tokens: Token[], start: number): Token[] | undefined {
   return first < start - 1 ? tokens.slice(first, start) : undefined;
 }
 
-/** A role noun phrase ending at `end` ("a spokesman", "senior officials"), for "X for Y". */
+/** A role noun phrase ending at `end` ("a spokesman", "senior officials", "the mayor"), for "X for Y", "X of Y". */
 function roleBefore(tokens: Token[], end: number): { role: Token[]; start: number } | undefined {
-  if (end < 0 || !isSourceNoun(tokens[end])) return undefined;
+  // A role word too: "the mayor of Tokyo", "the head of the union" hold a role, not a name.
+  if (end < 0 || !(isSourceNoun(tokens[end]) || ROLE_WORDS.has(tokens[end].normal))) return undefined;
   let start = end;
   while (start > 0 && ['ADJ', 'NOUN', 'DET', 'NUM'].includes(tokens[start - 1].pos)) start -= 1;
   return { role: tokens.slice(start, end + 1), start };

@@ -433,6 +433,11 @@ describe('sources without a person’s name', () => {
     );
     expect(speakerOf('Officials said the border would remain closed unless the vote goes ahead.')).toBe('Officials');
     expect(speakerOf('The committee called on the president to retaliate against the new duties.')).toBe('committee');
+    expect(speakerOf('The mayor of Leeds said the buses would stop unless the fund was restored.')).toBe('mayor, Leeds');
+  });
+
+  it('gives a statement to the person a place qualifies, not to the place ("Senator X of Ohio called on …")', () => {
+    expect(speakerOf('Senator Alex Ortiz of Ohio called on the board to freeze fares.')).toBe('Alex Ortiz');
   });
 
   it('records an organisation named by a proper noun, and an owner’s staff with the owner', () => {
