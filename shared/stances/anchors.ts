@@ -269,11 +269,32 @@ function subjectBefore(tokens: Token[], verb: number, register: SpeakerRegister)
   if (subjectEnd < 0) return { subjectEnd };
   const found = personOfPlace(tokens, findSubjectEndingAt(tokens, subjectEnd, register), register);
   const closing = tokens.slice(subjectEnd + 2, verb).findIndex((token) => token.text === ',') + subjectEnd + 2;
-  if (found?.subject.type === 'person' || tokens[subjectEnd + 1]?.text !== ',' || closing < subjectEnd + 2) return { subjectEnd, found };
+  if (found?.subject.type === 'person' || tokens[subjectEnd + 1]?.text !== ',' || closing < subjectEnd + 2) {
+    return { subjectEnd, found: found && { ...found, start: descriptorStart(tokens, found.start) } };
+  }
   const named = findNameEndingAt(tokens, closing - 1, register);
   if (!named || named.start !== subjectEnd + 2) return { subjectEnd, found };
-  return { subjectEnd: closing - 1, found: { start: found?.start ?? named.start, subject: { type: 'person', person: named.person } } };
+  const start = descriptorStart(tokens, found?.start ?? named.start);
+  return { subjectEnd: closing - 1, found: { start, subject: { type: 'person', person: named.person } } };
 }
+
+/**
+ * `start`, or the start of the lower-case words describing the subject when they open the clause after a quotation or
+ * a comma: "…,” a smiling Trump said", "…,” his wife, Maria Delgado, wrote". They belong to the subject, so the
+ * anchor is a trailing one and the quotation its content.
+ */
+function descriptorStart(tokens: Token[], start: number): number {
+  let k = start;
+  while (k > 0 && start - k < MAX_DESCRIPTOR_TOKENS && isDescriptorWord(tokens[k - 1])) k -= 1;
+  const before = tokens[k - 1];
+  return k < start && before && (before.text === ',' || before.quoteMark === 'close') ? k : start;
+}
+
+/** At most this many words describe a subject before its name ("a visibly tired", "warm-and-fuzzy"). */
+const MAX_DESCRIPTOR_TOKENS = 6;
+
+const isDescriptorWord = (token: Token) =>
+  (token.text === '-' && token.space === '') || (isWord(token) && !isCapitalized(token) && ['ADJ', 'DET', 'PRON', 'ADV', 'CCONJ', 'NOUN'].includes(token.pos));
 
 /** "Sen. Bernie Sanders of Vermont called on …": the person a place qualifies speaks, not the place. */
 function personOfPlace(tokens: Token[], found: { start: number; subject: Subject } | undefined, register: SpeakerRegister) {

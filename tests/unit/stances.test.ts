@@ -215,6 +215,13 @@ describe('attribution', () => {
     expect(clause.claim.split(' ').sort()).toEqual(['cut', 'fare']);
   });
 
+  it('reads a trailing speaker with words describing them before the name (", a smiling X said", ", his wife, X, wrote")', () => {
+    const [smiling] = extractStatements(['“We will not sign this deal before the summer,” a smiling Tom Reyes said.']);
+    expect(smiling).toMatchObject({ speaker: 'Tom Reyes', polarity: 'negative' });
+    const [letter] = extractStatements(['“We cannot pay the rent unless the fund is restored,” his wife, Maria Delgado, wrote in a letter to the court.']);
+    expect(letter).toMatchObject({ speaker: 'Maria Delgado', kind: 'condition' });
+  });
+
   it('keeps the speaker of a quotation that runs on into the next paragraph', () => {
     const statements = extractStatements([
       '“There are lots of questions regarding the peace treaty,” Putin told reporters.',
