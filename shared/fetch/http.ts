@@ -19,6 +19,8 @@ const ERROR_BODY_HEAD_BYTES = 16 * 1024;
 interface Deadline {
   signal: AbortSignal;
   remainingMs(): number;
+  /** Where the fetch last was, to say where a passed deadline went: the checks (address, robots.txt), the host's turn, or a request. */
+  phase?: 'checks' | 'turn' | 'sent';
 }
 
 /** One hop of a fetch: the URL asked for, the URL this hop requests, and what every attempt shares. */
@@ -62,7 +64,7 @@ export async function fetchHttpDocument(
       current = nextHop(answer.redirect, requestedUrl, current, redirects, options);
     }
   } catch (error) {
-    throw asFetchError(error, requestedUrl, current, options, deadline.signal);
+    throw asFetchError(error, requestedUrl, current, options, deadline);
   }
 }
 
@@ -99,7 +101,9 @@ async function fetchHop(hop: Hop): Promise<HopAnswer> {
  * through the pacer too, is not queued behind a slot this hop already holds.
  */
 async function attemptHop(hop: Hop): Promise<HopAnswer> {
+  hop.deadline.phase = 'checks';
   await checkHop(hop.url, hop.requestedUrl, hop.options, hop.deadline.signal);
+  hop.deadline.phase = 'turn';
   const pacer = hop.options.hostPacer ?? sharedHostPacer;
   const politeness = hop.options.politeness ?? DEFAULT_POLITENESS;
   return pacer.run(hop.url, politeness, hop.deadline.signal, () => exchange(hop));
@@ -107,6 +111,7 @@ async function attemptHop(hop: Hop): Promise<HopAnswer> {
 
 /** One request and its body; the pacer slot is held until the body is read or dropped. */
 async function exchange(hop: Hop): Promise<HopAnswer> {
+  hop.deadline.phase = 'sent';
   const response = await requestOnce(hop.url, hop.options, hop.validators, hop.deadline.signal);
   if (REDIRECT_STATUSES.has(response.status)) {
     await discardBody(response);
@@ -319,16 +324,15 @@ async function discardBody(response: Response): Promise<void> {
   await response.body?.cancel().catch(() => undefined);
 }
 
-function asFetchError(
-  error: unknown,
-  requestedUrl: string,
-  current: URL,
-  options: FetchOptions,
-  signal: AbortSignal,
-): FetchError {
+function asFetchError(error: unknown, requestedUrl: string, current: URL, options: FetchOptions, deadline: Deadline): FetchError {
   if (error instanceof FetchError) return error;
   const where = describeTarget(requestedUrl, current.href);
-  if (signal.aborted) {
+  if (deadline.signal.aborted && deadline.phase === 'turn') {
+    // The site was not slow: the request waited for its turn at a busy host (politeness) until the deadline passed.
+    const message = `GET ${where} was still waiting its turn at ${current.host} (other requests to the host went first) when its ${options.timeoutMs} ms deadline passed; not sent, skipped this run`;
+    return fetchFailure(requestedUrl, 'timeout', message, { cause: error });
+  }
+  if (deadline.signal.aborted) {
     return fetchFailure(
       requestedUrl,
       'timeout',

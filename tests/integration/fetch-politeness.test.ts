@@ -286,7 +286,9 @@ describe('per-host pacing, on a fake clock', () => {
     const options = paced(1, 600, { hostPacer: new HostPacer(clock) });
     await fetchDocument(`${server.origin}/page.html`, options);
     // The clock stands still: the turn never comes, and the fetch's own deadline ends the wait.
-    await failureOf(fetchDocument(`${server.origin}/page.html`, { ...options, timeoutMs: 100 }), 'timeout');
+    const waited = await failureOf(fetchDocument(`${server.origin}/page.html`, { ...options, timeoutMs: 100 }), 'timeout');
+    // The site was never slow: the message says the request waited its turn and was not sent.
+    expect(waited.message).toMatch(/still waiting its turn at 127\.0\.0\.1:\d+ .* when its 100 ms deadline passed; not sent/);
     expect(server.hitsOf('/page.html')).toBe(1);
     expect(clock.sleepers()).toBe(0);
     // The abandoned turn does not block the queue: the next fetch gets through once the delay has passed.
