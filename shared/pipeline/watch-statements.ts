@@ -46,8 +46,9 @@ type LedgerReads = Pick<Ledger, 'getSummary' | 'getTermCounts' | 'listStatements
  */
 export async function readArticleLedger(statements: Statement[], watch: Pick<Watch, 'id' | 'sides'>, ledger: LedgerReads): Promise<ArticleLedger> {
   const asked = new Set(statements.flatMap((statement) => countedTokens(statement.claim)));
-  const summary = await ledger.getSummary(watch.id, asked);
-  const keys = partitionsToRead(statements, summary.speakers, Object.values(watch.sides ?? {}));
+  const sides = Object.values(watch.sides ?? {});
+  const summary = await ledger.getSummary(watch.id, asked, namesToLook(statements, sides));
+  const keys = partitionsToRead(statements, summary.speakers, sides);
   const reads = [...keys].map((key) => ledger.listStatements(watch.id, key));
   if (statements.some((statement) => statement.speaker === null)) reads.push(ledger.listRecentStatements(watch.id, UNATTRIBUTED_WINDOW));
   const entries = inLedgerOrder((await Promise.all(reads)).flat());
@@ -62,6 +63,19 @@ export function recordInLedger(ledger: ArticleLedger, entry: LedgerEntry): void 
   addToSummary(ledger.summary, entry);
 }
 
+/** The names whose ledger labels `partitionsToRead` compares: each statement's speaker and the members of their side. */
+function namesToLook(statements: Statement[], sides: string[][]): string[] {
+  return statements.flatMap(({ speaker }) => {
+    if (!speaker) return [];
+    return [speaker, ...(sideOf(speaker, sides) ?? [])];
+  });
+}
+
+/** The side a speaker speaks for: the members of the watch's side that names them, if any. */
+function sideOf(speaker: string, sides: string[][]): string[] | undefined {
+  return sides.find((members) => members.some((member) => speaksAs(speaker, member)));
+}
+
 /**
  * The speaker keys whose partitions hold every statement `compareWithLedger` may compare these with: each speaker's
  * own, and those of the ledger's speaker labels (`known`) that name the speaker or a member of the speaker's side.
@@ -71,7 +85,7 @@ function partitionsToRead(statements: Statement[], known: Set<string>, sides: st
   for (const { speaker } of statements) {
     if (!speaker) continue;
     keys.add(speakerKey(speaker));
-    const side = sides.find((members) => members.some((member) => speaksAs(speaker, member)));
+    const side = sideOf(speaker, sides);
     for (const label of known) {
       if (speaksAs(label, speaker) || side?.some((member) => speaksAs(label, member))) keys.add(speakerKey(label));
     }

@@ -5,6 +5,7 @@
  * libraries.
  */
 import { NEGATION_TOKEN } from './patterns.js';
+import { surnameOf } from './surname.js';
 import type { LedgerEntry, StanceStatus, Statement } from './types.js';
 
 /** A statement in a watch's ledger, with where and when it was said and how it was judged. */
@@ -40,7 +41,10 @@ export interface LedgerSummary {
   statements: number;
   /** How many ledger statements hold each claim token (`claimTokens`): the IDF's document frequencies. */
   tokenCounts: Map<string, number>;
-  /** Every speaker label in the ledger: where a side's members' statements are kept (see `speakerKey`). */
+  /**
+   * Speaker labels in the ledger, where a side's members' statements are kept (see `speakerKey`): every label, or
+   * those a store found under the names asked for (`labelWords`), a read that does not grow with the speakers.
+   */
   speakers: Set<string>;
 }
 
@@ -51,9 +55,10 @@ export interface Ledger {
   listRecentStatements(watchId: string, limit: number): Promise<LedgerEntry[]>;
   /**
    * The watch's ledger summary: counts of every statement `addStatement` recorded (see `LedgerSummary`), with the
-   * counts of `terms` only (a read that does not grow with the vocabulary), or of every term when omitted.
+   * counts of `terms` only (a read that does not grow with the vocabulary), or of every term when omitted, and the
+   * speaker labels that can speak as one of `speakers` (by surname, see `labelWords`), or every label when omitted.
    */
-  getSummary(watchId: string, terms?: Iterable<string>): Promise<LedgerSummary>;
+  getSummary(watchId: string, terms?: Iterable<string>, speakers?: Iterable<string>): Promise<LedgerSummary>;
   /** How many ledger statements hold each of `terms`; a term none holds is absent. */
   getTermCounts(watchId: string, terms: Iterable<string>): Promise<Map<string, number>>;
   /**
@@ -76,6 +81,16 @@ export function speakerKey(speaker: string | null): string {
   if (!speaker) return '_';
   const words = speaker.toLowerCase().normalize('NFKD').replace(/[^\p{L}\s-]/gu, '').trim().split(/\s+/);
   return words[words.length - 1] || '_';
+}
+
+/**
+ * The words a speaker label is found under: each of its words and its surname, the two ways `speaksAs` matches a
+ * label with a name's surname. A store indexes labels under these, so the labels a name can speak as are one read of
+ * its surname (`surnameOf`), however many speakers the ledger holds.
+ */
+export function labelWords(label: string): string[] {
+  const words = label.toLowerCase().split(/[^\p{L}\p{N}'’-]+/u);
+  return [...new Set([...words, surnameOf(label)])].filter(Boolean);
 }
 
 /** A claim's tokens without the negation, which novelty compares as polarity: the terms the IDF counts. */

@@ -18,7 +18,7 @@
  */
 import { claimTokens, summarizeLedger, type LedgerSummary } from './ledger.js';
 import { NEGATION_TOKEN } from './patterns.js';
-import { surnameOf } from './speakers.js';
+import { surnameOf } from './surname.js';
 import { StanceStatus, type LedgerEntry, type NoveltyVerdict, type Statement } from './types.js';
 
 /**

@@ -291,9 +291,3 @@ export function findNameStartingAt(tokens: Token[], start: number, register: Spe
   }
   return undefined;
 }
-
-/** Case-insensitive surname of a speaker label ("Vladimir Putin" → "putin"). */
-export function surnameOf(speaker: string): string {
-  const words = speaker.trim().toLowerCase().split(/\s+/);
-  return words[words.length - 1].replace(/[^\p{L}\p{N}-]/gu, '');
-}

@@ -20,8 +20,9 @@
  * | watch mark         | `WATCH#<id>`          | `DONE#<urlKey>`              | which text of an article a watch has read   |
  * | ledger statement   | `WATCH#<id>`          | `ST#<speakerKey>#<stanceId>` | earlier statements of a speaker             |
  * |   (GSI1)           | `WATCH#<id>#ST`       | `<publishedAt>#<stanceId>`   | a watch's statements by date                |
- * | ledger summary     | `WATCH#<id>#SUM`      | `SUM`                        | the ledger's statement count and speakers   |
+ * | ledger summary     | `WATCH#<id>#SUM`      | `SUM`                        | the ledger's statement count                |
  * | term count         | `WATCH#<id>#DF`       | `<claim term>`               | ledger statements holding the term (IDF)    |
+ * | speaker labels     | `WATCH#<id>#SPK`      | `<word of a label>`          | the ledger's speaker labels with that word  |
  * | pending for digest | `WATCH#<id>`          | `PEND#<stanceId>`            | what the next digest holds                  |
  * | digest             | `WATCH#<id>`          | `DIG#<digestKey>`            | digests made (idempotency)                  |
  * |   (GSI1)           | `WATCH#<id>#DIG`      | `<createdAt>#<digestKey>`    | a watch's digests, newest first (its feed)  |
@@ -88,6 +89,8 @@ export const itemKeys = {
   ledgerSummary: (watchId: string) => ({ pk: `${partitionKeys.watch(watchId)}#SUM`, sk: 'SUM' }),
   /** A claim term's document frequency: one small item per term, so a read takes only the terms it needs. */
   termCount: (watchId: string, term: string) => ({ pk: `${partitionKeys.watch(watchId)}#DF`, sk: term }),
+  /** The speaker labels holding a word (`labelWords`): one small item per word, so a read takes a name's labels only. */
+  speakerLabels: (watchId: string, word: string) => ({ pk: `${partitionKeys.watch(watchId)}#SPK`, sk: word }),
   digest: (watchId: string, digestKey: string) => ({ pk: partitionKeys.watch(watchId), sk: `DIG#${digestKey}` }),
   watchMark: (watchId: string, urlKey: string) => ({ pk: partitionKeys.watch(watchId), sk: `DONE#${urlKey}` }),
   /** Guards a watch's link to an article: the first link's date wins, so a retry under another date adds none. */

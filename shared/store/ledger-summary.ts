@@ -1,5 +1,6 @@
 import { BatchGetCommand, UpdateCommand, type BatchGetCommandOutput, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
-import { countedTokens, summarizeLedger, type LedgerSummary, type StoredStatement } from '../stances/ledger.js';
+import { countedTokens, labelWords, summarizeLedger, type LedgerSummary, type StoredStatement } from '../stances/ledger.js';
+import { surnameOf } from '../stances/surname.js';
 import type { LedgerEntry } from '../stances/types.js';
 import type { DynamoTable } from './dynamo-table.js';
 import { itemKeys, partitionKeys, sortKeyPrefixes } from './keys.js';
@@ -18,6 +19,7 @@ export const COUNTED_FLAG = 'tallied';
 
 interface SummaryItem {
   statements?: number;
+  /** The speaker labels as the totals item kept them before they were indexed by word (`WATCH#<id>#SPK`). */
   speakers?: Set<string>;
   /** Every statement of the ledger has been counted (see `backfill`). */
   complete?: boolean;
@@ -28,11 +30,17 @@ interface TermItem {
   statements: number;
 }
 
+interface LabelItem {
+  sk: string;
+  labels?: Set<string>;
+}
+
 /**
- * The ledger summary (`LedgerSummary`) as small items that do not grow with the watch's vocabulary:
- * `WATCH#<id>#SUM` / `SUM` holds the statement count and the speaker labels, and `WATCH#<id>#DF` / `<term>` the
- * number of statements holding each claim term. Counting a statement writes one item per distinct term, and
- * judging an article reads only the terms of its claims and of the entries it is compared with.
+ * The ledger summary (`LedgerSummary`) as small items that grow neither with the watch's vocabulary nor with its
+ * speakers: `WATCH#<id>#SUM` / `SUM` holds the statement count, `WATCH#<id>#DF` / `<term>` the number of statements
+ * holding each claim term, and `WATCH#<id>#SPK` / `<word>` the speaker labels holding a word (`labelWords`). Counting
+ * a statement writes one item per distinct term and per word of its speaker, and judging an article reads only the
+ * terms of its claims and of the entries it is compared with, and the labels under its speakers' surnames.
  *
  * The term items share one partition: ~15 writes per stored statement, far under a partition's 1,000 writes a
  * second for any watch's rate of statements, and one BatchGetItem reads a set of terms without knowing a shard.
@@ -99,25 +107,55 @@ export function ledgerSummaryStore(table: DynamoTable) {
     await table.update({ Key: itemKeys.ledgerSummary(watchId), UpdateExpression: 'SET complete = :true', ExpressionAttributeValues: { ':true': true } });
   }
 
-  /** Each term's count (absent: no statement holds it), by BatchGetItem of 100 keys at a time, in parallel. */
+  /** Each term's count (absent: no statement holds it), by BatchGetItem. */
   async function getTermCounts(watchId: string, terms: Iterable<string>): Promise<Map<string, number>> {
-    const keys = [...new Set(terms)].map((term) => itemKeys.termCount(watchId, term));
-    const chunks = Array.from({ length: Math.ceil(keys.length / BATCH_GET_KEYS) }, (_, index) => keys.slice(index * BATCH_GET_KEYS, (index + 1) * BATCH_GET_KEYS));
-    const items = (await Promise.all(chunks.map(batchGet))).flat();
+    const items = await getAll<TermItem>([...new Set(terms)].map((term) => itemKeys.termCount(watchId, term)), 'sk, statements');
     return new Map(items.map((item) => [item.sk, item.statements]));
   }
 
-  async function batchGet(keys: Record<string, unknown>[]): Promise<TermItem[]> {
-    const items: TermItem[] = [];
+  /** The labels under the surnames of `names`: every label that can speak as one of them (see `labelWords`). */
+  async function getSpeakerLabels(watchId: string, names: Iterable<string>): Promise<Set<string>> {
+    const surnames = new Set([...names].map(surnameOf).filter(Boolean));
+    const items = await getAll<LabelItem>([...surnames].map((surname) => itemKeys.speakerLabels(watchId, surname)), 'sk, labels');
+    return new Set(items.flatMap((item) => [...(item.labels ?? [])]));
+  }
+
+  /** Every label: a Query of the whole partition, which grows with the speakers (for tools and tests). */
+  async function allSpeakerLabels(watchId: string): Promise<Set<string>> {
+    const items = await table.queryAll<LabelItem>({
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': itemKeys.speakerLabels(watchId, '').pk },
+      ProjectionExpression: 'sk, labels',
+    });
+    return new Set(items.flatMap((item) => [...(item.labels ?? [])]));
+  }
+
+  /** Items by key, by BatchGetItem of 100 keys at a time, in parallel. */
+  async function getAll<T>(keys: Record<string, unknown>[], projection: string): Promise<T[]> {
+    const chunks = Array.from({ length: Math.ceil(keys.length / BATCH_GET_KEYS) }, (_, index) => keys.slice(index * BATCH_GET_KEYS, (index + 1) * BATCH_GET_KEYS));
+    return (await Promise.all(chunks.map((chunk) => batchGet<T>(chunk, projection)))).flat();
+  }
+
+  async function batchGet<T>(keys: Record<string, unknown>[], projection: string): Promise<T[]> {
+    const items: T[] = [];
     let pending: Record<string, unknown>[] | undefined = keys;
     while (pending && pending.length > 0) {
       const result: BatchGetCommandOutput = await table.doc.send(
-        new BatchGetCommand({ RequestItems: { [table.name]: { Keys: pending, ConsistentRead: true, ProjectionExpression: 'sk, statements' } } }),
+        new BatchGetCommand({ RequestItems: { [table.name]: { Keys: pending, ConsistentRead: true, ProjectionExpression: projection } } }),
       );
-      items.push(...((result.Responses?.[table.name] ?? []) as TermItem[]));
+      items.push(...((result.Responses?.[table.name] ?? []) as T[]));
       pending = result.UnprocessedKeys?.[table.name]?.Keys;
     }
     return items;
+  }
+
+  /**
+   * Moves the labels a totals item kept (before they were indexed by word) to the label items, once: an ADD to a set
+   * is idempotent, so a move cut short is finished by the next read.
+   */
+  async function indexKeptLabels(watchId: string, labels: Set<string>): Promise<void> {
+    await Promise.all([...labels].flatMap((label) => labelUpdates(watchId, label)).map((update) => table.update(update)));
+    await table.update({ Key: itemKeys.ledgerSummary(watchId), UpdateExpression: 'REMOVE speakers' });
   }
 
   /** Every term's count: a Query of the whole partition, which grows with the vocabulary (for tools and tests). */
@@ -135,29 +173,34 @@ export function ledgerSummaryStore(table: DynamoTable) {
     getTermCounts,
 
     /**
-     * The watch's summary with the counts of `terms` (of every term when omitted): a GetItem of its totals, then the
-     * terms' items. The first time, a ledger kept before the summary is counted first.
+     * The watch's summary with the counts of `terms` (of every term when omitted) and the labels that can speak as
+     * `speakers` (every label when omitted): a GetItem of its totals, then the terms' and the surnames' items. The
+     * first time, a ledger kept before the summary is counted first, and labels kept on the totals are indexed.
      */
-    async getSummary(watchId: string, terms?: Iterable<string>): Promise<LedgerSummary> {
+    async getSummary(watchId: string, terms?: Iterable<string>, speakers?: Iterable<string>): Promise<LedgerSummary> {
       let totals = await table.get<SummaryItem>(itemKeys.ledgerSummary(watchId), 'statements, speakers, complete');
       if (!totals?.complete) {
         await backfill(watchId);
         totals = await table.get<SummaryItem>(itemKeys.ledgerSummary(watchId), 'statements, speakers, complete');
       }
-      const tokenCounts = terms === undefined ? await allTermCounts(watchId) : await getTermCounts(watchId, terms);
-      return { statements: totals?.statements ?? 0, tokenCounts, speakers: new Set(totals?.speakers ?? []) };
+      if (totals?.speakers?.size) await indexKeptLabels(watchId, totals.speakers);
+      const [tokenCounts, labels] = await Promise.all([
+        terms === undefined ? allTermCounts(watchId) : getTermCounts(watchId, terms),
+        speakers === undefined ? allSpeakerLabels(watchId) : getSpeakerLabels(watchId, speakers),
+      ]);
+      return { statements: totals?.statements ?? 0, tokenCounts, speakers: labels };
     },
   };
 }
 
-/** The updates that count a statement: N and its speaker on the totals, one ADD per distinct claim term. */
+/** The updates that count a statement: N on the totals, one ADD per distinct claim term and per word of its speaker. */
 function countUpdates(statement: Pick<StoredStatement, 'watchId' | 'speaker' | 'claim'>) {
   const names = { '#type': 'type' };
   const totals = {
     Key: itemKeys.ledgerSummary(statement.watchId),
-    UpdateExpression: `ADD statements :one${statement.speaker ? ', speakers :speaker' : ''} SET #type = :type`,
+    UpdateExpression: 'ADD statements :one SET #type = :type',
     ExpressionAttributeNames: names,
-    ExpressionAttributeValues: { ':one': 1, ':type': 'ledger-summary', ...(statement.speaker ? { ':speaker': new Set([statement.speaker]) } : {}) },
+    ExpressionAttributeValues: { ':one': 1, ':type': 'ledger-summary' },
   };
   const terms = countedTokens(statement.claim).map((term) => ({
     Key: itemKeys.termCount(statement.watchId, term),
@@ -165,7 +208,17 @@ function countUpdates(statement: Pick<StoredStatement, 'watchId' | 'speaker' | '
     ExpressionAttributeNames: names,
     ExpressionAttributeValues: { ':one': 1, ':type': 'term-count' },
   }));
-  return [totals, ...terms];
+  return [totals, ...terms, ...(statement.speaker ? labelUpdates(statement.watchId, statement.speaker) : [])];
+}
+
+/** Adds a speaker label to the item of each of its words (a set: adding it again changes nothing). */
+function labelUpdates(watchId: string, label: string) {
+  return labelWords(label).map((word) => ({
+    Key: itemKeys.speakerLabels(watchId, word),
+    UpdateExpression: 'ADD labels :label SET #type = :type',
+    ExpressionAttributeNames: { '#type': 'type' },
+    ExpressionAttributeValues: { ':label': new Set([label]), ':type': 'speaker-labels' },
+  }));
 }
 
 /**
@@ -174,23 +227,20 @@ function countUpdates(statement: Pick<StoredStatement, 'watchId' | 'speaker' | '
  */
 export function ledgerSummaryItems(watchId: string, entries: Iterable<Pick<LedgerEntry, 'speaker' | 'claim'>>): Record<string, unknown>[] {
   const summary = summarizeLedger(entries);
-  const totals = {
-    ...itemKeys.ledgerSummary(watchId),
-    type: 'ledger-summary',
-    statements: summary.statements,
-    complete: true,
-    // DynamoDB keeps no empty set.
-    ...(summary.speakers.size > 0 ? { speakers: summary.speakers } : {}),
-  };
+  const totals = { ...itemKeys.ledgerSummary(watchId), type: 'ledger-summary', statements: summary.statements, complete: true };
   const terms = [...summary.tokenCounts].map(([term, statements]) => ({ ...itemKeys.termCount(watchId, term), type: 'term-count', statements }));
-  return [totals, ...terms];
+  const byWord = new Map<string, Set<string>>();
+  for (const label of summary.speakers) for (const word of labelWords(label)) byWord.set(word, (byWord.get(word) ?? new Set()).add(label));
+  const labels = [...byWord].map(([word, set]) => ({ ...itemKeys.speakerLabels(watchId, word), type: 'speaker-labels', labels: set }));
+  return [totals, ...terms, ...labels];
 }
 
-/** A watch's summary from its items as a Scan returns them (`WATCH#<id>#SUM` and `WATCH#<id>#DF`). */
+/** A watch's summary from its items as a Scan returns them (`WATCH#<id>#SUM`, `#DF` and `#SPK`). */
 export function summaryFromItems(items: Array<Record<string, unknown> & { pk: string; sk: string }>): LedgerSummary {
   const summary: LedgerSummary = { statements: 0, tokenCounts: new Map(), speakers: new Set() };
   for (const item of items) {
     if (item.pk.endsWith('#DF')) summary.tokenCounts.set(item.sk, (item.statements as number | undefined) ?? 0);
+    else if (item.pk.endsWith('#SPK')) for (const label of (item.labels as Set<string> | undefined) ?? []) summary.speakers.add(label);
     else {
       summary.statements += (item.statements as number | undefined) ?? 0;
       for (const speaker of (item.speakers as Set<string> | undefined) ?? []) summary.speakers.add(speaker);

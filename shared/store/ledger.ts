@@ -45,7 +45,7 @@ export function dynamoLedger(table: DynamoTable, now: () => Date): Ledger {
         limit,
       ),
 
-    getSummary: (watchId, terms) => summary.getSummary(watchId, terms),
+    getSummary: (watchId, terms, speakers) => summary.getSummary(watchId, terms, speakers),
 
     getTermCounts: (watchId, terms) => summary.getTermCounts(watchId, terms),
 

@@ -30,7 +30,7 @@ import type { ArchivedArticle, DigestRecord, StoredStatement, WatchArticleLink }
 import type { RecordedDelivery } from './recording-notifier.js';
 
 /** Item kinds by key shape; anything else is an item the design does not know. */
-const KNOWN_KINDS = ['article', 'revision', 'revision-index', 'hash', 'band', 'url', 'host-page', 'watch-article', 'watch-link', 'statement', 'ledger-summary', 'term-count', 'pending', 'digest', 'watch-mark', 'source-health', 'article-failure'] as const;
+const KNOWN_KINDS = ['article', 'revision', 'revision-index', 'hash', 'band', 'url', 'host-page', 'watch-article', 'watch-link', 'statement', 'ledger-summary', 'term-count', 'speaker-labels', 'pending', 'digest', 'watch-mark', 'source-health', 'article-failure'] as const;
 type ItemKind = (typeof KNOWN_KINDS)[number] | 'unknown';
 
 type Item = Record<string, unknown> & { pk: string; sk: string };
@@ -63,6 +63,7 @@ function kindOf({ pk, sk }: Item): ItemKind {
   if (!pk.startsWith('WATCH#')) return 'unknown';
   if (pk.endsWith('#SUM')) return sk === 'SUM' ? 'ledger-summary' : 'unknown';
   if (pk.endsWith('#DF')) return 'term-count';
+  if (pk.endsWith('#SPK')) return 'speaker-labels';
   const prefixes: Array<[string, ItemKind]> = [
     ['ART#', 'watch-article'],
     ['LINKED#', 'watch-link'],

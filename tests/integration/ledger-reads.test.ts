@@ -163,6 +163,27 @@ describe('the ledger summary', () => {
     expect((await table.store.getSummary('lost')).statements).toBe(0);
   });
 
+  it('reads the speaker labels of the names asked for only, by surname or by a word of the label', async () => {
+    await table.store.getSummary('labels');
+    const speakers = ['Kari Lund', 'Ole Berg', 'spokesman, Lund campaign', 'Nordic Air'];
+    for (const [index, speaker] of speakers.entries()) await table.store.addStatement({ ...statementOf('labels', index), speaker });
+    expect([...(await table.store.getSummary('labels', [], ['Lund'])).speakers].sort()).toEqual(['Kari Lund', 'spokesman, Lund campaign']);
+    expect([...(await table.store.getSummary('labels', [], ['Anders Berg', 'Air'])).speakers].sort()).toEqual(['Nordic Air', 'Ole Berg']);
+    expect((await table.store.getSummary('labels', [], [])).speakers.size).toBe(0);
+    expect((await table.store.getSummary('labels')).speakers.size).toBe(4);
+  });
+
+  it('indexes the speaker labels a summary kept on its totals item, once, and reads them by name', async () => {
+    await table.store.getSummary('kept');
+    await table.store.addStatement(statementOf('kept', 0));
+    // The totals item as the summary kept labels before they were indexed by word: a set on it, no label items.
+    const totals = { pk: 'WATCH#kept#SUM', sk: 'SUM' };
+    await dynamoTable(table.client, table.tableName).update({ Key: totals, UpdateExpression: 'ADD speakers :labels', ExpressionAttributeValues: { ':labels': new Set(['Ole Berg']) } });
+    expect([...(await table.store.getSummary('kept', [], ['Berg'])).speakers]).toEqual(['Ole Berg']);
+    expect(await dynamoTable(table.client, table.tableName).get<Record<string, unknown>>(totals, 'speakers')).toEqual({});
+    expect([...(await table.store.getSummary('kept')).speakers].sort()).toEqual(['Kari Lund', 'Ole Berg']);
+  });
+
   it('reads the counts of the terms asked for only', async () => {
     await table.store.getSummary('asked');
     for (const index of [0, 1]) await table.store.addStatement(statementOf('asked', index));
@@ -214,9 +235,12 @@ describe('what a new article reads of its watch', () => {
         { speaker: 'Putin', kind: 'position', polarity: 'positive', text: 'Talks go on', claim: 'talks continue', paragraphIndex: 1 },
       ];
       const ledger = await readArticleLedger(statements, { id: watchId }, store);
-      expect(ledger.summary.speakers.size).toBe(OTHER_SPEAKERS + 1);
+      // The labels under the article's speakers' surname, not the twenty others': a read that does not grow with them.
+      expect(ledger.summary.speakers).toEqual(new Set(['Vladimir Putin']));
       expect(ledger.entries).toHaveLength(OWN_STATEMENTS);
-      return counter.items;
+      const items = counter.items;
+      expect((await store.getSummary(watchId)).speakers.size).toBe(OTHER_SPEAKERS + 1);
+      return items;
     } finally {
       client.destroy();
     }
