@@ -5,7 +5,7 @@
  * libraries.
  */
 import { NEGATION_TOKEN } from './patterns.js';
-import { surnameOf } from './surname.js';
+import { surnameOf, wordsOf } from './surname.js';
 import type { LedgerEntry, StanceStatus, Statement } from './types.js';
 
 /** A statement in a watch's ledger, with where and when it was said and how it was judged. */
@@ -89,8 +89,7 @@ export function speakerKey(speaker: string | null): string {
  * its surname (`surnameOf`), however many speakers the ledger holds.
  */
 export function labelWords(label: string): string[] {
-  const words = label.toLowerCase().split(/[^\p{L}\p{N}'’-]+/u);
-  return [...new Set([...words, surnameOf(label)])].filter(Boolean);
+  return [...new Set([...wordsOf(label), surnameOf(label)])].filter(Boolean);
 }
 
 /** A claim's tokens without the negation, which novelty compares as polarity: the terms the IDF counts. */

@@ -18,7 +18,7 @@
  */
 import { claimTokens, summarizeLedger, type LedgerSummary } from './ledger.js';
 import { NEGATION_TOKEN } from './patterns.js';
-import { surnameOf } from './surname.js';
+import { surnameOf, wordsOf } from './surname.js';
 import { StanceStatus, type LedgerEntry, type NoveltyVerdict, type Statement } from './types.js';
 
 /**
@@ -182,7 +182,7 @@ function pickComparable(statement: Statement, earlier: LedgerEntry[], sides: str
  */
 export function speaksAs(speaker: string, member: string): boolean {
   const name = surnameOf(member);
-  return surnameOf(speaker) === name || speaker.toLowerCase().split(/[^\p{L}\p{N}'’-]+/u).includes(name);
+  return surnameOf(speaker) === name || wordsOf(speaker).includes(name);
 }
 
 /** The IDF's counts over the ledger plus the statement being judged, and the weight they give each token. */

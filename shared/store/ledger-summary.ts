@@ -116,18 +116,17 @@ export function ledgerSummaryStore(table: DynamoTable) {
   /** The labels under the surnames of `names`: every label that can speak as one of them (see `labelWords`). */
   async function getSpeakerLabels(watchId: string, names: Iterable<string>): Promise<Set<string>> {
     const surnames = new Set([...names].map(surnameOf).filter(Boolean));
-    const items = await getAll<LabelItem>([...surnames].map((surname) => itemKeys.speakerLabels(watchId, surname)), 'sk, labels');
-    return new Set(items.flatMap((item) => [...(item.labels ?? [])]));
+    return labelsIn(await getAll<LabelItem>([...surnames].map((surname) => itemKeys.speakerLabels(watchId, surname)), 'sk, labels'));
   }
 
   /** Every label: a Query of the whole partition, which grows with the speakers (for tools and tests). */
   async function allSpeakerLabels(watchId: string): Promise<Set<string>> {
-    const items = await table.queryAll<LabelItem>({
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': itemKeys.speakerLabels(watchId, '').pk },
-      ProjectionExpression: 'sk, labels',
-    });
-    return new Set(items.flatMap((item) => [...(item.labels ?? [])]));
+    return labelsIn(await wholePartition<LabelItem>(itemKeys.speakerLabels(watchId, '').pk, 'sk, labels'));
+  }
+
+  /** Every item of a summary partition: a Query that grows with the partition (for tools and tests). */
+  function wholePartition<T>(pk: string, projection: string): Promise<T[]> {
+    return table.queryAll<T>({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk }, ProjectionExpression: projection });
   }
 
   /** Items by key, by BatchGetItem of 100 keys at a time, in parallel. */
@@ -160,11 +159,7 @@ export function ledgerSummaryStore(table: DynamoTable) {
 
   /** Every term's count: a Query of the whole partition, which grows with the vocabulary (for tools and tests). */
   async function allTermCounts(watchId: string): Promise<Map<string, number>> {
-    const items = await table.queryAll<TermItem>({
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': itemKeys.termCount(watchId, '').pk },
-      ProjectionExpression: 'sk, statements',
-    });
+    const items = await wholePartition<TermItem>(itemKeys.termCount(watchId, '').pk, 'sk, statements');
     return new Map(items.map((item) => [item.sk, item.statements]));
   }
 
@@ -209,6 +204,11 @@ function countUpdates(statement: Pick<StoredStatement, 'watchId' | 'speaker' | '
     ExpressionAttributeValues: { ':one': 1, ':type': 'term-count' },
   }));
   return [totals, ...terms, ...(statement.speaker ? labelUpdates(statement.watchId, statement.speaker) : [])];
+}
+
+/** The labels of label items, together. */
+function labelsIn(items: LabelItem[]): Set<string> {
+  return new Set(items.flatMap((item) => [...(item.labels ?? [])]));
 }
 
 /** Adds a speaker label to the item of each of its words (a set: adding it again changes nothing). */
