@@ -1,3 +1,6 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { FetchError, type FetchFailureReason } from '../../shared/errors/index.js';
 import {
@@ -14,6 +17,7 @@ import {
   type RetryOptions,
 } from '../../shared/fetch/index.js';
 import { fakeClock } from '../helpers/clock.js';
+import type { FirstFetchProbe } from '../helpers/first-fetch-probe.js';
 import { startSite, useSite, type Arrival, type RouteHandler as Handler, type Site } from '../helpers/web.js';
 
 /** Gaps between consecutive arrivals at the server, in arrival order. */
@@ -30,6 +34,10 @@ async function failureOf(promise: Promise<unknown>, reason: FetchFailureReason):
   expect(error.reason, error.message).toBe(reason);
   return error;
 }
+
+const run = promisify(execFile);
+const FIRST_FETCH_PROBE = fileURLToPath(new URL('../helpers/first-fetch-probe.ts', import.meta.url));
+const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 const HTML_PAGE = '<!doctype html><html><head><title>Loopback page</title></head><body><p>Hello</p></body></html>';
 const servePage: Handler = (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(HTML_PAGE);
@@ -297,6 +305,17 @@ describe('per-host pacing, on a fake clock', () => {
     clock.advance(600);
     expect((await next).status).toBe(200);
     expect(arrivalTimes(server.arrivals)).toEqual([0, 600]);
+  });
+});
+
+describe("a process's first fetch", () => {
+  const site = useSite({ '/page.html': HTML_PAGE });
+
+  // Loading it is tens of ms of CPU: inside the turn, the request would leave late and crowd the host's next start.
+  it("loads Node's fetch implementation before the pacer starts the request, not inside its turn", async () => {
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', FIRST_FETCH_PROBE, site.url('/page.html')], { cwd: REPO_ROOT });
+    const probe = JSON.parse(stdout) as FirstFetchProbe;
+    expect(probe).toEqual({ loadedAtStart: false, loadedAtTurn: true, status: 200 });
   });
 });
 
