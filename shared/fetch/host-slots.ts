@@ -29,7 +29,7 @@ export const CLAIM_LEAD_MS = 50;
  * and reserves another: starting late would crowd the process holding the start after it.
  */
 export const MAX_LATE_MS = 10;
-/** Starts a request may miss (the lead doubling each time) before it takes the next one however late. */
+/** Starts a request may miss (the lead doubling each time) before it claims one with no lead and goes at it however late. */
 export const MAX_MISSED_STARTS = 4;
 /** Rounds before a reservation gives up: a round fails only when the host's last start ran out mid-round. */
 export const MAX_RESERVE_ROUNDS = 4;

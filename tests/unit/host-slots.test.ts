@@ -139,14 +139,30 @@ describe('HostPacer with fleet pacing, on a fake clock', () => {
     expect(startedAt).toBe(CLAIM_LEAD_MS + INTERVAL_MS); // the start after the missed one
   });
 
-  it('after missing MAX_MISSED_STARTS starts, each reserved with twice the lead, goes at the last one however late', async () => {
+  it('after missing MAX_MISSED_STARTS starts, each reserved with twice the lead, claims one with no lead and goes at it however late', async () => {
     const clock = fakeClock();
     const slots = slowSlots(clock, memoryRegister(), 10 * INTERVAL_MS);
     const told: unknown[] = [];
     const pacer = new HostPacer(clock, { slots, onSlotError: (error) => told.push(error) });
     expect(await runToEnd(clock, pacer.run(NEWS, LIMITS, undefined, async () => 'fetched'))).toBe('fetched');
-    expect(slots.leads).toEqual(Array.from({ length: MAX_MISSED_STARTS }, (_, missed) => CLAIM_LEAD_MS * 2 ** missed));
+    const doubling = Array.from({ length: MAX_MISSED_STARTS }, (_, missed) => CLAIM_LEAD_MS * 2 ** missed);
+    expect(slots.leads).toEqual([...doubling, 0]);
     expect(told).toEqual([]);
+  });
+
+  it('a process held up past every start it reserved claims the one it goes at, so the next process starts an interval later', async () => {
+    const clock = fakeClock();
+    const register = memoryRegister();
+    // Its event loop held for longer than an interval whenever it sleeps: every start it reserved has passed when it wakes.
+    const heldUp = { now: () => clock.now(), sleep: (ms: number, signal: AbortSignal) => clock.sleep(ms + 2 * INTERVAL_MS, signal) };
+    const fail = (error: unknown) => { throw error; };
+    const slow = new HostPacer(heldUp, { slots: hostSlotsIn(register, clock), onSlotError: fail });
+    const next = new HostPacer(clock, { slots: hostSlotsIn(register, clock), onSlotError: fail });
+    const starts: number[] = [];
+    const start = async () => void starts.push(clock.now());
+    await runToEnd(clock, slow.run(NEWS, LIMITS, undefined, start), 1);
+    await runToEnd(clock, next.run(NEWS, LIMITS, undefined, start), 1);
+    expect(starts[1] - starts[0]).toBe(INTERVAL_MS);
   });
 
   it('paces a request by its own process alone when no start can be reserved, and tells why', async () => {
