@@ -27,6 +27,8 @@ export interface AttributedClause {
   stanceVerb?: true;
   /** What was said. */
   content: Token[];
+  /** What was said ends in a question mark ("“…, huh?” he responded"): it asks, unless a cue says otherwise. */
+  asks?: true;
   /** A topic named before the speaker ("Regarding the New START treaty, Putin said …"). */
   context: Token[];
   /** The clause as written (the whole sentence when it is the only clause). */
@@ -141,6 +143,7 @@ function attributeWithoutAnchor(sentence: Sentence, sentenceIndex: number, speak
     source: speaker ? 'quote' : 'none',
     verb: [],
     content: trimPunctuation(sentence.tokens.slice(contentStart)),
+    ...askedIn(sentence.tokens.slice(contentStart)),
     context: [],
     text: sentence.text,
     sentenceText: sentence.text,
@@ -181,6 +184,7 @@ function splitClauses(
       verb: anchor.stance ? [] : tokens.slice(anchor.verbStart, anchor.verbEnd + 1),
       ...(anchor.stance ? { stanceVerb: true as const } : {}),
       content,
+      ...askedIn(tokens.slice(start, end)),
       context,
       text: joinTokens(trimPunctuation(tokens.slice(clauseStart, clauseEnd))),
       sentenceText: sentence.text,
@@ -277,6 +281,14 @@ function sourceOf(subject: Subject, speaker: Person | null): AttributionSource {
 }
 
 /** Drops punctuation and quote marks at both ends of a clause, and a conjunction left dangling ("…, although"). */
+/** `asks` when the last sentence mark of what was said is a question mark. */
+function askedIn(tokens: Token[]): { asks?: true } {
+  const marks = tokens.filter((token) => SENTENCE_MARKS.has(token.text));
+  return marks[marks.length - 1]?.text === '?' ? { asks: true } : {};
+}
+
+const SENTENCE_MARKS = new Set(['.', '?', '!']);
+
 function trimPunctuation(tokens: Token[]): Token[] {
   let start = 0;
   let end = tokens.length;

@@ -44,15 +44,17 @@ export interface Stance {
  *
  * Stages: lemmaLine → prefaces out (`PREFACE_CUES`) → withdrawal cues → kind cues in `STANCE_PRIORITY` order →
  * position fallback (a modal, volition or evaluation cue, a negated claim, a stance taken in the main verb
- * (`stanceVerb`: "Trump backs the plan"), or a quotation of `MIN_QUOTED_WORDS`+ words that no preface announced) →
+ * (`stanceVerb`: "Trump backs the plan"), or a quotation of `MIN_QUOTED_WORDS`+ words that no preface announced and
+ * that does not ask a question: "I’ve ruined your reputation, huh?" takes no position) →
  * claim fallback (any other proposition the speaker is reported as saying) → polarity.
  * A clause nobody is quoted as saying (`attributed` false) is kept only on an `UNATTRIBUTED_CUES` cue.
  *
  * @example
- * classifyStance(verbTokens('said'), tokensOf('Japan first needs to change its position'), true)
+ * classifyStance(verbTokens('said'), tokensOf('Japan first needs to change its position'), { attributed: true })
  * // → { kind: 'condition', polarity: 'positive', withdrawn: false }
  */
-export function classifyStance(verb: Token[], content: Token[], attributed: boolean, stanceVerb = false): Stance | undefined {
+export function classifyStance(verb: Token[], content: Token[], how: ClauseShape): Stance | undefined {
+  const { attributed, stanceVerb = false, asks = false } = how;
   if (content.filter(isWord).length === 0) return undefined;
   const full = lemmaLine([...verb, ...content]);
   const line = PREFACE_CUES.reduce((text, cue) => text.replace(cue, ' '), full);
@@ -61,10 +63,17 @@ export function classifyStance(verb: Token[], content: Token[], attributed: bool
   const negated = isNegated(line);
   if (WITHDRAWAL_CUES.some((cue) => cue.test(line))) return { kind: 'condition', polarity: 'negative', withdrawn: true };
   const kind = STANCE_PRIORITY.find((candidate) => STANCE_CUES[candidate].some((cue) => cue.test(line)))
-    ?? (negated || stanceVerb || (!prefaced && longestQuote(content) >= MIN_QUOTED_WORDS) ? 'position' : undefined)
+    ?? (negated || stanceVerb || (!prefaced && !asks && longestQuote(content) >= MIN_QUOTED_WORDS) ? 'position' : undefined)
     ?? (!prefaced && isProposition(content) ? 'claim' : undefined);
   if (!kind) return undefined;
   return { kind, polarity: kind === 'refusal' || negated ? 'negative' : 'positive', withdrawn: false };
+}
+
+/** How a clause is said: by someone (`attributed`), as the main verb's stance (`stanceVerb`), as a question (`asks`). */
+export interface ClauseShape {
+  attributed: boolean;
+  stanceVerb?: boolean;
+  asks?: boolean;
 }
 
 /** Lemmas joined by single spaces, punctuation kept as itself so patterns can stop at a comma. */

@@ -6,7 +6,7 @@
  */
 import { KIND_ORDER, MAX_SENTENCE_CHARS, NEGATION_TOKEN } from './patterns.js';
 import { endsInsideQuote, startsInsideQuote } from './quotes.js';
-import type { Sentence } from './sentences.js';
+import { isWord, type Sentence } from './sentences.js';
 import type { Statement } from './types.js';
 
 /** A statement with the sentence it was read from. */
@@ -37,7 +37,8 @@ export function mergeQuotations(found: SentenceStatement[], sentences: Sentence[
 
 /**
  * For each sentence, the index of the first sentence of the quotation it belongs to, when a quotation runs on from
- * or into a neighbouring sentence of the same paragraph; undefined for a sentence not in such a quotation.
+ * or into a neighbouring sentence of the same paragraph, or resumes after the sentence that attributes it; undefined
+ * for a sentence not in such a quotation.
  */
 function quotationOfSentence(sentences: Sentence[]): (number | undefined)[] {
   const runs: (number | undefined)[] = new Array(sentences.length).fill(undefined);
@@ -45,12 +46,19 @@ function quotationOfSentence(sentences: Sentence[]): (number | undefined)[] {
     const previous = sentences[index - 1];
     const continues = previous !== undefined
       && previous.paragraphIndex === sentence.paragraphIndex
-      && endsInsideQuote(previous)
-      && startsInsideQuote(sentence);
+      && ((endsInsideQuote(previous) && startsInsideQuote(sentence)) || isWhollyQuoted(sentence));
     if (continues) runs[index] = runs[index - 1] ?? index - 1;
     if (continues && runs[index - 1] === undefined) runs[index - 1] = index - 1;
   });
   return runs;
+}
+
+/**
+ * A sentence all in quotation marks, with no attribution of its own: the quotation interrupted by the sentence before
+ * it goes on ("“…,” he said. “And they ought to start that up immediately.”").
+ */
+function isWhollyQuoted(sentence: Sentence): boolean {
+  return sentence.tokens[0]?.quoteMark === 'open' && sentence.tokens.every((token) => token.quoteMark !== undefined || token.quoted || !isWord(token));
 }
 
 function joins(members: Statement[], next: Statement): boolean {

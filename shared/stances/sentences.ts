@@ -5,7 +5,8 @@
 import type { ItsFunction } from 'wink-nlp';
 import { cutOnWord } from '../text/index.js';
 import { winkNlp } from './nlp-models.js';
-import { MAX_ARTICLE_READ_CHARS, MAX_SENTENCE_CHARS } from './patterns.js';
+import { REPORTING_VERBS } from './lexicon.js';
+import { MAX_ARTICLE_READ_CHARS, MAX_NAME_WORDS, MAX_SENTENCE_CHARS } from './patterns.js';
 
 export interface Token {
   text: string;
@@ -253,11 +254,31 @@ function continuesAfterAbbreviation(previous: Sentence, next: Sentence, capitals
   if (first.text === ',' || first.text === ';') return true;
   // "(D-Ore.)" | "on Monday toured …": a parenthesis closed after an abbreviation, then the sentence goes on in lower case.
   if (last === ')' && /^\p{Ll}/u.test(first.text)) return true;
+  if (endsQuotedQuestion(previous)) return opensWithAttribution(next);
   const word = last.toLowerCase();
   if (TITLE_ABBREVIATIONS.has(word)) return isCapitalized(first);
   if (MONTH_ABBREVIATIONS.has(word)) return /^\d/.test(first.text);
   if (!INITIALISM.test(last)) return false;
   return /^\p{Ll}/u.test(first.text) || (capitalsCopy && (first.pos === 'CCONJ' || first.pos === 'ADP'));
+}
+
+/** The sentence ends with a question or an exclamation inside quotation marks ("… who knows?”"). */
+function endsQuotedQuestion(sentence: Sentence): boolean {
+  const tokens = sentence.tokens;
+  const close = tokens[tokens.length - 1];
+  return close?.quoteMark === 'close' && (tokens[tokens.length - 2]?.text === '?' || tokens[tokens.length - 2]?.text === '!');
+}
+
+/**
+ * Opens with the attribution of the quotation before it, so it is that quotation's sentence: "he said", "Trump told
+ * …", "Mr. Smith asked", "asked Jones". Lower case after a closing mark is always the same sentence.
+ */
+function opensWithAttribution(sentence: Sentence): boolean {
+  const tokens = sentence.tokens;
+  if (/^\p{Ll}/u.test(tokens[0].text)) return true;
+  let k = 0;
+  while (k < tokens.length && k < MAX_NAME_WORDS + 1 && (isCapitalized(tokens[k]) || TITLE_ABBREVIATIONS.has(tokens[k].text.toLowerCase()))) k += 1;
+  return k > 0 && tokens[k] !== undefined && tokens[k].pos === 'VERB' && REPORTING_VERBS.has(tokens[k].lemma);
 }
 
 /** Most words of the paragraph start with a capital: wire headlines and all-caps copy, where case tells nothing. */

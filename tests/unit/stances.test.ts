@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractStatements, isAlertable, type Statement } from '../../shared/stances/index.js';
 import { LABOUR_DIR, loadStoryline, loadStorylineInfo, SEEDS_DIR } from '../../support/stances/storyline.js';
+import { readSentences } from '../../shared/stances/sentences.js';
 
 const seeds = loadStoryline(SEEDS_DIR);
 /** The seed watch's topic vocabulary, as its config gives it. */
@@ -296,6 +297,13 @@ describe('kinds, polarity and claims', () => {
     expect(stated).toMatchObject({ speaker: 'Putin', kind: 'position', polarity: 'negative' });
   });
 
+  it('does not take a quoted question for a position, unless a cue in it takes one', () => {
+    const [asked] = extractStatements(['Councillor Tom Reyes laughed. “You have heard that one before, huh?” he replied.']).filter((found) => found.speaker === 'Tom Reyes');
+    expect(asked?.kind).not.toBe('position');
+    const [stance] = extractStatements(['“Why should we wait for the company any longer?” Councillor Tom Reyes asked.']);
+    expect(stance).toMatchObject({ speaker: 'Tom Reyes', kind: 'position' });
+  });
+
   it('marks a clause opening "that is to say" or "in other words" as a restatement', () => {
     const [marked] = extractStatements(['“In other words, some things will take a long time,” Putin said.']);
     expect(marked.restates).toBe(true);
@@ -404,6 +412,13 @@ describe('attribution of quotations, transcripts and participles', () => {
     expect(texts).toEqual(['“We will strike on Friday,” Jan Holm said.', '“We want the bonus back,” Holm added.']);
   });
 
+  it('reads a quotation interrupted by its attribution and resumed in the next sentence as one statement', () => {
+    const texts = extractStatements([
+      '“We will strike on Friday,” Jan Holm said. “And the company has to restore the bonus before we talk again.”',
+    ]).map((found) => [found.speaker, found.text]);
+    expect(texts).toEqual([['Jan Holm', '“We will strike on Friday,” Jan Holm said. “And the company has to restore the bonus before we talk again.”']]);
+  });
+
   it('reads a transcript paragraph opening with a known name and a colon as that person’s words', () => {
     const found = speakersOf([
       'The moderator Jorge Ramos questioned Senator Maria Ortiz about the bill.',
@@ -503,6 +518,22 @@ describe('sentences and abbreviations', () => {
   it('does not end a sentence at a title, a month before its day, or an initialism the sentence goes on after', () => {
     const [statement] = extractStatements(['Gov. Jerry Brown said the U.S. and Japan must resume talks by Sept. 30 or the deal is off.']);
     expect(statement).toMatchObject({ speaker: 'Jerry Brown', text: 'Gov. Jerry Brown said the U.S. and Japan must resume talks by Sept. 30 or the deal is off.' });
+  });
+
+  it('does not end a sentence at a quoted question or exclamation that its attribution follows', () => {
+    const found = extractStatements([
+      '“We will never accept those terms, who would?” Councillor Tom Reyes told reporters on Monday.',
+      '“Why should we wait?” he asked. “Never!” The crowd cheered.',
+    ]);
+    expect(found.map((statement) => [statement.speaker, statement.text])).toContainEqual([
+      'Tom Reyes',
+      '“We will never accept those terms, who would?” Councillor Tom Reyes told reporters on Monday.',
+    ]);
+    expect(readSentences(['“Why should we wait?” he asked. “Never!” The crowd cheered.']).map((sentence) => sentence.text)).toEqual([
+      '“Why should we wait?” he asked.',
+      '“Never!”',
+      'The crowd cheered.',
+    ]);
   });
 
   it('still ends a sentence at an initialism followed by a new sentence', () => {
