@@ -205,14 +205,33 @@ function isProgressive(tokens: Token[], i: number): boolean {
 
 /**
  * "Clinton tweeted her thanks, saying …": the participle reports for the subject of the clause it hangs on, the first
- * person the sentence names before it, or the last named speaker when the clause's subject is a pronoun.
+ * person the sentence names before it, or the last named speaker when the clause's subject is a pronoun. After a
+ * trailing attribution ("Ortiz and Holm will meet, Reyes said, adding …") it hangs on that attribution: Reyes adds.
  */
 function anchorParticiple(tokens: Token[], i: number, verbEnd: number, register: SpeakerRegister): Anchor | undefined {
+  const attributing = tokens[i - 1]?.text === ',' ? attributionBefore(tokens, i - 1, register) : undefined;
+  if (attributing) return participleAnchor(i, verbEnd, attributing, tokens[i].lemma);
   for (let k = 0; k < i; k += 1) {
     if (tokens[k].quoted || tokens[k].quoteMark) continue;
     const named = findNameStartingAt(tokens, k, register);
     if (named && named.end < i) return participleAnchor(i, verbEnd, { type: 'person', person: named.person }, tokens[i].lemma);
     if (SPEAKER_PRONOUNS.has(tokens[k].normal)) return participleAnchor(i, verbEnd, { type: 'pronoun', at: k }, tokens[i].lemma);
+  }
+  return undefined;
+}
+
+/**
+ * The speaker of the comma-bounded stretch that ends at `comma` when it is an attribution: a verb of saying and a
+ * name or pronoun (", Reyes said on Monday,", ", said the mayor's spokesman Tom Reyes,").
+ */
+function attributionBefore(tokens: Token[], comma: number, register: SpeakerRegister): Subject | undefined {
+  const start = tokens.slice(0, comma).findLastIndex((token) => token.text === ',' || token.quoteMark === 'close') + 1;
+  const stretch = tokens.slice(start, comma);
+  if (start === 0 || !stretch.some((token) => token.pos === 'VERB' && REPORTING_VERBS.has(token.lemma))) return undefined;
+  for (let k = start; k < comma; k += 1) {
+    const named = findNameStartingAt(tokens, k, register);
+    if (named && named.end < comma) return { type: 'person', person: named.person };
+    if (SPEAKER_PRONOUNS.has(tokens[k].normal)) return { type: 'pronoun', at: k };
   }
   return undefined;
 }

@@ -437,6 +437,11 @@ describe('attribution of quotations, transcripts and participles', () => {
     expect(saying.find((statement) => statement.text.includes('cannot afford'))).toMatchObject({ speaker: 'Paul Kent' });
   });
 
+  it('gives ", adding …" after a trailing attribution to who is attributed, not to the names before it', () => {
+    const found = extractStatements(['Ortiz and Holm will meet next week, spokesman Tom Reyes said on Monday, adding that both sides must compromise.']);
+    expect(found.find((statement) => statement.text.startsWith('adding'))).toMatchObject({ speaker: 'Tom Reyes', kind: 'condition' });
+  });
+
   it('keeps a plain claim on the record with its speaker and offsets, and no alert', () => {
     const text = 'The hearing opened late. Senator Maria Ortiz said the report was written by the agency last year.';
     const [claim] = extractStatements([text]);
