@@ -1,4 +1,5 @@
 import { setTimeout as sleepFor } from 'node:timers/promises';
+import { StancewatchError } from '../errors/index.js';
 import { AddressCategory, classifyAddress } from './address.js';
 import { CLAIM_LEAD_MS, MAX_LATE_MS, MAX_MISSED_STARTS, type HostSlots } from './host-slots.js';
 import type { PolitenessOptions } from './types.js';
@@ -34,6 +35,22 @@ export const systemPacerClock: PacerClock = {
   now: () => Date.now(),
   sleep: (ms, signal) => sleepFor(ms, undefined, { signal }),
 };
+
+/** A request's turn at its host, as its task sees it. */
+export interface Turn {
+  /**
+   * True once the request is later than `MAX_LATE_MS` past the start it reserved across the fleet: written now, it would
+   * crowd the next holder. A fetch asks at the last moment before it writes the request (after making any connection,
+   * which leaves the event loop to other work), and throws {@link MissedStartError} instead of sending.
+   */
+  isLate(): boolean;
+}
+
+/** Thrown by a task that found its turn late before sending anything: the pacer reserves another start and runs it again. */
+export class MissedStartError extends StancewatchError {}
+
+/** The turn of a request with no start reserved across the fleet, or going at its last one however late. */
+const NEVER_LATE: Turn = { isLate: () => false };
 
 /** Pacing shared with the other processes of the fleet: see host-slots.ts. */
 export interface FleetPacing {
@@ -85,16 +102,26 @@ export class HostPacer {
 
   /**
    * Runs `task` once `url`'s host has a free slot and its delay since the last start has passed;
-   * the slot is held until `task` settles. Waiting ends with `signal`'s reason when it aborts.
+   * the slot is held until `task` settles. Waiting ends with `signal`'s reason when it aborts. With fleet pacing, a task
+   * that throws {@link MissedStartError} (it found its {@link Turn} late) runs again at another start, as a missed one.
    */
-  async run<T>(url: URL, limits: PolitenessOptions, signal: AbortSignal | undefined, task: () => Promise<T>): Promise<T> {
-    if (!limits.paceLoopback && isLoopbackHost(url.hostname)) return task();
+  async run<T>(url: URL, limits: PolitenessOptions, signal: AbortSignal | undefined, task: (turn: Turn) => Promise<T>): Promise<T> {
+    if (!limits.paceLoopback && isLoopbackHost(url.hostname)) return task(NEVER_LATE);
     const host = hostKeyOf(url);
     const state = this.#stateOf(host);
     await this.#acquire(state, limits, signal);
     try {
-      if (this.#fleet) await this.#awaitFleetTurn(this.#fleet, host, limits, signal); // no await otherwise: task starts in this tick
-      return await task();
+      if (!this.#fleet) return await task(NEVER_LATE); // no await before it: task starts in this tick
+      const misses = { count: 0 };
+      for (;;) {
+        const turn = await this.#awaitFleetTurn(this.#fleet, host, limits, misses, signal);
+        try {
+          return await task(turn);
+        } catch (error) {
+          if (!(error instanceof MissedStartError) || turn === NEVER_LATE) throw error;
+          misses.count++;
+        }
+      }
     } finally {
       state.inFlight -= 1;
       this.#pump(state);
@@ -109,26 +136,36 @@ export class HostPacer {
    * seconds (a processor loading its models) gets there after every start it reserved and the one after have passed,
    * when the host's record reads idle, and the next request claims a start beside this one (bench:scale saw 68 ms
    * between two). The claim written first, the host is crowded by the write's round trip at most, when it was idle.
+   *
+   * A start the request's task found late before sending (see {@link Turn}) counts as a miss too: the pacer checks when
+   * it wakes, but a fetch that must first connect gives the event loop to other work, which can hold it for a second.
    */
-  async #awaitFleetTurn(fleet: FleetPacing, host: string, limits: PolitenessOptions, signal: AbortSignal | undefined): Promise<void> {
-    if (limits.perHostDelayMs <= 0) return;
+  async #awaitFleetTurn(fleet: FleetPacing, host: string, limits: PolitenessOptions, misses: { count: number }, signal: AbortSignal | undefined): Promise<Turn> {
+    if (limits.perHostDelayMs <= 0) return NEVER_LATE;
     try {
-      for (let missed = 0; missed < MAX_MISSED_STARTS; missed++) {
-        if (await this.#waitForReservedStart(fleet.slots, host, limits.perHostDelayMs, CLAIM_LEAD_MS * 2 ** missed, signal)) return;
+      for (; misses.count < MAX_MISSED_STARTS; misses.count++) {
+        const startAt = await this.#waitForReservedStart(fleet.slots, host, limits.perHostDelayMs, CLAIM_LEAD_MS * 2 ** misses.count, signal);
+        if (!this.#isLateFor(startAt)) return { isLate: () => this.#isLateFor(startAt) };
       }
       await this.#waitForReservedStart(fleet.slots, host, limits.perHostDelayMs, LAST_RESORT_LEAD_MS, signal);
     } catch (error) {
       signal?.throwIfAborted(); // the fetch's deadline passed: that is the fetch's failure, not the slots'
       fleet.onSlotError(error, host);
     }
+    return NEVER_LATE;
   }
 
-  /** Reserves a start and sleeps until it; true when this process got there in time. */
-  async #waitForReservedStart(slots: HostSlots, host: string, intervalMs: number, leadMs: number, signal: AbortSignal | undefined): Promise<boolean> {
+  /** Reserves a start and sleeps until it; answers the start. */
+  async #waitForReservedStart(slots: HostSlots, host: string, intervalMs: number, leadMs: number, signal: AbortSignal | undefined): Promise<number> {
     const startAt = await slots.reserve(host, intervalMs, signal, leadMs);
     const waitMs = startAt - this.#clock.now();
     if (waitMs > 0) await this.#clock.sleep(waitMs, signal ?? new AbortController().signal); // no signal: a wait nobody cancels
-    return this.#clock.now() - startAt <= MAX_LATE_MS;
+    return startAt;
+  }
+
+  /** Past a reserved start by more than `MAX_LATE_MS`: starting now would crowd the process holding the next one. */
+  #isLateFor(startAt: number): boolean {
+    return this.#clock.now() - startAt > MAX_LATE_MS;
   }
 
   #acquire(state: HostState, limits: PolitenessOptions, signal: AbortSignal | undefined): Promise<void> {

@@ -3,9 +3,10 @@ import { FetchError } from '../errors/index.js';
 import { ACCEPT_HEADER, DEFAULT_POLITENESS, DEFAULT_RETRY, NOT_MODIFIED_STATUS, REDIRECT_STATUSES } from './constants.js';
 import { causeText, describeTarget, fetchFailure } from './errors.js';
 import { assertDestinationAllowed } from './guard.js';
-import { sharedHostPacer } from './host-pacer.js';
+import { sharedHostPacer, type Turn } from './host-pacer.js';
 import { isRetryableStatus, isTransientNetworkError, parseRetryAfter, planRetry, type RetryStop } from './retry.js';
 import { assertAllowedByRobots, ROBOTS_MAX_BYTES } from './robots.js';
+import { missedStartIn, turnDispatcher } from './turn-dispatcher.js';
 import type { ConditionalState, FetchedDocument, FetchOptions } from './types.js';
 
 const HTTP_PROTOCOLS: ReadonlySet<string> = new Set(['http:', 'https:']);
@@ -107,7 +108,7 @@ async function attemptHop(hop: Hop): Promise<HopAnswer> {
   loadFetchBeforeTurn(hop.options);
   const pacer = hop.options.hostPacer ?? sharedHostPacer;
   const politeness = hop.options.politeness ?? DEFAULT_POLITENESS;
-  return pacer.run(hop.url, politeness, hop.deadline.signal, () => exchange(hop));
+  return pacer.run(hop.url, politeness, hop.deadline.signal, (turn) => exchange(hop, turn));
 }
 
 /**
@@ -121,9 +122,14 @@ function loadFetchBeforeTurn(options: FetchOptions): void {
 }
 
 /** One request and its body; the pacer slot is held until the body is read or dropped. */
-async function exchange(hop: Hop): Promise<HopAnswer> {
+async function exchange(hop: Hop, turn: Turn): Promise<HopAnswer> {
   hop.deadline.phase = 'sent';
-  const response = await requestOnce(hop.url, hop.options, hop.validators, hop.deadline.signal);
+  const response = await requestOnce(hop.url, hop.options, hop.validators, hop.deadline.signal, turn).catch((error: unknown) => {
+    const missed = missedStartIn(error);
+    if (!missed) throw error;
+    hop.deadline.phase = 'turn'; // not sent: it waits for another start
+    throw missed;
+  });
   if (REDIRECT_STATUSES.has(response.status)) {
     await discardBody(response);
     return { redirect: { status: response.status, location: response.headers.get('location') } };
@@ -194,14 +200,12 @@ function requestOnce(
   options: FetchOptions,
   validators: ConditionalState | undefined,
   signal: AbortSignal,
+  turn: Turn,
 ): Promise<Response> {
   const fetchImpl = options.fetchImpl ?? fetch;
-  return fetchImpl(current.href, {
-    method: 'GET',
-    headers: buildRequestHeaders(options, validators),
-    redirect: 'manual',
-    signal,
-  });
+  // `dispatcher` is Node's (undici's) own option: the DOM's RequestInit does not know it.
+  const init = { method: 'GET', headers: buildRequestHeaders(options, validators), redirect: 'manual', signal, dispatcher: turnDispatcher(turn, `GET ${current.href}`) };
+  return fetchImpl(current.href, init as RequestInit);
 }
 
 function buildRequestHeaders(options: FetchOptions, validators?: ConditionalState): Record<string, string> {

@@ -36,7 +36,7 @@ export {
 } from './constants.js';
 export { parseBoundedPage } from './bounded-page.js';
 export { articleContentProblem } from './article-content.js';
-export { HostPacer, systemPacerClock, type FleetPacing, type PacerClock } from './host-pacer.js';
+export { HostPacer, MissedStartError, systemPacerClock, type FleetPacing, type PacerClock, type Turn } from './host-pacer.js';
 export { hostSlotsIn, CLAIM_LEAD_MS, MAX_LATE_MS, type HostSlotRegister, type HostSlots } from './host-slots.js';
 export { backoffDelay, parseRetryAfter, planRetry, type RetryPlan, type RetryStop } from './retry.js';
 export { discoverPage, isArticleShaped, type PageDiscovery } from './discover.js';

@@ -4,7 +4,7 @@
  * own process has long since loaded it: fetches the URL in argv through a pacer that notes, as it lets the request
  * go, whether the module is loaded yet, and prints what it saw as JSON.
  */
-import { defaultFetchOptions, fetchDocument, HostPacer } from '../../shared/fetch/index.js';
+import { defaultFetchOptions, fetchDocument, HostPacer, type Turn } from '../../shared/fetch/index.js';
 import type { PolitenessOptions } from '../../shared/fetch/types.js';
 
 /** Node's built-in module behind `fetch`, loaded on first use. */
@@ -22,10 +22,10 @@ const isFetchLoaded = () => (process as unknown as { moduleLoadList: string[] })
 class TurnProbe extends HostPacer {
   loadedAtTurn: boolean | undefined;
 
-  override run<T>(url: URL, limits: PolitenessOptions, signal: AbortSignal | undefined, task: () => Promise<T>): Promise<T> {
-    return super.run(url, limits, signal, () => {
+  override run<T>(url: URL, limits: PolitenessOptions, signal: AbortSignal | undefined, task: (turn: Turn) => Promise<T>): Promise<T> {
+    return super.run(url, limits, signal, (turn) => {
       this.loadedAtTurn ??= isFetchLoaded();
-      return task();
+      return task(turn);
     });
   }
 }

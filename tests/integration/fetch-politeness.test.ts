@@ -16,7 +16,9 @@ import {
   type FetchOptions,
   type RetryOptions,
 } from '../../shared/fetch/index.js';
+import { CLAIM_LEAD_MS, hostSlotsIn, MAX_LATE_MS } from '../../shared/fetch/host-slots.js';
 import { fakeClock } from '../helpers/clock.js';
+import { memoryRegister } from '../helpers/memory-slots.js';
 import type { FirstFetchProbe } from '../helpers/first-fetch-probe.js';
 import { startSite, useSite, type Arrival, type RouteHandler as Handler, type Site } from '../helpers/web.js';
 
@@ -305,6 +307,32 @@ describe('per-host pacing, on a fake clock', () => {
     clock.advance(600);
     expect((await next).status).toBe(200);
     expect(arrivalTimes(server.arrivals)).toEqual([0, 600]);
+  });
+});
+
+describe('a request paced across the fleet whose start passes before it is written', () => {
+  const INTERVAL_MS = 600;
+
+  it('is not sent, and goes at the next start it reserves', async () => {
+    const clock = fakeClock();
+    const site = await startSite({ '/page.html': HTML_PAGE }, { now: clock.now });
+    onTestFinished(site.close);
+    const pacer = new HostPacer(clock, { slots: hostSlotsIn(memoryRegister(), clock), onSlotError: (error) => { throw error; } });
+    let requests = 0;
+    // The event loop held up after the pacer let the request go (a connect on a busy processor): the clock moves on.
+    const heldUpOnce: typeof fetch = (input, init) => {
+      if (requests++ === 0) clock.advance(MAX_LATE_MS + 1);
+      return fetch(input, init);
+    };
+    const politeness = { perHostConcurrency: 1, perHostDelayMs: INTERVAL_MS, paceLoopback: true };
+    const t = clock.now();
+    const fetched = fetchDocument(site.url('/page.html'), localOptions({ politeness, hostPacer: pacer, fetchImpl: heldUpOnce }));
+    await clock.sleeping();
+    clock.advance(CLAIM_LEAD_MS); // its start: the pacer lets it go on time
+    await Promise.race([clock.sleeping(), fetched]);
+    clock.advance(INTERVAL_MS - MAX_LATE_MS - 1); // the start it reserved after missing that one
+    expect((await fetched).status).toBe(200);
+    expect(site.arrivals.map((arrival) => arrival.at - t)).toEqual([CLAIM_LEAD_MS + INTERVAL_MS]);
   });
 });
 

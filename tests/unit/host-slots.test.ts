@@ -3,31 +3,12 @@ import { HostPacer } from '../../shared/fetch/index.js';
 import { CLAIM_LEAD_MS, hostSlotsIn, MAX_LATE_MS, MAX_MISSED_STARTS, MAX_RESERVE_ROUNDS, type HostSlotRegister } from '../../shared/fetch/host-slots.js';
 import type { PolitenessOptions } from '../../shared/fetch/types.js';
 import { fakeClock, type FakeClock } from '../helpers/clock.js';
+import { memoryRegister } from '../helpers/memory-slots.js';
 
 const HOST = 'news.example:443';
 const NEWS = new URL('https://news.example/a');
 const INTERVAL_MS = 200;
 const LIMITS: PolitenessOptions = { perHostConcurrency: 2, perHostDelayMs: INTERVAL_MS };
-
-/** The register's two conditional writes on a Map, as DynamoDB evaluates them on the `PACE` item. */
-function memoryRegister(): HostSlotRegister & { nextAt: Map<string, number> } {
-  const nextAt = new Map<string, number>();
-  return {
-    nextAt,
-    async claimIdle(host, startAt, next) {
-      const seen = nextAt.get(host);
-      if (seen !== undefined && seen > startAt) return false;
-      nextAt.set(host, next);
-      return true;
-    },
-    async extendBusy(host, after, intervalMs) {
-      const seen = nextAt.get(host);
-      if (seen === undefined || seen <= after) return undefined;
-      nextAt.set(host, seen + intervalMs);
-      return seen;
-    },
-  };
-}
 
 /** Moves the fake clock on in small steps, letting promises settle between them, until `work` is done. */
 async function runToEnd<T>(clock: FakeClock, work: Promise<T>, stepMs = 5): Promise<T> {
