@@ -13,6 +13,7 @@ import {
   SPEAKER_PRONOUNS,
   STANCE_VERBS,
   TITLE_NOUNS,
+  PERSON_DESCRIPTION_HEADS,
 } from './lexicon.js';
 import { EMBEDDED_CLAUSE_WORDS, MAX_ADJUNCT_TOKENS, MAX_NAME_WORDS, MAX_SOURCE_PHRASE_TOKENS } from './patterns.js';
 import { findNameEndingAt, findNameStartingAt, roleStartBefore, skipToSubjectEnd, type Person, type SpeakerRegister } from './speakers.js';
@@ -23,7 +24,7 @@ import { sourceSpeaker } from './sources.js';
 export type Subject =
   | { type: 'person'; person: Person }
   | { type: 'pronoun'; at: number }
-  | { type: 'title'; head: string; fallback?: Person }
+  | { type: 'title'; head: string; fallback?: Person; describesPerson?: true }
   | { type: 'source'; person: Person }
   | { type: 'unnamed' };
 
@@ -339,6 +340,10 @@ function findSubjectEndingAt(tokens: Token[], end: number, register: SpeakerRegi
   const determiner = tokens[start]?.normal;
   const source = sourceSpeaker(tokens, start, end);
   if (TITLE_NOUNS.has(token.lemma) && determiner === 'the') return { start, subject: { type: 'title', head: token.lemma, fallback: source?.person } };
+  // "the Vermont senator": the capitals are the person's state or party, not an organisation that speaks.
+  if (PERSON_DESCRIPTION_HEADS.has(token.normal) && determiner === 'the' && !isCapitalized(token)) {
+    return { start, subject: { type: 'title', head: token.normal, describesPerson: true } };
+  }
   if (source) return { start: source.start, subject: { type: 'source', person: source.person } };
   return { start, subject: { type: 'unnamed' } };
 }

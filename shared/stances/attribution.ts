@@ -70,7 +70,7 @@ export function attributeSentences(sentences: Sentence[], register: SpeakerRegis
       const lastPerson = people.at(-1) ?? null;
       const recent = sentenceIndex - lastPersonAt <= 1 ? lastPerson : null;
       const at = subject.type === 'pronoun' ? subject.at : -1;
-      const pronoun = sentence.tokens[at]?.normal ?? '';
+      const pronoun = sentence.tokens[at]?.normal ?? impliedPronoun(subject);
       const referent = at >= 0 ? pronounReferent(sentences, sentenceIndex, at, register, recent) : undefined;
       // "she said" after a man spoke goes to the last woman who spoke or was named just before, or to nobody: never to him.
       const last = pronoun
@@ -262,11 +262,11 @@ function resolveSpeaker(subject: Subject, lastNamed: Person | null, register: Sp
     case 'pronoun':
       return lastNamed;
     case 'title': {
-      const candidates = register.people.filter(
-        (person) => (person.role ?? '').toLowerCase().split(/\s+/).includes(subject.head) || person.words.includes(subject.head),
-      );
+      const candidates = register.people.filter((person) => roleWordsOf(person).includes(subject.head) || person.words.includes(subject.head));
       if (lastNamed && (candidates.includes(lastNamed) || GENERIC_TITLES.has(subject.head))) return lastNamed;
-      return candidates.length === 1 ? candidates[0] : (subject.fallback ?? null);
+      if (candidates.length === 1) return candidates[0];
+      const isPerson = lastNamed && !lastNamed.organization && !lastNamed.institutional;
+      return subject.describesPerson && candidates.length === 0 && isPerson ? lastNamed : (subject.fallback ?? null);
     }
     case 'source':
       return subject.person;
@@ -274,6 +274,19 @@ function resolveSpeaker(subject: Subject, lastNamed: Person | null, register: Sp
       return null;
   }
 }
+
+/** "the businessman" is a "he", "the congresswoman" a "she": the same person a pronoun would be. */
+function impliedPronoun(subject: Subject): string {
+  if (subject.type !== 'title' || !subject.describesPerson) return '';
+  return /woman$/.test(subject.head) ? 'she' : /man$/.test(subject.head) ? 'he' : '';
+}
+
+/** The words of a person's role, abbreviations spelt out ("Sen." → "senator"). */
+function roleWordsOf(person: Person): string[] {
+  return (person.role ?? '').toLowerCase().split(/\s+/).map((word) => ROLE_ABBREVIATIONS[word.replace(/\.$/, '')] ?? word);
+}
+
+const ROLE_ABBREVIATIONS: Record<string, string> = { sen: 'senator', gov: 'governor', rep: 'representative' };
 
 function sourceOf(subject: Subject, speaker: Person | null): AttributionSource {
   if (!speaker || speaker.institutional) return 'unnamed';

@@ -240,6 +240,27 @@ export const SOURCE_NOUNS = new Set([
 /** Titles that, used with "the", mean the person the article is about when no role matches. */
 export const GENERIC_TITLES = new Set(['leader']);
 
+/**
+ * Heads of descriptions that stand for one person already named, however the article titled them: "the Vermont
+ * senator", "the Republican presidential candidate", "the businessman". Resolved like a `TITLE_NOUNS` head, and to
+ * the last named person when no one's role holds it.
+ */
+export const PERSON_DESCRIPTION_HEADS = new Set([
+  'senator',
+  'governor',
+  'congressman',
+  'congresswoman',
+  'candidate',
+  'nominee',
+  'frontrunner',
+  'front-runner',
+  'businessman',
+  'businesswoman',
+  'billionaire',
+  'mogul',
+  'mayor',
+]);
+
 /** Words that make up a role or title before a name ("Russian President", "union leader", "Deputy Chief Cabinet Secretary"). */
 export const ROLE_WORDS = new Set([
   'president',

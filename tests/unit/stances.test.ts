@@ -442,6 +442,16 @@ describe('attribution of quotations, transcripts and participles', () => {
     expect(found.find((statement) => statement.text.startsWith('adding'))).toMatchObject({ speaker: 'Tom Reyes', kind: 'condition' });
   });
 
+  it('reads "the Vermont senator" and "the New York businessman" as the person named before, not as a place that speaks', () => {
+    const found = extractStatements([
+      'Sen. Maria Ortiz and the developer Tom Reyes met the council on Monday.',
+      'Ortiz said the plan was too costly.',
+      '“We must build it now,” the New York businessman said.',
+      'The Vermont senator said the council must vote first.',
+    ]);
+    expect(found.map((statement) => statement.speaker)).toEqual(['Maria Ortiz', 'Tom Reyes', 'Maria Ortiz']);
+  });
+
   it('keeps a plain claim on the record with its speaker and offsets, and no alert', () => {
     const text = 'The hearing opened late. Senator Maria Ortiz said the report was written by the agency last year.';
     const [claim] = extractStatements([text]);
