@@ -204,7 +204,7 @@ function nextClauseStart(anchor: Anchor): number {
 
 /**
  * "…, X said" ends a clause when the subject follows a comma or closing quote, something was said before it, and
- * the verb takes no "that"-clause or object clause of its own ("…, Putin said at a news conference").
+ * the verb takes no "that"-clause, object clause or colon of its own ("…, Putin said at a news conference").
  */
 function isTrailing(tokens: Token[], anchor: Anchor, cursor: number): boolean {
   if (anchor.inverted) return true;
@@ -215,7 +215,8 @@ function isTrailing(tokens: Token[], anchor: Anchor, cursor: number): boolean {
   if (findComplementizer(tokens, k) !== -1) return false;
   while (k < tokens.length && (tokens[k].pos === 'ADV' || tokens[k].entity === 'DATE')) k += 1;
   const next = tokens[k];
-  return !next || (next.pos === 'PUNCT' && next.quoteMark !== 'open') || next.pos === 'ADP';
+  // "…, Trump said: “…”": a colon opens what the verb reports.
+  return !next || (next.pos === 'PUNCT' && next.quoteMark !== 'open' && next.text !== ':') || next.pos === 'ADP';
 }
 
 /** After "told": skip the listener ("told reporters", "told the Russian news agency Interfax"). */

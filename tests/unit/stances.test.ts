@@ -452,6 +452,12 @@ describe('attribution of quotations, transcripts and participles', () => {
     expect(found.map((statement) => statement.speaker)).toEqual(['Maria Ortiz', 'Tom Reyes', 'Maria Ortiz']);
   });
 
+  it('reads "…, X said: “…”" as X saying what follows the colon, and a trailing outlet as its citation', () => {
+    const found = extractStatements(['Asked about the strike on Friday, Councillor Tom Reyes said: “The council must vote first,” the Gazette reported.']);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ speaker: 'Tom Reyes', kind: 'condition' });
+  });
+
   it('keeps a plain claim on the record with its speaker and offsets, and no alert', () => {
     const text = 'The hearing opened late. Senator Maria Ortiz said the report was written by the agency last year.';
     const [claim] = extractStatements([text]);
