@@ -135,7 +135,9 @@ export class HostPacer {
    * with no lead and goes at it however late. Not at its last missed start: a process whose event loop is held for
    * seconds (a processor loading its models) gets there after every start it reserved and the one after have passed,
    * when the host's record reads idle, and the next request claims a start beside this one (bench:scale saw 68 ms
-   * between two). The claim written first, the host is crowded by the write's round trip at most, when it was idle.
+   * between two). The claim written first, the host is crowded by the write's round trip at most, when it was idle;
+   * and since that write can take 150 ms on a busy table, a request that goes later than its claim also holds the host
+   * for an interval from when it goes, for the starts reserved after it.
    *
    * A start the request's task found late before sending (see {@link Turn}) counts as a miss too: the pacer checks when
    * it wakes, but a fetch that must first connect gives the event loop to other work, which can hold it for a second.
@@ -147,12 +149,18 @@ export class HostPacer {
         const startAt = await this.#waitForReservedStart(fleet.slots, host, limits.perHostDelayMs, CLAIM_LEAD_MS * 2 ** misses.count, signal);
         if (!this.#isLateFor(startAt)) return { isLate: () => this.#isLateFor(startAt) };
       }
-      await this.#waitForReservedStart(fleet.slots, host, limits.perHostDelayMs, LAST_RESORT_LEAD_MS, signal);
+      const startAt = await this.#waitForReservedStart(fleet.slots, host, limits.perHostDelayMs, LAST_RESORT_LEAD_MS, signal);
+      if (this.#isLateFor(startAt)) this.#holdFromNow(fleet, host, limits.perHostDelayMs);
     } catch (error) {
       signal?.throwIfAborted(); // the fetch's deadline passed: that is the fetch's failure, not the slots'
       fleet.onSlotError(error, host);
     }
     return NEVER_LATE;
+  }
+
+  /** Holds the host for an interval from now, beside the request going now (not waited for: it is going anyway). */
+  #holdFromNow(fleet: FleetPacing, host: string, intervalMs: number): void {
+    fleet.slots.hold(host, this.#clock.now() + intervalMs).catch((error: unknown) => fleet.onSlotError(error, host));
   }
 
   /** Reserves a start and sleeps until it; answers the start. */

@@ -56,6 +56,11 @@ export interface HostSlots {
    * be reached or the rounds run out.
    */
   reserve(host: string, intervalMs: number, signal?: AbortSignal, leadMs?: number): Promise<number>;
+  /**
+   * Moves the host's next free start on to `untilAt`, unless a later one is reserved already: what a request that
+   * goes later than its start writes, so that the starts reserved after it follow its real one.
+   */
+  hold(host: string, untilAt: number, signal?: AbortSignal): Promise<void>;
 }
 
 /**
@@ -68,6 +73,8 @@ export interface HostSlots {
 export function hostSlotsIn(register: HostSlotRegister, clock: Pick<PacerClock, 'now'>): HostSlots {
   return {
     reserve: (host, intervalMs, signal, leadMs = CLAIM_LEAD_MS) => reserveHostSlot(register, clock, { host, intervalMs, leadMs, signal }),
+    // A claim of the start `untilAt` that holds nothing after it: written only when no start after it is reserved.
+    hold: async (host, untilAt, signal) => void (await register.claimIdle(host, untilAt, untilAt, signal)),
   };
 }
 

@@ -98,6 +98,7 @@ describe('HostPacer with fleet pacing, on a fake clock', () => {
     return {
       reservations: () => leads.length,
       leads,
+      hold: slots.hold,
       async reserve(host: string, intervalMs: number, signal?: AbortSignal, leadMs?: number) {
         const startAt = await slots.reserve(host, intervalMs, signal, leadMs);
         leads.push(leadMs);
@@ -138,6 +139,20 @@ describe('HostPacer with fleet pacing, on a fake clock', () => {
     const heldUp = { now: () => clock.now(), sleep: (ms: number, signal: AbortSignal) => clock.sleep(ms + 2 * INTERVAL_MS, signal) };
     const fail = (error: unknown) => { throw error; };
     const slow = new HostPacer(heldUp, { slots: hostSlotsIn(register, clock), onSlotError: fail });
+    const next = new HostPacer(clock, { slots: hostSlotsIn(register, clock), onSlotError: fail });
+    const starts: number[] = [];
+    const start = async () => void starts.push(clock.now());
+    await runToEnd(clock, slow.run(NEWS, LIMITS, undefined, start), 1);
+    await runToEnd(clock, next.run(NEWS, LIMITS, undefined, start), 1);
+    expect(starts[1] - starts[0]).toBe(INTERVAL_MS);
+  });
+
+  it('a last resort whose claim is answered late holds the host an interval from when it goes, for the starts reserved after it', async () => {
+    const clock = fakeClock();
+    const register = memoryRegister();
+    const fail = (error: unknown) => { throw error; };
+    // Every answer a slow write's round trip late: each start has passed when it comes, the last resort's too.
+    const slow = new HostPacer(clock, { slots: slowSlots(clock, register, 3 * INTERVAL_MS), onSlotError: fail });
     const next = new HostPacer(clock, { slots: hostSlotsIn(register, clock), onSlotError: fail });
     const starts: number[] = [];
     const start = async () => void starts.push(clock.now());
