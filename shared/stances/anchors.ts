@@ -104,10 +104,11 @@ function anchorStanceVerb(tokens: Token[], register: SpeakerRegister): Anchor | 
 
 /**
  * Where the sentence's subject can start: after leading adjuncts set off by commas ("In an interview published
- * Thursday, Trump …", "On Monday, in London, she …"), each opened by a preposition, adverb or subordinator.
+ * Thursday, Trump …", "On Monday, in London, she …"), each opened by a preposition, adverb or subordinator, and after a
+ * coordinator that joins the sentence to the one before ("But while he …, Trump did support …").
  */
 function leadingAdjunctsEnd(tokens: Token[]): number {
-  let start = 0;
+  let start = tokens[0]?.pos === 'CCONJ' ? 1 : 0;
   for (;;) {
     const opener = tokens[start];
     if (!opener || !(opener.pos === 'ADP' || opener.pos === 'ADV' || opener.pos === 'SCONJ' || opener.entity === 'DATE')) return start;

@@ -458,6 +458,11 @@ describe('attribution of quotations, transcripts and participles', () => {
     expect(found[0]).toMatchObject({ speaker: 'Tom Reyes', kind: 'condition' });
   });
 
+  it('finds a stance in the main verb after a coordinator and a leading clause ("But while …, X did support …")', () => {
+    const [statement] = extractStatements(['But while she may not have drafted the plan, Councillor Maria Ortiz did support the new budget on Monday.']);
+    expect(statement).toMatchObject({ speaker: 'Maria Ortiz', kind: 'position' });
+  });
+
   it('keeps a plain claim on the record with its speaker and offsets, and no alert', () => {
     const text = 'The hearing opened late. Senator Maria Ortiz said the report was written by the agency last year.';
     const [claim] = extractStatements([text]);
