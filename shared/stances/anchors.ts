@@ -50,7 +50,9 @@ export function findAnchors(tokens: Token[], register: SpeakerRegister): Anchor[
     const anchor = token.normal === 'according' && tokens[i + 1]?.normal === 'to'
       ? anchorAccordingTo(tokens, i, register)
       : anchorVerb(tokens, i, register);
-    if (anchor && !isEmbedded(tokens, anchor, anchors)) {
+    // "Marsh said Australia would not accept it, calling it “a step backwards”": the naming goes with what was said.
+    const namesWhatWasSaid = anchor?.stance && anchor.subjectStart === anchor.verbStart && anchors.length > 0;
+    if (anchor && !namesWhatWasSaid && !isEmbedded(tokens, anchor, anchors)) {
       anchors.push(anchor);
       i = Math.max(i, anchor.verbEnd, anchor.inverted ? anchor.subjectEnd : i);
     }
@@ -151,6 +153,11 @@ function anchorVerb(tokens: Token[], i: number, register: SpeakerRegister): Anch
   if (!participle && isProgressive(tokens, i)) return undefined;
   let verbEnd = i;
   const particles = PHRASAL_REPORTING_VERBS[token.lemma];
+  const naming = isNamingFrame(tokens, i);
+  if (naming) {
+    const anchor = hangs ? anchorParticiple(tokens, i, verbEnd, register) : anchorWithSubject(tokens, i, verbEnd, register);
+    return anchor && { ...anchor, stance: true };
+  }
   if (particles) {
     if (!particles.includes(tokens[i + 1]?.normal ?? '')) return undefined;
     verbEnd = i + 1;
@@ -158,6 +165,37 @@ function anchorVerb(tokens: Token[], i: number, register: SpeakerRegister): Anch
     return undefined;
   }
   if (hangs) return anchorParticiple(tokens, i, verbEnd, register);
+  return anchorWithSubject(tokens, i, verbEnd, register);
+}
+
+/**
+ * "Bush called Trump “unhinged”", "calling Trump a fascist": a verb of naming, its object, then a quotation or "a"/"an"
+ * and what the object is called. The naming is the stance (an evaluation), in the main verb.
+ */
+function isNamingFrame(tokens: Token[], i: number): boolean {
+  if (!NAMING_VERBS.has(tokens[i].lemma)) return false;
+  let hasHead = false;
+  for (let k = i + 1; k < tokens.length && k <= i + MAX_NAMED_OBJECT_TOKENS + 1; k += 1) {
+    const token = tokens[k];
+    // "what he called a “draw”": the object must name something, not be the article of what it is called.
+    if (token.quoteMark === 'open' || (hasHead && (token.normal === 'a' || token.normal === 'an'))) return hasHead;
+    const inObject = isNounPhrasePart(token) || token.pos === 'CCONJ' || token.pos === 'PRON' || POSSESSIVE_MARKS.has(token.text);
+    if (!inObject || (k === i + 1 && NAMING_PARTICLES.has(token.normal))) return false;
+    hasHead ||= token.pos === 'NOUN' || token.pos === 'PROPN' || token.pos === 'PRON';
+  }
+  return false;
+}
+
+/** Verbs that name what something is ("called the plan “a disgrace”"). */
+const NAMING_VERBS = new Set(['call', 'label', 'brand', 'dub']);
+/** "called on", "called for", "called off": phrasal verbs, not naming. */
+const NAMING_PARTICLES = new Set(['on', 'upon', 'for', 'off', 'out', 'up', 'back', 'in']);
+/** The longest object a naming verb takes before what it calls it ("both Trump and front-runner Hillary Clinton"). */
+const MAX_NAMED_OBJECT_TOKENS = 10;
+
+/** An anchor for the verb at `i` with its subject before it, after a conjunction, or after it (", said Reyes"). */
+function anchorWithSubject(tokens: Token[], i: number, verbEnd: number, register: SpeakerRegister): Anchor | undefined {
+  const token = tokens[i];
   const { subjectEnd, found: before } = subjectBefore(tokens, i, register);
   if (before) return { verbStart: i, verbEnd, subjectStart: before.start, subjectEnd, inverted: false, subject: before.subject, lemma: token.lemma };
   const opener = coordinatedSubject(tokens, i, register);

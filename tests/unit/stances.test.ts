@@ -463,6 +463,18 @@ describe('attribution of quotations, transcripts and participles', () => {
     expect(statement).toMatchObject({ speaker: 'Maria Ortiz', kind: 'position' });
   });
 
+  it('reads "X called Y “Z”" and ", calling Y a Z" as X taking a position, but not "called on", "called the meeting to order" or "what he called a “draw”"', () => {
+    const found = extractStatements([
+      'Councillor Tom Reyes called the budget “a disgrace to this city.”',
+      'Senator Maria Ortiz left the hall on Monday, calling the plan a betrayal.',
+      'The mayor called the meeting to order.',
+      'Reyes said the vote ended in what he called a “draw” after the recess.',
+    ]);
+    expect(found.filter((statement) => statement.kind === 'position').map((statement) => statement.speaker)).toEqual(['Tom Reyes', 'Maria Ortiz']);
+    const [said] = extractStatements(['Councillor Tom Reyes said the council would not accept the budget, calling it “a step backwards.”']);
+    expect(said).toMatchObject({ speaker: 'Tom Reyes', kind: 'refusal', text: 'Councillor Tom Reyes said the council would not accept the budget, calling it “a step backwards.”' });
+  });
+
   it('keeps a plain claim on the record with its speaker and offsets, and no alert', () => {
     const text = 'The hearing opened late. Senator Maria Ortiz said the report was written by the agency last year.';
     const [claim] = extractStatements([text]);
