@@ -113,9 +113,9 @@ async function attemptHop(hop: Hop): Promise<HopAnswer> {
 
 /**
  * Node loads its fetch implementation (undici) on the first call to `fetch`: 30 to 50 ms of synchronous work, more on a
- * busy CPU. Inside a turn that would send the process's first request late, after the pacer found it on time, and
- * close to the next holder's start (bench:scale's first pass saw one go 84 ms after its turn, 914 ms before the next
- * request to that host). Reading `Response` loads the same module, so it is done before the wait.
+ * busy CPU. Inside a turn that would make the process's first request late after the pacer found it on time (bench:scale's
+ * first pass saw one go 84 ms after its start, 904 ms before the next request to that host; now the turn dispatcher
+ * would stop it and it would wait for another start). Reading `Response` loads the same module, so it is done before the wait.
  */
 function loadFetchBeforeTurn(options: FetchOptions): void {
   if (options.fetchImpl === undefined) void globalThis.Response;
