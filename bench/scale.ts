@@ -28,7 +28,7 @@ import { coveragePages, coverageWatches, passClock, type CoverageSizes } from '.
 import { ASSUMPTIONS, monthlyCost, PRICES_AS_OF, SCENARIOS, type MeasuredPerSource } from './lib/scale/cost.js';
 import { meterDelta, meterTotals, startDynamoMeter, type DynamoMeter, type MeterSnapshot } from './lib/scale/dynamo-meter.js';
 import { startFleet, type PassStats } from './lib/scale/fleet.js';
-import { fetchesPerUrl, peakPerWindow, startHosts, type Hosts } from './lib/scale/hosts.js';
+import { closestPair, fetchesPerUrl, peakPerWindow, startHosts, type ClosestPair, type HostRequest, type Hosts } from './lib/scale/hosts.js';
 import { measureLedgers, type LedgerRow } from './lib/scale/ledger-reads.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -39,8 +39,10 @@ const TABLE = 'scale-archive';
 const HOST_RATE_LIMIT = 1_000 / DEFAULT_POLITENESS.perHostDelayMs;
 const RATE_WINDOW_MS = 1_000;
 /**
- * Arrival times lag the pacer's starts: the hosts share this process's event loop with dynalite, which holds it ~20 ms
- * a request. A window this much shorter does not count one start twice.
+ * Arrivals lag the pacer's starts: a request is written up to `MAX_LATE_MS` (10 ms) after its start
+ * (shared/fetch/turn-dispatcher.ts), and reaches the hosts' thread a few ms later (p90 5-8 ms, at most 21 ms in most
+ * runs and once 129 ms, with four processors and the hosts on two cores and another bench running). A window this much
+ * shorter does not count one start twice; `closest` in each pass names the pair that came nearest.
  */
 const ARRIVAL_JITTER_MS = 100;
 /** A longer window, for the sustained rate: jitter hardly moves it. */
@@ -84,7 +86,8 @@ interface PassRow extends Omit<PassStats, 'failureSamples'> {
   /** The URL fetched most often (`<host index>/<path>`). */
   mostFetched: { url: string; fetches: number };
   requests: number;
-  peakHostRate: { host: number; requestsPerSecond: number; sustainedPerSecond: number };
+  /** The busiest host in 1 s and over 10 s, and the two requests any host saw closest together (see `closestPair`). */
+  peakHostRate: { host: number; requestsPerSecond: number; sustainedPerSecond: number; closest?: ClosestPair };
   sourcesPerProcessorMinute: number;
   cpuMsPerSource: number;
   dynamo: ReturnType<typeof meterTotals> & { requestKB: number };
@@ -98,11 +101,12 @@ async function runFleet(sizes: Sizes, hosts: Hosts, meter: DynamoMeter): Promise
   const rows: PassRow[] = [];
   try {
     for (const pass of [0, 1]) {
-      coveragePages(sizes.coverage, hosts.baseUrls, pass).forEach((pages, host) => hosts.serve(host, pages));
-      hosts.take();
+      await Promise.all(coveragePages(sizes.coverage, hosts.baseUrls, pass).map((pages, host) => hosts.serve(host, pages)));
+      await hosts.take();
       const before = meter.snapshot();
       const stats = await fleet.runPass(planSourceMessages({ config }, `scale-${pass}`), passClock(pass));
-      const row = passRow(pass, stats, hosts, meterDelta(before, meter.snapshot()));
+      const requests = await hosts.take();
+      const row = passRow(pass, stats, requests, meterDelta(before, meter.snapshot()));
       rows.push(row);
       printPass(row);
     }
@@ -112,8 +116,7 @@ async function runFleet(sizes: Sizes, hosts: Hosts, meter: DynamoMeter): Promise
   return rows;
 }
 
-function passRow(pass: number, stats: PassStats, hosts: Hosts, delta: MeterSnapshot): PassRow {
-  const requests = hosts.take();
+function passRow(pass: number, stats: PassStats, requests: HostRequest[], delta: MeterSnapshot): PassRow {
   const counts = fetchesPerUrl(requests);
   const perUrl = [...counts.values()];
   const mostFetched = [...counts].reduce((most, entry) => (entry[1] > most[1] ? entry : most), ['', 0]);
@@ -130,7 +133,12 @@ function passRow(pass: number, stats: PassStats, hosts: Hosts, delta: MeterSnaps
     urlsRefetched: perUrl.filter((count) => count > 1).length,
     mostFetched: { url: mostFetched[0], fetches: mostFetched[1] },
     requests: requests.length,
-    peakHostRate: { host: peak.host, requestsPerSecond: peak.count, sustainedPerSecond: round(sustained.count / (SUSTAINED_WINDOW_MS / 1000), 1) },
+    peakHostRate: {
+      host: peak.host,
+      requestsPerSecond: peak.count,
+      sustainedPerSecond: round(sustained.count / (SUSTAINED_WINDOW_MS / 1000), 1),
+      closest: closestToTenthMs(closestPair(requests)),
+    },
     sourcesPerProcessorMinute: round(stats.messages / Math.max(processorMinutes, 1e-9), 1),
     cpuMsPerSource: round(stats.cpuMs / Math.max(1, stats.messages), 1),
     dynamo: { ...meterTotals(delta), requestKB },
@@ -138,6 +146,10 @@ function passRow(pass: number, stats: PassStats, hosts: Hosts, delta: MeterSnaps
     processorMs: round(stats.processorMs, 0),
     cpuMs: round(stats.cpuMs, 0),
   };
+}
+
+function closestToTenthMs(pair: ClosestPair | undefined): ClosestPair | undefined {
+  return pair && { ...pair, gapMs: round(pair.gapMs, 1) };
 }
 
 function printPass(row: PassRow): void {
@@ -150,6 +162,8 @@ function printPass(row: PassRow): void {
     `  fetches: ${row.requests} requests, ${row.urlsFetched} URLs, max ${row.maxFetchesPerUrl} per URL (mean ${row.meanFetchesPerUrl}, ${row.urlsRefetched} fetched more than once; most: ${row.mostFetched.url} ×${row.mostFetched.fetches}); ` +
       `peak host rate ${row.peakHostRate.requestsPerSecond}/s in 1 s (host ${row.peakHostRate.host}), ${row.peakHostRate.sustainedPerSecond}/s over 10 s`,
   );
+  const closest = row.peakHostRate.closest;
+  if (closest) console.log(`  closest arrivals: ${closest.gapMs} ms apart at host ${closest.host} (${closest.paths.join(' then ')})`);
   console.log(
     `  processors: ${row.sourcesPerProcessorMinute} sources per processor-minute, ${row.cpuMsPerSource} CPU ms per source; ` +
       `DynamoDB ${row.dynamo.requests} requests, ${round(row.dynamo.readKB, 0)} KB read, ${round(row.dynamo.readUnits, 0)} RRU, ${round(row.dynamo.writeUnits, 0)} WRU`,

@@ -78,7 +78,7 @@ function ledgerDeps(setup: LedgerSetup, watches: WatchInput[]): { deps: SourceDe
 /** Seeds each ledger, then reads its feed of new articles through the meter. */
 export async function measureLedgers(setup: LedgerSetup, sizes: number[], onRow: (row: LedgerRow) => void): Promise<LedgerRow[]> {
   const coverage = sizes.map((size) => ledgerCoverage(setup, size));
-  setup.hosts.serve(setup.host, new Map(coverage.flatMap(({ pages }) => [...pages])));
+  await setup.hosts.serve(setup.host, new Map(coverage.flatMap(({ pages }) => [...pages])));
   const { deps, close } = ledgerDeps(setup, coverage.map(({ watch }) => watch));
   const rows: LedgerRow[] = [];
   try {
