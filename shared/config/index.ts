@@ -7,6 +7,16 @@ import { ConfigSchema, type Config } from './schema.js';
 export type { Config, Watch, Source, KeywordGroups } from './schema.js';
 export { ConfigSchema } from './schema.js';
 export { assertDeployable } from './deployable.js';
+export {
+  DEFAULT_DIGEST_TOPICS,
+  digestTopicAdvice,
+  digestTopicArn,
+  formatDigestTopicsFlag,
+  isDigestTopicAllowed,
+  isTopicNamePattern,
+  parseDigestTopics,
+  type TopicScope,
+} from './digest-topics.js';
 export { parseScheduleExpression, ratePeriodMs, tickWindow, watchesDueInTick, watchesDueWithin, type ScheduleExpression } from './schedule-expression.js';
 
 /** Placeholders a config may use in source URLs, e.g. `${SAMPLES_URL}/feed.xml`. */

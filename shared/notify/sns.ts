@@ -1,4 +1,6 @@
 import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
+import { digestTopicAdvice } from '../config/index.js';
+import { StancewatchError } from '../errors/index.js';
 import { capText } from '../text/index.js';
 import type { DigestNotifier } from './types.js';
 
@@ -22,17 +24,37 @@ export function snsNotifier(client: SNSClient, defaultTopicArn: string): DigestN
     name: 'sns',
     async deliver(digest) {
       const topicArn = digest.topicArn ?? defaultTopicArn;
-      const result = await client.send(
-        new PublishCommand({
-          TopicArn: topicArn,
-          Subject: toSnsSubject(digest.subject),
-          Message: capSnsMessage(digest.text, digest.watchId),
-          MessageAttributes: { watch: { DataType: 'String', StringValue: digest.watchId } },
-        }),
-      );
+      const publish = new PublishCommand({
+        TopicArn: topicArn,
+        Subject: toSnsSubject(digest.subject),
+        Message: capSnsMessage(digest.text, digest.watchId),
+        MessageAttributes: { watch: { DataType: 'String', StringValue: digest.watchId } },
+      });
+      const result = await client.send(publish).catch((error: unknown) => {
+        throw digest.topicArn && isAuthorizationError(error) ? watchTopicRefused(digest.watchId, digest.topicArn, error) : error;
+      });
       return [`sns:${topicArn}:${result.MessageId ?? 'unknown'}`];
     },
   };
+}
+
+/** SNS's answer when IAM (or the topic's own policy) does not let the caller publish: `AuthorizationError`. */
+function isAuthorizationError(error: unknown): error is Error {
+  return error instanceof Error && error.name === 'AuthorizationErrorException';
+}
+
+/**
+ * A watch's own topic the digest function may not publish to: the stack grants only the topics its `digestTopics`
+ * setting names (infra/context.ts), and a watch pushed later may name another. Says which topic and what to change;
+ * SNS's own message (the role and the policy that refused) follows.
+ */
+function watchTopicRefused(watchId: string, topicArn: string, cause: Error): StancewatchError {
+  return new StancewatchError(
+    `SNS refused to let the digest publish watch ${watchId}'s digest to its topic ${topicArn} (digest.snsTopicArn): ` +
+      `the stack's digestTopics setting does not cover that topic, or the topic's own access policy refuses the digest function; ` +
+      `${digestTopicAdvice(topicArn)}. SNS said: ${cause.message}`,
+    { cause },
+  );
 }
 
 /**

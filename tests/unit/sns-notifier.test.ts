@@ -1,4 +1,4 @@
-import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
+import { AuthorizationErrorException, PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { describe, expect, it, vi } from 'vitest';
 import { capSnsMessage, SNS_MESSAGE_MAX_BYTES, snsNotifier } from '../../shared/notify/index.js';
 
@@ -53,5 +53,44 @@ describe('SNS delivery (mocked at the SDK boundary)', () => {
     const text = 'a'.repeat(SNS_MESSAGE_MAX_BYTES);
     expect(capSnsMessage(text, 'treaty')).toBe(text);
     expect(capSnsMessage(`${text}\n\nb`, 'treaty')).toMatch(/^a+\n\n… This digest/);
+  });
+
+  describe("a watch's own topic that IAM does not let the digest function publish to", () => {
+    const WATCH_TOPIC = 'arn:aws:sns:eu-west-1:123456789012:boj-alerts';
+    const refusal = () =>
+      new AuthorizationErrorException({
+        message: `User: arn:aws:sts::123456789012:assumed-role/Stancewatch-DigestRole/fn is not authorized to perform: SNS:Publish on resource: ${WATCH_TOPIC} because no identity-based policy allows the SNS:Publish action`,
+        $metadata: { httpStatusCode: 403 },
+      });
+
+    it('names the watch, the topic and the setting to change, and keeps SNS\'s answer', async () => {
+      const client = new SNSClient({ region: 'eu-west-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
+      const send = vi.spyOn(client, 'send').mockRejectedValue(refusal() as never);
+      const delivery = snsNotifier(client, TOPIC_ARN).deliver({ ...digest, text: 'plain', topicArn: WATCH_TOPIC });
+      await expect(delivery).rejects.toThrow(
+        `SNS refused to let the digest publish watch treaty's digest to its topic ${WATCH_TOPIC} (digest.snsTopicArn): ` +
+          "the stack's digestTopics setting does not cover that topic, or the topic's own access policy refuses the digest function; " +
+          `add it to the stack's digestTopics setting and deploy again: -c 'digestTopics=<current setting>,${WATCH_TOPIC}' ` +
+          '(the default setting is stancewatch-*), or give the watch a topic the setting covers and push. ' +
+          'SNS said: User: arn:aws:sts::123456789012:assumed-role/Stancewatch-DigestRole/fn is not authorized to perform: SNS:Publish',
+      );
+      await expect(delivery).rejects.toHaveProperty('cause.name', 'AuthorizationErrorException');
+      expect((send.mock.calls[0][0] as PublishCommand).input).toEqual({
+        TopicArn: WATCH_TOPIC,
+        Subject: 'Stancewatch: 2 new - Peace treaty',
+        Message: 'plain',
+        MessageAttributes: { watch: { DataType: 'String', StringValue: 'treaty' } },
+      });
+    });
+
+    it("passes a refusal on the stack's own topic, and any other error, as SNS gave it", async () => {
+      const client = new SNSClient({ region: 'eu-west-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
+      const own = refusal();
+      vi.spyOn(client, 'send').mockRejectedValueOnce(own as never);
+      await expect(snsNotifier(client, TOPIC_ARN).deliver({ ...digest, text: 'plain' })).rejects.toBe(own);
+      const throttled = new Error('Rate exceeded');
+      vi.spyOn(client, 'send').mockRejectedValueOnce(throttled as never);
+      await expect(snsNotifier(client, TOPIC_ARN).deliver({ ...digest, text: 'plain', topicArn: WATCH_TOPIC })).rejects.toBe(throttled);
+    });
   });
 });
