@@ -9,8 +9,10 @@
  *   scheduleTick        how often the watches due are enqueued (default rate(5 minutes)); each watch keeps its own
  *                       `schedule` (rate or EventBridge cron) to within one tick
  *   backlogAlarmMessages  source messages waiting 15 minutes that raise the backlog alarm (default 2,000)
- *   config              a watches JSON to validate at synth; only needed for watches that publish to their own SNS
- *                       topic (digest.snsTopicArn), which the digest function is then granted
+ *   digestTopics        SNS topics the digest function may publish to for watches with their own topic
+ *                       (digest.snsTopicArn): comma-separated ARNs or name patterns with * in the stack's account and
+ *                       region (default stancewatch-*; none for no other topic); watches push checks against the same
+ *   config              a watches JSON to validate at synth; its watches' own topics are granted as well, exactly
  *   feed                true serves each watch's digests as an Atom feed (secret generated in Secrets Manager)
  *   deletionProtection  false for throwaway stacks (default true)
  *   allowNoRecipients   true to synthesize without digestEmail on purpose (alarms then reach no one)
@@ -46,6 +48,7 @@ function buildApp(app: App): void {
   const config = settings.configPath ? loadDeployableConfig(settings.configPath) : undefined;
   new StancewatchStack(app, 'Stancewatch', {
     config,
+    digestTopics: settings.digestTopics,
     digestEmails: settings.digestEmails,
     sesFrom: settings.sesFrom,
     digestSchedule: settings.digestSchedule,

@@ -1,4 +1,5 @@
 import type { Node } from 'constructs';
+import { DEFAULT_DIGEST_TOPICS, parseDigestTopics } from '../shared/config/index.js';
 import { ConfigError } from '../shared/errors/index.js';
 
 /** Deploy-time settings read from CDK context (`cdk.json` or `cdk synth -c key=value`). */
@@ -6,9 +7,16 @@ export interface StancewatchContext {
   /**
    * Path of a watches config JSON to validate at synth (`-c config=`), relative to the working directory; optional:
    * the deployed functions read the watches from the table (`stancewatch watches push`). Given, its watches' own
-   * digest topics (`digest.snsTopicArn`) are granted to the digest function.
+   * digest topics (`digest.snsTopicArn`) are granted to the digest function, besides `digestTopics`.
    */
   configPath?: string;
+  /**
+   * The SNS topics, besides the stack's own, the digest function may publish to for watches with a topic of their own
+   * (`digest.snsTopicArn`): full ARNs, or name patterns with `*` in the stack's account and region
+   * (shared/config/digest-topics.ts). Default `stancewatch-*`; `none` grants no other topic. `watches push` checks
+   * each watch's topic against the same rule.
+   */
+  digestTopics: string[];
   /** Addresses that receive every watch's digest (SNS email subscriptions, no filter). */
   digestEmails: string[];
   /** Verified SES identity for HTML digests; unset means SNS email only. */
@@ -53,6 +61,8 @@ export const CONTEXT_DEFAULTS = {
   processorConcurrency: 2,
   // The default Lambda concurrency quota of an account; set it to yours (Service Quotas) when it differs.
   accountConcurrency: 1_000,
+  // A watch given a topic named stancewatch-… in the stack's account and region publishes with no flag.
+  digestTopics: DEFAULT_DIGEST_TOPICS,
 } as const;
 
 /** What SQS allows for an event source's `maxConcurrency`. */
@@ -73,6 +83,7 @@ const TICK_PATTERN = /^rate\((1 minute|[1-9]\d* minutes|1 hour|[1-9]\d* hours)\)
  */
 export function readStancewatchContext(node: Node): StancewatchContext {
   const configPath = readString(node, 'config') || undefined;
+  const digestTopics = readDigestTopics(node);
   const digestEmails = parseEmailList(readString(node, 'digestEmail') ?? '');
   const sesFrom = readString(node, 'sesFrom') || undefined;
   if (sesFrom !== undefined && !EMAIL_PATTERN.test(sesFrom)) {
@@ -101,6 +112,7 @@ export function readStancewatchContext(node: Node): StancewatchContext {
   }
   return {
     configPath,
+    digestTopics,
     digestEmails,
     sesFrom,
     digestSchedule,
@@ -112,6 +124,13 @@ export function readStancewatchContext(node: Node): StancewatchContext {
     processorConcurrency: readProcessorConcurrency(node),
     accountConcurrency: readWholeNumber(node, 'accountConcurrency') ?? CONTEXT_DEFAULTS.accountConcurrency,
   };
+}
+
+/** A list (cdk.json) or a comma-separated string (`-c digestTopics=a,b`); unset or blank is the default. */
+function readDigestTopics(node: Node): string[] {
+  const value: unknown = node.tryGetContext('digestTopics');
+  if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return [...CONTEXT_DEFAULTS.digestTopics];
+  return parseDigestTopics(value, 'context digestTopics');
 }
 
 function readProcessorConcurrency(node: Node): number {

@@ -1,7 +1,7 @@
-import { CfnOutput, Stack, Tags, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Stack, Tags, Token, type StackProps } from 'aws-cdk-lib';
 import { NagSuppressions } from 'cdk-nag';
 import type { Construct } from 'constructs';
-import type { Config } from '../shared/config/index.js';
+import { digestTopicArn, formatDigestTopicsFlag, type Config } from '../shared/config/index.js';
 import { ArchiveTable } from './constructs/archive-table.js';
 import { DigestQueue } from './constructs/digest-queue.js';
 import { DigestTopic } from './constructs/digest-topic.js';
@@ -19,6 +19,11 @@ export interface StancewatchStackProps extends StackProps {
    * (`digest.snsTopicArn`), which IAM must name at deploy.
    */
   config?: Config;
+  /**
+   * Topics besides the stack's own the digest function may publish to, for watches with a topic of their own: full
+   * ARNs or name patterns in the stack's account and region (context `digestTopics`); default `stancewatch-*`.
+   */
+  digestTopics?: readonly string[];
   /** Addresses that receive every watch's digest. */
   digestEmails?: string[];
   /** Verified SES identity for HTML digests. */
@@ -59,6 +64,7 @@ export class StancewatchStack extends Stack {
   constructor(scope: Construct, id: string, props: StancewatchStackProps) {
     const {
       config,
+      digestTopics,
       digestEmails,
       sesFrom,
       digestSchedule,
@@ -88,6 +94,7 @@ export class StancewatchStack extends Stack {
     this.digestQueue = new DigestQueue(this, 'DigestRuns', { consumerTimeout: FUNCTION_SIZING.digest.timeout });
     this.functions = new PipelineFunctions(this, 'Pipeline', {
       config,
+      digestTopics: digestTopics ?? CONTEXT_DEFAULTS.digestTopics,
       table: this.archive.table,
       topic: this.digestTopic.topic,
       queue: this.sourceQueue.queue,
@@ -130,6 +137,12 @@ export class StancewatchStack extends Stack {
         ? 'Digest topic (digestEmail); watch readers are mailed through SES'
         : "Digest topic: stancewatch watches push <file> --table <TableName> --topic-arn <this> subscribes each watch's readers",
     });
+    new CfnOutput(this, 'DigestTopics', {
+      value: this.functions.watchTopicArns.length > 0 ? this.functions.watchTopicArns.join(',') : 'none',
+      description:
+        'Topics the digest function may publish to for watches with their own digest.snsTopicArn (context digestTopics); ' +
+        'stancewatch watches push --digest-topics <this> checks the watches against them',
+    });
     new CfnOutput(this, 'SourceQueueUrl', { value: this.sourceQueue.queue.queueUrl, description: 'Queue of (watch, source) messages' });
     new CfnOutput(this, 'DeadLetterQueueUrl', {
       value: this.sourceQueue.deadLetterQueue.queueUrl,
@@ -164,6 +177,34 @@ export class StancewatchStack extends Stack {
     });
 
     this.suppressAcceptedFindings();
+    this.suppressWatchTopicPatterns(digestTopics ?? CONTEXT_DEFAULTS.digestTopics);
+  }
+
+  /**
+   * The digestTopics entries with a `*` are IAM resources with a wildcard (AwsSolutions-IAM5), each suppressed by its
+   * exact resource, so a wildcard the setting did not ask for still fails the synth.
+   */
+  private suppressWatchTopicPatterns(digestTopics: readonly string[]): void {
+    const patterns = digestTopics.filter((entry) => entry.includes('*'));
+    if (patterns.length === 0) return;
+    // How cdk-nag prints the resource: the stack's pseudo parameters as <AWS::…>, literal values as they are.
+    const shown = (value: string, pseudo: string) => (Token.isUnresolved(value) ? `<AWS::${pseudo}>` : value);
+    const scope = { partition: shown(this.partition, 'Partition'), region: shown(this.region, 'Region'), account: shown(this.account, 'AccountId') };
+    NagSuppressions.addResourceSuppressions(
+      this.functions.digestFunction.role!,
+      [
+        {
+          id: 'AwsSolutions-IAM5',
+          reason:
+            'sns:Publish on the topics the digestTopics setting names by pattern (default stancewatch-* in this account and region): ' +
+            'watches are pushed to the table after the deploy and may publish to a topic of their own (digest.snsTopicArn), which ' +
+            'IAM must name at deploy; the pattern is what the deployer allowed, `watches push` warns of a watch topic outside it, ' +
+            `and a lone * is refused at synth. Narrow it with ${formatDigestTopicsFlag(['<topic ARNs>'])} or none.`,
+          appliesTo: patterns.map((entry) => `Resource::${digestTopicArn(entry, scope)}`),
+        },
+      ],
+      true,
+    );
   }
 
   /** cdk-nag findings accepted on purpose, each with the reason; anything else fails `cdk synth`. */

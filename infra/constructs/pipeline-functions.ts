@@ -13,7 +13,7 @@ import type * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { encryptedQueue } from './encrypted-queue.js';
-import type { Config } from '../../shared/config/index.js';
+import { digestTopicArn, type Config } from '../../shared/config/index.js';
 import { TABLE_KEYS } from '../../shared/store/index.js';
 import { LAMBDA_ENTRIES, NLP_LAYER_MODULES, nodejsBundling, REPO_ROOT, TRACING_LAYER_MODULES } from '../bundling.js';
 import { DependencyLayer } from './dependency-layer.js';
@@ -102,6 +102,11 @@ export const UNHEALTHY_SOURCES_METRIC = 'SourcesUnhealthy';
 export interface PipelineFunctionsProps {
   /** A config validated at synth, if any: only its watches' own digest topics are read from it (a publish grant each). */
   config?: Config;
+  /**
+   * Topics besides `topic` the digest function may publish to, for watches with a topic of their own: full ARNs or
+   * name patterns in the stack's account and region (context `digestTopics`, shared/config/digest-topics.ts).
+   */
+  digestTopics: readonly string[];
   table: dynamodb.ITable;
   topic: sns.ITopic;
   queue: sqs.IQueue;
@@ -145,6 +150,11 @@ export class PipelineFunctions extends Construct {
   readonly tracingLayer: DependencyLayer;
   /** The tick rule that starts the passes of the watches due, and the digest rule. */
   readonly watchSchedules: WatchSchedules;
+  /**
+   * The watch topics the digest function may publish to besides the stack's own: `digestTopics` resolved in the
+   * stack's account and region, then the exact topics of a `-c config=` file. Empty when there are none.
+   */
+  readonly watchTopicArns: string[];
   /**
    * The failure destination of the asynchronous function (Schedule): an event it still failed on after Lambda's
    * retries is kept here with the error, instead of being dropped. Digests fail into the digest queue's DLQ.
@@ -215,9 +225,12 @@ export class PipelineFunctions extends Construct {
     );
     grantOnTable(this.digestFunction, table, TABLE_ACTIONS.digest);
     topic.grantPublish(this.digestFunction);
-    const watchTopicArns = [...new Set((config?.watches ?? []).flatMap((watch) => (watch.digest?.snsTopicArn ? [watch.digest.snsTopicArn] : [])))];
-    if (watchTopicArns.length > 0) {
-      this.digestFunction.addToRolePolicy(new iam.PolicyStatement({ actions: ['sns:Publish'], resources: watchTopicArns }));
+    // Watches are pushed after the deploy, so their topics are granted by a setting, not read from the watches.
+    const { partition, region, account } = Stack.of(this);
+    const configTopicArns = (config?.watches ?? []).flatMap((watch) => (watch.digest?.snsTopicArn ? [watch.digest.snsTopicArn] : []));
+    this.watchTopicArns = [...new Set([...props.digestTopics.map((entry) => digestTopicArn(entry, { partition, region, account })), ...configTopicArns])];
+    if (this.watchTopicArns.length > 0) {
+      this.digestFunction.addToRolePolicy(new iam.PolicyStatement({ actions: ['sns:Publish'], resources: this.watchTopicArns }));
     }
     if (props.sesFrom) {
       this.digestFunction.addToRolePolicy(

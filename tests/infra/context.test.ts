@@ -16,6 +16,7 @@ describe('readStancewatchContext', () => {
   it('defaults to no config (the watches are pushed to the table), an hourly digest, no feed and deletion protection', () => {
     expect(contextOf({ digestEmail: 'ops@example.com' })).toEqual({
       configPath: undefined,
+      digestTopics: ['stancewatch-*'],
       digestEmails: ['ops@example.com'],
       sesFrom: undefined,
       digestSchedule: 'rate(1 hour)',
@@ -32,6 +33,31 @@ describe('readStancewatchContext', () => {
   it('takes a config to validate at synth only when -c config= names one', () => {
     expect(contextOf({ digestEmail: 'ops@example.com', config: 'my-watches.json' }).configPath).toBe('my-watches.json');
     expect(contextOf({ digestEmail: 'ops@example.com', config: '' }).configPath).toBeUndefined();
+  });
+
+  it('reads digestTopics from -c (comma-separated) or cdk.json (a list), blank as the default and none as no topic', () => {
+    const alerts = 'arn:aws:sns:us-east-1:210987654321:alerts';
+    expect(contextOf({ digestEmail: 'ops@example.com', digestTopics: ` team-*, ${alerts} ` }).digestTopics).toEqual(['team-*', alerts]);
+    expect(contextOf({ digestEmail: 'ops@example.com', digestTopics: ['team-*', alerts] }).digestTopics).toEqual(['team-*', alerts]);
+    expect(contextOf({ digestEmail: 'ops@example.com', digestTopics: '' }).digestTopics).toEqual(['stancewatch-*']);
+    expect(contextOf({ digestEmail: 'ops@example.com', digestTopics: 'none' }).digestTopics).toEqual([]);
+  });
+
+  it('refuses a digestTopics entry that is no topic, and a lone *, naming the key', () => {
+    expect(() => contextOf({ digestEmail: 'ops@example.com', digestTopics: 'stancewatch-*,arn:aws:sqs:eu-west-1:123456789012:q' })).toThrow(
+      'context digestTopics: "arn:aws:sqs:eu-west-1:123456789012:q" is neither an SNS topic ARN (arn:aws:sns:<region>:<account>:<name>) nor a topic name pattern',
+    );
+    expect(() => contextOf({ digestEmail: 'ops@example.com', digestTopics: '*' })).toThrow(
+      'context digestTopics: "*" would allow every topic of the account, alarms included; name a prefix such as stancewatch-*',
+    );
+    expect(() => contextOf({ digestEmail: 'ops@example.com', digestTopics: 7 })).toThrow(/context digestTopics: expected comma-separated topic ARNs or name patterns, or a list of them, got 7/);
+  });
+
+  it('keeps digestTopics in cdk.json at the default, documented beside it', () => {
+    const { context } = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as { context: Record<string, unknown> };
+    expect(context.digestTopics).toEqual(['stancewatch-*']);
+    expect(context['//digestTopics']).toMatch(/digest\.snsTopicArn.*name patterns with \*.*none/);
+    expect(contextOf({ ...context, digestEmail: 'ops@example.com' }).digestTopics).toEqual(['stancewatch-*']);
   });
 
   it('refuses a stack whose alarms and digests would reach no one, naming the two ways out', () => {

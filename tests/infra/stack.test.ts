@@ -479,11 +479,17 @@ describe('tracing', () => {
 });
 
 describe('least privilege', () => {
-  it('lets the digest function publish to the digest topic', () => {
+  it('lets the digest function publish to the digest topic, and to the stancewatch-* topics of its account and region (default digestTopics)', () => {
     const topicId = stack.getLogicalId(stack.digestTopic.topic.node.defaultChild as never);
-    expect(statementsOf(stack.functions.digestFunction)).toContainEqual(
-      expect.objectContaining({ Action: 'sns:Publish', Resource: { Ref: topicId } }),
-    );
+    // minimizePolicies (cdk.json) merges the two grants into one statement.
+    const publishTo = statementsOf(stack.functions.digestFunction)
+      .filter((statement) => actionsOf(statement).includes('sns:Publish'))
+      .flatMap((statement) => [statement.Resource].flat());
+    expect(publishTo).toHaveLength(2);
+    expect(publishTo).toContainEqual({ Ref: topicId });
+    expect(publishTo).toContainEqual({
+      'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':sns:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':stancewatch-*']],
+    });
   });
 
   it('lets the schedule function send to the queues and read the pushed watches, and write nothing to the table', () => {
@@ -816,6 +822,7 @@ describe('outputs', () => {
       'TableName',
       'TableArn',
       'DigestTopicArn',
+      'DigestTopics',
       'SourceQueueUrl',
       'DeadLetterQueueUrl',
       'DeadLetterQueueArn',
