@@ -133,6 +133,10 @@ export async function main(argv: string[]): Promise<number> {
   )
     .option('--topic-arn <arn>', "the stack's digest topic (stack output DigestTopicArn): subscribe each digest.email reader with a filter for the watches that list it, update changed filters, unsubscribe readers no watch lists")
     .option('--ses', 'the stack mails readers through SES (deployed with -c sesFrom): change no subscription')
+    .option(
+      '--digest-topics <setting>',
+      "the stack's digestTopics setting (stack output DigestTopics; default stancewatch-*): a watch whose digest.snsTopicArn it does not cover is reported before the push",
+    )
     .action(async (file: string, options) => setExit(await watchesPushCommand(file, options)));
   watchesTable(watches.command('list').description('the watches in the table, with the revision and when it was pushed'))
     .option('--json', 'print JSON')

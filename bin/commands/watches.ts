@@ -1,5 +1,15 @@
 import { SNSClient } from '@aws-sdk/client-sns';
-import { assertDeployable, loadConfigFile, type Config } from '../../shared/config/index.js';
+import {
+  assertDeployable,
+  DEFAULT_DIGEST_TOPICS,
+  formatDigestTopicsFlag,
+  isDigestTopicAllowed,
+  isTopicNamePattern,
+  loadConfigFile,
+  parseDigestTopics,
+  type Config,
+  type TopicScope,
+} from '../../shared/config/index.js';
 import { StancewatchError } from '../../shared/errors/index.js';
 import { assertFilterable, collectWatchEmails, reconcileReaderSubscriptions, type ReaderReport } from '../../shared/notify/index.js';
 import { createDynamoClient, dynamoWatchConfig, type PushReport } from '../../shared/store/index.js';
@@ -18,6 +28,11 @@ export interface WatchesPushOptions extends WatchesTableOptions {
   topicArn?: string;
   /** The stack mails watch readers through SES (deployed with -c sesFrom): no subscriptions are made. */
   ses?: boolean;
+  /**
+   * The stack's digestTopics setting (stack output DigestTopics), when it was not deployed with the default: the
+   * watches' own topics are checked against it.
+   */
+  digestTopics?: string;
 }
 
 export interface WatchesListOptions extends WatchesTableOptions {
@@ -32,8 +47,14 @@ export interface WatchesListOptions extends WatchesTableOptions {
 export async function watchesPushCommand(file: string, options: WatchesPushOptions): Promise<number> {
   const config = loadConfigFile(file);
   assertDeployable(config, file);
+  const digestTopics = options.digestTopics === undefined ? [...DEFAULT_DIGEST_TOPICS] : parseDigestTopics(options.digestTopics, '--digest-topics');
   const readers = collectWatchEmails(config.watches);
   if (options.topicArn && !options.ses) assertFilterable(readers);
+  // A warning, not a refusal: the push cannot read the deployed setting (it is the stack's, not the table's), so a
+  // stack deployed with -c config= naming the topic, or with a setting not passed here, would be refused wrongly;
+  // and deploying after the push is as good as before, since the digest fails only when it runs. Printed before the
+  // write, so the user reads it before a digest fails.
+  for (const line of uncoveredTopicWarnings(config, digestTopics, stackScopeOf(options))) process.stderr.write(`${line}\n`);
   await withWatchStore(options, async (store) => process.stdout.write(formatPushReport(await store.pushWatches(config), options.table)));
   if (options.ses) {
     process.stdout.write('readers of single watches are mailed through SES by the digest function: no subscriptions changed\n');
@@ -49,6 +70,49 @@ export async function watchesPushCommand(file: string, options: WatchesPushOptio
   }
   for (const line of ownTopicWarnings(config)) process.stdout.write(`${line}\n`);
   return 0;
+}
+
+/**
+ * The stack's partition, region and account, as far as the push knows them: all three from its digest topic
+ * (--topic-arn, a stack output), else the table's region.
+ */
+function stackScopeOf(options: WatchesPushOptions): Partial<TopicScope> {
+  const [, partition, region, account] = /^arn:([^:]+):sns:([^:]+):(\d{12}):/.exec(options.topicArn ?? '') ?? [];
+  if (partition) return { partition, region, account };
+  const tableRegion = options.region ?? process.env.AWS_REGION;
+  return tableRegion ? { region: tableRegion } : {};
+}
+
+/**
+ * Watches whose own topic (`digest.snsTopicArn`) the digest function may not publish to under the stack's
+ * digestTopics setting (shared/config/digest-topics.ts, the rule the stack grants by), and exactly what to do.
+ */
+export function uncoveredTopicWarnings(config: Config, digestTopics: readonly string[], scope: Partial<TopicScope>): string[] {
+  const ownTopics = config.watches.flatMap((watch) => (watch.digest?.snsTopicArn ? [{ id: watch.id, topicArn: watch.digest.snsTopicArn }] : []));
+  const uncovered = ownTopics.filter(({ topicArn }) => !isDigestTopicAllowed(topicArn, digestTopics, scope));
+  const setting = digestTopics.length > 0 ? digestTopics.join(',') : 'none';
+  const lines = uncovered.map(
+    ({ id, topicArn }) =>
+      `warning: watch ${id} publishes to ${topicArn} (digest.snsTopicArn), which the stack's digestTopics setting (${setting}) does not cover: ` +
+      'SNS will refuse its digests (AuthorizationError) and they will go to the digest dead-letter queue',
+  );
+  if (uncovered.length > 0) {
+    const allowed = [...new Set([...digestTopics, ...uncovered.map(({ topicArn }) => topicArn)])];
+    lines.push(
+      `  to allow ${uncovered.length === 1 ? 'it' : 'them'}: deploy the stack again with ${formatDigestTopicsFlag(allowed)} ` +
+        '(the watches pushed now start publishing once it is deployed); if the stack was deployed with another digestTopics ' +
+        'setting, pass it as --digest-topics <stack output DigestTopics>',
+    );
+  }
+  const unknown = [scope.account ? '' : 'account', scope.region ? '' : 'region'].filter(Boolean);
+  if (uncovered.length < ownTopics.length && unknown.length > 0 && digestTopics.some(isTopicNamePattern)) {
+    const [parts, verb, pronoun] = unknown.length > 1 ? ['account and region', 'are', 'them'] : [unknown[0], 'is', 'it'];
+    lines.push(
+      `note: the stack's ${parts} ${verb} not known here, so a watch topic in another ${parts.replace(' and ', ' or ')} would not be caught; ` +
+        `pass --topic-arn <stack output DigestTopicArn> to check ${pronoun} too`,
+    );
+  }
+  return lines;
 }
 
 /** `arn:aws:sns:eu-west-1:…` → `eu-west-1`: the topic's own region, whatever the table's. */
