@@ -236,6 +236,9 @@ function coordinatedSubject(tokens: Token[], i: number, register: SpeakerRegiste
 
 const COORDINATORS = new Set(['and', 'but']);
 
+/** Words that join the capitalised words of one institution's name ("Ministry of Trade and Industry"). */
+const NAME_JOINERS = new Set(['of', 'for', 'and']);
+
 /** A form of "be" before the verb (adverbs skipped): progressive with an -ing form, passive otherwise. */
 function isProgressive(tokens: Token[], i: number): boolean {
   let k = i - 1;
@@ -374,7 +377,12 @@ function findSubjectEndingAt(tokens: Token[], end: number, register: SpeakerRegi
   if (token.pos !== 'NOUN' && token.pos !== 'PROPN') return undefined;
   let start = end;
   // wink tags some words of a name as verbs or adjectives ("The Associated Press"): capitals keep the phrase going.
-  const continues = (k: number) => isNounPhrasePart(tokens[k]) || (k > 0 && isWord(tokens[k]) && isCapitalized(tokens[k]));
+  // "the Ministry of International Trade and Industry": "of", "for" and "and" between capitals join one name.
+  const capital = (k: number) => k >= 0 && isWord(tokens[k]) && isCapitalized(tokens[k]);
+  // Not after a person's name: "Senator Alex Ortiz of Ohio" is the senator (see `personOfPlace`).
+  const joinsName = (k: number) =>
+    NAME_JOINERS.has(tokens[k].normal) && capital(k - 1) && capital(k + 1) && findNameEndingAt(tokens, k - 1, register) === undefined;
+  const continues = (k: number) => isNounPhrasePart(tokens[k]) || (k > 0 && capital(k)) || joinsName(k);
   while (start > 0 && continues(start - 1)) start -= 1;
   const determiner = tokens[start]?.normal;
   const source = sourceSpeaker(tokens, start, end);

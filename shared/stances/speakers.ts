@@ -121,9 +121,26 @@ function isLoneNameSubject(tokens: Token[], at: number, verb: Token): boolean {
   return (
     tokens[at].pos === 'PROPN' &&
     !OUTLET_VERBS.has(verb.lemma) &&
-    !(before && POSSESSIVE_MARKS.has(before.text))
+    !(before && POSSESSIVE_MARKS.has(before.text)) &&
+    !endsInstitutionName(tokens, at)
   );
 }
+
+/**
+ * "the Ministry of International Trade and Industry told": the word is the last of an institution's name, joined to
+ * the capitals before it by "of" or "for" (and "and"), not a person called Industry.
+ */
+function endsInstitutionName(tokens: Token[], at: number): boolean {
+  let joined = false;
+  for (let k = at - 1; k >= 0; k -= 1) {
+    const token = tokens[k];
+    if (INSTITUTION_JOINERS.has(token.normal)) joined ||= token.normal !== 'and';
+    else if (!(isWord(token) && isCapitalized(token))) break;
+  }
+  return joined && INSTITUTION_JOINERS.has(tokens[at - 1]?.normal ?? '');
+}
+
+const INSTITUTION_JOINERS = new Set(['of', 'for', 'and']);
 
 /** From just before a verb, skips adverbs, auxiliaries and a ", who …," clause to the subject's last token. */
 export function skipToSubjectEnd(tokens: Token[], from: number): number {
@@ -156,8 +173,10 @@ function skipParenthesis(tokens: Token[], close: number): number {
 function skipAppositive(tokens: Token[], comma: number): number {
   // A relative clause first, whatever commas it holds ("Slinker, whose start-up, Paradata, uses data, said").
   for (let k = comma - 1; k > 0 && k >= comma - MAX_APPOSITIVE_TOKENS && !tokens[k].quoteMark; k -= 1) {
-    if (RELATIVE_PRONOUNS.has(tokens[k].normal) && tokens[k - 1].text === ',') return k - 2;
+    if (RELATIVE_PRONOUNS.has(tokens[k].normal) && tokens[k - 1].text === ',') return skipAge(tokens, k - 2);
   }
+  const age = skipAge(tokens, comma - 1);
+  if (age !== comma - 1) return age;
   for (let k = comma - 1; k > 0 && k >= comma - MAX_APPOSITIVE_TOKENS; k -= 1) {
     if (tokens[k].text === ',' || tokens[k].quoteMark) {
       // "Powell’s office, when contacted by Reuters, said": the appositive follows a noun phrase.
@@ -172,6 +191,12 @@ function skipAppositive(tokens: Token[], comma: number): number {
 }
 
 const RELATIVE_PRONOUNS = new Set(['who', 'whose', 'which']);
+
+/** "Sato, 61, said", "Sato, 61, who took office in June, said": an age set off by commas after the name. */
+function skipAge(tokens: Token[], end: number): number {
+  const isAge = tokens[end]?.pos === 'NUM' && /^\d{1,3}$/.test(tokens[end].text) && tokens[end - 1]?.text === ',';
+  return isAge ? end - 2 : end;
+}
 
 function capitalizedRunEndingAt(tokens: Token[], end: number): string[] {
   const run: string[] = [];

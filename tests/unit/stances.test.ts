@@ -496,6 +496,17 @@ describe('sources without a person’s name', () => {
     expect(speakerOf('The mayor of Leeds said the buses would stop unless the fund was restored.')).toBe('mayor, Leeds');
   });
 
+  it('keeps an institution’s name whole across "of" and "and", and reads no person in its last word', () => {
+    expect(speakerOf('A spokesman for the Ministry of Agriculture and Fisheries told reporters that the quota must fall next year.')).toBe(
+      'spokesman, Ministry of Agriculture and Fisheries',
+    );
+    expect(speakerOf('The Bank of Ireland said rates must rise before the summer.')).toBe('Bank of Ireland');
+  });
+
+  it('finds the speaker before an age and a relative clause ("Reyes, 61, who took office in June, said …")', () => {
+    expect(speakerOf('Tom Reyes, 61, who took office in June, said the council would sue unless the fund was restored.')).toBe('Tom Reyes');
+  });
+
   it('gives a statement to the person a place qualifies, not to the place ("Senator X of Ohio called on …")', () => {
     expect(speakerOf('Senator Alex Ortiz of Ohio called on the board to freeze fares.')).toBe('Alex Ortiz');
   });
