@@ -114,6 +114,8 @@ function summarize(results: TrialResult[]) {
     duplicates: sum(results, (result) => result.comparison.duplicates),
     digestsTwice: sum(results, (result) => result.comparison.digestsTwice),
     undelivered: sum(results, (result) => result.comparison.undelivered),
+    /** Digests a kill mid-delivery left `sending`: at most once withholds them (they may have gone out). */
+    withheldDigests: sum(results, (result) => result.comparison.withheld.length),
   };
 }
 
@@ -131,6 +133,7 @@ function printTrial(result: TrialResult): void {
       `lost ${lost}  dup ${duplicates}  twice ${digestsTwice}  undelivered ${undelivered}  ${(result.ms / 1000).toFixed(1)} s`,
   );
   for (const detail of result.comparison.details.slice(0, 8)) console.log(`    ${detail}`);
+  for (const digest of result.comparison.withheld) console.log(`    withheld (killed mid-delivery, at most once): ${digest}`);
 }
 
 function printTotals(totals: ReturnType<typeof summarize>, wallSeconds: number, passed: boolean): void {
@@ -141,7 +144,7 @@ function printTotals(totals: ReturnType<typeof summarize>, wallSeconds: number, 
   console.log(`DynamoDB requests: ${totals.dynamoRequests}; kills landed mid-pass: ${totals.killsLanded}; passes with failures: ${totals.passesWithFailures}; trials needing fault-free passes: ${totals.trialsNeedingFaultFreePasses}`);
   console.log(
     `lost (articles, statements, links, read marks): ${totals.lost}; duplicates: ${totals.duplicates}; digests sent twice: ${totals.digestsTwice}; ` +
-      `statements left undelivered: ${totals.undelivered}`,
+      `statements left undelivered: ${totals.undelivered}; digests withheld after a kill mid-delivery (at most once): ${totals.withheldDigests}`,
   );
   console.log(`${passed ? 'PASS' : 'FAIL'} (bars: 0 lost, 0 duplicates, 0 digests twice, ≥ ${BARS.minFaults} faults) in ${wallSeconds} s`);
 }

@@ -10,7 +10,8 @@
  * - statements: (watch, story, normalized text) exists once, and every reference one exists;
  * - links and read marks: (watch, story) exists once;
  * - digests: each digest (watch + set of statement ids) delivered at most once, no statement delivered
- *   in two digests, and no statement that is not a repeat left undelivered;
+ *   in two digests, and no statement that is not a repeat left undelivered, but for the digests a pass killed
+ *   mid-delivery left `sending` (at most once withholds them: they may have gone out), which are listed apart;
  * - the ledger summary (`WATCH#<id>#SUM` and its term counts `WATCH#<id>#DF`): it counts no statement of its watch's
  *   ledger twice (their number and claim terms), whatever was retried or killed mid-way. It may count fewer: a
  *   statement is flagged before it is counted, so a write lost in between under-counts it by design (ledger-summary.ts).
@@ -86,6 +87,11 @@ export interface Comparison {
   digestsTwice: number;
   /** Statements that are not repeats and went out in no digest; pending markers and digests left open. */
   undelivered: number;
+  /**
+   * Digests a pass killed mid-delivery left `sending`, with their statements: at most once never resends a digest
+   * that may have gone out, so they are withheld by design, not lost (see `killedWhileSending`).
+   */
+  withheld: string[];
   details: string[];
 }
 
@@ -103,6 +109,8 @@ export function compareArchives(
   chaos: ArchiveSnapshot,
   deliveries: RecordedDelivery[],
   storyOf: (canonicalUrl: string) => string | undefined,
+  /** Clocks of passes killed after they began claiming digests: a digest such a pass left `sending` is withheld. */
+  killedWhileSending: string[] = [],
 ): Comparison {
   const details: string[] = [];
   const expected = storyView(reference, storyOf);
@@ -130,9 +138,16 @@ export function compareArchives(
     ...extras,
     ...summaryMismatches(chaos),
   ];
-  const digests = compareDeliveries(chaos, deliveries);
+  const digests = compareDeliveries(chaos, deliveries, new Set(killedWhileSending));
   details.push(...lost, ...duplicates, ...digests.twice, ...digests.undelivered);
-  return { lost: lost.length, duplicates: duplicates.length, digestsTwice: digests.twice.length, undelivered: digests.undelivered.length, details };
+  return {
+    lost: lost.length,
+    duplicates: duplicates.length,
+    digestsTwice: digests.twice.length,
+    undelivered: digests.undelivered.length,
+    withheld: digests.withheld,
+    details,
+  };
 }
 
 function storyView(snapshot: ArchiveSnapshot, storyOf: (canonicalUrl: string) => string | undefined): StoryView {
@@ -169,8 +184,15 @@ function summaryMismatches(snapshot: ArchiveSnapshot): string[] {
   });
 }
 
-function compareDeliveries(chaos: ArchiveSnapshot, deliveries: RecordedDelivery[]): { twice: string[]; undelivered: string[] } {
+function compareDeliveries(
+  chaos: ArchiveSnapshot,
+  deliveries: RecordedDelivery[],
+  killedWhileSending: Set<string>,
+): { twice: string[]; undelivered: string[]; withheld: string[] } {
   const records = new Map(((chaos.byKind.digest ?? []) as unknown as DigestRecord[]).map((record) => [`${record.watchId} ${record.digestKey}`, record]));
+  // Left `sending` by a pass killed mid-delivery: what it holds may have gone out, so it is never sent again.
+  const abandoned = [...records.values()].filter((record) => record.status === 'sending' && killedWhileSending.has(record.createdAt));
+  const withheldIds = new Set(abandoned.flatMap((record) => record.statementIds.map((id) => `${record.watchId} ${id}`)));
   const twice: string[] = [];
   const seenDigests = new Set<string>();
   const digestOfStatement = new Map<string, string>();
@@ -193,9 +215,11 @@ function compareDeliveries(chaos: ArchiveSnapshot, deliveries: RecordedDelivery[
   const undelivered = statements
     // A claim or a repeat alerts nobody: it goes out only with a digest some alertable statement made.
     .filter((statement) => statement.status !== 'repeat' && isAlertable(statement) && !digestOfStatement.has(`${statement.watchId} ${statement.id}`))
+    .filter((statement) => !withheldIds.has(`${statement.watchId} ${statement.id}`))
     .map((statement) => `statement never delivered: ${statement.watchId} ${statement.id} (${statement.status})`);
   const open = [...records.values()]
-    .filter((record) => record.status !== 'delivered' && record.statementIds.length > 0)
+    .filter((record) => record.status !== 'delivered' && record.statementIds.length > 0 && !abandoned.includes(record))
     .map((record) => `digest left ${record.status}: ${record.watchId} ${record.digestKey}`);
-  return { twice, undelivered: [...undelivered, ...open] };
+  const withheld = abandoned.map((record) => `${record.watchId} ${record.digestKey} (${record.statementIds.length} statements)`);
+  return { twice, undelivered: [...undelivered, ...open], withheld };
 }

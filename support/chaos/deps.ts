@@ -7,6 +7,9 @@ import type { Corpus } from './corpus.js';
 import { recordingNotifier } from './recording-notifier.js';
 
 /** What a pass needs to know, in-process or in a child the bench may kill. */
+/** What a killed pass's worker writes before it claims a digest (see `runKilledPass`). */
+export const CLAIMING_DIGEST = 'claiming a digest';
+
 export interface PassSetup {
   /** The fault proxy's endpoint (or the store's own, for a fault-free pass). */
   endpoint: string;

@@ -14,7 +14,7 @@ import { planSourceMessages, processSource, runPass, sendDigests, type FailureRe
 import { createDynamoClient, ensureTable, startEmbeddedDynamo, type EmbeddedDynamo } from '../../shared/store/index.js';
 import { compareArchives, scanArchive, type ArchiveSnapshot, type Comparison } from './archive.js';
 import { buildCorpus, type Corpus } from './corpus.js';
-import { chaosDeps, type PassSetup } from './deps.js';
+import { chaosDeps, CLAIMING_DIGEST, type PassSetup } from './deps.js';
 import { startFaultProxy, type DynamoFault, type FaultProxy, type FaultProxyOptions } from './fault-proxy.js';
 import { startFlakyWeb, type FlakyWeb, type WebFault } from './flaky-web.js';
 import { between, seededRandom } from '../prng.js';
@@ -53,6 +53,11 @@ export interface PassResult {
   kind: PassKind;
   /** For a killed pass: whether the kill landed before the pass ended. */
   killed?: boolean;
+  /**
+   * For a killed pass: the pass's clock when the kill landed after it began claiming digests. A digest it left
+   * `sending` may have gone out, so at most once never sends it again (send-digests.ts): withheld, not lost.
+   */
+  killedWhileSendingAt?: string;
   failures: number;
   /** The first few failures, as `url: error`. */
   failureSamples: string[];
@@ -173,7 +178,8 @@ export async function runTrial(options: TrialOptions, reference: ArchiveSnapshot
     }
     const snapshot = await scanArchive(rig.direct, TABLE);
     const deliveries = readDeliveries(passSetup(rig, 0).deliveriesPath);
-    const comparison = compareArchives(reference, snapshot, deliveries.delivered, rig.corpus.storyOf);
+    const killedWhileSending = passes.flatMap((pass) => (pass.killedWhileSendingAt ? [pass.killedWhileSendingAt] : []));
+    const comparison = compareArchives(reference, snapshot, deliveries.delivered, rig.corpus.storyOf, killedWhileSending);
     const silent = passes.flatMap((pass) => pass.unaccounted.map((pair) => `silently dropped in a ${pass.kind} pass: ${pair}`));
     comparison.lost += silent.length;
     comparison.details.push(...silent);
@@ -227,7 +233,9 @@ async function runKilledPass(setup: PassSetup, afterMs: number): Promise<PassRes
   const finished = await Promise.race([exited.then(() => true), sleep(afterMs).then(() => false)]);
   if (!finished) child.kill('SIGKILL');
   await exited;
-  return { kind: 'killed', killed: !finished, failures: 0, failureSamples: [], unaccounted: [] };
+  // What the worker wrote before the kill is still read from the pipe after it exits.
+  const whileSending = !finished && output.includes(CLAIMING_DIGEST);
+  return { kind: 'killed', killed: !finished, ...(whileSending ? { killedWhileSendingAt: setup.clock } : {}), failures: 0, failureSamples: [], unaccounted: [] };
 }
 
 /** The (watch, story) pairs the reference read, each with the page URLs it can be read at. */

@@ -49,6 +49,20 @@ describe('the chaos bench reading an archive', () => {
     expect(compareArchives(snapshot, snapshot, [], () => undefined).details).toEqual([]);
   });
 
+  it('withholds, not loses, a digest left sending by a pass killed mid-delivery, and only by such a pass', () => {
+    const statement = { watchId: 'held', id: 's1', status: 'new', speaker: 'Kari Lund', kind: 'demand' as const, polarity: 'positive' as const, text: 'T', claim: 'pay rise', paragraphIndex: 0 };
+    const digest = { ...itemKeys.digest('held', 'd1'), watchId: 'held', digestKey: 'd1', statementIds: ['s1'], status: 'sending', createdAt: '2026-11-23T08:00:00.000Z' };
+    const items = [{ ...itemKeys.statement('held', statement.speaker, statement.id), ...statement, digestKey: 'd1' }, digest];
+    const snapshot = { items, byKind: { statement: [items[0]], digest: [items[1]] } };
+    const unkilled = compareArchives(snapshot, snapshot, [], () => undefined);
+    expect(unkilled.details).toEqual(['statement never delivered: held s1 (new)', 'digest left sending: held d1']);
+    expect(unkilled.withheld).toEqual([]);
+    const killed = compareArchives(snapshot, snapshot, [], () => undefined, ['2026-11-23T08:00:00.000Z']);
+    expect(killed.details).toEqual([]);
+    expect(killed.withheld).toEqual(['held d1 (1 statements)']);
+    expect(compareArchives(snapshot, snapshot, [], () => undefined, ['2026-11-23T09:00:00.000Z']).details).toHaveLength(2);
+  });
+
   it("tells a summary that counts a statement twice from one that missed a term, which counting may do by design", async () => {
     const statement = { watchId: 'counts', id: 's1', status: 'repeat', speaker: 'Kari Lund', kind: 'demand' as const, polarity: 'positive' as const, text: 'T', claim: 'pay rise', paragraphIndex: 0 };
     const items = [
