@@ -4,6 +4,7 @@
  */
 import {
   LISTENER_VERBS,
+  PERSON_DESCRIPTION_HEADS,
   PHRASAL_REPORTING_VERBS,
   PHRASAL_STANCE_VERBS,
   POSSESSIVE_MARKS,
@@ -13,7 +14,6 @@ import {
   SPEAKER_PRONOUNS,
   STANCE_VERBS,
   TITLE_NOUNS,
-  PERSON_DESCRIPTION_HEADS,
 } from './lexicon.js';
 import { EMBEDDED_CLAUSE_WORDS, MAX_ADJUNCT_TOKENS, MAX_NAME_WORDS, MAX_SOURCE_PHRASE_TOKENS } from './patterns.js';
 import { findNameEndingAt, findNameStartingAt, roleStartBefore, skipToSubjectEnd, type Person, type SpeakerRegister } from './speakers.js';
@@ -153,8 +153,7 @@ function anchorVerb(tokens: Token[], i: number, register: SpeakerRegister): Anch
   if (!participle && isProgressive(tokens, i)) return undefined;
   let verbEnd = i;
   const particles = PHRASAL_REPORTING_VERBS[token.lemma];
-  const naming = isNamingFrame(tokens, i);
-  if (naming) {
+  if (isNamingFrame(tokens, i)) {
     const anchor = hangs ? anchorParticiple(tokens, i, verbEnd, register) : anchorWithSubject(tokens, i, verbEnd, register);
     return anchor && { ...anchor, stance: true };
   }

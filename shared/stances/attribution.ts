@@ -294,7 +294,6 @@ function sourceOf(subject: Subject, speaker: Person | null): AttributionSource {
   return subject.type === 'person' || subject.type === 'source' ? 'named' : subject.type === 'pronoun' ? 'pronoun' : 'title';
 }
 
-/** Drops punctuation and quote marks at both ends of a clause, and a conjunction left dangling ("…, although"). */
 /** `asks` when the last sentence mark of what was said is a question mark. */
 function askedIn(tokens: Token[]): { asks?: true } {
   const marks = tokens.filter((token) => SENTENCE_MARKS.has(token.text));
@@ -303,6 +302,7 @@ function askedIn(tokens: Token[]): { asks?: true } {
 
 const SENTENCE_MARKS = new Set(['.', '?', '!']);
 
+/** Drops punctuation and quote marks at both ends of a clause, and a conjunction left dangling ("…, although"). */
 function trimPunctuation(tokens: Token[]): Token[] {
   let start = 0;
   let end = tokens.length;
