@@ -28,6 +28,8 @@ export const STANCE_CUES: Record<StanceKind, RegExp[]> = {
     /\bunless\b/,
     /\bonly if\b/,
     /\bif\b.*\bthen\b/,
+    // "… a floor fight if the party does not adopt the platform": what happens unless the other side acts.
+    /\bif\b[^,;.]*\bnot\b/,
     /\bnot until\b/,
     /\b(would|will|must|first) (first )?have to\b/,
     /\bhave to (?!(understand|say|admit|recognize|remember|note|acknowledge)\b)/,

@@ -304,6 +304,11 @@ describe('kinds, polarity and claims', () => {
     expect(stance).toMatchObject({ speaker: 'Tom Reyes', kind: 'position' });
   });
 
+  it('reads what the speaker will do if the other side does not act as a condition', () => {
+    const [statement] = extractStatements(['Union leader Kari Lund said the pilots are prepared for a long strike if the airline does not restore the bonus.']);
+    expect(statement).toMatchObject({ speaker: 'Kari Lund', kind: 'condition', polarity: 'positive' });
+  });
+
   it('marks a clause opening "that is to say" or "in other words" as a restatement', () => {
     const [marked] = extractStatements(['“In other words, some things will take a long time,” Putin said.']);
     expect(marked.restates).toBe(true);
