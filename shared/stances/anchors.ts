@@ -97,12 +97,17 @@ function anchorStanceVerb(tokens: Token[], register: SpeakerRegister): Anchor | 
     }
     const { subjectEnd, found } = subjectBefore(tokens, i, register);
     if (!found || found.subject.type === 'unnamed' || found.subject.type === 'title') return undefined;
+    // "Mr. Ryan may still offer talking points": the writer guesses what the subject might do; no stance is taken.
+    if (tokens.slice(subjectEnd + 1, i).some((between) => SPECULATIVE_MODALS.has(between.normal))) return undefined;
     // The verb takes its auxiliaries and negation ("did not rule out") and its particle: the stance is in all of them.
     const verbEnd = PHRASAL_STANCE_VERBS[token.lemma] ? i + 1 : i;
     return { verbStart: subjectEnd + 1, verbEnd, subjectStart: found.start, subjectEnd, inverted: false, subject: found.subject, lemma: token.lemma, stance: true };
   }
   return undefined;
 }
+
+/** Modals of possibility: with them a stance verb is the writer's guess, not the subject's stance. */
+const SPECULATIVE_MODALS = new Set(['may', 'might', 'could']);
 
 /**
  * Where the sentence's subject can start: after leading adjuncts set off by commas ("In an interview published

@@ -480,6 +480,12 @@ describe('attribution of quotations, transcripts and participles', () => {
     expect(said).toMatchObject({ speaker: 'Tom Reyes', kind: 'refusal', text: 'Councillor Tom Reyes said the council would not accept the budget, calling it “a step backwards.”' });
   });
 
+  it('takes no stance from a stance verb the writer only guesses at ("may still offer")', () => {
+    expect(extractStatements(['Even if the vote fails, Councillor Tom Reyes may still offer a compromise to the council.'])).toEqual([]);
+    const [stance] = extractStatements(['Councillor Tom Reyes will offer a compromise to the council.']);
+    expect(stance).toMatchObject({ speaker: 'Tom Reyes', kind: 'offer' });
+  });
+
   it('keeps a plain claim on the record with its speaker and offsets, and no alert', () => {
     const text = 'The hearing opened late. Senator Maria Ortiz said the report was written by the agency last year.';
     const [claim] = extractStatements([text]);
