@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ListSubscriptionsByTopicCommand, SNSClient, SubscribeCommand } from '@aws-sdk/client-sns';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../../bin/cli.js';
 import { dynamoWatchConfig } from '../../shared/store/index.js';
+import { runMainInProcess } from '../helpers/cli-in-process.js';
 import { useTestTable } from '../helpers/dynamo.js';
 
 const TOPIC = 'arn:aws:sns:eu-west-1:123456789012:Stancewatch-DigestsTopic';
@@ -23,11 +23,8 @@ describe('stancewatch watches push --topic-arn', () => {
   async function push(config: unknown, ...flags: string[]) {
     const file = join(folder, 'watches.json');
     writeFileSync(file, JSON.stringify(config));
-    const out: string[] = [];
-    vi.spyOn(process.stdout, 'write').mockImplementation((text) => (out.push(String(text)), true));
-    vi.spyOn(process.stderr, 'write').mockImplementation((text) => (out.push(String(text)), true));
-    const code = await main(['node', 'stancewatch', 'watches', 'push', file, '--table', table.tableName, '--endpoint', table.endpoint, ...flags]);
-    return { code, output: out.join('') };
+    const { code, both } = await runMainInProcess(['watches', 'push', file, '--table', table.tableName, '--endpoint', table.endpoint, ...flags]);
+    return { code, output: both };
   }
 
   it("subscribes each reader with a filter for the watches that list it, in the topic's region", async () => {

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../../bin/cli.js';
 import { dynamoWatchConfig } from '../../shared/store/index.js';
+import { runMainInProcess } from '../helpers/cli-in-process.js';
 import { useTestTable } from '../helpers/dynamo.js';
 
 const ACCOUNT = '123456789012';
@@ -32,16 +32,11 @@ describe('stancewatch watches push: watches with a topic of their own', () => {
   async function push(config: unknown, ...flags: string[]) {
     const file = join(folder, 'watches.json');
     writeFileSync(file, JSON.stringify(config));
-    const stdout: string[] = [];
-    const stderr: string[] = [];
-    // One sequence of both streams, to see what is said before the table is written.
-    const both: string[] = [];
-    vi.spyOn(process.stdout, 'write').mockImplementation((text) => (stdout.push(String(text)), both.push(String(text)), true));
-    vi.spyOn(process.stderr, 'write').mockImplementation((text) => (stderr.push(String(text)), both.push(String(text)), true));
     const sns = vi.spyOn(SNSClient.prototype, 'send');
-    const code = await main(['node', 'stancewatch', 'watches', 'push', file, '--table', table.tableName, '--endpoint', table.endpoint, ...flags]);
+    // `both` is one sequence of the two streams, to see what is said before the table is written.
+    const outcome = await runMainInProcess(['watches', 'push', file, '--table', table.tableName, '--endpoint', table.endpoint, ...flags]);
     expect(sns).not.toHaveBeenCalled();
-    return { code, stdout: stdout.join(''), stderr: stderr.join(''), both: both.join('') };
+    return outcome;
   }
 
   it('says nothing of topics the default digestTopics (stancewatch-* in the stack account and region) covers', async () => {

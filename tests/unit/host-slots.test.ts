@@ -92,6 +92,20 @@ describe('HostPacer with fleet pacing, on a fake clock', () => {
   });
 
   /** Slots on `register` whose answers come `lateByMs` (of the fake clock) after the reservation was made. */
+  const fail = (error: unknown) => {
+    throw error;
+  };
+
+  /** The time between a request through `slow` and the next one, through an on-time process sharing the register. */
+  async function gapAfter(slow: HostPacer, clock: FakeClock, register: HostSlotRegister): Promise<number> {
+    const next = new HostPacer(clock, { slots: hostSlotsIn(register, clock), onSlotError: fail });
+    const starts: number[] = [];
+    const start = async () => void starts.push(clock.now());
+    await runToEnd(clock, slow.run(NEWS, LIMITS, undefined, start), 1);
+    await runToEnd(clock, next.run(NEWS, LIMITS, undefined, start), 1);
+    return starts[1] - starts[0];
+  }
+
   function slowSlots(clock: FakeClock, register: HostSlotRegister, lateByMs: number) {
     const slots = hostSlotsIn(register, clock);
     const leads: Array<number | undefined> = [];
@@ -137,28 +151,16 @@ describe('HostPacer with fleet pacing, on a fake clock', () => {
     const register = memoryRegister();
     // Its event loop held for longer than an interval whenever it sleeps: every start it reserved has passed when it wakes.
     const heldUp = { now: () => clock.now(), sleep: (ms: number, signal: AbortSignal) => clock.sleep(ms + 2 * INTERVAL_MS, signal) };
-    const fail = (error: unknown) => { throw error; };
     const slow = new HostPacer(heldUp, { slots: hostSlotsIn(register, clock), onSlotError: fail });
-    const next = new HostPacer(clock, { slots: hostSlotsIn(register, clock), onSlotError: fail });
-    const starts: number[] = [];
-    const start = async () => void starts.push(clock.now());
-    await runToEnd(clock, slow.run(NEWS, LIMITS, undefined, start), 1);
-    await runToEnd(clock, next.run(NEWS, LIMITS, undefined, start), 1);
-    expect(starts[1] - starts[0]).toBe(INTERVAL_MS);
+    expect(await gapAfter(slow, clock, register)).toBe(INTERVAL_MS);
   });
 
   it('a last resort whose claim is answered late holds the host an interval from when it goes, for the starts reserved after it', async () => {
     const clock = fakeClock();
     const register = memoryRegister();
-    const fail = (error: unknown) => { throw error; };
     // Every answer a slow write's round trip late: each start has passed when it comes, the last resort's too.
     const slow = new HostPacer(clock, { slots: slowSlots(clock, register, 3 * INTERVAL_MS), onSlotError: fail });
-    const next = new HostPacer(clock, { slots: hostSlotsIn(register, clock), onSlotError: fail });
-    const starts: number[] = [];
-    const start = async () => void starts.push(clock.now());
-    await runToEnd(clock, slow.run(NEWS, LIMITS, undefined, start), 1);
-    await runToEnd(clock, next.run(NEWS, LIMITS, undefined, start), 1);
-    expect(starts[1] - starts[0]).toBe(INTERVAL_MS);
+    expect(await gapAfter(slow, clock, register)).toBe(INTERVAL_MS);
   });
 
   it('paces a request by its own process alone when no start can be reserved, and tells why', async () => {
