@@ -3,6 +3,7 @@
  * "is calling for", ", saying …"), found where they stand outside quotation marks.
  */
 import {
+  INSTITUTION_NAME_JOINERS,
   LISTENER_VERBS,
   PERSON_DESCRIPTION_HEADS,
   PHRASAL_REPORTING_VERBS,
@@ -240,9 +241,6 @@ function coordinatedSubject(tokens: Token[], i: number, register: SpeakerRegiste
 
 const COORDINATORS = new Set(['and', 'but']);
 
-/** Words that join the capitalised words of one institution's name ("Ministry of Trade and Industry"). */
-const NAME_JOINERS = new Set(['of', 'for', 'and']);
-
 /** A form of "be" before the verb (adverbs skipped): progressive with an -ing form, passive otherwise. */
 function isProgressive(tokens: Token[], i: number): boolean {
   let k = i - 1;
@@ -385,7 +383,7 @@ function findSubjectEndingAt(tokens: Token[], end: number, register: SpeakerRegi
   const capital = (k: number) => k >= 0 && isWord(tokens[k]) && isCapitalized(tokens[k]);
   // Not after a person's name: "Senator Alex Ortiz of Ohio" is the senator (see `personOfPlace`).
   const joinsName = (k: number) =>
-    NAME_JOINERS.has(tokens[k].normal) && capital(k - 1) && capital(k + 1) && findNameEndingAt(tokens, k - 1, register) === undefined;
+    INSTITUTION_NAME_JOINERS.has(tokens[k].normal) && capital(k - 1) && capital(k + 1) && findNameEndingAt(tokens, k - 1, register) === undefined;
   const continues = (k: number) => isNounPhrasePart(tokens[k]) || (k > 0 && capital(k)) || joinsName(k);
   while (start > 0 && continues(start - 1)) start -= 1;
   const determiner = tokens[start]?.normal;

@@ -336,5 +336,8 @@ export const ROLE_WORDS = new Set([
   'attorney',
 ]);
 
+/** Words that join the capitalised words of one institution's name ("Ministry of International Trade and Industry"). */
+export const INSTITUTION_NAME_JOINERS = new Set(['of', 'for', 'and']);
+
 /** Possessive endings wink leaves as separate tokens ("Putin’s", "Sanders’ aides"): what follows is the owner's. */
 export const POSSESSIVE_MARKS = new Set(["'s", '’s', "'", '’']);

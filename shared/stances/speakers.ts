@@ -4,7 +4,7 @@
  */
 import { genderOf, type Gender } from './gender.js';
 import { compromiseNlp } from './nlp-models.js';
-import { OUTLET_VERBS, POSSESSIVE_MARKS, REPORTING_VERBS, ROLE_WORDS } from './lexicon.js';
+import { INSTITUTION_NAME_JOINERS, OUTLET_VERBS, POSSESSIVE_MARKS, REPORTING_VERBS, ROLE_WORDS } from './lexicon.js';
 import { MAX_APPOSITIVE_TOKENS, MAX_NAME_WORDS, MAX_ROLE_TOKENS } from './patterns.js';
 import { isCapitalized, isWord, type Sentence, type Token } from './sentences.js';
 
@@ -134,13 +134,12 @@ function endsInstitutionName(tokens: Token[], at: number): boolean {
   let joined = false;
   for (let k = at - 1; k >= 0; k -= 1) {
     const token = tokens[k];
-    if (INSTITUTION_JOINERS.has(token.normal)) joined ||= token.normal !== 'and';
+    if (INSTITUTION_NAME_JOINERS.has(token.normal)) joined ||= token.normal !== 'and';
     else if (!(isWord(token) && isCapitalized(token))) break;
   }
-  return joined && INSTITUTION_JOINERS.has(tokens[at - 1]?.normal ?? '');
+  return joined && INSTITUTION_NAME_JOINERS.has(tokens[at - 1]?.normal ?? '');
 }
 
-const INSTITUTION_JOINERS = new Set(['of', 'for', 'and']);
 
 /** From just before a verb, skips adverbs, auxiliaries and a ", who …," clause to the subject's last token. */
 export function skipToSubjectEnd(tokens: Token[], from: number): number {
