@@ -290,7 +290,12 @@ function hangsOnClause(tokens: Token[], i: number): boolean {
   if (previous?.text === ',') return true;
   if (!COORDINATORS.has(previous?.normal ?? '')) return false;
   const comma = tokens.slice(0, i - 1).findLastIndex((token) => token.text === ',');
-  return comma !== -1 && /ing$/.test(tokens[comma + 1]?.normal ?? '') && tokens[comma + 1].pos === 'VERB';
+  return comma !== -1 && isParticipleAfterComma(tokens[comma + 1]);
+}
+
+/** An -ing verb opening a phrase after a comma; the tagger takes some for nouns (", painting others as weak"). */
+function isParticipleAfterComma(token: Token | undefined): boolean {
+  return !!token && /ing$/.test(token.normal) && (token.pos === 'VERB' || (token.pos === 'NOUN' && token.text === token.normal));
 }
 
 /** A participle's subject sits outside its clause: the anchor's subject span is the verb itself. */

@@ -219,13 +219,28 @@ function isTrailing(tokens: Token[], anchor: Anchor, cursor: number): boolean {
   return !next || (next.pos === 'PUNCT' && next.quoteMark !== 'open' && next.text !== ':') || next.pos === 'ADP';
 }
 
-/** After "told": skip the listener ("told reporters", "told the Russian news agency Interfax"). */
+/**
+ * After "told": skip the listener ("told reporters", "told the Russian news agency Interfax"), one noun phrase. Once
+ * it has its noun, a determiner, pronoun or auxiliary opens the reported clause ("telling reporters her support would
+ * depend …", "told him the party must …").
+ */
 function skipListener(tokens: Token[], anchor: Anchor): number {
   let k = anchor.verbEnd + 1;
   if (!LISTENER_VERBS.has(anchor.lemma)) return k;
   const limit = k + MAX_LISTENER_TOKENS;
-  while (k < tokens.length && k < limit && isWord(tokens[k]) && tokens[k].normal !== 'that' && tokens[k].pos !== 'VERB') k += 1;
+  let hasNoun = false;
+  for (; k < tokens.length && k < limit && isWord(tokens[k]); k += 1) {
+    const token = tokens[k];
+    if (token.normal === 'that' || token.pos === 'VERB' || token.pos === 'AUX') break;
+    if (hasNoun && (token.pos === 'DET' || token.pos === 'PRON')) break;
+    hasNoun ||= token.pos === 'NOUN' || token.pos === 'PROPN' || (token.pos === 'PRON' && !isPossessive(token, tokens[k + 1]));
+  }
   return k;
+}
+
+/** "her" before a noun ("told her supporters") is a determiner, not the listener. */
+function isPossessive(pronoun: Token, next: Token | undefined): boolean {
+  return ['her', 'his', 'their', 'its', 'our', 'my', 'your'].includes(pronoun.normal) && ['NOUN', 'PROPN', 'ADJ'].includes(next?.pos ?? '');
 }
 
 /** A "that" opening the reported clause, reached through an adjunct only ("said at a news conference that"). */

@@ -64,6 +64,8 @@ export const REPORTING_VERBS = new Set([
   'allege',
   'lament',
   'proclaim',
+  'indicate',
+  'signal',
 ]);
 
 /**
@@ -90,6 +92,9 @@ export const REPORTING_VERB_FRAMES: Record<string, 'trailing' | 'clause'> = {
   maintain: 'clause',
   observe: 'clause',
   mention: 'clause',
+  // "polls indicate a close race" is no one speaking; "she indicated that she would …", "signaled he would …" are.
+  indicate: 'clause',
+  signal: 'clause',
 };
 
 /** What opens the clause a `clause`-frame verb reports: "insisted that …", "questioned whether …". */

@@ -486,6 +486,29 @@ describe('attribution of quotations, transcripts and participles', () => {
     expect(stance).toMatchObject({ speaker: 'Tom Reyes', kind: 'offer' });
   });
 
+  it('ends the listener after "told" at its noun ("telling reporters her support would …", "told him the council must …")', () => {
+    const [telling] = extractStatements(['On Friday, Mayor Ana Lima hedged on the budget, telling reporters her support would depend on what the council cuts.']);
+    expect(telling).toMatchObject({ speaker: 'Ana Lima', kind: 'condition' });
+    expect(telling.claim.split(' ')).toContain('support');
+    const [told] = extractStatements(['Mayor Ana Lima told him the council must first approve the fare freeze.']);
+    expect(told).toMatchObject({ speaker: 'Ana Lima', kind: 'condition' });
+    const [possessive] = extractStatements(['Mayor Ana Lima told her supporters the council must first approve the fare freeze.']);
+    expect(possessive.claim.split(' ')).not.toContain('supporter');
+  });
+
+  it('reads a participle after ", … and" as the subject speaking even when the tagger takes the first one for a noun', () => {
+    const [statement] = extractStatements([
+      'After the vote, Mayor Ana Lima has tried to look decisive, painting rivals as timid and suggesting that she would cut fares before winter.',
+    ]);
+    expect(statement).toMatchObject({ speaker: 'Ana Lima', kind: 'position' });
+  });
+
+  it('reads "indicated" and "signaled" before a reported clause as saying, but not "polls indicate a close race"', () => {
+    const [signaled] = extractStatements(['Mayor Ana Lima signaled that she would veto the budget unless the fare freeze stays.']);
+    expect(signaled).toMatchObject({ speaker: 'Ana Lima', kind: 'condition' });
+    expect(extractStatements(['Mayor Ana Lima won in May. Polls indicate a close race in the district this year.'])).toEqual([]);
+  });
+
   it('keeps a plain claim on the record with its speaker and offsets, and no alert', () => {
     const text = 'The hearing opened late. Senator Maria Ortiz said the report was written by the agency last year.';
     const [claim] = extractStatements([text]);
