@@ -13,7 +13,7 @@ import type * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { encryptedQueue } from './encrypted-queue.js';
-import { digestTopicArn, type Config } from '../../shared/config/index.js';
+import { digestTopicArn, formatDigestTopicsSetting, type Config } from '../../shared/config/index.js';
 import { TABLE_KEYS } from '../../shared/store/index.js';
 import { LAMBDA_ENTRIES, NLP_LAYER_MODULES, nodejsBundling, REPO_ROOT, TRACING_LAYER_MODULES } from '../bundling.js';
 import { DependencyLayer } from './dependency-layer.js';
@@ -192,7 +192,11 @@ export class PipelineFunctions extends Construct {
       ...FUNCTION_SIZING.processSource,
       layers: [this.dependencyLayer.layer],
     });
-    this.digestFunction = this.createFunction('Digest', LAMBDA_ENTRIES.digest, { ...common, ...FUNCTION_SIZING.digest });
+    this.digestFunction = this.createFunction('Digest', LAMBDA_ENTRIES.digest, {
+      // The setting its sns:Publish grant is made from (below), so a refused watch topic is answered with the exact flag.
+      environment: { ...environment, DIGEST_TOPICS: formatDigestTopicsSetting(props.digestTopics) },
+      ...FUNCTION_SIZING.digest,
+    });
 
     // Schedule: the tick and the digest rule; the function reads the watches from the table.
     queue.grantSendMessages(this.scheduleFunction);

@@ -1,5 +1,6 @@
 import { SNSClient } from '@aws-sdk/client-sns';
 import { SQSClient } from '@aws-sdk/client-sqs';
+import { parseDigestTopics } from '../../shared/config/index.js';
 import { defaultFetchOptions } from '../../shared/fetch/index.js';
 import { sesNotifier } from '../../shared/notify/ses.js';
 import { snsNotifier } from '../../shared/notify/sns.js';
@@ -80,7 +81,9 @@ export function createSourceDeps(env: NodeJS.ProcessEnv, log: Log, capture: Capt
  */
 export function createDigestDeps(env: NodeJS.ProcessEnv, log: Log, capture: CaptureClient = untraced): WatchesDeps<DigestDeps> {
   const vars = readAwsEnv(env, ['TABLE_NAME', 'TOPIC_ARN']);
-  const notifiers = [snsNotifier(capture(new SNSClient({})), vars.TOPIC_ARN)];
+  // The setting the stack granted sns:Publish from: a refused watch topic is answered with the flag to deploy with.
+  const digestTopics = vars.DIGEST_TOPICS === undefined ? undefined : parseDigestTopics(vars.DIGEST_TOPICS, 'function environment DIGEST_TOPICS');
+  const notifiers = [snsNotifier(capture(new SNSClient({})), vars.TOPIC_ARN, { digestTopics })];
   if (vars.SES_FROM) notifiers.push(sesNotifier(vars.SES_FROM, { configurationSet: vars.SES_CONFIGURATION_SET }));
   const client = capture(createDynamoClient());
   return {

@@ -10,6 +10,8 @@ const AwsEnvSchema = z.object({
   /** The digest queue: one message per watch of a digest run, sent by the schedule function, read by the digest function. */
   DIGEST_QUEUE_URL: z.string().url().optional(),
   SES_FROM: z.string().email().optional(),
+  /** The stack's digestTopics setting (comma-separated, or none), for the digest function's advice on a refused watch topic. */
+  DIGEST_TOPICS: z.string().min(1).optional(),
   /** The SES configuration set whose bounce and complaint events reach the ops topic; set with SES_FROM. */
   SES_CONFIGURATION_SET: z.string().min(1).optional(),
   /** The Secrets Manager secret the feed tokens are derived from (its ARN): the secret itself is never in the environment. */

@@ -114,18 +114,33 @@ function matchesGlob(value: string, pattern: string): boolean {
   return new RegExp(`^${source}$`).test(value);
 }
 
+/** A digestTopics setting as one string, as `parseDigestTopics` reads it back: comma-separated, or `none`. */
+export function formatDigestTopicsSetting(entries: readonly string[]): string {
+  return entries.length > 0 ? entries.join(',') : NO_DIGEST_TOPICS;
+}
+
 /** A digestTopics value as `-c` takes it, quoted for the shell (a `*` must reach CDK as it is). */
 export function formatDigestTopicsFlag(entries: readonly string[]): string {
-  return `-c 'digestTopics=${entries.length > 0 ? entries.join(',') : NO_DIGEST_TOPICS}'`;
+  return `-c 'digestTopics=${formatDigestTopicsSetting(entries)}'`;
 }
 
 /**
- * What to do about a watch topic the digest function may not publish to when the stack's setting is not known here
- * (the digest at run time): add the topic to the setting and deploy again.
+ * What to do about a watch topic the digest function may not publish to: add the topic to the stack's setting and
+ * deploy again. `setting` is the stack's digestTopics as the digest function was deployed with it (its
+ * `DIGEST_TOPICS`, set by infra from the value the publish grant is made of), so the flag is the one to deploy with;
+ * without it (a local run) the flag says where the current setting goes.
+ *
+ * @example
+ * digestTopicAdvice('arn:aws:sns:eu-west-1:123456789012:alerts', ['stancewatch-*'])
+ * // "add it to the stack's digestTopics setting (stancewatch-*) and deploy again: -c 'digestTopics=stancewatch-*,arn:…:alerts', …"
  */
-export function digestTopicAdvice(topicArn: string): string {
-  return (
-    `add it to the stack's digestTopics setting and deploy again: ${formatDigestTopicsFlag(['<current setting>', topicArn])} ` +
-    `(the default setting is ${DEFAULT_DIGEST_TOPICS.join(',')}), or give the watch a topic the setting covers and push`
-  );
+export function digestTopicAdvice(topicArn: string, setting?: readonly string[]): string {
+  const fix = 'or give the watch a topic the setting covers and push';
+  if (!setting) {
+    return (
+      `add it to the stack's digestTopics setting and deploy again: ${formatDigestTopicsFlag(['<current setting>', topicArn])} ` +
+      `(the default setting is ${DEFAULT_DIGEST_TOPICS.join(',')}), ${fix}`
+    );
+  }
+  return `add it to the stack's digestTopics setting (${formatDigestTopicsSetting(setting)}) and deploy again: ${formatDigestTopicsFlag([...new Set([...setting, topicArn])])}, ${fix}`;
 }

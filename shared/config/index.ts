@@ -12,6 +12,7 @@ export {
   digestTopicAdvice,
   digestTopicArn,
   formatDigestTopicsFlag,
+  formatDigestTopicsSetting,
   isDigestTopicAllowed,
   isTopicNamePattern,
   parseDigestTopics,

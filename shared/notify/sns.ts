@@ -15,11 +15,19 @@ export const SNS_MESSAGE_MAX_BYTES = SNS_PAYLOAD_MAX_BYTES - SNS_PAYLOAD_RESERVE
 /** The rule line before each statement of a text digest (shared/digest: renderText), after a blank line. */
 const STATEMENT_RULE = /\n\n-{20,}\n/g;
 
+export interface SnsNotifierOptions {
+  /**
+   * The stack's digestTopics setting, as the digest function was deployed with it (`DIGEST_TOPICS`): a refused
+   * publish to a watch's own topic then names the exact flag to deploy with. Unknown in a local run.
+   */
+  digestTopics?: readonly string[];
+}
+
 /**
  * Publishes the plain-text digest (SNS email is text only) with a `watch` message attribute, so a
  * subscription filter policy can route each watch to its own audience.
  */
-export function snsNotifier(client: SNSClient, defaultTopicArn: string): DigestNotifier {
+export function snsNotifier(client: SNSClient, defaultTopicArn: string, options: SnsNotifierOptions = {}): DigestNotifier {
   return {
     name: 'sns',
     async deliver(digest) {
@@ -31,7 +39,7 @@ export function snsNotifier(client: SNSClient, defaultTopicArn: string): DigestN
         MessageAttributes: { watch: { DataType: 'String', StringValue: digest.watchId } },
       });
       const result = await client.send(publish).catch((error: unknown) => {
-        throw digest.topicArn && isAuthorizationError(error) ? watchTopicRefused(digest.watchId, digest.topicArn, error) : error;
+        throw digest.topicArn && isAuthorizationError(error) ? watchTopicRefused(digest.watchId, digest.topicArn, error, options.digestTopics) : error;
       });
       return [`sns:${topicArn}:${result.MessageId ?? 'unknown'}`];
     },
@@ -48,11 +56,11 @@ function isAuthorizationError(error: unknown): error is Error {
  * setting names (infra/context.ts), and a watch pushed later may name another. Says which topic and what to change;
  * SNS's own message (the role and the policy that refused) follows.
  */
-function watchTopicRefused(watchId: string, topicArn: string, cause: Error): StancewatchError {
+function watchTopicRefused(watchId: string, topicArn: string, cause: Error, setting: readonly string[] | undefined): StancewatchError {
   return new StancewatchError(
     `SNS refused to let the digest publish watch ${watchId}'s digest to its topic ${topicArn} (digest.snsTopicArn): ` +
       `the stack's digestTopics setting does not cover that topic, or the topic's own access policy refuses the digest function; ` +
-      `${digestTopicAdvice(topicArn)}. SNS said: ${cause.message}`,
+      `${digestTopicAdvice(topicArn, setting)}. SNS said: ${cause.message}`,
     { cause },
   );
 }

@@ -50,6 +50,18 @@ function watchTopicGrants({ stack, template }: ReturnType<typeof synth>): unknow
     .sort(byJson);
 }
 
+/** DIGEST_TOPICS of each function that has it, by construct id: the setting a refused watch topic's advice quotes. */
+function digestTopicsEnv({ stack, template }: ReturnType<typeof synth>): Record<string, unknown> {
+  const functions = template.findResources('AWS::Lambda::Function');
+  const ids = { Digest: stack.functions.digestFunction, ProcessSource: stack.functions.processSourceFunction, Schedule: stack.functions.scheduleFunction };
+  return Object.fromEntries(
+    Object.entries(ids).flatMap(([name, fn]) => {
+      const value = functions[stack.getLogicalId(fn.node.defaultChild as never)].Properties.Environment?.Variables?.DIGEST_TOPICS;
+      return value === undefined ? [] : [[name, value]];
+    }),
+  );
+}
+
 const byJson = (a: unknown, b: unknown) => JSON.stringify(a).localeCompare(JSON.stringify(b));
 
 function nagFindings(stack: StancewatchStack): string[] {
@@ -64,12 +76,15 @@ describe('digestTopics: the watch topics the digest function may publish to', ()
     const synthesized = synth({});
     expect(watchTopicGrants(synthesized)).toEqual([inStack('stancewatch-*')]);
     synthesized.template.hasOutput('DigestTopics', { Value: inStack('stancewatch-*') });
+    expect(digestTopicsEnv(synthesized)).toEqual({ Digest: 'stancewatch-*' });
     expect(nagFindings(synthesized.stack)).toEqual([]);
   });
 
   it('grants the setting of -c digestTopics instead: name patterns in the stack, ARNs as they are; cdk-nag passes', () => {
     const synthesized = synth({ digestTopics: `team-*,${ALERTS},arn:aws:sns:eu-west-1:123456789012:desk-*` });
     expect(watchTopicGrants(synthesized)).toEqual([inStack('team-*'), ALERTS, 'arn:aws:sns:eu-west-1:123456789012:desk-*'].sort(byJson));
+    // The setting as given, for the flag a refused watch topic's error quotes (name patterns unresolved, as -c takes them).
+    expect(digestTopicsEnv(synthesized)).toEqual({ Digest: `team-*,${ALERTS},arn:aws:sns:eu-west-1:123456789012:desk-*` });
     expect(nagFindings(synthesized.stack)).toEqual([]);
   });
 
@@ -86,11 +101,14 @@ describe('digestTopics: the watch topics the digest function may publish to', ()
     const none = synth({ digestTopics: 'none' });
     expect(watchTopicGrants(none)).toEqual([]);
     none.template.hasOutput('DigestTopics', { Value: 'none' });
+    expect(digestTopicsEnv(none)).toEqual({ Digest: 'none' });
     expect(nagFindings(none.stack)).toEqual([]);
     const noneWithConfig = synth({ digestTopics: 'none' }, true);
     expect(watchTopicGrants(noneWithConfig)).toEqual([CONFIG_TOPIC]);
     const withConfig = synth({}, true);
     expect(watchTopicGrants(withConfig)).toEqual([inStack('stancewatch-*'), CONFIG_TOPIC].sort(byJson));
+    // The config's topics are granted but are no part of the setting: a deploy with -c config= grants them again.
+    expect(digestTopicsEnv(withConfig)).toEqual({ Digest: 'stancewatch-*' });
     expect(nagFindings(withConfig.stack)).toEqual([]);
   });
 

@@ -889,6 +889,7 @@ describe('bundles', () => {
               QUEUE_URL: 'https://sqs.eu-west-1.amazonaws.com/123456789012/stancewatch-sources',
               DIGEST_QUEUE_URL: 'https://sqs.eu-west-1.amazonaws.com/123456789012/stancewatch-digests',
               TOPIC_ARN: 'arn:aws:sns:eu-west-1:123456789012:stancewatch-digests',
+              DIGEST_TOPICS: 'stancewatch-*',
               FEED_SECRET_ID,
               ALLOW_PRIVATE_NETWORK: 'false',
               POWERTOOLS_LOG_LEVEL: 'ERROR',

@@ -4,6 +4,7 @@ import {
   digestTopicAdvice,
   digestTopicArn,
   formatDigestTopicsFlag,
+  formatDigestTopicsSetting,
   isDigestTopicAllowed,
   parseDigestTopics,
 } from '../../shared/config/index.js';
@@ -92,5 +93,23 @@ describe('advice', () => {
       `add it to the stack's digestTopics setting and deploy again: -c 'digestTopics=<current setting>,${topic('alerts')}' ` +
         '(the default setting is stancewatch-*), or give the watch a topic the setting covers and push',
     );
+  });
+
+  it("gives the flag to deploy with when the stack's setting is known: the setting, then the topic", () => {
+    expect(digestTopicAdvice(topic('alerts'), ['stancewatch-*', 'team-*'])).toBe(
+      `add it to the stack's digestTopics setting (stancewatch-*,team-*) and deploy again: -c 'digestTopics=stancewatch-*,team-*,${topic('alerts')}', ` +
+        'or give the watch a topic the setting covers and push',
+    );
+    expect(digestTopicAdvice(topic('alerts'), [])).toBe(
+      `add it to the stack's digestTopics setting (none) and deploy again: -c 'digestTopics=${topic('alerts')}', ` +
+        'or give the watch a topic the setting covers and push',
+    );
+  });
+
+  it('writes a setting as parseDigestTopics reads it back', () => {
+    for (const setting of [['stancewatch-*', topic('alerts')], []]) {
+      expect(parseDigestTopics(formatDigestTopicsSetting(setting), 'DIGEST_TOPICS')).toEqual(setting);
+    }
+    expect(formatDigestTopicsSetting([])).toBe('none');
   });
 });

@@ -83,6 +83,17 @@ describe('SNS delivery (mocked at the SDK boundary)', () => {
       });
     });
 
+    it('gives the exact flag to deploy with when the function knows the stack\'s setting (DIGEST_TOPICS)', async () => {
+      const client = new SNSClient({ region: 'eu-west-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
+      vi.spyOn(client, 'send').mockRejectedValue(refusal() as never);
+      const delivery = snsNotifier(client, TOPIC_ARN, { digestTopics: ['stancewatch-*', 'team-*'] }).deliver({ ...digest, text: 'plain', topicArn: WATCH_TOPIC });
+      await expect(delivery).rejects.toThrow(
+        `add it to the stack's digestTopics setting (stancewatch-*,team-*) and deploy again: -c 'digestTopics=stancewatch-*,team-*,${WATCH_TOPIC}', ` +
+          'or give the watch a topic the setting covers and push. SNS said: ',
+      );
+      await expect(delivery).rejects.not.toThrow('<current setting>');
+    });
+
     it("passes a refusal on the stack's own topic, and any other error, as SNS gave it", async () => {
       const client = new SNSClient({ region: 'eu-west-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
       const own = refusal();
