@@ -40,6 +40,8 @@ export interface Anchor {
   lemma: string;
   /** A stance verb ("refuses to", "wants"): the verb is part of what the subject holds, not a verb of saying. */
   stance?: boolean;
+  /** An -ing verb hanging on the clause before it (", saying …"): what it reports always follows it. */
+  participle?: boolean;
 }
 
 /** Every anchor of a sentence, in order. */
@@ -287,7 +289,8 @@ function attributionBefore(tokens: Token[], comma: number, register: SpeakerRegi
  */
 function hangsOnClause(tokens: Token[], i: number): boolean {
   const previous = tokens[i - 1];
-  if (previous?.text === ',') return true;
+  // The comma may sit inside a closing quotation mark: `in the spot titled "Dangerous," warning …`.
+  if (previous?.text === ',' || (previous?.quoteMark === 'close' && tokens[i - 2]?.text === ',')) return true;
   if (!COORDINATORS.has(previous?.normal ?? '')) return false;
   const comma = tokens.slice(0, i - 1).findLastIndex((token) => token.text === ',');
   return comma !== -1 && isParticipleAfterComma(tokens[comma + 1]);
@@ -300,7 +303,7 @@ function isParticipleAfterComma(token: Token | undefined): boolean {
 
 /** A participle's subject sits outside its clause: the anchor's subject span is the verb itself. */
 function participleAnchor(i: number, verbEnd: number, subject: Subject, lemma: string): Anchor {
-  return { verbStart: i, verbEnd, subjectStart: i, subjectEnd: verbEnd, inverted: false, subject, lemma };
+  return { verbStart: i, verbEnd, subjectStart: i, subjectEnd: verbEnd, inverted: false, subject, lemma, participle: true };
 }
 
 /** Reporting verbs that are also ordinary verbs attribute only in their frame (see `REPORTING_VERB_FRAMES`). */

@@ -208,6 +208,7 @@ function nextClauseStart(anchor: Anchor): number {
  */
 function isTrailing(tokens: Token[], anchor: Anchor, cursor: number): boolean {
   if (anchor.inverted) return true;
+  if (anchor.participle) return false;
   const before = tokens[anchor.subjectStart - 1];
   if (!before || !(before.text === ',' || before.quoteMark === 'close')) return false;
   if (tokens.slice(cursor, anchor.subjectStart).filter(isWord).length < MIN_CONTENT_WORDS) return false;

@@ -70,6 +70,8 @@ export const STANCE_CUES: Record<StanceKind, RegExp[]> = {
   position: [
     /\b(will|would|should|shall|can|could|may|might|must)\b/,
     /\b(want|hope|seek|intend|aim|wish|prefer|plan|believe|expect|oppose|blame)\b/,
+    // A commitment: "pledged to keep the buses running", "vowed to fight on".
+    /\b(vow|pledge|promise|swear) to\b/,
     // Questioning whether something holds doubts it: "questioned whether the plan would work".
     /\b(question|doubt) (why|whether|if|how)\b/,
     /\b(important|necessary|natural|essential|impossible|possible|unlikely|likely|unacceptable|acceptable|harmful|difficult|challenging|hard)\b/,

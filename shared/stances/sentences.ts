@@ -60,7 +60,8 @@ const SENTENCE_BREAK = /[.!?…]["”’')\]]*\s+/g;
 /**
  * Splits paragraphs into sentences.
  *
- * Stages: boundParagraphs → tokenizeParagraph → markQuotations → mergeBrokenAbbreviations.
+ * Stages: boundParagraphs → tokenizeParagraph → markQuotations → retagSentenceStart → retagParticiples →
+ * mergeBrokenAbbreviations.
  * Quotation state resets at each paragraph: by convention a quote that runs on opens again in the next one.
  */
 export function readSentences(paragraphs: string[]): Sentence[] {
@@ -69,7 +70,7 @@ export function readSentences(paragraphs: string[]): Sentence[] {
     const start = paragraphStart;
     const sentences = tokenizeParagraph(paragraph, paragraphIndex, start);
     paragraphStart += paragraphs[paragraphIndex].length + PARAGRAPH_SEPARATOR.length;
-    return mergeBrokenAbbreviations(markQuotations(sentences).map(retagSentenceStart), paragraph, start);
+    return mergeBrokenAbbreviations(markQuotations(sentences).map(retagSentenceStart).map(retagParticiples), paragraph, start);
   });
 }
 
@@ -139,6 +140,30 @@ function retagSentenceStart(sentence: Sentence): Sentence {
   const inflected = reading.pos !== 'PROPN' && reading.lemma !== lower;
   if (inflected) sentence.tokens[0] = { ...first, lemma: reading.lemma, pos: reading.pos };
   return sentence;
+}
+
+/**
+ * wink reads some participles after a comma as nouns (`…, warning against allowing …`). After a comma (inside a
+ * closing quotation mark or not), an -ing word whose verb is a verb of saying is that verb: it reports for the clause
+ * before it. Other -ing nouns ("…, funding for schools") stay nouns.
+ */
+function retagParticiples(sentence: Sentence): Sentence {
+  const tokens = sentence.tokens;
+  tokens.forEach((token, k) => {
+    if (token.pos !== 'NOUN' || token.text !== token.normal || !token.normal.endsWith('ing')) return;
+    const before = tokens[k - 1]?.quoteMark === 'close' ? tokens[k - 2] : tokens[k - 1];
+    if (before?.text !== ',') return;
+    const lemma = verbOfParticiple(token.normal);
+    if (lemma) tokens[k] = { ...token, pos: 'VERB', lemma };
+  });
+  return sentence;
+}
+
+/** The verb of saying an -ing form belongs to ("warning" → warn, "arguing" → argue, "admitting" → admit), if any. */
+function verbOfParticiple(word: string): string | undefined {
+  const stem = word.slice(0, -'ing'.length);
+  const doubled = /([^aeiou])\1$/.test(stem) ? stem.slice(0, -1) : undefined;
+  return [stem, `${stem}e`, doubled].find((candidate) => candidate !== undefined && REPORTING_VERBS.has(candidate));
 }
 
 function tokenizeParagraph(paragraph: string, paragraphIndex: number, paragraphStart: number): Sentence[] {

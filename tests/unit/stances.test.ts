@@ -503,6 +503,21 @@ describe('attribution of quotations, transcripts and participles', () => {
     expect(statement).toMatchObject({ speaker: 'Ana Lima', kind: 'position' });
   });
 
+  it('reads a participle after a comma inside a closing quotation mark, and what a participle reports after it', () => {
+    const [saying] = extractStatements(['Mayor Ana Lima closed the debate with a "firm no," saying the council must first cut fares.']);
+    expect(saying).toMatchObject({ speaker: 'Ana Lima', kind: 'condition' });
+    const found = extractStatements(['Mayor Ana Lima spoke in the ad titled "Forward," warning against raising fares, pledging to "keep the buses running all night."']);
+    expect(found.map((statement) => [statement.kind, statement.text])).toEqual([
+      ['concern', 'warning against raising fares'],
+      ['position', 'pledging to "keep the buses running all night'],
+    ]);
+  });
+
+  it('reads a commitment ("pledging to …", "vowed to …") as a position', () => {
+    const [statement] = extractStatements(['Mayor Ana Lima left the hall, pledging to keep the buses running all night.']);
+    expect(statement).toMatchObject({ speaker: 'Ana Lima', kind: 'position' });
+  });
+
   it('reads "indicated" and "signaled" before a reported clause as saying, but not "polls indicate a close race"', () => {
     const [signaled] = extractStatements(['Mayor Ana Lima signaled that she would veto the budget unless the fare freeze stays.']);
     expect(signaled).toMatchObject({ speaker: 'Ana Lima', kind: 'condition' });
