@@ -1,8 +1,10 @@
 /**
  * Stance benchmark: precision and recall of "new or changed" over every labelled statement of the storylines, run as
  * the pipeline runs them: articles in date order, the watch's speakers only, each statement judged against the ledger
- * so far. Two sets of storylines:
+ * so far. Three sets of storylines:
  * - written: `tests/fixtures/stances/` (seeds, labour dispute, trade negotiation), always run;
+ * - held out: `tests/fixtures/stances/heldout/*`, written and labelled by someone who had not read the rules (wire
+ *   copy, a feature and a column), always run;
  * - PolNeAR: `tests/fixtures/stances/polnear/*` (real articles of PolNeAR's `train` split, labelled before any rule was
  *   tuned on them), run with `--polnear DIR`, a local copy of the corpus (its root or its `data/` folder); reported as
  *   skipped without it. The corpus may not be redistributed: the labels are offsets, the text is read from DIR.
@@ -29,6 +31,7 @@ import {
   loadStoryline,
   loadStorylineInfo,
   polnearDataDir,
+  HELDOUT_STORYLINE_DIRS,
   POLNEAR_STORYLINE_DIRS,
   runStoryline,
   STORYLINE_DIRS,
@@ -45,7 +48,7 @@ const isReported = (item: JudgedStatement) => REPORTED.has(item.verdict.status) 
 /** A clause shorter than this is not taken as the labelled statement on its own (PolNeAR matching). */
 const MIN_CLAUSE_CHARS = 20;
 
-type StorylineSet = 'written' | 'polnear';
+type StorylineSet = 'written' | 'heldout' | 'polnear';
 type Matcher = (judged: JudgedStatement, label: StanceLabel) => boolean;
 
 interface Storyline {
@@ -207,7 +210,8 @@ function totalOf(storylines: Scored[]) {
 
 /** The storylines to run: the written ones always, PolNeAR's when a copy of the corpus is given. */
 function loadStorylines(polnear: string | undefined): { storylines: Storyline[]; skipped: Array<{ storyline: string; reason: string }> } {
-  const written: Storyline[] = STORYLINE_DIRS.map((dir) => ({ set: 'written', info: loadStorylineInfo(dir), articles: loadStoryline(dir), matches: containsQuote }));
+  const fromFolder = (set: StorylineSet) => (dir: string): Storyline => ({ set, info: loadStorylineInfo(dir), articles: loadStoryline(dir), matches: containsQuote });
+  const written = [...STORYLINE_DIRS.map(fromFolder('written')), ...HELDOUT_STORYLINE_DIRS.map(fromFolder('heldout'))];
   if (!polnear) {
     const reason = 'no --polnear DIR (a local copy of networkdynamics/PolNeAR)';
     return { storylines: written, skipped: POLNEAR_STORYLINE_DIRS.map((dir) => ({ storyline: loadStorylineInfo(dir).name, reason })) };
@@ -228,6 +232,7 @@ const storylines = runs.map(scoreStoryline);
 const overall = totalOf(storylines);
 const sets = {
   written: totalOf(storylines.filter((s) => s.set === 'written')),
+  heldout: totalOf(storylines.filter((s) => s.set === 'heldout')),
   ...(values.polnear ? { polnear: totalOf(storylines.filter((s) => s.set === 'polnear')) } : {}),
 };
 const result = {
