@@ -6,7 +6,7 @@ import { claimVocabulary, classifyStance, isRestatement, normalizeClaim, without
 // The patterns module alone: the digest function reads stances too and needs no HTML parser in its bundle.
 import { BOILERPLATE_PATTERNS } from '../extract/patterns.js';
 import { mergeQuotations, type SentenceStatement } from './quotations.js';
-import { PARAGRAPH_SEPARATOR, readSentences, type Sentence } from './sentences.js';
+import { isWord, PARAGRAPH_SEPARATOR, readSentences, type Sentence, type Token } from './sentences.js';
 import { buildSpeakerRegister } from './speakers.js';
 import { ALERT_KINDS } from './patterns.js';
 import type { Statement } from './types.js';
@@ -100,18 +100,42 @@ function toStatement(clause: AttributedClause, vocabulary: ClaimVocabulary): Fou
   if (clause.speaker?.role) statement.role = clause.speaker.role;
   if (stance.withdrawn) statement.withdrawn = true;
   if (isRestatement(clause.content)) statement.restates = true;
+  if (isQuotation(clause.content)) statement.quotation = true;
   return [{ statement, clause }];
 }
 
-/** Gives each statement the same speaker's earlier ones in the article: the ledger judges a lede and its quote together. */
+/** Most of what was said is inside quotation marks: the speaker's words, not a report of them. */
+function isQuotation(content: Token[]): boolean {
+  const words = content.filter(isWord);
+  return words.length > 0 && words.filter((token) => token.quoted).length >= QUOTATION_SHARE * words.length;
+}
+
+/** Share of a clause's words in quotation marks that makes it a quotation (a report may quote a phrase or two). */
+const QUOTATION_SHARE = 0.8;
+
+/**
+ * Gives each statement the same speaker's earlier ones in the article: the ledger judges a lede and its quote together.
+ * A quotation right after the speaker's report in the same paragraph also names that report (`backs`).
+ */
 function linkWithinArticle(statements: Statement[]): Statement[] {
   return statements.map((statement, index) => {
-    const earlier = statements
-      .slice(0, index)
-      .filter((other) => other.speaker === statement.speaker)
-      .map((other) => ({ text: other.text, claim: other.claim }));
-    return earlier.length > 0 ? { ...statement, earlierInArticle: earlier } : statement;
+    const earlier = statements.slice(0, index).filter((other) => other.speaker === statement.speaker);
+    if (earlier.length === 0) return statement;
+    const linked: Statement = { ...statement, earlierInArticle: earlier.map((other) => ({ text: other.text, claim: other.claim })) };
+    const report = earlier[earlier.length - 1];
+    if (statement.speaker && backsReport(statement, report)) linked.backs = report.text;
+    return linked;
   });
+}
+
+/**
+ * A quotation gives the words behind the report before it: same paragraph, the report not itself a quotation, and the
+ * quotation states no firmer kind of stance than the report (a quote that adds a condition to a report of a
+ * position is news).
+ */
+function backsReport(quotation: Statement, report: Statement): boolean {
+  if (!quotation.quotation || report.quotation || report.paragraphIndex !== quotation.paragraphIndex) return false;
+  return quotation.kind === report.kind || quotation.kind === 'position' || quotation.kind === 'concern';
 }
 
 /** An article that repeats itself (a standfirst, a caption) says it once. */

@@ -133,11 +133,16 @@ export function compareWithLedger(statement: Statement, earlier: LedgerEntry[], 
 }
 
 /**
- * The speaker's earlier statement in the same article that this one restates, if any: the most similar one at
- * `SAME_ARTICLE_SIMILARITY` or above, or, after a restatement marker, the most similar one at all.
+ * The speaker's earlier statement in the same article that this one restates, if any: the report a quotation gives
+ * the words behind (`statement.backs`), the most similar one at `SAME_ARTICLE_SIMILARITY` or above, or, after a
+ * restatement marker, the most similar one at all.
  */
 function restatedInArticle(statement: Statement, scored: { entry: LedgerEntry; score: number }[]): LedgerEntry | undefined {
   if (statement.withdrawn || !statement.earlierInArticle?.length) return undefined;
+  // The words behind a report just made: its polarity may read otherwise ("would keep to the cap" / "we will not go
+  // above it"), but an article does not flip a position it has just reported.
+  const report = statement.backs === undefined ? undefined : scored.find((item) => item.entry.text === statement.backs);
+  if (report) return report.entry;
   const texts = new Set(statement.earlierInArticle.map((earlier) => earlier.text));
   const candidates = scored.filter((item) => texts.has(item.entry.text) && polarityOf(item.entry) === statement.polarity);
   const best = candidates[0]; // `scored` is sorted by similarity

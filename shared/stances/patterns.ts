@@ -31,6 +31,12 @@ export const STANCE_CUES: Record<StanceKind, RegExp[]> = {
     // "… a floor fight if the party does not adopt the platform": what happens unless the other side acts.
     /\bif\b[^,;.]*\bnot\b/,
     /\bnot until\b/,
+    // The other connectives of a condition (lemmas): "provided that the fund is signed", "so long as", "on condition that",
+    // "only once the dam is full". "For as long as the reservoir fills" is time, not a condition.
+    /\bprovide that\b/,
+    /(?<!\bfor )\b(as|so) long as\b/,
+    /\bon (the )?condition that\b/,
+    /\bonly (when|once|after)\b/,
     /\b(would|will|must|first) (first )?have to\b/,
     /\bhave to (?!(understand|say|admit|recognize|remember|note|acknowledge)\b)/,
     /(?<!\b(be|that|which) )\bneed to\b/,

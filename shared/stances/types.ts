@@ -39,6 +39,13 @@ export interface Statement {
   earlierInArticle?: { text: string; claim: string }[];
   /** Opens with a restatement marker ("that is to say", "in other words"): it says again what the speaker just said. */
   restates?: boolean;
+  /** The speaker's own words, in quotation marks (not the writer's report of them). */
+  quotation?: boolean;
+  /**
+   * The text of the same speaker's report just before in the same paragraph, when this is a quotation that gives the
+   * words behind it ("Vallin said the cap would stay. “We will not go above 25,” she said."): one point, told twice.
+   */
+  backs?: string;
 }
 
 /** An earlier statement of the watch, as kept in the ledger. */

@@ -196,6 +196,21 @@ describe('a lede and the quote behind it (statements of one article)', () => {
     expect(compareWithLedger({ ...quote, withdrawn: true }, ledger).status).toBe('changed');
   });
 
+  it('judges a quotation right after the speaker’s report in the same paragraph a repeat of it, whatever words it uses', () => {
+    const paragraph =
+      'Mayor Ana Lima said on Monday the city would keep the fare freeze through the winter. “Nobody who rides the number 9 bus at dawn should pay more this year,” she said.';
+    const [report, quote] = extractStatements([paragraph]);
+    expect(quote).toMatchObject({ quotation: true, backs: report.text });
+    const entries = [toLedgerEntry(report, article, 0)];
+    expect(compareWithLedger(quote, entries)).toMatchObject({ status: 'repeat', closest: { text: report.text } });
+    // In the next paragraph, or as a firmer kind of stance than the report, the quotation is judged on its words.
+    const [, apart] = extractStatements(paragraph.split('. “').map((part, index) => (index ? `“${part}` : `${part}.`)));
+    expect(apart.backs).toBeUndefined();
+    const [, firmer] = extractStatements([paragraph.replace('Nobody who rides', 'We will not sign unless the state pays, and nobody who rides')]);
+    expect(firmer).toMatchObject({ kind: 'condition', quotation: true });
+    expect(firmer.backs).toBeUndefined();
+  });
+
   it('counts a statement opening "that is to say" against the speaker’s statement before it, however few words they share', () => {
     const restated: Statement = { ...statementOf('Putin said some things will take a long time.'), restates: true };
     const before = statementOf('Putin said some aspects of the dispute can already be addressed.');

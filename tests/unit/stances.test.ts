@@ -513,6 +513,15 @@ describe('attribution of quotations, transcripts and participles', () => {
     ]);
   });
 
+  it('reads "provided that", "as long as", "on condition that" and "only once" as conditions, but not "for as long as"', () => {
+    const kindOf = (sentence: string) => extractStatements([sentence])[0]?.kind;
+    expect(kindOf('Mayor Ana Lima said the city would pay, provided that the state signs the fund into law.')).toBe('condition');
+    expect(kindOf('Mayor Ana Lima said the city would pay as long as the union drops its suit.')).toBe('condition');
+    expect(kindOf('Mayor Ana Lima said the city would pay on condition that the union drops its suit.')).toBe('condition');
+    expect(kindOf('Mayor Ana Lima said she would sign only once the council votes.')).toBe('condition');
+    expect(kindOf('Mayor Ana Lima said fares would stay frozen for as long as the line is closed.')).toBe('position');
+  });
+
   it('reads a commitment ("pledging to …", "vowed to …") as a position', () => {
     const [statement] = extractStatements(['Mayor Ana Lima left the hall, pledging to keep the buses running all night.']);
     expect(statement).toMatchObject({ speaker: 'Ana Lima', kind: 'position' });
