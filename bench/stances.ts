@@ -98,7 +98,7 @@ function whereOf(article: StanceFixture, span: { statement?: JudgedStatement['st
 }
 
 function scoreStoryline({ set, info, articles, matches }: Storyline) {
-  const judged = runStoryline(articles, info.speakers, { watchedOnly: true, synonyms: info.synonyms });
+  const judged = runStoryline(articles, info.speakers, { watchedOnly: true, synonyms: info.synonyms, sides: info.sides });
   const misses: Miss[] = [];
   const falseNew = { repeat: 0, none: 0, unlabelled: 0 };
   let truePositives = 0;
