@@ -188,7 +188,7 @@ function isNamingFrame(tokens: Token[], i: number): boolean {
     if (token.quoteMark === 'open' || (hasHead && (token.normal === 'a' || token.normal === 'an'))) return hasHead;
     const inObject = isNounPhrasePart(token) || token.pos === 'CCONJ' || token.pos === 'PRON' || POSSESSIVE_MARKS.has(token.text);
     if (!inObject || (k === i + 1 && NAMING_PARTICLES.has(token.normal))) return false;
-    hasHead ||= token.pos === 'NOUN' || token.pos === 'PROPN' || token.pos === 'PRON';
+    hasHead ||= token.pos === 'NOUN' || token.pos === 'PROPN' || token.pos === 'PRON' || token.pos === 'NUM';
   }
   return false;
 }
@@ -204,6 +204,8 @@ const MAX_NAMED_OBJECT_TOKENS = 10;
 function anchorWithSubject(tokens: Token[], i: number, verbEnd: number, register: SpeakerRegister): Anchor | undefined {
   const token = tokens[i];
   const { subjectEnd, found: before } = subjectBefore(tokens, i, register);
+  // "not what Marenne had asked for", "what he said last week": a free relative names what was said, as an object.
+  if (before && tokens[before.start - 1]?.normal === 'what') return undefined;
   if (before) return { verbStart: i, verbEnd, subjectStart: before.start, subjectEnd, inverted: false, subject: before.subject, lemma: token.lemma };
   const opener = coordinatedSubject(tokens, i, register);
   // The anchor starts at the conjunction, so the clause before it stays the first verb's.

@@ -78,6 +78,8 @@ export const STANCE_CUES: Record<StanceKind, RegExp[]> = {
     /\b(want|hope|seek|intend|aim|wish|prefer|plan|believe|expect|oppose|blame)\b/,
     // A commitment: "pledged to keep the buses running", "vowed to fight on".
     /\b(vow|pledge|promise|swear) to\b/,
+    // Insisting that something is so holds it firmly: "insisted the increase was the only responsible way".
+    /\binsist\b/,
     // Questioning whether something holds doubts it: "questioned whether the plan would work".
     /\b(question|doubt) (why|whether|if|how)\b/,
     /\b(important|necessary|natural|essential|impossible|possible|unlikely|likely|unacceptable|acceptable|harmful|difficult|challenging|hard)\b/,

@@ -60,7 +60,12 @@ function collectCallerSpeakers(speakers: string[]): string[][] {
 
 function collectNamedPeople(text: string): string[][] {
   const found = compromiseNlp()(text).people().out('array') as string[];
-  return found.map(cleanName).filter((words) => words.length > 0);
+  return found.map(cleanName).filter((words) => words.length > 1 || (words.length === 1 && !isCalendarWord(words[0])));
+}
+
+/** "In August, Aldana had called …": a month or a weekday alone is a date, though compromise may read a given name. */
+function isCalendarWord(word: string): boolean {
+  return compromiseNlp()(word).has('(#Month|#WeekDay)');
 }
 
 /**

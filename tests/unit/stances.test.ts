@@ -522,6 +522,23 @@ describe('attribution of quotations, transcripts and participles', () => {
     expect(kindOf('Mayor Ana Lima said fares would stay frozen for as long as the line is closed.')).toBe('position');
   });
 
+  it('takes no attribution from a free relative ("not what the council had asked for") and no month for a person', () => {
+    const found = extractStatements([
+      'Gov. Marco Aldana spoke in June.',
+      'In August, Aldana had called anything short of 40 unacceptable.',
+      'On Monday he said the plan was not what the council had asked for but was enough to keep the orchards alive.',
+    ]);
+    const plan = found.filter((statement) => statement.text.includes('the plan was not what'));
+    expect(plan.map((statement) => [statement.speaker, statement.text.startsWith('On Monday he said')])).toEqual([['Marco Aldana', true]]);
+  });
+
+  it('reads "insisted" as holding a position, and a number named as what it is called ("called 32 “a serious number”")', () => {
+    const [insisted] = extractStatements(['Provost Ruth Castell insisted the increase was the only responsible way to close the gap.']);
+    expect(insisted).toMatchObject({ speaker: 'Ruth Castell', kind: 'position' });
+    const [called] = extractStatements(['Gov. Marco Aldana called 32 “a serious number, and the first we have heard.”']);
+    expect(called).toMatchObject({ speaker: 'Marco Aldana', kind: 'position' });
+  });
+
   it('reads a commitment ("pledging to …", "vowed to …") as a position', () => {
     const [statement] = extractStatements(['Mayor Ana Lima left the hall, pledging to keep the buses running all night.']);
     expect(statement).toMatchObject({ speaker: 'Ana Lima', kind: 'position' });
