@@ -206,7 +206,9 @@ function anchorWithSubject(tokens: Token[], i: number, verbEnd: number, register
   const { subjectEnd, found: before } = subjectBefore(tokens, i, register);
   // "not what Marenne had asked for", "what he said last week": a free relative names what was said, as an object.
   if (before && tokens[before.start - 1]?.normal === 'what') return undefined;
-  if (before) return { verbStart: i, verbEnd, subjectStart: before.start, subjectEnd, inverted: false, subject: before.subject, lemma: token.lemma };
+  // "Aldana no longer insists that …": the verb takes "no longer", which gives up the stance it reports.
+  const verbStart = tokens[i - 1]?.normal === 'longer' && tokens[i - 2]?.normal === 'no' ? i - 2 : i;
+  if (before) return { verbStart, verbEnd, subjectStart: before.start, subjectEnd, inverted: false, subject: before.subject, lemma: token.lemma };
   const opener = coordinatedSubject(tokens, i, register);
   // The anchor starts at the conjunction, so the clause before it stays the first verb's.
   if (opener) return { verbStart: i, verbEnd, subjectStart: i - 1, subjectEnd: i - 1, inverted: false, subject: { type: 'person', person: opener }, lemma: token.lemma };

@@ -94,7 +94,7 @@ export const VERB_CUES_AS_NOUNS = new Set(['demand', 'insist', 'urge', 'refuse']
 
 /** A condition dropped or softened: reported as a condition with negative polarity, and never as a repeat. */
 export const WITHDRAWAL_CUES: RegExp[] = [
-  /\bno longer (insist on|demand|require|seek|ask for|call for|make)\b/,
+  /\bno longer (insist|demand|require|seek|ask for|call for|make)\b/,
   /\bdrop (its|their|the|his|her) (demand|condition|insistence)\b/,
   /\babandon (its|their|the|his|her) (demand|condition)\b/,
 ];

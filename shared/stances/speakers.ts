@@ -149,13 +149,15 @@ function endsInstitutionName(tokens: Token[], at: number): boolean {
 /** From just before a verb, skips adverbs, auxiliaries and a ", who …," clause to the subject's last token. */
 export function skipToSubjectEnd(tokens: Token[], from: number): number {
   let j = from;
-  // "The White House on Monday also urged": adverbs, auxiliaries and a time adjunct stand between subject and verb.
-  const isSkipped = (token: Token) =>
-    token.pos === 'ADV' || token.pos === 'AUX' || token.normal === 'not' || token.entity === 'DATE' || token.entity === 'TIME';
-  while (j >= 0 && isSkipped(tokens[j])) j -= 1;
+  // "The White House on Monday also urged": adverbs, auxiliaries and a time adjunct stand between subject and verb,
+  // and so does "no longer" ("Aldana no longer insists that …").
+  const isSkipped = (token: Token, k: number) =>
+    token.pos === 'ADV' || token.pos === 'AUX' || token.normal === 'not' || token.entity === 'DATE' || token.entity === 'TIME' ||
+    (token.normal === 'no' && tokens[k + 1]?.normal === 'longer');
+  while (j >= 0 && isSkipped(tokens[j], j)) j -= 1;
   if (j < from && j >= 0 && TIME_PREPOSITIONS.has(tokens[j].normal)) {
     j -= 1;
-    while (j >= 0 && isSkipped(tokens[j])) j -= 1;
+    while (j >= 0 && isSkipped(tokens[j], j)) j -= 1;
   }
   if (j >= 0 && tokens[j].text === ')') j = skipParenthesis(tokens, j); // "Sen. Chuck Schumer (D-N.Y.) said"
   if (j >= 0 && tokens[j].text === ',') return skipAppositive(tokens, j);

@@ -283,6 +283,11 @@ describe('kinds, polarity and claims', () => {
     expect(statement.claim).toBe('guarantee not volume');
   });
 
+  it('reads "X no longer insists that …" as X withdrawing a condition, with a trailing citation of his office', () => {
+    const [statement] = extractStatements(['Gov. Marco Aldana no longer insists that the city suspend the works before a deal is signed, his office said.']);
+    expect(statement).toMatchObject({ speaker: 'Marco Aldana', kind: 'condition', polarity: 'negative', withdrawn: true });
+  });
+
   it('leaves a party named as the subject ("the union", "the airline") out of the claim, as it leaves out the speaker', () => {
     const [union] = extractStatements(['The union insists on guaranteed flying volumes for the Oslo base, Lund said after the meeting.']);
     expect(union.claim).toBe('base fly guarantee oslo volume');
