@@ -33,6 +33,8 @@ export type Verdict = (typeof Verdict)[keyof typeof Verdict];
 export interface StatementRow {
   speaker: string | null;
   role?: string;
+  /** Whom the speaker speaks for ("a spokeswoman for Gov. Teresa Vallin"). */
+  speaksFor?: string;
   kind: Statement['kind'];
   polarity: Statement['polarity'];
   text: string;
@@ -156,6 +158,7 @@ function toRow(statement: Statement): StatementRow {
     alertable: isAlertable(statement),
   };
   if (statement.withdrawn) row.withdrawn = true;
+  if (statement.speaksFor) row.speaksFor = statement.speaksFor;
   return row;
 }
 
@@ -190,7 +193,8 @@ function countLine(rows: StatementRow[], judge?: Judge): string {
 }
 
 function formatRow(row: StatementRow, number: number): string[] {
-  const speaker = row.speaker === null ? 'Unattributed' : row.role ? `${row.speaker} (${row.role})` : row.speaker;
+  const about = [row.role, row.speaksFor && `for ${row.speaksFor}`].filter(Boolean).join(', ');
+  const speaker = row.speaker === null ? 'Unattributed' : about ? `${row.speaker} (${about})` : row.speaker;
   const kind = row.alertable ? row.kind : 'claim, never alerted';
   const head = [row.verdict?.toUpperCase(), kind, row.polarity, speaker].filter(Boolean).join(' · ');
   const lines = [`${`${number}.`.padEnd(INDENT.length)}${head}`, ...indent(wrapText(`“${singleLine(row.text)}”`, TEXT_WIDTH))];

@@ -63,12 +63,12 @@ export function recordInLedger(ledger: ArticleLedger, entry: LedgerEntry): void 
   addToSummary(ledger.summary, entry);
 }
 
-/** The names whose ledger labels `partitionsToRead` compares: each statement's speaker and the members of their side. */
+/**
+ * The names whose ledger labels `partitionsToRead` compares: each statement's speaker, whom they speak for, and the
+ * members of their sides.
+ */
 function namesToLook(statements: Statement[], sides: string[][]): string[] {
-  return statements.flatMap(({ speaker }) => {
-    if (!speaker) return [];
-    return [speaker, ...(sideOf(speaker, sides) ?? [])];
-  });
+  return statements.flatMap(voicesOf).flatMap((voice) => [voice, ...(sideOf(voice, sides) ?? [])]);
 }
 
 /** The side a speaker speaks for: the members of the watch's side that names them, if any. */
@@ -78,12 +78,12 @@ function sideOf(speaker: string, sides: string[][]): string[] | undefined {
 
 /**
  * The speaker keys whose partitions hold every statement `compareWithLedger` may compare these with: each speaker's
- * own, and those of the ledger's speaker labels (`known`) that name the speaker or a member of the speaker's side.
+ * own (and their principal's), and those of the ledger's speaker labels (`known`) that name one of them or a member
+ * of their side.
  */
 function partitionsToRead(statements: Statement[], known: Set<string>, sides: string[][]): Set<string> {
   const keys = new Set<string>();
-  for (const { speaker } of statements) {
-    if (!speaker) continue;
+  for (const speaker of statements.flatMap(voicesOf)) {
     keys.add(speakerKey(speaker));
     const side = sideOf(speaker, sides);
     for (const label of known) {
@@ -103,12 +103,23 @@ function inLedgerOrder(entries: LedgerEntry[]): LedgerEntry[] {
   return unique.sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : 0));
 }
 
-/** A watch with speakers tracks them and everyone on their sides (a spokesman, a ministry); without any, everyone. */
-function isWatchedSpeaker(speaker: string | null, watch: Pick<Watch, 'speakers' | 'sides'>): boolean {
+/**
+ * A watch with speakers tracks them, everyone on their sides (a spokesman, a ministry) and anyone the article names
+ * as speaking for one of them (`speaksFor`); without any, everyone.
+ */
+function isWatchedStatement(statement: Statement, watch: Pick<Watch, 'speakers' | 'sides'>): boolean {
   if (!watch.speakers?.length) return true;
-  if (speaker === null) return false;
-  if (watch.speakers.some((name) => speakerKey(name) === speakerKey(speaker))) return true;
+  return voicesOf(statement).some((voice) => isWatchedSpeaker(voice, watch));
+}
+
+function isWatchedSpeaker(speaker: string, watch: Pick<Watch, 'speakers' | 'sides'>): boolean {
+  if (watch.speakers?.some((name) => speakerKey(name) === speakerKey(speaker))) return true;
   return Object.values(watch.sides ?? {}).some((members) => members.some((member) => speaksAs(speaker, member)));
+}
+
+/** Who a statement speaks as: its speaker, and whom the speaker speaks for. */
+function voicesOf({ speaker, speaksFor }: Pick<Statement, 'speaker' | 'speaksFor'>): string[] {
+  return speaker === null ? [] : speaksFor ? [speaker, speaksFor] : [speaker];
 }
 
 /**
@@ -123,6 +134,6 @@ export function judgeStatement(statement: Statement, ledger: LedgerEntry[] | Art
 /** The statements of an article that a watch tracks: its speakers are hints to the reader, and a filter when it names any. */
 export function watchedStatements(paragraphs: string[], watch: Pick<Watch, 'speakers' | 'synonyms' | 'sides'>): Statement[] {
   return extractStatements(paragraphs, { speakers: watch.speakers, synonyms: watch.synonyms }).filter((statement) =>
-    isWatchedSpeaker(statement.speaker, watch),
+    isWatchedStatement(statement, watch),
   );
 }

@@ -98,6 +98,7 @@ function toStatement(clause: AttributedClause, vocabulary: ClaimVocabulary): Fou
     paragraphIndex: clause.paragraphIndex,
   };
   if (clause.speaker?.role) statement.role = clause.speaker.role;
+  if (clause.speaker?.speaksFor) statement.speaksFor = clause.speaker.speaksFor;
   if (stance.withdrawn) statement.withdrawn = true;
   if (isRestatement(clause.content)) statement.restates = true;
   if (isQuotation(clause.content)) statement.quotation = true;

@@ -155,6 +155,9 @@ export const LISTENER_VERBS = new Set(['tell', 'assure', 'inform', 'remind']);
 /** Subject pronouns that refer back to the last named speaker. */
 export const SPEAKER_PRONOUNS = new Set(['he', 'she']);
 
+/** Nouns for who speaks on someone's behalf ("a spokeswoman for the governor"): see `findPrincipals`. */
+export const SPOKESPERSON_NOUNS = new Set(['spokesman', 'spokeswoman', 'spokesperson']);
+
 /**
  * Head nouns of descriptions that stand for someone already named ("the Russian leader", "the union").
  * Resolved to a named speaker whose role or name contains the head; `GENERIC_TITLES` may fall back to the last one.
@@ -165,9 +168,7 @@ export const TITLE_NOUNS = new Set([
   'premier',
   'minister',
   'chancellor',
-  'spokesman',
-  'spokeswoman',
-  'spokesperson',
+  ...SPOKESPERSON_NOUNS,
   'official',
   'chief',
   'executive',
@@ -194,9 +195,7 @@ export const TITLE_NOUNS = new Set([
  */
 export const SOURCE_NOUNS = new Set([
   'official',
-  'spokesman',
-  'spokeswoman',
-  'spokesperson',
+  ...SPOKESPERSON_NOUNS,
   'aide',
   'adviser',
   'advisor',
@@ -276,9 +275,7 @@ export const ROLE_WORDS = new Set([
   'chief',
   'deputy',
   'executive',
-  'spokesman',
-  'spokeswoman',
-  'spokesperson',
+  ...SPOKESPERSON_NOUNS,
   'chairman',
   'chairwoman',
   'chair',

@@ -170,14 +170,17 @@ export interface CompareOptions {
   summary?: Pick<LedgerSummary, 'statements' | 'tokenCounts'>;
 }
 
-/** The speaker's own earlier statements, and those of everyone on the speaker's side; all of them when unattributed. */
+/**
+ * The speaker's own earlier statements, those of whom the speaker speaks for (`speaksFor`), and those of everyone on
+ * either's side; all of them when unattributed.
+ */
 function pickComparable(statement: Statement, earlier: LedgerEntry[], sides: string[][]): LedgerEntry[] {
   if (!statement.speaker) return earlier;
-  const surname = surnameOf(statement.speaker);
-  const side = sides.find((members) => members.some((member) => speaksAs(statement.speaker as string, member)));
+  const voices = statement.speaksFor ? [statement.speaker, statement.speaksFor] : [statement.speaker];
+  const surnames = new Set(voices.map(surnameOf));
+  const side = sides.filter((members) => members.some((member) => voices.some((voice) => speaksAs(voice, member)))).flat();
   return earlier.filter(
-    (entry) =>
-      entry.speaker !== null && (surnameOf(entry.speaker) === surname || (side?.some((member) => speaksAs(entry.speaker as string, member)) ?? false)),
+    (entry) => entry.speaker !== null && (surnames.has(surnameOf(entry.speaker)) || side.some((member) => speaksAs(entry.speaker as string, member))),
   );
 }
 

@@ -4,6 +4,7 @@
  */
 import { genderOf, type Gender } from './gender.js';
 import { compromiseNlp } from './nlp-models.js';
+import { findPrincipals } from './principals.js';
 import { INSTITUTION_NAME_JOINERS, OUTLET_VERBS, POSSESSIVE_MARKS, REPORTING_VERBS, ROLE_WORDS } from './lexicon.js';
 import { MAX_APPOSITIVE_TOKENS, MAX_NAME_WORDS, MAX_ROLE_TOKENS } from './patterns.js';
 import { isCapitalized, isWord, type Sentence, type Token } from './sentences.js';
@@ -20,6 +21,8 @@ export interface Person {
   organization?: boolean;
   /** As the article marks it (an honorific, a given name); unmarked agrees with any pronoun. */
   gender?: Gender;
+  /** Whom the person speaks for, when the article names them a spokesperson ("a spokeswoman for Gov. Teresa Vallin"). */
+  speaksFor?: string;
 }
 
 export interface SpeakerRegister {
@@ -37,7 +40,8 @@ const TIME_PREPOSITIONS = new Set(['on', 'in', 'at', 'during', 'late', 'early'])
  *
  * Stages: collectCallerSpeakers → collectNamedPeople (compromise) → collectUnlistedSubjects (capitalised runs
  * before a reporting verb that compromise does not know, "Toshimitsu Motegi, who …, said") → mergeBySurname
- * (the longest form of a name wins) → findRoles (the title before the first naming, "Russian President").
+ * (the longest form of a name wins) → findRoles (the title before the first naming, "Russian President") →
+ * findPrincipals (whom a spokesperson speaks for).
  */
 export function buildSpeakerRegister(sentences: Sentence[], callerSpeakers: string[] = []): SpeakerRegister {
   const text = sentences.map((sentence) => sentence.text).join(' ');
@@ -51,6 +55,7 @@ export function buildSpeakerRegister(sentences: Sentence[], callerSpeakers: stri
     person.role = findRole(person, sentences);
     person.gender = genderOf(person, sentences);
   }
+  findPrincipals(people, sentences);
   return { people };
 }
 
@@ -290,7 +295,8 @@ export function roleStartBefore(tokens: Token[], nameStart: number): number {
   return adjacent && ROLE_WORDS.has(adjacent.normal.replace(/\.$/, '')) ? nameStart - role.length : nameStart;
 }
 
-function matchesWords(tokens: Token[], start: number, words: string[]): boolean {
+/** The name's words (lower case) start at token `start`. */
+export function matchesWords(tokens: Token[], start: number, words: string[]): boolean {
   return words.every((word, k) => tokens[start + k]?.normal === word);
 }
 

@@ -29,6 +29,7 @@ const UGLY_PAGE = `<html><body bgcolor=white><table><tr><td><div><div><font size
 
 interface Row {
   speaker: string | null;
+  speaksFor?: string;
   kind: string;
   polarity: string;
   text: string;
@@ -117,6 +118,19 @@ describe('stancewatch statements', () => {
     expect(outcome.stdout).toMatch(/^ +characters 0–\d+ · paragraph 1$/m);
     expect(outcome.stdout).toMatch(/^\d+\. +claim, never alerted · positive · /m);
     expect(outcome.stdout).not.toMatch(/\b(NEW|REPEAT|CHANGED)\b/);
+  });
+
+  it('names whom a spokesperson speaks for, in JSON and in the readable block', async () => {
+    const page = join(work, 'spokesman.txt');
+    const paragraphs = [
+      'Kremlin rules out talks',
+      'Russian President Vladimir Putin met his security council in Moscow on Monday to discuss relations with Japan.',
+      'Dmitry Peskov, a spokesman for Vladimir Putin, said Russia would not resume talks unless Japan changes course.',
+    ];
+    writeFileSync(page, paragraphs.join('\n\n'));
+    const [article] = jsonLines((await stancewatch('statements', page, '--json')).stdout);
+    expect(article.statements).toEqual([expect.objectContaining({ speaker: 'Dmitry Peskov', speaksFor: 'Vladimir Putin', kind: 'condition' })]);
+    expect((await stancewatch('statements', page)).stdout).toMatch(/^1\. +condition · negative · Dmitry Peskov \(for Vladimir Putin\)$/m);
   });
 
   it('refuses archive options without --watch instead of ignoring them', async () => {

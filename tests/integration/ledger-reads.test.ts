@@ -12,7 +12,8 @@ import { createDynamoClient, dynamoArchive } from '../../shared/store/index.js';
 import { hashKey } from '../../shared/text/index.js';
 import { useTestTable } from '../helpers/dynamo.js';
 
-const STORYLINES = ['seeds', 'labour', 'trade'].map((name) => fileURLToPath(new URL(`../fixtures/stances/${name}/`, import.meta.url)));
+// The held-out wire storyline has spokespeople, judged with the governors they speak for.
+const STORYLINES = ['seeds', 'labour', 'trade', 'heldout/auren-river'].map((name) => fileURLToPath(new URL(`../fixtures/stances/${name}/`, import.meta.url)));
 
 interface Fixture {
   id: string;
@@ -98,6 +99,19 @@ describe('judging an article against part of the ledger', () => {
       });
     }
   }
+
+  it('takes what a spokesperson says for a watched speaker, judged with the speaker’s own statements read by their key', async () => {
+    const watch = { id: 'spokesperson', speakers: ['Teresa Vallin'], sides: {} };
+    const first = { url: 'https://example.org/a', publishedAt: '2024-03-04' };
+    const [own] = watchedStatements(['Gov. Teresa Vallin said the province would release no more than 25 cubic metres a second this summer.'], watch);
+    await table.store.addStatement(stored(own, watch.id, first));
+    const paragraphs = ['Lena Ostrova, a spokeswoman for Gov. Teresa Vallin, said the province would release no more than 25 cubic metres a second this summer.'];
+    const [restated] = watchedStatements(paragraphs, watch);
+    expect(restated).toMatchObject({ speaker: 'Lena Ostrova', speaksFor: 'Teresa Vallin' });
+    const part = await readArticleLedger([restated], watch, table.store);
+    expect(judgeStatement(restated, part, watch)).toMatchObject({ status: 'repeat', closest: { speaker: 'Teresa Vallin' } });
+    expect(watchedStatements(paragraphs, { speakers: ['Marco Aldana'] })).toEqual([]);
+  });
 
   it('counts a statement once in the summary when its article is stored again', async () => {
     const statement = stored({ speaker: 'Vladimir Putin', kind: 'condition', polarity: 'positive', text: 'T', claim: 'japan withdraw', paragraphIndex: 0 }, 'retried', {

@@ -591,6 +591,24 @@ describe('sources without a person’s name', () => {
     expect(speakerOf('Senator Alex Ortiz of Ohio called on the board to freeze fares.')).toBe('Alex Ortiz');
   });
 
+  it('records whom a named spokesperson speaks for, in the four ways wire copy names one', () => {
+    const found = extractStatements([
+      'Gov. Teresa Vallin and Gov. Marco Aldana met in May.',
+      'Her spokeswoman, Lena Ostrova, said the province would not sign.',
+      'An Aldana spokesman, Tomas Brel, said the offer was welcome.',
+      'Nina Holt, a spokeswoman for Gov. Teresa Vallin, said the cap would stay.',
+      'Pavel Kors, Aldana’s spokesman, said the test was not a formality.',
+      'Ida Lenz, a farmer near the border, said the river was too low.',
+    ]);
+    expect(found.map((statement) => [statement.speaker, statement.speaksFor])).toEqual([
+      ['Lena Ostrova', 'Teresa Vallin'],
+      ['Tomas Brel', 'Marco Aldana'],
+      ['Nina Holt', 'Teresa Vallin'],
+      ['Pavel Kors', 'Marco Aldana'],
+      ['Ida Lenz', undefined],
+    ]);
+  });
+
   it('records an organisation named by a proper noun, and an owner’s staff with the owner', () => {
     expect(speakerOf('The Associated Press reported that the plant would close unless the state pays.')).toBe('Associated Press');
     expect(speakerOf('Sanders’ aides say their campaign will not drop out before the convention.')).toBe('Sanders’ aides');

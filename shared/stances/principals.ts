@@ -1,0 +1,85 @@
+/**
+ * Whom a spokesperson speaks for, as the article says where it names them: "Lena Ostrova, a spokeswoman for Gov.
+ * Teresa Vallin,", "Tomas Brel, Aldana's spokesman,", "An Aldana spokesman, Tomas Brel,", "Her spokeswoman, Lena
+ * Ostrova,". A watch that follows the principal follows what their spokesperson says for them, and judges it with
+ * the principal's own statements.
+ */
+import { agrees } from './gender.js';
+import { POSSESSIVE_MARKS, ROLE_WORDS, SPOKESPERSON_NOUNS } from './lexicon.js';
+import { MAX_NAME_WORDS } from './patterns.js';
+import { isCapitalized, isWord, type Sentence, type Token } from './sentences.js';
+import { matchesWords, type Person } from './speakers.js';
+
+/**
+ * Sets `speaksFor` on each person the article names as someone's spokesperson: a person of `people` when the words
+ * name one (by surname), else the words as written ("Hollins University").
+ */
+export function findPrincipals(people: Person[], sentences: Sentence[]): void {
+  const mentioned: Person[] = []; // people in the order the article names them, most recent last
+  for (const { tokens } of sentences) {
+    for (let i = 0; i < tokens.length; i += 1) {
+      const person = people.find((candidate) => !candidate.institutional && matchesWords(tokens, i, candidate.words));
+      if (!person) continue;
+      const end = i + person.words.length - 1;
+      const named = principalAfter(tokens, end) ?? principalBefore(tokens, i);
+      const principal = named === 'pronoun' ? lastAgreeing(mentioned, person, tokens[i - 3].normal) : named && resolve(named, people, person);
+      if (principal && !person.speaksFor) person.speaksFor = principal;
+      mentioned.push(person);
+      i = end;
+    }
+  }
+}
+
+/** ", a spokeswoman for Gov. Teresa Vallin," or ", Aldana's spokesman," after the name ending at `end`. */
+function principalAfter(tokens: Token[], end: number): string[] | undefined {
+  if (tokens[end + 1]?.text !== ',') return undefined;
+  let k = end + 2;
+  while (tokens[k] && (tokens[k].pos === 'DET' || (tokens[k].pos === 'ADJ' && !isCapitalized(tokens[k])))) k += 1;
+  if (SPOKESPERSON_NOUNS.has(tokens[k]?.normal ?? '')) return tokens[k + 1]?.normal === 'for' ? capitalizedRunFrom(tokens, k + 2) : undefined;
+  const run = capitalizedRunFrom(tokens, k);
+  const mark = k + run.length;
+  return run.length > 0 && POSSESSIVE_MARKS.has(tokens[mark]?.text ?? '') && SPOKESPERSON_NOUNS.has(tokens[mark + 1]?.normal ?? '') ? run : undefined;
+}
+
+/** "An Aldana spokesman, Tomas Brel", "Aldana's spokesman, Tomas Brel" or "Her spokeswoman, Lena Ostrova" before `start`. */
+function principalBefore(tokens: Token[], start: number): string[] | 'pronoun' | undefined {
+  if (tokens[start - 1]?.text !== ',' || !SPOKESPERSON_NOUNS.has(tokens[start - 2]?.normal ?? '')) return undefined;
+  const before = tokens[start - 3];
+  if (!before) return undefined;
+  if (POSSESSIVE_PRONOUNS.has(before.normal)) return 'pronoun';
+  const end = POSSESSIVE_MARKS.has(before.text) ? start - 4 : start - 3;
+  const run = capitalizedRunTo(tokens, end);
+  return run.length > 0 ? run : undefined;
+}
+
+const POSSESSIVE_PRONOUNS = new Set(['her', 'his']);
+
+/** Capitalised words from `start` (a title such as "Gov." left out), up to a name's length plus two. */
+function capitalizedRunFrom(tokens: Token[], start: number): string[] {
+  const run: string[] = [];
+  for (let k = start; k < tokens.length && run.length < MAX_NAME_WORDS + 2 && isNameWord(tokens[k]); k += 1) {
+    if (run.length > 0 || !isTitle(tokens[k])) run.push(tokens[k].text);
+  }
+  return run;
+}
+
+function capitalizedRunTo(tokens: Token[], end: number): string[] {
+  const run: string[] = [];
+  for (let k = end; k >= 0 && run.length < MAX_NAME_WORDS + 2 && isNameWord(tokens[k]) && !isTitle(tokens[k]); k -= 1) run.unshift(tokens[k].text);
+  return run;
+}
+
+const isNameWord = (token: Token) => isWord(token) && isCapitalized(token);
+const isTitle = (token: Token) => ROLE_WORDS.has(token.normal.replace(/\.$/, ''));
+
+/** The person the words name (their surname among them), else the words as written. */
+function resolve(words: string[], people: Person[], spokesperson: Person): string {
+  const lower = new Set(words.map((word) => word.toLowerCase()));
+  const named = people.find((candidate) => candidate !== spokesperson && !candidate.institutional && lower.has(candidate.words.at(-1) ?? ''));
+  return named?.name ?? words.join(' ');
+}
+
+/** "Her spokeswoman": the last person named before whom "her" can stand for. */
+function lastAgreeing(mentioned: Person[], spokesperson: Person, pronoun: string): string | undefined {
+  return mentioned.findLast((candidate) => candidate !== spokesperson && agrees(candidate, pronoun))?.name;
+}
