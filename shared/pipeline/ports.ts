@@ -80,6 +80,11 @@ export interface DigestRecord {
   stuckArticles?: Array<Pick<ArticleFailureRecord, 'url' | 'stuckAt'>>;
   /** `failed`: some way out refused it; `deliveredBy` names those that took it, so a retry skips them. */
   status: 'sending' | 'delivered' | 'failed';
+  /**
+   * The try that holds the digest while it is `sending` (its claim, or the take-back of a failed one): only that try
+   * records that it did not go out (`markFailed`), so a try another worker took over is never marked for it.
+   */
+  sendToken?: string;
   deliveredBy?: string[];
   createdAt: string;
   deliveredTo?: string[];
@@ -89,9 +94,13 @@ export interface DigestStore {
   /** Conditional put; returns the existing record instead when this digest was already made. */
   claimDigest(record: DigestRecord): Promise<{ claimed: true } | { claimed: false; existing: DigestRecord }>;
   markDelivered(watchId: string, digestKey: string, deliveredTo: string[]): Promise<void>;
-  markFailed(watchId: string, digestKey: string, deliveredBy: string[], error: string): Promise<void>;
-  /** Takes a failed digest back for another try; false when another worker already did. */
-  retryDigest(watchId: string, digestKey: string): Promise<boolean>;
+  /**
+   * Records that the try holding the digest (`sendToken`) did not send it, so the next run does; false when that try
+   * does not hold it (another worker took it back, or the claim never landed), and nothing was written.
+   */
+  markFailed(watchId: string, digestKey: string, sendToken: string, deliveredBy: string[], error: string): Promise<boolean>;
+  /** Takes a failed digest back for another try, held by `sendToken`; false when another worker already did. */
+  retryDigest(watchId: string, digestKey: string, sendToken: string): Promise<boolean>;
   /** The digest each statement was given to, for those given to one (`digestKey` on the statement item). */
   findDigestOwners(watchId: string, statements: Array<Pick<StoredStatement, 'id' | 'speaker'>>): Promise<Map<string, string>>;
   /**

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Watch } from '../config/index.js';
 import { renderDigest } from '../digest/index.js';
 import type { DigestSource, DigestStuckArticle } from '../digest/types.js';
@@ -8,6 +10,13 @@ import type { DigestDeps } from './deps.js';
 import type { ArticleFailureRecord, DigestRecord, SourceHealthRecord } from './ports.js';
 import { toDigestItem } from './statement-views.js';
 import type { DigestReport } from './types.js';
+
+/**
+ * The waits before each further try of writing how a digest's try ended (failed, or delivered), past the SDK's own
+ * retries. A digest left `sending` is never sent again (at most once: its sender may have died mid-delivery), so one
+ * write lost to a passing fault would withhold a digest that never went out, for good.
+ */
+const OUTCOME_RETRY_DELAYS_MS = [250, 1_000, 4_000] as const;
 
 /**
  * Sends each watch the statements that are new or changed since its last digest; a watch with
@@ -50,6 +59,8 @@ export async function sendWatchDigest(watchId: string, deps: DigestDeps): Promis
  * deliver → markDelivered → clearPending. A statement is given to its digest by a conditional write on the
  * statement itself, before the digest is claimed: a pending marker that outlives its digest (a clear that failed,
  * an article read again after a crash) or a digest that failed can never put a statement in a second digest.
+ * A try that sent nothing (refused, or its claim failed) records the digest `failed` before it throws, so the next
+ * run sends it: left `sending`, it would be taken for a try that died mid-delivery and never sent (`recordUnsent`).
  */
 async function digestWatch(watch: Watch, deps: DigestDeps): Promise<DigestReport[]> {
   const settled = await settleEarlierDigests(watch, await deps.store.listPending(watch.id), deps);
@@ -124,13 +135,18 @@ async function retryFailedDigest(record: DigestRecord, held: StoredStatement[], 
     sources: record.healthChanges?.length ?? 0,
     stuckArticles: record.stuckArticles?.length ?? 0,
   };
-  if (!(await deps.store.retryDigest(watch.id, record.digestKey))) return { ...report, delivered: false, deliveredTo: [] };
-  const deliveredTo = await deliver(record, watch, record.deliveredBy ?? [], deps);
-  await deps.store.markDelivered(watch.id, record.digestKey, deliveredTo);
+  const attempt: SendAttempt = { sendToken: randomUUID(), deliveredBy: record.deliveredBy ?? [] };
+  if (!(await takeBack(watch, record.digestKey, attempt, deps))) return { ...report, delivered: false, deliveredTo: [] };
+  const deliveredTo = await deliver(record, watch, attempt, deps);
+  await recordDelivered(watch, record.digestKey, deliveredTo, deps);
   await deps.store.clearPending(watch.id, record.statementIds);
   await deps.store.markHealthReported(watch.id, record.healthChanges ?? []);
   await deps.store.markArticleFailuresReported(watch.id, record.stuckArticles ?? []);
   return { ...report, delivered: true, deliveredTo };
+}
+
+function isSameStatements(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((id) => b.includes(id));
 }
 
 /** New or changed, and a stance: a bare claim is kept on the record but alerts nobody. */
@@ -177,6 +193,7 @@ async function sendNewDigest(watch: Watch, settled: Settled, deps: DigestDeps): 
     await deps.store.markHealthReported(watch.id, changes);
     await deps.store.markArticleFailuresReported(watch.id, newlyStuck);
   };
+  const attempt: SendAttempt = { sendToken: randomUUID(), deliveredBy: [] };
   const record: DigestRecord = {
     watchId: watch.id,
     // The digest's identity: the statements it was made of and the health changes it reports.
@@ -188,32 +205,44 @@ async function sendNewDigest(watch: Watch, settled: Settled, deps: DigestDeps): 
     healthChanges: changes.map(({ sourceUrl, status, changedAt }) => ({ sourceUrl, status, changedAt })),
     stuckArticles: newlyStuck.map(({ url, stuckAt }) => ({ url, stuckAt })),
     status: 'sending',
+    sendToken: attempt.sendToken,
     createdAt: deps.now().toISOString(),
   };
   const report = { watch: watch.id, subject: rendered.subject, items: fresh.length, sources: changes.length, stuckArticles: newlyStuck.length };
-  const claim = await deps.store.claimDigest(record);
-  let alreadyDelivered: string[] = [];
+  const claim = await unsentIfThrows(() => deps.store.claimDigest(record), watch, record.digestKey, attempt, deps);
   if (!claim.claimed) {
     const { existing } = claim;
+    // Another run fenced this key off (`fenceOrGet`) between our taking the statements and claiming: it takes them
+    // over, so sending them under the fence would send them twice, and its record would not list them.
+    if (!isSameStatements(existing.statementIds, statementIds)) {
+      deps.log.warn(`Digest ${record.digestKey} of ${watch.id} was fenced off by another run, which sends its statements; not sent here`);
+      return { ...report, delivered: false, deliveredTo: [] };
+    }
     if (existing.status === 'delivered') await finish();
+    attempt.deliveredBy = existing.deliveredBy ?? [];
     // 'sending' is another worker at it, or a crash mid-delivery: at most once, so it is not sent again.
-    if (existing.status !== 'failed' || !(await deps.store.retryDigest(watch.id, record.digestKey))) {
+    if (existing.status !== 'failed' || !(await takeBack(watch, record.digestKey, attempt, deps))) {
       deps.log.warn(`Digest ${record.digestKey} of ${watch.id} is already ${existing.status}; not sent again`);
       return { ...report, delivered: false, deliveredTo: [] };
     }
-    alreadyDelivered = existing.deliveredBy ?? [];
   }
-  const deliveredTo = await deliver({ ...record, text: rendered.text, html: rendered.html }, watch, alreadyDelivered, deps);
-  await deps.store.markDelivered(watch.id, record.digestKey, deliveredTo);
+  const deliveredTo = await deliver({ ...record, text: rendered.text, html: rendered.html }, watch, attempt, deps);
+  await recordDelivered(watch, record.digestKey, deliveredTo, deps);
   await finish();
   return { ...report, delivered: true, deliveredTo };
 }
 
+/** One try of a digest: the token it holds the digest by, and the ways out that took the digest before it. */
+interface SendAttempt {
+  sendToken: string;
+  deliveredBy: string[];
+}
+
 /** Every way out that has not taken this digest yet; on a failure, records which ones did and throws. */
-async function deliver(record: DigestRecord, watch: Watch, alreadyDelivered: string[], deps: DigestDeps): Promise<string[]> {
-  const deliveredBy = [...alreadyDelivered];
+async function deliver(record: DigestRecord, watch: Watch, attempt: SendAttempt, deps: DigestDeps): Promise<string[]> {
+  const deliveredBy = [...attempt.deliveredBy];
   const deliveredTo: string[] = [];
-  for (const notifier of deps.notifiers.filter((candidate) => !alreadyDelivered.includes(candidate.name))) {
+  for (const notifier of deps.notifiers.filter((candidate) => !attempt.deliveredBy.includes(candidate.name))) {
     try {
       deliveredTo.push(
         ...(await notifier.deliver({
@@ -230,11 +259,63 @@ async function deliver(record: DigestRecord, watch: Watch, alreadyDelivered: str
       deliveredBy.push(notifier.name);
     } catch (error) {
       const reason = `${notifier.name} refused digest ${record.digestKey}: ${(error as Error).message}`;
-      await deps.store.markFailed(watch.id, record.digestKey, deliveredBy, reason);
+      await recordUnsent(watch, record.digestKey, { ...attempt, deliveredBy }, reason, deps);
       throw new StancewatchError(reason, { cause: error });
     }
   }
   return deliveredTo;
+}
+
+/** Takes a failed digest back for this try; a take-back that failed (its write may have landed) is recorded unsent. */
+async function takeBack(watch: Watch, digestKey: string, attempt: SendAttempt, deps: DigestDeps): Promise<boolean> {
+  return unsentIfThrows(() => deps.store.retryDigest(watch.id, digestKey, attempt.sendToken), watch, digestKey, attempt, deps);
+}
+
+/**
+ * Claiming a digest or taking it back, which may have landed even when it threw (an answer lost, then retries that
+ * failed): the digest is then held `sending` by this try, which sent nothing, so it is recorded unsent before the
+ * error goes on. When the write did not land, nothing is recorded (`markFailed` is conditional on this try's token).
+ */
+async function unsentIfThrows<T>(write: () => Promise<T>, watch: Watch, digestKey: string, attempt: SendAttempt, deps: DigestDeps): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    await recordUnsent(watch, digestKey, attempt, `not sent: taking it failed (${(error as Error).message})`, deps);
+    throw error;
+  }
+}
+
+/**
+ * Records that this try did not send the digest (`failed`), so the next run sends it through the ways out that
+ * missed it. Only this try knows nothing went out; left `sending`, the digest would never be sent. Written until it
+ * lands (`OUTCOME_RETRY_DELAYS_MS`); if the archive refuses every try, the digest stays withheld and the error says so.
+ */
+async function recordUnsent(watch: Watch, digestKey: string, attempt: SendAttempt, reason: string, deps: DigestDeps): Promise<void> {
+  await writeOutcome(`record digest ${digestKey} of ${watch.id} as not sent (${reason})`, deps, () =>
+    deps.store.markFailed(watch.id, digestKey, attempt.sendToken, attempt.deliveredBy, reason),
+  );
+}
+
+/** Records a digest that went out as delivered: left `sending`, its pending markers stay and its feed never shows it. */
+async function recordDelivered(watch: Watch, digestKey: string, deliveredTo: string[], deps: DigestDeps): Promise<void> {
+  await writeOutcome(`record digest ${digestKey} of ${watch.id} as delivered`, deps, () => deps.store.markDelivered(watch.id, digestKey, deliveredTo));
+}
+
+/** An idempotent write of a digest's outcome, tried again after each wait of `OUTCOME_RETRY_DELAYS_MS`. */
+async function writeOutcome(what: string, deps: DigestDeps, write: () => Promise<unknown>): Promise<void> {
+  for (let tries = 1; ; tries++) {
+    try {
+      await write();
+      return;
+    } catch (error) {
+      const wait = OUTCOME_RETRY_DELAYS_MS[tries - 1];
+      if (wait === undefined) {
+        throw new StancewatchError(`Could not ${what} in ${tries} tries: ${(error as Error).message}; a digest left sending is not sent again`, { cause: error });
+      }
+      deps.log.warn(`Could not ${what}; trying again in ${wait} ms`, { error: (error as Error).message });
+      await sleep(wait);
+    }
+  }
 }
 
 function healthChangeKey(source: SourceHealthRecord): string {

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { DigestRecord, DigestStore } from '../pipeline/ports.js';
 import type { DynamoTable } from './dynamo-table.js';
 import { itemKeys, timelineKeys } from './keys.js';
@@ -49,26 +48,26 @@ export function dynamoDigests(table: DynamoTable, now: () => Date): DigestStore 
       });
     },
 
-    async markFailed(watchId, digestKey, deliveredBy, error) {
-      await table.update({
+    markFailed: (watchId, digestKey, sendToken, deliveredBy, error) =>
+      // Only the try holding the digest: not a try another worker took it back for, and no item where none was claimed.
+      table.updateIf({
         Key: itemKeys.digest(watchId, digestKey),
         UpdateExpression: 'SET #status = :failed, deliveredBy = :by, lastError = :error',
+        ConditionExpression: 'sendToken = :token',
         ExpressionAttributeNames: STATUS,
-        ExpressionAttributeValues: { ':failed': 'failed', ':by': deliveredBy, ':error': error },
-      });
-    },
+        ExpressionAttributeValues: { ':failed': 'failed', ':by': deliveredBy, ':error': error, ':token': sendToken },
+      }),
 
-    async retryDigest(watchId, digestKey) {
+    async retryDigest(watchId, digestKey, sendToken) {
       // As in putIfAbsent: the token tells our own take-back, retried after its answer was lost, from another worker's.
-      const retryToken = randomUUID();
       const taken = await table.updateIf({
         Key: itemKeys.digest(watchId, digestKey),
-        UpdateExpression: 'SET #status = :sending, retryToken = :token',
+        UpdateExpression: 'SET #status = :sending, sendToken = :token',
         ConditionExpression: '#status = :failed',
         ExpressionAttributeNames: STATUS,
-        ExpressionAttributeValues: { ':sending': 'sending', ':failed': 'failed', ':token': retryToken },
+        ExpressionAttributeValues: { ':sending': 'sending', ':failed': 'failed', ':token': sendToken },
       });
-      return taken || (await table.get<{ retryToken?: string }>(itemKeys.digest(watchId, digestKey)))?.retryToken === retryToken;
+      return taken || (await table.get<{ sendToken?: string }>(itemKeys.digest(watchId, digestKey)))?.sendToken === sendToken;
     },
 
     async findDigestOwners(watchId, statements) {

@@ -9,9 +9,10 @@
  * - articles: every canonical URL of the reference exists; each story has exactly one full article;
  * - statements: (watch, story, normalized text) exists once, and every reference one exists;
  * - links and read marks: (watch, story) exists once;
- * - digests: each digest (watch + set of statement ids) delivered at most once, no statement delivered
- *   in two digests, and no statement that is not a repeat left undelivered, but for the digests a pass killed
- *   mid-delivery left `sending` (at most once withholds them: they may have gone out), which are listed apart;
+ * - digests: each digest (watch + set of statement ids) delivered at most once and as its record describes it (the
+ *   same subject), no statement delivered in two digests, and no statement that is not a repeat left undelivered,
+ *   but for the digests a pass killed mid-delivery left `sending` (at most once withholds them: they may have gone
+ *   out), which are listed apart;
  * - the ledger summary (`WATCH#<id>#SUM` and its term counts `WATCH#<id>#DF`): it counts no statement of its watch's
  *   ledger twice (their number and claim terms), whatever was retried or killed mid-way. It may count fewer: a
  *   statement is flagged before it is counted, so a write lost in between under-counts it by design (ledger-summary.ts).
@@ -204,6 +205,10 @@ function compareDeliveries(
     if (!record) {
       twice.push(`digest delivered without a claim record: ${key}`);
       continue;
+    }
+    // A digest sent under another's record (a fence, which lists no statement) is not what the archive says went out.
+    if (delivery.subject !== undefined && delivery.subject !== record.subject) {
+      twice.push(`digest delivered under a record of another subject: ${key} sent "${delivery.subject}", its record says "${record.subject}"`);
     }
     for (const id of record.statementIds) {
       const earlier = digestOfStatement.get(`${delivery.watchId} ${id}`);

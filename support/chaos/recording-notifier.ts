@@ -6,6 +6,8 @@ import { seededRandom } from '../prng.js';
 export interface RecordedDelivery {
   watchId: string;
   digestKey: string;
+  /** The subject that went out: a digest sent under another's record (a fence) shows as a subject its record does not have. */
+  subject?: string;
   pid: number;
   refused?: boolean;
 }
@@ -20,7 +22,7 @@ export function recordingNotifier(logPath: string, refuseRate = 0, seed = 1): Di
   return {
     name: 'recorder',
     async deliver(digest) {
-      const line: RecordedDelivery = { watchId: digest.watchId, digestKey: digest.digestKey, pid: process.pid };
+      const line: RecordedDelivery = { watchId: digest.watchId, digestKey: digest.digestKey, subject: digest.subject, pid: process.pid };
       if (random() < refuseRate) {
         appendFileSync(logPath, `${JSON.stringify({ ...line, refused: true })}\n`);
         throw new Error('Injected by the chaos bench: the notifier refused the digest');

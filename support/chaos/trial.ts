@@ -220,20 +220,21 @@ async function runDuplicatedPass(deps: PipelineDeps): Promise<FailureReport[]> {
 /** Runs a pass in a child process and SIGKILLs it `afterMs` after it starts its pass (if still running). */
 async function runKilledPass(setup: PassSetup, afterMs: number): Promise<PassResult> {
   const child = spawn(process.execPath, ['--import', 'tsx', WORKER, JSON.stringify(setup)], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'ignore'] });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // 'close', not 'exit': 'exit' may come before the pipe is read to its end, and CLAIMING_DIGEST with it.
+  const exited = new Promise<void>((resolve) => child.once('close', () => resolve()));
   let output = '';
   const started = new Promise<void>((resolve) => {
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       if (output.includes('started')) resolve();
     });
-    child.once('exit', () => resolve());
+    child.once('close', () => resolve());
   });
   await started;
   const finished = await Promise.race([exited.then(() => true), sleep(afterMs).then(() => false)]);
   if (!finished) child.kill('SIGKILL');
   await exited;
-  // What the worker wrote before the kill is still read from the pipe after it exits.
+  // Everything the worker wrote before the kill has been read: 'close' comes after the pipe's end.
   const whileSending = !finished && output.includes(CLAIMING_DIGEST);
   return { kind: 'killed', killed: !finished, ...(whileSending ? { killedWhileSendingAt: setup.clock } : {}), failures: 0, failureSamples: [], unaccounted: [] };
 }

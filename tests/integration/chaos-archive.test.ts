@@ -63,6 +63,32 @@ describe('the chaos bench reading an archive', () => {
     expect(compareArchives(snapshot, snapshot, [], () => undefined, ['2026-11-23T09:00:00.000Z']).details).toHaveLength(2);
   });
 
+  it('counts a digest sent under a record that describes another (a fence listing no statement) as sent twice', () => {
+    const statement = { watchId: 'held', id: 's1', status: 'new', speaker: 'Kari Lund', kind: 'demand' as const, polarity: 'positive' as const, text: 'T', claim: 'pay rise', paragraphIndex: 0 };
+    const digest = (digestKey: string, subject: string, statementIds: string[]) => ({
+      ...itemKeys.digest('held', digestKey),
+      watchId: 'held',
+      digestKey,
+      subject,
+      statementIds,
+      status: 'delivered',
+      createdAt: '2026-11-23T09:00:00.000Z',
+    });
+    const items = [
+      { ...itemKeys.statement('held', statement.speaker, statement.id), ...statement, digestKey: 'd2' },
+      digest('d1', '(never sent: its statements went to a later digest)', []),
+      digest('d2', 'Stancewatch: 1 new — Held', ['s1']),
+    ];
+    const snapshot = { items, byKind: { statement: [items[0]], digest: items.slice(1) } };
+    const sent = (digestKey: string) => ({ watchId: 'held', digestKey, subject: 'Stancewatch: 1 new — Held', pid: 1 });
+    expect(compareArchives(snapshot, snapshot, [sent('d2')], () => undefined).details).toEqual([]);
+    const underFence = compareArchives(snapshot, snapshot, [sent('d1'), sent('d2')], () => undefined);
+    expect(underFence.details).toEqual([
+      'digest delivered under a record of another subject: held d1 sent "Stancewatch: 1 new — Held", its record says "(never sent: its statements went to a later digest)"',
+    ]);
+    expect(underFence.digestsTwice).toBe(1);
+  });
+
   it("tells a summary that counts a statement twice from one that missed a term, which counting may do by design", async () => {
     const statement = { watchId: 'counts', id: 's1', status: 'repeat', speaker: 'Kari Lund', kind: 'demand' as const, polarity: 'positive' as const, text: 'T', claim: 'pay rise', paragraphIndex: 0 };
     const items = [

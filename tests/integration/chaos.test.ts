@@ -169,6 +169,59 @@ describe('idempotency under lost answers and retries', () => {
     expect(await sendDigests(digestDeps(notifier))).toEqual([]);
   });
 
+  it('delivers a refused digest on the next run when recording it failed met faults past the SDK’s retries', async () => {
+    await table.store.addStatement(statement('s1'));
+    const { notifier, sent } = recorder();
+    notifier.failing = true;
+    // Every attempt the SDK makes at recording the refusal fails: the digest must not stay `sending`, never to be sent.
+    const attempts = await table.clients[1].config.maxAttempts();
+    for (let attempt = 0; attempt < attempts; attempt++) table.proxy.injectOnce({ operation: 'UpdateItem', kind: 'internal', bodyIncludes: '":failed"' });
+    await expect(sendDigests(digestDeps(notifier))).rejects.toThrow(/Digests failed/);
+    expect(table.proxy.counts().internal).toBe(attempts);
+    notifier.failing = false;
+    expect((await sendDigests(digestDeps(notifier))).map((report) => report.delivered)).toEqual([true]);
+    expect(sent.map((digest) => digest.text.match(/condition s\d/g))).toEqual([['condition s1']]);
+  });
+
+  it('delivers a digest on the next run when its claim landed but claiming failed past the SDK’s retries', async () => {
+    await table.store.addStatement(statement('s1'));
+    const { notifier, sent } = recorder();
+    // The claim is written and its answer lost; the SDK's further attempts fail: the claimer sent nothing.
+    table.proxy.injectOnce({ operation: 'PutItem', kind: 'dropAfter', bodyIncludes: 'DIG#' });
+    for (let attempt = 0; attempt < 9; attempt++) table.proxy.injectOnce({ operation: 'PutItem', kind: 'internal', bodyIncludes: 'DIG#' });
+    await expect(sendDigests(digestDeps(notifier))).rejects.toThrow(/InternalServerError|internal server error/i);
+    table.proxy.cancelScripted();
+    expect(sent).toEqual([]);
+    expect((await sendDigests(digestDeps(notifier))).map((report) => report.delivered)).toEqual([true]);
+    expect(sent.map((digest) => digest.text.match(/condition s\d/g))).toEqual([['condition s1']]);
+  });
+
+  it('sends statements once when another digest run fences off their digest between taking them and claiming it', async () => {
+    await table.store.addStatement(statement('s1'));
+    const { notifier, sent } = recorder();
+    // Run A gives s1 to its digest, then stalls before claiming it; run B, meanwhile, finds s1 held by a digest with
+    // no record, fences that key off and sends s1 itself. A's claim then meets the fence.
+    let claiming!: () => void;
+    const aClaims = new Promise<void>((resolve) => (claiming = resolve));
+    let releaseA!: () => void;
+    const aMayClaim = new Promise<void>((resolve) => (releaseA = resolve));
+    const stalled = {
+      ...table.store,
+      async claimDigest(record: Parameters<ArchiveStore['claimDigest']>[0]) {
+        claiming();
+        await aMayClaim;
+        return table.store.claimDigest(record);
+      },
+    };
+    const runA = sendDigests({ ...digestDeps(notifier), store: stalled });
+    await aClaims;
+    expect((await sendDigests(digestDeps(notifier))).map((report) => report.delivered)).toEqual([true]);
+    releaseA();
+    expect((await runA).map((report) => report.delivered)).toEqual([false]);
+    expect(sent.map((digest) => digest.text.match(/condition s\d/g))).toEqual([['condition s1']]);
+    expect(await sendDigests(digestDeps(notifier))).toEqual([]);
+  });
+
   it('sends a failed digest’s statements through the way out that took them only once when new ones join', async () => {
     await table.store.addStatement(statement('s1'));
     const sns = recorder('sns');
