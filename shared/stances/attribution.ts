@@ -4,7 +4,7 @@
  * next sentence or paragraph without a new attribution.
  */
 import { findAnchors, type Anchor, type Subject } from './anchors.js';
-import { agrees } from './gender.js';
+import { agrees, pronounGender } from './gender.js';
 import { anchorAtQuoteClose, endsInsideQuote, startsInsideQuote, transcriptSpeakers } from './quotes.js';
 import { GENERIC_TITLES, LISTENER_VERBS, POSSESSIVE_MARKS, REPORTED_CLAUSE_OPENERS } from './lexicon.js';
 import { MAX_ADJUNCT_TOKENS, MAX_LISTENER_TOKENS, MIN_CONTENT_WORDS, TOPIC_LEADS } from './patterns.js';
@@ -78,6 +78,8 @@ export function attributeSentences(sentences: Sentence[], register: SpeakerRegis
         : lastPerson;
       const speaker = referent ?? resolveSpeaker(subject, last, register);
       if (speaker && !speaker.institutional) named(speaker, sentenceIndex);
+      // "“Savage,” she said" marks an unmarked Deja Stewart a "she": the next "he" is someone else.
+      if (speaker && !speaker.gender && !speaker.organization && !speaker.institutional && subject.type === 'pronoun') speaker.gender = pronounGender(pronoun);
       return speaker;
     };
     if (anchors[sentenceIndex].length > 0) {

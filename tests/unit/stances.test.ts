@@ -128,6 +128,16 @@ describe('attribution', () => {
     expect(containing(unmarked, 'clinics').map((statement) => statement.speaker)).not.toContain('Tom Reyes');
   });
 
+  it('learns the gender of an unmarked name from the pronoun that refers to it, so the next "he" is someone else', () => {
+    const statements = extractStatements([
+      'Councillor Tom Reyes left the hall early.',
+      'A fitting word came from the student Jordan Avery, who spoke last.',
+      '“Relentless,” she said of the campaign.',
+      'He plans to support at least a hundred candidates for the council next year.',
+    ]);
+    expect(only(containing(statements, 'hundred candidates')).speaker).toBe('Tom Reyes');
+  });
+
   it('reads verbs of saying that take a question or a speculation ("questioned whether", "speculated that")', () => {
     const statements = extractStatements([
       'Senator Alex Ortiz questioned whether the tariffs would survive a court challenge.',
