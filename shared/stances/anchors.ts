@@ -155,6 +155,7 @@ function anchorVerb(tokens: Token[], i: number, register: SpeakerRegister): Anch
   if (token.pos !== 'VERB' || tokens[i - 1]?.normal === 'to') return undefined;
   const participle = /ing$/.test(token.normal);
   // "is calling for" reports like "calls for"; ", saying …" reports for the sentence's subject; other -ing forms are nouns or modifiers.
+  if (participle && STATEMENT_NOUNS.has(tokens[i - 1]?.lemma ?? '')) return anchorOnStatement(tokens, i, register);
   const hangs = participle && hangsOnClause(tokens, i);
   if (participle && !isProgressive(tokens, i) && !hangs) return undefined;
   // "the report was written by aides": a passive names what was said, not who said it.
@@ -192,6 +193,30 @@ function isNamingFrame(tokens: Token[], i: number): boolean {
   }
   return false;
 }
+
+/**
+ * "Osei posted a statement rejecting the increase", "she issued a statement saying …": what the writing says or does,
+ * the subject who issued it does. Only a statement the subject issues, not one of someone else's ("Trump's tweets
+ * accusing …").
+ */
+function anchorOnStatement(tokens: Token[], i: number, register: SpeakerRegister): Anchor | undefined {
+  const token = tokens[i];
+  const stance = !REPORTING_VERBS.has(token.lemma) && isStanceVerb(tokens, i);
+  if (!stance && !REPORTING_VERBS.has(token.lemma)) return undefined;
+  let k = i - 2;
+  while (k >= 0 && (tokens[k].pos === 'ADJ' || tokens[k].pos === 'DET' || ['his', 'her', 'their', 'its'].includes(tokens[k].normal))) k -= 1;
+  if (tokens[k]?.pos !== 'VERB' || !ISSUING_VERBS.has(tokens[k].lemma)) return undefined;
+  const issued = anchorWithSubject(tokens, k, k, register);
+  if (!issued) return undefined;
+  const verbEnd = stance && PHRASAL_STANCE_VERBS[token.lemma] ? i + 1 : i;
+  return { ...issued, verbStart: i, verbEnd, lemma: token.lemma, ...(stance ? { stance: true } : {}) };
+}
+
+/** What someone issues in writing, which then says or does what they say ("a statement saying …", "a letter urging …"). */
+const STATEMENT_NOUNS = new Set(['statement', 'letter', 'post', 'tweet', 'message', 'release', 'memo', 'communique']);
+
+/** Verbs of issuing a statement. */
+const ISSUING_VERBS = new Set(['issue', 'post', 'release', 'send', 'publish', 'put', 'sign', 'deliver', 'write']);
 
 /** Verbs that name what something is ("called the plan “a disgrace”"). */
 const NAMING_VERBS = new Set(['call', 'label', 'brand', 'dub']);

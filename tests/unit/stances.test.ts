@@ -559,6 +559,15 @@ describe('attribution of quotations, transcripts and participles', () => {
     expect(statement).toMatchObject({ speaker: 'Ana Lima', kind: 'position' });
   });
 
+  it('reads what a statement the subject issued says or does as the subject’s ("posted a statement rejecting …"), not someone else’s', () => {
+    const [rejecting] = extractStatements(['Student leader Dana Osei posted a statement rejecting the increase outright.']);
+    expect(rejecting).toMatchObject({ speaker: 'Dana Osei', kind: 'refusal' });
+    const [saying] = extractStatements(['Student leader Dana Osei issued a statement saying the union would strike unless fees are frozen.']);
+    expect(saying).toMatchObject({ speaker: 'Dana Osei', kind: 'condition' });
+    const [other] = extractStatements(['Mayor Ana Lima says Tom Reyes’s early tweets accusing her of fraud are lies.']);
+    expect(other).toMatchObject({ speaker: 'Ana Lima' });
+  });
+
   it('reads "indicated" and "signaled" before a reported clause as saying, but not "polls indicate a close race"', () => {
     const [signaled] = extractStatements(['Mayor Ana Lima signaled that she would veto the budget unless the fare freeze stays.']);
     expect(signaled).toMatchObject({ speaker: 'Ana Lima', kind: 'condition' });
