@@ -35,7 +35,7 @@ function principalAfter(tokens: Token[], end: number): string[] | undefined {
   if (tokens[end + 1]?.text !== ',') return undefined;
   let k = end + 2;
   while (tokens[k] && (tokens[k].pos === 'DET' || (tokens[k].pos === 'ADJ' && !isCapitalized(tokens[k])))) k += 1;
-  if (SPOKESPERSON_NOUNS.has(tokens[k]?.normal ?? '')) return tokens[k + 1]?.normal === 'for' ? capitalizedRunFrom(tokens, k + 2) : undefined;
+  if (SPOKESPERSON_NOUNS.has(tokens[k]?.normal ?? '')) return tokens[k + 1]?.normal === 'for' ? principalFrom(tokens, k + 2) : undefined;
   const run = capitalizedRunFrom(tokens, k);
   const mark = k + run.length;
   return run.length > 0 && POSSESSIVE_MARKS.has(tokens[mark]?.text ?? '') && SPOKESPERSON_NOUNS.has(tokens[mark + 1]?.normal ?? '') ? run : undefined;
@@ -49,7 +49,17 @@ function principalBefore(tokens: Token[], start: number): string[] | 'pronoun' |
   if (POSSESSIVE_PRONOUNS.has(before.normal)) return 'pronoun';
   const end = POSSESSIVE_MARKS.has(before.text) ? start - 4 : start - 3;
   const run = capitalizedRunTo(tokens, end);
-  return run.length > 0 ? run : undefined;
+  if (run.length > 0) return run;
+  // "A university spokeswoman, Carla Brandt": an institution named by its common noun.
+  return tokens[end]?.pos === 'NOUN' ? [tokens[end].text] : undefined;
+}
+
+/** "for Gov. Teresa Vallin", "for the ministry": a name, or a determiner and an institution's common noun. */
+function principalFrom(tokens: Token[], start: number): string[] | undefined {
+  const run = capitalizedRunFrom(tokens, start);
+  if (run.length > 0) return run;
+  const noun = tokens[start]?.pos === 'DET' ? tokens[start + 1] : undefined;
+  return noun?.pos === 'NOUN' && tokens[start + 2]?.text === ',' ? [noun.text] : undefined;
 }
 
 const POSSESSIVE_PRONOUNS = new Set(['her', 'his']);

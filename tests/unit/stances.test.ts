@@ -610,7 +610,7 @@ describe('sources without a person’s name', () => {
     expect(speakerOf('Senator Alex Ortiz of Ohio called on the board to freeze fares.')).toBe('Alex Ortiz');
   });
 
-  it('records whom a named spokesperson speaks for, in the four ways wire copy names one', () => {
+  it('records whom a named spokesperson speaks for, in the ways wire copy names one, an institution by its common noun too', () => {
     const found = extractStatements([
       'Gov. Teresa Vallin and Gov. Marco Aldana met in May.',
       'Her spokeswoman, Lena Ostrova, said the province would not sign.',
@@ -618,6 +618,7 @@ describe('sources without a person’s name', () => {
       'Nina Holt, a spokeswoman for Gov. Teresa Vallin, said the cap would stay.',
       'Pavel Kors, Aldana’s spokesman, said the test was not a formality.',
       'Ida Lenz, a farmer near the border, said the river was too low.',
+      'A ministry spokeswoman, Carla Brandt, said the decision was final.',
     ]);
     expect(found.map((statement) => [statement.speaker, statement.speaksFor])).toEqual([
       ['Lena Ostrova', 'Teresa Vallin'],
@@ -625,6 +626,7 @@ describe('sources without a person’s name', () => {
       ['Nina Holt', 'Teresa Vallin'],
       ['Pavel Kors', 'Marco Aldana'],
       ['Ida Lenz', undefined],
+      ['Carla Brandt', 'ministry'],
     ]);
   });
 
