@@ -618,7 +618,7 @@ describe('sources without a person’s name', () => {
       'Nina Holt, a spokeswoman for Gov. Teresa Vallin, said the cap would stay.',
       'Pavel Kors, Aldana’s spokesman, said the test was not a formality.',
       'Ida Lenz, a farmer near the border, said the river was too low.',
-      'A ministry spokeswoman, Carla Brandt, said the decision was final.',
+      'A ministry spokeswoman, Carla Brandt, said the ministry would not reopen the figure this year.',
     ]);
     expect(found.map((statement) => [statement.speaker, statement.speaksFor])).toEqual([
       ['Lena Ostrova', 'Teresa Vallin'],
