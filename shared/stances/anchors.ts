@@ -8,6 +8,7 @@ import {
   PERSON_DESCRIPTION_HEADS,
   PHRASAL_REPORTING_VERBS,
   PHRASAL_STANCE_VERBS,
+  POSSESSIVE_DETERMINERS,
   POSSESSIVE_MARKS,
   REPORTED_CLAUSE_OPENERS,
   REPORTING_VERB_FRAMES,
@@ -154,8 +155,8 @@ function anchorVerb(tokens: Token[], i: number, register: SpeakerRegister): Anch
   const token = tokens[i];
   if (token.pos !== 'VERB' || tokens[i - 1]?.normal === 'to') return undefined;
   const participle = /ing$/.test(token.normal);
-  // "is calling for" reports like "calls for"; ", saying …" reports for the sentence's subject; other -ing forms are nouns or modifiers.
   if (participle && STATEMENT_NOUNS.has(tokens[i - 1]?.lemma ?? '')) return anchorOnStatement(tokens, i, register);
+  // "is calling for" reports like "calls for"; ", saying …" reports for the sentence's subject; other -ing forms are nouns or modifiers.
   const hangs = participle && hangsOnClause(tokens, i);
   if (participle && !isProgressive(tokens, i) && !hangs) return undefined;
   // "the report was written by aides": a passive names what was said, not who said it.
@@ -204,7 +205,7 @@ function anchorOnStatement(tokens: Token[], i: number, register: SpeakerRegister
   const stance = !REPORTING_VERBS.has(token.lemma) && isStanceVerb(tokens, i);
   if (!stance && !REPORTING_VERBS.has(token.lemma)) return undefined;
   let k = i - 2;
-  while (k >= 0 && (tokens[k].pos === 'ADJ' || tokens[k].pos === 'DET' || ['his', 'her', 'their', 'its'].includes(tokens[k].normal))) k -= 1;
+  while (k >= 0 && (tokens[k].pos === 'ADJ' || tokens[k].pos === 'DET' || POSSESSIVE_DETERMINERS.has(tokens[k].normal))) k -= 1;
   if (tokens[k]?.pos !== 'VERB' || !ISSUING_VERBS.has(tokens[k].lemma)) return undefined;
   const issued = anchorWithSubject(tokens, k, k, register);
   if (!issued) return undefined;

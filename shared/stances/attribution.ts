@@ -6,7 +6,7 @@
 import { findAnchors, type Anchor, type Subject } from './anchors.js';
 import { agrees, pronounGender } from './gender.js';
 import { anchorAtQuoteClose, endsInsideQuote, startsInsideQuote, transcriptSpeakers } from './quotes.js';
-import { GENERIC_TITLES, LISTENER_VERBS, POSSESSIVE_MARKS, REPORTED_CLAUSE_OPENERS } from './lexicon.js';
+import { GENERIC_TITLES, LISTENER_VERBS, POSSESSIVE_DETERMINERS, POSSESSIVE_MARKS, REPORTED_CLAUSE_OPENERS } from './lexicon.js';
 import { MAX_ADJUNCT_TOKENS, MAX_LISTENER_TOKENS, MIN_CONTENT_WORDS, TOPIC_LEADS } from './patterns.js';
 import { findNameStartingAt, type Person, type SpeakerRegister } from './speakers.js';
 import { isWord, joinTokens, type Sentence, type Token } from './sentences.js';
@@ -243,7 +243,7 @@ function skipListener(tokens: Token[], anchor: Anchor): number {
 
 /** "her" before a noun ("told her supporters") is a determiner, not the listener. */
 function isPossessive(pronoun: Token, next: Token | undefined): boolean {
-  return ['her', 'his', 'their', 'its', 'our', 'my', 'your'].includes(pronoun.normal) && ['NOUN', 'PROPN', 'ADJ'].includes(next?.pos ?? '');
+  return POSSESSIVE_DETERMINERS.has(pronoun.normal) && ['NOUN', 'PROPN', 'ADJ'].includes(next?.pos ?? '');
 }
 
 /** A "that" opening the reported clause, reached through an adjunct only ("said at a news conference that"). */

@@ -342,4 +342,7 @@ export const ROLE_WORDS = new Set([
 export const INSTITUTION_NAME_JOINERS = new Set(['of', 'for', 'and']);
 
 /** Possessive endings wink leaves as separate tokens ("Putin’s", "Sanders’ aides"): what follows is the owner's. */
+/** Possessive determiners: "her supporters", "his statement" (a determiner before a noun, not a listener or subject). */
+export const POSSESSIVE_DETERMINERS = new Set(['my', 'your', 'his', 'her', 'its', 'our', 'their']);
+
 export const POSSESSIVE_MARKS = new Set(["'s", '’s', "'", '’']);
