@@ -3,6 +3,8 @@
  * "is calling for", ", saying …"), found where they stand outside quotation marks.
  */
 import {
+  CALLED_OFF_ACTIONS,
+  GIVEN_UP_STANCES,
   INSTITUTION_NAME_JOINERS,
   LISTENER_VERBS,
   PERSON_DESCRIPTION_HEADS,
@@ -16,6 +18,7 @@ import {
   SPEAKER_PRONOUNS,
   STANCE_VERBS,
   TITLE_NOUNS,
+  WITHDRAWING_VERBS,
 } from './lexicon.js';
 import { EMBEDDED_CLAUSE_WORDS, MAX_ADJUNCT_TOKENS, MAX_NAME_WORDS, MAX_SOURCE_PHRASE_TOKENS } from './patterns.js';
 import { findNameEndingAt, findNameStartingAt, roleStartBefore, skipToSubjectEnd, type Person, type SpeakerRegister } from './speakers.js';
@@ -131,8 +134,25 @@ function leadingAdjunctsEnd(tokens: Token[]): number {
 
 /** A stance verb, alone ("rejects") or with its particle ("rules out"). */
 function isStanceVerb(tokens: Token[], i: number): boolean {
-  const particles = PHRASAL_STANCE_VERBS[tokens[i].lemma];
-  return particles ? particles.includes(tokens[i + 1]?.normal ?? '') : STANCE_VERBS.has(tokens[i].lemma);
+  const lemma = tokens[i].lemma;
+  if (WITHDRAWING_VERBS.has(lemma)) return GIVEN_UP_STANCES.has(tokens[objectHead(tokens, i + 1)]?.lemma ?? '');
+  if (lemma === 'call') return callsOff(tokens, i);
+  const particles = PHRASAL_STANCE_VERBS[lemma];
+  return particles ? particles.includes(tokens[i + 1]?.normal ?? '') : STANCE_VERBS.has(lemma);
+}
+
+/** "called off the strike", "called the vote off": giving up a threatened action. */
+function callsOff(tokens: Token[], i: number): boolean {
+  const head = tokens[i + 1]?.normal === 'off' ? objectHead(tokens, i + 2) : objectHead(tokens, i + 1);
+  const particle = tokens[i + 1]?.normal === 'off' ? i + 1 : head + 1;
+  return tokens[particle]?.normal === 'off' && CALLED_OFF_ACTIONS.has(tokens[head]?.lemma ?? '');
+}
+
+/** The noun a short object phrase ends in ("its demand", "the first offer"): after determiners and adjectives. */
+function objectHead(tokens: Token[], start: number): number {
+  let k = start;
+  while (tokens[k] && (tokens[k].pos === 'DET' || tokens[k].pos === 'ADJ' || POSSESSIVE_DETERMINERS.has(tokens[k].normal))) k += 1;
+  return k;
 }
 
 function anchorAccordingTo(tokens: Token[], i: number, register: SpeakerRegister): Anchor {

@@ -143,6 +143,16 @@ export const STANCE_VERBS = new Set([
   'believe',
 ]);
 
+/**
+ * Verbs that give up a stance when their object names one ("dropped its demand", "withdrew his offer"), and "call
+ * off" a threatened action ("called the vote off"): see `GIVEN_UP_STANCES`, `CALLED_OFF_ACTIONS`.
+ */
+export const WITHDRAWING_VERBS = new Set(['drop', 'abandon', 'withdraw']);
+/** What a speaker can drop: a stance named as a noun. */
+export const GIVEN_UP_STANCES = new Set(['demand', 'condition', 'insistence', 'offer', 'threat', 'objection', 'opposition']);
+/** What a speaker can call off: an action threatened to get their way. */
+export const CALLED_OFF_ACTIONS = new Set(['strike', 'boycott', 'vote', 'walkout', 'protest', 'action', 'blockade']);
+
 /** Two-word stance verbs: lemma → particles that make it one ("did not rule out", "played down", "pushed for"). */
 export const PHRASAL_STANCE_VERBS: Record<string, string[]> = { rule: ['out'], play: ['down'], push: ['for'] };
 

@@ -95,8 +95,9 @@ export const VERB_CUES_AS_NOUNS = new Set(['demand', 'insist', 'urge', 'refuse']
 /** A condition dropped or softened: reported as a condition with negative polarity, and never as a repeat. */
 export const WITHDRAWAL_CUES: RegExp[] = [
   /\bno longer (insist|demand|require|seek|ask for|call for|make)\b/,
-  /\bdrop (its|their|the|his|her) (demand|condition|insistence)\b/,
-  /\babandon (its|their|the|his|her) (demand|condition)\b/,
+  // Not what someone else must drop ("the union must first drop its demand"): that is a condition on them.
+  /(?<!\b(must|should|to|first|would|will|could|can) )\b(drop|abandon|withdraw) (its|their|the|his|her) (\S+ )?(demand|condition|insistence|offer|threat|objection|opposition)(_noun)?\b/,
+  /\bcall (off (its|their|the|his|her) (\S+ )?|(its|their|the|his|her) (\S+ )?(strike|boycott|vote|walkout|protest|action|blockade) off\b)/,
 ];
 
 /**

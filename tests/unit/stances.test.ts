@@ -293,6 +293,27 @@ describe('kinds, polarity and claims', () => {
     expect(statement.claim).toBe('guarantee not volume');
   });
 
+  it('reads "dropped its demand", "withdrew his offer" and "called the strike off" as giving up a stance, but not "called on"', () => {
+    const found = extractStatements([
+      'Gov. Marco Aldana dropped his demand that the city first pay the farmers.',
+      'Union leader Kari Lund withdrew her offer to accept lower summer pay.',
+      'Union leader Kari Lund called the strike off on Friday.',
+      'Union leader Kari Lund called off the boycott after the vote.',
+    ]);
+    expect(found.map((statement) => [statement.speaker, statement.kind, statement.withdrawn])).toEqual([
+      ['Marco Aldana', 'condition', true],
+      ['Kari Lund', 'condition', true],
+      ['Kari Lund', 'condition', true],
+      ['Kari Lund', 'condition', true],
+    ]);
+    expect(extractStatements(['Union leader Kari Lund called on the city to pay.'])[0]).toMatchObject({ kind: 'demand' });
+    expect(extractStatements(['Union leader Kari Lund dropped her bag and left.'])).toEqual([]);
+    // What the other side must drop is a condition on them, not a withdrawal.
+    const [onThem] = extractStatements(['Gov. Marco Aldana said the union must first drop its demand for a raise.']);
+    expect(onThem).toMatchObject({ kind: 'condition', polarity: 'positive' });
+    expect(onThem.withdrawn).toBeUndefined();
+  });
+
   it('reads "X no longer insists that …" as X withdrawing a condition, with a trailing citation of his office', () => {
     const [statement] = extractStatements(['Gov. Marco Aldana no longer insists that the city suspend the works before a deal is signed, his office said.']);
     expect(statement).toMatchObject({ speaker: 'Marco Aldana', kind: 'condition', polarity: 'negative', withdrawn: true });
