@@ -65,9 +65,49 @@ export function findAnchors(tokens: Token[], register: SpeakerRegister): Anchor[
     }
   }
   if (anchors.length > 0) return anchors;
-  const stance = anchorStanceVerb(tokens, register);
+  const stance = anchorMannerColon(tokens, register) ?? anchorStanceVerb(tokens, register);
   return stance ? [stance] : [];
 }
+
+/**
+ * "Ryan was diplomatic, but firm — Trump must prove that he deserves the nomination": the subject described by how
+ * they spoke, then a colon or a dash, then what they said.
+ */
+function anchorMannerColon(tokens: Token[], register: SpeakerRegister): Anchor | undefined {
+  const mark = tokens.findIndex((token) => COLON_MARKS.has(token.text) && !token.quoted);
+  if (mark < 3) return undefined;
+  let k = mark - 1;
+  let manner = false;
+  for (; k > 0; k -= 1) {
+    const token = tokens[k];
+    if (MANNER_OF_SPEAKING.has(token.normal)) manner = true;
+    else if (!(token.pos === 'ADV' || token.text === ',' || COORDINATORS.has(token.normal))) break;
+  }
+  if (!manner || tokens[k].lemma !== 'be') return undefined;
+  const { subjectEnd, found } = subjectBefore(tokens, k, register);
+  if (!found || found.subject.type === 'unnamed') return undefined;
+  return { verbStart: k, verbEnd: mark, subjectStart: found.start, subjectEnd, inverted: false, subject: found.subject, lemma: 'say' };
+}
+
+/** What a colon-like mark is written as: a colon, or a dash set off by spaces. */
+const COLON_MARKS = new Set([':', '—', '–', '--']);
+
+/** Adjectives of how someone spoke, which a colon or dash then quotes ("was blunt:", "was firm —"). */
+const MANNER_OF_SPEAKING = new Set([
+  'firm',
+  'clear',
+  'blunt',
+  'adamant',
+  'emphatic',
+  'unequivocal',
+  'categorical',
+  'explicit',
+  'candid',
+  'frank',
+  'direct',
+  'defiant',
+  'diplomatic',
+]);
 
 /**
  * "Walsh noted that Ohio boasted only one paid staffer": an anchor inside the "that"-clause of an earlier one reports

@@ -589,6 +589,14 @@ describe('attribution of quotations, transcripts and participles', () => {
     expect(other).toMatchObject({ speaker: 'Ana Lima' });
   });
 
+  it('reads "X was blunt: …" and "X was diplomatic, but firm — …" as X saying what follows, but not "the report was clear:"', () => {
+    const [blunt] = extractStatements(['Mayor Ana Lima was blunt: the city will not pay unless the state does.']);
+    expect(blunt).toMatchObject({ speaker: 'Ana Lima', kind: 'condition', text: 'Mayor Ana Lima was blunt: the city will not pay unless the state does.' });
+    const [firm] = extractStatements(['Mayor Ana Lima spoke on Monday.', 'Lima was diplomatic, but firm — the council must vote first.']);
+    expect(firm).toMatchObject({ speaker: 'Ana Lima', kind: 'condition' });
+    expect(extractStatements(['The report was clear: fares must rise.'])).toEqual([]);
+  });
+
   it('reads "indicated" and "signaled" before a reported clause as saying, but not "polls indicate a close race"', () => {
     const [signaled] = extractStatements(['Mayor Ana Lima signaled that she would veto the budget unless the fare freeze stays.']);
     expect(signaled).toMatchObject({ speaker: 'Ana Lima', kind: 'condition' });
