@@ -4,7 +4,8 @@
  * for a second (bench:scale saw 1.4 s while one loaded its models): the pacer found the request on time when it let
  * it go, but the host would get it late, beside the next holder's request. undici calls the request's handler
  * `onConnect` right before it writes the request, after any connect; the turn is asked again there, and a late
- * request is aborted unsent with a `MissedStartError`, so that the pacer reserves it another start.
+ * request is aborted unsent with a `MissedStartError`, so that the pacer reserves it another start; a request that goes
+ * is told so (`Turn.writing`), for a turn that holds the host from when it is written.
  */
 import { MissedStartError, type Turn } from './host-pacer.js';
 
@@ -37,8 +38,11 @@ function guarded(handler: DispatchHandler, turn: Turn, request: string): Dispatc
   return new Proxy(handler, {
     get(target, key, receiver) {
       if (key !== 'onConnect') return Reflect.get(target, key, receiver);
-      return (abort: (reason: Error) => void) =>
-        turn.isLate() ? abort(new MissedStartError(`${request}: its start at the host passed before it was written; not sent`)) : target.onConnect?.(abort);
+      return (abort: (reason: Error) => void) => {
+        if (turn.isLate()) return abort(new MissedStartError(`${request}: its start at the host passed before it was written; not sent`));
+        turn.writing();
+        return target.onConnect?.(abort);
+      };
     },
   });
 }

@@ -10,12 +10,15 @@ import {
   defaultFetchOptions,
   fetchDocument,
   HostPacer,
+  MissedStartError,
   parseRetryAfter,
   planRetry,
   type FetchOptionsOverrides,
   type FetchOptions,
   type RetryOptions,
+  type Turn,
 } from '../../shared/fetch/index.js';
+import { missedStartIn, turnDispatcher } from '../../shared/fetch/turn-dispatcher.js';
 import { CLAIM_LEAD_MS, hostSlotsIn, MAX_LATE_MS } from '../../shared/fetch/host-slots.js';
 import { fakeClock } from '../helpers/clock.js';
 import { memoryRegister } from '../helpers/memory-slots.js';
@@ -333,6 +336,23 @@ describe('a request paced across the fleet whose start passes before it is writt
     clock.advance(INTERVAL_MS - MAX_LATE_MS - 1); // the start it reserved after missing that one
     expect((await fetched).status).toBe(200);
     expect(site.arrivals.map((arrival) => arrival.at - t)).toEqual([CLAIM_LEAD_MS + INTERVAL_MS]);
+  });
+});
+
+describe('the turn dispatcher, on a loopback server', () => {
+  it('tells the turn as its request is written, and not when the request is late and not sent', async () => {
+    const site = await startSite({ '/page.html': HTML_PAGE });
+    onTestFinished(site.close);
+    void globalThis.Response; // loads Node's fetch, whose dispatcher the guard wraps
+    const told: string[] = [];
+    const onTime: Turn = { isLate: () => false, writing: () => void told.push('on time') };
+    const late: Turn = { isLate: () => true, writing: () => void told.push('late') };
+    const viaTurn = (turn: Turn) => ({ dispatcher: turnDispatcher(turn, 'GET /page.html') }) as RequestInit;
+    await (await fetch(site.url('/page.html'), viaTurn(onTime))).text();
+    const missed = await fetch(site.url('/page.html'), viaTurn(late)).then(() => undefined, missedStartIn);
+    expect(missed).toBeInstanceOf(MissedStartError);
+    expect(told).toEqual(['on time']);
+    expect(site.arrivals).toHaveLength(1);
   });
 });
 

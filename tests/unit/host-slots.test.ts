@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HostPacer } from '../../shared/fetch/index.js';
+import { HostPacer, type Turn } from '../../shared/fetch/index.js';
 import { CLAIM_LEAD_MS, hostSlotsIn, MAX_LATE_MS, MAX_MISSED_STARTS, MAX_RESERVE_ROUNDS, type HostSlotRegister } from '../../shared/fetch/host-slots.js';
 import type { PolitenessOptions } from '../../shared/fetch/types.js';
 import { fakeClock, type FakeClock } from '../helpers/clock.js';
@@ -161,6 +161,25 @@ describe('HostPacer with fleet pacing, on a fake clock', () => {
     // Every answer a slow write's round trip late: each start has passed when it comes, the last resort's too.
     const slow = new HostPacer(clock, { slots: slowSlots(clock, register, 3 * INTERVAL_MS), onSlotError: fail });
     expect(await gapAfter(slow, clock, register)).toBe(INTERVAL_MS);
+  });
+
+  it('a last resort written later than the pacer let it go (a connect on a busy event loop) holds the host from its write', async () => {
+    const clock = fakeClock();
+    const register = memoryRegister();
+    const slow = new HostPacer(clock, { slots: slowSlots(clock, register, 3 * INTERVAL_MS), onSlotError: fail });
+    const next = new HostPacer(clock, { slots: hostSlotsIn(register, clock), onSlotError: fail });
+    const connectMs = INTERVAL_MS / 2;
+    const writes: number[] = [];
+    // As the turn dispatcher does: the request is written once its connect is made, and the turn is told then.
+    const connectThenWrite = async (turn: Turn) => {
+      clock.advance(connectMs);
+      expect(turn.isLate()).toBe(false);
+      turn.writing();
+      writes.push(clock.now());
+    };
+    await runToEnd(clock, slow.run(NEWS, LIMITS, undefined, connectThenWrite), 1);
+    await runToEnd(clock, next.run(NEWS, LIMITS, undefined, async () => void writes.push(clock.now())), 1);
+    expect(writes[1] - writes[0]).toBe(INTERVAL_MS);
   });
 
   it('paces a request by its own process alone when no start can be reserved, and tells why', async () => {
