@@ -337,7 +337,13 @@ const COORDINATORS = new Set(['and', 'but']);
 function isProgressive(tokens: Token[], i: number): boolean {
   let k = i - 1;
   while (tokens[k]?.pos === 'ADV') k -= 1;
-  return tokens[k]?.pos === 'AUX' && tokens[k].lemma === 'be';
+  return tokens[k]?.pos === 'AUX' && tokens[k].lemma === 'be' && !isContractedHas(tokens, k);
+}
+
+/** "he's said", "Sanders's said": after a person, a contracted "'s" before a verb is "has" (wink reads "is"). */
+function isContractedHas(tokens: Token[], k: number): boolean {
+  const before = tokens[k - 1];
+  return POSSESSIVE_MARKS.has(tokens[k].text) && !!before && (SPEAKER_PRONOUNS.has(before.normal) || before.pos === 'PROPN') && !/ing$/.test(tokens[k + 1]?.normal ?? '');
 }
 
 /**

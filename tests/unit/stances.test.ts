@@ -597,6 +597,12 @@ describe('attribution of quotations, transcripts and participles', () => {
     expect(extractStatements(['The report was clear: fares must rise.'])).toEqual([]);
   });
 
+  it('reads "he\'s said" as "he has said", not as a passive, but "it\'s said" stays no one\'s', () => {
+    const [said] = extractStatements(['Mayor Ana Lima spoke on Monday.', 'While she’s said she will fight to the end, Lima must decide what price to demand.']);
+    expect(said).toMatchObject({ speaker: 'Ana Lima' });
+    expect(extractStatements(['It’s said that the city will pay.'])).toEqual([]);
+  });
+
   it('reads "indicated" and "signaled" before a reported clause as saying, but not "polls indicate a close race"', () => {
     const [signaled] = extractStatements(['Mayor Ana Lima signaled that she would veto the budget unless the fare freeze stays.']);
     expect(signaled).toMatchObject({ speaker: 'Ana Lima', kind: 'condition' });
