@@ -15,7 +15,7 @@ import {
   type NoveltyVerdict,
   type Statement,
 } from '../stances/index.js';
-import { countedTokens } from '../stances/ledger.js';
+import { countedTokens, voicesOf } from '../stances/ledger.js';
 
 /**
  * Unattributed statements are judged against the watch's most recent statements, not its whole history: an
@@ -115,11 +115,6 @@ function isWatchedStatement(statement: Statement, watch: Pick<Watch, 'speakers' 
 function isWatchedSpeaker(speaker: string, watch: Pick<Watch, 'speakers' | 'sides'>): boolean {
   if (watch.speakers?.some((name) => speakerKey(name) === speakerKey(speaker))) return true;
   return Object.values(watch.sides ?? {}).some((members) => members.some((member) => speaksAs(speaker, member)));
-}
-
-/** Who a statement speaks as: its speaker, and whom the speaker speaks for. */
-function voicesOf({ speaker, speaksFor }: Pick<Statement, 'speaker' | 'speaksFor'>): string[] {
-  return speaker === null ? [] : speaksFor ? [speaker, speaksFor] : [speaker];
 }
 
 /**

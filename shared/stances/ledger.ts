@@ -92,6 +92,11 @@ export function labelWords(label: string): string[] {
   return [...new Set([...wordsOf(label), surnameOf(label)])].filter(Boolean);
 }
 
+/** Who a statement speaks as: its speaker, and whom the speaker speaks for (`speaksFor`); none when unattributed. */
+export function voicesOf({ speaker, speaksFor }: Pick<Statement, 'speaker' | 'speaksFor'>): string[] {
+  return speaker === null ? [] : speaksFor ? [speaker, speaksFor] : [speaker];
+}
+
 /** A claim's tokens without the negation, which novelty compares as polarity: the terms the IDF counts. */
 export function claimTokens(claim: string): Set<string> {
   return new Set(claim.split(/\s+/).filter((token) => token && token !== NEGATION_TOKEN));

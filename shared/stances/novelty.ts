@@ -16,7 +16,7 @@
  * one with a term the ledger has never seen.
  * The `not` token is left out of the overlap and compared as polarity instead: a flip is a change, not a repeat.
  */
-import { claimTokens, summarizeLedger, type LedgerSummary } from './ledger.js';
+import { claimTokens, summarizeLedger, voicesOf, type LedgerSummary } from './ledger.js';
 import { NEGATION_TOKEN } from './patterns.js';
 import { surnameOf, wordsOf } from './surname.js';
 import { StanceStatus, type LedgerEntry, type NoveltyVerdict, type Statement } from './types.js';
@@ -176,7 +176,7 @@ export interface CompareOptions {
  */
 function pickComparable(statement: Statement, earlier: LedgerEntry[], sides: string[][]): LedgerEntry[] {
   if (!statement.speaker) return earlier;
-  const voices = statement.speaksFor ? [statement.speaker, statement.speaksFor] : [statement.speaker];
+  const voices = voicesOf(statement);
   const surnames = new Set(voices.map(surnameOf));
   const side = sides.filter((members) => members.some((member) => voices.some((voice) => speaksAs(voice, member)))).flat();
   return earlier.filter(
