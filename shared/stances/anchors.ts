@@ -22,7 +22,7 @@ import {
 } from './lexicon.js';
 import { EMBEDDED_CLAUSE_WORDS, MAX_ADJUNCT_TOKENS, MAX_NAME_WORDS, MAX_SOURCE_PHRASE_TOKENS } from './patterns.js';
 import { findNameEndingAt, findNameStartingAt, roleStartBefore, skipToSubjectEnd, type Person, type SpeakerRegister } from './speakers.js';
-import { isCapitalized, isWord, type Token } from './sentences.js';
+import { followsComma, isCapitalized, isWord, type Token } from './sentences.js';
 import { sourceSpeaker } from './sources.js';
 
 /** Who an anchor's subject is, before resolution against the article's speakers. */
@@ -384,10 +384,9 @@ function attributionBefore(tokens: Token[], comma: number, register: SpeakerRegi
  * participial phrase after one (", painting others as weak and suggesting that …").
  */
 function hangsOnClause(tokens: Token[], i: number): boolean {
-  const previous = tokens[i - 1];
   // The comma may sit inside a closing quotation mark: `in the spot titled "Dangerous," warning …`.
-  if (previous?.text === ',' || (previous?.quoteMark === 'close' && tokens[i - 2]?.text === ',')) return true;
-  if (!COORDINATORS.has(previous?.normal ?? '')) return false;
+  if (followsComma(tokens, i)) return true;
+  if (!COORDINATORS.has(tokens[i - 1]?.normal ?? '')) return false;
   const comma = tokens.slice(0, i - 1).findLastIndex((token) => token.text === ',');
   return comma !== -1 && isParticipleAfterComma(tokens[comma + 1]);
 }

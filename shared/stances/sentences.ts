@@ -151,12 +151,17 @@ function retagParticiples(sentence: Sentence): Sentence {
   const tokens = sentence.tokens;
   tokens.forEach((token, k) => {
     if (token.pos !== 'NOUN' || token.text !== token.normal || !token.normal.endsWith('ing')) return;
-    const before = tokens[k - 1]?.quoteMark === 'close' ? tokens[k - 2] : tokens[k - 1];
-    if (before?.text !== ',') return;
+    if (!followsComma(tokens, k)) return;
     const lemma = verbOfParticiple(token.normal);
     if (lemma) tokens[k] = { ...token, pos: 'VERB', lemma };
   });
   return sentence;
+}
+
+/** The token at `k` comes right after a comma, or after a comma inside a closing quotation mark (`"Dangerous," warning`). */
+export function followsComma(tokens: Token[], k: number): boolean {
+  const before = tokens[k - 1]?.quoteMark === 'close' ? tokens[k - 2] : tokens[k - 1];
+  return before?.text === ',';
 }
 
 /** The verb of saying an -ing form belongs to ("warning" → warn, "arguing" → argue, "admitting" → admit), if any. */
