@@ -14,7 +14,9 @@ import {
   NEGATION_TOKEN,
   NEGATION_WORDS,
   PREFACE_CUES,
+  REAFFIRMATION_CUES,
   RESTATEMENT_CUES,
+  SUBORDINATORS,
   STANCE_CUES,
   STANCE_PRIORITY,
   UNATTRIBUTED_CUES,
@@ -102,6 +104,17 @@ export function isNegated(line: string): boolean {
 export function isRestatement(content: Token[]): boolean {
   const line = lemmaLine(content);
   return RESTATEMENT_CUES.some((cue) => cue.test(line));
+}
+
+/** "still depended on the fund, but no longer before the water flowed": holding to part of a stance is changing it. */
+const CONTRAST = /\b(but|however|yet|no longer|any longer|anymore)\b/;
+
+/** True when the writer says the speaker holds to a stance already taken ("she again ruled out …"). */
+export function isReaffirmation(text: string): boolean {
+  const line = text.toLowerCase().replace(/[’‘]/g, "'");
+  const subordinate = line.search(SUBORDINATORS);
+  const main = subordinate === -1 ? line : line.slice(0, subordinate);
+  return !CONTRAST.test(line) && REAFFIRMATION_CUES.some((cue) => cue.test(main));
 }
 
 /**

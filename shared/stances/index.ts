@@ -2,7 +2,7 @@
  * Stances: who states which position or condition in an article, and whether it is new against the ledger.
  */
 import { attributeSentences, type AttributedClause } from './attribution.js';
-import { claimVocabulary, classifyStance, isRestatement, normalizeClaim, withoutPartySubject, type ClaimVocabulary } from './claims.js';
+import { claimVocabulary, classifyStance, isReaffirmation, isRestatement, normalizeClaim, withoutPartySubject, type ClaimVocabulary } from './claims.js';
 // The patterns module alone: the digest function reads stances too and needs no HTML parser in its bundle.
 import { BOILERPLATE_PATTERNS } from '../extract/patterns.js';
 import { mergeQuotations, type SentenceStatement } from './quotations.js';
@@ -101,6 +101,7 @@ function toStatement(clause: AttributedClause, vocabulary: ClaimVocabulary): Fou
   if (clause.speaker?.speaksFor) statement.speaksFor = clause.speaker.speaksFor;
   if (stance.withdrawn) statement.withdrawn = true;
   if (isRestatement(clause.content)) statement.restates = true;
+  if (isReaffirmation(clause.text)) statement.reaffirms = true;
   if (isQuotation(clause.content)) statement.quotation = true;
   return [{ statement, clause }];
 }

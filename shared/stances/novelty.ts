@@ -84,6 +84,9 @@ export const SAME_ARTICLE_SIMILARITY = 0.2;
  * - `repeat` as well: similarity ≥ `SAME_ARTICLE_SIMILARITY` with one of the speaker's earlier statements in the same
  *   article (`statement.earlierInArticle`, found in the ledger by text), or a restatement marker ("that is to say")
  *   after one; same polarity, nothing withdrawn;
+ * - `repeat` as well, whatever the similarity: the writer says the speaker holds to an earlier stance ("she again ruled
+ *   out …", "he still warns …", `statement.reaffirms`) and the closest statement from an earlier article shares a term
+ *   with it that is not the topic's;
  * - `changed`: similarity ≥ `CHANGED_SIMILARITY` otherwise (different terms, a polarity flip, "no longer …",
  *   a condition restated as a mere position);
  * - `new`: anything less, or no earlier statement by the speaker.
@@ -123,6 +126,8 @@ export function compareWithLedger(statement: Statement, earlier: LedgerEntry[], 
     const closest = related.length > 0 ? mostCovering(tokens, related, weights) : best.entry;
     return { status: StanceStatus.Repeat, similarity: rounded, closest };
   }
+  const held = heldTo(statement, tokens, scored, sameArticle, frequencies);
+  if (held) return { status: StanceStatus.Repeat, similarity: rounded, closest: held };
   const lede = restatedInArticle(statement, scored);
   if (lede) return { status: StanceStatus.Repeat, similarity: rounded, closest: lede };
   if (similarity >= CHANGED_SIMILARITY || (statement.withdrawn && similarity >= MIN_SHOWN_SIMILARITY)) {
@@ -148,6 +153,23 @@ function restatedInArticle(statement: Statement, scored: { entry: LedgerEntry; s
   const best = candidates[0]; // `scored` is sorted by similarity
   if (!best) return undefined;
   return best.score >= SAME_ARTICLE_SIMILARITY || statement.restates ? best.entry : undefined;
+}
+
+/**
+ * The earlier stance a statement holds to when the writer says it is not news ("she again ruled out …", "the vote
+ * goes ahead as planned"): the closest one from an earlier article, if it shares a term that is not the topic's. Against the same
+ * article's statements, `restatedInArticle` judges.
+ */
+function heldTo(statement: Statement, tokens: Set<string>, scored: Scored[], sameArticle: Set<string>, frequencies: DocumentFrequencies): LedgerEntry | undefined {
+  if (!statement.reaffirms || statement.withdrawn) return undefined;
+  const closest = scored.find((item) => !sameArticle.has(item.entry.text));
+  return closest && sharesDistinctiveTerm(tokens, closest.tokens, frequencies) ? closest.entry : undefined;
+}
+
+interface Scored {
+  entry: LedgerEntry;
+  tokens: Set<string>;
+  score: number;
 }
 
 /** Whether two claims share a term that is not the topic's (see `DISTINCTIVE_SHARE`). */

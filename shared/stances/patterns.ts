@@ -204,6 +204,26 @@ export const RESTATEMENT_CUES: RegExp[] = [
 ];
 
 /**
+ * Words by which a writer says a speaker holds to a stance already taken ("she again ruled out …", "he still warns …",
+ * "reiterated his call", "the vote will go ahead as planned"), over the clause's lower-case text up to its first
+ * subordinate clause: "if funding fell short again" says nothing of the speaker.
+ */
+export const REAFFIRMATION_CUES: RegExp[] = [
+  /\b(still|again|once more)\b/,
+  /\b(reiterat|reaffirm|restat)\w*/,
+  /\brepeat(s|ed|ing)? (his|her|their|its|a|the)\b/,
+  /\bas (planned|promised|announced)\b/,
+  /\b(has|have|had) not (moved|budged|changed|shifted|wavered)\b/,
+  /\b(stood|stands|stand|standing) by\b/,
+  /\bremains? (opposed|committed|determined|firm|adamant|unmoved)\b/,
+  /\b(remain|remains|stay|stays) in (place|force|effect)\b/,
+  /\b(will|would) stand\b(?! (up|down|for|aside|trial))/,
+];
+
+/** Words that open a subordinate clause: a reaffirmation cue after one is not the speaker's. */
+export const SUBORDINATORS = /\b(if|unless|when|whenever|because|although|though|after|before|while|until|since|once(?! (more|again)))\b/;
+
+/**
  * Evaluation adjectives that frame a clause rather than state its terms ("it is entirely natural that commitments be
  * observed", "it is important that our peoples are resolved"): the statement's kind records the evaluation, and the
  * clause carries the terms. Left out of claims. Volition verbs stay: in "Russia wants to conclude a treaty", `want` is

@@ -39,6 +39,8 @@ export interface Statement {
   earlierInArticle?: { text: string; claim: string }[];
   /** Opens with a restatement marker ("that is to say", "in other words"): it says again what the speaker just said. */
   restates?: boolean;
+  /** The writer says the speaker holds to a stance already taken ("she again ruled out …", "he still warns …"). */
+  reaffirms?: boolean;
   /**
    * Whom the speaker speaks for, when the article names them a spokesperson ("Lena Ostrova, a spokeswoman for Gov.
    * Teresa Vallin"): a watch that follows the principal takes the statement and judges it with the principal's.

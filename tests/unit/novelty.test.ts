@@ -262,3 +262,31 @@ describe('sides', () => {
     expect(speaksAs('Ole Dahl', 'Anna Berg')).toBe(false);
   });
 });
+
+describe('a stance the writer says the speaker holds to ("again", "still", "as planned")', () => {
+  const march = { ...article, id: 'march', publishedAt: '2025-03-01' };
+  const earlier = [
+    'Mayor Ana Lima said the city would keep the fare freeze through the winter.',
+    'Mayor Ana Lima said the council must approve the new depot by May.',
+    'Mayor Ana Lima said the budget would be published on Friday.',
+    'Mayor Ana Lima said the city would hire more drivers.',
+  ].map((sentence, index) => toLedgerEntry(extractStatements([sentence])[0], march, index));
+  const judge = (sentence: string) => compareWithLedger(extractStatements([sentence], { speakers: ['Ana Lima'] })[0], earlier);
+
+  it('judges it a repeat of the closest earlier stance, however reworded', () => {
+    const reworded = 'Mayor Ana Lima said the fare freeze protects night-shift workers who ride the buses.';
+    expect(judge(reworded).status).toBe('new');
+    expect(judge(reworded.replace('said the', 'again said the'))).toMatchObject({ status: 'repeat', closest: { id: 'march#0' } });
+    expect(judge(reworded.replace('said', 'still insists'))).toMatchObject({ status: 'repeat', closest: { id: 'march#0' } });
+    expect(judge('Mayor Ana Lima said the fare freeze would remain in place for night-shift workers.').status).toBe('repeat');
+  });
+
+  it('reads the cue in the main clause only, and not when the stance also changes', () => {
+    expect(judge('Mayor Ana Lima said the fare freeze could end if the state cut funding again.').status).not.toBe('repeat');
+    expect(judge('Mayor Ana Lima said the fare freeze still mattered but no longer had to last through spring.').status).not.toBe('repeat');
+  });
+
+  it('needs a term the earlier stance shares that is not the topic’s: "again" about something never said is news', () => {
+    expect(judge('Mayor Ana Lima again said night-shift workers deserve free parking at the stations.').status).toBe('new');
+  });
+});
