@@ -8,7 +8,8 @@ import { agrees, pronounGender } from './gender.js';
 import { anchorAtQuoteClose, endsInsideQuote, startsInsideQuote, transcriptSpeakers } from './quotes.js';
 import { GENERIC_TITLES, LISTENER_VERBS, POSSESSIVE_DETERMINERS, POSSESSIVE_MARKS, REPORTED_CLAUSE_OPENERS } from './lexicon.js';
 import { MAX_ADJUNCT_TOKENS, MAX_LISTENER_TOKENS, MIN_CONTENT_WORDS, TOPIC_LEADS } from './patterns.js';
-import { findNameStartingAt, type Person, type SpeakerRegister } from './speakers.js';
+import { identifiedLater } from './identification.js';
+import { findNameStartingAt, roleWordsOf, type Person, type SpeakerRegister } from './speakers.js';
 import { isWord, joinTokens, type Sentence, type Token } from './sentences.js';
 
 /** Sentences back that a pronoun with no speaker of its gender looks for a person it can mean. */
@@ -76,7 +77,7 @@ export function attributeSentences(sentences: Sentence[], register: SpeakerRegis
       const last = pronoun
         ? people.findLast((person) => agrees(person, pronoun)) ?? mentionedBefore(sentences, sentenceIndex, register, pronoun) ?? null
         : lastPerson;
-      const speaker = referent ?? resolveSpeaker(subject, last, register);
+      const speaker = referent ?? identifiedLater(subject, sentences, sentenceIndex, register) ?? resolveSpeaker(subject, last, register);
       if (speaker && !speaker.institutional) named(speaker, sentenceIndex);
       // "“Savage,” she said" marks an unmarked Deja Stewart a "she": the next "he" is someone else.
       if (speaker && !speaker.gender && !speaker.organization && !speaker.institutional && subject.type === 'pronoun') speaker.gender = pronounGender(pronoun);
@@ -299,13 +300,6 @@ function impliedPronoun(subject: Subject): string {
   if (subject.type !== 'title' || !subject.describesPerson) return '';
   return /woman$/.test(subject.head) ? 'she' : /man$/.test(subject.head) ? 'he' : '';
 }
-
-/** The words of a person's role, abbreviations spelt out ("Sen." → "senator"). */
-function roleWordsOf(person: Person): string[] {
-  return (person.role ?? '').toLowerCase().split(/\s+/).map((word) => ROLE_ABBREVIATIONS[word.replace(/\.$/, '')] ?? word);
-}
-
-const ROLE_ABBREVIATIONS: Record<string, string> = { sen: 'senator', gov: 'governor', rep: 'representative' };
 
 function sourceOf(subject: Subject, speaker: Person | null): AttributionSource {
   if (!speaker || speaker.institutional) return 'unnamed';

@@ -275,6 +275,13 @@ function findRole(person: Person, sentences: Sentence[]): string | undefined {
   return undefined;
 }
 
+/** The words of a person's role, abbreviations spelt out ("Sen." → "senator"). */
+export function roleWordsOf(person: Person): string[] {
+  return (person.role ?? '').toLowerCase().split(/\s+/).map((word) => ROLE_ABBREVIATIONS[word.replace(/\.$/, '')] ?? word);
+}
+
+const ROLE_ABBREVIATIONS: Record<string, string> = { sen: 'senator', gov: 'governor', rep: 'representative' };
+
 /**
  * Where a role before a name starts: role words, capitalised words and a noun modifying a role word
  * ("Nordic Air chief executive", "union leader"). Returns `nameStart` when no role word precedes the name.

@@ -670,6 +670,16 @@ describe('sources without a person’s name', () => {
     expect(speakerOf('Sanders’ aides say their campaign will not drop out before the convention.')).toBe('Sanders’ aides');
   });
 
+  it('gives a lede’s role to the person the next sentences name with that title (a wire lede’s delayed identification)', () => {
+    const lede = 'The mayor of Dunmore said on Monday the city would close the old bridge in June unless the state paid for repairs.';
+    const speakersOf = (paragraphs: string[]) => extractStatements(paragraphs).map((statement) => statement.speaker);
+    expect(speakersOf([lede, '“The bridge is not safe,” Mayor Ruth Ellery told reporters.'])[0]).toBe('Ruth Ellery');
+    // Not a holder of the title somewhere else, nor one named further on.
+    expect(speakersOf([lede, '“The bridge is not safe,” Harlow Mayor Tom Finch told reporters.'])[0]).toBe('mayor, Dunmore');
+    const later = ['The bridge opened in 1931.', 'Traffic has doubled since.', '“The bridge is not safe,” Mayor Ruth Ellery told reporters.'];
+    expect(speakersOf([lede, ...later])[0]).toBe('mayor, Dunmore');
+  });
+
   it('does not take a time adjunct or a listener for the source', () => {
     expect(speakerOf('The White House on Monday also urged the industry to do more.')).toBe('White House');
     expect(speakerOf('“We will not sign this deal,” the minister told Reuters on Thursday.')).not.toMatch(/Reuters|Thursday/);

@@ -1,0 +1,53 @@
+/**
+ * Delayed identification, the wire lede's habit: "The governor of Kessel said on Monday …", and only in the next
+ * sentence "… Gov. Teresa Vallin told reporters". The role in the lede is the person the next sentences name with
+ * that title, so the lede and the quote behind it are one speaker's.
+ */
+import type { Subject } from './anchors.js';
+import { PERSON_DESCRIPTION_HEADS, POSSESSIVE_MARKS, ROLE_WORDS } from './lexicon.js';
+import { isWord, type Sentence } from './sentences.js';
+import { findNameStartingAt, roleWordsOf, type Person, type SpeakerRegister } from './speakers.js';
+
+/** Sentences after the role's that may name its holder; further on, a title names someone else as often. */
+export const IDENTIFICATION_LOOKAHEAD = 2;
+
+/** Titles one person holds ("the governor of Kessel", "Marenne's mayor"); "a spokesman" or "officials" are many. */
+const PERSON_TITLES = new Set([...PERSON_DESCRIPTION_HEADS, 'president', 'premier', 'minister', 'chancellor', 'chairman', 'chairwoman', 'ambassador']);
+
+/**
+ * The person named in the next `IDENTIFICATION_LOOKAHEAD` sentences under the title of a role subject ("governor,
+ * Kessel"), when their title says nothing of another place or body ("Marenne Gov. Marco Aldana" is not Kessel's).
+ */
+export function identifiedLater(subject: Subject, sentences: Sentence[], index: number, register: SpeakerRegister): Person | undefined {
+  if (subject.type !== 'source' || !subject.person.institutional) return undefined;
+  const words = subject.person.words.map(withoutPossessive);
+  const title = words.find((word) => PERSON_TITLES.has(word));
+  if (!title) return undefined;
+  const holds = (person: Person) => {
+    const role = roleWordsOf(person);
+    return role.includes(title) && role.every((word) => ROLE_WORDS.has(word.replace(/\.$/, '')) || words.includes(word) || word === title);
+  };
+  for (let k = index + 1; k < sentences.length && k <= index + IDENTIFICATION_LOOKAHEAD; k += 1) {
+    const holder = peopleNamedIn(sentences[k], register).find(holds);
+    if (holder) return holder;
+  }
+  return undefined;
+}
+
+function withoutPossessive(word: string): string {
+  const mark = [...POSSESSIVE_MARKS].find((possessive) => word.endsWith(possessive));
+  return mark ? word.slice(0, -mark.length) : word;
+}
+
+function peopleNamedIn(sentence: Sentence, register: SpeakerRegister): Person[] {
+  const people: Person[] = [];
+  const { tokens } = sentence;
+  for (let k = 0; k < tokens.length; k += 1) {
+    if (!isWord(tokens[k])) continue;
+    const named = findNameStartingAt(tokens, k, register);
+    if (!named) continue;
+    if (!named.person.organization && !named.person.institutional) people.push(named.person);
+    k = named.end;
+  }
+  return people;
+}
