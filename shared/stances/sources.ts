@@ -4,7 +4,7 @@
  * ministry told reporters"). Each becomes a speaker label the ledger and the timeline can follow
  * ("spokesman, trade ministry").
  */
-import { POSSESSIVE_MARKS, ROLE_WORDS, SOURCE_NOUNS, TITLE_NOUNS } from './lexicon.js';
+import { PERSON_DESCRIPTION_HEADS, POSSESSIVE_MARKS, ROLE_WORDS, SOURCE_NOUNS, TITLE_NOUNS } from './lexicon.js';
 import { isCapitalized, isWord, type Token } from './sentences.js';
 import type { Person } from './speakers.js';
 
@@ -36,7 +36,7 @@ export function sourceSpeaker(tokens: Token[], start: number, end: number): { pe
 }
 
 /** A role or institution noun, or a title ("the minister" whom the article does not name). */
-const isSourceNoun = (token: Token) => SOURCE_NOUNS.has(token.lemma) || TITLE_NOUNS.has(token.lemma);
+const isSourceNoun = (token: Token) => SOURCE_NOUNS.has(token.lemma) || TITLE_NOUNS.has(token.lemma) || PERSON_DESCRIPTION_HEADS.has(token.normal);
 
 /** "Sanders’ aides", "the ministry's spokesman": the owner's capitalised words and the possessive mark before `start`. */
 function ownerBefore(tokens: Token[], start: number): Token[] | undefined {

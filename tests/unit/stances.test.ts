@@ -678,6 +678,9 @@ describe('sources without a person’s name', () => {
     expect(speakersOf([lede, '“The bridge is not safe,” Harlow Mayor Tom Finch told reporters.'])[0]).toBe('mayor, Dunmore');
     const later = ['The bridge opened in 1931.', 'Traffic has doubled since.', '“The bridge is not safe,” Mayor Ruth Ellery told reporters.'];
     expect(speakersOf([lede, ...later])[0]).toBe('mayor, Dunmore');
+    // A possessive names the place too: "Dunmore's mayor".
+    const possessive = 'Dunmore’s mayor on Monday called for the state to pay for the repairs.';
+    expect(speakersOf([possessive, '“The bridge is not safe,” Mayor Ruth Ellery told reporters.'])[0]).toBe('Ruth Ellery');
   });
 
   it('does not take a time adjunct or a listener for the source', () => {
