@@ -117,7 +117,7 @@ const QUOTATION_SHARE = 0.8;
 
 /**
  * Gives each statement the same speaker's earlier ones in the article: the ledger judges a lede and its quote together.
- * A quotation right after the speaker's report in the same paragraph also names that report (`backs`).
+ * A quotation right after the speaker's report in the same paragraph (or the lede's) also names that report (`backs`).
  */
 function linkWithinArticle(statements: Statement[]): Statement[] {
   return statements.map((statement, index) => {
@@ -131,12 +131,13 @@ function linkWithinArticle(statements: Statement[]): Statement[] {
 }
 
 /**
- * A quotation gives the words behind the report before it: same paragraph, the report not itself a quotation, and the
- * quotation states no firmer kind of stance than the report (a quote that adds a condition to a report of a
- * position is news).
+ * A quotation gives the words behind the report before it: same paragraph (or the lede's report and the second
+ * paragraph's quotation, the inverted pyramid's opening), the report not itself a quotation, and the quotation states no
+ * firmer kind of stance than the report (a quote that adds a condition to a report of a position is news).
  */
 function backsReport(quotation: Statement, report: Statement): boolean {
-  if (!quotation.quotation || report.quotation || report.paragraphIndex !== quotation.paragraphIndex) return false;
+  const lede = report.paragraphIndex === 0 && quotation.paragraphIndex === 1;
+  if (!quotation.quotation || report.quotation || (report.paragraphIndex !== quotation.paragraphIndex && !lede)) return false;
   return quotation.kind === report.kind || quotation.kind === 'position' || quotation.kind === 'concern';
 }
 

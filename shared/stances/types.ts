@@ -49,8 +49,8 @@ export interface Statement {
   /** The speaker's own words, in quotation marks (not the writer's report of them). */
   quotation?: boolean;
   /**
-   * The text of the same speaker's report just before in the same paragraph, when this is a quotation that gives the
-   * words behind it ("Vallin said the cap would stay. “We will not go above 25,” she said."): one point, told twice.
+   * The text of the same speaker's report just before in the same paragraph (or in the lede, for the second
+   * paragraph's quotation), when this is a quotation that gives the words behind it ("Vallin said the cap would stay. “We will not go above 25,” she said."): one point, told twice.
    */
   backs?: string;
 }

@@ -196,15 +196,19 @@ describe('a lede and the quote behind it (statements of one article)', () => {
     expect(compareWithLedger({ ...quote, withdrawn: true }, ledger).status).toBe('changed');
   });
 
-  it('judges a quotation right after the speaker’s report in the same paragraph a repeat of it, whatever words it uses', () => {
+  it('judges a quotation right after the speaker’s report in the same paragraph, or the lede’s, a repeat of it, whatever words it uses', () => {
     const paragraph =
       'Mayor Ana Lima said on Monday the city would keep the fare freeze through the winter. “Nobody who rides the number 9 bus at dawn should pay more this year,” she said.';
     const [report, quote] = extractStatements([paragraph]);
     expect(quote).toMatchObject({ quotation: true, backs: report.text });
     const entries = [toLedgerEntry(report, article, 0)];
     expect(compareWithLedger(quote, entries)).toMatchObject({ status: 'repeat', closest: { text: report.text } });
-    // In the next paragraph, or as a firmer kind of stance than the report, the quotation is judged on its words.
-    const [, apart] = extractStatements(paragraph.split('. “').map((part, index) => (index ? `“${part}` : `${part}.`)));
+    // The lede and the paragraph after it make one point too: the quotation behind the summary. Later paragraphs, or a
+    // firmer kind of stance than the report, are judged on their words.
+    const [first, second] = paragraph.split('. “').map((part, index) => (index ? `“${part}` : `${part}.`));
+    const [lede, behind] = extractStatements([first, second]);
+    expect(behind.backs).toBe(lede.text);
+    const [, apart] = extractStatements(['The council met on Monday.', first, second]);
     expect(apart.backs).toBeUndefined();
     const [, firmer] = extractStatements([paragraph.replace('Nobody who rides', 'We will not sign unless the state pays, and nobody who rides')]);
     expect(firmer).toMatchObject({ kind: 'condition', quotation: true });
