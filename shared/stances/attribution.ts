@@ -177,10 +177,13 @@ function splitClauses(
     const speaker = resolve(anchor.subject);
     const start = trailing ? cursor : contentStart(tokens, anchor);
     const end = trailing ? (anchor.inverted ? anchor.verbStart : anchor.subjectStart) : (next ? nextClauseStart(next) : tokens.length);
-    const content = trimPunctuation(tokens.slice(start, end));
+    const resumes = trailing ? resumedAfter(tokens, anchor) : -1;
+    const restEnd = next ? nextClauseStart(next) : tokens.length;
+    const rest = resumes === -1 ? [] : tokens.slice(resumes, restEnd);
+    const content = trimPunctuation([...tokens.slice(start, end), ...rest]);
     const context = k === 0 && !trailing ? topicLead(tokens, anchor) : [];
     const clauseStart = trailing ? start : anchor.subjectStart;
-    const clauseEnd = trailing ? (anchor.inverted ? anchor.subjectEnd : anchor.verbEnd) + 1 : end;
+    const clauseEnd = resumes !== -1 ? restEnd : trailing ? (anchor.inverted ? anchor.subjectEnd : anchor.verbEnd) + 1 : end;
     clauses.push({
       speaker,
       source: sourceOf(anchor.subject, speaker),
@@ -195,10 +198,24 @@ function splitClauses(
       sentenceIndex,
       paragraphIndex: sentence.paragraphIndex,
     });
-    cursor = trailing ? (anchor.inverted ? anchor.subjectEnd + 1 : anchor.verbEnd + 1) : end;
+    cursor = resumes !== -1 ? restEnd : trailing ? (anchor.inverted ? anchor.subjectEnd + 1 : anchor.verbEnd + 1) : end;
     afterLeading = !trailing;
   });
   return clauses;
+}
+
+/**
+ * Where the clause goes on after an attribution set inside it ("What the union could not accept, he said, was a total
+ * …", "The problem, she said, is that …"): the finite verb right after the comma that closes the attribution; -1 when
+ * the attribution ends the clause.
+ */
+function resumedAfter(tokens: Token[], anchor: Anchor): number {
+  const comma = (anchor.inverted ? anchor.subjectEnd : anchor.verbEnd) + 1;
+  const verb = tokens[comma + 1];
+  if (tokens[comma]?.text !== ',' || !verb) return -1;
+  // "…, he said, adding …" goes on with another statement, not with the clause the attribution interrupted.
+  const finite = verb.pos === 'AUX' || (verb.pos === 'VERB' && !verb.normal.endsWith('ing'));
+  return finite ? comma + 1 : -1;
 }
 
 function nextClauseStart(anchor: Anchor): number {

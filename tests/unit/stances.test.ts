@@ -780,6 +780,25 @@ describe('verbs after a quotation', () => {
   });
 });
 
+describe('an attribution set inside the clause it attributes', () => {
+  it('takes the clause on both sides of "…, X said, …" as what was said', () => {
+    const [statement] = extractStatements(['The problem, Senator Ann Loy said, is that the state will not pay unless the county agrees.']);
+    expect(statement).toMatchObject({ speaker: 'Ann Loy', kind: 'condition' });
+    expect(statement.text).toBe('The problem, Senator Ann Loy said, is that the state will not pay unless the county agrees.');
+    const [first, second] = extractStatements([
+      'What the council could not accept, Ann Loy said, was a fare that ran ahead of inflation, and she called for a cap on the rise.',
+    ]);
+    expect(first.text).toBe('What the council could not accept, Ann Loy said, was a fare that ran ahead of inflation');
+    expect(second).toMatchObject({ speaker: 'Ann Loy', kind: 'demand' });
+  });
+
+  it('ends the clause at the attribution when a participle goes on after it', () => {
+    const [statement] = extractStatements(['The state must pay for the bridge, Ann Loy said, citing the cost of the repairs.']);
+    expect(statement.claim).toContain('bridge');
+    expect(statement.claim).not.toMatch(/cost|repair/);
+  });
+});
+
 describe('organisations as speakers', () => {
   it('gives a quoted paragraph after an organisation’s report to the organisation, and "he" to the last person', () => {
     const found = extractStatements([
