@@ -6,8 +6,8 @@
 import { findAnchors, type Anchor, type Subject } from './anchors.js';
 import { agrees, pronounGender } from './gender.js';
 import { anchorAtQuoteClose, endsInsideQuote, startsInsideQuote, transcriptSpeakers } from './quotes.js';
-import { GENERIC_TITLES, LISTENER_VERBS, POSSESSIVE_DETERMINERS, POSSESSIVE_MARKS, REPORTED_CLAUSE_OPENERS } from './lexicon.js';
-import { MAX_ADJUNCT_TOKENS, MAX_LISTENER_TOKENS, MIN_CONTENT_WORDS, TOPIC_LEADS } from './patterns.js';
+import { FRONTED_CLAUSE_OPENERS, GENERIC_TITLES, LISTENER_VERBS, POSSESSIVE_DETERMINERS, POSSESSIVE_MARKS, REPORTED_CLAUSE_OPENERS } from './lexicon.js';
+import { MAX_ADJUNCT_TOKENS, MAX_LISTENER_TOKENS, MAX_NAME_WORDS, MAX_ROLE_TOKENS, MIN_CONTENT_WORDS, TOPIC_LEADS } from './patterns.js';
 import { identifiedLater } from './identification.js';
 import { findNameStartingAt, roleWordsOf, type Person, type SpeakerRegister } from './speakers.js';
 import { isWord, joinTokens, type Sentence, type Token } from './sentences.js';
@@ -109,15 +109,30 @@ function quoteSpeaker(sentences: Sentence[], anchors: Anchor[][], index: number,
 
 /**
  * Who "he" or "she" is: a person named earlier in the same sentence ("Should Mrs. Clinton win, she said"), else the
- * speaker of this or the previous sentence, else the first person the previous sentence names (its subject, most
- * often); undefined leaves it to the last named speaker.
+ * subject of the main clause after the subordinate clause that holds the pronoun, else the speaker of this or the
+ * previous sentence, else the first person the previous sentence names (its subject, most often); undefined leaves it
+ * to the last named speaker.
  */
 function pronounReferent(sentences: Sentence[], index: number, at: number, register: SpeakerRegister, recentSpeaker: Person | null): Person | undefined {
   const pronoun = sentences[index].tokens[at].normal;
   const before = firstMention(sentences[index].tokens.slice(0, at), register, pronoun);
   if (before) return before;
+  const ahead = mainClauseSubject(sentences[index].tokens, at, register, pronoun);
+  if (ahead) return ahead;
   if (recentSpeaker && agrees(recentSpeaker, pronoun)) return recentSpeaker;
   return index > 0 ? firstMention(sentences[index - 1].tokens, register, pronoun) : undefined;
+}
+
+/**
+ * "While he's said he'll fight on, Sanders must decide …": a pronoun in a clause that opens the sentence with a
+ * subordinating word refers ahead to the subject of the main clause after it, when that subject is a person it can
+ * mean (named within `MAX_ROLE_TOKENS` words of the comma, to allow a title: ", Sen. Bernie Sanders must").
+ */
+function mainClauseSubject(tokens: Token[], at: number, register: SpeakerRegister, pronoun: string): Person | undefined {
+  if (!FRONTED_CLAUSE_OPENERS.has(tokens[0]?.normal ?? '')) return undefined;
+  const comma = tokens.findIndex((token, k) => k > at && token.text === ',' && !token.quoted);
+  if (comma === -1) return undefined;
+  return firstMention(tokens.slice(comma + 1, comma + 1 + MAX_ROLE_TOKENS + MAX_NAME_WORDS), register, pronoun);
 }
 
 /** The person whom the pronoun can refer to named first in the nearest of the `MAX_PRONOUN_LOOKBACK` sentences before. */

@@ -162,6 +162,9 @@ export const OUTLET_VERBS = new Set(['report', 'write', 'publish']);
 /** Verbs whose first object is the listener, not the content ("told reporters that …"). */
 export const LISTENER_VERBS = new Set(['tell', 'assure', 'inform', 'remind']);
 
+/** Words that open a subordinate clause before the main one ("While he's said …, Sanders must …"). */
+export const FRONTED_CLAUSE_OPENERS = new Set(['while', 'although', 'though', 'whereas', 'since', 'because', 'after', 'before', 'when', 'once', 'as', 'if', 'unless', 'despite']);
+
 /** Subject pronouns that refer back to the last named speaker. */
 export const SPEAKER_PRONOUNS = new Set(['he', 'she']);
 

@@ -780,6 +780,16 @@ describe('verbs after a quotation', () => {
   });
 });
 
+describe('a pronoun that refers ahead', () => {
+  it('gives "he" in a subordinate clause that opens the sentence to the main clause’s subject, not to the last speaker', () => {
+    const finch = 'Tom Finch said the council must approve the budget.';
+    const [, ahead] = extractStatements([finch, 'While he has said he will fight on to the convention, Sam Ortiz must decide what he will demand.']);
+    expect(ahead.speaker).toBe('Sam Ortiz');
+    const [, back] = extractStatements([finch, 'He said he will fight on to the convention.']);
+    expect(back.speaker).toBe('Tom Finch');
+  });
+});
+
 describe('an attribution set inside the clause it attributes', () => {
   it('takes the clause on both sides of "…, X said, …" as what was said', () => {
     const [statement] = extractStatements(['The problem, Senator Ann Loy said, is that the state will not pay unless the county agrees.']);
