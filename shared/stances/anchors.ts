@@ -487,7 +487,9 @@ function findSubjectEndingAt(tokens: Token[], end: number, register: SpeakerRegi
   // Not after a person's name: "Senator Alex Ortiz of Ohio" is the senator (see `personOfPlace`).
   const joinsName = (k: number) =>
     INSTITUTION_NAME_JOINERS.has(tokens[k].normal) && capital(k - 1) && capital(k + 1) && findNameEndingAt(tokens, k - 1, register) === undefined;
-  const continues = (k: number) => isNounPhrasePart(tokens[k]) || (k > 0 && capital(k)) || joinsName(k);
+  // "On Monday the mayor said": a date before the subject's determiner is an adjunct ("the Saturday debate" is not).
+  const adjunct = (k: number) => tokens[k].entity === 'DATE' && tokens[k + 1]?.pos === 'DET';
+  const continues = (k: number) => !adjunct(k) && (isNounPhrasePart(tokens[k]) || (k > 0 && capital(k)) || joinsName(k));
   while (start > 0 && continues(start - 1)) start -= 1;
   const determiner = tokens[start]?.normal;
   const source = sourceSpeaker(tokens, start, end);

@@ -263,16 +263,45 @@ function extendSingleName(words: string[], sentences: Sentence[]): string[] {
   return words;
 }
 
-/** The title before the first naming that has one ("Russian President Vladimir Putin" → "Russian President"). */
+/**
+ * The title before the first naming that has one ("Russian President Vladimir Putin" → "Russian President"), else the
+ * title an appositive gives after a naming ("Miriam Castell, the president of Hollins University," → "president").
+ */
 function findRole(person: Person, sentences: Sentence[]): string | undefined {
+  let appositive: string | undefined;
   for (const { tokens } of sentences) {
     for (let i = 0; i < tokens.length; i += 1) {
       if (!matchesWords(tokens, i, person.words)) continue;
       const role = tokens.slice(roleStartBefore(tokens, i), i);
       if (role.length > 0) return role.map((token) => token.text).join(' ');
+      // "At a press conference in Chelsea, the mayor said": after a preposition, a name is a place, not a subject.
+      if (tokens[i - 1]?.pos !== 'ADP') appositive ??= appositiveRole(tokens, i + person.words.length);
     }
   }
-  return undefined;
+  return appositive;
+}
+
+/**
+ * The role words of an appositive right after a name (", the president of …", ", a spokeswoman for …", ", chief
+ * executive of …"), up to the preposition that names the institution: the institution's own words ("for Gov. Teresa
+ * Vallin") would make the person a holder of someone else's title.
+ */
+function appositiveRole(tokens: Token[], comma: number): string | undefined {
+  if (tokens[comma]?.text !== ',') return undefined;
+  let k = comma + 1;
+  if (['the', 'a', 'an'].includes(tokens[k]?.normal ?? '')) k += 1;
+  const start = k;
+  while (k < tokens.length && k - start < MAX_ROLE_TOKENS && (ROLE_WORDS.has(tokens[k].normal) || isRoleModifier(tokens[k]))) k += 1;
+  const role = tokens.slice(start, k);
+  // The phrase ends on a role word ("the union president"), not on a modifier ("the former"), and the appositive goes
+  // on with the institution or closes: ", the mayor also said" is the next clause's subject, not an appositive.
+  const closes = !tokens[k] || tokens[k].text === ',' || tokens[k].pos === 'ADP';
+  return role.length > 0 && closes && ROLE_WORDS.has(role[role.length - 1].normal) ? role.map((token) => token.text).join(' ') : undefined;
+}
+
+/** "former", "deputy", "union" in "the former union president": words that narrow a role before its head. */
+function isRoleModifier(token: Token): boolean {
+  return isWord(token) && !isCapitalized(token) && (token.pos === 'ADJ' || token.pos === 'NOUN');
 }
 
 /** The words of a person's role, abbreviations spelt out ("Sen." → "senator"). */

@@ -780,6 +780,20 @@ describe('verbs after a quotation', () => {
   });
 });
 
+describe('titles given after a name', () => {
+  it('resolves "the mayor" to the person an appositive named mayor, and reads no date into the subject', () => {
+    const [statement] = extractStatements(['Ruth Ellery, the mayor of Dunmore, opened the bridge in June.', 'On Monday the mayor said the city must repair it before winter.']);
+    expect(statement.speaker).toBe('Ruth Ellery');
+  });
+
+  it('reads no appositive after a preposition or before a verb ("in Chelsea, the mayor also said")', () => {
+    const found = extractStatements(['At a press conference in Chelsea, the mayor also said the city must repair the bridge before winter.']);
+    expect(found.map((statement) => statement.speaker)).not.toContain('Chelsea');
+    const met = extractStatements(['Bill Marsh met Chelsea, the mayor also said the city must repair the bridge before winter.']);
+    expect(met.map((statement) => statement.speaker)).not.toContain('Chelsea');
+  });
+});
+
 describe('a pronoun that refers ahead', () => {
   it('gives "he" in a subordinate clause that opens the sentence to the main clause’s subject, not to the last speaker', () => {
     const finch = 'Tom Finch said the council must approve the budget.';
