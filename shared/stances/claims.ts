@@ -1,7 +1,7 @@
 /**
  * What kind of stance a clause states, with which polarity, and its normalized claim for comparison.
  */
-import { REPORTING_VERBS, TITLE_NOUNS } from './lexicon.js';
+import { ACCUSING_VERBS, REPORTING_VERBS, TITLE_NOUNS } from './lexicon.js';
 import {
   CLAIM_POS,
   CLAIM_STANCE_LEMMAS,
@@ -64,6 +64,8 @@ export function classifyStance(verb: Token[], content: Token[], how: ClauseShape
   if (!attributed && !UNATTRIBUTED_CUES.some((cue) => cue.test(line))) return undefined;
   const negated = isNegated(line);
   if (WITHDRAWAL_CUES.some((cue) => cue.test(line))) return { kind: 'condition', polarity: 'negative', withdrawn: true };
+  // "accused Kessel of holding releases below what it offered": what follows is the accused's conduct, not a stance.
+  if (verb.some((token) => ACCUSING_VERBS.has(token.lemma))) return { kind: 'claim', polarity: 'positive', withdrawn: false };
   const kind = STANCE_PRIORITY.find((candidate) => STANCE_CUES[candidate].some((cue) => cue.test(line)))
     ?? (negated || stanceVerb || (!prefaced && !asks && longestQuote(content) >= MIN_QUOTED_WORDS) ? 'position' : undefined)
     ?? (!prefaced && isProposition(content) ? 'claim' : undefined);

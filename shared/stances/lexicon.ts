@@ -159,6 +159,9 @@ export const PHRASAL_STANCE_VERBS: Record<string, string[]> = { rule: ['out'], p
 /** Verbs that news outlets, not people, do: a lone capitalised subject of these is an outlet ("Kommersant reported"). */
 export const OUTLET_VERBS = new Set(['report', 'write', 'publish']);
 
+/** Reporting verbs whose content is what someone else did ("accused Kessel of …", "blamed Tokyo for …"): claims. */
+export const ACCUSING_VERBS = new Set(['accuse', 'blame']);
+
 /** Verbs whose first object is the listener, not the content ("told reporters that …"). */
 export const LISTENER_VERBS = new Set(['tell', 'assure', 'inform', 'remind']);
 

@@ -287,6 +287,15 @@ describe('attribution', () => {
 });
 
 describe('kinds, polarity and claims', () => {
+  it('reads an accusation as a claim about the accused, whatever cues its content holds', () => {
+    const [accused, blamed] = extractStatements([
+      'Mayor Ana Lima accused the council of refusing to fund the buses unless the state pays.',
+      'Mayor Ana Lima blamed the council for the offer it withdrew in May.',
+    ]);
+    expect(accused).toMatchObject({ speaker: 'Ana Lima', kind: 'claim' });
+    expect(blamed).toMatchObject({ speaker: 'Ana Lima', kind: 'claim' });
+  });
+
   it('reads "no longer insists on" as a withdrawn condition with negative polarity', () => {
     const [statement] = extractStatements(['The union no longer insists on guaranteed volumes, union leader Kari Lund said on Tuesday.']);
     expect(statement).toMatchObject({ speaker: 'Kari Lund', role: 'union leader', kind: 'condition', polarity: 'negative', withdrawn: true });
