@@ -7,8 +7,10 @@ import { claimVocabulary, classifyStance, isReaffirmation, isRestatement, normal
 import { BOILERPLATE_PATTERNS } from '../extract/patterns.js';
 import { mergeQuotations, type SentenceStatement } from './quotations.js';
 import { isWord, PARAGRAPH_SEPARATOR, readSentences, type Sentence, type Token } from './sentences.js';
+import { voicesOf } from './ledger.js';
 import { buildSpeakerRegister } from './speakers.js';
-import { ALERT_KINDS } from './patterns.js';
+import { surnameOf } from './surname.js';
+import { ALERT_KINDS, KIND_ORDER } from './patterns.js';
 import type { Statement } from './types.js';
 
 export { compareWithLedger, speaksAs, type CompareOptions, CHANGED_SIMILARITY, MIN_SHOWN_SIMILARITY, REPEAT_SIMILARITY, SAME_ARTICLE_SIMILARITY } from './novelty.js';
@@ -116,12 +118,13 @@ function isQuotation(content: Token[]): boolean {
 const QUOTATION_SHARE = 0.8;
 
 /**
- * Gives each statement the same speaker's earlier ones in the article: the ledger judges a lede and its quote together.
+ * Gives each statement the earlier ones in the article of the same voice (the speaker, or a spokesperson and whom they
+ * speak for): the ledger judges a lede and its quote together.
  * A quotation right after the speaker's report in the same paragraph (or the lede's) also names that report (`backs`).
  */
 function linkWithinArticle(statements: Statement[]): Statement[] {
   return statements.map((statement, index) => {
-    const earlier = statements.slice(0, index).filter((other) => other.speaker === statement.speaker);
+    const earlier = statements.slice(0, index).filter((other) => sameVoice(other, statement));
     if (earlier.length === 0) return statement;
     const linked: Statement = { ...statement, earlierInArticle: earlier.map((other) => ({ text: other.text, claim: other.claim })) };
     const report = earlier[earlier.length - 1];
@@ -130,15 +133,22 @@ function linkWithinArticle(statements: Statement[]): Statement[] {
   });
 }
 
+/** Two statements speak as one when they share a voice: the same speaker, or a spokesperson and whom they speak for. */
+function sameVoice(a: Statement, b: Statement): boolean {
+  if (a.speaker === b.speaker) return true;
+  const voices = new Set(voicesOf(a).map(surnameOf));
+  return voicesOf(b).some((voice) => voices.has(surnameOf(voice)));
+}
+
 /**
  * A quotation gives the words behind the report before it: same paragraph (or the lede's report and the second
  * paragraph's quotation, the inverted pyramid's opening), the report not itself a quotation, and the quotation states no
- * firmer kind of stance than the report (a quote that adds a condition to a report of a position is news).
+ * firmer kind of stance than the report (`KIND_ORDER`: a quote that adds a condition to a report of a position is news).
  */
 function backsReport(quotation: Statement, report: Statement): boolean {
   const lede = report.paragraphIndex === 0 && quotation.paragraphIndex === 1;
   if (!quotation.quotation || report.quotation || (report.paragraphIndex !== quotation.paragraphIndex && !lede)) return false;
-  return quotation.kind === report.kind || quotation.kind === 'position' || quotation.kind === 'concern';
+  return KIND_ORDER.indexOf(quotation.kind) >= KIND_ORDER.indexOf(report.kind);
 }
 
 /** An article that repeats itself (a standfirst, a caption) says it once. */

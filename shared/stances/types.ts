@@ -33,8 +33,9 @@ export interface Statement {
   /** Set when the statement gives up an earlier condition or demand ("no longer insists on …"). */
   withdrawn?: boolean;
   /**
-   * The same speaker's earlier statements in the same article, oldest first (text and claim as in the ledger). A lede
-   * and the quote behind it restate each other; `compareWithLedger` finds these among its ledger entries by text.
+   * The same voice's earlier statements in the same article (the speaker's, or whom they speak for), oldest first
+   * (text and claim as in the ledger). A lede and the quote behind it restate each other; `compareWithLedger` finds
+   * these among its ledger entries by text.
    */
   earlierInArticle?: { text: string; claim: string }[];
   /** Opens with a restatement marker ("that is to say", "in other words"): it says again what the speaker just said. */

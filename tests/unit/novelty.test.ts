@@ -215,6 +215,15 @@ describe('a lede and the quote behind it (statements of one article)', () => {
     expect(firmer.backs).toBeUndefined();
   });
 
+  it('takes a spokesperson’s quotation after their principal’s report, of a kind no firmer, for the words behind it', () => {
+    const [report, spokeswoman] = extractStatements([
+      'Mayor Ana Lima said the city would keep fares frozen unless the state cut its grant. Her spokeswoman, Nina Holt, said it would “not accept any fare above two dollars while the state grant still stands in full.”',
+    ]);
+    expect(report.kind).toBe('condition');
+    expect(spokeswoman).toMatchObject({ speaker: 'Nina Holt', speaksFor: 'Ana Lima', kind: 'refusal', quotation: true, backs: report.text });
+    expect(compareWithLedger(spokeswoman, [toLedgerEntry(report, article, 0)])).toMatchObject({ status: 'repeat', closest: { text: report.text } });
+  });
+
   it('counts a statement opening "that is to say" against the speaker’s statement before it, however few words they share', () => {
     const restated: Statement = { ...statementOf('Putin said some things will take a long time.'), restates: true };
     const before = statementOf('Putin said some aspects of the dispute can already be addressed.');
