@@ -167,6 +167,14 @@ describe('attribution', () => {
     expect(backs).toMatchObject({ speaker: 'Alex Ortiz', kind: 'position' });
   });
 
+  it('reads a stance taken in a clause of time ("after X dropped its demand …"), not one the writer guesses at', () => {
+    const [dropped] = extractStatements(['The two cities signed the plan after Governor Tom Reyes had dropped his demand that the state first pay the farmers.']);
+    expect(dropped).toMatchObject({ speaker: 'Tom Reyes', kind: 'condition', withdrawn: true });
+    const [refused] = extractStatements(['The meeting was cancelled after Senator Alex Ortiz refused to say whether he backs the rail budget.']);
+    expect(refused).toMatchObject({ speaker: 'Alex Ortiz', kind: 'refusal' });
+    expect(extractStatements(['The meeting was cancelled before Senator Alex Ortiz could reject the rail budget.'])).toEqual([]);
+  });
+
   it('reads "called upon" as "called on"', () => {
     const [demand] = extractStatements(['Governor Tom Reyes called upon the utilities board to freeze prices.']);
     expect(demand).toMatchObject({ speaker: 'Tom Reyes', kind: 'demand' });
