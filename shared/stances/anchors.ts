@@ -20,7 +20,7 @@ import {
   TITLE_NOUNS,
   WITHDRAWING_VERBS,
 } from './lexicon.js';
-import { EMBEDDED_CLAUSE_WORDS, MAX_ADJUNCT_TOKENS, MAX_NAME_WORDS, MAX_SOURCE_PHRASE_TOKENS } from './patterns.js';
+import { EMBEDDED_CLAUSE_WORDS, MAX_ADJUNCT_TOKENS, MAX_APPOSITIVE_TOKENS, MAX_NAME_WORDS, MAX_SOURCE_PHRASE_TOKENS } from './patterns.js';
 import { findNameEndingAt, findNameStartingAt, roleStartBefore, skipToSubjectEnd, type Person, type SpeakerRegister } from './speakers.js';
 import { followsComma, isCapitalized, isWord, type Token } from './sentences.js';
 import { sourceSpeaker } from './sources.js';
@@ -345,10 +345,15 @@ function anchorWithSubject(tokens: Token[], i: number, verbEnd: number, register
  */
 function coordinatedSubject(tokens: Token[], i: number, register: SpeakerRegister): Person | undefined {
   if (!COORDINATORS.has(tokens[i - 1]?.normal ?? '')) return undefined;
-  const named = findNameStartingAt(tokens, leadingAdjunctsEnd(tokens), register);
+  const named = findNameStartingAt(tokens, leadingAdjunctsEnd(tokens), register) ?? subjectAfterLongAdjunct(tokens, i, register);
   if (!named || named.end >= i - 1) return undefined;
   let k = named.end + 1;
   if (tokens[k]?.text === '(') k = tokens.findIndex((token, at) => at > k && token.text === ')') + 1 || i;
+  // "Miriam Castell, the president of Hollins University, stood …": an appositive set off by commas.
+  if (tokens[k]?.text === ',') {
+    const closing = tokens.findIndex((token, at) => at > k && at - k <= MAX_APPOSITIVE_TOKENS && token.text === ',');
+    if (closing !== -1 && closing < i - 1) k = closing + 1;
+  }
   // Between subject and verb: adverbs, auxiliaries and a time adjunct ("on Wednesday").
   const isAdjunct = (token: Token) =>
     token.pos === 'ADV' || token.pos === 'AUX' || token.normal === 'not' || token.entity === 'DATE' || token.entity === 'TIME' || (token.pos === 'ADP' && tokens[k + 1]?.entity === 'DATE');
@@ -357,6 +362,20 @@ function coordinatedSubject(tokens: Token[], i: number, register: SpeakerRegiste
 }
 
 const COORDINATORS = new Set(['and', 'but']);
+
+/**
+ * The subject named right after the last comma before the verb's conjunction, when the sentence opens with an adjunct
+ * too long or too quoted for `leadingAdjunctsEnd` ("On a gray afternoon in the atrium of the library, where students had
+ * been told to expect “an update,” Miriam Castell … stood … and told …").
+ */
+function subjectAfterLongAdjunct(tokens: Token[], i: number, register: SpeakerRegister): { person: Person; end: number } | undefined {
+  for (let k = 1; k < i - 1; k += 1) {
+    if (!followsComma(tokens, k) || tokens[k].quoted) continue;
+    const named = findNameStartingAt(tokens, k, register);
+    if (named && !named.person.organization) return named;
+  }
+  return undefined;
+}
 
 /** A form of "be" before the verb (adverbs skipped): progressive with an -ing form, passive otherwise. */
 function isProgressive(tokens: Token[], i: number): boolean {

@@ -194,6 +194,13 @@ describe('attribution', () => {
     ]);
     expect(statement).toMatchObject({ speaker: 'Tom Reyes', kind: 'condition' });
     expect(statement.text).toContain('must rebuild the levees');
+    // After an appositive, and after an opening adjunct too long or too quoted to skip.
+    const [described] = extractStatements(['Tom Reyes, the governor of Oregon, toured the valley and said the state must rebuild the levees.']);
+    expect(described).toMatchObject({ speaker: 'Tom Reyes', kind: 'condition' });
+    const [late] = extractStatements([
+      'On a wet Monday afternoon on the banks of the flooded river, where farmers had been promised “a plan,” Tom Reyes toured the valley and said the state must rebuild the levees.',
+    ]);
+    expect(late).toMatchObject({ speaker: 'Tom Reyes', kind: 'condition' });
   });
 
   it('reads a speaker whose party in parentheses is followed by a description ("X (D-Md.), chair of …, said")', () => {
