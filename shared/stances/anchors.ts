@@ -238,7 +238,8 @@ function anchorAccordingTo(tokens: Token[], i: number, register: SpeakerRegister
 
 function anchorVerb(tokens: Token[], i: number, register: SpeakerRegister): Anchor | undefined {
   const token = tokens[i];
-  if (token.pos !== 'VERB' || tokens[i - 1]?.normal === 'to') return undefined;
+  if (token.pos !== 'VERB') return undefined;
+  if (tokens[i - 1]?.normal === 'to') return anchorAfterAspect(tokens, i, register);
   const participle = /ing$/.test(token.normal);
   if (participle && STATEMENT_NOUNS.has(tokens[i - 1]?.lemma ?? '')) return anchorOnStatement(tokens, i, register);
   // "is calling for" reports like "calls for"; ", saying …" reports for the sentence's subject; other -ing forms are nouns or modifiers.
@@ -310,6 +311,20 @@ const NAMING_VERBS = new Set(['call', 'label', 'brand', 'dub']);
 const NAMING_PARTICLES = new Set(['on', 'upon', 'for', 'off', 'out', 'up', 'back', 'in']);
 /** The longest object a naming verb takes before what it calls it ("both Trump and front-runner Hillary Clinton"). */
 const MAX_NAMED_OBJECT_TOKENS = 10;
+
+/**
+ * "He's already begun to indicate he'll make demands", "she continued to insist that …": a verb of saying after a verb
+ * of beginning or going on reports as it would alone, with that verb's subject. Other infinitives ("wants to say",
+ * "refused to say") report nothing yet.
+ */
+function anchorAfterAspect(tokens: Token[], i: number, register: SpeakerRegister): Anchor | undefined {
+  const aspect = i - 2;
+  if (!ASPECTUAL_VERBS.has(tokens[aspect]?.lemma ?? '') || !REPORTING_VERBS.has(tokens[i].lemma) || !fitsFrame(tokens, i)) return undefined;
+  const anchor = anchorWithSubject(tokens, aspect, i, register);
+  return anchor && !anchor.inverted ? { ...anchor, lemma: tokens[i].lemma } : undefined;
+}
+
+const ASPECTUAL_VERBS = new Set(['begin', 'start', 'continue']);
 
 /** An anchor for the verb at `i` with its subject before it, after a conjunction, or after it (", said Reyes"). */
 function anchorWithSubject(tokens: Token[], i: number, verbEnd: number, register: SpeakerRegister): Anchor | undefined {
