@@ -20,7 +20,7 @@ import {
   TITLE_NOUNS,
   WITHDRAWING_VERBS,
 } from './lexicon.js';
-import { EMBEDDED_CLAUSE_WORDS, MAX_ADJUNCT_TOKENS, MAX_APPOSITIVE_TOKENS, MAX_NAME_WORDS, MAX_SOURCE_PHRASE_TOKENS } from './patterns.js';
+import { EMBEDDED_CLAUSE_WORDS, MAX_ADJUNCT_TOKENS, MAX_APPOSITIVE_TOKENS, MAX_TIME_SPAN_ADJUNCT_TOKENS, MAX_NAME_WORDS, MAX_SOURCE_PHRASE_TOKENS } from './patterns.js';
 import { findNameEndingAt, findNameStartingAt, roleStartBefore, skipToSubjectEnd, type Person, type SpeakerRegister } from './speakers.js';
 import { followsComma, isCapitalized, isWord, type Token } from './sentences.js';
 import { sourceSpeaker } from './sources.js';
@@ -190,12 +190,21 @@ function leadingAdjunctsEnd(tokens: Token[]): number {
   let start = tokens[0]?.pos === 'CCONJ' ? 1 : 0;
   for (;;) {
     const opener = tokens[start];
-    if (!opener || !(opener.pos === 'ADP' || opener.pos === 'ADV' || opener.pos === 'SCONJ' || opener.entity === 'DATE')) return start;
+    const span = opensSpanOfTime(tokens, start);
+    if (!opener || !(opener.pos === 'ADP' || opener.pos === 'ADV' || opener.pos === 'SCONJ' || opener.entity === 'DATE' || span)) return start;
     const comma = tokens.findIndex((token, k) => k > start && token.text === ',');
-    if (comma === -1 || comma - start > MAX_ADJUNCT_TOKENS || tokens.slice(start, comma).some((token) => token.quoteMark)) return start;
+    const limit = span ? MAX_TIME_SPAN_ADJUNCT_TOKENS : MAX_ADJUNCT_TOKENS;
+    if (comma === -1 || comma - start > limit || tokens.slice(start, comma).some((token) => token.quoteMark)) return start;
     start = comma + 1;
   }
 }
+
+/** "Eight days before the vote, …", "Two weeks later, …": a number of units of time opens an adjunct. */
+function opensSpanOfTime(tokens: Token[], start: number): boolean {
+  return tokens[start].pos === 'NUM' && TIME_UNITS.has(tokens[start + 1]?.lemma ?? '');
+}
+
+const TIME_UNITS = new Set(['minute', 'hour', 'day', 'week', 'month', 'year']);
 
 /** A stance verb, alone ("rejects") or with its particle ("rules out"). */
 function isStanceVerb(tokens: Token[], i: number): boolean {

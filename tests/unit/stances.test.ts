@@ -184,6 +184,13 @@ describe('attribution', () => {
     expect(extractStatements(['Senator Alex Ortiz is expected to announce that the board must freeze fares.'])).toEqual([]);
   });
 
+  it('skips a long opening clause of time ("Eight days before …, X called the vote off")', () => {
+    const [off] = extractStatements([
+      'Eight days before workers were due to vote on whether to stop the night buses for a week, union leader Kari Lund called the strike off.',
+    ]);
+    expect(off).toMatchObject({ speaker: 'Kari Lund', kind: 'condition', withdrawn: true });
+  });
+
   it('reads "called upon" as "called on"', () => {
     const [demand] = extractStatements(['Governor Tom Reyes called upon the utilities board to freeze prices.']);
     expect(demand).toMatchObject({ speaker: 'Tom Reyes', kind: 'demand' });
