@@ -323,8 +323,8 @@ const MAX_NAMED_OBJECT_TOKENS = 10;
 
 /**
  * "He's already begun to indicate he'll make demands", "she continued to insist that …": a verb of saying after a verb
- * of beginning or going on reports as it would alone, with that verb's subject. Other infinitives ("wants to say",
- * "refused to say") report nothing yet.
+ * of beginning or going on reports as it would alone, with that verb's subject. Other infinitives ("is expected to
+ * announce", "hopes to say") report nothing yet.
  */
 function anchorAfterAspect(tokens: Token[], i: number, register: SpeakerRegister): Anchor | undefined {
   const aspect = i - 2;
@@ -388,7 +388,7 @@ function coordinatedSubject(tokens: Token[], i: number, register: SpeakerRegiste
 const COORDINATORS = new Set(['and', 'but']);
 
 /**
- * The subject named right after the last comma before the verb's conjunction, when the sentence opens with an adjunct
+ * The first person named right after a comma before the verb's conjunction, when the sentence opens with an adjunct
  * too long or too quoted for `leadingAdjunctsEnd` ("On a gray afternoon in the atrium of the library, where students had
  * been told to expect “an update,” Miriam Castell … stood … and told …").
  */

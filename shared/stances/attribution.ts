@@ -126,7 +126,7 @@ function pronounReferent(sentences: Sentence[], index: number, at: number, regis
 /**
  * "While he's said he'll fight on, Sanders must decide …": a pronoun in a clause that opens the sentence with a
  * subordinating word refers ahead to the subject of the main clause after it, when that subject is a person it can
- * mean (named within `MAX_ROLE_TOKENS` words of the comma, to allow a title: ", Sen. Bernie Sanders must").
+ * mean (named within a title's and a name's length of the comma: ", Sen. Bernie Sanders must").
  */
 function mainClauseSubject(tokens: Token[], at: number, register: SpeakerRegister, pronoun: string): Person | undefined {
   if (!FRONTED_CLAUSE_OPENERS.has(tokens[0]?.normal ?? '')) return undefined;

@@ -129,8 +129,11 @@ describe('stancewatch statements', () => {
     ];
     writeFileSync(page, paragraphs.join('\n\n'));
     const [article] = jsonLines((await stancewatch('statements', page, '--json')).stdout);
-    expect(article.statements).toEqual([expect.objectContaining({ speaker: 'Dmitry Peskov', speaksFor: 'Vladimir Putin', kind: 'condition' })]);
-    expect((await stancewatch('statements', page)).stdout).toMatch(/^1\. +condition · negative · Dmitry Peskov \(for Vladimir Putin\)$/m);
+    expect(article.statements).toEqual([
+      expect.objectContaining({ speaker: 'Dmitry Peskov', role: 'spokesman', speaksFor: 'Vladimir Putin', kind: 'condition' }),
+    ]);
+    // The role the appositive gives, then whom it speaks for.
+    expect((await stancewatch('statements', page)).stdout).toMatch(/^1\. +condition · negative · Dmitry Peskov \(spokesman, for Vladimir Putin\)$/m);
   });
 
   it('refuses archive options without --watch instead of ignoring them', async () => {
