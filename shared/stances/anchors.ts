@@ -210,7 +210,8 @@ const TIME_UNITS = new Set(['minute', 'hour', 'day', 'week', 'month', 'year']);
 function isStanceVerb(tokens: Token[], i: number): boolean {
   const lemma = tokens[i].lemma;
   if (WITHDRAWING_VERBS.has(lemma)) return GIVEN_UP_STANCES.has(tokens[objectHead(tokens, i + 1)]?.lemma ?? '');
-  if (lemma === 'call') return callsOff(tokens, i);
+  // "called off the strike" gives a threat up; "called out Trump" criticises him.
+  if (lemma === 'call') return callsOff(tokens, i) || tokens[i + 1]?.normal === 'out';
   const particles = PHRASAL_STANCE_VERBS[lemma];
   return particles ? particles.includes(tokens[i + 1]?.normal ?? '') : STANCE_VERBS.has(lemma);
 }

@@ -135,6 +135,8 @@ export const STANCE_VERBS = new Set([
   'condemn',
   'criticize',
   'criticise',
+  'denounce',
+  'slam',
   'defend',
   'dismiss',
   'hope',

@@ -191,6 +191,17 @@ describe('attribution', () => {
     expect(off).toMatchObject({ speaker: 'Kari Lund', kind: 'condition', withdrawn: true });
   });
 
+  it('reads criticism as a stance: "called out", "slammed", "denounced"', () => {
+    const found = extractStatements([
+      'Senator Alex Ortiz has called out the board over the fare rise.',
+      'Governor Tom Reyes slammed the rail budget as reckless.',
+      'Mayor Ana Lima denounced the plan to close the clinic.',
+    ]);
+    expect(found.map((statement) => statement.speaker)).toEqual(['Alex Ortiz', 'Tom Reyes', 'Ana Lima']);
+    // "called off" still gives a threat up.
+    expect(extractStatements(['Union leader Kari Lund called the strike off on Friday.'])[0]).toMatchObject({ withdrawn: true });
+  });
+
   it('reads "called upon" as "called on"', () => {
     const [demand] = extractStatements(['Governor Tom Reyes called upon the utilities board to freeze prices.']);
     expect(demand).toMatchObject({ speaker: 'Tom Reyes', kind: 'demand' });
