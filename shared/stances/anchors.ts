@@ -81,12 +81,9 @@ function anchorStanceInAdverbialClause(tokens: Token[], register: SpeakerRegiste
     // The clause's first verb, after its auxiliaries ("after Kessel had dropped …").
     const verb = tokens.findIndex((token, k) => k > j + 1 && token.pos === 'VERB');
     if (verb === -1 || !isStanceVerb(tokens, verb) || /ing$/.test(tokens[verb].normal)) continue;
-    const { subjectEnd, found } = subjectBefore(tokens, verb, register);
+    const anchor = stanceAnchorAt(tokens, verb, register);
     // The subject opens the clause ("after Kessel dropped"); "after a year of polls, Iowans are expected" is a phrase.
-    if (!found || found.start !== j + 1 || found.subject.type === 'unnamed' || found.subject.type === 'title') continue;
-    if (tokens.slice(subjectEnd + 1, verb).some((between) => SPECULATIVE_MODALS.has(between.normal))) continue;
-    const verbEnd = PHRASAL_STANCE_VERBS[tokens[verb].lemma] ? verb + 1 : verb;
-    return { verbStart: subjectEnd + 1, verbEnd, subjectStart: found.start, subjectEnd, inverted: false, subject: found.subject, lemma: tokens[verb].lemma, stance: true };
+    if (anchor && anchor.subjectStart === j + 1) return anchor;
   }
   return undefined;
 }
@@ -167,15 +164,23 @@ function anchorStanceVerb(tokens: Token[], register: SpeakerRegister): Anchor | 
       if (token.pos === 'VERB') return undefined; // the main verb is another verb
       continue;
     }
-    const { subjectEnd, found } = subjectBefore(tokens, i, register);
-    if (!found || found.subject.type === 'unnamed' || found.subject.type === 'title') return undefined;
-    // "Mr. Ryan may still offer talking points": the writer guesses what the subject might do; no stance is taken.
-    if (tokens.slice(subjectEnd + 1, i).some((between) => SPECULATIVE_MODALS.has(between.normal))) return undefined;
-    // The verb takes its auxiliaries and negation ("did not rule out") and its particle: the stance is in all of them.
-    const verbEnd = PHRASAL_STANCE_VERBS[token.lemma] ? i + 1 : i;
-    return { verbStart: subjectEnd + 1, verbEnd, subjectStart: found.start, subjectEnd, inverted: false, subject: found.subject, lemma: token.lemma, stance: true };
+    return stanceAnchorAt(tokens, i, register);
   }
   return undefined;
+}
+
+/**
+ * The anchor of the stance verb at `i` with its subject before it: someone (a named person, a pronoun, a source; "The
+ * plan would require" states nobody's stance), and no modal of possibility between them.
+ */
+function stanceAnchorAt(tokens: Token[], i: number, register: SpeakerRegister): Anchor | undefined {
+  const { subjectEnd, found } = subjectBefore(tokens, i, register);
+  if (!found || found.subject.type === 'unnamed' || found.subject.type === 'title') return undefined;
+  // "Mr. Ryan may still offer talking points": the writer guesses what the subject might do; no stance is taken.
+  if (tokens.slice(subjectEnd + 1, i).some((between) => SPECULATIVE_MODALS.has(between.normal))) return undefined;
+  // The verb takes its auxiliaries and negation ("did not rule out") and its particle: the stance is in all of them.
+  const verbEnd = PHRASAL_STANCE_VERBS[tokens[i].lemma] ? i + 1 : i;
+  return { verbStart: subjectEnd + 1, verbEnd, subjectStart: found.start, subjectEnd, inverted: false, subject: found.subject, lemma: tokens[i].lemma, stance: true };
 }
 
 /** Modals of possibility: with them a stance verb is the writer's guess, not the subject's stance. */
