@@ -9,7 +9,7 @@ import { anchorAtQuoteClose, endsInsideQuote, startsInsideQuote, transcriptSpeak
 import { FRONTED_CLAUSE_OPENERS, GENERIC_TITLES, LISTENER_VERBS, POSSESSIVE_DETERMINERS, POSSESSIVE_MARKS, REPORTED_CLAUSE_OPENERS } from './lexicon.js';
 import { MAX_ADJUNCT_TOKENS, MAX_LISTENER_TOKENS, MAX_NAME_WORDS, MAX_ROLE_TOKENS, MIN_CONTENT_WORDS, TOPIC_LEADS } from './patterns.js';
 import { identifiedLater } from './identification.js';
-import { findNameStartingAt, roleWordsOf, type Person, type SpeakerRegister } from './speakers.js';
+import { namesIn, roleWordsOf, type Person, type SpeakerRegister } from './speakers.js';
 import { isWord, joinTokens, type Sentence, type Token } from './sentences.js';
 
 /** Sentences back that a pronoun with no speaker of its gender looks for a person it can mean. */
@@ -146,14 +146,14 @@ function mentionedBefore(sentences: Sentence[], index: number, register: Speaker
 
 /** The first person of the register the tokens name outside quotation marks whom the pronoun can refer to. */
 function firstMention(tokens: Token[], register: SpeakerRegister, pronoun: string): Person | undefined {
-  for (let k = 0; k < tokens.length; k += 1) {
-    if (tokens[k].quoted || tokens[k].quoteMark || !isWord(tokens[k])) continue;
-    const named = findNameStartingAt(tokens, k, register);
-    if (named && !POSSESSIVE_MARKS.has(tokens[named.end + 1]?.text ?? '') && agrees(named.person, pronoun)) return named.person;
-    if (named) k = named.end;
+  for (const named of namesIn(tokens, register, isQuotedOrNoWord)) {
+    if (!POSSESSIVE_MARKS.has(tokens[named.end + 1]?.text ?? '') && agrees(named.person, pronoun)) return named.person;
   }
   return undefined;
 }
+
+/** Names inside quotation marks are the speaker's words, not who is meant. */
+const isQuotedOrNoWord = (token: Token) => Boolean(token.quoted || token.quoteMark) || !isWord(token);
 
 function attributeWithoutAnchor(sentence: Sentence, sentenceIndex: number, speaker: Person | null, contentStart: number): AttributedClause {
   return {

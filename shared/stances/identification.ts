@@ -5,8 +5,8 @@
  */
 import type { Subject } from './anchors.js';
 import { PERSON_DESCRIPTION_HEADS, POSSESSIVE_MARKS, ROLE_WORDS } from './lexicon.js';
-import { isWord, type Sentence } from './sentences.js';
-import { findNameStartingAt, roleWordsOf, type Person, type SpeakerRegister } from './speakers.js';
+import type { Sentence } from './sentences.js';
+import { namesIn, roleWordsOf, type Person, type SpeakerRegister } from './speakers.js';
 
 /** Sentences after the role's that may name its holder; further on, a title names someone else as often. */
 export const IDENTIFICATION_LOOKAHEAD = 2;
@@ -40,14 +40,5 @@ function withoutPossessive(word: string): string {
 }
 
 function peopleNamedIn(sentence: Sentence, register: SpeakerRegister): Person[] {
-  const people: Person[] = [];
-  const { tokens } = sentence;
-  for (let k = 0; k < tokens.length; k += 1) {
-    if (!isWord(tokens[k])) continue;
-    const named = findNameStartingAt(tokens, k, register);
-    if (!named) continue;
-    if (!named.person.organization && !named.person.institutional) people.push(named.person);
-    k = named.end;
-  }
-  return people;
+  return [...namesIn(sentence.tokens, register)].map((named) => named.person).filter((person) => !person.organization && !person.institutional);
 }

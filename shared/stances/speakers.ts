@@ -351,6 +351,24 @@ export function findNameEndingAt(tokens: Token[], end: number, register: Speaker
   return best;
 }
 
+/**
+ * The register's people named in `tokens`, in order, each with where its name starts and ends; tokens `skip` says
+ * are passed over (by default anything that is not a word).
+ */
+export function* namesIn(
+  tokens: Token[],
+  register: SpeakerRegister,
+  skip: (token: Token) => boolean = (token) => !isWord(token),
+): Generator<{ person: Person; start: number; end: number }> {
+  for (let k = 0; k < tokens.length; k += 1) {
+    if (skip(tokens[k])) continue;
+    const named = findNameStartingAt(tokens, k, register);
+    if (!named) continue;
+    yield { person: named.person, start: k, end: named.end };
+    k = named.end;
+  }
+}
+
 /** A person named by full name or surname starting at token `start`, skipping a role ("according to Deputy … Kotaro Nogami"). */
 export function findNameStartingAt(tokens: Token[], start: number, register: SpeakerRegister): { person: Person; end: number } | undefined {
   for (let i = start; i < tokens.length && i <= start + MAX_ROLE_TOKENS; i += 1) {
