@@ -5,9 +5,11 @@
  * - written: `tests/fixtures/stances/` (seeds, labour dispute, trade negotiation), always run;
  * - held out: `tests/fixtures/stances/heldout/*`, written and labelled by someone who had not read the rules (wire
  *   copy, a feature and a column), always run;
- * - PolNeAR: `tests/fixtures/stances/polnear/*` (real articles of PolNeAR's `train` split, labelled before any rule was
- *   tuned on them), run with `--polnear DIR`, a local copy of the corpus (its root or its `data/` folder); reported as
- *   skipped without it. The corpus may not be redistributed: the labels are offsets, the text is read from DIR.
+ * - PolNeAR: `tests/fixtures/stances/polnear/*`, real articles labelled before any rule was run on them, run with
+ *   `--polnear DIR`, a local copy of the corpus (its root or its `data/` folder); reported as skipped without it. The
+ *   corpus may not be redistributed: the labels are offsets, the text is read from DIR. Storylines of its `train`
+ *   split (set `polnear`) are where rules are developed; those of its `dev` split (set `polnear-dev`) only measure
+ *   them: their misses are not read to tune a rule.
  *
  * - A reported item is a statement judged `new` or `changed`. It is a true positive when it matches a label whose
  *   status is `new` or `changed`; otherwise (it matches a `repeat` label, a `none` label, or no label) a false "new".
@@ -48,7 +50,9 @@ const isReported = (item: JudgedStatement) => REPORTED.has(item.verdict.status) 
 /** A clause shorter than this is not taken as the labelled statement on its own (PolNeAR matching). */
 const MIN_CLAUSE_CHARS = 20;
 
-type StorylineSet = 'written' | 'heldout' | 'polnear';
+/** `polnear` storylines are PolNeAR `train` articles, where rules are developed; `polnear-dev` only measures them. */
+type StorylineSet = 'written' | 'heldout' | 'polnear' | 'polnear-dev';
+const isCorpusSet = (set: StorylineSet) => set === 'polnear' || set === 'polnear-dev';
 type Matcher = (judged: JudgedStatement, label: StanceLabel) => boolean;
 
 interface Storyline {
@@ -195,7 +199,7 @@ type Scored = ReturnType<typeof scoreStoryline>;
 
 /** A miss as the results file keeps it: PolNeAR's text is printed for the reader, never written. */
 function withoutCorpusText(miss: Miss): Omit<Miss, 'text'> & { text?: string } {
-  if (miss.set !== 'polnear') return miss;
+  if (!isCorpusSet(miss.set)) return miss;
   const { text: _text, ...located } = miss;
   return located;
 }
@@ -217,7 +221,10 @@ function loadStorylines(polnear: string | undefined): { storylines: Storyline[];
     return { storylines: written, skipped: POLNEAR_STORYLINE_DIRS.map((dir) => ({ storyline: loadStorylineInfo(dir).name, reason })) };
   }
   const dataDir = polnearDataDir(polnear);
-  const real: Storyline[] = POLNEAR_STORYLINE_DIRS.map((dir) => ({ set: 'polnear', ...loadPolnearStoryline(dir, dataDir), matches: overlapsQuote }));
+  const real: Storyline[] = POLNEAR_STORYLINE_DIRS.map((dir) => {
+    const { info, split, articles } = loadPolnearStoryline(dir, dataDir);
+    return { set: split === 'dev' ? 'polnear-dev' : 'polnear', info, articles, matches: overlapsQuote };
+  });
   return { storylines: [...written, ...real], skipped: [] };
 }
 
@@ -234,6 +241,7 @@ const sets = {
   written: totalOf(storylines.filter((s) => s.set === 'written')),
   heldout: totalOf(storylines.filter((s) => s.set === 'heldout')),
   ...(values.polnear ? { polnear: totalOf(storylines.filter((s) => s.set === 'polnear')) } : {}),
+  ...(storylines.some((s) => s.set === 'polnear-dev') ? { 'polnear-dev': totalOf(storylines.filter((s) => s.set === 'polnear-dev')) } : {}),
 };
 const result = {
   generatedAt: new Date().toISOString(),

@@ -23,8 +23,8 @@ describe.each(POLNEAR_STORYLINE_DIRS.map((dir) => [dir.split('/').pop(), dir]))(
     for (const { label } of labels) expect(label.note ?? '').not.toMatch(/["“”]/);
   });
 
-  it('reads train articles only, 5 to 8 of them, oldest first', () => {
-    expect(storyline.split).toBe('train');
+  it('reads train or dev articles (never test), 5 to 8 of them, oldest first', () => {
+    expect(['train', 'dev']).toContain(storyline.split);
     expect(storyline.articles.length).toBeGreaterThanOrEqual(5);
     expect(storyline.articles.length).toBeLessThanOrEqual(8);
     const dates = storyline.articles.map((article) => article.publishedAt);
@@ -58,17 +58,28 @@ describe('loadPolnearStoryline', () => {
   mkdirSync(join(root, 'data', 'train', 'text'), { recursive: true });
   writeFileSync(join(root, 'data', 'train', 'text', 'made-up_2016-01-02_talks.txt'), text);
 
-  function storylineDir(labels: Array<{ start: number; end: number }>): string {
+  function storylineDir(labels: Array<{ start: number; end: number }>, split: string = 'train'): string {
     const dir = mkdtempSync(join(root, 'storyline-'));
-    const storyline: PolnearStoryline = {
+    const storyline = {
       name: 'made-up',
       speakers: ['The Minister'],
-      split: 'train',
+      split,
       articles: [{ document: 'made-up_2016-01-02_talks', publishedAt: '2016-01-02', outlet: 'made-up', labels: labels.map((span) => ({ ...span, speaker: 'The Minister', kind: 'condition', status: 'new' })) }],
     };
     writeFileSync(join(dir, '_storyline.json'), JSON.stringify(storyline));
     return dir;
   }
+
+  it('reads a dev storyline from the dev split, and no other split', () => {
+    mkdirSync(join(root, 'data', 'dev', 'text'), { recursive: true });
+    writeFileSync(join(root, 'data', 'dev', 'text', 'made-up_2016-01-02_talks.txt'), text.replace('minister', 'envoy'));
+    const span = locateFragment(text, 'the talks would resume');
+    const { split, articles } = loadPolnearStoryline(storylineDir([span], 'dev'), polnearDataDir(root));
+    expect(split).toBe('dev');
+    expect(articles[0].paragraphs[0]).toMatch(/^The envoy said/);
+    expect(articles[0].url).toBe('polnear:dev/made-up_2016-01-02_talks');
+    expect(() => loadPolnearStoryline(storylineDir([span], 'test'), polnearDataDir(root))).toThrow(/split must be train or dev, not test/);
+  });
 
   it('takes the corpus as its root or its data/ folder, and names what is missing otherwise', () => {
     expect(polnearDataDir(root)).toBe(join(root, 'data'));
