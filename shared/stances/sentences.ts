@@ -60,15 +60,15 @@ const SENTENCE_BREAK = /[.!?…]["”’')\]]*\s+/g;
 /**
  * Splits paragraphs into sentences.
  *
- * Stages: boundParagraphs → tokenizeParagraph → markQuotations → retagSentenceStart → retagParticiples →
- * mergeBrokenAbbreviations.
+ * Stages: boundParagraphs → tokenizeParagraph → mendSplitPairs → markQuotations → retagSentenceStart →
+ * retagParticiples → mergeBrokenAbbreviations.
  * Quotation state resets at each paragraph: by convention a quote that runs on opens again in the next one.
  */
 export function readSentences(paragraphs: string[]): Sentence[] {
   let paragraphStart = 0;
   return boundParagraphs(paragraphs).flatMap((paragraph, paragraphIndex) => {
     const start = paragraphStart;
-    const sentences = tokenizeParagraph(paragraph, paragraphIndex, start);
+    const sentences = mendSplitPairs(tokenizeParagraph(paragraph, paragraphIndex, start));
     paragraphStart += paragraphs[paragraphIndex].length + PARAGRAPH_SEPARATOR.length;
     return mergeBrokenAbbreviations(markQuotations(sentences).map(retagSentenceStart).map(retagParticiples), paragraph, start);
   });
@@ -215,6 +215,25 @@ function tokenizeParagraph(paragraph: string, paragraphIndex: number, paragraphS
 function locate(paragraph: string, text: string, from: number): number {
   const at = paragraph.indexOf(text, from);
   return at === -1 ? from : at;
+}
+
+/**
+ * wink ends a sentence between the two apostrophes of a closing mark (`comment.'` | `' But …`): the twin goes back to
+ * the sentence it closes, or the quotation would stay open over the rest of the paragraph.
+ */
+function mendSplitPairs(sentences: Sentence[]): Sentence[] {
+  sentences.forEach((sentence, k) => {
+    const previous = sentences[k - 1];
+    const last = previous?.tokens[previous.tokens.length - 1];
+    const first = sentence.tokens[0];
+    if (!last || !first || !PAIRED_MARKS.has(first.text) || first.text !== last.text || first.space !== '') return;
+    previous.tokens.push(sentence.tokens.shift()!);
+    previous.text += first.text;
+    const rest = sentence.text.slice(first.text.length);
+    sentence.start += first.text.length + (rest.length - rest.trimStart().length);
+    sentence.text = rest.trimStart();
+  });
+  return sentences.filter((sentence) => sentence.tokens.length > 0);
 }
 
 function markQuotations(sentences: Sentence[]): Sentence[] {

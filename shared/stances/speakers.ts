@@ -85,6 +85,9 @@ function cleanName(raw: string): string[] {
     .replace(/[.,;:!?"“”]+$/g, '')
     .split(/\s+/)
     .filter(Boolean);
+  // No name runs through a quotation mark: compromise may read "''Naked Girl.'' Ms. Sherry" or "Mr. Obama.'' But" as
+  // one, and neither side of the mark is sure to be a name on its own.
+  if (words.some((word) => QUOTATION_IN_WORD.test(word))) return [];
   let titled = false;
   for (;;) {
     if (words.length > 1 && isTitle(words[0])) titled = true;
@@ -95,6 +98,8 @@ function cleanName(raw: string): string[] {
   if (words.length === 1 && words[0].includes('-') && !titled) return [];
   return words;
 }
+
+const QUOTATION_IN_WORD = /''|["“”«»]/;
 
 const isTitle = (word: string) => ROLE_WORDS.has(word.toLowerCase().replace(/\.$/, ''));
 

@@ -762,6 +762,23 @@ describe('quotation marks and appositives of newspaper copy', () => {
     expect(statement.speaker).toBe('Warren');
   });
 
+  it('closes a doubled-apostrophe quotation that ends a sentence, so the next sentence is not read as quoted', () => {
+    const paragraph = "Ms. Vance said the ruling was ''the worst in years.'' But Ms. Vance said she would not appeal it.";
+    const sentences = readSentences([paragraph]);
+    expect(sentences.map((sentence) => sentence.text)).toEqual([
+      "Ms. Vance said the ruling was ''the worst in years.''",
+      'But Ms. Vance said she would not appeal it.',
+    ]);
+    expect(sentences[1].tokens.some((token) => token.quoted)).toBe(false);
+    expect(sentences[1].start).toBe(paragraph.indexOf('But'));
+    expect(extractStatements([paragraph]).map((statement) => statement.text)).toContain('But Ms. Vance said she would not appeal it.');
+  });
+
+  it('takes no name across a quotation mark', () => {
+    const found = extractStatements(["On the floor she is known as ''Deputy Chief.''", 'Mr. Okafor said the budget must be cut.']);
+    expect(found.map((statement) => statement.speaker)).toEqual(['Okafor']);
+  });
+
   it('finds the subject across an appositive or a parenthesis before the verb', () => {
     const [appositive] = extractStatements(['“It is not the position that everything is fine,” Gene Sperling, a top outside adviser, said on Monday.']);
     expect(appositive.speaker).toBe('Gene Sperling');
