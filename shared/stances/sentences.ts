@@ -60,15 +60,15 @@ const SENTENCE_BREAK = /[.!?…]["”’')\]]*\s+/g;
 /**
  * Splits paragraphs into sentences.
  *
- * Stages: boundParagraphs → tokenizeParagraph → mendSplitPairs → markQuotations → retagSentenceStart →
- * retagParticiples → mergeBrokenAbbreviations.
+ * Stages: boundParagraphs → tokenizeParagraph → splitFusedMarks → mendSplitPairs → markQuotations →
+ * retagSentenceStart → retagParticiples → mergeBrokenAbbreviations.
  * Quotation state resets at each paragraph: by convention a quote that runs on opens again in the next one.
  */
 export function readSentences(paragraphs: string[]): Sentence[] {
   let paragraphStart = 0;
   return boundParagraphs(paragraphs).flatMap((paragraph, paragraphIndex) => {
     const start = paragraphStart;
-    const sentences = mendSplitPairs(tokenizeParagraph(paragraph, paragraphIndex, start));
+    const sentences = mendSplitPairs(tokenizeParagraph(paragraph, paragraphIndex, start).map(splitFusedMarks));
     paragraphStart += paragraphs[paragraphIndex].length + PARAGRAPH_SEPARATOR.length;
     return mergeBrokenAbbreviations(markQuotations(sentences).map(retagSentenceStart).map(retagParticiples), paragraph, start);
   });
@@ -115,8 +115,22 @@ function cutSentence(sentence: string): string {
   return sentence.length <= MAX_SENTENCE_CHARS ? sentence : `${cutOnWord(sentence, MAX_SENTENCE_CHARS)} `;
 }
 
-/** Lemma and POS of a lower-cased word read on its own; cached, sentence openings repeat. */
-const lowerCaseReadings = new Map<string, { lemma: string; pos: string }>();
+/** Lemma and POS of a word read on its own; cached, sentence openings repeat. */
+const wordReadings = new Map<string, { lemma: string; pos: string }>();
+
+function readWord(word: string): { lemma: string; pos: string } {
+  let reading = wordReadings.get(word);
+  if (!reading) {
+    const { readDoc, its } = winkNlp();
+    const tokens = readDoc(word).tokens();
+    reading = {
+      lemma: String((tokens.out(its.lemma as unknown as ItsFunction<string>) as string[])[0] ?? word).toLowerCase(),
+      pos: String((tokens.out(its.pos) as string[])[0] ?? 'X'),
+    };
+    wordReadings.set(word, reading);
+  }
+  return reading;
+}
 
 /**
  * wink reads a capitalised sentence opening as a proper noun and leaves it unlemmatized ("Pilots will strike" →
@@ -127,16 +141,7 @@ function retagSentenceStart(sentence: Sentence): Sentence {
   const first = sentence.tokens[0];
   if (!first || first.pos !== 'PROPN' || !isCapitalized(first)) return sentence;
   const lower = first.text.toLowerCase();
-  let reading = lowerCaseReadings.get(lower);
-  if (!reading) {
-    const { readDoc, its } = winkNlp();
-    const tokens = readDoc(lower).tokens();
-    reading = {
-      lemma: String((tokens.out(its.lemma as unknown as ItsFunction<string>) as string[])[0] ?? lower).toLowerCase(),
-      pos: String((tokens.out(its.pos) as string[])[0] ?? first.pos),
-    };
-    lowerCaseReadings.set(lower, reading);
-  }
+  const reading = readWord(lower);
   const inflected = reading.pos !== 'PROPN' && reading.lemma !== lower;
   if (inflected) sentence.tokens[0] = { ...first, lemma: reading.lemma, pos: reading.pos };
   return sentence;
@@ -215,6 +220,28 @@ function tokenizeParagraph(paragraph: string, paragraphIndex: number, paragraphS
 function locate(paragraph: string, text: string, from: number): number {
   const at = paragraph.indexOf(text, from);
   return at === -1 ? from : at;
+}
+
+/**
+ * wink reads an opening '' before some words as an apostrophe and a contraction ("''a good idea" → `'` `'a`, also
+ * `'s`, `'d`, `'ll`): the second apostrophe is the twin of the first, and the word is read on its own.
+ */
+function splitFusedMarks(sentence: Sentence): Sentence {
+  const tokens = sentence.tokens;
+  for (let k = tokens.length - 1; k > 0; k -= 1) {
+    const [mark, fused] = [tokens[k - 1], tokens[k]];
+    if (mark.text !== "'" || fused.space !== '' || !/^'\p{L}+$/u.test(fused.text)) continue;
+    const word = fused.text.slice(1);
+    const reading = readWord(word);
+    tokens.splice(k, 1, { ...fused, text: "'", normal: "'", lemma: "'", pos: 'PUNCT', stop: false, entity: undefined }, {
+      ...fused,
+      text: word,
+      normal: word.toLowerCase(),
+      lemma: reading.lemma,
+      pos: reading.pos,
+    });
+  }
+  return sentence;
 }
 
 /**

@@ -774,6 +774,13 @@ describe('quotation marks and appositives of newspaper copy', () => {
     expect(extractStatements([paragraph]).map((statement) => statement.text)).toContain('But Ms. Vance said she would not appeal it.');
   });
 
+  it("reads ''a and ''s as a quotation mark and a word, not an apostrophe and a contraction", () => {
+    const [sentence] = readSentences(["''A deal is a deal,'' Ms. Vance said, calling it ''a promise.''"]);
+    expect(sentence.tokens.filter((token) => token.quoteMark).map((token) => token.quoteMark)).toEqual(['open', 'open', 'close', 'close', 'open', 'open', 'close', 'close']);
+    expect(sentence.tokens.find((token) => token.text === 'promise')).toMatchObject({ quoted: true });
+    expect(sentence.tokens.find((token) => token.text === 'Vance')).toMatchObject({ quoted: false });
+  });
+
   it('takes no name across a quotation mark', () => {
     const found = extractStatements(["On the floor she is known as ''Deputy Chief.''", 'Mr. Okafor said the budget must be cut.']);
     expect(found.map((statement) => statement.speaker)).toEqual(['Okafor']);
