@@ -160,6 +160,7 @@ function anchorStanceVerb(tokens: Token[], register: SpeakerRegister): Anchor | 
     if (token.quoted || token.quoteMark) return undefined;
     if (token.pos === 'SCONJ' || EMBEDDED_CLAUSE_WORDS.has(token.normal)) return undefined;
     if (token.pos !== 'VERB' && token.pos !== 'AUX') continue;
+    if (isObligedStance(tokens, i)) return obligedStanceAnchor(tokens, i, register);
     if (token.pos === 'AUX' || !isStanceVerb(tokens, i) || /ing$/.test(token.normal) || isProgressive(tokens, i)) {
       if (token.pos === 'VERB') return undefined; // the main verb is another verb
       continue;
@@ -181,6 +182,17 @@ function stanceAnchorAt(tokens: Token[], i: number, register: SpeakerRegister): 
   // The verb takes its auxiliaries and negation ("did not rule out") and its particle: the stance is in all of them.
   const verbEnd = PHRASAL_STANCE_VERBS[tokens[i].lemma] ? i + 1 : i;
   return { verbStart: subjectEnd + 1, verbEnd, subjectStart: found.start, subjectEnd, inverted: false, subject: found.subject, lemma: tokens[i].lemma, stance: true };
+}
+
+/** "has had to repudiate", "have to reject": a stance taken under obligation is still taken. */
+function isObligedStance(tokens: Token[], i: number): boolean {
+  return tokens[i].lemma === 'have' && tokens[i + 1]?.normal === 'to' && tokens[i + 2]?.pos === 'VERB' && isStanceVerb(tokens, i + 2);
+}
+
+function obligedStanceAnchor(tokens: Token[], i: number, register: SpeakerRegister): Anchor | undefined {
+  const anchor = stanceAnchorAt(tokens, i, register);
+  const stance = i + 2;
+  return anchor && { ...anchor, verbEnd: PHRASAL_STANCE_VERBS[tokens[stance].lemma] ? stance + 1 : stance, lemma: tokens[stance].lemma };
 }
 
 /** Modals of possibility: with them a stance verb is the writer's guess, not the subject's stance. */

@@ -202,6 +202,16 @@ describe('attribution', () => {
     expect(extractStatements(['Union leader Kari Lund called the strike off on Friday.'])[0]).toMatchObject({ withdrawn: true });
   });
 
+  it('reads praise and repudiation as stances: "praised", "applauded", "has had to repudiate"', () => {
+    const found = extractStatements([
+      'Senator Alex Ortiz has praised the board’s handling of the fare freeze.',
+      'Governor Tom Reyes applauded the court ruling on the rail budget.',
+      'But Mayor Ana Lima has also had to repudiate parts of her predecessor’s housing plan.',
+    ]);
+    expect(found.map((statement) => statement.speaker)).toEqual(['Alex Ortiz', 'Tom Reyes', 'Ana Lima']);
+    expect(found.every(isAlertable)).toBe(true);
+  });
+
   it('reads "called upon" as "called on"', () => {
     const [demand] = extractStatements(['Governor Tom Reyes called upon the utilities board to freeze prices.']);
     expect(demand).toMatchObject({ speaker: 'Tom Reyes', kind: 'demand' });
