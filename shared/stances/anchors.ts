@@ -230,8 +230,12 @@ function isStanceVerb(tokens: Token[], i: number): boolean {
   // "called off the strike" gives a threat up; "called out Trump" criticises him.
   if (lemma === 'call') return callsOff(tokens, i) || tokens[i + 1]?.normal === 'out';
   const particles = PHRASAL_STANCE_VERBS[lemma];
-  return particles ? particles.includes(tokens[i + 1]?.normal ?? '') : STANCE_VERBS.has(lemma);
+  if (particles) return particles.includes(tokens[i + 1]?.normal ?? '');
+  // "blasted out an email", "backed out of the deal", "hails from Ohio": a particle makes another verb.
+  return STANCE_VERBS.has(lemma) && !OTHER_VERB_PARTICLES.has(tokens[i + 1]?.normal ?? '');
 }
+
+const OTHER_VERB_PARTICLES = new Set(['out', 'off', 'from', 'away']);
 
 /** "called off the strike", "called the vote off": giving up a threatened action. */
 function callsOff(tokens: Token[], i: number): boolean {

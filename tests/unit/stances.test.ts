@@ -200,6 +200,10 @@ describe('attribution', () => {
     expect(found.map((statement) => statement.speaker)).toEqual(['Alex Ortiz', 'Tom Reyes', 'Ana Lima']);
     // "called off" still gives a threat up.
     expect(extractStatements(['Union leader Kari Lund called the strike off on Friday.'])[0]).toMatchObject({ withdrawn: true });
+    const attacks = extractStatements(['Senator Alex Ortiz lambasted the rail deal.', 'Governor Tom Reyes attacked the mayor for the fare rise.']);
+    expect(attacks.map((statement) => statement.speaker)).toEqual(['Alex Ortiz', 'Tom Reyes']);
+    // A particle makes another verb: nobody takes a stance in "blasted out an email" or "hails from".
+    expect(extractStatements(['Senator Alex Ortiz blasted out an email to donors.', 'Governor Tom Reyes hails from a mining town.'])).toEqual([]);
   });
 
   it('reads praise and repudiation as stances: "praised", "applauded", "has had to repudiate"', () => {
