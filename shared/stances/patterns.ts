@@ -76,6 +76,8 @@ export const STANCE_CUES: Record<StanceKind, RegExp[]> = {
   position: [
     /\b(will|would|should|shall|can|could|may|might|must)\b/,
     /\b(want|hope|seek|intend|aim|wish|prefer|plan|believe|expect|oppose|blame)\b/,
+    // Backing or rejecting something: "said he supported a non-interventionist policy".
+    /\b(support|endorse|favor|favour|reject|condemn|praise)\b/,
     // A commitment: "pledged to keep the buses running", "vowed to fight on".
     /\b(vow|pledge|promise|swear) to\b/,
     // Insisting that something is so holds it firmly: "insisted the increase was the only responsible way".
@@ -90,7 +92,7 @@ export const STANCE_CUES: Record<StanceKind, RegExp[]> = {
  * Stance verbs that are also nouns. As nouns they name someone else's stance ("the demands would make the airline
  * uncompetitive"), so the lemma line writes them as `<lemma>_noun` and the verb cues do not fire.
  */
-export const VERB_CUES_AS_NOUNS = new Set(['demand', 'insist', 'urge', 'refuse']);
+export const VERB_CUES_AS_NOUNS = new Set(['demand', 'insist', 'urge', 'refuse', 'support', 'favor', 'favour', 'praise']);
 
 /** A condition dropped or softened: reported as a condition with negative polarity, and never as a repeat. */
 export const WITHDRAWAL_CUES: RegExp[] = [

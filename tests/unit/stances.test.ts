@@ -216,6 +216,13 @@ describe('attribution', () => {
     expect(found.every(isAlertable)).toBe(true);
   });
 
+  it('reads a reported clause that backs or rejects something as a position, and the noun "support" as no stance', () => {
+    const [backs] = extractStatements(['Senator Alex Ortiz said he supported a smaller rail budget.']);
+    expect(backs).toMatchObject({ speaker: 'Alex Ortiz', kind: 'position' });
+    const [noun] = extractStatements(['Senator Alex Ortiz said the support for the rail budget was thin in the north.']);
+    expect(noun).toMatchObject({ speaker: 'Alex Ortiz', kind: 'claim' });
+  });
+
   it('reads "called upon" as "called on"', () => {
     const [demand] = extractStatements(['Governor Tom Reyes called upon the utilities board to freeze prices.']);
     expect(demand).toMatchObject({ speaker: 'Tom Reyes', kind: 'demand' });
