@@ -12,6 +12,7 @@ import {
   MIN_PROPOSITION_WORDS,
   MIN_QUOTED_WORDS,
   NEGATION_TOKEN,
+  NO_COMMENT_CUE,
   NEGATION_WORDS,
   PREFACE_CUES,
   REAFFIRMATION_CUES,
@@ -64,13 +65,24 @@ export function classifyStance(verb: Token[], content: Token[], how: ClauseShape
   if (!attributed && !UNATTRIBUTED_CUES.some((cue) => cue.test(line))) return undefined;
   const negated = isNegated(line);
   if (WITHDRAWAL_CUES.some((cue) => cue.test(line))) return { kind: 'condition', polarity: 'negative', withdrawn: true };
-  // "accused Kessel of holding releases below what it offered": what follows is the accused's conduct, not a stance.
-  if (verb.some((token) => ACCUSING_VERBS.has(token.lemma))) return { kind: 'claim', polarity: 'positive', withdrawn: false };
+  // "accused Kessel of holding releases below what it offered": what follows is the accused's conduct, not a stance;
+  // "declined to comment" takes none either.
+  const saysNothing = isNoComment([...verb, ...content]);
+  if (saysNothing || verb.some((token) => ACCUSING_VERBS.has(token.lemma))) return { kind: 'claim', polarity: 'positive', withdrawn: false };
   const kind = STANCE_PRIORITY.find((candidate) => STANCE_CUES[candidate].some((cue) => cue.test(line)))
     ?? (negated || stanceVerb || (!prefaced && !asks && longestQuote(content) >= MIN_QUOTED_WORDS) ? 'position' : undefined)
     ?? (!prefaced && isProposition(content) ? 'claim' : undefined);
   if (!kind) return undefined;
   return { kind, polarity: kind === 'refusal' || negated ? 'negative' : 'positive', withdrawn: false };
+}
+
+/**
+ * The clause's first verb declines to say anything (`NO_COMMENT_CUE`): "has also declined to comment". Only the first:
+ * "said she would meet them but refused to say more" says something.
+ */
+function isNoComment(tokens: Token[]): boolean {
+  const first = tokens.findIndex((token) => token.pos === 'VERB');
+  return first !== -1 && NO_COMMENT_CUE.test(lemmaLine(tokens.slice(first, first + 3)));
 }
 
 /** How a clause is said: by someone (`attributed`), as the main verb's stance (`stanceVerb`), as a question (`asks`). */

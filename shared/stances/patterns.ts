@@ -194,6 +194,14 @@ export const CLAIM_SKIP_ENTITIES = new Set(['DATE', 'TIME', 'DURATION']);
 export const PREFACE_CUES: RegExp[] = [/\b(i|we) (want|would like|wish) to (say|stress|note)\b/];
 
 /**
+ * Saying nothing, in the main verb: "declined to comment", "refused to say whether …", "declined to describe it as …".
+ * Kept on the record as a claim (who was asked), never a stance. Refusing to discuss or talk is left a refusal: "refused
+ * to discuss any figure but nine percent" takes a stance on the figure.
+ */
+export const NO_COMMENT_CUE =
+  /\b(decline|refuse) to (say|tell|comment|define|specify|elaborate|describe|answer|respond|detail|disclose|reveal|name|identify|characterize|characterise|confirm|speculate|explain|reply|predict)\b/;
+
+/**
  * Openers that mark a restatement of what the speaker has just said, over the lemma line of the clause. "that it to
  * say" is a common transcription slip for "that is to say" (a wire copy of a Putin quote has it).
  */

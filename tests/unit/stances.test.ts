@@ -170,7 +170,7 @@ describe('attribution', () => {
   it('reads a stance taken in a clause of time ("after X dropped its demand …"), not one the writer guesses at', () => {
     const [dropped] = extractStatements(['The two cities signed the plan after Governor Tom Reyes had dropped his demand that the state first pay the farmers.']);
     expect(dropped).toMatchObject({ speaker: 'Tom Reyes', kind: 'condition', withdrawn: true });
-    const [refused] = extractStatements(['The meeting was cancelled after Senator Alex Ortiz refused to say whether he backs the rail budget.']);
+    const [refused] = extractStatements(['The meeting was cancelled after Senator Alex Ortiz refused to back the rail budget.']);
     expect(refused).toMatchObject({ speaker: 'Alex Ortiz', kind: 'refusal' });
     expect(extractStatements(['The meeting was cancelled before Senator Alex Ortiz could reject the rail budget.'])).toEqual([]);
   });
@@ -221,6 +221,19 @@ describe('attribution', () => {
     expect(backs).toMatchObject({ speaker: 'Alex Ortiz', kind: 'position' });
     const [noun] = extractStatements(['Senator Alex Ortiz said the support for the rail budget was thin in the north.']);
     expect(noun).toMatchObject({ speaker: 'Alex Ortiz', kind: 'claim' });
+  });
+
+  it('keeps "declined to comment" on the record as a claim, never a stance, but not a refusal to discuss terms', () => {
+    const found = extractStatements([
+      'Mayor Ana Lima declined to comment.',
+      'Governor Tom Reyes, for his part, has also declined to say whether he would back the fare rise.',
+      'Senator Alex Ortiz said she would meet the union but refused to discuss any figure other than nine percent.',
+    ]);
+    expect(found.map((statement) => [statement.speaker, statement.kind])).toEqual([
+      ['Ana Lima', 'claim'],
+      ['Tom Reyes', 'claim'],
+      ['Alex Ortiz', 'refusal'],
+    ]);
   });
 
   it('reads "called upon" as "called on"', () => {
