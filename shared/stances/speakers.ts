@@ -188,8 +188,10 @@ function skipParenthesis(tokens: Token[], close: number): number {
  */
 function skipAppositive(tokens: Token[], comma: number): number {
   // A relative clause first, whatever commas it holds ("Slinker, whose start-up, Paradata, uses data, said").
+  // So does a participle's ("Trump, speaking at a rally in Wilmington, N.C., warned").
   for (let k = comma - 1; k > 0 && k >= comma - MAX_APPOSITIVE_TOKENS && !tokens[k].quoteMark; k -= 1) {
-    if (RELATIVE_PRONOUNS.has(tokens[k].normal) && tokens[k - 1].text === ',') return skipAge(tokens, k - 2);
+    const opensClause = RELATIVE_PRONOUNS.has(tokens[k].normal) || (tokens[k].pos === 'VERB' && /ing$/.test(tokens[k].normal));
+    if (opensClause && tokens[k - 1].text === ',') return tokens[k - 2]?.text === ')' ? skipParenthesis(tokens, k - 2) : skipAge(tokens, k - 2);
   }
   const age = skipAge(tokens, comma - 1);
   if (age !== comma - 1) return age;

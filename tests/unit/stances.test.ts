@@ -278,6 +278,13 @@ describe('attribution', () => {
     expect(statement?.claim.split(' ')).not.toContain('mr.');
   });
 
+  it('skips a participle clause set off by commas, place names and all, and a party in parentheses before a clause', () => {
+    const [rally] = extractStatements(['Ortiz, speaking at a rally in Dayton, Ohio, warned that the plan would close the plant.']);
+    expect(rally?.speaker).toBe('Ortiz');
+    const [party] = extractStatements(['Sen. Dana Whitfield (D-Ore.), who wrote the bill, said the tender must be rerun.']);
+    expect(party?.speaker).toBe('Dana Whitfield');
+  });
+
   it('reads "X said Y asked for …" as what X said, not as a second statement by Y', () => {
     const statements = extractStatements(['Union spokesman Michael Okafor said the ministry asked for a delay of the ballot until the spring.']);
     expect(statements.map((statement) => statement.speaker)).toEqual(['Michael Okafor']);
