@@ -236,6 +236,24 @@ describe('attribution', () => {
     ]);
   });
 
+  it('reads naming across an appositive and characterising with "as" as a stance', () => {
+    const found = extractStatements([
+      'Governor Tom Reyes called Lima, his rival for the nomination, a “part-time mayor.”',
+      'Senator Alex Ortiz referred to the rail budget as a giveaway.',
+      'Mayor Ana Lima described the fare rise as reckless.',
+    ]);
+    expect(found.map((statement) => [statement.speaker, statement.kind])).toEqual([
+      ['Tom Reyes', 'position'],
+      ['Alex Ortiz', 'position'],
+      ['Ana Lima', 'position'],
+    ]);
+  });
+
+  it('gives a verb after "and has" the sentence’s subject, not the object before "and"', () => {
+    const found = extractStatements(['Mayor Ana Lima has asked the council to overrule Governor Tom Reyes and has repeatedly said the fare rise must go.']);
+    expect(found.map((statement) => statement.speaker)).toEqual(['Ana Lima', 'Ana Lima']);
+  });
+
   it('reads "called upon" as "called on"', () => {
     const [demand] = extractStatements(['Governor Tom Reyes called upon the utilities board to freeze prices.']);
     expect(demand).toMatchObject({ speaker: 'Tom Reyes', kind: 'demand' });
