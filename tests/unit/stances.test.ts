@@ -659,6 +659,12 @@ describe('attribution of quotations, transcripts and participles', () => {
     ]);
   });
 
+  it('reads "promising to" after a comma as the participle wink tags an adjective, but not "promising young"', () => {
+    const [promise] = extractStatements(['Mayor Ana Lima talked up her “night bus plan,” promising to keep fares flat.']);
+    expect(promise).toMatchObject({ speaker: 'Ana Lima', kind: 'position' });
+    expect(extractStatements(['Mayor Ana Lima met the team, promising young players from the north.'])).toEqual([]);
+  });
+
   it('reads "provided that", "as long as", "on condition that" and "only once" as conditions, but not "for as long as"', () => {
     const kindOf = (sentence: string) => extractStatements([sentence])[0]?.kind;
     expect(kindOf('Mayor Ana Lima said the city would pay, provided that the state signs the fund into law.')).toBe('condition');
