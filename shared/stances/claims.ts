@@ -67,7 +67,7 @@ export function classifyStance(verb: Token[], content: Token[], how: ClauseShape
   if (WITHDRAWAL_CUES.some((cue) => cue.test(line))) return { kind: 'condition', polarity: 'negative', withdrawn: true };
   // "accused Kessel of holding releases below what it offered": what follows is the accused's conduct, not a stance;
   // "declined to comment" takes none either.
-  const saysNothing = isNoComment([...verb, ...content]);
+  const saysNothing = isNoComment([...verb, ...content]) || asksWhether(verb, content);
   if (saysNothing || verb.some((token) => ACCUSING_VERBS.has(token.lemma))) return { kind: 'claim', polarity: 'positive', withdrawn: false };
   const kind = STANCE_PRIORITY.find((candidate) => STANCE_CUES[candidate].some((cue) => cue.test(line)))
     ?? (negated || stanceVerb || (!prefaced && !asks && longestQuote(content) >= MIN_QUOTED_WORDS) ? 'position' : undefined)
@@ -84,6 +84,21 @@ function isNoComment(tokens: Token[]): boolean {
   const first = tokens.findIndex((token) => token.pos === 'VERB');
   return first !== -1 && NO_COMMENT_CUE.test(lemmaLine(tokens.slice(first, first + 3)));
 }
+
+/**
+ * "asked Trump how high the wall would be", "asked whether she would run": an indirect question states nothing, whatever
+ * modal it holds. ("asked Trump to condemn violence" is a demand.)
+ */
+function asksWhether(verb: Token[], content: Token[]): boolean {
+  if (!verb.some((token) => token.lemma === 'ask')) return false;
+  // A quoted question is asked in the speaker's words, and may well take a stance ("“Why should we wait?” he asked").
+  const opener = content.slice(0, MAX_ASKED_LISTENER_TOKENS + 1).findIndex((token) => QUESTION_OPENERS.has(token.normal) || token.normal === 'to');
+  return opener !== -1 && content[opener].normal !== 'to' && !content[opener].quoted;
+}
+
+const QUESTION_OPENERS = new Set(['whether', 'if', 'how', 'what', 'why', 'when', 'where', 'who', 'which']);
+/** Words of the listener before an indirect question ("asked the Republican nominee how …"). */
+const MAX_ASKED_LISTENER_TOKENS = 4;
 
 /** How a clause is said: by someone (`attributed`), as the main verb's stance (`stanceVerb`), as a question (`asks`). */
 export interface ClauseShape {
