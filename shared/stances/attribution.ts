@@ -72,10 +72,12 @@ export function attributeSentences(sentences: Sentence[], register: SpeakerRegis
       const recent = sentenceIndex - lastPersonAt <= 1 ? lastPerson : null;
       const at = subject.type === 'pronoun' ? subject.at : -1;
       const pronoun = sentence.tokens[at]?.normal ?? impliedPronoun(subject);
-      const referent = at >= 0 ? pronounReferent(sentences, sentenceIndex, at, register, recent) : undefined;
+      // "“…,” he told Hannity": no pronoun stands for a person its own clause names after it.
+      const notMeant = at >= 0 ? namedAfter(sentence.tokens, at, register) : new Set<Person>();
+      const referent = at >= 0 ? pronounReferent(sentences, sentenceIndex, at, register, recent, notMeant) : undefined;
       // "she said" after a man spoke goes to the last woman who spoke or was named just before, or to nobody: never to him.
       const last = pronoun
-        ? people.findLast((person) => agrees(person, pronoun)) ?? mentionedBefore(sentences, sentenceIndex, register, pronoun) ?? null
+        ? people.findLast((person) => agrees(person, pronoun) && !notMeant.has(person)) ?? mentionedBefore(sentences, sentenceIndex, register, pronoun, notMeant) ?? null
         : lastPerson;
       const speaker = referent ?? identifiedLater(subject, sentences, sentenceIndex, register) ?? resolveSpeaker(subject, last, register);
       if (speaker && !speaker.institutional) named(speaker, sentenceIndex);
@@ -103,8 +105,16 @@ function quoteSpeaker(sentences: Sentence[], anchors: Anchor[][], index: number,
   const sentence = sentences[index];
   if (!startsInsideQuote(sentence) && !endsInsideQuote(sentence)) return null;
   const closing = endsInsideQuote(sentence) ? anchorAtQuoteClose(sentences, anchors, index) : undefined;
-  if (closing) return resolveSpeaker(closing.anchor.subject, lastNamed, register);
-  return startsInsideQuote(sentence) ? lastNamed : null;
+  if (!closing) return startsInsideQuote(sentence) ? lastNamed : null;
+  const { subject } = closing.anchor;
+  const speaker = resolveSpeaker(subject, lastNamed, register);
+  if (subject.type !== 'pronoun' || !speaker) return speaker;
+  // "“…,” he told Hannity" after "Hannity asked Trump …": the pronoun is someone its clause does not name.
+  const notMeant = namedAfter(sentences[closing.sentence].tokens, subject.at, register);
+  if (!notMeant.has(speaker)) return speaker;
+  let opening = index; // the sentence that opens the quotation
+  while (opening > 0 && sentences[opening].tokens[0]?.quoted) opening -= 1;
+  return mentionedBefore(sentences, opening, register, sentences[closing.sentence].tokens[subject.at].normal, notMeant) ?? null;
 }
 
 /**
@@ -113,15 +123,35 @@ function quoteSpeaker(sentences: Sentence[], anchors: Anchor[][], index: number,
  * previous sentence, else the first person the previous sentence names (its subject, most often); undefined leaves it
  * to the last named speaker.
  */
-function pronounReferent(sentences: Sentence[], index: number, at: number, register: SpeakerRegister, recentSpeaker: Person | null): Person | undefined {
+function pronounReferent(
+  sentences: Sentence[],
+  index: number,
+  at: number,
+  register: SpeakerRegister,
+  recentSpeaker: Person | null,
+  notMeant: Set<Person>,
+): Person | undefined {
   const pronoun = sentences[index].tokens[at].normal;
   const before = firstMention(sentences[index].tokens.slice(0, at), register, pronoun);
   if (before) return before;
   const ahead = mainClauseSubject(sentences[index].tokens, at, register, pronoun);
   if (ahead) return ahead;
-  if (recentSpeaker && agrees(recentSpeaker, pronoun)) return recentSpeaker;
-  return index > 0 ? firstMention(sentences[index - 1].tokens, register, pronoun) : undefined;
+  if (recentSpeaker && agrees(recentSpeaker, pronoun) && !notMeant.has(recentSpeaker)) return recentSpeaker;
+  return index > 0 ? firstMention(sentences[index - 1].tokens, register, pronoun, notMeant) : undefined;
 }
+
+/**
+ * The people named right after a pronoun subject and its verb ("he told Hannity", "she said Mr. Ortiz …"), outside
+ * quotation marks: the pronoun is not one of them. Further on, a name may well be the pronoun's ("…, at the event
+ * where Trump spoke").
+ */
+function namedAfter(tokens: Token[], at: number, register: SpeakerRegister): Set<Person> {
+  const window = tokens.slice(at + 1, at + 1 + NOT_MEANT_WINDOW);
+  return new Set([...namesIn(window, register, isQuotedOrNoWord)].map((named) => named.person));
+}
+
+/** Tokens after a pronoun subject that hold its verb and the listener or subject that follows ("told Mr. Hannity ,"). */
+const NOT_MEANT_WINDOW = 4;
 
 /**
  * "While he's said he'll fight on, Sanders must decide …": a pronoun in a clause that opens the sentence with a
@@ -136,17 +166,18 @@ function mainClauseSubject(tokens: Token[], at: number, register: SpeakerRegiste
 }
 
 /** The person whom the pronoun can refer to named first in the nearest of the `MAX_PRONOUN_LOOKBACK` sentences before. */
-function mentionedBefore(sentences: Sentence[], index: number, register: SpeakerRegister, pronoun: string): Person | undefined {
+function mentionedBefore(sentences: Sentence[], index: number, register: SpeakerRegister, pronoun: string, notMeant: Set<Person>): Person | undefined {
   for (let k = index - 1; k >= 0 && k >= index - MAX_PRONOUN_LOOKBACK; k -= 1) {
-    const person = firstMention(sentences[k].tokens, register, pronoun);
+    const person = firstMention(sentences[k].tokens, register, pronoun, notMeant);
     if (person) return person;
   }
   return undefined;
 }
 
 /** The first person of the register the tokens name outside quotation marks whom the pronoun can refer to. */
-function firstMention(tokens: Token[], register: SpeakerRegister, pronoun: string): Person | undefined {
+function firstMention(tokens: Token[], register: SpeakerRegister, pronoun: string, notMeant?: Set<Person>): Person | undefined {
   for (const named of namesIn(tokens, register, isQuotedOrNoWord)) {
+    if (notMeant?.has(named.person)) continue;
     if (!POSSESSIVE_MARKS.has(tokens[named.end + 1]?.text ?? '') && agrees(named.person, pronoun)) return named.person;
   }
   return undefined;

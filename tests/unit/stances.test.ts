@@ -254,6 +254,20 @@ describe('attribution', () => {
     expect(found.map((statement) => statement.speaker)).toEqual(['Ana Lima', 'Ana Lima']);
   });
 
+  it('reads an indirect question as no stance, whatever modal it holds, and "asked X to" as a demand', () => {
+    const found = extractStatements(['Mayor Ana Lima asked the governor how high the fares would go.', 'Mayor Ana Lima asked the governor to freeze the fares.']);
+    expect(found.map((statement) => statement.kind)).toEqual(['claim', 'demand']);
+  });
+
+  it('gives "“…,” he told X" to someone other than X, the one the question before was put to', () => {
+    const found = extractStatements([
+      'Governor Tom Reyes spoke in Dayton on Monday.',
+      'Mayor Ana Lima met him there. Lima asked Reyes how long the plant could stay open.',
+      '“I think we can keep it going for two years. That is a long time,” he told Lima, to applause from the workers.',
+    ]);
+    expect(found.find((statement) => statement.text.startsWith('“I think'))?.speaker).toBe('Tom Reyes');
+  });
+
   it('reads "called upon" as "called on"', () => {
     const [demand] = extractStatements(['Governor Tom Reyes called upon the utilities board to freeze prices.']);
     expect(demand).toMatchObject({ speaker: 'Tom Reyes', kind: 'demand' });
