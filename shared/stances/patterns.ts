@@ -84,7 +84,7 @@ export const STANCE_CUES: Record<StanceKind, RegExp[]> = {
     /\binsist\b/,
     // Questioning whether something holds doubts it: "questioned whether the plan would work".
     /\b(question|doubt) (why|whether|if|how)\b/,
-    /\b(important|necessary|natural|essential|impossible|possible|unlikely|likely|unacceptable|acceptable|harmful|difficult|challenging|hard)\b/,
+    /\b(important|necessary|natural|essential|impossible|possible|unlikely|likely|unacceptable|acceptable|harmful|difficult|challenging|hard|negotiable|nonnegotiable|non-negotiable)\b/,
   ],
 };
 

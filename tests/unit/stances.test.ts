@@ -254,6 +254,11 @@ describe('attribution', () => {
     expect(found.map((statement) => statement.speaker)).toEqual(['Ana Lima', 'Ana Lima']);
   });
 
+  it('reads what is or is not negotiable as a position', () => {
+    const [statement] = extractStatements(['Mayor Ana Lima says parts of her fare plan are negotiable.']);
+    expect(statement).toMatchObject({ speaker: 'Ana Lima', kind: 'position' });
+  });
+
   it('reads an indirect question as no stance, whatever modal it holds, and "asked X to" as a demand', () => {
     const found = extractStatements(['Mayor Ana Lima asked the governor how high the fares would go.', 'Mayor Ana Lima asked the governor to freeze the fares.']);
     expect(found.map((statement) => statement.kind)).toEqual(['claim', 'demand']);
