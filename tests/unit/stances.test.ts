@@ -255,7 +255,7 @@ describe('attribution', () => {
   });
 
   it('reads what is or is not negotiable as a position', () => {
-    const [statement] = extractStatements(['Mayor Ana Lima says parts of her fare plan are negotiable.']);
+    const [statement] = extractStatements(['Mayor Ana Lima says parts of her fare proposals are negotiable.']);
     expect(statement).toMatchObject({ speaker: 'Ana Lima', kind: 'position' });
   });
 
