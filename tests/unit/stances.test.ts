@@ -223,13 +223,16 @@ describe('attribution', () => {
     expect(noun).toMatchObject({ speaker: 'Alex Ortiz', kind: 'claim' });
   });
 
+  /** Speaker and kind of each statement of the paragraphs. */
+  const speakersAndKinds = (paragraphs: string[]) => extractStatements(paragraphs).map((statement) => [statement.speaker, statement.kind]);
+
   it('keeps "declined to comment" on the record as a claim, never a stance, but not a refusal to discuss terms', () => {
-    const found = extractStatements([
+    const found = speakersAndKinds([
       'Mayor Ana Lima declined to comment.',
       'Governor Tom Reyes, for his part, has also declined to say whether he would back the fare rise.',
       'Senator Alex Ortiz said she would meet the union but refused to discuss any figure other than nine percent.',
     ]);
-    expect(found.map((statement) => [statement.speaker, statement.kind])).toEqual([
+    expect(found).toEqual([
       ['Ana Lima', 'claim'],
       ['Tom Reyes', 'claim'],
       ['Alex Ortiz', 'refusal'],
@@ -237,12 +240,12 @@ describe('attribution', () => {
   });
 
   it('reads naming across an appositive and characterising with "as" as a stance', () => {
-    const found = extractStatements([
+    const found = speakersAndKinds([
       'Governor Tom Reyes called Lima, his rival for the nomination, a “part-time mayor.”',
       'Senator Alex Ortiz referred to the rail budget as a giveaway.',
       'Mayor Ana Lima described the fare rise as reckless.',
     ]);
-    expect(found.map((statement) => [statement.speaker, statement.kind])).toEqual([
+    expect(found).toEqual([
       ['Tom Reyes', 'position'],
       ['Alex Ortiz', 'position'],
       ['Ana Lima', 'position'],
