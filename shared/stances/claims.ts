@@ -12,8 +12,8 @@ import {
   MIN_PROPOSITION_WORDS,
   MIN_QUOTED_WORDS,
   NEGATION_TOKEN,
-  NO_COMMENT_CUE,
   NEGATION_WORDS,
+  NO_COMMENT_CUE,
   PREFACE_CUES,
   REAFFIRMATION_CUES,
   RESTATEMENT_CUES,
@@ -45,7 +45,8 @@ export interface Stance {
 /**
  * Classifies a clause; undefined when it states no stance (background, narrative, a bare label in quotes).
  *
- * Stages: lemmaLine → prefaces out (`PREFACE_CUES`) → withdrawal cues → kind cues in `STANCE_PRIORITY` order →
+ * Stages: lemmaLine → prefaces out (`PREFACE_CUES`) → withdrawal cues → claims whatever their cues (an accusation,
+ * "declined to comment", an indirect question) → kind cues in `STANCE_PRIORITY` order →
  * position fallback (a modal, volition or evaluation cue, a negated claim, a stance taken in the main verb
  * (`stanceVerb`: "Trump backs the plan"), or a quotation of `MIN_QUOTED_WORDS`+ words that no preface announced and
  * that does not ask a question: "I’ve ruined your reputation, huh?" takes no position) →

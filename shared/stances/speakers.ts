@@ -187,8 +187,8 @@ function skipParenthesis(tokens: Token[], close: number): number {
  * said"; "Blunt, after a long pause, said") stands between the subject and its verb; returns the subject's last token.
  */
 function skipAppositive(tokens: Token[], comma: number): number {
-  // A relative clause first, whatever commas it holds ("Slinker, whose start-up, Paradata, uses data, said").
-  // So does a participle's ("Trump, speaking at a rally in Wilmington, N.C., warned").
+  // A relative or participle clause first, whatever commas it holds ("Slinker, whose start-up, Paradata, uses data,
+  // said"; "Trump, speaking at a rally in Wilmington, N.C., warned"), after a party in parentheses too.
   for (let k = comma - 1; k > 0 && k >= comma - MAX_APPOSITIVE_TOKENS && !tokens[k].quoteMark; k -= 1) {
     const opensClause = RELATIVE_PRONOUNS.has(tokens[k].normal) || (tokens[k].pos === 'VERB' && /ing$/.test(tokens[k].normal));
     if (opensClause && tokens[k - 1].text === ',') return tokens[k - 2]?.text === ')' ? skipParenthesis(tokens, k - 2) : skipAge(tokens, k - 2);
