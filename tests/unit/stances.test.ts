@@ -191,29 +191,23 @@ describe('attribution', () => {
     expect(off).toMatchObject({ speaker: 'Kari Lund', kind: 'condition', withdrawn: true });
   });
 
-  it('reads criticism as a stance: "called out", "slammed", "denounced"', () => {
+  it('reads criticism, praise and repudiation as stances: "called out", "slammed", "praised", "has had to repudiate"', () => {
     const found = extractStatements([
       'Senator Alex Ortiz has called out the board over the fare rise.',
       'Governor Tom Reyes slammed the rail budget as reckless.',
       'Mayor Ana Lima denounced the plan to close the clinic.',
+      'Senator Alex Ortiz has praised the board’s handling of the fare freeze.',
+      'Governor Tom Reyes applauded the court ruling on the rail budget.',
+      'But Mayor Ana Lima has also had to repudiate parts of her predecessor’s housing plan.',
     ]);
-    expect(found.map((statement) => statement.speaker)).toEqual(['Alex Ortiz', 'Tom Reyes', 'Ana Lima']);
+    expect(found.map((statement) => statement.speaker)).toEqual(['Alex Ortiz', 'Tom Reyes', 'Ana Lima', 'Alex Ortiz', 'Tom Reyes', 'Ana Lima']);
+    expect(found.every(isAlertable)).toBe(true);
     // "called off" still gives a threat up.
     expect(extractStatements(['Union leader Kari Lund called the strike off on Friday.'])[0]).toMatchObject({ withdrawn: true });
     const attacks = extractStatements(['Senator Alex Ortiz lambasted the rail deal.', 'Governor Tom Reyes attacked the mayor for the fare rise.']);
     expect(attacks.map((statement) => statement.speaker)).toEqual(['Alex Ortiz', 'Tom Reyes']);
     // A particle makes another verb: nobody takes a stance in "blasted out an email" or "hails from".
     expect(extractStatements(['Senator Alex Ortiz blasted out an email to donors.', 'Governor Tom Reyes hails from a mining town.'])).toEqual([]);
-  });
-
-  it('reads praise and repudiation as stances: "praised", "applauded", "has had to repudiate"', () => {
-    const found = extractStatements([
-      'Senator Alex Ortiz has praised the board’s handling of the fare freeze.',
-      'Governor Tom Reyes applauded the court ruling on the rail budget.',
-      'But Mayor Ana Lima has also had to repudiate parts of her predecessor’s housing plan.',
-    ]);
-    expect(found.map((statement) => statement.speaker)).toEqual(['Alex Ortiz', 'Tom Reyes', 'Ana Lima']);
-    expect(found.every(isAlertable)).toBe(true);
   });
 
   it('reads a reported clause that backs or rejects something as a position, and the noun "support" as no stance', () => {
@@ -226,30 +220,35 @@ describe('attribution', () => {
   /** Speaker and kind of each statement of the paragraphs. */
   const speakersAndKinds = (paragraphs: string[]) => extractStatements(paragraphs).map((statement) => [statement.speaker, statement.kind]);
 
-  it('keeps "declined to comment" on the record as a claim, never a stance, but not a refusal to discuss terms', () => {
-    const found = speakersAndKinds([
-      'Mayor Ana Lima declined to comment.',
-      'Governor Tom Reyes, for his part, has also declined to say whether he would back the fare rise.',
-      'Senator Alex Ortiz said she would meet the union but refused to discuss any figure other than nine percent.',
-    ]);
-    expect(found).toEqual([
-      ['Ana Lima', 'claim'],
-      ['Tom Reyes', 'claim'],
-      ['Alex Ortiz', 'refusal'],
-    ]);
-  });
-
-  it('reads naming across an appositive and characterising with "as" as a stance', () => {
-    const found = speakersAndKinds([
-      'Governor Tom Reyes called Lima, his rival for the nomination, a “part-time mayor.”',
-      'Senator Alex Ortiz referred to the rail budget as a giveaway.',
-      'Mayor Ana Lima described the fare rise as reckless.',
-    ]);
-    expect(found).toEqual([
-      ['Tom Reyes', 'position'],
-      ['Alex Ortiz', 'position'],
-      ['Ana Lima', 'position'],
-    ]);
+  it.each([
+    {
+      reads: '"declined to comment" on the record as a claim, never a stance, but not a refusal to discuss terms',
+      paragraphs: [
+        'Mayor Ana Lima declined to comment.',
+        'Governor Tom Reyes, for his part, has also declined to say whether he would back the fare rise.',
+        'Senator Alex Ortiz said she would meet the union but refused to discuss any figure other than nine percent.',
+      ],
+      expected: [
+        ['Ana Lima', 'claim'],
+        ['Tom Reyes', 'claim'],
+        ['Alex Ortiz', 'refusal'],
+      ],
+    },
+    {
+      reads: 'naming across an appositive and characterising with "as" as a stance',
+      paragraphs: [
+        'Governor Tom Reyes called Lima, his rival for the nomination, a “part-time mayor.”',
+        'Senator Alex Ortiz referred to the rail budget as a giveaway.',
+        'Mayor Ana Lima described the fare rise as reckless.',
+      ],
+      expected: [
+        ['Tom Reyes', 'position'],
+        ['Alex Ortiz', 'position'],
+        ['Ana Lima', 'position'],
+      ],
+    },
+  ])('reads $reads', ({ paragraphs, expected }) => {
+    expect(speakersAndKinds(paragraphs)).toEqual(expected);
   });
 
   it('gives a verb after "and has" the sentence’s subject, not the object before "and"', () => {
