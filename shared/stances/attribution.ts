@@ -137,7 +137,16 @@ function pronounReferent(
   const ahead = mainClauseSubject(sentences[index].tokens, at, register, pronoun);
   if (ahead) return ahead;
   if (recentSpeaker && agrees(recentSpeaker, pronoun) && !notMeant.has(recentSpeaker)) return recentSpeaker;
-  return index > 0 ? firstMention(sentences[index - 1].tokens, register, pronoun, notMeant) : undefined;
+  return index > 0 ? subjectMention(sentences[index - 1].tokens, register, pronoun, notMeant) : undefined;
+}
+
+/**
+ * The subject of a sentence's main clause after an opening subordinate clause, when it is named ("While Trump has yet
+ * to endorse Ryan, Trump's running mate — Gov. Mike Pence — has …" is Pence), else the first person it names.
+ */
+function subjectMention(tokens: Token[], register: SpeakerRegister, pronoun: string, notMeant: Set<Person>): Person | undefined {
+  const main = mainClauseSubject(tokens, 0, register, pronoun);
+  return main && !notMeant.has(main) ? main : firstMention(tokens, register, pronoun, notMeant);
 }
 
 /**

@@ -266,6 +266,14 @@ describe('attribution', () => {
     expect(found.map((statement) => statement.kind)).toEqual(['claim', 'demand']);
   });
 
+  it('takes "he" in the next sentence for the subject of a main clause after an opening subordinate clause', () => {
+    const found = extractStatements([
+      'While Governor Tom Reyes has yet to back the fare rise, his deputy, Senator Alex Ortiz, has thrown his weight behind it.',
+      'And he says the governor is fine with it.',
+    ]);
+    expect(found.at(-1)).toMatchObject({ speaker: 'Alex Ortiz' });
+  });
+
   it('gives "“…,” he told X" to someone other than X, the one the question before was put to', () => {
     const found = extractStatements([
       'Governor Tom Reyes spoke in Dayton on Monday.',
