@@ -231,11 +231,26 @@ function isStanceVerb(tokens: Token[], i: number): boolean {
   if (lemma === 'call') return callsOff(tokens, i) || tokens[i + 1]?.normal === 'out';
   const particles = PHRASAL_STANCE_VERBS[lemma];
   if (particles) return particles.includes(tokens[i + 1]?.normal ?? '');
+  if (STANCE_IDIOMS.some((idiom) => idiom.test(lemmasFrom(tokens, i)))) return true;
   // "blasted out an email", "backed out of the deal", "hails from Ohio": a particle makes another verb.
   return STANCE_VERBS.has(lemma) && !OTHER_VERB_PARTICLES.has(tokens[i + 1]?.normal ?? '');
 }
 
 const OTHER_VERB_PARTICLES = new Set(['out', 'off', 'from', 'away']);
+
+/** Idioms that take a stance in the main verb ("has thrown his support behind Ryan", "took aim at the plan"). */
+const STANCE_IDIOMS = [
+  /^throw (\S+ )?(full |whole )?(support|weight) behind\b/,
+  /^take (\S+ )?aim at\b/,
+  /^take a (swipe|shot|jab|dig) at\b/,
+  /^lash out at\b/,
+  /^come out (against|in favou?r of)\b/,
+];
+
+/** The lemmas of the tokens from `i`, a few words' worth, space-joined. */
+function lemmasFrom(tokens: Token[], i: number): string {
+  return tokens.slice(i, i + 6).map((token) => token.lemma).join(' ');
+}
 
 /** "called off the strike", "called the vote off": giving up a threatened action. */
 function callsOff(tokens: Token[], i: number): boolean {

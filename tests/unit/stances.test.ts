@@ -206,6 +206,8 @@ describe('attribution', () => {
     expect(extractStatements(['Union leader Kari Lund called the strike off on Friday.'])[0]).toMatchObject({ withdrawn: true });
     const attacks = extractStatements(['Senator Alex Ortiz lambasted the rail deal.', 'Governor Tom Reyes attacked the mayor for the fare rise.']);
     expect(attacks.map((statement) => statement.speaker)).toEqual(['Alex Ortiz', 'Tom Reyes']);
+    const idioms = extractStatements(['Senator Alex Ortiz has thrown his support behind the rail deal.', 'Governor Tom Reyes took aim at the fare rise.']);
+    expect(idioms.map((statement) => [statement.speaker, statement.kind])).toEqual([['Alex Ortiz', 'position'], ['Tom Reyes', 'position']]);
     // A particle makes another verb: nobody takes a stance in "blasted out an email" or "hails from".
     expect(extractStatements(['Senator Alex Ortiz blasted out an email to donors.', 'Governor Tom Reyes hails from a mining town.'])).toEqual([]);
   });
