@@ -160,7 +160,8 @@ function anchorStanceVerb(tokens: Token[], register: SpeakerRegister): Anchor | 
     if (token.quoted || token.quoteMark) return undefined;
     if (token.pos === 'SCONJ' || EMBEDDED_CLAUSE_WORDS.has(token.normal)) return undefined;
     if (token.pos !== 'VERB' && token.pos !== 'AUX') continue;
-    if (isObligedStance(tokens, i)) return obligedStanceAnchor(tokens, i, register);
+    // "has had to repudiate": the stance is in the verb after "to", its subject before "have".
+    if (isObligedStance(tokens, i)) return stanceAnchorAt(tokens, i, register, i + 2);
     if (token.pos === 'AUX' || !isStanceVerb(tokens, i) || /ing$/.test(token.normal) || isProgressive(tokens, i)) {
       if (token.pos === 'VERB') return undefined; // the main verb is another verb
       continue;
@@ -171,28 +172,23 @@ function anchorStanceVerb(tokens: Token[], register: SpeakerRegister): Anchor | 
 }
 
 /**
- * The anchor of the stance verb at `i` with its subject before it: someone (a named person, a pronoun, a source; "The
- * plan would require" states nobody's stance), and no modal of possibility between them.
+ * The anchor of the stance verb at `stance` with its subject before the verb at `i` (the same verb, or "have" in "has
+ * had to repudiate"): someone (a named person, a pronoun, a source; "The plan would require" states nobody's stance),
+ * and no modal of possibility between them.
  */
-function stanceAnchorAt(tokens: Token[], i: number, register: SpeakerRegister): Anchor | undefined {
+function stanceAnchorAt(tokens: Token[], i: number, register: SpeakerRegister, stance = i): Anchor | undefined {
   const { subjectEnd, found } = subjectBefore(tokens, i, register);
   if (!found || found.subject.type === 'unnamed' || found.subject.type === 'title') return undefined;
   // "Mr. Ryan may still offer talking points": the writer guesses what the subject might do; no stance is taken.
   if (tokens.slice(subjectEnd + 1, i).some((between) => SPECULATIVE_MODALS.has(between.normal))) return undefined;
   // The verb takes its auxiliaries and negation ("did not rule out") and its particle: the stance is in all of them.
-  const verbEnd = PHRASAL_STANCE_VERBS[tokens[i].lemma] ? i + 1 : i;
-  return { verbStart: subjectEnd + 1, verbEnd, subjectStart: found.start, subjectEnd, inverted: false, subject: found.subject, lemma: tokens[i].lemma, stance: true };
+  const verbEnd = PHRASAL_STANCE_VERBS[tokens[stance].lemma] ? stance + 1 : stance;
+  return { verbStart: subjectEnd + 1, verbEnd, subjectStart: found.start, subjectEnd, inverted: false, subject: found.subject, lemma: tokens[stance].lemma, stance: true };
 }
 
 /** "has had to repudiate", "have to reject": a stance taken under obligation is still taken. */
 function isObligedStance(tokens: Token[], i: number): boolean {
   return tokens[i].lemma === 'have' && tokens[i + 1]?.normal === 'to' && tokens[i + 2]?.pos === 'VERB' && isStanceVerb(tokens, i + 2);
-}
-
-function obligedStanceAnchor(tokens: Token[], i: number, register: SpeakerRegister): Anchor | undefined {
-  const anchor = stanceAnchorAt(tokens, i, register);
-  const stance = i + 2;
-  return anchor && { ...anchor, verbEnd: PHRASAL_STANCE_VERBS[tokens[stance].lemma] ? stance + 1 : stance, lemma: tokens[stance].lemma };
 }
 
 /** Modals of possibility: with them a stance verb is the writer's guess, not the subject's stance. */
