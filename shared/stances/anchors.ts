@@ -572,10 +572,22 @@ function subjectBefore(tokens: Token[], verb: number, register: SpeakerRegister)
   if (found?.subject.type === 'person' || tokens[subjectEnd + 1]?.text !== ',' || closing < subjectEnd + 2) {
     return { subjectEnd, found: found && { ...found, start: descriptorStart(tokens, found.start) } };
   }
-  const named = findNameEndingAt(tokens, closing - 1, register);
+  const named = appositiveName(tokens, closing - 1, register);
   if (!named || named.start !== subjectEnd + 2) return { subjectEnd, found };
   const start = descriptorStart(tokens, found?.start ?? named.start);
   return { subjectEnd: closing - 1, found: { start, subject: { type: 'person', person: named.person } } };
+}
+
+/**
+ * The name an appositive ending at `end` gives: "Another pollster, David Woodard, said", and with the person's place
+ * after it, "Another pollster, David Woodard of Clemson University, said".
+ */
+function appositiveName(tokens: Token[], end: number, register: SpeakerRegister): { person: Person; start: number } | undefined {
+  const named = findNameEndingAt(tokens, end, register);
+  if (named && !named.person.organization) return named;
+  const place = findSubjectEndingAt(tokens, end, register);
+  const person = personOfPlace(tokens, place, register);
+  return person && person !== place && person.subject.type === 'person' ? { person: person.subject.person, start: person.start } : named;
 }
 
 /**

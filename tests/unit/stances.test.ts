@@ -888,6 +888,11 @@ describe('quotation marks and appositives of newspaper copy', () => {
     const [party] = extractStatements(['“They have nothing to worry about,” Sen. Chuck Schumer (D-N.Y.) said Tuesday.']);
     expect(party.speaker).toBe('Chuck Schumer');
   });
+
+  it('takes the name an appositive gives after a description, with the person’s place after the name', () => {
+    const found = extractStatements(['Another analyst, Dana Whitfield of Marlow College, said the survey showed the council losing ground.']);
+    expect(found.map((statement) => statement.speaker)).toEqual(['Dana Whitfield']);
+  });
 });
 
 describe('subjects that are more than one name', () => {
