@@ -66,6 +66,12 @@ export const REPORTING_VERBS = new Set([
   'proclaim',
   'indicate',
   'signal',
+  'assure',
+  'retort',
+  'exclaim',
+  'scoff',
+  'opine',
+  'surmise',
 ]);
 
 /**

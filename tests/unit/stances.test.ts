@@ -954,6 +954,16 @@ describe('verbs after a quotation', () => {
     const [described] = extractStatements(['“He speaks his mind, and I think the country needs that,” said 17-year-old Jared Potts.']);
     expect(described.speaker).toBe('Jared Potts');
   });
+
+  it('reads "retorted", "scoffed", "opined" and "assured" as saying', () => {
+    const found = extractStatements([
+      '“We will not raise the fee again,” Ms. Okafor retorted.',
+      '“Nobody here wants a strike,” scoffed Dan Reyes, the union steward.',
+      '“The plant must stay open,” opined the Harbor Ledger.',
+      'Ms. Lima assured reporters that the council would keep the fare freeze.',
+    ]);
+    expect(found.map((statement) => statement.speaker)).toEqual(['Okafor', 'Dan Reyes', 'Harbor Ledger', 'Lima']);
+  });
 });
 
 describe('titles given after a name', () => {
