@@ -570,7 +570,7 @@ function subjectBefore(tokens: Token[], verb: number, register: SpeakerRegister)
   const found = personOfPlace(tokens, findSubjectEndingAt(tokens, subjectEnd, register), register);
   const closing = tokens.slice(subjectEnd + 2, verb).findIndex((token) => token.text === ',') + subjectEnd + 2;
   if (found?.subject.type === 'person' || tokens[subjectEnd + 1]?.text !== ',' || closing < subjectEnd + 2) {
-    return { subjectEnd, found: found && { ...found, start: descriptorStart(tokens, found.start) } };
+    return { subjectEnd, found: found && { ...found, start: descriptorStart(tokens, found.start, found.subject.type === 'person') } };
   }
   const named = appositiveName(tokens, closing - 1, register);
   if (!named || named.start !== subjectEnd + 2) return { subjectEnd, found };
@@ -592,12 +592,14 @@ function appositiveName(tokens: Token[], end: number, register: SpeakerRegister)
 
 /**
  * `start`, or the start of the lower-case words describing the subject when they open the clause after a quotation or
- * a comma: "…,” a smiling Trump said", "…,” his wife, Maria Delgado, wrote". They belong to the subject, so the
- * anchor is a trailing one and the quotation its content.
+ * a comma: "…,” a smiling Trump said", "…,” his wife, Maria Delgado, wrote", with a capitalised word that qualifies
+ * one of them before a `named` person ("…,” Texas delegate Bill Eastland said"). They belong to the subject, so the anchor is a trailing one
+ * and the quotation its content.
  */
-function descriptorStart(tokens: Token[], start: number): number {
+function descriptorStart(tokens: Token[], start: number, named = false): number {
   let k = start;
-  while (k > 0 && start - k < MAX_DESCRIPTOR_TOKENS && isDescriptorWord(tokens[k - 1])) k -= 1;
+  const qualifies = (at: number) => named && at < start && tokens[at].pos === 'NOUN' && isWord(tokens[at - 1]) && isCapitalized(tokens[at - 1]);
+  while (k > 0 && start - k < MAX_DESCRIPTOR_TOKENS && (isDescriptorWord(tokens[k - 1]) || qualifies(k))) k -= 1;
   const before = tokens[k - 1];
   return k < start && before && (before.text === ',' || before.quoteMark === 'close') ? k : start;
 }

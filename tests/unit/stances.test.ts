@@ -955,6 +955,11 @@ describe('verbs after a quotation', () => {
     expect(described.speaker).toBe('Jared Potts');
   });
 
+  it('takes "…,” Ohio delegate Bill Eastland said" as Eastland closing the quote, the capitalised word part of his description', () => {
+    const found = extractStatements(['“We will not back the platform unless the tax plank goes,” Ohio delegate Bill Eastland said.']);
+    expect(found.map((statement) => [statement.speaker, statement.kind])).toEqual([['Bill Eastland', 'condition']]);
+  });
+
   it('reads "retorted", "scoffed", "opined" and "assured" as saying', () => {
     const found = extractStatements([
       '“We will not raise the fee again,” Ms. Okafor retorted.',
