@@ -16,6 +16,10 @@
  * - A label with status `new` or `changed` is recalled when some reported item of its article matches it.
  * - Matching: the statement's text contains the label's quote. On PolNeAR, where a statement may be one clause of the
  *   labelled sentence, also the quote containing the statement's text.
+ * - Readers: a PolNeAR storyline labelled a second time, blind to the first labels (`_second-reading.json`), is
+ *   scored against the first labels the same way, the second reader's new and changed labels being what is reported
+ *   (support/stances/agreement.ts): how far two careful readers agree, the ceiling to read the bars against. It needs
+ *   no corpus text and always runs.
  * Bars, on every storyline run: precision ≥ 0.9 and recall ≥ 0.9. Writes `bench/results/stances.json` (per storyline,
  * per set and overall); exit code 1 when a storyline is below a bar.
  *
@@ -27,6 +31,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { isAlertable } from '../shared/stances/index.js';
+import { readersAgreement, readSecondReading } from '../support/stances/agreement.js';
 import type { StanceFixture, StanceLabel } from '../support/stances/make-fixture.js';
 import {
   loadPolnearStoryline,
@@ -35,6 +40,7 @@ import {
   polnearDataDir,
   HELDOUT_STORYLINE_DIRS,
   POLNEAR_STORYLINE_DIRS,
+  readPolnearStoryline,
   runStoryline,
   STORYLINE_DIRS,
   type JudgedStatement,
@@ -228,6 +234,16 @@ function loadStorylines(polnear: string | undefined): { storylines: Storyline[];
   return { storylines: [...written, ...real], skipped: [] };
 }
 
+/** Each PolNeAR storyline read twice: the second reading scored against the first. */
+function readersOf() {
+  return POLNEAR_STORYLINE_DIRS.flatMap((dir) => {
+    const second = readSecondReading(dir);
+    if (!second) return [];
+    const first = readPolnearStoryline(dir);
+    return [{ storyline: first.name, split: first.split, ...readersAgreement(first, second) }];
+  });
+}
+
 function round(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
@@ -237,6 +253,7 @@ const started = performance.now();
 const { storylines: runs, skipped } = loadStorylines(values.polnear);
 const storylines = runs.map(scoreStoryline);
 const overall = totalOf(storylines);
+const readers = readersOf();
 const sets = {
   written: totalOf(storylines.filter((s) => s.set === 'written')),
   heldout: totalOf(storylines.filter((s) => s.set === 'heldout')),
@@ -251,6 +268,7 @@ const result = {
   elapsedMs: Math.round(performance.now() - started),
   sets,
   storylines: storylines.map(({ misses, ...rest }) => rest),
+  readers,
   skipped,
   misses: storylines.flatMap((s) => s.misses).map(withoutCorpusText),
 };
@@ -264,6 +282,10 @@ for (const [name, total] of Object.entries(sets)) console.log(`  ${name} (${tota
 for (const s of result.storylines) {
   const breakdown = `${s.falseNew.repeat} repeat, ${s.falseNew.none} none, ${s.falseNew.unlabelled} unlabelled`;
   console.log(`  [${s.set}] ${s.storyline}: ${line(s, s.falseNew.total)} (${breakdown}); ${s.statements} statements; kind ${s.kindAgreement}, speaker ${s.speakerAgreement}${s.passed ? '' : ' — below a bar'}`);
+}
+for (const r of readers) {
+  const breakdown = `${r.falseNew.repeat} repeat, ${r.falseNew.none} none, ${r.falseNew.unlabelled} unlabelled`;
+  console.log(`  [readers] ${r.storyline}, second reader against the first: P ${r.precision} (${r.agreed}/${r.reported}), R ${r.recall} (${r.recalled}/${r.firstNewOrChanged}), false "new" ${r.reported - r.agreed} (${breakdown}); kind ${r.kindAgreement}`);
 }
 for (const s of skipped) console.log(`  skipped: ${s.storyline} — ${s.reason}`);
 for (const miss of storylines.flatMap((s) => s.misses)) {

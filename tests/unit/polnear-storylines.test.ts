@@ -1,7 +1,8 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { SECOND_READING_FILE } from '../../support/stances/agreement.js';
 import { locateFragment } from '../../support/stances/make-polnear-storyline.js';
 import { loadPolnearStoryline, polnearDataDir, POLNEAR_STORYLINE_DIRS, type PolnearStoryline } from '../../support/stances/storyline.js';
 
@@ -48,6 +49,23 @@ describe.each(POLNEAR_STORYLINE_DIRS.map((dir) => [dir.split('/').pop(), dir]))(
   it('opens with a new statement and labels passages that are not statements too', () => {
     expect(labels.find(({ label }) => label.status !== 'none')?.label.status).toBe('new');
     expect(labels.filter(({ label }) => label.status === 'none').length).toBeGreaterThanOrEqual(5);
+  });
+});
+
+// A second reading (support/stances/agreement.ts), where one was made: no text, the same articles, well-formed labels.
+const SECOND_READINGS = POLNEAR_STORYLINE_DIRS.filter((dir) => existsSync(join(dir, SECOND_READING_FILE)));
+describe.each(SECOND_READINGS.map((dir) => [dir.split('/').pop(), dir]))('the second reading of PolNeAR storyline %s', (_name, dir) => {
+  it('reads the same articles as the first, holds no corpus text and labels as the first does', () => {
+    const raw = readFileSync(join(dir!, SECOND_READING_FILE), 'utf8');
+    expect(raw).not.toMatch(/"(quote|fragment|text)":/);
+    const first = JSON.parse(readFileSync(join(dir!, '_storyline.json'), 'utf8')) as PolnearStoryline;
+    const second = JSON.parse(raw) as PolnearStoryline;
+    expect(second.articles.map((article) => article.document)).toEqual(first.articles.map((article) => article.document));
+    for (const label of second.articles.flatMap((article) => article.labels)) {
+      expect(label.end - label.start).toBeGreaterThan(0);
+      expect(label.kind === 'none' ? label.status === 'none' : KINDS.has(label.kind) && STATUSES.has(label.status)).toBe(true);
+      expect(label.note ?? '').not.toMatch(/["“”]/);
+    }
   });
 });
 
