@@ -107,7 +107,7 @@ export const REPORTING_VERB_FRAMES: Record<string, 'trailing' | 'clause'> = {
 export const REPORTED_CLAUSE_OPENERS = new Set(['that', 'whether', 'why', 'if', 'how']);
 
 /** Two-word reporting verbs: lemma of the verb → particles that make it one ("called on", "called for"). */
-export const PHRASAL_REPORTING_VERBS: Record<string, string[]> = { call: ['on', 'upon', 'for'], point: ['out'] };
+export const PHRASAL_REPORTING_VERBS: Record<string, string[]> = { call: ['on', 'upon', 'for'], point: ['out'], shoot: ['back'], fire: ['back'] };
 
 /**
  * Verbs whose subject takes a stance by doing them ("Sanders has rebuffed pressure", "the ministry plans to …"): a

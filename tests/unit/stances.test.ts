@@ -960,6 +960,15 @@ describe('verbs after a quotation', () => {
     expect(found.map((statement) => [statement.speaker, statement.kind])).toEqual([['Bill Eastland', 'condition']]);
   });
 
+  it('reads "fired back" and "shot back" as saying', () => {
+    const found = extractStatements([
+      'Senator Ana Ruiz said the budget must pass this week.',
+      '“The budget will not pass without the school money,” Mayor Tom Reyes fired back.',
+      'He shot back that the council would never accept the cuts.',
+    ]);
+    expect(found.map((statement) => statement.speaker)).toEqual(['Ana Ruiz', 'Tom Reyes', 'Tom Reyes']);
+  });
+
   it('reads "retorted", "scoffed", "opined" and "assured" as saying', () => {
     const found = extractStatements([
       '“We will not raise the fee again,” Ms. Okafor retorted.',
