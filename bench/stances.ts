@@ -31,7 +31,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { isAlertable } from '../shared/stances/index.js';
-import { readersAgreement, readSecondReading } from '../support/stances/agreement.js';
+import { readersAgreement, readSecondReading, SECOND_READING_FILE } from '../support/stances/agreement.js';
 import type { StanceFixture, StanceLabel } from '../support/stances/make-fixture.js';
 import {
   loadPolnearStoryline,
@@ -234,14 +234,24 @@ function loadStorylines(polnear: string | undefined): { storylines: Storyline[];
   return { storylines: [...written, ...real], skipped: [] };
 }
 
-/** Each PolNeAR storyline read twice: the second reading scored against the first. */
-function readersOf() {
+/**
+ * Each PolNeAR storyline read twice: the second reading scored against the first, and, with the corpus, the software
+ * scored against the second reading as against the first, side by side.
+ */
+function readersOf(polnear: string | undefined) {
   return POLNEAR_STORYLINE_DIRS.flatMap((dir) => {
     const second = readSecondReading(dir);
     if (!second) return [];
     const first = readPolnearStoryline(dir);
-    return [{ storyline: first.name, split: first.split, ...readersAgreement(first, second) }];
+    const software = polnear ? againstSecondReading(dir, polnearDataDir(polnear)) : undefined;
+    return [{ storyline: first.name, split: first.split, ...readersAgreement(first, second), ...(software ? { software } : {}) }];
   });
+}
+
+function againstSecondReading(dir: string, dataDir: string) {
+  const { info, split, articles } = loadPolnearStoryline(dir, dataDir, SECOND_READING_FILE);
+  const scored = scoreStoryline({ set: split === 'dev' ? 'polnear-dev' : 'polnear', info, articles, matches: overlapsQuote });
+  return { precision: scored.precision, recall: scored.recall, reported: scored.reported, truePositives: scored.truePositives, labelledNewOrChanged: scored.labelledNewOrChanged, recalled: scored.recalled };
 }
 
 function round(value: number): number {
@@ -253,7 +263,7 @@ const started = performance.now();
 const { storylines: runs, skipped } = loadStorylines(values.polnear);
 const storylines = runs.map(scoreStoryline);
 const overall = totalOf(storylines);
-const readers = readersOf();
+const readers = readersOf(values.polnear);
 const sets = {
   written: totalOf(storylines.filter((s) => s.set === 'written')),
   heldout: totalOf(storylines.filter((s) => s.set === 'heldout')),
@@ -286,6 +296,8 @@ for (const s of result.storylines) {
 for (const r of readers) {
   const breakdown = `${r.falseNew.repeat} repeat, ${r.falseNew.none} none, ${r.falseNew.unlabelled} unlabelled`;
   console.log(`  [readers] ${r.storyline}, second reader against the first: P ${r.precision} (${r.agreed}/${r.reported}), R ${r.recall} (${r.recalled}/${r.firstNewOrChanged}), false "new" ${r.reported - r.agreed} (${breakdown}); kind ${r.kindAgreement}`);
+  const { software } = r;
+  if (software) console.log(`  [readers] ${r.storyline}, software against the second reader: P ${software.precision} (${software.truePositives}/${software.reported}), R ${software.recall} (${software.recalled}/${software.labelledNewOrChanged})`);
 }
 for (const s of skipped) console.log(`  skipped: ${s.storyline} — ${s.reason}`);
 for (const miss of storylines.flatMap((s) => s.misses)) {

@@ -4,9 +4,9 @@
  * the software: the second reader's `new` and `changed` labels are what is reported. It is the ceiling the bench's bars
  * can be read against. Both readings are offsets into the same texts, so no corpus text is needed.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { PolnearLabel, PolnearStoryline } from './storyline.js';
+import { readPolnearStoryline, type PolnearLabel, type PolnearStoryline } from './storyline.js';
 
 /** The second reading of a storyline folder, beside its `_storyline.json`. */
 export const SECOND_READING_FILE = '_second-reading.json';
@@ -30,8 +30,7 @@ export interface ReadersAgreement {
 
 /** The second reading of the storyline in `dir`, if one was made. */
 export function readSecondReading(dir: string): PolnearStoryline | undefined {
-  const path = join(dir, SECOND_READING_FILE);
-  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as PolnearStoryline) : undefined;
+  return existsSync(join(dir, SECOND_READING_FILE)) ? readPolnearStoryline(dir, SECOND_READING_FILE) : undefined;
 }
 
 /**
