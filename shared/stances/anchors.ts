@@ -21,7 +21,7 @@ import {
   WITHDRAWING_VERBS,
 } from './lexicon.js';
 import { EMBEDDED_CLAUSE_WORDS, MAX_ADJUNCT_TOKENS, MAX_APPOSITIVE_TOKENS, MAX_TIME_SPAN_ADJUNCT_TOKENS, MAX_NAME_WORDS, MAX_SOURCE_PHRASE_TOKENS } from './patterns.js';
-import { findNameEndingAt, findNameStartingAt, roleStartBefore, skipToSubjectEnd, type Person, type SpeakerRegister } from './speakers.js';
+import { DASHES, findNameEndingAt, findNameStartingAt, roleStartBefore, skipToSubjectEnd, type Person, type SpeakerRegister } from './speakers.js';
 import { followsComma, isCapitalized, isWord, type Token } from './sentences.js';
 import { sourceSpeaker } from './sources.js';
 
@@ -561,19 +561,24 @@ function opensFiniteClause(tokens: Token[], from: number): boolean {
 
 /**
  * The subject of the verb at `verb`, and its last token. Of a description and the name set off after it ("Mr. Trump's
- * campaign chairman, Paul Manafort, said"), the name is the speaker; a name followed by its description ("Gene
+ * campaign chairman, Paul Manafort, said", "Trump’s running mate — Mike Pence — has"), the name is the speaker; a name followed by its description ("Gene
  * Sperling, a top adviser, said") keeps the name.
  */
 function subjectBefore(tokens: Token[], verb: number, register: SpeakerRegister): { subjectEnd: number; found?: { start: number; subject: Subject } } {
   const subjectEnd = skipToSubjectEnd(tokens, verb - 1);
   if (subjectEnd < 0) return { subjectEnd };
   const found = personOfPlace(tokens, findSubjectEndingAt(tokens, subjectEnd, register), register);
-  const closing = tokens.slice(subjectEnd + 2, verb).findIndex((token) => token.text === ',') + subjectEnd + 2;
-  if (found?.subject.type === 'person' || tokens[subjectEnd + 1]?.text !== ',' || closing < subjectEnd + 2) {
+  // The mark that sets the name off: commas, or dashes ("Trump’s running mate — Indiana Gov. Mike Pence — has …").
+  const mark = tokens[subjectEnd + 1]?.text ?? '';
+  const setsOff = mark === ',' || DASHES.has(mark);
+  const closing = tokens.slice(subjectEnd + 2, verb).findIndex((token) => token.text === mark) + subjectEnd + 2;
+  if (found?.subject.type === 'person' || !setsOff || closing < subjectEnd + 2) {
     return { subjectEnd, found: found && { ...found, start: descriptorStart(tokens, found.start, found.subject.type === 'person') } };
   }
   const named = appositiveName(tokens, closing - 1, register);
-  if (!named || named.start !== subjectEnd + 2) return { subjectEnd, found };
+  // The name may carry its title ("…, Indiana Gov. Mike Pence, …").
+  const opensAppositive = (start: number) => start === subjectEnd + 2 || roleStartBefore(tokens, start) === subjectEnd + 2;
+  if (!named || !opensAppositive(named.start)) return { subjectEnd, found };
   const start = descriptorStart(tokens, found?.start ?? named.start);
   return { subjectEnd: closing - 1, found: { start, subject: { type: 'person', person: named.person } } };
 }

@@ -171,7 +171,20 @@ export function skipToSubjectEnd(tokens: Token[], from: number): number {
   }
   if (j >= 0 && tokens[j].text === ')') j = skipParenthesis(tokens, j); // "Sen. Chuck Schumer (D-N.Y.) said"
   if (j >= 0 && tokens[j].text === ',') return skipAppositive(tokens, j);
+  if (j >= 0 && DASHES.has(tokens[j].text)) return skipDashes(tokens, j);
   return j;
+}
+
+/** Dashes that set off an appositive ("Trump’s running mate — Indiana Gov. Mike Pence — has …"). */
+export const DASHES = new Set(['—', '–', '--']);
+
+/** The token before the dash that opens the appositive closing at the dash `close`. */
+function skipDashes(tokens: Token[], close: number): number {
+  for (let k = close - 1; k > 0 && k >= close - MAX_APPOSITIVE_TOKENS; k -= 1) {
+    if (tokens[k].quoteMark) break;
+    if (DASHES.has(tokens[k].text)) return k - 1;
+  }
+  return close;
 }
 
 /** The token before the "(" that opens the parenthesis closing at `close`. */
