@@ -241,6 +241,8 @@ const STANCE_IDIOMS = [
   /^take a (swipe|shot|jab|dig) at\b/,
   /^lash out at\b/,
   /^come out (against|in favou?r of)\b/,
+  // A light verb and a stance noun: "delivered a forceful promise to", "renewed his call for", "made a pledge that".
+  /^(make|deliver|issue|renew|repeat|reiterate|restate|voice) (\S+ ){1,2}(promise|pledge|vow|call|plea|appeal|threat|demand|commitment) (to|for|that)\b/,
 ];
 
 /** The lemmas of the tokens from `i`, a few words' worth, space-joined. */

@@ -208,6 +208,9 @@ describe('attribution', () => {
     expect(attacks.map((statement) => statement.speaker)).toEqual(['Alex Ortiz', 'Tom Reyes']);
     const idioms = extractStatements(['Senator Alex Ortiz has thrown his support behind the rail deal.', 'Governor Tom Reyes took aim at the fare rise.']);
     expect(idioms.map((statement) => [statement.speaker, statement.kind])).toEqual([['Alex Ortiz', 'position'], ['Tom Reyes', 'position']]);
+    // A light verb and a stance noun: the noun is the stance.
+    const promised = extractStatements(['Senator Alex Ortiz delivered a forceful promise to fund the rail line.', 'Governor Tom Reyes renewed his call for a fare freeze.']);
+    expect(promised.map((statement) => [statement.speaker, statement.kind])).toEqual([['Alex Ortiz', 'position'], ['Tom Reyes', 'demand']]);
     // A particle makes another verb: nobody takes a stance in "blasted out an email" or "hails from".
     expect(extractStatements(['Senator Alex Ortiz blasted out an email to donors.', 'Governor Tom Reyes hails from a mining town.'])).toEqual([]);
   });
