@@ -20,7 +20,7 @@ import {
   TITLE_NOUNS,
   WITHDRAWING_VERBS,
 } from './lexicon.js';
-import { EMBEDDED_CLAUSE_WORDS, MAX_ADJUNCT_TOKENS, MAX_APPOSITIVE_TOKENS, MAX_TIME_SPAN_ADJUNCT_TOKENS, MAX_NAME_WORDS, MAX_SOURCE_PHRASE_TOKENS } from './patterns.js';
+import { EMBEDDED_CLAUSE_WORDS, MAX_ADJUNCT_TOKENS, MAX_APPOSITIVE_TOKENS, MAX_LISTENER_TOKENS, MAX_TIME_SPAN_ADJUNCT_TOKENS, MAX_NAME_WORDS, MAX_SOURCE_PHRASE_TOKENS } from './patterns.js';
 import { DASHES, findNameEndingAt, findNameStartingAt, roleStartBefore, skipToSubjectEnd, type Person, type SpeakerRegister } from './speakers.js';
 import { followsComma, isCapitalized, isWord, type Token } from './sentences.js';
 import { sourceSpeaker } from './sources.js';
@@ -297,7 +297,10 @@ function anchorVerb(tokens: Token[], i: number, register: SpeakerRegister): Anch
     const anchor = hangs ? anchorParticiple(tokens, i, verbEnd, register) : anchorWithSubject(tokens, i, verbEnd, register);
     return anchor && { ...anchor, stance: true };
   }
-  if (particles) {
+  const clear = madeClearEnd(tokens, i);
+  if (clear !== -1) {
+    verbEnd = clear;
+  } else if (particles) {
     if (!particles.includes(tokens[i + 1]?.normal ?? '')) return undefined;
     verbEnd = i + 1;
   } else if (!REPORTING_VERBS.has(token.lemma) || !fitsFrame(tokens, i)) {
@@ -305,6 +308,23 @@ function anchorVerb(tokens: Token[], i: number, register: SpeakerRegister): Anch
   }
   if (hangs) return anchorParticiple(tokens, i, verbEnd, register);
   return anchorWithSubject(tokens, i, verbEnd, register);
+}
+
+/**
+ * "made it clear to House Democrats that …", "has made very clear that …": saying something plainly. Returns the
+ * index of "clear" when a "that" or "whether" clause follows it (after a listener), else -1 ("made clear progress").
+ */
+function madeClearEnd(tokens: Token[], i: number): number {
+  if (tokens[i].lemma !== 'make') return -1;
+  let k = i + 1;
+  if (tokens[k]?.normal === 'it') k += 1;
+  while (tokens[k]?.pos === 'ADV') k += 1;
+  if (tokens[k]?.normal !== 'clear') return -1;
+  for (let j = k + 1; j < tokens.length && j <= k + MAX_LISTENER_TOKENS + 3; j += 1) {
+    if (tokens[j].normal === 'that' || tokens[j].normal === 'whether') return k;
+    if (tokens[j].pos === 'VERB' || tokens[j].pos === 'AUX' || tokens[j].quoteMark) return -1;
+  }
+  return -1;
 }
 
 /**

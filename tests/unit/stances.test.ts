@@ -973,6 +973,14 @@ describe('verbs after a quotation', () => {
     expect(found.map((statement) => [statement.speaker, statement.kind])).toEqual([['Bill Eastland', 'condition']]);
   });
 
+  it('reads "made it clear (to X) that …" as saying, but not "made clear progress"', () => {
+    const found = extractStatements([
+      'Mayor Ana Lima made it clear to the council on Monday that she would veto any fare rise.',
+      'Governor Tom Reyes made clear progress on the rail budget this week.',
+    ]);
+    expect(found.map((statement) => [statement.speaker, statement.kind])).toEqual([['Ana Lima', 'position']]);
+  });
+
   it('reads "fired back" and "shot back" as saying', () => {
     const found = extractStatements([
       'Senator Ana Ruiz said the budget must pass this week.',
