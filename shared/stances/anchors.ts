@@ -29,7 +29,7 @@ import { sourceSpeaker } from './sources.js';
 export type Subject =
   | { type: 'person'; person: Person }
   | { type: 'pronoun'; at: number }
-  | { type: 'title'; head: string; fallback?: Person; describesPerson?: true }
+  | { type: 'title'; head: string; fallback?: Person; describesPerson?: true; at?: number }
   | { type: 'source'; person: Person }
   | { type: 'unnamed' };
 
@@ -670,7 +670,7 @@ function findSubjectEndingAt(tokens: Token[], end: number, register: SpeakerRegi
   if (TITLE_NOUNS.has(token.lemma) && determiner === 'the') return { start, subject: { type: 'title', head: token.lemma, fallback: source?.person } };
   // "the Vermont senator": the capitals are the person's state or party, not an organisation that speaks.
   if (PERSON_DESCRIPTION_HEADS.has(token.normal) && determiner === 'the' && !isCapitalized(token)) {
-    return { start, subject: { type: 'title', head: token.normal, describesPerson: true } };
+    return { start, subject: { type: 'title', head: token.normal, describesPerson: true, at: start } };
   }
   if (source) return { start: source.start, subject: { type: 'source', person: source.person } };
   return { start, subject: { type: 'unnamed' } };

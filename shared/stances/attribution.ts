@@ -79,7 +79,7 @@ export function attributeSentences(sentences: Sentence[], register: SpeakerRegis
       const last = pronoun
         ? people.findLast((person) => agrees(person, pronoun) && !notMeant.has(person)) ?? mentionedBefore(sentences, sentenceIndex, register, pronoun, notMeant) ?? null
         : lastPerson;
-      const speaker = referent ?? identifiedLater(subject, sentences, sentenceIndex, register) ?? resolveSpeaker(subject, last, register);
+      const speaker = referent ?? identifiedLater(subject, sentences, sentenceIndex, register) ?? resolveSpeaker(subject, last, register) ?? describedBefore(subject, sentence, register);
       if (speaker && !speaker.institutional) named(speaker, sentenceIndex);
       // "“Savage,” she said" marks an unmarked Deja Stewart a "she": the next "he" is someone else.
       if (speaker && !speaker.gender && !speaker.organization && !speaker.institutional && subject.type === 'pronoun') speaker.gender = pronounGender(pronoun);
@@ -95,6 +95,19 @@ export function attributeSentences(sentences: Sentence[], register: SpeakerRegis
     clauses.push(attributeWithoutAnchor(sentence, sentenceIndex, speaker, (label?.labelEnd ?? -1) + 1));
   });
   return clauses;
+}
+
+/**
+ * "A lawmaker … is calling for Donald Trump to be banned after the U.S. presidential candidate suggested that …": a
+ * description of a person nobody has spoken as yet is the one person the sentence names before it, if one.
+ */
+function describedBefore(subject: Subject, sentence: Sentence, register: SpeakerRegister): Person | null {
+  if (subject.type !== 'title' || !subject.describesPerson || subject.at === undefined) return null;
+  const before = sentence.tokens.slice(0, subject.at);
+  // A full name: a single capitalised word before may be a place ("At a press conference in Chelsea, the mayor …").
+  const isPerson = (person: Person) => !person.organization && !person.institutional && person.words.length > 1;
+  const people = new Set([...namesIn(before, register, isQuotedOrNoWord)].map((named) => named.person).filter(isPerson));
+  return people.size === 1 ? [...people][0] : null;
 }
 
 /**

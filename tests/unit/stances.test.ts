@@ -1002,6 +1002,13 @@ describe('verbs after a quotation', () => {
 });
 
 describe('titles given after a name', () => {
+  it('takes a description of a person nobody has spoken as yet for the one person the sentence names before it', () => {
+    const found = extractStatements([
+      'A councillor in the province is calling for Ana Lima to resign after the former candidate suggested that rural voters posed a threat to the city.',
+    ]);
+    expect(found.map((statement) => [statement.speaker, statement.kind])).toEqual([['councillor, province', 'demand'], ['Ana Lima', 'concern']]);
+  });
+
   it('resolves "the mayor" to the person an appositive named mayor, and reads no date into the subject', () => {
     const [statement] = extractStatements(['Ruth Ellery, the mayor of Dunmore, opened the bridge in June.', 'On Monday the mayor said the city must repair it before winter.']);
     expect(statement.speaker).toBe('Ruth Ellery');
