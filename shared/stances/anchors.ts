@@ -583,8 +583,8 @@ function opensFiniteClause(tokens: Token[], from: number): boolean {
 
 /**
  * The subject of the verb at `verb`, and its last token. Of a description and the name set off after it ("Mr. Trump's
- * campaign chairman, Paul Manafort, said", "Trump’s running mate — Mike Pence — has"), the name is the speaker; a name followed by its description ("Gene
- * Sperling, a top adviser, said") keeps the name.
+ * campaign chairman, Paul Manafort, said", "Trump’s running mate — Mike Pence — has"), the name is the speaker; a
+ * name followed by its description ("Gene Sperling, a top adviser, said") keeps the name.
  */
 function subjectBefore(tokens: Token[], verb: number, register: SpeakerRegister): { subjectEnd: number; found?: { start: number; subject: Subject } } {
   const subjectEnd = skipToSubjectEnd(tokens, verb - 1);
@@ -620,8 +620,8 @@ function appositiveName(tokens: Token[], end: number, register: SpeakerRegister)
 /**
  * `start`, or the start of the lower-case words describing the subject when they open the clause after a quotation or
  * a comma: "…,” a smiling Trump said", "…,” his wife, Maria Delgado, wrote", with a capitalised word that qualifies
- * one of them before a `named` person ("…,” Texas delegate Bill Eastland said"). They belong to the subject, so the anchor is a trailing one
- * and the quotation its content.
+ * one of them before a `named` person ("…,” Texas delegate Bill Eastland said"). They belong to the subject, so the
+ * anchor is a trailing one and the quotation its content.
  */
 function descriptorStart(tokens: Token[], start: number, named = false): number {
   let k = start;

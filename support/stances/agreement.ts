@@ -44,9 +44,30 @@ export function readSecondReading(dir: string): PolnearStoryline | undefined {
 export function readersAgreement(first: PolnearStoryline, second: PolnearStoryline): ReadersAgreement {
   const documents = (storyline: PolnearStoryline) => storyline.articles.map((article) => article.document).join(' ');
   if (documents(first) !== documents(second)) throw new Error(`the second reading of ${first.name} reads other articles than the first`);
-  const labelsOf = (storyline: PolnearStoryline) => new Map(storyline.articles.map((article) => [article.document, article.labels]));
-  const firstLabels = labelsOf(first);
-  const secondLabels = labelsOf(second);
+  const firstLabels = labelsByDocument(first);
+  const secondLabels = labelsByDocument(second);
+  const { reported, agreed, falseNew, both, sameKind } = tallySecondReading(firstLabels, secondLabels);
+  const { firstNewOrChanged, recalled } = tallyRecall(firstLabels, secondLabels);
+  return {
+    precision: ratio(agreed, reported),
+    recall: ratio(recalled, firstNewOrChanged),
+    reported,
+    agreed,
+    firstNewOrChanged,
+    recalled,
+    falseNew,
+    kindAgreement: ratio(sameKind, both),
+  };
+}
+
+type LabelsByDocument = Map<string, PolnearLabel[]>;
+
+function labelsByDocument(storyline: PolnearStoryline): LabelsByDocument {
+  return new Map(storyline.articles.map((article) => [article.document, article.labels]));
+}
+
+/** Each second-reading label against the first reading: reported and agreed, and the kinds of labels both read. */
+function tallySecondReading(firstLabels: LabelsByDocument, secondLabels: LabelsByDocument) {
   const falseNew = { repeat: 0, none: 0, unlabelled: 0 };
   let reported = 0;
   let agreed = 0;
@@ -65,6 +86,11 @@ export function readersAgreement(first: PolnearStoryline, second: PolnearStoryli
       else falseNew[match ? (match.status as 'repeat' | 'none') : 'unlabelled'] += 1;
     }
   }
+  return { reported, agreed, falseNew, both, sameKind };
+}
+
+/** The first reading's new or changed labels, and how many of them the second reading also reads new or changed. */
+function tallyRecall(firstLabels: LabelsByDocument, secondLabels: LabelsByDocument) {
   let firstNewOrChanged = 0;
   let recalled = 0;
   for (const [document, labels] of firstLabels) {
@@ -73,16 +99,7 @@ export function readersAgreement(first: PolnearStoryline, second: PolnearStoryli
       if ((secondLabels.get(document) ?? []).some((other) => REPORTED.has(other.status) && overlaps(label, other))) recalled += 1;
     }
   }
-  return {
-    precision: ratio(agreed, reported),
-    recall: ratio(recalled, firstNewOrChanged),
-    reported,
-    agreed,
-    firstNewOrChanged,
-    recalled,
-    falseNew,
-    kindAgreement: ratio(sameKind, both),
-  };
+  return { firstNewOrChanged, recalled };
 }
 
 /** The overlapping label that counts: a new or changed one first, then a repeat, then any (as the bench matches). */
