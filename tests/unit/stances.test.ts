@@ -892,19 +892,12 @@ describe('quotation marks and appositives of newspaper copy', () => {
     expect(party.speaker).toBe('Chuck Schumer');
   });
 
-  it('takes the name set off by dashes, or by commas with its title, after a description', () => {
-    const [dashes] = extractStatements([
-      'Lt. Gov. Ana Ruiz toured the flooded district on Monday.',
-      'The governor’s deputy — Lt. Gov. Ana Ruiz — said the budget must pass this week.',
-    ]);
-    expect(dashes?.speaker).toBe('Ana Ruiz');
-    const [titled] = extractStatements(['The governor’s opponent, Vermont Sen. Dan Reyes, said the party must unite.']);
-    expect(titled?.speaker).toBe('Dan Reyes');
-  });
-
-  it('takes the name an appositive gives after a description, with the person’s place after the name', () => {
-    const found = extractStatements(['Another analyst, Dana Whitfield of Marlow College, said the survey showed the council losing ground.']);
-    expect(found.map((statement) => statement.speaker)).toEqual(['Dana Whitfield']);
+  it.each([
+    ['by dashes', ['Lt. Gov. Ana Ruiz toured the flooded district on Monday.', 'The governor’s deputy — Lt. Gov. Ana Ruiz — said the budget must pass this week.'], 'Ana Ruiz'],
+    ['by commas, with a title', ['The governor’s opponent, Vermont Sen. Dan Reyes, said the party must unite.'], 'Dan Reyes'],
+    ['by commas, with a place', ['Another analyst, Dana Whitfield of Marlow College, said the survey showed the council losing ground.'], 'Dana Whitfield'],
+  ])('takes the name set off %s after a description as the subject', (_how, paragraphs, speaker) => {
+    expect(extractStatements(paragraphs).map((statement) => statement.speaker)).toEqual([speaker]);
   });
 });
 
