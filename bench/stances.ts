@@ -248,6 +248,26 @@ function readersOf(polnear: string | undefined) {
   });
 }
 
+type Readers = ReturnType<typeof readersOf>;
+
+/** The readers' rows of one split pooled: the second readers against the first, the software against the second. */
+function readersTotalOf(readers: Readers) {
+  const sum = (pick: (r: Readers[number]) => number) => readers.reduce((total, r) => total + pick(r), 0);
+  const ratio = (part: number, whole: number) => round(whole === 0 ? 1 : part / whole);
+  const software = readers.every((r) => r.software)
+    ? {
+        precision: ratio(sum((r) => r.software!.truePositives), sum((r) => r.software!.reported)),
+        recall: ratio(sum((r) => r.software!.recalled), sum((r) => r.software!.labelledNewOrChanged)),
+      }
+    : undefined;
+  return {
+    storylines: readers.length,
+    precision: ratio(sum((r) => r.agreed), sum((r) => r.reported)),
+    recall: ratio(sum((r) => r.recalled), sum((r) => r.firstNewOrChanged)),
+    ...(software ? { software } : {}),
+  };
+}
+
 function againstSecondReading(dir: string, dataDir: string) {
   const { info, split, articles } = loadPolnearStoryline(dir, dataDir, SECOND_READING_FILE);
   const scored = scoreStoryline({ set: split === 'dev' ? 'polnear-dev' : 'polnear', info, articles, matches: overlapsQuote });
@@ -264,6 +284,9 @@ const { storylines: runs, skipped } = loadStorylines(values.polnear);
 const storylines = runs.map(scoreStoryline);
 const overall = totalOf(storylines);
 const readers = readersOf(values.polnear);
+const readerSets = Object.fromEntries(
+  (['train', 'dev'] as const).filter((split) => readers.some((r) => r.split === split)).map((split) => [split, readersTotalOf(readers.filter((r) => r.split === split))]),
+);
 const sets = {
   written: totalOf(storylines.filter((s) => s.set === 'written')),
   heldout: totalOf(storylines.filter((s) => s.set === 'heldout')),
@@ -279,6 +302,7 @@ const result = {
   sets,
   storylines: storylines.map(({ misses, ...rest }) => rest),
   readers,
+  readerSets,
   skipped,
   misses: storylines.flatMap((s) => s.misses).map(withoutCorpusText),
 };
@@ -292,6 +316,10 @@ for (const [name, total] of Object.entries(sets)) console.log(`  ${name} (${tota
 for (const s of result.storylines) {
   const breakdown = `${s.falseNew.repeat} repeat, ${s.falseNew.none} none, ${s.falseNew.unlabelled} unlabelled`;
   console.log(`  [${s.set}] ${s.storyline}: ${line(s, s.falseNew.total)} (${breakdown}); ${s.statements} statements; kind ${s.kindAgreement}, speaker ${s.speakerAgreement}${s.passed ? '' : ' — below a bar'}`);
+}
+for (const [split, total] of Object.entries(readerSets)) {
+  const software = total.software ? `; software against the second reader P ${total.software.precision}, R ${total.software.recall}` : '';
+  console.log(`  readers, ${split} (${total.storylines} storylines): second reader against the first P ${total.precision}, R ${total.recall}${software}`);
 }
 for (const r of readers) {
   const breakdown = `${r.falseNew.repeat} repeat, ${r.falseNew.none} none, ${r.falseNew.unlabelled} unlabelled`;
