@@ -253,18 +253,20 @@ type Readers = ReturnType<typeof readersOf>;
 /** The readers' rows of one split pooled: the second readers against the first, the software against the second. */
 function readersTotalOf(readers: Readers) {
   const sum = (pick: (r: Readers[number]) => number) => readers.reduce((total, r) => total + pick(r), 0);
-  const ratio = (part: number, whole: number) => round(whole === 0 ? 1 : part / whole);
+  const second = figuresOf({ tp: sum((r) => r.agreed), fp: sum((r) => r.reported - r.agreed), positives: sum((r) => r.firstNewOrChanged), recalled: sum((r) => r.recalled) });
   const software = readers.every((r) => r.software)
-    ? {
-        precision: ratio(sum((r) => r.software!.truePositives), sum((r) => r.software!.reported)),
-        recall: ratio(sum((r) => r.software!.recalled), sum((r) => r.software!.labelledNewOrChanged)),
-      }
+    ? figuresOf({
+        tp: sum((r) => r.software!.truePositives),
+        fp: sum((r) => r.software!.reported - r.software!.truePositives),
+        positives: sum((r) => r.software!.labelledNewOrChanged),
+        recalled: sum((r) => r.software!.recalled),
+      })
     : undefined;
   return {
     storylines: readers.length,
-    precision: ratio(sum((r) => r.agreed), sum((r) => r.reported)),
-    recall: ratio(sum((r) => r.recalled), sum((r) => r.firstNewOrChanged)),
-    ...(software ? { software } : {}),
+    precision: second.precision,
+    recall: second.recall,
+    ...(software ? { software: { precision: software.precision, recall: software.recall } } : {}),
   };
 }
 
