@@ -46,6 +46,8 @@ export interface Anchor {
   stance?: boolean;
   /** An -ing verb hanging on the clause before it (", saying …"): what it reports always follows it. */
   participle?: boolean;
+  /** A participle hanging on a clause that takes a stance ("criticized the plan, saying …"): it says that stance. */
+  explainsStance?: boolean;
 }
 
 /** Every anchor of a sentence, in order. */
@@ -306,7 +308,10 @@ function anchorVerb(tokens: Token[], i: number, register: SpeakerRegister): Anch
   } else if (!REPORTING_VERBS.has(token.lemma) || !fitsFrame(tokens, i)) {
     return undefined;
   }
-  if (hangs) return anchorParticiple(tokens, i, verbEnd, register);
+  if (hangs) {
+    const anchor = anchorParticiple(tokens, i, verbEnd, register);
+    return anchor && hangsOnStance(tokens, i) ? { ...anchor, explainsStance: true } : anchor;
+  }
   return anchorWithSubject(tokens, i, verbEnd, register);
 }
 
@@ -549,6 +554,18 @@ function hangsOnClause(tokens: Token[], i: number): boolean {
 /** An -ing verb opening a phrase after a comma; the tagger takes some for nouns (", painting others as weak"). */
 function isParticipleAfterComma(token: Token | undefined): boolean {
   return !!token && /ing$/.test(token.normal) && (token.pos === 'VERB' || (token.pos === 'NOUN' && token.text === token.normal));
+}
+
+/**
+ * "Clinton has taken a swipe at Trump’s stance on Brexit, saying that …": the clause a participle hangs on takes a
+ * stance in its main verb (the first verb of the stretch before the participle's comma; "told the AP that he would
+ * not seek a recount, conceding …" is told, not sought).
+ */
+function hangsOnStance(tokens: Token[], i: number): boolean {
+  const comma = tokens.slice(0, i).findLastIndex((token) => token.text === ',');
+  const start = tokens.slice(0, Math.max(comma, 0)).findLastIndex((token) => token.text === ',') + 1;
+  const verb = tokens.findIndex((token, k) => k >= start && k < comma && token.pos === 'VERB' && !token.quoted);
+  return verb !== -1 && !/ing$/.test(tokens[verb].normal) && isStanceVerb(tokens, verb);
 }
 
 /** A participle's subject sits outside its clause: the anchor's subject span is the verb itself. */

@@ -256,7 +256,7 @@ function splitClauses(
       speaker,
       source: sourceOf(anchor.subject, speaker),
       verb: anchor.stance ? [] : tokens.slice(anchor.verbStart, anchor.verbEnd + 1),
-      ...(anchor.stance ? { stanceVerb: true as const } : {}),
+      ...(anchor.stance || anchor.explainsStance ? { stanceVerb: true as const } : {}),
       content,
       ...askedIn(tokens.slice(start, end)),
       context,

@@ -622,6 +622,13 @@ describe('attribution of quotations, transcripts and participles', () => {
     expect(saying.find((statement) => statement.text.includes('cannot afford'))).toMatchObject({ speaker: 'Paul Kent' });
   });
 
+  it('reads ", saying …" after a clause that takes a stance as that stance, and after any other clause as what it says', () => {
+    const [criticised] = extractStatements(['Governor Paul Kent criticized the transit plan, saying the state has other priorities this year.']);
+    expect(criticised).toMatchObject({ speaker: 'Paul Kent', kind: 'position' });
+    const [toured] = extractStatements(['Governor Paul Kent toured the depot, saying the state has other priorities this year.']);
+    expect(toured).toMatchObject({ speaker: 'Paul Kent', kind: 'claim' });
+  });
+
   it('gives ", adding …" after a trailing attribution to who is attributed, not to the names before it', () => {
     const found = extractStatements(['Ortiz and Holm will meet next week, spokesman Tom Reyes said on Monday, adding that both sides must compromise.']);
     expect(found.find((statement) => statement.text.startsWith('adding'))).toMatchObject({ speaker: 'Tom Reyes', kind: 'condition' });
