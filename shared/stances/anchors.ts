@@ -400,8 +400,10 @@ const MAX_NAMED_OBJECT_TOKENS = 10;
  * announce", "hopes to say") report nothing yet.
  */
 function anchorAfterAspect(tokens: Token[], i: number, register: SpeakerRegister): Anchor | undefined {
-  const aspect = i - 2;
-  if (!ASPECTUAL_VERBS.has(tokens[aspect]?.lemma ?? '') || !REPORTING_VERBS.has(tokens[i].lemma) || !fitsFrame(tokens, i)) return undefined;
+  // "went on to say" is aspect too: the verb before "on".
+  const goesOn = tokens[i - 2]?.normal === 'on' && tokens[i - 3]?.lemma === 'go';
+  const aspect = goesOn ? i - 3 : i - 2;
+  if (!(goesOn || ASPECTUAL_VERBS.has(tokens[aspect]?.lemma ?? '')) || !REPORTING_VERBS.has(tokens[i].lemma) || !fitsFrame(tokens, i)) return undefined;
   const anchor = anchorWithSubject(tokens, aspect, i, register);
   return anchor && !anchor.inverted ? { ...anchor, lemma: tokens[i].lemma } : undefined;
 }

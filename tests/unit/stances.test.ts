@@ -175,11 +175,13 @@ describe('attribution', () => {
     expect(extractStatements(['The meeting was cancelled before Senator Alex Ortiz could reject the rail budget.'])).toEqual([]);
   });
 
-  it('reads a verb of saying after "begun to", "continued to" with that verb’s subject, but not after other infinitives', () => {
+  it('reads a verb of saying after "begun to", "continued to", "went on to" with that verb’s subject, but not after other infinitives', () => {
     const [begun] = extractStatements(['Governor Tom Reyes has begun to indicate that the state must rebuild the levees.']);
     expect(begun).toMatchObject({ speaker: 'Tom Reyes', kind: 'condition' });
     const [continued] = extractStatements(['Senator Alex Ortiz continued to insist the board must freeze fares.']);
     expect(continued).toMatchObject({ speaker: 'Alex Ortiz', kind: 'condition' });
+    const [wentOn] = extractStatements(['Senator Alex Ortiz went on to say the board must freeze fares.']);
+    expect(wentOn).toMatchObject({ speaker: 'Alex Ortiz', kind: 'condition' });
     // "is expected to announce": a statement still to come.
     expect(extractStatements(['Senator Alex Ortiz is expected to announce that the board must freeze fares.'])).toEqual([]);
   });
