@@ -245,11 +245,14 @@ const STANCE_IDIOMS = [
   /^come out (against|in favou?r of)\b/,
   // A light verb and a stance noun: "delivered a forceful promise to", "renewed his call for", "made a pledge that".
   /^(make|deliver|issue|renew|repeat|reiterate|restate|voice) (\S+ ){1,2}(promise|pledge|vow|call|plea|appeal|threat|demand|commitment) (to|for|that)\b/,
+  // Setting out a plan or terms states them: "laid out his plan for …", "unveiled a proposal to …", "set out what she
+  // called her red lines: …".
+  /^((lay|set|spell) out|outline|unveil) (\S+ ){0,6}(plan|proposal|vision|agenda|condition|demand|term|priority|platform|line|offer)\b/,
 ];
 
 /** The lemmas of the tokens from `i`, a few words' worth, space-joined. */
 function lemmasFrom(tokens: Token[], i: number): string {
-  return tokens.slice(i, i + 6).map((token) => token.lemma).join(' ');
+  return tokens.slice(i, i + 9).map((token) => token.lemma).join(' ');
 }
 
 /** "called off the strike", "called the vote off": giving up a threatened action. */

@@ -213,6 +213,13 @@ describe('attribution', () => {
     // A light verb and a stance noun: the noun is the stance.
     const promised = extractStatements(['Senator Alex Ortiz delivered a forceful promise to fund the rail line.', 'Governor Tom Reyes renewed his call for a fare freeze.']);
     expect(promised.map((statement) => [statement.speaker, statement.kind])).toEqual([['Alex Ortiz', 'position'], ['Tom Reyes', 'demand']]);
+    // Setting out a plan or terms states them; the terms after a colon are what was set out.
+    const setOut = extractStatements([
+      'Mayor Ana Lima laid out her plan for the clinic on Monday.',
+      'Governor Tom Reyes set out what he called his last offer: no fare rise unless the state pays half.',
+    ]);
+    expect(setOut.map((statement) => [statement.speaker, statement.kind])).toEqual([['Ana Lima', 'position'], ['Tom Reyes', 'condition']]);
+    expect(extractStatements(['Governor Tom Reyes unveiled a statue in the park.', 'Mayor Ana Lima set out for the coast on Monday.'])).toEqual([]);
     // A particle makes another verb: nobody takes a stance in "blasted out an email" or "hails from".
     expect(extractStatements(['Senator Alex Ortiz blasted out an email to donors.', 'Governor Tom Reyes hails from a mining town.'])).toEqual([]);
   });
