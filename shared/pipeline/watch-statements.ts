@@ -16,6 +16,7 @@ import {
   type Statement,
 } from '../stances/index.js';
 import { countedTokens, voicesOf } from '../stances/ledger.js';
+import { canBeSamePerson, wordsOf } from '../stances/surname.js';
 
 /**
  * Unattributed statements are judged against the watch's most recent statements, not its whole history: an
@@ -113,7 +114,7 @@ function isWatchedStatement(statement: Statement, watch: Pick<Watch, 'speakers' 
 }
 
 function isWatchedSpeaker(speaker: string, watch: Pick<Watch, 'speakers' | 'sides'>): boolean {
-  if (watch.speakers?.some((name) => speakerKey(name) === speakerKey(speaker))) return true;
+  if (watch.speakers?.some((name) => isSameName(speaker, name))) return true;
   return Object.values(watch.sides ?? {}).some((members) => members.some((member) => speaksAs(speaker, member)));
 }
 
@@ -126,9 +127,17 @@ export function judgeStatement(statement: Statement, ledger: LedgerEntry[] | Art
   return compareWithLedger(statement, entries, { sides: Object.values(watch.sides ?? {}), summary });
 }
 
-/** The statements of an article that a watch tracks: its speakers are hints to the reader, and a filter when it names any. */
+/**
+ * The statements of an article that a watch tracks: its speakers are hints to the reader (who names them as the watch
+ * does), and a filter when it names any.
+ */
 export function watchedStatements(paragraphs: string[], watch: Pick<Watch, 'speakers' | 'synonyms' | 'sides'>): Statement[] {
   return extractStatements(paragraphs, { speakers: watch.speakers, synonyms: watch.synonyms }).filter((statement) =>
     isWatchedStatement(statement, watch),
   );
+}
+
+/** "Paul D. Ryan" and "Ryan" can be the watch's "Paul Ryan"; "Jack Ryan" is someone else (`canBeSamePerson`). */
+function isSameName(label: string, name: string): boolean {
+  return canBeSamePerson(wordsOf(label), wordsOf(name));
 }

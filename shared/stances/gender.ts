@@ -45,6 +45,11 @@ export function agrees(person: Person | null | undefined, pronoun: string): bool
   return !person || !wanted || !person.gender || person.gender === wanted;
 }
 
+/** The gender an honorific marks ("Mr." male, "Mrs." female); undefined for any other token. */
+export function honorificGenderOf(token: { normal: string } | undefined): Gender | undefined {
+  return token && HONORIFIC_GENDER.get(token.normal.replace(/\.$/, ''));
+}
+
 function honorificGender(person: Person, sentences: Sentence[]): Gender | undefined {
   const surname = person.words.at(-1);
   const marked = new Set<Gender>();

@@ -2,9 +2,10 @@
  * Who is named in an article: full names, surnames and roles, so that "Putin" and "the Russian leader" both
  * resolve to "Vladimir Putin" (Russian President) wherever in the article the full name appears.
  */
-import { genderOf, type Gender } from './gender.js';
+import { genderOf, honorificGenderOf, type Gender } from './gender.js';
 import { compromiseNlp } from './nlp-models.js';
 import { findPrincipals } from './principals.js';
+import { canBeSamePerson } from './surname.js';
 import { INSTITUTION_NAME_JOINERS, OUTLET_VERBS, POSSESSIVE_MARKS, REPORTING_VERBS, ROLE_WORDS } from './lexicon.js';
 import { MAX_APPOSITIVE_TOKENS, MAX_NAME_WORDS, MAX_ROLE_TOKENS } from './patterns.js';
 import { isCapitalized, isWord, type Sentence, type Token } from './sentences.js';
@@ -38,19 +39,15 @@ const TIME_PREPOSITIONS = new Set(['on', 'in', 'at', 'during', 'late', 'early'])
 /**
  * Builds the register of people (and organisations the caller names) an article mentions.
  *
- * Stages: collectCallerSpeakers → collectNamedPeople (compromise) → collectUnlistedSubjects (capitalised runs
- * before a reporting verb that compromise does not know, "Toshimitsu Motegi, who …, said") → mergeBySurname
- * (the longest form of a name wins) → findRoles (the title before the first naming, "Russian President") →
- * findPrincipals (whom a spokesperson speaks for).
+ * Stages: collectNamedPeople (compromise) → collectUnlistedSubjects (capitalised runs before a reporting verb that
+ * compromise does not know, "Toshimitsu Motegi, who …, said") → mergeNamings (namings that can be one person, under
+ * the longest) → withCallerSpeakers (the caller's first, under their spelling) → findRoles (the title before the
+ * first naming, "Russian President") → findPrincipals (whom a spokesperson speaks for).
  */
 export function buildSpeakerRegister(sentences: Sentence[], callerSpeakers: string[] = []): SpeakerRegister {
   const text = sentences.map((sentence) => sentence.text).join(' ');
-  const names = [
-    ...collectCallerSpeakers(callerSpeakers),
-    ...collectNamedPeople(text),
-    ...collectUnlistedSubjects(sentences),
-  ];
-  const people = mergeBySurname(names, sentences);
+  const found = mergeNamings([...collectNamedPeople(text), ...collectUnlistedSubjects(sentences)], sentences);
+  const people = withCallerSpeakers(collectCallerSpeakers(callerSpeakers), found);
   for (const person of people) {
     person.role = findRole(person, sentences);
     person.gender = genderOf(person, sentences);
@@ -244,17 +241,34 @@ function looksLikePersonName(words: string[]): boolean {
   return !compromiseNlp()(words.join(' ')).has(NOT_A_PERSON);
 }
 
-/** Keeps one person per surname, named by the longest form seen, in order of first mention. */
-function mergeBySurname(names: string[][], sentences: Sentence[]): Person[] {
-  const bySurname = new Map<string, string[]>();
+/**
+ * One person per set of namings that can be one (`canBeSamePerson`), under the longest: "Clinton" goes with "Hillary
+ * Rodham Clinton", and "Bill Clinton" is someone else. A surname alone goes to the first named.
+ */
+function mergeNamings(names: string[][], sentences: Sentence[]): Person[] {
+  const merged: string[][] = [];
   for (const words of names) {
-    const tokens = asTokens(words);
-    const surname = tokens[tokens.length - 1];
-    const known = bySurname.get(surname);
-    if (!known || tokens.length > asTokens(known).length) bySurname.set(surname, words);
+    const same = merged.findIndex((known) => canBeSamePerson(asTokens(known), asTokens(words)));
+    if (same === -1) merged.push(words);
+    else if (asTokens(words).length > asTokens(merged[same]).length) merged[same] = words;
   }
-  const people = [...bySurname.values()].map((words) => extendSingleName(words, sentences));
+  const people = merged.map((words) => extendSingleName(words, sentences));
   return people.map((words) => ({ name: words.join(' '), words: asTokens(words) }));
+}
+
+/**
+ * The caller's speakers (a watch's) first, so that a surname alone names them before anyone else of it. One the article
+ * names ("Paul D. Ryan" for "Paul Ryan") is matched under the article's words and named as the caller names them.
+ */
+function withCallerSpeakers(callers: string[][], found: Person[]): Person[] {
+  const rest = [...found];
+  const people = callers.map((words) => {
+    const tokens = asTokens(words);
+    const same = rest.find((person) => canBeSamePerson(person.words, tokens));
+    if (same) rest.splice(rest.indexOf(same), 1);
+    return { name: words.join(' '), words: same && same.words.length > tokens.length ? same.words : tokens };
+  });
+  return [...people, ...rest];
 }
 
 /** A name's words as the tokenizer splits them, lower-cased: "Reed-Veal" is "reed", "-", "veal". */
@@ -364,11 +378,23 @@ export function findNameEndingAt(tokens: Token[], end: number, register: Speaker
     const start = end - person.words.length + 1;
     if (start >= 0 && matchesWords(tokens, start, person.words)) {
       if (!best || start < best.start) best = { person, start };
-    } else if (tokens[end].normal === person.words[person.words.length - 1] && !best) {
-      best = { person, start: end };
+    } else if (tokens[end].normal === person.words.at(-1) && !best) {
+      best = { person: namedBySurname(tokens, end, register) ?? person, start: end };
     }
   }
   return best;
+}
+
+/**
+ * The person a surname alone at token `k` names: the first the article names, unless several share it and an
+ * honorific before it marks a gender ("Mr. Clinton" beside Hillary and Bill Clinton): then one of that gender, else
+ * one whose gender is not known to differ.
+ */
+function namedBySurname(tokens: Token[], k: number, register: SpeakerRegister): Person | undefined {
+  const sharing = register.people.filter((person) => tokens[k].normal === person.words.at(-1));
+  const marked = sharing.length > 1 ? honorificGenderOf(tokens[k - 1]) : undefined;
+  if (!marked) return sharing[0];
+  return sharing.find((person) => person.gender === marked) ?? sharing.find((person) => !person.gender) ?? sharing[0];
 }
 
 /**
@@ -395,9 +421,8 @@ export function findNameStartingAt(tokens: Token[], start: number, register: Spe
     for (const person of register.people) {
       if (matchesWords(tokens, i, person.words)) return { person, end: i + person.words.length - 1 };
     }
-    for (const person of register.people) {
-      if (tokens[i].normal === person.words[person.words.length - 1]) return { person, end: i };
-    }
+    const surnamed = namedBySurname(tokens, i, register);
+    if (surnamed) return { person: surnamed, end: i };
     if (!isWord(tokens[i]) && !(tokens[i].text === '-' && tokens[i].space === '')) return undefined; // "17-year-old Jared Potts"
   }
   return undefined;

@@ -16,3 +16,15 @@ export function surnameOf(speaker: string): string {
   const words = speaker.trim().toLowerCase().split(/\s+/);
   return words[words.length - 1].replace(/[^\p{L}\p{N}-]/gu, '');
 }
+
+/**
+ * Whether two namings (lower-case words) can be one person: one ends the other ("clinton", "wasserman schultz" of
+ * "debbie wasserman schultz"), or both end in the same surname after given names of the same initial ("hillary rodham
+ * clinton", "michael r. pence" for "mike pence"). "Bill Clinton" and "Hillary Clinton" are two people.
+ */
+export function canBeSamePerson(a: string[], b: string[]): boolean {
+  if (a.length === 0 || b.length === 0) return false;
+  const [shorter, longer] = a.length <= b.length ? [a, b] : [b, a];
+  if (shorter.every((word, k) => longer[longer.length - shorter.length + k] === word)) return true;
+  return a.at(-1) === b.at(-1) && a[0][0] === b[0][0];
+}

@@ -224,6 +224,17 @@ describe('attribution', () => {
     expect(extractStatements(['Senator Alex Ortiz blasted out an email to donors.', 'Governor Tom Reyes hails from a mining town.'])).toEqual([]);
   });
 
+  it('tells two people of one surname apart, by given name and by honorific', () => {
+    const found = extractStatements([
+      'Senator Ana Lima said the clinic must stay open.',
+      'Her husband, Carlos Lima, said the family would sue the city.',
+      'Mr. Lima added that the city must pay for the repairs.',
+      'Mrs. Lima said the state must pay for the new wing.',
+      'Lima said the budget would fail without it.',
+    ]);
+    expect(found.map((statement) => statement.speaker)).toEqual(['Ana Lima', 'Carlos Lima', 'Carlos Lima', 'Ana Lima', 'Ana Lima']);
+  });
+
   it('reads a reported clause that backs or rejects something as a position, and the noun "support" as no stance', () => {
     const [backs] = extractStatements(['Senator Alex Ortiz said he supported a smaller rail budget.']);
     expect(backs).toMatchObject({ speaker: 'Alex Ortiz', kind: 'position' });
