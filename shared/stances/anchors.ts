@@ -201,7 +201,7 @@ const SPECULATIVE_MODALS = new Set(['may', 'might', 'could']);
  * Thursday, Trump …", "On Monday, in London, she …"), each opened by a preposition, adverb or subordinator, and after a
  * coordinator that joins the sentence to the one before ("But while he …, Trump did support …").
  */
-function leadingAdjunctsEnd(tokens: Token[]): number {
+export function leadingAdjunctsEnd(tokens: Token[]): number {
   let start = tokens[0]?.pos === 'CCONJ' ? 1 : 0;
   for (;;) {
     const opener = tokens[start];

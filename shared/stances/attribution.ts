@@ -3,7 +3,7 @@
  * "according to X", "“…,” the Russian leader said", pronouns and titles, and quotations that run on into the
  * next sentence or paragraph without a new attribution.
  */
-import { findAnchors, type Anchor, type Subject } from './anchors.js';
+import { findAnchors, leadingAdjunctsEnd, type Anchor, type Subject } from './anchors.js';
 import { agrees, pronounGender } from './gender.js';
 import { anchorAtQuoteClose, endsInsideQuote, startsInsideQuote, transcriptSpeakers } from './quotes.js';
 import { FRONTED_CLAUSE_OPENERS, GENERIC_TITLES, LISTENER_VERBS, POSSESSIVE_DETERMINERS, POSSESSIVE_MARKS, REPORTED_CLAUSE_OPENERS } from './lexicon.js';
@@ -274,13 +274,15 @@ function splitClauses(
 
 /**
  * Where the clause goes on after an attribution set inside it ("What the union could not accept, he said, was a total
- * …", "The problem, she said, is that …"): the finite verb right after the comma that closes the attribution; -1 when
- * the attribution ends the clause.
+ * …", "The problem, she said, is that …"): the finite verb right after the comma that closes the attribution, or the
+ * quotation that goes on after it ("“We will strike,” she said, “unless …”", "If Clinton wins, he said, “she …”");
+ * -1 when the attribution ends the clause.
  */
 function resumedAfter(tokens: Token[], anchor: Anchor): number {
   const comma = (anchor.inverted ? anchor.subjectEnd : anchor.verbEnd) + 1;
   const verb = tokens[comma + 1];
   if (tokens[comma]?.text !== ',' || !verb) return -1;
+  if (verb.quoteMark === 'open') return comma + 1;
   // "…, he said, adding …" goes on with another statement, not with the clause the attribution interrupted.
   const finite = verb.pos === 'AUX' || (verb.pos === 'VERB' && !verb.normal.endsWith('ing'));
   return finite ? comma + 1 : -1;
@@ -304,8 +306,15 @@ function isTrailing(tokens: Token[], anchor: Anchor, cursor: number): boolean {
   if (findComplementizer(tokens, k) !== -1) return false;
   while (k < tokens.length && (tokens[k].pos === 'ADV' || tokens[k].entity === 'DATE')) k += 1;
   const next = tokens[k];
-  // "…, Trump said: “…”": a colon opens what the verb reports.
+  // "…, Trump said: “…”": a colon opens what the verb reports; so does a comma before a quotation when only phrases
+  // of time or place come before the attribution ("In Ohio on Monday, Trump said, “…”"; not "If she wins, he said, “…”").
+  if (next?.text === ',' && tokens[k + 1]?.quoteMark === 'open' && opensWithPhrasesOnly(tokens, anchor.subjectStart)) return false;
   return !next || (next.pos === 'PUNCT' && next.quoteMark !== 'open' && next.text !== ':') || next.pos === 'ADP';
+}
+
+/** Only opening phrases, no clause, come before the token at `end` ("In Ohio on Monday, …"). */
+function opensWithPhrasesOnly(tokens: Token[], end: number): boolean {
+  return leadingAdjunctsEnd(tokens) >= end && !tokens.slice(0, end).some((token) => token.pos === 'SCONJ');
 }
 
 /**

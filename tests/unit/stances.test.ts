@@ -624,6 +624,18 @@ describe('attribution of quotations, transcripts and participles', () => {
     expect(texts).toEqual([['Jan Holm', '“We will strike on Friday,” Jan Holm said. “And the company has to restore the bonus before we talk again.”']]);
   });
 
+  it('reads a quotation its attribution interrupts within the sentence as one statement, of the kind of the whole', () => {
+    const found = extractStatements(['“We will strike,” Jan Holm said, “unless the company restores the bonus.”', '“We will vote,” said Ana Lima, “only if the board agrees.”']);
+    expect(found.map((statement) => [statement.speaker, statement.kind])).toEqual([['Jan Holm', 'condition'], ['Ana Lima', 'condition']]);
+    // After phrases of time or place the attribution opens its quotation, and the phrases are not what was said; after
+    // a clause, the clause is.
+    const [opened] = extractStatements(['In Ohio on Monday, Jan Holm said, “We will strike.”']);
+    expect(opened).toMatchObject({ speaker: 'Jan Holm', kind: 'position' });
+    expect(opened.claim).not.toMatch(/ohio|monday/);
+    const [clause] = extractStatements(['If the board agrees, Jan Holm said, “we will call the strike off.”']);
+    expect(clause).toMatchObject({ speaker: 'Jan Holm', kind: 'condition' });
+  });
+
   it('reads a transcript paragraph opening with a known name and a colon as that person’s words', () => {
     const found = speakersOf([
       'The moderator Jorge Ramos questioned Senator Maria Ortiz about the bill.',
