@@ -297,7 +297,8 @@ function nextClauseStart(anchor: Anchor): number {
  * the verb takes no "that"-clause, object clause or colon of its own ("…, Putin said at a news conference").
  */
 function isTrailing(tokens: Token[], anchor: Anchor, cursor: number): boolean {
-  if (anchor.inverted) return true;
+  // "According to X, …" opening the sentence reports what follows it; ", said X" and "…, according to X" end a clause.
+  if (anchor.inverted) return anchor.lemma !== 'according to' || tokens.slice(cursor, anchor.verbStart).some(isWord);
   if (anchor.participle) return false;
   const before = tokens[anchor.subjectStart - 1];
   if (!before || !(before.text === ',' || before.quoteMark === 'close')) return false;
@@ -354,7 +355,7 @@ function findComplementizer(tokens: Token[], from: number): number {
 /** First token of what a leading anchor reports: after the listener, a "that", and time words. */
 function contentStart(tokens: Token[], anchor: Anchor): number {
   if (anchor.stance) return anchor.verbStart;
-  let k = skipListener(tokens, anchor);
+  let k = anchor.inverted ? anchor.subjectEnd + 1 : skipListener(tokens, anchor);
   const complementizer = findComplementizer(tokens, k);
   if (complementizer !== -1) return complementizer + 1;
   // Adverbs and dates before the content are skipped, but not "why" or "how", which open it.

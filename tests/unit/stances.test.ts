@@ -636,6 +636,11 @@ describe('attribution of quotations, transcripts and participles', () => {
     expect(clause).toMatchObject({ speaker: 'Jan Holm', kind: 'condition' });
   });
 
+  it('reads "according to X" before or after what X said', () => {
+    const found = extractStatements(['According to Jan Holm, the union will strike unless the bonus is restored.', 'The pilots will not fly on Friday, according to Holm.']);
+    expect(found.map((statement) => [statement.speaker, statement.kind])).toEqual([['Jan Holm', 'condition'], ['Jan Holm', 'refusal']]);
+  });
+
   it('reads a transcript paragraph opening with a known name and a colon as that person’s words', () => {
     const found = speakersOf([
       'The moderator Jorge Ramos questioned Senator Maria Ortiz about the bill.',
