@@ -6,8 +6,16 @@
 import { findAnchors, leadingAdjunctsEnd, type Anchor, type Subject } from './anchors.js';
 import { agrees, pronounGender } from './gender.js';
 import { anchorAtQuoteClose, endsInsideQuote, startsInsideQuote, transcriptSpeakers } from './quotes.js';
-import { FRONTED_CLAUSE_OPENERS, GENERIC_TITLES, LISTENER_VERBS, POSSESSIVE_DETERMINERS, POSSESSIVE_MARKS, REPORTED_CLAUSE_OPENERS } from './lexicon.js';
-import { MAX_ADJUNCT_TOKENS, MAX_LISTENER_TOKENS, MAX_NAME_WORDS, MAX_ROLE_TOKENS, MIN_CONTENT_WORDS, TOPIC_LEADS } from './patterns.js';
+import {
+  FRONTED_CLAUSE_OPENERS,
+  GENERIC_TITLES,
+  LISTENER_VERBS,
+  POSSESSIVE_DETERMINERS,
+  POSSESSIVE_MARKS,
+  REPORTED_CLAUSE_OPENERS,
+  REPORTING_VERBS,
+} from './lexicon.js';
+import { MAX_ADJUNCT_TOKENS, MAX_LISTENER_TOKENS, MAX_NAME_WORDS, MAX_ROLE_TOKENS, MIN_CONTENT_WORDS, NEGATION_WORDS, TOPIC_LEADS } from './patterns.js';
 import { identifiedLater } from './identification.js';
 import { namesIn, roleWordsOf, type Person, type SpeakerRegister } from './speakers.js';
 import { isWord, joinTokens, type Sentence, type Token } from './sentences.js';
@@ -26,6 +34,8 @@ export interface AttributedClause {
   verb: Token[];
   /** The speaker takes a stance in the clause's main verb ("Trump did not rule out …"), not through a verb of saying. */
   stanceVerb?: true;
+  /** The verb of saying is negated ("did not say whether …", "never called for …"): the speaker said nothing of it. */
+  unsaid?: true;
   /** What was said. */
   content: Token[];
   /** What was said ends in a question mark ("“…, huh?” he responded"): it asks, unless a cue says otherwise. */
@@ -257,6 +267,7 @@ function splitClauses(
       source: sourceOf(anchor.subject, speaker),
       verb: anchor.stance ? [] : tokens.slice(anchor.verbStart, anchor.verbEnd + 1),
       ...(anchor.stance || anchor.explainsStance ? { stanceVerb: true as const } : {}),
+      ...(isUnsaid(tokens, anchor) ? { unsaid: true as const } : {}),
       content,
       ...askedIn(tokens.slice(start, end)),
       context,
@@ -270,6 +281,19 @@ function splitClauses(
     afterLeading = !trailing;
   });
   return clauses;
+}
+
+/**
+ * "X did not say …", "X has never called for …": a negation before a verb of saying (a stance verb keeps its own).
+ * Not when another verb of saying reports it: "tweeted to say he had never suggested …" is a denial, and says so.
+ */
+function isUnsaid(tokens: Token[], anchor: Anchor): boolean {
+  if (anchor.stance || anchor.inverted || anchor.participle) return false;
+  const reported = tokens.slice(0, anchor.subjectStart).some((token) => token.pos === 'VERB' && REPORTING_VERBS.has(token.lemma));
+  // The verb's own auxiliaries and adverbs ("did not", "has never"), not a clause between ("who was not authorized").
+  let k = anchor.verbStart - 1;
+  while (k > anchor.subjectEnd && (tokens[k].pos === 'AUX' || tokens[k].pos === 'PART' || tokens[k].pos === 'ADV')) k -= 1;
+  return !reported && tokens.slice(k + 1, anchor.verbStart).some((token) => NEGATION_WORDS.has(token.normal));
 }
 
 /**

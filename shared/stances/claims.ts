@@ -58,7 +58,7 @@ export interface Stance {
  * // → { kind: 'condition', polarity: 'positive', withdrawn: false }
  */
 export function classifyStance(verb: Token[], content: Token[], how: ClauseShape): Stance | undefined {
-  const { attributed, stanceVerb = false, asks = false } = how;
+  const { attributed, stanceVerb = false, asks = false, unsaid = false } = how;
   if (content.filter(isWord).length === 0) return undefined;
   const full = lemmaLine([...verb, ...content]);
   const line = PREFACE_CUES.reduce((text, cue) => text.replace(cue, ' '), full);
@@ -68,7 +68,7 @@ export function classifyStance(verb: Token[], content: Token[], how: ClauseShape
   if (WITHDRAWAL_CUES.some((cue) => cue.test(line))) return { kind: 'condition', polarity: 'negative', withdrawn: true };
   // "accused Kessel of holding releases below what it offered": what follows is the accused's conduct, not a stance;
   // "declined to comment" takes none either.
-  const saysNothing = isNoComment([...verb, ...content]) || asksWhether(verb, content);
+  const saysNothing = unsaid || isNoComment([...verb, ...content]) || asksWhether(verb, content);
   if (saysNothing || verb.some((token) => ACCUSING_VERBS.has(token.lemma))) return { kind: 'claim', polarity: 'positive', withdrawn: false };
   const kind = STANCE_PRIORITY.find((candidate) => STANCE_CUES[candidate].some((cue) => cue.test(line)))
     ?? (negated || stanceVerb || (!prefaced && !asks && longestQuote(content) >= MIN_QUOTED_WORDS) ? 'position' : undefined)
@@ -101,11 +101,15 @@ const QUESTION_OPENERS = new Set(['whether', 'if', 'how', 'what', 'why', 'when',
 /** Words of the listener before an indirect question ("asked the Republican nominee how …"). */
 const MAX_ASKED_LISTENER_TOKENS = 4;
 
-/** How a clause is said: by someone (`attributed`), as the main verb's stance (`stanceVerb`), as a question (`asks`). */
+/**
+ * How a clause is said: by someone (`attributed`), as the main verb's stance (`stanceVerb`), as a question (`asks`),
+ * or not at all (`unsaid`: "did not say whether …").
+ */
 export interface ClauseShape {
   attributed: boolean;
   stanceVerb?: boolean;
   asks?: boolean;
+  unsaid?: boolean;
 }
 
 /** Lemmas joined by single spaces, punctuation kept as itself so patterns can stop at a comma. */

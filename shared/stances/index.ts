@@ -86,7 +86,12 @@ function showWholeSentence({ statement, clause }: FoundStatement, found: FoundSt
 }
 
 function toStatement(clause: AttributedClause, vocabulary: ClaimVocabulary): FoundStatement[] {
-  const stance = classifyStance(clause.verb, clause.content, { attributed: clause.speaker !== null, stanceVerb: clause.stanceVerb, asks: clause.asks });
+  const stance = classifyStance(clause.verb, clause.content, {
+    attributed: clause.speaker !== null,
+    stanceVerb: clause.stanceVerb,
+    asks: clause.asks,
+    unsaid: clause.unsaid,
+  });
   if (!stance) return [];
   const exclude = new Set(clause.speaker?.words ?? []);
   const claim = normalizeClaim([...clause.context, ...withoutPartySubject(clause.content)], { negated: stance.polarity === 'negative', exclude, vocabulary });

@@ -636,6 +636,13 @@ describe('attribution of quotations, transcripts and participles', () => {
     expect(clause).toMatchObject({ speaker: 'Jan Holm', kind: 'condition' });
   });
 
+  it('reads a negated verb of saying as saying nothing, but not a negation of another clause', () => {
+    const unsaid = extractStatements(['Jan Holm did not say whether the union would strike.', 'Ana Lima has never called for a strike.']);
+    expect(unsaid.map((statement) => statement.kind)).toEqual(['claim', 'claim']);
+    const [said] = extractStatements(['Jan Holm, who has never lost a vote, said the union would strike unless the bonus is restored.']);
+    expect(said).toMatchObject({ speaker: 'Jan Holm', kind: 'condition' });
+  });
+
   it('reads "according to X" before or after what X said', () => {
     const found = extractStatements(['According to Jan Holm, the union will strike unless the bonus is restored.', 'The pilots will not fly on Friday, according to Holm.']);
     expect(found.map((statement) => [statement.speaker, statement.kind])).toEqual([['Jan Holm', 'condition'], ['Jan Holm', 'refusal']]);
