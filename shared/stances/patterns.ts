@@ -30,6 +30,8 @@ export const STANCE_CUES: Record<StanceKind, RegExp[]> = {
     /\bif\b.*\bthen\b/,
     // "… a floor fight if the party does not adopt the platform": what happens unless the other side acts.
     /\bif\b[^,;.]*\bnot\b/,
+    // "no deal without a pay rise": nothing unless something.
+    /\bno (\S+ )?\S+ without\b/,
     /\bnot until\b/,
     // The other connectives of a condition (lemmas): "provided that the fund is signed", "so long as", "on condition that",
     // "only once the dam is full". "For as long as the reservoir fills" is time, not a condition.
@@ -63,7 +65,8 @@ export const STANCE_CUES: Record<StanceKind, RegExp[]> = {
     /\bask (\S+ ){1,3}to\b/,
     /\bpress (\S+ ){1,3}to\b/,
   ],
-  offer: [/\bready to\b/, /\bwilling to\b/, /\boffer\b/, /\bprepared to\b/, /\bopen to\b/, /\bpropose\b/],
+  // "prepared to" as the lemma line writes it ("be prepare to"); "we will prepare to leave" is no offer.
+  offer: [/\bready to\b/, /\bwilling to\b/, /\boffer\b/, /\bbe prepare to\b/, /\bopen to\b/, /\bpropose\b/],
   concern: [
     /\bconcern(ed)?\b/,
     /\bworr(y|ied)\b/,

@@ -542,6 +542,8 @@ describe('kinds, polarity and claims', () => {
     ['condition', 'Putin said talks cannot resume until Japan lifts its sanctions, and not until then.'],
     ['position', 'Putin said he wants to conclude a peace treaty with Japan.'],
     ['condition', 'Senator Alex Ortiz said his support would depend on what the bill includes.'],
+    ['condition', 'Union leader Kari Lund said there would be no deal without a pay rise.'],
+    ['offer', 'Union leader Kari Lund said the pilots were prepared to return to the table.'],
   ])('classifies a %s: %s', (kind, sentence) => {
     expect(only(extractStatements([sentence])).kind).toBe(kind);
   });
