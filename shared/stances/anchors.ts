@@ -164,10 +164,7 @@ function anchorStanceVerb(tokens: Token[], register: SpeakerRegister): Anchor | 
     if (token.pos !== 'VERB' && token.pos !== 'AUX') continue;
     // "has had to repudiate": the stance is in the verb after "to", its subject before "have".
     if (isObligedStance(tokens, i)) return stanceAnchorAt(tokens, i, register, i + 2);
-    // "is demanding", "are pushing for": a progressive takes the stance ("is hoping", "is expecting" are states of mind
-    // more often than stances); "was rejected" (a passive) and a bare -ing form do not.
-    const finite = /ing$/.test(token.normal) ? isProgressive(tokens, i) && !MENTAL_STATE_VERBS.has(token.lemma) : !isProgressive(tokens, i);
-    if (token.pos === 'AUX' || !isStanceVerb(tokens, i) || !finite) {
+    if (token.pos === 'AUX' || !isStanceVerb(tokens, i) || /ing$/.test(token.normal) || isProgressive(tokens, i)) {
       if (token.pos === 'VERB') return undefined; // the main verb is another verb
       continue;
     }
@@ -175,9 +172,6 @@ function anchorStanceVerb(tokens: Token[], register: SpeakerRegister): Anchor | 
   }
   return undefined;
 }
-
-/** Stance verbs that name a state of mind: in the progressive ("is hoping for") they describe more than they state. */
-const MENTAL_STATE_VERBS = new Set(['hope', 'expect', 'believe', 'fear', 'want']);
 
 /**
  * The anchor of the stance verb at `stance` with its subject before the verb at `i` (the same verb, or "have" in "has

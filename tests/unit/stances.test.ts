@@ -213,10 +213,6 @@ describe('attribution', () => {
     // A light verb and a stance noun: the noun is the stance.
     const promised = extractStatements(['Senator Alex Ortiz delivered a forceful promise to fund the rail line.', 'Governor Tom Reyes renewed his call for a fare freeze.']);
     expect(promised.map((statement) => [statement.speaker, statement.kind])).toEqual([['Alex Ortiz', 'position'], ['Tom Reyes', 'demand']]);
-    // A progressive takes the stance too; a passive, or a state of mind in the progressive, does not.
-    const ongoing = extractStatements(['Mayor Ana Lima is demanding a fare freeze.', 'Governor Tom Reyes is pushing for a new rail line.']);
-    expect(ongoing.map((statement) => [statement.speaker, statement.kind])).toEqual([['Ana Lima', 'demand'], ['Tom Reyes', 'position']]);
-    expect(extractStatements(['The fare rise was rejected by Mayor Ana Lima.', 'Governor Tom Reyes is hoping for a deal.'])).toEqual([]);
     // Setting out a plan or terms states them; the terms after a colon are what was set out.
     const setOut = extractStatements([
       'Mayor Ana Lima laid out her plan for the clinic on Monday.',
@@ -430,7 +426,7 @@ describe('attribution', () => {
   it('keeps an unattributed sentence only when it states a condition outright, with speaker null', () => {
     const statements = extractStatements([
       'Talks will not resume unless the airline restores the pay cut.',
-      'Tangible progress on the projects is expected as soon as possible.',
+      'Japan is seeking tangible progress on the projects as soon as possible.',
     ]);
     expect(statements).toHaveLength(1);
     expect(statements[0]).toMatchObject({ speaker: null, kind: 'condition' });
