@@ -379,6 +379,7 @@ function findComplementizer(tokens: Token[], from: number): number {
 /** First token of what a leading anchor reports: after the listener, a "that", and time words. */
 function contentStart(tokens: Token[], anchor: Anchor): number {
   if (anchor.stance) return anchor.verbStart;
+  // Only a leading "According to X, …" gets here inverted: what X said follows the name.
   let k = anchor.inverted ? anchor.subjectEnd + 1 : skipListener(tokens, anchor);
   const complementizer = findComplementizer(tokens, k);
   if (complementizer !== -1) return complementizer + 1;

@@ -1,6 +1,6 @@
 /**
- * A speaker label's surname, in a module of its own: the ledger (which an adapter loads without the NLP libraries) and
- * novelty compare speakers by it.
+ * A speaker label's surname, and whether two namings can be one person, in a module of its own: the ledger (which an
+ * adapter loads without the NLP libraries), novelty and a watch's filter compare speakers by them.
  */
 
 /**
