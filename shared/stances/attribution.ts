@@ -285,11 +285,13 @@ function splitClauses(
 
 /**
  * "X did not say …", "X has never called for …": a negation before a verb of saying (a stance verb keeps its own).
- * Not when another verb of saying reports it: "tweeted to say he had never suggested …" is a denial, and says so.
+ * Not when another verb of saying reports it: "tweeted to say he had never suggested …" is a denial, and says so
+ * ("Asked about it, X did not say …" is set off by a comma, and says nothing).
  */
 function isUnsaid(tokens: Token[], anchor: Anchor): boolean {
   if (anchor.stance || anchor.inverted || anchor.participle) return false;
-  const reported = tokens.slice(0, anchor.subjectStart).some((token) => token.pos === 'VERB' && REPORTING_VERBS.has(token.lemma));
+  const clauseStart = tokens.slice(0, anchor.subjectStart).findLastIndex((token) => token.text === ',') + 1;
+  const reported = tokens.slice(clauseStart, anchor.subjectStart).some((token) => token.pos === 'VERB' && REPORTING_VERBS.has(token.lemma));
   // The verb's own auxiliaries and adverbs ("did not", "has never"), not a clause between ("who was not authorized").
   let k = anchor.verbStart - 1;
   while (k > anchor.subjectEnd && (tokens[k].pos === 'AUX' || tokens[k].pos === 'PART' || tokens[k].pos === 'ADV')) k -= 1;

@@ -639,8 +639,12 @@ describe('attribution of quotations, transcripts and participles', () => {
   });
 
   it('reads a negated verb of saying as saying nothing, but not a negation of another clause', () => {
-    const unsaid = extractStatements(['Jan Holm did not say whether the union would strike.', 'Ana Lima has never called for a strike.']);
-    expect(unsaid.map((statement) => statement.kind)).toEqual(['claim', 'claim']);
+    const unsaid = extractStatements([
+      'Jan Holm did not say whether the union would strike.',
+      'Ana Lima has never called for a strike.',
+      'Asked about the offer, Tom Reyes did not say whether the city would accept it.',
+    ]);
+    expect(unsaid.map((statement) => statement.kind)).toEqual(['claim', 'claim', 'claim']);
     const [said] = extractStatements(['Jan Holm, who has never lost a vote, said the union would strike unless the bonus is restored.']);
     expect(said).toMatchObject({ speaker: 'Jan Holm', kind: 'condition' });
   });
