@@ -61,7 +61,7 @@ const SENTENCE_BREAK = /[.!?…]["”’')\]]*\s+/g;
  * Splits paragraphs into sentences.
  *
  * Stages: boundParagraphs → tokenizeParagraph → splitFusedMarks → mendSplitPairs → markQuotations →
- * retagSentenceStart → retagParticiples → mergeBrokenAbbreviations.
+ * retagSentenceStart → retagParticiples → mergeBrokenAbbreviations → withoutDateline.
  * Quotation state resets at each paragraph: by convention a quote that runs on opens again in the next one.
  */
 export function readSentences(paragraphs: string[]): Sentence[] {
@@ -70,7 +70,8 @@ export function readSentences(paragraphs: string[]): Sentence[] {
     const start = paragraphStart;
     const sentences = mendSplitPairs(tokenizeParagraph(paragraph, paragraphIndex, start).map(splitFusedMarks));
     paragraphStart += paragraphs[paragraphIndex].length + PARAGRAPH_SEPARATOR.length;
-    return mergeBrokenAbbreviations(markQuotations(sentences).map(retagSentenceStart).map(retagParticiples), paragraph, start);
+    const merged = mergeBrokenAbbreviations(markQuotations(sentences).map(retagSentenceStart).map(retagParticiples), paragraph, start);
+    return withoutDateline(merged, paragraph, start);
   });
 }
 
@@ -321,6 +322,33 @@ function mergeBrokenAbbreviations(sentences: Sentence[], paragraph: string, para
     }
   }
   return merged;
+}
+
+/**
+ * A wire dateline opening a paragraph ("WASHINGTON (AP) — ", "TOKYO (Reuters) - ", "WASHINGTON, June 24 (UPI) — "):
+ * a place in capitals, a region or date, the agency, a dash. Not in copy written in capitals, where any opening reads so.
+ */
+const DATELINE = /^\p{Lu}[\p{Lu}.'’-]+(?: \p{Lu}[\p{Lu}.'’-]+){0,3}(?:, \p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)?(?: \d{1,2})?)?(?: \([\p{L} .&-]{2,30}\))? ?(?:—|–|--?) /u;
+
+/**
+ * The paragraph's first sentence without its dateline: where the story was filed is not what anyone said, and its
+ * words ("washington", "ap") would make every wire lede alike to the novelty.
+ */
+function withoutDateline(sentences: Sentence[], paragraph: string, paragraphStart: number): Sentence[] {
+  const dateline = isWrittenInCapitals(paragraph) ? null : DATELINE.exec(paragraph);
+  const first = sentences[0];
+  if (!dateline || !first || first.start !== paragraphStart) return sentences;
+  let covered = 0;
+  let kept = 0;
+  while (kept < first.tokens.length && covered + first.tokens[kept].space.length + first.tokens[kept].text.length <= dateline[0].trimEnd().length) {
+    covered += first.tokens[kept].space.length + first.tokens[kept].text.length;
+    kept += 1;
+  }
+  if (kept === 0 || kept === first.tokens.length) return sentences;
+  const start = paragraphStart + dateline[0].length;
+  const tokens = [{ ...first.tokens[kept], space: '' }, ...first.tokens.slice(kept + 1)];
+  const text = paragraph.slice(dateline[0].length, first.start - paragraphStart + first.text.length);
+  return [{ ...first, start, text, tokens }, ...sentences.slice(1)];
 }
 
 function continuesAfterAbbreviation(previous: Sentence, next: Sentence, capitalsCopy: boolean): boolean {

@@ -912,6 +912,24 @@ describe('names and ledes', () => {
   });
 });
 
+describe('wire datelines', () => {
+  it('leaves a dateline out of the sentence and of what was said, offsets and all', () => {
+    const paragraphs = ['Talks resume next week.', 'OSLO (Reuters) - Pilots will strike unless the bonus is restored, union leader Kari Lund said.'];
+    const [, sentence] = readSentences(paragraphs);
+    expect(sentence.text).toBe('Pilots will strike unless the bonus is restored, union leader Kari Lund said.');
+    expect(paragraphs.join('\n\n').slice(sentence.start, sentence.start + sentence.text.length)).toBe(sentence.text);
+    const [statement] = extractStatements(paragraphs);
+    expect(statement).toMatchObject({ speaker: 'Kari Lund', kind: 'condition' });
+    expect(statement.claim).not.toMatch(/oslo|reuters/);
+    expect(readSentences(['WASHINGTON, June 24 (UPI) — The senator said the bill would pass.'])[0].text).toBe('The senator said the bill would pass.');
+  });
+
+  it('keeps copy written in capitals whole', () => {
+    const [sentence] = readSentences(['PILOTS WILL STRIKE - UNION LEADER KARI LUND SAID ON FRIDAY.']);
+    expect(sentence.text).toBe('PILOTS WILL STRIKE - UNION LEADER KARI LUND SAID ON FRIDAY.');
+  });
+});
+
 describe('quotation marks and appositives of newspaper copy', () => {
   it('reads doubled apostrophes as quotation marks, so the quote goes to who says it', () => {
     const [statement] = extractStatements(["''Donald Trump says he will make the country great again,'' Ms. Warren said."]);
