@@ -147,6 +147,12 @@ function scoreStoryline({ set, info, articles, matches }: Storyline) {
   }
   const falsePositives = falseNew.repeat + falseNew.none + falseNew.unlabelled;
   const missed = { notFound: 0, otherSpeaker: 0, claim: 0, repeat: 0 };
+  // An article's statements by anyone, extracted once however many of its labels are missed.
+  const everyone = new Map<StanceFixture, JudgedStatement[]>();
+  const saidInArticle = (article: StanceFixture) => {
+    if (!everyone.has(article)) everyone.set(article, saidByAnyone(article, info));
+    return everyone.get(article)!;
+  };
   let positives = 0;
   let recalled = 0;
   for (const article of articles) {
@@ -156,7 +162,7 @@ function scoreStoryline({ set, info, articles, matches }: Storyline) {
       const found = judged.filter((item) => item.article === article && matches(item, label));
       if (found.some(isReported)) recalled += 1;
       else {
-        missed[whyMissed(found, () => saidByAnyone(article, info).some((item) => matches(item, label)))] += 1;
+        missed[whyMissed(found, () => saidInArticle(article).some((item) => matches(item, label)))] += 1;
         misses.push({
           set,
           storyline: info.name,
