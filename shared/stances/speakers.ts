@@ -88,7 +88,7 @@ function cleanName(raw: string): string[] {
   let titled = false;
   for (;;) {
     if (words.length > 1 && isTitle(words[0])) titled = true;
-    else if (!(words.length > 1 && isNotNameStart(words[0], words[1]))) break;
+    else if (!(words.length > 1 && isNotNameStart(words))) break;
     words.shift();
   }
   if (words.some((word) => !/^\p{Lu}/u.test(word))) return [];
@@ -103,10 +103,15 @@ const isTitle = (word: string) => ROLE_WORDS.has(word.toLowerCase().replace(/\.$
 /** compromise tags of words that never open a name. */
 const NEVER_IN_NAMES = '(#Conjunction|#Preposition|#Modal|#Determiner|#Adverb|#Pronoun|#QuestionWord)';
 
-function isNotNameStart(word: string, next: string): boolean {
+/**
+ * The first word is no part of the name: a function word, or a description before a given name and surname ("Democrat
+ * Hillary Clinton"). Before a lone given name it is the given name itself: "Rahm Emanuel", where compromise knows
+ * Emanuel as a given name only.
+ */
+function isNotNameStart([word, next, surname]: string[]): boolean {
   const nlp = compromiseNlp();
   if (nlp(word.toLowerCase()).has(NEVER_IN_NAMES)) return true;
-  return !nlp(word).has('#FirstName') && nlp(next).has('#FirstName');
+  return surname !== undefined && !nlp(word).has('#FirstName') && nlp(next).has('#FirstName');
 }
 
 /**

@@ -901,6 +901,8 @@ describe('names and ledes', () => {
 
   it('keeps names whole and without the words next to them', () => {
     expect(speakersOf('Democrat Hillary Clinton said she will not back the deal.')).toEqual(['Hillary Clinton']);
+    // A surname compromise also knows as a given name is not a given name after a description.
+    expect(speakersOf('Rahm Emanuel said the city will not back the deal.')).toEqual(['Rahm Emanuel']);
     expect(speakersOf('Ms. Reed-Veal said the police must release the tapes.')).toEqual(['Reed-Veal']);
     expect(speakersOf('Should Mrs. Clinton win, she said she would raise taxes.')).toEqual(['Clinton']);
   });
