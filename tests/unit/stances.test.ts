@@ -926,9 +926,11 @@ describe('wire datelines', () => {
     expect(readSentences(['WASHINGTON, June 24 (UPI) — The senator said the bill would pass.'])[0].text).toBe('The senator said the bill would pass.');
   });
 
-  it('keeps copy written in capitals whole', () => {
+  it('keeps copy written in capitals whole, but for a dateline that names its agency', () => {
     const [sentence] = readSentences(['PILOTS WILL STRIKE - UNION LEADER KARI LUND SAID ON FRIDAY.']);
     expect(sentence.text).toBe('PILOTS WILL STRIKE - UNION LEADER KARI LUND SAID ON FRIDAY.');
+    const [wire] = readSentences(['OSLO (AP) — PILOTS WILL STRIKE UNLESS THE BONUS IS RESTORED, KARI LUND SAID.']);
+    expect(wire.text).toBe('PILOTS WILL STRIKE UNLESS THE BONUS IS RESTORED, KARI LUND SAID.');
   });
 });
 
