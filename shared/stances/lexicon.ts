@@ -394,3 +394,45 @@ export const INSTITUTION_NAME_JOINERS = new Set(['of', 'for', 'and']);
 export const POSSESSIVE_DETERMINERS = new Set(['my', 'your', 'his', 'her', 'its', 'our', 'their']);
 
 export const POSSESSIVE_MARKS = new Set(["'s", '’s', "'", '’']);
+
+/**
+ * Head nouns of organisations' names ("Brackmoor Health Group", "Ministry of Fisheries", "Vale Nurses Union"): a
+ * watch's side member holding one is an organisation, which stories shorten to its first words ("Brackmoor").
+ */
+export const ORGANIZATION_HEADS = new Set([
+  'group',
+  'union',
+  'association',
+  'federation',
+  'league',
+  'alliance',
+  'coalition',
+  'party',
+  'ministry',
+  'department',
+  'agency',
+  'authority',
+  'office',
+  'bureau',
+  'commission',
+  'committee',
+  'council',
+  'board',
+  'government',
+  'administration',
+  'company',
+  'corporation',
+  'corp',
+  'inc',
+  'ltd',
+  'bank',
+  'fund',
+  'trust',
+  'foundation',
+  'institute',
+  'university',
+  'college',
+  'hospital',
+  'network',
+  'society',
+]);

@@ -18,7 +18,7 @@
  */
 import { claimTokens, summarizeLedger, voicesOf, type LedgerSummary } from './ledger.js';
 import { NEGATION_TOKEN } from './patterns.js';
-import { surnameOf, wordsOf } from './surname.js';
+import { shortensName, surnameOf, wordsOf } from './surname.js';
 import { StanceStatus, type LedgerEntry, type NoveltyVerdict, type Statement } from './types.js';
 
 /**
@@ -207,12 +207,13 @@ function pickComparable(statement: Statement, earlier: LedgerEntry[], sides: str
 }
 
 /**
- * True when a speaker label names a side's member: the same surname ("Putin" for "Vladimir Putin"), or an institutional
- * label holding the member's name ("spokesman, Kremlin" for "Kremlin").
+ * True when a speaker label names a side's member: the same surname ("Putin" for "Vladimir Putin"), an institutional
+ * label holding the member's name ("spokesman, Kremlin" for "Kremlin"), or an organisation's name shortened
+ * ("Brackmoor" for "Brackmoor Health Group").
  */
 export function speaksAs(speaker: string, member: string): boolean {
   const name = surnameOf(member);
-  return surnameOf(speaker) === name || wordsOf(speaker).includes(name);
+  return surnameOf(speaker) === name || wordsOf(speaker).includes(name) || shortensName(speaker, member);
 }
 
 /** The IDF's counts over the ledger plus the statement being judged, and the weight they give each token. */

@@ -2,6 +2,7 @@
  * A speaker label's surname, and whether two namings can be one person, in a module of its own: the ledger (which an
  * adapter loads without the NLP libraries), novelty and a watch's filter compare speakers by them.
  */
+import { ORGANIZATION_HEADS } from './lexicon.js';
 
 /**
  * A speaker label's words, lower case, as `speaksAs` compares them and the store indexes labels (`labelWords`): the two
@@ -27,4 +28,20 @@ export function canBeSamePerson(a: string[], b: string[]): boolean {
   const [shorter, longer] = a.length <= b.length ? [a, b] : [b, a];
   if (shorter.every((word, k) => longer[longer.length - shorter.length + k] === word)) return true;
   return a.at(-1) === b.at(-1) && a[0][0] === b[0][0];
+}
+
+/**
+ * The word a label shortening an organisation's name is found under ("brackmoor" of "Brackmoor Health Group"): its
+ * first, when the name holds an organisation's head noun (`ORGANIZATION_HEADS`) after it; none for a person's name.
+ */
+export function shortNameOf(name: string): string | undefined {
+  const words = wordsOf(name);
+  return words.length > 1 && words.slice(1).some((word) => ORGANIZATION_HEADS.has(word)) ? words[0] : undefined;
+}
+
+/** Whether a label is an organisation's name shortened to its first words, as stories write it: "Brackmoor". */
+export function shortensName(label: string, name: string): boolean {
+  const words = wordsOf(label);
+  const full = wordsOf(name);
+  return shortNameOf(name) !== undefined && words.length < full.length && words.every((word, k) => full[k] === word);
 }

@@ -113,6 +113,16 @@ describe('judging an article against part of the ledger', () => {
     expect(watchedStatements(paragraphs, { speakers: ['Marco Aldana'] })).toEqual([]);
   });
 
+  it('judges a side’s organisation, named by its short name, with the side’s statements', async () => {
+    const watch = { id: 'short-name', speakers: ['Graham Idris'], sides: { hospitals: ['Graham Idris', 'Brackmoor Health Group'] } };
+    const [own] = watchedStatements(['Brackmoor said it would hire 90 nurses over the next six months.'], watch);
+    expect(own).toMatchObject({ speaker: 'Brackmoor' });
+    await table.store.addStatement(stored(own, watch.id, { url: 'https://example.org/a', publishedAt: '2024-09-27' }));
+    const [restated] = watchedStatements(['Graham Idris said it would hire 90 nurses over the next six months.'], watch);
+    const part = await readArticleLedger([restated], watch, table.store);
+    expect(judgeStatement(restated, part, watch)).toMatchObject({ status: 'repeat', closest: { speaker: 'Brackmoor' } });
+  });
+
   it('counts a statement once in the summary when its article is stored again', async () => {
     const statement = stored({ speaker: 'Vladimir Putin', kind: 'condition', polarity: 'positive', text: 'T', claim: 'japan withdraw', paragraphIndex: 0 }, 'retried', {
       url: 'https://news.example/a',

@@ -274,6 +274,14 @@ describe('sides', () => {
     expect(speaksAs('Dmitry Peskov', 'Peskov')).toBe(true);
     expect(speaksAs('Ole Dahl', 'Anna Berg')).toBe(false);
   });
+
+  it('counts an organisation under its short name, as stories write it after the first mention', () => {
+    expect(speaksAs('Brackmoor', 'Brackmoor Health Group')).toBe(true);
+    expect(speaksAs('Halvorian Ministry', 'Halvorian Ministry of Fisheries')).toBe(true);
+    // Another body of the same place is not the organisation, nor is a given name the person.
+    expect(speaksAs('Hollins Students’ Union', 'Hollins University')).toBe(false);
+    expect(speaksAs('Anna', 'Anna Berg')).toBe(false);
+  });
 });
 
 describe('a stance the writer says the speaker holds to ("again", "still", "as planned")', () => {
