@@ -22,7 +22,7 @@ export function findPrincipals(people: Person[], sentences: Sentence[]): void {
       if (!person) continue;
       const end = i + person.words.length - 1;
       const named = principalAfter(tokens, end) ?? principalBefore(tokens, i);
-      const principal = named === 'pronoun' ? lastAgreeing(mentioned, person, tokens[i - 3].normal) : named && resolve(named, people, person);
+      const principal = named && 'pronoun' in named ? lastAgreeing(mentioned, person, named.pronoun) : named && resolve(named, people, person);
       if (principal && !person.speaksFor) person.speaksFor = principal;
       mentioned.push(person);
       i = end;
@@ -30,24 +30,52 @@ export function findPrincipals(people: Person[], sentences: Sentence[]): void {
   }
 }
 
-/** ", a spokeswoman for Gov. Teresa Vallin," or ", Aldana's spokesman," after the name ending at `end`. */
+/**
+ * ", a spokeswoman for Gov. Teresa Vallin,", ", Aldana's spokesman," or ", the union's communications officer," after
+ * the name ending at `end`.
+ */
 function principalAfter(tokens: Token[], end: number): string[] | undefined {
   if (tokens[end + 1]?.text !== ',') return undefined;
   let k = end + 2;
   while (tokens[k] && (tokens[k].pos === 'DET' || (tokens[k].pos === 'ADJ' && !isCapitalized(tokens[k])))) k += 1;
-  if (SPOKESPERSON_NOUNS.has(tokens[k]?.normal ?? '')) return tokens[k + 1]?.normal === 'for' ? principalFrom(tokens, k + 2) : undefined;
+  const role = spokespersonRoleAt(tokens, k);
+  if (role > 0) return tokens[k + role]?.normal === 'for' ? principalFrom(tokens, k + role + 1) : undefined;
+  // The owner: a name ("Aldana's"), or a body named by its common noun ("the union's").
   const run = capitalizedRunFrom(tokens, k);
-  const mark = k + run.length;
-  return run.length > 0 && POSSESSIVE_MARKS.has(tokens[mark]?.text ?? '') && SPOKESPERSON_NOUNS.has(tokens[mark + 1]?.normal ?? '') ? run : undefined;
+  const owner = run.length > 0 ? run : tokens[k]?.pos === 'NOUN' ? [tokens[k].text] : [];
+  const mark = k + owner.length;
+  return owner.length > 0 && POSSESSIVE_MARKS.has(tokens[mark]?.text ?? '') && spokespersonRoleAt(tokens, mark + 1) > 0 ? owner : undefined;
 }
 
-/** "An Aldana spokesman, Tomas Brel", "Aldana's spokesman, Tomas Brel" or "Her spokeswoman, Lena Ostrova" before `start`. */
-function principalBefore(tokens: Token[], start: number): string[] | 'pronoun' | undefined {
-  if (tokens[start - 1]?.text !== ',' || !SPOKESPERSON_NOUNS.has(tokens[start - 2]?.normal ?? '')) return undefined;
-  const before = tokens[start - 3];
-  if (!before) return undefined;
-  if (POSSESSIVE_PRONOUNS.has(before.normal)) return 'pronoun';
-  const end = POSSESSIVE_MARKS.has(before.text) ? start - 4 : start - 3;
+/**
+ * How many tokens of a spokesperson's role start at `k`: "spokesman" (1), "press secretary", "communications
+ * director" (2); 0 for none.
+ */
+function spokespersonRoleAt(tokens: Token[], k: number): number {
+  if (SPOKESPERSON_NOUNS.has(tokens[k]?.normal ?? '')) return 1;
+  return PRESS_OFFICE_WORDS.has(tokens[k]?.normal ?? '') && PRESS_ROLE_NOUNS.has(tokens[k + 1]?.normal ?? '') ? 2 : 0;
+}
+
+/** The start of a spokesperson's role ending at `end` ("spokesman", "press secretary"), or -1. */
+function spokespersonRoleEndingAt(tokens: Token[], end: number): number {
+  if (end >= 1 && spokespersonRoleAt(tokens, end - 1) === 2) return end - 1;
+  return SPOKESPERSON_NOUNS.has(tokens[end]?.normal ?? '') ? end : -1;
+}
+
+/** "press secretary", "communications director", "media adviser": the roles of those who speak for someone. */
+const PRESS_OFFICE_WORDS = new Set(['press', 'communications', 'media']);
+const PRESS_ROLE_NOUNS = new Set(['secretary', 'director', 'officer', 'adviser', 'advisor', 'aide', 'chief', 'manager']);
+
+/**
+ * "An Aldana spokesman, Tomas Brel", "Aldana's spokesman, Tomas Brel", "Her spokeswoman, Lena Ostrova" or "Clinton's
+ * press secretary, Brian Fallon" before `start`.
+ */
+function principalBefore(tokens: Token[], start: number): string[] | { pronoun: string } | undefined {
+  const role = tokens[start - 1]?.text === ',' ? spokespersonRoleEndingAt(tokens, start - 2) : -1;
+  const before = tokens[role - 1];
+  if (role === -1 || !before) return undefined;
+  if (POSSESSIVE_PRONOUNS.has(before.normal)) return { pronoun: before.normal };
+  const end = POSSESSIVE_MARKS.has(before.text) ? role - 2 : role - 1;
   const run = capitalizedRunTo(tokens, end);
   if (run.length > 0) return run;
   // "A university spokeswoman, Carla Brandt": an institution named by its common noun.
