@@ -14,6 +14,7 @@ import {
   NEGATION_TOKEN,
   NEGATION_WORDS,
   NO_COMMENT_CUE,
+  UNREACHABLE_CUE,
   PREFACE_CUES,
   REAFFIRMATION_CUES,
   RESTATEMENT_CUES,
@@ -68,7 +69,7 @@ export function classifyStance(verb: Token[], content: Token[], how: ClauseShape
   if (WITHDRAWAL_CUES.some((cue) => cue.test(line))) return { kind: 'condition', polarity: 'negative', withdrawn: true };
   // "accused Kessel of holding releases below what it offered": what follows is the accused's conduct, not a stance;
   // "declined to comment" takes none either.
-  const saysNothing = unsaid || isNoComment([...verb, ...content]) || asksWhether(verb, content);
+  const saysNothing = unsaid || isNoComment([...verb, ...content]) || UNREACHABLE_CUE.test(line) || asksWhether(verb, content);
   if (saysNothing || verb.some((token) => ACCUSING_VERBS.has(token.lemma))) return { kind: 'claim', polarity: 'positive', withdrawn: false };
   const kind = STANCE_PRIORITY.find((candidate) => STANCE_CUES[candidate].some((cue) => cue.test(line)))
     ?? (negated || stanceVerb || (!prefaced && !asks && longestQuote(content) >= MIN_QUOTED_WORDS) ? 'position' : undefined)

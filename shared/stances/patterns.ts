@@ -78,7 +78,9 @@ export const STANCE_CUES: Record<StanceKind, RegExp[]> = {
   ],
   position: [
     /\b(will|would|should|shall|can|could|may|might|must)\b/,
-    /\b(want|hope|seek|intend|aim|wish|prefer|plan|believe|expect|oppose|blame)\b/,
+    // Not "results are expected on Friday", "the vote is planned for March": a forecast or a schedule, nobody's wish.
+    /\b(want|hope|seek|intend|aim|wish|prefer|believe|oppose|blame)\b/,
+    /(?<!\bbe )\b(plan|expect)\b/,
     // Backing or rejecting something: "said he supported a non-interventionist policy".
     /\b(support|endorse|favor|favour|reject|condemn|praise)\b/,
     // A commitment: "pledged to keep the buses running", "vowed to fight on".
@@ -201,6 +203,13 @@ export const PREFACE_CUES: RegExp[] = [/\b(i|we) (want|would like|wish) to (say|
  * Kept on the record as a claim (who was asked), never a stance. Refusing to discuss or talk is left a refusal: "refused
  * to discuss any figure but nine percent" takes a stance on the figure.
  */
+/**
+ * Someone who could not be asked ("was not available for comment", "could not be reached", "did not respond to a
+ * request for comment"), over the lemma line: who was sought, on the record as a claim, never a stance.
+ */
+export const UNREACHABLE_CUE =
+  /\b(not |un)available for comment\b|\bnot be reach\b|\bnot (immediately )?(respond|reply) to (a |an |several |repeated )?(request|message|call|email|inquiry)|\bnot (immediately )?return (\S+ ){0,2}(call|message|email|request)/;
+
 export const NO_COMMENT_CUE =
   /\b(decline|refuse) to (say|tell|comment|define|specify|elaborate|describe|answer|respond|detail|disclose|reveal|name|identify|characterize|characterise|confirm|speculate|explain|reply|predict)\b/;
 

@@ -260,6 +260,21 @@ describe('attribution', () => {
       ],
     },
     {
+      reads: 'someone who could not be asked as a claim, never a stance, and a forecast or a schedule as no wish',
+      paragraphs: [
+        'The mayor was at a conference and was not available for comment, her aide Tom Reyes said.',
+        'Senator Alex Ortiz said the governor could not be reached and did not return calls.',
+        'Senator Alex Ortiz said results are expected on Friday.',
+        'Mayor Ana Lima said she expects a deal by Friday.',
+      ],
+      expected: [
+        ['Tom Reyes', 'claim'],
+        ['Alex Ortiz', 'claim'],
+        ['Alex Ortiz', 'claim'],
+        ['Ana Lima', 'position'],
+      ],
+    },
+    {
       reads: 'naming across an appositive and characterising with "as" as a stance',
       paragraphs: [
         'Governor Tom Reyes called Lima, his rival for the nomination, a “part-time mayor.”',
@@ -869,6 +884,20 @@ describe('sources without a person’s name', () => {
       ['Pavel Kors', 'Marco Aldana'],
       ['Ida Lenz', undefined],
       ['Carla Brandt', 'ministry'],
+    ]);
+  });
+
+  it('records whom a press secretary or a communications officer speaks for, as a spokesperson', () => {
+    const found = extractStatements([
+      'Gov. Teresa Vallin met the farmers in May.',
+      'Her press secretary, Lena Ostrova, said the province would not sign.',
+      'Tomas Brel, the union’s communications officer, said the union would strike unless the cap was lifted.',
+      'Vallin’s communications director, Nina Holt, said the cap would stay.',
+    ]);
+    expect(found.map((statement) => [statement.speaker, statement.speaksFor])).toEqual([
+      ['Lena Ostrova', 'Teresa Vallin'],
+      ['Tomas Brel', 'union'],
+      ['Nina Holt', 'Teresa Vallin'],
     ]);
   });
 
