@@ -319,6 +319,18 @@ function anchorVerb(tokens: Token[], i: number, register: SpeakerRegister): Anch
 }
 
 /**
+ * "up from the 18 percent it had been demanding, but only if …": a noun, a pronoun and the verb close a relative clause
+ * whose object is the noun ("the terms she demanded."). Nothing after the verb is what was said: a comma and "but"
+ * or "and" go on with the sentence's own clause.
+ */
+function closesRelativeClause(tokens: Token[], subjectStart: number, verbEnd: number): boolean {
+  const head = tokens[subjectStart - 1];
+  if (!head || !['NOUN', 'NUM'].includes(head.pos) || tokens[subjectStart].pos !== 'PRON') return false;
+  const next = tokens[verbEnd + 1];
+  return next === undefined || (next.pos === 'PUNCT' && !next.quoteMark && (next.text !== ',' || tokens[verbEnd + 2]?.pos === 'CCONJ'));
+}
+
+/**
  * "made it clear to House Democrats that …", "has made very clear that …": saying something plainly. Returns the
  * index of "clear" when a "that" or "whether" clause follows it (after a listener), else -1 ("made clear progress").
  */
@@ -427,6 +439,7 @@ function anchorWithSubject(tokens: Token[], i: number, verbEnd: number, register
   if (before && tokens[before.start - 1]?.normal === 'what') return undefined;
   // "Aldana no longer insists that …": the verb takes "no longer", which gives up the stance it reports.
   const verbStart = tokens[i - 1]?.normal === 'longer' && tokens[i - 2]?.normal === 'no' ? i - 2 : i;
+  if (before && closesRelativeClause(tokens, before.start, verbEnd)) return undefined;
   if (before) return { verbStart, verbEnd, subjectStart: before.start, subjectEnd, inverted: false, subject: before.subject, lemma: token.lemma };
   const previous = tokens[i - 1];
   if (previous && (previous.text === ',' || previous.quoteMark === 'close')) {

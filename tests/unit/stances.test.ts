@@ -887,6 +887,14 @@ describe('sources without a person’s name', () => {
     ]);
   });
 
+  it('reads a relative clause closed by a verb of saying as part of what was said, not as an attribution', () => {
+    const [statement] = extractStatements([
+      'The province is prepared to accept 22 percent, up from the 18 percent it had been demanding, but only if every boat carries an observer, Minister Ana Lima said Thursday.',
+    ]);
+    expect(statement).toMatchObject({ speaker: 'Ana Lima', kind: 'condition' });
+    expect(statement.text).toMatch(/^The province is prepared/);
+  });
+
   it('records whom a press secretary or a communications officer speaks for, as a spokesperson', () => {
     const found = extractStatements([
       'Gov. Teresa Vallin met the farmers in May.',
