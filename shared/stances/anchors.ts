@@ -23,6 +23,7 @@ import {
 import { EMBEDDED_CLAUSE_WORDS, MAX_ADJUNCT_TOKENS, MAX_APPOSITIVE_TOKENS, MAX_LISTENER_TOKENS, MAX_TIME_SPAN_ADJUNCT_TOKENS, MAX_NAME_WORDS, MAX_SOURCE_PHRASE_TOKENS } from './patterns.js';
 import { DASHES, findNameEndingAt, findNameStartingAt, roleStartBefore, skipToSubjectEnd, type Person, type SpeakerRegister } from './speakers.js';
 import { followsComma, isCapitalized, isWord, type Token } from './sentences.js';
+import { spokespersonRoleEndingAt } from './principals.js';
 import { sourceSpeaker } from './sources.js';
 
 /** Who an anchor's subject is, before resolution against the article's speakers. */
@@ -629,7 +630,9 @@ function subjectBefore(tokens: Token[], verb: number, register: SpeakerRegister)
   const mark = tokens[subjectEnd + 1]?.text ?? '';
   const setsOff = mark === ',' || DASHES.has(mark);
   const closing = tokens.slice(subjectEnd + 2, verb).findIndex((token) => token.text === mark) + subjectEnd + 2;
-  if (found?.subject.type === 'person' || !setsOff || closing < subjectEnd + 2) {
+  // "A spokesman for Haavik, Petter Lund, said": the person after "for" is whom the subject speaks for.
+  const principal = found?.subject.type === 'person' && tokens[found.start - 1]?.normal === 'for' && spokespersonRoleEndingAt(tokens, found.start - 2) !== -1;
+  if ((found?.subject.type === 'person' && !principal) || !setsOff || closing < subjectEnd + 2) {
     return { subjectEnd, found: found && { ...found, start: descriptorStart(tokens, found.start, found.subject.type === 'person') } };
   }
   const named = appositiveName(tokens, closing - 1, register);

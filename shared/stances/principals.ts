@@ -57,7 +57,7 @@ function spokespersonRoleAt(tokens: Token[], k: number): number {
 }
 
 /** The start of a spokesperson's role ending at `end` ("spokesman", "press secretary"), or -1. */
-function spokespersonRoleEndingAt(tokens: Token[], end: number): number {
+export function spokespersonRoleEndingAt(tokens: Token[], end: number): number {
   if (end >= 1 && spokespersonRoleAt(tokens, end - 1) === 2) return end - 1;
   return SPOKESPERSON_NOUNS.has(tokens[end]?.normal ?? '') ? end : -1;
 }
@@ -71,7 +71,10 @@ const PRESS_ROLE_NOUNS = new Set(['secretary', 'director', 'officer', 'adviser',
  * press secretary, Brian Fallon" before `start`.
  */
 function principalBefore(tokens: Token[], start: number): string[] | { pronoun: string } | undefined {
-  const role = tokens[start - 1]?.text === ',' ? spokespersonRoleEndingAt(tokens, start - 2) : -1;
+  if (tokens[start - 1]?.text !== ',') return undefined;
+  const forWhom = principalForBefore(tokens, start - 2);
+  if (forWhom) return forWhom;
+  const role = spokespersonRoleEndingAt(tokens, start - 2);
   const before = tokens[role - 1];
   if (role === -1 || !before) return undefined;
   if (POSSESSIVE_PRONOUNS.has(before.normal)) return { pronoun: before.normal };
@@ -80,6 +83,14 @@ function principalBefore(tokens: Token[], start: number): string[] | { pronoun: 
   if (run.length > 0) return run;
   // "A university spokeswoman, Carla Brandt": an institution named by its common noun.
   return tokens[end]?.pos === 'NOUN' ? [tokens[end].text] : undefined;
+}
+
+/** "A spokesman for Haavik, Petter Lund": the name after "for", ending at `end`, when a spokesperson's role precedes it. */
+function principalForBefore(tokens: Token[], end: number): string[] | undefined {
+  const run = capitalizedRunTo(tokens, end);
+  const linked = end - run.length;
+  if (run.length === 0 || tokens[linked]?.normal !== 'for') return undefined;
+  return spokespersonRoleEndingAt(tokens, linked - 1) === -1 ? undefined : run;
 }
 
 /** "for Gov. Teresa Vallin", "for the ministry": a name, or a determiner and an institution's common noun. */

@@ -895,17 +895,19 @@ describe('sources without a person’s name', () => {
     expect(statement.text).toMatch(/^The province is prepared/);
   });
 
-  it('records whom a press secretary or a communications officer speaks for, as a spokesperson', () => {
+  it('records whom a press secretary, a communications officer or "a spokesman for X, Y" speaks for, as a spokesperson', () => {
     const found = extractStatements([
       'Gov. Teresa Vallin met the farmers in May.',
       'Her press secretary, Lena Ostrova, said the province would not sign.',
       'Tomas Brel, the union’s communications officer, said the union would strike unless the cap was lifted.',
       'Vallin’s communications director, Nina Holt, said the cap would stay.',
+      'A spokesman for Vallin, Pavel Kors, said the province would not refund the fees.',
     ]);
     expect(found.map((statement) => [statement.speaker, statement.speaksFor])).toEqual([
       ['Lena Ostrova', 'Teresa Vallin'],
       ['Tomas Brel', 'union'],
       ['Nina Holt', 'Teresa Vallin'],
+      ['Pavel Kors', 'Teresa Vallin'],
     ]);
   });
 
