@@ -45,3 +45,15 @@ export function shortensName(label: string, name: string): boolean {
   const full = wordsOf(name);
   return shortNameOf(name) !== undefined && words.length < full.length && words.every((word, k) => full[k] === word);
 }
+
+/** Endings that make a place's adjective from its name: Russia-n, Korea-n, Brazil-ian, Japan-ese, Israel-i. */
+const DEMONYM_ENDINGS = ['n', 'an', 'ian', 'ese', 'i'];
+
+/**
+ * The words a label naming a place's body is found under when the side names the place itself: "halvorian" for
+ * "Halvoria" ("the Halvorian ministry said"). Only for a side member of one word, a place or a body.
+ */
+export function demonymsOf(name: string): string[] {
+  const words = wordsOf(name);
+  return words.length === 1 ? DEMONYM_ENDINGS.map((ending) => words[0] + ending) : [];
+}

@@ -123,6 +123,16 @@ describe('judging an article against part of the ledger', () => {
     expect(judgeStatement(restated, part, watch)).toMatchObject({ status: 'repeat', closest: { speaker: 'Brackmoor' } });
   });
 
+  it('judges a place’s body, named by the place’s adjective, with the side’s statements', async () => {
+    const watch = { id: 'demonym', speakers: ['Ingrid Haavik'], sides: { halvoria: ['Ingrid Haavik', 'Halvoria'] } };
+    const [own] = watchedStatements(['The Halvorian ministry said it would keep the waters closed until a quota deal was signed.'], watch);
+    expect(own).toMatchObject({ speaker: 'Halvorian ministry' });
+    await table.store.addStatement(stored(own, watch.id, { url: 'https://example.org/b', publishedAt: '2025-01-21' }));
+    const [restated] = watchedStatements(['Ingrid Haavik said it would keep the waters closed until a quota deal was signed.'], watch);
+    const part = await readArticleLedger([restated], watch, table.store);
+    expect(judgeStatement(restated, part, watch)).toMatchObject({ status: 'repeat', closest: { speaker: 'Halvorian ministry' } });
+  });
+
   it('counts a statement once in the summary when its article is stored again', async () => {
     const statement = stored({ speaker: 'Vladimir Putin', kind: 'condition', polarity: 'positive', text: 'T', claim: 'japan withdraw', paragraphIndex: 0 }, 'retried', {
       url: 'https://news.example/a',

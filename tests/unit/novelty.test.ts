@@ -282,6 +282,12 @@ describe('sides', () => {
     expect(speaksAs('Hollins Students’ Union', 'Hollins University')).toBe(false);
     expect(speaksAs('Anna', 'Anna Berg')).toBe(false);
   });
+
+  it('counts a place’s body named by the place’s adjective on the place’s side', () => {
+    expect(speaksAs('Halvorian ministry', 'Halvoria')).toBe(true);
+    expect(speaksAs('Japanese foreign ministry', 'Japan')).toBe(true);
+    expect(speaksAs('Kaldmark ministry', 'Halvoria')).toBe(false);
+  });
 });
 
 describe('a stance the writer says the speaker holds to ("again", "still", "as planned")', () => {
