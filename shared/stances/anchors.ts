@@ -197,6 +197,9 @@ function isObligedStance(tokens: Token[], i: number): boolean {
 /** Modals of possibility: with them a stance verb is the writer's guess, not the subject's stance. */
 const SPECULATIVE_MODALS = new Set(['may', 'might', 'could']);
 
+/** Words that open a clause saying how or what, not who ("according to how sick the patients are"). */
+const QUESTION_WORDS = new Set(['how', 'what', 'whether', 'where', 'when', 'which', 'why', 'whom']);
+
 /**
  * Where the sentence's subject can start: after leading adjuncts set off by commas ("In an interview published
  * Thursday, Trump …", "On Monday, in London, she …"), each opened by a preposition, adverb or subordinator, and after a
@@ -270,7 +273,9 @@ function objectHead(tokens: Token[], start: number): number {
   return k;
 }
 
-function anchorAccordingTo(tokens: Token[], i: number, register: SpeakerRegister): Anchor {
+function anchorAccordingTo(tokens: Token[], i: number, register: SpeakerRegister): Anchor | undefined {
+  // "set ward by ward according to how sick the patients are": a measure, not a source.
+  if (QUESTION_WORDS.has(tokens[i + 2]?.normal ?? '')) return undefined;
   const named = findNameStartingAt(tokens, i + 2, register);
   const phraseEnd = nounPhraseEnd(tokens, i + 2);
   const subjectEnd = named?.end ?? clauseEnd(tokens, i + 2) - 1;

@@ -230,6 +230,7 @@ export const TITLE_NOUNS = new Set([
   'firm',
   'party',
   'company',
+  'group',
   'association',
   'government',
   'ministry',

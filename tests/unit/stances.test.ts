@@ -887,6 +887,19 @@ describe('sources without a person’s name', () => {
     ]);
   });
 
+  it('takes "according to how …" for a measure, not a source', () => {
+    const found = extractStatements([
+      'Mayor Ana Lima said the city would not agree to fixed fares, arguing that fares should be set route by route according to how full the buses are.',
+    ]);
+    expect(found.map((statement) => statement.speaker)).toEqual(['Ana Lima', 'Ana Lima']);
+    expect(found[1].text).toMatch(/according to how full the buses are\.?$/);
+  });
+
+  it('takes "the group" for a source, as "the company" and "the union"', () => {
+    expect(speakerOf('The transit group will hire 90 drivers this year, the group said in a news release.')).toBe('group');
+    expect(speakerOf('A major climate group is demanding that the city propose new bus lanes.')).toBe('major climate group');
+  });
+
   it('reads a relative clause closed by a verb of saying as part of what was said, not as an attribution', () => {
     const [statement] = extractStatements([
       'The province is prepared to accept 22 percent, up from the 18 percent it had been demanding, but only if every boat carries an observer, Minister Ana Lima said Thursday.',
