@@ -298,7 +298,8 @@ export function claimVocabulary(topic: Record<string, string> = {}): ClaimVocabu
 const GENERAL_VOCABULARY = claimVocabulary({});
 
 function claimWord(token: Token, exclude: Set<string>, vocabulary: ClaimVocabulary): string | undefined {
-  if (!isWord(token) || token.quoteMark) return undefined;
+  // "according to" is a preposition: its lemma "accord" would fold into "treaty" as the noun does.
+  if (!isWord(token) || token.quoteMark || token.normal === 'according') return undefined;
   const lemma = token.lemma.replace(/^['’]+|['’]+$/g, '');
   const isNumber = token.pos === 'NUM' || token.entity === 'CARDINAL';
   if (!isNumber && (!CLAIM_POS.has(token.pos) || token.stop)) return undefined;

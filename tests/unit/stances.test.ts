@@ -466,6 +466,13 @@ describe('kinds, polarity and claims', () => {
     expect(blamed).toMatchObject({ speaker: 'Ana Lima', kind: 'claim' });
   });
 
+  it('keeps "according to" out of a claim, and the noun "accord" in as an agreement', () => {
+    const [measure] = extractStatements(['Mayor Ana Lima said fares should be set according to how full the buses are.']);
+    expect(measure.claim).toBe('bus fare set');
+    const [accord] = extractStatements(['Mayor Ana Lima said the city would sign the accord.']);
+    expect(accord.claim).toBe('city conclude treaty');
+  });
+
   it('reads "no longer insists on" as a withdrawn condition with negative polarity', () => {
     const [statement] = extractStatements(['The union no longer insists on guaranteed volumes, union leader Kari Lund said on Tuesday.']);
     expect(statement).toMatchObject({ speaker: 'Kari Lund', role: 'union leader', kind: 'condition', polarity: 'negative', withdrawn: true });
