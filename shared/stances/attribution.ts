@@ -358,6 +358,8 @@ function skipListener(tokens: Token[], anchor: Anchor): number {
     const token = tokens[k];
     if (token.normal === 'that' || token.pos === 'VERB' || token.pos === 'AUX') break;
     if (hasNoun && (token.pos === 'DET' || token.pos === 'PRON')) break;
+    // "told the Courier in an interview": a preposition other than "of" ("members of the union") ends the listener.
+    if (hasNoun && token.pos === 'ADP' && token.normal !== 'of') break;
     hasNoun ||= token.pos === 'NOUN' || token.pos === 'PROPN' || (token.pos === 'PRON' && !isPossessive(token, tokens[k + 1]));
   }
   return k;

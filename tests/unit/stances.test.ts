@@ -953,6 +953,12 @@ describe('sources without a person’s name', () => {
     expect(speakerOf('The White House on Monday also urged the industry to do more.')).toBe('White House');
     expect(speakerOf('“We will not sign this deal,” the minister told Reuters on Thursday.')).not.toMatch(/Reuters|Thursday/);
   });
+
+  it('ends the listener of "told" at a preposition: "…, X told the Courier in an interview" closes what was said', () => {
+    const [statement] = extractStatements(['The fare freeze will end only once the budget passes, Mayor Ana Lima told the Halvern Courier in an interview.']);
+    expect(statement).toMatchObject({ speaker: 'Ana Lima', kind: 'condition' });
+    expect(statement.text).toMatch(/^The fare freeze/);
+  });
 });
 
 describe('names and ledes', () => {
