@@ -31,8 +31,8 @@ export function findPrincipals(people: Person[], sentences: Sentence[]): void {
 }
 
 /**
- * ", a spokeswoman for Gov. Teresa Vallin,", ", Aldana's spokesman," or ", the union's communications officer," after
- * the name ending at `end`.
+ * ", a spokeswoman for Gov. Teresa Vallin,", ", Aldana's spokesman,", ", a Brackmoor spokeswoman," or ", the union's
+ * communications officer," after the name ending at `end`.
  */
 function principalAfter(tokens: Token[], end: number): string[] | undefined {
   if (tokens[end + 1]?.text !== ',') return undefined;
@@ -40,11 +40,14 @@ function principalAfter(tokens: Token[], end: number): string[] | undefined {
   while (tokens[k] && (tokens[k].pos === 'DET' || (tokens[k].pos === 'ADJ' && !isCapitalized(tokens[k])))) k += 1;
   const role = spokespersonRoleAt(tokens, k);
   if (role > 0) return tokens[k + role]?.normal === 'for' ? principalFrom(tokens, k + role + 1) : undefined;
-  // The owner: a name ("Aldana's"), or a body named by its common noun ("the union's").
+  // The owner: a name ("Aldana's", or "a Brackmoor spokeswoman" without the mark), or a body named by its common noun
+  // ("the union's").
   const run = capitalizedRunFrom(tokens, k);
   const owner = run.length > 0 ? run : tokens[k]?.pos === 'NOUN' ? [tokens[k].text] : [];
   const mark = k + owner.length;
-  return owner.length > 0 && POSSESSIVE_MARKS.has(tokens[mark]?.text ?? '') && spokespersonRoleAt(tokens, mark + 1) > 0 ? owner : undefined;
+  if (owner.length === 0) return undefined;
+  if (POSSESSIVE_MARKS.has(tokens[mark]?.text ?? '')) return spokespersonRoleAt(tokens, mark + 1) > 0 ? owner : undefined;
+  return run.length > 0 && spokespersonRoleAt(tokens, mark) > 0 ? run : undefined;
 }
 
 /**

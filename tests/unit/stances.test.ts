@@ -922,12 +922,14 @@ describe('sources without a person’s name', () => {
       'Tomas Brel, the union’s communications officer, said the union would strike unless the cap was lifted.',
       'Vallin’s communications director, Nina Holt, said the cap would stay.',
       'A spokesman for Vallin, Pavel Kors, said the province would not refund the fees.',
+      'Ida Lenz, a Vallin spokeswoman, said the province would keep the cap.',
     ]);
     expect(found.map((statement) => [statement.speaker, statement.speaksFor])).toEqual([
       ['Lena Ostrova', 'Teresa Vallin'],
       ['Tomas Brel', 'union'],
       ['Nina Holt', 'Teresa Vallin'],
       ['Pavel Kors', 'Teresa Vallin'],
+      ['Ida Lenz', 'Teresa Vallin'],
     ]);
   });
 
