@@ -433,7 +433,6 @@ export const ORGANIZATION_HEADS = new Set([
   'institute',
   'university',
   'college',
-  'hospital',
   'network',
   'society',
 ]);
