@@ -445,5 +445,15 @@ function trimPunctuation(tokens: Token[]): Token[] {
   const isDangling = (token: Token) => !isWord(token) || token.pos === 'CCONJ' || token.pos === 'SCONJ';
   while (start < end && !isWord(tokens[start])) start += 1;
   while (end > start && isDangling(tokens[end - 1])) end -= 1;
+  // A quotation the clause opens or closes keeps its other mark: "called the offer “a real step”", not "“a real step".
+  const marks = (mark: 'open' | 'close') => tokens.slice(start, end).filter((token) => token.quoteMark === mark).length;
+  const open = marks('open') - marks('close');
+  if (open > 0) {
+    const close = tokens.findIndex((token, k) => k >= end && token.quoteMark === 'close');
+    if (close !== -1 && !tokens.slice(end, close).some(isWord)) end = close + 1;
+  } else if (open < 0) {
+    const opening = tokens.findLastIndex((token, k) => k < start && token.quoteMark === 'open');
+    if (opening !== -1 && !tokens.slice(opening, start).some(isWord)) start = opening;
+  }
   return tokens.slice(start, end);
 }

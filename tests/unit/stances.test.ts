@@ -768,8 +768,13 @@ describe('attribution of quotations, transcripts and participles', () => {
     const found = extractStatements(['Mayor Ana Lima spoke in the ad titled "Forward," warning against raising fares, pledging to "keep the buses running all night."']);
     expect(found.map((statement) => [statement.kind, statement.text])).toEqual([
       ['concern', 'warning against raising fares'],
-      ['position', 'pledging to "keep the buses running all night'],
+      ['position', 'pledging to "keep the buses running all night."'],
     ]);
+  });
+
+  it('keeps both marks of a quotation a clause holds, however the clause ends', () => {
+    const found = extractStatements(['Mayor Ana Lima called the offer “a real step” but said the fee would have to go.']);
+    expect(found.map((statement) => statement.text)).toEqual(['Mayor Ana Lima called the offer “a real step”', 'but said the fee would have to go']);
   });
 
   it('reads "promising to" after a comma as the participle wink tags an adjective, but not "promising young"', () => {
