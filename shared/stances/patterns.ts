@@ -59,6 +59,8 @@ export const STANCE_CUES: Record<StanceKind, RegExp[]> = {
   ],
   demand: [
     /\burge\b/,
+    // "is recommending that members ratify the deal": what others should do.
+    /\brecommend\b/,
     /\bcall (on|upon|for)\b/,
     /\bdemand\b/,
     /\binsist on\b/,

@@ -473,6 +473,11 @@ describe('kinds, polarity and claims', () => {
     expect(accord.claim).toBe('city conclude treaty');
   });
 
+  it('reads "recommends that" as what others should do', () => {
+    const [statement] = extractStatements(['Mayor Ana Lima is recommending that the council approve the fare freeze.']);
+    expect(statement).toMatchObject({ speaker: 'Ana Lima', kind: 'demand' });
+  });
+
   it('reads "no longer insists on" as a withdrawn condition with negative polarity', () => {
     const [statement] = extractStatements(['The union no longer insists on guaranteed volumes, union leader Kari Lund said on Tuesday.']);
     expect(statement).toMatchObject({ speaker: 'Kari Lund', role: 'union leader', kind: 'condition', polarity: 'negative', withdrawn: true });
