@@ -83,8 +83,9 @@ export const STANCE_CUES: Record<StanceKind, RegExp[]> = {
     // Not "results are expected on Friday", "the vote is planned for March": a forecast or a schedule, nobody's wish.
     /\b(want|hope|seek|intend|aim|wish|prefer|believe|oppose|blame)\b/,
     /(?<!\bbe )\b(plan|expect)\b/,
-    // Backing or rejecting something: "said he supported a non-interventionist policy".
-    /\b(support|endorse|favor|favour|reject|condemn|praise)\b/,
+    // Backing or rejecting something: "said he supported a non-interventionist policy"; accepting terms: "Kaldmark
+    // has accepted a 24 percent share", "agreed that every boat would carry an observer".
+    /\b(support|endorse|favor|favour|reject|condemn|praise|accept|agree)\b/,
     // A commitment: "pledged to keep the buses running", "vowed to fight on".
     /\b(vow|pledge|promise|swear) to\b/,
     // Insisting that something is so holds it firmly: "insisted the increase was the only responsible way".
