@@ -5,7 +5,7 @@
 import { genderOf, honorificGenderOf, type Gender } from './gender.js';
 import { compromiseNlp } from './nlp-models.js';
 import { findPrincipals } from './principals.js';
-import { canBeSamePerson } from './surname.js';
+import { canBeSamePerson, shortNameOf } from './surname.js';
 import { INSTITUTION_NAME_JOINERS, OUTLET_VERBS, POSSESSIVE_MARKS, REPORTING_VERBS, ROLE_WORDS } from './lexicon.js';
 import { MAX_APPOSITIVE_TOKENS, MAX_NAME_WORDS, MAX_ROLE_TOKENS } from './patterns.js';
 import { isCapitalized, isWord, type Sentence, type Token } from './sentences.js';
@@ -46,7 +46,9 @@ const TIME_PREPOSITIONS = new Set(['on', 'in', 'at', 'during', 'late', 'early'])
  */
 export function buildSpeakerRegister(sentences: Sentence[], callerSpeakers: string[] = []): SpeakerRegister {
   const text = sentences.map((sentence) => sentence.text).join(' ');
-  const found = mergeNamings([...collectNamedPeople(text), ...collectUnlistedSubjects(sentences)], sentences);
+  const organizations = organizationShortNames(text);
+  const isOrganization = (words: string[]) => words.length === 1 && organizations.has(words[0]);
+  const found = mergeNamings([...collectNamedPeople(text), ...collectUnlistedSubjects(sentences)].filter((words) => !isOrganization(words)), sentences);
   const people = withCallerSpeakers(collectCallerSpeakers(callerSpeakers), found);
   for (const person of people) {
     person.role = findRole(person, sentences);
@@ -54,6 +56,15 @@ export function buildSpeakerRegister(sentences: Sentence[], callerSpeakers: stri
   }
   findPrincipals(people, sentences);
   return { people };
+}
+
+/**
+ * First words of the organisations an article names in full ("Brackmoor" of "Brackmoor Health Group"): alone before
+ * "said" later on, such a word is the organisation, not a person's surname.
+ */
+function organizationShortNames(text: string): Set<string> {
+  const names = (text.match(/\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)+/gu) ?? []).map((name) => name.replace(/^The /, '').replace(/['’]s$/, ''));
+  return new Set(names.filter((name) => shortNameOf(name) !== undefined).map((name) => name.split(' ')[0]));
 }
 
 function collectCallerSpeakers(speakers: string[]): string[][] {

@@ -473,6 +473,28 @@ describe('kinds, polarity and claims', () => {
     expect(accord.claim).toBe('city conclude treaty');
   });
 
+  it('reads accepting terms and agreeing to them as a position', () => {
+    const found = extractStatements([
+      'The city has accepted a 3 percent fare rise, Mayor Ana Lima said.',
+      'Lima also agreed that every bus would carry a conductor.',
+      'Lima said she would not accept the offer.',
+    ]);
+    expect(found.map((statement) => [statement.speaker, statement.kind])).toEqual([
+      ['Ana Lima', 'position'],
+      ['Ana Lima', 'position'],
+      ['Ana Lima', 'refusal'],
+    ]);
+  });
+
+  it('never takes an organisation, named in full or by its first word, for a "she" or a "he"', () => {
+    const found = extractStatements([
+      'Mayor Ana Lima met the Halvern Transit Authority on Monday.',
+      'Halvern said it had agreed that buses would run at night.',
+      '“I still ride the night bus,” she said.',
+    ]);
+    expect(found.map((statement) => statement.speaker)).toEqual(['Halvern', 'Ana Lima']);
+  });
+
   it('reads "recommends that" as what others should do', () => {
     const [statement] = extractStatements(['Mayor Ana Lima is recommending that the council approve the fare freeze.']);
     expect(statement).toMatchObject({ speaker: 'Ana Lima', kind: 'demand' });
