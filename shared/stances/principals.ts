@@ -21,7 +21,7 @@ export function findPrincipals(people: Person[], sentences: Sentence[]): void {
       const person = people.find((candidate) => !candidate.institutional && matchesWords(tokens, i, candidate.words));
       if (!person) continue;
       const end = i + person.words.length - 1;
-      const named = principalAfter(tokens, end) ?? principalBefore(tokens, i);
+      const named = principalAfter(tokens, end) ?? principalBefore(tokens, i) ?? principalInTitle(tokens, i);
       const principal = named && 'pronoun' in named ? lastAgreeing(mentioned, person, named.pronoun) : named && resolve(named, people, person);
       if (principal && !person.speaksFor) person.speaksFor = principal;
       mentioned.push(person);
@@ -86,6 +86,19 @@ function principalBefore(tokens: Token[], start: number): string[] | { pronoun: 
   if (run.length > 0) return run;
   // "A university spokeswoman, Carla Brandt": an institution named by its common noun.
   return tokens[end]?.pos === 'NOUN' ? [tokens[end].text] : undefined;
+}
+
+/**
+ * "Kremlin spokesman Dmitry Peskov", "Clinton press secretary Brian Fallon", "ministry spokeswoman Oona Restel": the
+ * owner of a spokesperson's title right before the name at `start`, a name or a body's common noun.
+ */
+function principalInTitle(tokens: Token[], start: number): string[] | undefined {
+  const role = spokespersonRoleEndingAt(tokens, start - 1);
+  if (role === -1) return undefined;
+  const end = POSSESSIVE_MARKS.has(tokens[role - 1]?.text ?? '') ? role - 2 : role - 1;
+  const run = capitalizedRunTo(tokens, end);
+  if (run.length > 0) return run;
+  return tokens[end]?.pos === 'NOUN' && !isCapitalized(tokens[end]) ? [tokens[end].text] : undefined;
 }
 
 /** "A spokesman for Haavik, Petter Lund": the name after "for", ending at `end`, when a spokesperson's role precedes it. */

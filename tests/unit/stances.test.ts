@@ -955,6 +955,8 @@ describe('sources without a person’s name', () => {
       'Vallin’s communications director, Nina Holt, said the cap would stay.',
       'A spokesman for Vallin, Pavel Kors, said the province would not refund the fees.',
       'Ida Lenz, a Vallin spokeswoman, said the province would keep the cap.',
+      'Vallin spokesman Tom Reyes said the province would not pay.',
+      'Ministry spokeswoman Eva Ness said the ministry would not pay.',
     ]);
     expect(found.map((statement) => [statement.speaker, statement.speaksFor])).toEqual([
       ['Lena Ostrova', 'Teresa Vallin'],
@@ -962,6 +964,8 @@ describe('sources without a person’s name', () => {
       ['Nina Holt', 'Teresa Vallin'],
       ['Pavel Kors', 'Teresa Vallin'],
       ['Ida Lenz', 'Teresa Vallin'],
+      ['Tom Reyes', 'Teresa Vallin'],
+      ['Eva Ness', 'Ministry'],
     ]);
   });
 
