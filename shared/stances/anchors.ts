@@ -710,7 +710,9 @@ function findSubjectEndingAt(tokens: Token[], end: number, register: SpeakerRegi
   while (start > 0 && continues(start - 1)) start -= 1;
   const determiner = tokens[start]?.normal;
   const source = sourceSpeaker(tokens, start, end);
-  if (TITLE_NOUNS.has(token.lemma) && determiner === 'the') return { start, subject: { type: 'title', head: token.lemma, fallback: source?.person } };
+  // "the leaders agreed": a plural title names no one person.
+  const plural = token.normal !== token.lemma && token.normal.endsWith('s');
+  if (TITLE_NOUNS.has(token.lemma) && determiner === 'the' && !plural) return { start, subject: { type: 'title', head: token.lemma, fallback: source?.person } };
   // "the Vermont senator": the capitals are the person's state or party, not an organisation that speaks.
   if (PERSON_DESCRIPTION_HEADS.has(token.normal) && determiner === 'the' && !isCapitalized(token)) {
     return { start, subject: { type: 'title', head: token.normal, describesPerson: true, at: start } };

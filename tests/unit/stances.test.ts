@@ -987,6 +987,11 @@ describe('sources without a person’s name', () => {
     expect(speakersOf([possessive, '“The bridge is not safe,” Mayor Ruth Ellery told reporters.'])[0]).toBe('Ruth Ellery');
   });
 
+  it('gives "the leaders" to no one leader', () => {
+    const found = extractStatements(['Mayor Ana Lima said the city would not pay.', 'When the governors met in May, the leaders agreed that the state would pay.']);
+    expect(found.map((statement) => statement.speaker)).toEqual(['Ana Lima', 'leaders']);
+  });
+
   it('does not take a time adjunct or a listener for the source', () => {
     expect(speakerOf('The White House on Monday also urged the industry to do more.')).toBe('White House');
     expect(speakerOf('“We will not sign this deal,” the minister told Reuters on Thursday.')).not.toMatch(/Reuters|Thursday/);
