@@ -32,6 +32,8 @@ export type Subject =
   | { type: 'pronoun'; at: number }
   | { type: 'title'; head: string; fallback?: Person; describesPerson?: true; at?: number }
   | { type: 'source'; person: Person }
+  /** "The statement also said …": a document someone just issued, which says what they say. */
+  | { type: 'document' }
   | { type: 'unnamed' };
 
 export interface Anchor {
@@ -196,6 +198,9 @@ function isObligedStance(tokens: Token[], i: number): boolean {
 
 /** Modals of possibility: with them a stance verb is the writer's guess, not the subject's stance. */
 const SPECULATIVE_MODALS = new Set(['may', 'might', 'could']);
+
+/** What someone issues that then "says" for them ("the statement said", "the letter adds"). */
+export const DOCUMENT_NOUNS = new Set(['statement', 'release', 'letter', 'memo', 'email']);
 
 /** Words that open a clause saying how or what, not who ("according to how sick the patients are"). */
 const QUESTION_WORDS = new Set(['how', 'what', 'whether', 'where', 'when', 'which', 'why', 'whom']);
@@ -709,6 +714,7 @@ function findSubjectEndingAt(tokens: Token[], end: number, register: SpeakerRegi
   const continues = (k: number) => !adjunct(k) && (isNounPhrasePart(tokens[k]) || (k > 0 && capital(k)) || joinsName(k));
   while (start > 0 && continues(start - 1)) start -= 1;
   const determiner = tokens[start]?.normal;
+  if (determiner === 'the' && end === start + 1 && DOCUMENT_NOUNS.has(token.lemma)) return { start, subject: { type: 'document' } };
   const source = sourceSpeaker(tokens, start, end);
   // "the leaders agreed": a plural title names no one person.
   const plural = token.normal !== token.lemma && token.normal.endsWith('s');

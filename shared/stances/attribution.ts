@@ -3,7 +3,7 @@
  * "according to X", "“…,” the Russian leader said", pronouns and titles, and quotations that run on into the
  * next sentence or paragraph without a new attribution.
  */
-import { findAnchors, leadingAdjunctsEnd, type Anchor, type Subject } from './anchors.js';
+import { DOCUMENT_NOUNS, findAnchors, leadingAdjunctsEnd, type Anchor, type Subject } from './anchors.js';
 import { agrees, pronounGender } from './gender.js';
 import { anchorAtQuoteClose, endsInsideQuote, startsInsideQuote, transcriptSpeakers } from './quotes.js';
 import {
@@ -68,6 +68,8 @@ export function attributeSentences(sentences: Sentence[], register: SpeakerRegis
   // The last named speaker, a person or an organisation, goes on with a quotation; "he" and "she" are people.
   let lastNamed: Person | null = null;
   let lastPersonAt = -1;
+  /** Who last spoke through a document ("said in a statement"): what "the statement" says next is theirs. */
+  let documentSpeaker: Person | null = null;
   /** The people who spoke so far, in order: the last is the one a pronoun refers back to first. */
   const people: Person[] = [];
   const named = (speaker: Person, at: number) => {
@@ -89,7 +91,11 @@ export function attributeSentences(sentences: Sentence[], register: SpeakerRegis
       const last = pronoun
         ? people.findLast((person) => agrees(person, pronoun) && !notMeant.has(person)) ?? mentionedBefore(sentences, sentenceIndex, register, pronoun, notMeant) ?? null
         : lastPerson;
-      const speaker = referent ?? identifiedLater(subject, sentences, sentenceIndex, register) ?? resolveSpeaker(subject, last, register) ?? describedBefore(subject, sentence, register);
+      const speaker =
+        subject.type === 'document'
+          ? documentSpeaker
+          : (referent ?? identifiedLater(subject, sentences, sentenceIndex, register) ?? resolveSpeaker(subject, last, register) ?? describedBefore(subject, sentence, register));
+      if (speaker && subject.type !== 'document' && mentionsDocument(sentence.tokens)) documentSpeaker = speaker;
       if (speaker && !speaker.institutional) named(speaker, sentenceIndex);
       // "“Savage,” she said" marks an unmarked Deja Stewart a "she": the next "he" is someone else.
       if (speaker && !speaker.gender && !speaker.organization && !speaker.institutional && subject.type === 'pronoun') speaker.gender = pronounGender(pronoun);
@@ -417,6 +423,11 @@ function resolveSpeaker(subject: Subject, lastNamed: Person | null, register: Sp
     default:
       return null;
   }
+}
+
+/** The sentence names a document its speaker issued ("said in a statement", "wrote in an email to supporters"). */
+function mentionsDocument(tokens: Token[]): boolean {
+  return tokens.some((token, k) => DOCUMENT_NOUNS.has(token.lemma) && token.pos === 'NOUN' && ['a', 'an', 'its', 'his', 'her', 'their'].includes(tokens[k - 1]?.normal ?? ''));
 }
 
 /** "the businessman" is a "he", "the congresswoman" a "she": the same person a pronoun would be. */

@@ -987,6 +987,18 @@ describe('sources without a person’s name', () => {
     expect(speakersOf([possessive, '“The bridge is not safe,” Mayor Ruth Ellery told reporters.'])[0]).toBe('Ruth Ellery');
   });
 
+  it('gives what "the statement" says to whoever issued it, and nothing when no one was said to', () => {
+    const found = extractStatements([
+      'Mayor Ana Lima said in a statement on Monday that the city would hold a vote in March.',
+      'The statement also said the city no longer insists on a citywide vote.',
+    ]);
+    expect(found.map((statement) => [statement.speaker, statement.withdrawn ?? false])).toEqual([
+      ['Ana Lima', false],
+      ['Ana Lima', true],
+    ]);
+    expect(extractStatements(['Ana Lima met the council.', 'The statement said the city would never pay.'])).toEqual([]);
+  });
+
   it('gives "the leaders" to no one leader', () => {
     const found = extractStatements(['Mayor Ana Lima said the city would not pay.', 'When the governors met in May, the leaders agreed that the state would pay.']);
     expect(found.map((statement) => statement.speaker)).toEqual(['Ana Lima', 'leaders']);
