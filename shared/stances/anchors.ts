@@ -31,7 +31,8 @@ export type Subject =
   | { type: 'person'; person: Person }
   | { type: 'pronoun'; at: number }
   | { type: 'title'; head: string; fallback?: Person; describesPerson?: true; at?: number }
-  | { type: 'source'; person: Person }
+  /** `owned`: the role is a body's ("its chief executive", "the union's leader"). */
+  | { type: 'source'; person: Person; owned?: boolean }
   /** "The statement also said …": a document someone just issued, which says what they say. */
   | { type: 'document' }
   | { type: 'unnamed' };
@@ -198,6 +199,9 @@ function isObligedStance(tokens: Token[], i: number): boolean {
 
 /** Modals of possibility: with them a stance verb is the writer's guess, not the subject's stance. */
 const SPECULATIVE_MODALS = new Set(['may', 'might', 'could']);
+
+/** Determiners that give a role to a body: "its chief executive", "their leader". */
+const OWNING_DETERMINERS = new Set(['its', 'their']);
 
 /** What someone issues that then "says" for them ("the statement said", "the letter adds"). */
 export const DOCUMENT_NOUNS = new Set(['statement', 'release', 'letter', 'memo', 'email']);
@@ -723,7 +727,10 @@ function findSubjectEndingAt(tokens: Token[], end: number, register: SpeakerRegi
   if (PERSON_DESCRIPTION_HEADS.has(token.normal) && determiner === 'the' && !isCapitalized(token)) {
     return { start, subject: { type: 'title', head: token.normal, describesPerson: true, at: start } };
   }
-  if (source) return { start: source.start, subject: { type: 'source', person: source.person } };
+  if (source) {
+    const owned = OWNING_DETERMINERS.has(tokens[source.start - 1]?.normal ?? '') || tokens.slice(source.start, end).some((token) => POSSESSIVE_MARKS.has(token.text));
+    return { start: source.start, subject: { type: 'source', person: source.person, owned } };
+  }
   return { start, subject: { type: 'unnamed' } };
 }
 

@@ -16,7 +16,7 @@ import {
   REPORTING_VERBS,
 } from './lexicon.js';
 import { MAX_ADJUNCT_TOKENS, MAX_LISTENER_TOKENS, MAX_NAME_WORDS, MAX_ROLE_TOKENS, MIN_CONTENT_WORDS, NEGATION_WORDS, TOPIC_LEADS } from './patterns.js';
-import { identifiedLater } from './identification.js';
+import { identifiedLater, namedNext } from './identification.js';
 import { namesIn, roleWordsOf, type Person, type SpeakerRegister } from './speakers.js';
 import { isWord, joinTokens, type Sentence, type Token } from './sentences.js';
 
@@ -94,7 +94,11 @@ export function attributeSentences(sentences: Sentence[], register: SpeakerRegis
       const speaker =
         subject.type === 'document'
           ? documentSpeaker
-          : (referent ?? identifiedLater(subject, sentences, sentenceIndex, register) ?? resolveSpeaker(subject, last, register) ?? describedBefore(subject, sentence, register));
+          : (referent ??
+            identifiedLater(subject, sentences, sentenceIndex, register) ??
+            namedNext(subject, sentences, sentenceIndex, register) ??
+            resolveSpeaker(subject, last, register) ??
+            describedBefore(subject, sentence, register));
       if (speaker && subject.type !== 'document' && mentionsDocument(sentence.tokens)) documentSpeaker = speaker;
       if (speaker && !speaker.institutional) named(speaker, sentenceIndex);
       // "“Savage,” she said" marks an unmarked Deja Stewart a "she": the next "he" is someone else.

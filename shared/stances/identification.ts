@@ -34,6 +34,21 @@ export function identifiedLater(subject: Subject, sentences: Sentence[], index: 
   return undefined;
 }
 
+/**
+ * A lede's role owned by the body it is about ("…, its chief executive said", "its leader said"), and the one person
+ * the next sentence names, without the title: "“…,” Gregor Halloway told a news conference." The wire names the
+ * holder right after the lede; the title is often left for later, or given in other words ("general secretary").
+ */
+export function namedNext(subject: Subject, sentences: Sentence[], index: number, register: SpeakerRegister): Person | undefined {
+  if (subject.type !== 'source' || !subject.person.institutional || !subject.owned) return undefined;
+  if (!subject.person.words.some((word) => ONE_HOLDER_TITLES.has(withoutPossessive(word)))) return undefined;
+  const named = sentences[index + 1] ? peopleNamedIn(sentences[index + 1], register) : [];
+  return new Set(named).size === 1 ? named[0] : undefined;
+}
+
+/** Titles one person holds in a body ("its chief executive", "the union's leader"). */
+const ONE_HOLDER_TITLES = new Set([...PERSON_TITLES, 'executive', 'leader', 'secretary', 'head', 'director']);
+
 function withoutPossessive(word: string): string {
   const mark = [...POSSESSIVE_MARKS].find((possessive) => word.endsWith(possessive));
   return mark ? word.slice(0, -mark.length) : word;

@@ -999,6 +999,16 @@ describe('sources without a person’s name', () => {
     expect(extractStatements(['Ana Lima met the council.', 'The statement said the city would never pay.'])).toEqual([]);
   });
 
+  it('gives a lede’s "its chief executive said" to the one person the next sentence names', () => {
+    const found = extractStatements([
+      'The transit authority will close the night depot in June, its chief executive said on Monday.',
+      '“We cannot run it at a loss,” Tom Reyes told a news conference.',
+    ]);
+    expect(found.map((statement) => statement.speaker)).toEqual(['Tom Reyes', 'Tom Reyes']);
+    const two = extractStatements(['The transit authority will close the depot, its chief executive said.', 'Tom Reyes and Ana Lima met on Tuesday.']);
+    expect(two[0].speaker).toBe('chief executive');
+  });
+
   it('gives "the leaders" to no one leader', () => {
     const found = extractStatements(['Mayor Ana Lima said the city would not pay.', 'When the governors met in May, the leaders agreed that the state would pay.']);
     expect(found.map((statement) => statement.speaker)).toEqual(['Ana Lima', 'leaders']);
