@@ -113,24 +113,31 @@ describe('judging an article against part of the ledger', () => {
     expect(watchedStatements(paragraphs, { speakers: ['Marco Aldana'] })).toEqual([]);
   });
 
-  it('judges a side’s organisation, named by its short name, with the side’s statements', async () => {
-    const watch = { id: 'short-name', speakers: ['Graham Idris'], sides: { hospitals: ['Graham Idris', 'Brackmoor Health Group'] } };
-    const [own] = watchedStatements(['Brackmoor said it would hire 90 nurses over the next six months.'], watch);
-    expect(own).toMatchObject({ speaker: 'Brackmoor' });
-    await table.store.addStatement(stored(own, watch.id, { url: 'https://example.org/a', publishedAt: '2024-09-27' }));
-    const [restated] = watchedStatements(['Graham Idris said it would hire 90 nurses over the next six months.'], watch);
-    const part = await readArticleLedger([restated], watch, table.store);
-    expect(judgeStatement(restated, part, watch)).toMatchObject({ status: 'repeat', closest: { speaker: 'Brackmoor' } });
-  });
-
-  it('judges a place’s body, named by the place’s adjective, with the side’s statements', async () => {
-    const watch = { id: 'demonym', speakers: ['Ingrid Haavik'], sides: { halvoria: ['Ingrid Haavik', 'Halvoria'] } };
-    const [own] = watchedStatements(['The Halvorian ministry said it would keep the waters closed until a quota deal was signed.'], watch);
-    expect(own).toMatchObject({ speaker: 'Halvorian ministry' });
-    await table.store.addStatement(stored(own, watch.id, { url: 'https://example.org/b', publishedAt: '2025-01-21' }));
-    const [restated] = watchedStatements(['Ingrid Haavik said it would keep the waters closed until a quota deal was signed.'], watch);
-    const part = await readArticleLedger([restated], watch, table.store);
-    expect(judgeStatement(restated, part, watch)).toMatchObject({ status: 'repeat', closest: { speaker: 'Halvorian ministry' } });
+  it.each([
+    {
+      names: 'an organisation by its short name',
+      leader: 'Graham Idris',
+      member: 'Brackmoor Health Group',
+      speaker: 'Brackmoor',
+      said: 'Brackmoor said it would hire 90 nurses over the next six months.',
+      restated: 'Graham Idris said it would hire 90 nurses over the next six months.',
+    },
+    {
+      names: 'a place’s body by the place’s adjective',
+      leader: 'Ingrid Haavik',
+      member: 'Halvoria',
+      speaker: 'Halvorian ministry',
+      said: 'The Halvorian ministry said it would keep the waters closed until a quota deal was signed.',
+      restated: 'Ingrid Haavik said it would keep the waters closed until a quota deal was signed.',
+    },
+  ])('judges a side member that the article names as $names with the side’s statements', async ({ names, leader, member, speaker, said, restated }) => {
+    const watch = { id: names, speakers: [leader], sides: { one: [leader, member] } };
+    const [own] = watchedStatements([said], watch);
+    expect(own).toMatchObject({ speaker });
+    await table.store.addStatement(stored(own, watch.id, { url: 'https://example.org/a', publishedAt: '2025-01-21' }));
+    const [again] = watchedStatements([restated], watch);
+    const part = await readArticleLedger([again], watch, table.store);
+    expect(judgeStatement(again, part, watch)).toMatchObject({ status: 'repeat', closest: { speaker } });
   });
 
   it('counts a statement once in the summary when its article is stored again', async () => {
