@@ -12,6 +12,7 @@ import {
   PHRASAL_STANCE_VERBS,
   POSSESSIVE_DETERMINERS,
   POSSESSIVE_MARKS,
+  QUESTION_OPENERS,
   REPORTED_CLAUSE_OPENERS,
   REPORTING_VERB_FRAMES,
   REPORTING_VERBS,
@@ -206,9 +207,6 @@ const OWNING_DETERMINERS = new Set(['its', 'their']);
 /** What someone issues that then "says" for them ("the statement said", "the letter adds"). */
 export const DOCUMENT_NOUNS = new Set(['statement', 'release', 'letter', 'memo', 'email']);
 
-/** Words that open a clause saying how or what, not who ("according to how sick the patients are"). */
-const QUESTION_WORDS = new Set(['how', 'what', 'whether', 'where', 'when', 'which', 'why', 'whom']);
-
 /**
  * Where the sentence's subject can start: after leading adjuncts set off by commas ("In an interview published
  * Thursday, Trump …", "On Monday, in London, she …"), each opened by a preposition, adverb or subordinator, and after a
@@ -284,7 +282,7 @@ function objectHead(tokens: Token[], start: number): number {
 
 function anchorAccordingTo(tokens: Token[], i: number, register: SpeakerRegister): Anchor | undefined {
   // "set ward by ward according to how sick the patients are": a measure, not a source.
-  if (QUESTION_WORDS.has(tokens[i + 2]?.normal ?? '')) return undefined;
+  if (QUESTION_OPENERS.has(tokens[i + 2]?.normal ?? '')) return undefined;
   const named = findNameStartingAt(tokens, i + 2, register);
   const phraseEnd = nounPhraseEnd(tokens, i + 2);
   const subjectEnd = named?.end ?? clauseEnd(tokens, i + 2) - 1;

@@ -431,7 +431,8 @@ function resolveSpeaker(subject: Subject, lastNamed: Person | null, register: Sp
 
 /** The sentence names a document its speaker issued ("said in a statement", "wrote in an email to supporters"). */
 function mentionsDocument(tokens: Token[]): boolean {
-  return tokens.some((token, k) => DOCUMENT_NOUNS.has(token.lemma) && token.pos === 'NOUN' && ['a', 'an', 'its', 'his', 'her', 'their'].includes(tokens[k - 1]?.normal ?? ''));
+  const issued = (determiner = '') => determiner === 'a' || determiner === 'an' || POSSESSIVE_DETERMINERS.has(determiner);
+  return tokens.some((token, k) => DOCUMENT_NOUNS.has(token.lemma) && token.pos === 'NOUN' && issued(tokens[k - 1]?.normal));
 }
 
 /** "the businessman" is a "he", "the congresswoman" a "she": the same person a pronoun would be. */

@@ -1,7 +1,7 @@
 /**
  * What kind of stance a clause states, with which polarity, and its normalized claim for comparison.
  */
-import { ACCUSING_VERBS, REPORTING_VERBS, TITLE_NOUNS } from './lexicon.js';
+import { ACCUSING_VERBS, QUESTION_OPENERS, REPORTING_VERBS, TITLE_NOUNS } from './lexicon.js';
 import {
   CLAIM_POS,
   CLAIM_STANCE_LEMMAS,
@@ -98,7 +98,6 @@ function asksWhether(verb: Token[], content: Token[]): boolean {
   return opener !== -1 && content[opener].normal !== 'to' && !content[opener].quoted;
 }
 
-const QUESTION_OPENERS = new Set(['whether', 'if', 'how', 'what', 'why', 'when', 'where', 'who', 'which']);
 /** Words of the listener before an indirect question ("asked the Republican nominee how …"). */
 const MAX_ASKED_LISTENER_TOKENS = 4;
 

@@ -110,6 +110,9 @@ export const REPORTING_VERB_FRAMES: Record<string, 'trailing' | 'clause'> = {
 /** What opens the clause a `clause`-frame verb reports: "insisted that …", "questioned whether …". */
 export const REPORTED_CLAUSE_OPENERS = new Set(['that', 'whether', 'why', 'if', 'how']);
 
+/** Words that open an indirect question or a clause of how or what ("asked whether …", "according to how …"). */
+export const QUESTION_OPENERS = new Set(['whether', 'if', 'how', 'what', 'why', 'when', 'where', 'who', 'which']);
+
 /** Two-word reporting verbs: lemma of the verb → particles that make it one ("called on", "called for"). */
 export const PHRASAL_REPORTING_VERBS: Record<string, string[]> = { call: ['on', 'upon', 'for'], point: ['out'], shoot: ['back'], fire: ['back'] };
 
