@@ -332,14 +332,16 @@ function anchorVerb(tokens: Token[], i: number, register: SpeakerRegister): Anch
 }
 
 /**
- * "up from the 18 percent it had been demanding, but only if …": a noun, a pronoun and the verb close a relative clause
- * whose object is the noun ("the terms she demanded."). Nothing after the verb is what was said: a comma and "but"
- * or "and" go on with the sentence's own clause.
+ * "up from the 18 percent it had been demanding, but only if …", "the $287 million it acknowledges owing": a noun, a
+ * pronoun and the verb close a relative clause whose object is the noun ("the terms she demanded."). Nothing after
+ * the verb is what was said: a comma and "but" or "and" go on with the sentence's own clause, and a gerund is the
+ * verb's own object.
  */
 function closesRelativeClause(tokens: Token[], subjectStart: number, verbEnd: number): boolean {
   const head = tokens[subjectStart - 1];
   if (!head || !['NOUN', 'NUM'].includes(head.pos) || tokens[subjectStart].pos !== 'PRON') return false;
   const next = tokens[verbEnd + 1];
+  if (next?.pos === 'VERB' && /ing$/.test(next.normal)) return true;
   return next === undefined || (next.pos === 'PUNCT' && !next.quoteMark && (next.text !== ',' || tokens[verbEnd + 2]?.pos === 'CCONJ'));
 }
 

@@ -945,6 +945,8 @@ describe('sources without a person’s name', () => {
     ]);
     expect(statement).toMatchObject({ speaker: 'Ana Lima', kind: 'condition' });
     expect(statement.text).toMatch(/^The province is prepared/);
+    const [gerund] = extractStatements(['The city offered to pay the $2 million it acknowledges owing if the state paid the rest, Mayor Ana Lima said.']);
+    expect(gerund).toMatchObject({ speaker: 'Ana Lima', text: expect.stringMatching(/^The city offered/) });
   });
 
   it('records whom a press secretary, a communications officer or "a spokesman for X, Y" speaks for, as a spokesperson', () => {
