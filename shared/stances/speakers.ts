@@ -60,11 +60,13 @@ export function buildSpeakerRegister(sentences: Sentence[], callerSpeakers: stri
 
 /**
  * First words of the organisations an article names in full ("Brackmoor" of "Brackmoor Health Group"): alone before
- * "said" later on, such a word is the organisation, not a person's surname.
+ * "said" later on, such a word is the organisation, not a person's surname. Not a name compromise knows for a
+ * person's: "Clinton" of the "Clinton Foundation" is still Clinton.
  */
 function organizationShortNames(text: string): Set<string> {
   const names = (text.match(/\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)+/gu) ?? []).map((name) => name.replace(/^The /, '').replace(/['’]s$/, ''));
-  return new Set(names.filter((name) => shortNameOf(name) !== undefined).map((name) => name.split(' ')[0]));
+  const firstWords = names.filter((name) => shortNameOf(name) !== undefined).map((name) => name.split(' ')[0]);
+  return new Set(firstWords.filter((word) => !compromiseNlp()(word).has('#Person')));
 }
 
 function collectCallerSpeakers(speakers: string[]): string[][] {

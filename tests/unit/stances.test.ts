@@ -493,6 +493,9 @@ describe('kinds, polarity and claims', () => {
       '“I still ride the night bus,” she said.',
     ]);
     expect(found.map((statement) => statement.speaker)).toEqual(['Halvern', 'Ana Lima']);
+    // A surname the name finder knows stays a person's beside the foundation named after her.
+    const clinton = extractStatements(['The Clinton Foundation gave $2 million.', 'Clinton said the city would never pay.', '“Not one cent,” she said.']);
+    expect(clinton.map((statement) => statement.speaker)).toEqual(['Clinton', 'Clinton']);
   });
 
   it('reads "recommends that" as what others should do', () => {
