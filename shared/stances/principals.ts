@@ -78,14 +78,7 @@ function principalBefore(tokens: Token[], start: number): string[] | { pronoun: 
   const forWhom = principalForBefore(tokens, start - 2);
   if (forWhom) return forWhom;
   const role = spokespersonRoleEndingAt(tokens, start - 2);
-  const before = tokens[role - 1];
-  if (role === -1 || !before) return undefined;
-  if (POSSESSIVE_PRONOUNS.has(before.normal)) return { pronoun: before.normal };
-  const end = POSSESSIVE_MARKS.has(before.text) ? role - 2 : role - 1;
-  const run = capitalizedRunTo(tokens, end);
-  if (run.length > 0) return run;
-  // "A university spokeswoman, Carla Brandt": an institution named by its common noun.
-  return tokens[end]?.pos === 'NOUN' ? [tokens[end].text] : undefined;
+  return role === -1 ? undefined : ownerOfRole(tokens, role);
 }
 
 /**
@@ -94,11 +87,22 @@ function principalBefore(tokens: Token[], start: number): string[] | { pronoun: 
  */
 function principalInTitle(tokens: Token[], start: number): string[] | undefined {
   const role = spokespersonRoleEndingAt(tokens, start - 1);
-  if (role === -1) return undefined;
-  const end = POSSESSIVE_MARKS.has(tokens[role - 1]?.text ?? '') ? role - 2 : role - 1;
+  const owner = role === -1 ? undefined : ownerOfRole(tokens, role);
+  return Array.isArray(owner) ? owner : undefined;
+}
+
+/**
+ * Whose spokesperson's role starts at `role`: a possessive pronoun ("Her spokeswoman"), a name with or without the
+ * mark ("Aldana's spokesman", "An Aldana spokesman"), or a body named by its common noun ("A university spokeswoman").
+ */
+function ownerOfRole(tokens: Token[], role: number): string[] | { pronoun: string } | undefined {
+  const before = tokens[role - 1];
+  if (!before) return undefined;
+  if (POSSESSIVE_PRONOUNS.has(before.normal)) return { pronoun: before.normal };
+  const end = POSSESSIVE_MARKS.has(before.text) ? role - 2 : role - 1;
   const run = capitalizedRunTo(tokens, end);
   if (run.length > 0) return run;
-  return tokens[end]?.pos === 'NOUN' && !isCapitalized(tokens[end]) ? [tokens[end].text] : undefined;
+  return tokens[end]?.pos === 'NOUN' ? [tokens[end].text] : undefined;
 }
 
 /** "A spokesman for Haavik, Petter Lund": the name after "for", ending at `end`, when a spokesperson's role precedes it. */
