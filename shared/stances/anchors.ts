@@ -169,10 +169,16 @@ function anchorStanceVerb(tokens: Token[], register: SpeakerRegister): Anchor | 
     if (token.pos !== 'VERB' && token.pos !== 'AUX') continue;
     // "has had to repudiate": the stance is in the verb after "to", its subject before "have".
     if (isObligedStance(tokens, i)) return stanceAnchorAt(tokens, i, register, i + 2);
-    if (token.pos === 'AUX' || !isStanceVerb(tokens, i) || /ing$/.test(token.normal) || isProgressive(tokens, i)) {
+    // An -ing form takes a stance only in the progressive ("is seeking"; "Seeking a deal, …" hangs on the clause
+    // after it), any other form only outside "be" ("was backed by" is passive).
+    const ing = /ing$/.test(token.normal);
+    if (token.pos === 'AUX' || !isStanceVerb(tokens, i) || ing !== isProgressive(tokens, i)) {
       if (token.pos === 'VERB') return undefined; // the main verb is another verb
       continue;
     }
+    // "The union had sought a ban …": a main clause in the past perfect tells what came before the story, not a stance
+    // taken in it (in a clause of time, "after Reyes had dropped his demand", it is the event the story follows).
+    if (isPastPerfect(tokens, i)) return undefined;
     return stanceAnchorAt(tokens, i, register);
   }
   return undefined;
@@ -185,7 +191,9 @@ function anchorStanceVerb(tokens: Token[], register: SpeakerRegister): Anchor | 
  */
 function stanceAnchorAt(tokens: Token[], i: number, register: SpeakerRegister, stance = i): Anchor | undefined {
   const { subjectEnd, found } = subjectBefore(tokens, i, register);
-  if (!found || found.subject.type === 'unnamed' || found.subject.type === 'title') return undefined;
+  // A title names its holder ("the union is seeking …", "the president proposed …"); a description ("the Vermont
+  // senator") may be anyone the article has named.
+  if (!found || found.subject.type === 'unnamed' || (found.subject.type === 'title' && found.subject.describesPerson)) return undefined;
   // "Mr. Ryan may still offer talking points": the writer guesses what the subject might do; no stance is taken.
   if (tokens.slice(subjectEnd + 1, i).some((between) => SPECULATIVE_MODALS.has(between.normal))) return undefined;
   // The verb takes its auxiliaries and negation ("did not rule out") and its particle: the stance is in all of them.
@@ -524,6 +532,13 @@ function subjectAfterLongAdjunct(tokens: Token[], i: number, register: SpeakerRe
     if (named && !named.person.organization) return named;
   }
   return undefined;
+}
+
+/** "had sought", "had not yet offered", "had been seeking": "had" before the verb, adverbs and "been" skipped. */
+function isPastPerfect(tokens: Token[], i: number): boolean {
+  let k = i - 1;
+  while (tokens[k]?.pos === 'ADV' || tokens[k]?.pos === 'PART' || tokens[k]?.normal === 'been') k -= 1;
+  return tokens[k]?.normal === 'had';
 }
 
 /** A form of "be" before the verb (adverbs skipped): progressive with an -ing form, passive otherwise. */

@@ -441,7 +441,7 @@ describe('attribution', () => {
   it('keeps an unattributed sentence only when it states a condition outright, with speaker null', () => {
     const statements = extractStatements([
       'Talks will not resume unless the airline restores the pay cut.',
-      'Japan is seeking tangible progress on the projects as soon as possible.',
+      'Tangible progress on the projects is expected as soon as possible.',
     ]);
     expect(statements).toHaveLength(1);
     expect(statements[0]).toMatchObject({ speaker: null, kind: 'condition' });
@@ -1046,6 +1046,21 @@ describe('names and ledes', () => {
     const [lede] = extractStatements(['Senator Maria Ortiz has rebuffed pressure to withdraw from the race before the convention.']);
     expect(lede).toMatchObject({ speaker: 'Maria Ortiz' });
     expect(extractStatements(['The plan would require new taxes on imported steel.']).filter(isAlertable)).toEqual([]);
+  });
+
+  it('reads a stance verb in the progressive as the subject’s stance, and a passive one as nobody’s', () => {
+    expect(speakersOf('Mayor Ann Loy is seeking a freeze on water rates.')).toEqual(['Ann Loy']);
+    expect(speakersOf('A freeze on water rates is backed by two councillors.')).toEqual([]);
+  });
+
+  it('gives a stance verb to an institution named by its title ("the union is seeking …")', () => {
+    const found = extractStatements(['The Brea Nurses Union represents 900 nurses.', 'The union is seeking a ban on mandatory overtime.']);
+    expect(found.map((statement) => [statement.speaker, statement.kind])).toEqual([['union', 'position']]);
+  });
+
+  it('reads a stance verb in the past perfect as background, not a stance taken now', () => {
+    expect(speakersOf('The union had sought a ban on mandatory overtime.')).toEqual([]);
+    expect(speakersOf('Mayor Ann Loy had threatened to veto the budget.')).toEqual([]);
   });
 });
 
