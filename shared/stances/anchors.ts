@@ -5,6 +5,7 @@
 import {
   CALLED_OFF_ACTIONS,
   GIVEN_UP_STANCES,
+  HALTING_VERBS,
   INSTITUTION_NAME_JOINERS,
   LISTENER_VERBS,
   PERSON_DESCRIPTION_HEADS,
@@ -17,6 +18,7 @@ import {
   REPORTING_VERB_FRAMES,
   REPORTING_VERBS,
   SPEAKER_PRONOUNS,
+  STANCE_ADJECTIVES,
   STANCE_VERBS,
   TITLE_NOUNS,
   WITHDRAWING_VERBS,
@@ -169,6 +171,8 @@ function anchorStanceVerb(tokens: Token[], register: SpeakerRegister): Anchor | 
     if (token.pos !== 'VERB' && token.pos !== 'AUX') continue;
     // "has had to repudiate": the stance is in the verb after "to", its subject before "have".
     if (isObligedStance(tokens, i)) return stanceAnchorAt(tokens, i, register, i + 2);
+    const adjective = stanceAdjectiveAfter(tokens, i);
+    if (adjective !== undefined) return isPastPerfect(tokens, i) ? undefined : stanceAnchorAt(tokens, i, register, adjective);
     // An -ing form takes a stance only in the progressive ("is seeking"; "Seeking a deal, …" hangs on the clause
     // after it), any other form only outside "be" ("was backed by" is passive).
     const ing = /ing$/.test(token.normal);
@@ -199,6 +203,14 @@ function stanceAnchorAt(tokens: Token[], i: number, register: SpeakerRegister, s
   // The verb takes its auxiliaries and negation ("did not rule out") and its particle: the stance is in all of them.
   const verbEnd = PHRASAL_STANCE_VERBS[tokens[stance].lemma] ? stance + 1 : stance;
   return { verbStart: subjectEnd + 1, verbEnd, subjectStart: found.start, subjectEnd, inverted: false, subject: found.subject, lemma: tokens[stance].lemma, stance: true };
+}
+
+/** The adjective of "is willing to", "is not yet prepared to" after the "be" at `i`, if it holds a stance. */
+function stanceAdjectiveAfter(tokens: Token[], i: number): number | undefined {
+  if (tokens[i].lemma !== 'be') return undefined;
+  let k = i + 1;
+  while (tokens[k]?.pos === 'ADV' || tokens[k]?.pos === 'PART') k += 1;
+  return STANCE_ADJECTIVES.has(tokens[k]?.normal ?? '') && tokens[k + 1]?.normal === 'to' ? k : undefined;
 }
 
 /** "has had to repudiate", "have to reject": a stance taken under obligation is still taken. */
@@ -244,6 +256,7 @@ const TIME_UNITS = new Set(['minute', 'hour', 'day', 'week', 'month', 'year']);
 function isStanceVerb(tokens: Token[], i: number): boolean {
   const lemma = tokens[i].lemma;
   if (WITHDRAWING_VERBS.has(lemma)) return GIVEN_UP_STANCES.has(tokens[objectHead(tokens, i + 1)]?.lemma ?? '');
+  if (HALTING_VERBS.has(lemma)) return CALLED_OFF_ACTIONS.has(tokens[objectHead(tokens, i + 1)]?.lemma ?? '');
   // "called off the strike" gives a threat up; "called out Trump" criticises him.
   if (lemma === 'call') return callsOff(tokens, i) || tokens[i + 1]?.normal === 'out';
   const particles = PHRASAL_STANCE_VERBS[lemma];
@@ -261,9 +274,14 @@ const STANCE_IDIOMS = [
   /^take (\S+ )?aim at\b/,
   /^take a (swipe|shot|jab|dig) at\b/,
   /^lash out at\b/,
+  // Accepting or committing to terms: "agreed to waive the interest", "has undertaken not to strike".
+  /^agree to\b/,
+  /^undertake (not )?to\b/,
   /^come out (against|in favou?r of)\b/,
   // A light verb and a stance noun: "delivered a forceful promise to", "renewed his call for", "made a pledge that".
   /^(make|deliver|issue|renew|repeat|reiterate|restate|voice) (\S+ ){1,2}(promise|pledge|vow|call|plea|appeal|threat|demand|commitment) (to|for|that)\b/,
+  // Putting terms on the table: "lodged a claim for a 9 percent rise", "tabled a proposal to …".
+  /^(lodge|file|table|submit|present|put forward) (\S+ ){1,2}(claim|proposal|offer|bid|demand) (to|for|of|that)\b/,
   // Setting out a plan or terms states them: "laid out his plan for …", "unveiled a proposal to …", "set out what she
   // called her red lines: …".
   /^((lay|set|spell) out|outline|unveil) (\S+ ){0,6}(plan|proposal|vision|agenda|condition|demand|term|priority|platform|line|offer)\b/,

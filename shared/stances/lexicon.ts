@@ -188,9 +188,13 @@ export const STANCE_VERBS = new Set([
  */
 export const WITHDRAWING_VERBS = new Set(['drop', 'abandon', 'withdraw']);
 /** What a speaker can drop: a stance named as a noun. */
-export const GIVEN_UP_STANCES = new Set(['demand', 'condition', 'insistence', 'offer', 'threat', 'objection', 'opposition']);
+export const GIVEN_UP_STANCES = new Set(['demand', 'condition', 'insistence', 'offer', 'threat', 'objection', 'opposition', 'proposal', 'claim']);
 /** What a speaker can call off: an action threatened to get their way. */
 export const CALLED_OFF_ACTIONS = new Set(['strike', 'boycott', 'vote', 'walkout', 'protest', 'action', 'blockade']);
+/** Verbs that stop a threatened action when their object names one ("suspended the strike"), as "call off" does. */
+export const HALTING_VERBS = new Set(['suspend', 'cancel', 'postpone']);
+/** Adjectives after "be" that hold a stance on what follows "to" ("is willing to spread the rise", "is not prepared to"). */
+export const STANCE_ADJECTIVES = new Set(['willing', 'unwilling', 'prepared', 'ready', 'determined', 'reluctant']);
 
 /** Two-word stance verbs: lemma → particles that make it one ("did not rule out", "played down", "pushed for"). */
 export const PHRASAL_STANCE_VERBS: Record<string, string[]> = { rule: ['out'], play: ['down'], push: ['for'] };

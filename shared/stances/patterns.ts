@@ -7,7 +7,11 @@
  * single spaces, with `n't` already read as `not` ("Japan first needs to change" → "japan first need to change").
  * Writing them over lemmas means one pattern covers "needs to", "needed to" and "need to".
  */
+import { CALLED_OFF_ACTIONS, GIVEN_UP_STANCES, HALTING_VERBS, WITHDRAWING_VERBS } from './lexicon.js';
 import type { StatementKind } from './types.js';
+
+/** A regular expression's alternatives from a set of words ("drop|abandon|withdraw"). */
+const alternatives = (words: Set<string>) => [...words].join('|');
 
 /** Sentence openings that name the topic before the speaker ("Regarding the New START treaty, Putin said …"). */
 export const TOPIC_LEADS = /^(regarding|concerning|on|as for|asked about|in connection with|about)\b/i;
@@ -66,6 +70,8 @@ export const STANCE_CUES: Record<StanceKind, RegExp[]> = {
     /\binsist on\b/,
     /\bask (\S+ ){1,3}to\b/,
     /\bpress (\S+ ){1,3}to\b/,
+    // Terms put on the table: "lodged a claim for a 9 percent rise".
+    /\b(lodge|file|table|submit) (\S+ ){1,2}(claim|demand(_noun)?) (for|of|that)\b/,
   ],
   // "prepared to" as the lemma line writes it ("be prepare to"); "we will prepare to leave" is no offer.
   offer: [/\bready to\b/, /\bwilling to\b/, /\boffer\b/, /\bbe prepare to\b/, /\bopen to\b/, /\bpropose\b/],
@@ -102,12 +108,16 @@ export const STANCE_CUES: Record<StanceKind, RegExp[]> = {
  */
 export const VERB_CUES_AS_NOUNS = new Set(['demand', 'insist', 'urge', 'refuse', 'support', 'favor', 'favour', 'praise']);
 
+/** Not what someone else must drop ("the union must first drop its demand"): that is a condition on them. */
+const NOT_ASKED_OF_OTHERS = '(?<!\\b(must|should|to|first|would|will|could|can) )';
+const OWNER = '(its|their|the|his|her)';
+
 /** A condition dropped or softened: reported as a condition with negative polarity, and never as a repeat. */
 export const WITHDRAWAL_CUES: RegExp[] = [
   /\bno longer (insist|demand|require|seek|ask for|call for|make)\b/,
-  // Not what someone else must drop ("the union must first drop its demand"): that is a condition on them.
-  /(?<!\b(must|should|to|first|would|will|could|can) )\b(drop|abandon|withdraw) (its|their|the|his|her) (\S+ )?(demand|condition|insistence|offer|threat|objection|opposition)(_noun)?\b/,
-  /\bcall (off (its|their|the|his|her) (\S+ )?|(its|their|the|his|her) (\S+ )?(strike|boycott|vote|walkout|protest|action|blockade) off\b)/,
+  new RegExp(`${NOT_ASKED_OF_OTHERS}\\b(${alternatives(WITHDRAWING_VERBS)}) ${OWNER} (\\S+ )?(${alternatives(GIVEN_UP_STANCES)})(_noun)?\\b`),
+  new RegExp(`\\bcall (off ${OWNER} (\\S+ )?|${OWNER} (\\S+ )?(${alternatives(CALLED_OFF_ACTIONS)}) off\\b)`),
+  new RegExp(`${NOT_ASKED_OF_OTHERS}\\b(${alternatives(HALTING_VERBS)}) ${OWNER} (\\S+ )?(${alternatives(CALLED_OFF_ACTIONS)})\\b`),
 ];
 
 /**

@@ -1058,6 +1058,19 @@ describe('names and ledes', () => {
     expect(found.map((statement) => [statement.speaker, statement.kind])).toEqual([['union', 'position']]);
   });
 
+  it('reads terms accepted, committed to, put on the table or given up as the subject’s stance', () => {
+    const read = (text: string) => extractStatements([text]).map((statement) => [statement.speaker, statement.kind, statement.polarity, statement.withdrawn ?? false]);
+    expect(read('The Brea Port Authority agreed to waive the berth fees.')).toEqual([['Brea Port Authority', 'position', 'positive', false]]);
+    expect(read('Mayor Ann Loy has undertaken not to raise fares before May.')).toEqual([['Ann Loy', 'position', 'negative', false]]);
+    expect(read('Mayor Ann Loy is now willing to spread the increase over three years.')).toEqual([['Ann Loy', 'offer', 'positive', false]]);
+    expect(read('Senator Alex Ortiz has lodged a claim for a 9 percent pay rise.')).toEqual([['Alex Ortiz', 'demand', 'positive', false]]);
+    expect(read('Senator Alex Ortiz has withdrawn his proposal for a toll.')).toEqual([['Alex Ortiz', 'condition', 'negative', true]]);
+    expect(read('Senator Alex Ortiz has suspended the hunger strike planned for June.')).toEqual([['Alex Ortiz', 'condition', 'negative', true]]);
+    // What another must give up is a demand on them, and a suspension without a threat is no stance.
+    expect(read('Senator Alex Ortiz said the union must suspend its strike.')[0]).toMatchObject(['Alex Ortiz', 'condition', 'positive', false]);
+    expect(read('Senator Alex Ortiz has suspended his campaign staff.')).toEqual([]);
+  });
+
   it('reads a stance verb in the past perfect as background, not a stance taken now', () => {
     expect(speakersOf('The union had sought a ban on mandatory overtime.')).toEqual([]);
     expect(speakersOf('Mayor Ann Loy had threatened to veto the budget.')).toEqual([]);
