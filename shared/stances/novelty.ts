@@ -18,7 +18,7 @@
  */
 import { claimTokens, summarizeLedger, voicesOf, type LedgerSummary } from './ledger.js';
 import { NEGATION_TOKEN } from './patterns.js';
-import { demonymsOf, shortensName, surnameOf, wordsOf } from './surname.js';
+import { acronymsOf, demonymsOf, shortensName, surnameOf, wordsOf } from './surname.js';
 import { StanceStatus, type LedgerEntry, type NoveltyVerdict, type Statement } from './types.js';
 
 /**
@@ -209,12 +209,14 @@ function pickComparable(statement: Statement, earlier: LedgerEntry[], sides: str
 /**
  * True when a speaker label names a side's member: the same surname ("Putin" for "Vladimir Putin"), an institutional
  * label holding the member's name ("spokesman, Kremlin" for "Kremlin"), an organisation's name shortened
- * ("Brackmoor" for "Brackmoor Health Group"), or a place's body by its adjective ("Russian ministry" for "Russia").
+ * ("Brackmoor" for "Brackmoor Health Group") or to its initials ("NDU" for "National Dockworkers’ Union"), or a place's
+ * body by its adjective ("Russian ministry" for "Russia").
  */
 export function speaksAs(speaker: string, member: string): boolean {
   const name = surnameOf(member);
   const words = wordsOf(speaker);
-  return surnameOf(speaker) === name || words.includes(name) || shortensName(speaker, member) || demonymsOf(member).some((demonym) => words.includes(demonym));
+  const alias = [...demonymsOf(member), ...acronymsOf(member)];
+  return surnameOf(speaker) === name || words.includes(name) || shortensName(speaker, member) || alias.some((word) => words.includes(word));
 }
 
 /** The IDF's counts over the ledger plus the statement being judged, and the weight they give each token. */

@@ -46,6 +46,21 @@ export function shortensName(label: string, name: string): boolean {
   return shortNameOf(name) !== undefined && words.length < full.length && words.every((word, k) => full[k] === word);
 }
 
+/** Words an organisation's initials may leave out: "DOJ" keeps the "of" of "Department of Justice", "NDU" drops none. */
+const NAME_JOINERS = new Set(['of', 'the', 'and', 'for', '&']);
+
+/**
+ * The initials a label naming an organisation by them is found under: "ndu" for "National Dockworkers’ Union", "doj"
+ * and "dj" for "Department of Justice". Only for a name that holds an organisation's head noun, so no person is read
+ * as initials.
+ */
+export function acronymsOf(name: string): string[] {
+  const words = wordsOf(name);
+  if (words.length < 2 || !words.some((word) => ORGANIZATION_HEADS.has(word))) return [];
+  const initials = (kept: string[]) => kept.map((word) => word[0]).join('');
+  return [...new Set([initials(words), initials(words.filter((word) => !NAME_JOINERS.has(word)))])];
+}
+
 /** Endings that make a place's adjective from its name: Russia-n, Korea-n, Brazil-ian, Japan-ese, Israel-i. */
 const DEMONYM_ENDINGS = ['n', 'an', 'ian', 'ese', 'i'];
 

@@ -123,6 +123,14 @@ describe('judging an article against part of the ledger', () => {
       restated: 'Graham Idris said it would hire 90 nurses over the next six months.',
     },
     {
+      names: 'an organisation by its initials',
+      leader: 'Ilse Marwood',
+      member: 'National Dockworkers’ Union',
+      speaker: 'NDU',
+      said: 'The NDU said it would not take industrial action before July 11.',
+      restated: 'Ilse Marwood said it would not take industrial action before July 11.',
+    },
+    {
       names: 'a place’s body by the place’s adjective',
       leader: 'Ingrid Haavik',
       member: 'Halvoria',

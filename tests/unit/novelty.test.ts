@@ -283,6 +283,14 @@ describe('sides', () => {
     expect(speaksAs('Anna', 'Anna Berg')).toBe(false);
   });
 
+  it('counts an organisation under its initials, and no person under theirs', () => {
+    expect(speaksAs('NDU', 'National Dockworkers’ Union')).toBe(true);
+    expect(speaksAs('DOJ', 'Department of Justice')).toBe(true);
+    expect(speaksAs('the POA', 'Port Operators’ Association')).toBe(true);
+    expect(speaksAs('NDU', 'Port Operators’ Association')).toBe(false);
+    expect(speaksAs('AB', 'Anna Berg')).toBe(false);
+  });
+
   it('counts a place’s body named by the place’s adjective on the place’s side', () => {
     expect(speaksAs('Halvorian ministry', 'Halvoria')).toBe(true);
     expect(speaksAs('Japanese foreign ministry', 'Japan')).toBe(true);
