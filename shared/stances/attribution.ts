@@ -78,40 +78,47 @@ export function attributeSentences(sentences: Sentence[], register: SpeakerRegis
     people.push(speaker);
     lastPersonAt = at;
   };
+  /**
+   * Who the subject of an anchor in sentence `index` is. `record`: the speaker found is now the last named (false when
+   * a quotation's opening sentence looks ahead to the attribution where it closes).
+   */
+  const resolveAt = (index: number, subject: Subject, record: boolean) => {
+    const sentence = sentences[index];
+    const lastPerson = people.at(-1) ?? null;
+    const recent = index - lastPersonAt <= 1 ? lastPerson : null;
+    const at = subject.type === 'pronoun' ? subject.at : -1;
+    const pronoun = sentence.tokens[at]?.normal ?? impliedPronoun(subject);
+    // "“…,” he told Hannity": no pronoun stands for a person its own clause names after it.
+    const notMeant = at >= 0 ? namedAfter(sentence.tokens, at, register) : new Set<Person>();
+    const referent = at >= 0 ? pronounReferent(sentences, index, at, register, recent, notMeant) : undefined;
+    // "she said" after a man spoke goes to the last woman who spoke or was named just before, or to nobody: never to him.
+    const last = pronoun
+      ? people.findLast((person) => agrees(person, pronoun) && !notMeant.has(person)) ?? mentionedBefore(sentences, index, register, pronoun, notMeant) ?? null
+      : lastPerson;
+    const speaker =
+      subject.type === 'document'
+        ? documentSpeaker
+        : (referent ??
+          identifiedLater(subject, sentences, index, register) ??
+          namedNext(subject, sentences, index, register) ??
+          resolveSpeaker(subject, last, register) ??
+          describedBefore(subject, sentence, register));
+    if (!record) return speaker;
+    if (speaker && subject.type !== 'document' && mentionsDocument(sentence.tokens)) documentSpeaker = speaker;
+    if (speaker && !speaker.institutional) named(speaker, index);
+    // "“Savage,” she said" marks an unmarked Deja Stewart a "she": the next "he" is someone else.
+    if (speaker && !speaker.gender && !speaker.organization && !speaker.institutional && subject.type === 'pronoun') speaker.gender = pronounGender(pronoun);
+    return speaker;
+  };
   sentences.forEach((sentence, sentenceIndex) => {
-    const resolve = (subject: Subject) => {
-      const lastPerson = people.at(-1) ?? null;
-      const recent = sentenceIndex - lastPersonAt <= 1 ? lastPerson : null;
-      const at = subject.type === 'pronoun' ? subject.at : -1;
-      const pronoun = sentence.tokens[at]?.normal ?? impliedPronoun(subject);
-      // "“…,” he told Hannity": no pronoun stands for a person its own clause names after it.
-      const notMeant = at >= 0 ? namedAfter(sentence.tokens, at, register) : new Set<Person>();
-      const referent = at >= 0 ? pronounReferent(sentences, sentenceIndex, at, register, recent, notMeant) : undefined;
-      // "she said" after a man spoke goes to the last woman who spoke or was named just before, or to nobody: never to him.
-      const last = pronoun
-        ? people.findLast((person) => agrees(person, pronoun) && !notMeant.has(person)) ?? mentionedBefore(sentences, sentenceIndex, register, pronoun, notMeant) ?? null
-        : lastPerson;
-      const speaker =
-        subject.type === 'document'
-          ? documentSpeaker
-          : (referent ??
-            identifiedLater(subject, sentences, sentenceIndex, register) ??
-            namedNext(subject, sentences, sentenceIndex, register) ??
-            resolveSpeaker(subject, last, register) ??
-            describedBefore(subject, sentence, register));
-      if (speaker && subject.type !== 'document' && mentionsDocument(sentence.tokens)) documentSpeaker = speaker;
-      if (speaker && !speaker.institutional) named(speaker, sentenceIndex);
-      // "“Savage,” she said" marks an unmarked Deja Stewart a "she": the next "he" is someone else.
-      if (speaker && !speaker.gender && !speaker.organization && !speaker.institutional && subject.type === 'pronoun') speaker.gender = pronounGender(pronoun);
-      return speaker;
-    };
+    const resolve = (subject: Subject) => resolveAt(sentenceIndex, subject, true);
     if (anchors[sentenceIndex].length > 0) {
       clauses.push(...splitClauses(sentence, sentenceIndex, anchors[sentenceIndex], resolve));
       return;
     }
     const label = transcript.get(sentenceIndex);
     if (label) named(label.person, sentenceIndex);
-    const speaker = label?.person ?? quoteSpeaker(sentences, anchors, sentenceIndex, lastNamed, register);
+    const speaker = label?.person ?? quoteSpeaker(sentences, anchors, sentenceIndex, lastNamed, (closing) => resolveAt(closing.sentence, closing.anchor.subject, false));
     clauses.push(attributeWithoutAnchor(sentence, sentenceIndex, speaker, (label?.labelEnd ?? -1) + 1));
   });
   return clauses;
@@ -131,23 +138,22 @@ function describedBefore(subject: Subject, sentence: Sentence, register: Speaker
 }
 
 /**
- * Who says a sentence without an anchor that is part of a quotation: the speaker named where the quotation closes,
- * else (it goes on with a quotation opened earlier) the last named speaker; nobody when it is no quotation.
+ * Who says a sentence without an anchor that is part of a quotation: whoever the attribution where the quotation closes
+ * names, resolved as that sentence resolves it (`resolveClosing`), else (it goes on with a quotation opened earlier)
+ * the last named speaker; nobody when it is no quotation.
  */
-function quoteSpeaker(sentences: Sentence[], anchors: Anchor[][], index: number, lastNamed: Person | null, register: SpeakerRegister): Person | null {
+function quoteSpeaker(
+  sentences: Sentence[],
+  anchors: Anchor[][],
+  index: number,
+  lastNamed: Person | null,
+  resolveClosing: (closing: { anchor: Anchor; sentence: number }) => Person | null,
+): Person | null {
   const sentence = sentences[index];
   if (!startsInsideQuote(sentence) && !endsInsideQuote(sentence)) return null;
   const closing = endsInsideQuote(sentence) ? anchorAtQuoteClose(sentences, anchors, index) : undefined;
   if (!closing) return startsInsideQuote(sentence) ? lastNamed : null;
-  const { subject } = closing.anchor;
-  const speaker = resolveSpeaker(subject, lastNamed, register);
-  if (subject.type !== 'pronoun' || !speaker) return speaker;
-  // "“…,” he told Hannity" after "Hannity asked Trump …": the pronoun is someone its clause does not name.
-  const notMeant = namedAfter(sentences[closing.sentence].tokens, subject.at, register);
-  if (!notMeant.has(speaker)) return speaker;
-  let opening = index; // the sentence that opens the quotation
-  while (opening > 0 && sentences[opening].tokens[0]?.quoted) opening -= 1;
-  return mentionedBefore(sentences, opening, register, sentences[closing.sentence].tokens[subject.at].normal, notMeant) ?? null;
+  return resolveClosing(closing);
 }
 
 /**

@@ -642,6 +642,16 @@ describe('extractStatements on the labour storyline (a union and an airline)', (
 });
 
 describe('attribution of quotations, transcripts and participles', () => {
+  it('gives a quotation over two sentences, closed by "he says", to whom that "he" is, as one statement', () => {
+    const found = extractStatements([
+      'Paul Dravecky is a civil engineer who ran a desalination plant for a decade.',
+      'On the fee he is immovable. “The board’s resolution stands. The deadline will not move,” he says.',
+    ]);
+    expect(found.map((statement) => [statement.speaker, statement.text])).toEqual([
+      ['Paul Dravecky', '“The board’s resolution stands. The deadline will not move,” he says.'],
+    ]);
+  });
+
   const speakersOf = (paragraphs: string[]) => extractStatements(paragraphs).map((statement) => [statement.speaker, statement.text]);
 
   it('gives a quotation running over sentences to the speaker named where it closes, as one statement', () => {
