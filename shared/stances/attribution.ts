@@ -213,13 +213,25 @@ function mainClauseSubject(tokens: Token[], at: number, register: SpeakerRegiste
   return firstMention(tokens.slice(comma + 1, comma + 1 + MAX_ROLE_TOKENS + MAX_NAME_WORDS), register, pronoun);
 }
 
-/** The person whom the pronoun can refer to named first in the nearest of the `MAX_PRONOUN_LOOKBACK` sentences before. */
+/**
+ * The person whom the pronoun can refer to named first in the nearest of the `MAX_PRONOUN_LOOKBACK` sentences before;
+ * sentences that speak of someone of the same gender ("him", "his") are not counted.
+ */
 function mentionedBefore(sentences: Sentence[], index: number, register: SpeakerRegister, pronoun: string, notMeant: Set<Person>): Person | undefined {
-  for (let k = index - 1; k >= 0 && k >= index - MAX_PRONOUN_LOOKBACK; k -= 1) {
+  let lookback = MAX_PRONOUN_LOOKBACK;
+  for (let k = index - 1; k >= 0 && lookback > 0; k -= 1) {
     const person = firstMention(sentences[k].tokens, register, pronoun, notMeant);
     if (person) return person;
+    // "He, too, has given some ground.": a sentence that speaks of the same "he" keeps the chain back to his name.
+    if (!refersAgain(sentences[k].tokens, pronoun)) lookback -= 1;
   }
   return undefined;
+}
+
+/** Whether the tokens hold, outside quotation marks, a pronoun of the same gender as `pronoun` ("him", "his"). */
+function refersAgain(tokens: Token[], pronoun: string): boolean {
+  const gender = pronounGender(pronoun);
+  return gender !== undefined && tokens.some((token) => !isQuotedOrNoWord(token) && pronounGender(token.normal) === gender);
 }
 
 /** The first person of the register the tokens name outside quotation marks whom the pronoun can refer to. */

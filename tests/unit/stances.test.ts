@@ -642,6 +642,17 @@ describe('extractStatements on the labour storyline (a union and an airline)', (
 });
 
 describe('attribution of quotations, transcripts and participles', () => {
+  it('follows "he" back to his name through sentences that speak of him, however many', () => {
+    const found = extractStatements([
+      'Paul Dravecky is a civil engineer. Colleagues describe him as patient. On his desk sits a short length of lead pipe.',
+      'He, too, has given some ground. The board will spread the increase over three years, he says.',
+    ]);
+    expect(found.map((statement) => statement.speaker)).toEqual(['Paul Dravecky']);
+    // Sentences that do not speak of him still end the search.
+    const lost = extractStatements(['Paul Dravecky is a civil engineer. The plant opened in 1990. Rates rose. Bills grew.', 'The board will spread the increase, he says.']);
+    expect(lost.map((statement) => statement.speaker)).toEqual([]);
+  });
+
   it('gives a quotation over two sentences, closed by "he says", to whom that "he" is, as one statement', () => {
     const found = extractStatements([
       'Paul Dravecky is a civil engineer who ran a desalination plant for a decade.',
