@@ -84,8 +84,11 @@ export function classifyStance(verb: Token[], content: Token[], how: ClauseShape
  */
 function isNoComment(tokens: Token[]): boolean {
   const first = tokens.findIndex((token) => token.pos === 'VERB');
-  return first !== -1 && NO_COMMENT_CUE.test(lemmaLine(tokens.slice(first, first + 3)));
+  return first !== -1 && NO_COMMENT_CUE.test(lemmaLine(tokens.slice(first, first + NO_COMMENT_WORDS)));
 }
+
+/** The verb and the words of a no-comment cue after it: "decline to be interview". */
+const NO_COMMENT_WORDS = 4;
 
 /**
  * "asked Trump how high the wall would be", "asked whether she would run": an indirect question states nothing, whatever

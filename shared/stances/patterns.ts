@@ -212,7 +212,8 @@ export const CLAIM_SKIP_ENTITIES = new Set(['DATE', 'TIME', 'DURATION']);
 export const PREFACE_CUES: RegExp[] = [/\b(i|we) (want|would like|wish) to (say|stress|note)\b/];
 
 /**
- * Saying nothing, in the main verb: "declined to comment", "refused to say whether …", "declined to describe it as …".
+ * Saying nothing, in the main verb: "declined to comment", "refused to say whether …", "declined to describe it as …",
+ * "declined to be interviewed".
  * Kept on the record as a claim (who was asked), never a stance. Refusing to discuss or talk is left a refusal: "refused
  * to discuss any figure but nine percent" takes a stance on the figure.
  */
@@ -224,7 +225,7 @@ export const UNREACHABLE_CUE =
   /\b(not |un)available for comment\b|\bnot be reach\b|\bnot (immediately )?(respond|reply) to (a |an |several |repeated )?(request|message|call|email|inquiry)|\bnot (immediately )?return (\S+ ){0,2}(call|message|email|request)/;
 
 export const NO_COMMENT_CUE =
-  /\b(decline|refuse) to (say|tell|comment|define|specify|elaborate|describe|answer|respond|detail|disclose|reveal|name|identify|characterize|characterise|confirm|speculate|explain|reply|predict)\b/;
+  /\b(decline|refuse) to (be interview|say|tell|comment|define|specify|elaborate|describe|answer|respond|detail|disclose|reveal|name|identify|characterize|characterise|confirm|speculate|explain|reply|predict)\b/;
 
 /**
  * Openers that mark a restatement of what the speaker has just said, over the lemma line of the clause. "that it to

@@ -252,11 +252,13 @@ describe('attribution', () => {
         'Mayor Ana Lima declined to comment.',
         'Governor Tom Reyes, for his part, has also declined to say whether he would back the fare rise.',
         'Senator Alex Ortiz said she would meet the union but refused to discuss any figure other than nine percent.',
+        'Lena Ortiz, Calder Health’s chief executive, declined to be interviewed for this story.',
       ],
       expected: [
         ['Ana Lima', 'claim'],
         ['Tom Reyes', 'claim'],
         ['Alex Ortiz', 'refusal'],
+        ['Lena Ortiz', 'claim'],
       ],
     },
     {
