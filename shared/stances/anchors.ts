@@ -164,9 +164,17 @@ function isEmbedded(tokens: Token[], anchor: Anchor, earlier: Anchor[]): boolean
  * pronoun, a source); "The plan would require" states nobody's stance.
  */
 function anchorStanceVerb(tokens: Token[], register: SpeakerRegister): Anchor | undefined {
-  for (let i = leadingAdjunctsEnd(tokens) + 1; i < tokens.length; i += 1) {
+  const start = leadingAdjunctsEnd(tokens);
+  for (let i = start + 1; i < tokens.length; i += 1) {
     const token = tokens[i];
     if (token.quoted || token.quoteMark) return undefined;
+    // "Paul Dravecky, the utility's managing director, refused …", "…, who runs the utility, refused …": the verbs of
+    // an appositive set off by commas after the subject are not the sentence's.
+    const closing = token.text === ',' && isSubjectSoFar(tokens, start, i) ? appositiveClose(tokens, i) : undefined;
+    if (closing !== undefined) {
+      i = closing;
+      continue;
+    }
     if (token.pos === 'SCONJ' || EMBEDDED_CLAUSE_WORDS.has(token.normal)) return undefined;
     if (token.pos !== 'VERB' && token.pos !== 'AUX') continue;
     // "has had to repudiate": the stance is in the verb after "to", its subject before "have".
@@ -203,6 +211,27 @@ function stanceAnchorAt(tokens: Token[], i: number, register: SpeakerRegister, s
   // The verb takes its auxiliaries and negation ("did not rule out") and its particle: the stance is in all of them.
   const verbEnd = PHRASAL_STANCE_VERBS[tokens[stance].lemma] ? stance + 1 : stance;
   return { verbStart: subjectEnd + 1, verbEnd, subjectStart: found.start, subjectEnd, inverted: false, subject: found.subject, lemma: tokens[stance].lemma, stance: true };
+}
+
+/** Whether the tokens from `start` to `end` can be a subject: no verb, no comma, ending in a noun. */
+function isSubjectSoFar(tokens: Token[], start: number, end: number): boolean {
+  const phrase = tokens.slice(start, end);
+  return ['NOUN', 'PROPN'].includes(phrase.at(-1)?.pos ?? '') && !phrase.some((token) => token.pos === 'VERB' || token.pos === 'AUX' || token.text === ',');
+}
+
+/**
+ * The comma that closes an appositive opened by the comma at `open`, within `MAX_APPOSITIVE_TOKENS` and unquoted, when
+ * a verb follows it ("Dravecky, the utility's managing director, refused").
+ */
+function appositiveClose(tokens: Token[], open: number): number | undefined {
+  for (let k = open + 1; k < tokens.length && k <= open + MAX_APPOSITIVE_TOKENS; k += 1) {
+    if (tokens[k].quoteMark) return undefined;
+    if (tokens[k].text !== ',') continue;
+    let next = k + 1;
+    while (tokens[next]?.pos === 'ADV') next += 1;
+    return tokens[next]?.pos === 'VERB' || tokens[next]?.pos === 'AUX' ? k : undefined;
+  }
+  return undefined;
 }
 
 /** The adjective of "is willing to", "is not yet prepared to" after the "be" at `i`, if it holds a stance. */

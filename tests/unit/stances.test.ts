@@ -1094,6 +1094,13 @@ describe('names and ledes', () => {
     expect(read('Senator Alex Ortiz has suspended his campaign staff.')).toEqual([]);
   });
 
+  it('reads past an appositive to the main verb ("X, the utility’s managing director, refused …")', () => {
+    expect(speakersOf('Paul Dravecky, the utility’s managing director, refused to lower the rate.')).toEqual(['Paul Dravecky']);
+    expect(speakersOf('Paul Dravecky, who runs the utility, refused to lower the rate.')).toEqual(['Paul Dravecky']);
+    // An opening phrase is no subject: its comma opens no appositive.
+    expect(speakersOf('Raising the prospect of a long fight, Mayor Ann Loy has rebuffed pressure to lower the rate.')).toEqual(['Ann Loy']);
+  });
+
   it('reads a stance verb in the past perfect as background, not a stance taken now', () => {
     expect(speakersOf('The union had sought a ban on mandatory overtime.')).toEqual([]);
     expect(speakersOf('Mayor Ann Loy had threatened to veto the budget.')).toEqual([]);
