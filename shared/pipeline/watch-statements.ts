@@ -16,7 +16,7 @@ import {
   type Statement,
 } from '../stances/index.js';
 import { countedTokens, voicesOf } from '../stances/ledger.js';
-import { acronymsOf, canBeSamePerson, demonymsOf, shortNameOf, wordsOf } from '../stances/surname.js';
+import { acronymsOf, canBeSamePerson, demonymsOf, headNounOf, shortNameOf, wordsOf } from '../stances/surname.js';
 
 /**
  * Unattributed statements are judged against the watch's most recent statements, not its whole history: an
@@ -66,11 +66,11 @@ export function recordInLedger(ledger: ArticleLedger, entry: LedgerEntry): void 
 
 /**
  * The names whose ledger labels `partitionsToRead` compares: each statement's speaker, whom they speak for, and the
- * members of their sides, an organisation under its short name and initials too ("Brackmoor", "NDU"), a place under
- * its adjectives ("Halvorian").
+ * members of their sides, an organisation under its short name, initials and head noun too ("Brackmoor", "NDU",
+ * "city"), a place under its adjectives ("Halvorian").
  */
 function namesToLook(statements: Statement[], sides: string[][]): string[] {
-  const members = (voice: string) => (sideOf(voice, sides) ?? []).flatMap((member) => [member, shortNameOf(member) ?? [], demonymsOf(member), acronymsOf(member)].flat());
+  const members = (voice: string) => (sideOf(voice, sides) ?? []).flatMap((member) => [member, shortNameOf(member) ?? [], demonymsOf(member), acronymsOf(member), headNounOf(member) ?? []].flat());
   return statements.flatMap(voicesOf).flatMap((voice) => [voice, ...members(voice)]);
 }
 

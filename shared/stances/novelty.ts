@@ -18,7 +18,7 @@
  */
 import { claimTokens, summarizeLedger, voicesOf, type LedgerSummary } from './ledger.js';
 import { NEGATION_TOKEN } from './patterns.js';
-import { acronymsOf, demonymsOf, shortensName, surnameOf, wordsOf } from './surname.js';
+import { acronymsOf, demonymsOf, headNounOf, shortensName, surnameOf, wordsOf } from './surname.js';
 import { StanceStatus, type LedgerEntry, type NoveltyVerdict, type Statement } from './types.js';
 
 /**
@@ -209,13 +209,13 @@ function pickComparable(statement: Statement, earlier: LedgerEntry[], sides: str
 /**
  * True when a speaker label names a side's member: the same surname ("Putin" for "Vladimir Putin"), an institutional
  * label holding the member's name ("spokesman, Kremlin" for "Kremlin"), an organisation's name shortened
- * ("Brackmoor" for "Brackmoor Health Group") or to its initials ("NDU" for "National Dockworkers’ Union"), or a place's
- * body by its adjective ("Russian ministry" for "Russia").
+ * ("Brackmoor" for "Brackmoor Health Group"), to its initials ("NDU" for "National Dockworkers’ Union") or to its head
+ * noun ("city" for "City of Kelbourne"), or a place's body by its adjective ("Russian ministry" for "Russia").
  */
 export function speaksAs(speaker: string, member: string): boolean {
   const name = surnameOf(member);
   const words = wordsOf(speaker);
-  const alias = [...demonymsOf(member), ...acronymsOf(member)];
+  const alias = [...demonymsOf(member), ...acronymsOf(member), headNounOf(member) ?? []].flat();
   return surnameOf(speaker) === name || words.includes(name) || shortensName(speaker, member) || alias.some((word) => words.includes(word));
 }
 

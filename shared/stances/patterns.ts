@@ -252,7 +252,8 @@ export const REAFFIRMATION_CUES: RegExp[] = [
   /\b(has|have|had) not (moved|budged|changed|shifted|wavered)\b/,
   /\b(stood|stands|stand|standing) by\b/,
   /\bremains? (opposed|committed|determined|firm|adamant|unmoved)\b/,
-  /\b(remain|remains|stay|stays) in (place|force|effect)\b/,
+  // Not in a clause that states terms ("wants a guarantee that the discount will stay in place").
+  /^(?:(?!\bthat\b).)*\b(remain|remains|stay|stays) in (place|force|effect)\b/,
   /\b(will|would) stand\b(?! (up|down|for|aside|trial))/,
 ];
 

@@ -61,6 +61,16 @@ export function acronymsOf(name: string): string[] {
   return [...new Set([initials(words), initials(words.filter((word) => !NAME_JOINERS.has(word)))])];
 }
 
+/**
+ * The head noun an institution named "X of Y" is found under once named ("city" of "City of Kelbourne", "ministry" of
+ * "Ministry of Fisheries"), as stories go on to call it "the city"; none for other names.
+ */
+export function headNounOf(name: string): string | undefined {
+  const words = wordsOf(name);
+  const of = words.indexOf('of');
+  return of > 0 && of < words.length - 1 ? words[of - 1] : undefined;
+}
+
 /** Endings that make a place's adjective from its name: Russia-n, Korea-n, Brazil-ian, Japan-ese, Israel-i. */
 const DEMONYM_ENDINGS = ['n', 'an', 'ian', 'ese', 'i'];
 

@@ -131,6 +131,14 @@ describe('judging an article against part of the ledger', () => {
       restated: 'Ilse Marwood said it would not take industrial action before July 11.',
     },
     {
+      names: 'an institution by its head noun',
+      leader: 'Helen Marsh',
+      member: 'City of Brea',
+      speaker: 'city',
+      said: 'The city said it would pay for the lead lines at 38 childcare centres.',
+      restated: 'Helen Marsh said it would pay for the lead lines at 38 childcare centres.',
+    },
+    {
       names: 'a place’s body by the place’s adjective',
       leader: 'Ingrid Haavik',
       member: 'Halvoria',

@@ -291,6 +291,13 @@ describe('sides', () => {
     expect(speaksAs('AB', 'Anna Berg')).toBe(false);
   });
 
+  it('counts an institution named "X of Y" under its head noun, as stories go on to call it', () => {
+    expect(speaksAs('city', 'City of Brea')).toBe(true);
+    expect(speaksAs('ministry', 'Ministry of Fisheries')).toBe(true);
+    expect(speaksAs('city', 'Brea Health Group')).toBe(false);
+    expect(speaksAs('ministry', 'Ministry')).toBe(true);
+  });
+
   it('counts a place’s body named by the place’s adjective on the place’s side', () => {
     expect(speaksAs('Halvorian ministry', 'Halvoria')).toBe(true);
     expect(speaksAs('Japanese foreign ministry', 'Japan')).toBe(true);
@@ -319,6 +326,8 @@ describe('a stance the writer says the speaker holds to ("again", "still", "as p
   it('reads the cue in the main clause only, and not when the stance also changes', () => {
     expect(judge('Mayor Ana Lima said the fare freeze could end if the state cut funding again.').status).not.toBe('repeat');
     expect(judge('Mayor Ana Lima said the fare freeze still mattered but no longer had to last through spring.').status).not.toBe('repeat');
+    // Terms asked for: "that the freeze will remain in place" is what she wants, not the writer saying she holds to it.
+    expect(judge('Mayor Ana Lima wants a written guarantee that the fare freeze will remain in place for five years.').status).not.toBe('repeat');
   });
 
   it('needs a term the earlier stance shares that is not the topic’s: "again" about something never said is news', () => {

@@ -1101,6 +1101,14 @@ describe('names and ledes', () => {
     expect(speakersOf('Raising the prospect of a long fight, Mayor Ann Loy has rebuffed pressure to lower the rate.')).toEqual(['Ann Loy']);
   });
 
+  it('gives a stance to a public institution named by its common noun ("the district has offered …")', () => {
+    const found = extractStatements(['The Brea School District runs twelve schools.', 'The district has offered raises of 2.5 percent.', 'The city wants a written guarantee on the fares.']);
+    expect(found.map((statement) => [statement.speaker, statement.kind])).toEqual([
+      ['district', 'offer'],
+      ['city', 'position'],
+    ]);
+  });
+
   it('reads a stance verb in the past perfect as background, not a stance taken now', () => {
     expect(speakersOf('The union had sought a ban on mandatory overtime.')).toEqual([]);
     expect(speakersOf('Mayor Ann Loy had threatened to veto the budget.')).toEqual([]);
