@@ -74,6 +74,8 @@ export const REPORTING_VERBS = new Set([
   'scoff',
   'opine',
   'surmise',
+  'disclose',
+  'reveal',
 ]);
 
 /**
@@ -105,6 +107,9 @@ export const REPORTING_VERB_FRAMES: Record<string, 'trailing' | 'clause'> = {
   // "polls indicate a close race" is no one speaking; "she indicated that she would …", "signaled he would …" are.
   indicate: 'clause',
   signal: 'clause',
+  // "disclosed that the city is prepared to pay"; "revealed a new logo" reports nothing.
+  disclose: 'clause',
+  reveal: 'clause',
 };
 
 /** What opens the clause a `clause`-frame verb reports: "insisted that …", "questioned whether …". */

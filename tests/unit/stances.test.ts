@@ -1109,6 +1109,12 @@ describe('names and ledes', () => {
     ]);
   });
 
+  it('reads "disclosed that …" and "revealed that …" as saying it, but not "revealed a logo"', () => {
+    expect(speakersOf('Mayor Ann Loy disclosed that the city is prepared to pay for the new lines.')).toEqual(['Ann Loy']);
+    expect(speakersOf('Mayor Ann Loy revealed the city would not pay for the new lines.')).toEqual(['Ann Loy']);
+    expect(speakersOf('The Brea Port Authority revealed a new logo on Monday.')).toEqual([]);
+  });
+
   it('reads a stance verb in the past perfect as background, not a stance taken now', () => {
     expect(speakersOf('The union had sought a ban on mandatory overtime.')).toEqual([]);
     expect(speakersOf('Mayor Ann Loy had threatened to veto the budget.')).toEqual([]);
