@@ -283,7 +283,7 @@ function splitClauses(
     const speaker = resolve(anchor.subject);
     const start = trailing ? cursor : contentStart(tokens, anchor);
     const end = trailing ? (anchor.inverted ? anchor.verbStart : anchor.subjectStart) : (next ? nextClauseStart(next) : tokens.length);
-    const resumes = trailing ? resumedAfter(tokens, anchor) : -1;
+    const resumes = trailing ? resumedAfter(tokens, anchor, cursor) : -1;
     const restEnd = next ? nextClauseStart(next) : tokens.length;
     const rest = resumes === -1 ? [] : tokens.slice(resumes, restEnd);
     const content = trimPunctuation([...tokens.slice(start, end), ...rest]);
@@ -332,14 +332,22 @@ function isUnsaid(tokens: Token[], anchor: Anchor): boolean {
  * quotation that goes on after it ("“We will strike,” she said, “unless …”", "If Clinton wins, he said, “she …”");
  * -1 when the attribution ends the clause.
  */
-function resumedAfter(tokens: Token[], anchor: Anchor): number {
+function resumedAfter(tokens: Token[], anchor: Anchor, cursor: number): number {
   const comma = (anchor.inverted ? anchor.subjectEnd : anchor.verbEnd) + 1;
   const verb = tokens[comma + 1];
   if (tokens[comma]?.text !== ',' || !verb) return -1;
   if (verb.quoteMark === 'open') return comma + 1;
+  // "If the fees go, he said, the authority could cut the rise": what comes before is a clause of condition or time,
+  // and the main clause it opens follows the attribution.
+  if (tokens[cursor]?.pos === 'SCONJ' && hasFiniteVerb(tokens.slice(comma + 1))) return comma + 1;
   // "…, he said, adding …" goes on with another statement, not with the clause the attribution interrupted.
   const finite = verb.pos === 'AUX' || (verb.pos === 'VERB' && !verb.normal.endsWith('ing'));
   return finite ? comma + 1 : -1;
+}
+
+/** Whether the tokens hold a finite verb outside quotation marks (an auxiliary or a verb not in -ing). */
+function hasFiniteVerb(tokens: Token[]): boolean {
+  return tokens.some((token) => !token.quoted && (token.pos === 'AUX' || (token.pos === 'VERB' && !token.normal.endsWith('ing'))));
 }
 
 function nextClauseStart(anchor: Anchor): number {

@@ -644,6 +644,12 @@ describe('extractStatements on the labour storyline (a union and an airline)', (
 });
 
 describe('attribution of quotations, transcripts and participles', () => {
+  it('reads the main clause after "If …, he said, …" as what he said', () => {
+    const [statement] = extractStatements(['Paul Dravecky runs the utility.', 'If the fees go, he said, the utility could bring its rate rise down to 12 per cent.']);
+    expect(statement).toMatchObject({ speaker: 'Paul Dravecky', kind: 'position' });
+    expect(statement.claim).toContain('rise');
+  });
+
   it('follows "he" back to his name through sentences that speak of him, however many', () => {
     const found = extractStatements([
       'Paul Dravecky is a civil engineer. Colleagues describe him as patient. On his desk sits a short length of lead pipe.',
