@@ -6,10 +6,15 @@ import { ORGANIZATION_HEADS } from './lexicon.js';
 
 /**
  * A speaker label's words, lower case, as `speaksAs` compares them and the store indexes labels (`labelWords`): the two
- * must split alike, or a label indexed under one word is looked up under another.
+ * must split alike, or a label indexed under one word is looked up under another. A possessive is the owner's word
+ * ("association" of "association's president").
  */
 export function wordsOf(label: string): string[] {
-  return label.toLowerCase().split(/[^\p{L}\p{N}'’-]+/u).filter(Boolean);
+  return label
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}'’-]+/u)
+    .map((word) => word.replace(/['’]s$/, ''))
+    .filter(Boolean);
 }
 
 /** Case-insensitive surname of a speaker label ("Vladimir Putin" → "putin"). */

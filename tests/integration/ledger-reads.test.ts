@@ -139,6 +139,14 @@ describe('judging an article against part of the ledger', () => {
       restated: 'Helen Marsh said it would pay for the lead lines at 38 childcare centres.',
     },
     {
+      names: 'a role the organisation owns',
+      leader: 'Dana Ortiz',
+      member: 'Brea Teachers Association',
+      speaker: "association's president",
+      said: "The association's president said teachers would not strike before March.",
+      restated: 'Dana Ortiz said teachers would not strike before March.',
+    },
+    {
       names: 'a place’s body by the place’s adjective',
       leader: 'Ingrid Haavik',
       member: 'Halvoria',

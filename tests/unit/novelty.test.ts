@@ -283,11 +283,12 @@ describe('sides', () => {
     expect(speaksAs('Anna', 'Anna Berg')).toBe(false);
   });
 
-  it('counts an organisation under its initials, and no person under theirs', () => {
+  it('counts an organisation under its initials or as the owner of a role, and no person under theirs', () => {
     expect(speaksAs('NDU', 'National Dockworkers’ Union')).toBe(true);
     expect(speaksAs('DOJ', 'Department of Justice')).toBe(true);
     expect(speaksAs('the POA', 'Port Operators’ Association')).toBe(true);
     expect(speaksAs('NDU', 'Port Operators’ Association')).toBe(false);
+    expect(speaksAs('association’s president', 'Brea Teachers Association')).toBe(true);
     expect(speaksAs('AB', 'Anna Berg')).toBe(false);
   });
 
