@@ -32,8 +32,13 @@ export function sourceSpeaker(tokens: Token[], start: number, end: number): { pe
     return owner ? { person: label([[...owner, ...phrase]], 'institution'), start: start - owner.length } : { person: label([phrase], 'institution'), start };
   }
   const proper = properRun(phrase);
+  // "Japanese fishermen", "Halvorian farmers": a people's adjective before a common noun names a group, not a body.
+  if (proper.length === 1 && proper[0] !== head && DEMONYM_ENDING.test(proper[0].text)) return undefined;
   return proper.length > 0 && proper.some((token) => token.pos === 'PROPN') ? { person: label([proper], 'organization'), start } : undefined;
 }
+
+/** How a people's adjective most often ends: Japan-ese, Halvor-ian, Brit-ish (not an acronym: "FBI"). */
+const DEMONYM_ENDING = /[a-z](ese|ian|ish)$/;
 
 /** A role or institution noun, or a title ("the minister" whom the article does not name). */
 const isSourceNoun = (token: Token) => SOURCE_NOUNS.has(token.lemma) || TITLE_NOUNS.has(token.lemma) || PERSON_DESCRIPTION_HEADS.has(token.normal);

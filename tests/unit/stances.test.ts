@@ -1115,6 +1115,12 @@ describe('names and ledes', () => {
     ]);
   });
 
+  it('reads a people’s adjective before a common noun as no speaker ("Japanese fishermen" are not "Japanese")', () => {
+    expect(speakersOf('Across the water, Japanese fishermen have largely welcomed the closure.')).toEqual([]);
+    expect(speakersOf('Japanese officials have welcomed the closure.')).toEqual(['Japanese officials']);
+    expect(speakersOf('The FBI statement said the inquiry would continue.')).toEqual(['FBI']);
+  });
+
   it('reads "disclosed that …" and "revealed that …" as saying it, but not "revealed a logo"', () => {
     expect(speakersOf('Mayor Ann Loy disclosed that the city is prepared to pay for the new lines.')).toEqual(['Ann Loy']);
     expect(speakersOf('Mayor Ann Loy revealed the city would not pay for the new lines.')).toEqual(['Ann Loy']);
