@@ -81,12 +81,14 @@ export function findAnchors(tokens: Token[], register: SpeakerRegister): Anchor[
 /**
  * "They agreed on a plan after Kessel dropped its demand that …", "… after he refused to say that Jerusalem …": a
  * clause of time whose subject takes a stance in its first verb. The writer states it as an event the main clause
- * follows, but it is the subject's stance all the same. ("because", "when" and "since" clauses were tried: on PolNeAR
- * train they add as many wrong speakers as right ones.)
+ * follows, but it is the subject's stance all the same; so does "even as", which sets it against the main clause ("cut
+ * deliveries even as its minister offered to …"). ("because", "when", "since" and a bare "as" were tried: on PolNeAR
+ * train they add as many wrong speakers, or statements no one made, as right ones.)
  */
 function anchorStanceInAdverbialClause(tokens: Token[], register: SpeakerRegister): Anchor | undefined {
   for (let j = 0; j < tokens.length; j += 1) {
-    if (!ADVERBIAL_CLAUSE_OPENERS.has(tokens[j].normal) || tokens[j].quoted) continue;
+    const evenAs = tokens[j].normal === 'as' && tokens[j - 1]?.normal === 'even';
+    if (!(ADVERBIAL_CLAUSE_OPENERS.has(tokens[j].normal) || evenAs) || tokens[j].quoted) continue;
     // The clause's first verb, after its auxiliaries ("after Kessel had dropped …").
     const verb = tokens.findIndex((token, k) => k > j + 1 && token.pos === 'VERB');
     if (verb === -1 || !isStanceVerb(tokens, verb) || /ing$/.test(tokens[verb].normal)) continue;

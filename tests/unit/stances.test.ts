@@ -167,12 +167,15 @@ describe('attribution', () => {
     expect(backs).toMatchObject({ speaker: 'Alex Ortiz', kind: 'position' });
   });
 
-  it('reads a stance taken in a clause of time ("after X dropped its demand …"), not one the writer guesses at', () => {
+  it('reads a stance taken in a clause of time ("after X dropped its demand …", "even as X offered …"), not one the writer guesses at', () => {
     const [dropped] = extractStatements(['The two cities signed the plan after Governor Tom Reyes had dropped his demand that the state first pay the farmers.']);
     expect(dropped).toMatchObject({ speaker: 'Tom Reyes', kind: 'condition', withdrawn: true });
     const [refused] = extractStatements(['The meeting was cancelled after Senator Alex Ortiz refused to back the rail budget.']);
     expect(refused).toMatchObject({ speaker: 'Alex Ortiz', kind: 'refusal' });
     expect(extractStatements(['The meeting was cancelled before Senator Alex Ortiz could reject the rail budget.'])).toEqual([]);
+    const [evenAs] = extractStatements(['The gas company cut deliveries on Tuesday, even as Governor Tom Reyes offered to share the cost of a new station.']);
+    expect(evenAs).toMatchObject({ speaker: 'Tom Reyes', kind: 'offer' });
+    expect(extractStatements(['The gas company cut deliveries as Governor Tom Reyes offered to share the cost of a new station.'])).toEqual([]);
   });
 
   it('reads a verb of saying after "begun to", "continued to", "went on to" with that verb’s subject, but not after other infinitives', () => {
