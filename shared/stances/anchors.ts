@@ -509,6 +509,9 @@ function anchorWithSubject(tokens: Token[], i: number, verbEnd: number, register
   const { subjectEnd, found: before } = subjectBefore(tokens, i, register);
   // "not what Marenne had asked for", "what he said last week": a free relative names what was said, as an object.
   if (before && tokens[before.start - 1]?.normal === 'what') return undefined;
+  // "rejecting union calls for a pause": the phrase is the object of a verb that takes a stance on it, and "calls" a noun.
+  const governing = before ? before.start - 1 : -1;
+  if (governing >= 0 && tokens[governing].pos === 'VERB' && isStanceVerb(tokens, governing)) return undefined;
   // "Aldana no longer insists that …": the verb takes "no longer", which gives up the stance it reports.
   const verbStart = tokens[i - 1]?.normal === 'longer' && tokens[i - 2]?.normal === 'no' ? i - 2 : i;
   if (before && closesRelativeClause(tokens, before.start, verbEnd)) return undefined;

@@ -1124,6 +1124,12 @@ describe('names and ledes', () => {
     expect(speakersOf('The FBI statement said the inquiry would continue.')).toEqual(['FBI']);
   });
 
+  it('reads "rejecting union calls for …" as the object of a stance, not as the union calling for it', () => {
+    const found = extractStatements(['The port will start using remote cranes in January, its owner Ann Loy said, rejecting union calls for the plan to be put on hold.']);
+    expect(found.map((statement) => statement.speaker)).toEqual(['Ann Loy']);
+    expect(speakersOf('The union calls for the plan to be put on hold.')).toEqual(['union']);
+  });
+
   it('reads "disclosed that …" and "revealed that …" as saying it, but not "revealed a logo"', () => {
     expect(speakersOf('Mayor Ann Loy disclosed that the city is prepared to pay for the new lines.')).toEqual(['Ann Loy']);
     expect(speakersOf('Mayor Ann Loy revealed the city would not pay for the new lines.')).toEqual(['Ann Loy']);
