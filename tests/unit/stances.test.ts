@@ -1124,6 +1124,10 @@ describe('names and ledes', () => {
     expect(speakersOf('The FBI statement said the inquiry would continue.')).toEqual(['FBI']);
   });
 
+  it('gives a verb of saying joined by "and" to a body the sentence opens with ("The association puts … and says …")', () => {
+    expect(speakersOf('The association puts the figure at fewer than 600 and says most would be absorbed through retirements.')).toEqual(['association']);
+  });
+
   it('reads "rejecting union calls for …" as the object of a stance, not as the union calling for it', () => {
     const found = extractStatements(['The port will start using remote cranes in January, its owner Ann Loy said, rejecting union calls for the plan to be put on hold.']);
     expect(found.map((statement) => statement.speaker)).toEqual(['Ann Loy']);
