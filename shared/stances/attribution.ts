@@ -92,9 +92,10 @@ export function attributeSentences(sentences: Sentence[], register: SpeakerRegis
     const notMeant = at >= 0 ? namedAfter(sentence.tokens, at, register) : new Set<Person>();
     const referent = at >= 0 ? pronounReferent(sentences, index, at, register, recent, notMeant) : undefined;
     // "she said" after a man spoke goes to the last woman who spoke or was named just before, or to nobody: never to him.
-    const last = pronoun
-      ? people.findLast((person) => agrees(person, pronoun) && !notMeant.has(person)) ?? mentionedBefore(sentences, index, register, pronoun, notMeant) ?? null
-      : lastPerson;
+    // A speaker whose name marks no gender gives way to someone just named whose name marks the pronoun's.
+    const spoke = pronoun ? people.findLast((person) => agrees(person, pronoun) && !notMeant.has(person)) : undefined;
+    const mentioned = pronoun && !spoke?.gender ? mentionedBefore(sentences, index, register, pronoun, notMeant) : undefined;
+    const last = pronoun ? ((mentioned?.gender ? mentioned : spoke) ?? mentioned ?? null) : lastPerson;
     const speaker =
       subject.type === 'document'
         ? documentSpeaker
@@ -175,8 +176,13 @@ function pronounReferent(
   if (before) return before;
   const ahead = mainClauseSubject(sentences[index].tokens, at, register, pronoun);
   if (ahead) return ahead;
-  if (recentSpeaker && agrees(recentSpeaker, pronoun) && !notMeant.has(recentSpeaker)) return recentSpeaker;
-  return index > 0 ? subjectMention(sentences[index - 1].tokens, register, pronoun, notMeant) : undefined;
+  const previous = index > 0 ? subjectMention(sentences[index - 1].tokens, register, pronoun, notMeant) : undefined;
+  if (recentSpeaker && agrees(recentSpeaker, pronoun) && !notMeant.has(recentSpeaker)) {
+    // "Nick Farrow … told reporters …. Maureen Costa told councillors …. “…,” she said.": a speaker whose name marks no
+    // gender gives way to the person just named whose name marks the pronoun's.
+    return !recentSpeaker.gender && previous?.gender ? previous : recentSpeaker;
+  }
+  return previous;
 }
 
 /**

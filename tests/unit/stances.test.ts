@@ -647,6 +647,14 @@ describe('extractStatements on the labour storyline (a union and an airline)', (
 });
 
 describe('attribution of quotations, transcripts and participles', () => {
+  it('gives "she said" to the woman just named rather than to a speaker whose name marks no gender', () => {
+    const found = extractStatements([
+      'Utility spokesman Nick Farrow told reporters that the accounts were examined every year.',
+      'Maureen Lund, 71, a pensioner from Eastvale, told councillors she relied on the rebate. “Without it I don’t know what I’d give up. I already don’t use the heater,” she said.',
+    ]);
+    expect(found.find((statement) => statement.text.includes('heater'))?.speaker).toBe('Maureen Lund');
+  });
+
   it('reads the main clause after "If …, he said, …" as what he said', () => {
     const [statement] = extractStatements(['Paul Dravecky runs the utility.', 'If the fees go, he said, the utility could bring its rate rise down to 12 per cent.']);
     expect(statement).toMatchObject({ speaker: 'Paul Dravecky', kind: 'position' });
