@@ -313,6 +313,8 @@ const STANCE_IDIOMS = [
   /^(make|deliver|issue|renew|repeat|reiterate|restate|voice) (\S+ ){1,2}(promise|pledge|vow|call|plea|appeal|threat|demand|commitment) (to|for|that)\b/,
   // Putting terms on the table: "lodged a claim for a 9 percent rise", "tabled a proposal to …".
   /^(lodge|file|table|submit|present|put forward) (\S+ ){1,2}(claim|proposal|offer|bid|demand) (to|for|of|that)\b/,
+  // Moving them: "lowered its salary demand to 4.5 percent", "raised their offer".
+  /^(raise|lower|cut|reduce|increase|improve|sweeten|soften|revise|trim) (its|their|his|her) (\S+ ){0,2}(offer|demand|claim|bid|proposal)\b/,
   // Setting out a plan or terms states them: "laid out his plan for …", "unveiled a proposal to …", "set out what she
   // called her red lines: …".
   /^((lay|set|spell) out|outline|unveil) (\S+ ){0,6}(plan|proposal|vision|agenda|condition|demand|term|priority|platform|line|offer)\b/,

@@ -16,6 +16,9 @@ const alternatives = (words: Set<string>) => [...words].join('|');
 /** Sentence openings that name the topic before the speaker ("Regarding the New START treaty, Putin said …"). */
 export const TOPIC_LEADS = /^(regarding|concerning|on|as for|asked about|in connection with|about)\b/i;
 
+/** A party moving its own terms ("raised its offer", "lowered their demand"), over the lemma line. */
+const TERMS_MOVED = '(raise|lower|cut|reduce|increase|improve|sweeten|soften|revise|trim) (its|their|his|her)';
+
 /** Kinds from the most to the least specific: the first whose cue matches wins. */
 export type StanceKind = Exclude<StatementKind, 'claim'>;
 export const STANCE_PRIORITY: StanceKind[] = ['condition', 'refusal', 'demand', 'offer', 'concern', 'position'];
@@ -72,9 +75,11 @@ export const STANCE_CUES: Record<StanceKind, RegExp[]> = {
     /\bpress (\S+ ){1,3}to\b/,
     // Terms put on the table: "lodged a claim for a 9 percent rise".
     /\b(lodge|file|table|submit) (\S+ ){1,2}(claim|demand(_noun)?) (for|of|that)\b/,
+    // Terms moved: "lowered its salary demand to 4.5 percent".
+    new RegExp(`\\b${TERMS_MOVED} (\\S+ ){0,2}(demand|claim)(_noun)?\\b`),
   ],
   // "prepared to" as the lemma line writes it ("be prepare to"); "we will prepare to leave" is no offer.
-  offer: [/\bready to\b/, /\bwilling to\b/, /\boffer\b/, /\bbe prepare to\b/, /\bopen to\b/, /\bpropose\b/],
+  offer: [/\bready to\b/, /\bwilling to\b/, /\boffer\b/, /\bbe prepare to\b/, /\bopen to\b/, /\bpropose\b/, new RegExp(`\\b${TERMS_MOVED} (\\S+ ){0,2}(proposal|bid)\\b`)],
   concern: [
     /\bconcern(ed)?\b/,
     /\bworr(y|ied)\b/,
