@@ -78,8 +78,9 @@ export const STANCE_CUES: Record<StanceKind, RegExp[]> = {
     // Terms moved: "lowered its salary demand to 4.5 percent".
     new RegExp(`\\b${TERMS_MOVED} (\\S+ ){0,2}(demand|claim)(_noun)?\\b`),
   ],
-  // "prepared to" as the lemma line writes it ("be prepare to"); "we will prepare to leave" is no offer.
-  offer: [/\bready to\b/, /\bwilling to\b/, /\boffer\b/, /\bbe prepare to\b/, /\bopen to\b/, /\bpropose\b/, new RegExp(`\\b${TERMS_MOVED} (\\S+ ){0,2}(proposal|bid)\\b`)],
+  // "prepared to" as the lemma line writes it ("be prepare to", "be now prepare to"); "we will prepare to leave" is no
+  // offer.
+  offer: [/\bready to\b/, /\bwilling to\b/, /\boffer\b/, /\bbe (now |still |not )?prepare to\b/, /\bopen to\b/, /\bpropose\b/, new RegExp(`\\b${TERMS_MOVED} (\\S+ ){0,2}(proposal|bid)\\b`)],
   concern: [
     /\bconcern(ed)?\b/,
     /\bworr(y|ied)\b/,
@@ -97,8 +98,9 @@ export const STANCE_CUES: Record<StanceKind, RegExp[]> = {
     // Backing or rejecting something: "said he supported a non-interventionist policy"; accepting terms: "Kaldmark
     // has accepted a 24 percent share", "agreed that every boat would carry an observer".
     /\b(support|endorse|favor|favour|reject|condemn|praise|accept|agree)\b/,
-    // A commitment: "pledged to keep the buses running", "vowed to fight on".
+    // A commitment: "pledged to keep the buses running", "vowed to fight on"; an intention: "has every intention of".
     /\b(vow|pledge|promise|swear) to\b/,
+    /\b(every|no) intention of\b/,
     // Insisting that something is so holds it firmly: "insisted the increase was the only responsible way".
     /\binsist\b/,
     // Questioning whether something holds doubts it: "questioned whether the plan would work".

@@ -1107,6 +1107,8 @@ describe('names and ledes', () => {
     expect(read('Senator Alex Ortiz has withdrawn his proposal for a toll.')).toEqual([['Alex Ortiz', 'condition', 'negative', true]]);
     expect(read('Senator Alex Ortiz has suspended the hunger strike planned for June.')).toEqual([['Alex Ortiz', 'condition', 'negative', true]]);
     expect(read('The Brea Teachers Association lowered its salary demand to 4.5 percent.')).toEqual([['Brea Teachers Association', 'demand', 'positive', false]]);
+    expect(read('Dana Ortiz said the operators were now prepared to let the committee delay the start.')).toEqual([['Dana Ortiz', 'offer', 'positive', false]]);
+    expect(read('Dana Ortiz said the group had every intention of reaching a deal by May.')).toEqual([['Dana Ortiz', 'position', 'positive', false]]);
     expect(read('Dana Ortiz said the district raised its salary offer to 3 percent.')).toEqual([['Dana Ortiz', 'offer', 'positive', false]]);
     // What another must give up is a demand on them, and a suspension without a threat is no stance.
     expect(read('Senator Alex Ortiz said the union must suspend its strike.')[0]).toMatchObject(['Alex Ortiz', 'condition', 'positive', false]);
