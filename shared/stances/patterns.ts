@@ -252,7 +252,8 @@ export const RESTATEMENT_CUES: RegExp[] = [
  * subordinate clause: "if funding fell short again" says nothing of the speaker.
  */
 export const REAFFIRMATION_CUES: RegExp[] = [
-  /\b(still|again|once more)\b/,
+  // Not an action done again ("would close them again"): the speaker holds to a stance again.
+  /\b(still|once more)\b|(?<!\b(them|it|him|us|me) )\bagain\b/,
   /\b(reiterat|reaffirm|restat)\w*/,
   /\brepeat(s|ed|ing)? (his|her|their|its|a|the)\b/,
   /\bas (planned|promised|announced)\b/,

@@ -1152,6 +1152,13 @@ describe('names and ledes', () => {
     expect(speakersOf('The Brea Port Authority revealed a new logo on Monday.')).toEqual([]);
   });
 
+  it('reads "again" as holding to a stance, not when it repeats an action ("would close them again")', () => {
+    const [held] = extractStatements(['Mayor Ann Loy again ruled out a fare rise.']);
+    expect(held.reaffirms).toBe(true);
+    const [warned] = extractStatements(['Mayor Ann Loy warned she would close them again if the drivers broke the rules.']);
+    expect(warned.reaffirms).toBeUndefined();
+  });
+
   it('reads a stance verb in the past perfect as background, not a stance taken now', () => {
     expect(speakersOf('The union had sought a ban on mandatory overtime.')).toEqual([]);
     expect(speakersOf('Mayor Ann Loy had threatened to veto the budget.')).toEqual([]);
