@@ -795,6 +795,10 @@ function findSubjectEndingAt(tokens: Token[], end: number, register: SpeakerRegi
   while (start > 0 && continues(start - 1)) start -= 1;
   const determiner = tokens[start]?.normal;
   if (determiner === 'the' && end === start + 1 && DOCUMENT_NOUNS.has(token.lemma)) return { start, subject: { type: 'document' } };
+  // "the district's statement said", "Clinton's letter says": a document says what its owner says.
+  const mark = DOCUMENT_NOUNS.has(token.lemma) ? tokens.slice(start, end).findIndex((between) => POSSESSIVE_MARKS.has(between.text)) : -1;
+  const owner = mark > 0 ? findSubjectEndingAt(tokens, start + mark - 1, register) : undefined;
+  if (owner && owner.subject.type !== 'unnamed') return { start: owner.start, subject: owner.subject };
   const source = sourceSpeaker(tokens, start, end);
   // "the leaders agreed": a plural title names no one person.
   const plural = token.normal !== token.lemma && token.normal.endsWith('s');

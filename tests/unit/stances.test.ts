@@ -1140,6 +1140,11 @@ describe('names and ledes', () => {
     expect(speakersOf('The association puts the figure at fewer than 600 and says most would be absorbed through retirements.')).toEqual(['association']);
   });
 
+  it('gives what a document says to its owner ("the district’s statement said …", "the union’s letter says …")', () => {
+    expect(speakersOf('“We can work with that proposal,” the district’s statement said.')).toEqual(['district']);
+    expect(speakersOf('The union’s letter says the board must freeze fares.')).toEqual(['union']);
+  });
+
   it('reads "rejecting union calls for …" as the object of a stance, not as the union calling for it', () => {
     const found = extractStatements(['The port will start using remote cranes in January, its owner Ann Loy said, rejecting union calls for the plan to be put on hold.']);
     expect(found.map((statement) => statement.speaker)).toEqual(['Ann Loy']);
