@@ -461,10 +461,13 @@ function resolveSpeaker(subject: Subject, lastNamed: Person | null, register: Sp
   }
 }
 
-/** The sentence names a document its speaker issued ("said in a statement", "wrote in an email to supporters"). */
+/**
+ * The sentence names a document its speaker issued ("said in a statement", "wrote in an email to supporters", "The
+ * district's statement … said").
+ */
 function mentionsDocument(tokens: Token[]): boolean {
-  const issued = (determiner = '') => determiner === 'a' || determiner === 'an' || POSSESSIVE_DETERMINERS.has(determiner);
-  return tokens.some((token, k) => DOCUMENT_NOUNS.has(token.lemma) && token.pos === 'NOUN' && issued(tokens[k - 1]?.normal));
+  const issued = (before?: Token) => !!before && (before.normal === 'a' || before.normal === 'an' || POSSESSIVE_DETERMINERS.has(before.normal) || POSSESSIVE_MARKS.has(before.text));
+  return tokens.some((token, k) => DOCUMENT_NOUNS.has(token.lemma) && token.pos === 'NOUN' && issued(tokens[k - 1]));
 }
 
 /** "the businessman" is a "he", "the congresswoman" a "she": the same person a pronoun would be. */

@@ -1042,6 +1042,13 @@ describe('sources without a person’s name', () => {
       ['Ana Lima', true],
     ]);
     expect(extractStatements(['Ana Lima met the council.', 'The statement said the city would never pay.'])).toEqual([]);
+    // The last statement named: "the district's statement" after the union's.
+    const two = extractStatements([
+      'In a statement, the union said it would not strike before May.',
+      'The district’s statement said the board would meet on Friday.',
+      'The statement said the district would raise its offer to 3 percent.',
+    ]);
+    expect(two.map((statement) => statement.speaker)).toEqual(['union', 'district', 'district']);
   });
 
   it('gives a lede’s "its chief executive said" to the one person the next sentence names', () => {
