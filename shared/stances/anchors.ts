@@ -791,7 +791,10 @@ function findSubjectEndingAt(tokens: Token[], end: number, register: SpeakerRegi
     INSTITUTION_NAME_JOINERS.has(tokens[k].normal) && capital(k - 1) && capital(k + 1) && findNameEndingAt(tokens, k - 1, register) === undefined;
   // "On Monday the mayor said": a date before the subject's determiner is an adjunct ("the Saturday debate" is not).
   const adjunct = (k: number) => tokens[k].entity === 'DATE' && tokens[k + 1]?.pos === 'DET';
-  const continues = (k: number) => !adjunct(k) && (isNounPhrasePart(tokens[k]) || (k > 0 && capital(k)) || joinsName(k));
+  // "the utility's managing director", "the acting chairman": an -ing word between a possessive or determiner and the
+  // noun is an adjective, whatever wink tags it.
+  const modifier = (k: number) => tokens[k].pos === 'VERB' && tokens[k].normal.endsWith('ing') && k + 1 <= end && isNounPhrasePart(tokens[k + 1]) && (tokens[k - 1]?.pos === 'DET' || POSSESSIVE_MARKS.has(tokens[k - 1]?.text ?? ''));
+  const continues = (k: number) => !adjunct(k) && (isNounPhrasePart(tokens[k]) || (k > 0 && capital(k)) || joinsName(k) || modifier(k));
   while (start > 0 && continues(start - 1)) start -= 1;
   const determiner = tokens[start]?.normal;
   if (determiner === 'the' && end === start + 1 && DOCUMENT_NOUNS.has(token.lemma)) return { start, subject: { type: 'document' } };

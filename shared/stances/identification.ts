@@ -5,6 +5,7 @@
  */
 import type { Subject } from './anchors.js';
 import { PERSON_DESCRIPTION_HEADS, POSSESSIVE_MARKS, ROLE_WORDS } from './lexicon.js';
+import { endsInsideQuote } from './quotes.js';
 import type { Sentence } from './sentences.js';
 import { namesIn, roleWordsOf, type Person, type SpeakerRegister } from './speakers.js';
 
@@ -36,13 +37,17 @@ export function identifiedLater(subject: Subject, sentences: Sentence[], index: 
 
 /**
  * A lede's role owned by the body it is about ("…, its chief executive said", "its leader said"), and the one person
- * the next sentence names, without the title: "“…,” Gregor Halloway told a news conference." The wire names the
+ * the next sentence names (after a quotation's opening sentence: where it closes), without the title: "“…,” Gregor Halloway told a news conference." The wire names the
  * holder right after the lede; the title is often left for later, or given in other words ("general secretary").
  */
 export function namedNext(subject: Subject, sentences: Sentence[], index: number, register: SpeakerRegister): Person | undefined {
   if (subject.type !== 'source' || !subject.person.institutional || !subject.owned) return undefined;
   if (!subject.person.words.some((word) => ONE_HOLDER_TITLES.has(withoutPossessive(word)))) return undefined;
-  const named = sentences[index + 1] ? peopleNamedIn(sentences[index + 1], register) : [];
+  // A quotation's opening sentence names no one: "“We have been patient. …,” Paul Dravecky told reporters" names him
+  // where it closes.
+  let next = index + 1;
+  while (next < index + IDENTIFICATION_LOOKAHEAD && sentences[next] && endsInsideQuote(sentences[next]) && sentences[next].tokens[0]?.quoteMark === 'open') next += 1;
+  const named = sentences[next] ? peopleNamedIn(sentences[next], register) : [];
   return new Set(named).size === 1 ? named[0] : undefined;
 }
 

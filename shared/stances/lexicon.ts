@@ -299,6 +299,7 @@ export const SOURCE_NOUNS = new Set([
   'negotiator',
   'representative',
   'executive',
+  'director',
   'leader',
   'organizer',
   'organiser',

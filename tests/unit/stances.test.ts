@@ -1059,6 +1059,12 @@ describe('sources without a person’s name', () => {
     expect(found.map((statement) => statement.speaker)).toEqual(['Tom Reyes', 'Tom Reyes']);
     const two = extractStatements(['The transit authority will close the depot, its chief executive said.', 'Tom Reyes and Ana Lima met on Tuesday.']);
     expect(two[0].speaker).toBe('chief executive');
+    // "the utility's managing director", named where the next quotation closes.
+    const director = extractStatements([
+      'The utility will end the discount in July unless the city pays half the cost, the utility’s managing director said on Thursday.',
+      '“We have been patient. We asked the city for a partner,” Paul Dravecky told reporters.',
+    ]);
+    expect(director.map((statement) => statement.speaker)).toEqual(['Paul Dravecky', 'Paul Dravecky']);
   });
 
   it('gives "the leaders" to no one leader', () => {
