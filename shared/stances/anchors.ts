@@ -793,7 +793,8 @@ function findSubjectEndingAt(tokens: Token[], end: number, register: SpeakerRegi
   const adjunct = (k: number) => tokens[k].entity === 'DATE' && tokens[k + 1]?.pos === 'DET';
   // "the utility's managing director", "the acting chairman": an -ing word between a possessive or determiner and the
   // noun is an adjective, whatever wink tags it.
-  const modifier = (k: number) => tokens[k].pos === 'VERB' && tokens[k].normal.endsWith('ing') && k + 1 <= end && isNounPhrasePart(tokens[k + 1]) && (tokens[k - 1]?.pos === 'DET' || POSSESSIVE_MARKS.has(tokens[k - 1]?.text ?? ''));
+  const modifies = (k: number) => tokens[k - 1]?.pos === 'DET' || POSSESSIVE_MARKS.has(tokens[k - 1]?.text ?? '');
+  const modifier = (k: number) => tokens[k].pos === 'VERB' && tokens[k].normal.endsWith('ing') && isNounPhrasePart(tokens[k + 1]) && modifies(k);
   const continues = (k: number) => !adjunct(k) && (isNounPhrasePart(tokens[k]) || (k > 0 && capital(k)) || joinsName(k) || modifier(k));
   while (start > 0 && continues(start - 1)) start -= 1;
   const determiner = tokens[start]?.normal;

@@ -37,8 +37,9 @@ export function identifiedLater(subject: Subject, sentences: Sentence[], index: 
 
 /**
  * A lede's role owned by the body it is about ("…, its chief executive said", "its leader said"), and the one person
- * the next sentence names (after a quotation's opening sentence: where it closes), without the title: "“…,” Gregor Halloway told a news conference." The wire names the
- * holder right after the lede; the title is often left for later, or given in other words ("general secretary").
+ * the next sentence names (after a quotation's opening sentence: where it closes), without the title: "“…,” Gregor
+ * Halloway told a news conference." The wire names the holder right after the lede; the title is often left for
+ * later, or given in other words ("general secretary").
  */
 export function namedNext(subject: Subject, sentences: Sentence[], index: number, register: SpeakerRegister): Person | undefined {
   if (subject.type !== 'source' || !subject.person.institutional || !subject.owned) return undefined;
@@ -46,7 +47,8 @@ export function namedNext(subject: Subject, sentences: Sentence[], index: number
   // A quotation's opening sentence names no one: "“We have been patient. …,” Paul Dravecky told reporters" names him
   // where it closes.
   let next = index + 1;
-  while (next < index + IDENTIFICATION_LOOKAHEAD && sentences[next] && endsInsideQuote(sentences[next]) && sentences[next].tokens[0]?.quoteMark === 'open') next += 1;
+  const opensQuotation = (sentence?: Sentence) => !!sentence && sentence.tokens[0]?.quoteMark === 'open' && endsInsideQuote(sentence);
+  while (next < index + IDENTIFICATION_LOOKAHEAD && opensQuotation(sentences[next])) next += 1;
   const named = sentences[next] ? peopleNamedIn(sentences[next], register) : [];
   return new Set(named).size === 1 ? named[0] : undefined;
 }
