@@ -205,14 +205,18 @@ function anchorStanceVerb(tokens: Token[], register: SpeakerRegister): Anchor | 
  */
 function stanceAnchorAt(tokens: Token[], i: number, register: SpeakerRegister, stance = i): Anchor | undefined {
   const { subjectEnd, found } = subjectBefore(tokens, i, register);
-  // A title names its holder ("the union is seeking …", "the president proposed …"); a description ("the Vermont
-  // senator") may be anyone the article has named.
-  if (!found || found.subject.type === 'unnamed' || (found.subject.type === 'title' && found.subject.describesPerson)) return undefined;
+  // A title names its holder ("the union is seeking …", "the president proposed …"); a description does not.
+  if (!found || found.subject.type === 'unnamed' || isDescription(found.subject)) return undefined;
   // "Mr. Ryan may still offer talking points": the writer guesses what the subject might do; no stance is taken.
   if (tokens.slice(subjectEnd + 1, i).some((between) => SPECULATIVE_MODALS.has(between.normal))) return undefined;
   // The verb takes its auxiliaries and negation ("did not rule out") and its particle: the stance is in all of them.
   const verbEnd = PHRASAL_STANCE_VERBS[tokens[stance].lemma] ? stance + 1 : stance;
   return { verbStart: subjectEnd + 1, verbEnd, subjectStart: found.start, subjectEnd, inverted: false, subject: found.subject, lemma: tokens[stance].lemma, stance: true };
+}
+
+/** A description ("the Vermont senator") may be anyone the article has named, unlike a title ("the president"). */
+function isDescription(subject: Subject): boolean {
+  return subject.type === 'title' && subject.describesPerson === true;
 }
 
 /** Whether the tokens from `start` to `end` can be a subject: no verb, no comma, ending in a noun. */
@@ -568,7 +572,7 @@ function openingSubject(tokens: Token[], conjunction: number, register: SpeakerR
   const verb = tokens.findIndex((token, k) => k > start && k < conjunction && (token.pos === 'VERB' || token.pos === 'AUX'));
   if (verb === -1) return undefined;
   const { subjectEnd, found } = subjectBefore(tokens, verb, register);
-  const body = found && found.start === start && (found.subject.type === 'title' || found.subject.type === 'source') && !(found.subject.type === 'title' && found.subject.describesPerson);
+  const body = found && found.start === start && (found.subject.type === 'title' || found.subject.type === 'source') && !isDescription(found.subject);
   return body ? { subject: found.subject, end: subjectEnd } : undefined;
 }
 
