@@ -23,7 +23,16 @@ import {
   TITLE_NOUNS,
   WITHDRAWING_VERBS,
 } from './lexicon.js';
-import { EMBEDDED_CLAUSE_WORDS, MAX_ADJUNCT_TOKENS, MAX_APPOSITIVE_TOKENS, MAX_LISTENER_TOKENS, MAX_TIME_SPAN_ADJUNCT_TOKENS, MAX_NAME_WORDS, MAX_SOURCE_PHRASE_TOKENS } from './patterns.js';
+import {
+  EMBEDDED_CLAUSE_WORDS,
+  MAX_ADJUNCT_TOKENS,
+  MAX_APPOSITIVE_TOKENS,
+  MAX_LISTENER_TOKENS,
+  MAX_TIME_SPAN_ADJUNCT_TOKENS,
+  MAX_NAME_WORDS,
+  MAX_SOURCE_PHRASE_TOKENS,
+  TERMS_MOVED,
+} from './patterns.js';
 import { DASHES, findNameEndingAt, findNameStartingAt, roleStartBefore, skipToSubjectEnd, type Person, type SpeakerRegister } from './speakers.js';
 import { followsComma, isCapitalized, isWord, type Token } from './sentences.js';
 import { spokespersonRoleEndingAt } from './principals.js';
@@ -318,7 +327,7 @@ const STANCE_IDIOMS = [
   // Putting terms on the table: "lodged a claim for a 9 percent rise", "tabled a proposal to …".
   /^(lodge|file|table|submit|present|put forward) (\S+ ){1,2}(claim|proposal|offer|bid|demand) (to|for|of|that)\b/,
   // Moving them: "lowered its salary demand to 4.5 percent", "raised their offer".
-  /^(raise|lower|cut|reduce|increase|improve|sweeten|soften|revise|trim) (its|their|his|her) (\S+ ){0,2}(offer|demand|claim|bid|proposal)\b/,
+  new RegExp(`^${TERMS_MOVED} (\\S+ ){0,2}(offer|demand|claim|bid|proposal)\\b`),
   // Setting out a plan or terms states them: "laid out his plan for …", "unveiled a proposal to …", "set out what she
   // called her red lines: …".
   /^((lay|set|spell) out|outline|unveil) (\S+ ){0,6}(plan|proposal|vision|agenda|condition|demand|term|priority|platform|line|offer)\b/,

@@ -17,7 +17,7 @@ const alternatives = (words: Set<string>) => [...words].join('|');
 export const TOPIC_LEADS = /^(regarding|concerning|on|as for|asked about|in connection with|about)\b/i;
 
 /** A party moving its own terms ("raised its offer", "lowered their demand"), over the lemma line. */
-const TERMS_MOVED = '(raise|lower|cut|reduce|increase|improve|sweeten|soften|revise|trim) (its|their|his|her)';
+export const TERMS_MOVED = '(raise|lower|cut|reduce|increase|improve|sweeten|soften|revise|trim) (its|their|his|her)';
 
 /** Kinds from the most to the least specific: the first whose cue matches wins. */
 export type StanceKind = Exclude<StatementKind, 'claim'>;
