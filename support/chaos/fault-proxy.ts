@@ -46,6 +46,7 @@ export interface FaultProxy {
   injectOnce(fault: ScriptedFault): void;
   /** Drops the scripted faults no request has met yet. */
   cancelScripted(): void;
+  /** Stops taking requests, waits until the store has answered those it forwarded, then cuts every connection. */
   close(): Promise<void>;
 }
 
@@ -113,8 +114,14 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     response.writeHead(answer.status, answer.headers).end(answer.body);
   };
 
+  // Requests being handled, each until the store has answered it: `close` waits for them, or a write whose answer is
+  // being dropped could still reach the store after the test that made it has closed the store ("Database is closed").
+  const inFlight = new Set<Promise<void>>();
   const server: Server = createServer((request, response) => {
-    handle(request, response).catch(() => request.socket.destroy());
+    const handled: Promise<void> = handle(request, response)
+      .catch(() => void request.socket.destroy())
+      .finally(() => inFlight.delete(handled));
+    inFlight.add(handled);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
@@ -131,12 +138,13 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     cancelScripted() {
       scripted.length = 0;
     },
-    close: () =>
-      new Promise((resolve) => {
-        agent.destroy();
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: async () => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve())); // no new connections from here
+      await Promise.allSettled([...inFlight]);
+      agent.destroy();
+      server.closeAllConnections();
+      await closed;
+    },
   };
 }
 
