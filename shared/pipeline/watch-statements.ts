@@ -16,7 +16,7 @@ import {
   type Statement,
 } from '../stances/index.js';
 import { countedTokens, voicesOf } from '../stances/ledger.js';
-import { acronymsOf, canBeSamePerson, demonymsOf, headNounOf, shortNameOf, wordsOf } from '../stances/surname.js';
+import { aliasesOf, canBeSamePerson, shortNameOf, wordsOf } from '../stances/surname.js';
 
 /**
  * Unattributed statements are judged against the watch's most recent statements, not its whole history: an
@@ -70,7 +70,7 @@ export function recordInLedger(ledger: ArticleLedger, entry: LedgerEntry): void 
  * "city"), a place under its adjectives ("Halvorian").
  */
 function namesToLook(statements: Statement[], sides: string[][]): string[] {
-  const members = (voice: string) => (sideOf(voice, sides) ?? []).flatMap((member) => [member, shortNameOf(member) ?? [], demonymsOf(member), acronymsOf(member), headNounOf(member) ?? []].flat());
+  const members = (voice: string) => (sideOf(voice, sides) ?? []).flatMap((member) => [member, shortNameOf(member) ?? [], aliasesOf(member)].flat());
   return statements.flatMap(voicesOf).flatMap((voice) => [voice, ...members(voice)]);
 }
 

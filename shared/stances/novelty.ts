@@ -18,7 +18,7 @@
  */
 import { claimTokens, summarizeLedger, voicesOf, type LedgerSummary } from './ledger.js';
 import { NEGATION_TOKEN } from './patterns.js';
-import { acronymsOf, demonymsOf, headNounOf, shortensName, surnameOf, wordsOf } from './surname.js';
+import { aliasesOf, shortensName, surnameOf, wordsOf } from './surname.js';
 import { StanceStatus, type LedgerEntry, type NoveltyVerdict, type Statement } from './types.js';
 
 /**
@@ -215,8 +215,7 @@ function pickComparable(statement: Statement, earlier: LedgerEntry[], sides: str
 export function speaksAs(speaker: string, member: string): boolean {
   const name = surnameOf(member);
   const words = wordsOf(speaker);
-  const alias = [...demonymsOf(member), ...acronymsOf(member), headNounOf(member) ?? []].flat();
-  return surnameOf(speaker) === name || words.includes(name) || shortensName(speaker, member) || alias.some((word) => words.includes(word));
+  return surnameOf(speaker) === name || words.includes(name) || shortensName(speaker, member) || aliasesOf(member).some((word) => words.includes(word));
 }
 
 /** The IDF's counts over the ledger plus the statement being judged, and the weight they give each token. */

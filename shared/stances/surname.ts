@@ -76,6 +76,15 @@ export function headNounOf(name: string): string | undefined {
   return of > 0 && of < words.length - 1 ? words[of - 1] : undefined;
 }
 
+/**
+ * The other words a side member is found under in a speaker label, besides its surname and short name: a place's
+ * adjectives, an organisation's initials, an institution's head noun. `speaksAs` matches them and the store looks
+ * them up, so the two find the same labels.
+ */
+export function aliasesOf(member: string): string[] {
+  return [...demonymsOf(member), ...acronymsOf(member), headNounOf(member) ?? []].flat();
+}
+
 /** Endings that make a place's adjective from its name: Russia-n, Korea-n, Brazil-ian, Japan-ese, Israel-i. */
 const DEMONYM_ENDINGS = ['n', 'an', 'ian', 'ese', 'i'];
 
