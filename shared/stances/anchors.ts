@@ -62,8 +62,12 @@ export interface Anchor {
   stance?: boolean;
   /** An -ing verb hanging on the clause before it (", saying …"): what it reports always follows it. */
   participle?: boolean;
-  /** A participle hanging on a clause that takes a stance ("criticized the plan, saying …"): it says that stance. */
-  explainsStance?: boolean;
+  /**
+   * A participle hanging on a clause that takes a stance ("rejected the plan, saying …"): where that clause's stance
+   * verb is (`verb`) and where that clause begins (`start`). The participle gives the reason for that stance, and the
+   * statement holds both.
+   */
+  explains?: { start: number; verb: number };
 }
 
 /** Every anchor of a sentence, in order. */
@@ -398,7 +402,8 @@ function anchorVerb(tokens: Token[], i: number, register: SpeakerRegister): Anch
   }
   if (hangs) {
     const anchor = anchorParticiple(tokens, i, verbEnd, register);
-    return anchor && hangsOnStance(tokens, i) ? { ...anchor, explainsStance: true } : anchor;
+    const explains = stanceHungOn(tokens, i);
+    return anchor && explains ? { ...anchor, explains } : anchor;
   }
   return anchorWithSubject(tokens, i, verbEnd, register);
 }
@@ -679,16 +684,19 @@ function isParticipleAfterComma(token: Token | undefined): boolean {
 }
 
 /**
- * "Clinton has taken a swipe at Trump’s stance on Brexit, saying that …": the clause a participle hangs on takes a
- * stance in its main verb (the first verb of the stretch before the participle's comma; "told the AP that he would
- * not seek a recount, conceding …" is told, not sought).
+ * "Clinton has taken a swipe at Trump’s stance on Brexit, saying that …": the clause a participle hangs on when it
+ * takes a stance in its main verb (the first verb of the stretch before the participle's comma; "told the AP that he
+ * would not seek a recount, conceding …" is told, not sought).
  */
-function hangsOnStance(tokens: Token[], i: number): boolean {
+function stanceHungOn(tokens: Token[], i: number): Anchor['explains'] {
   const comma = tokens.slice(0, i).findLastIndex((token) => token.text === ',');
-  const start = tokens.slice(0, Math.max(comma, 0)).findLastIndex((token) => token.text === ',') + 1;
+  // A colon or semicolon ends a clause too: "X has not moved: she again ruled out …, telling …" hangs on "ruled out".
+  const start = tokens.slice(0, Math.max(comma, 0)).findLastIndex((token) => CLAUSE_BREAKS.has(token.text)) + 1;
   const verb = tokens.findIndex((token, k) => k >= start && k < comma && token.pos === 'VERB' && !token.quoted);
-  return verb !== -1 && !/ing$/.test(tokens[verb].normal) && isStanceVerb(tokens, verb);
+  return verb !== -1 && !/ing$/.test(tokens[verb].normal) && isStanceVerb(tokens, verb) ? { start, verb } : undefined;
 }
+
+const CLAUSE_BREAKS = new Set([',', ':', ';']);
 
 /** A participle's subject sits outside its clause: the anchor's subject span is the verb itself. */
 function participleAnchor(i: number, verbEnd: number, subject: Subject, lemma: string): Anchor {

@@ -292,15 +292,17 @@ function splitClauses(
     const resumes = trailing ? resumedAfter(tokens, anchor, cursor) : -1;
     const restEnd = next ? nextClauseStart(next) : tokens.length;
     const rest = resumes === -1 ? [] : tokens.slice(resumes, restEnd);
-    const content = trimPunctuation([...tokens.slice(start, end), ...rest]);
+    // "rejected the offer, saying it was too low": the stance the participle explains, then the reason it gives.
+    const explained = anchor.explains ? tokens.slice(anchor.explains.verb, anchor.verbStart) : [];
+    const content = trimPunctuation([...explained, ...tokens.slice(start, end), ...rest]);
     const context = k === 0 && !trailing ? topicLead(tokens, anchor) : [];
-    const clauseStart = trailing ? start : anchor.subjectStart;
+    const clauseStart = trailing ? start : anchor.explains?.start ?? anchor.subjectStart;
     const clauseEnd = resumes !== -1 ? restEnd : trailing ? (anchor.inverted ? anchor.subjectEnd : anchor.verbEnd) + 1 : end;
     clauses.push({
       speaker,
       source: sourceOf(anchor.subject, speaker),
-      verb: anchor.stance ? [] : tokens.slice(anchor.verbStart, anchor.verbEnd + 1),
-      ...(anchor.stance || anchor.explainsStance ? { stanceVerb: true as const } : {}),
+      verb: anchor.stance || anchor.explains ? [] : tokens.slice(anchor.verbStart, anchor.verbEnd + 1),
+      ...(anchor.stance || anchor.explains ? { stanceVerb: true as const } : {}),
       ...(isUnsaid(tokens, anchor) ? { unsaid: true as const } : {}),
       content,
       ...askedIn(tokens.slice(start, end)),

@@ -771,6 +771,17 @@ describe('attribution of quotations, transcripts and participles', () => {
     expect(toured).toMatchObject({ speaker: 'Paul Kent', kind: 'claim' });
   });
 
+  it('keeps the stance a ", saying …" explains in the statement: its kind, its object, and "again" before it', () => {
+    const [rejected, again] = extractStatements([
+      'Mayor Jane Holt rejected the offer, saying the union had asked for too much.',
+      'Holt has not moved on the price: on Tuesday she again ruled out selling the utility, telling residents that “the numbers are what they are.”',
+    ]);
+    expect(rejected).toMatchObject({ speaker: 'Jane Holt', kind: 'refusal', polarity: 'negative' });
+    expect(rejected.claim.split(' ')).toContain('offer');
+    expect(again).toMatchObject({ speaker: 'Jane Holt', kind: 'refusal', reaffirms: true });
+    expect(again.claim.split(' ')).toEqual(expect.arrayContaining(['sell', 'utility']));
+  });
+
   it('gives ", adding …" after a trailing attribution to who is attributed, not to the names before it', () => {
     const found = extractStatements(['Ortiz and Holm will meet next week, spokesman Tom Reyes said on Monday, adding that both sides must compromise.']);
     expect(found.find((statement) => statement.text.startsWith('adding'))).toMatchObject({ speaker: 'Tom Reyes', kind: 'condition' });
