@@ -234,6 +234,30 @@ describe('a lede and the quote behind it (statements of one article)', () => {
   });
 });
 
+describe('a quotation in words the story has already used', () => {
+  const earlier = extractStatements([
+    'Mayor Ana Lima said the city would keep the fare freeze until the state paid its transit grant.',
+    'Councillor Tom Reyes said the city could not afford to freeze bus fares through the winter.',
+  ]);
+  const entries = earlier.map((statement, index) => toLedgerEntry(statement, article, index));
+
+  it('judges it a repeat, whoever used the words, while the same words reported are judged on their similarity', () => {
+    const [quoted, reported] = extractStatements([
+      'Mayor Ana Lima spoke on Friday.',
+      '“The fare freeze stays until the state pays the grant for the buses,” Lima said.',
+      'Lima said the fare freeze stays until the state pays the grant for the buses.',
+    ]);
+    expect(quoted.quotation).toBe(true);
+    expect(compareWithLedger(quoted, entries)).toMatchObject({ status: 'repeat', closest: { id: 'earlier#0' } });
+    expect(compareWithLedger({ ...reported, earlierInArticle: undefined }, entries).status).toBe('changed');
+  });
+
+  it('judges a quotation that brings its own terms on its words', () => {
+    const [fresh] = extractStatements(['Mayor Ana Lima spoke on Friday.', '“Give riders a monthly pass at half price and we can talk about fares,” Lima said.']);
+    expect(compareWithLedger(fresh, entries).status).toBe('new');
+  });
+});
+
 describe('the closest statement a new one names (shown as a diff in the digest)', () => {
   it('names it when the two share a term the rest of the ledger does not use', () => {
     const judged = runStoryline(loadStoryline(TRADE_DIR), ['Helen Marsh', 'Pieter Vos'], { watchedOnly: true, synonyms: loadStorylineInfo(TRADE_DIR).synonyms });
