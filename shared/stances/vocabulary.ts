@@ -61,6 +61,7 @@ export const SYNONYMS: Record<string, string> = {
   accord: 'treaty',
   agreement: 'treaty',
   deal: 'treaty',
+  contract: 'treaty',
   talk: 'talks',
   talks: 'talks',
   negotiation: 'talks',

@@ -35,6 +35,12 @@ describe('compareWithLedger', () => {
     expect(verdict.closest?.id).toBe('earlier#0');
   });
 
+  it('folds the words for an agreement ("contract", "deal", "accord") into one term', () => {
+    const ledger = ledgerOf('Mayor Ana Lima said the city would not sign a new bus contract until the state paid the $40 million it owes.');
+    const verdict = compareWithLedger(statementOf('Lima said the city would not sign a new bus agreement until the $40 million was paid.'), ledger);
+    expect(verdict.status).toBe('repeat');
+  });
+
   it('judges a statement that repeats part of a longer earlier one a repeat', () => {
     const ledger = ledgerOf(...TREATY_LEDGER);
     const verdict = compareWithLedger(statementOf('Putin said Japan would first have to withdraw from its security pact with the U.S.'), ledger);
