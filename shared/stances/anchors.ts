@@ -652,7 +652,8 @@ function anchorParticiple(tokens: Token[], i: number, verbEnd: number, register:
 
 /**
  * The speaker of the comma-bounded stretch that ends at `comma` when it is an attribution: a verb of saying and a
- * name or pronoun (", Reyes said on Monday,", ", said the mayor's spokesman Tom Reyes,").
+ * name or pronoun (", Reyes said on Monday,", ", said the mayor's spokesman Tom Reyes,"), or a body or role before the
+ * verb (", the ministry said in a statement,").
  */
 function attributionBefore(tokens: Token[], comma: number, register: SpeakerRegister): Subject | undefined {
   const start = tokens.slice(0, comma).findLastIndex((token) => token.text === ',' || token.quoteMark === 'close') + 1;
@@ -663,7 +664,9 @@ function attributionBefore(tokens: Token[], comma: number, register: SpeakerRegi
     if (named && named.end < comma) return { type: 'person', person: named.person };
     if (SPEAKER_PRONOUNS.has(tokens[k].normal)) return { type: 'pronoun', at: k };
   }
-  return undefined;
+  const verb = stretch.findIndex((token) => token.pos === 'VERB' && REPORTING_VERBS.has(token.lemma)) + start;
+  const subject = verb > start ? findSubjectEndingAt(tokens, verb - 1, register) : undefined;
+  return subject && subject.start >= start && subject.subject.type !== 'unnamed' ? subject.subject : undefined;
 }
 
 /**

@@ -785,6 +785,12 @@ describe('attribution of quotations, transcripts and participles', () => {
   it('gives ", adding …" after a trailing attribution to who is attributed, not to the names before it', () => {
     const found = extractStatements(['Ortiz and Holm will meet next week, spokesman Tom Reyes said on Monday, adding that both sides must compromise.']);
     expect(found.find((statement) => statement.text.startsWith('adding'))).toMatchObject({ speaker: 'Tom Reyes', kind: 'condition' });
+    // A body or a role attributed ("the Ministry of Transport said in a statement") adds too.
+    const [, adding] = extractStatements([
+      'From March 1, trucks will be barred from the old bridge, the Ministry of Transport said in a statement, adding that police would fine any driver who ignored the ban.',
+    ]);
+    expect(adding).toMatchObject({ speaker: 'Ministry of Transport', kind: 'position' });
+    expect(adding.text).toMatch(/^adding that police/);
   });
 
   it('reads "the Vermont senator" and "the New York businessman" as the person named before, not as a place that speaks', () => {
