@@ -1,7 +1,7 @@
 /**
  * What kind of stance a clause states, with which polarity, and its normalized claim for comparison.
  */
-import { ACCUSING_VERBS, QUESTION_OPENERS, REPORTING_VERBS, TITLE_NOUNS } from './lexicon.js';
+import { ACCUSING_VERBS, POSSESSIVE_DETERMINERS, QUESTION_OPENERS, REPORTING_VERBS, TITLE_NOUNS } from './lexicon.js';
 import {
   CLAIM_POS,
   CLAIM_STANCE_LEMMAS,
@@ -61,7 +61,7 @@ export interface Stance {
 export function classifyStance(verb: Token[], content: Token[], how: ClauseShape): Stance | undefined {
   const { attributed, stanceVerb = false, asks = false, unsaid = false } = how;
   if (content.filter(isWord).length === 0) return undefined;
-  const full = lemmaLine([...verb, ...content]);
+  const full = lemmaLine([...verb, ...content], { ownStance: verb.length > 0 });
   const line = PREFACE_CUES.reduce((text, cue) => text.replace(cue, ' '), full);
   const prefaced = line !== full;
   if (!attributed && !UNATTRIBUTED_CUES.some((cue) => cue.test(line))) return undefined;
@@ -115,15 +115,34 @@ export interface ClauseShape {
   unsaid?: boolean;
 }
 
-/** Lemmas joined by single spaces, punctuation kept as itself so patterns can stop at a comma. */
-export function lemmaLine(tokens: Token[]): string {
-  return tokens
-    .filter((token) => !token.quoteMark)
-    .map((token) => {
+/**
+ * Lemmas joined by single spaces, punctuation kept as itself so patterns can stop at a comma. With `ownStance`, a
+ * stance noun the verb's subject owns as its object ("reiterated her support for …", "repeated their demand that …") is
+ * read as the verb: it is the subject's stance, where "the demands would make …" names someone else's.
+ */
+export function lemmaLine(tokens: Token[], { ownStance = false } = {}): string {
+  const words = tokens.filter((token) => !token.quoteMark);
+  const owned = ownStance ? ownedObjectNoun(words) : -1;
+  return words
+    .map((token, k) => {
       if (token.normal === "n't") return 'not';
-      return token.pos === 'NOUN' && VERB_CUES_AS_NOUNS.has(token.lemma) ? `${token.lemma}_noun` : token.lemma;
+      return token.pos === 'NOUN' && VERB_CUES_AS_NOUNS.has(token.lemma) && k !== owned ? `${token.lemma}_noun` : token.lemma;
     })
     .join(' ');
+}
+
+/**
+ * Where the noun after the verb's possessive object determiner is ("reiterated | her | full support | for …"), or -1.
+ * Not a subject with its own verb after it: "told me his support for Trump makes him honest".
+ */
+function ownedObjectNoun(tokens: Token[]): number {
+  const determiner = tokens.findIndex((token) => POSSESSIVE_DETERMINERS.has(token.normal));
+  if (determiner === -1 || tokens.slice(0, determiner).some((token) => token.pos !== 'VERB' && token.pos !== 'ADV')) return -1;
+  let k = determiner + 1;
+  while (tokens[k]?.pos === 'ADJ') k += 1;
+  const phraseEnd = tokens.findIndex((token, at) => at > k && token.pos === 'PUNCT');
+  const rest = tokens.slice(k + 1, phraseEnd === -1 ? tokens.length : phraseEnd);
+  return tokens[k]?.pos === 'NOUN' && !rest.some((token) => token.pos === 'VERB' || token.pos === 'AUX') ? k : -1;
 }
 
 /**

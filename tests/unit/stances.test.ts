@@ -771,6 +771,13 @@ describe('attribution of quotations, transcripts and participles', () => {
     expect(toured).toMatchObject({ speaker: 'Paul Kent', kind: 'claim' });
   });
 
+  it('reads a stance noun the subject owns as the verb’s object as that stance ("reiterated her support for …"), not a subject with its own verb', () => {
+    const [support] = extractStatements(['Mayor Jane Holt reiterated her support for Governor Tom Reyes on Monday.']);
+    expect(support).toMatchObject({ speaker: 'Jane Holt', kind: 'position', reaffirms: true });
+    const [told] = extractStatements(['Mayor Jane Holt told me her support for Governor Tom Reyes makes the council nervous.']);
+    expect(told).toMatchObject({ speaker: 'Jane Holt', kind: 'claim' });
+  });
+
   it('keeps the stance a ", saying …" explains in the statement: its kind, its object, and "again" before it', () => {
     const [rejected, again] = extractStatements([
       'Mayor Jane Holt rejected the offer, saying the union had asked for too much.',
