@@ -24,7 +24,8 @@ import { isWord, joinTokens, type Sentence, type Token } from './sentences.js';
 const MAX_PRONOUN_LOOKBACK = 3;
 
 /** How the speaker of a clause was found. */
-export type AttributionSource = 'named' | 'pronoun' | 'title' | 'quote' | 'unnamed' | 'none';
+/** How a clause's speaker was found; `release`: the issuer of a press release, whose voice it is written in. */
+export type AttributionSource = 'named' | 'pronoun' | 'title' | 'quote' | 'unnamed' | 'release' | 'none';
 
 /** One clause and who said it. */
 export interface AttributedClause {

@@ -8,6 +8,7 @@ import { BOILERPLATE_PATTERNS } from '../extract/patterns.js';
 import { mergeQuotations, type SentenceStatement } from './quotations.js';
 import { isWord, PARAGRAPH_SEPARATOR, readSentences, type Sentence, type Token } from './sentences.js';
 import { voicesOf } from './ledger.js';
+import { attributeRelease } from './releases.js';
 import { buildSpeakerRegister } from './speakers.js';
 import { surnameOf } from './surname.js';
 import { ALERT_KINDS, KIND_ORDER } from './patterns.js';
@@ -36,10 +37,10 @@ export interface ExtractOptions {
  * Finds the statements of position, condition, demand, offer, refusal and concern in an article's paragraphs.
  *
  * Stages: readSentences (bounded to `MAX_ARTICLE_READ_CHARS`, runaway sentences cut at `MAX_SENTENCE_CHARS`; wink-nlp:
- * sentences, tokens, POS, lemmas, quotations) → buildSpeakerRegister (compromise
- * names, roles, the caller's speakers) → attributeSentences (reporting verbs in both orders, pronouns and titles,
- * quotes running on) → classifyStance (`STANCE_CUES`; unattributed sentences only on a strong cue) →
- * normalizeClaim (a party subject such as "the union" left out) → dropRepeatsWithinArticle → linkWithinArticle (each
+ * sentences, tokens, POS, lemmas, quotations) → buildSpeakerRegister (compromise names, roles, the caller's speakers)
+ * → attributeSentences (reporting verbs in both orders, pronouns and titles, quotes running on) → attributeRelease (a
+ * press release's unattributed sentences are its issuer's) → classifyStance (`STANCE_CUES`; unattributed sentences
+ * only on a strong cue) → normalizeClaim (a party subject such as "the union" left out) → dropRepeatsWithinArticle → linkWithinArticle (each
  * statement names the speaker's earlier ones in the article, for `compareWithLedger`).
  *
  * @example
@@ -51,6 +52,7 @@ export function extractStatements(paragraphs: string[], options: ExtractOptions 
   const sentences = readSentences(paragraphs).filter(isArticleSentence);
   const register = buildSpeakerRegister(sentences, options.speakers);
   const clauses = attributeSentences(sentences, register);
+  attributeRelease(clauses, paragraphs);
   const vocabulary = claimVocabulary(options.synonyms);
   const found = clauses.flatMap((clause) => toStatement(clause, vocabulary));
   const shown = found.map((item) => showWholeSentence(item, found));

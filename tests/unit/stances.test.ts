@@ -778,6 +778,22 @@ describe('attribution of quotations, transcripts and participles', () => {
     expect(told).toMatchObject({ speaker: 'Jane Holt', kind: 'claim' });
   });
 
+  it('gives a press release’s unattributed stances to its issuer, up to its "About …" paragraph, and no other article’s', () => {
+    const release = extractStatements([
+      'SPRINGFIELD, Ohio--(BUSINESS WIRE)--Harbor Transit Company today announced a new contract with its drivers.',
+      'Under the contract, the company will hire 40 drivers by June.',
+      'About Harbor Transit Company: Harbor Transit will run 200 buses in three counties.',
+    ]);
+    expect(release.map((statement) => [statement.speaker, statement.text])).toEqual([
+      ['Harbor Transit Company', 'Under the contract, the company will hire 40 drivers by June.'],
+    ]);
+    const report = extractStatements([
+      'SPRINGFIELD, Ohio — Harbor Transit Company on Monday announced a new contract with its drivers.',
+      'Under the contract, the company will hire 40 drivers by June.',
+    ]);
+    expect(report).toEqual([]);
+  });
+
   it('keeps the stance a ", saying …" explains in the statement: its kind, its object, and "again" before it', () => {
     const [rejected, again] = extractStatements([
       'Mayor Jane Holt rejected the offer, saying the union had asked for too much.',
