@@ -252,8 +252,9 @@ export const RESTATEMENT_CUES: RegExp[] = [
  * subordinate clause: "if funding fell short again" says nothing of the speaker.
  */
 export const REAFFIRMATION_CUES: RegExp[] = [
-  // Not an action done again ("would close them again"): the speaker holds to a stance again.
-  /\b(still|once more)\b|(?<!\b(them|it|him|us|me) )\bagain\b/,
+  // Not an action done again ("would close them again"): the speaker holds to a stance again. Not a passive that
+  // describes something ("buildings still served by lead").
+  /\bstill\b(?! \w+ed by\b)|\bonce more\b|(?<!\b(them|it|him|us|me) )\bagain\b/,
   /\b(reiterat|reaffirm|restat)\w*/,
   /\brepeat(s|ed|ing)? (his|her|their|its|a|the)\b/,
   /\bas (planned|promised|announced)\b/,

@@ -359,6 +359,10 @@ describe('a stance the writer says the speaker holds to ("again", "still", "as p
     expect(judge('Mayor Ana Lima said the fare freeze still mattered but no longer had to last through spring.').status).not.toBe('repeat');
     // Terms asked for: "that the freeze will remain in place" is what she wants, not the writer saying she holds to it.
     expect(judge('Mayor Ana Lima wants a written guarantee that the fare freeze will remain in place for five years.').status).not.toBe('repeat');
+    // A passive that describes something: "routes still served by night buses" says nothing of her holding to a stance.
+    const offer = 'Mayor Ana Lima said the city is prepared to extend the fare freeze to the routes still served by night buses.';
+    expect(extractStatements([offer])[0].reaffirms).toBeUndefined();
+    expect(extractStatements([offer.replace('the city is', 'the city is still')])[0].reaffirms).toBe(true);
   });
 
   it('needs a term the earlier stance shares that is not the topic’s: "again" about something never said is news', () => {
