@@ -102,7 +102,12 @@ function ownerOfRole(tokens: Token[], role: number): string[] | { pronoun: strin
   const end = POSSESSIVE_MARKS.has(before.text) ? role - 2 : role - 1;
   const run = capitalizedRunTo(tokens, end);
   if (run.length > 0) return run;
-  return tokens[end]?.pos === 'NOUN' ? [tokens[end].text] : undefined;
+  if (tokens[end]?.pos !== 'NOUN') return undefined;
+  // "Clinton campaign spokesman", "Brenmark energy ministry spokeswoman": the body with the name that owns it.
+  let start = end;
+  while (start > 0 && !isTitle(tokens[start - 1]) && tokens[start - 1].pos !== 'DET' && (tokens[start - 1].pos === 'NOUN' || isNameWord(tokens[start - 1]))) start -= 1;
+  const owner = tokens.slice(start, end + 1);
+  return owner.some(isNameWord) ? owner.map((token) => token.text) : [tokens[end].text];
 }
 
 /** "A spokesman for Haavik, Petter Lund": the name after "for", ending at `end`, when a spokesperson's role precedes it. */

@@ -998,6 +998,9 @@ describe('sources without a person’s name', () => {
       'Pavel Kors, Aldana’s spokesman, said the test was not a formality.',
       'Ida Lenz, a farmer near the border, said the river was too low.',
       'A ministry spokeswoman, Carla Brandt, said the ministry would not reopen the figure this year.',
+      // A body before the role with the name that owns it: "the Vallin campaign", "the Kessel energy ministry".
+      'Vallin campaign spokesman Ola Berg said the campaign would not run advertisements this year.',
+      'Kessel energy ministry spokeswoman Eva Lund said the ministry would publish the figures next week.',
     ]);
     expect(found.map((statement) => [statement.speaker, statement.speaksFor])).toEqual([
       ['Lena Ostrova', 'Teresa Vallin'],
@@ -1006,6 +1009,8 @@ describe('sources without a person’s name', () => {
       ['Pavel Kors', 'Marco Aldana'],
       ['Ida Lenz', undefined],
       ['Carla Brandt', 'ministry'],
+      ['Ola Berg', 'Teresa Vallin'],
+      ['Eva Lund', 'Kessel energy ministry'],
     ]);
   });
 
