@@ -566,6 +566,8 @@ function coordinatedSubject(tokens: Token[], i: number, conjunction: number, reg
   if (tokens[k]?.text === ',') {
     const closing = tokens.findIndex((token, at) => at > k && at - k <= MAX_APPOSITIVE_TOKENS && token.text === ',');
     if (closing !== -1 && closing < conjunction) k = closing + 1;
+    // "The director of the centre, Ina Kirsch, told …": the name is the appositive, and the comma closes it.
+    else if (opening.afterComma) k += 1;
   }
   // Between subject and verb: adverbs, auxiliaries and a time adjunct ("on Wednesday").
   const isAdjunct = (token: Token) =>
@@ -579,10 +581,11 @@ function coordinatedSubject(tokens: Token[], i: number, conjunction: number, reg
  * association puts the figure at 600 and says …"). A pronoun there was tried too ("He has asked leaders to … and has
  * said …"): on PolNeAR train it gave 32 more statements to the wrong person, and none more to the right one.
  */
-function openingSubject(tokens: Token[], conjunction: number, register: SpeakerRegister): { subject: Subject; end: number } | undefined {
+function openingSubject(tokens: Token[], conjunction: number, register: SpeakerRegister): { subject: Subject; end: number; afterComma?: boolean } | undefined {
   const start = leadingAdjunctsEnd(tokens);
-  const named = findNameStartingAt(tokens, start, register) ?? subjectAfterLongAdjunct(tokens, conjunction + 1, register);
-  if (named) return { subject: { type: 'person', person: named.person }, end: named.end };
+  const first = findNameStartingAt(tokens, start, register);
+  const named = first ? { ...first, start } : subjectAfterLongAdjunct(tokens, conjunction + 1, register);
+  if (named) return { subject: { type: 'person', person: named.person }, end: named.end, afterComma: followsComma(tokens, named.start) };
   const verb = tokens.findIndex((token, k) => k > start && k < conjunction && (token.pos === 'VERB' || token.pos === 'AUX'));
   if (verb === -1) return undefined;
   const { subjectEnd, found } = subjectBefore(tokens, verb, register);
@@ -604,11 +607,11 @@ const COORDINATORS = new Set(['and', 'but']);
  * too long or too quoted for `leadingAdjunctsEnd` ("On a gray afternoon in the atrium of the library, where students had
  * been told to expect “an update,” Miriam Castell … stood … and told …").
  */
-function subjectAfterLongAdjunct(tokens: Token[], i: number, register: SpeakerRegister): { person: Person; end: number } | undefined {
+function subjectAfterLongAdjunct(tokens: Token[], i: number, register: SpeakerRegister): { person: Person; start: number; end: number } | undefined {
   for (let k = 1; k < i - 1; k += 1) {
     if (!followsComma(tokens, k) || tokens[k].quoted) continue;
     const named = findNameStartingAt(tokens, k, register);
-    if (named && !named.person.organization) return named;
+    if (named && !named.person.organization) return { ...named, start: k };
   }
   return undefined;
 }

@@ -110,20 +110,26 @@ function ownerOfRole(tokens: Token[], role: number): string[] | { pronoun: strin
   return owner.some(isNameWord) ? owner.map((token) => token.text) : [tokens[end].text];
 }
 
-/** "A spokesman for Haavik, Petter Lund": the name after "for", ending at `end`, when a spokesperson's role precedes it. */
+/**
+ * "A spokesman for Haavik, Petter Lund", "A spokeswoman for Kaldora's energy ministry, Oona Restel": whom a
+ * spokesperson's role before the name ending at `end` names after "for" (the owner of a body named with it).
+ */
 function principalForBefore(tokens: Token[], end: number): string[] | undefined {
-  const run = capitalizedRunTo(tokens, end);
-  const linked = end - run.length;
-  if (run.length === 0 || tokens[linked]?.normal !== 'for') return undefined;
-  return spokespersonRoleEndingAt(tokens, linked - 1) === -1 ? undefined : run;
+  let linked = end;
+  while (linked > 0 && end - linked <= MAX_NAME_WORDS + 2 && tokens[linked].normal !== 'for' && tokens[linked].text !== ',') linked -= 1;
+  if (tokens[linked]?.normal !== 'for' || spokespersonRoleEndingAt(tokens, linked - 1) === -1) return undefined;
+  return principalFrom(tokens, linked + 1, end);
 }
 
-/** "for Gov. Teresa Vallin", "for the ministry": a name, or a determiner and an institution's common noun. */
-function principalFrom(tokens: Token[], start: number): string[] | undefined {
+/**
+ * "for Gov. Teresa Vallin", "for Kaldora's energy ministry", "for the ministry": a name, or a determiner and an
+ * institution's common noun, ending at the comma after them (or at `end`).
+ */
+function principalFrom(tokens: Token[], start: number, end?: number): string[] | undefined {
   const run = capitalizedRunFrom(tokens, start);
   if (run.length > 0) return run;
-  const noun = tokens[start]?.pos === 'DET' ? tokens[start + 1] : undefined;
-  return noun?.pos === 'NOUN' && tokens[start + 2]?.text === ',' ? [noun.text] : undefined;
+  const noun = tokens[start]?.pos === 'DET' ? start + 1 : -1;
+  return tokens[noun]?.pos === 'NOUN' && (noun === end || tokens[noun + 1]?.text === ',') ? [tokens[noun].text] : undefined;
 }
 
 const POSSESSIVE_PRONOUNS = new Set(['her', 'his']);

@@ -6,7 +6,7 @@ import { genderOf, honorificGenderOf, type Gender } from './gender.js';
 import { compromiseNlp } from './nlp-models.js';
 import { findPrincipals } from './principals.js';
 import { canBeSamePerson, shortNameOf } from './surname.js';
-import { INSTITUTION_NAME_JOINERS, OUTLET_VERBS, POSSESSIVE_MARKS, REPORTING_VERBS, ROLE_WORDS } from './lexicon.js';
+import { INSTITUTION_NAME_JOINERS, OUTLET_VERBS, POSSESSIVE_MARKS, REPORTING_VERBS, ROLE_WORDS, SPOKESPERSON_NOUNS } from './lexicon.js';
 import { MAX_APPOSITIVE_TOKENS, MAX_NAME_WORDS, MAX_ROLE_TOKENS } from './patterns.js';
 import { isCapitalized, isWord, type Sentence, type Token } from './sentences.js';
 
@@ -137,6 +137,8 @@ function collectUnlistedSubjects(sentences: Sentence[]): string[][] {
     tokens.forEach((token, i) => {
       if (!REPORTING_VERBS.has(token.lemma) || token.pos !== 'VERB' || token.quoted) return;
       const end = skipToSubjectEnd(tokens, i - 1);
+      const appositive = nameInAppositive(tokens, i);
+      if (appositive) names.push(appositive);
       const run = cleanName(capitalizedRunEndingAt(tokens, end).join(' '));
       if (run.length === 0 || run.length > MAX_NAME_WORDS || !looksLikePersonName(run)) return;
       if (run.length === 1 && !isLoneNameSubject(tokens, end, token)) return;
@@ -144,6 +146,23 @@ function collectUnlistedSubjects(sentences: Sentence[]): string[][] {
     });
   }
   return names;
+}
+
+/**
+ * "A spokeswoman for Kaldora's energy ministry, Oona Restel, said": a full name set off by commas between a role and
+ * the verb, which compromise may not know.
+ */
+function nameInAppositive(tokens: Token[], verb: number): string[] | undefined {
+  let close = verb - 1;
+  while (close >= 0 && (tokens[close].pos === 'ADV' || tokens[close].pos === 'AUX')) close -= 1;
+  if (tokens[close]?.text !== ',') return undefined;
+  const run = cleanName(capitalizedRunEndingAt(tokens, close - 1).join(' '));
+  const open = close - 1 - run.length;
+  if (run.length < 2 || run.length > MAX_NAME_WORDS || tokens[open]?.text !== ',' || !looksLikePersonName(run)) return undefined;
+  // The role opens the subject ("A spokeswoman for …"): the stretch before the name, from the sentence's start or a comma.
+  const start = tokens.slice(0, open).findLastIndex((token) => token.text === ',') + 1;
+  const role = tokens.slice(start, open);
+  return role.length <= MAX_APPOSITIVE_TOKENS && role.some((token) => ROLE_WORDS.has(token.normal) || SPOKESPERSON_NOUNS.has(token.normal)) ? run : undefined;
 }
 
 function isLoneNameSubject(tokens: Token[], at: number, verb: Token): boolean {

@@ -1001,6 +1001,8 @@ describe('sources without a person’s name', () => {
       // A body before the role with the name that owns it: "the Vallin campaign", "the Kessel energy ministry".
       'Vallin campaign spokesman Ola Berg said the campaign would not run advertisements this year.',
       'Kessel energy ministry spokeswoman Eva Lund said the ministry would publish the figures next week.',
+      // The owner of a body after "for", and a name set off after the role that the name finder does not know.
+      'A spokeswoman for Marenne’s water ministry, Oona Restel, said the gates would stay open until May.',
     ]);
     expect(found.map((statement) => [statement.speaker, statement.speaksFor])).toEqual([
       ['Lena Ostrova', 'Teresa Vallin'],
@@ -1011,6 +1013,7 @@ describe('sources without a person’s name', () => {
       ['Carla Brandt', 'ministry'],
       ['Ola Berg', 'Teresa Vallin'],
       ['Eva Lund', 'Kessel energy ministry'],
+      ['Oona Restel', 'Marenne'],
     ]);
   });
 
@@ -1192,6 +1195,14 @@ describe('names and ledes', () => {
     expect(speakersOf('Across the water, Japanese fishermen have largely welcomed the closure.')).toEqual([]);
     expect(speakersOf('Japanese officials have welcomed the closure.')).toEqual(['Japanese officials']);
     expect(speakersOf('The FBI statement said the inquiry would continue.')).toEqual(['FBI']);
+  });
+
+  it('gives a verb of saying joined by "and" to a person named after the role the sentence opens with', () => {
+    const found = extractStatements([
+      'Tom Reyes and Ana Lima ran the fund.',
+      'The director of the transit board, Ina Kirsch, told reporters her board never worked with Reyes or Lima and said the board would audit the fund next year.',
+    ]);
+    expect(found.map((statement) => statement.speaker)).toEqual(['Ina Kirsch', 'Ina Kirsch']);
   });
 
   it('gives a verb of saying joined by "and" to a body the sentence opens with ("The association puts … and says …")', () => {
