@@ -86,10 +86,29 @@ export function findAnchors(tokens: Token[], register: SpeakerRegister): Anchor[
       i = Math.max(i, anchor.verbEnd, anchor.inverted ? anchor.subjectEnd : i);
     }
   }
-  if (anchors.length > 0) return anchors;
+  if (anchors.length > 0) return withMainStance(tokens, anchors, register);
   const stance = anchorMannerColon(tokens, register) ?? anchorStanceVerb(tokens, register) ?? anchorStanceInAdverbialClause(tokens, register);
   return stance ? [stance] : [];
 }
+
+/**
+ * "Dravecky wants the city to waive the fees, which he said cost …", "The district accepted the proposal, according to
+ * both sides": when every verb of saying is an aside (in a relative clause, or "according to" no one in particular),
+ * the sentence's subject still takes the stance in its main verb.
+ */
+function withMainStance(tokens: Token[], anchors: Anchor[], register: SpeakerRegister): Anchor[] {
+  const isAside = (anchor: Anchor) =>
+    (anchor.lemma === 'according to' && anchor.subject.type === 'unnamed') ||
+    [anchor.subjectStart - 1, anchor.subjectStart].some((k) => RELATIVE_PRONOUNS.has(tokens[k]?.normal ?? ''));
+  if (!anchors.every(isAside)) return anchors;
+  const stance = anchorStanceVerb(tokens, register);
+  if (!stance || stance.verbStart >= anchors[0].subjectStart) return anchors;
+  // A relative aside says something of the stance's object ("which he said cost …"): it belongs to the statement. "According
+  // to …" after it cites the source (see `splitClauses`), and ends what the subject holds.
+  return [stance, ...anchors.filter((anchor) => anchor.lemma === 'according to')];
+}
+
+const RELATIVE_PRONOUNS = new Set(['which', 'who', 'whom']);
 
 /**
  * "They agreed on a plan after Kessel dropped its demand that …", "… after he refused to say that Jerusalem …": a

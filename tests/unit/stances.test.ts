@@ -1017,6 +1017,17 @@ describe('sources without a person’s name', () => {
     ]);
   });
 
+  it('reads the main verb’s stance when every verb of saying is an aside ("which he said …", "according to people …")', () => {
+    const [wants, rejected] = extractStatements([
+      'Paul Dravecky wants the city to waive the permit fees it levies on every dig, which he said cost the utility about $2,900 a property.',
+      'The transit board rejected the union’s proposal for a four-day week, according to people familiar with the talks.',
+    ]);
+    expect(wants).toMatchObject({ speaker: 'Paul Dravecky', kind: 'position' });
+    expect(wants.claim.split(' ')).toEqual(expect.arrayContaining(['waive', 'fee', '2900']));
+    expect(rejected).toMatchObject({ speaker: 'transit board', kind: 'refusal' });
+    expect(rejected.claim.split(' ')).not.toContain('familiar');
+  });
+
   it('takes "according to how …" for a measure, not a source', () => {
     const found = extractStatements([
       'Mayor Ana Lima said the city would not agree to fixed fares, arguing that fares should be set route by route according to how full the buses are.',
