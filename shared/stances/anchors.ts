@@ -47,6 +47,8 @@ export type Subject =
   | { type: 'source'; person: Person; owned?: boolean }
   /** "The statement also said …": a document someone just issued, which says what they say. */
   | { type: 'document' }
+  /** "It also raised its offer …", "It said …": the sentence opens with "it", the body that spoke just before. */
+  | { type: 'body' }
   | { type: 'unnamed' };
 
 export interface Anchor {
@@ -826,6 +828,7 @@ function findSubjectEndingAt(tokens: Token[], end: number, register: SpeakerRegi
   if (leader) return { start: leader.start, subject: { type: 'person', person: leader.person } };
   const token = tokens[end];
   if (SPEAKER_PRONOUNS.has(token.normal)) return { start: end, subject: { type: 'pronoun', at: end } };
+  if (token.normal === 'it' && end === leadingAdjunctsEnd(tokens)) return { start: end, subject: { type: 'body' } };
   if (token.pos === 'PRON') return { start: end, subject: { type: 'unnamed' } };
   if (token.pos !== 'NOUN' && token.pos !== 'PROPN') return undefined;
   let start = end;

@@ -71,6 +71,8 @@ export function attributeSentences(sentences: Sentence[], register: SpeakerRegis
   let lastPersonAt = -1;
   /** Who last spoke through a document ("said in a statement"): what "the statement" says next is theirs. */
   let documentSpeaker: Person | null = null;
+  /** The body (an organisation or institution) that last spoke, and in which sentence: whom "It said …" means next. */
+  let lastBody: { person: Person; at: number } | null = null;
   /** The people who spoke so far, in order: the last is the one a pronoun refers back to first. */
   const people: Person[] = [];
   const named = (speaker: Person, at: number) => {
@@ -100,13 +102,16 @@ export function attributeSentences(sentences: Sentence[], register: SpeakerRegis
     const speaker =
       subject.type === 'document'
         ? documentSpeaker
-        : (referent ??
+        : subject.type === 'body'
+          ? (lastBody && index - lastBody.at <= 1 ? lastBody.person : null)
+          : (referent ??
           identifiedLater(subject, sentences, index, register) ??
           namedNext(subject, sentences, index, register) ??
           resolveSpeaker(subject, last, register) ??
           describedBefore(subject, sentence, register));
     if (!record) return speaker;
     if (speaker && subject.type !== 'document' && mentionsDocument(sentence.tokens)) documentSpeaker = speaker;
+    if (speaker && (speaker.organization || speaker.institutional)) lastBody = { person: speaker, at: index };
     if (speaker && !speaker.institutional) named(speaker, index);
     // "“Savage,” she said" marks an unmarked Deja Stewart a "she": the next "he" is someone else.
     if (speaker && !speaker.gender && !speaker.organization && !speaker.institutional && subject.type === 'pronoun') speaker.gender = pronounGender(pronoun);
@@ -481,7 +486,7 @@ function impliedPronoun(subject: Subject): string {
 
 function sourceOf(subject: Subject, speaker: Person | null): AttributionSource {
   if (!speaker || speaker.institutional) return 'unnamed';
-  return subject.type === 'person' || subject.type === 'source' ? 'named' : subject.type === 'pronoun' ? 'pronoun' : 'title';
+  return subject.type === 'person' || subject.type === 'source' ? 'named' : subject.type === 'pronoun' || subject.type === 'body' ? 'pronoun' : 'title';
 }
 
 /** `asks` when the last sentence mark of what was said is a question mark. */

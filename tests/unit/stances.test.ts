@@ -1028,6 +1028,20 @@ describe('sources without a person’s name', () => {
     expect(rejected.claim.split(' ')).not.toContain('familiar');
   });
 
+  it('reads "It said …" and "It also raised its offer …" as the body that spoke just before, and as no one otherwise', () => {
+    const found = extractStatements([
+      'The transit authority said on Monday that the talks would resume. It said the fare freeze would stay in place until May.',
+      'It also raised its offer to 3 percent in the first year.',
+      'Mayor Ana Lima met the drivers. She said the city would not sell the depot. It said the depot would close in June.',
+    ]);
+    expect(found.map((statement) => [statement.speaker, statement.kind])).toEqual([
+      ['transit authority', 'position'],
+      ['transit authority', 'position'],
+      ['transit authority', 'offer'],
+      ['Ana Lima', 'refusal'],
+    ]);
+  });
+
   it('takes "according to how …" for a measure, not a source', () => {
     const found = extractStatements([
       'Mayor Ana Lima said the city would not agree to fixed fares, arguing that fares should be set route by route according to how full the buses are.',
