@@ -53,6 +53,9 @@ export const STANCE_CUES: Record<StanceKind, RegExp[]> = {
     /\bcondition be not (\w+ )?in place\b/,
     /\b(as a|the|a) (pre)?condition for\b/,
     /\bprerequisite\b/,
+    // "could raise its quota if Canberra agrees to …": terms on what the other side does. Not "as if", "even if", or an
+    // indirect question ("asked if", "wonder if").
+    /(?<!\b(as|even|ask|wonder|see|know|check|what|doubt|unclear|clear) )\bif\b/,
     /\b(would|will) require\b/,
     /\b(would|will|could|must) depend (up)?on\b/,
     /\bbefore\b[^,;]*\b(can|could)\b/,
@@ -72,6 +75,10 @@ export const STANCE_CUES: Record<StanceKind, RegExp[]> = {
     /\bdemand\b/,
     /\binsist on\b/,
     /\bask (\S+ ){1,3}to\b/,
+    // Wanting someone else to act: "wants Australia to stop using the names", "expects the city to pay" (not a forecast:
+    // "expected most of the fleet to be back").
+    /\bwant (?!to\b)(\S+ ){1,3}to\b/,
+    /\bexpect (?!to\b)(\S+ ){1,3}to (?!be\b)/,
     /\bpress (\S+ ){1,3}to\b/,
     // Terms put on the table: "lodged a claim for a 9 percent rise".
     /\b(lodge|file|table|submit) (\S+ ){1,2}(claim|demand(_noun)?) (for|of|that)\b/,

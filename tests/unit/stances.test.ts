@@ -508,6 +508,18 @@ describe('kinds, polarity and claims', () => {
     expect(statement).toMatchObject({ speaker: 'Ana Lima', kind: 'demand' });
   });
 
+  it('reads terms put on what another party does ("if the union agrees") as a condition, and wanting another party to act as a demand', () => {
+    const kinds = (sentence: string) => extractStatements([sentence])[0]?.kind;
+    expect(kinds('Mayor Ana Lima said the city could extend the fare freeze if the state agrees to pay half.')).toBe('condition');
+    expect(kinds('Mayor Ana Lima said the city wants the state to pay half of the cost.')).toBe('demand');
+    expect(kinds('Mayor Ana Lima said the ministry expects the state to pay half of the cost.')).toBe('demand');
+    // Not a wish of one's own, a forecast, an indirect question or a manner.
+    expect(kinds('Mayor Ana Lima said the city wants to extend the fare freeze.')).toBe('position');
+    expect(kinds('Mayor Ana Lima said the city expected most of the buses to be back by May.')).toBe('position');
+    expect(kinds('Mayor Ana Lima asked if the state would pay half of the cost.')).toBe('claim');
+    expect(kinds('Mayor Ana Lima said the talks felt as if they would never end.')).toBe('position');
+  });
+
   it('reads "no longer insists on" as a withdrawn condition with negative polarity', () => {
     const [statement] = extractStatements(['The union no longer insists on guaranteed volumes, union leader Kari Lund said on Tuesday.']);
     expect(statement).toMatchObject({ speaker: 'Kari Lund', role: 'union leader', kind: 'condition', polarity: 'negative', withdrawn: true });
