@@ -669,7 +669,7 @@ describe('attribution of quotations, transcripts and participles', () => {
 
   it('reads the main clause after "If …, he said, …" as what he said', () => {
     const [statement] = extractStatements(['Paul Dravecky runs the utility.', 'If the fees go, he said, the utility could bring its rate rise down to 12 per cent.']);
-    expect(statement).toMatchObject({ speaker: 'Paul Dravecky', kind: 'position' });
+    expect(statement).toMatchObject({ speaker: 'Paul Dravecky', kind: 'condition' });
     expect(statement.claim).toContain('rise');
   });
 
@@ -1034,7 +1034,7 @@ describe('sources without a person’s name', () => {
       'Paul Dravecky wants the city to waive the permit fees it levies on every dig, which he said cost the utility about $2,900 a property.',
       'The transit board rejected the union’s proposal for a four-day week, according to people familiar with the talks.',
     ]);
-    expect(wants).toMatchObject({ speaker: 'Paul Dravecky', kind: 'position' });
+    expect(wants).toMatchObject({ speaker: 'Paul Dravecky', kind: 'demand' });
     expect(wants.claim.split(' ')).toEqual(expect.arrayContaining(['waive', 'fee', '2900']));
     expect(rejected).toMatchObject({ speaker: 'transit board', kind: 'refusal' });
     expect(rejected.claim.split(' ')).not.toContain('familiar');
