@@ -219,6 +219,17 @@ export const FRONTED_CLAUSE_OPENERS = new Set(['while', 'although', 'though', 'w
 /** Subject pronouns that refer back to the last named speaker. */
 export const SPEAKER_PRONOUNS = new Set(['he', 'she']);
 
+/**
+ * Offices that speak for the body they hold office in, by that body's common noun: a deputy mayor for the city, a school
+ * board chair for the district. The watch's side named "City of Kelbourne" is found under "city" (see `aliasesOf`). Not
+ * a councillor, who may lead the opposition to the mayor.
+ */
+export const OFFICE_BODIES: [RegExp, string][] = [
+  [/\bmayor\b/, 'city'],
+  [/\b(superintendent|school board)\b/, 'district'],
+  [/\b(chancellor|provost)\b/, 'university'],
+];
+
 /** Nouns for who speaks on someone's behalf ("a spokeswoman for the governor"): see `findPrincipals`. */
 export const SPOKESPERSON_NOUNS = new Set(['spokesman', 'spokeswoman', 'spokesperson']);
 

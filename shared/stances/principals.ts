@@ -5,7 +5,7 @@
  * the principal's own statements.
  */
 import { agrees } from './gender.js';
-import { POSSESSIVE_MARKS, ROLE_WORDS, SPOKESPERSON_NOUNS } from './lexicon.js';
+import { OFFICE_BODIES, POSSESSIVE_MARKS, ROLE_WORDS, SPOKESPERSON_NOUNS } from './lexicon.js';
 import { MAX_NAME_WORDS } from './patterns.js';
 import { isCapitalized, isWord, type Sentence, type Token } from './sentences.js';
 import { matchesWords, type Person } from './speakers.js';
@@ -28,6 +28,13 @@ export function findPrincipals(people: Person[], sentences: Sentence[]): void {
       i = end;
     }
   }
+  for (const person of people) person.speaksFor ??= bodyOfOffice(person.role);
+}
+
+/** "Deputy Mayor" → "city", "School board chair" → "district": the body an office holder speaks for (`OFFICE_BODIES`). */
+function bodyOfOffice(role: string | undefined): string | undefined {
+  const office = role?.toLowerCase();
+  return office === undefined ? undefined : OFFICE_BODIES.find(([pattern]) => pattern.test(office))?.[1];
 }
 
 /**
