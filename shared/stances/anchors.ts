@@ -426,7 +426,9 @@ function anchorVerb(tokens: Token[], i: number, register: SpeakerRegister): Anch
     const explains = stanceHungOn(tokens, i);
     return anchor && explains ? { ...anchor, explains } : anchor;
   }
-  return anchorWithSubject(tokens, i, verbEnd, register);
+  const anchor = anchorWithSubject(tokens, i, verbEnd, register);
+  // "…, Putin continued." reports; "while negotiations continued" is the verb's own sense: no one speaks.
+  return anchor && REPORTING_VERB_FRAMES[token.lemma] === 'trailing' && anchor.subject.type === 'unnamed' ? undefined : anchor;
 }
 
 /**

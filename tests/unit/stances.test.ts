@@ -1029,6 +1029,16 @@ describe('sources without a person’s name', () => {
     ]);
   });
 
+  it('reads "continued" as saying only after a speaker ("…, Reyes continued"), not "while negotiations continued"', () => {
+    const [suspend] = extractStatements([
+      'In a statement, Paul Dravecky called the package “a serious offer” and said the authority would suspend any move against the concession while negotiations continued.',
+    ]).filter((statement) => statement.text.includes('suspend'));
+    expect(suspend).toMatchObject({ speaker: 'Paul Dravecky' });
+    expect(suspend.text).toMatch(/while negotiations continued\.?$/);
+    const [continued] = extractStatements(['Mayor Tom Reyes spoke on Monday.', '“The city will not pay for the pipes,” Reyes continued.']);
+    expect(continued).toMatchObject({ speaker: 'Tom Reyes', kind: 'refusal' });
+  });
+
   it('reads the main verb’s stance when every verb of saying is an aside ("which he said …", "according to people …")', () => {
     const [wants, rejected] = extractStatements([
       'Paul Dravecky wants the city to waive the permit fees it levies on every dig, which he said cost the utility about $2,900 a property.',
