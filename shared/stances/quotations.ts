@@ -21,18 +21,42 @@ export interface SentenceStatement {
  * Merges the statements of one speaker inside one quotation running over consecutive sentences of a paragraph into a
  * single statement: the quotation as written, of the strongest kind among its sentences (`KIND_ORDER`), with the
  * union of their claims. A sentence with several clauses, a change of speaker, or a quotation longer than
- * `MAX_SENTENCE_CHARS` ends the merge.
+ * `MAX_SENTENCE_CHARS` ends the merge. A statement in a quotation is shown to the quotation's end (`quoteEnd`).
  */
 export function mergeQuotations(found: SentenceStatement[], sentences: Sentence[], articleText: string): Statement[] {
   const quotation = quotationOfSentence(sentences);
-  const merged: { members: Statement[]; quotation: number }[] = [];
+  const merged: { members: Statement[]; quotation: number; last: number }[] = [];
   for (const item of found) {
     const last = merged[merged.length - 1];
     const run = item.wholeSentence ? quotation[item.sentenceIndex] : undefined;
-    if (last && run !== undefined && last.quotation === run && joins(last.members, item.statement)) last.members.push(item.statement);
-    else merged.push({ members: [item.statement], quotation: run ?? -1 });
+    if (last && run !== undefined && last.quotation === run && joins(last.members, item.statement)) {
+      last.members.push(item.statement);
+      last.last = item.sentenceIndex;
+    } else merged.push({ members: [item.statement], quotation: run ?? -1, last: item.sentenceIndex });
   }
-  return merged.map(({ members }) => (members.length === 1 ? members[0] : oneStatement(members, articleText)));
+  const stated = new Set(found.map((item) => item.sentenceIndex));
+  return merged.map(({ members, quotation: run, last }) => {
+    const statement = members.length === 1 ? members[0] : oneStatement(members, articleText);
+    return run === -1 ? statement : toQuotationEnd(statement, quoteEnd(quotation, run, last, stated, sentences), articleText);
+  });
+}
+
+/**
+ * The last sentence of the quotation `run` after sentence `last` that states nothing itself ("“The resolution stands.
+ * May 31 is May 31,” he says.": its second sentence takes no stance, but it is the quotation's end and its attribution).
+ */
+function quoteEnd(quotation: (number | undefined)[], run: number, last: number, stated: Set<number>, sentences: Sentence[]): Sentence | undefined {
+  let end = last;
+  while (quotation[end + 1] === run && !stated.has(end + 1)) end += 1;
+  return end === last ? undefined : sentences[end];
+}
+
+/** The statement's text run on to the end of `sentence`, within the quotation's length limit. */
+function toQuotationEnd(statement: Statement, sentence: Sentence | undefined, articleText: string): Statement {
+  if (!sentence || statement.start === undefined) return statement;
+  const end = sentence.start + sentence.text.length;
+  if (end - statement.start > MAX_SENTENCE_CHARS) return statement;
+  return { ...statement, text: articleText.slice(statement.start, end), end };
 }
 
 /**

@@ -716,6 +716,11 @@ describe('attribution of quotations, transcripts and participles', () => {
     expect(statement.claim.split(' ')).toEqual(expect.arrayContaining(['strike', 'bonus', 'hard']));
   });
 
+  it('shows a quotation to its end though its last sentence states nothing itself', () => {
+    const [statement] = extractStatements(['Paul Dravecky runs the utility. “The board’s resolution stands. May 31 is May 31,” he says.']);
+    expect(statement).toMatchObject({ speaker: 'Paul Dravecky', text: '“The board’s resolution stands. May 31 is May 31,” he says.' });
+  });
+
   it('keeps two quotations of one speaker apart when narration comes between them', () => {
     const texts = extractStatements([
       '“We will strike on Friday,” Jan Holm said. The company declined to comment. “We want the bonus back,” Holm added.',
