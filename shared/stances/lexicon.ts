@@ -222,12 +222,12 @@ export const SPEAKER_PRONOUNS = new Set(['he', 'she']);
 /**
  * Offices that speak for the body they hold office in, by that body's common noun: a deputy mayor for the city, a school
  * board chair for the district. The watch's side named "City of Kelbourne" is found under "city" (see `aliasesOf`). Not
- * a councillor, who may lead the opposition to the mayor.
+ * a councillor, who may lead the opposition to the mayor, nor a title several bodies use ("Chancellor" of a university
+ * or of Germany, a superintendent of the next district).
  */
 export const OFFICE_BODIES: [RegExp, string][] = [
   [/\bmayor\b/, 'city'],
-  [/\b(superintendent|school board)\b/, 'district'],
-  [/\b(chancellor|provost)\b/, 'university'],
+  [/\bschool board\b/, 'district'],
 ];
 
 /** Nouns for who speaks on someone's behalf ("a spokeswoman for the governor"): see `findPrincipals`. */
