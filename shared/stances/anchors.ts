@@ -105,8 +105,8 @@ function withMainStance(tokens: Token[], anchors: Anchor[], register: SpeakerReg
   if (!anchors.every(isAside)) return anchors;
   const stance = anchorStanceVerb(tokens, register);
   if (!stance || stance.verbStart >= anchors[0].subjectStart) return anchors;
-  // A relative aside says something of the stance's object ("which he said cost …"): it belongs to the statement. "According
-  // to …" after it cites the source (see `splitClauses`), and ends what the subject holds.
+  // A relative aside says something of the stance's object ("which he said cost …"): it belongs to the statement.
+  // "According to …" after it cites the source (see `splitClauses`), and ends what the subject holds.
   return [stance, ...anchors.filter((anchor) => anchor.lemma === 'according to')];
 }
 

@@ -23,8 +23,7 @@ import { isWord, joinTokens, type Sentence, type Token } from './sentences.js';
 /** Sentences back that a pronoun with no speaker of its gender looks for a person it can mean. */
 const MAX_PRONOUN_LOOKBACK = 3;
 
-/** How the speaker of a clause was found. */
-/** How a clause's speaker was found; `release`: the issuer of a press release, whose voice it is written in. */
+/** How the speaker of a clause was found; `release`: the issuer of a press release, whose voice it is written in. */
 export type AttributionSource = 'named' | 'pronoun' | 'title' | 'quote' | 'unnamed' | 'release' | 'none';
 
 /** One clause and who said it. */
@@ -99,16 +98,18 @@ export function attributeSentences(sentences: Sentence[], register: SpeakerRegis
     const spoke = pronoun ? people.findLast((person) => agrees(person, pronoun) && !notMeant.has(person)) : undefined;
     const mentioned = pronoun && !spoke?.gender ? mentionedBefore(sentences, index, register, pronoun, notMeant) : undefined;
     const last = pronoun ? ((mentioned?.gender ? mentioned : spoke) ?? mentioned ?? null) : lastPerson;
+    // "It said …" means the body that spoke in this sentence or the one before, or no one.
+    const body = lastBody && index - lastBody.at <= 1 ? lastBody.person : null;
     const speaker =
       subject.type === 'document'
         ? documentSpeaker
         : subject.type === 'body'
-          ? (lastBody && index - lastBody.at <= 1 ? lastBody.person : null)
+          ? body
           : (referent ??
-          identifiedLater(subject, sentences, index, register) ??
-          namedNext(subject, sentences, index, register) ??
-          resolveSpeaker(subject, last, register) ??
-          describedBefore(subject, sentence, register));
+            identifiedLater(subject, sentences, index, register) ??
+            namedNext(subject, sentences, index, register) ??
+            resolveSpeaker(subject, last, register) ??
+            describedBefore(subject, sentence, register));
     if (!record) return speaker;
     if (speaker && subject.type !== 'document' && mentionsDocument(sentence.tokens)) documentSpeaker = speaker;
     if (speaker && (speaker.organization || speaker.institutional)) lastBody = { person: speaker, at: index };

@@ -40,8 +40,8 @@ export interface ExtractOptions {
  * sentences, tokens, POS, lemmas, quotations) → buildSpeakerRegister (compromise names, roles, the caller's speakers)
  * → attributeSentences (reporting verbs in both orders, pronouns and titles, quotes running on) → attributeRelease (a
  * press release's unattributed sentences are its issuer's) → classifyStance (`STANCE_CUES`; unattributed sentences
- * only on a strong cue) → normalizeClaim (a party subject such as "the union" left out) → dropRepeatsWithinArticle → linkWithinArticle (each
- * statement names the speaker's earlier ones in the article, for `compareWithLedger`).
+ * only on a strong cue) → normalizeClaim (a party subject such as "the union" left out) → dropRepeatsWithinArticle →
+ * linkWithinArticle (each statement names the speaker's earlier ones in the article, for `compareWithLedger`).
  *
  * @example
  * extractStatements(['Russian President Vladimir Putin said Japan first needs to change its position on Ukraine.'])

@@ -6,7 +6,7 @@ import { genderOf, honorificGenderOf, type Gender } from './gender.js';
 import { compromiseNlp } from './nlp-models.js';
 import { findPrincipals } from './principals.js';
 import { canBeSamePerson, shortNameOf } from './surname.js';
-import { INSTITUTION_NAME_JOINERS, OUTLET_VERBS, POSSESSIVE_MARKS, REPORTING_VERBS, ROLE_WORDS, SPOKESPERSON_NOUNS } from './lexicon.js';
+import { INSTITUTION_NAME_JOINERS, OUTLET_VERBS, POSSESSIVE_MARKS, REPORTING_VERBS, ROLE_WORDS } from './lexicon.js';
 import { MAX_APPOSITIVE_TOKENS, MAX_NAME_WORDS, MAX_ROLE_TOKENS } from './patterns.js';
 import { isCapitalized, isWord, type Sentence, type Token } from './sentences.js';
 
@@ -162,7 +162,7 @@ function nameInAppositive(tokens: Token[], verb: number): string[] | undefined {
   // The role opens the subject ("A spokeswoman for …"): the stretch before the name, from the sentence's start or a comma.
   const start = tokens.slice(0, open).findLastIndex((token) => token.text === ',') + 1;
   const role = tokens.slice(start, open);
-  return role.length <= MAX_APPOSITIVE_TOKENS && role.some((token) => ROLE_WORDS.has(token.normal) || SPOKESPERSON_NOUNS.has(token.normal)) ? run : undefined;
+  return role.length <= MAX_APPOSITIVE_TOKENS && role.some((token) => ROLE_WORDS.has(token.normal)) ? run : undefined;
 }
 
 function isLoneNameSubject(tokens: Token[], at: number, verb: Token): boolean {
