@@ -117,12 +117,19 @@ const RELATIVE_PRONOUNS = new Set(['which', 'who', 'whom']);
  * clause of time whose subject takes a stance in its first verb. The writer states it as an event the main clause
  * follows, but it is the subject's stance all the same; so does "even as", which sets it against the main clause ("cut
  * deliveries even as its minister offered to …"). ("because", "when", "since" and a bare "as" were tried: on PolNeAR
- * train they add as many wrong speakers, or statements no one made, as right ones.)
+ * train they add as many wrong speakers, or statements no one made, as right ones.) "While" and a stance verb's -ing
+ * form ("toured the depot while skewering the governor as …") is the sentence subject's stance as it goes.
  */
 function anchorStanceInAdverbialClause(tokens: Token[], register: SpeakerRegister): Anchor | undefined {
   for (let j = 0; j < tokens.length; j += 1) {
+    if (tokens[j].quoted) continue;
+    // "toured the depot while skewering the governor as …": the sentence's subject takes the stance as it goes.
+    if (tokens[j].normal === 'while' && /ing$/.test(tokens[j + 1]?.normal ?? '') && isStanceVerb(tokens, j + 1)) {
+      const anchor = anchorParticiple(tokens, j + 1, j + 1, register);
+      if (anchor) return { ...anchor, stance: true };
+    }
     const evenAs = tokens[j].normal === 'as' && tokens[j - 1]?.normal === 'even';
-    if (!(ADVERBIAL_CLAUSE_OPENERS.has(tokens[j].normal) || evenAs) || tokens[j].quoted) continue;
+    if (!(ADVERBIAL_CLAUSE_OPENERS.has(tokens[j].normal) || evenAs)) continue;
     // The clause's first verb, after its auxiliaries ("after Kessel had dropped …").
     const verb = tokens.findIndex((token, k) => k > j + 1 && token.pos === 'VERB');
     if (verb === -1 || !isStanceVerb(tokens, verb) || /ing$/.test(tokens[verb].normal)) continue;

@@ -1044,6 +1044,13 @@ describe('sources without a person’s name', () => {
     expect(continued).toMatchObject({ speaker: 'Tom Reyes', kind: 'refusal' });
   });
 
+  it('reads "while" and a stance verb’s -ing form as the subject’s stance ("toured the depot while skewering …")', () => {
+    const [skewering] = extractStatements(['Mayor Ana Lima toured the depot on Monday while skewering the governor as an enemy of bus riders.']);
+    expect(skewering).toMatchObject({ speaker: 'Ana Lima', kind: 'position' });
+    expect(skewering.claim.split(' ')).toContain('governor');
+    expect(extractStatements(['Mayor Ana Lima toured the depot on Monday while waiting for the governor.'])).toEqual([]);
+  });
+
   it('reads the main verb’s stance when every verb of saying is an aside ("which he said …", "according to people …")', () => {
     const [wants, rejected] = extractStatements([
       'Paul Dravecky wants the city to waive the permit fees it levies on every dig, which he said cost the utility about $2,900 a property.',
