@@ -35,7 +35,7 @@ import {
 } from './patterns.js';
 import { DASHES, findNameEndingAt, findNameStartingAt, roleStartBefore, skipToSubjectEnd, type Person, type SpeakerRegister } from './speakers.js';
 import { followsComma, isCapitalized, isWord, type Token } from './sentences.js';
-import { spokespersonRoleEndingAt } from './principals.js';
+import { isRepresentedAt } from './principals.js';
 import { sourceSpeaker } from './sources.js';
 
 /** Who an anchor's subject is, before resolution against the article's speakers. */
@@ -777,8 +777,9 @@ function subjectBefore(tokens: Token[], verb: number, register: SpeakerRegister)
   const mark = tokens[subjectEnd + 1]?.text ?? '';
   const setsOff = mark === ',' || DASHES.has(mark);
   const closing = tokens.slice(subjectEnd + 2, verb).findIndex((token) => token.text === mark) + subjectEnd + 2;
-  // "A spokesman for Haavik, Petter Lund, said": the person after "for" is whom the subject speaks for.
-  const principal = found?.subject.type === 'person' && tokens[found.start - 1]?.normal === 'for' && spokespersonRoleEndingAt(tokens, found.start - 2) !== -1;
+  // "A spokesman for Haavik, Petter Lund, said", "The chairman of Orrin Rail, Peter Kane, said": the name after "for"
+  // or "of" is whom the subject speaks for.
+  const principal = found?.subject.type === 'person' && isRepresentedAt(tokens, found.start);
   if ((found?.subject.type === 'person' && !principal) || !setsOff || closing < subjectEnd + 2) {
     return { subjectEnd, found: found && { ...found, start: descriptorStart(tokens, found.start, found.subject.type === 'person') } };
   }

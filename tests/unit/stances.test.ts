@@ -1121,6 +1121,26 @@ describe('sources without a person’s name', () => {
     ]);
   });
 
+  it('records the body a chief executive, chairman or general secretary heads as whom they speak for, not a president’s country', () => {
+    const found = extractStatements([
+      'Corvane Chief Executive Ada Mirsk said the company would cut deliveries from April unless the bill was paid.',
+      'Ilse Marwood, general secretary of the Harbour Pilots Guild, said the union would not lift the ban.',
+      'Jane Wu, Telvio’s chief executive, said the firm would not raise its offer.',
+      'The chairman of Orrin Rail, Piet Kaas, said the railway would not sell the depot.',
+      'Ruvian President Tal Amsel said the republic would not sign the treaty.',
+      // A firm that bears a person's surname is not that person ("Mirsk Group" is not Ada Mirsk).
+      'Olav Brenn, chairman of the Mirsk Group, said the group would not bid.',
+    ]);
+    expect(found.map((statement) => [statement.speaker, statement.speaksFor])).toEqual([
+      ['Ada Mirsk', 'Corvane'],
+      ['Ilse Marwood', 'Harbour Pilots Guild'],
+      ['Jane Wu', 'Telvio'],
+      ['Piet Kaas', 'Orrin Rail'],
+      ['Tal Amsel', undefined],
+      ['Olav Brenn', 'Mirsk Group'],
+    ]);
+  });
+
   it('records an organisation named by a proper noun, and an owner’s staff with the owner', () => {
     expect(speakerOf('The Associated Press reported that the plant would close unless the state pays.')).toBe('Associated Press');
     expect(speakerOf('Sanders’ aides say their campaign will not drop out before the convention.')).toBe('Sanders’ aides');
