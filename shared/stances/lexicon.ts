@@ -193,7 +193,7 @@ export const STANCE_VERBS = new Set([
  */
 export const WITHDRAWING_VERBS = new Set(['drop', 'abandon', 'withdraw']);
 /** What a speaker can drop: a stance named as a noun. */
-export const GIVEN_UP_STANCES = new Set(['demand', 'condition', 'insistence', 'offer', 'threat', 'objection', 'opposition', 'proposal', 'claim']);
+export const GIVEN_UP_STANCES = new Set(['demand', 'condition', 'insistence', 'offer', 'threat', 'objection', 'opposition', 'proposal', 'claim', 'deadline', 'ultimatum']);
 /** What a speaker can call off: an action threatened to get their way. */
 export const CALLED_OFF_ACTIONS = new Set(['strike', 'boycott', 'vote', 'walkout', 'protest', 'action', 'blockade']);
 /** Verbs that stop a threatened action when their object names one ("suspended the strike"), as "call off" does. */

@@ -122,14 +122,17 @@ export const STANCE_CUES: Record<StanceKind, RegExp[]> = {
  */
 export const VERB_CUES_AS_NOUNS = new Set(['demand', 'insist', 'urge', 'refuse', 'support', 'favor', 'favour', 'praise']);
 
-/** Not what someone else must drop ("the union must first drop its demand"): that is a condition on them. */
-const NOT_ASKED_OF_OTHERS = '(?<!\\b(must|should|to|first|would|will|could|can) )';
+/**
+ * Not what someone else must drop ("the union must first drop its demand", "urged the city to drop its demand"): that
+ * is a condition on them. A body's own decision still is one ("the board voted to withdraw its deadline").
+ */
+const NOT_ASKED_OF_OTHERS = '(?<!\\b(must|should|first|would|will|could|can) )(?<!(?<!\\b(vote|decide|agree|choose) )\\bto )';
 const OWNER = '(its|their|the|his|her)';
 
 /** A condition dropped or softened: reported as a condition with negative polarity, and never as a repeat. */
 export const WITHDRAWAL_CUES: RegExp[] = [
   /\bno longer (insist|demand|require|seek|ask for|call for|make)\b/,
-  new RegExp(`${NOT_ASKED_OF_OTHERS}\\b(${alternatives(WITHDRAWING_VERBS)}) ${OWNER} (\\S+ )?(${alternatives(GIVEN_UP_STANCES)})(_noun)?\\b`),
+  new RegExp(`${NOT_ASKED_OF_OTHERS}\\b(${alternatives(WITHDRAWING_VERBS)}) ${OWNER} (\\S+ ){0,2}(${alternatives(GIVEN_UP_STANCES)})(_noun)?\\b`),
   new RegExp(`\\bcall (off ${OWNER} (\\S+ )?|${OWNER} (\\S+ )?(${alternatives(CALLED_OFF_ACTIONS)}) off\\b)`),
   new RegExp(`${NOT_ASKED_OF_OTHERS}\\b(${alternatives(HALTING_VERBS)}) ${OWNER} (\\S+ )?(${alternatives(CALLED_OFF_ACTIONS)})\\b`),
 ];

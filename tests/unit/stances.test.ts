@@ -545,6 +545,19 @@ describe('kinds, polarity and claims', () => {
     const [onThem] = extractStatements(['Gov. Marco Aldana said the union must first drop its demand for a raise.']);
     expect(onThem).toMatchObject({ kind: 'condition', polarity: 'positive' });
     expect(onThem.withdrawn).toBeUndefined();
+    const [urged] = extractStatements(['Gov. Marco Aldana urged the union to drop its demand for a raise.']);
+    expect(urged).toMatchObject({ kind: 'demand', polarity: 'positive' });
+  });
+
+  it('reads a deadline given up, by a body’s own vote too, as a withdrawn condition ("voted to withdraw the April 15 deadline")', () => {
+    const found = extractStatements([
+      'Union leader Kari Lund said the executive board had voted to withdraw the April 15 deadline.',
+      'The union dropped its Friday ultimatum, Kari Lund said.',
+    ]);
+    expect(found.map((statement) => [statement.speaker, statement.kind, statement.withdrawn])).toEqual([
+      ['Kari Lund', 'condition', true],
+      ['Kari Lund', 'condition', true],
+    ]);
   });
 
   it('reads "X no longer insists that …" as X withdrawing a condition, with a trailing citation of his office', () => {
