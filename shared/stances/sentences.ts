@@ -70,7 +70,7 @@ export function readSentences(paragraphs: string[]): Sentence[] {
     const start = paragraphStart;
     const sentences = mendSplitPairs(tokenizeParagraph(paragraph, paragraphIndex, start).map(splitFusedMarks));
     paragraphStart += paragraphs[paragraphIndex].length + PARAGRAPH_SEPARATOR.length;
-    const merged = mergeBrokenAbbreviations(markQuotations(sentences).map(retagSentenceStart).map(retagParticiples), paragraph, start);
+    const merged = mergeBrokenAbbreviations(markQuotations(sentences).map(retagSentenceStart).map(retagParticiples).map(retagPresentVerbs), paragraph, start);
     return withoutDateline(merged, paragraph, start);
   });
 }
@@ -164,6 +164,35 @@ function retagParticiples(sentence: Sentence): Sentence {
     if (lemma) tokens[k] = { ...token, pos: 'VERB', lemma };
   });
   return sentence;
+}
+
+/**
+ * wink reads some verbs of saying in the present as plural nouns after their subject ("Trump claims that …", "he vows
+ * the wall …"). After "he", "she" or a name that does not own it ("the Trump claims", "Trump's claims"), and before
+ * "that", a pronoun, a determiner or a name (not "claims were false"), such a word is the verb. Not "states", far more
+ * often the noun ("Western states that …").
+ */
+function retagPresentVerbs(sentence: Sentence): Sentence {
+  const tokens = sentence.tokens;
+  tokens.forEach((token, k) => {
+    if (token.pos !== 'NOUN' || !token.normal.endsWith('s') || token.normal === 'states') return;
+    const before = tokens[k - 1];
+    const owned = /['’]s?$/.test(before?.text ?? '') || DETERMINED.has(tokens[k - 2]?.pos ?? '');
+    const subject = before && (SUBJECT_PRONOUNS.has(before.normal) || (before.pos === 'PROPN' && !owned));
+    const after = tokens[k + 1];
+    const object = after && (after.normal === 'that' || ['PRON', 'DET', 'PROPN'].includes(after.pos));
+    const lemma = subject && object ? verbOfPresent(token.normal) : undefined;
+    if (lemma) tokens[k] = { ...token, pos: 'VERB', lemma };
+  });
+  return sentence;
+}
+
+const SUBJECT_PRONOUNS = new Set(['he', 'she']);
+const DETERMINED = new Set(['DET', 'PRON']);
+
+/** The verb of saying a third-person present form belongs to ("claims" → claim, "vows" → vow, "stresses" → stress). */
+function verbOfPresent(word: string): string | undefined {
+  return [word.slice(0, -1), word.slice(0, -2)].find((candidate) => word.length > 3 && REPORTING_VERBS.has(candidate));
 }
 
 /** The token at `k` comes right after a comma, or after a comma inside a closing quotation mark (`"Dangerous," warning`). */

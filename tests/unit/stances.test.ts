@@ -1047,6 +1047,23 @@ describe('sources without a person’s name', () => {
     ]);
   });
 
+  it('reads a verb of saying in the present that wink takes for a plural noun as the verb ("Lima claims that …")', () => {
+    const found = extractStatements([
+      'Mayor Ana Lima claims that the city is fine with the plan.',
+      'She claims her boss is fine with the plan.',
+      'The Daily Courier reports the levy will rise in May.',
+      // Nouns all the same: owned by a name, before a verb, or "states".
+      'Despite Lima’s claims that the fund is full, the audit found a gap.',
+      'The Lima claims were false.',
+      'Western states that rely on the river would lose most.',
+    ]);
+    expect(found.map((statement) => [statement.speaker, statement.claim])).toEqual([
+      ['Ana Lima', 'city fine plan'],
+      ['Ana Lima', 'boss fine plan'],
+      ['Daily Courier', 'levy rise'],
+    ]);
+  });
+
   it('reads "continued" as saying only after a speaker ("…, Reyes continued"), not "while negotiations continued"', () => {
     const [suspend] = extractStatements([
       'In a statement, Paul Dravecky called the package “a serious offer” and said the authority would suspend any move against the concession while negotiations continued.',
