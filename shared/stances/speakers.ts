@@ -455,12 +455,27 @@ export function* namesIn(
 /** A person named by full name or surname starting at token `start`, skipping a role ("according to Deputy … Kotaro Nogami"). */
 export function findNameStartingAt(tokens: Token[], start: number, register: SpeakerRegister): { person: Person; end: number } | undefined {
   for (let i = start; i < tokens.length && i <= start + MAX_ROLE_TOKENS; i += 1) {
-    for (const person of register.people) {
-      if (matchesWords(tokens, i, person.words)) return { person, end: i + person.words.length - 1 };
-    }
-    const surnamed = namedBySurname(tokens, i, register);
-    if (surnamed) return { person: surnamed, end: i };
+    const found = nameAt(tokens, i, register);
+    // "said Clinton campaign manager Robby Mook": a name that owns the role before another name is not the speaker.
+    if (found) return ownerOfNextName(tokens, found.end, register) ?? found;
     if (!isWord(tokens[i]) && !(tokens[i].text === '-' && tokens[i].space === '')) return undefined; // "17-year-old Jared Potts"
   }
   return undefined;
+}
+
+/** A register person named at `i` in full, or by surname. */
+function nameAt(tokens: Token[], i: number, register: SpeakerRegister): { person: Person; end: number } | undefined {
+  const person = register.people.find((candidate) => matchesWords(tokens, i, candidate.words));
+  if (person) return { person, end: i + person.words.length - 1 };
+  const surnamed = namedBySurname(tokens, i, register);
+  return surnamed && { person: surnamed, end: i };
+}
+
+/** The full name after lower-case nouns that follow the name ending at `end` ("Clinton campaign manager Robby Mook"). */
+function ownerOfNextName(tokens: Token[], end: number, register: SpeakerRegister): { person: Person; end: number } | undefined {
+  let k = end + 1;
+  while (k - end <= MAX_ROLE_TOKENS && tokens[k]?.pos === 'NOUN' && !isCapitalized(tokens[k])) k += 1;
+  if (k === end + 1) return undefined;
+  const next = register.people.find((candidate) => candidate.words.length > 1 && matchesWords(tokens, k, candidate.words));
+  return next && { person: next, end: k + next.words.length - 1 };
 }

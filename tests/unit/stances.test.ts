@@ -1047,6 +1047,15 @@ describe('sources without a person’s name', () => {
     ]);
   });
 
+  it('gives an inverted "said X campaign manager Y" to Y, not to X', () => {
+    const found = extractStatements([
+      'Mayor Ana Lima spoke on Tuesday.',
+      '“This is simple: what the governor is doing is dangerous,” said Lima campaign manager Tom Reyes in a statement.',
+      '“We will not pay,” said Lima on Wednesday.',
+    ]);
+    expect(found.map((statement) => statement.speaker)).toEqual(['Tom Reyes', 'Ana Lima']);
+  });
+
   it('reads a verb of saying in the present that wink takes for a plural noun as the verb ("Lima claims that …")', () => {
     const found = extractStatements([
       'Mayor Ana Lima claims that the city is fine with the plan.',
