@@ -11,7 +11,10 @@
  *   *speech* when its cue holds a verb of communication (`SPEECH_CUE`: said, told, tweeted, according to …), not a
  *   verb of thought or intent ("believes", "wants").
  * - A statement's speaker is *right* when one of the source's name words is one of the speaker's words ("Trump" in
- *   "Donald Trump"; titles and party words do not count).
+ *   "Donald Trump"; titles and party words do not count). A name word that describes the speaker is not theirs (added
+ *   after the rules were tuned, which can only lower the scores): the owner of a role before the speaker's name
+ *   ("Clinton" in "Clinton campaign manager Robby Mook") and a place or body the speaker is from ("Houston" in "a
+ *   delegate from Houston").
  *
  * - speaker accuracy: of the statements matched to an attribution with a named source, the share with the right speaker
  *   (an unattributed statement there counts as wrong);
@@ -28,18 +31,49 @@ export const SPEECH_CUE =
 
 /** Capitalised words that are not names: pronouns, determiners, titles, party and group words. */
 const NOT_NAME_WORDS = new Set(
-  'i he she we they it you his her their its our my your the a an this that these those mr mrs ms dr sen senator rep gov governor president former vice gen secretary republican republicans democrat democrats democratic gop campaign spokesman spokeswoman chairman presidential nominee candidate'.split(
+  'i he she we they it you his her their its our my your the a an this that these those mr mrs ms dr sen senator rep gov governor president former vice gen secretary republican republicans democrat democrats democratic gop campaign spokesman spokeswoman chairman presidential nominee candidate rev'.split(
     ' ',
   ),
 );
 
 const nameWords = (attribution: Attribution) => {
-  const words = attribution.sourceText.replace(/\([^)]*\)/g, ' ').split(/[^\p{L}\p{N}'’.-]+/u).filter(Boolean);
+  // Words, and the commas and dashes that end a phrase ("Ari Fleischer, former White House press secretary").
+  const words = attribution.sourceText.replace(/\([^)]*\)/g, ' ').match(/[\p{L}\p{N}'’.-]+|[,;:—–]/gu) ?? [];
   return words
-    .filter((word, i) => /^\p{Lu}/u.test(word) && (i > 0 || !attribution.lowerCaseWords.has(word.toLowerCase())))
+    .filter((word, i) => isCapitalized(word) && (i > 0 || !attribution.lowerCaseWords.has(word.toLowerCase())) && !qualifiesAnother(words, i))
     .map((word) => word.toLowerCase().replace(/['’]s$|['’]+$/g, '').replace(/\./g, ''))
     .filter((word) => word.length > 1 && !NOT_NAME_WORDS.has(word));
 };
+
+const isCapitalized = (word: string) => /^\p{Lu}/u.test(word);
+
+/**
+ * A name word that only describes the speaker: the owner of a role before the speaker's name ("Clinton" in "Clinton
+ * campaign manager Robby Mook", "Obama" in "former Obama adviser David Axelrod"), or where the speaker is from or works
+ * ("Houston" in "a delegate from Houston", "New York" in "Rep. Lee Zeldin of New York").
+ */
+function qualifiesAnother(words: string[], i: number): boolean {
+  // "of" after a title names the office, not where the speaker is from ("Secretary of State John Kerry").
+  const from = (k: number) => PLACE_WORDS.has(words[k]) && !(words[k] === 'of' && TITLES_OF.has(words[k - 1]?.toLowerCase() ?? ''));
+  const place = (k: number): boolean => k >= 0 && (from(k) || (isCapitalized(words[k]) && place(k - 1)));
+  // "from Houston, Texas," "of Baldwin, Miss.,": a one-word state after the town.
+  const state = words[i - 1] === ',' && isCapitalized(words[i - 2] ?? '') && place(i - 2) && !isCapitalized(words[i + 1] ?? '');
+  if (place(i - 1) || state) return true;
+  let k = i + 1;
+  while (k < words.length && isCapitalized(words[k])) k += 1;
+  const role = k;
+  while (k < words.length && !isCapitalized(words[k]) && !FUNCTION_WORDS.has(words[k]) && !PUNCTUATION.test(words[k])) k += 1;
+  return k > role && k < words.length && isCapitalized(words[k]);
+}
+
+const PUNCTUATION = /^[,;:—–]$/;
+
+/** Titles that "of" completes ("Secretary of State", "Chief of Staff", "Supervisor of Elections"). */
+const TITLES_OF = new Set(['secretary', 'chief', 'supervisor', 'director', 'chairman', 'chairwoman', 'president', 'speaker', 'minister', 'head', 'member', 'leader', 'attorney', 'governor', 'mayor', 'commissioner', 'superintendent', 'comptroller', 'treasurer', 'ambassador', 'administrator']);
+/** Words before a place or body that the speaker is from, in or of. */
+const PLACE_WORDS = new Set(['in', 'from', 'of', 'at']);
+/** Lower-case words that join two names rather than name a role between them ("Trump and Sen. Ted Cruz"). */
+const FUNCTION_WORDS = new Set(['and', 'or', 'of', 'for', 'to', 'the', 'a', 'an', 'who', 'in', 'from', 'at', 'with', 'on', 'as', 'by']);
 
 export const hasNamedSource = (attribution: Attribution) => nameWords(attribution).length > 0;
 export const isSpeech = (attribution: Attribution) => SPEECH_CUE.test(attribution.cueText.toLowerCase());
