@@ -234,6 +234,38 @@ function skipParenthesis(tokens: Token[], close: number): number {
  * said"; "Blunt, after a long pause, said") stands between the subject and its verb; returns the subject's last token.
  */
 function skipAppositive(tokens: Token[], comma: number): number {
+  const end = skipClauseOrAppositive(tokens, comma);
+  // "Paul Porter, a truck driver from Ava, Mo., said": the place an appositive names is not the subject; the name
+  // before the appositive is.
+  const from = placePhraseStart(tokens, end);
+  if (from === undefined) return end;
+  const opening = tokens.slice(Math.max(0, from - MAX_APPOSITIVE_TOKENS), from).findLastIndex((token) => token.text === ',');
+  if (opening === -1) return end;
+  const open = Math.max(0, from - MAX_APPOSITIVE_TOKENS) + opening;
+  const subject = skipAge(tokens, open - 1);
+  return isWord(tokens[subject]) && isCapitalized(tokens[subject]) ? subject : end;
+}
+
+/**
+ * Where "from Sumter, South Carolina" or "in Allentown, Pa." ending at `end` starts (its preposition), when it follows
+ * a common noun ("a salesman from …"); undefined otherwise ("Lee Zeldin of New York" is the name's own place).
+ */
+function placePhraseStart(tokens: Token[], end: number): number | undefined {
+  const isName = (token: Token | undefined) => token !== undefined && isWord(token) && isCapitalized(token);
+  let k = end;
+  while (isName(tokens[k])) k -= 1;
+  if (k < end && tokens[k]?.text === ',' && isName(tokens[k - 1])) {
+    k -= 1;
+    while (isName(tokens[k])) k -= 1;
+  }
+  const preposition = tokens[k];
+  const head = tokens[k - 1];
+  return k < end && preposition && PLACE_PREPOSITIONS.has(preposition.normal) && head?.pos === 'NOUN' && !isCapitalized(head) ? k : undefined;
+}
+
+const PLACE_PREPOSITIONS = new Set(['in', 'from', 'at', 'of']);
+
+function skipClauseOrAppositive(tokens: Token[], comma: number): number {
   // A relative or participle clause first, whatever commas it holds ("Slinker, whose start-up, Paradata, uses data,
   // said"; "Trump, speaking at a rally in Wilmington, N.C., warned"), after a party in parentheses too.
   for (let k = comma - 1; k > 0 && k >= comma - MAX_APPOSITIVE_TOKENS && !tokens[k].quoteMark; k -= 1) {

@@ -1047,6 +1047,16 @@ describe('sources without a person’s name', () => {
     ]);
   });
 
+  it('gives a statement to the name before an appositive, not to the place the appositive names ("a driver from Ava, Mo.,")', () => {
+    const found = extractStatements([
+      'Paul Porter, a truck driver from Ava, Mo., who is a member of the union, said he would vote for the mayor.',
+      'Cecelia Purner, 67, a retired nurse in Allentown, Pa., said the plan was a disgrace.',
+      'Tom Fitton, the president of Judicial Watch, a conservative group, said the group would sue.',
+      'Rep. Lee Zeldin of New York, a supporter of the plan, said it would help the port.',
+    ]);
+    expect(found.map((statement) => statement.speaker)).toEqual(['Paul Porter', 'Cecelia Purner', 'Tom Fitton', 'Lee Zeldin']);
+  });
+
   it('gives an inverted "said X campaign manager Y" to Y, not to X', () => {
     const found = extractStatements([
       'Mayor Ana Lima spoke on Tuesday.',
