@@ -75,7 +75,18 @@ function collectCallerSpeakers(speakers: string[]): string[][] {
 
 function collectNamedPeople(text: string): string[][] {
   const found = compromiseNlp()(text).people().out('array') as string[];
-  return found.map(cleanName).filter((words) => words.length > 1 || (words.length === 1 && !isCalendarWord(words[0])));
+  return found.map((name) => withHyphenatedEnd(name, text)).map(cleanName).filter((words) => words.length > 1 || (words.length === 1 && !isCalendarWord(words[0])));
+}
+
+/**
+ * compromise cuts a hyphenated surname at its hyphen ("Carlos Lopez-" of "Carlos Lopez-Cantera"): the name with the
+ * rest of the word as the text writes it.
+ */
+function withHyphenatedEnd(name: string, text: string): string {
+  if (!name.endsWith('-')) return name;
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const rest = new RegExp(`${escaped}(\\p{Lu}[\\p{L}'’]*)`, 'u').exec(text)?.[1];
+  return rest ? name + rest : name;
 }
 
 /** "In August, Aldana had called …": a month or a weekday alone is a date, though compromise may read a given name. */

@@ -1057,6 +1057,14 @@ describe('sources without a person’s name', () => {
     expect(found.map((statement) => statement.speaker)).toEqual(['Paul Porter', 'Cecelia Purner', 'Tom Fitton', 'Lee Zeldin']);
   });
 
+  it('keeps a hyphenated surname whole where the name finder cuts it at the hyphen ("Lt. Gov. Tomas Ruiz-Montero")', () => {
+    const found = extractStatements([
+      'If he were elected, Lt. Gov. Tomas Ruiz-Montero would support the plan.',
+      'Later, Ruiz-Montero said the state would not pay.',
+    ]);
+    expect(found.map((statement) => statement.speaker)).toEqual(['Tomas Ruiz-Montero', 'Tomas Ruiz-Montero']);
+  });
+
   it('gives an inverted "said X campaign manager Y" to Y, not to X', () => {
     const found = extractStatements([
       'Mayor Ana Lima spoke on Tuesday.',
