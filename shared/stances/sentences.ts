@@ -392,7 +392,10 @@ function continuesAfterAbbreviation(previous: Sentence, next: Sentence, capitals
   // "(D-Ore.)" | "on Monday toured …": a parenthesis closed after an abbreviation, then the sentence goes on in lower case.
   if (last === ')' && /^\p{Ll}/u.test(first.text)) return true;
   if (endsQuotedQuestion(previous)) return opensWithAttribution(next);
-  const word = last.toLowerCase();
+  // wink may split the title from its full stop ("Rev" "."): the abbreviation is the two.
+  const beforeStop = previous.tokens[previous.tokens.length - 2];
+  const stop = previous.tokens[previous.tokens.length - 1];
+  const word = last === '.' && beforeStop && stop.space === '' ? `${beforeStop.text}.`.toLowerCase() : last.toLowerCase();
   if (TITLE_ABBREVIATIONS.has(word)) return isCapitalized(first);
   if (MONTH_ABBREVIATIONS.has(word)) return /^\d/.test(first.text);
   if (!INITIALISM.test(last)) return false;

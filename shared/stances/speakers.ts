@@ -501,7 +501,8 @@ export function findNameStartingAt(tokens: Token[], start: number, register: Spe
     const found = nameAt(tokens, i, register);
     // "said Clinton campaign manager Robby Mook": a name that owns the role before another name is not the speaker.
     if (found) return ownerOfNextName(tokens, found.end, register) ?? found;
-    if (!isWord(tokens[i]) && !(tokens[i].text === '-' && tokens[i].space === '')) return undefined; // "17-year-old Jared Potts"
+    // "17-year-old Jared Potts", "Rev. Kyev Tatum" (wink may split a title's full stop from it).
+    if (!isWord(tokens[i]) && !(['-', '.'].includes(tokens[i].text) && tokens[i].space === '')) return undefined;
   }
   return undefined;
 }

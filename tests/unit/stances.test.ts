@@ -1057,6 +1057,12 @@ describe('sources without a person’s name', () => {
     expect(found.map((statement) => statement.speaker)).toEqual(['Paul Porter', 'Cecelia Purner', 'Tom Fitton', 'Lee Zeldin']);
   });
 
+  it('reads "Rev." as a title, not a sentence end, where wink splits its full stop ("said Rev. Ola Brandt, a pastor")', () => {
+    const found = extractStatements(['“We will not march until the city pays,” said Rev. Ola Brandt, then senior pastor at the Harbour Church in Ft. Worth.']);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ speaker: 'Ola Brandt', text: expect.stringMatching(/Ft\. Worth\.$/) });
+  });
+
   it('keeps a hyphenated surname whole where the name finder cuts it at the hyphen ("Lt. Gov. Tomas Ruiz-Montero")', () => {
     const found = extractStatements([
       'If he were elected, Lt. Gov. Tomas Ruiz-Montero would support the plan.',
