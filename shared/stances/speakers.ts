@@ -259,7 +259,8 @@ function skipAppositive(tokens: Token[], comma: number): number {
 
 /**
  * Where "from Sumter, South Carolina" or "in Allentown, Pa." ending at `end` starts (its preposition), when it follows
- * a common noun ("a salesman from …"); undefined otherwise ("Lee Zeldin of New York" is the name's own place).
+ * a common noun ("a salesman from …") or a comma ("Dewayne Smithy, 33, of Baldwin"); undefined otherwise ("Lee Zeldin of
+ * New York" is the name's own place).
  */
 function placePhraseStart(tokens: Token[], end: number): number | undefined {
   const isName = (token: Token | undefined) => token !== undefined && isWord(token) && isCapitalized(token);
@@ -271,7 +272,9 @@ function placePhraseStart(tokens: Token[], end: number): number | undefined {
   }
   const preposition = tokens[k];
   const head = tokens[k - 1];
-  return k < end && preposition && PLACE_PREPOSITIONS.has(preposition.normal) && head?.pos === 'NOUN' && !isCapitalized(head) ? k : undefined;
+  // After a common noun ("a salesman from …"), or set off after the name or its age ("Dewayne Smithy, 33, of Baldwin").
+  const described = head !== undefined && ((head.pos === 'NOUN' && !isCapitalized(head)) || head.text === ',');
+  return k < end && preposition && PLACE_PREPOSITIONS.has(preposition.normal) && described ? k : undefined;
 }
 
 const PLACE_PREPOSITIONS = new Set(['in', 'from', 'at', 'of']);

@@ -1053,8 +1053,9 @@ describe('sources without a person’s name', () => {
       'Cecelia Purner, 67, a retired nurse in Allentown, Pa., said the plan was a disgrace.',
       'Tom Fitton, the president of Judicial Watch, a conservative group, said the group would sue.',
       'Rep. Lee Zeldin of New York, a supporter of the plan, said it would help the port.',
+      'Cory James, 22, of Flint, Mich., said he would not vote for the mayor.',
     ]);
-    expect(found.map((statement) => statement.speaker)).toEqual(['Paul Porter', 'Cecelia Purner', 'Tom Fitton', 'Lee Zeldin']);
+    expect(found.map((statement) => statement.speaker)).toEqual(['Paul Porter', 'Cecelia Purner', 'Tom Fitton', 'Lee Zeldin', 'Cory James']);
   });
 
   it('reads "Rev." as a title, not a sentence end, where wink splits its full stop ("said Rev. Ola Brandt, a pastor")', () => {
