@@ -674,7 +674,11 @@ function isContractedHas(tokens: Token[], k: number): boolean {
 function anchorParticiple(tokens: Token[], i: number, verbEnd: number, register: SpeakerRegister): Anchor | undefined {
   const attributing = tokens[i - 1]?.text === ',' ? attributionBefore(tokens, i - 1, register) : undefined;
   if (attributing) return participleAnchor(i, verbEnd, attributing, tokens[i].lemma);
-  for (let k = 0; k < i; k += 1) {
+  // The clause's subject, after a verbless adjunct that opens the sentence ("Here in Columbia, Sanders …, saying"; not
+  // "And then Trump went on the attack, saying").
+  const adjuncts = leadingAdjunctsEnd(tokens);
+  const verbless = !tokens.slice(0, adjuncts).some((token) => token.pos === 'VERB' || token.pos === 'AUX');
+  for (let k = verbless ? adjuncts : 0; k < i; k += 1) {
     if (tokens[k].quoted || tokens[k].quoteMark) continue;
     const named = findNameStartingAt(tokens, k, register);
     if (named && named.end < i) return participleAnchor(i, verbEnd, { type: 'person', person: named.person }, tokens[i].lemma);

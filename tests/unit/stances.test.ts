@@ -1072,6 +1072,16 @@ describe('sources without a person’s name', () => {
     expect(found.map((statement) => statement.speaker)).toEqual(['Tomas Ruiz-Montero', 'Tomas Ruiz-Montero']);
   });
 
+  it('gives a ", saying" to the subject after an opening adjunct ("Here in Ostrel, Lima …"), not to a name in it', () => {
+    const found = extractStatements([
+      'Mayor Ana Lima spoke in Ostrel on Monday.',
+      'Here in Ostrel, Lima stepped up her attacks on the port plan, saying, “We will not sell the docks.”',
+      'Like Reyes, Lima also rejected the plan, saying the city would not pay for it.',
+      'And then Lima went on the attack, saying the board would not survive the vote.',
+    ]);
+    expect(found.map((statement) => statement.speaker)).toEqual(['Ana Lima', 'Ana Lima', 'Ana Lima']);
+  });
+
   it('gives an inverted "said X campaign manager Y" to Y, not to X', () => {
     const found = extractStatements([
       'Mayor Ana Lima spoke on Tuesday.',
