@@ -753,6 +753,11 @@ function fitsFrame(tokens: Token[], i: number): boolean {
   let k = i + 1;
   // Adverbs and dates may stand between the verb and its clause, but "why" and "how" are adverbs that open it.
   while ((tokens[k]?.pos === 'ADV' && !REPORTED_CLAUSE_OPENERS.has(tokens[k].normal)) || tokens[k]?.entity === 'DATE') k += 1;
+  // "added to People.", "said to Reuters.": the outlet it was said to.
+  if (tokens[k]?.normal === 'to' && tokens[k].pos === 'ADP' && tokens[k + 1]?.pos === 'PROPN') {
+    k += 1;
+    while (tokens[k]?.pos === 'PROPN') k += 1;
+  }
   const next = tokens[k];
   const endsClause = !next || (next.pos === 'PUNCT' && next.quoteMark !== 'open');
   return frame === 'trailing' ? endsClause : endsClause || REPORTED_CLAUSE_OPENERS.has(next.normal) || opensFiniteClause(tokens, k);

@@ -70,7 +70,7 @@ export function readSentences(paragraphs: string[]): Sentence[] {
     const start = paragraphStart;
     const sentences = mendSplitPairs(tokenizeParagraph(paragraph, paragraphIndex, start).map(splitFusedMarks));
     paragraphStart += paragraphs[paragraphIndex].length + PARAGRAPH_SEPARATOR.length;
-    const merged = mergeBrokenAbbreviations(markQuotations(sentences).map(retagSentenceStart).map(retagParticiples).map(retagPresentVerbs), paragraph, start);
+    const merged = mergeBrokenAbbreviations(markQuotations(sentences).map(retagSentenceStart).map(retagParticiples).map(retagPresentVerbs).map(retagNamesAfterTo), paragraph, start);
     return withoutDateline(merged, paragraph, start);
   });
 }
@@ -188,6 +188,21 @@ function retagPresentVerbs(sentence: Sentence): Sentence {
 }
 
 const SUBJECT_PRONOUNS = new Set(['he', 'she']);
+
+/**
+ * wink reads a capitalised name after "to" as an infinitive ("Trump added to People", "said to Reuters"): inside a
+ * sentence, that word is a name and "to" a preposition.
+ */
+function retagNamesAfterTo(sentence: Sentence): Sentence {
+  const tokens = sentence.tokens;
+  tokens.forEach((token, k) => {
+    const to = tokens[k - 1];
+    if (token.pos !== 'VERB' || !isCapitalized(token) || to?.normal !== 'to' || to.pos !== 'PART' || k < 2) return;
+    tokens[k - 1] = { ...to, pos: 'ADP' };
+    tokens[k] = { ...token, pos: 'PROPN', lemma: token.normal };
+  });
+  return sentence;
+}
 const DETERMINED = new Set(['DET', 'PRON']);
 
 /** The verb of saying a third-person present form belongs to ("claims" → claim, "vows" → vow, "stresses" → stress). */

@@ -1082,6 +1082,15 @@ describe('sources without a person’s name', () => {
     expect(found.map((statement) => statement.speaker)).toEqual(['Ana Lima', 'Ana Lima', 'Ana Lima']);
   });
 
+  it('reads "added to People", "said to Reuters" as said to an outlet, not as an infinitive', () => {
+    const found = extractStatements([
+      'According to the Courier, Mayor Ana Lima will not back the plan.',
+      '“The city will not pay for the docks,” Lima added to People.',
+    ]);
+    expect(found.map((statement) => statement.speaker)).toEqual(['Courier', 'Ana Lima']);
+    expect(found[1].claim.split(' ')).toContain('dock');
+  });
+
   it('gives an inverted "said X campaign manager Y" to Y, not to X', () => {
     const found = extractStatements([
       'Mayor Ana Lima spoke on Tuesday.',
