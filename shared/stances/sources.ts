@@ -70,12 +70,19 @@ function properRun(phrase: Token[]): Token[] {
   return phrase.slice(first, last + 1);
 }
 
+/** A hyphen written between two words, with no space on either side. */
+function joinsWords(tokens: Token[], k: number): boolean {
+  const kept = (token: Token | undefined) => token !== undefined && isWord(token) && !LEFT_OUT.has(token.pos);
+  return tokens[k].text === '-' && tokens[k].space === '' && tokens[k + 1]?.space === '' && kept(tokens[k - 1]) && kept(tokens[k + 1]);
+}
+
 /** "spokesman, trade ministry": each part as written, determiners left out, parts joined by a comma. */
 function label(parts: Token[][], kind: 'institution' | 'organization'): Person {
   const texts = parts.map((part) =>
     part
-      .filter((token) => (isWord(token) && !LEFT_OUT.has(token.pos)) || POSSESSIVE_MARKS.has(token.text))
-      .map((token) => (POSSESSIVE_MARKS.has(token.text) ? token.text : ` ${token.text}`))
+      .filter((token, k) => (isWord(token) && !LEFT_OUT.has(token.pos)) || POSSESSIVE_MARKS.has(token.text) || joinsWords(part, k))
+      // A hyphen and the word after it keep to the word before ("Wealth-X", "KING-TV").
+      .map((token, k, kept) => (POSSESSIVE_MARKS.has(token.text) || token.text === '-' || kept[k - 1]?.text === '-' ? token.text : ` ${token.text}`))
       .join('')
       .trim(),
   );

@@ -1224,6 +1224,11 @@ describe('sources without a person’s name', () => {
     ]);
   });
 
+  it('keeps a hyphenated organisation’s name as written ("Wealth-X", "KING-TV")', () => {
+    expect(speakerOf('Wealth-X says the firm would not publish its accounts.')).toBe('Wealth-X');
+    expect(speakerOf('The parade would go ahead on Sunday, KING-TV reported.')).toBe('KING-TV');
+  });
+
   it('records an organisation named by a proper noun, and an owner’s staff with the owner', () => {
     expect(speakerOf('The Associated Press reported that the plant would close unless the state pays.')).toBe('Associated Press');
     expect(speakerOf('Sanders’ aides say their campaign will not drop out before the convention.')).toBe('Sanders’ aides');
