@@ -188,6 +188,12 @@ function retagPresentVerbs(sentence: Sentence): Sentence {
 }
 
 const SUBJECT_PRONOUNS = new Set(['he', 'she']);
+const DETERMINED = new Set(['DET', 'PRON']);
+
+/** The verb of saying a third-person present form belongs to ("claims" → claim, "vows" → vow, "stresses" → stress). */
+function verbOfPresent(word: string): string | undefined {
+  return [word.slice(0, -1), word.slice(0, -2)].find((candidate) => word.length > 3 && REPORTING_VERBS.has(candidate));
+}
 
 /**
  * wink reads a capitalised name after "to" as an infinitive ("Trump added to People", "said to Reuters"): inside a
@@ -202,12 +208,6 @@ function retagNamesAfterTo(sentence: Sentence): Sentence {
     tokens[k] = { ...token, pos: 'PROPN', lemma: token.normal };
   });
   return sentence;
-}
-const DETERMINED = new Set(['DET', 'PRON']);
-
-/** The verb of saying a third-person present form belongs to ("claims" → claim, "vows" → vow, "stresses" → stress). */
-function verbOfPresent(word: string): string | undefined {
-  return [word.slice(0, -1), word.slice(0, -2)].find((candidate) => word.length > 3 && REPORTING_VERBS.has(candidate));
 }
 
 /** The token at `k` comes right after a comma, or after a comma inside a closing quotation mark (`"Dangerous," warning`). */

@@ -242,7 +242,8 @@ function skipParenthesis(tokens: Token[], close: number): number {
 
 /**
  * Before ", said": a ", who …," clause or an appositive after a noun phrase ("Gene Sperling, a top outside adviser,
- * said"; "Blunt, after a long pause, said") stands between the subject and its verb; returns the subject's last token.
+ * said"; "Blunt, after a long pause, said") stands between the subject and its verb; returns the subject's last token,
+ * never a place the appositive names ("Paul Porter, a truck driver from Ava, Mo., said").
  */
 function skipAppositive(tokens: Token[], comma: number): number {
   const end = skipClauseOrAppositive(tokens, comma);
@@ -279,6 +280,7 @@ function placePhraseStart(tokens: Token[], end: number): number | undefined {
 
 const PLACE_PREPOSITIONS = new Set(['in', 'from', 'at', 'of']);
 
+/** The last token before the relative or participle clause, the age or the appositive that ends at `comma`. */
 function skipClauseOrAppositive(tokens: Token[], comma: number): number {
   // A relative or participle clause first, whatever commas it holds ("Slinker, whose start-up, Paradata, uses data,
   // said"; "Trump, speaking at a rally in Wilmington, N.C., warned"), after a party in parentheses too.

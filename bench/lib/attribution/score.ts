@@ -12,9 +12,9 @@
  *   verb of thought or intent ("believes", "wants").
  * - A statement's speaker is *right* when one of the source's name words is one of the speaker's words ("Trump" in
  *   "Donald Trump"; titles and party words do not count). A name word that describes the speaker is not theirs (added
- *   after the rules were tuned, which can only lower the scores): the owner of a role before the speaker's name
- *   ("Clinton" in "Clinton campaign manager Robby Mook") and a place or body the speaker is from ("Houston" in "a
- *   delegate from Houston").
+ *   after the rules were tuned; on the same code it lowers dev accuracy by 0.005, the baseline's by 0.018): the owner
+ *   of a role before the speaker's name ("Clinton" in "Clinton campaign manager Robby Mook") and a place or body the
+ *   speaker is from ("Houston" in "a delegate from Houston"). A source left with no name word is no one named.
  *
  * - speaker accuracy: of the statements matched to an attribution with a named source, the share with the right speaker
  *   (an unattributed statement there counts as wrong);
