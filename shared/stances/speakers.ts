@@ -305,11 +305,26 @@ function skipClauseOrAppositive(tokens: Token[], comma: number): number {
 
 const RELATIVE_PRONOUNS = new Set(['who', 'whose', 'which']);
 
-/** "Sato, 61, said", "Sato, 61, who took office in June, said": an age set off by commas after the name. */
+/**
+ * "Sato, 61, said", "Sato, 61, who took office in June, said", "Sen. Marco Rubio, R-Fla., appearing on …, said": an
+ * age, or a party and state, set off by commas after the name.
+ */
 function skipAge(tokens: Token[], end: number): number {
   const isAge = tokens[end]?.pos === 'NUM' && /^\d{1,3}$/.test(tokens[end].text) && tokens[end - 1]?.text === ',';
-  return isAge ? end - 2 : end;
+  if (isAge) return end - 2;
+  const party = partyLetterBefore(tokens, end);
+  return party === undefined ? end : party - 2;
 }
+
+/** Where "R-Fla." or "D-NY" ending at `end` starts (its party letter), after a comma; undefined otherwise. */
+function partyLetterBefore(tokens: Token[], end: number): number | undefined {
+  const state = tokens[end]?.text === '.' ? end - 1 : end;
+  const isState = tokens[state]?.pos === 'PROPN' && /^\p{Lu}[\p{L}.]{0,4}$/u.test(tokens[state].text);
+  const letter = state - 2;
+  return isState && tokens[state - 1]?.text === '-' && PARTY_LETTERS.has(tokens[letter]?.text ?? '') && tokens[letter - 1]?.text === ',' ? letter : undefined;
+}
+
+const PARTY_LETTERS = new Set(['R', 'D', 'I']);
 
 function capitalizedRunEndingAt(tokens: Token[], end: number): string[] {
   const run: string[] = [];

@@ -1054,8 +1054,10 @@ describe('sources without a person’s name', () => {
       'Tom Fitton, the president of Judicial Watch, a conservative group, said the group would sue.',
       'Rep. Lee Zeldin of New York, a supporter of the plan, said it would help the port.',
       'Cory James, 22, of Flint, Mich., said he would not vote for the mayor.',
+      // A party and state before a participle clause: the verb's subject is still the name ("said Reyes failed").
+      'Sen. Ana Ruiz, R-Fla., appearing on television after the speech, said Reyes failed to address the port.',
     ]);
-    expect(found.map((statement) => statement.speaker)).toEqual(['Paul Porter', 'Cecelia Purner', 'Tom Fitton', 'Lee Zeldin', 'Cory James']);
+    expect(found.map((statement) => statement.speaker)).toEqual(['Paul Porter', 'Cecelia Purner', 'Tom Fitton', 'Lee Zeldin', 'Cory James', 'Ana Ruiz']);
   });
 
   it('reads "Rev." as a title, not a sentence end, where wink splits its full stop ("said Rev. Ola Brandt, a pastor")', () => {
