@@ -5,7 +5,7 @@
 import type { ItsFunction } from 'wink-nlp';
 import { cutOnWord } from '../text/index.js';
 import { winkNlp } from './nlp-models.js';
-import { REPORTING_VERBS } from './lexicon.js';
+import { REPORTING_VERBS, SPEAKER_PRONOUNS } from './lexicon.js';
 import { MAX_ARTICLE_READ_CHARS, MAX_NAME_WORDS, MAX_SENTENCE_CHARS } from './patterns.js';
 
 export interface Token {
@@ -178,7 +178,7 @@ function retagPresentVerbs(sentence: Sentence): Sentence {
     if (token.pos !== 'NOUN' || !token.normal.endsWith('s') || token.normal === 'states') return;
     const before = tokens[k - 1];
     const owned = /['’]s?$/.test(before?.text ?? '') || DETERMINED.has(tokens[k - 2]?.pos ?? '');
-    const subject = before && (SUBJECT_PRONOUNS.has(before.normal) || (before.pos === 'PROPN' && !owned));
+    const subject = before && (SPEAKER_PRONOUNS.has(before.normal) || (before.pos === 'PROPN' && !owned));
     const after = tokens[k + 1];
     const object = after && (after.normal === 'that' || ['PRON', 'DET', 'PROPN'].includes(after.pos));
     const lemma = subject && object ? verbOfPresent(token.normal) : undefined;
@@ -187,7 +187,6 @@ function retagPresentVerbs(sentence: Sentence): Sentence {
   return sentence;
 }
 
-const SUBJECT_PRONOUNS = new Set(['he', 'she']);
 const DETERMINED = new Set(['DET', 'PRON']);
 
 /** The verb of saying a third-person present form belongs to ("claims" → claim, "vows" → vow, "stresses" → stress). */

@@ -251,9 +251,8 @@ function skipAppositive(tokens: Token[], comma: number): number {
   // before the appositive is.
   const from = placePhraseStart(tokens, end);
   if (from === undefined) return end;
-  const opening = tokens.slice(Math.max(0, from - MAX_APPOSITIVE_TOKENS), from).findLastIndex((token) => token.text === ',');
-  if (opening === -1) return end;
-  const open = Math.max(0, from - MAX_APPOSITIVE_TOKENS) + opening;
+  const open = tokens.slice(0, from).findLastIndex((token) => token.text === ',');
+  if (open === -1 || from - open > MAX_APPOSITIVE_TOKENS) return end;
   const subject = skipAge(tokens, open - 1);
   return isWord(tokens[subject]) && isCapitalized(tokens[subject]) ? subject : end;
 }
