@@ -602,8 +602,14 @@ function coordinatedSubject(tokens: Token[], i: number, conjunction: number, reg
   // Between subject and verb: adverbs, auxiliaries and a time adjunct ("on Wednesday").
   const isAdjunct = (token: Token) =>
     token.pos === 'ADV' || token.pos === 'AUX' || token.normal === 'not' || token.entity === 'DATE' || token.entity === 'TIME' || (token.pos === 'ADP' && tokens[k + 1]?.entity === 'DATE');
-  while (k < conjunction && isAdjunct(tokens[k])) k += 1;
-  return k < conjunction && tokens[k].pos === 'VERB' ? opening.subject : undefined;
+  let copula = false;
+  while (k < conjunction && isAdjunct(tokens[k])) {
+    copula ||= tokens[k].lemma === 'be';
+    k += 1;
+  }
+  // "Dravecky was dismissive of the audit, but said …": a copula and its adjective are the first verb phrase too.
+  const predicate = tokens[k]?.pos === 'VERB' || (copula && tokens[k]?.pos === 'ADJ');
+  return k < conjunction && predicate ? opening.subject : undefined;
 }
 
 /**

@@ -356,6 +356,11 @@ describe('attribution', () => {
     expect(late).toMatchObject({ speaker: 'Tom Reyes', kind: 'condition' });
   });
 
+  it('gives "and said" the subject of a copula and its adjective ("X was dismissive of …, but said …")', () => {
+    const [statement] = extractStatements(['Tom Reyes was dismissive of the audit, but said the state must rebuild the levees before winter.']);
+    expect(statement).toMatchObject({ speaker: 'Tom Reyes', kind: 'condition' });
+  });
+
   it('reads a speaker whose party in parentheses is followed by a description ("X (D-Md.), chair of …, said")', () => {
     // wink ends a sentence at "Md.)": no sentence opens with a comma, so the two are one.
     const [statement] = extractStatements(['Rep. Dana Whitfield (D-Md.), chair of the budget committee, said the freeze would hurt rural schools.']);
