@@ -498,11 +498,14 @@ function askedIn(tokens: Token[]): { asks?: true } {
 
 const SENTENCE_MARKS = new Set(['.', '?', '!']);
 
-/** Drops punctuation and quote marks at both ends of a clause, and a conjunction left dangling ("…, although"). */
+/**
+ * Drops punctuation and quote marks at both ends of a clause, and a conjunction left dangling ("…, although"; wink
+ * tags "although" and "whereas" as prepositions).
+ */
 function trimPunctuation(tokens: Token[]): Token[] {
   let start = 0;
   let end = tokens.length;
-  const isDangling = (token: Token) => !isWord(token) || token.pos === 'CCONJ' || token.pos === 'SCONJ';
+  const isDangling = (token: Token) => !isWord(token) || token.pos === 'CCONJ' || token.pos === 'SCONJ' || (token.pos === 'ADP' && FRONTED_CLAUSE_OPENERS.has(token.normal));
   while (start < end && !isWord(tokens[start])) start += 1;
   while (end > start && isDangling(tokens[end - 1])) end -= 1;
   // A quotation the clause opens or closes keeps its other mark: "called the offer “a real step”", not "“a real step".

@@ -356,6 +356,12 @@ describe('attribution', () => {
     expect(late).toMatchObject({ speaker: 'Tom Reyes', kind: 'condition' });
   });
 
+  it('ends a clause before the conjunction that opens the next one ("…, although he acknowledged …")', () => {
+    const [first, second] = extractStatements(['Tom Reyes said the state must rebuild the levees, although he acknowledged it has no money.']);
+    expect(first.text).toBe('Tom Reyes said the state must rebuild the levees');
+    expect(second.text).toBe('he acknowledged it has no money');
+  });
+
   it('gives "and said" the subject of a copula and its adjective ("X was dismissive of …, but said …")', () => {
     const [statement] = extractStatements(['Tom Reyes was dismissive of the audit, but said the state must rebuild the levees before winter.']);
     expect(statement).toMatchObject({ speaker: 'Tom Reyes', kind: 'condition' });
