@@ -109,6 +109,10 @@ function cleanName(raw: string): string[] {
   // No name runs through a quotation mark: compromise may read "''Naked Girl.'' Ms. Sherry" or "Mr. Obama.'' But" as
   // one, and neither side of the mark is sure to be a name on its own.
   if (words.some((word) => QUOTATION_IN_WORD.test(word))) return [];
+  // "there is no Plan B. Mr. Obama, officials said": a title inside the run opens the name, and what comes before it is
+  // the end of another sentence ("Democratic Sen. Bernie Sanders" loses only its description).
+  const innerTitle = words.findLastIndex((word, k) => k > 0 && k < words.length - 1 && isTitle(word));
+  if (innerTitle > 0) words.splice(0, innerTitle);
   let titled = false;
   for (;;) {
     if (words.length > 1 && isTitle(words[0])) titled = true;

@@ -80,6 +80,13 @@ describe('attribution', () => {
     expect(statement.claim).toBe('conclude japan peace treaty want');
   });
 
+  it('starts a name at a title inside the run the name finder returns ("Virginia Gov. Tom Reyes", "no Plan B. Mr. Reyes")', () => {
+    const [governor] = extractStatements(['Virginia Gov. Tom Reyes said the state must rebuild the levees.']);
+    expect(governor.speaker).toBe('Tom Reyes');
+    const statements = extractStatements(['Officials admit there is no Plan B.', 'Mr. Reyes said the state must rebuild the levees.']);
+    expect(statements.find((statement) => statement.text.includes('levees'))?.speaker).toBe('Reyes');
+  });
+
   it('attributes a clause to a speaker named after it ("…, Putin reportedly said")', () => {
     const [statement] = extractStatements([
       'Japan would have to back out of its security pact with the U.S. for Russia to accept a peace treaty, Putin reportedly said.',
