@@ -102,10 +102,14 @@ function isCalendarWord(word: string): boolean {
  */
 function cleanName(raw: string): string[] {
   const words = raw
+    // "Leader Harry M. Reid (D-Nev.)": the party and state are no part of the name.
+    .replace(/\s*\([^)]*\)$/, '')
     .replace(/['’]s\b/g, '')
     .replace(/[.,;:!?"“”]+$/g, '')
     .split(/\s+/)
     .filter(Boolean);
+  // "Joseph R. Biden Jr.": a suffix is no surname; the name is matched and known by the words before it.
+  if (words.length > 1 && NAME_SUFFIXES.test(words[words.length - 1])) words.pop();
   // No name runs through a quotation mark: compromise may read "''Naked Girl.'' Ms. Sherry" or "Mr. Obama.'' But" as
   // one, and neither side of the mark is sure to be a name on its own.
   if (words.some((word) => QUOTATION_IN_WORD.test(word))) return [];
@@ -125,6 +129,8 @@ function cleanName(raw: string): string[] {
 }
 
 const QUOTATION_IN_WORD = /''|["“”«»]/;
+
+const NAME_SUFFIXES = /^(Jr|Sr|II|III|IV)\.?,?$/;
 
 const isTitle = (word: string) => ROLE_WORDS.has(word.toLowerCase().replace(/\.$/, ''));
 
@@ -473,9 +479,13 @@ export function matchesWords(tokens: Token[], start: number, words: string[]): b
   return words.every((word, k) => tokens[start + k]?.normal === word);
 }
 
-/** A person named by full name or surname ending at token `end`; not a possessive ("Putin’s comments"). */
-export function findNameEndingAt(tokens: Token[], end: number, register: SpeakerRegister): { person: Person; start: number } | undefined {
-  if (end < 0 || POSSESSIVE_MARKS.has(tokens[end + 1]?.text ?? '')) return undefined;
+/**
+ * A person named by full name or surname ending at token `last`, or before a suffix there ("Joseph R. Biden Jr.
+ * said"); not a possessive ("Putin’s comments").
+ */
+export function findNameEndingAt(tokens: Token[], last: number, register: SpeakerRegister): { person: Person; start: number } | undefined {
+  if (last < 0 || POSSESSIVE_MARKS.has(tokens[last + 1]?.text ?? '')) return undefined;
+  const end = last > 0 && NAME_SUFFIXES.test(tokens[last].text) ? last - 1 : last;
   let best: { person: Person; start: number } | undefined;
   for (const person of register.people) {
     const start = end - person.words.length + 1;

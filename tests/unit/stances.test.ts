@@ -87,6 +87,18 @@ describe('attribution', () => {
     expect(statements.find((statement) => statement.text.includes('levees'))?.speaker).toBe('Reyes');
   });
 
+  it('knows a name with a suffix or a party tag by the words before them, so its surname alone is the same person', () => {
+    const statements = extractStatements([
+      'Vice President Tom B. Reyes Jr. said the state must rebuild the levees.',
+      'Senate Minority Leader Dana M. Whitfield (D-Md.) said the freeze must end.',
+      'Reyes said the levees would not wait for the budget.',
+    ]);
+    expect(statements.map((statement) => statement.speaker)).toEqual(['Tom B. Reyes', 'Dana M. Whitfield', 'Tom B. Reyes']);
+    // A plural title is a title too (the name finder keeps "Sens." with a given name it does not know).
+    const [paul] = extractStatements(['Sens. Rand Paul (Ky.) and Mary Lane (Fla.) debated tax credits on Tuesday.', 'Paul said the freeze must end.']);
+    expect(paul.speaker).toBe('Rand Paul');
+  });
+
   it('attributes a clause to a speaker named after it ("…, Putin reportedly said")', () => {
     const [statement] = extractStatements([
       'Japan would have to back out of its security pact with the U.S. for Russia to accept a peace treaty, Putin reportedly said.',
