@@ -686,9 +686,10 @@ function anchorParticiple(tokens: Token[], i: number, verbEnd: number, register:
   const verbless = !tokens.slice(0, adjuncts).some((token) => token.pos === 'VERB' || token.pos === 'AUX');
   for (let k = verbless ? adjuncts : 0; k < i; k += 1) {
     if (tokens[k].quoted || tokens[k].quoteMark) continue;
+    // "he defended Mr. Trump's views, saying": the pronoun comes first, before a name within a title's length of it.
+    if (SPEAKER_PRONOUNS.has(tokens[k].normal)) return participleAnchor(i, verbEnd, { type: 'pronoun', at: k }, tokens[i].lemma);
     const named = findNameStartingAt(tokens, k, register);
     if (named && named.end < i) return participleAnchor(i, verbEnd, { type: 'person', person: named.person }, tokens[i].lemma);
-    if (SPEAKER_PRONOUNS.has(tokens[k].normal)) return participleAnchor(i, verbEnd, { type: 'pronoun', at: k }, tokens[i].lemma);
   }
   return undefined;
 }
@@ -703,9 +704,9 @@ function attributionBefore(tokens: Token[], comma: number, register: SpeakerRegi
   const stretch = tokens.slice(start, comma);
   if (start === 0 || !stretch.some((token) => token.pos === 'VERB' && REPORTING_VERBS.has(token.lemma))) return undefined;
   for (let k = start; k < comma; k += 1) {
+    if (SPEAKER_PRONOUNS.has(tokens[k].normal)) return { type: 'pronoun', at: k };
     const named = findNameStartingAt(tokens, k, register);
     if (named && named.end < comma) return { type: 'person', person: named.person };
-    if (SPEAKER_PRONOUNS.has(tokens[k].normal)) return { type: 'pronoun', at: k };
   }
   const verb = stretch.findIndex((token) => token.pos === 'VERB' && REPORTING_VERBS.has(token.lemma)) + start;
   const subject = verb > start ? findSubjectEndingAt(tokens, verb - 1, register) : undefined;

@@ -43,7 +43,8 @@ export function identifiedLater(subject: Subject, sentences: Sentence[], index: 
  */
 export function namedNext(subject: Subject, sentences: Sentence[], index: number, register: SpeakerRegister): Person | undefined {
   if (subject.type !== 'source' || !subject.person.institutional || !subject.owned) return undefined;
-  if (!subject.person.words.some((word) => ONE_HOLDER_TITLES.has(withoutPossessive(word)))) return undefined;
+  // The title heads the phrase: "Marco Rubio’s campaign" is a body, though a candidate's.
+  if (!ONE_HOLDER_TITLES.has(withoutPossessive(subject.person.words.at(-1) ?? ''))) return undefined;
   // A quotation's opening sentence names no one: "“We have been patient. …,” Paul Dravecky told reporters" names him
   // where it closes.
   let next = index + 1;

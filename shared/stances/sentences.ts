@@ -68,7 +68,7 @@ export function readSentences(paragraphs: string[]): Sentence[] {
   let paragraphStart = 0;
   return boundParagraphs(paragraphs).flatMap((paragraph, paragraphIndex) => {
     const start = paragraphStart;
-    const sentences = mendSplitPairs(tokenizeParagraph(paragraph, paragraphIndex, start).map(splitFusedMarks));
+    const sentences = mendSplitPairs(tokenizeParagraph(paragraph, paragraphIndex, start).map(splitFusedMarks).map(splitPossessives));
     paragraphStart += paragraphs[paragraphIndex].length + PARAGRAPH_SEPARATOR.length;
     const merged = mergeBrokenAbbreviations(markQuotations(sentences).map(retagSentenceStart).map(retagParticiples).map(retagPresentVerbs).map(retagNamesAfterTo), paragraph, start);
     return withoutDateline(merged, paragraph, start);
@@ -285,6 +285,31 @@ function splitFusedMarks(sentence: Sentence): Sentence {
       normal: word.toLowerCase(),
       lemma: reading.lemma,
       pos: reading.pos,
+    });
+  }
+  return sentence;
+}
+
+/**
+ * wink splits a possessive "'s" from its noun only when the word is new to it: once it has kept "Trump's" whole (before
+ * a comma: "It was Trump's, not …"), it keeps it whole in every later text the process reads. The split is made here,
+ * so that an article reads the same whatever was read before it.
+ */
+function splitPossessives(sentence: Sentence): Sentence {
+  const tokens = sentence.tokens;
+  for (let k = tokens.length - 1; k >= 0; k -= 1) {
+    const token = tokens[k];
+    const fused = /^(\p{L}[\p{L}.'’-]*)(['’]s)$/u.exec(token.text);
+    if (!fused || (token.pos !== 'PROPN' && token.pos !== 'NOUN')) continue;
+    const [, word, mark] = fused;
+    tokens.splice(k, 1, { ...token, text: word, normal: word.toLowerCase(), lemma: word.toLowerCase() }, {
+      ...token,
+      text: mark,
+      normal: mark,
+      lemma: mark,
+      pos: 'PART',
+      stop: true,
+      space: '',
     });
   }
   return sentence;

@@ -45,7 +45,8 @@ const TIME_PREPOSITIONS = new Set(['on', 'in', 'at', 'during', 'late', 'early'])
  * first naming, "Russian President") → findPrincipals (whom a spokesperson speaks for).
  */
 export function buildSpeakerRegister(sentences: Sentence[], callerSpeakers: string[] = []): SpeakerRegister {
-  const text = sentences.map((sentence) => sentence.text).join(' ');
+  // Paragraphs apart, so that no name runs from one into the next ("… ‘Lyin’ Ted.’" | "He also …").
+  const text = sentences.map((sentence, k) => (k > 0 && sentence.paragraphIndex !== sentences[k - 1].paragraphIndex ? '\n\n' : ' ') + sentence.text).join('').trim();
   const organizations = organizationShortNames(text);
   const isOrganization = (words: string[]) => words.length === 1 && organizations.has(words[0]);
   const found = mergeNamings([...collectNamedPeople(text), ...collectUnlistedSubjects(sentences)].filter((words) => !isOrganization(words)), sentences);
@@ -548,11 +549,21 @@ function nameAt(tokens: Token[], i: number, register: SpeakerRegister): { person
   return surnamed && { person: surnamed, end: i };
 }
 
-/** The full name after lower-case nouns that follow the name ending at `end` ("Clinton campaign manager Robby Mook"). */
+/**
+ * The full name after lower-case nouns that follow the name ending at `end` ("Clinton campaign manager Robby Mook",
+ * "Clinton’s top foreign policy aide Jake Sullivan", "Clinton's husband, Bill,").
+ */
 function ownerOfNextName(tokens: Token[], end: number, register: SpeakerRegister): { person: Person; end: number } | undefined {
-  let k = end + 1;
-  while (k - end <= MAX_ROLE_TOKENS && tokens[k]?.pos === 'NOUN' && !isCapitalized(tokens[k])) k += 1;
-  if (k === end + 1) return undefined;
-  const next = register.people.find((candidate) => candidate.words.length > 1 && matchesWords(tokens, k, candidate.words));
-  return next && { person: next, end: k + next.words.length - 1 };
+  const roleStart = POSSESSIVE_MARKS.has(tokens[end + 1]?.text ?? '') ? end + 2 : end + 1;
+  let k = roleStart;
+  const isRoleWord = (token?: Token) => !!token && (token.pos === 'NOUN' || token.pos === 'ADJ') && !isCapitalized(token);
+  while (k - roleStart < MAX_ROLE_TOKENS && isRoleWord(tokens[k])) k += 1;
+  if (k === roleStart || tokens[k - 1].pos !== 'NOUN') return undefined;
+  // "Clinton's husband, Bill, …": after a possessive, the name may be set off by commas, and be one word.
+  const setOff = roleStart === end + 2 && tokens[k]?.text === ',';
+  const at = setOff ? k + 1 : k;
+  const next = register.people.find((candidate) => (candidate.words.length > 1 || setOff) && matchesWords(tokens, at, candidate.words));
+  const nameEnd = next ? at + next.words.length - 1 : -1;
+  if (!next || (setOff && tokens[nameEnd + 1]?.text !== ',')) return undefined;
+  return { person: next, end: nameEnd };
 }

@@ -1438,6 +1438,34 @@ describe('names and ledes', () => {
   });
 });
 
+describe('possessives', () => {
+  it('splits a possessive from its name whatever the process read before (wink keeps "X\'s" whole once it has seen it so)', () => {
+    const texts = (paragraph: string) => readSentences([paragraph])[0].tokens.map((token) => token.text);
+    expect(texts("The plan was Vantreskow's, not ours.").slice(3, 5)).toEqual(['Vantreskow', "'s"]);
+    expect(texts("Vantreskow's plan failed.").slice(0, 3)).toEqual(['Vantreskow', "'s", 'plan']);
+  });
+
+  it('gives the name set off after a possessive role its statement ("X’s top aide Y", "X\'s husband, Bill,")', () => {
+    const [aide] = extractStatements(['“This has to end,” said Reyes’s top policy aide Jane Okafor.']);
+    expect(aide.speaker).toBe('Jane Okafor');
+    const [husband] = extractStatements(["Tom Reyes spoke first.", "Reyes's husband, Mark, hurled the blame at the council, accusing it of delay."]);
+    expect(husband.speaker).toBe('Mark');
+  });
+
+  it('does not take the holder of a candidate’s campaign for the person the next sentence names', () => {
+    const statements = extractStatements([
+      'Presidential candidate Tom Reyes’s campaign says two dozen of Sen. Dana Whitfield’s supporters are now backing Reyes.',
+      'Whitfield ended her campaign last week.',
+    ]);
+    expect(statements[0].speaker).not.toBe('Dana Whitfield');
+  });
+
+  it('takes a pronoun subject before a name that owns the object for the speaker of ", saying"', () => {
+    const [statement] = extractStatements(['Tom Reyes did not reply.', "On Sunday, he defended Ms. Whitfield's plan, saying the levees must be rebuilt."]);
+    expect(statement.speaker).toBe('Tom Reyes');
+  });
+});
+
 describe('wire datelines', () => {
   it('leaves a dateline out of the sentence and of what was said, offsets and all', () => {
     const paragraphs = ['Talks resume next week.', 'OSLO (Reuters) - Pilots will strike unless the bonus is restored, union leader Kari Lund said.'];
