@@ -109,6 +109,9 @@ function cleanName(raw: string): string[] {
     .replace(/[.,;:!?"“”]+$/g, '')
     .split(/\s+/)
     .filter(Boolean);
+  // "JAKE TAPPER: Donald Trump released …": a transcript's label ends at its colon, and the name after it is another.
+  const label = words.findLastIndex((word) => word.endsWith(':'));
+  if (label !== -1) words.splice(0, label + 1);
   // "Joseph R. Biden Jr.": a suffix is no surname; the name is matched and known by the words before it.
   if (words.length > 1 && NAME_SUFFIXES.test(words[words.length - 1])) words.pop();
   // No name runs through a quotation mark: compromise may read "''Naked Girl.'' Ms. Sherry" or "Mr. Obama.'' But" as

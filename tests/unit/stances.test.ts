@@ -87,6 +87,11 @@ describe('attribution', () => {
     expect(statements.find((statement) => statement.text.includes('levees'))?.speaker).toBe('Reyes');
   });
 
+  it('ends a transcript label at its colon: the name after it is the next speaker\'s ("TAPPER: Tom Reyes released …")', () => {
+    const [statement] = extractStatements(['JANE TAPPER: Tom Reyes released a statement on Friday.', 'REYES: The levees must be rebuilt before winter.']);
+    expect(statement.speaker).toBe('Tom Reyes');
+  });
+
   it('knows a name with a suffix or a party tag by the words before them, so its surname alone is the same person', () => {
     const statements = extractStatements([
       'Vice President Tom B. Reyes Jr. said the state must rebuild the levees.',
