@@ -6,7 +6,7 @@ import { judgeStatement, skipReasonOf, stderrLog, watchedStatements } from '../.
 import { TimelineStep } from '../../shared/pipeline/timeline.js';
 import { extractStatements, isAlertable, StanceStatus } from '../../shared/stances/index.js';
 import type { LedgerEntry, NoveltyVerdict, Statement } from '../../shared/stances/index.js';
-import { cutOnWord } from '../../shared/text/index.js';
+import { asQuote, cutOnWord } from '../../shared/text/index.js';
 import { openArchive } from '../open-archive.js';
 import { extractInput, forEachInput } from './extract.js';
 import { wrapText } from './output.js';
@@ -197,7 +197,7 @@ function formatRow(row: StatementRow, number: number): string[] {
   const speaker = row.speaker === null ? 'Unattributed' : about ? `${row.speaker} (${about})` : row.speaker;
   const kind = row.alertable ? row.kind : 'claim, never alerted';
   const head = [row.verdict?.toUpperCase(), kind, row.polarity, speaker].filter(Boolean).join(' · ');
-  const lines = [`${`${number}.`.padEnd(INDENT.length)}${head}`, ...indent(wrapText(`“${singleLine(row.text)}”`, TEXT_WIDTH))];
+  const lines = [`${`${number}.`.padEnd(INDENT.length)}${head}`, ...indent(wrapText(asQuote(singleLine(row.text)), TEXT_WIDTH))];
   const where = row.start === undefined ? [] : [`characters ${row.start}–${row.end}`];
   lines.push(`${INDENT}${[...where, `paragraph ${row.paragraphIndex + 1}`].join(' · ')}`);
   if (row.closest) lines.push(...indent(wrapText(closestLine(row), TEXT_WIDTH)));
@@ -212,7 +212,7 @@ function closestLine(row: StatementRow): string {
   // A page read again meets its own words in the ledger; quoting them twice says nothing.
   if (text === singleLine(row.text)) return `earlier: the same words (${where || closest.url})`;
   const preview = cutOnWord(text, CLOSEST_PREVIEW_CHARS);
-  return `earlier: “${preview}” (${where || closest.url}; similarity ${row.similarity})`;
+  return `earlier: ${asQuote(preview)} (${where || closest.url}; similarity ${row.similarity})`;
 }
 
 function indent(lines: string[]): string[] {

@@ -3,6 +3,7 @@
  * and link, then its statements, each with its word diff (`[-removed-]{+added+}`) where one is shown.
  */
 import { formatTextDiff, wordDiff } from '../dedupe/index.js';
+import { asQuote } from '../text/index.js';
 import type { DigestPage, PageGroup } from './kept.js';
 import {
   ARTICLES_HEADING,
@@ -76,10 +77,3 @@ function renderTextEnd(input: DigestInput): string[] {
   return lines;
 }
 
-/** Opening quotation marks a statement may start with: one that opens with its own quote is not quoted again. */
-const OPENING_QUOTE = /^(["“„«]|'')/;
-
-/** The statement in quotation marks, unless it is already a quotation as written (“…,” Putin said). */
-function asQuote(text: string): string {
-  return OPENING_QUOTE.test(text) ? text : `“${text}”`;
-}

@@ -118,6 +118,9 @@ describe('stancewatch statements', () => {
     expect(outcome.stdout).toMatch(/^ +characters 0–\d+ · paragraph 1$/m);
     expect(outcome.stdout).toMatch(/^\d+\. +claim, never alerted · positive · /m);
     expect(outcome.stdout).not.toMatch(/\b(NEW|REPEAT|CHANGED)\b/);
+    // A statement that opens with its own quotation is not quoted again, as in the digest.
+    expect(outcome.stdout).toMatch(/^ +“Everything that has been done has been done by Japan,” Putin said/m);
+    expect(outcome.stdout).not.toContain('““');
   });
 
   it('names whom a spokesperson speaks for, in JSON and in the readable block', async () => {
