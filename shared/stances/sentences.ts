@@ -299,21 +299,17 @@ function splitPossessives(sentence: Sentence): Sentence {
   const tokens = sentence.tokens;
   for (let k = tokens.length - 1; k >= 0; k -= 1) {
     const token = tokens[k];
-    const fused = /^(\p{L}[\p{L}.'’-]*)(['’]s)$/u.exec(token.text);
+    const fused = FUSED_POSSESSIVE.exec(token.text);
     if (!fused || (token.pos !== 'PROPN' && token.pos !== 'NOUN')) continue;
     const [, word, mark] = fused;
-    tokens.splice(k, 1, { ...token, text: word, normal: word.toLowerCase(), lemma: word.toLowerCase() }, {
-      ...token,
-      text: mark,
-      normal: mark,
-      lemma: mark,
-      pos: 'PART',
-      stop: true,
-      space: '',
-    });
+    // The mark as wink writes it when it splits it itself.
+    const possessive = { ...token, text: mark, normal: mark, lemma: mark, pos: 'PART', stop: false, space: '', entity: undefined };
+    tokens.splice(k, 1, { ...token, text: word, normal: word.toLowerCase(), lemma: word.toLowerCase() }, possessive);
   }
   return sentence;
 }
+
+const FUSED_POSSESSIVE = /^(\p{L}[\p{L}.'’-]*)(['’]s)$/u;
 
 /**
  * wink ends a sentence between the two apostrophes of a closing mark (`comment.'` | `' But …`): the twin goes back to

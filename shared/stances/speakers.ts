@@ -46,7 +46,7 @@ const TIME_PREPOSITIONS = new Set(['on', 'in', 'at', 'during', 'late', 'early'])
  */
 export function buildSpeakerRegister(sentences: Sentence[], callerSpeakers: string[] = []): SpeakerRegister {
   // Paragraphs apart, so that no name runs from one into the next ("… ‘Lyin’ Ted.’" | "He also …").
-  const text = sentences.map((sentence, k) => (k > 0 && sentence.paragraphIndex !== sentences[k - 1].paragraphIndex ? '\n\n' : ' ') + sentence.text).join('').trim();
+  const text = sentences.map((sentence, k) => (k === 0 ? '' : sentence.paragraphIndex === sentences[k - 1].paragraphIndex ? ' ' : '\n\n') + sentence.text).join('');
   const organizations = organizationShortNames(text);
   const isOrganization = (words: string[]) => words.length === 1 && organizations.has(words[0]);
   const found = mergeNamings([...collectNamedPeople(text), ...collectUnlistedSubjects(sentences)].filter((words) => !isOrganization(words)), sentences);
