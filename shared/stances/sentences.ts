@@ -60,8 +60,9 @@ const SENTENCE_BREAK = /[.!?…]["”’')\]]*\s+/g;
 /**
  * Splits paragraphs into sentences.
  *
- * Stages: boundParagraphs → tokenizeParagraph → splitFusedMarks → mendSplitPairs → markQuotations →
- * retagSentenceStart → retagParticiples → mergeBrokenAbbreviations → withoutDateline.
+ * Stages: boundParagraphs → tokenizeParagraph → splitFusedMarks → splitPossessives → mendSplitPairs → markQuotations →
+ * retagSentenceStart → retagParticiples → retagPresentVerbs → retagNamesReadAsVerbs → mergeBrokenAbbreviations →
+ * withoutDateline.
  * Quotation state resets at each paragraph: by convention a quote that runs on opens again in the next one.
  */
 export function readSentences(paragraphs: string[]): Sentence[] {
@@ -70,7 +71,7 @@ export function readSentences(paragraphs: string[]): Sentence[] {
     const start = paragraphStart;
     const sentences = mendSplitPairs(tokenizeParagraph(paragraph, paragraphIndex, start).map(splitFusedMarks).map(splitPossessives));
     paragraphStart += paragraphs[paragraphIndex].length + PARAGRAPH_SEPARATOR.length;
-    const merged = mergeBrokenAbbreviations(markQuotations(sentences).map(retagSentenceStart).map(retagParticiples).map(retagPresentVerbs).map(retagNamesAfterTo), paragraph, start);
+    const merged = mergeBrokenAbbreviations(markQuotations(sentences).map(retagSentenceStart).map(retagParticiples).map(retagPresentVerbs).map(retagNamesReadAsVerbs), paragraph, start);
     return withoutDateline(merged, paragraph, start);
   });
 }
@@ -195,16 +196,20 @@ function verbOfPresent(word: string): string | undefined {
 }
 
 /**
- * wink reads a capitalised name after "to" as an infinitive ("Trump added to People", "said to Reuters"): inside a
- * sentence, that word is a name and "to" a preposition.
+ * wink reads some capitalised names as verbs: after "to", as an infinitive ("Trump added to People", "said to
+ * Reuters": inside a sentence, the word is a name and "to" a preposition); and right before a verb of saying in the
+ * past ("“…,” Ward said": no bare verb is the subject of "said"; "Having announced …" is an inflected verb, and stays one).
  */
-function retagNamesAfterTo(sentence: Sentence): Sentence {
+function retagNamesReadAsVerbs(sentence: Sentence): Sentence {
   const tokens = sentence.tokens;
   tokens.forEach((token, k) => {
+    if (token.pos !== 'VERB' || !isCapitalized(token)) return;
     const to = tokens[k - 1];
-    if (token.pos !== 'VERB' || !isCapitalized(token) || to?.normal !== 'to' || to.pos !== 'PART' || k < 2) return;
-    tokens[k - 1] = { ...to, pos: 'ADP' };
-    tokens[k] = { ...token, pos: 'PROPN', lemma: token.normal };
+    const afterTo = k >= 2 && to?.normal === 'to' && to.pos === 'PART';
+    const next = tokens[k + 1];
+    const beforeSaid = token.lemma === token.normal && next?.pos === 'VERB' && REPORTING_VERBS.has(next.lemma) && next.normal !== next.lemma;
+    if (afterTo) tokens[k - 1] = { ...to, pos: 'ADP' };
+    if (afterTo || beforeSaid) tokens[k] = { ...token, pos: 'PROPN', lemma: token.normal };
   });
   return sentence;
 }

@@ -87,6 +87,12 @@ describe('attribution', () => {
     expect(statements.find((statement) => statement.text.includes('levees'))?.speaker).toBe('Reyes');
   });
 
+  it('reads a surname that is also a verb as the name it is before "said" ("“…,” Ward said"), not "Having announced …"', () => {
+    expect(extractStatements(['“The levees must be rebuilt before winter,” Ward said.'])[0]?.speaker).toBe('Ward');
+    const [judge] = extractStatements(['Having announced that the levees must be rebuilt, Judge Tom Reyes adjourned the hearing.']);
+    expect(judge?.speaker).not.toBe('Having');
+  });
+
   it('ends a transcript label at its colon: the name after it is the next speaker\'s ("TAPPER: Tom Reyes released …")', () => {
     const [statement] = extractStatements(['JANE TAPPER: Tom Reyes released a statement on Friday.', 'REYES: The levees must be rebuilt before winter.']);
     expect(statement.speaker).toBe('Tom Reyes');
