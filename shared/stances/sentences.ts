@@ -198,7 +198,7 @@ function verbOfPresent(word: string): string | undefined {
 /**
  * wink reads some capitalised names as verbs: after "to", as an infinitive ("Trump added to People", "said to
  * Reuters": inside a sentence, the word is a name and "to" a preposition); and right before a verb of saying in the
- * past ("“…,” Ward said": no bare verb is the subject of "said"; "Having announced …" is an inflected verb, and stays one).
+ * past ("“…,” Ward said", "Rose said": no finite verb is the subject of "said"; "Having announced …" stays a verb).
  */
 function retagNamesReadAsVerbs(sentence: Sentence): Sentence {
   const tokens = sentence.tokens;
@@ -207,7 +207,7 @@ function retagNamesReadAsVerbs(sentence: Sentence): Sentence {
     const to = tokens[k - 1];
     const afterTo = k >= 2 && to?.normal === 'to' && to.pos === 'PART';
     const next = tokens[k + 1];
-    const beforeSaid = token.lemma === token.normal && next?.pos === 'VERB' && REPORTING_VERBS.has(next.lemma) && next.normal !== next.lemma;
+    const beforeSaid = !/ing$/.test(token.normal) && next?.pos === 'VERB' && REPORTING_VERBS.has(next.lemma) && next.normal !== next.lemma;
     if (afterTo) tokens[k - 1] = { ...to, pos: 'ADP' };
     if (afterTo || beforeSaid) tokens[k] = { ...token, pos: 'PROPN', lemma: token.normal };
   });

@@ -89,6 +89,8 @@ describe('attribution', () => {
 
   it('reads a surname that is also a verb as the name it is before "said" ("“…,” Ward said"), not "Having announced …"', () => {
     expect(extractStatements(['“The levees must be rebuilt before winter,” Ward said.'])[0]?.speaker).toBe('Ward');
+    // wink reads this one as "rise".
+    expect(extractStatements(['“The levees must be rebuilt before winter,” Rose said.'])[0]?.speaker).toBe('Rose');
     const [judge] = extractStatements(['Having announced that the levees must be rebuilt, Judge Tom Reyes adjourned the hearing.']);
     expect(judge?.speaker).not.toBe('Having');
   });
