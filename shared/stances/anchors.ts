@@ -567,7 +567,9 @@ function anchorWithSubject(tokens: Token[], i: number, verbEnd: number, register
   if (before && closesRelativeClause(tokens, before.start, verbEnd)) return undefined;
   if (before) return { verbStart, verbEnd, subjectStart: before.start, subjectEnd, inverted: false, subject: before.subject, lemma: token.lemma };
   const previous = tokens[i - 1];
-  if (previous && (previous.text === ',' || previous.quoteMark === 'close')) {
+  // "…, meanwhile, called on the North Korean regime to …": whom a call is made on is never who makes it.
+  const addressed = token.lemma === 'call' && verbEnd > i;
+  if (previous && (previous.text === ',' || previous.quoteMark === 'close') && !addressed) {
     const named = findNameStartingAt(tokens, verbEnd + 1, register);
     if (named) {
       return { verbStart: i, verbEnd, subjectStart: verbEnd + 1, subjectEnd: named.end, inverted: true, subject: { type: 'person', person: named.person }, lemma: token.lemma };

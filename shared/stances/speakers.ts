@@ -162,7 +162,7 @@ function collectUnlistedSubjects(sentences: Sentence[]): string[][] {
     tokens.forEach((token, i) => {
       if (!REPORTING_VERBS.has(token.lemma) || token.pos !== 'VERB' || token.quoted) return;
       const end = skipToSubjectEnd(tokens, i - 1);
-      const appositive = nameInAppositive(tokens, i);
+      const appositive = nameInAppositive(tokens, i) ?? nameAfterInvertedVerb(tokens, i);
       if (appositive) names.push(appositive);
       const run = cleanName(capitalizedRunEndingAt(tokens, end).join(' '));
       if (run.length === 0 || run.length > MAX_NAME_WORDS || !looksLikePersonName(run)) return;
@@ -171,6 +171,22 @@ function collectUnlistedSubjects(sentences: Sentence[]): string[][] {
     });
   }
   return names;
+}
+
+/**
+ * "“…,” said Virginia delegate Beau Correll, angered …": the full name that ends the phrase after a verb that closes a
+ * quotation or a clause, after its role; compromise may know only a word of the role ("Virginia").
+ */
+function nameAfterInvertedVerb(tokens: Token[], verb: number): string[] | undefined {
+  const before = tokens[verb - 1];
+  if (!before || !(before.text === ',' || before.quoteMark === 'close')) return undefined;
+  const end = tokens.findIndex((token, k) => k > verb && !isWord(token));
+  if (end === -1 || end - verb > MAX_ROLE_TOKENS + MAX_NAME_WORDS + 1) return undefined;
+  const raw = capitalizedRunEndingAt(tokens, end - 1);
+  const run = cleanName(raw.join(' '));
+  // Not "a South Carolina Democrat", "Human Rights Watch", "CORE Teachers": a place or a plural in the run.
+  const person = run.length >= 2 && run.length <= MAX_NAME_WORDS && looksLikePersonName(raw) && !compromiseNlp()(raw.join(' ')).has('#Plural');
+  return person ? run : undefined;
 }
 
 /**

@@ -95,6 +95,16 @@ describe('attribution', () => {
     expect(judge?.speaker).not.toBe('Having');
   });
 
+  it('takes the full name that ends ", said <role> <name>," though the name finder knows only a word of the role', () => {
+    const [statement] = extractStatements(['“The levees must be rebuilt before winter,” said Oregon delegate Beau Lindqvist, angered that the vote was refused.']);
+    expect(statement.speaker).toBe('Beau Lindqvist');
+  });
+
+  it('never takes whom a call is made on for who makes it ("…, meanwhile, called on the X board to …")', () => {
+    const statements = extractStatements(["The council's secretary general, meanwhile, called on the Kaldmark Fisheries Board to drop its claim."]);
+    expect(statements.map((statement) => statement.speaker)).not.toContain('Kaldmark Fisheries Board');
+  });
+
   it('ends a transcript label at its colon: the name after it is the next speaker\'s ("TAPPER: Tom Reyes released …")', () => {
     const [statement] = extractStatements(['JANE TAPPER: Tom Reyes released a statement on Friday.', 'REYES: The levees must be rebuilt before winter.']);
     expect(statement.speaker).toBe('Tom Reyes');
