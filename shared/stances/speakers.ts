@@ -247,8 +247,24 @@ export function skipToSubjectEnd(tokens: Token[], from: number): number {
   if (j >= 0 && tokens[j].text === ')') j = skipParenthesis(tokens, j); // "Sen. Chuck Schumer (D-N.Y.) said"
   if (j >= 0 && tokens[j].text === ',') return skipAppositive(tokens, j);
   if (j >= 0 && DASHES.has(tokens[j].text)) return skipDashes(tokens, j);
-  return j;
+  return listenerPhraseStart(tokens, j) - 1;
 }
+
+/**
+ * "A senior official speaking to Reuters said", "a source who spoke to Fox News said": the outlet spoken to ends the
+ * phrase before the verb, but the subject is who spoke. Where that phrase starts ("speaking", "who"), or `end + 1`
+ * when there is none.
+ */
+function listenerPhraseStart(tokens: Token[], end: number): number {
+  let k = end;
+  while (k >= 0 && isWord(tokens[k]) && (isCapitalized(tokens[k]) || tokens[k].normal === 'the')) k -= 1;
+  const spoke = tokens[k - 1];
+  if (k === end || !['to', 'with'].includes(tokens[k]?.normal ?? '') || !spoke || !LISTENING_VERBS.has(spoke.lemma)) return end + 1;
+  return ['who', 'that'].includes(tokens[k - 2]?.normal ?? '') ? k - 2 : k - 1;
+}
+
+/** Verbs whose "to" or "with" names whom someone spoke to. */
+const LISTENING_VERBS = new Set(['speak', 'talk']);
 
 /** Dashes that set off an appositive ("Trump’s running mate — Indiana Gov. Mike Pence — has …"). */
 export const DASHES = new Set(['—', '–', '--']);

@@ -100,6 +100,13 @@ describe('attribution', () => {
     expect(statement.speaker).toBe('Beau Lindqvist');
   });
 
+  it('takes who spoke for the subject, not the outlet they spoke to ("a senior official speaking to Reuters said")', () => {
+    const speakers = ['A senior official speaking to Reuters said the talks must resume.', 'A source who spoke with The Ledger said the talks must resume.'].map(
+      (sentence) => extractStatements([sentence])[0]?.speaker,
+    );
+    expect(speakers).toEqual(['senior official', 'source']);
+  });
+
   it('never takes whom a call is made on for who makes it ("…, meanwhile, called on the X board to …")', () => {
     const statements = extractStatements(["The council's secretary general, meanwhile, called on the Kaldmark Fisheries Board to drop its claim."]);
     expect(statements.map((statement) => statement.speaker)).not.toContain('Kaldmark Fisheries Board');
