@@ -298,6 +298,10 @@ function skipAppositive(tokens: Token[], comma: number): number {
   const from = placePhraseStart(tokens, end);
   if (from === undefined) return end;
   const open = tokens.slice(0, from).findLastIndex((token) => token.text === ',');
+  // "Six Gannett newspapers in New Jersey, including the Asbury Park Press, said": the noun the place follows, when the
+  // sentence opens with it (not "Alarmed by the unrest in Nevada, Senator Harry Reid …"; "An email from …" is who sent it).
+  const opensWithPlacedNoun = open === -1 && tokens[from].normal === 'in' && tokens[from - 1]?.pos === 'NOUN';
+  if (opensWithPlacedNoun && !tokens.slice(0, from).some((token) => token.pos === 'VERB' || token.pos === 'AUX')) return from - 1;
   if (open === -1 || from - open > MAX_APPOSITIVE_TOKENS) return end;
   const subject = skipAge(tokens, open - 1);
   return isWord(tokens[subject]) && isCapitalized(tokens[subject]) ? subject : end;

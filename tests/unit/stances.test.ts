@@ -107,6 +107,13 @@ describe('attribution', () => {
     expect(speakers).toEqual(['senior official', 'source']);
   });
 
+  it('takes the noun a sentence opens with, not the place after it, for the subject ("Legislative leaders in North Dakota, …, noted")', () => {
+    const [leaders] = extractStatements(['Legislative leaders in North Dakota, for instance, noted that the levees must be rebuilt.']);
+    expect(leaders.speaker).toBe('Legislative leaders');
+    const [senator] = extractStatements(['Alarmed by the unrest in Nevada, Senator Tom Reyes, the minority leader, said that the levees must be rebuilt.']);
+    expect(senator.speaker).toBe('Tom Reyes');
+  });
+
   it('never takes whom a call is made on for who makes it ("…, meanwhile, called on the X board to …")', () => {
     const statements = extractStatements(["The council's secretary general, meanwhile, called on the Kaldmark Fisheries Board to drop its claim."]);
     expect(statements.map((statement) => statement.speaker)).not.toContain('Kaldmark Fisheries Board');
