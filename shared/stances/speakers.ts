@@ -184,9 +184,10 @@ function nameAfterInvertedVerb(tokens: Token[], verb: number): string[] | undefi
   if (end === -1 || end - verb > MAX_ROLE_TOKENS + MAX_NAME_WORDS + 1) return undefined;
   const raw = capitalizedRunEndingAt(tokens, end - 1);
   const run = cleanName(raw.join(' '));
+  if (run.length < 2 || run.length > MAX_NAME_WORDS) return undefined;
   // Not "a South Carolina Democrat", "Human Rights Watch", "CORE Teachers": a place or a plural in the run.
-  const person = run.length >= 2 && run.length <= MAX_NAME_WORDS && looksLikePersonName(raw) && !compromiseNlp()(raw.join(' ')).has('#Plural');
-  return person ? run : undefined;
+  const doc = compromiseNlp()(raw.join(' '));
+  return doc.has(NOT_A_PERSON) || doc.has('#Plural') ? undefined : run;
 }
 
 /**
