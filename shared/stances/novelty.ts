@@ -230,13 +230,19 @@ function pickComparable(statement: Statement, earlier: LedgerEntry[], sides: str
  * True when a speaker label names a side's member: the same surname ("Putin" for "Vladimir Putin"), an institutional
  * label holding the member's name ("spokesman, Kremlin" for "Kremlin"), an organisation's name shortened
  * ("Brackmoor" for "Brackmoor Health Group"), to its initials ("NDU" for "National Dockworkers’ Union") or to its head
- * noun ("city" for "City of Kelbourne"), or a place's body by its adjective ("Russian ministry" for "Russia").
+ * noun ("city" for "City of Kelbourne"), or a place's body by its adjective ("Russian ministry" for "Russia"). Not a body
+ * of its own that bears the member's name ("Kaldmark Deep Sea Trawler Association" for "Kaldmark").
  */
 export function speaksAs(speaker: string, member: string): boolean {
   const name = surnameOf(member);
   const words = wordsOf(speaker);
-  return surnameOf(speaker) === name || words.includes(name) || shortensName(speaker, member) || aliasesOf(member).some((word) => words.includes(word));
+  // "Kaldmark Deep Sea Trawler Association" bears the side's name but is not its voice: a body of its own kind.
+  const ownBody = words.length > 1 && OWN_BODIES.has(words[words.length - 1]);
+  return surnameOf(speaker) === name || (words.includes(name) && !ownBody) || shortensName(speaker, member) || aliasesOf(member).some((word) => words.includes(word) && !ownBody);
 }
+
+/** Heads of bodies that speak for their members, not for the place or party whose name they bear. */
+const OWN_BODIES = new Set(['association', 'federation', 'chamber', 'institute', 'society', 'league', 'club', 'coalition', 'alliance', 'company', 'corporation']);
 
 /** The IDF's counts over the ledger plus the statement being judged, and the weight they give each token. */
 interface DocumentFrequencies {

@@ -303,6 +303,10 @@ describe('sides', () => {
     expect(speaksAs('spokesman, ministry', 'ministry')).toBe(true);
     expect(speaksAs('Dmitry Peskov', 'Peskov')).toBe(true);
     expect(speaksAs('Ole Dahl', 'Anna Berg')).toBe(false);
+    // A body that bears a side's name speaks for its members, not for the side; the side's own organs do.
+    expect(speaksAs('Brea Deep Sea Trawler Association', 'Brea')).toBe(false);
+    expect(speaksAs('Brea energy ministry', 'Brea')).toBe(true);
+    expect(speaksAs('Brea Teachers Association', 'Brea Teachers Association')).toBe(true);
   });
 
   it('counts an organisation under its short name, as stories write it after the first mention', () => {
