@@ -6,7 +6,7 @@ import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import { indexAttributes, indexTags } from './dom.js';
 import { MAX_TITLE_CHARS, MAX_URL_CHARS } from '../fetch/index.js';
-import { cutOnWord, toIsoDate } from '../text/index.js';
+import { cutOnWord, escapeRegExp, toIsoDate } from '../text/index.js';
 import { MAX_LANGUAGE_CHARS, MAX_SITE_NAME_CHARS } from './patterns.js';
 import { normalizeWhitespace } from './text.js';
 
@@ -149,7 +149,7 @@ function stripSiteName(title: string | undefined, siteName: string | undefined):
   // Building the two patterns costs more than the rest of this stage: only a title that holds the name needs them.
   // Upper case, as the `i` flag compares: a title the patterns would match always passes (a few more pass).
   if (!title.toUpperCase().includes(siteName.toUpperCase())) return title;
-  const name = siteName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const name = escapeRegExp(siteName);
   const stripped = title
     .replace(new RegExp(`(?:${TITLE_SEPARATOR.source})${name}$`, 'i'), '')
     .replace(new RegExp(`^${name}(?:${TITLE_SEPARATOR.source})`, 'i'), '');

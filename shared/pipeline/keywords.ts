@@ -1,4 +1,5 @@
 import type { KeywordGroups } from '../config/index.js';
+import { escapeRegExp } from '../text/index.js';
 
 /**
  * What may end a keyword besides a word boundary: a plural or a possessive ("tariff" finds "tariffs",
@@ -49,8 +50,4 @@ export function keywordMismatch(texts: readonly string[], groups: KeywordGroups)
 
 function quote(keyword: string): string {
   return `"${keyword}"`;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -3,6 +3,7 @@
  * resolve to "Vladimir Putin" (Russian President) wherever in the article the full name appears.
  */
 import { genderOf, honorificGenderOf, type Gender } from './gender.js';
+import { escapeRegExp } from '../text/index.js';
 import { compromiseNlp } from './nlp-models.js';
 import { findPrincipals } from './principals.js';
 import { canBeSamePerson, shortNameOf } from './surname.js';
@@ -85,8 +86,7 @@ function collectNamedPeople(text: string): string[][] {
  */
 function withHyphenatedEnd(name: string, text: string): string {
   if (!name.endsWith('-')) return name;
-  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const rest = new RegExp(`${escaped}(\\p{Lu}[\\p{L}'’]*)`, 'u').exec(text)?.[1];
+  const rest = new RegExp(`${escapeRegExp(name)}(\\p{Lu}[\\p{L}'’]*)`, 'u').exec(text)?.[1];
   return rest ? name + rest : name;
 }
 

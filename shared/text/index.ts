@@ -8,6 +8,7 @@ export { decodeBody, sniffCharset } from './charset.js';
 export { capText, cutOnWord, type CutOptions } from './cut.js';
 export { findHumanDate, toIsoDate } from './dates.js';
 export { asQuote } from './quote.js';
+export { escapeRegExp } from './regexp.js';
 export { isWhitespaceCode } from './whitespace.js';
 
 /** Hex characters kept of a SHA-256: 128 bits is plenty against collisions among URLs, texts and statement ids. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { capText, cutOnWord } from '../../shared/text/index.js';
+import { capText, cutOnWord, escapeRegExp } from '../../shared/text/index.js';
 
 describe('cutOnWord', () => {
   it('returns a text that fits as it is', () => {
@@ -44,5 +44,13 @@ describe('capText', () => {
 
   it('never splits a multi-byte character', () => {
     expect(capText('cafés', 4)).toBe('caf');
+  });
+});
+
+describe('escapeRegExp', () => {
+  it('matches text as written, special characters and all', () => {
+    const written = 'C. (Reyes) [1+2]? $5 ^a|b\\';
+    expect(new RegExp(`^${escapeRegExp(written)}$`).test(written)).toBe(true);
+    expect(new RegExp(escapeRegExp('a.c')).test('abc')).toBe(false);
   });
 });
