@@ -688,12 +688,20 @@ function anchorParticiple(tokens: Token[], i: number, verbEnd: number, register:
   const verbless = !tokens.slice(0, adjuncts).some((token) => token.pos === 'VERB' || token.pos === 'AUX');
   for (let k = verbless ? adjuncts : 0; k < i; k += 1) {
     if (tokens[k].quoted || tokens[k].quoteMark) continue;
-    // "he defended Mr. Trump's views, saying": the pronoun comes first, before a name within a title's length of it.
-    if (SPEAKER_PRONOUNS.has(tokens[k].normal)) return participleAnchor(i, verbEnd, { type: 'pronoun', at: k }, tokens[i].lemma);
-    const named = findNameStartingAt(tokens, k, register);
-    if (named && named.end < i) return participleAnchor(i, verbEnd, { type: 'person', person: named.person }, tokens[i].lemma);
+    const subject = pronounOrNameAt(tokens, k, i, register);
+    if (subject) return participleAnchor(i, verbEnd, subject, tokens[i].lemma);
   }
   return undefined;
+}
+
+/**
+ * A pronoun at `k`, or a person named from `k` (after a title's length at most) who ends before `limit`. The pronoun
+ * comes first: in "he defended Mr. Trump's views, saying" the name within a title's length of it is not the subject.
+ */
+function pronounOrNameAt(tokens: Token[], k: number, limit: number, register: SpeakerRegister): Subject | undefined {
+  if (SPEAKER_PRONOUNS.has(tokens[k].normal)) return { type: 'pronoun', at: k };
+  const named = findNameStartingAt(tokens, k, register);
+  return named && named.end < limit ? { type: 'person', person: named.person } : undefined;
 }
 
 /**
@@ -706,9 +714,8 @@ function attributionBefore(tokens: Token[], comma: number, register: SpeakerRegi
   const stretch = tokens.slice(start, comma);
   if (start === 0 || !stretch.some((token) => token.pos === 'VERB' && REPORTING_VERBS.has(token.lemma))) return undefined;
   for (let k = start; k < comma; k += 1) {
-    if (SPEAKER_PRONOUNS.has(tokens[k].normal)) return { type: 'pronoun', at: k };
-    const named = findNameStartingAt(tokens, k, register);
-    if (named && named.end < comma) return { type: 'person', person: named.person };
+    const subject = pronounOrNameAt(tokens, k, comma, register);
+    if (subject) return subject;
   }
   const verb = stretch.findIndex((token) => token.pos === 'VERB' && REPORTING_VERBS.has(token.lemma)) + start;
   const subject = verb > start ? findSubjectEndingAt(tokens, verb - 1, register) : undefined;
