@@ -30,4 +30,12 @@ describe('bench:attribution speaker scoring', () => {
     expect(hasNamedSource(attributed('a woman in Worcester, Massachusetts,'))).toBe(false);
     expect(hasNamedSource(attributed('Trump'))).toBe(true);
   });
+
+  it('finds no named source in a group opened by a capitalised quantifier', () => {
+    // The first word is a name unless the article writes it in lower case; a quantifier never names anyone.
+    expect(hasNamedSource(attributed('Several senators'))).toBe(false);
+    expect(hasNamedSource(attributed('Other Republicans'))).toBe(false);
+    expect(hasNamedSource(attributed('Some candidates'))).toBe(false);
+    expect(hasNamedSource(attributed('Both candidates, Clinton and Sanders,'))).toBe(true);
+  });
 });

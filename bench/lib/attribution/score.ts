@@ -31,7 +31,7 @@ export const SPEECH_CUE =
 
 /** Capitalised words that are not names: pronouns, determiners, titles, party and group words. */
 const NOT_NAME_WORDS = new Set(
-  'i he she we they it you his her their its our my your the a an this that these those mr mrs ms dr sen senator rep gov governor president former vice gen secretary republican republicans democrat democrats democratic gop campaign spokesman spokeswoman chairman presidential nominee candidate rev'.split(
+  'i he she we they it you his her their its our my your the a an this that these those some several many most all both few other none each every any mr mrs ms dr sen senator rep gov governor president former vice gen secretary republican republicans democrat democrats democratic gop campaign spokesman spokeswoman chairman presidential nominee candidate rev'.split(
     ' ',
   ),
 );
