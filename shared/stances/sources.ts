@@ -15,6 +15,14 @@ const LINKING_PREPOSITIONS = new Set(['for', 'of', 'at', 'from', 'with', 'in']);
 const LEFT_OUT = new Set(['DET', 'NUM', 'PRON']);
 
 /**
+ * Quantifiers left out too, whatever wink tags them: capitalised at the start of a sentence they read as proper nouns
+ * ("Several Democratic senators" is not a body called "Several Democratic").
+ */
+const QUANTIFIERS = new Set(['several', 'some', 'many', 'most', 'all', 'both', 'few', 'other', 'various', 'numerous']);
+
+const isLeftOut = (token: Token) => LEFT_OUT.has(token.pos) || QUANTIFIERS.has(token.normal);
+
+/**
  * The speaker a noun phrase ending at `end` (and starting at `start`) stands for, when it names a source: a proper-noun
  * organisation, or a role noun from `SOURCE_NOUNS`, with the institution it is "of" or "for" when one follows.
  * Undefined for other subjects ("the report", "the move"), which name no one.
@@ -34,14 +42,25 @@ export function sourceSpeaker(tokens: Token[], start: number, end: number): { pe
   const proper = properRun(phrase);
   // "Japanese fishermen", "Halvorian farmers": a people's adjective before a common noun names a group, not a body.
   if (proper.length === 1 && proper[0] !== head && DEMONYM_ENDING.test(proper[0].text)) return undefined;
-  return proper.length > 0 && proper.some((token) => token.pos === 'PROPN') ? { person: label([proper], 'organization'), start } : undefined;
+  if (proper.length === 0 || !proper.some((token) => token.pos === 'PROPN')) return undefined;
+  // "GOP strategists", "Labour councillors": people of a kind the capitals qualify, not the party or body itself.
+  if (isPluralNoun(head) && proper[proper.length - 1] !== head) return { person: label([[...proper, head]], 'institution'), start };
+  return { person: label([proper], 'organization'), start };
 }
+
+const isPluralNoun = (token: Token) => token.pos === 'NOUN' && token.normal !== token.lemma && token.normal.endsWith('s');
 
 /** How a people's adjective most often ends: Japan-ese, Halvor-ian, Brit-ish (not an acronym: "FBI"). */
 const DEMONYM_ENDING = /[a-z](ese|ian|ish)$/;
 
-/** A role or institution noun, or a title ("the minister" whom the article does not name). */
-const isSourceNoun = (token: Token) => SOURCE_NOUNS.has(token.lemma) || TITLE_NOUNS.has(token.lemma) || PERSON_DESCRIPTION_HEADS.has(token.normal);
+/**
+ * A role or institution noun, or a title ("the minister" whom the article does not name), or a description of people
+ * in the plural ("Republican senators", "the candidates": a group, where "the senator" is one person already named).
+ */
+const isSourceNoun = (token: Token) =>
+  SOURCE_NOUNS.has(token.lemma) || TITLE_NOUNS.has(token.lemma) || PERSON_DESCRIPTION_HEADS.has(token.normal) || isPluralDescription(token);
+
+const isPluralDescription = (token: Token) => token.normal !== token.lemma && PERSON_DESCRIPTION_HEADS.has(token.lemma);
 
 /** "Sanders’ aides", "the ministry's spokesman": the owner's capitalised words and the possessive mark before `start`. */
 function ownerBefore(tokens: Token[], start: number): Token[] | undefined {
@@ -63,7 +82,7 @@ function roleBefore(tokens: Token[], end: number): { role: Token[]; start: numbe
 
 /** The capitalised words of a phrase, from its first to its last ("The New York Times" → "New York Times"). */
 function properRun(phrase: Token[]): Token[] {
-  const first = phrase.findIndex((token) => isWord(token) && isCapitalized(token) && token.pos !== 'DET');
+  const first = phrase.findIndex((token) => isWord(token) && isCapitalized(token) && token.pos !== 'DET' && !QUANTIFIERS.has(token.normal));
   if (first === -1) return [];
   let last = phrase.length - 1;
   while (last > first && !(isWord(phrase[last]) && isCapitalized(phrase[last]))) last -= 1;
@@ -72,7 +91,7 @@ function properRun(phrase: Token[]): Token[] {
 
 /** A hyphen written between two words, with no space on either side. */
 function joinsWords(tokens: Token[], k: number): boolean {
-  const kept = (token: Token | undefined) => token !== undefined && isWord(token) && !LEFT_OUT.has(token.pos);
+  const kept = (token: Token | undefined) => token !== undefined && isWord(token) && !isLeftOut(token);
   return tokens[k].text === '-' && tokens[k].space === '' && tokens[k + 1]?.space === '' && kept(tokens[k - 1]) && kept(tokens[k + 1]);
 }
 
@@ -80,7 +99,7 @@ function joinsWords(tokens: Token[], k: number): boolean {
 function label(parts: Token[][], kind: 'institution' | 'organization'): Person {
   const texts = parts.map((part) =>
     part
-      .filter((token, k) => (isWord(token) && !LEFT_OUT.has(token.pos)) || POSSESSIVE_MARKS.has(token.text) || joinsWords(part, k))
+      .filter((token, k) => (isWord(token) && !isLeftOut(token)) || POSSESSIVE_MARKS.has(token.text) || joinsWords(part, k))
       // A hyphen and the word after it keep to the word before ("Wealth-X", "KING-TV").
       .map((token, k, kept) => (POSSESSIVE_MARKS.has(token.text) || token.text === '-' || kept[k - 1]?.text === '-' ? token.text : ` ${token.text}`))
       .join('')

@@ -1071,6 +1071,15 @@ describe('sources without a person’s name', () => {
     expect(speakerOf('The mayor of Leeds said the buses would stop unless the fund was restored.')).toBe('mayor, Leeds');
   });
 
+  it('names a group by its kind of people and what qualifies them, not by a capitalised quantifier or the qualifier alone', () => {
+    // Capitalised at the start of a sentence, a quantifier reads as a proper noun; a party or a country before a plural
+    // role is what kind of senators or strategists they are, not a body that speaks.
+    expect(speakerOf('Several Labour councillors said they would oppose the budget unless the levy was cut.')).toBe('Labour councillors');
+    expect(speakerOf('Many Liberal senators said they would vote against the bill.')).toBe('Liberal senators');
+    expect(speakerOf('Some Green strategists predict that support will fall if the levy passes.')).toBe('Green strategists');
+    expect(speakerOf('The Conservative candidates said they would scrap the tax.')).toBe('Conservative candidates');
+  });
+
   it('keeps an institution’s name whole across "of" and "and", and reads no person in its last word', () => {
     expect(speakerOf('A spokesman for the Ministry of Agriculture and Fisheries told reporters that the quota must fall next year.')).toBe(
       'spokesman, Ministry of Agriculture and Fisheries',
