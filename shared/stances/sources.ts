@@ -42,7 +42,8 @@ export function sourceSpeaker(tokens: Token[], start: number, end: number): { pe
   const proper = properRun(phrase);
   // "Japanese fishermen", "Halvorian farmers": a people's adjective before a common noun names a group, not a body.
   if (proper.length === 1 && proper[0] !== head && DEMONYM_ENDING.test(proper[0].text)) return undefined;
-  if (proper.length === 0 || !proper.some((token) => token.pos === 'PROPN')) return undefined;
+  // "the Saturday debate", "Thursday’s meeting", "on Super Tuesday": capitals that date something name no body.
+  if (proper.length === 0 || !proper.some((token) => token.pos === 'PROPN') || proper.some((token) => token.entity === 'DATE')) return undefined;
   // "GOP strategists", "Labour councillors": people of a kind the capitals qualify, not the party or body itself.
   if (isPluralNoun(head) && proper[proper.length - 1] !== head) return { person: label([[...proper, head]], 'institution'), start };
   return { person: label([proper], 'organization'), start };

@@ -7,7 +7,7 @@ import { escapeRegExp } from '../text/index.js';
 import { compromiseNlp } from './nlp-models.js';
 import { findPrincipals } from './principals.js';
 import { canBeSamePerson, shortNameOf } from './surname.js';
-import { INSTITUTION_NAME_JOINERS, OUTLET_VERBS, POSSESSIVE_MARKS, REPORTING_VERBS, ROLE_WORDS } from './lexicon.js';
+import { INSTITUTION_NAME_JOINERS, OUTLET_VERBS, POSSESSIVE_MARKS, REPORTING_VERBS, ROLE_WORDS, SOURCE_NOUNS, TITLE_NOUNS } from './lexicon.js';
 import { MAX_APPOSITIVE_TOKENS, MAX_NAME_WORDS, MAX_ROLE_TOKENS } from './patterns.js';
 import { isCapitalized, isWord, type Sentence, type Token } from './sentences.js';
 
@@ -129,7 +129,15 @@ function cleanName(raw: string): string[] {
   }
   if (words.some((word) => !/^\p{Lu}/u.test(word))) return [];
   if (words.length === 1 && words[0].includes('-') && !titled) return [];
+  // "the Justice Department said": a body's noun alone, after a word that is also a title ("Justice Ruth Bader
+  // Ginsburg"), names the body, not a person called "Department".
+  if (words.length === 1 && isBodyNoun(words[0])) return [];
   return words;
+}
+
+function isBodyNoun(word: string): boolean {
+  const lower = word.toLowerCase();
+  return SOURCE_NOUNS.has(lower) || TITLE_NOUNS.has(lower);
 }
 
 const QUOTATION_IN_WORD = /''|["“”«»]/;

@@ -1080,6 +1080,19 @@ describe('sources without a person’s name', () => {
     expect(speakerOf('The Conservative candidates said they would scrap the tax.')).toBe('Conservative candidates');
   });
 
+  it('reads a body, not a person, in a title word before a body’s noun ("the Justice Ministry")', () => {
+    expect(speakerOf('The Justice Ministry said it would appeal the ruling.')).toBe('Justice Ministry');
+  });
+
+  it('takes no day for a body ("Thursday’s meeting", "the Saturday debate")', () => {
+    const speakers = extractStatements([
+      'A person familiar with the planning for Thursday’s meeting said the board would vote on the levy.',
+      'Farmers who watched the Saturday debate said they would not back the levy.',
+    ]).map((statement) => statement.speaker);
+    expect(speakers).not.toContain('Thursday');
+    expect(speakers).not.toContain('Saturday');
+  });
+
   it('keeps an institution’s name whole across "of" and "and", and reads no person in its last word', () => {
     expect(speakerOf('A spokesman for the Ministry of Agriculture and Fisheries told reporters that the quota must fall next year.')).toBe(
       'spokesman, Ministry of Agriculture and Fisheries',
