@@ -65,7 +65,8 @@ export function attributeSentences(sentences: Sentence[], register: SpeakerRegis
   const clauses: AttributedClause[] = [];
   const anchors = sentences.map((sentence) => findAnchors(sentence.tokens, register));
   const transcript = transcriptSpeakers(sentences, register);
-  // The last named speaker, a person or an organisation, goes on with a quotation; "he" and "she" are people.
+  // The last speaker, a person, an organisation or a role ("said one district leader. “…”"), goes on with a quotation;
+  // "he" and "she" are people.
   let lastNamed: Person | null = null;
   let lastPersonAt = -1;
   /** Who last spoke through a document ("said in a statement"): what "the statement" says next is theirs. */
@@ -76,7 +77,7 @@ export function attributeSentences(sentences: Sentence[], register: SpeakerRegis
   const people: Person[] = [];
   const named = (speaker: Person, at: number) => {
     lastNamed = speaker;
-    if (speaker.organization) return;
+    if (speaker.organization || speaker.institutional) return;
     people.push(speaker);
     lastPersonAt = at;
   };
@@ -113,7 +114,7 @@ export function attributeSentences(sentences: Sentence[], register: SpeakerRegis
     if (!record) return speaker;
     if (speaker && subject.type !== 'document' && mentionsDocument(sentence.tokens)) documentSpeaker = speaker;
     if (speaker && (speaker.organization || speaker.institutional)) lastBody = { person: speaker, at: index };
-    if (speaker && !speaker.institutional) named(speaker, index);
+    if (speaker) named(speaker, index);
     // "“Savage,” she said" marks an unmarked Deja Stewart a "she": the next "he" is someone else.
     if (speaker && !speaker.gender && !speaker.organization && !speaker.institutional && subject.type === 'pronoun') speaker.gender = pronounGender(pronoun);
     return speaker;

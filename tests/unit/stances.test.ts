@@ -747,6 +747,15 @@ describe('attribution of quotations, transcripts and participles', () => {
     expect(found.find((statement) => statement.text.includes('heater'))?.speaker).toBe('Maureen Lund');
   });
 
+  it('goes on with an unnamed source’s quotation in the next sentence, not with the person named before', () => {
+    const found = extractStatements([
+      'Mayor Ana Ruiz said the city would not raise fares this year.',
+      '“We will not sign this deal unless the fund is restored,” said one senior council official. “The board must first publish its accounts.”',
+    ]);
+    expect(found.map((statement) => statement.speaker)).toEqual(['Ana Ruiz', 'senior council official']);
+    expect(found[1].text).toContain('publish its accounts');
+  });
+
   it('reads the main clause after "If …, he said, …" as what he said', () => {
     const [statement] = extractStatements(['Paul Dravecky runs the utility.', 'If the fees go, he said, the utility could bring its rate rise down to 12 per cent.']);
     expect(statement).toMatchObject({ speaker: 'Paul Dravecky', kind: 'condition' });
