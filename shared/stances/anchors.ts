@@ -4,6 +4,7 @@
  */
 import {
   CALLED_OFF_ACTIONS,
+  GENERIC_TITLES,
   GIVEN_UP_STANCES,
   HALTING_VERBS,
   INSTITUTION_NAME_JOINERS,
@@ -17,6 +18,7 @@ import {
   REPORTED_CLAUSE_OPENERS,
   REPORTING_VERB_FRAMES,
   REPORTING_VERBS,
+  ROLE_WORDS,
   SPEAKER_PRONOUNS,
   STANCE_ADJECTIVES,
   STANCE_VERBS,
@@ -797,7 +799,8 @@ function opensFiniteClause(tokens: Token[], from: number): boolean {
 function subjectBefore(tokens: Token[], verb: number, register: SpeakerRegister): { subjectEnd: number; found?: { start: number; subject: Subject } } {
   const subjectEnd = skipToSubjectEnd(tokens, verb - 1);
   if (subjectEnd < 0) return { subjectEnd };
-  const found = personOfPlace(tokens, findSubjectEndingAt(tokens, subjectEnd, register), register);
+  const subject = personOfPlace(tokens, findSubjectEndingAt(tokens, subjectEnd, register), register);
+  const found = tokens[subjectEnd + 1]?.text === ',' ? describedName(tokens, subject, register) : subject;
   // The mark that sets the name off: commas, or dashes ("Trump’s running mate — Indiana Gov. Mike Pence — has …").
   const mark = tokens[subjectEnd + 1]?.text ?? '';
   const setsOff = mark === ',' || DASHES.has(mark);
@@ -814,6 +817,18 @@ function subjectBefore(tokens: Token[], verb: number, register: SpeakerRegister)
   if (!named || !opensAppositive(named.start)) return { subjectEnd, found };
   const start = descriptorStart(tokens, found?.start ?? named.start);
   return { subjectEnd: closing - 1, found: { start, subject: { type: 'person', person: named.person } } };
+}
+
+/**
+ * "Christopher Shelton, the president of the union, which endorsed …, said": the name that opens the sentence, when
+ * what was found is the appositive, set off by commas, that describes it (not "Mr. Obama, officials said, has …").
+ */
+function describedName(tokens: Token[], found: { start: number; subject: Subject } | undefined, register: SpeakerRegister) {
+  const described = found?.subject.type === 'title' || found?.subject.type === 'source';
+  if (!found || !described || tokens[found.start - 1]?.text !== ',') return found;
+  const named = findNameEndingAt(tokens, found.start - 2, register);
+  if (!named || named.person.organization || roleStartBefore(tokens, named.start) !== 0) return found;
+  return { start: 0, subject: { type: 'person', person: named.person } as Subject };
 }
 
 /**
@@ -895,11 +910,24 @@ function findSubjectEndingAt(tokens: Token[], end: number, register: SpeakerRegi
   if (PERSON_DESCRIPTION_HEADS.has(token.normal) && determiner === 'the' && !isCapitalized(token)) {
     return { start, subject: { type: 'title', head: token.normal, describesPerson: true, at: start } };
   }
+  // "The former secretary of state said": the one holder of an office, whom the article may have named with it. A
+  // title of a named place or body stays a label ("mayor, Dunmore"): "Harlow Mayor Tom Finch" holds another.
+  const holder = source && source.start < start ? tokens[start - 2] : undefined;
+  const office = !tokens.slice(start, end + 1).some(isCapitalized);
+  if (source && holder && office && tokens[source.start]?.normal === 'the' && isPersonTitle(holder)) {
+    return { start: source.start, subject: { type: 'title', head: holder.lemma, fallback: source.person } };
+  }
   if (source) {
     const owned = OWNING_DETERMINERS.has(tokens[source.start - 1]?.normal ?? '') || tokens.slice(source.start, end).some((token) => POSSESSIVE_MARKS.has(token.text));
     return { start: source.start, subject: { type: 'source', person: source.person, owned } };
   }
   return { start, subject: { type: 'unnamed' } };
+}
+
+/** A title one person holds, in the singular ("secretary", "senator"), not a body's noun nor "leader" (`GENERIC_TITLES`). */
+function isPersonTitle(token: Token): boolean {
+  const title = ROLE_WORDS.has(token.normal) || PERSON_DESCRIPTION_HEADS.has(token.normal);
+  return title && token.normal === token.lemma && !GENERIC_TITLES.has(token.lemma);
 }
 
 /**

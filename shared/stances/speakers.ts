@@ -515,12 +515,20 @@ export function roleStartBefore(tokens: Token[], nameStart: number): number {
     // "campaign chairman", "former Florida governor": a modifier of a role, even across a place name.
     const modifiesRole = (token.pos === 'NOUN' || token.pos === 'ADJ') && role.some((word) => ROLE_WORDS.has(word.normal));
     const isCapitalizedWord = isWord(token) && isCapitalized(token) && !(j === 0 && token.pos !== 'PROPN' && token.pos !== 'ADJ');
-    if (!(isRoleWord || modifiesRole || isCapitalizedWord)) break;
+    if (!(isRoleWord || modifiesRole || isCapitalizedWord || namesOffice(tokens, j, role))) break;
     role.unshift(token);
   }
-  // A role sits right before the name ("Russian President Vladimir Putin"); "At APEC Putin said" has none.
+  // A role sits right before the name ("Russian President Vladimir Putin"), or an office named with "of" ("Secretary of
+  // State John Kerry"); "At APEC Putin said" has none.
   const adjacent = role[role.length - 1];
-  return adjacent && ROLE_WORDS.has(adjacent.normal.replace(/\.$/, '')) ? nameStart - role.length : nameStart;
+  const office = role.some((word) => word.normal === 'of');
+  return adjacent && (ROLE_WORDS.has(adjacent.normal.replace(/\.$/, '')) || office) ? nameStart - role.length : nameStart;
+}
+
+/** "of" between a role word and the capitalised office it holds ("Secretary | of | State", "Minister of Finance"). */
+function namesOffice(tokens: Token[], of: number, role: Token[]): boolean {
+  const title = tokens[of - 1];
+  return tokens[of].normal === 'of' && role.length > 0 && isCapitalized(role[0]) && title !== undefined && isCapitalized(title) && ROLE_WORDS.has(title.normal);
 }
 
 /** The name's words (lower case) start at token `start`. */

@@ -1347,6 +1347,23 @@ describe('sources without a person’s name', () => {
     expect(speakersOf([possessive, '“The bridge is not safe,” Mayor Ruth Ellery told reporters.'])[0]).toBe('Ruth Ellery');
   });
 
+  it('gives "the former minister of finance said" to the person the article named with that office', () => {
+    const found = extractStatements([
+      'Former Minister of Finance Ana Ruiz said she would not stand again.',
+      'Tom Finch, a councillor, said the budget was too small.',
+      'The former minister of finance said the levy must be cut before the vote.',
+    ]);
+    expect(found.map((statement) => statement.speaker)).toEqual(['Ana Ruiz', 'Tom Finch', 'Ana Ruiz']);
+  });
+
+  it('gives a statement to the name an appositive describes when a relative clause follows the appositive', () => {
+    const speakers = extractStatements([
+      'Tom Finch, the leader of the Harlow Tenants Union, said the rent freeze must stay.',
+      'Ana Ruiz, the president of the Dunmore Traders Guild, which backed the levy in May, said the levy must be cut.',
+    ]).map((statement) => statement.speaker);
+    expect(speakers).toEqual(['Tom Finch', 'Ana Ruiz']);
+  });
+
   it('gives what "the statement" says to whoever issued it, and nothing when no one was said to', () => {
     const found = extractStatements([
       'Mayor Ana Lima said in a statement on Monday that the city would hold a vote in March.',
