@@ -121,6 +121,9 @@ export const QUESTION_OPENERS = new Set(['whether', 'if', 'how', 'what', 'why', 
 /** Two-word reporting verbs: lemma of the verb → particles that make it one ("called on", "called for"). */
 export const PHRASAL_REPORTING_VERBS: Record<string, string[]> = { call: ['on', 'upon', 'for'], point: ['out'], shoot: ['back'], fire: ['back'] };
 
+/** Past forms of `PHRASAL_REPORTING_VERBS` that do not end in "-ed" ("shot back"). */
+export const IRREGULAR_PAST_FORMS: Record<string, string> = { shot: 'shoot' };
+
 /**
  * Verbs whose subject takes a stance by doing them ("Sanders has rebuffed pressure", "the ministry plans to …"): a
  * sentence with no verb of saying is the subject's stated position when its main verb is one of these.

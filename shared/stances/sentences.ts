@@ -5,7 +5,7 @@
 import type { ItsFunction } from 'wink-nlp';
 import { cutOnWord } from '../text/index.js';
 import { winkNlp } from './nlp-models.js';
-import { REPORTING_VERBS, SPEAKER_PRONOUNS } from './lexicon.js';
+import { IRREGULAR_PAST_FORMS, PHRASAL_REPORTING_VERBS, REPORTING_VERBS, SPEAKER_PRONOUNS } from './lexicon.js';
 import { MAX_ARTICLE_READ_CHARS, MAX_NAME_WORDS, MAX_SENTENCE_CHARS } from './patterns.js';
 
 export interface Token {
@@ -61,7 +61,7 @@ const SENTENCE_BREAK = /[.!?…]["”’')\]]*\s+/g;
  * Splits paragraphs into sentences.
  *
  * Stages: boundParagraphs → tokenizeParagraph → splitFusedMarks → splitPossessives → mendSplitPairs → markQuotations →
- * retagSentenceStart → retagParticiples → retagPresentVerbs → retagNamesReadAsVerbs → mergeBrokenAbbreviations →
+ * retagSentenceStart → retagParticiples → retagPresentVerbs → retagPhrasalVerbs → retagNamesReadAsVerbs → mergeBrokenAbbreviations →
  * withoutDateline.
  * Quotation state resets at each paragraph: by convention a quote that runs on opens again in the next one.
  */
@@ -71,7 +71,7 @@ export function readSentences(paragraphs: string[]): Sentence[] {
     const start = paragraphStart;
     const sentences = mendSplitPairs(tokenizeParagraph(paragraph, paragraphIndex, start).map(splitFusedMarks).map(splitPossessives));
     paragraphStart += paragraphs[paragraphIndex].length + PARAGRAPH_SEPARATOR.length;
-    const merged = mergeBrokenAbbreviations(markQuotations(sentences).map(retagSentenceStart).map(retagParticiples).map(retagPresentVerbs).map(retagNamesReadAsVerbs), paragraph, start);
+    const merged = mergeBrokenAbbreviations(markQuotations(sentences).map(retagSentenceStart).map(retagParticiples).map(retagPresentVerbs).map(retagPhrasalVerbs).map(retagNamesReadAsVerbs), paragraph, start);
     return withoutDateline(merged, paragraph, start);
   });
 }
@@ -193,6 +193,28 @@ const DETERMINED = new Set(['DET', 'PRON']);
 /** The verb of saying a third-person present form belongs to ("claims" → claim, "vows" → vow, "stresses" → stress). */
 function verbOfPresent(word: string): string | undefined {
   return [word.slice(0, -1), word.slice(0, -2)].find((candidate) => word.length > 3 && REPORTING_VERBS.has(candidate));
+}
+
+/**
+ * wink reads some past forms of two-word verbs of saying as nouns after a name ("“…,” Bennett shot back"). After a name
+ * or "he" or "she", and before the verb's own particle, such a word is the verb ("a parting shot back home" is not).
+ */
+function retagPhrasalVerbs(sentence: Sentence): Sentence {
+  const tokens = sentence.tokens;
+  tokens.forEach((token, k) => {
+    const lemma = token.pos === 'NOUN' ? phrasalVerbOfPast(token.normal) : undefined;
+    const before = tokens[k - 1];
+    const subject = before && (before.pos === 'PROPN' || SPEAKER_PRONOUNS.has(before.normal));
+    if (lemma && subject && PHRASAL_REPORTING_VERBS[lemma].includes(tokens[k + 1]?.normal ?? '')) tokens[k] = { ...token, pos: 'VERB', lemma };
+  });
+  return sentence;
+}
+
+/** The two-word verb of saying a past form belongs to ("shot" → shoot, "fired" → fire, "called" → call), if any. */
+function phrasalVerbOfPast(word: string): string | undefined {
+  if (IRREGULAR_PAST_FORMS[word]) return IRREGULAR_PAST_FORMS[word];
+  if (!word.endsWith('ed')) return undefined;
+  return [word.slice(0, -2), word.slice(0, -1)].find((stem) => Object.hasOwn(PHRASAL_REPORTING_VERBS, stem));
 }
 
 /**

@@ -1677,6 +1677,12 @@ describe('verbs after a quotation', () => {
     expect(described.speaker).toBe('Jared Potts');
   });
 
+  it('takes "…,” Bennett shot back" as a verb of saying, though wink reads "shot" as a noun', () => {
+    const found = extractStatements(['Ana Lima, a councillor, disagreed.', '“They will not vote for the levy unless it is cut,” Bennett shot back with a laugh.']);
+    expect(found.map((statement) => statement.speaker)).toEqual(['Bennett']);
+    expect(extractStatements(['The mayor took a parting shot back home on Monday.'])).toEqual([]);
+  });
+
   it('takes "…,” Ohio delegate Bill Eastland said" as Eastland closing the quote, the capitalised word part of his description', () => {
     const found = extractStatements(['“We will not back the platform unless the tax plank goes,” Ohio delegate Bill Eastland said.']);
     expect(found.map((statement) => [statement.speaker, statement.kind])).toEqual([['Bill Eastland', 'condition']]);
