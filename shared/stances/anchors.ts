@@ -199,8 +199,18 @@ function isEmbedded(tokens: Token[], anchor: Anchor, earlier: Anchor[]): boolean
   // its listener) opens the reported clause too.
   const listener = LISTENER_VERBS.has(previous.lemma) ? window.findIndex((token) => !isNounPhrasePart(token)) : 0;
   const between = window.slice(listener === -1 ? window.length : listener);
-  const opensClause = anchor.subjectStart === previous.verbEnd + 1 + window.length && between.every((token) => token.pos === 'ADV' || token.entity === 'DATE');
+  const adjuncts = between.every((token) => token.pos === 'ADV' || token.entity === 'DATE');
+  const opensClause = anchor.subjectStart === previous.verbEnd + 1 + window.length && (adjuncts || isConjunctBefore(between));
   return opensClause || window.some((token) => token.normal === 'that');
+}
+
+/** "Cruz said (both) he and Rubio promised …": a pronoun or name and "and" or "or" before the subject are part of it. */
+function isConjunctBefore(tokens: Token[]): boolean {
+  const last = tokens[tokens.length - 1];
+  if (!last || !['and', 'or'].includes(last.normal)) return false;
+  const conjunct = tokens.slice(0, -1);
+  const names = conjunct.some((token) => token.pos === 'PRON' || token.pos === 'PROPN');
+  return names && conjunct.every((token) => ['PRON', 'PROPN', 'DET'].includes(token.pos) || token.normal === 'both');
 }
 
 /**

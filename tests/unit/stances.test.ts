@@ -1626,6 +1626,11 @@ describe('subjects that are more than one name', () => {
     const found = extractStatements(['Pointing to the staff, Mayor Tom Walsh noted that Ohio boasted only one paid organizer before the last election.']);
     expect(found.map((statement) => statement.speaker)).toEqual(['Tom Walsh']);
   });
+
+  it('keeps a report whose subject is the speaker and another ("said both he and Reyes promised") with the speaker', () => {
+    const found = extractStatements(['Tom Walsh said both he and Reyes promised to fight the levy, but only he kept the promise.']);
+    expect(found.map((statement) => statement.speaker)).toEqual(['Tom Walsh']);
+  });
 });
 
 describe('sentences and abbreviations', () => {
