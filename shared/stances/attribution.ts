@@ -184,7 +184,7 @@ function pronounReferent(
   if (before) return before;
   const ahead = mainClauseSubject(sentences[index].tokens, at, register, pronoun);
   if (ahead) return ahead;
-  const previous = index > 0 ? subjectMention(sentences[index - 1].tokens, register, pronoun, notMeant) : undefined;
+  const previous = index > 0 ? subjectMention(sentences[index - 1].tokens, register, pronoun, notMeant) ?? titleMention(sentences[index - 1].tokens, register, pronoun) : undefined;
   if (recentSpeaker && agrees(recentSpeaker, pronoun) && !notMeant.has(recentSpeaker)) {
     // "Nick Farrow … told reporters …. Maureen Costa told councillors …. “…,” she said.": a speaker whose name marks no
     // gender gives way to the person just named whose name marks the pronoun's.
@@ -200,6 +200,21 @@ function pronounReferent(
 function subjectMention(tokens: Token[], register: SpeakerRegister, pronoun: string, notMeant: Set<Person>): Person | undefined {
   const main = mainClauseSubject(tokens, 0, register, pronoun);
   return main && !notMeant.has(main) ? main : firstMention(tokens, register, pronoun, notMeant);
+}
+
+/**
+ * "At a briefing, the admiral chuckled." before "“…,” he said": a sentence whose subject is a title ("the admiral")
+ * that one person of the register holds ("Adm. Paul Dorsey") mentions that person as their name would.
+ */
+function titleMention(tokens: Token[], register: SpeakerRegister, pronoun: string): Person | undefined {
+  const start = leadingAdjunctsEnd(tokens);
+  if (tokens[start]?.normal !== 'the') return undefined;
+  let head = start + 1;
+  while (tokens[head]?.pos === 'ADJ') head += 1;
+  const title = tokens[head];
+  if (!title || title.pos !== 'NOUN' || title.normal !== title.lemma || !['VERB', 'AUX'].includes(tokens[head + 1]?.pos ?? '')) return undefined;
+  const holders = register.people.filter((person) => !person.organization && !person.institutional && agrees(person, pronoun) && roleWordsOf(person).includes(title.lemma));
+  return holders.length === 1 ? holders[0] : undefined;
 }
 
 /**

@@ -230,8 +230,10 @@ function retagNamesReadAsVerbs(sentence: Sentence): Sentence {
     const afterTo = k >= 2 && to?.normal === 'to' && to.pos === 'PART';
     const next = tokens[k + 1];
     const beforeSaid = !/ing$/.test(token.normal) && next?.pos === 'VERB' && REPORTING_VERBS.has(next.lemma) && next.normal !== next.lemma;
+    // "Paul Ward has argued": a finite verb is never followed by an auxiliary, its subject is.
+    const beforeAuxiliary = !/ing$/.test(token.normal) && next?.pos === 'AUX';
     if (afterTo) tokens[k - 1] = { ...to, pos: 'ADP' };
-    if (afterTo || beforeSaid) tokens[k] = { ...token, pos: 'PROPN', lemma: token.normal };
+    if (afterTo || beforeSaid || beforeAuxiliary) tokens[k] = { ...token, pos: 'PROPN', lemma: token.normal };
   });
   return sentence;
 }

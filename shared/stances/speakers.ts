@@ -9,7 +9,7 @@ import { findPrincipals } from './principals.js';
 import { canBeSamePerson, shortNameOf } from './surname.js';
 import { INSTITUTION_NAME_JOINERS, OUTLET_VERBS, POSSESSIVE_MARKS, REPORTING_VERBS, ROLE_WORDS, SOURCE_NOUNS, TITLE_NOUNS } from './lexicon.js';
 import { MAX_APPOSITIVE_TOKENS, MAX_NAME_WORDS, MAX_ROLE_TOKENS } from './patterns.js';
-import { isCapitalized, isWord, type Sentence, type Token } from './sentences.js';
+import { isCapitalized, isWord, joinTokens, type Sentence, type Token } from './sentences.js';
 
 export interface Person {
   /** Full name as first named ("Vladimir Putin"), or as the caller listed it. */
@@ -465,7 +465,7 @@ function findRole(person: Person, sentences: Sentence[]): string | undefined {
     for (let i = 0; i < tokens.length; i += 1) {
       if (!matchesWords(tokens, i, person.words)) continue;
       const role = tokens.slice(roleStartBefore(tokens, i), i);
-      if (role.length > 0) return role.map((token) => token.text).join(' ');
+      if (role.length > 0) return joinTokens(role);
       // "At a press conference in Chelsea, the mayor said": after a preposition, a name is a place, not a subject.
       if (tokens[i - 1]?.pos !== 'ADP') appositive ??= appositiveRole(tokens, i + person.words.length);
     }
@@ -501,7 +501,7 @@ export function roleWordsOf(person: Person): string[] {
   return (person.role ?? '').toLowerCase().split(/\s+/).map((word) => ROLE_ABBREVIATIONS[word.replace(/\.$/, '')] ?? word);
 }
 
-const ROLE_ABBREVIATIONS: Record<string, string> = { sen: 'senator', gov: 'governor', rep: 'representative' };
+const ROLE_ABBREVIATIONS: Record<string, string> = { sen: 'senator', gov: 'governor', rep: 'representative', gen: 'general', adm: 'admiral' };
 
 /**
  * Where a role before a name starts: role words, capitalised words and a noun modifying a role word
@@ -515,12 +515,14 @@ export function roleStartBefore(tokens: Token[], nameStart: number): number {
     // "campaign chairman", "former Florida governor": a modifier of a role, even across a place name.
     const modifiesRole = (token.pos === 'NOUN' || token.pos === 'ADJ') && role.some((word) => ROLE_WORDS.has(word.normal));
     const isCapitalizedWord = isWord(token) && isCapitalized(token) && !(j === 0 && token.pos !== 'PROPN' && token.pos !== 'ADJ');
-    if (!(isRoleWord || modifiesRole || isCapitalizedWord || namesOffice(tokens, j, role))) break;
+    // "Adm. Paul Dorsey": wink keeps the full stop of some title abbreviations apart.
+    const abbreviationStop = token.text === '.' && token.space === '' && ROLE_WORDS.has(tokens[j - 1]?.normal ?? '');
+    if (!(isRoleWord || modifiesRole || isCapitalizedWord || abbreviationStop || namesOffice(tokens, j, role))) break;
     role.unshift(token);
   }
   // A role sits right before the name ("Russian President Vladimir Putin"), or an office named with "of" ("Secretary of
   // State John Kerry"); "At APEC Putin said" has none.
-  const adjacent = role[role.length - 1];
+  const adjacent = role.findLast((word) => word.text !== '.');
   const office = role.some((word) => word.normal === 'of');
   return adjacent && (ROLE_WORDS.has(adjacent.normal.replace(/\.$/, '')) || office) ? nameStart - role.length : nameStart;
 }

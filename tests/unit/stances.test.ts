@@ -762,6 +762,20 @@ describe('attribution of quotations, transcripts and participles', () => {
     expect(statement.claim).toContain('rise');
   });
 
+  it('gives "he said" after a sentence about "the admiral" to the one person named with that title', () => {
+    const found = extractStatements([
+      'Gen. Tom Reyes said the base would close next year.',
+      'Adm. Paul Dorsey commands the fleet.',
+      'At a briefing on Monday, the admiral chuckled when asked about the plan.',
+      '“We will not close it unless the navy moves the ships first,” he said.',
+    ]);
+    expect(found.map((statement) => statement.speaker)).toEqual(['Tom Reyes', 'Paul Dorsey']);
+  });
+
+  it('reads a surname wink takes for a verb before an auxiliary as the subject ("Ann Welch is supporting")', () => {
+    expect(extractStatements(['Rep. Ann Welch is supporting a fare freeze until the audit is published.'])[0]?.speaker).toBe('Ann Welch');
+  });
+
   it('follows "he" back to his name through sentences that speak of him, however many', () => {
     const found = extractStatements([
       'Paul Dravecky is a civil engineer. Colleagues describe him as patient. On his desk sits a short length of lead pipe.',
