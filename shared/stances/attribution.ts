@@ -180,7 +180,7 @@ function pronounReferent(
   notMeant: Set<Person>,
 ): Person | undefined {
   const pronoun = sentences[index].tokens[at].normal;
-  const before = firstMention(sentences[index].tokens.slice(0, at), register, pronoun);
+  const before = mentionBefore(sentences[index].tokens.slice(0, at), register, pronoun);
   if (before) return before;
   const ahead = mainClauseSubject(sentences[index].tokens, at, register, pronoun);
   if (ahead) return ahead;
@@ -270,6 +270,24 @@ function firstMention(tokens: Token[], register: SpeakerRegister, pronoun: strin
     if (!POSSESSIVE_MARKS.has(tokens[named.end + 1]?.text ?? '') && agrees(named.person, pronoun)) return named.person;
   }
   return undefined;
+}
+
+/**
+ * The person a pronoun refers back to in its own sentence: the first one named who is no preposition's object ("In an
+ * interview with Sean Hannity, Trump said he …" is Trump), else the first one named.
+ */
+function mentionBefore(tokens: Token[], register: SpeakerRegister, pronoun: string): Person | undefined {
+  const agreeing = [...namesIn(tokens, register, isQuotedOrNoWord)].filter(
+    (named) => !POSSESSIVE_MARKS.has(tokens[named.end + 1]?.text ?? '') && agrees(named.person, pronoun),
+  );
+  return (agreeing.find((named) => !isPrepositionObject(tokens, named.end)) ?? agreeing[0])?.person;
+}
+
+/** The noun phrase ending at `end` ("with Fox News’ Sean Hannity") follows a preposition. */
+function isPrepositionObject(tokens: Token[], end: number): boolean {
+  let k = end;
+  while (k >= 0 && (['PROPN', 'NOUN', 'ADJ', 'DET'].includes(tokens[k].pos) || POSSESSIVE_MARKS.has(tokens[k].text))) k -= 1;
+  return tokens[k]?.pos === 'ADP';
 }
 
 /** Names inside quotation marks are the speaker's words, not who is meant. */

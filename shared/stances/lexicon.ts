@@ -21,6 +21,8 @@ export const REPORTING_VERBS = new Set([
   'stress',
   'argue',
   'continue',
+  'press',
+  'answer',
   'acknowledge',
   'emphasize',
   'emphasise',
@@ -86,6 +88,10 @@ export const REPORTING_VERBS = new Set([
  */
 export const REPORTING_VERB_FRAMES: Record<string, 'trailing' | 'clause'> = {
   continue: 'trailing',
+  // "“…?” Hannity pressed." asks again, "“…,” Trump answered." replies; "pressed for a vote", "answered the phone" report
+  // nothing.
+  press: 'trailing',
+  answer: 'trailing',
   add: 'clause',
   insist: 'clause',
   demand: 'clause',

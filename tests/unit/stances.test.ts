@@ -762,6 +762,13 @@ describe('attribution of quotations, transcripts and participles', () => {
     expect(statement.claim).toContain('rise');
   });
 
+  it('gives "he" to the sentence’s subject rather than to a person named after a preposition before it', () => {
+    const found = extractStatements([
+      'In an interview with radio host Paul Dorsey on Monday, Tom Reyes was asked about a report that he told the council he would cut the levy.',
+    ]);
+    expect(found.map((statement) => statement.speaker)).toEqual(['Tom Reyes']);
+  });
+
   it('gives "he said" after a sentence about "the admiral" to the one person named with that title', () => {
     const found = extractStatements([
       'Gen. Tom Reyes said the base would close next year.',
@@ -1694,6 +1701,15 @@ describe('verbs after a quotation', () => {
     expect(added.speaker).toBe('Pavone');
     const [described] = extractStatements(['“He speaks his mind, and I think the country needs that,” said 17-year-old Jared Potts.']);
     expect(described.speaker).toBe('Jared Potts');
+  });
+
+  it('takes "“…?” X pressed." and "“…,” X answered." as X closing the quote, but not "pressed for a vote"', () => {
+    const found = extractStatements([
+      '“Would you cut the levy before the vote?” Ana Lima pressed.',
+      '“We will not cut it unless the audit is published first,” Tom Reyes answered.',
+      'Councillors pressed for a vote on the levy before the summer.',
+    ]);
+    expect(found.map((statement) => statement.speaker)).toEqual(['Ana Lima', 'Tom Reyes']);
   });
 
   it('takes "…,” Bennett shot back" as a verb of saying, though wink reads "shot" as a noun', () => {
