@@ -698,12 +698,27 @@ function anchorParticiple(tokens: Token[], i: number, verbEnd: number, register:
   // "And then Trump went on the attack, saying").
   const adjuncts = leadingAdjunctsEnd(tokens);
   const verbless = !tokens.slice(0, adjuncts).some((token) => token.pos === 'VERB' || token.pos === 'AUX');
-  for (let k = verbless ? adjuncts : 0; k < i; k += 1) {
+  const start = verbless ? adjuncts : 0;
+  const described = describedSubjectBefore(tokens, start, i, register);
+  if (described) return participleAnchor(i, verbEnd, described, tokens[i].lemma);
+  for (let k = start; k < i; k += 1) {
     if (tokens[k].quoted || tokens[k].quoteMark) continue;
     const subject = pronounOrNameAt(tokens, k, i, register);
     if (subject) return participleAnchor(i, verbEnd, subject, tokens[i].lemma);
   }
   return undefined;
+}
+
+/**
+ * "The New York businessman has praised Putin, saying …": a clause whose subject is a title or a body, not a name or
+ * pronoun, before its first verb; the name after that verb is its object, not who says.
+ */
+function describedSubjectBefore(tokens: Token[], start: number, limit: number, register: SpeakerRegister): Subject | undefined {
+  // A capitalised "verb" is a name wink misreads ("Sen. Ted Cruz").
+  const verb = tokens.findIndex((token, k) => k > start && k < limit && (token.pos === 'VERB' || token.pos === 'AUX') && !isCapitalized(token));
+  if (verb === -1 || tokens.slice(start, verb).some((token, k) => pronounOrNameAt(tokens, start + k, verb, register))) return undefined;
+  const found = findSubjectEndingAt(tokens, skipToSubjectEnd(tokens, verb - 1), register);
+  return found && found.start === start && (found.subject.type === 'title' || found.subject.type === 'source') ? found.subject : undefined;
 }
 
 /**
@@ -761,7 +776,9 @@ function stanceHungOn(tokens: Token[], i: number): Anchor['explains'] {
   // A colon or semicolon ends a clause too: "X has not moved: she again ruled out …, telling …" hangs on "ruled out".
   const start = tokens.slice(0, Math.max(comma, 0)).findLastIndex((token) => CLAUSE_BREAKS.has(token.text)) + 1;
   const verb = tokens.findIndex((token, k) => k >= start && k < comma && token.pos === 'VERB' && !token.quoted);
-  return verb !== -1 && !/ing$/.test(tokens[verb].normal) && isStanceVerb(tokens, verb) ? { start, verb } : undefined;
+  // A finite verb: not a participle of its own, though "is seeking" is one.
+  const finite = verb !== -1 && (!/ing$/.test(tokens[verb].normal) || isProgressive(tokens, verb));
+  return finite && isStanceVerb(tokens, verb) ? { start, verb } : undefined;
 }
 
 const CLAUSE_BREAKS = new Set([',', ':', ';']);

@@ -756,6 +756,25 @@ describe('attribution of quotations, transcripts and participles', () => {
     expect(found[1].text).toContain('publish its accounts');
   });
 
+  it('gives ", saying …" to a subject described by a title, not to the name its verb takes as object', () => {
+    const found = extractStatements([
+      'Mayor Ana Lima met the ministers on Monday.',
+      'The mayor has praised Tom Reyes, saying the levy must be cut before the vote.',
+    ]);
+    expect(found.map((statement) => statement.speaker)).toEqual(['Ana Lima']);
+  });
+
+  it('reads "is seeking 6 percent, saying …" as the stance the participle explains', () => {
+    const found = extractStatements([
+      'Tom Reyes is seeking raises of 6 percent a year, saying his members earn less than their peers.',
+      'The union is seeking raises of 6 percent a year, saying its members earn less than their peers.',
+    ]);
+    expect(found.map((statement) => [statement.speaker, statement.kind])).toEqual([
+      ['Tom Reyes', 'position'],
+      ['union', 'position'],
+    ]);
+  });
+
   it('reads the main clause after "If …, he said, …" as what he said', () => {
     const [statement] = extractStatements(['Paul Dravecky runs the utility.', 'If the fees go, he said, the utility could bring its rate rise down to 12 per cent.']);
     expect(statement).toMatchObject({ speaker: 'Paul Dravecky', kind: 'condition' });
