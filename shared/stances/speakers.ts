@@ -355,6 +355,10 @@ function skipClauseOrAppositive(tokens: Token[], comma: number): number {
       const end = tokens[k - 1]?.text === ')' ? skipParenthesis(tokens, k - 1) : k - 1;
       const before = tokens[end];
       const endsNounPhrase = before && isWord(before) && (isCapitalized(before) || before.pos === 'NOUN' || before.pos === 'PROPN');
+      // "Tom Sato, 61, a farmer, said", "Sen. Lindsey Graham, R-S.C., a long-shot candidate, said": an age or a party
+      // and state before the appositive go too.
+      const named = skipAge(tokens, end);
+      if (tokens[k].text === ',' && named !== end) return named;
       return tokens[k].text === ',' && endsNounPhrase ? end : comma;
     }
   }
@@ -376,11 +380,17 @@ function skipAge(tokens: Token[], end: number): number {
 
 /** Where "R-Fla." or "D-NY" ending at `end` starts (its party letter), after a comma; undefined otherwise. */
 function partyLetterBefore(tokens: Token[], end: number): number | undefined {
-  const state = tokens[end]?.text === '.' ? end - 1 : end;
-  const isState = tokens[state]?.pos === 'PROPN' && /^\p{Lu}[\p{L}.]{0,4}$/u.test(tokens[state].text);
+  // The state may come in pieces: "R-S.C." is read as "R", "-", "S", ".", "C.".
+  let state = end;
+  while (state > end - MAX_STATE_TOKENS && tokens[state - 1]?.text !== '-' && isStatePiece(tokens[state - 1])) state -= 1;
+  const isState = isStatePiece(tokens[state]) && tokens[state].text !== '.';
   const letter = state - 2;
   return isState && tokens[state - 1]?.text === '-' && PARTY_LETTERS.has(tokens[letter]?.text ?? '') && tokens[letter - 1]?.text === ',' ? letter : undefined;
 }
+
+const MAX_STATE_TOKENS = 4;
+
+const isStatePiece = (token: Token | undefined) => token !== undefined && (token.text === '.' || (token.pos === 'PROPN' && /^\p{Lu}[\p{L}.]{0,4}$/u.test(token.text)));
 
 const PARTY_LETTERS = new Set(['R', 'D', 'I']);
 

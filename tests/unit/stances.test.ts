@@ -1149,6 +1149,14 @@ describe('sources without a person’s name', () => {
     expect(speakerOf('The Bank of Ireland said rates must rise before the summer.')).toBe('Bank of Ireland');
   });
 
+  it('finds the speaker before an age or a party and state that an appositive follows ("Sato, 61, a farmer, said")', () => {
+    const found = extractStatements([
+      'Tom Sato, 61, a rice farmer from Eastvale, said the levy must be cut before the harvest.',
+      'Sen. Ana Lima, D-N.M., a member of the budget committee, said the levy would stay.',
+    ]);
+    expect(found.map((statement) => statement.speaker)).toEqual(['Tom Sato', 'Ana Lima']);
+  });
+
   it('finds the speaker before an age and a relative clause ("Reyes, 61, who took office in June, said …")', () => {
     expect(speakerOf('Tom Reyes, 61, who took office in June, said the council would sue unless the fund was restored.')).toBe('Tom Reyes');
   });
