@@ -184,7 +184,8 @@ function pronounReferent(
   if (before) return before;
   const ahead = mainClauseSubject(sentences[index].tokens, at, register, pronoun);
   if (ahead) return ahead;
-  const previous = index > 0 ? subjectMention(sentences[index - 1].tokens, register, pronoun, notMeant) ?? titleMention(sentences[index - 1].tokens, register, pronoun) : undefined;
+  const lastSentence = index > 0 ? sentences[index - 1].tokens : undefined;
+  const previous = lastSentence && (subjectMention(lastSentence, register, pronoun, notMeant) ?? titleMention(lastSentence, register, pronoun));
   if (recentSpeaker && agrees(recentSpeaker, pronoun) && !notMeant.has(recentSpeaker)) {
     // "Nick Farrow … told reporters …. Maureen Costa told councillors …. “…,” she said.": a speaker whose name marks no
     // gender gives way to the person just named whose name marks the pronoun's.
@@ -213,7 +214,8 @@ function titleMention(tokens: Token[], register: SpeakerRegister, pronoun: strin
   while (tokens[head]?.pos === 'ADJ') head += 1;
   const title = tokens[head];
   if (!title || title.pos !== 'NOUN' || title.normal !== title.lemma || !['VERB', 'AUX'].includes(tokens[head + 1]?.pos ?? '')) return undefined;
-  const holders = register.people.filter((person) => !person.organization && !person.institutional && agrees(person, pronoun) && roleWordsOf(person).includes(title.lemma));
+  const holds = (person: Person) => !person.organization && !person.institutional && roleWordsOf(person).includes(title.lemma);
+  const holders = register.people.filter((person) => holds(person) && agrees(person, pronoun));
   return holders.length === 1 ? holders[0] : undefined;
 }
 

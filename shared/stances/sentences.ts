@@ -61,8 +61,8 @@ const SENTENCE_BREAK = /[.!?…]["”’')\]]*\s+/g;
  * Splits paragraphs into sentences.
  *
  * Stages: boundParagraphs → tokenizeParagraph → splitFusedMarks → splitPossessives → mendSplitPairs → markQuotations →
- * retagSentenceStart → retagParticiples → retagPresentVerbs → retagPhrasalVerbs → retagNamesReadAsVerbs → mergeBrokenAbbreviations →
- * withoutDateline.
+ * retagSentenceStart → retagParticiples → retagPresentVerbs → retagPhrasalVerbs → retagNamesReadAsVerbs →
+ * mergeBrokenAbbreviations → withoutDateline.
  * Quotation state resets at each paragraph: by convention a quote that runs on opens again in the next one.
  */
 export function readSentences(paragraphs: string[]): Sentence[] {
@@ -71,7 +71,8 @@ export function readSentences(paragraphs: string[]): Sentence[] {
     const start = paragraphStart;
     const sentences = mendSplitPairs(tokenizeParagraph(paragraph, paragraphIndex, start).map(splitFusedMarks).map(splitPossessives));
     paragraphStart += paragraphs[paragraphIndex].length + PARAGRAPH_SEPARATOR.length;
-    const merged = mergeBrokenAbbreviations(markQuotations(sentences).map(retagSentenceStart).map(retagParticiples).map(retagPresentVerbs).map(retagPhrasalVerbs).map(retagNamesReadAsVerbs), paragraph, start);
+    const retagged = markQuotations(sentences).map(retagSentenceStart).map(retagParticiples).map(retagPresentVerbs).map(retagPhrasalVerbs).map(retagNamesReadAsVerbs);
+    const merged = mergeBrokenAbbreviations(retagged, paragraph, start);
     return withoutDateline(merged, paragraph, start);
   });
 }

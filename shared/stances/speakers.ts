@@ -135,6 +135,7 @@ function cleanName(raw: string): string[] {
   return words;
 }
 
+/** A body's or a role's common noun ("Department", "Ministry", "Committee"), capitalised or not. */
 function isBodyNoun(word: string): boolean {
   const lower = word.toLowerCase();
   return SOURCE_NOUNS.has(lower) || TITLE_NOUNS.has(lower);
@@ -390,7 +391,9 @@ function partyLetterBefore(tokens: Token[], end: number): number | undefined {
 
 const MAX_STATE_TOKENS = 4;
 
-const isStatePiece = (token: Token | undefined) => token !== undefined && (token.text === '.' || (token.pos === 'PROPN' && /^\p{Lu}[\p{L}.]{0,4}$/u.test(token.text)));
+/** A state's abbreviation or a piece of one ("Fla.", "S", ".", "C."). */
+const isStatePiece = (token: Token | undefined) =>
+  token !== undefined && (token.text === '.' || (token.pos === 'PROPN' && /^\p{Lu}[\p{L}.]{0,4}$/u.test(token.text)));
 
 const PARTY_LETTERS = new Set(['R', 'D', 'I']);
 
