@@ -980,7 +980,7 @@ function isTimeWord(token: Token): boolean {
   return token.entity === 'DATE' || token.entity === 'TIME';
 }
 
-function isNounPhrasePart(token: Token): boolean {
+export function isNounPhrasePart(token: Token): boolean {
   return ['NOUN', 'PROPN', 'ADJ', 'DET', 'NUM'].includes(token.pos) || token.text === "'s" || token.text === '’s' || isJoiningHyphen(token);
 }
 

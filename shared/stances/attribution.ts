@@ -3,7 +3,7 @@
  * "according to X", "“…,” the Russian leader said", pronouns and titles, and quotations that run on into the
  * next sentence or paragraph without a new attribution.
  */
-import { DOCUMENT_NOUNS, findAnchors, leadingAdjunctsEnd, type Anchor, type Subject } from './anchors.js';
+import { DOCUMENT_NOUNS, findAnchors, isNounPhrasePart, leadingAdjunctsEnd, type Anchor, type Subject } from './anchors.js';
 import { agrees, pronounGender } from './gender.js';
 import { anchorAtQuoteClose, endsInsideQuote, startsInsideQuote, transcriptSpeakers } from './quotes.js';
 import {
@@ -288,7 +288,7 @@ function mentionBefore(tokens: Token[], register: SpeakerRegister, pronoun: stri
 /** The noun phrase ending at `end` ("with Fox News’ Sean Hannity") follows a preposition. */
 function isPrepositionObject(tokens: Token[], end: number): boolean {
   let k = end;
-  while (k >= 0 && (['PROPN', 'NOUN', 'ADJ', 'DET'].includes(tokens[k].pos) || POSSESSIVE_MARKS.has(tokens[k].text))) k -= 1;
+  while (k >= 0 && (isNounPhrasePart(tokens[k]) || POSSESSIVE_MARKS.has(tokens[k].text))) k -= 1;
   return tokens[k]?.pos === 'ADP';
 }
 
