@@ -220,6 +220,8 @@ function isLoneNameSubject(tokens: Token[], at: number, verb: Token): boolean {
   const before = tokens[at - 1];
   return (
     tokens[at].pos === 'PROPN' &&
+    // "the Senate said", "the Treasury said": a person's surname takes no article.
+    before?.pos !== 'DET' &&
     !OUTLET_VERBS.has(verb.lemma) &&
     !(before && POSSESSIVE_MARKS.has(before.text)) &&
     !endsInstitutionName(tokens, at)

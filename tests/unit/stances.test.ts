@@ -1129,6 +1129,10 @@ describe('sources without a person’s name', () => {
     expect(speakerOf('The Conservative candidates said they would scrap the tax.')).toBe('Conservative candidates');
   });
 
+  it('reads no person in a lone capitalised word after "the" ("officials at the Treasury said")', () => {
+    expect(speakerOf('Officials at the Treasury said the levy must be cut before the vote.')).toBe('Officials, Treasury');
+  });
+
   it('reads a body, not a person, in a title word before a body’s noun ("the Justice Ministry")', () => {
     expect(speakerOf('The Justice Ministry said it would appeal the ruling.')).toBe('Justice Ministry');
   });
