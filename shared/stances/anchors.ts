@@ -933,13 +933,15 @@ function findSubjectEndingAt(tokens: Token[], end: number, register: SpeakerRegi
   // "the leaders agreed": a plural title names no one person.
   const plural = token.normal !== token.lemma && token.normal.endsWith('s');
   if (TITLE_NOUNS.has(token.lemma) && determiner === 'the' && !plural) return { start, subject: { type: 'title', head: token.lemma, fallback: source?.person } };
-  // "the Vermont senator": the capitals are the person's state or party, not an organisation that speaks.
-  if (PERSON_DESCRIPTION_HEADS.has(token.normal) && determiner === 'the' && !isCapitalized(token)) {
+  // "the Vermont senator": the capitals are the person's state or party, not an organisation that speaks. Not after a
+  // role and "for" ("a spokeswoman for the mayor"): the role speaks.
+  const held = source !== undefined && source.start < start;
+  if (PERSON_DESCRIPTION_HEADS.has(token.normal) && determiner === 'the' && !isCapitalized(token) && !held) {
     return { start, subject: { type: 'title', head: token.normal, describesPerson: true, at: start } };
   }
   // "The former secretary of state said": the one holder of an office, whom the article may have named with it. A
   // title of a named place or body stays a label ("mayor, Dunmore"): "Harlow Mayor Tom Finch" holds another.
-  const holder = source && source.start < start ? tokens[start - 2] : undefined;
+  const holder = held ? tokens[start - 2] : undefined;
   const office = !tokens.slice(start, end + 1).some(isCapitalized);
   if (source && holder && office && tokens[source.start]?.normal === 'the' && isPersonTitle(holder)) {
     return { start: source.start, subject: { type: 'title', head: holder.lemma, fallback: source.person } };

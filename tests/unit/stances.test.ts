@@ -1129,6 +1129,10 @@ describe('sources without a person’s name', () => {
     expect(speakerOf('The Conservative candidates said they would scrap the tax.')).toBe('Conservative candidates');
   });
 
+  it('gives "a spokeswoman for the mayor said" to the spokeswoman, not to nobody', () => {
+    expect(speakerOf('A spokeswoman for the mayor said the levy must be cut before the vote.')).toBe('spokeswoman, mayor');
+  });
+
   it('reads no person in a lone capitalised word after "the" ("officials at the Treasury said")', () => {
     expect(speakerOf('Officials at the Treasury said the levy must be cut before the vote.')).toBe('Officials, Treasury');
   });
