@@ -35,7 +35,7 @@ import {
   MAX_SOURCE_PHRASE_TOKENS,
   TERMS_MOVED,
 } from './patterns.js';
-import { DASHES, findNameEndingAt, findNameStartingAt, roleStartBefore, skipToSubjectEnd, type Person, type SpeakerRegister } from './speakers.js';
+import { DASHES, findNameEndingAt, findNameStartingAt, isSecondToTitle, roleStartBefore, skipToSubjectEnd, type Person, type SpeakerRegister } from './speakers.js';
 import { followsComma, isCapitalized, isWord, type Token } from './sentences.js';
 import { isRepresentedAt } from './principals.js';
 import { sourceSpeaker } from './sources.js';
@@ -44,7 +44,8 @@ import { sourceSpeaker } from './sources.js';
 export type Subject =
   | { type: 'person'; person: Person }
   | { type: 'pronoun'; at: number }
-  | { type: 'title'; head: string; fallback?: Person; describesPerson?: true; at?: number }
+  /** `second`: the title is the holder's second's ("the vice president", "the deputy mayor"). */
+  | { type: 'title'; head: string; fallback?: Person; describesPerson?: true; at?: number; second?: boolean }
   /** `owned`: the role is a body's ("its chief executive", "the union's leader"). */
   | { type: 'source'; person: Person; owned?: boolean }
   /** "The statement also said …": a document someone just issued, which says what they say. */
@@ -932,12 +933,14 @@ function findSubjectEndingAt(tokens: Token[], end: number, register: SpeakerRegi
   const source = sourceSpeaker(tokens, start, end);
   // "the leaders agreed": a plural title names no one person.
   const plural = token.normal !== token.lemma && token.normal.endsWith('s');
-  if (TITLE_NOUNS.has(token.lemma) && determiner === 'the' && !plural) return { start, subject: { type: 'title', head: token.lemma, fallback: source?.person } };
+  // As written: wink's normal form of "vice" is "vise".
+  const second = isSecondToTitle(tokens[end - 1]?.text.toLowerCase() ?? '');
+  if (TITLE_NOUNS.has(token.lemma) && determiner === 'the' && !plural) return { start, subject: { type: 'title', head: token.lemma, fallback: source?.person, second } };
   // "the Vermont senator": the capitals are the person's state or party, not an organisation that speaks. Not after a
   // role and "for" ("a spokeswoman for the mayor"): the role speaks.
   const held = source !== undefined && source.start < start;
   if (PERSON_DESCRIPTION_HEADS.has(token.normal) && determiner === 'the' && !isCapitalized(token) && !held) {
-    return { start, subject: { type: 'title', head: token.normal, describesPerson: true, at: start } };
+    return { start, subject: { type: 'title', head: token.normal, describesPerson: true, at: start, second } };
   }
   // "The former secretary of state said": the one holder of an office, whom the article may have named with it. A
   // title of a named place or body stays a label ("mayor, Dunmore"): "Harlow Mayor Tom Finch" holds another.

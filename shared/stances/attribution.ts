@@ -17,7 +17,7 @@ import {
 } from './lexicon.js';
 import { MAX_ADJUNCT_TOKENS, MAX_LISTENER_TOKENS, MAX_NAME_WORDS, MAX_ROLE_TOKENS, MIN_CONTENT_WORDS, NEGATION_WORDS, TOPIC_LEADS } from './patterns.js';
 import { identifiedLater, namedNext } from './identification.js';
-import { namesIn, roleWordsOf, type Person, type SpeakerRegister } from './speakers.js';
+import { DASHES, holdsTitle, isSecondToTitle, namesIn, type Person, type SpeakerRegister } from './speakers.js';
 import { isWord, joinTokens, type Sentence, type Token } from './sentences.js';
 
 /** Sentences back that a pronoun with no speaker of its gender looks for a person it can mean. */
@@ -214,7 +214,8 @@ function titleMention(tokens: Token[], register: SpeakerRegister, pronoun: strin
   while (tokens[head]?.pos === 'ADJ') head += 1;
   const title = tokens[head];
   if (!title || title.pos !== 'NOUN' || title.normal !== title.lemma || !['VERB', 'AUX'].includes(tokens[head + 1]?.pos ?? '')) return undefined;
-  const holds = (person: Person) => !person.organization && !person.institutional && roleWordsOf(person).includes(title.lemma);
+  const second = isSecondToTitle(tokens[head - 1]?.text.toLowerCase() ?? '');
+  const holds = (person: Person) => !person.organization && !person.institutional && holdsTitle(person, title.lemma, second);
   const holders = register.people.filter((person) => holds(person) && agrees(person, pronoun));
   return holders.length === 1 ? holders[0] : undefined;
 }
@@ -241,7 +242,11 @@ function mainClauseSubject(tokens: Token[], at: number, register: SpeakerRegiste
   if (!FRONTED_CLAUSE_OPENERS.has(tokens[0]?.normal ?? '')) return undefined;
   const comma = tokens.findIndex((token, k) => k > at && token.text === ',' && !token.quoted);
   if (comma === -1) return undefined;
-  return firstMention(tokens.slice(comma + 1, comma + 1 + MAX_ROLE_TOKENS + MAX_NAME_WORDS), register, pronoun);
+  let end = comma + 1 + MAX_ROLE_TOKENS + MAX_NAME_WORDS;
+  // "…, Trump’s running mate — Indiana Gov. Mike Pence — has …": the name set off by dashes is the subject.
+  const dash = tokens.findIndex((token, k) => k > comma && k < end && DASHES.has(token.text));
+  if (dash !== -1) end = Math.max(end, dash + 1 + MAX_ROLE_TOKENS + MAX_NAME_WORDS);
+  return firstMention(tokens.slice(comma + 1, end), register, pronoun);
 }
 
 /**
@@ -493,7 +498,7 @@ function resolveSpeaker(subject: Subject, lastNamed: Person | null, register: Sp
     case 'pronoun':
       return lastNamed;
     case 'title': {
-      const candidates = register.people.filter((person) => roleWordsOf(person).includes(subject.head) || person.words.includes(subject.head));
+      const candidates = register.people.filter((person) => holdsTitle(person, subject.head, subject.second) || person.words.includes(subject.head));
       if (lastNamed && (candidates.includes(lastNamed) || GENERIC_TITLES.has(subject.head))) return lastNamed;
       if (candidates.length === 1) return candidates[0];
       const isPerson = lastNamed && !lastNamed.organization && !lastNamed.institutional;

@@ -108,7 +108,8 @@ function cleanName(raw: string): string[] {
     .replace(/['’]s\b/g, '')
     .replace(/[.,;:!?"“”]+$/g, '')
     .split(/\s+/)
-    .filter(Boolean);
+    // "Councillor Mark Dorsey —": compromise takes a dash that sets the name off along.
+    .filter((word) => word && !DASHES.has(word));
   // "JAKE TAPPER: Donald Trump released …": a transcript's label ends at its colon, and the name after it is another.
   const label = words.findLastIndex((word) => word.endsWith(':'));
   if (label !== -1) words.splice(0, label + 1);
@@ -515,6 +516,23 @@ function isRoleModifier(token: Token): boolean {
 export function roleWordsOf(person: Person): string[] {
   return (person.role ?? '').toLowerCase().split(/\s+/).map((word) => ROLE_ABBREVIATIONS[word.replace(/\.$/, '')] ?? word);
 }
+
+/**
+ * Whether the person's role is the title ("senator" for "Sen."), as its holder or, with `second`, as the holder's
+ * second ("Vice President Joe Biden" is "the vice president", not "the president"; "Deputy Mayor" not "the mayor").
+ */
+export function holdsTitle(person: Person, title: string, second = false): boolean {
+  const role = roleWordsOf(person);
+  const at = role.lastIndexOf(title);
+  return at !== -1 && isSecondToTitle(role[at - 1] ?? '') === second;
+}
+
+/** "vice", "deputy": a word that makes the title after it the holder's second's. */
+export function isSecondToTitle(word: string): boolean {
+  return SECOND_TO_TITLE.has(word);
+}
+
+const SECOND_TO_TITLE = new Set(['vice', 'deputy', 'assistant', 'lieutenant']);
 
 const ROLE_ABBREVIATIONS: Record<string, string> = { sen: 'senator', gov: 'governor', rep: 'representative', gen: 'general', adm: 'admiral' };
 

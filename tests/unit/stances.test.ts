@@ -788,6 +788,23 @@ describe('attribution of quotations, transcripts and participles', () => {
     expect(found.map((statement) => statement.speaker)).toEqual(['Tom Reyes']);
   });
 
+  it('gives "he" to the name set off by dashes as the subject after an opening "While …," clause', () => {
+    const found = extractStatements([
+      'While Mayor Tom Reyes has yet to back the levy, his deputy — Councillor Mark Dorsey — has thrown his support behind it.',
+      'And he says the mayor is fine with it.',
+    ]);
+    expect(found.map((statement) => statement.speaker)).toEqual(['Mark Dorsey', 'Mark Dorsey']);
+  });
+
+  it('gives "the vice president said" to the vice president, and "the president said" to the president', () => {
+    const found = extractStatements([
+      'President Ana Lima and Vice President Tom Reyes spoke in Eastvale on Monday.',
+      'The levy must be cut, the vice president said, before the vote.',
+      'The levy will stay, the president said.',
+    ]);
+    expect(found.map((statement) => statement.speaker)).toEqual(['Tom Reyes', 'Ana Lima']);
+  });
+
   it('gives "he said" after a sentence about "the admiral" to the one person named with that title', () => {
     const found = extractStatements([
       'Gen. Tom Reyes said the base would close next year.',
