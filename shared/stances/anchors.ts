@@ -44,8 +44,8 @@ import { sourceSpeaker } from './sources.js';
 export type Subject =
   | { type: 'person'; person: Person }
   | { type: 'pronoun'; at: number }
-  /** `second`: the title is the holder's second's ("the vice president", "the deputy mayor"). */
-  | { type: 'title'; head: string; fallback?: Person; describesPerson?: true; at?: number; second?: boolean }
+  /** `second`: the title is the holder's second's ("the vice president"); `former`: held before ("the former mayor"). */
+  | { type: 'title'; head: string; fallback?: Person; describesPerson?: true; at?: number; second?: boolean; former?: boolean }
   /** `owned`: the role is a body's ("its chief executive", "the union's leader"). */
   | { type: 'source'; person: Person; owned?: boolean }
   /** "The statement also said …": a document someone just issued, which says what they say. */
@@ -935,19 +935,23 @@ function findSubjectEndingAt(tokens: Token[], end: number, register: SpeakerRegi
   const plural = token.normal !== token.lemma && token.normal.endsWith('s');
   // As written: wink's normal form of "vice" is "vise".
   const second = isSecondToTitle(tokens[end - 1]?.text.toLowerCase() ?? '');
-  if (TITLE_NOUNS.has(token.lemma) && determiner === 'the' && !plural) return { start, subject: { type: 'title', head: token.lemma, fallback: source?.person, second } };
+  // Not a former owner's: "the former vice president’s spokeswoman".
+  const ownerMark = tokens.slice(start, end).findLastIndex((word) => POSSESSIVE_MARKS.has(word.text));
+  const former = tokens.slice(start + ownerMark + 1, end).some((word) => word.normal === 'former');
+  if (TITLE_NOUNS.has(token.lemma) && determiner === 'the' && !plural) return { start, subject: { type: 'title', head: token.lemma, fallback: source?.person, second, former } };
   // "the Vermont senator": the capitals are the person's state or party, not an organisation that speaks. Not after a
   // role and "for" ("a spokeswoman for the mayor"): the role speaks.
   const held = source !== undefined && source.start < start;
   if (PERSON_DESCRIPTION_HEADS.has(token.normal) && determiner === 'the' && !isCapitalized(token) && !held) {
-    return { start, subject: { type: 'title', head: token.normal, describesPerson: true, at: start, second } };
+    return { start, subject: { type: 'title', head: token.normal, describesPerson: true, at: start, second, former } };
   }
   // "The former secretary of state said": the one holder of an office, whom the article may have named with it. A
   // title of a named place or body stays a label ("mayor, Dunmore"): "Harlow Mayor Tom Finch" holds another.
   const holder = held ? tokens[start - 2] : undefined;
   const office = !tokens.slice(start, end + 1).some(isCapitalized);
   if (source && holder && office && tokens[source.start]?.normal === 'the' && isPersonTitle(holder)) {
-    return { start: source.start, subject: { type: 'title', head: holder.lemma, fallback: source.person } };
+    const formerly = tokens.slice(source.start, start).some((word) => word.normal === 'former');
+    return { start: source.start, subject: { type: 'title', head: holder.lemma, fallback: source.person, former: formerly } };
   }
   if (source) {
     const owned = OWNING_DETERMINERS.has(tokens[source.start - 1]?.normal ?? '') || tokens.slice(source.start, end).some((token) => POSSESSIVE_MARKS.has(token.text));

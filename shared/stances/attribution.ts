@@ -215,7 +215,8 @@ function titleMention(tokens: Token[], register: SpeakerRegister, pronoun: strin
   const title = tokens[head];
   if (!title || title.pos !== 'NOUN' || title.normal !== title.lemma || !['VERB', 'AUX'].includes(tokens[head + 1]?.pos ?? '')) return undefined;
   const second = isSecondToTitle(tokens[head - 1]?.text.toLowerCase() ?? '');
-  const holds = (person: Person) => !person.organization && !person.institutional && holdsTitle(person, title.lemma, second);
+  const former = tokens.slice(start, head).some((token) => token.normal === 'former');
+  const holds = (person: Person) => !person.organization && !person.institutional && holdsTitle(person, title.lemma, { second, former });
   const holders = register.people.filter((person) => holds(person) && agrees(person, pronoun));
   return holders.length === 1 ? holders[0] : undefined;
 }
@@ -498,7 +499,8 @@ function resolveSpeaker(subject: Subject, lastNamed: Person | null, register: Sp
     case 'pronoun':
       return lastNamed;
     case 'title': {
-      const candidates = register.people.filter((person) => holdsTitle(person, subject.head, subject.second) || person.words.includes(subject.head));
+      const qualified = { second: subject.second, former: subject.former };
+      const candidates = register.people.filter((person) => holdsTitle(person, subject.head, qualified) || person.words.includes(subject.head));
       if (lastNamed && (candidates.includes(lastNamed) || GENERIC_TITLES.has(subject.head))) return lastNamed;
       if (candidates.length === 1) return candidates[0];
       const isPerson = lastNamed && !lastNamed.organization && !lastNamed.institutional;

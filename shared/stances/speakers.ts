@@ -519,12 +519,13 @@ export function roleWordsOf(person: Person): string[] {
 
 /**
  * Whether the person's role is the title ("senator" for "Sen."), as its holder or, with `second`, as the holder's
- * second ("Vice President Joe Biden" is "the vice president", not "the president"; "Deputy Mayor" not "the mayor").
+ * second ("Vice President Joe Biden" is "the vice president", not "the president"; "Deputy Mayor" not "the mayor");
+ * with `former`, one held before ("the former president" is not "President Barack Obama").
  */
-export function holdsTitle(person: Person, title: string, second = false): boolean {
+export function holdsTitle(person: Person, title: string, { second = false, former = false } = {}): boolean {
   const role = roleWordsOf(person);
   const at = role.lastIndexOf(title);
-  return at !== -1 && isSecondToTitle(role[at - 1] ?? '') === second;
+  return at !== -1 && isSecondToTitle(role[at - 1] ?? '') === second && (!former || role.slice(0, at).includes('former'));
 }
 
 /** "vice", "deputy": a word that makes the title after it the holder's second's. */

@@ -796,6 +796,14 @@ describe('attribution of quotations, transcripts and participles', () => {
     expect(found.map((statement) => statement.speaker)).toEqual(['Mark Dorsey', 'Mark Dorsey']);
   });
 
+  it('gives "the former president said" to the one who held the title before, not to the one who holds it', () => {
+    const found = extractStatements([
+      'President Ana Lima and former President Tom Reyes spoke in Eastvale on Monday.',
+      'The levy must be cut, the former president said, before the vote.',
+    ]);
+    expect(found.map((statement) => statement.speaker)).toEqual(['Tom Reyes']);
+  });
+
   it('gives "the vice president said" to the vice president, and "the president said" to the president', () => {
     const found = extractStatements([
       'President Ana Lima and Vice President Tom Reyes spoke in Eastvale on Monday.',
