@@ -938,7 +938,9 @@ function findSubjectEndingAt(tokens: Token[], end: number, register: SpeakerRegi
   // Not a former owner's: "the former vice president’s spokeswoman".
   const ownerMark = tokens.slice(start, end).findLastIndex((word) => POSSESSIVE_MARKS.has(word.text));
   const former = tokens.slice(start + ownerMark + 1, end).some((word) => word.normal === 'former');
-  if (TITLE_NOUNS.has(token.lemma) && determiner === 'the' && !plural) return { start, subject: { type: 'title', head: token.lemma, fallback: source?.person, second, former } };
+  if (TITLE_NOUNS.has(token.lemma) && determiner === 'the' && !plural) {
+    return { start, subject: { type: 'title', head: token.lemma, fallback: source?.person, second, former } };
+  }
   // "the Vermont senator": the capitals are the person's state or party, not an organisation that speaks. Not after a
   // role and "for" ("a spokeswoman for the mayor"): the role speaks.
   const held = source !== undefined && source.start < start;
