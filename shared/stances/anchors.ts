@@ -35,7 +35,7 @@ import {
   MAX_SOURCE_PHRASE_TOKENS,
   TERMS_MOVED,
 } from './patterns.js';
-import { DASHES, findNameEndingAt, findNameStartingAt, isSecondToTitle, roleStartBefore, skipToSubjectEnd, type Person, type SpeakerRegister } from './speakers.js';
+import { DASHES, findNameEndingAt, findNameStartingAt, roleStartBefore, skipToSubjectEnd, titleQualifiers, type Person, type SpeakerRegister } from './speakers.js';
 import { followsComma, isCapitalized, isWord, type Token } from './sentences.js';
 import { isRepresentedAt } from './principals.js';
 import { sourceSpeaker } from './sources.js';
@@ -933,27 +933,23 @@ function findSubjectEndingAt(tokens: Token[], end: number, register: SpeakerRegi
   const source = sourceSpeaker(tokens, start, end);
   // "the leaders agreed": a plural title names no one person.
   const plural = token.normal !== token.lemma && token.normal.endsWith('s');
-  // As written: wink's normal form of "vice" is "vise".
-  const second = isSecondToTitle(tokens[end - 1]?.text.toLowerCase() ?? '');
-  // Not a former owner's: "the former vice president’s spokeswoman".
-  const ownerMark = tokens.slice(start, end).findLastIndex((word) => POSSESSIVE_MARKS.has(word.text));
-  const former = tokens.slice(start + ownerMark + 1, end).some((word) => word.normal === 'former');
+  const qualified = titleQualifiers(tokens, start, end);
   if (TITLE_NOUNS.has(token.lemma) && determiner === 'the' && !plural) {
-    return { start, subject: { type: 'title', head: token.lemma, fallback: source?.person, second, former } };
+    return { start, subject: { type: 'title', head: token.lemma, fallback: source?.person, ...qualified } };
   }
   // "the Vermont senator": the capitals are the person's state or party, not an organisation that speaks. Not after a
   // role and "for" ("a spokeswoman for the mayor"): the role speaks.
   const held = source !== undefined && source.start < start;
   if (PERSON_DESCRIPTION_HEADS.has(token.normal) && determiner === 'the' && !isCapitalized(token) && !held) {
-    return { start, subject: { type: 'title', head: token.normal, describesPerson: true, at: start, second, former } };
+    return { start, subject: { type: 'title', head: token.normal, describesPerson: true, at: start, ...qualified } };
   }
   // "The former secretary of state said": the one holder of an office, whom the article may have named with it. A
   // title of a named place or body stays a label ("mayor, Dunmore"): "Harlow Mayor Tom Finch" holds another.
   const holder = held ? tokens[start - 2] : undefined;
   const office = !tokens.slice(start, end + 1).some(isCapitalized);
   if (source && holder && office && tokens[source.start]?.normal === 'the' && isPersonTitle(holder)) {
-    const formerly = tokens.slice(source.start, start).some((word) => word.normal === 'former');
-    return { start: source.start, subject: { type: 'title', head: holder.lemma, fallback: source.person, former: formerly } };
+    const { former } = titleQualifiers(tokens, source.start, start - 2);
+    return { start: source.start, subject: { type: 'title', head: holder.lemma, fallback: source.person, former } };
   }
   if (source) {
     const owned = OWNING_DETERMINERS.has(tokens[source.start - 1]?.normal ?? '') || tokens.slice(source.start, end).some((token) => POSSESSIVE_MARKS.has(token.text));

@@ -17,7 +17,7 @@ import {
 } from './lexicon.js';
 import { MAX_ADJUNCT_TOKENS, MAX_LISTENER_TOKENS, MAX_NAME_WORDS, MAX_ROLE_TOKENS, MIN_CONTENT_WORDS, NEGATION_WORDS, TOPIC_LEADS } from './patterns.js';
 import { identifiedLater, namedNext } from './identification.js';
-import { DASHES, holdsTitle, isSecondToTitle, namesIn, type Person, type SpeakerRegister } from './speakers.js';
+import { DASHES, holdsTitle, namesIn, titleQualifiers, type Person, type SpeakerRegister } from './speakers.js';
 import { isWord, joinTokens, type Sentence, type Token } from './sentences.js';
 
 /** Sentences back that a pronoun with no speaker of its gender looks for a person it can mean. */
@@ -214,9 +214,8 @@ function titleMention(tokens: Token[], register: SpeakerRegister, pronoun: strin
   while (tokens[head]?.pos === 'ADJ') head += 1;
   const title = tokens[head];
   if (!title || title.pos !== 'NOUN' || title.normal !== title.lemma || !['VERB', 'AUX'].includes(tokens[head + 1]?.pos ?? '')) return undefined;
-  const second = isSecondToTitle(tokens[head - 1]?.text.toLowerCase() ?? '');
-  const former = tokens.slice(start, head).some((token) => token.normal === 'former');
-  const holds = (person: Person) => !person.organization && !person.institutional && holdsTitle(person, title.lemma, { second, former });
+  const qualified = titleQualifiers(tokens, start, head);
+  const holds = (person: Person) => !person.organization && !person.institutional && holdsTitle(person, title.lemma, qualified);
   const holders = register.people.filter((person) => holds(person) && agrees(person, pronoun));
   return holders.length === 1 ? holders[0] : undefined;
 }

@@ -528,8 +528,21 @@ export function holdsTitle(person: Person, title: string, { second = false, form
   return at !== -1 && isSecondToTitle(role[at - 1] ?? '') === second && (!former || role.slice(0, at).includes('former'));
 }
 
+/**
+ * How the words from `from` to the title at `head` qualify it, for `holdsTitle`: "the vice president" (`second`, the
+ * word right before, as written: wink's normal form of "vice" is "vise"), "the former mayor" (`former`; not a former
+ * owner's: "the former vice president’s spokeswoman").
+ */
+export function titleQualifiers(tokens: Token[], from: number, head: number): { second: boolean; former: boolean } {
+  const ownerMark = tokens.slice(from, head).findLastIndex((word) => POSSESSIVE_MARKS.has(word.text));
+  return {
+    second: isSecondToTitle(tokens[head - 1]?.text.toLowerCase() ?? ''),
+    former: tokens.slice(from + ownerMark + 1, head).some((word) => word.normal === 'former'),
+  };
+}
+
 /** "vice", "deputy": a word that makes the title after it the holder's second's. */
-export function isSecondToTitle(word: string): boolean {
+function isSecondToTitle(word: string): boolean {
   return SECOND_TO_TITLE.has(word);
 }
 
