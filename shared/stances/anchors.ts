@@ -15,6 +15,7 @@ import {
   POSSESSIVE_DETERMINERS,
   POSSESSIVE_MARKS,
   QUESTION_OPENERS,
+  QUOTE_CLOSING_VERBS,
   REPORTED_CLAUSE_OPENERS,
   REPORTING_VERB_FRAMES,
   REPORTING_VERBS,
@@ -438,7 +439,7 @@ function anchorVerb(tokens: Token[], i: number, register: SpeakerRegister): Anch
   } else if (particles) {
     if (!particles.includes(tokens[i + 1]?.normal ?? '')) return undefined;
     verbEnd = i + 1;
-  } else if (!REPORTING_VERBS.has(token.lemma) || !fitsFrame(tokens, i)) {
+  } else if (!(REPORTING_VERBS.has(token.lemma) ? fitsFrame(tokens, i) : QUOTE_CLOSING_VERBS.has(token.lemma) && closesQuotation(tokens, i))) {
     return undefined;
   }
   if (hangs) {
@@ -808,6 +809,32 @@ function fitsFrame(tokens: Token[], i: number): boolean {
   const endsClause = !next || (next.pos === 'PUNCT' && next.quoteMark !== 'open');
   return frame === 'trailing' ? endsClause : endsClause || REPORTED_CLAUSE_OPENERS.has(next.normal) || opensFiniteClause(tokens, k);
 }
+
+/**
+ * "“…,” Hannity started.", "“…!” he shouted.", "“…,” concluded Ms. Lima.": a verb of `QUOTE_CLOSING_VERBS` right after
+ * a quotation that breaks off at a comma, "?" or "!" and its speaker (or right after the quotation, its speaker next),
+ * at the end of the clause.
+ */
+function closesQuotation(tokens: Token[], i: number): boolean {
+  const inverted = tokens[i - 1]?.quoteMark === 'close';
+  let close = i - 1;
+  let end = i + 1;
+  if (inverted) while (end - i <= MAX_NAME_WORDS && isSpeakerWord(tokens[end])) end += 1;
+  else while (i - close <= MAX_NAME_WORDS && isSpeakerWord(tokens[close])) close -= 1;
+  const hasSpeaker = inverted ? end > i + 1 : close < i - 1;
+  const next = tokens[end];
+  const endsClause = !next || (next.pos === 'PUNCT' && next.quoteMark !== 'open');
+  if (!hasSpeaker || !endsClause || tokens[close]?.quoteMark !== 'close') return false;
+  // ''…'' closes with two tokens.
+  while (tokens[close - 1]?.quoteMark === 'close') close -= 1;
+  return QUOTATION_BREAKS.has(tokens[close - 1]?.text ?? '');
+}
+
+/** How a quotation breaks off before its speaker: "“…,” she said", "“…?” he asked". */
+const QUOTATION_BREAKS = new Set([',', '?', '!', '—', '–']);
+
+/** A word of a speaker's name or description: "he", "Ms. Lima", "the senator". */
+const isSpeakerWord = (token: Token | undefined) => token !== undefined && ['PROPN', 'PRON', 'NOUN', 'DET', 'ADJ'].includes(token.pos);
 
 /** "insists the party must be …": a subject (a short noun phrase) and its finite verb, a clause without "that". */
 function opensFiniteClause(tokens: Token[], from: number): boolean {

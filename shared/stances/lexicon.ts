@@ -118,6 +118,40 @@ export const REPORTING_VERB_FRAMES: Record<string, 'trailing' | 'clause'> = {
   reveal: 'clause',
 };
 
+/**
+ * Verbs that report speech only when they close a quotation, right after it and its speaker, at the end of the clause:
+ * "“…,” Hannity started.", "“…,” concluded Ms. Lima.", "“…!” he shouted." Anywhere else they are ordinary verbs ("the
+ * talks started", "the board concluded its review"). Kept apart from `REPORTING_VERBS`, whose lemmas claims leave
+ * out: "start" and "repeat" are words of a stance.
+ */
+export const QUOTE_CLOSING_VERBS = new Set([
+  'start',
+  'begin',
+  'conclude',
+  'repeat',
+  'post',
+  'confess',
+  'mock',
+  'bark',
+  'shout',
+  'yell',
+  'cry',
+  'plead',
+  'elaborate',
+  'interject',
+  'interrupt',
+  'laugh',
+  'chuckle',
+  'sigh',
+  'muse',
+  'snap',
+  'recount',
+  'summarize',
+  'summarise',
+  'concur',
+  'reason',
+]);
+
 /** What opens the clause a `clause`-frame verb reports: "insisted that …", "questioned whether …". */
 export const REPORTED_CLAUSE_OPENERS = new Set(['that', 'whether', 'why', 'if', 'how']);
 

@@ -5,7 +5,7 @@
 import type { ItsFunction } from 'wink-nlp';
 import { cutOnWord } from '../text/index.js';
 import { winkNlp } from './nlp-models.js';
-import { IRREGULAR_PAST_FORMS, PHRASAL_REPORTING_VERBS, REPORTING_VERBS, SPEAKER_PRONOUNS } from './lexicon.js';
+import { IRREGULAR_PAST_FORMS, PHRASAL_REPORTING_VERBS, QUOTE_CLOSING_VERBS, REPORTING_VERBS, SPEAKER_PRONOUNS } from './lexicon.js';
 import { MAX_ARTICLE_READ_CHARS, MAX_NAME_WORDS, MAX_SENTENCE_CHARS } from './patterns.js';
 
 export interface Token {
@@ -476,14 +476,14 @@ function endsQuotedQuestion(sentence: Sentence): boolean {
 
 /**
  * Opens with the attribution of the quotation before it, so it is that quotation's sentence: "he said", "Trump told
- * …", "Mr. Smith asked", "asked Jones". Lower case after a closing mark is always the same sentence.
+ * …", "Mr. Smith asked", "asked Jones", "Ana Lima shouted". Lower case after a closing mark is always the same sentence.
  */
 function opensWithAttribution(sentence: Sentence): boolean {
   const tokens = sentence.tokens;
   if (/^\p{Ll}/u.test(tokens[0].text)) return true;
   let k = 0;
   while (k < tokens.length && k < MAX_NAME_WORDS + 1 && (isCapitalized(tokens[k]) || TITLE_ABBREVIATIONS.has(tokens[k].text.toLowerCase()))) k += 1;
-  return k > 0 && tokens[k] !== undefined && tokens[k].pos === 'VERB' && REPORTING_VERBS.has(tokens[k].lemma);
+  return k > 0 && tokens[k] !== undefined && tokens[k].pos === 'VERB' && (REPORTING_VERBS.has(tokens[k].lemma) || QUOTE_CLOSING_VERBS.has(tokens[k].lemma));
 }
 
 /** Most words of the paragraph start with a capital: wire headlines and all-caps copy, where case tells nothing. */

@@ -1772,6 +1772,16 @@ describe('verbs after a quotation', () => {
     expect(found.map((statement) => statement.speaker)).toEqual(['Ana Lima', 'Tom Reyes']);
   });
 
+  it('takes "“…,” X started." and "“…!” X shouted." as X closing the quote, but not "the talks started"', () => {
+    const found = extractStatements([
+      '“Would you cut the levy before the vote?” Ana Lima started.',
+      '“We will not cut it unless the audit is published first!” Tom Reyes shouted, slamming the table.',
+      "''We will not cut it,'' concluded Mr. Reyes.",
+      'The talks started on Monday and the council concluded its review of the levy.',
+    ]);
+    expect(found.map((statement) => statement.speaker)).toEqual(['Ana Lima', 'Tom Reyes', 'Tom Reyes']);
+  });
+
   it('takes "…,” Bennett shot back" as a verb of saying, though wink reads "shot" as a noun', () => {
     const found = extractStatements(['Ana Lima, a councillor, disagreed.', '“They will not vote for the levy unless it is cut,” Bennett shot back with a laugh.']);
     expect(found.map((statement) => statement.speaker)).toEqual(['Bennett']);
