@@ -36,7 +36,7 @@ import {
   MAX_SOURCE_PHRASE_TOKENS,
   TERMS_MOVED,
 } from './patterns.js';
-import { DASHES, findNameEndingAt, findNameStartingAt, roleStartBefore, skipToSubjectEnd, titleQualifiers, type Person, type SpeakerRegister } from './speakers.js';
+import { DASHES, findNameEndingAt, findNameStartingAt, roleStartBefore, skipParenthesis, skipToSubjectEnd, titleQualifiers, type Person, type SpeakerRegister } from './speakers.js';
 import { followsComma, isCapitalized, isWord, type Token } from './sentences.js';
 import { isRepresentedAt } from './principals.js';
 import { sourceSpeaker } from './sources.js';
@@ -866,12 +866,23 @@ function subjectBefore(tokens: Token[], verb: number, register: SpeakerRegister)
   if ((found?.subject.type === 'person' && !principal) || !setsOff || closing < subjectEnd + 2) {
     return { subjectEnd, found: found && { ...found, start: descriptorStart(tokens, found.start, found.subject.type === 'person') } };
   }
-  const named = appositiveName(tokens, closing - 1, register);
+  const named = appositiveName(tokens, appositiveEnd(tokens, subjectEnd + 2, closing), register);
   // The name may carry its title ("…, Indiana Gov. Mike Pence, …").
   const opensAppositive = (start: number) => start === subjectEnd + 2 || roleStartBefore(tokens, start) === subjectEnd + 2;
   if (!named || !opensAppositive(named.start)) return { subjectEnd, found };
   const start = descriptorStart(tokens, found?.start ?? named.start);
   return { subjectEnd: closing - 1, found: { start, subject: { type: 'person', person: named.person } } };
+}
+
+/**
+ * Where the name of an appositive between `open` and the mark closing it at `closing` ends: before the mark, before
+ * the party that follows the name ("…, Sen. Tim Kaine (D-Va.), promised"), or before a relative clause inside dashes
+ * ("… -- John McCain, who lost the 2008 election -- said").
+ */
+function appositiveEnd(tokens: Token[], open: number, closing: number): number {
+  const clause = tokens.slice(open, closing).findIndex((token, k) => token.text === ',' && RELATIVE_PRONOUNS.has(tokens[open + k + 1]?.normal ?? ''));
+  const end = clause === -1 ? closing - 1 : open + clause - 1;
+  return tokens[end]?.text === ')' ? skipParenthesis(tokens, end) : end;
 }
 
 /**

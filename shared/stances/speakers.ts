@@ -292,7 +292,7 @@ function skipDashes(tokens: Token[], close: number): number {
 }
 
 /** The token before the "(" that opens the parenthesis closing at `close`. */
-function skipParenthesis(tokens: Token[], close: number): number {
+export function skipParenthesis(tokens: Token[], close: number): number {
   for (let k = close - 1; k >= 0 && k >= close - MAX_APPOSITIVE_TOKENS; k -= 1) {
     if (tokens[k].text === '(') return k - 1;
   }

@@ -1445,6 +1445,14 @@ describe('sources without a person’s name', () => {
     expect(speakers).toEqual(['Tom Finch', 'Ana Ruiz']);
   });
 
+  it('gives a statement to the name in an appositive after a description, past its party or a relative clause', () => {
+    const speakers = extractStatements([
+      'The party’s nominee for governor, Sen. Tom Finch (D-Va.), promised that the rent freeze would stay.',
+      'A former candidate for mayor -- Ana Ruiz, who lost the 2020 race -- said the levy must be cut.',
+    ]).map((statement) => statement.speaker);
+    expect(speakers).toEqual(['Tom Finch', 'Ana Ruiz']);
+  });
+
   it('gives what "the statement" says to whoever issued it, and nothing when no one was said to', () => {
     const found = extractStatements([
       'Mayor Ana Lima said in a statement on Monday that the city would hold a vote in March.',
