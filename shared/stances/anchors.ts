@@ -547,7 +547,8 @@ const MAX_NAMED_OBJECT_TOKENS = 10;
 
 /**
  * "He's already begun to indicate he'll make demands", "she continued to insist that …": a verb of saying after a verb
- * of beginning or going on reports as it would alone, with that verb's subject. Other infinitives ("is expected to
+ * of beginning or going on reports as it would alone, with that verb's subject; so does one after "seemed" or
+ * "appeared", which only hedge what was said ("seemed to suggest that …"). Other infinitives ("is expected to
  * announce", "hopes to say") report nothing yet.
  */
 function anchorAfterAspect(tokens: Token[], i: number, register: SpeakerRegister): Anchor | undefined {
@@ -559,7 +560,7 @@ function anchorAfterAspect(tokens: Token[], i: number, register: SpeakerRegister
   return anchor && !anchor.inverted ? { ...anchor, lemma: tokens[i].lemma } : undefined;
 }
 
-const ASPECTUAL_VERBS = new Set(['begin', 'start', 'continue']);
+const ASPECTUAL_VERBS = new Set(['begin', 'start', 'continue', 'seem', 'appear']);
 
 /** An anchor for the verb at `i` with its subject before it, after a conjunction, or after it (", said Reyes"). */
 function anchorWithSubject(tokens: Token[], i: number, verbEnd: number, register: SpeakerRegister): Anchor | undefined {

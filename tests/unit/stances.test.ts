@@ -245,6 +245,15 @@ describe('attribution', () => {
     expect(extractStatements(['Senator Alex Ortiz is expected to announce that the board must freeze fares.'])).toEqual([]);
   });
 
+  it('reads "implied that …" and a verb of saying after "seemed to" as saying, but not "the cuts imply higher fares"', () => {
+    const found = extractStatements([
+      'Governor Tom Reyes implied that the board had misled the council.',
+      'Senator Alex Ortiz seemed to suggest on Tuesday that the state would rebuild the levees.',
+      'The cuts imply higher fares for most riders next year.',
+    ]);
+    expect(found.map((statement) => statement.speaker)).toEqual(['Tom Reyes', 'Alex Ortiz']);
+  });
+
   it('skips a long opening clause of time ("Eight days before …, X called the vote off")', () => {
     const [off] = extractStatements([
       'Eight days before workers were due to vote on whether to stop the night buses for a week, union leader Kari Lund called the strike off.',
