@@ -807,9 +807,22 @@ function fitsFrame(tokens: Token[], i: number): boolean {
     while (tokens[k]?.pos === 'PROPN') k += 1;
   }
   const next = tokens[k];
-  const endsClause = !next || (next.pos === 'PUNCT' && next.quoteMark !== 'open');
+  // "…, the council agreed." closes an attribution; "… only if the council agreed." closes a condition.
+  const endsClause = (!next || (next.pos === 'PUNCT' && next.quoteMark !== 'open')) && !isSubordinate(tokens, i);
   return frame === 'trailing' ? endsClause : endsClause || REPORTED_CLAUSE_OPENERS.has(next.normal) || opensFiniteClause(tokens, k);
 }
+
+/** Whether the clause the verb at `i` ends opens with a subordinator ("if", "when", "because" …) since the last break. */
+function isSubordinate(tokens: Token[], i: number): boolean {
+  for (let k = i - 1; k >= 0; k -= 1) {
+    const token = tokens[k];
+    if (CLAUSE_BREAKS.has(token.text) || token.quoteMark || DASHES.has(token.text)) return false;
+    if (SUBORDINATING_WORDS.has(token.normal)) return true;
+  }
+  return false;
+}
+
+const SUBORDINATING_WORDS = new Set(['if', 'unless', 'when', 'whenever', 'because', 'although', 'though', 'until', 'once', 'while', 'whereas']);
 
 /**
  * "“…,” Hannity started.", "“…!” he shouted.", "“…,” concluded Ms. Lima.": a verb of `QUOTE_CLOSING_VERBS` right after

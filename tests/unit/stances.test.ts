@@ -1789,6 +1789,18 @@ describe('verbs after a quotation', () => {
     expect(found.map((statement) => statement.speaker)).toEqual(['Ana Lima', 'Tom Reyes']);
   });
 
+  it('reads "…, the council agreed." as an attribution but "… only if the council agreed." as part of a condition', () => {
+    const found = extractStatements([
+      'Mayor Tom Reyes said the levy would be cut only if the council agreed.',
+      'The levy will be cut only if the vote passes, the council agreed.',
+    ]);
+    expect(found.map((statement) => [statement.speaker, statement.kind])).toEqual([
+      ['Tom Reyes', 'condition'],
+      ['council', 'condition'],
+    ]);
+    expect(found[0].claim).toContain('council');
+  });
+
   it('takes "“…,” X started." and "“…!” X shouted." as X closing the quote, but not "the talks started"', () => {
     const found = extractStatements([
       '“Would you cut the levy before the vote?” Ana Lima started.',
