@@ -428,8 +428,24 @@ function isTrailing(tokens: Token[], anchor: Anchor, cursor: number): boolean {
   // "…, Trump said: “…”": a colon opens what the verb reports; so does a comma before a quotation when only phrases
   // of time or place come before the attribution ("In Ohio on Monday, Trump said, “…”"; not "If she wins, he said, “…”").
   if (next?.text === ',' && tokens[k + 1]?.quoteMark === 'open' && opensWithPhrasesOnly(tokens, anchor.subjectStart)) return false;
+  if (next?.normal === 'of' && quotesAfterPhrase(tokens, k)) return false;
   return !next || (next.pos === 'PUNCT' && next.quoteMark !== 'open' && next.text !== ':') || next.pos === 'ADP';
 }
+
+/**
+ * "…, Trump said of the episode, “I don't like it”": what was said "of" something follows the phrase, set off by a
+ * comma or a colon before the quotation, whatever comes before the attribution.
+ */
+function quotesAfterPhrase(tokens: Token[], of: number): boolean {
+  for (let k = of + 1; k < tokens.length && k <= of + MAX_OF_PHRASE_TOKENS; k += 1) {
+    if (tokens[k].text === ',' || tokens[k].text === ':') return tokens[k + 1]?.quoteMark === 'open';
+    if (!isWord(tokens[k])) return false;
+  }
+  return false;
+}
+
+/** The longest "of" phrase before a quotation ("of the Republican front-runner's comments on trade"). */
+const MAX_OF_PHRASE_TOKENS = 10;
 
 /** Only opening phrases, no clause, come before the token at `end` ("In Ohio on Monday, …"). */
 function opensWithPhrasesOnly(tokens: Token[], end: number): boolean {

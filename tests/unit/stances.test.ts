@@ -1801,6 +1801,15 @@ describe('verbs after a quotation', () => {
     expect(found[0].claim).toContain('council');
   });
 
+  it('reads "…, X said of the plan, “…”" as X saying the quotation, and "“…,” X said of the plan." as closing it', () => {
+    const [leading] = extractStatements([
+      'On the same day that the council voted to raise the levy by a fifth, Mayor Tom Reyes said of the vote, “I will not sign it.”',
+    ]);
+    expect(leading).toMatchObject({ speaker: 'Tom Reyes', kind: 'refusal' });
+    const [trailing] = extractStatements(['“I will not sign the levy,” Mayor Tom Reyes said of the vote.']);
+    expect(trailing).toMatchObject({ speaker: 'Tom Reyes', kind: 'refusal' });
+  });
+
   it('takes "“…,” X started." and "“…!” X shouted." as X closing the quote, but not "the talks started"', () => {
     const found = extractStatements([
       '“Would you cut the levy before the vote?” Ana Lima started.',
