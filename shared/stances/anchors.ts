@@ -513,13 +513,14 @@ function objectThen(tokens: Token[], i: number, ends: (token: Token, hasHead: bo
 }
 
 /**
- * "Osei posted a statement rejecting the increase", "she issued a statement saying …": what the writing says or does,
- * the subject who issued it does. Only a statement the subject issues, not one of someone else's ("Trump's tweets
- * accusing …").
+ * "Osei posted a statement rejecting the increase", "she issued a statement saying …", "… describing the talks as …":
+ * what the writing says or does, the subject who issued it does. Only a statement the subject issues, not one of
+ * someone else's ("Trump's tweets accusing …").
  */
 function anchorOnStatement(tokens: Token[], i: number, register: SpeakerRegister): Anchor | undefined {
   const token = tokens[i];
-  const stance = !REPORTING_VERBS.has(token.lemma) && isStanceVerb(tokens, i);
+  // "a statement describing the meeting as a positive step": the naming is the stance, as after a subject.
+  const stance = !REPORTING_VERBS.has(token.lemma) && (isStanceVerb(tokens, i) || isNamingFrame(tokens, i));
   if (!stance && !REPORTING_VERBS.has(token.lemma)) return undefined;
   let k = i - 2;
   while (k >= 0 && (tokens[k].pos === 'ADJ' || tokens[k].pos === 'DET' || POSSESSIVE_DETERMINERS.has(tokens[k].normal))) k -= 1;

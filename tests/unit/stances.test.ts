@@ -1104,11 +1104,13 @@ describe('attribution of quotations, transcripts and participles', () => {
     expect(statement).toMatchObject({ speaker: 'Ana Lima', kind: 'position' });
   });
 
-  it('reads what a statement the subject issued says or does as the subject’s ("posted a statement rejecting …"), not someone else’s', () => {
+  it('reads what a statement the subject issued says, does or calls something as the subject’s ("posted a statement rejecting …"), not someone else’s', () => {
     const [rejecting] = extractStatements(['Student leader Dana Osei posted a statement rejecting the increase outright.']);
     expect(rejecting).toMatchObject({ speaker: 'Dana Osei', kind: 'refusal' });
     const [saying] = extractStatements(['Student leader Dana Osei issued a statement saying the union would strike unless fees are frozen.']);
     expect(saying).toMatchObject({ speaker: 'Dana Osei', kind: 'condition' });
+    const [describing] = extractStatements(['Student leader Dana Osei issued a statement describing the fee rise as “a tax on learning.”']);
+    expect(describing).toMatchObject({ speaker: 'Dana Osei', kind: 'position' });
     const [other] = extractStatements(['Mayor Ana Lima says Tom Reyes’s early tweets accusing her of fraud are lies.']);
     expect(other).toMatchObject({ speaker: 'Ana Lima' });
   });
