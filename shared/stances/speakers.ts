@@ -595,13 +595,20 @@ export function findNameEndingAt(tokens: Token[], last: number, register: Speake
   let best: { person: Person; start: number } | undefined;
   for (const person of register.people) {
     const start = end - person.words.length + 1;
+    const surname = surnameWords(person);
+    const surnameStart = end - surname.length + 1;
     if (start >= 0 && matchesWords(tokens, start, person.words)) {
       if (!best || start < best.start) best = { person, start };
-    } else if (tokens[end].normal === person.words.at(-1) && !best) {
-      best = { person: namedBySurname(tokens, end, register) ?? person, start: end };
+    } else if (surnameStart >= 0 && matchesWords(tokens, surnameStart, surname) && !best) {
+      best = { person: namedBySurname(tokens, end, register) ?? person, start: surnameStart };
     }
   }
   return best;
+}
+
+/** The words of a person's surname as the tokenizer splits them: "cantera", or "lopez", "-", "cantera". */
+function surnameWords(person: Person): string[] {
+  return person.words.length > 3 && person.words.at(-2) === '-' ? person.words.slice(-3) : person.words.slice(-1);
 }
 
 /**

@@ -1262,6 +1262,9 @@ describe('sources without a person’s name', () => {
       'Later, Ruiz-Montero said the state would not pay.',
     ]);
     expect(found.map((statement) => statement.speaker)).toEqual(['Tomas Ruiz-Montero', 'Tomas Ruiz-Montero']);
+    // A quotation the hyphenated surname closes.
+    const [closing] = extractStatements(['Lt. Gov. Tomas Ruiz-Montero spoke on Monday.', '“The state will not pay for the plan,” Ruiz-Montero said.']);
+    expect(closing).toMatchObject({ speaker: 'Tomas Ruiz-Montero', kind: 'refusal' });
   });
 
   it('gives a ", saying" to the subject after an opening adjunct ("Here in Ostrel, Lima …"), not to a name in it', () => {
