@@ -344,6 +344,11 @@ const PLACE_PREPOSITIONS = new Set(['in', 'from', 'at', 'of']);
 
 /** The last token before the relative or participle clause, the age or the appositive that ends at `comma`. */
 function skipClauseOrAppositive(tokens: Token[], comma: number): number {
+  // "Gov. John Kasich (R-OH), said": a stray comma after the party sets nothing off.
+  if (tokens[comma - 1]?.text === ')' && tokens[comma + 1]?.pos === 'VERB') {
+    const named = skipParenthesis(tokens, comma - 1);
+    if (named < comma - 1 && isWord(tokens[named]) && isCapitalized(tokens[named])) return named;
+  }
   // A relative or participle clause first, whatever commas it holds ("Slinker, whose start-up, Paradata, uses data,
   // said"; "Trump, speaking at a rally in Wilmington, N.C., warned"), after a party in parentheses too.
   for (let k = comma - 1; k > 0 && k >= comma - MAX_APPOSITIVE_TOKENS && !tokens[k].quoteMark; k -= 1) {

@@ -1709,6 +1709,9 @@ describe('quotation marks and appositives of newspaper copy', () => {
     expect(appositive.speaker).toBe('Gene Sperling');
     const [party] = extractStatements(['“They have nothing to worry about,” Sen. Chuck Schumer (D-N.Y.) said Tuesday.']);
     expect(party.speaker).toBe('Chuck Schumer');
+    // A stray comma after the party, before the verb.
+    const [stray] = extractStatements(['Sen. Ana Ruiz (D-Vt.), said, “The budget will not pass without the school money.”']);
+    expect(stray).toMatchObject({ speaker: 'Ana Ruiz', kind: 'refusal' });
   });
 
   it.each([
