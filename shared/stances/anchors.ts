@@ -705,7 +705,11 @@ function anchorParticiple(tokens: Token[], i: number, verbEnd: number, register:
   const start = verbless ? adjuncts : 0;
   const described = describedSubjectBefore(tokens, start, i, register);
   if (described) return participleAnchor(i, verbEnd, described, tokens[i].lemma);
-  for (let k = start; k < i; k += 1) {
+  // After "by", "after" …: the subject of the clause, before its verb ("Democrats were careful not to anger Sanders by
+  // urging him to quit" is not Sanders urging).
+  const verb = tokens.findIndex((token, k) => k > start && k < i && (token.pos === 'VERB' || token.pos === 'AUX') && !token.quoted && !isCapitalized(token));
+  const limit = GERUND_PREPOSITIONS.has(tokens[i - 1]?.normal ?? '') && verb !== -1 ? verb : i;
+  for (let k = start; k < limit; k += 1) {
     if (tokens[k].quoted || tokens[k].quoteMark) continue;
     const subject = pronounOrNameAt(tokens, k, i, register);
     if (subject) return participleAnchor(i, verbEnd, subject, tokens[i].lemma);
@@ -760,10 +764,15 @@ function attributionBefore(tokens: Token[], comma: number, register: SpeakerRegi
 function hangsOnClause(tokens: Token[], i: number): boolean {
   // The comma may sit inside a closing quotation mark: `in the spot titled "Dangerous," warning …`.
   if (followsComma(tokens, i)) return true;
+  // "was booed after telling holdouts that …", "drew boos upon saying, “…”": the clause's subject said it.
+  if (GERUND_PREPOSITIONS.has(tokens[i - 1]?.normal ?? '') && tokens[i - 1].pos !== 'VERB') return true;
   if (!COORDINATORS.has(tokens[i - 1]?.normal ?? '')) return false;
   const comma = tokens.slice(0, i - 1).findLastIndex((token) => token.text === ',');
   return comma !== -1 && isParticipleAfterComma(tokens[comma + 1]);
 }
+
+/** Prepositions whose -ing object is something the clause's subject did ("after telling", "by saying"). */
+const GERUND_PREPOSITIONS = new Set(['after', 'upon', 'by', 'before', 'while', 'when']);
 
 /** An -ing verb opening a phrase after a comma; the tagger takes some for nouns (", painting others as weak"). */
 function isParticipleAfterComma(token: Token | undefined): boolean {

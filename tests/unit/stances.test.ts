@@ -1267,6 +1267,19 @@ describe('sources without a person’s name', () => {
     expect(closing).toMatchObject({ speaker: 'Tomas Ruiz-Montero', kind: 'refusal' });
   });
 
+  it('gives "after telling …", "upon saying …" and "by urging …" to the clause’s subject, not to a name after its verb', () => {
+    const found = extractStatements([
+      'Mayor Ana Lima was booed after telling reporters that the levy must be cut.',
+      'Tom Reyes drew cheers upon saying, “The council will not sell the docks.”',
+      'Union leaders were careful not to anger Mayor Lima by urging her to drop the levy.',
+    ]);
+    expect(found.map((statement) => [statement.speaker, statement.kind])).toEqual([
+      ['Ana Lima', 'condition'],
+      ['Tom Reyes', 'refusal'],
+      ['Union leaders', 'demand'],
+    ]);
+  });
+
   it('gives a ", saying" to the subject after an opening adjunct ("Here in Ostrel, Lima …"), not to a name in it', () => {
     const found = extractStatements([
       'Mayor Ana Lima spoke in Ostrel on Monday.',
