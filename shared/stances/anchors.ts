@@ -29,6 +29,7 @@ import {
 import {
   EMBEDDED_CLAUSE_WORDS,
   MAX_ADJUNCT_TOKENS,
+  MAX_REPORTED_PHRASE_TOKENS,
   MAX_APPOSITIVE_TOKENS,
   MAX_LISTENER_TOKENS,
   MAX_TIME_SPAN_ADJUNCT_TOKENS,
@@ -819,7 +820,23 @@ function fitsFrame(tokens: Token[], i: number): boolean {
   const next = tokens[k];
   // "…, the council agreed." closes an attribution; "… only if the council agreed." closes a condition.
   const endsClause = (!next || (next.pos === 'PUNCT' && next.quoteMark !== 'open')) && !isSubordinate(tokens, i);
-  return frame === 'trailing' ? endsClause : endsClause || REPORTED_CLAUSE_OPENERS.has(next.normal) || opensFiniteClause(tokens, k);
+  if (frame === 'trailing') return endsClause;
+  return endsClause || REPORTED_CLAUSE_OPENERS.has(next.normal) || opensFiniteClause(tokens, k) || opensClauseAfterPhrase(tokens, k);
+}
+
+/**
+ * "noted in a guest column in Saturday's paper that …": a prepositional phrase between the verb and the clause it
+ * reports. Not a relative "that" of the phrase's noun ("noted in a column that ran …").
+ */
+function opensClauseAfterPhrase(tokens: Token[], k: number): boolean {
+  if (tokens[k]?.pos !== 'ADP') return false;
+  for (let j = k + 1; j < tokens.length && j < k + MAX_REPORTED_PHRASE_TOKENS; j += 1) {
+    const token = tokens[j];
+    if (REPORTED_CLAUSE_OPENERS.has(token.normal) && token.normal !== 'if' && tokens[j + 1]?.pos !== 'VERB' && tokens[j + 1]?.pos !== 'AUX') return true;
+    if (!isWord(token) && !POSSESSIVE_MARKS.has(token.text)) return false;
+    if (token.pos === 'VERB' || token.pos === 'AUX') return false;
+  }
+  return false;
 }
 
 /** Whether the clause the verb at `i` ends opens with a subordinator ("if", "when", "because" …) since the last break. */

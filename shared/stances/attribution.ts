@@ -15,7 +15,7 @@ import {
   REPORTED_CLAUSE_OPENERS,
   REPORTING_VERBS,
 } from './lexicon.js';
-import { MAX_ADJUNCT_TOKENS, MAX_LISTENER_TOKENS, MAX_NAME_WORDS, MAX_ROLE_TOKENS, MIN_CONTENT_WORDS, NEGATION_WORDS, TOPIC_LEADS } from './patterns.js';
+import { MAX_LISTENER_TOKENS, MAX_REPORTED_PHRASE_TOKENS, MAX_NAME_WORDS, MAX_ROLE_TOKENS, MIN_CONTENT_WORDS, NEGATION_WORDS, TOPIC_LEADS } from './patterns.js';
 import { identifiedLater, namedNext } from './identification.js';
 import { DASHES, holdsTitle, namesIn, titleQualifiers, type Person, type SpeakerRegister } from './speakers.js';
 import { isWord, joinTokens, type Sentence, type Token } from './sentences.js';
@@ -480,7 +480,7 @@ function isPossessive(pronoun: Token, next: Token | undefined): boolean {
 
 /** A "that" opening the reported clause, reached through an adjunct only ("said at a news conference that"). */
 function findComplementizer(tokens: Token[], from: number): number {
-  for (let k = from; k < tokens.length && k < from + MAX_ADJUNCT_TOKENS; k += 1) {
+  for (let k = from; k < tokens.length && k < from + MAX_REPORTED_PHRASE_TOKENS; k += 1) {
     const token = tokens[k];
     if (token.normal === 'that') return k;
     if (token.pos === 'VERB' || token.pos === 'AUX' || token.pos === 'PUNCT' || token.quoteMark) return -1;

@@ -302,8 +302,17 @@ export const MIN_QUOTED_WORDS = 3;
  */
 export const MIN_PROPOSITION_WORDS = 5;
 
-/** Tokens between a reporting verb and its "that" ("said at an annual year-end news conference that …"). */
+/**
+ * Tokens of an adjunct: one that opens a sentence ("At an annual year-end news conference in Moscow, …"), or one after
+ * a verb of saying before a clause that may be embedded in what it reports (`isEmbedded`).
+ */
 export const MAX_ADJUNCT_TOKENS = 10;
+
+/**
+ * Tokens between a verb of saying and its "that" ("said at an annual year-end news conference that …", "noted in a
+ * guest column in Saturday’s New York Times that …").
+ */
+export const MAX_REPORTED_PHRASE_TOKENS = 12;
 
 /**
  * Tokens of an opening adjunct that starts with a span of time ("Eight days before students were due to vote on

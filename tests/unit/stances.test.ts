@@ -245,6 +245,11 @@ describe('attribution', () => {
     expect(extractStatements(['Senator Alex Ortiz is expected to announce that the board must freeze fares.'])).toEqual([]);
   });
 
+  it('reads "noted in a guest column in Saturday’s paper that …" as saying, past the phrase before its clause', () => {
+    const [noted] = extractStatements(['Mayor Ana Lima noted in a guest column in Saturday’s Harlow Evening Courier that the levy must be cut.']);
+    expect(noted).toMatchObject({ speaker: 'Ana Lima', kind: 'condition', claim: 'cut levy' });
+  });
+
   it('reads "implied that …" and a verb of saying after "seemed to" as saying, but not "the cuts imply higher fares"', () => {
     const found = extractStatements([
       'Governor Tom Reyes implied that the board had misled the council.',
