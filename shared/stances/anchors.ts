@@ -424,7 +424,7 @@ function anchorVerb(tokens: Token[], i: number, register: SpeakerRegister): Anch
   const participle = /ing$/.test(token.normal);
   if (participle && STATEMENT_NOUNS.has(tokens[i - 1]?.lemma ?? '')) return anchorOnStatement(tokens, i, register);
   // "is calling for" reports like "calls for"; ", saying …" reports for the sentence's subject; other -ing forms are nouns or modifiers.
-  const hangs = participle && hangsOnClause(tokens, i);
+  const hangs = participle && (hangsOnClause(tokens, i) || absoluteSubject(tokens, i, register) !== undefined);
   if (participle && !isProgressive(tokens, i) && !hangs) return undefined;
   // "the report was written by aides": a passive names what was said, not who said it.
   if (!participle && isProgressive(tokens, i)) return undefined;
@@ -697,7 +697,7 @@ function isContractedHas(tokens: Token[], k: number): boolean {
  * trailing attribution ("Ortiz and Holm will meet, Reyes said, adding …") it hangs on that attribution: Reyes adds.
  */
 function anchorParticiple(tokens: Token[], i: number, verbEnd: number, register: SpeakerRegister): Anchor | undefined {
-  const attributing = tokens[i - 1]?.text === ',' ? attributionBefore(tokens, i - 1, register) : undefined;
+  const attributing = tokens[i - 1]?.text === ',' ? attributionBefore(tokens, i - 1, register) : absoluteSubject(tokens, i, register);
   if (attributing) return participleAnchor(i, verbEnd, attributing, tokens[i].lemma);
   // The clause's subject, after a verbless adjunct that opens the sentence ("Here in Columbia, Sanders …, saying"; not
   // "And then Trump went on the attack, saying").
@@ -716,6 +716,18 @@ function anchorParticiple(tokens: Token[], i: number, verbEnd: number, register:
     if (subject) return participleAnchor(i, verbEnd, subject, tokens[i].lemma);
   }
   return undefined;
+}
+
+/**
+ * "…, with Sen. John McCain calling it a “Chinese menu”": a participle's own subject, a name after "with" (and its
+ * title and description) right before it.
+ */
+function absoluteSubject(tokens: Token[], i: number, register: SpeakerRegister): Subject | undefined {
+  const named = findNameEndingAt(tokens, i - 1, register);
+  if (!named || named.person.organization || named.person.institutional) return undefined;
+  let start = roleStartBefore(tokens, named.start);
+  while (tokens[start - 1]?.pos === 'ADJ' && !isCapitalized(tokens[start - 1])) start -= 1; // "former"
+  return tokens[start - 1]?.normal === 'with' ? { type: 'person', person: named.person } : undefined;
 }
 
 /**

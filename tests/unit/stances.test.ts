@@ -1285,6 +1285,17 @@ describe('sources without a person’s name', () => {
     ]);
   });
 
+  it('gives "…, with Mayor Ana Lima calling it “a tax on families”" to the name after "with", the participle’s own subject', () => {
+    const found = extractStatements([
+      'Councillors were angry about the levy, with Mayor Ana Lima calling it “a tax on families.”',
+      'The council met on Monday, with former Councillor Tom Reyes saying the levy must be cut.',
+    ]);
+    expect(found.map((statement) => [statement.speaker, statement.kind])).toEqual([
+      ['Ana Lima', 'position'],
+      ['Tom Reyes', 'condition'],
+    ]);
+  });
+
   it('gives a ", saying" to the subject after an opening adjunct ("Here in Ostrel, Lima …"), not to a name in it', () => {
     const found = extractStatements([
       'Mayor Ana Lima spoke in Ostrel on Monday.',
