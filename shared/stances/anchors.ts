@@ -37,7 +37,7 @@ import {
   MAX_SOURCE_PHRASE_TOKENS,
   TERMS_MOVED,
 } from './patterns.js';
-import { DASHES, findNameEndingAt, findNameStartingAt, roleStartBefore, skipParenthesis, skipToSubjectEnd, titleQualifiers, type Person, type SpeakerRegister } from './speakers.js';
+import { findNameEndingAt, isDashAt, findNameStartingAt, roleStartBefore, skipParenthesis, skipToSubjectEnd, titleQualifiers, type Person, type SpeakerRegister } from './speakers.js';
 import { followsComma, isCapitalized, isWord, type Token } from './sentences.js';
 import { isRepresentedAt } from './principals.js';
 import { sourceSpeaker } from './sources.js';
@@ -855,7 +855,7 @@ function opensClauseAfterPhrase(tokens: Token[], k: number): boolean {
 function isSubordinate(tokens: Token[], i: number): boolean {
   for (let k = i - 1; k >= 0; k -= 1) {
     const token = tokens[k];
-    if (CLAUSE_BREAKS.has(token.text) || token.quoteMark || DASHES.has(token.text)) return false;
+    if (CLAUSE_BREAKS.has(token.text) || token.quoteMark || isDashAt(tokens, k)) return false;
     if (SUBORDINATING_WORDS.has(token.normal)) return true;
   }
   return false;
@@ -911,8 +911,10 @@ function subjectBefore(tokens: Token[], verb: number, register: SpeakerRegister)
   const found = tokens[subjectEnd + 1]?.text === ',' ? describedName(tokens, subject, register) : subject;
   // The mark that sets the name off: commas, or dashes ("Trump’s running mate — Indiana Gov. Mike Pence — has …").
   const mark = tokens[subjectEnd + 1]?.text ?? '';
-  const setsOff = mark === ',' || DASHES.has(mark);
-  const closing = tokens.slice(subjectEnd + 2, verb).findIndex((token) => token.text === mark) + subjectEnd + 2;
+  const dash = isDashAt(tokens, subjectEnd + 1);
+  const setsOff = mark === ',' || dash;
+  const closes = (k: number) => (dash ? isDashAt(tokens, k) : tokens[k].text === mark);
+  const closing = tokens.slice(subjectEnd + 2, verb).findIndex((_, k) => closes(subjectEnd + 2 + k)) + subjectEnd + 2;
   // "A spokesman for Haavik, Petter Lund, said", "The chairman of Orrin Rail, Peter Kane, said": the name after "for"
   // or "of" is whom the subject speaks for.
   const principal = found?.subject.type === 'person' && isRepresentedAt(tokens, found.start);

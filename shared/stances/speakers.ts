@@ -259,7 +259,7 @@ export function skipToSubjectEnd(tokens: Token[], from: number): number {
   }
   if (j >= 0 && tokens[j].text === ')') j = skipParenthesis(tokens, j); // "Sen. Chuck Schumer (D-N.Y.) said"
   if (j >= 0 && tokens[j].text === ',') return skipAppositive(tokens, j);
-  if (j >= 0 && DASHES.has(tokens[j].text)) return skipDashes(tokens, j);
+  if (j >= 0 && isDashAt(tokens, j)) return skipDashes(tokens, j);
   return listenerPhraseStart(tokens, j) - 1;
 }
 
@@ -282,11 +282,18 @@ const LISTENING_VERBS = new Set(['speak', 'talk']);
 /** Dashes that set off an appositive ("Trump’s running mate — Indiana Gov. Mike Pence — has …"). */
 export const DASHES = new Set(['—', '–', '--']);
 
+/** A dash at `k`, or a hyphen with spaces on both sides written for one ("Reynolds - Santilli's girlfriend - told"). */
+export function isDashAt(tokens: Token[], k: number): boolean {
+  const token = tokens[k];
+  if (!token) return false;
+  return DASHES.has(token.text) || (token.text === '-' && token.space !== '' && (tokens[k + 1]?.space ?? ' ') !== '');
+}
+
 /** The token before the dash that opens the appositive closing at the dash `close`. */
 function skipDashes(tokens: Token[], close: number): number {
   for (let k = close - 1; k > 0 && k >= close - MAX_APPOSITIVE_TOKENS; k -= 1) {
     if (tokens[k].quoteMark) break;
-    if (DASHES.has(tokens[k].text)) return k - 1;
+    if (isDashAt(tokens, k)) return k - 1;
   }
   return close;
 }

@@ -1741,6 +1741,9 @@ describe('quotation marks and appositives of newspaper copy', () => {
     // A stray comma after the party, before the verb.
     const [stray] = extractStatements(['Sen. Ana Ruiz (D-Vt.), said, “The budget will not pass without the school money.”']);
     expect(stray).toMatchObject({ speaker: 'Ana Ruiz', kind: 'refusal' });
+    // Hyphens with spaces written for dashes, not the hyphen of a word ("co-host").
+    const [hyphens] = extractStatements(['Ana Ruiz - the governor’s deputy and co-host of a radio show - said the budget must pass this week.']);
+    expect(hyphens).toMatchObject({ speaker: 'Ana Ruiz', kind: 'condition' });
   });
 
   it.each([
