@@ -75,6 +75,8 @@ export interface Anchor {
    * statement holds both.
    */
   explains?: { start: number; verb: number };
+  /** A statement the sentence mentions as its owner's ("his statement that …"), not one it reports being made. */
+  mentioned?: true;
 }
 
 /** Every anchor of a sentence, in order. */
@@ -94,9 +96,63 @@ export function findAnchors(tokens: Token[], register: SpeakerRegister): Anchor[
     }
   }
   if (anchors.length > 0) return withMainStance(tokens, anchors, register);
-  const stance = anchorMannerColon(tokens, register) ?? anchorStanceVerb(tokens, register) ?? anchorStanceInAdverbialClause(tokens, register);
+  const stance =
+    anchorMannerColon(tokens, register) ?? anchorStanceVerb(tokens, register) ?? anchorStanceInAdverbialClause(tokens, register) ?? anchorOwnedStatement(tokens, register);
   return stance ? [stance] : [];
 }
+
+/**
+ * "He was challenged over his statement on Wednesday that “Islam hates us”", "Trump's offer to make an exception was
+ * rebuffed": what someone's statement, promise or offer says, in a sentence that reports nothing else. Its owner
+ * (a name and its possessive mark, or "his", "her") is the speaker; a short adjunct may stand before the clause.
+ */
+function anchorOwnedStatement(tokens: Token[], register: SpeakerRegister): Anchor | undefined {
+  // Not in an opening adjunct ("Despite Lima's claims that the fund is full, the audit found a gap"): what it says
+  // would run on into the main clause.
+  for (let i = Math.max(1, leadingAdjunctsEnd(tokens)); i < tokens.length; i += 1) {
+    const noun = tokens[i];
+    if (noun.pos !== 'NOUN' || noun.quoted || !OWNED_STATEMENT_NOUNS.has(noun.lemma) || !opensOwnedContent(tokens, i)) continue;
+    const owner = ownerBefore(tokens, i, register);
+    if (owner) return { verbStart: i, verbEnd: i, subjectStart: owner.start, subjectEnd: i - 1, inverted: false, subject: owner.subject, lemma: noun.lemma, mentioned: true };
+  }
+  return undefined;
+}
+
+/** Nouns of something said that carry what was said in a "that" clause or a "to" infinitive after them. */
+const OWNED_STATEMENT_NOUNS = new Set(['statement', 'claim', 'comment', 'remark', 'assertion', 'suggestion', 'promise', 'pledge', 'vow', 'offer', 'proposal', 'threat', 'warning', 'insistence', 'argument']);
+
+/** The noun's owner: "his", "her", or a name with its possessive mark ("Trump's"). */
+function ownerBefore(tokens: Token[], noun: number, register: SpeakerRegister): { start: number; subject: Subject } | undefined {
+  let k = noun - 1;
+  while (k > 0 && tokens[k].pos === 'ADJ' && !isCapitalized(tokens[k])) k -= 1; // "his earlier statement"
+  if (SPEAKER_POSSESSIVES.has(tokens[k]?.normal ?? '')) return { start: k, subject: { type: 'pronoun', at: k } };
+  if (!POSSESSIVE_MARKS.has(tokens[k]?.text ?? '')) return undefined;
+  // The name that ends at the mark (`findNameEndingAt` passes over an owner's name on purpose).
+  for (let start = Math.max(0, k - MAX_NAME_WORDS); start < k; start += 1) {
+    const named = findNameStartingAt(tokens, start, register);
+    if (named && named.end === k - 1 && !named.person.organization) return { start, subject: { type: 'person', person: named.person } };
+  }
+  return undefined;
+}
+
+const SPEAKER_POSSESSIVES = new Set(['his', 'her']);
+
+/**
+ * After the noun, past a short adjunct ("on Wednesday", "last week"): a "that" opening a clause, or "to" and a verb.
+ * Not a relative "that" with its verb right after it ("his statement that followed the vote").
+ */
+function opensOwnedContent(tokens: Token[], noun: number): boolean {
+  for (let k = noun + 1; k < tokens.length && k <= noun + MAX_OWNED_ADJUNCT_TOKENS + 1; k += 1) {
+    const token = tokens[k];
+    if (token.normal === 'to') return tokens[k + 1]?.pos === 'VERB';
+    if (token.normal === 'that') return !['VERB', 'AUX'].includes(tokens[k + 1]?.pos ?? '');
+    if (!(token.pos === 'ADP' || token.entity === 'DATE' || token.pos === 'DET' || token.pos === 'PROPN' || token.pos === 'ADJ')) return false;
+  }
+  return false;
+}
+
+/** The longest adjunct between such a noun and its clause ("on Wednesday", "at the rally last week"). */
+const MAX_OWNED_ADJUNCT_TOKENS = 5;
 
 /**
  * "Dravecky wants the city to waive the fees, which he said cost …", "The district accepted the proposal, according to

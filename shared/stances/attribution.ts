@@ -120,7 +120,8 @@ export function attributeSentences(sentences: Sentence[], register: SpeakerRegis
     return speaker;
   };
   sentences.forEach((sentence, sentenceIndex) => {
-    const resolve = (subject: Subject) => resolveAt(sentenceIndex, subject, true);
+    // Whose statement a sentence only mentions ("his statement that …") has not spoken: the next "he" is not them.
+    const resolve = (anchor: Anchor) => resolveAt(sentenceIndex, anchor.subject, !anchor.mentioned);
     if (anchors[sentenceIndex].length > 0) {
       clauses.push(...splitClauses(sentence, sentenceIndex, anchors[sentenceIndex], resolve));
       return;
@@ -321,7 +322,7 @@ function splitClauses(
   sentence: Sentence,
   sentenceIndex: number,
   anchors: Anchor[],
-  resolve: (subject: Subject) => Person | null,
+  resolve: (anchor: Anchor) => Person | null,
 ): AttributedClause[] {
   const { tokens } = sentence;
   const clauses: AttributedClause[] = [];
@@ -334,7 +335,7 @@ function splitClauses(
       cursor = anchor.inverted ? anchor.subjectEnd + 1 : anchor.verbEnd + 1;
       return; // "Putin said …, Russia's Kommersant reported": a citation of the source, not a second statement.
     }
-    const speaker = resolve(anchor.subject);
+    const speaker = resolve(anchor);
     const start = trailing ? cursor : contentStart(tokens, anchor);
     const end = trailing ? (anchor.inverted ? anchor.verbStart : anchor.subjectStart) : (next ? nextClauseStart(next) : tokens.length);
     const resumes = trailing ? resumedAfter(tokens, anchor, cursor) : -1;

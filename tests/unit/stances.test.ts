@@ -1296,6 +1296,23 @@ describe('sources without a person’s name', () => {
     ]);
   });
 
+  it('reads what someone’s statement or offer says as theirs when the sentence reports nothing else, without making them the last speaker', () => {
+    const found = extractStatements([
+      'Mayor Tom Reyes said the council would meet on Friday.',
+      'Reyes’s offer to cut the levy was rebuffed by the council.',
+      'The council was told of Sam Lima’s statement on Wednesday that the docks must be sold.',
+      '“We will not sell them,” he added.',
+    ]);
+    expect(found.map((statement) => [statement.speaker, statement.kind])).toEqual([
+      ['Tom Reyes', 'position'],
+      ['Tom Reyes', 'offer'],
+      ['Sam Lima', 'condition'],
+      ['Tom Reyes', 'refusal'],
+    ]);
+    // A name or pronoun that owns no statement noun states nothing.
+    expect(extractStatements(['Mayor Tom Reyes spoke.', 'Reyes’s car was parked outside the hall on Monday.'])).toEqual([]);
+  });
+
   it('gives a ", saying" to the subject after an opening adjunct ("Here in Ostrel, Lima …"), not to a name in it', () => {
     const found = extractStatements([
       'Mayor Ana Lima spoke in Ostrel on Monday.',
