@@ -29,15 +29,15 @@ import {
 import {
   EMBEDDED_CLAUSE_WORDS,
   MAX_ADJUNCT_TOKENS,
-  MAX_REPORTED_PHRASE_TOKENS,
   MAX_APPOSITIVE_TOKENS,
   MAX_LISTENER_TOKENS,
+  MAX_REPORTED_PHRASE_TOKENS,
   MAX_TIME_SPAN_ADJUNCT_TOKENS,
   MAX_NAME_WORDS,
   MAX_SOURCE_PHRASE_TOKENS,
   TERMS_MOVED,
 } from './patterns.js';
-import { findNameEndingAt, isDashAt, findNameStartingAt, roleStartBefore, skipParenthesis, skipToSubjectEnd, titleQualifiers, type Person, type SpeakerRegister } from './speakers.js';
+import { DASHES, findNameEndingAt, findNameStartingAt, isDashAt, roleStartBefore, skipParenthesis, skipToSubjectEnd, titleQualifiers, type Person, type SpeakerRegister } from './speakers.js';
 import { followsComma, isCapitalized, isWord, type Token } from './sentences.js';
 import { isRepresentedAt } from './principals.js';
 import { sourceSpeaker } from './sources.js';
@@ -940,7 +940,7 @@ function closesQuotation(tokens: Token[], i: number): boolean {
 }
 
 /** How a quotation breaks off before its speaker: "“…,” she said", "“…?” he asked". */
-const QUOTATION_BREAKS = new Set([',', '?', '!', '—', '–']);
+const QUOTATION_BREAKS = new Set([',', '?', '!', ...DASHES]);
 
 /** A word of a speaker's name or description: "he", "Ms. Lima", "the senator". */
 const isSpeakerWord = (token: Token | undefined) => token !== undefined && ['PROPN', 'PRON', 'NOUN', 'DET', 'ADJ'].includes(token.pos);

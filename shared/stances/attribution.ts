@@ -15,7 +15,7 @@ import {
   REPORTED_CLAUSE_OPENERS,
   REPORTING_VERBS,
 } from './lexicon.js';
-import { MAX_LISTENER_TOKENS, MAX_REPORTED_PHRASE_TOKENS, MAX_NAME_WORDS, MAX_ROLE_TOKENS, MIN_CONTENT_WORDS, NEGATION_WORDS, TOPIC_LEADS } from './patterns.js';
+import { MAX_LISTENER_TOKENS, MAX_NAME_WORDS, MAX_REPORTED_PHRASE_TOKENS, MAX_ROLE_TOKENS, MIN_CONTENT_WORDS, NEGATION_WORDS, TOPIC_LEADS } from './patterns.js';
 import { identifiedLater, namedNext } from './identification.js';
 import { DASHES, holdsTitle, namesIn, titleQualifiers, type Person, type SpeakerRegister } from './speakers.js';
 import { isWord, joinTokens, type Sentence, type Token } from './sentences.js';
