@@ -20,15 +20,19 @@ export interface SentenceStatement {
 /**
  * Merges the statements of one speaker inside one quotation running over consecutive sentences of a paragraph into a
  * single statement: the quotation as written, of the strongest kind among its sentences (`KIND_ORDER`), with the
- * union of their claims. A sentence with several clauses, a change of speaker, or a quotation longer than
- * `MAX_SENTENCE_CHARS` ends the merge. A statement in a quotation is shown to the quotation's end (`quoteEnd`).
+ * union of their claims. A change of speaker, a sentence of several clauses after its first (see `opensSentence`), or
+ * a quotation longer than `MAX_SENTENCE_CHARS` ends the merge. A statement in a quotation is shown to the quotation's
+ * end (`quoteEnd`).
  */
 export function mergeQuotations(found: SentenceStatement[], sentences: Sentence[], articleText: string): Statement[] {
   const quotation = quotationOfSentence(sentences);
   const merged: { members: Statement[]; quotation: number; last: number }[] = [];
   for (const item of found) {
     const last = merged[merged.length - 1];
-    const run = item.wholeSentence ? quotation[item.sentenceIndex] : undefined;
+    // A sentence of several statements goes on with the quotation only in its first, the quoted words it opens with
+    // ("We won the room,” he said, before adding that …").
+    const opensSentence = item.wholeSentence || item.statement.start === sentences[item.sentenceIndex]?.start;
+    const run = opensSentence ? quotation[item.sentenceIndex] : undefined;
     if (last && run !== undefined && last.quotation === run && joins(last.members, item.statement)) {
       last.members.push(item.statement);
       last.last = item.sentenceIndex;

@@ -884,6 +884,16 @@ describe('attribution of quotations, transcripts and participles', () => {
     expect(statement.claim.split(' ')).toEqual(expect.arrayContaining(['strike', 'bonus', 'hard']));
   });
 
+  it('reads one quotation as one statement when its attribution goes on with a second clause ("…,” he said, adding that …")', () => {
+    const found = extractStatements([
+      'Jan Holm, the union leader, spoke on Monday. “We did not win the number. We will strike unless the company restores the bonus,” Holm said, adding that talks would resume in May.',
+    ]).filter((statement) => statement.speaker === 'Jan Holm');
+    expect(found.map((statement) => [statement.kind, statement.text])).toEqual([
+      ['condition', '“We did not win the number. We will strike unless the company restores the bonus,” Holm said'],
+      ['position', 'adding that talks would resume in May'],
+    ]);
+  });
+
   it('shows a quotation to its end though its last sentence states nothing itself', () => {
     const [statement] = extractStatements(['Paul Dravecky runs the utility. “The board’s resolution stands. May 31 is May 31,” he says.']);
     expect(statement).toMatchObject({ speaker: 'Paul Dravecky', text: '“The board’s resolution stands. May 31 is May 31,” he says.' });
