@@ -46,10 +46,12 @@ export const STANCE_CUES: Record<StanceKind, RegExp[]> = {
     /(?<!\bfor )\b(as|so) long as\b/,
     /\bon (the )?condition that\b/,
     /\bonly (when|once|after)\b/,
-    /\b(would|will|must|first) (first )?have to\b/,
-    /\bhave to (?!(understand|say|admit|recognize|remember|note|acknowledge)\b)/,
-    /(?<!\b(be|that|which) )\bneed to\b/,
-    /\bmust\b/,
+    // An obligation on someone: "Japan would first have to withdraw", "the city must pay first". Not one the speaker
+    // takes on ("we have to be tougher", "I must say"): that is their position.
+    /(?<!\b(we|i) (\S+ )?)\b(would|will|must|first) (first )?have to\b/,
+    /(?<!\b(we|i) (\S+ )?)\bhave to (?!(understand|say|admit|recognize|remember|note|acknowledge)\b)/,
+    /(?<!\b(be|that|which|we|i) )\bneed to\b/,
+    /(?<!\b(we|i) )\bmust\b/,
     /\bcondition be not (\w+ )?in place\b/,
     /\b(as a|the|a) (pre)?condition for\b/,
     /\bprerequisite\b/,

@@ -543,6 +543,16 @@ describe('attribution', () => {
 });
 
 describe('kinds, polarity and claims', () => {
+  it('reads an obligation on another party as a condition, and one the speaker takes on ("we have to …") as a position', () => {
+    const found = extractStatements([
+      'Mayor Ana Lima said the state would first have to fund the buses.',
+      '“We have to be a lot tougher with the state,” Lima said.',
+      '“We must keep the night buses running,” Lima added.',
+      'Lima said the council must vote on the levy first.',
+    ]);
+    expect(found.map((statement) => statement.kind)).toEqual(['condition', 'position', 'position', 'condition']);
+  });
+
   it('reads an accusation as a claim about the accused, whatever cues its content holds', () => {
     const [accused, blamed] = extractStatements([
       'Mayor Ana Lima accused the council of refusing to fund the buses unless the state pays.',
