@@ -479,15 +479,18 @@ function anchorVerb(tokens: Token[], i: number, register: SpeakerRegister): Anch
   if (tokens[i - 1]?.normal === 'to') return anchorAfterAspect(tokens, i, register);
   const participle = /ing$/.test(token.normal);
   if (participle && STATEMENT_NOUNS.has(tokens[i - 1]?.lemma ?? '')) return anchorOnStatement(tokens, i, register);
-  // "is calling for" reports like "calls for"; ", saying …" reports for the sentence's subject; other -ing forms are nouns or modifiers.
-  const hangs = participle && (hangsOnClause(tokens, i) || absoluteSubject(tokens, i, register) !== undefined);
+  // "is calling for" reports like "calls for"; ", saying …" reports for the sentence's subject, "with X saying …" for X;
+  // other -ing forms are nouns or modifiers.
+  const hangsOn = participle && hangsOnClause(tokens, i);
+  const absolute = participle && !hangsOn ? absoluteSubject(tokens, i, register) : undefined;
+  const hangs = hangsOn || absolute !== undefined;
   if (participle && !isProgressive(tokens, i) && !hangs) return undefined;
   // "the report was written by aides": a passive names what was said, not who said it.
   if (!participle && isProgressive(tokens, i)) return undefined;
   let verbEnd = i;
   const particles = PHRASAL_REPORTING_VERBS[token.lemma];
   if (isNamingFrame(tokens, i)) {
-    const anchor = hangs ? anchorParticiple(tokens, i, verbEnd, register) : anchorWithSubject(tokens, i, verbEnd, register);
+    const anchor = hangs ? anchorParticiple(tokens, i, verbEnd, register, absolute) : anchorWithSubject(tokens, i, verbEnd, register);
     return anchor && { ...anchor, stance: true };
   }
   const clear = madeClearEnd(tokens, i);
@@ -500,7 +503,7 @@ function anchorVerb(tokens: Token[], i: number, register: SpeakerRegister): Anch
     return undefined;
   }
   if (hangs) {
-    const anchor = anchorParticiple(tokens, i, verbEnd, register);
+    const anchor = anchorParticiple(tokens, i, verbEnd, register, absolute);
     const explains = stanceHungOn(tokens, i);
     return anchor && explains ? { ...anchor, explains } : anchor;
   }
@@ -751,9 +754,10 @@ function isContractedHas(tokens: Token[], k: number): boolean {
  * "Clinton tweeted her thanks, saying …": the participle reports for the subject of the clause it hangs on, the first
  * person the sentence names before it, or the last named speaker when the clause's subject is a pronoun. After a
  * trailing attribution ("Ortiz and Holm will meet, Reyes said, adding …") it hangs on that attribution: Reyes adds.
+ * `absolute`: its own subject, when the caller found one (`absoluteSubject`).
  */
-function anchorParticiple(tokens: Token[], i: number, verbEnd: number, register: SpeakerRegister): Anchor | undefined {
-  const attributing = tokens[i - 1]?.text === ',' ? attributionBefore(tokens, i - 1, register) : absoluteSubject(tokens, i, register);
+function anchorParticiple(tokens: Token[], i: number, verbEnd: number, register: SpeakerRegister, absolute?: Subject): Anchor | undefined {
+  const attributing = tokens[i - 1]?.text === ',' ? attributionBefore(tokens, i - 1, register) : absolute;
   if (attributing) return participleAnchor(i, verbEnd, attributing, tokens[i].lemma);
   // The clause's subject, after a verbless adjunct that opens the sentence ("Here in Columbia, Sanders …, saying"; not
   // "And then Trump went on the attack, saying").
@@ -764,8 +768,10 @@ function anchorParticiple(tokens: Token[], i: number, verbEnd: number, register:
   if (described) return participleAnchor(i, verbEnd, described, tokens[i].lemma);
   // After "by", "after" …: the subject of the clause, before its verb ("Democrats were careful not to anger Sanders by
   // urging him to quit" is not Sanders urging).
-  const verb = tokens.findIndex((token, k) => k > start && k < i && (token.pos === 'VERB' || token.pos === 'AUX') && !token.quoted && !isCapitalized(token));
-  const limit = GERUND_PREPOSITIONS.has(tokens[i - 1]?.normal ?? '') && verb !== -1 ? verb : i;
+  const verb = GERUND_PREPOSITIONS.has(tokens[i - 1]?.normal ?? '')
+    ? tokens.findIndex((token, k) => k > start && k < i && (token.pos === 'VERB' || token.pos === 'AUX') && !token.quoted && !isCapitalized(token))
+    : -1;
+  const limit = verb !== -1 ? verb : i;
   for (let k = start; k < limit; k += 1) {
     if (tokens[k].quoted || tokens[k].quoteMark) continue;
     const subject = pronounOrNameAt(tokens, k, i, register);
