@@ -5,6 +5,7 @@ import { attributeSentences, type AttributedClause } from './attribution.js';
 import { claimVocabulary, classifyStance, isReaffirmation, isRestatement, normalizeClaim, withoutPartySubject, type ClaimVocabulary } from './claims.js';
 // The patterns module alone: the digest function reads stances too and needs no HTML parser in its bundle.
 import { BOILERPLATE_PATTERNS } from '../extract/patterns.js';
+import { findMinistryOwners } from './ministries.js';
 import { mergeQuotations, type SentenceStatement } from './quotations.js';
 import { isWord, PARAGRAPH_SEPARATOR, readSentences, type Sentence, type Token } from './sentences.js';
 import { voicesOf } from './ledger.js';
@@ -52,6 +53,7 @@ export function extractStatements(paragraphs: string[], options: ExtractOptions 
   const sentences = readSentences(paragraphs).filter(isArticleSentence);
   const register = buildSpeakerRegister(sentences, options.speakers);
   const clauses = attributeSentences(sentences, register);
+  findMinistryOwners(clauses, sentences, register.people);
   attributeRelease(clauses, paragraphs);
   const vocabulary = claimVocabulary(options.synonyms);
   const found = clauses.flatMap((clause) => toStatement(clause, vocabulary));

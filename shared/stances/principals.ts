@@ -157,7 +157,7 @@ function ownerOfRole(tokens: Token[], role: number): string[] | { pronoun: strin
   let start = end;
   while (start > 0 && !isTitle(tokens[start - 1]) && tokens[start - 1].pos !== 'DET' && (tokens[start - 1].pos === 'NOUN' || isNameWord(tokens[start - 1]))) start -= 1;
   const owner = tokens.slice(start, end + 1);
-  return owner.some(isNameWord) ? owner.map((token) => token.text) : [tokens[end].text];
+  return owner.map((token) => token.text);
 }
 
 /**

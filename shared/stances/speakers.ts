@@ -7,7 +7,7 @@ import { escapeRegExp } from '../text/index.js';
 import { compromiseNlp } from './nlp-models.js';
 import { findPrincipals } from './principals.js';
 import { canBeSamePerson, shortNameOf } from './surname.js';
-import { INSTITUTION_NAME_JOINERS, OUTLET_VERBS, POSSESSIVE_MARKS, REPORTING_VERBS, ROLE_WORDS, SOURCE_NOUNS, TITLE_NOUNS } from './lexicon.js';
+import { INSTITUTION_NAME_JOINERS, OUTLET_VERBS, POSSESSIVE_MARKS, REPORTING_VERBS, ROLE_WORDS, SOURCE_NOUNS, SPOKESPERSON_NOUNS, TITLE_NOUNS } from './lexicon.js';
 import { MAX_APPOSITIVE_TOKENS, MAX_NAME_WORDS, MAX_ROLE_TOKENS } from './patterns.js';
 import { isCapitalized, isWord, joinTokens, type Sentence, type Token } from './sentences.js';
 
@@ -537,6 +537,8 @@ export function roleWordsOf(person: Person): string[] {
 export function holdsTitle(person: Person, title: string, { second = false, former = false } = {}): boolean {
   const role = roleWordsOf(person);
   const at = role.lastIndexOf(title);
+  // "ministry spokeswoman" speaks for the ministry but is not "the ministry".
+  if (SPOKESPERSON_NOUNS.has(role[at + 1] ?? '')) return false;
   return at !== -1 && isSecondToTitle(role[at - 1] ?? '') === second && (!former || role.slice(0, at).includes('former'));
 }
 

@@ -1465,6 +1465,36 @@ describe('sources without a person’s name', () => {
     ]);
   });
 
+  it('ties a bare ministry to the one last named with its owner, or to the minister who heads it, when the portfolios agree', () => {
+    const found = extractStatements([
+      'Norvia Transport Minister Ada Kell said the ferry would not sail in winter.',
+      'A ministry spokeswoman, Carla Brandt, said the timetable would stay.',
+      'In Ostrel, Velmar’s transport ministry said the toll would stay. The ministry would not pay the rest, ministry spokesman Ole Sand said.',
+      'Foreign Minister Tal Amsel said the talks would resume.',
+      'The Ministry of Transport said the ports would close unless the fee was paid.',
+      'The clinics would stay open, health ministry spokesman Ivo Pelt said.',
+    ]);
+    expect(found.map((statement) => [statement.speaker, statement.speaksFor])).toEqual([
+      ['Ada Kell', undefined],
+      ['Carla Brandt', 'Ada Kell'],
+      ['Velmar’s transport ministry', undefined],
+      ['Ole Sand', 'Velmar transport ministry'],
+      ['Tal Amsel', undefined],
+      // Not the foreign minister's, named last: the transport ministry named before him.
+      ['Ministry of Transport', 'Velmar transport ministry'],
+      // No health minister or health ministry with an owner was named.
+      ['Ivo Pelt', 'health ministry'],
+    ]);
+  });
+
+  it('does not give a body’s statement to the person who speaks for it ("the ministry said" is not its spokeswoman)', () => {
+    const found = extractStatements([
+      '“We will not pay,” ministry spokeswoman Mia Torr said.',
+      'The Velmar ministry said the talks would open in March.',
+    ]);
+    expect(found.map((statement) => statement.speaker)).toEqual(['Mia Torr', 'Velmar ministry']);
+  });
+
   it('records the body a chief executive, chairman or general secretary heads as whom they speak for, not a president’s country', () => {
     const found = extractStatements([
       'Corvane Chief Executive Ada Mirsk said the company would cut deliveries from April unless the bill was paid.',
