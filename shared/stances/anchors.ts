@@ -1036,8 +1036,21 @@ function descriptorStart(tokens: Token[], start: number, named = false): number 
   let k = start;
   const qualifies = (at: number) => named && at < start && tokens[at].pos === 'NOUN' && isWord(tokens[at - 1]) && isCapitalized(tokens[at - 1]);
   while (k > 0 && start - k < MAX_DESCRIPTOR_TOKENS && (isDescriptorWord(tokens[k - 1]) || qualifies(k))) k -= 1;
+  if (named && k === start) k = titleOwnerStart(tokens, k);
   const before = tokens[k - 1];
   return k < start && before && (before.text === ',' || before.quoteMark === 'close') ? k : start;
+}
+
+/**
+ * The start of the owner of a title at `start` ("…,” Kaldora’s Energy Minister Ilse Vantaren said", "the Kremlin’s
+ * spokesman"): capitalised words and the possessive mark, with their determiner; `start` when there is none.
+ */
+function titleOwnerStart(tokens: Token[], start: number): number {
+  if (!POSSESSIVE_MARKS.has(tokens[start - 1]?.text ?? '')) return start;
+  let k = start - 1;
+  while (k > 0 && isWord(tokens[k - 1]) && isCapitalized(tokens[k - 1])) k -= 1;
+  if (k === start - 1) return start;
+  return tokens[k - 1]?.pos === 'DET' ? k - 1 : k;
 }
 
 /** At most this many words describe a subject before its name ("a visibly tired", "warm-and-fuzzy"). */

@@ -1487,6 +1487,19 @@ describe('sources without a person’s name', () => {
     ]);
   });
 
+  it('reads a quotation whose speaker’s title has an owner ("…,” Velmar’s Energy Minister Ada Kell said")', () => {
+    const found = extractStatements([
+      '“The fee will not go down,” Velmar’s Energy Minister Ada Kell said at the signing ceremony.',
+      '“We will not sign,” the Kremlin’s spokesman Ivo Pelt said.',
+      '“Nobody gets a discount,” Lumo’s Ola Berg said.',
+    ]);
+    expect(found.map((statement) => [statement.speaker, statement.text.slice(0, 12)])).toEqual([
+      ['Ada Kell', '“The fee wil'],
+      ['Ivo Pelt', '“We will not'],
+      ['Ola Berg', '“Nobody gets'],
+    ]);
+  });
+
   it('does not give a body’s statement to the person who speaks for it ("the ministry said" is not its spokeswoman)', () => {
     const found = extractStatements([
       '“We will not pay,” ministry spokeswoman Mia Torr said.',
