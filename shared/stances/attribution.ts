@@ -18,7 +18,7 @@ import {
 import { MAX_LISTENER_TOKENS, MAX_NAME_WORDS, MAX_REPORTED_PHRASE_TOKENS, MAX_ROLE_TOKENS, MIN_CONTENT_WORDS, NEGATION_WORDS, TOPIC_LEADS } from './patterns.js';
 import { identifiedLater, namedNext } from './identification.js';
 import { DASHES, holdsTitle, namesIn, titleQualifiers, type Person, type SpeakerRegister } from './speakers.js';
-import { isWord, joinTokens, type Sentence, type Token } from './sentences.js';
+import { isCapitalized, isWord, joinTokens, type Sentence, type Token } from './sentences.js';
 
 /** Sentences back that a pronoun with no speaker of its gender looks for a person it can mean. */
 const MAX_PRONOUN_LOOKBACK = 3;
@@ -465,7 +465,9 @@ function skipListener(tokens: Token[], anchor: Anchor): number {
   let hasNoun = false;
   for (; k < tokens.length && k < limit && isWord(tokens[k]); k += 1) {
     const token = tokens[k];
-    if (token.normal === 'that' || token.pos === 'VERB' || token.pos === 'AUX') break;
+    // "told the Tessel Herald": a capitalised word after a name's is more of the name, whatever wink tags it.
+    const named = isCapitalized(token) && tokens[k - 1].pos === 'PROPN' && isCapitalized(tokens[k - 1]);
+    if (token.normal === 'that' || ((token.pos === 'VERB' || token.pos === 'AUX') && !named)) break;
     if (hasNoun && (token.pos === 'DET' || token.pos === 'PRON')) break;
     // "told the Courier in an interview": a preposition other than "of" ("members of the union") ends the listener.
     if (hasNoun && token.pos === 'ADP' && token.normal !== 'of') break;

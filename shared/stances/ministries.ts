@@ -47,19 +47,19 @@ const LINK_WORDS = new Set(['of', 'and', 'for', 'the']);
 
 /**
  * The nearest ministry before (or in) sentence `index` that is named with an owner, or whose minister is named: the
- * minister's name, or the owner and the ministry as written without the possessive mark.
+ * minister's name, or the owner and the ministry as written without the possessive mark. None when the nearest
+ * sentence that names one names two ("Kaldora’s energy minister met Brenmark’s").
  */
 function lastOwnedMinistry(sentences: Sentence[], index: number, portfolio: string[], people: Person[]): string | undefined {
   for (let s = index; s >= 0; s -= 1) {
-    const { tokens } = sentences[s];
-    for (let k = tokens.length - 1; k >= 0; k -= 1) {
-      const head = tokens[k].normal;
-      if (head !== 'ministry' && head !== 'minister') continue;
-      const found = head === 'minister' ? ministerAt(tokens, k, people) : ownedMinistryAt(tokens, k);
-      if (found && agrees(portfolio, found.portfolio)) return found.owner;
-    }
+    const owners = new Set(ownedMinistriesIn(sentences[s].tokens, people).filter((found) => agrees(portfolio, found.portfolio)).map((found) => found.owner));
+    if (owners.size > 0) return owners.size === 1 ? [...owners][0] : undefined;
   }
   return undefined;
+}
+
+function ownedMinistriesIn(tokens: Token[], people: Person[]): Owned[] {
+  return tokens.flatMap((token, k) => (token.normal === 'minister' ? ministerAt(tokens, k, people) : token.normal === 'ministry' ? ownedMinistryAt(tokens, k) : undefined) ?? []);
 }
 
 /** Portfolios agree when either is unknown or they share a word ("energy" and "energy"; "fisheries" and "agriculture fisheries"). */

@@ -1485,6 +1485,12 @@ describe('sources without a person’s name', () => {
       // No health minister or health ministry with an owner was named.
       ['Ivo Pelt', 'health ministry'],
     ]);
+    // Two ministers named together: the bare ministry could be either's.
+    const [both] = extractStatements([
+      'Velmar’s Transport Minister Ada Kell met Norvia’s Transport Minister Ivo Pelt in May.',
+      'The toll will stay, ministry spokesman Ole Sand said.',
+    ]);
+    expect(both).toMatchObject({ speaker: 'Ole Sand', speaksFor: 'ministry' });
   });
 
   it('reads a quotation whose speaker’s title has an owner ("…,” Velmar’s Energy Minister Ada Kell said")', () => {
@@ -1623,6 +1629,12 @@ describe('sources without a person’s name', () => {
 
   it('ends the listener of "told" at a preposition: "…, X told the Courier in an interview" closes what was said', () => {
     const [statement] = extractStatements(['The fare freeze will end only once the budget passes, Mayor Ana Lima told the Halvern Courier in an interview.']);
+    expect(statement).toMatchObject({ speaker: 'Ana Lima', kind: 'condition' });
+    expect(statement.text).toMatch(/^The fare freeze/);
+  });
+
+  it('keeps a listener’s name whole where a word of it reads as a verb ("told the Tessel Herald")', () => {
+    const [statement] = extractStatements(['The fare freeze will end only once the budget passes, Mayor Ana Lima told the Tessel Herald.']);
     expect(statement).toMatchObject({ speaker: 'Ana Lima', kind: 'condition' });
     expect(statement.text).toMatch(/^The fare freeze/);
   });
