@@ -97,7 +97,7 @@ export function findAnchors(tokens: Token[], register: SpeakerRegister): Anchor[
   }
   if (anchors.length > 0) return withMainStance(tokens, anchors, register);
   const stance =
-    anchorMannerColon(tokens, register) ?? anchorStanceVerb(tokens, register) ?? anchorStanceInAdverbialClause(tokens, register) ?? anchorOwnedStatement(tokens, register);
+    anchorMannerColon(tokens, register) ?? anchorNamedStatementColon(tokens, register) ?? anchorStanceVerb(tokens, register) ?? anchorStanceInAdverbialClause(tokens, register) ?? anchorOwnedStatement(tokens, register);
   return stance ? [stance] : [];
 }
 
@@ -223,6 +223,36 @@ function anchorMannerColon(tokens: Token[], register: SpeakerRegister): Anchor |
   if (!found || found.subject.type === 'unnamed') return undefined;
   return { verbStart: k, verbEnd: mark, subjectStart: found.start, subjectEnd, inverted: false, subject: found.subject, lemma: 'say' };
 }
+
+/**
+ * "Vallin set two conditions: …", "Kowalczyk added a demand to the union’s list: …", "Ryan delivered a blunt message to
+ * Trump: “…”": a verb whose object names something said (`NAMED_STATEMENT_NOUNS`, with its determiner, adjectives and
+ * whom it goes to), then a colon, then what was said. The verb's subject says it.
+ */
+function anchorNamedStatementColon(tokens: Token[], register: SpeakerRegister): Anchor | undefined {
+  const mark = tokens.findIndex((token) => token.text === ':' && !token.quoted);
+  if (mark < 3) return undefined;
+  // Back over whom it goes to ("to the union’s list", "to Trump") to the noun.
+  let noun = mark - 1;
+  while (noun > 0 && !NAMED_STATEMENT_NOUNS.has(tokens[noun].lemma) && mark - noun <= MAX_NAMED_STATEMENT_TAIL && isRecipientPart(tokens[noun])) noun -= 1;
+  if (!NAMED_STATEMENT_NOUNS.has(tokens[noun].lemma) || tokens[noun].pos !== 'NOUN') return undefined;
+  // Back over its determiner and adjectives, and an indirect object ("gave Trump an unmistakable message"), to the verb.
+  let verb = noun - 1;
+  while (verb > 0 && noun - verb <= MAX_NAMED_STATEMENT_TAIL && isObjectPart(tokens[verb])) verb -= 1;
+  // "had one message:": "have" as the main verb, whatever wink tags it.
+  const main = tokens[verb]?.pos === 'VERB' || tokens[verb]?.lemma === 'have';
+  if (!main) return undefined;
+  const { subjectEnd, found } = subjectBefore(tokens, verb, register);
+  if (!found || found.subject.type === 'unnamed' || found.subject.type === 'document') return undefined;
+  return { verbStart: verb, verbEnd: mark, subjectStart: found.start, subjectEnd, inverted: false, subject: found.subject, lemma: 'say' };
+}
+
+/** Nouns naming something said that a colon then spells out ("two conditions:", "one message:"). */
+const NAMED_STATEMENT_NOUNS = new Set(['condition', 'precondition', 'demand', 'term', 'requirement', 'message', 'warning', 'offer', 'proposal', 'ultimatum', 'plea', 'pledge', 'promise', 'vow', 'answer', 'reply', 'response', 'request', 'advice']);
+/** The most words between the verb, its noun and the colon ("a blunt message to Trump"). */
+const MAX_NAMED_STATEMENT_TAIL = 6;
+const isRecipientPart = (token: Token) => isNounPhrasePart(token) || token.pos === 'ADP' || token.pos === 'PRON' || POSSESSIVE_MARKS.has(token.text);
+const isObjectPart = (token: Token) => ['DET', 'NUM', 'ADJ', 'PROPN', 'ADV'].includes(token.pos) || token.pos === 'PRON' || token.text === ',' || token.normal === 'and';
 
 /** What a colon-like mark is written as: a colon, or a dash set off by spaces. */
 const COLON_MARKS = new Set([':', '—', '–', '--']);

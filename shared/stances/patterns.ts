@@ -54,6 +54,8 @@ export const STANCE_CUES: Record<StanceKind, RegExp[]> = {
     /(?<!\b(we|i) )\bmust\b/,
     /\bcondition be not (\w+ )?in place\b/,
     /\b(as a|the|a) (pre)?condition for\b/,
+    // Terms spelt out after a colon: "set two conditions: …", "her terms: …" (not "said of Reyes's conditions: …").
+    /(?<!\bof (\S+ ){0,3}|\bin )\b((pre)?condition|term|requirement) (\S+ ){0,6}:/,
     /\bprerequisite\b/,
     // "could raise its quota if Canberra agrees to …": terms on what the other side does. Not "as if", "even if", or an
     // indirect question ("asked if", "wonder if").
@@ -75,6 +77,8 @@ export const STANCE_CUES: Record<StanceKind, RegExp[]> = {
     /\brecommend\b/,
     /\bcall (on|upon|for)\b/,
     /\bdemand\b/,
+    // "added a demand to the union's list: …" (not "said of Reyes's latest demand: …").
+    /(?<!\bof (\S+ ){0,3})\b(demand_noun|ultimatum) (\S+ ){0,6}:/,
     /\binsist on\b/,
     /\bask (\S+ ){1,3}to\b/,
     // Wanting someone else to act: "wants Australia to stop using the names", "expects the city to pay" (not a forecast:

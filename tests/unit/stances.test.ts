@@ -1493,6 +1493,23 @@ describe('sources without a person’s name', () => {
     expect(both).toMatchObject({ speaker: 'Ole Sand', speaksFor: 'ministry' });
   });
 
+  it('reads what a colon spells out after a verb whose object names something said ("set two conditions: …")', () => {
+    const found = extractStatements([
+      'Mayor Ana Lima set two conditions: a ten-year lease and a fare cap.',
+      'Tom Reyes added a demand to the union’s list: a ban on night shifts, except in emergencies.',
+      'Ada Kell delivered a blunt message to the council: “Stop the tolls.”',
+      // Not a statement: what a colon explains after a noun that names none ("in terms of", an idiom, is no terms).
+      'Ola Berg had one advantage: the port was his.',
+      '“In terms of the fee: we will see,” Ivo Pelt said.',
+    ]);
+    expect(found.map((statement) => [statement.speaker, statement.kind])).toEqual([
+      ['Ana Lima', 'condition'],
+      ['Tom Reyes', 'demand'],
+      ['Ada Kell', 'position'],
+      ['Ivo Pelt', 'position'],
+    ]);
+  });
+
   it('reads a quotation whose speaker’s title has an owner ("…,” Velmar’s Energy Minister Ada Kell said")', () => {
     const found = extractStatements([
       '“The fee will not go down,” Velmar’s Energy Minister Ada Kell said at the signing ceremony.',
