@@ -424,7 +424,11 @@ function isTrailing(tokens: Token[], anchor: Anchor, cursor: number): boolean {
   if (tokens.slice(cursor, anchor.subjectStart).filter(isWord).length < MIN_CONTENT_WORDS) return false;
   let k = skipListener(tokens, anchor);
   if (findComplementizer(tokens, k) !== -1) return false;
-  while (k < tokens.length && (tokens[k].pos === 'ADV' || tokens[k].entity === 'DATE')) k += 1;
+  const opensTimeClause = (at: number) => TIME_CLAUSE_OPENERS.has(tokens[at]?.normal ?? '') && !opensWithPhrasesOnly(tokens, anchor.subjectStart);
+  while (k < tokens.length && (tokens[k].pos === 'ADV' || tokens[k].entity === 'DATE') && !opensTimeClause(k)) k += 1;
+  // "“…,” Christie said when asked about the polls", "…, Cruz told reporters as he left": a clause of time after the
+  // attribution tells when it was said, not what.
+  if (opensTimeClause(k)) return true;
   const next = tokens[k];
   // "…, Trump said: “…”": a colon opens what the verb reports; so does a comma before a quotation when only phrases
   // of time or place come before the attribution ("In Ohio on Monday, Trump said, “…”"; not "If she wins, he said, “…”").
@@ -432,6 +436,9 @@ function isTrailing(tokens: Token[], anchor: Anchor, cursor: number): boolean {
   if (next?.normal === 'of' && quotesAfterPhrase(tokens, k)) return false;
   return !next || (next.pos === 'PUNCT' && next.quoteMark !== 'open' && next.text !== ':') || next.pos === 'ADP';
 }
+
+/** Words that open a clause of time after an attribution ("said when asked", "said as he left", "while campaigning"). */
+const TIME_CLAUSE_OPENERS = new Set(['when', 'while', 'as', 'after', 'before', 'once']);
 
 /**
  * "…, Trump said of the episode, “I don't like it”": what was said "of" something follows the phrase, set off by a
@@ -470,7 +477,7 @@ function skipListener(tokens: Token[], anchor: Anchor): number {
     if (token.normal === 'that' || ((token.pos === 'VERB' || token.pos === 'AUX') && !named)) break;
     if (hasNoun && (token.pos === 'DET' || token.pos === 'PRON')) break;
     // "told the Courier in an interview": a preposition other than "of" ("members of the union") ends the listener.
-    if (hasNoun && token.pos === 'ADP' && token.normal !== 'of') break;
+    if (hasNoun && ((token.pos === 'ADP' && token.normal !== 'of') || TIME_CLAUSE_OPENERS.has(token.normal))) break;
     hasNoun ||= token.pos === 'NOUN' || token.pos === 'PROPN' || (token.pos === 'PRON' && !isPossessive(token, tokens[k + 1]));
   }
   return k;

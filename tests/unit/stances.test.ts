@@ -1650,6 +1650,19 @@ describe('sources without a person’s name', () => {
     expect(statement.text).toMatch(/^The fare freeze/);
   });
 
+  it('reads a quotation whose attribution goes on with a clause of time ("…,” Lima said when asked about the fares")', () => {
+    const found = extractStatements([
+      '“We will not raise the fares,” Mayor Ana Lima said when asked about the budget.',
+      '“The depot stays open,” Lima told reporters as she left the hall.',
+      '“Nobody loses a job,” Tom Reyes said while campaigning in Halvern.',
+    ]);
+    expect(found.map((statement) => [statement.speaker, statement.text.slice(0, 10)])).toEqual([
+      ['Ana Lima', '“We will n'],
+      ['Ana Lima', '“The depot'],
+      ['Tom Reyes', '“Nobody lo'],
+    ]);
+  });
+
   it('keeps a listener’s name whole where a word of it reads as a verb ("told the Tessel Herald")', () => {
     const [statement] = extractStatements(['The fare freeze will end only once the budget passes, Mayor Ana Lima told the Tessel Herald.']);
     expect(statement).toMatchObject({ speaker: 'Ana Lima', kind: 'condition' });
