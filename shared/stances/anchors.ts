@@ -5,6 +5,7 @@
 import {
   CALLED_OFF_ACTIONS,
   GENERIC_TITLES,
+  FRONTED_CLAUSE_OPENERS,
   GIVEN_UP_STANCES,
   HALTING_VERBS,
   INSTITUTION_NAME_JOINERS,
@@ -506,7 +507,7 @@ function anchorAccordingTo(tokens: Token[], i: number, register: SpeakerRegister
 function anchorVerb(tokens: Token[], i: number, register: SpeakerRegister): Anchor | undefined {
   const token = tokens[i];
   if (token.pos !== 'VERB') return undefined;
-  if (tokens[i - 1]?.normal === 'to') return anchorAfterAspect(tokens, i, register);
+  if (tokens[i - 1]?.normal === 'to') return anchorAfterAspect(tokens, i, register) ?? anchorAfterOccasion(tokens, i, register);
   const participle = /ing$/.test(token.normal);
   if (participle && STATEMENT_NOUNS.has(tokens[i - 1]?.lemma ?? '')) return anchorOnStatement(tokens, i, register);
   // "is calling for" reports like "calls for"; ", saying …" reports for the sentence's subject, "with X saying …" for X;
@@ -652,6 +653,31 @@ function anchorAfterAspect(tokens: Token[], i: number, register: SpeakerRegister
 }
 
 const ASPECTUAL_VERBS = new Set(['begin', 'start', 'continue', 'seem', 'appear']);
+
+/**
+ * "Trump took to Twitter to say …", "Clinton went on CNN to say …", "used his acceptance speech to call for …": a verb
+ * of saying in a purpose infinitive after a verb of going somewhere or using something to speak reports for that verb's
+ * subject, as "went on to say" does.
+ */
+function anchorAfterOccasion(tokens: Token[], i: number, register: SpeakerRegister): Anchor | undefined {
+  // "to call for", "to call on": the particle is part of the verb.
+  const phrasal = PHRASAL_REPORTING_VERBS[tokens[i].lemma]?.includes(tokens[i + 1]?.normal ?? '') ?? false;
+  if (!phrasal && !(REPORTING_VERBS.has(tokens[i].lemma) && fitsFrame(tokens, i))) return undefined;
+  let k = i - 2;
+  while (k > 0 && i - 1 - k <= MAX_OCCASION_TOKENS && isOccasionPart(tokens[k])) k -= 1;
+  if (k === i - 2 || tokens[k]?.pos !== 'VERB' || !OCCASION_VERBS.has(tokens[k].lemma)) return undefined;
+  const anchor = anchorWithSubject(tokens, k, phrasal ? i + 1 : i, register);
+  // "Even before Sanders took the stage to acknowledge his victory, his campaign …": a fronted clause tells when.
+  if (!anchor || anchor.inverted || FRONTED_CLAUSE_OPENERS.has(tokens[anchor.subjectStart - 1]?.normal ?? '')) return undefined;
+  return { ...anchor, lemma: tokens[i].lemma };
+}
+
+/** Verbs of going somewhere, or using something, to speak there ("took to Twitter", "appeared on Fox", "used a speech"). */
+const OCCASION_VERBS = new Set(['take', 'go', 'use', 'appear', 'hold', 'turn', 'return', 'head']);
+/** The longest place or occasion between such a verb and "to" ("on ABC's This Week", "his acceptance speech"). */
+const MAX_OCCASION_TOKENS = 8;
+const isOccasionPart = (token: Token) =>
+  isNounPhrasePart(token) || token.pos === 'ADP' || POSSESSIVE_DETERMINERS.has(token.normal) || token.quoteMark !== undefined || token.text === '&';
 
 /** An anchor for the verb at `i` with its subject before it, after a conjunction, or after it (", said Reyes"). */
 function anchorWithSubject(tokens: Token[], i: number, verbEnd: number, register: SpeakerRegister): Anchor | undefined {

@@ -1650,6 +1650,23 @@ describe('sources without a person’s name', () => {
     expect(statement.text).toMatch(/^The fare freeze/);
   });
 
+  it('reads a verb of saying in a purpose infinitive after going somewhere or using something to speak ("took to Twitter to say")', () => {
+    const found = extractStatements([
+      'Mayor Ana Lima took to Twitter on Monday to say the depot would not close.',
+      'Tom Reyes used his speech in Halvern to call for a fare freeze.',
+      'Ada Kell went on local radio to say the city must pay first.',
+      // Not what is only expected, nor a clause that tells when something else was said.
+      'Ola Berg is expected to say the port will close.',
+      'Before Ivo Pelt took the stage to announce that he would run, his aides said the depot would stay open.',
+    ]);
+    expect(found.map((statement) => [statement.speaker, statement.kind])).toEqual([
+      ['Ana Lima', 'refusal'],
+      ['Tom Reyes', 'demand'],
+      ['Ada Kell', 'condition'],
+      ['aides', 'position'],
+    ]);
+  });
+
   it('reads a quotation whose attribution goes on with a clause of time ("…,” Lima said when asked about the fares")', () => {
     const found = extractStatements([
       '“We will not raise the fares,” Mayor Ana Lima said when asked about the budget.',
