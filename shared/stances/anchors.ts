@@ -437,8 +437,7 @@ function isStanceVerb(tokens: Token[], i: number): boolean {
   if (HALTING_VERBS.has(lemma)) return CALLED_OFF_ACTIONS.has(tokens[objectHead(tokens, i + 1)]?.lemma ?? '');
   // "called off the strike" gives a threat up; "called out Trump" criticises him.
   if (lemma === 'call') return callsOff(tokens, i) || tokens[i + 1]?.normal === 'out';
-  const particles = PHRASAL_STANCE_VERBS[lemma];
-  if (particles) return particles.includes(tokens[i + 1]?.normal ?? '');
+  if (PHRASAL_STANCE_VERBS[lemma]?.includes(tokens[i + 1]?.normal ?? '')) return true;
   if (STANCE_IDIOMS.some((idiom) => idiom.test(lemmasFrom(tokens, i)))) return true;
   // "blasted out an email", "backed out of the deal", "hails from Ohio": a particle makes another verb.
   return STANCE_VERBS.has(lemma) && !OTHER_VERB_PARTICLES.has(tokens[i + 1]?.normal ?? '');
@@ -456,6 +455,12 @@ const STANCE_IDIOMS = [
   /^agree to\b/,
   /^undertake (not )?to\b/,
   /^come out (against|in favou?r of)\b/,
+  // Holding to what one said: "stood by his comments", "doubled down on his call for"; "pushed back against the plan",
+  // "made the case for a higher wage". Not "stood by the door".
+  /^stand by (his|her|their|its|the|that|this|those|these) (\S+ )?(comment|remark|statement|call|decision|claim|position|stance|view|word|proposal|plan|pledge|promise|vow|demand|assertion|accusation|endorsement|support)\b/,
+  /^double down on\b/,
+  /^push back (against|on)\b/,
+  /^make the case (for|that|against)\b/,
   // A light verb and a stance noun: "delivered a forceful promise to", "renewed his call for", "made a pledge that".
   /^(make|deliver|issue|renew|repeat|reiterate|restate|voice) (\S+ ){1,2}(promise|pledge|vow|call|plea|appeal|threat|demand|commitment) (to|for|that)\b/,
   // Putting terms on the table: "lodged a claim for a 9 percent rise", "tabled a proposal to …".

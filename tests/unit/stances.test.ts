@@ -283,6 +283,20 @@ describe('attribution', () => {
     expect(attacks.map((statement) => statement.speaker)).toEqual(['Alex Ortiz', 'Tom Reyes']);
     const idioms = extractStatements(['Senator Alex Ortiz has thrown his support behind the rail deal.', 'Governor Tom Reyes took aim at the fare rise.']);
     expect(idioms.map((statement) => [statement.speaker, statement.kind])).toEqual([['Alex Ortiz', 'position'], ['Tom Reyes', 'position']]);
+    // Holding to what one said, pushing back, making a case; not standing by a door.
+    const held = extractStatements([
+      'Senator Alex Ortiz stood by his comments on the rail deal.',
+      'Governor Tom Reyes doubled down on his call for a fare freeze.',
+      'Mayor Ana Lima pushed back against the fare rise.',
+      'Councillor Ola Berg made the case for a new depot.',
+      'Councillor Ivo Pelt stood by the door of the depot.',
+    ]);
+    expect(held.map((statement) => [statement.speaker, statement.kind])).toEqual([
+      ['Alex Ortiz', 'position'],
+      ['Tom Reyes', 'demand'],
+      ['Ana Lima', 'position'],
+      ['Ola Berg', 'position'],
+    ]);
     // A light verb and a stance noun: the noun is the stance.
     const promised = extractStatements(['Senator Alex Ortiz delivered a forceful promise to fund the rail line.', 'Governor Tom Reyes renewed his call for a fare freeze.']);
     expect(promised.map((statement) => [statement.speaker, statement.kind])).toEqual([['Alex Ortiz', 'position'], ['Tom Reyes', 'demand']]);
