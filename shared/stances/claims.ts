@@ -19,6 +19,7 @@ import {
   REAFFIRMATION_CUES,
   RESTATEMENT_CUES,
   SUBORDINATORS,
+  ENDING_TERMS,
   STANCE_CUES,
   STANCE_PRIORITY,
   UNATTRIBUTED_CUES,
@@ -170,7 +171,7 @@ export function isReaffirmation(text: string): boolean {
   const line = text.toLowerCase().replace(/[’‘]/g, "'");
   const subordinate = line.search(SUBORDINATORS);
   const main = subordinate === -1 ? line : line.slice(0, subordinate);
-  return !CONTRAST.test(line) && REAFFIRMATION_CUES.some((cue) => cue.test(main));
+  return !CONTRAST.test(line) && !ENDING_TERMS.test(line) && REAFFIRMATION_CUES.some((cue) => cue.test(main));
 }
 
 /**

@@ -29,6 +29,12 @@ export const KIND_ORDER: readonly StatementKind[] = [...STANCE_PRIORITY, 'claim'
 /** Kinds a digest reports when new or changed: every stance; a bare claim is kept on the record only. */
 export const ALERT_KINDS: ReadonlySet<StatementKind> = new Set(STANCE_PRIORITY);
 
+/**
+ * What ends something kept in place ("the ban would stay in place until the association shelved its timetable"): terms,
+ * which a bare "stays in place" is not; such a clause is no reaffirmation, and a condition.
+ */
+export const ENDING_TERMS = /\b(remain|remains|stay|stays) in (place|force|effect) (until|unless)\b/;
+
 /** Cues per kind, over the lemma line of the attributing verb plus the clause. A claim has none: it is what is left. */
 export const STANCE_CUES: Record<StanceKind, RegExp[]> = {
   condition: [
@@ -54,6 +60,7 @@ export const STANCE_CUES: Record<StanceKind, RegExp[]> = {
     /(?<!\b(we|i) )\bmust\b/,
     /\bcondition be not (\w+ )?in place\b/,
     /\b(as a|the|a) (pre)?condition for\b/,
+    ENDING_TERMS,
     // Terms spelt out after a colon: "set two conditions: …", "her terms: …" (not "said of Reyes's conditions: …").
     /(?<!\bof (\S+ ){0,3}|\bin )\b((pre)?condition|term|requirement) (\S+ ){0,6}:/,
     /\bprerequisite\b/,
@@ -277,7 +284,7 @@ export const REAFFIRMATION_CUES: RegExp[] = [
   /\b(has|have|had) not (moved|budged|changed|shifted|wavered)\b/,
   /\b(stood|stands|stand|standing) by\b/,
   /\bremains? (opposed|committed|determined|firm|adamant|unmoved)\b/,
-  // Not in a clause that states terms ("wants a guarantee that the discount will stay in place").
+  // Not in a clause that states terms ("wants a guarantee that the discount will stay in place"); see `ENDING_TERMS`.
   /^(?:(?!\bthat\b).)*\b(remain|remains|stay|stays) in (place|force|effect)\b/,
   /\b(will|would) stand\b(?! (up|down|for|aside|trial))/,
 ];

@@ -1802,6 +1802,14 @@ describe('names and ledes', () => {
     expect(warned.reaffirms).toBeUndefined();
   });
 
+  it('reads what stays in place until the other side acts as terms, not as holding to a stance', () => {
+    const [kept] = extractStatements(['Union leader Ana Lima said the overtime ban would remain in force.']);
+    expect(kept.reaffirms).toBe(true);
+    const [terms] = extractStatements(['Union leader Ana Lima said the overtime ban would stay in place until the company withdrew its timetable.']);
+    expect(terms).toMatchObject({ speaker: 'Ana Lima', kind: 'condition' });
+    expect(terms.reaffirms).toBeUndefined();
+  });
+
   it('reads a stance verb in the past perfect as background, not a stance taken now', () => {
     expect(speakersOf('The union had sought a ban on mandatory overtime.')).toEqual([]);
     expect(speakersOf('Mayor Ann Loy had threatened to veto the budget.')).toEqual([]);
