@@ -31,9 +31,10 @@ export const ALERT_KINDS: ReadonlySet<StatementKind> = new Set(STANCE_PRIORITY);
 
 /**
  * What ends something kept in place ("the ban would stay in place until the association shelved its timetable"): terms,
- * which a bare "stays in place" is not; such a clause is no reaffirmation, and a condition.
+ * which a bare "stays in place" is not, nor a date ("until May", "until the end of the year"); such a clause is no
+ * reaffirmation, and a condition.
  */
-export const ENDING_TERMS = /\b(remain|remains|stay|stays) in (place|force|effect) (until|unless)\b/;
+export const ENDING_TERMS = /\b(remain|remains|stay|stays) in (place|force|effect) (unless\b|until (?!(\S+ )?(\d|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)\w*|today|tomorrow|next|then|now|further|end|start|beginning|spring|summer|autumn|fall|winter)\b))/;
 
 /** Cues per kind, over the lemma line of the attributing verb plus the clause. A claim has none: it is what is left. */
 export const STANCE_CUES: Record<StanceKind, RegExp[]> = {

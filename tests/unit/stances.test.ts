@@ -1803,8 +1803,8 @@ describe('names and ledes', () => {
   });
 
   it('reads what stays in place until the other side acts as terms, not as holding to a stance', () => {
-    const [kept] = extractStatements(['Union leader Ana Lima said the overtime ban would remain in force.']);
-    expect(kept.reaffirms).toBe(true);
+    const kept = extractStatements(['Union leader Ana Lima said the overtime ban would remain in force.', 'Lima said the ban would stay in place until the end of the year.']);
+    expect(kept.map((statement) => statement.reaffirms)).toEqual([true, true]);
     const [terms] = extractStatements(['Union leader Ana Lima said the overtime ban would stay in place until the company withdrew its timetable.']);
     expect(terms).toMatchObject({ speaker: 'Ana Lima', kind: 'condition' });
     expect(terms.reaffirms).toBeUndefined();
