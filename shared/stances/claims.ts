@@ -166,11 +166,16 @@ export function isRestatement(content: Token[]): boolean {
 /** "still depended on the fund, but no longer before the water flowed": holding to part of a stance is changing it. */
 const CONTRAST = /\b(but|however|yet|no longer|any longer|anymore)\b/;
 
+/** A second reported clause joined to the first ("… and that …"). */
+const SECOND_REPORTED_CLAUSE = /\band that\b/;
+
 /** True when the writer says the speaker holds to a stance already taken ("she again ruled out …"). */
 export function isReaffirmation(text: string): boolean {
   const line = text.toLowerCase().replace(/[’‘]/g, "'");
-  const subordinate = line.search(SUBORDINATORS);
-  const main = subordinate === -1 ? line : line.slice(0, subordinate);
+  // "said the mayor would not be stood over and that the city's position had not changed": the second clause holds to
+  // a stance, the first takes one; the cue counts only before either.
+  const subordinate = [line.search(SUBORDINATORS), line.search(SECOND_REPORTED_CLAUSE)].filter((at) => at !== -1);
+  const main = subordinate.length === 0 ? line : line.slice(0, Math.min(...subordinate));
   return !CONTRAST.test(line) && !ENDING_TERMS.test(line) && REAFFIRMATION_CUES.some((cue) => cue.test(main));
 }
 

@@ -1802,6 +1802,13 @@ describe('names and ledes', () => {
     expect(warned.reaffirms).toBeUndefined();
   });
 
+  it('reads a cue of holding to a stance in a second reported clause as that clause’s only ("… and that its position had not changed")', () => {
+    const [held] = extractStatements(['Mayor Ana Lima said the city’s position on the depot had not changed.']);
+    expect(held.reaffirms).toBe(true);
+    const [taken] = extractStatements(['Mayor Ana Lima said the city would not be pushed around and that its position on the depot had not changed.']);
+    expect(taken.reaffirms).toBeUndefined();
+  });
+
   it('reads what stays in place until the other side acts as terms, not as holding to a stance', () => {
     const kept = extractStatements(['Union leader Ana Lima said the overtime ban would remain in force.', 'Lima said the ban would stay in place until the end of the year.']);
     expect(kept.map((statement) => statement.reaffirms)).toEqual([true, true]);
