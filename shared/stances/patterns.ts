@@ -122,8 +122,10 @@ export const STANCE_CUES: Record<StanceKind, RegExp[]> = {
     // A commitment: "pledged to keep the buses running", "vowed to fight on"; an intention: "has every intention of".
     /\b(vow|pledge|promise|swear) to\b/,
     /\b(every|no) intention of\b/,
-    // Insisting that something is so holds it firmly: "insisted the increase was the only responsible way".
+    // Insisting that something is so holds it firmly: "insisted the increase was the only responsible way"; so does
+    // making it clear ("made it clear to House Democrats that she has their backs").
     /\binsist\b/,
+    /\bmake (it )?(\S+ )?clear\b/,
     // Questioning whether something holds doubts it: "questioned whether the plan would work".
     /\b(question|doubt) (why|whether|if|how)\b/,
     /\b(important|necessary|natural|essential|impossible|possible|unlikely|likely|unacceptable|acceptable|harmful|difficult|challenging|hard|negotiable|nonnegotiable|non-negotiable)\b/,

@@ -2045,6 +2045,9 @@ describe('verbs after a quotation', () => {
       'Governor Tom Reyes made clear progress on the rail budget this week.',
     ]);
     expect(found.map((statement) => [statement.speaker, statement.kind])).toEqual([['Ana Lima', 'position']]);
+    // Making it clear takes a stance on what would otherwise be a bare claim.
+    const [backs] = extractStatements(['Mayor Ana Lima made it clear to the drivers on Monday that the city has their backs.']);
+    expect(backs).toMatchObject({ speaker: 'Ana Lima', kind: 'position' });
   });
 
   it('reads "fired back" and "shot back" as saying', () => {
