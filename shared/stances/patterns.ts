@@ -142,7 +142,7 @@ export const VERB_CUES_AS_NOUNS = new Set(['demand', 'insist', 'urge', 'refuse',
  * Not what someone else must drop ("the union must first drop its demand", "urged the city to drop its demand"): that
  * is a condition on them. A body's own decision still is one ("the board voted to withdraw its deadline").
  */
-const NOT_ASKED_OF_OTHERS = '(?<!\\b(must|should|first|would|will|could|can) )(?<!(?<!\\b(vote|decide|agree|choose) )\\bto )';
+const NOT_ASKED_OF_OTHERS = '(?<!\\b(must|should|first|would|will|could|can) )(?<!(?<!\\b(vote|decide|agree|choose) (\\S+ ){0,2})\\bto )';
 const OWNER = '(its|their|the|his|her)';
 
 /** A condition dropped or softened: reported as a condition with negative polarity, and never as a repeat. */

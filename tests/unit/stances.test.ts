@@ -658,10 +658,13 @@ describe('kinds, polarity and claims', () => {
     const found = extractStatements([
       'Union leader Kari Lund said the executive board had voted to withdraw the April 15 deadline.',
       'The union dropped its Friday ultimatum, Kari Lund said.',
+      // A time between the vote and what it gives up.
+      'Councillor Ola Berg said the council voted Monday night to withdraw its demand for a rail audit.',
     ]);
     expect(found.map((statement) => [statement.speaker, statement.kind, statement.withdrawn])).toEqual([
       ['Kari Lund', 'condition', true],
       ['Kari Lund', 'condition', true],
+      ['Ola Berg', 'condition', true],
     ]);
   });
 
