@@ -47,6 +47,8 @@ export const STANCE_CUES: Record<StanceKind, RegExp[]> = {
     // "no deal without a pay rise": nothing unless something.
     /\bno (\S+ )?\S+ without\b/,
     /\bnot until\b/,
+    // "will not sign a new contract until the debt is paid", "not a cent until the audit is done".
+    /\bnot (\S+ ){1,6}until (?!(\S+ )?(\d|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)\w*|today|tomorrow|next|then|now|further|end|start|beginning|spring|summer|autumn|fall|winter|after|before)\b)/,
     // The other connectives of a condition (lemmas): "provided that the fund is signed", "so long as", "on condition that",
     // "only once the dam is full". "For as long as the reservoir fills" is time, not a condition.
     /\bprovide that\b/,

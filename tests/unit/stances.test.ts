@@ -730,6 +730,9 @@ describe('kinds, polarity and claims', () => {
     ['condition', 'Senator Alex Ortiz said his support would depend on what the bill includes.'],
     ['condition', 'Union leader Kari Lund said there would be no deal without a pay rise.'],
     ['offer', 'Union leader Kari Lund said the pilots were prepared to return to the table.'],
+    // What will not happen until the other side acts; not a date ("would not decide until May").
+    ['condition', 'Mayor Ana Lima said the city would not sign a new lease until the rail company paid its debt.'],
+    ['refusal', 'Mayor Ana Lima said the city would not decide on the lease until May.'],
   ])('classifies a %s: %s', (kind, sentence) => {
     expect(only(extractStatements([sentence])).kind).toBe(kind);
   });
