@@ -80,6 +80,11 @@ export const STANCE_CUES: Record<StanceKind, RegExp[]> = {
     /(?<!\bnot )\brule out\b/,
     /(?<!\bnot )\breject\b/,
     /\bnot accept\b/,
+    // "cannot currently support Trump", "has no intention of", "is not negotiable", "not one cent above inflation".
+    /\bcan not (\S+ )?(support|accept|endorse|back|sign)\b/,
+    /\bno intention of\b/,
+    /\b(not |non-?)negotiable\b/,
+    /\bnot (one|a) (single )?(cent|penny|dollar|inch)\b/,
   ],
   demand: [
     /\burge\b/,

@@ -733,6 +733,11 @@ describe('kinds, polarity and claims', () => {
     // What will not happen until the other side acts; not a date ("would not decide until May").
     ['condition', 'Mayor Ana Lima said the city would not sign a new lease until the rail company paid its debt.'],
     ['refusal', 'Mayor Ana Lima said the city would not decide on the lease until May.'],
+    // Refusals without "will not": what cannot be supported, is not negotiable, gets not a cent.
+    ['refusal', 'Governor Tom Reyes said he cannot currently support the rail deal.'],
+    ['refusal', 'Governor Tom Reyes said he has no intention of signing the rail deal.'],
+    ['refusal', 'Governor Tom Reyes said the depot was not negotiable.'],
+    ['refusal', 'Governor Tom Reyes said there would be “not one cent” for the rail deal.'],
   ])('classifies a %s: %s', (kind, sentence) => {
     expect(only(extractStatements([sentence])).kind).toBe(kind);
   });
