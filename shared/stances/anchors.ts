@@ -4,8 +4,8 @@
  */
 import {
   CALLED_OFF_ACTIONS,
-  GENERIC_TITLES,
   FRONTED_CLAUSE_OPENERS,
+  GENERIC_TITLES,
   GIVEN_UP_STANCES,
   HALTING_VERBS,
   INSTITUTION_NAME_JOINERS,
@@ -41,7 +41,7 @@ import {
 import { DASHES, findNameEndingAt, findNameStartingAt, isDashAt, roleStartBefore, skipParenthesis, skipToSubjectEnd, titleQualifiers, type Person, type SpeakerRegister } from './speakers.js';
 import { followsComma, isCapitalized, isWord, type Token } from './sentences.js';
 import { isRepresentedAt } from './principals.js';
-import { sourceSpeaker } from './sources.js';
+import { capitalizedOwnerBefore, sourceSpeaker } from './sources.js';
 
 /** Who an anchor's subject is, before resolution against the article's speakers. */
 export type Subject =
@@ -1107,10 +1107,9 @@ function descriptorStart(tokens: Token[], start: number, named = false): number 
  * spokesman"): capitalised words and the possessive mark, with their determiner; `start` when there is none.
  */
 function titleOwnerStart(tokens: Token[], start: number): number {
-  if (!POSSESSIVE_MARKS.has(tokens[start - 1]?.text ?? '')) return start;
-  let k = start - 1;
-  while (k > 0 && isWord(tokens[k - 1]) && isCapitalized(tokens[k - 1])) k -= 1;
-  if (k === start - 1) return start;
+  const owner = capitalizedOwnerBefore(tokens, start);
+  if (!owner) return start;
+  const k = start - owner.length;
   return tokens[k - 1]?.pos === 'DET' ? k - 1 : k;
 }
 

@@ -126,7 +126,5 @@ function capitalizedWordsBefore(tokens: Token[], k: number): { words: string[]; 
 /** The owner's capitalised words before `start`, with or without the possessive mark ("Kaldora’s", "Halvorian"). */
 function ownerBefore(tokens: Token[], start: number): string[] {
   const end = POSSESSIVE_MARKS.has(tokens[start - 1]?.text ?? '') ? start - 1 : start;
-  let first = end;
-  while (first > 0 && isWord(tokens[first - 1]) && isCapitalized(tokens[first - 1]) && tokens[first - 1].pos !== 'DET') first -= 1;
-  return tokens.slice(first, end).map((token) => token.text);
+  return capitalizedWordsBefore(tokens, end).words;
 }

@@ -29,12 +29,15 @@ export const KIND_ORDER: readonly StatementKind[] = [...STANCE_PRIORITY, 'claim'
 /** Kinds a digest reports when new or changed: every stance; a bare claim is kept on the record only. */
 export const ALERT_KINDS: ReadonlySet<StatementKind> = new Set(STANCE_PRIORITY);
 
+/** What "until" names when it names a time, not an act: "until May", "until Monday", "until the end of the year". */
+const TIME_WORDS = '\\d|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)\\w*|today|tomorrow|next|then|now|further|end|start|beginning|spring|summer|autumn|fall|winter';
+
 /**
  * What ends something kept in place ("the ban would stay in place until the association shelved its timetable"): terms,
  * which a bare "stays in place" is not, nor a date ("until May", "until the end of the year"); such a clause is no
  * reaffirmation, and a condition.
  */
-export const ENDING_TERMS = /\b(remain|remains|stay|stays) in (place|force|effect) (unless\b|until (?!(\S+ )?(\d|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)\w*|today|tomorrow|next|then|now|further|end|start|beginning|spring|summer|autumn|fall|winter)\b))/;
+export const ENDING_TERMS = new RegExp(`\\b(remain|remains|stay|stays) in (place|force|effect) (unless\\b|until (?!(\\S+ )?(${TIME_WORDS})\\b))`);
 
 /** Cues per kind, over the lemma line of the attributing verb plus the clause. A claim has none: it is what is left. */
 export const STANCE_CUES: Record<StanceKind, RegExp[]> = {
@@ -48,7 +51,7 @@ export const STANCE_CUES: Record<StanceKind, RegExp[]> = {
     /\bno (\S+ )?\S+ without\b/,
     /\bnot until\b/,
     // "will not sign a new contract until the debt is paid", "not a cent until the audit is done".
-    /\bnot (\S+ ){1,6}until (?!(\S+ )?(\d|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)\w*|today|tomorrow|next|then|now|further|end|start|beginning|spring|summer|autumn|fall|winter|after|before)\b)/,
+    new RegExp(`\\bnot (\\S+ ){1,6}until (?!(\\S+ )?(${TIME_WORDS}|after|before)\\b)`),
     // The other connectives of a condition (lemmas): "provided that the fund is signed", "so long as", "on condition that",
     // "only once the dam is full". "For as long as the reservoir fills" is time, not a condition.
     /\bprovide that\b/,
@@ -126,9 +129,10 @@ export const STANCE_CUES: Record<StanceKind, RegExp[]> = {
     // Backing or rejecting something: "said he supported a non-interventionist policy"; accepting terms: "Kaldmark
     // has accepted a 24 percent share", "agreed that every boat would carry an observer".
     /\b(support|endorse|favor|favour|reject|condemn|praise|accept|agree)\b/,
-    // A commitment: "pledged to keep the buses running", "vowed to fight on"; an intention: "has every intention of".
+    // A commitment: "pledged to keep the buses running", "vowed to fight on"; an intention: "has every intention of"
+    // ("no intention of" is a refusal).
     /\b(vow|pledge|promise|swear) to\b/,
-    /\b(every|no) intention of\b/,
+    /\bevery intention of\b/,
     // Insisting that something is so holds it firmly: "insisted the increase was the only responsible way"; so does
     // making it clear ("made it clear to House Democrats that she has their backs").
     /\binsist\b/,

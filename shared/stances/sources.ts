@@ -36,7 +36,7 @@ export function sourceSpeaker(tokens: Token[], start: number, end: number): { pe
     if (holder) return { person: label([holder.role, phrase], 'institution'), start: holder.start };
   }
   if (isSourceNoun(head)) {
-    const owner = ownerBefore(tokens, start);
+    const owner = capitalizedOwnerBefore(tokens, start);
     return owner ? { person: label([[...owner, ...phrase]], 'institution'), start: start - owner.length } : { person: label([phrase], 'institution'), start };
   }
   const proper = properRun(phrase);
@@ -64,7 +64,7 @@ const isSourceNoun = (token: Token) =>
 const isPluralDescription = (token: Token) => token.normal !== token.lemma && PERSON_DESCRIPTION_HEADS.has(token.lemma);
 
 /** "Sanders’ aides", "the ministry's spokesman": the owner's capitalised words and the possessive mark before `start`. */
-function ownerBefore(tokens: Token[], start: number): Token[] | undefined {
+export function capitalizedOwnerBefore(tokens: Token[], start: number): Token[] | undefined {
   const mark = tokens[start - 1];
   if (!mark || !POSSESSIVE_MARKS.has(mark.text)) return undefined;
   let first = start - 1;

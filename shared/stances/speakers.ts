@@ -538,8 +538,8 @@ export function holdsTitle(person: Person, title: string, { second = false, form
   const role = roleWordsOf(person);
   const at = role.lastIndexOf(title);
   // "ministry spokeswoman" speaks for the ministry but is not "the ministry".
-  if (SPOKESPERSON_NOUNS.has(role[at + 1] ?? '')) return false;
-  return at !== -1 && isSecondToTitle(role[at - 1] ?? '') === second && (!former || role.slice(0, at).includes('former'));
+  if (at === -1 || SPOKESPERSON_NOUNS.has(role[at + 1] ?? '')) return false;
+  return isSecondToTitle(role[at - 1] ?? '') === second && (!former || role.slice(0, at).includes('former'));
 }
 
 /**
