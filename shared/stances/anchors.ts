@@ -459,6 +459,9 @@ const STANCE_IDIOMS = [
   // "made the case for a higher wage". Not "stood by the door".
   /^stand by (his|her|their|its|the|that|this|those|these) (\S+ )?(comment|remark|statement|call|decision|claim|position|stance|view|word|proposal|plan|pledge|promise|vow|demand|assertion|accusation|endorsement|support)\b/,
   /^double down on\b/,
+  // Accepting terms on the table: "accepted the association's proposal", "will not accept the offer" (not "accepted
+  // tens of millions of dollars", "has been accepting cases").
+  /^accept (\S+ ){0,4}(offer|proposal|term|deal|demand|condition|plan|agreement|compromise|settlement|invitation)\b/,
   /^push back (against|on)\b/,
   /^make the case (for|that|against)\b/,
   // A light verb and a stance noun: "delivered a forceful promise to", "renewed his call for", "made a pledge that".

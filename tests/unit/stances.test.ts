@@ -290,12 +290,16 @@ describe('attribution', () => {
       'Mayor Ana Lima pushed back against the fare rise.',
       'Councillor Ola Berg made the case for a new depot.',
       'Councillor Ivo Pelt stood by the door of the depot.',
+      // Accepting terms on the table, not money or an award.
+      'The rail company accepted the union’s latest proposal on Monday.',
+      'Councillor Ivo Pelt accepted an award from the chamber.',
     ]);
     expect(held.map((statement) => [statement.speaker, statement.kind])).toEqual([
       ['Alex Ortiz', 'position'],
       ['Tom Reyes', 'demand'],
       ['Ana Lima', 'position'],
       ['Ola Berg', 'position'],
+      ['rail company', 'position'],
     ]);
     // A light verb and a stance noun: the noun is the stance.
     const promised = extractStatements(['Senator Alex Ortiz delivered a forceful promise to fund the rail line.', 'Governor Tom Reyes renewed his call for a fare freeze.']);
