@@ -253,7 +253,7 @@ const NAMED_STATEMENT_NOUNS = new Set(['condition', 'precondition', 'demand', 't
 /** The most words between the verb, its noun and the colon ("a blunt message to Trump"). */
 const MAX_NAMED_STATEMENT_TAIL = 6;
 const isRecipientPart = (token: Token) => isNounPhrasePart(token) || token.pos === 'ADP' || token.pos === 'PRON' || POSSESSIVE_MARKS.has(token.text);
-const isObjectPart = (token: Token) => ['DET', 'NUM', 'ADJ', 'PROPN', 'ADV'].includes(token.pos) || token.pos === 'PRON' || token.text === ',' || token.normal === 'and';
+const isObjectPart = (token: Token) => ['DET', 'NUM', 'ADJ', 'PROPN', 'ADV', 'PRON'].includes(token.pos) || token.text === ',' || token.normal === 'and';
 
 /** What a colon-like mark is written as: a colon, or a dash set off by spaces. */
 const COLON_MARKS = new Set([':', '—', '–', '--']);
