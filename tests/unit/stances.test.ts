@@ -1083,6 +1083,16 @@ describe('attribution of quotations, transcripts and participles', () => {
     expect(said).toMatchObject({ speaker: 'Tom Reyes', kind: 'refusal', text: 'Councillor Tom Reyes said the council would not accept the budget, calling it “a step backwards.”' });
   });
 
+  it('reads what a long object is called: "called the council’s March offer of fixed fares on night and weekend routes “a start”"', () => {
+    const found = extractStatements([
+      'Councillor Tom Reyes met Mayor Ana Lima on Monday.',
+      'She called the council’s March offer of fixed fares on night and weekend routes “the easy part,” because those routes were already cheap.',
+    ]);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ speaker: 'Ana Lima' });
+    expect(found[0].text).toMatch(/^She called the council’s March offer .* “the easy part,”/);
+  });
+
   it('takes no stance from a stance verb the writer only guesses at ("may still offer")', () => {
     expect(extractStatements(['Even if the vote fails, Councillor Tom Reyes may still offer a compromise to the council.'])).toEqual([]);
     const [stance] = extractStatements(['Councillor Tom Reyes will offer a compromise to the council.']);
