@@ -2,10 +2,10 @@ import type { Watch } from '../../shared/config/index.js';
 import { pageUrlOf } from '../../shared/dedupe/index.js';
 import { StancewatchError } from '../../shared/errors/index.js';
 import type { ExtractedArticle } from '../../shared/extract/types.js';
-import { judgeStatement, skipReasonOf, stderrLog, watchedStatements } from '../../shared/pipeline/index.js';
+import { judgeStatement, learnSpeakers, skipReasonOf, stderrLog, watchedStatements } from '../../shared/pipeline/index.js';
 import { TimelineStep } from '../../shared/pipeline/timeline.js';
 import { extractStatements, isAlertable, StanceStatus } from '../../shared/stances/index.js';
-import type { LedgerEntry, NoveltyVerdict, Statement } from '../../shared/stances/index.js';
+import type { KnownSpeaker, LedgerEntry, NoveltyVerdict, Statement } from '../../shared/stances/index.js';
 import { asQuote, cutOnWord } from '../../shared/text/index.js';
 import { openArchive } from '../open-archive.js';
 import { extractInput, forEachInput } from './extract.js';
@@ -71,6 +71,8 @@ export interface ArticleStatements {
 interface Judge {
   watch: Watch;
   ledger: LedgerEntry[];
+  /** What the watch's articles, and the inputs read so far, said of its speakers. */
+  known: Map<string, KnownSpeaker>;
 }
 
 /** A terminal's 80 columns, less the indent of a statement's lines. */
@@ -107,7 +109,9 @@ async function readLedger(watchId: string, options: StatementsOptions): Promise<
   try {
     const watch = runtime.deps.config.watches.find((candidate) => candidate.id === watchId);
     if (!watch) throw new StancewatchError(`no watch "${watchId}" in the config`);
-    return { watch, ledger: await runtime.deps.store.listStatements(watch.id) };
+    const { store } = runtime.deps;
+    const known = new Map((await store.listKnownSpeakers(watch.id)).map((speaker) => [speaker.name, speaker]));
+    return { watch, ledger: await store.listStatements(watch.id), known };
   } finally {
     await runtime.close();
   }
@@ -135,7 +139,9 @@ function readArticleStatements(input: string, article: ExtractedArticle, judge?:
   const skipReason = skipReasonOf(article, judge.watch);
   if (skipReason) report.skipReason = skipReason;
   const ledger = [...judge.ledger];
-  report.statements = watchedStatements(article.paragraphs, judge.watch).map((statement, index) => {
+  const statements = watchedStatements(article.paragraphs, judge.watch, [...judge.known.values()]);
+  learnSpeakers(statements, judge.known);
+  report.statements = statements.map((statement, index) => {
     const verdict = judgeStatement(statement, ledger, judge.watch);
     const { speaker, kind, text, claim, polarity } = statement;
     ledger.push({ id: `${input}#${index}`, speaker, kind, text, claim, polarity, url: report.url, publishedAt: article.publishedAt, outlet: article.siteName });

@@ -19,4 +19,4 @@ export {
 export { parseSourceMessage, toSourceMessage, watchIdsOf } from './source-message.js';
 export { stderrLog, type Log, type LogLevel } from './log.js';
 export type * from './types.js';
-export { judgeStatement, watchedStatements } from './watch-statements.js';
+export { judgeStatement, learnSpeakers, watchedStatements } from './watch-statements.js';

@@ -9,7 +9,7 @@ import { hashKey } from '../text/index.js';
 import type { SourceDeps } from './deps.js';
 import { toStanceReport } from './statement-views.js';
 import type { StanceReport } from './types.js';
-import { judgeStatement, readArticleLedger, recordInLedger, watchedStatements } from './watch-statements.js';
+import { judgeStatement, learnSpeakers, readArticleLedger, recordInLedger, watchedStatements } from './watch-statements.js';
 
 /** What a watch still has to read of an article: all of it, or a revision's changed paragraphs. */
 export interface Reading {
@@ -47,7 +47,8 @@ async function recordStatements(
   deps: SourceDeps,
   revisedAt?: string,
 ): Promise<StanceReport[]> {
-  const statements = watchedStatements(paragraphs, watch);
+  // Read before the statements are found: an article may name a speaker earlier ones gave a role or a principal.
+  const statements = watchedStatements(paragraphs, watch, await deps.store.listKnownSpeakers(watch.id));
   if (statements.length === 0) return [];
   // The speakers' partitions, their sides' and the ledger summary: what judging needs, not the watch's whole history.
   const ledger = await readArticleLedger(statements, watch, deps.store);
@@ -87,5 +88,6 @@ async function recordStatements(
     recordInLedger(ledger, stored);
     reports.push(toStanceReport(stored));
   }
+  await deps.store.rememberSpeakers(watch.id, [...learnSpeakers(statements).values()]);
   return reports;
 }

@@ -13,6 +13,7 @@ import {
   type LedgerEntry,
   type LedgerSummary,
   type NoveltyVerdict,
+  type KnownSpeaker,
   type Statement,
 } from '../stances/index.js';
 import { countedTokens, voicesOf } from '../stances/ledger.js';
@@ -133,10 +134,28 @@ export function judgeStatement(statement: Statement, ledger: LedgerEntry[] | Art
  * The statements of an article that a watch tracks: its speakers are hints to the reader (who names them as the watch
  * does), and a filter when it names any.
  */
-export function watchedStatements(paragraphs: string[], watch: Pick<Watch, 'speakers' | 'synonyms' | 'sides'>): Statement[] {
-  return extractStatements(paragraphs, { speakers: watch.speakers, synonyms: watch.synonyms }).filter((statement) =>
+export function watchedStatements(paragraphs: string[], watch: Pick<Watch, 'speakers' | 'synonyms' | 'sides'>, known: KnownSpeaker[] = []): Statement[] {
+  return extractStatements(paragraphs, { speakers: watch.speakers, synonyms: watch.synonyms, known }).filter((statement) =>
     isWatchedStatement(statement, watch),
   );
+}
+
+/**
+ * What the watch's statements say of their speakers: the fullest role and principal each has been given (most words,
+ * the later on a tie), so "Corran Bay Water" is kept over a later article's "the utility".
+ */
+export function learnSpeakers(statements: Statement[], known = new Map<string, KnownSpeaker>()): Map<string, KnownSpeaker> {
+  for (const { speaker, role, speaksFor } of statements) {
+    if (!speaker || (!role && !speaksFor)) continue;
+    const before = known.get(speaker);
+    known.set(speaker, { name: speaker, role: fuller(before?.role, role), speaksFor: fuller(before?.speaksFor, speaksFor) });
+  }
+  return known;
+}
+
+function fuller(before: string | undefined, now: string | undefined): string | undefined {
+  if (!now) return before;
+  return before && wordsOf(before).length > wordsOf(now).length ? before : now;
 }
 
 /** "Paul D. Ryan" and "Ryan" can be the watch's "Paul Ryan"; "Jack Ryan" is someone else (`canBeSamePerson`). */

@@ -10,7 +10,7 @@ import { mergeQuotations, type SentenceStatement } from './quotations.js';
 import { isWord, PARAGRAPH_SEPARATOR, readSentences, type Sentence, type Token } from './sentences.js';
 import { voicesOf } from './ledger.js';
 import { attributeRelease } from './releases.js';
-import { buildSpeakerRegister } from './speakers.js';
+import { buildSpeakerRegister, type KnownSpeaker } from './speakers.js';
 import { surnameOf } from './surname.js';
 import { ALERT_KINDS, KIND_ORDER } from './patterns.js';
 import type { Statement } from './types.js';
@@ -19,6 +19,7 @@ export { compareWithLedger, speaksAs, type CompareOptions, CHANGED_SIMILARITY, M
 export { StanceStatus, StatementKind } from './types.js';
 export { ALERT_KINDS, KIND_ORDER } from './patterns.js';
 export type { LedgerEntry, NoveltyVerdict, Statement } from './types.js';
+export type { KnownSpeaker } from './speakers.js';
 export { addToSummary, speakerKey, type Ledger, type LedgerSummary, type StoredStatement } from './ledger.js';
 
 export interface ExtractOptions {
@@ -27,6 +28,8 @@ export interface ExtractOptions {
    * recognised by full name or surname even where the name finder misses them. Hints, not a filter.
    */
   speakers?: string[];
+  /** Speakers earlier articles named with a role or a principal, which this article may leave out. */
+  known?: KnownSpeaker[];
   /**
    * The watch's topic vocabulary: words and phrases folded into one claim token, so a reworded statement compares
    * equal ("Tokyo" → "japan", "security pact" → "alliance"). The rules hold only the language's own synonyms.
@@ -51,7 +54,7 @@ export interface ExtractOptions {
  */
 export function extractStatements(paragraphs: string[], options: ExtractOptions = {}): Statement[] {
   const sentences = readSentences(paragraphs).filter(isArticleSentence);
-  const register = buildSpeakerRegister(sentences, options.speakers);
+  const register = buildSpeakerRegister(sentences, options.speakers, options.known);
   const clauses = attributeSentences(sentences, register);
   findMinistryOwners(clauses, sentences, register.people);
   attributeRelease(clauses, paragraphs);

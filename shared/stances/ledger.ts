@@ -7,6 +7,7 @@
 import { NEGATION_TOKEN } from './patterns.js';
 import { surnameOf, wordsOf } from './surname.js';
 import type { LedgerEntry, StanceStatus, Statement } from './types.js';
+import type { KnownSpeaker } from './speakers.js';
 
 /** A statement in a watch's ledger, with where and when it was said and how it was judged. */
 export interface StoredStatement extends LedgerEntry {
@@ -71,6 +72,10 @@ export interface Ledger {
   listPending(watchId: string): Promise<StoredStatement[]>;
   clearPending(watchId: string, statementIds: string[]): Promise<void>;
   listTimeline(watchId: string): Promise<StoredStatement[]>;
+  /** What the watch's articles said of its speakers: the fullest role and principal each was given. */
+  listKnownSpeakers(watchId: string): Promise<KnownSpeaker[]>;
+  /** Keeps what an article said of its speakers, unless more was said before (see `learnSpeakers`). */
+  rememberSpeakers(watchId: string, speakers: KnownSpeaker[]): Promise<void>;
 }
 
 /**

@@ -43,9 +43,11 @@ const TIME_PREPOSITIONS = new Set(['on', 'in', 'at', 'during', 'late', 'early'])
  * Stages: collectNamedPeople (compromise) → collectUnlistedSubjects (capitalised runs before a reporting verb that
  * compromise does not know, "Toshimitsu Motegi, who …, said") → mergeNamings (namings that can be one person, under
  * the longest) → withCallerSpeakers (the caller's first, under their spelling) → findRoles (the title before the
- * first naming, "Russian President") → findPrincipals (whom a spokesperson speaks for).
+ * first naming, "Russian President") → what earlier articles gave a person this one names (`known`: a role it does
+ * not give) → findPrincipals (whom a spokesperson speaks for; the remembered principal where this article gives none
+ * or a common noun, "the utility").
  */
-export function buildSpeakerRegister(sentences: Sentence[], callerSpeakers: string[] = []): SpeakerRegister {
+export function buildSpeakerRegister(sentences: Sentence[], callerSpeakers: string[] = [], known: KnownSpeaker[] = []): SpeakerRegister {
   // Paragraphs apart, so that no name runs from one into the next ("… ‘Lyin’ Ted.’" | "He also …").
   const text = sentences.map((sentence, k) => (k === 0 ? '' : sentence.paragraphIndex === sentences[k - 1].paragraphIndex ? ' ' : '\n\n') + sentence.text).join('');
   const organizations = organizationShortNames(text);
@@ -56,8 +58,42 @@ export function buildSpeakerRegister(sentences: Sentence[], callerSpeakers: stri
     person.role = findRole(person, sentences);
     person.gender = genderOf(person, sentences);
   }
+  const remembered = new Map(people.filter((person) => isNamedIn(person, text)).map((person) => [person, rememberedAs(person, known)]));
+  for (const [person, memory] of remembered) person.role ??= memory?.role;
   findPrincipals(people, sentences);
+  for (const [person, memory] of remembered) {
+    if (memory?.speaksFor && (!person.speaksFor || isCommonNoun(person.speaksFor, text))) person.speaksFor = memory.speaksFor;
+  }
   return { people };
+}
+
+/**
+ * A speaker the watch has seen in earlier articles, with the role and the principal those articles gave them
+ * ("Peter Walsh", a spokesman for "Corran Bay Water"). An article that names the speaker without them ("the
+ * chancellor told …", "a spokesman for the utility, Peter Walsh") means the same person.
+ */
+export interface KnownSpeaker {
+  name: string;
+  role?: string;
+  speaksFor?: string;
+}
+
+/** The one known speaker this person can be; none when two can (two Ryans of whom the article gives no given name). */
+function rememberedAs(person: Person, known: KnownSpeaker[]): KnownSpeaker | undefined {
+  if (person.institutional || person.organization) return undefined;
+  const same = known.filter((speaker) => canBeSamePerson(person.words, asTokens(speaker.name.split(/\s+/))));
+  return same.length === 1 ? same[0] : undefined;
+}
+
+/** The article names the person (a watch's speaker is in every register, named or not). */
+function isNamedIn(person: Person, text: string): boolean {
+  const surname = person.words[person.words.length - 1];
+  return surname !== undefined && new RegExp(`\\b${escapeRegExp(surname)}\\b`, 'iu').test(text);
+}
+
+/** "utility" of "a spokesman for the utility": a one-word principal the article also writes in lower case. */
+function isCommonNoun(principal: string, text: string): boolean {
+  return !principal.includes(' ') && new RegExp(`\\b${escapeRegExp(principal.toLowerCase())}\\b`, 'u').test(text);
 }
 
 /**

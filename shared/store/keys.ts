@@ -23,6 +23,7 @@
  * | ledger summary     | `WATCH#<id>#SUM`      | `SUM`                        | the ledger's statement count                |
  * | term count         | `WATCH#<id>#DF`       | `<claim term>`               | ledger statements holding the term (IDF)    |
  * | speaker labels     | `WATCH#<id>#SPK`      | `<word of a label>`          | the ledger's speaker labels with that word  |
+ * | known speaker      | `WATCH#<id>#WHO`      | `<speaker label>`            | a speaker's fullest role and principal      |
  * | pending for digest | `WATCH#<id>`          | `PEND#<stanceId>`            | what the next digest holds                  |
  * | digest             | `WATCH#<id>`          | `DIG#<digestKey>`            | digests made (idempotency)                  |
  * |   (GSI1)           | `WATCH#<id>#DIG`      | `<createdAt>#<digestKey>`    | a watch's digests, newest first (its feed)  |
@@ -91,6 +92,8 @@ export const itemKeys = {
   termCount: (watchId: string, term: string) => ({ pk: `${partitionKeys.watch(watchId)}#DF`, sk: term }),
   /** The speaker labels holding a word (`labelWords`): one small item per word, so a read takes a name's labels only. */
   speakerLabels: (watchId: string, word: string) => ({ pk: `${partitionKeys.watch(watchId)}#SPK`, sk: word }),
+  /** What the watch's articles said of a speaker (known-speakers.ts): the fullest role and principal given. */
+  knownSpeaker: (watchId: string, speaker: string) => ({ pk: `${partitionKeys.watch(watchId)}#WHO`, sk: speaker }),
   digest: (watchId: string, digestKey: string) => ({ pk: partitionKeys.watch(watchId), sk: `DIG#${digestKey}` }),
   watchMark: (watchId: string, urlKey: string) => ({ pk: partitionKeys.watch(watchId), sk: `DONE#${urlKey}` }),
   /** Guards a watch's link to an article: the first link's date wins, so a retry under another date adds none. */

@@ -2,6 +2,7 @@ import type { Ledger, StoredStatement } from '../stances/ledger.js';
 import type { LedgerEntry } from '../stances/types.js';
 import type { DynamoTable } from './dynamo-table.js';
 import { itemKeys, partitionKeys, sortKeyPrefixes, speakerKey, timelineKeys } from './keys.js';
+import { knownSpeakersStore } from './known-speakers.js';
 import { ledgerSummaryStore } from './ledger-summary.js';
 import { TABLE_KEYS } from './table.js';
 
@@ -19,6 +20,8 @@ const LEDGER_PROJECTION = LEDGER_FIELDS.map((field) => `#${field}`).join(', ');
 export function dynamoLedger(table: DynamoTable, now: () => Date): Ledger {
   const summary = ledgerSummaryStore(table);
   return {
+    ...knownSpeakersStore(table),
+
     listStatements: (watchId, speaker) =>
       table.queryAll<LedgerEntry>({
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',

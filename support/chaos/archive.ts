@@ -18,7 +18,8 @@
  *   statement is flagged before it is counted, so a write lost in between under-counts it by design (ledger-summary.ts).
  *
  * Not compared: a statement's status (new/changed/repeat) and its `closest`, which follow the order the
- * ledger learned statements in; article texts' learned boilerplate; fetch state; other counters; the revision index (`RIDX`); failing-article records (`FAIL#`), which are
+ * ledger learned statements in; the known speakers (`WATCH#<id>#WHO`), which keep the fullest role and principal
+ * whatever the order; article texts' learned boilerplate; fetch state; other counters; the revision index (`RIDX`); failing-article records (`FAIL#`), which are
  * bookkeeping: their writes may be lost under faults without losing an article.
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -32,7 +33,7 @@ import type { ArchivedArticle, DigestRecord, StoredStatement, WatchArticleLink }
 import type { RecordedDelivery } from './recording-notifier.js';
 
 /** Item kinds by key shape; anything else is an item the design does not know. */
-const KNOWN_KINDS = ['article', 'revision', 'revision-index', 'hash', 'band', 'url', 'host-page', 'watch-article', 'watch-link', 'statement', 'ledger-summary', 'term-count', 'speaker-labels', 'pending', 'digest', 'watch-mark', 'source-health', 'article-failure'] as const;
+const KNOWN_KINDS = ['article', 'revision', 'revision-index', 'hash', 'band', 'url', 'host-page', 'watch-article', 'watch-link', 'statement', 'ledger-summary', 'term-count', 'speaker-labels', 'known-speaker', 'pending', 'digest', 'watch-mark', 'source-health', 'article-failure'] as const;
 type ItemKind = (typeof KNOWN_KINDS)[number] | 'unknown';
 
 type Item = Record<string, unknown> & { pk: string; sk: string };
@@ -66,6 +67,7 @@ function kindOf({ pk, sk }: Item): ItemKind {
   if (pk.endsWith('#SUM')) return sk === 'SUM' ? 'ledger-summary' : 'unknown';
   if (pk.endsWith('#DF')) return 'term-count';
   if (pk.endsWith('#SPK')) return 'speaker-labels';
+  if (pk.endsWith('#WHO')) return 'known-speaker';
   const prefixes: Array<[string, ItemKind]> = [
     ['ART#', 'watch-article'],
     ['LINKED#', 'watch-link'],

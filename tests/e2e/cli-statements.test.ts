@@ -177,7 +177,8 @@ describe('stancewatch statements --watch, after a run has filled the archive', (
     expect(text.stdout).toMatch(/judged against the \d+ in the ledger of russia-japan-treaty \(nothing stored\)/);
     expect(text.stdout).toMatch(/^1\. +REPEAT · condition · negative · Vladimir Putin/m);
     expect(text.stdout).toMatch(/^ +earlier: the same words \(Japan Forward, 2024-06-06\)$/m);
-    expect(text.stdout).toMatch(/^1\. +WITHDRAWN · condition · negative · Vladimir Putin$/m);
+    // The ugly page names no title: the one the ledger knows him by is shown.
+    expect(text.stdout).toMatch(/^1\. +WITHDRAWN · condition · negative · Vladimir Putin \(Russian President\)$/m);
     expect(text.stdout).not.toContain('Kamikawa');
   });
 

@@ -1093,6 +1093,28 @@ describe('attribution of quotations, transcripts and participles', () => {
     expect(found[0].text).toMatch(/^She called the council’s March offer .* “the easy part,”/);
   });
 
+  it('reads a speaker with the role and principal earlier articles gave them (`known`), where this one leaves them out', () => {
+    const known = [{ name: 'Peter Walsh', role: 'spokesman', speaksFor: 'Corran Bay Water' }, { name: 'Ada Brill', role: 'chancellor' }];
+    const paragraphs = [
+      'Ada Brill met the staff on Monday.',
+      'A spokesman for the utility, Peter Walsh, said the rates would rise unless the council paid for the pipes.',
+      'Later the chancellor told reporters that she would not close the library.',
+    ];
+    const found = extractStatements(paragraphs, { known });
+    expect(found.map((statement) => [statement.speaker, statement.speaksFor])).toEqual([
+      ['Peter Walsh', 'Corran Bay Water'],
+      ['Ada Brill', undefined],
+    ]);
+    // Without it, the article's own words: "the utility", and a chancellor nobody is named as.
+    expect(extractStatements(paragraphs).map((statement) => [statement.speaker, statement.speaksFor])).toEqual([
+      ['Peter Walsh', 'utility'],
+      ['chancellor', undefined],
+    ]);
+    // An article that does not name the speaker takes nothing of them: "the chancellor" is nobody known.
+    const [other] = extractStatements(['Later the chancellor told reporters that she would not close the library.'], { known });
+    expect(other.speaker).toBe('chancellor');
+  });
+
   it('takes no stance from a stance verb the writer only guesses at ("may still offer")', () => {
     expect(extractStatements(['Even if the vote fails, Councillor Tom Reyes may still offer a compromise to the council.'])).toEqual([]);
     const [stance] = extractStatements(['Councillor Tom Reyes will offer a compromise to the council.']);

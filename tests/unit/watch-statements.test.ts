@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { watchedStatements } from '../../shared/pipeline/index.js';
+import { learnSpeakers, watchedStatements } from '../../shared/pipeline/index.js';
 
 describe('watchedStatements', () => {
   const watch = { speakers: ['Ana Lima', 'Tom Reyes'] };
@@ -31,5 +31,21 @@ describe('watchedStatements', () => {
       ['Sam Haddad', 'city'],
       ['Carol Lind', 'district'],
     ]);
+  });
+});
+
+describe('learnSpeakers', () => {
+  it('keeps the fullest role and principal a speaker was given, and follows the speaker with them in a later article', () => {
+    const watch = { speakers: ['Ana Lima'], sides: { utility: ['Corran Bay Water'] } };
+    const first = watchedStatements(['Corran Bay Water spokesman Peter Walsh said the utility would not lower its rates.'], watch);
+    const known = learnSpeakers(first);
+    learnSpeakers(watchedStatements(['Mayor Ana Lima said the city would sue.', 'Ana Lima said the rates were too high.'], watch), known);
+    expect([...known.values()]).toEqual([
+      { name: 'Peter Walsh', role: 'Corran Bay Water spokesman', speaksFor: 'Corran Bay Water' },
+      { name: 'Ana Lima', role: 'Mayor', speaksFor: 'city' },
+    ]);
+    const later = ['A spokesman for the utility, Peter Walsh, said the rates would rise unless the council paid for the pipes.'];
+    expect(watchedStatements(later, watch)).toEqual([]);
+    expect(watchedStatements(later, watch, [...known.values()])).toEqual([expect.objectContaining({ speaker: 'Peter Walsh', speaksFor: 'Corran Bay Water' })]);
   });
 });
