@@ -120,7 +120,7 @@ function anchorOwnedStatement(tokens: Token[], register: SpeakerRegister): Ancho
 }
 
 /** Nouns of something said that carry what was said in a "that" clause or a "to" infinitive after them. */
-const OWNED_STATEMENT_NOUNS = new Set(['statement', 'claim', 'comment', 'remark', 'assertion', 'suggestion', 'promise', 'pledge', 'vow', 'offer', 'proposal', 'threat', 'warning', 'insistence', 'argument']);
+export const OWNED_STATEMENT_NOUNS = new Set(['statement', 'claim', 'comment', 'remark', 'assertion', 'suggestion', 'promise', 'pledge', 'vow', 'offer', 'proposal', 'threat', 'warning', 'insistence', 'argument']);
 
 /** The noun's owner: "his", "her", or a name with its possessive mark ("Trump's"). */
 function ownerBefore(tokens: Token[], noun: number, register: SpeakerRegister): { start: number; subject: Subject } | undefined {

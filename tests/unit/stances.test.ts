@@ -1115,6 +1115,17 @@ describe('attribution of quotations, transcripts and participles', () => {
     expect(other.speaker).toBe('chancellor');
   });
 
+  it('takes a pronoun back to a person named only as an owner ("Governor Ana Lima’s budget …. She said …"), when no one else agrees', () => {
+    const found = extractStatements([
+      '“Presidents cannot say anything they like,” Mayor Tom Reyes said.',
+      'Governor Ana Lima’s budget came under scrutiny on Monday. She said the port must close unless the state paid for the dredging.',
+    ]);
+    expect(found.map((statement) => statement.speaker)).toEqual(['Tom Reyes', 'Ana Lima']);
+    // Someone named as a subject still comes first: "Lima met Reyes’s deputy. He said …" is not Reyes.
+    const [subject] = extractStatements(['Mayor Tom Reyes met the council.', 'Governor Paul Lima met Reyes’s deputy on Monday. He said the port must close.']);
+    expect(subject.speaker).toBe('Paul Lima');
+  });
+
   it('takes no stance from a stance verb the writer only guesses at ("may still offer")', () => {
     expect(extractStatements(['Even if the vote fails, Councillor Tom Reyes may still offer a compromise to the council.'])).toEqual([]);
     const [stance] = extractStatements(['Councillor Tom Reyes will offer a compromise to the council.']);
