@@ -447,7 +447,11 @@ function isTrailing(tokens: Token[], anchor: Anchor, cursor: number): boolean {
   // of time or place come before the attribution ("In Ohio on Monday, Trump said, “…”"; not "If she wins, he said, “…”").
   if (next?.text === ',' && tokens[k + 1]?.quoteMark === 'open' && opensWithPhrasesOnly(tokens, anchor.subjectStart)) return false;
   if (next?.normal === 'of' && quotesAfterPhrase(tokens, k)) return false;
-  return !next || (next.pos === 'PUNCT' && next.quoteMark !== 'open' && next.text !== ':') || next.pos === 'ADP';
+  if (!next || (next.pos === 'PUNCT' && next.quoteMark !== 'open' && next.text !== ':') || next.pos === 'ADP') return true;
+  // "“…,” Trump told reporters of the prospects for peace.": after a quotation, phrases alone after it and no clause
+  // for it to report.
+  const rest = tokens.slice(k);
+  return before.quoteMark === 'close' && !rest.some((token) => token.quoteMark === 'open' || token.text === ':') && !hasFiniteVerb(rest);
 }
 
 /** Words that open a clause of time after an attribution ("said when asked", "said as he left", "while campaigning"). */
@@ -485,8 +489,12 @@ function skipListener(tokens: Token[], anchor: Anchor): number {
   let hasNoun = false;
   for (; k < tokens.length && k < limit && isWord(tokens[k]); k += 1) {
     const token = tokens[k];
-    // "told the Tessel Herald": a capitalised word after a name's is more of the name, whatever wink tags it.
-    const named = isCapitalized(token) && tokens[k - 1].pos === 'PROPN' && isCapitalized(tokens[k - 1]);
+    // "told the Tessel Herald", "told The Associated Press": a capitalised word after a name's, or between a
+    // capitalised "The" and a name's, is more of the name, whatever wink tags it.
+    const before = tokens[k - 1];
+    const after = tokens[k + 1];
+    const inName = before.pos === 'PROPN' || (before.normal === 'the' && after?.pos === 'PROPN' && isCapitalized(after));
+    const named = isCapitalized(token) && isCapitalized(before) && inName;
     if (token.normal === 'that' || ((token.pos === 'VERB' || token.pos === 'AUX') && !named)) break;
     if (hasNoun && (token.pos === 'DET' || token.pos === 'PRON')) break;
     // "told the Courier in an interview": a preposition other than "of" ("members of the union") ends the listener.

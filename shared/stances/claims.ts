@@ -250,13 +250,18 @@ export function normalizeClaim(tokens: Token[], options: { negated: boolean; exc
 
 /**
  * A run of number tokens read as one value, so "forty thousand", "40,000" and "40000" compare equal:
- * a scale word multiplies what precedes it ("30 million"), other numbers add ("twenty five").
+ * a scale word multiplies what precedes it ("30 million"), other numbers add ("twenty five", "twenty-five").
  */
 function readNumber(tokens: Token[], i: number, exclude: Set<string>): { word: string; length: number } | undefined {
   let total = 0;
   let current = 0;
   let length = 0;
   for (let k = i; k < tokens.length; k += 1) {
+    // "Twenty-six": the tokenizer splits at the hyphen.
+    if (length > 0 && tokens[k].text === '-' && numberValue(tokens[k + 1] ?? tokens[k], exclude) !== undefined) {
+      length += 1;
+      continue;
+    }
     const value = numberValue(tokens[k], exclude);
     if (value === undefined) break;
     const scale = NUMBER_SCALES.has(String(value)) && length > 0;

@@ -1126,6 +1126,22 @@ describe('attribution of quotations, transcripts and participles', () => {
     expect(subject.speaker).toBe('Paul Lima');
   });
 
+  it('reads "“…,” X told The Associated Press by phone" and "“…,” X told reporters of the plan." as closing the quotation before them', () => {
+    const found = extractStatements([
+      '“We will not sell the docks,” spokeswoman Ana Lima told The Associated Press by phone from the capital.',
+      '“A lot will depend on the council,” Mayor Tom Reyes told reporters of the prospects for a deal.',
+    ]);
+    expect(found.map((statement) => [statement.speaker, statement.claim])).toEqual([
+      ['Ana Lima', 'dock not sell'],
+      ['Tom Reyes', 'council depend'],
+    ]);
+  });
+
+  it('reads a number written with a hyphen as one value ("Twenty-six" is 26)', () => {
+    const [statement] = extractStatements(['“Twenty-six is the floor,” Mayor Ana Lima said.']);
+    expect(statement.claim).toBe('26 floor');
+  });
+
   it('takes no stance from a stance verb the writer only guesses at ("may still offer")', () => {
     expect(extractStatements(['Even if the vote fails, Councillor Tom Reyes may still offer a compromise to the council.'])).toEqual([]);
     const [stance] = extractStatements(['Councillor Tom Reyes will offer a compromise to the council.']);
