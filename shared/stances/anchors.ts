@@ -1232,7 +1232,7 @@ export function isNounPhrasePart(token: Token): boolean {
 }
 
 /** The hyphen of a compound written without spaces ("17-year-old", "Los Angeles-based"). */
-function isJoiningHyphen(token: Token): boolean {
+export function isJoiningHyphen(token: Token): boolean {
   return token.text === '-' && token.space === '';
 }
 

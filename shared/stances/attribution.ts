@@ -3,7 +3,7 @@
  * "according to X", "“…,” the Russian leader said", pronouns and titles, and quotations that run on into the
  * next sentence or paragraph without a new attribution.
  */
-import { DOCUMENT_NOUNS, findAnchors, isNounPhrasePart, leadingAdjunctsEnd, OWNED_STATEMENT_NOUNS, type Anchor, type Subject } from './anchors.js';
+import { DOCUMENT_NOUNS, findAnchors, isJoiningHyphen, isNounPhrasePart, leadingAdjunctsEnd, OWNED_STATEMENT_NOUNS, type Anchor, type Subject } from './anchors.js';
 import { agrees, pronounGender } from './gender.js';
 import { anchorAtQuoteClose, endsInsideQuote, startsInsideQuote, transcriptSpeakers } from './quotes.js';
 import {
@@ -514,6 +514,8 @@ function findComplementizer(tokens: Token[], from: number): number {
   for (let k = from; k < tokens.length && k < from + MAX_REPORTED_PHRASE_TOKENS; k += 1) {
     const token = tokens[k];
     if (token.normal === 'that') return k;
+    // "at an annual year-end news conference that …": a compound's hyphen is no clause's punctuation.
+    if (isJoiningHyphen(token)) continue;
     if (token.pos === 'VERB' || token.pos === 'AUX' || token.pos === 'PUNCT' || token.quoteMark) return -1;
   }
   return -1;

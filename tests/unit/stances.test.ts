@@ -1137,6 +1137,11 @@ describe('attribution of quotations, transcripts and participles', () => {
     ]);
   });
 
+  it('reaches the "that" of a reported clause across a hyphenated adjunct ("said at a year-end news conference that …")', () => {
+    const [statement] = extractStatements(['Mayor Ana Lima said at a year-end news conference that the docks must be sold.']);
+    expect(statement).toMatchObject({ speaker: 'Ana Lima', kind: 'condition', claim: 'dock sell' });
+  });
+
   it('reads a number written with a hyphen as one value ("Twenty-six" is 26)', () => {
     const [statement] = extractStatements(['“Twenty-six is the floor,” Mayor Ana Lima said.']);
     expect(statement.claim).toBe('26 floor');
