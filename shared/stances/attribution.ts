@@ -410,6 +410,9 @@ function resumedAfter(tokens: Token[], anchor: Anchor, cursor: number): number {
   // "If the fees go, he said, the authority could cut the rise": what comes before is a clause of condition or time,
   // and the main clause it opens follows the attribution.
   if (tokens[cursor]?.pos === 'SCONJ' && hasFiniteVerb(tokens.slice(comma + 1))) return comma + 1;
+  // "As Election Day nears, Stone says, the number will shrink", "In the years since, she says, little has changed":
+  // only opening adjuncts before the attribution, so the clause they open follows it.
+  if (cursor === 0 && leadingAdjunctsEnd(tokens) >= anchor.subjectStart && hasFiniteVerb(tokens.slice(comma + 1))) return comma + 1;
   // "…, he said, adding …" goes on with another statement, not with the clause the attribution interrupted.
   const finite = verb.pos === 'AUX' || (verb.pos === 'VERB' && !verb.normal.endsWith('ing'));
   return finite ? comma + 1 : -1;

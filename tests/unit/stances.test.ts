@@ -1142,6 +1142,17 @@ describe('attribution of quotations, transcripts and participles', () => {
     expect(statement).toMatchObject({ speaker: 'Ana Lima', kind: 'condition', claim: 'dock sell' });
   });
 
+  it('reads the clause after an attribution set between an opening adjunct and it ("As the vote nears, Lima says, the council will …")', () => {
+    const found = extractStatements([
+      'As the vote nears, Mayor Ana Lima says, the council will have to sell the docks.',
+      'In the three years since the flood, Councillor Tom Reyes said, far too little has been done to protect the harbour.',
+    ]);
+    expect(found.map((statement) => [statement.speaker, statement.claim])).toEqual([
+      ['Ana Lima', 'council dock near sell vote'],
+      ['Tom Reyes', 'flood harbor little protect'],
+    ]);
+  });
+
   it('reads a number written with a hyphen as one value ("Twenty-six" is 26)', () => {
     const [statement] = extractStatements(['“Twenty-six is the floor,” Mayor Ana Lima said.']);
     expect(statement.claim).toBe('26 floor');
