@@ -406,7 +406,7 @@ function skipClauseOrAppositive(tokens: Token[], comma: number): number {
       // "Rep. Elijah Cummings (D-Md.), chair of the committee, said": a parenthesis may close the noun phrase.
       const end = tokens[k - 1]?.text === ')' ? skipParenthesis(tokens, k - 1) : k - 1;
       const before = tokens[end];
-      const endsNounPhrase = before && isWord(before) && (isCapitalized(before) || before.pos === 'NOUN' || before.pos === 'PROPN');
+      const endsNounPhrase = before && isWord(before) && (isCapitalized(before) || before.pos === 'NOUN' || before.pos === 'PROPN' || isNominalAdjective(tokens, end));
       // "Tom Sato, 61, a farmer, said", "Sen. Lindsey Graham, R-S.C., a long-shot candidate, said": an age or a party
       // and state before the appositive go too.
       const named = skipAge(tokens, end);
@@ -418,6 +418,14 @@ function skipClauseOrAppositive(tokens: Token[], comma: number): number {
 }
 
 const RELATIVE_PRONOUNS = new Set(['who', 'whose', 'which']);
+
+/** "Another hopeful", "One Republican presidential hopeful": an adjective after a determiner stands for its noun. */
+function isNominalAdjective(tokens: Token[], end: number): boolean {
+  if (tokens[end]?.pos !== 'ADJ') return false;
+  let k = end - 1;
+  while (k >= 0 && ['ADJ', 'PROPN'].includes(tokens[k].pos)) k -= 1;
+  return k >= 0 && (tokens[k].pos === 'DET' || tokens[k].pos === 'NUM');
+}
 
 /**
  * "Sato, 61, said", "Sato, 61, who took office in June, said", "Sen. Marco Rubio, R-Fla., appearing on …, said": an

@@ -1153,6 +1153,11 @@ describe('attribution of quotations, transcripts and participles', () => {
     ]);
   });
 
+  it('gives a description ending in an adjective that stands for its noun ("Another hopeful, Ana Lima, said") to the name after it', () => {
+    const found = extractStatements(['Another hopeful, Ana Lima, said the council would have to sell the docks.', 'The chief, Tom Reyes, said the port must stay open.']);
+    expect(found.map((statement) => statement.speaker)).toEqual(['Ana Lima', 'Tom Reyes']);
+  });
+
   it('reads a number written with a hyphen as one value ("Twenty-six" is 26)', () => {
     const [statement] = extractStatements(['“Twenty-six is the floor,” Mayor Ana Lima said.']);
     expect(statement.claim).toBe('26 floor');
