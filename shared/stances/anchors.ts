@@ -599,16 +599,37 @@ function isNamingFrame(tokens: Token[], i: number): boolean {
 /** After the verb at `i`, a short object with a head, then the token that `ends` it. */
 function objectThen(tokens: Token[], i: number, ends: (token: Token, hasHead: boolean) => boolean): boolean {
   let hasHead = false;
+  // Past a verb in the object ("Ford's plans to open a plant", "those advocating for intervention"), only a quotation
+  // ends it: "called Trump to wish him a happy birthday" names nothing.
+  let clause = false;
   for (let k = i + 1; k < tokens.length && k <= i + MAX_NAMED_OBJECT_TOKENS + 1; k += 1) {
     const token = tokens[k];
-    if (hasHead && ends(token, hasHead)) return true;
+    if (hasHead && ends(token, hasHead) && (!clause || token.quoteMark === 'open')) return true;
     if (!hasHead && token.quoteMark === 'open') return false;
-    // An appositive may hold a preposition ("Clinton, his rival for the nomination, a …").
-    const inObject = isNounPhrasePart(token) || token.pos === 'CCONJ' || token.pos === 'PRON' || POSSESSIVE_MARKS.has(token.text) || token.text === ',' || (hasHead && token.pos === 'ADP') || (hasHead && isModifyingParticiple(tokens, k));
+    const verb = hasHead && isVerbInObject(tokens, k);
+    clause ||= verb;
+    // An appositive may hold a preposition ("Clinton, his rival for the nomination, a …"), or a date ("that report
+    // Friday").
+    // A name wink tags otherwise before its possessive ("Ford's plans"), "that report", "those advocating …", "$1.6".
+    const owner = isCapitalized(token) && POSSESSIVE_MARKS.has(tokens[k + 1]?.text ?? '');
+    const demonstrative = DEMONSTRATIVES.has(token.normal);
+    const inObject =
+      isNounPhrasePart(token) || token.pos === 'CCONJ' || token.pos === 'PRON' || POSSESSIVE_MARKS.has(token.text) || token.text === ',' || owner || demonstrative || token.text === '$' ||
+      (hasHead && (token.pos === 'ADP' || token.entity === 'DATE' || isModifyingParticiple(tokens, k) || (token.pos === 'ADV' && tokens[k + 1]?.pos === 'ADJ'))) || verb || (hasHead && token.normal === 'to' && isVerbInObject(tokens, k + 1));
     if (!inObject) return false;
-    hasHead ||= token.pos === 'NOUN' || token.pos === 'PROPN' || token.pos === 'PRON' || token.pos === 'NUM';
+    hasHead ||= token.pos === 'NOUN' || token.pos === 'PROPN' || token.pos === 'PRON' || token.pos === 'NUM' || owner || (demonstrative && token.normal.endsWith('se'));
   }
   return false;
+}
+
+/** Words that point at a noun ("that report") or stand for one ("those who …"). */
+const DEMONSTRATIVES = new Set(['this', 'that', 'these', 'those']);
+
+/** "plans to open", "those advocating": an infinitive or a participle after the object's head. */
+function isVerbInObject(tokens: Token[], k: number): boolean {
+  const token = tokens[k];
+  if (token.pos !== 'VERB') return false;
+  return tokens[k - 1]?.normal === 'to' || /ing$/.test(token.normal);
 }
 
 /** "the offer of fixed ratios": a participle between a preposition or determiner and its noun modifies it. */

@@ -1158,6 +1158,16 @@ describe('attribution of quotations, transcripts and participles', () => {
     expect(found.map((statement) => statement.speaker)).toEqual(['Ana Lima', 'Tom Reyes']);
   });
 
+  it('reads what an object holding a verb, a date or a name wink mistags is called ("called Ford’s plans to open a plant “a disgrace”")', () => {
+    const found = extractStatements([
+      'In April, Mayor Ana Lima called Brannock’s plans to open a $1.6 billion plant in the harbour “an absolute disgrace.”',
+      'Councillor Tom Reyes called that report Friday a “boldfaced lie.”',
+      'Reyes called those advocating for more direct intervention “fools.”',
+      'Reyes called Lima to wish her a happy birthday.',
+    ]);
+    expect(found.map((statement) => statement.speaker)).toEqual(['Ana Lima', 'Tom Reyes', 'Tom Reyes']);
+  });
+
   it('reads a number written with a hyphen as one value ("Twenty-six" is 26)', () => {
     const [statement] = extractStatements(['“Twenty-six is the floor,” Mayor Ana Lima said.']);
     expect(statement.claim).toBe('26 floor');
