@@ -613,9 +613,11 @@ function objectThen(tokens: Token[], i: number, ends: (token: Token, hasHead: bo
     // A name wink tags otherwise before its possessive ("Ford's plans"), "that report", "those advocating …", "$1.6".
     const owner = isCapitalized(token) && POSSESSIVE_MARKS.has(tokens[k + 1]?.text ?? '');
     const demonstrative = DEMONSTRATIVES.has(token.normal);
+    // "the most engaged rally-goers": a degree adverb and a participle that modify the noun.
+    const modifier = isModifyingParticiple(tokens, k) || (token.pos === 'ADV' && (tokens[k + 1]?.pos === 'ADJ' || isModifyingParticiple(tokens, k + 1)));
     const inObject =
-      isNounPhrasePart(token) || token.pos === 'CCONJ' || token.pos === 'PRON' || POSSESSIVE_MARKS.has(token.text) || token.text === ',' || owner || demonstrative || token.text === '$' ||
-      (hasHead && (token.pos === 'ADP' || token.entity === 'DATE' || isModifyingParticiple(tokens, k) || (token.pos === 'ADV' && tokens[k + 1]?.pos === 'ADJ'))) || verb || (hasHead && token.normal === 'to' && isVerbInObject(tokens, k + 1));
+      isNounPhrasePart(token) || token.pos === 'CCONJ' || token.pos === 'PRON' || POSSESSIVE_MARKS.has(token.text) || token.text === ',' || owner || demonstrative || token.text === '$' || modifier ||
+      (hasHead && (token.pos === 'ADP' || token.entity === 'DATE')) || verb || (hasHead && token.normal === 'to' && isVerbInObject(tokens, k + 1));
     if (!inObject) return false;
     hasHead ||= token.pos === 'NOUN' || token.pos === 'PROPN' || token.pos === 'PRON' || token.pos === 'NUM' || owner || (demonstrative && token.normal.endsWith('se'));
   }
@@ -634,7 +636,7 @@ function isVerbInObject(tokens: Token[], k: number): boolean {
 
 /** "the offer of fixed ratios": a participle between a preposition or determiner and its noun modifies it. */
 function isModifyingParticiple(tokens: Token[], k: number): boolean {
-  return tokens[k].pos === 'VERB' && /(ed|ing)$/.test(tokens[k].normal) && tokens[k + 1]?.pos === 'NOUN' && ['ADP', 'DET', 'ADJ'].includes(tokens[k - 1]?.pos ?? '');
+  return tokens[k]?.pos === 'VERB' && /(ed|ing)$/.test(tokens[k].normal) && tokens[k + 1]?.pos === 'NOUN' && ['ADP', 'DET', 'ADJ', 'ADV'].includes(tokens[k - 1]?.pos ?? '');
 }
 
 /**

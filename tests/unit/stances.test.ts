@@ -1164,8 +1164,9 @@ describe('attribution of quotations, transcripts and participles', () => {
       'Councillor Tom Reyes called that report Friday a “boldfaced lie.”',
       'Reyes called those advocating for more direct intervention “fools.”',
       'Reyes called Lima to wish her a happy birthday.',
+      'Lima described the most engaged residents as furious about the plant.',
     ]);
-    expect(found.map((statement) => statement.speaker)).toEqual(['Ana Lima', 'Tom Reyes', 'Tom Reyes']);
+    expect(found.map((statement) => statement.speaker)).toEqual(['Ana Lima', 'Tom Reyes', 'Tom Reyes', 'Ana Lima']);
   });
 
   it('reads a number written with a hyphen as one value ("Twenty-six" is 26)', () => {
