@@ -153,15 +153,17 @@ function retagSentenceStart(sentence: Sentence): Sentence {
 /**
  * wink reads some participles after a comma as nouns (`…, warning against allowing …`) or adjectives (`…, promising to
  * campaign …`). After a comma (inside a closing quotation mark or not), an -ing word whose verb is a verb of saying is
- * that verb: it reports for the clause before it. Other -ing nouns ("…, funding for schools") stay nouns, and an
- * adjective stays one unless "to" or "that" follows it ("…, promising young players").
+ * that verb: it reports for the clause before it; so is such an adjective after "be" ("is promising to …"). Other
+ * -ing nouns ("…, funding for schools") stay nouns, and an adjective stays one unless "to" or "that" follows it
+ * ("…, promising young players").
  */
 function retagParticiples(sentence: Sentence): Sentence {
   const tokens = sentence.tokens;
   tokens.forEach((token, k) => {
     const misread = token.pos === 'NOUN' || (token.pos === 'ADJ' && (tokens[k + 1]?.normal === 'to' || tokens[k + 1]?.normal === 'that'));
     if (!misread || token.text !== token.normal || !token.normal.endsWith('ing')) return;
-    if (!followsComma(tokens, k)) return;
+    // "Trump is promising to bomb …": the progressive too.
+    if (!followsComma(tokens, k) && !(token.pos === 'ADJ' && tokens[k - 1]?.lemma === 'be')) return;
     const lemma = verbOfParticiple(token.normal);
     if (lemma) tokens[k] = { ...token, pos: 'VERB', lemma };
   });

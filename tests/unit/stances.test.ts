@@ -1169,6 +1169,11 @@ describe('attribution of quotations, transcripts and participles', () => {
     expect(found.map((statement) => statement.speaker)).toEqual(['Ana Lima', 'Tom Reyes', 'Tom Reyes', 'Ana Lima']);
   });
 
+  it('reads "is promising to …" as a promise, where wink tags "promising" an adjective, but not "results are promising to investors"', () => {
+    const found = extractStatements(['Mayor Ana Lima is promising to rebuild the harbour wall by spring.', 'The early results are promising to investors in the port.']);
+    expect(found.map((statement) => [statement.speaker, statement.kind])).toEqual([['Ana Lima', 'position']]);
+  });
+
   it('reads a number written with a hyphen as one value ("Twenty-six" is 26)', () => {
     const [statement] = extractStatements(['“Twenty-six is the floor,” Mayor Ana Lima said.']);
     expect(statement.claim).toBe('26 floor');
