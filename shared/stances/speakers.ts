@@ -285,9 +285,10 @@ export function skipToSubjectEnd(tokens: Token[], from: number): number {
   let j = from;
   // "The White House on Monday also urged": adverbs, auxiliaries and a time adjunct stand between subject and verb,
   // and so does "no longer" ("Aldana no longer insists that …").
+  // "Ford itself said": an intensifying pronoun too.
   const isSkipped = (token: Token, k: number) =>
     token.pos === 'ADV' || token.pos === 'AUX' || token.normal === 'not' || token.entity === 'DATE' || token.entity === 'TIME' ||
-    (token.normal === 'no' && tokens[k + 1]?.normal === 'longer');
+    (token.normal === 'no' && tokens[k + 1]?.normal === 'longer') || (INTENSIFIERS.has(token.normal) && k > 0 && isWord(tokens[k - 1]) && tokens[k - 1].pos !== 'VERB');
   while (j >= 0 && isSkipped(tokens[j], j)) j -= 1;
   if (j < from && j >= 0 && TIME_PREPOSITIONS.has(tokens[j].normal)) {
     j -= 1;
@@ -298,6 +299,9 @@ export function skipToSubjectEnd(tokens: Token[], from: number): number {
   if (j >= 0 && isDashAt(tokens, j)) return skipDashes(tokens, j);
   return listenerPhraseStart(tokens, j) - 1;
 }
+
+/** Pronouns that stress the subject they follow ("Trump himself said"). */
+const INTENSIFIERS = new Set(['himself', 'herself', 'itself', 'themselves']);
 
 /**
  * "A senior official speaking to Reuters said", "a source who spoke to Fox News said": the outlet spoken to ends the

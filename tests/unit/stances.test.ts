@@ -1174,6 +1174,11 @@ describe('attribution of quotations, transcripts and participles', () => {
     expect(found.map((statement) => [statement.speaker, statement.kind])).toEqual([['Ana Lima', 'position']]);
   });
 
+  it('reads a subject stressed by "himself" or "herself" ("Lima herself said …")', () => {
+    const found = extractStatements(['Mayor Ana Lima herself said the port must stay open.', 'Councillor Tom Reyes himself has proposed a tax on cruise ships.']);
+    expect(found.map((statement) => statement.speaker)).toEqual(['Ana Lima', 'Tom Reyes']);
+  });
+
   it('reads a number written with a hyphen as one value ("Twenty-six" is 26)', () => {
     const [statement] = extractStatements(['“Twenty-six is the floor,” Mayor Ana Lima said.']);
     expect(statement.claim).toBe('26 floor');
