@@ -606,7 +606,8 @@ function objectThen(tokens: Token[], i: number, ends: (token: Token, hasHead: bo
     const token = tokens[k];
     if (hasHead && ends(token, hasHead) && (!clause || token.quoteMark === 'open')) return true;
     if (!hasHead && token.quoteMark === 'open') return false;
-    const verb = hasHead && isVerbInObject(tokens, k);
+    // "called what she witnessed “terrible”": a free relative's verb too.
+    const verb = hasHead && (isVerbInObject(tokens, k) || (tokens[i + 1]?.normal === 'what' && tokens[k].pos === 'VERB'));
     clause ||= verb;
     // An appositive may hold a preposition ("Clinton, his rival for the nomination, a …"), or a date ("that report
     // Friday").

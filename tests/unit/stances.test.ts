@@ -1158,15 +1158,16 @@ describe('attribution of quotations, transcripts and participles', () => {
     expect(found.map((statement) => statement.speaker)).toEqual(['Ana Lima', 'Tom Reyes']);
   });
 
-  it('reads what an object holding a verb, a date or a name wink mistags is called ("called Ford’s plans to open a plant “a disgrace”")', () => {
+  it('reads what an object holding a verb, a date, a free relative or a name wink mistags is called ("called Ford’s plans to open a plant “a disgrace”")', () => {
     const found = extractStatements([
       'In April, Mayor Ana Lima called Brannock’s plans to open a $1.6 billion plant in the harbour “an absolute disgrace.”',
       'Councillor Tom Reyes called that report Friday a “boldfaced lie.”',
       'Reyes called those advocating for more direct intervention “fools.”',
       'Reyes called Lima to wish her a happy birthday.',
       'Lima described the most engaged residents as furious about the plant.',
+      'Reyes called what he witnessed at the hearing “a disgrace.”',
     ]);
-    expect(found.map((statement) => statement.speaker)).toEqual(['Ana Lima', 'Tom Reyes', 'Tom Reyes', 'Ana Lima']);
+    expect(found.map((statement) => statement.speaker)).toEqual(['Ana Lima', 'Tom Reyes', 'Tom Reyes', 'Ana Lima', 'Tom Reyes']);
   });
 
   it('reads "is promising to …" as a promise, where wink tags "promising" an adjective, but not "results are promising to investors"', () => {
