@@ -423,12 +423,16 @@ function skipClauseOrAppositive(tokens: Token[], comma: number): number {
 
 const RELATIVE_PRONOUNS = new Set(['who', 'whose', 'which']);
 
-/** "Another hopeful", "One Republican presidential hopeful": an adjective after a determiner stands for its noun. */
+/**
+ * "Another hopeful", "One Republican presidential hopeful": an adjective after a determiner stands for its noun; in
+ * "the Republican attorney general", wink tags the title's last word an adjective.
+ */
 function isNominalAdjective(tokens: Token[], end: number): boolean {
   if (tokens[end]?.pos !== 'ADJ') return false;
   let k = end - 1;
-  while (k >= 0 && ['ADJ', 'PROPN'].includes(tokens[k].pos)) k -= 1;
-  return k >= 0 && (tokens[k].pos === 'DET' || tokens[k].pos === 'NUM');
+  while (k >= 0 && ['ADJ', 'PROPN', 'NOUN'].includes(tokens[k].pos)) k -= 1;
+  // A possessive determines it too ("Florida's Republican attorney general").
+  return k >= 0 && (tokens[k].pos === 'DET' || tokens[k].pos === 'NUM' || POSSESSIVE_MARKS.has(tokens[k].text));
 }
 
 /**

@@ -1154,8 +1154,12 @@ describe('attribution of quotations, transcripts and participles', () => {
   });
 
   it('gives a description ending in an adjective that stands for its noun ("Another hopeful, Ana Lima, said") to the name after it', () => {
-    const found = extractStatements(['Another hopeful, Ana Lima, said the council would have to sell the docks.', 'The chief, Tom Reyes, said the port must stay open.']);
-    expect(found.map((statement) => statement.speaker)).toEqual(['Ana Lima', 'Tom Reyes']);
+    const found = extractStatements([
+      'Another hopeful, Ana Lima, said the council would have to sell the docks.',
+      'The chief, Tom Reyes, said the port must stay open.',
+      'And Kelmark’s Republican attorney general, Paula Vance, vowed to sue the port authority.',
+    ]);
+    expect(found.map((statement) => statement.speaker)).toEqual(['Ana Lima', 'Tom Reyes', 'Paula Vance']);
   });
 
   it('reads what an object holding a verb, a date, a free relative or a name wink mistags is called ("called Ford’s plans to open a plant “a disgrace”")', () => {
