@@ -536,8 +536,11 @@ function anchorVerb(tokens: Token[], i: number, register: SpeakerRegister): Anch
   if (clear !== -1) {
     verbEnd = clear;
   } else if (particles) {
-    if (!particles.includes(tokens[i + 1]?.normal ?? '')) return undefined;
-    verbEnd = i + 1;
+    // "called Wednesday for …": a date may stand between the verb and its particle.
+    let particle = i + 1;
+    while (particle - i <= MAX_DATE_TOKENS && tokens[particle]?.entity === 'DATE') particle += 1;
+    if (!particles.includes(tokens[particle]?.normal ?? '')) return undefined;
+    verbEnd = particle;
   } else if (!(REPORTING_VERBS.has(token.lemma) ? fitsFrame(tokens, i) : QUOTE_CLOSING_VERBS.has(token.lemma) && closesQuotation(tokens, i))) {
     return undefined;
   }
@@ -664,6 +667,9 @@ const STATEMENT_NOUNS = new Set(['statement', 'letter', 'post', 'tweet', 'messag
 
 /** Verbs of issuing a statement. */
 const ISSUING_VERBS = new Set(['issue', 'post', 'release', 'send', 'publish', 'put', 'sign', 'deliver', 'write']);
+
+/** The longest date between a phrasal verb and its particle ("called on Wednesday for"). */
+const MAX_DATE_TOKENS = 3;
 
 /** Verbs that name what something is ("called the plan “a disgrace”"). */
 const NAMING_VERBS = new Set(['call', 'label', 'brand', 'dub']);

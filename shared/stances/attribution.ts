@@ -363,7 +363,8 @@ function splitClauses(
     clauses.push({
       speaker,
       source: sourceOf(anchor.subject, speaker),
-      verb: anchor.stance || anchor.explains ? [] : tokens.slice(anchor.verbStart, anchor.verbEnd + 1),
+      // Without a date inside it ("called Wednesday for"), so the verb reads as its cues spell it.
+      verb: anchor.stance || anchor.explains ? [] : tokens.slice(anchor.verbStart, anchor.verbEnd + 1).filter((token) => token.entity !== 'DATE'),
       ...(anchor.stance || anchor.explains ? { stanceVerb: true as const } : {}),
       ...(isUnsaid(tokens, anchor) ? { unsaid: true as const } : {}),
       content,

@@ -1184,6 +1184,11 @@ describe('attribution of quotations, transcripts and participles', () => {
     expect(found.map((statement) => statement.speaker)).toEqual(['Ana Lima', 'Tom Reyes']);
   });
 
+  it('reads a phrasal verb of saying with a date before its particle ("called Wednesday for …")', () => {
+    const [statement] = extractStatements(['Mayor Ana Lima called Wednesday for the harbour board to resign.']);
+    expect(statement).toMatchObject({ speaker: 'Ana Lima', kind: 'demand' });
+  });
+
   it('reads a number written with a hyphen as one value ("Twenty-six" is 26)', () => {
     const [statement] = extractStatements(['“Twenty-six is the floor,” Mayor Ana Lima said.']);
     expect(statement.claim).toBe('26 floor');
