@@ -281,7 +281,9 @@ const MANNER_OF_SPEAKING = new Set([
  */
 function isEmbedded(tokens: Token[], anchor: Anchor, earlier: Anchor[]): boolean {
   const previous = earlier[earlier.length - 1];
-  if (!previous || previous.inverted || anchor.inverted) return false;
+  if (!previous || previous.inverted) return false;
+  // "said Tuesday that according to its analysis, the party has won …": the source is part of what was said.
+  if (anchor.inverted) return anchor.lemma === 'according to' && tokens[anchor.verbStart - 1]?.normal === 'that' && previous.verbEnd < anchor.verbStart;
   const before = tokens[anchor.subjectStart - 1];
   if (before && (before.text === ',' || before.quoteMark === 'close')) return false;
   const window = tokens.slice(previous.verbEnd + 1, Math.min(anchor.subjectStart, previous.verbEnd + 1 + MAX_ADJUNCT_TOKENS));

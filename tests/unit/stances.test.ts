@@ -1189,6 +1189,13 @@ describe('attribution of quotations, transcripts and participles', () => {
     expect(statement).toMatchObject({ speaker: 'Ana Lima', kind: 'demand' });
   });
 
+  it('keeps "according to …" right after a reported "that" inside what was said ("said that according to its count, …")', () => {
+    const found = extractStatements(['Mayor Ana Lima said on Tuesday that according to its own count, the party had won most of the harbour wards.']);
+    expect(found.map((statement) => [statement.speaker, statement.text])).toEqual([
+      ['Ana Lima', 'Mayor Ana Lima said on Tuesday that according to its own count, the party had won most of the harbour wards.'],
+    ]);
+  });
+
   it('reads a number written with a hyphen as one value ("Twenty-six" is 26)', () => {
     const [statement] = extractStatements(['“Twenty-six is the floor,” Mayor Ana Lima said.']);
     expect(statement.claim).toBe('26 floor');
