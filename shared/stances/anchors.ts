@@ -815,7 +815,9 @@ function openingSubject(tokens: Token[], conjunction: number, register: SpeakerR
 /** The "and" or "but" right before the verb at `i` and its auxiliaries and adverbs ("and has repeatedly said"), or -1. */
 function conjunctionBefore(tokens: Token[], i: number): number {
   let k = i - 1;
-  while (k > 0 && (tokens[k].pos === 'AUX' || tokens[k].pos === 'ADV' || tokens[k].normal === 'not')) k -= 1;
+  // "and on Monday announced": a time adjunct too.
+  const isTime = (at: number) => tokens[at].entity === 'DATE' || (tokens[at].pos === 'ADP' && tokens[at + 1]?.entity === 'DATE');
+  while (k > 0 && (tokens[k].pos === 'AUX' || tokens[k].pos === 'ADV' || tokens[k].normal === 'not' || isTime(k))) k -= 1;
   return COORDINATORS.has(tokens[k]?.normal ?? '') ? k : -1;
 }
 

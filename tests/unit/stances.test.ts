@@ -1196,6 +1196,11 @@ describe('attribution of quotations, transcripts and participles', () => {
     ]);
   });
 
+  it('gives a verb of saying after "and" and a time adjunct the sentence’s subject ("… and on Monday announced that …")', () => {
+    const [statement] = extractStatements(['Mayor Ana Lima has freed up $26 million for the harbour and on Monday announced that the port would stay open.']);
+    expect(statement).toMatchObject({ speaker: 'Ana Lima', kind: 'position' });
+  });
+
   it('reads a number written with a hyphen as one value ("Twenty-six" is 26)', () => {
     const [statement] = extractStatements(['“Twenty-six is the floor,” Mayor Ana Lima said.']);
     expect(statement.claim).toBe('26 floor');
