@@ -133,9 +133,10 @@ export const STANCE_CUES: Record<StanceKind, RegExp[]> = {
     // ("no intention of" is a refusal).
     /\b(vow|pledge|promise|swear) to\b/,
     /\bevery intention of\b/,
-    // Insisting that something is so holds it firmly: "insisted the increase was the only responsible way"; so does
-    // making it clear ("made it clear to House Democrats that she has their backs").
-    /\binsist\b/,
+    // Insisting or arguing that something is so holds it ("insisted the increase was the only responsible way", "argued
+    // he is the stronger candidate"); so does making it clear ("made it clear to House Democrats that she has their
+    // backs").
+    /\b(insist|argue|contend)\b/,
     /\bmake (it )?(\S+ )?clear\b/,
     // Questioning whether something holds doubts it: "questioned whether the plan would work".
     /\b(question|doubt) (why|whether|if|how)\b/,

@@ -1201,6 +1201,11 @@ describe('attribution of quotations, transcripts and participles', () => {
     expect(statement).toMatchObject({ speaker: 'Ana Lima', kind: 'position' });
   });
 
+  it('reads arguing that something is so as taking a position ("argued the levy was unfair")', () => {
+    const [statement] = extractStatements(['Councillor Tom Reyes argued that the levy was unfair to small shops on the harbour.']);
+    expect(statement).toMatchObject({ speaker: 'Tom Reyes', kind: 'position' });
+  });
+
   it('reads a number written with a hyphen as one value ("Twenty-six" is 26)', () => {
     const [statement] = extractStatements(['“Twenty-six is the floor,” Mayor Ana Lima said.']);
     expect(statement.claim).toBe('26 floor');
