@@ -332,7 +332,7 @@ function anchorStanceVerb(tokens: Token[], register: SpeakerRegister): Anchor | 
     // after it), any other form only outside "be" ("was backed by" is passive).
     const ing = /ing$/.test(token.normal);
     if (token.pos === 'AUX' || !isStanceVerb(tokens, i) || ing !== isProgressive(tokens, i)) {
-      if (token.pos === 'VERB') return undefined; // the main verb is another verb
+      if (token.pos === 'VERB') return coordinatedStance(tokens, i, register); // the main verb is another verb
       continue;
     }
     // "The union had sought a ban …": a main clause in the past perfect tells what came before the story, not a stance
@@ -342,6 +342,33 @@ function anchorStanceVerb(tokens: Token[], register: SpeakerRegister): Anchor | 
   }
   return undefined;
 }
+
+/**
+ * "O'Malley spoke at the forum on Sunday, and criticized Sanders": a stance verb joined by "and" or "but" to the main
+ * verb at `main` shares the subject the sentence opens with (`coordinatedSubject`).
+ */
+function coordinatedStance(tokens: Token[], main: number, register: SpeakerRegister): Anchor | undefined {
+  // Not in a clause that opens the sentence ("after Clinton … dropped … and agreed, Sanders …"), nor after a passive or
+  // a copula ("Perez is experienced and lauded for …").
+  let before = main - 1;
+  while (before > 0 && (tokens[before].pos === 'ADV' || tokens[before].pos === 'PART')) before -= 1;
+  if (tokens.slice(0, main).some((token) => token.pos === 'SCONJ') || tokens[before]?.lemma === 'be') return undefined;
+  for (let j = main + 1; j < tokens.length; j += 1) {
+    const token = tokens[j];
+    // Nor in an infinitive ("left it to others to praise his record and defend …") or a relative clause.
+    const clause = (token.normal === 'to' && token.pos === 'PART') || RELATIVE_WORDS.has(token.normal);
+    if (token.quoted || token.quoteMark || token.pos === 'SCONJ' || EMBEDDED_CLAUSE_WORDS.has(token.normal) || clause) return undefined;
+    if (token.pos !== 'VERB' || /ing$/.test(token.normal) || !isStanceVerb(tokens, j)) continue;
+    const conjunction = conjunctionBefore(tokens, j);
+    const subject = conjunction === -1 ? undefined : coordinatedSubject(tokens, j, conjunction, register);
+    if (!subject) continue;
+    const verbEnd = PHRASAL_STANCE_VERBS[token.lemma] ? j + 1 : j;
+    return { verbStart: j, verbEnd, subjectStart: conjunction, subjectEnd: conjunction, inverted: false, subject, lemma: token.lemma, stance: true };
+  }
+  return undefined;
+}
+
+const RELATIVE_WORDS = new Set(['that', 'who', 'whom', 'which', 'whose']);
 
 /**
  * The anchor of the stance verb at `stance` with its subject before the verb at `i` (the same verb, or "have" in "has

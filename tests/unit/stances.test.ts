@@ -1206,6 +1206,16 @@ describe('attribution of quotations, transcripts and participles', () => {
     expect(statement).toMatchObject({ speaker: 'Tom Reyes', kind: 'position' });
   });
 
+  it('reads a stance verb joined by "and" to another main verb as the subject’s ("spoke at the forum, and criticized …")', () => {
+    const found = extractStatements([
+      'Mayor Ana Lima spoke at the harbour forum on Sunday, and criticized the port board after the event.',
+      'Councillor Tom Reyes left it to others to praise the budget and defend the levy.',
+      'Reyes is well liked and praised for his work on the harbour.',
+      'After Lima spoke and rejected the plan, Reyes left the hall.',
+    ]);
+    expect(found.map((statement) => [statement.speaker, statement.kind])).toEqual([['Ana Lima', 'position']]);
+  });
+
   it('reads a number written with a hyphen as one value ("Twenty-six" is 26)', () => {
     const [statement] = extractStatements(['“Twenty-six is the floor,” Mayor Ana Lima said.']);
     expect(statement.claim).toBe('26 floor');
