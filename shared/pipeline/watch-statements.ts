@@ -10,10 +10,10 @@ import {
   speakerKey,
   speaksAs,
   type Ledger,
+  type KnownSpeaker,
   type LedgerEntry,
   type LedgerSummary,
   type NoveltyVerdict,
-  type KnownSpeaker,
   type Statement,
 } from '../stances/index.js';
 import { countedTokens, voicesOf } from '../stances/ledger.js';

@@ -368,7 +368,8 @@ function coordinatedStance(tokens: Token[], main: number, register: SpeakerRegis
   return undefined;
 }
 
-const RELATIVE_WORDS = new Set(['that', 'who', 'whom', 'which', 'whose']);
+/** Words that open a relative clause: the relative pronouns, "whose" and "that". */
+const RELATIVE_WORDS = new Set([...RELATIVE_PRONOUNS, 'whose', 'that']);
 
 /**
  * The anchor of the stance verb at `stance` with its subject before the verb at `i` (the same verb, or "have" in "has
@@ -641,13 +642,13 @@ function objectThen(tokens: Token[], i: number, ends: (token: Token, hasHead: bo
     // "called what she witnessed “terrible”": a free relative's verb too.
     const verb = hasHead && (isVerbInObject(tokens, k) || (tokens[i + 1]?.normal === 'what' && tokens[k].pos === 'VERB'));
     clause ||= verb;
-    // An appositive may hold a preposition ("Clinton, his rival for the nomination, a …"), or a date ("that report
-    // Friday").
     // A name wink tags otherwise before its possessive ("Ford's plans"), "that report", "those advocating …", "$1.6".
     const owner = isCapitalized(token) && POSSESSIVE_MARKS.has(tokens[k + 1]?.text ?? '');
     const demonstrative = DEMONSTRATIVES.has(token.normal);
     // "the most engaged rally-goers": a degree adverb and a participle that modify the noun.
     const modifier = isModifyingParticiple(tokens, k) || (token.pos === 'ADV' && (tokens[k + 1]?.pos === 'ADJ' || isModifyingParticiple(tokens, k + 1)));
+    // An appositive may hold a preposition ("Clinton, his rival for the nomination, a …"), or a date ("that report
+    // Friday").
     const inObject =
       isNounPhrasePart(token) || token.pos === 'CCONJ' || token.pos === 'PRON' || POSSESSIVE_MARKS.has(token.text) || token.text === ',' || owner || demonstrative || token.text === '$' || modifier ||
       (hasHead && (token.pos === 'ADP' || token.entity === 'DATE')) || verb || (hasHead && token.normal === 'to' && isVerbInObject(tokens, k + 1));

@@ -284,8 +284,8 @@ function endsInstitutionName(tokens: Token[], at: number): boolean {
 export function skipToSubjectEnd(tokens: Token[], from: number): number {
   let j = from;
   // "The White House on Monday also urged": adverbs, auxiliaries and a time adjunct stand between subject and verb,
-  // and so does "no longer" ("Aldana no longer insists that …").
-  // "Ford itself said": an intensifying pronoun too.
+  // and so do "no longer" ("Aldana no longer insists that …") and a pronoun that stresses the subject ("Ford itself
+  // said").
   const isSkipped = (token: Token, k: number) =>
     token.pos === 'ADV' || token.pos === 'AUX' || token.normal === 'not' || token.entity === 'DATE' || token.entity === 'TIME' ||
     (token.normal === 'no' && tokens[k + 1]?.normal === 'longer') || (INTENSIFIERS.has(token.normal) && k > 0 && isWord(tokens[k - 1]) && tokens[k - 1].pos !== 'VERB');
