@@ -61,8 +61,8 @@ const SENTENCE_BREAK = /[.!?…]["”’')\]]*\s+/g;
  * Splits paragraphs into sentences.
  *
  * Stages: boundParagraphs → tokenizeParagraph → splitFusedMarks → splitPossessives → mendSplitPairs → markQuotations →
- * retagSentenceStart → retagParticiples → retagPresentVerbs → retagPhrasalVerbs → retagNamesReadAsVerbs →
- * mergeBrokenAbbreviations → withoutDateline.
+ * retagSentenceStart → retagParticiples → retagPresentVerbs → retagPhrasalVerbs → retagSaidReadAsAdjective →
+ * retagNamesReadAsVerbs → mergeBrokenAbbreviations → withoutDateline.
  * Quotation state resets at each paragraph: by convention a quote that runs on opens again in the next one.
  */
 export function readSentences(paragraphs: string[]): Sentence[] {
@@ -71,7 +71,7 @@ export function readSentences(paragraphs: string[]): Sentence[] {
     const start = paragraphStart;
     const sentences = mendSplitPairs(tokenizeParagraph(paragraph, paragraphIndex, start).map(splitFusedMarks).map(splitPossessives));
     paragraphStart += paragraphs[paragraphIndex].length + PARAGRAPH_SEPARATOR.length;
-    const retagged = markQuotations(sentences).map(retagSentenceStart).map(retagParticiples).map(retagPresentVerbs).map(retagPhrasalVerbs).map(retagNamesReadAsVerbs);
+    const retagged = markQuotations(sentences).map(retagSentenceStart).map(retagParticiples).map(retagPresentVerbs).map(retagPhrasalVerbs).map(retagSaidReadAsAdjective).map(retagNamesReadAsVerbs);
     const merged = mergeBrokenAbbreviations(retagged, paragraph, start);
     return withoutDateline(merged, paragraph, start);
   });
@@ -218,6 +218,20 @@ function phrasalVerbOfPast(word: string): string | undefined {
   if (IRREGULAR_PAST_FORMS[word]) return IRREGULAR_PAST_FORMS[word];
   if (!word.endsWith('ed')) return undefined;
   return [word.slice(0, -2), word.slice(0, -1)].find((stem) => Object.hasOwn(PHRASAL_REPORTING_VERBS, stem));
+}
+
+/**
+ * wink reads "said" before a noun as the adjective ("the said company"); after a name or a pronoun ("Ian Read said
+ * company leaders …", "she said voters …") it is the verb.
+ */
+function retagSaidReadAsAdjective(sentence: Sentence): Sentence {
+  const tokens = sentence.tokens;
+  tokens.forEach((token, k) => {
+    const before = tokens[k - 1];
+    const subject = before !== undefined && isWord(before) && (isCapitalized(before) || before.pos === 'PRON');
+    if (token.normal === 'said' && token.pos === 'ADJ' && subject && k > 0) tokens[k] = { ...token, pos: 'VERB', lemma: 'say' };
+  });
+  return sentence;
 }
 
 /**

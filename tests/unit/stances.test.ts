@@ -1216,6 +1216,11 @@ describe('attribution of quotations, transcripts and participles', () => {
     expect(found.map((statement) => [statement.speaker, statement.kind])).toEqual([['Ana Lima', 'position']]);
   });
 
+  it('reads "said" before a noun as the verb after a name ("Ian Read said company leaders …"), not in "the said company"', () => {
+    const found = extractStatements(['Chief executive Ian Read said company leaders had paid close attention to the debate.', 'The said company was sold in May to a rival.']);
+    expect(found.map((statement) => statement.speaker)).toEqual(['Ian Read']);
+  });
+
   it('reads a number written with a hyphen as one value ("Twenty-six" is 26)', () => {
     const [statement] = extractStatements(['“Twenty-six is the floor,” Mayor Ana Lima said.']);
     expect(statement.claim).toBe('26 floor');
