@@ -229,7 +229,7 @@ function retagSaidReadAsAdjective(sentence: Sentence): Sentence {
   tokens.forEach((token, k) => {
     const before = tokens[k - 1];
     const subject = before !== undefined && isWord(before) && (isCapitalized(before) || before.pos === 'PRON');
-    if (token.normal === 'said' && token.pos === 'ADJ' && subject && k > 0) tokens[k] = { ...token, pos: 'VERB', lemma: 'say' };
+    if (token.normal === 'said' && token.pos === 'ADJ' && subject) tokens[k] = { ...token, pos: 'VERB', lemma: 'say' };
   });
   return sentence;
 }
