@@ -9,7 +9,7 @@ import { hashKey } from '../text/index.js';
 import type { SourceDeps } from './deps.js';
 import { toStanceReport } from './statement-views.js';
 import type { StanceReport } from './types.js';
-import { judgeStatement, learnSpeakers, readArticleLedger, recordInLedger, watchedStatements } from './watch-statements.js';
+import { judgeStatement, readArticleLedger, recordInLedger, speakersLearned, watchedStatements } from './watch-statements.js';
 
 /** What a watch still has to read of an article: all of it, or a revision's changed paragraphs. */
 export interface Reading {
@@ -48,7 +48,8 @@ async function recordStatements(
   revisedAt?: string,
 ): Promise<StanceReport[]> {
   // Read before the statements are found: an article may name a speaker earlier ones gave a role or a principal.
-  const statements = watchedStatements(paragraphs, watch, await deps.store.listKnownSpeakers(watch.id));
+  const known = await deps.store.listKnownSpeakers(watch.id);
+  const statements = watchedStatements(paragraphs, watch, known);
   if (statements.length === 0) return [];
   // The speakers' partitions, their sides' and the ledger summary: what judging needs, not the watch's whole history.
   const ledger = await readArticleLedger(statements, watch, deps.store);
@@ -88,6 +89,6 @@ async function recordStatements(
     recordInLedger(ledger, stored);
     reports.push(toStanceReport(stored));
   }
-  await deps.store.rememberSpeakers(watch.id, [...learnSpeakers(statements).values()]);
+  await deps.store.rememberSpeakers(watch.id, speakersLearned(known, statements));
   return reports;
 }

@@ -9,8 +9,8 @@ import {
   extractStatements,
   speakerKey,
   speaksAs,
-  type Ledger,
   type KnownSpeaker,
+  type Ledger,
   type LedgerEntry,
   type LedgerSummary,
   type NoveltyVerdict,
@@ -151,6 +151,17 @@ export function learnSpeakers(statements: Statement[], known = new Map<string, K
     known.set(speaker, { name: speaker, role: fuller(before?.role, role), speaksFor: fuller(before?.speaksFor, speaksFor) });
   }
   return known;
+}
+
+/**
+ * The known speakers an article's statements change (`learnSpeakers` over what was read before it): an article that
+ * says nothing new of its speakers has nothing to write.
+ */
+export function speakersLearned(known: KnownSpeaker[], statements: Statement[]): KnownSpeaker[] {
+  const before = new Map(known.map((speaker) => [speaker.name, speaker]));
+  const after = learnSpeakers(statements, new Map(before));
+  const unchanged = (speaker: KnownSpeaker) => before.get(speaker.name)?.role === speaker.role && before.get(speaker.name)?.speaksFor === speaker.speaksFor;
+  return [...after.values()].filter((speaker) => !unchanged(speaker));
 }
 
 function fuller(before: string | undefined, now: string | undefined): string | undefined {

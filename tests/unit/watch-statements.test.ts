@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { learnSpeakers, watchedStatements } from '../../shared/pipeline/index.js';
+import { speakersLearned } from '../../shared/pipeline/watch-statements.js';
 
 describe('watchedStatements', () => {
   const watch = { speakers: ['Ana Lima', 'Tom Reyes'] };
@@ -47,5 +48,16 @@ describe('learnSpeakers', () => {
     const later = ['A spokesman for the utility, Peter Walsh, said the rates would rise unless the council paid for the pipes.'];
     expect(watchedStatements(later, watch)).toEqual([]);
     expect(watchedStatements(later, watch, [...known.values()])).toEqual([expect.objectContaining({ speaker: 'Peter Walsh', speaksFor: 'Corran Bay Water' })]);
+  });
+});
+
+describe('speakersLearned', () => {
+  it('gives only the speakers an article tells more of than the watch knew, so an article that adds nothing writes nothing', () => {
+    const watch = { speakers: ['Ana Lima'], sides: { utility: ['Corran Bay Water'] } };
+    const statements = watchedStatements(['Corran Bay Water spokesman Peter Walsh said the utility would not lower its rates.'], watch);
+    const [walsh] = speakersLearned([], statements);
+    expect(walsh).toEqual({ name: 'Peter Walsh', role: 'Corran Bay Water spokesman', speaksFor: 'Corran Bay Water' });
+    expect(speakersLearned([walsh], statements)).toEqual([]);
+    expect(speakersLearned([{ name: 'Peter Walsh', speaksFor: 'Corran Bay Water' }], statements)).toEqual([walsh]);
   });
 });
