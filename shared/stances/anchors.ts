@@ -24,6 +24,7 @@ import {
   SPEAKER_PRONOUNS,
   STANCE_ADJECTIVES,
   STANCE_VERBS,
+  OTHER_VERB_PARTICLES,
   TITLE_NOUNS,
   WITHDRAWING_VERBS,
 } from './lexicon.js';
@@ -473,7 +474,6 @@ function isStanceVerb(tokens: Token[], i: number): boolean {
   return STANCE_VERBS.has(lemma) && !OTHER_VERB_PARTICLES.has(tokens[i + 1]?.normal ?? '');
 }
 
-const OTHER_VERB_PARTICLES = new Set(['out', 'off', 'from', 'away']);
 
 /** Idioms that take a stance in the main verb ("has thrown his support behind Ryan", "took aim at the plan"). */
 const STANCE_IDIOMS = [
@@ -921,11 +921,25 @@ function anchorParticiple(tokens: Token[], i: number, verbEnd: number, register:
  */
 function absoluteSubject(tokens: Token[], i: number, register: SpeakerRegister): Subject | undefined {
   const named = findNameEndingAt(tokens, i - 1, register);
-  if (!named || named.person.organization || named.person.institutional) return undefined;
+  if (!named || named.person.organization || named.person.institutional) return absoluteSource(tokens, i);
   let start = roleStartBefore(tokens, named.start);
   while (tokens[start - 1]?.pos === 'ADJ' && !isCapitalized(tokens[start - 1])) start -= 1; // "former"
   return tokens[start - 1]?.normal === 'with' ? { type: 'person', person: named.person } : undefined;
 }
+
+/** "…, with the association signaling it would accept …": a body or role by its common noun after "with" says what its participle says. */
+function absoluteSource(tokens: Token[], i: number): Subject | undefined {
+  const width = tokens.slice(Math.max(0, i - MAX_ABSOLUTE_SUBJECT_TOKENS), i).reverse().findIndex((token) => token.normal === 'with');
+  if (width === -1) return undefined;
+  const start = i - width;
+  if (tokens.slice(start, i).some((token) => !isWord(token) || token.pos === 'VERB' || token.pos === 'ADP')) return undefined;
+  // A body by its common noun only: "with Fox News calling the race" is not a stance, as a person named is.
+  const source = sourceSpeaker(tokens, start, i - 1);
+  return source?.person.institutional ? { type: 'source', person: source.person } : undefined;
+}
+
+/** Words of a body's noun phrase between "with" and its participle ("the Harwick Valley teachers' association"). */
+const MAX_ABSOLUTE_SUBJECT_TOKENS = 6;
 
 /**
  * "The New York businessman has praised Putin, saying …": a clause whose subject is a title or a body, not a name or

@@ -1,7 +1,7 @@
 /**
  * What kind of stance a clause states, with which polarity, and its normalized claim for comparison.
  */
-import { ACCUSING_VERBS, POSSESSIVE_DETERMINERS, QUESTION_OPENERS, REPORTING_VERBS, TITLE_NOUNS } from './lexicon.js';
+import { ACCUSING_VERBS, OTHER_VERB_PARTICLES, POSSESSIVE_DETERMINERS, QUESTION_OPENERS, REPORTING_VERBS, STANCE_VERBS, TITLE_NOUNS } from './lexicon.js';
 import {
   CLAIM_POS,
   CLAIM_STANCE_LEMMAS,
@@ -73,7 +73,7 @@ export function classifyStance(verb: Token[], content: Token[], how: ClauseShape
   const saysNothing = unsaid || isNoComment([...verb, ...content]) || UNREACHABLE_CUE.test(line) || asksWhether(verb, content);
   if (saysNothing || verb.some((token) => ACCUSING_VERBS.has(token.lemma))) return { kind: 'claim', polarity: 'positive', withdrawn: false };
   const kind = STANCE_PRIORITY.find((candidate) => STANCE_CUES[candidate].some((cue) => cue.test(line)))
-    ?? (negated || stanceVerb || (!prefaced && !asks && longestQuote(content) >= MIN_QUOTED_WORDS) ? 'position' : undefined)
+    ?? (negated || stanceVerb || (!prefaced && takesStanceSaid(content)) || (!prefaced && !asks && longestQuote(content) >= MIN_QUOTED_WORDS) ? 'position' : undefined)
     ?? (!prefaced && isProposition(content) ? 'claim' : undefined);
   if (!kind) return undefined;
   return { kind, polarity: kind === 'refusal' || negated ? 'negative' : 'positive', withdrawn: false };
@@ -101,6 +101,21 @@ function asksWhether(verb: Token[], content: Token[]): boolean {
   const opener = content.slice(0, MAX_ASKED_LISTENER_TOKENS + 1).findIndex((token) => QUESTION_OPENERS.has(token.normal) || token.normal === 'to');
   return opener !== -1 && content[opener].normal !== 'to' && !content[opener].quoted;
 }
+
+/**
+ * "said he backs Ryan", "said they welcomed the offer": the speaker (or whom they speak for) reported as taking a stance
+ * by the content's verb, one `STANCE_VERBS` holds whose subject is a personal pronoun. Another subject is an event
+ * reported ("said the group attacked the depot"), not the speaker's stance.
+ */
+function takesStanceSaid(content: Token[]): boolean {
+  const words = content.filter((token) => !token.quoteMark);
+  if (!STANCE_SUBJECTS.has(words[0]?.normal ?? '')) return false;
+  const verb = words[1]?.pos === 'ADV' ? 2 : 1;
+  return words[verb]?.pos === 'VERB' && STANCE_VERBS.has(words[verb].lemma) && !OTHER_VERB_PARTICLES.has(words[verb + 1]?.normal ?? '');
+}
+
+/** Subjects of a said clause that are the speaker or their side. */
+const STANCE_SUBJECTS = new Set(['he', 'she', 'i', 'we', 'they']);
 
 /** Words of the listener before an indirect question ("asked the Republican nominee how …"). */
 const MAX_ASKED_LISTENER_TOKENS = 4;

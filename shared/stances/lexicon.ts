@@ -256,6 +256,9 @@ export const OUTLET_VERBS = new Set(['report', 'write', 'publish']);
 /** Reporting verbs whose content is what someone else did ("accused Kessel of …", "blamed Tokyo for …"): claims. */
 export const ACCUSING_VERBS = new Set(['accuse', 'blame']);
 
+/** Particles that make a stance verb another verb: "backed out of the deal", "blasted off", "hails from Ohio". */
+export const OTHER_VERB_PARTICLES = new Set(['out', 'off', 'from', 'away']);
+
 /** Verbs whose first object is the listener, not the content ("told reporters that …"). */
 export const LISTENER_VERBS = new Set(['tell', 'assure', 'inform', 'remind']);
 

@@ -600,6 +600,21 @@ describe('kinds, polarity and claims', () => {
     ]);
   });
 
+  it('reads a reported clause whose pronoun subject takes a stance by its verb ("said he backs …") as a position, and another subject’s act as a claim', () => {
+    const found = extractStatements([
+      'Mayor Ana Lima said she backs the fare freeze.',
+      'Governor Tom Reyes said he welcomed the ruling.',
+      'Governor Tom Reyes said the strikers attacked the bus depot on Monday.',
+      'Governor Tom Reyes said he backed out of the talks on Monday.',
+    ]);
+    expect(found.map((statement) => [statement.speaker, statement.kind])).toEqual([
+      ['Ana Lima', 'position'],
+      ['Tom Reyes', 'position'],
+      ['Tom Reyes', 'claim'],
+      ['Tom Reyes', 'claim'],
+    ]);
+  });
+
   it('never takes an organisation, named in full or by its first word, for a "she" or a "he"', () => {
     const found = extractStatements([
       'Mayor Ana Lima met the Halvern Transit Authority on Monday.',
@@ -1486,6 +1501,14 @@ describe('sources without a person’s name', () => {
       ['Ana Lima', 'position'],
       ['Tom Reyes', 'condition'],
     ]);
+  });
+
+  it('gives "…, with the union signaling …" to the body after "with", but not named outlets calling a race', () => {
+    const found = extractStatements([
+      'The district and the union released statements on Wednesday, with the union signaling it would accept larger classes.',
+      'Reyes won the primary, with Fox News and NBC News calling the race an hour after polls closed.',
+    ]);
+    expect(found.map((statement) => [statement.speaker, statement.kind])).toEqual([['union', 'position']]);
   });
 
   it('reads what someone’s statement or offer says as theirs when the sentence reports nothing else, without making them the last speaker', () => {
