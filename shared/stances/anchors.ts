@@ -381,11 +381,26 @@ function stanceAnchorAt(tokens: Token[], i: number, register: SpeakerRegister, s
   const { subjectEnd, found } = subjectBefore(tokens, i, register);
   // A title names its holder ("the union is seeking …", "the president proposed …"); a description does not.
   if (!found || found.subject.type === 'unnamed' || isDescription(found.subject)) return undefined;
+  if (isFreeRelative(tokens, found.start) && !isPseudoCleft(tokens, stance)) return undefined;
   // "Mr. Ryan may still offer talking points": the writer guesses what the subject might do; no stance is taken.
   if (tokens.slice(subjectEnd + 1, i).some((between) => SPECULATIVE_MODALS.has(between.normal))) return undefined;
   // The verb takes its auxiliaries and negation ("did not rule out") and its particle: the stance is in all of them.
   const verbEnd = PHRASAL_STANCE_VERBS[tokens[stance].lemma] ? stance + 1 : stance;
   return { verbStart: subjectEnd + 1, verbEnd, subjectStart: found.start, subjectEnd, inverted: false, subject: found.subject, lemma: tokens[stance].lemma, stance: true };
+}
+
+/** A subject that opens a free relative: "what" before it, or taken into it ("what she" of "what she truly believes"). */
+function isFreeRelative(tokens: Token[], subjectStart: number): boolean {
+  return tokens[subjectStart - 1]?.normal === 'what' || tokens[subjectStart]?.normal === 'what';
+}
+
+/**
+ * After a free relative's stance verb, "is" says what the stance is ("What Beijing wants first is a loan"); another
+ * verb makes the free relative its subject, a stance named and not taken ("what she truly wants remains a mystery").
+ */
+function isPseudoCleft(tokens: Token[], stance: number): boolean {
+  const next = tokens.findIndex((token, k) => k > stance && (token.pos === 'VERB' || token.pos === 'AUX'));
+  return next !== -1 && tokens[next].lemma === 'be';
 }
 
 /** A description ("the Vermont senator") may be anyone the article has named, unlike a title ("the president"). */
@@ -448,7 +463,7 @@ export function leadingAdjunctsEnd(tokens: Token[]): number {
     const span = opensSpanOfTime(tokens, start);
     if (!opener || !(opener.pos === 'ADP' || opener.pos === 'ADV' || opener.pos === 'SCONJ' || opener.entity === 'DATE' || span)) return start;
     const comma = tokens.findIndex((token, k) => k > start && token.text === ',');
-    const limit = span ? MAX_TIME_SPAN_ADJUNCT_TOKENS : MAX_ADJUNCT_TOKENS;
+    const limit = span || CONTRASTING_OPENERS.has(opener.normal) ? MAX_TIME_SPAN_ADJUNCT_TOKENS : MAX_ADJUNCT_TOKENS;
     if (comma === -1 || comma - start > limit || tokens.slice(start, comma).some((token) => token.quoteMark)) return start;
     start = comma + 1;
   }
@@ -458,6 +473,8 @@ export function leadingAdjunctsEnd(tokens: Token[]): number {
 function opensSpanOfTime(tokens: Token[], start: number): boolean {
   return tokens[start].pos === 'NUM' && TIME_UNITS.has(tokens[start + 1]?.lemma ?? '');
 }
+
+const CONTRASTING_OPENERS = new Set(['while', 'although', 'though', 'whereas']);
 
 const TIME_UNITS = new Set(['minute', 'hour', 'day', 'week', 'month', 'year']);
 

@@ -5,7 +5,7 @@
 import type { ItsFunction } from 'wink-nlp';
 import { cutOnWord } from '../text/index.js';
 import { winkNlp } from './nlp-models.js';
-import { IRREGULAR_PAST_FORMS, PHRASAL_REPORTING_VERBS, QUOTE_CLOSING_VERBS, REPORTING_VERBS, SPEAKER_PRONOUNS } from './lexicon.js';
+import { IRREGULAR_PAST_FORMS, PHRASAL_REPORTING_VERBS, POSSESSIVE_DETERMINERS, POSSESSIVE_MARKS, QUOTE_CLOSING_VERBS, REPORTING_VERBS, SPEAKER_PRONOUNS, STANCE_VERBS } from './lexicon.js';
 import { MAX_ARTICLE_READ_CHARS, MAX_NAME_WORDS, MAX_SENTENCE_CHARS } from './patterns.js';
 
 export interface Token {
@@ -61,7 +61,7 @@ const SENTENCE_BREAK = /[.!?…]["”’')\]]*\s+/g;
  * Splits paragraphs into sentences.
  *
  * Stages: boundParagraphs → tokenizeParagraph → splitFusedMarks → splitPossessives → mendSplitPairs → markQuotations →
- * retagSentenceStart → retagParticiples → retagPresentVerbs → retagPhrasalVerbs → retagSaidReadAsAdjective →
+ * retagSentenceStart → retagParticiples → retagOwnedModifiers → retagPresentVerbs → retagPhrasalVerbs → retagSaidReadAsAdjective →
  * retagNamesReadAsVerbs → mergeBrokenAbbreviations → withoutDateline.
  * Quotation state resets at each paragraph: by convention a quote that runs on opens again in the next one.
  */
@@ -71,7 +71,7 @@ export function readSentences(paragraphs: string[]): Sentence[] {
     const start = paragraphStart;
     const sentences = mendSplitPairs(tokenizeParagraph(paragraph, paragraphIndex, start).map(splitFusedMarks).map(splitPossessives));
     paragraphStart += paragraphs[paragraphIndex].length + PARAGRAPH_SEPARATOR.length;
-    const retagged = markQuotations(sentences).map(retagSentenceStart).map(retagParticiples).map(retagPresentVerbs).map(retagPhrasalVerbs).map(retagSaidReadAsAdjective).map(retagNamesReadAsVerbs);
+    const retagged = markQuotations(sentences).map(retagSentenceStart).map(retagParticiples).map(retagOwnedModifiers).map(retagPresentVerbs).map(retagPhrasalVerbs).map(retagSaidReadAsAdjective).map(retagNamesReadAsVerbs);
     const merged = mergeBrokenAbbreviations(retagged, paragraph, start);
     return withoutDateline(merged, paragraph, start);
   });
@@ -171,8 +171,24 @@ function retagParticiples(sentence: Sentence): Sentence {
 }
 
 /**
- * wink reads some verbs of saying in the present as plural nouns after their subject ("Trump claims that …", "he vows
- * the wall …"). After "he", "she" or a name that does not own it ("the Trump claims", "Trump's claims"), and before
+ * wink reads an -ing modifier after a possessive as a verb ("Trump’s running mate, Mike Pence, endorsed …", "his
+ * growing lead"), which then passes for the sentence's main verb. Between an owner and a noun it modifies the noun; a
+ * gerund with an object ("Trump's saying that …", "his backing the deal") has no noun right after it.
+ */
+function retagOwnedModifiers(sentence: Sentence): Sentence {
+  const tokens = sentence.tokens;
+  tokens.forEach((token, k) => {
+    // "He's telling allies": an "'s" that is "is" owns nothing.
+    const before = tokens[k - 1];
+    const owned = before !== undefined && ((POSSESSIVE_MARKS.has(before.text) && before.pos === 'PART') || POSSESSIVE_DETERMINERS.has(before.normal));
+    if (token.pos === 'VERB' && token.normal.endsWith('ing') && owned && tokens[k + 1]?.pos === 'NOUN') tokens[k] = { ...token, pos: 'ADJ' };
+  });
+  return sentence;
+}
+
+/**
+ * wink reads some verbs of saying or of taking a stance in the present as plural nouns after their subject ("Trump
+ * claims that …", "he vows the wall …", "he disavows the ideology"). After "he", "she" or a name that does not own it ("the Trump claims", "Trump's claims"), and before
  * "that", a pronoun, a determiner or a name (not "claims were false"), such a word is the verb. Not "states", far more
  * often the noun ("Western states that …").
  */
@@ -193,9 +209,14 @@ function retagPresentVerbs(sentence: Sentence): Sentence {
 
 const DETERMINED = new Set(['DET', 'PRON']);
 
-/** The verb of saying a third-person present form belongs to ("claims" → claim, "vows" → vow, "stresses" → stress). */
+/**
+ * The verb of saying or of taking a stance a third-person present form belongs to ("claims" → claim, "vows" → vow,
+ * "stresses" → stress, "disavows" → disavow).
+ */
 function verbOfPresent(word: string): string | undefined {
-  return [word.slice(0, -1), word.slice(0, -2)].find((candidate) => word.length > 3 && REPORTING_VERBS.has(candidate));
+  // "stresses" less "es"; not "endorsers" less "rs".
+  const stems = word.endsWith('es') ? [word.slice(0, -1), word.slice(0, -2)] : [word.slice(0, -1)];
+  return stems.find((candidate) => word.length > 3 && (REPORTING_VERBS.has(candidate) || STANCE_VERBS.has(candidate)));
 }
 
 /**

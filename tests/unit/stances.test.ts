@@ -2272,6 +2272,45 @@ describe('titles given after a name', () => {
   });
 });
 
+describe('stances in the main verb', () => {
+  it('reads "Reyes’s running mate, Ana Lima, endorsed …" with the -ing word a modifier of the owned noun, not the main verb', () => {
+    const found = extractStatements([
+      'Reyes’s running mate, Ana Lima, endorsed the fare freeze.',
+      'His running mate, Ana Lima, endorsed the levy.',
+      // An "'s" that is "is" owns nothing: "telling" stays the verb.
+      'She’s telling allies that the levy must go.',
+    ]);
+    expect(found.map((statement) => [statement.speaker, statement.kind])).toEqual([
+      ['Ana Lima', 'position'],
+      ['Ana Lima', 'position'],
+      ['Ana Lima', 'condition'],
+    ]);
+  });
+
+  it('reads a stance verb in the present that wink takes for a plural noun ("Lima disavows the plan") as the verb', () => {
+    const [statement] = extractStatements(['Mayor Ana Lima disavows the plan to sell the depot.']);
+    expect(statement).toMatchObject({ speaker: 'Ana Lima', kind: 'position' });
+    // A noun in -ers is no verb in -s: "endorsers" is not "endorse".
+    expect(extractStatements(['Celebrity endorsers Ana Lima and Tom Reyes have been touring the state.'])).toEqual([]);
+  });
+
+  it('reads the main clause after a long "while" clause, the stance of its own subject', () => {
+    const [statement] = extractStatements([
+      'While Governor Tom Reyes has yet to endorse the mayor’s plan to freeze fares on every night route, Councillor Ana Lima has thrown her support behind it.',
+    ]);
+    expect(statement).toMatchObject({ speaker: 'Ana Lima', kind: 'position' });
+  });
+
+  it('takes no stance from a free relative that is the subject of another verb ("what she wants remains a mystery"), but reads "what she wants is …"', () => {
+    const found = extractStatements([
+      'Mayor Ana Lima met the council on Monday.',
+      'What she truly wants remains a mystery to the council.',
+      'What she wants first is a fare freeze.',
+    ]);
+    expect(found.map((statement) => statement.text)).toEqual(['What she wants first is a fare freeze.']);
+  });
+});
+
 describe('a pronoun that refers ahead', () => {
   it('gives "he" in a subordinate clause that opens the sentence to the main clause’s subject, not to the last speaker', () => {
     const finch = 'Tom Finch said the council must approve the budget.';
