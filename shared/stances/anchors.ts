@@ -803,6 +803,11 @@ function anchorWithSubject(tokens: Token[], i: number, verbEnd: number, register
     // ", told Reuters" names the listener; ", said officials" the source.
     const phraseEnd = LISTENER_VERBS.has(token.lemma) ? verbEnd : nounPhraseEnd(tokens, verbEnd + 1);
     const source = phraseEnd > verbEnd ? sourceSpeaker(tokens, verbEnd + 1, phraseEnd) : undefined;
+    // ", said the union's president, Ilse Marwood": the role's holder, named in the appositive after it.
+    const holder = source && tokens[phraseEnd + 1]?.text === ',' ? findNameStartingAt(tokens, phraseEnd + 2, register) : undefined;
+    if (holder && !holder.person.organization && !holder.person.institutional) {
+      return { verbStart: i, verbEnd, subjectStart: verbEnd + 1, subjectEnd: holder.end, inverted: true, subject: { type: 'person', person: holder.person }, lemma: token.lemma };
+    }
     if (source) {
       return { verbStart: i, verbEnd, subjectStart: verbEnd + 1, subjectEnd: phraseEnd, inverted: true, subject: { type: 'source', person: source.person }, lemma: token.lemma };
     }

@@ -85,7 +85,7 @@ export function attributeSentences(sentences: Sentence[], register: SpeakerRegis
    * Who the subject of an anchor in sentence `index` is. `record`: the speaker found is now the last named (false when
    * a quotation's opening sentence looks ahead to the attribution where it closes).
    */
-  const resolveAt = (index: number, subject: Subject, record: boolean) => {
+  const resolveAt = (index: number, subject: Subject, record: boolean, verbAt?: number) => {
     const sentence = sentences[index];
     const lastPerson = people.at(-1) ?? null;
     const recent = index - lastPersonAt <= 1 ? lastPerson : null;
@@ -109,7 +109,7 @@ export function attributeSentences(sentences: Sentence[], register: SpeakerRegis
           : (referent ??
             identifiedLater(subject, sentences, index, register) ??
             namedNext(subject, sentences, index, register) ??
-            resolveSpeaker(subject, last, register) ??
+            resolveSpeaker(subject, last, register, titleListeners(subject, sentence.tokens, verbAt, register)) ??
             describedBefore(subject, sentence, register));
     if (!record) return speaker;
     if (speaker && subject.type !== 'document' && mentionsDocument(sentence.tokens)) documentSpeaker = speaker;
@@ -121,7 +121,8 @@ export function attributeSentences(sentences: Sentence[], register: SpeakerRegis
   };
   sentences.forEach((sentence, sentenceIndex) => {
     // Whose statement a sentence only mentions ("his statement that …") has not spoken: the next "he" is not them.
-    const resolve = (anchor: Anchor) => resolveAt(sentenceIndex, anchor.subject, !anchor.mentioned);
+    // After an inverted verb (", said the mayor, Ana Lima") the name is the subject's own, not a listener's.
+    const resolve = (anchor: Anchor) => resolveAt(sentenceIndex, anchor.subject, !anchor.mentioned, anchor.inverted ? undefined : anchor.verbStart);
     if (anchors[sentenceIndex].length > 0) {
       clauses.push(...splitClauses(sentence, sentenceIndex, anchors[sentenceIndex], resolve));
       return;
@@ -229,6 +230,14 @@ function titleMention(tokens: Token[], register: SpeakerRegister, pronoun: strin
 function namedAfter(tokens: Token[], at: number, register: SpeakerRegister): Set<Person> {
   const window = tokens.slice(at + 1, at + 1 + NOT_MEANT_WINDOW);
   return new Set([...namesIn(window, register, isQuotedOrNoWord)].map((named) => named.person));
+}
+
+/**
+ * Whom a title's verb addresses ("the president told Daniel Osei …"): one of two presidents the article knows, the
+ * one told is not the one telling.
+ */
+function titleListeners(subject: Subject, tokens: Token[], verbAt: number | undefined, register: SpeakerRegister): Set<Person> {
+  return subject.type === 'title' && verbAt !== undefined ? namedAfter(tokens, verbAt, register) : new Set<Person>();
 }
 
 /** Tokens after a pronoun subject that hold its verb and the listener or subject that follows ("told Mr. Hannity ,"). */
@@ -544,7 +553,7 @@ function topicLead(tokens: Token[], anchor: Anchor): Token[] {
   return lead.length > 0 && TOPIC_LEADS.test(lead[0].text) ? lead.slice(1) : [];
 }
 
-function resolveSpeaker(subject: Subject, lastNamed: Person | null, register: SpeakerRegister): Person | null {
+function resolveSpeaker(subject: Subject, lastNamed: Person | null, register: SpeakerRegister, listeners = new Set<Person>()): Person | null {
   switch (subject.type) {
     case 'person':
       return subject.person;
@@ -552,8 +561,9 @@ function resolveSpeaker(subject: Subject, lastNamed: Person | null, register: Sp
       return lastNamed;
     case 'title': {
       const qualified = { second: subject.second, former: subject.former };
-      const candidates = register.people.filter((person) => holdsTitle(person, subject.head, qualified) || person.words.includes(subject.head));
-      if (lastNamed && (candidates.includes(lastNamed) || GENERIC_TITLES.has(subject.head))) return lastNamed;
+      const holds = (person: Person) => (holdsTitle(person, subject.head, qualified) || person.words.includes(subject.head)) && !listeners.has(person);
+      const candidates = register.people.filter(holds);
+      if (lastNamed && !listeners.has(lastNamed) && (candidates.includes(lastNamed) || GENERIC_TITLES.has(subject.head))) return lastNamed;
       if (candidates.length === 1) return candidates[0];
       const isPerson = lastNamed && !lastNamed.organization && !lastNamed.institutional;
       return subject.describesPerson && candidates.length === 0 && isPerson ? lastNamed : (subject.fallback ?? null);

@@ -1357,6 +1357,23 @@ describe('attribution of quotations, transcripts and participles', () => {
 });
 
 describe('sources without a person’s name', () => {
+  it('gives ", said the union’s president, Ilse Marwood" to the name in the appositive after the role', () => {
+    const found = extractStatements([
+      '“The fee will stay,” said the union’s president, Ilse Marwood.',
+      'The levy must go, said the port’s chief executive, Tom Reyes, on Monday.',
+    ]);
+    expect(found.map((statement) => statement.speaker)).toEqual(['Ilse Marwood', 'Tom Reyes']);
+  });
+
+  it('gives "the president told X that …" to the president who is not X, when the article has two', () => {
+    const found = extractStatements([
+      'Miriam Castell, the president of the university, met Daniel Osei, the president of the students’ union, on Monday.',
+      'At the meeting, the president told Osei that she would give students two seats on the budget committee.',
+      '“The fee will stay,” said the president, Miriam Castell.',
+    ]);
+    expect(found.map((statement) => statement.speaker)).toEqual(['Miriam Castell', 'Miriam Castell']);
+  });
+
   const speakerOf = (text: string) => extractStatements([text])[0]?.speaker;
 
   it('records an unnamed or institutional source by its role and institution', () => {
