@@ -310,8 +310,20 @@ function mentionBefore(tokens: Token[], register: SpeakerRegister, pronoun: stri
   const agreeing = [...namesIn(tokens, register, isQuotedOrNoWord)].filter(
     (named) => !POSSESSIVE_MARKS.has(tokens[named.end + 1]?.text ?? '') && agrees(named.person, pronoun),
   );
-  return (agreeing.find((named) => !isPrepositionObject(tokens, named.end)) ?? agreeing[0])?.person;
+  // "Hewitt asked Trump about statements he had made": the one asked is the one who made them.
+  const asked = agreeing.find((named) => isQuestioned(tokens, named));
+  return (asked ?? agreeing.find((named) => !isPrepositionObject(tokens, named.end)) ?? agreeing[0])?.person;
 }
+
+/** The name is the object of a verb of questioning ("asked Trump"); a name's span may start at a word before it. */
+function isQuestioned(tokens: Token[], named: { start: number; end: number }): boolean {
+  const first = tokens.findIndex((token, k) => k >= named.start && k <= named.end && isCapitalized(token));
+  const verb = tokens[first - 1];
+  return verb?.pos === 'VERB' && QUESTIONING_VERBS.has(verb.lemma);
+}
+
+/** Verbs whose object is questioned about what they said or did. */
+const QUESTIONING_VERBS = new Set(['ask', 'press', 'question', 'challenge', 'quiz', 'grill']);
 
 /** The noun phrase ending at `end` ("with Fox News’ Sean Hannity") follows a preposition. */
 function isPrepositionObject(tokens: Token[], end: number): boolean {

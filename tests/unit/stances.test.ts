@@ -2329,6 +2329,14 @@ describe('stances in the main verb', () => {
 });
 
 describe('a pronoun that refers ahead', () => {
+  it('gives a "he" after "X asked Y about …" to Y, the one questioned', () => {
+    const found = extractStatements([
+      'Governor Tom Reyes spoke on Thursday.',
+      'Radio host Sam Lima asked Reyes about statements he had made the previous night, when he said the council must drop the levy.',
+    ]);
+    expect(found.at(-1)).toMatchObject({ speaker: 'Tom Reyes', text: 'when he said the council must drop the levy' });
+  });
+
   it('gives "he" in a subordinate clause that opens the sentence to the main clause’s subject, not to the last speaker', () => {
     const finch = 'Tom Finch said the council must approve the budget.';
     const [, ahead] = extractStatements([finch, 'While he has said he will fight on to the convention, Sam Ortiz must decide what he will demand.']);
