@@ -627,6 +627,11 @@ describe('kinds, polarity and claims', () => {
     expect(clinton.map((statement) => statement.speaker)).toEqual(['Clinton', 'Clinton']);
   });
 
+  it('reads "…, proposing that …" after a clause that takes no stance as the subject’s offer', () => {
+    const [statement] = extractStatements(['Mayor Ana Lima unveiled the pilot in December, proposing that the schools move to a four-day week.']);
+    expect(statement).toMatchObject({ speaker: 'Ana Lima', kind: 'offer' });
+  });
+
   it('reads "recommends that" as what others should do', () => {
     const [statement] = extractStatements(['Mayor Ana Lima is recommending that the council approve the fare freeze.']);
     expect(statement).toMatchObject({ speaker: 'Ana Lima', kind: 'demand' });
