@@ -821,7 +821,7 @@ function anchorWithSubject(tokens: Token[], i: number, verbEnd: number, register
  * the one the sentence opens with.
  */
 function coordinatedSubject(tokens: Token[], i: number, conjunction: number, register: SpeakerRegister): Subject | undefined {
-  const opening = openingSubject(tokens, conjunction, register);
+  const opening = openingSubject(tokens, conjunction, register) ?? openingPronounInState(tokens, conjunction);
   if (!opening || opening.end >= conjunction) return undefined;
   let k = opening.end + 1;
   if (tokens[k]?.text === '(') k = tokens.findIndex((token, at) => at > k && token.text === ')') + 1 || i;
@@ -843,6 +843,20 @@ function coordinatedSubject(tokens: Token[], i: number, conjunction: number, reg
   // "Dravecky was dismissive of the audit, but said …": a copula and its adjective are the first verb phrase too.
   const predicate = tokens[k]?.pos === 'VERB' || (copula && tokens[k]?.pos === 'ADJ');
   return k < conjunction && predicate ? opening.subject : undefined;
+}
+
+/**
+ * "He remained dismissive of the audit, but said …": a "he" or "she" that opens the sentence in a state (a copula or
+ * "remain" and an adjective), not an act; any verb after such a pronoun gave more statements to the wrong person than
+ * to the right one on PolNeAR train (see `openingSubject`).
+ */
+function openingPronounInState(tokens: Token[], conjunction: number): { subject: Subject; end: number; afterComma?: boolean } | undefined {
+  const start = leadingAdjunctsEnd(tokens);
+  if (!SPEAKER_PRONOUNS.has(tokens[start]?.normal ?? '')) return undefined;
+  let k = start + 1;
+  while (tokens[k]?.pos === 'ADV') k += 1;
+  const state = (tokens[k]?.lemma === 'be' || tokens[k]?.lemma === 'remain') && tokens[k + 1]?.pos === 'ADJ';
+  return state && k + 1 < conjunction ? { subject: { type: 'pronoun', at: start }, end: start } : undefined;
 }
 
 /**

@@ -450,6 +450,15 @@ describe('attribution', () => {
     expect(second.text).toBe('he acknowledged it has no money');
   });
 
+  it('gives "but said" a "he" in a state ("He remained dismissive of …, but said …"), and no "he" after another verb', () => {
+    const found = extractStatements([
+      'Tom Reyes met the council on Monday.',
+      'He remained dismissive of the audit, but said the state must rebuild the levees before winter.',
+      'He went to the depot and said the state must pay for the buses.',
+    ]);
+    expect(found.map((statement) => [statement.speaker, statement.paragraphIndex])).toEqual([['Tom Reyes', 1]]);
+  });
+
   it('gives "and said" the subject of a copula and its adjective ("X was dismissive of …, but said …")', () => {
     const [statement] = extractStatements(['Tom Reyes was dismissive of the audit, but said the state must rebuild the levees before winter.']);
     expect(statement).toMatchObject({ speaker: 'Tom Reyes', kind: 'condition' });
