@@ -122,7 +122,10 @@ export const STANCE_CUES: Record<StanceKind, RegExp[]> = {
     /\b(will|would|could) be affect\b/,
   ],
   position: [
-    /\b(will|would|should|shall|can|could|may|might|must)\b/,
+    // Not a past that did not happen ("protesters would have been treated more harshly"); "would have to pay" is an
+    // obligation, "would have the power" a claim to hold.
+    /\b(will|should|shall|can|may|must)\b/,
+    /\b(would|could|might)\b(?! (not |never )?have be\b)/,
     // Not "results are expected on Friday", "the vote is planned for March": a forecast or a schedule, nobody's wish.
     /\b(want|hope|seek|intend|aim|wish|prefer|believe|oppose|blame)\b/,
     /(?<!\bbe )\b(plan|expect)\b/,

@@ -641,6 +641,15 @@ describe('kinds, polarity and claims', () => {
     expect(statement).toMatchObject({ speaker: 'Ana Lima', kind: 'offer' });
   });
 
+  it('reads a past that did not happen ("would have been treated") as a claim, and "would have to" and "would have the power" as stances', () => {
+    const found = extractStatements([
+      'Mayor Ana Lima said protesters would have been treated more harshly.',
+      'Mayor Ana Lima said the state would have to pay for the buses.',
+      'Mayor Ana Lima said the council would have the power to cut fares.',
+    ]);
+    expect(found.map((statement) => statement.kind)).toEqual(['claim', 'condition', 'position']);
+  });
+
   it('reads "recommends that" as what others should do', () => {
     const [statement] = extractStatements(['Mayor Ana Lima is recommending that the council approve the fare freeze.']);
     expect(statement).toMatchObject({ speaker: 'Ana Lima', kind: 'demand' });
