@@ -307,9 +307,11 @@ function ownsStatement(tokens: Token[], k: number): boolean {
  * interview with Sean Hannity, Trump said he …" is Trump), else the first one named.
  */
 function mentionBefore(tokens: Token[], register: SpeakerRegister, pronoun: string): Person | undefined {
-  const agreeing = [...namesIn(tokens, register, isQuotedOrNoWord)].filter(
-    (named) => !POSSESSIVE_MARKS.has(tokens[named.end + 1]?.text ?? '') && agrees(named.person, pronoun),
-  );
+  const names = [...namesIn(tokens, register, isQuotedOrNoWord)].filter((named) => agrees(named.person, pronoun));
+  const agreeing = names.filter((named) => !POSSESSIVE_MARKS.has(tokens[named.end + 1]?.text ?? ''));
+  // "Mr. Trump's temperament … came under scrutiny: He was challenged …": the owner the sentence opens with, when it
+  // names no one else.
+  if (agreeing.length === 0) return names.find((named) => opensWithOwner(tokens, named))?.person;
   // "Hewitt asked Trump about statements he had made": the one asked is the one who made them.
   const asked = agreeing.find((named) => isQuestioned(tokens, named));
   return (asked ?? agreeing.find((named) => !isPrepositionObject(tokens, named.end)) ?? agreeing[0])?.person;
@@ -324,6 +326,13 @@ function isQuestioned(tokens: Token[], named: { start: number; end: number }): b
 
 /** Verbs whose object is questioned about what they said or did. */
 const QUESTIONING_VERBS = new Set(['ask', 'press', 'question', 'challenge', 'quiz', 'grill']);
+
+/** The sentence opens with a person's name in the possessive ("Mr. Trump's temperament …"). */
+function opensWithOwner(tokens: Token[], named: { person: Person; start: number; end: number }): boolean {
+  // A name's span may start at words before it ("He defended Trump's …" finds Trump from "He").
+  const first = tokens.findIndex((token, k) => k >= named.start && k <= named.end && token.pos === 'PROPN');
+  return first === leadingAdjunctsEnd(tokens) && !named.person.organization && !named.person.institutional;
+}
 
 /** The noun phrase ending at `end` ("with Fox News’ Sean Hannity") follows a preposition. */
 function isPrepositionObject(tokens: Token[], end: number): boolean {

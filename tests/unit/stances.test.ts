@@ -2352,6 +2352,14 @@ describe('stances in the main verb', () => {
 });
 
 describe('a pronoun that refers ahead', () => {
+  it('gives a "he" to the owner the sentence opens with when it names no one else ("Reyes’s temper came under scrutiny: he …")', () => {
+    const found = extractStatements([
+      'Councillor Sam Lima said the levy was illegal.',
+      'Governor Tom Reyes’s temper came under scrutiny: he was challenged over his statement that the levy must go.',
+    ]);
+    expect(found.at(-1)?.speaker).toBe('Tom Reyes');
+  });
+
   it('gives a "he" after "X asked Y about …" to Y, the one questioned', () => {
     const found = extractStatements([
       'Governor Tom Reyes spoke on Thursday.',
