@@ -713,7 +713,7 @@ function anchorOnStatement(tokens: Token[], i: number, register: SpeakerRegister
 const STATEMENT_NOUNS = new Set(['statement', 'letter', 'post', 'tweet', 'message', 'release', 'memo', 'communique']);
 
 /** Verbs of issuing a statement. */
-const ISSUING_VERBS = new Set(['issue', 'post', 'release', 'send', 'publish', 'put', 'sign', 'deliver', 'write']);
+const ISSUING_VERBS = new Set(['issue', 'post', 'release', 'send', 'publish', 'put', 'sign', 'deliver', 'write', 'make']);
 
 /** The longest date between a phrasal verb and its particle ("called on Wednesday for"). */
 const MAX_DATE_TOKENS = 3;

@@ -1346,6 +1346,8 @@ describe('attribution of quotations, transcripts and participles', () => {
     expect(saying).toMatchObject({ speaker: 'Dana Osei', kind: 'condition' });
     const [describing] = extractStatements(['Student leader Dana Osei issued a statement describing the fee rise as “a tax on learning.”']);
     expect(describing).toMatchObject({ speaker: 'Dana Osei', kind: 'position' });
+    const [made] = extractStatements(['Student leader Dana Osei made a statement saying the union would strike unless fees are frozen.']);
+    expect(made).toMatchObject({ speaker: 'Dana Osei', kind: 'condition' });
     const [other] = extractStatements(['Mayor Ana Lima says Tom Reyes’s early tweets accusing her of fraud are lies.']);
     expect(other).toMatchObject({ speaker: 'Ana Lima' });
   });
