@@ -300,6 +300,8 @@ export const REAFFIRMATION_CUES: RegExp[] = [
   /\brepeat(s|ed|ing)? (his|her|their|its|a|the)\b/,
   /\bas (planned|promised|announced)\b/,
   /\b(has|have|had) not (moved|budged|changed|shifted|wavered)\b/,
+  // Refusing to move from where one stands: "she would not budge on cod", "refused to back down".
+  /\b((will|would|do|does|did) not|won't|wouldn't|don't|doesn't|didn't|refus(e|es|ed|ing) to) (budge|waver|back down|give ground)\b/,
   /\b(stood|stands|stand|standing) by\b/,
   /\bremains? (opposed|committed|determined|firm|adamant|unmoved)\b/,
   // Not in a clause that states terms ("wants a guarantee that the discount will stay in place"); see `ENDING_TERMS`.

@@ -2025,6 +2025,11 @@ describe('names and ledes', () => {
     expect(warned.reaffirms).toBeUndefined();
   });
 
+  it('reads refusing to move from a stance ("would not budge", "refused to back down") as holding to it', () => {
+    const found = extractStatements(['Mayor Ann Loy said she would not budge on the fare cap.', 'Loy refused to back down on the depot.']);
+    expect(found.map((statement) => statement.reaffirms)).toEqual([true, true]);
+  });
+
   it('reads a cue of holding to a stance in a second reported clause as that clause’s only ("… and that its position had not changed")', () => {
     const [held] = extractStatements(['Mayor Ana Lima said the city’s position on the depot had not changed.']);
     expect(held.reaffirms).toBe(true);
