@@ -10,6 +10,7 @@ import {
   HALTING_VERBS,
   INSTITUTION_NAME_JOINERS,
   LISTENER_VERBS,
+  OTHER_VERB_PARTICLES,
   PERSON_DESCRIPTION_HEADS,
   PHRASAL_REPORTING_VERBS,
   PHRASAL_STANCE_VERBS,
@@ -24,7 +25,6 @@ import {
   SPEAKER_PRONOUNS,
   STANCE_ADJECTIVES,
   STANCE_VERBS,
-  OTHER_VERB_PARTICLES,
   TITLE_NOUNS,
   WITHDRAWING_VERBS,
 } from './lexicon.js';
@@ -490,7 +490,6 @@ function isStanceVerb(tokens: Token[], i: number): boolean {
   // "blasted out an email", "backed out of the deal", "hails from Ohio": a particle makes another verb.
   return STANCE_VERBS.has(lemma) && !OTHER_VERB_PARTICLES.has(tokens[i + 1]?.normal ?? '');
 }
-
 
 /** Idioms that take a stance in the main verb ("has thrown his support behind Ryan", "took aim at the plan"). */
 const STANCE_IDIOMS = [
@@ -963,7 +962,10 @@ function absoluteSubject(tokens: Token[], i: number, register: SpeakerRegister):
   return tokens[start - 1]?.normal === 'with' ? { type: 'person', person: named.person } : undefined;
 }
 
-/** "…, with the association signaling it would accept …": a body or role by its common noun after "with" says what its participle says. */
+/**
+ * "…, with the association signaling it would accept …": a body or role by its common noun after "with" says what its
+ * participle says.
+ */
 function absoluteSource(tokens: Token[], i: number): Subject | undefined {
   const width = tokens.slice(Math.max(0, i - MAX_ABSOLUTE_SUBJECT_TOKENS), i).reverse().findIndex((token) => token.normal === 'with');
   if (width === -1) return undefined;

@@ -317,11 +317,15 @@ function mentionBefore(tokens: Token[], register: SpeakerRegister, pronoun: stri
   return (asked ?? agreeing.find((named) => !isPrepositionObject(tokens, named.end)) ?? agreeing[0])?.person;
 }
 
-/** The name is the object of a verb of questioning ("asked Trump"); a name's span may start at a word before it. */
+/** The name is the object of a verb of questioning ("asked Trump"). */
 function isQuestioned(tokens: Token[], named: { start: number; end: number }): boolean {
-  const first = tokens.findIndex((token, k) => k >= named.start && k <= named.end && isCapitalized(token));
-  const verb = tokens[first - 1];
+  const verb = tokens[nameStart(tokens, named) - 1];
   return verb?.pos === 'VERB' && QUESTIONING_VERBS.has(verb.lemma);
+}
+
+/** Where a name found by `namesIn` starts: its span may open with words before it ("He defended Trump's …"). */
+function nameStart(tokens: Token[], named: { start: number; end: number }): number {
+  return tokens.findIndex((token, k) => k >= named.start && k <= named.end && token.pos === 'PROPN');
 }
 
 /** Verbs whose object is questioned about what they said or did. */
@@ -329,9 +333,7 @@ const QUESTIONING_VERBS = new Set(['ask', 'press', 'question', 'challenge', 'qui
 
 /** The sentence opens with a person's name in the possessive ("Mr. Trump's temperament …"). */
 function opensWithOwner(tokens: Token[], named: { person: Person; start: number; end: number }): boolean {
-  // A name's span may start at words before it ("He defended Trump's …" finds Trump from "He").
-  const first = tokens.findIndex((token, k) => k >= named.start && k <= named.end && token.pos === 'PROPN');
-  return first === leadingAdjunctsEnd(tokens) && !named.person.organization && !named.person.institutional;
+  return nameStart(tokens, named) === leadingAdjunctsEnd(tokens) && !named.person.organization && !named.person.institutional;
 }
 
 /** The noun phrase ending at `end` ("with Fox News’ Sean Hannity") follows a preposition. */
