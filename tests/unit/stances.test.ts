@@ -636,11 +636,6 @@ describe('kinds, polarity and claims', () => {
     expect(clinton.map((statement) => statement.speaker)).toEqual(['Clinton', 'Clinton']);
   });
 
-  it('reads "…, proposing that …" after a clause that takes no stance as the subject’s offer', () => {
-    const [statement] = extractStatements(['Mayor Ana Lima unveiled the pilot in December, proposing that the schools move to a four-day week.']);
-    expect(statement).toMatchObject({ speaker: 'Ana Lima', kind: 'offer' });
-  });
-
   it('reads a past that did not happen ("would have been treated") as a claim, and "would have to" and "would have the power" as stances', () => {
     const found = extractStatements([
       'Mayor Ana Lima said protesters would have been treated more harshly.',
