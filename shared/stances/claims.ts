@@ -50,7 +50,8 @@ export interface Stance {
  * Stages: lemmaLine → prefaces out (`PREFACE_CUES`) → withdrawal cues → claims whatever their cues (an accusation,
  * "declined to comment", an indirect question) → kind cues in `STANCE_PRIORITY` order →
  * position fallback (a modal, volition or evaluation cue, a negated claim, a stance taken in the main verb
- * (`stanceVerb`: "Trump backs the plan"), or a quotation of `MIN_QUOTED_WORDS`+ words that no preface announced and
+ * (`stanceVerb`: "Trump backs the plan") or the said clause's ("said he backs …"), a verb that contends what it reports
+ * ("claimed Obama was the founder"), or a quotation of `MIN_QUOTED_WORDS`+ words that no preface announced and
  * that does not ask a question: "I’ve ruined your reputation, huh?" takes no position) →
  * claim fallback (any other proposition the speaker is reported as saying) → polarity.
  * A clause nobody is quoted as saying (`attributed` false) is kept only on an `UNATTRIBUTED_CUES` cue.
@@ -72,8 +73,11 @@ export function classifyStance(verb: Token[], content: Token[], how: ClauseShape
   // "declined to comment" takes none either.
   const saysNothing = unsaid || isNoComment([...verb, ...content]) || UNREACHABLE_CUE.test(line) || asksWhether(verb, content);
   if (saysNothing || verb.some((token) => ACCUSING_VERBS.has(token.lemma))) return { kind: 'claim', polarity: 'positive', withdrawn: false };
+  const quotesAPosition = !prefaced && !asks && longestQuote(content) >= MIN_QUOTED_WORDS;
+  const contends = verb.some((token) => CONTENDING_VERBS.has(token.lemma)) && isProposition(content);
+  const positioned = negated || stanceVerb || (!prefaced && takesStanceSaid(content)) || quotesAPosition || contends;
   const kind = STANCE_PRIORITY.find((candidate) => STANCE_CUES[candidate].some((cue) => cue.test(line)))
-    ?? (negated || stanceVerb || (!prefaced && takesStanceSaid(content)) || (!prefaced && !asks && longestQuote(content) >= MIN_QUOTED_WORDS) ? 'position' : undefined)
+    ?? (positioned ? 'position' : undefined)
     ?? (!prefaced && isProposition(content) ? 'claim' : undefined);
   if (!kind) return undefined;
   return { kind, polarity: kind === 'refusal' || negated ? 'negative' : 'positive', withdrawn: false };
@@ -113,6 +117,9 @@ function takesStanceSaid(content: Token[]): boolean {
   const verb = words[1]?.pos === 'ADV' ? 2 : 1;
   return words[verb]?.pos === 'VERB' && STANCE_VERBS.has(words[verb].lemma) && !OTHER_VERB_PARTICLES.has(words[verb + 1]?.normal ?? '');
 }
+
+/** Verbs that put forward what is disputed as so: "claimed Obama was the founder", "implied that she lied". */
+const CONTENDING_VERBS = new Set(['claim', 'imply', 'concede', 'allege', 'insinuate']);
 
 /** Subjects of a said clause that are the speaker or their side. */
 const STANCE_SUBJECTS = new Set(['he', 'she', 'i', 'we', 'they']);

@@ -636,6 +636,19 @@ describe('kinds, polarity and claims', () => {
     expect(clinton.map((statement) => statement.speaker)).toEqual(['Clinton', 'Clinton']);
   });
 
+  it('reads what a speaker claims, implies, concedes or alleges as their position, and what they only say happened as a claim', () => {
+    const found = extractStatements([
+      'Mayor Ana Lima claimed that the council had wasted the transit fund.',
+      'Councillor Tom Reyes implied that the mayor had misled the voters.',
+      'Mayor Ana Lima said that the council met on Monday.',
+    ]);
+    expect(found.map((statement) => [statement.speaker, statement.kind])).toEqual([
+      ['Ana Lima', 'position'],
+      ['Tom Reyes', 'position'],
+      ['Ana Lima', 'claim'],
+    ]);
+  });
+
   it('reads a past that did not happen ("would have been treated") as a claim, and "would have to" and "would have the power" as stances', () => {
     const found = extractStatements([
       'Mayor Ana Lima said protesters would have been treated more harshly.',
