@@ -132,6 +132,8 @@ export const STANCE_CUES: Record<StanceKind, RegExp[]> = {
     // Backing or rejecting something: "said he supported a non-interventionist policy"; accepting terms: "Kaldmark
     // has accepted a 24 percent share", "agreed that every boat would carry an observer".
     /\b(support|endorse|favor|favour|reject|condemn|praise|accept|agree)\b/,
+    // Terms settled with the other side: "has reached a provisional agreement with the union", "struck a deal".
+    /\b(reach|strike|sign|conclude) (a|an|the) (\S+ )?(agreement|deal|settlement|accord)\b/,
     // A commitment: "pledged to keep the buses running", "vowed to fight on"; an intention: "has every intention of"
     // ("no intention of" is a refusal).
     /\b(vow|pledge|promise|swear) to\b/,

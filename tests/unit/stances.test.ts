@@ -636,6 +636,11 @@ describe('kinds, polarity and claims', () => {
     expect(clinton.map((statement) => statement.speaker)).toEqual(['Clinton', 'Clinton']);
   });
 
+  it('reads terms settled with the other side ("announced that it has reached a provisional agreement") as a position', () => {
+    const [statement] = extractStatements(['The Brea Transit Authority announced that it has reached a provisional agreement with the drivers on pay.']);
+    expect(statement).toMatchObject({ speaker: 'Brea Transit Authority', kind: 'position' });
+  });
+
   it('reads what a speaker claims, implies, concedes or alleges as their position, and what they only say happened as a claim', () => {
     const found = extractStatements([
       'Mayor Ana Lima claimed that the council had wasted the transit fund.',
