@@ -1285,15 +1285,15 @@ function findSubjectEndingAt(tokens: Token[], end: number, register: SpeakerRegi
   const owner = mark > 0 ? findSubjectEndingAt(tokens, start + mark - 1, register) : undefined;
   if (owner && owner.subject.type !== 'unnamed') return { start: owner.start, subject: owner.subject };
   const source = sourceSpeaker(tokens, start, end);
+  // Not after a role and "for" or "of" ("a spokeswoman for the mayor", "the president of the union"): the role speaks.
+  const held = source !== undefined && source.start < start;
   // "the leaders agreed": a plural title names no one person.
   const plural = token.normal !== token.lemma && token.normal.endsWith('s');
   const qualified = titleQualifiers(tokens, start, end);
-  if (TITLE_NOUNS.has(token.lemma) && determiner === 'the' && !plural) {
+  if (TITLE_NOUNS.has(token.lemma) && determiner === 'the' && !plural && !held) {
     return { start, subject: { type: 'title', head: token.lemma, fallback: source?.person, ...qualified } };
   }
-  // "the Vermont senator": the capitals are the person's state or party, not an organisation that speaks. Not after a
-  // role and "for" ("a spokeswoman for the mayor"): the role speaks.
-  const held = source !== undefined && source.start < start;
+  // "the Vermont senator": the capitals are the person's state or party, not an organisation that speaks.
   if (PERSON_DESCRIPTION_HEADS.has(token.normal) && determiner === 'the' && !isCapitalized(token) && !held) {
     return { start, subject: { type: 'title', head: token.normal, describesPerson: true, at: start, ...qualified } };
   }

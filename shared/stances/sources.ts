@@ -11,6 +11,9 @@ import type { Person } from './speakers.js';
 /** Prepositions that tie a role to its institution ("spokesman for the ministry", "officials at the embassy"). */
 const LINKING_PREPOSITIONS = new Set(['for', 'of', 'at', 'from', 'with', 'in']);
 
+/** Owners' determiners between a linking preposition and the body ("head of their union", "spokesman for its board"). */
+const OWNING_WORDS = new Set(['their', 'its', 'his', 'her', 'our']);
+
 /** Determiners and quantifiers left out of a label ("a spokesman" → "spokesman", "two officials" → "officials"). */
 const LEFT_OUT = new Set(['DET', 'NUM', 'PRON']);
 
@@ -30,9 +33,10 @@ const isLeftOut = (token: Token) => LEFT_OUT.has(token.pos) || QUANTIFIERS.has(t
 export function sourceSpeaker(tokens: Token[], start: number, end: number): { person: Person; start: number } | undefined {
   const phrase = tokens.slice(start, end + 1);
   const head = tokens[end];
-  const before = tokens[start - 1];
-  if (before && LINKING_PREPOSITIONS.has(before.normal)) {
-    const holder = roleBefore(tokens, start - 2);
+  // "the president of their association": an owner's determiner may stand between the preposition and the body.
+  const linking = OWNING_WORDS.has(tokens[start - 1]?.normal ?? '') ? start - 2 : start - 1;
+  if (tokens[linking] && LINKING_PREPOSITIONS.has(tokens[linking].normal)) {
+    const holder = roleBefore(tokens, linking - 1);
     if (holder) return { person: label([holder.role, phrase], 'institution'), start: holder.start };
   }
   if (isSourceNoun(head)) {

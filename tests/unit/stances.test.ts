@@ -1395,6 +1395,14 @@ describe('attribution of quotations, transcripts and participles', () => {
 });
 
 describe('sources without a person’s name', () => {
+  it('gives a trailing ", a spokesman for the union said." and ", the president of their union announced" to the role and its body', () => {
+    const found = extractStatements([
+      'The city will not pay for the buses, a spokesman for the union said.',
+      'Drivers will vote on a strike next month, the president of their union announced Wednesday.',
+    ]);
+    expect(found.map((statement) => statement.speaker)).toEqual(['spokesman, union', 'president, union']);
+  });
+
   it('gives ", said the union’s president, Ilse Marwood" to the name in the appositive after the role', () => {
     const found = extractStatements([
       '“The fee will stay,” said the union’s president, Ilse Marwood.',
