@@ -544,9 +544,8 @@ function anchorAccordingTo(tokens: Token[], i: number, register: SpeakerRegister
   // "set ward by ward according to how sick the patients are": a measure, not a source.
   if (QUESTION_OPENERS.has(tokens[i + 2]?.normal ?? '')) return undefined;
   const named = findNameStartingAt(tokens, i + 2, register);
-  const phraseEnd = nounPhraseEnd(tokens, i + 2);
   const subjectEnd = named?.end ?? clauseEnd(tokens, i + 2) - 1;
-  const source = named || phraseEnd < i + 2 ? undefined : sourceSpeaker(tokens, i + 2, phraseEnd);
+  const source = named ? undefined : sourceAfter(tokens, i + 2)?.source;
   return {
     verbStart: i,
     verbEnd: i + 1,
@@ -800,8 +799,9 @@ function anchorWithSubject(tokens: Token[], i: number, verbEnd: number, register
       return { verbStart: i, verbEnd, subjectStart: verbEnd + 1, subjectEnd: named.end, inverted: true, subject: { type: 'person', person: named.person }, lemma: token.lemma };
     }
     // ", told Reuters" names the listener; ", said officials" the source.
-    const phraseEnd = LISTENER_VERBS.has(token.lemma) ? verbEnd : nounPhraseEnd(tokens, verbEnd + 1);
-    const source = phraseEnd > verbEnd ? sourceSpeaker(tokens, verbEnd + 1, phraseEnd) : undefined;
+    const after = LISTENER_VERBS.has(token.lemma) ? undefined : sourceAfter(tokens, verbEnd + 1);
+    const phraseEnd = after?.end ?? verbEnd;
+    const source = after?.source;
     // ", said the union's president, Ilse Marwood": the role's holder, named in the appositive after it.
     const holder = source && tokens[phraseEnd + 1]?.text === ',' ? findNameStartingAt(tokens, phraseEnd + 2, register) : undefined;
     if (holder && !holder.person.organization && !holder.person.institutional) {
@@ -1276,7 +1276,9 @@ function findSubjectEndingAt(tokens: Token[], end: number, register: SpeakerRegi
   // noun is an adjective, whatever wink tags it.
   const modifies = (k: number) => tokens[k - 1]?.pos === 'DET' || POSSESSIVE_MARKS.has(tokens[k - 1]?.text ?? '');
   const modifier = (k: number) => tokens[k].pos === 'VERB' && tokens[k].normal.endsWith('ing') && isNounPhrasePart(tokens[k + 1]) && modifies(k);
-  const continues = (k: number) => !adjunct(k) && (isNounPhrasePart(tokens[k]) || (k > 0 && capital(k)) || joinsName(k) || modifier(k));
+  // "the drivers’ union": a plural's possessive mark inside the phrase, which wink tags as punctuation.
+  const owns = (k: number) => POSSESSIVE_MARKS.has(tokens[k].text) && tokens[k - 1]?.pos === 'NOUN';
+  const continues = (k: number) => !adjunct(k) && (isNounPhrasePart(tokens[k]) || (k > 0 && capital(k)) || joinsName(k) || modifier(k) || owns(k));
   while (start > 0 && continues(start - 1)) start -= 1;
   const determiner = tokens[start]?.normal;
   if (determiner === 'the' && end === start + 1 && DOCUMENT_NOUNS.has(token.lemma)) return { start, subject: { type: 'document' } };
@@ -1331,6 +1333,25 @@ function firstConjunct(tokens: Token[], end: number, register: SpeakerRegister):
 }
 
 /** The last token of the noun phrase starting at `from` (before a preposition, a date, a verb or punctuation); `from - 1` when none. */
+/**
+ * The source a noun phrase from `from` names, and where it ends: with the body a role is "for", "of" or "at" ("a
+ * spokesman for the union", "the president of their union"), else the phrase alone ("officials", "the ministry").
+ */
+function sourceAfter(tokens: Token[], from: number): { source: ReturnType<typeof sourceSpeaker>; end: number } | undefined {
+  const end = nounPhraseEnd(tokens, from);
+  if (end < from) return undefined;
+  if (ROLE_LINKS.has(tokens[end + 1]?.normal ?? '')) {
+    const bodyStart = OWNING_DETERMINERS.has(tokens[end + 2]?.normal ?? '') ? end + 3 : end + 2;
+    const bodyEnd = nounPhraseEnd(tokens, bodyStart);
+    const held = bodyEnd >= bodyStart ? sourceSpeaker(tokens, bodyStart, bodyEnd) : undefined;
+    if (held && held.start <= from) return { source: held, end: bodyEnd };
+  }
+  return { source: sourceSpeaker(tokens, from, end), end };
+}
+
+/** Prepositions that tie a role after a verb of saying to its body (", said a spokesman for the union"). */
+const ROLE_LINKS = new Set(['for', 'of', 'at']);
+
 function nounPhraseEnd(tokens: Token[], from: number): number {
   let k = from;
   while (k < tokens.length && k - from < MAX_SOURCE_PHRASE_TOKENS && isNounPhrasePart(tokens[k]) && !isTimeWord(tokens[k])) k += 1;

@@ -1403,6 +1403,15 @@ describe('sources without a person’s name', () => {
     expect(found.map((statement) => statement.speaker)).toEqual(['spokesman, union', 'president, union']);
   });
 
+  it('gives ", said a spokesman for the union", "according to a spokesman for the union" and "the president of the drivers’ union" the role with its body', () => {
+    const found = extractStatements([
+      'The city will not pay for the buses, said a spokesman for the union.',
+      'The state will not fund the depot, according to a spokeswoman for the ministry.',
+      'The president of the drivers’ union said the council must drop the levy.',
+    ]);
+    expect(found.map((statement) => statement.speaker)).toEqual(['spokesman, union', 'spokeswoman, ministry', 'president, drivers’ union']);
+  });
+
   it('gives ", said the union’s president, Ilse Marwood" to the name in the appositive after the role', () => {
     const found = extractStatements([
       '“The fee will stay,” said the union’s president, Ilse Marwood.',
