@@ -79,6 +79,8 @@ export const STANCE_CUES: Record<StanceKind, RegExp[]> = {
   ],
   refusal: [
     /\b(will|would) not (?!(only|just|shy|hesitate|rule out|be|have)\b)/,
+    // "the levy was a non-starter", "is dead on arrival".
+    /\bnon-?starter\b|\bdead on arrival\b/,
     /(?<!\bnot )\brefuse\b/,
     /(?<!\bnot )\brule out\b/,
     /(?<!\bnot )\breject\b/,

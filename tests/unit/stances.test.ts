@@ -636,6 +636,11 @@ describe('kinds, polarity and claims', () => {
     expect(clinton.map((statement) => statement.speaker)).toEqual(['Clinton', 'Clinton']);
   });
 
+  it('reads calling a proposal a non-starter or dead on arrival as a refusal', () => {
+    const found = extractStatements(['Mayor Ana Lima said the levy was a non-starter.', 'Councillor Tom Reyes said the fare plan was dead on arrival.']);
+    expect(found.map((statement) => statement.kind)).toEqual(['refusal', 'refusal']);
+  });
+
   it('reads terms settled with the other side ("announced that it has reached a provisional agreement") as a position', () => {
     const [statement] = extractStatements(['The Brea Transit Authority announced that it has reached a provisional agreement with the drivers on pay.']);
     expect(statement).toMatchObject({ speaker: 'Brea Transit Authority', kind: 'position' });
