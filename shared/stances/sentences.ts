@@ -190,7 +190,8 @@ function retagOwnedModifiers(sentence: Sentence): Sentence {
  * wink reads some verbs of saying or of taking a stance in the present as plural nouns after their subject ("Trump
  * claims that …", "he vows the wall …", "he disavows the ideology"). After "he", "she" or a name that does not own it ("the Trump claims", "Trump's claims"), and before
  * "that", a pronoun, a determiner or a name (not "claims were false"), such a word is the verb. Not "states", far more
- * often the noun ("Western states that …").
+ * often the noun ("Western states that …"). After a body's singular noun ("the ministry plans to cut …"), only before
+ * "to" and a verb.
  */
 function retagPresentVerbs(sentence: Sentence): Sentence {
   const tokens = sentence.tokens;
@@ -201,7 +202,10 @@ function retagPresentVerbs(sentence: Sentence): Sentence {
     const subject = before && (SPEAKER_PRONOUNS.has(before.normal) || (before.pos === 'PROPN' && !owned));
     const after = tokens[k + 1];
     const object = after && (after.normal === 'that' || ['PRON', 'DET', 'PROPN'].includes(after.pos));
-    const lemma = subject && object ? verbOfPresent(token.normal) : undefined;
+    // "The ministry plans to cut the quota": after a body's singular noun, only before "to" and a verb.
+    const body = before?.pos === 'NOUN' && before.normal === before.lemma && tokens[k - 2]?.pos === 'DET';
+    const infinitive = after?.normal === 'to' && tokens[k + 2]?.pos === 'VERB';
+    const lemma = (subject && object) || (body && infinitive) ? verbOfPresent(token.normal) : undefined;
     if (lemma) tokens[k] = { ...token, pos: 'VERB', lemma };
   });
   return sentence;

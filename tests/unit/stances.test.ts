@@ -2369,6 +2369,14 @@ describe('stances in the main verb', () => {
     ]);
   });
 
+  it('reads "the ministry plans to …" as the body’s stance, the present verb wink takes for a plural noun', () => {
+    const found = extractStatements(['The ministry plans to cut the cod quota by 10 percent.', 'The union wants to delay the strike vote.']);
+    expect(found.map((statement) => [statement.speaker, statement.kind])).toEqual([
+      ['ministry', 'position'],
+      ['union', 'position'],
+    ]);
+  });
+
   it('reads a stance verb in the present that wink takes for a plural noun ("Lima disavows the plan") as the verb', () => {
     const [statement] = extractStatements(['Mayor Ana Lima disavows the plan to sell the depot.']);
     expect(statement).toMatchObject({ speaker: 'Ana Lima', kind: 'position' });
