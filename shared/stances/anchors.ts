@@ -1332,7 +1332,6 @@ function firstConjunct(tokens: Token[], end: number, register: SpeakerRegister):
   return named && { person: named.person, start: roleStartBefore(tokens, named.start) };
 }
 
-/** The last token of the noun phrase starting at `from` (before a preposition, a date, a verb or punctuation); `from - 1` when none. */
 /**
  * The source a noun phrase from `from` names, and where it ends: with the body a role is "for", "of" or "at" ("a
  * spokesman for the union", "the president of their union"), else the phrase alone ("officials", "the ministry").
@@ -1341,7 +1340,7 @@ function sourceAfter(tokens: Token[], from: number): { source: ReturnType<typeof
   const end = nounPhraseEnd(tokens, from);
   if (end < from) return undefined;
   if (ROLE_LINKS.has(tokens[end + 1]?.normal ?? '')) {
-    const bodyStart = OWNING_DETERMINERS.has(tokens[end + 2]?.normal ?? '') ? end + 3 : end + 2;
+    const bodyStart = POSSESSIVE_DETERMINERS.has(tokens[end + 2]?.normal ?? '') ? end + 3 : end + 2;
     const bodyEnd = nounPhraseEnd(tokens, bodyStart);
     const held = bodyEnd >= bodyStart ? sourceSpeaker(tokens, bodyStart, bodyEnd) : undefined;
     if (held && held.start <= from) return { source: held, end: bodyEnd };
@@ -1352,6 +1351,7 @@ function sourceAfter(tokens: Token[], from: number): { source: ReturnType<typeof
 /** Prepositions that tie a role after a verb of saying to its body (", said a spokesman for the union"). */
 const ROLE_LINKS = new Set(['for', 'of', 'at']);
 
+/** The last token of the noun phrase starting at `from` (before a preposition, a date, a verb or punctuation); `from - 1` when none. */
 function nounPhraseEnd(tokens: Token[], from: number): number {
   let k = from;
   while (k < tokens.length && k - from < MAX_SOURCE_PHRASE_TOKENS && isNounPhrasePart(tokens[k]) && !isTimeWord(tokens[k])) k += 1;

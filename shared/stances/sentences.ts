@@ -188,10 +188,10 @@ function retagOwnedModifiers(sentence: Sentence): Sentence {
 
 /**
  * wink reads some verbs of saying or of taking a stance in the present as plural nouns after their subject ("Trump
- * claims that …", "he vows the wall …", "he disavows the ideology"). After "he", "she" or a name that does not own it ("the Trump claims", "Trump's claims"), and before
- * "that", a pronoun, a determiner or a name (not "claims were false"), such a word is the verb. Not "states", far more
- * often the noun ("Western states that …"). After a body's singular noun ("the ministry plans to cut …"), only before
- * "to" and a verb.
+ * claims that …", "he vows the wall …", "he disavows the ideology"). After "he", "she" or a name that does not own it
+ * ("the Trump claims", "Trump's claims"), and before "that", a pronoun, a determiner or a name (not "claims were
+ * false"), such a word is the verb. Not "states", far more often the noun ("Western states that …"). After a body's
+ * singular noun ("the ministry plans to cut …"), only before "to" and a verb.
  */
 function retagPresentVerbs(sentence: Sentence): Sentence {
   const tokens = sentence.tokens;

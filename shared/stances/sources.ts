@@ -4,15 +4,12 @@
  * ministry told reporters"). Each becomes a speaker label the ledger and the timeline can follow
  * ("spokesman, trade ministry").
  */
-import { PERSON_DESCRIPTION_HEADS, POSSESSIVE_MARKS, ROLE_WORDS, SOURCE_NOUNS, TITLE_NOUNS } from './lexicon.js';
+import { PERSON_DESCRIPTION_HEADS, POSSESSIVE_DETERMINERS, POSSESSIVE_MARKS, ROLE_WORDS, SOURCE_NOUNS, TITLE_NOUNS } from './lexicon.js';
 import { isCapitalized, isWord, type Token } from './sentences.js';
 import type { Person } from './speakers.js';
 
 /** Prepositions that tie a role to its institution ("spokesman for the ministry", "officials at the embassy"). */
 const LINKING_PREPOSITIONS = new Set(['for', 'of', 'at', 'from', 'with', 'in']);
-
-/** Owners' determiners between a linking preposition and the body ("head of their union", "spokesman for its board"). */
-const OWNING_WORDS = new Set(['their', 'its', 'his', 'her', 'our']);
 
 /** Determiners and quantifiers left out of a label ("a spokesman" → "spokesman", "two officials" → "officials"). */
 const LEFT_OUT = new Set(['DET', 'NUM', 'PRON']);
@@ -34,7 +31,7 @@ export function sourceSpeaker(tokens: Token[], start: number, end: number): { pe
   const phrase = tokens.slice(start, end + 1);
   const head = tokens[end];
   // "the president of their association": an owner's determiner may stand between the preposition and the body.
-  const linking = OWNING_WORDS.has(tokens[start - 1]?.normal ?? '') ? start - 2 : start - 1;
+  const linking = POSSESSIVE_DETERMINERS.has(tokens[start - 1]?.normal ?? '') ? start - 2 : start - 1;
   if (tokens[linking] && LINKING_PREPOSITIONS.has(tokens[linking].normal)) {
     const holder = roleBefore(tokens, linking - 1);
     if (holder) return { person: label([holder.role, phrase], 'institution'), start: holder.start };
