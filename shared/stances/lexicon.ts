@@ -376,6 +376,12 @@ export const SOURCE_NOUNS = new Set([
   'voter',
 ]);
 
+/** Adjectives that qualify a source by what it knows or whom it is near: "people familiar with", "close to". */
+export const POSTMODIFYING_ADJECTIVES = new Set(['familiar', 'close', 'knowledgeable', 'privy', 'loyal', 'opposed', 'sympathetic']);
+
+/** Nouns for people of no role, which such an adjective makes a source ("a person familiar with the plan"). */
+export const GENERIC_PERSON_NOUNS = new Set(['person', 'people']);
+
 /** Titles that, used with "the", mean the person the article is about when no role matches. */
 export const GENERIC_TITLES = new Set(['leader']);
 

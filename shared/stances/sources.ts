@@ -4,7 +4,16 @@
  * ministry told reporters"). Each becomes a speaker label the ledger and the timeline can follow
  * ("spokesman, trade ministry").
  */
-import { PERSON_DESCRIPTION_HEADS, POSSESSIVE_DETERMINERS, POSSESSIVE_MARKS, ROLE_WORDS, SOURCE_NOUNS, TITLE_NOUNS } from './lexicon.js';
+import {
+  GENERIC_PERSON_NOUNS,
+  PERSON_DESCRIPTION_HEADS,
+  POSSESSIVE_DETERMINERS,
+  POSSESSIVE_MARKS,
+  POSTMODIFYING_ADJECTIVES,
+  ROLE_WORDS,
+  SOURCE_NOUNS,
+  TITLE_NOUNS,
+} from './lexicon.js';
 import { isCapitalized, isWord, type Token } from './sentences.js';
 import type { Person } from './speakers.js';
 
@@ -36,9 +45,16 @@ export function sourceSpeaker(tokens: Token[], start: number, end: number): { pe
     const holder = roleBefore(tokens, linking - 1);
     if (holder) return { person: label([holder.role, phrase], 'institution'), start: holder.start };
   }
+  // "two people familiar with the talks": people of no role are a source by what the adjective after them says they know.
+  if (GENERIC_PERSON_NOUNS.has(head.lemma)) {
+    const known = knowingPhrase(tokens, end + 1);
+    return known && { person: label([[...phrase, ...known]], 'institution'), start };
+  }
   if (isSourceNoun(head)) {
+    // "a source familiar with the FDIC's investigation": what the source knows tells one anonymous source from another.
+    const described = [...phrase, ...(knowingPhrase(tokens, end + 1) ?? [])];
     const owner = capitalizedOwnerBefore(tokens, start);
-    return owner ? { person: label([[...owner, ...phrase]], 'institution'), start: start - owner.length } : { person: label([phrase], 'institution'), start };
+    return owner ? { person: label([[...owner, ...described]], 'institution'), start: start - owner.length } : { person: label([described], 'institution'), start };
   }
   const proper = properRun(phrase);
   // "Japanese fishermen", "Halvorian farmers": a people's adjective before a common noun names a group, not a body.
@@ -48,6 +64,23 @@ export function sourceSpeaker(tokens: Token[], start: number, end: number): { pe
   // "GOP strategists", "Labour councillors": people of a kind the capitals qualify, not the party or body itself.
   if (isPluralNoun(head) && proper[proper.length - 1] !== head) return { person: label([[...proper, head]], 'institution'), start };
   return { person: label([proper], 'organization'), start };
+}
+
+/** "familiar with the talks", "close to the president": the adjective, its preposition and the noun phrase after it. */
+function knowingPhrase(tokens: Token[], from: number): Token[] | undefined {
+  if (!POSTMODIFYING_ADJECTIVES.has(tokens[from]?.normal ?? '') || tokens[from + 1]?.pos !== 'ADP') return undefined;
+  let end = from + 2;
+  while (end < tokens.length && end - from < MAX_KNOWING_TOKENS && isKnownPart(tokens, end)) end += 1;
+  return end > from + 2 ? tokens.slice(from, end) : undefined;
+}
+
+const MAX_KNOWING_TOKENS = 8;
+
+/** A word of the noun phrase: "her thinking", "Cruz’s thinking" (an -ing word an owner has is a noun). */
+function isKnownPart(tokens: Token[], k: number): boolean {
+  const token = tokens[k];
+  const owned = POSSESSIVE_MARKS.has(tokens[k - 1]?.text ?? '') || POSSESSIVE_DETERMINERS.has(tokens[k - 1]?.normal ?? '');
+  return ['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM'].includes(token.pos) || POSSESSIVE_MARKS.has(token.text) || POSSESSIVE_DETERMINERS.has(token.normal) || (owned && token.normal.endsWith('ing'));
 }
 
 const isPluralNoun = (token: Token) => token.pos === 'NOUN' && token.normal !== token.lemma && token.normal.endsWith('s');

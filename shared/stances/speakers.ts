@@ -7,7 +7,18 @@ import { escapeRegExp } from '../text/index.js';
 import { compromiseNlp } from './nlp-models.js';
 import { findPrincipals } from './principals.js';
 import { canBeSamePerson, shortNameOf } from './surname.js';
-import { INSTITUTION_NAME_JOINERS, OUTLET_VERBS, POSSESSIVE_MARKS, REPORTING_VERBS, ROLE_WORDS, SOURCE_NOUNS, SPOKESPERSON_NOUNS, TITLE_NOUNS } from './lexicon.js';
+import {
+  GENERIC_PERSON_NOUNS,
+  INSTITUTION_NAME_JOINERS,
+  OUTLET_VERBS,
+  POSSESSIVE_MARKS,
+  POSTMODIFYING_ADJECTIVES,
+  REPORTING_VERBS,
+  ROLE_WORDS,
+  SOURCE_NOUNS,
+  SPOKESPERSON_NOUNS,
+  TITLE_NOUNS,
+} from './lexicon.js';
 import { MAX_APPOSITIVE_TOKENS, MAX_NAME_WORDS, MAX_ROLE_TOKENS } from './patterns.js';
 import { isCapitalized, isWord, joinTokens, type Sentence, type Token } from './sentences.js';
 
@@ -297,27 +308,58 @@ export function skipToSubjectEnd(tokens: Token[], from: number): number {
   if (j >= 0 && tokens[j].text === ')') j = skipParenthesis(tokens, j); // "Sen. Chuck Schumer (D-N.Y.) said"
   if (j >= 0 && tokens[j].text === ',') return skipAppositive(tokens, j);
   if (j >= 0 && isDashAt(tokens, j)) return skipDashes(tokens, j);
-  return listenerPhraseStart(tokens, j) - 1;
+  return postmodifierStart(tokens, j) - 1;
 }
 
 /** Pronouns that stress the subject they follow ("Trump himself said"). */
 const INTENSIFIERS = new Set(['himself', 'herself', 'itself', 'themselves']);
 
 /**
- * "A senior official speaking to Reuters said", "a source who spoke to Fox News said": the outlet spoken to ends the
- * phrase before the verb, but the subject is who spoke. Where that phrase starts ("speaking", "who"), or `end + 1`
- * when there is none.
+ * "Two people familiar with the talks said", "diplomats briefed on the meeting said", "a spokesman for the ministry who
+ * asked not to be named said": a phrase or a relative clause after the subject's head noun ends the words before the
+ * verb, but the subject is the noun it qualifies. Where the first such phrase before `end` starts (the outer one:
+ * "the Republican who wrote the speech delivered by …"), or `end + 1`. Punctuation stops the search: "Prices rose in
+ * March, officials said" has no postmodifier.
  */
-function listenerPhraseStart(tokens: Token[], end: number): number {
-  let k = end;
-  while (k >= 0 && isWord(tokens[k]) && (isCapitalized(tokens[k]) || tokens[k].normal === 'the')) k -= 1;
-  const spoke = tokens[k - 1];
-  if (k === end || !['to', 'with'].includes(tokens[k]?.normal ?? '') || !spoke || !LISTENING_VERBS.has(spoke.lemma)) return end + 1;
-  return ['who', 'that'].includes(tokens[k - 2]?.normal ?? '') ? k - 2 : k - 1;
+function postmodifierStart(tokens: Token[], end: number): number {
+  let start = end + 1;
+  for (let k = end; k > 0 && end - k < MAX_POSTMODIFIER_TOKENS; k -= 1) {
+    // A conjunction joins clauses ("a woman asked for a photo and Clinton said"), which no postmodifier spans.
+    if ((!isWord(tokens[k]) && !POSSESSIVE_MARKS.has(tokens[k].text)) || tokens[k].pos === 'CCONJ') break;
+    // "…, who said": the verb's subject is the relative pronoun itself, whose clause is the verb's.
+    if (k < end && opensPostmodifier(tokens, k)) start = k;
+  }
+  return start;
 }
 
-/** Verbs whose "to" or "with" names whom someone spoke to. */
-const LISTENING_VERBS = new Set(['speak', 'talk']);
+/**
+ * A postmodifier opens at `k` after a common noun: a relative pronoun ("officials who …", "a source that …"), an -ing
+ * participle ("the lawyer representing the family"), an -ed participle with its preposition ("diplomats briefed on
+ * …"), or an adjective that takes one ("people familiar with …", "sources close to …"). "That" and "with" follow a
+ * source's noun only: "the report that officials released said" is the report's.
+ */
+function opensPostmodifier(tokens: Token[], k: number): boolean {
+  const head = tokens[k - 1];
+  const token = tokens[k];
+  const next = tokens[k + 1];
+  // Not after a name: "residents in Jupiter, Florida who were voting" qualifies the residents, not the place. A
+  // capitalised noun after a determiner or an adjective is a common one ("the lifelong Republican who …").
+  const common = head.pos === 'NOUN' || (head.pos === 'PROPN' && ['DET', 'ADJ'].includes(tokens[k - 2]?.pos ?? ''));
+  if (!next || !common) return false;
+  // A relative pronoun that is the clause's subject: "officials who spoke", not "the court that it asked".
+  const relative = ['VERB', 'AUX', 'ADV'].includes(next.pos);
+  if (token.normal === 'who') return relative;
+  const source = SOURCE_NOUNS.has(head.lemma) || GENERIC_PERSON_NOUNS.has(head.lemma);
+  if (token.normal === 'that') return source && relative;
+  if (token.normal === 'with') return source;
+  if (token.pos === 'VERB' && token.normal.endsWith('ing')) return true;
+  // "the businessman turned politician": an -ed word before a noun is the clause's verb.
+  if (token.pos === 'VERB' && token.normal.endsWith('ed')) return next.pos === 'ADP';
+  return POSTMODIFYING_ADJECTIVES.has(token.normal) && next.pos === 'ADP';
+}
+
+/** Words before the verb a postmodifier may take ("who spoke on condition of anonymity because …"). */
+const MAX_POSTMODIFIER_TOKENS = 16;
 
 /** Dashes that set off an appositive ("Trump’s running mate — Indiana Gov. Mike Pence — has …"). */
 export const DASHES = new Set(['—', '–', '--']);

@@ -1408,6 +1408,32 @@ describe('sources without a person’s name', () => {
     expect(found.map((statement) => statement.speaker)).toEqual(['spokesman, union', 'president, union']);
   });
 
+  it('takes the noun a postmodifier qualifies for the subject ("people familiar with the talks", "a spokesman … who asked not to be named")', () => {
+    const found = extractStatements([
+      'Two people familiar with the talks said the ministry would not lift the quota unless the fleet accepted observers.',
+      'A spokesman for the ministry who asked not to be named said the ban would stay until the talks resumed.',
+      'Diplomats briefed on the negotiations said the port would reopen only if the debt was settled first.',
+      'The lawyer representing the drivers said they would sue unless the city withdrew the levy.',
+      'A source close to the mayor said the council must first approve the budget.',
+    ]);
+    expect(found.map((statement) => statement.speaker)).toEqual([
+      'people familiar with talks',
+      'spokesman, ministry',
+      'Diplomats',
+      'lawyer',
+      'source close to mayor',
+    ]);
+  });
+
+  it('keeps the subject when what follows a noun is a clause of its own ("a woman asked for a photo and Rhee said", "the court that it asked")', () => {
+    const found = extractStatements([
+      'At one point a woman asked for a photo and Mayor Rhee said the council must first approve the budget.',
+      'Early Tuesday, the Fisheries Department disclosed in court that it asked for the return of permits in a letter Friday to the Coast Guard.',
+      '“The council must first approve the budget,” said Ana Ruiz, a former aide to the mayor who said she planned to protest.',
+    ]);
+    expect(found.map((statement) => statement.speaker)).toEqual(['Rhee', 'Fisheries Department', 'Ana Ruiz']);
+  });
+
   it('gives ", said a spokesman for the union", "according to a spokesman for the union" and "the president of the drivers’ union" the role with its body', () => {
     const found = extractStatements([
       'The city will not pay for the buses, said a spokesman for the union.',
