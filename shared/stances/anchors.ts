@@ -1297,7 +1297,9 @@ function findSubjectEndingAt(tokens: Token[], end: number, register: SpeakerRegi
   }
   // "the Vermont senator": the capitals are the person's state or party, not an organisation that speaks.
   if (PERSON_DESCRIPTION_HEADS.has(token.normal) && determiner === 'the' && !isCapitalized(token) && !held) {
-    return { start, subject: { type: 'title', head: token.normal, describesPerson: true, at: start, ...qualified } };
+    // An office the article names no holder of ("the mayor said") is the office's voice; "the candidate" is no office.
+    const office = ROLE_WORDS.has(token.normal) ? source?.person : undefined;
+    return { start, subject: { type: 'title', head: token.normal, describesPerson: true, at: start, fallback: office, ...qualified } };
   }
   // "The former secretary of state said": the one holder of an office, whom the article may have named with it. A
   // title of a named place or body stays a label ("mayor, Dunmore"): "Harlow Mayor Tom Finch" holds another.

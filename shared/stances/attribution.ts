@@ -110,7 +110,8 @@ export function attributeSentences(sentences: Sentence[], register: SpeakerRegis
             identifiedLater(subject, sentences, index, register) ??
             namedNext(subject, sentences, index, register) ??
             resolveSpeaker(subject, last, register, titleListeners(subject, sentence.tokens, verbAt, register)) ??
-            describedBefore(subject, sentence, register));
+            describedBefore(subject, sentence, register) ??
+            officeOf(subject));
     if (!record) return speaker;
     if (speaker && subject.type !== 'document' && mentionsDocument(sentence.tokens)) documentSpeaker = speaker;
     if (speaker && (speaker.organization || speaker.institutional)) lastBody = { person: speaker, at: index };
@@ -146,6 +147,11 @@ function describedBefore(subject: Subject, sentence: Sentence, register: Speaker
   const isPerson = (person: Person) => !person.organization && !person.institutional && person.words.length > 1;
   const people = new Set([...namesIn(before, register, isQuotedOrNoWord)].map((named) => named.person).filter(isPerson));
   return people.size === 1 ? [...people][0] : null;
+}
+
+/** "The mayor said …" where the article names no mayor: the office speaks (`Subject` title's `fallback`). */
+function officeOf(subject: Subject): Person | null {
+  return subject.type === 'title' && subject.describesPerson ? (subject.fallback ?? null) : null;
 }
 
 /**
@@ -589,7 +595,9 @@ function resolveSpeaker(subject: Subject, lastNamed: Person | null, register: Sp
       if (lastNamed && !listeners.has(lastNamed) && (candidates.includes(lastNamed) || GENERIC_TITLES.has(subject.head))) return lastNamed;
       if (candidates.length === 1) return candidates[0];
       const isPerson = lastNamed && !lastNamed.organization && !lastNamed.institutional;
-      return subject.describesPerson && candidates.length === 0 && isPerson ? lastNamed : (subject.fallback ?? null);
+      // A description's office ("the mayor") waits until `describedBefore` finds no one the sentence names.
+      if (subject.describesPerson) return candidates.length === 0 && isPerson ? lastNamed : null;
+      return subject.fallback ?? null;
     }
     case 'source':
       return subject.person;

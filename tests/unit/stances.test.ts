@@ -1425,6 +1425,16 @@ describe('sources without a person’s name', () => {
     ]);
   });
 
+  it('gives "the mayor said" to the office when the article names no mayor, and to the person the sentence names when it does', () => {
+    const found = extractStatements([
+      'The mayor said the city will not raise rates unless the state cuts its levy.',
+      'The depot, the governor said, will stay closed until the levy is repealed.',
+    ]);
+    expect(found.map((statement) => statement.speaker)).toEqual(['mayor', 'governor']);
+    const [named] = extractStatements(['Ana Holt defends the levy in a new radio ad: “We will not raise rates unless the state cuts its share,” the mayor says.']);
+    expect(named.speaker).toBe('Ana Holt');
+  });
+
   it('keeps the subject when what follows a noun is a clause of its own ("a woman asked for a photo and Rhee said", "the court that it asked")', () => {
     const found = extractStatements([
       'At one point a woman asked for a photo and Mayor Rhee said the council must first approve the budget.',
