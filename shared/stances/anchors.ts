@@ -422,8 +422,10 @@ function appositiveClose(tokens: Token[], open: number): number | undefined {
   for (let k = open + 1; k < tokens.length && k <= open + MAX_APPOSITIVE_TOKENS; k += 1) {
     if (tokens[k].quoteMark) return undefined;
     if (tokens[k].text !== ',') continue;
+    // Adverbs and a date may stand before the verb: "…, who has been feuding with leaders, on Friday described …".
     let next = k + 1;
-    while (tokens[next]?.pos === 'ADV') next += 1;
+    const skipped = (token: Token | undefined) => token?.pos === 'ADV' || token?.entity === 'DATE' || (token?.pos === 'ADP' && tokens[next + 1]?.entity === 'DATE');
+    while (skipped(tokens[next])) next += 1;
     return tokens[next]?.pos === 'VERB' || tokens[next]?.pos === 'AUX' ? k : undefined;
   }
   return undefined;
@@ -512,6 +514,8 @@ const STANCE_IDIOMS = [
   /^make the case (for|that|against)\b/,
   // A light verb and a stance noun: "delivered a forceful promise to", "renewed his call for", "made a pledge that".
   /^(make|deliver|issue|renew|repeat|reiterate|restate|voice) (\S+ ){1,2}(promise|pledge|vow|call|plea|appeal|threat|demand|commitment) (to|for|that)\b/,
+  // Stating a stance by its noun: "voiced her opposition to the levy", "expressed his support for Ryan".
+  /^(voice|express|signal|affirm|reaffirm|restate|repeat|describe) (his|her|their|its|our|my) (\S+ )?(support|opposition|objection|rejection|refusal|insistence|intention|intent|commitment|willingness|readiness|determination|endorsement) (to|for|of|on)\b/,
   // Putting terms on the table: "lodged a claim for a 9 percent rise", "tabled a proposal to …".
   /^(lodge|file|table|submit|present|put forward) (\S+ ){1,2}(claim|proposal|offer|bid|demand) (to|for|of|that)\b/,
   // Moving them: "lowered its salary demand to 4.5 percent", "raised their offer".

@@ -24,6 +24,7 @@ import {
   STANCE_PRIORITY,
   UNATTRIBUTED_CUES,
   VERB_CUES_AS_NOUNS,
+  NOMINALIZED_STANCES,
   WITHDRAWAL_CUES,
 } from './patterns.js';
 import {
@@ -63,7 +64,8 @@ export interface Stance {
 export function classifyStance(verb: Token[], content: Token[], how: ClauseShape): Stance | undefined {
   const { attributed, stanceVerb = false, asks = false, unsaid = false } = how;
   if (content.filter(isWord).length === 0) return undefined;
-  const full = lemmaLine([...verb, ...content], { ownStance: verb.length > 0 });
+  // A stance verb opens the content ("restated her refusal to …"): its object is the subject's own there too.
+  const full = lemmaLine([...verb, ...content], { ownStance: verb.length > 0 || stanceVerb });
   const line = PREFACE_CUES.reduce((text, cue) => text.replace(cue, ' '), full);
   const prefaced = line !== full;
   if (!attributed && !UNATTRIBUTED_CUES.some((cue) => cue.test(line))) return undefined;
@@ -75,7 +77,7 @@ export function classifyStance(verb: Token[], content: Token[], how: ClauseShape
   if (saysNothing || verb.some((token) => ACCUSING_VERBS.has(token.lemma))) return { kind: 'claim', polarity: 'positive', withdrawn: false };
   const quotesAPosition = !prefaced && !asks && longestQuote(content) >= MIN_QUOTED_WORDS;
   const contends = verb.some((token) => CONTENDING_VERBS.has(token.lemma)) && isProposition(content);
-  const positioned = negated || stanceVerb || (!prefaced && takesStanceSaid(content)) || quotesAPosition || contends;
+  const positioned = negated || stanceVerb || (!prefaced && takesStanceSaid(content)) || quotesAPosition || contends || ownsStance(verb, content);
   const kind = STANCE_PRIORITY.find((candidate) => STANCE_CUES[candidate].some((cue) => cue.test(line)))
     ?? (positioned ? 'position' : undefined)
     ?? (!prefaced && isProposition(content) ? 'claim' : undefined);
@@ -118,6 +120,13 @@ function takesStanceSaid(content: Token[]): boolean {
   return words[verb]?.pos === 'VERB' && STANCE_VERBS.has(words[verb].lemma) && !OTHER_VERB_PARTICLES.has(words[verb + 1]?.normal ?? '');
 }
 
+/** "announced his intention to …", "reiterated her commitment to …": the speaker's own stance, by its noun. */
+function ownsStance(verb: Token[], content: Token[]): boolean {
+  const words = [...verb, ...content].filter((token) => !token.quoteMark);
+  const owned = verb.length > 0 ? ownedObjectNoun(words) : -1;
+  return owned !== -1 && words[owned].lemma in NOMINALIZED_STANCES;
+}
+
 /** Verbs that put forward what is disputed as so: "claimed Obama was the founder", "implied that she lied". */
 const CONTENDING_VERBS = new Set(['claim', 'imply', 'concede', 'allege', 'insinuate']);
 
@@ -149,6 +158,7 @@ export function lemmaLine(tokens: Token[], { ownStance = false } = {}): string {
   return words
     .map((token, k) => {
       if (token.normal === "n't") return 'not';
+      if (k === owned && NOMINALIZED_STANCES[token.lemma]) return NOMINALIZED_STANCES[token.lemma];
       return token.pos === 'NOUN' && VERB_CUES_AS_NOUNS.has(token.lemma) && k !== owned ? `${token.lemma}_noun` : token.lemma;
     })
     .join(' ');
@@ -165,7 +175,10 @@ function ownedObjectNoun(tokens: Token[]): number {
   while (tokens[k]?.pos === 'ADJ') k += 1;
   const phraseEnd = tokens.findIndex((token, at) => at > k && token.pos === 'PUNCT');
   const rest = tokens.slice(k + 1, phraseEnd === -1 ? tokens.length : phraseEnd);
-  return tokens[k]?.pos === 'NOUN' && !rest.some((token) => token.pos === 'VERB' || token.pos === 'AUX') ? k : -1;
+  // "announced his intention to run": a verb after "to" completes the noun, and one after a determiner modifies ("a
+  // united party"); any other is the noun's own clause.
+  const finite = (token: Token, at: number) => (token.pos === 'VERB' || token.pos === 'AUX') && rest[at - 1]?.normal !== 'to' && rest[at - 1]?.pos !== 'DET';
+  return tokens[k]?.pos === 'NOUN' && !rest.some(finite) ? k : -1;
 }
 
 /**

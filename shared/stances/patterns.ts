@@ -158,6 +158,25 @@ export const STANCE_CUES: Record<StanceKind, RegExp[]> = {
 export const VERB_CUES_AS_NOUNS = new Set(['demand', 'insist', 'urge', 'refuse', 'support', 'favor', 'favour', 'praise']);
 
 /**
+ * Stance nouns that a speaker owns as the object of the verb of saying, read as their verb: "announced his intention
+ * to run" intends, "reiterated her commitment to the plan" commits, "voiced their opposition to the levy" opposes.
+ */
+export const NOMINALIZED_STANCES: Record<string, string> = {
+  intention: 'intend',
+  intent: 'intend',
+  commitment: 'commit',
+  opposition: 'oppose',
+  objection: 'object',
+  rejection: 'reject',
+  refusal: 'refuse',
+  insistence: 'insist',
+  endorsement: 'endorse',
+  willingness: 'willing',
+  readiness: 'ready',
+  determination: 'determined',
+};
+
+/**
  * Not what someone else must drop ("the union must first drop its demand", "urged the city to drop its demand"): that
  * is a condition on them. A body's own decision still is one ("the board voted to withdraw its deadline").
  */

@@ -2391,6 +2391,24 @@ describe('titles given after a name', () => {
 });
 
 describe('stances in the main verb', () => {
+  it('reads a stance noun the speaker owns as its verb ("announced his intention to run", "restated its refusal to", "voiced her opposition to")', () => {
+    const found = extractStatements([
+      'Mayor Ana Holt on Friday announced her intention to cut the levy on the depot.',
+      'The union restated its refusal to accept the offer.',
+      'Senator Ilse Marwood voiced her opposition to the new toll on the bridge.',
+    ]);
+    expect(found.map((statement) => [statement.speaker, statement.kind])).toEqual([
+      ['Ana Holt', 'position'],
+      ['union', 'refusal'],
+      ['Ilse Marwood', 'position'],
+    ]);
+  });
+
+  it('passes over a relative clause set off by commas and a date before the main verb ("Holt, who has been feuding with the council, on Friday rejected")', () => {
+    const [statement] = extractStatements(['Ana Holt, who has been feuding with the council this week, on Friday rejected the offer to cut the levy on the depot.']);
+    expect([statement?.speaker, statement?.kind]).toEqual(['Ana Holt', 'refusal']);
+  });
+
   it('reads "Reyes’s running mate, Ana Lima, endorsed …" with the -ing word a modifier of the owned noun, not the main verb', () => {
     const found = extractStatements([
       'Reyes’s running mate, Ana Lima, endorsed the fare freeze.',
