@@ -20,19 +20,35 @@ const PERSON_TITLES = new Set([...PERSON_DESCRIPTION_HEADS, 'president', 'premie
  * Kessel"), when their title says nothing of another place or body ("Marenne Gov. Marco Aldana" is not Kessel's).
  */
 export function identifiedLater(subject: Subject, sentences: Sentence[], index: number, register: SpeakerRegister): Person | undefined {
-  if (subject.type !== 'source' || !subject.person.institutional) return undefined;
-  const words = subject.person.words.map(withoutPossessive);
-  const title = words.find((word) => PERSON_TITLES.has(word));
+  // "The head of their union said" is a source; "The head of the union said", an office with its label as fallback (not
+  // a description of someone named before: "the former Florida governor").
+  const office = subject.type === 'title' && !subject.describesPerson ? subject.fallback : undefined;
+  const source = subject.type === 'source' ? subject.person : office;
+  if (!source?.institutional) return undefined;
+  const words = source.words.map(withoutPossessive);
+  const title = words.find((word) => PERSON_TITLES.has(word) || LEADER_TITLES.has(word));
   if (!title) return undefined;
-  const holds = (person: Person) => {
+  const holds = (person: Person, sentence: Sentence) => {
     const role = roleWordsOf(person);
-    return role.includes(title) && role.every((word) => ROLE_WORDS.has(word.replace(/\.$/, '')) || words.includes(word) || word === title);
+    const fits = role.every((word) => ROLE_WORDS.has(word.replace(/\.$/, '')) || words.includes(word));
+    return fits && (role.includes(title) || leadsSameBody(role, title, words, sentence));
   };
   for (let k = index + 1; k < sentences.length && k <= index + IDENTIFICATION_LOOKAHEAD; k += 1) {
-    const holder = peopleNamedIn(sentences[k], register).find(holds);
+    const holder = peopleNamedIn(sentences[k], register).find((person) => holds(person, sentences[k]));
     if (holder) return holder;
   }
   return undefined;
+}
+
+/**
+ * A body's leader goes by any of its leader titles: "the head of their union" is "Maria Lopez, president of the
+ * union", when the sentence that names her names the body too ("President Obama" is not "the Senate Democratic leader").
+ */
+function leadsSameBody(role: string[], title: string, words: string[], sentence: Sentence): boolean {
+  if (!LEADER_TITLES.has(title) || !role.some((word) => LEADER_TITLES.has(word))) return false;
+  const body = words.filter((word) => !LEADER_TITLES.has(word) && !ROLE_WORDS.has(word));
+  const named = new Set(sentence.tokens.map((token) => withoutPossessive(token.normal)));
+  return body.length > 0 && body.every((word) => named.has(word));
 }
 
 /**
@@ -53,6 +69,9 @@ export function namedNext(subject: Subject, sentences: Sentence[], index: number
   const named = sentences[next] ? peopleNamedIn(sentences[next], register) : [];
   return new Set(named).size === 1 ? named[0] : undefined;
 }
+
+/** Titles of whoever leads a body, one for another in the same story. */
+const LEADER_TITLES = new Set(['head', 'leader', 'chief', 'president', 'chairman', 'chairwoman', 'chair']);
 
 /** Titles one person holds in a body ("its chief executive", "the union's leader"). */
 const ONE_HOLDER_TITLES = new Set([...PERSON_TITLES, 'executive', 'leader', 'secretary', 'head', 'director']);

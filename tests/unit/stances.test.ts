@@ -1435,6 +1435,19 @@ describe('sources without a person’s name', () => {
     expect(named.speaker).toBe('Ana Holt');
   });
 
+  it('ties "the head of their union" to the union’s president named in the next sentence, not to a leader of another body', () => {
+    const found = extractStatements([
+      'The head of their union said the drivers would not return to work unless the city restored the night shift.',
+      '“We have waited long enough,” said Maria Lopez, president of the union.',
+    ]);
+    expect(found.map((statement) => statement.speaker)).toEqual(['Maria Lopez', 'Maria Lopez']);
+    const [other] = extractStatements([
+      'The head of the union said the drivers would not return to work unless the city restored the night shift.',
+      '“We have waited long enough,” said Maria Lopez, president of the drivers’ association.',
+    ]);
+    expect(other.speaker).toBe('head, union');
+  });
+
   it('keeps the subject when what follows a noun is a clause of its own ("a woman asked for a photo and Rhee said", "the court that it asked")', () => {
     const found = extractStatements([
       'At one point a woman asked for a photo and Mayor Rhee said the council must first approve the budget.',
