@@ -511,8 +511,10 @@ function continuesAfterAbbreviation(previous: Sentence, next: Sentence, capitals
 /** The sentence ends with a question or an exclamation inside quotation marks ("… who knows?”"). */
 function endsQuotedQuestion(sentence: Sentence): boolean {
   const tokens = sentence.tokens;
-  const close = tokens[tokens.length - 1];
-  return close?.quoteMark === 'close' && (tokens[tokens.length - 2]?.text === '?' || tokens[tokens.length - 2]?.text === '!');
+  // The closing mark may be two tokens: ''…?'' in newspaper copy.
+  let k = tokens.length - 1;
+  while (k > 0 && tokens[k].quoteMark === 'close') k -= 1;
+  return k < tokens.length - 1 && (tokens[k].text === '?' || tokens[k].text === '!');
 }
 
 /**

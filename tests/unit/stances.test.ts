@@ -2273,6 +2273,14 @@ describe('sentences and abbreviations', () => {
     ]);
   });
 
+  it('does not end a sentence at a question closed by two apostrophes, as newspaper copy writes quotes, that its attribution follows', () => {
+    const text = "''Why should the levees wait until winter?'' said Zeynep Tufekci, an assistant professor.";
+    expect(readSentences([text]).map((sentence) => sentence.text)).toEqual([text]);
+    // Cut after the question, the quotation went on with the speaker before.
+    const found = extractStatements(['“The levees cannot wait,” said Ana Holt.', text]);
+    expect(found.map((statement) => statement.speaker)).toEqual(['Ana Holt', 'Zeynep Tufekci']);
+  });
+
   it('still ends a sentence at an initialism followed by a new sentence', () => {
     const found = extractStatements(['Senator Maria Ortiz said she would never move to the U.S. The next day she said the plan must change.']);
     expect(found.map((statement) => statement.text)).toEqual([
