@@ -36,6 +36,7 @@ import {
   MAX_REPORTED_PHRASE_TOKENS,
   MAX_TIME_SPAN_ADJUNCT_TOKENS,
   MAX_NAME_WORDS,
+  MAX_ROLE_TOKENS,
   MAX_SOURCE_PHRASE_TOKENS,
   TERMS_MOVED,
 } from './patterns.js';
@@ -1073,7 +1074,7 @@ function fitsFrame(tokens: Token[], i: number): boolean {
   if (!frame) return true;
   const previous = tokens[i - 1];
   // "…,” added Pavone": a verb right after a closed quotation or a comma, before its subject, closes a clause.
-  if (frame === 'clause' && previous && (previous.quoteMark === 'close' || previous.text === ',') && tokens[i + 1]?.pos === 'PROPN') return true;
+  if (frame === 'clause' && previous && (previous.quoteMark === 'close' || previous.text === ',') && namedAfterRole(tokens, i + 1)) return true;
   let k = i + 1;
   // Adverbs and dates may stand between the verb and its clause, but "why" and "how" are adverbs that open it.
   while ((tokens[k]?.pos === 'ADV' && !REPORTED_CLAUSE_OPENERS.has(tokens[k].normal)) || tokens[k]?.entity === 'DATE') k += 1;
@@ -1088,6 +1089,25 @@ function fitsFrame(tokens: Token[], i: number): boolean {
   if (frame === 'trailing') return endsClause;
   return endsClause || REPORTED_CLAUSE_OPENERS.has(next.normal) || opensFiniteClause(tokens, k) || opensClauseAfterPhrase(tokens, k);
 }
+
+/**
+ * A name at `k`, or after a role that opens there: "Pavone", "his campaign manager Jeff Weaver", "the union's
+ * president Ilse Marwood".
+ */
+function namedAfterRole(tokens: Token[], k: number): boolean {
+  let j = k;
+  const determined = POSSESSIVE_DETERMINERS.has(tokens[j]?.normal ?? '') || tokens[j]?.pos === 'DET';
+  if (determined) j += 1;
+  const role = j;
+  while (j - k < MAX_ROLE_TOKENS && tokens[j] && (isRoleModifier(tokens[j]) || POSSESSIVE_MARKS.has(tokens[j].text))) j += 1;
+  // After "the" or an owner, a role word comes first: "noting the Republican nominee “…”" names no one, where "added a
+  // South Carolina Democrat" names a source.
+  const indefinite = ['a', 'an'].includes(tokens[k]?.normal ?? '');
+  return tokens[j]?.pos === 'PROPN' && (!determined || indefinite || j > role);
+}
+
+/** A lower-case word of a role before a name ("campaign manager", "longtime aide"). */
+const isRoleModifier = (token: Token) => isWord(token) && !isCapitalized(token) && ['NOUN', 'ADJ'].includes(token.pos);
 
 /**
  * "noted in a guest column in Saturday's paper that …": a prepositional phrase between the verb and the clause it

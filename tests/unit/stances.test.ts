@@ -2273,6 +2273,16 @@ describe('sentences and abbreviations', () => {
     ]);
   });
 
+  it('gives ", added his campaign manager Jeff Weaver" to the name after the role, not to whoever spoke before', () => {
+    const found = extractStatements([
+      '“We will win the state,” said Ana Holt.',
+      '“We have a path to victory,” added her campaign manager Jeff Weaver.',
+      '“The gap is large,” added a South Carolina Democrat.',
+      'The levy’s “excesses” are sickening, Holt said Tuesday in Dunmore, noting the Republican nominee “wants to double it.”',
+    ]);
+    expect(found.map((statement) => statement.speaker)).toEqual(['Ana Holt', 'Jeff Weaver', 'South Carolina Democrat', 'Ana Holt']);
+  });
+
   it('does not end a sentence at a question closed by two apostrophes, as newspaper copy writes quotes, that its attribution follows', () => {
     const text = "''Why should the levees wait until winter?'' said Zeynep Tufekci, an assistant professor.";
     expect(readSentences([text]).map((sentence) => sentence.text)).toEqual([text]);
