@@ -846,7 +846,18 @@ function coordinatedSubject(tokens: Token[], i: number, conjunction: number, reg
   }
   // "Dravecky was dismissive of the audit, but said …": a copula and its adjective are the first verb phrase too.
   const predicate = tokens[k]?.pos === 'VERB' || (copula && tokens[k]?.pos === 'ADJ');
-  return k < conjunction && predicate ? opening.subject : undefined;
+  return k < conjunction && predicate && !joinsNouns(tokens, k, i, conjunction) ? opening.subject : undefined;
+}
+
+/**
+ * "Cruz electrified the crowds with impassioned speeches and promises to shake things up": after a plural noun, a
+ * present "-s" form that a past first verb does not share a subject with is a plural noun joined to it ("survived five
+ * years in prison and says …" is a verb).
+ */
+function joinsNouns(tokens: Token[], first: number, i: number, conjunction: number): boolean {
+  const plural = (token: Token | undefined) => token !== undefined && token.normal.endsWith('s') && token.normal !== token.lemma;
+  const noun = tokens[conjunction - 1];
+  return plural(tokens[i]) && tokens[first].normal.endsWith('ed') && noun?.pos === 'NOUN' && plural(noun);
 }
 
 /**

@@ -306,7 +306,17 @@ export function skipToSubjectEnd(tokens: Token[], from: number): number {
     while (j >= 0 && isSkipped(tokens[j], j)) j -= 1;
   }
   if (j >= 0 && tokens[j].text === ')') j = skipParenthesis(tokens, j); // "Sen. Chuck Schumer (D-N.Y.) said"
-  if (j >= 0 && tokens[j].text === ',') return skipAppositive(tokens, j);
+  // "Veterans interviewed at rallies this week, including Mr. Jebens, said": the appositive, then the postmodifier. A
+  // postmodifier inside an appositive describes the name before it: "Scott Morris, a former official who is now a
+  // fellow at the Center for Global Development, which …, said" is Morris.
+  if (j >= 0 && tokens[j].text === ',') {
+    const end = skipAppositive(tokens, j);
+    const start = end >= 0 ? postmodifierStart(tokens, end) : end + 1;
+    if (start > end) return end;
+    const comma = tokens.slice(0, start).findIndex((token) => token.text === ',');
+    if (comma === -1) return start - 1;
+    return isWord(tokens[comma - 1]) && isCapitalized(tokens[comma - 1]) ? comma - 1 : end;
+  }
   if (j >= 0 && isDashAt(tokens, j)) return skipDashes(tokens, j);
   return postmodifierStart(tokens, j) - 1;
 }

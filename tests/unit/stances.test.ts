@@ -1448,6 +1448,14 @@ describe('sources without a person’s name', () => {
     expect(other.speaker).toBe('head, union');
   });
 
+  it('takes the postmodified noun before an appositive for the subject, and the name when a comma comes first', () => {
+    const found = extractStatements([
+      'Diplomats briefed on the talks this week, including Mr. Osei, said the port would reopen only if the debt was settled.',
+      'Lena Ostrova, a former official who is now a fellow at the Centre for Water Policy, which studies river basins, said the dam must first be inspected.',
+    ]);
+    expect(found.map((statement) => statement.speaker)).toEqual(['Diplomats', 'Lena Ostrova']);
+  });
+
   it('keeps the subject when what follows a noun is a clause of its own ("a woman asked for a photo and Rhee said", "the court that it asked")', () => {
     const found = extractStatements([
       'At one point a woman asked for a photo and Mayor Rhee said the council must first approve the budget.',
@@ -2271,6 +2279,14 @@ describe('sentences and abbreviations', () => {
       '“Never!”',
       'The crowd cheered.',
     ]);
+  });
+
+  it('reads "speeches and promises to …" after a past verb as two nouns, not a verb whose subject opens the sentence', () => {
+    const found = extractStatements([
+      'Reyes electrified the small crowds with impassioned speeches and promises to cut the levy if elected, Stovall said.',
+      'Ana Holt survived five years in a prison camp and says the levy must first be repealed.',
+    ]);
+    expect(found.map((statement) => statement.speaker)).toEqual(['Stovall', 'Ana Holt']);
   });
 
   it('gives ", added his campaign manager Jeff Weaver" to the name after the role, not to whoever spoke before', () => {
