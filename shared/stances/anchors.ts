@@ -47,7 +47,8 @@ import { capitalizedOwnerBefore, sourceSpeaker } from './sources.js';
 
 /** Who an anchor's subject is, before resolution against the article's speakers. */
 export type Subject =
-  | { type: 'person'; person: Person }
+  /** `also`: a second person the subject joins with "and" ("Trump and Cruz said"), who says it too. */
+  | { type: 'person'; person: Person; also?: Person }
   | { type: 'pronoun'; at: number }
   /** `second`: the title is the holder's second's ("the vice president"); `former`: held before ("the former mayor"). */
   | { type: 'title'; head: string; fallback?: Person; describesPerson?: true; at?: number; second?: boolean; former?: boolean }
@@ -1290,7 +1291,12 @@ function personOfPlace(tokens: Token[], found: { start: number; subject: Subject
 
 function findSubjectEndingAt(tokens: Token[], end: number, register: SpeakerRegister): { start: number; subject: Subject } | undefined {
   const named = findNameEndingAt(tokens, end, register);
-  if (named) return { start: roleStartBefore(tokens, named.start), subject: { type: 'person', person: named.person } };
+  if (named) {
+    const start = roleStartBefore(tokens, named.start);
+    const joined = jointName(tokens, start, named.person, register);
+    if (joined) return { start: joined.start, subject: { type: 'person', person: named.person, also: joined.person } };
+    return { start, subject: { type: 'person', person: named.person } };
+  }
   const leader = firstConjunct(tokens, end, register);
   if (leader) return { start: leader.start, subject: { type: 'person', person: leader.person } };
   const token = tokens[end];
@@ -1349,6 +1355,17 @@ function findSubjectEndingAt(tokens: Token[], end: number, register: SpeakerRegi
     return { start: source.start, subject: { type: 'source', person: source.person, owned } };
   }
   return { start, subject: { type: 'unnamed' } };
+}
+
+/**
+ * "Trump and Cruz said", "Sen. Tim Kaine and Gov. Mike Pence agreed": the person named before "and" at `start - 1`
+ * when the subject joins two people (not "Sanders and his supporters": see `firstConjunct`).
+ */
+function jointName(tokens: Token[], start: number, person: Person, register: SpeakerRegister): { person: Person; start: number } | undefined {
+  if (tokens[start - 1]?.normal !== 'and') return undefined;
+  const named = findNameEndingAt(tokens, start - 2, register);
+  const isPerson = named && !named.person.organization && !named.person.institutional && named.person !== person;
+  return isPerson ? { person: named.person, start: roleStartBefore(tokens, named.start) } : undefined;
 }
 
 /** A title one person holds, in the singular ("secretary", "senator"), not a body's noun nor "leader" (`GENERIC_TITLES`). */

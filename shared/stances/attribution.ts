@@ -29,6 +29,8 @@ export type AttributionSource = 'named' | 'pronoun' | 'title' | 'quote' | 'unnam
 /** One clause and who said it. */
 export interface AttributedClause {
   speaker: Person | null;
+  /** Who says it with the speaker: "Trump and Cruz said …" is Cruz's and Trump's. */
+  coSpeaker?: Person;
   source: AttributionSource;
   /** The attributing verb ("urged", "called on"); empty for quotations, unattributed sentences and stance verbs. */
   verb: Token[];
@@ -398,8 +400,10 @@ function splitClauses(
     const context = k === 0 && !trailing ? topicLead(tokens, anchor) : [];
     const clauseStart = trailing ? start : anchor.explains?.start ?? anchor.subjectStart;
     const clauseEnd = resumes !== -1 ? restEnd : trailing ? (anchor.inverted ? anchor.subjectEnd : anchor.verbEnd) + 1 : end;
+    const coSpeaker = anchor.subject.type === 'person' && speaker === anchor.subject.person ? anchor.subject.also : undefined;
     clauses.push({
       speaker,
+      ...(coSpeaker ? { coSpeaker } : {}),
       source: sourceOf(anchor.subject, speaker),
       // Without a date inside it ("called Wednesday for"), so the verb reads as its cues spell it.
       verb: anchor.stance || anchor.explains ? [] : tokens.slice(anchor.verbStart, anchor.verbEnd + 1).filter((token) => token.entity !== 'DATE'),

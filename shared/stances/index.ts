@@ -10,7 +10,7 @@ import { mergeQuotations, type SentenceStatement } from './quotations.js';
 import { isWord, PARAGRAPH_SEPARATOR, readSentences, type Sentence, type Token } from './sentences.js';
 import { voicesOf } from './ledger.js';
 import { attributeRelease } from './releases.js';
-import { buildSpeakerRegister, type KnownSpeaker } from './speakers.js';
+import { buildSpeakerRegister, type KnownSpeaker, type Person } from './speakers.js';
 import { surnameOf } from './surname.js';
 import { ALERT_KINDS, KIND_ORDER } from './patterns.js';
 import type { Statement } from './types.js';
@@ -86,7 +86,7 @@ interface FoundStatement {
 
 /** A clause that is its sentence's only statement is shown as the whole sentence; the reader needs its context. */
 function showWholeSentence({ statement, clause }: FoundStatement, found: FoundStatement[]): SentenceStatement {
-  const alone = found.filter((other) => other.clause.sentenceIndex === clause.sentenceIndex).length === 1;
+  const alone = new Set(found.filter((other) => other.clause.sentenceIndex === clause.sentenceIndex).map((other) => other.clause)).size === 1;
   const text = alone ? clause.sentenceText : statement.text;
   const start = clause.sentenceStart + Math.max(0, clause.sentenceText.indexOf(text));
   return { statement: { ...statement, text, start, end: start + text.length }, sentenceIndex: clause.sentenceIndex, wholeSentence: alone };
@@ -100,7 +100,7 @@ function toStatement(clause: AttributedClause, vocabulary: ClaimVocabulary): Fou
     unsaid: clause.unsaid,
   });
   if (!stance) return [];
-  const exclude = new Set(clause.speaker?.words ?? []);
+  const exclude = new Set([...(clause.speaker?.words ?? []), ...(clause.coSpeaker?.words ?? [])]);
   const claim = normalizeClaim([...clause.context, ...withoutPartySubject(clause.content)], { negated: stance.polarity === 'negative', exclude, vocabulary });
   if (!claim) return [];
   const statement: Statement = {
@@ -117,7 +117,18 @@ function toStatement(clause: AttributedClause, vocabulary: ClaimVocabulary): Fou
   if (isRestatement(clause.content)) statement.restates = true;
   if (isReaffirmation(clause.text)) statement.reaffirms = true;
   if (isQuotation(clause.content)) statement.quotation = true;
-  return [{ statement, clause }];
+  // "Trump and Cruz said …": the same statement is each one's, for each one's ledger.
+  return clause.coSpeaker ? [{ statement: spokenBy(statement, clause.coSpeaker), clause }, { statement, clause }] : [{ statement, clause }];
+}
+
+/** The statement as said by `person`, with their role and principal. */
+function spokenBy(statement: Statement, person: Person): Statement {
+  const joint: Statement = { ...statement, speaker: person.name };
+  delete joint.role;
+  delete joint.speaksFor;
+  if (person.role) joint.role = person.role;
+  if (person.speaksFor) joint.speaksFor = person.speaksFor;
+  return joint;
 }
 
 /** Most of what was said is inside quotation marks: the speaker's words, not a report of them. */

@@ -2257,6 +2257,16 @@ describe('subjects that are more than one name', () => {
     const found = extractStatements(['Tom Walsh said both he and Reyes promised to fight the levy, but only he kept the promise.']);
     expect(found.map((statement) => statement.speaker)).toEqual(['Tom Walsh']);
   });
+
+  it('gives a statement whose subject joins two people ("Ana Holt and Tom Walsh said") to each of them, shown whole', () => {
+    const found = extractStatements(['Mayor Ana Holt and Councillor Tom Walsh said they would not accept the levy.']);
+    expect(found.map((statement) => [statement.speaker, statement.kind, statement.text])).toEqual([
+      ['Ana Holt', 'refusal', 'Mayor Ana Holt and Councillor Tom Walsh said they would not accept the levy.'],
+      ['Tom Walsh', 'refusal', 'Mayor Ana Holt and Councillor Tom Walsh said they would not accept the levy.'],
+    ]);
+    expect(found[0].claim).toBe(found[1].claim);
+    expect(found[0].claim).not.toMatch(/holt|walsh/);
+  });
 });
 
 describe('sentences and abbreviations', () => {
