@@ -441,6 +441,25 @@ function placePhraseStart(tokens: Token[], end: number): number | undefined {
 
 const PLACE_PREPOSITIONS = new Set(['in', 'from', 'at', 'of']);
 
+/**
+ * "Rich Heffley, a top GOP operative who played a major role in … and is now running …, said", "Humphrey, who calls
+ * Trump a “sociopath,” said": a sentence that opens with a name set off by a comma and an appositive's first word is
+ * that name's, however long the appositive and whatever it quotes. Where the name ends, or undefined.
+ */
+function openingNameBefore(tokens: Token[], comma: number): number | undefined {
+  const first = OPENING_CONJUNCTIONS.has(tokens[0]?.normal ?? '') ? 1 : 0;
+  let k = first;
+  while (k < comma && isWord(tokens[k]) && isCapitalized(tokens[k])) k += 1;
+  if (k === first || k - first > MAX_NAME_WORDS || tokens[k]?.text !== ',' || !APPOSITIVE_OPENERS.has(tokens[k + 1]?.normal ?? '')) return undefined;
+  // A semicolon or colon ends a clause the appositive cannot hold.
+  return tokens.slice(k + 1, comma).some((token) => token.text === ';' || token.text === ':') ? undefined : k - 1;
+}
+
+const OPENING_CONJUNCTIONS = new Set(['but', 'and', 'yet']);
+
+/** First words of an appositive or relative clause after a name: "a top operative", "who calls …", "whose …". */
+const APPOSITIVE_OPENERS = new Set(['a', 'an', 'the', 'who', 'whose', 'now', 'once', 'formerly']);
+
 /** The last token before the relative or participle clause, the age or the appositive that ends at `comma`. */
 function skipClauseOrAppositive(tokens: Token[], comma: number): number {
   // "Gov. John Kasich (R-OH), said": a stray comma after the party sets nothing off.
@@ -448,6 +467,8 @@ function skipClauseOrAppositive(tokens: Token[], comma: number): number {
     const named = skipParenthesis(tokens, comma - 1);
     if (named < comma - 1 && isWord(tokens[named]) && isCapitalized(tokens[named])) return named;
   }
+  const opening = openingNameBefore(tokens, comma);
+  if (opening !== undefined) return opening;
   // A relative or participle clause first, whatever commas it holds ("Slinker, whose start-up, Paradata, uses data,
   // said"; "Trump, speaking at a rally in Wilmington, N.C., warned"), after a party in parentheses too.
   for (let k = comma - 1; k > 0 && k >= comma - MAX_APPOSITIVE_TOKENS && !tokens[k].quoteMark; k -= 1) {

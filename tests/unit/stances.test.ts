@@ -2234,6 +2234,15 @@ describe('quotation marks and appositives of newspaper copy', () => {
     expect(hyphens).toMatchObject({ speaker: 'Ana Ruiz', kind: 'condition' });
   });
 
+  it('takes the name a sentence opens with before an appositive of any length ("Rich Heffley, a top operative who …, said")', () => {
+    const found = extractStatements([
+      'Rich Heffley, a top Dunmore party operative who played a major role in the mayor’s big win in 2008 and is now running the early-vote effort in the county, said the levy must go.',
+      'Ana Ruiz, a contestant on the reality show "The Harbour," who went on to work alongside the mayor, said the council must first approve the budget.',
+      'Wilcox, whose education at the University of Dunmore was paid for by the army because he joined the cadet program in his first year there, said he would not vote for the levy.',
+    ]);
+    expect(found.map((statement) => statement.speaker)).toEqual(['Rich Heffley', 'Ana Ruiz', 'Wilcox']);
+  });
+
   it.each([
     ['by dashes', ['Lt. Gov. Ana Ruiz toured the flooded district on Monday.', 'The governor’s deputy — Lt. Gov. Ana Ruiz — said the budget must pass this week.'], 'Ana Ruiz'],
     ['by commas, with a title', ['The governor’s opponent, Vermont Sen. Dan Reyes, said the party must unite.'], 'Dan Reyes'],
