@@ -411,7 +411,12 @@ function markQuotations(sentences: Sentence[]): Sentence[] {
         return;
       }
       const either = QUOTE_MARKS.either.has(token.text) || (pair === 'first' && token.text === "'");
-      if (QUOTE_MARKS.open.has(token.text) || (pair === 'first' && token.text === '`') || (either && !open)) {
+      // "“It's unusual,“ said Noble": an opening mark typed for the closing one, against the words it ends.
+      const mistyped = open && QUOTE_MARKS.open.has(token.text) && token.space === '' && (sentence.tokens[k + 1]?.space ?? ' ') !== '';
+      if (mistyped) {
+        token.quoteMark = 'close';
+        open = false;
+      } else if (QUOTE_MARKS.open.has(token.text) || (pair === 'first' && token.text === '`') || (either && !open)) {
         token.quoteMark = 'open';
         open = true;
       } else if (QUOTE_MARKS.close.has(token.text) || (either && open)) {

@@ -2318,6 +2318,16 @@ describe('sentences and abbreviations', () => {
     expect(found.map((statement) => statement.speaker)).toEqual(['Ana Holt', 'Jeff Weaver', 'South Carolina Democrat', 'Ana Holt']);
   });
 
+  it('reads an opening mark typed against the words it ends ("“It’s unusual,“ said Noble") as the closing one', () => {
+    const found = extractStatements([
+      '“The levy must go,” said Ana Holt.',
+      '“The council must first approve the budget,“ said Larry Noble, an attorney with the Dunmore Legal Center. “It is a hard thing to do.”',
+    ]);
+    expect(found.map((statement) => statement.speaker)).toEqual(['Ana Holt', 'Larry Noble']);
+    const [quoted] = readSentences(['“The council must first approve the budget,“ said Larry Noble.']);
+    expect(quoted.tokens.filter((token) => token.quoteMark).map((token) => token.quoteMark)).toEqual(['open', 'close']);
+  });
+
   it('does not end a sentence at a question closed by two apostrophes, as newspaper copy writes quotes, that its attribution follows', () => {
     const text = "''Why should the levees wait until winter?'' said Zeynep Tufekci, an assistant professor.";
     expect(readSentences([text]).map((sentence) => sentence.text)).toEqual([text]);
