@@ -816,9 +816,21 @@ function anchorWithSubject(tokens: Token[], i: number, verbEnd: number, register
     if (source) {
       return { verbStart: i, verbEnd, subjectStart: verbEnd + 1, subjectEnd: phraseEnd, inverted: true, subject: { type: 'source', person: source.person }, lemma: token.lemma };
     }
+    // "“How big is that wall?” asked the boy": someone the article does not name said the quotation, not whoever
+    // spoke before it.
+    if (previous.quoteMark === 'close' && after && after.end > verbEnd && describesSomeone(tokens, verbEnd + 1, after.end)) {
+      return { verbStart: i, verbEnd, subjectStart: verbEnd + 1, subjectEnd: after.end, inverted: true, subject: { type: 'unnamed' }, lemma: token.lemma };
+    }
   }
   return undefined;
 }
+
+/** A noun phrase of someone unnamed: a determiner and a noun that names no document ("the boy", "one Democrat"). */
+function describesSomeone(tokens: Token[], start: number, end: number): boolean {
+  return SOMEONE_DETERMINERS.has(tokens[start].normal) && ['NOUN', 'PROPN'].includes(tokens[end].pos) && !DOCUMENT_NOUNS.has(tokens[end].lemma);
+}
+
+const SOMEONE_DETERMINERS = new Set(['the', 'a', 'an', 'one', 'another']);
 
 /**
  * "Sen. Chuck Grassley (R-Iowa) on Wednesday downplayed the attack and said …": a verb of saying joined by "and" or

@@ -115,6 +115,9 @@ export function attributeSentences(sentences: Sentence[], register: SpeakerRegis
             describedBefore(subject, sentence, register) ??
             officeOf(subject));
     if (!record) return speaker;
+    // "“…,” said the woman. “…”": the quotation goes on with her, whom the article does not name, not with whoever spoke
+    // before her.
+    if (!speaker && subject.type === 'unnamed') lastNamed = null;
     if (speaker && subject.type !== 'document' && mentionsDocument(sentence.tokens)) documentSpeaker = speaker;
     if (speaker && (speaker.organization || speaker.institutional)) lastBody = { person: speaker, at: index };
     if (speaker) named(speaker, index);

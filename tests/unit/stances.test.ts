@@ -2318,6 +2318,27 @@ describe('sentences and abbreviations', () => {
     expect(found.map((statement) => statement.speaker)).toEqual(['Ana Holt', 'Jeff Weaver', 'South Carolina Democrat', 'Ana Holt']);
   });
 
+  it('gives a quotation "said the woman" closes to no one, and the quotation that goes on after it too, not to whoever spoke before', () => {
+    const found = extractStatements([
+      '“The levy must go,” said Mayor Ana Holt.',
+      '“We will not pay the levy unless the council cuts it,” said the woman, who did not want to be named. “They must first repeal the old one.”',
+    ]);
+    expect(found.map((statement) => [statement.speaker, statement.text.endsWith('repeal the old one.”')])).toEqual([
+      ['Ana Holt', false],
+      [null, true],
+    ]);
+  });
+
+  it('does not give a quotation that runs on after "said the woman" to whoever spoke before her', () => {
+    const found = extractStatements([
+      '“The levy must go,” said Mayor Ana Holt.',
+      '“We will not pay,” said the woman, who did not want to be named.',
+      '“The council must first repeal the old levy before any new one.',
+      'It would be unfair to the fleet unless the state pays.”',
+    ]);
+    expect(found.filter((statement) => statement.speaker === 'Ana Holt').map((statement) => statement.paragraphIndex)).toEqual([0]);
+  });
+
   it('reads an opening mark typed against the words it ends ("“It’s unusual,“ said Noble") as the closing one', () => {
     const found = extractStatements([
       '“The levy must go,” said Ana Holt.',
