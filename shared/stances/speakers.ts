@@ -306,16 +306,12 @@ export function skipToSubjectEnd(tokens: Token[], from: number): number {
     while (j >= 0 && isSkipped(tokens[j], j)) j -= 1;
   }
   if (j >= 0 && tokens[j].text === ')') j = skipParenthesis(tokens, j); // "Sen. Chuck Schumer (D-N.Y.) said"
-  // "Veterans interviewed at rallies this week, including Mr. Jebens, said": the appositive, then the postmodifier. A
-  // postmodifier inside an appositive describes the name before it: "Scott Morris, a former official who is now a
-  // fellow at the Center for Global Development, which …, said" is Morris.
+  // "Veterans interviewed at rallies this week, including Mr. Jebens, said": the appositive, then the postmodifier, when
+  // no comma comes before it (one inside an appositive describes what the appositive describes).
   if (j >= 0 && tokens[j].text === ',') {
     const end = skipAppositive(tokens, j);
     const start = end >= 0 ? postmodifierStart(tokens, end) : end + 1;
-    if (start > end) return end;
-    const comma = tokens.slice(0, start).findIndex((token) => token.text === ',');
-    if (comma === -1) return start - 1;
-    return isWord(tokens[comma - 1]) && isCapitalized(tokens[comma - 1]) ? comma - 1 : end;
+    return tokens.slice(0, start).some((token) => token.text === ',') ? end : start - 1;
   }
   if (j >= 0 && isDashAt(tokens, j)) return skipDashes(tokens, j);
   return postmodifierStart(tokens, j) - 1;
@@ -442,9 +438,10 @@ function placePhraseStart(tokens: Token[], end: number): number | undefined {
 const PLACE_PREPOSITIONS = new Set(['in', 'from', 'at', 'of']);
 
 /**
- * "Rich Heffley, a top GOP operative who played a major role in … and is now running …, said", "Humphrey, who calls
- * Trump a “sociopath,” said": a sentence that opens with a name set off by a comma and an appositive's first word is
- * that name's, however long the appositive and whatever it quotes. Where the name ends, or undefined.
+ * "Rich Heffley, a top GOP operative who played a major role in … and is now running …, said", "Sam Solovey, a
+ * contestant on Trump's reality TV show, "The Apprentice," who went on to work alongside Trump, said": a sentence that
+ * opens with a name set off by a comma and an appositive's first word is that name's, however long the appositive and
+ * whatever it quotes. Where the name ends, or undefined.
  */
 function openingNameBefore(tokens: Token[], comma: number): number | undefined {
   const first = OPENING_CONJUNCTIONS.has(tokens[0]?.normal ?? '') ? 1 : 0;
