@@ -216,6 +216,8 @@ function isNotNameStart([word, next, surname]: string[]): boolean {
 function collectUnlistedSubjects(sentences: Sentence[]): string[][] {
   const names: string[][] = [];
   for (const { tokens } of sentences) {
+    const introduced = introducedName(tokens);
+    if (introduced) names.push(introduced);
     tokens.forEach((token, i) => {
       if (!REPORTING_VERBS.has(token.lemma) || token.pos !== 'VERB' || token.quoted) return;
       const end = skipToSubjectEnd(tokens, i - 1);
@@ -228,6 +230,17 @@ function collectUnlistedSubjects(sentences: Sentence[]): string[][] {
     });
   }
   return names;
+}
+
+/**
+ * "Jeb Bush, the former Florida governor, who …, called …": a full name a sentence opens with and an appositive
+ * introduces, which compromise may not know (`openingName`).
+ */
+function introducedName(tokens: Token[]): string[] | undefined {
+  const end = openingName(tokens);
+  if (end === undefined) return undefined;
+  const run = cleanName(capitalizedRunEndingAt(tokens, end).join(' '));
+  return run.length >= 2 && run.length <= MAX_NAME_WORDS && looksLikePersonName(run) ? run : undefined;
 }
 
 /**
@@ -444,12 +457,19 @@ const PLACE_PREPOSITIONS = new Set(['in', 'from', 'at', 'of']);
  * whatever it quotes. Where the name ends, or undefined.
  */
 function openingNameBefore(tokens: Token[], comma: number): number | undefined {
+  const end = openingName(tokens);
+  if (end === undefined || end + 1 >= comma) return undefined;
+  // A semicolon or colon ends a clause the appositive cannot hold.
+  return tokens.slice(end + 2, comma).some((token) => token.text === ';' || token.text === ':') ? undefined : end;
+}
+
+/** Where the capitalised words a sentence opens with end, when a comma and an appositive's first word follow them. */
+function openingName(tokens: Token[]): number | undefined {
   const first = OPENING_CONJUNCTIONS.has(tokens[0]?.normal ?? '') ? 1 : 0;
   let k = first;
-  while (k < comma && isWord(tokens[k]) && isCapitalized(tokens[k])) k += 1;
-  if (k === first || k - first > MAX_NAME_WORDS || tokens[k]?.text !== ',' || !APPOSITIVE_OPENERS.has(tokens[k + 1]?.normal ?? '')) return undefined;
-  // A semicolon or colon ends a clause the appositive cannot hold.
-  return tokens.slice(k + 1, comma).some((token) => token.text === ';' || token.text === ':') ? undefined : k - 1;
+  while (k < tokens.length && isWord(tokens[k]) && isCapitalized(tokens[k])) k += 1;
+  const introduced = k > first && k - first <= MAX_NAME_WORDS && tokens[k]?.text === ',' && APPOSITIVE_OPENERS.has(tokens[k + 1]?.normal ?? '');
+  return introduced ? k - 1 : undefined;
 }
 
 const OPENING_CONJUNCTIONS = new Set(['but', 'and', 'yet']);

@@ -2243,6 +2243,14 @@ describe('quotation marks and appositives of newspaper copy', () => {
     expect(found.map((statement) => statement.speaker)).toEqual(['Rich Heffley', 'Ana Ruiz', 'Wilcox']);
   });
 
+  it('knows a full name a sentence introduces with an appositive, and keeps it apart from another of the same surname', () => {
+    const found = extractStatements([
+      'Former Mayor George W. Holt campaigned in the county on Monday.',
+      'Jeb Holt, the former county treasurer, who has resented the mayor’s rise, called the levy “a tax on the fleet.”',
+    ]);
+    expect(found.map((statement) => statement.speaker)).toEqual(['Jeb Holt']);
+  });
+
   it.each([
     ['by dashes', ['Lt. Gov. Ana Ruiz toured the flooded district on Monday.', 'The governor’s deputy — Lt. Gov. Ana Ruiz — said the budget must pass this week.'], 'Ana Ruiz'],
     ['by commas, with a title', ['The governor’s opponent, Vermont Sen. Dan Reyes, said the party must unite.'], 'Dan Reyes'],
