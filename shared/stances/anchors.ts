@@ -40,10 +40,22 @@ import {
   MAX_SOURCE_PHRASE_TOKENS,
   TERMS_MOVED,
 } from './patterns.js';
-import { DASHES, findNameEndingAt, findNameStartingAt, isDashAt, roleStartBefore, skipParenthesis, skipToSubjectEnd, titleQualifiers, type Person, type SpeakerRegister } from './speakers.js';
+import {
+  DASHES,
+  findNameEndingAt,
+  findNameStartingAt,
+  isDashAt,
+  isRoleModifier,
+  roleStartBefore,
+  skipParenthesis,
+  skipToSubjectEnd,
+  titleQualifiers,
+  type Person,
+  type SpeakerRegister,
+} from './speakers.js';
 import { followsComma, isCapitalized, isWord, type Token } from './sentences.js';
 import { isRepresentedAt } from './principals.js';
-import { capitalizedOwnerBefore, sourceSpeaker } from './sources.js';
+import { capitalizedOwnerBefore, isPluralNoun, sourceSpeaker } from './sources.js';
 
 /** Who an anchor's subject is, before resolution against the article's speakers. */
 export type Subject =
@@ -818,7 +830,7 @@ function anchorWithSubject(tokens: Token[], i: number, verbEnd: number, register
     }
     // "“How big is that wall?” asked the boy": someone the article does not name said the quotation, not whoever
     // spoke before it.
-    if (previous.quoteMark === 'close' && after && after.end > verbEnd && describesSomeone(tokens, verbEnd + 1, after.end)) {
+    if (previous.quoteMark === 'close' && after && describesSomeone(tokens, verbEnd + 1, after.end)) {
       return { verbStart: i, verbEnd, subjectStart: verbEnd + 1, subjectEnd: after.end, inverted: true, subject: { type: 'unnamed' }, lemma: token.lemma };
     }
   }
@@ -868,9 +880,9 @@ function coordinatedSubject(tokens: Token[], i: number, conjunction: number, reg
  * years in prison and says …" is a verb).
  */
 function joinsNouns(tokens: Token[], first: number, i: number, conjunction: number): boolean {
-  const plural = (token: Token | undefined) => token !== undefined && token.normal.endsWith('s') && token.normal !== token.lemma;
+  const present = tokens[i].normal.endsWith('s') && tokens[i].normal !== tokens[i].lemma;
   const noun = tokens[conjunction - 1];
-  return plural(tokens[i]) && tokens[first].normal.endsWith('ed') && noun?.pos === 'NOUN' && plural(noun);
+  return present && tokens[first].normal.endsWith('ed') && noun !== undefined && isPluralNoun(noun);
 }
 
 /**
@@ -1129,9 +1141,6 @@ function namedAfterRole(tokens: Token[], k: number): boolean {
   const indefinite = ['a', 'an'].includes(tokens[k]?.normal ?? '');
   return tokens[j]?.pos === 'PROPN' && (!determined || indefinite || j > role);
 }
-
-/** A lower-case word of a role before a name ("campaign manager", "longtime aide"). */
-const isRoleModifier = (token: Token) => isWord(token) && !isCapitalized(token) && ['NOUN', 'ADJ'].includes(token.pos);
 
 /**
  * "noted in a guest column in Saturday's paper that …": a prepositional phrase between the verb and the clause it

@@ -103,16 +103,8 @@ function toStatement(clause: AttributedClause, vocabulary: ClaimVocabulary): Fou
   const exclude = new Set([...(clause.speaker?.words ?? []), ...(clause.coSpeaker?.words ?? [])]);
   const claim = normalizeClaim([...clause.context, ...withoutPartySubject(clause.content)], { negated: stance.polarity === 'negative', exclude, vocabulary });
   if (!claim) return [];
-  const statement: Statement = {
-    speaker: clause.speaker?.name ?? null,
-    kind: stance.kind,
-    polarity: stance.polarity,
-    text: clause.text,
-    claim,
-    paragraphIndex: clause.paragraphIndex,
-  };
-  if (clause.speaker?.role) statement.role = clause.speaker.role;
-  if (clause.speaker?.speaksFor) statement.speaksFor = clause.speaker.speaksFor;
+  const said: Statement = { speaker: null, kind: stance.kind, polarity: stance.polarity, text: clause.text, claim, paragraphIndex: clause.paragraphIndex };
+  const statement = clause.speaker ? spokenBy(said, clause.speaker) : said;
   if (stance.withdrawn) statement.withdrawn = true;
   if (isRestatement(clause.content)) statement.restates = true;
   if (isReaffirmation(clause.text)) statement.reaffirms = true;
@@ -121,14 +113,10 @@ function toStatement(clause: AttributedClause, vocabulary: ClaimVocabulary): Fou
   return clause.coSpeaker ? [{ statement: spokenBy(statement, clause.coSpeaker), clause }, { statement, clause }] : [{ statement, clause }];
 }
 
-/** The statement as said by `person`, with their role and principal. */
+/** The statement as said by `person`, with their role and principal (and no one else's). */
 function spokenBy(statement: Statement, person: Person): Statement {
-  const joint: Statement = { ...statement, speaker: person.name };
-  delete joint.role;
-  delete joint.speaksFor;
-  if (person.role) joint.role = person.role;
-  if (person.speaksFor) joint.speaksFor = person.speaksFor;
-  return joint;
+  const { role: _role, speaksFor: _speaksFor, ...said } = statement;
+  return { ...said, speaker: person.name, ...(person.role ? { role: person.role } : {}), ...(person.speaksFor ? { speaksFor: person.speaksFor } : {}) };
 }
 
 /** Most of what was said is inside quotation marks: the speaker's words, not a report of them. */

@@ -83,7 +83,7 @@ function isKnownPart(tokens: Token[], k: number): boolean {
   return ['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM'].includes(token.pos) || POSSESSIVE_MARKS.has(token.text) || POSSESSIVE_DETERMINERS.has(token.normal) || (owned && token.normal.endsWith('ing'));
 }
 
-const isPluralNoun = (token: Token) => token.pos === 'NOUN' && token.normal !== token.lemma && token.normal.endsWith('s');
+export const isPluralNoun = (token: Token) => token.pos === 'NOUN' && token.normal !== token.lemma && token.normal.endsWith('s');
 
 /** How a people's adjective most often ends: Japan-ese, Halvor-ian, Brit-ish (not an acronym: "FBI"). */
 const DEMONYM_ENDING = /[a-z](ese|ian|ish)$/;

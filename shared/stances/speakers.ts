@@ -662,7 +662,7 @@ function appositiveRole(tokens: Token[], comma: number): string | undefined {
 }
 
 /** "former", "deputy", "union" in "the former union president": words that narrow a role before its head. */
-function isRoleModifier(token: Token): boolean {
+export function isRoleModifier(token: Token): boolean {
   return isWord(token) && !isCapitalized(token) && (token.pos === 'ADJ' || token.pos === 'NOUN');
 }
 
@@ -824,8 +824,7 @@ function nameAt(tokens: Token[], i: number, register: SpeakerRegister): { person
 function ownerOfNextName(tokens: Token[], end: number, register: SpeakerRegister): { person: Person; end: number } | undefined {
   const roleStart = POSSESSIVE_MARKS.has(tokens[end + 1]?.text ?? '') ? end + 2 : end + 1;
   let k = roleStart;
-  const isRoleWord = (token?: Token) => !!token && (token.pos === 'NOUN' || token.pos === 'ADJ') && !isCapitalized(token);
-  while (k - roleStart < MAX_ROLE_TOKENS && isRoleWord(tokens[k])) k += 1;
+  while (k - roleStart < MAX_ROLE_TOKENS && tokens[k] && isRoleModifier(tokens[k])) k += 1;
   if (k === roleStart || tokens[k - 1].pos !== 'NOUN') return undefined;
   // "Clinton's husband, Bill, …": after a possessive, the name may be set off by commas, and be one word.
   const setOff = roleStart === end + 2 && tokens[k]?.text === ',';
