@@ -807,8 +807,12 @@ function anchorWithSubject(tokens: Token[], i: number, verbEnd: number, register
   // "Aldana no longer insists that …": the verb takes "no longer", which gives up the stance it reports.
   const verbStart = tokens[i - 1]?.normal === 'longer' && tokens[i - 2]?.normal === 'no' ? i - 2 : i;
   if (before && closesRelativeClause(tokens, before.start, verbEnd)) return undefined;
-  if (before) return { verbStart, verbEnd, subjectStart: before.start, subjectEnd, inverted: false, subject: before.subject, lemma: token.lemma };
   const previous = tokens[i - 1];
+  const named = previous?.text === ',' ? nameClosingClause(tokens, verbEnd + 1, register) : undefined;
+  if (named) {
+    return { verbStart: i, verbEnd, subjectStart: verbEnd + 1, subjectEnd: named.end, inverted: true, subject: { type: 'person', person: named.person }, lemma: token.lemma };
+  }
+  if (before) return { verbStart, verbEnd, subjectStart: before.start, subjectEnd, inverted: false, subject: before.subject, lemma: token.lemma };
   // "…, meanwhile, called on the North Korean regime to …": whom a call is made on is never who makes it.
   const addressed = token.lemma === 'call' && verbEnd > i;
   if (previous && (previous.text === ',' || previous.quoteMark === 'close') && !addressed) {
@@ -836,6 +840,24 @@ function anchorWithSubject(tokens: Token[], i: number, verbEnd: number, register
   }
   return undefined;
 }
+
+/**
+ * "Cruz lacks support in Congress, whom he has alienated, said Larry Sabato, director of …": after a comma, a verb of
+ * saying followed by a name and nothing else of its clause (a comma, a parenthesis or the sentence's end) is inverted;
+ * a name cannot be all that was said. What comes before it, set off by commas, was part of the content, not the
+ * subject's appositive.
+ */
+function nameClosingClause(tokens: Token[], start: number, register: SpeakerRegister): { person: Person; end: number } | undefined {
+  const named = findNameStartingAt(tokens, start, register);
+  const next = named && tokens[named.end + 1];
+  if (!named || named.person.organization || (next && ![',', '.', '('].includes(next.text))) return undefined;
+  // A role may come before the name ("said lobbyist and GOP strategist Charlie Black"), not "of Cruz" or "that Walker".
+  const phrase = tokens.slice(start, named.end + 1);
+  return phrase.every((token) => !NOT_IN_ROLES.has(token.pos)) ? named : undefined;
+}
+
+/** Parts of speech a role and a name never hold: "said of Cruz", "said that Walker", "said the questioning". */
+const NOT_IN_ROLES = new Set(['ADP', 'DET', 'PRON', 'VERB', 'AUX', 'SCONJ', 'PART']);
 
 /** A noun phrase of someone unnamed: a determiner and a noun that names no document ("the boy", "one Democrat"). */
 function describesSomeone(tokens: Token[], start: number, end: number): boolean {

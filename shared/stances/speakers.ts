@@ -311,7 +311,7 @@ export function skipToSubjectEnd(tokens: Token[], from: number): number {
   // and so do "no longer" ("Aldana no longer insists that …") and a pronoun that stresses the subject ("Ford itself
   // said").
   const isSkipped = (token: Token, k: number) =>
-    token.pos === 'ADV' || token.pos === 'AUX' || token.normal === 'not' || token.entity === 'DATE' || token.entity === 'TIME' ||
+    (token.pos === 'ADV' && !isMistaggedName(token)) || token.pos === 'AUX' || token.normal === 'not' || token.entity === 'DATE' || token.entity === 'TIME' ||
     (token.normal === 'no' && tokens[k + 1]?.normal === 'longer') || (INTENSIFIERS.has(token.normal) && k > 0 && isWord(tokens[k - 1]) && tokens[k - 1].pos !== 'VERB');
   while (j >= 0 && isSkipped(tokens[j], j)) j -= 1;
   if (j < from && j >= 0 && TIME_PREPOSITIONS.has(tokens[j].normal)) {
@@ -328,6 +328,15 @@ export function skipToSubjectEnd(tokens: Token[], from: number): number {
   }
   if (j >= 0 && isDashAt(tokens, j)) return skipDashes(tokens, j);
   return postmodifierStart(tokens, j) - 1;
+}
+
+/**
+ * "Jolly said he would be cautious": wink tags some surnames as adverbs. An adverb has no capital letter before a
+ * verb unless it opens the sentence, and an adverb opening the sentence right before the verb leaves the verb without
+ * a subject, so a capitalised "adverb" there is a name (all capitals are wire copy's headline style, not a name).
+ */
+function isMistaggedName(token: Token): boolean {
+  return isCapitalized(token) && /\p{Ll}/u.test(token.text);
 }
 
 /** Pronouns that stress the subject they follow ("Trump himself said"). */

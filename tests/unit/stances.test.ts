@@ -2605,6 +2605,37 @@ describe('an attribution set inside the clause it attributes', () => {
   });
 });
 
+describe('names the tagger misreads', () => {
+  it('reads a surname tagged as an adverb before the verb ("Kindly said") as the speaker, not as an adverb', () => {
+    const found = extractStatements([
+      'Rep. Maya Kindly is running for the Senate.',
+      'Kindly said the state would not pay the levy unless the county agrees.',
+      'Ms. Kindly also said she would back the bill.',
+    ]);
+    expect(found.map((statement) => [statement.speaker, statement.kind])).toEqual([
+      ['Maya Kindly', 'condition'],
+      ['Maya Kindly', 'position'],
+    ]);
+  });
+});
+
+describe('an attribution after the clause it attributes', () => {
+  it('gives "…, who …, said Ann Loy, director of …" to the name after the verb, not to the noun before the clause', () => {
+    const [statement] = extractStatements([
+      'The mayor lacks support from colleagues in the Council, whom she has angered with her budget, said Ann Loy, director of the Civic Institute.',
+    ]);
+    expect(statement).toMatchObject({ speaker: 'Ann Loy', role: 'director' });
+  });
+
+  it('keeps the subject before the verb when what follows a name is not the end of the clause ("said of Cruz", "said Trump was")', () => {
+    const found = extractStatements([
+      'Sen. Ann Loy, facing a hard race, said Mayor Tom Reyes would not win.',
+      '“He has many supporters,” Loy, after a long pause, said of Reyes.',
+    ]);
+    expect(found.map((statement) => statement.speaker)).toEqual(['Ann Loy', 'Ann Loy']);
+  });
+});
+
 describe('organisations as speakers', () => {
   it('gives a quoted paragraph after an organisation’s report to the organisation, and "he" to the last person', () => {
     const found = extractStatements([
