@@ -38,6 +38,7 @@ import {
   MAX_NAME_WORDS,
   MAX_ROLE_TOKENS,
   MAX_SOURCE_PHRASE_TOKENS,
+  SUBORDINATORS,
   TERMS_MOVED,
 } from './patterns.js';
 import {
@@ -487,7 +488,7 @@ export function leadingAdjunctsEnd(tokens: Token[]): number {
 
 /** "Eight days before the vote, …", "Two weeks later, …": a number of units of time opens an adjunct. */
 function opensSpanOfTime(tokens: Token[], start: number): boolean {
-  return tokens[start].pos === 'NUM' && TIME_UNITS.has(tokens[start + 1]?.lemma ?? '');
+  return tokens[start]?.pos === 'NUM' && TIME_UNITS.has(tokens[start + 1]?.lemma ?? '');
 }
 
 const CONTRASTING_OPENERS = new Set(['while', 'although', 'though', 'whereas']);
@@ -993,10 +994,12 @@ function anchorParticiple(tokens: Token[], i: number, verbEnd: number, register:
   const attributing = tokens[i - 1]?.text === ',' ? attributionBefore(tokens, i - 1, register) : absolute;
   if (attributing) return participleAnchor(i, verbEnd, attributing, tokens[i].lemma);
   // The clause's subject, after a verbless adjunct that opens the sentence ("Here in Columbia, Sanders …, saying"; not
-  // "And then Trump went on the attack, saying").
+  // "And then Trump went on the attack, saying"), or after a subordinate clause ("Although Bloomberg is not a
+  // candidate, Trump sent a jab his way by suggesting …": Trump suggests).
   const adjuncts = leadingAdjunctsEnd(tokens);
   const verbless = !tokens.slice(0, adjuncts).some((token) => token.pos === 'VERB' || token.pos === 'AUX');
-  const start = verbless ? adjuncts : 0;
+  // Not a comma after the participle itself ("When he returned he began by saying, “…”").
+  const start = (verbless || SUBORDINATORS.test(tokens[0]?.normal ?? '')) && adjuncts < i ? adjuncts : 0;
   const described = describedSubjectBefore(tokens, start, i, register);
   if (described) return participleAnchor(i, verbEnd, described, tokens[i].lemma);
   // After "by", "after" …: the subject of the clause, before its verb ("Democrats were careful not to anger Sanders by

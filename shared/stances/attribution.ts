@@ -342,9 +342,14 @@ function nameStart(tokens: Token[], named: { start: number; end: number }): numb
 /** Verbs whose object is questioned about what they said or did. */
 const QUESTIONING_VERBS = new Set(['ask', 'press', 'question', 'challenge', 'quiz', 'grill']);
 
-/** The sentence opens with a person's name in the possessive ("Mr. Trump's temperament …"). */
+/**
+ * The sentence, or the adjunct it opens with, opens with a person's name in the possessive ("Mr. Trump's temperament
+ * …", "Since Clinton's op-ed in May, she has …").
+ */
 function opensWithOwner(tokens: Token[], named: { person: Person; start: number; end: number }): boolean {
-  return nameStart(tokens, named) === leadingAdjunctsEnd(tokens) && !named.person.organization && !named.person.institutional;
+  const start = nameStart(tokens, named);
+  const opensAdjunct = start === 1 && ['ADP', 'SCONJ'].includes(tokens[0].pos);
+  return (start === leadingAdjunctsEnd(tokens) || opensAdjunct) && !named.person.organization && !named.person.institutional;
 }
 
 /** The noun phrase ending at `end` ("with Fox News’ Sean Hannity") follows a preposition. */

@@ -319,6 +319,8 @@ export function skipToSubjectEnd(tokens: Token[], from: number): number {
     while (j >= 0 && isSkipped(tokens[j], j)) j -= 1;
   }
   if (j >= 0 && tokens[j].text === ')') j = skipParenthesis(tokens, j); // "Sen. Chuck Schumer (D-N.Y.) said"
+  const quoted = quotedParticipleStart(tokens, j);
+  if (quoted !== undefined) return skipAge(tokens, quoted - 1);
   // "Veterans interviewed at rallies this week, including Mr. Jebens, said": the appositive, then the postmodifier, when
   // no comma comes before it (one inside an appositive describes what the appositive describes).
   if (j >= 0 && tokens[j].text === ',') {
@@ -337,6 +339,24 @@ export function skipToSubjectEnd(tokens: Token[], from: number): number {
  */
 function isMistaggedName(token: Token): boolean {
   return isCapitalized(token) && /\p{Ll}/u.test(token.text);
+}
+
+/**
+ * "Mr. Manafort, citing “the unique magic of Trump,” said": a participle phrase set off by commas whose quotation
+ * closes right before the verb. Where that participle is (its comma is just before it), or undefined: a quotation
+ * that ends before the verb is otherwise what was said ("“We will win,” said Loy").
+ */
+function quotedParticipleStart(tokens: Token[], close: number): number | undefined {
+  if (tokens[close]?.quoteMark !== 'close') return undefined;
+  // Two apostrophes make one mark in newspaper copy ('' … '').
+  let last = close;
+  while (tokens[last - 1]?.quoteMark === 'close') last -= 1;
+  if (tokens[last - 1]?.text !== ',') return undefined;
+  let open = tokens.slice(0, last).findLastIndex((token) => token.quoteMark === 'open');
+  while (tokens[open - 1]?.quoteMark === 'open') open -= 1;
+  const participle = tokens[open - 1];
+  const isParticiple = participle?.pos === 'VERB' && /ing$/.test(participle.normal);
+  return open > 2 && isParticiple && tokens[open - 2].text === ',' ? open - 2 : undefined;
 }
 
 /** Pronouns that stress the subject they follow ("Trump himself said"). */

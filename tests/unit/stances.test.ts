@@ -2636,6 +2636,35 @@ describe('an attribution after the clause it attributes', () => {
   });
 });
 
+describe('clauses around the subject', () => {
+  it('skips a participle phrase whose quotation closes before the verb ("Mr. Loy, citing “…,” said") to the subject', () => {
+    const found = extractStatements([
+      'Mr. Loy, citing “the unique magic of Holt,” said the candidate could win in states like Ohio.',
+      'Ms. Ruiz, citing \'\'the cost of the bridge,\'\' said the county would not pay for it.',
+      '“We will win the state,” said Mr. Loy.',
+    ]);
+    expect(found.map((statement) => statement.speaker)).toEqual(['Loy', 'Ruiz', 'Loy']);
+  });
+
+  it('gives a participle after an opening subordinate clause to the main clause’s subject, not the clause’s', () => {
+    const found = extractStatements([
+      'Although Reyes is not yet a candidate, Holt sent a jab his way by suggesting that Reyes would lose the vote.',
+      'When Holt returned, she began by saying that the levy must go.',
+      'When Reyes returned he began by saying, “The council must first repeal the old levy.”',
+    ]);
+    expect(found.map((statement) => statement.speaker)).toEqual(['Holt', 'Holt', 'Reyes']);
+  });
+
+  it('takes "she" after an opening adjunct that names her in the possessive ("Since Holt’s op-ed in May, she has …") as her, not the last speaker', () => {
+    const found = extractStatements([
+      'Mayor Ana Holt hopes to win the county.',
+      'Senator Mary Loy said the mandate was far too low.',
+      "Since Holt's op-ed in May, she's tacked to the left, criticizing the pipeline and calling for a ban on drilling.",
+    ]);
+    expect(found.at(-1)).toMatchObject({ speaker: 'Ana Holt', paragraphIndex: 2 });
+  });
+});
+
 describe('organisations as speakers', () => {
   it('gives a quoted paragraph after an organisation’s report to the organisation, and "he" to the last person', () => {
     const found = extractStatements([
