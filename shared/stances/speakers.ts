@@ -401,6 +401,8 @@ function opensPostmodifier(tokens: Token[], k: number): boolean {
   if (token.normal === 'that') return source && relative;
   if (token.normal === 'with') return source;
   if (token.pos === 'VERB' && token.normal.endsWith('ing')) return true;
+  // "activists clamoring to block …": wink may tag the participle a noun; "to" and a verb after it show it is none.
+  if (token.pos === 'NOUN' && token.normal.endsWith('ing') && next.normal === 'to' && tokens[k + 2]?.pos === 'VERB') return true;
   // "the businessman turned politician": an -ed word before a noun is the clause's verb.
   if (token.pos === 'VERB' && token.normal.endsWith('ed')) return next.pos === 'ADP';
   return POSTMODIFYING_ADJECTIVES.has(token.normal) && next.pos === 'ADP';

@@ -1415,6 +1415,7 @@ describe('sources without a person’s name', () => {
       'Diplomats briefed on the negotiations said the port would reopen only if the debt was settled first.',
       'The lawyer representing the drivers said they would sue unless the city withdrew the levy.',
       'A source close to the mayor said the council must first approve the budget.',
+      'Union activists clamoring to block the Reyes Group from the harbour contract say they will strike unless the council drops it.',
     ]);
     expect(found.map((statement) => statement.speaker)).toEqual([
       'people familiar with talks',
@@ -1422,6 +1423,7 @@ describe('sources without a person’s name', () => {
       'Diplomats',
       'lawyer',
       'source close to mayor',
+      'Union activists',
     ]);
   });
 
