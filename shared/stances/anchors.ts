@@ -54,7 +54,7 @@ import {
   type Person,
   type SpeakerRegister,
 } from './speakers.js';
-import { followsComma, isCapitalized, isWord, type Token } from './sentences.js';
+import { followsComma, isCapitalized, isModifyingParticiple, isWord, type Token } from './sentences.js';
 import { isRepresentedAt } from './principals.js';
 import { capitalizedOwnerBefore, isPluralNoun, sourceSpeaker } from './sources.js';
 
@@ -702,10 +702,6 @@ function isVerbInObject(tokens: Token[], k: number): boolean {
   return tokens[k - 1]?.normal === 'to' || /ing$/.test(token.normal);
 }
 
-/** "the offer of fixed ratios": a participle between a preposition or determiner and its noun modifies it. */
-function isModifyingParticiple(tokens: Token[], k: number): boolean {
-  return tokens[k]?.pos === 'VERB' && /(ed|ing)$/.test(tokens[k].normal) && tokens[k + 1]?.pos === 'NOUN' && ['ADP', 'DET', 'ADJ', 'ADV'].includes(tokens[k - 1]?.pos ?? '');
-}
 
 /**
  * "Osei posted a statement rejecting the increase", "she issued a statement saying …", "… describing the talks as …":

@@ -35,7 +35,7 @@ import {
   PHRASE_SYNONYMS,
   SYNONYMS,
 } from './vocabulary.js';
-import { isWord, type Token } from './sentences.js';
+import { isModifyingParticiple, isWord, type Token } from './sentences.js';
 import type { StatementKind } from './types.js';
 
 export interface Stance {
@@ -159,6 +159,8 @@ export function lemmaLine(tokens: Token[], { ownStance = false } = {}): string {
     .map((token, k) => {
       if (token.normal === "n't") return 'not';
       if (k === owned && NOMINALIZED_STANCES[token.lemma]) return NOMINALIZED_STANCES[token.lemma];
+      // "Rubio's proposed credit": a participle that modifies a noun is no verb of the clause, and cues no stance.
+      if (isModifyingParticiple(words, k)) return token.normal;
       return token.pos === 'NOUN' && VERB_CUES_AS_NOUNS.has(token.lemma) && k !== owned ? `${token.lemma}_noun` : token.lemma;
     })
     .join(' ');

@@ -580,6 +580,19 @@ describe('kinds, polarity and claims', () => {
     expect(found.map((statement) => statement.kind)).toEqual(['condition', 'position', 'position', 'condition']);
   });
 
+  it('reads a participle that modifies a noun ("Reyes’s proposed credit", "generally accepted rules") as no stance cue of the clause', () => {
+    const found = extractStatements([
+      'Senator Rand Holt then interjected, calling Reyes’s proposed child care credit “a welfare transfer payment.”',
+      'Holt said the utility was still losing money under generally accepted accounting rules.',
+      'Holt also offered ideas for cutting the levy.',
+    ]);
+    expect(found.map((statement) => [statement.speaker, statement.kind])).toEqual([
+      ['Rand Holt', 'position'],
+      ['Rand Holt', 'claim'],
+      ['Rand Holt', 'offer'],
+    ]);
+  });
+
   it('reads an accusation as a claim about the accused, whatever cues its content holds', () => {
     const [accused, blamed] = extractStatements([
       'Mayor Ana Lima accused the council of refusing to fund the buses unless the state pays.',
