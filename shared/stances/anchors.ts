@@ -672,6 +672,8 @@ function objectThen(tokens: Token[], i: number, ends: (token: Token, hasHead: bo
   for (let k = i + 1; k < tokens.length && k <= i + MAX_NAMED_OBJECT_TOKENS + 1; k += 1) {
     const token = tokens[k];
     if (hasHead && ends(token, hasHead) && (!clause || token.quoteMark === 'open')) return true;
+    // "described the nomination “as an intricate series of steps”": the quotation may open before the word that ends it.
+    if (hasHead && token.quoteMark === 'open' && tokens[k + 1] && ends(tokens[k + 1], hasHead)) return true;
     if (!hasHead && token.quoteMark === 'open') return false;
     // "called what she witnessed “terrible”": a free relative's verb too.
     const verb = hasHead && (isVerbInObject(tokens, k) || (tokens[i + 1]?.normal === 'what' && tokens[k].pos === 'VERB'));
@@ -685,11 +687,17 @@ function objectThen(tokens: Token[], i: number, ends: (token: Token, hasHead: bo
     // Friday").
     const inObject =
       isNounPhrasePart(token) || token.pos === 'CCONJ' || token.pos === 'PRON' || POSSESSIVE_MARKS.has(token.text) || token.text === ',' || owner || demonstrative || token.text === '$' || modifier ||
-      (hasHead && (token.pos === 'ADP' || token.entity === 'DATE')) || verb || (hasHead && token.normal === 'to' && isVerbInObject(tokens, k + 1));
+      (hasHead && (token.pos === 'ADP' || token.entity === 'DATE')) || verb || (hasHead && token.normal === 'to' && isVerbInObject(tokens, k + 1)) ||
+      isGerundObject(tokens, i, k);
     if (!inObject) return false;
     hasHead ||= token.pos === 'NOUN' || token.pos === 'PROPN' || token.pos === 'PRON' || token.pos === 'NUM' || owner || (demonstrative && token.normal.endsWith('se'));
   }
   return false;
+}
+
+/** "described winning the nomination as …": a gerund right after the verb opens its object. */
+function isGerundObject(tokens: Token[], verb: number, k: number): boolean {
+  return k === verb + 1 && tokens[k].pos === 'VERB' && /ing$/.test(tokens[k].normal);
 }
 
 /** Words that point at a noun ("that report") or stand for one ("those who …"). */

@@ -380,6 +380,17 @@ describe('attribution', () => {
         ['Ana Lima', 'position'],
       ],
     },
+    {
+      reads: 'characterising a gerund, and with "as" inside the quotation',
+      paragraphs: [
+        'Governor Tom Reyes described winning the nomination as a long series of steps.',
+        'Senator Alex Ortiz described the rail budget “as a giveaway to the suburbs.”',
+      ],
+      expected: [
+        ['Tom Reyes', 'position'],
+        ['Alex Ortiz', 'position'],
+      ],
+    },
   ])('reads $reads', ({ paragraphs, expected }) => {
     expect(speakersAndKinds(paragraphs)).toEqual(expected);
   });
