@@ -820,7 +820,11 @@ function anchorWithSubject(tokens: Token[], i: number, verbEnd: number, register
   if (before) return { verbStart, verbEnd, subjectStart: before.start, subjectEnd, inverted: false, subject: before.subject, lemma: token.lemma };
   // "…, meanwhile, called on the North Korean regime to …": whom a call is made on is never who makes it.
   const addressed = token.lemma === 'call' && verbEnd > i;
-  if (previous && (previous.text === ',' || previous.quoteMark === 'close') && !addressed) {
+  // "Said Comey, “…”": a sentence may open with the verb, the speaker after it and the quotation after that.
+  // Not "Asked whether Clinton “has …”" or "Asked by Thrush if …": the name comes right after the verb.
+  const name = tokens[verbEnd + 1];
+  const opensSentence = i === 0 && name !== undefined && isCapitalized(name) && tokens.slice(verbEnd + 1).some((after) => after.quoteMark === 'open');
+  if (((previous && (previous.text === ',' || previous.quoteMark === 'close')) || opensSentence) && !addressed) {
     const named = findNameStartingAt(tokens, verbEnd + 1, register);
     if (named) {
       return { verbStart: i, verbEnd, subjectStart: verbEnd + 1, subjectEnd: named.end, inverted: true, subject: { type: 'person', person: named.person }, lemma: token.lemma };
@@ -839,7 +843,7 @@ function anchorWithSubject(tokens: Token[], i: number, verbEnd: number, register
     }
     // "“How big is that wall?” asked the boy": someone the article does not name said the quotation, not whoever
     // spoke before it.
-    if (previous.quoteMark === 'close' && after && describesSomeone(tokens, verbEnd + 1, after.end)) {
+    if (previous?.quoteMark === 'close' && after && describesSomeone(tokens, verbEnd + 1, after.end)) {
       return { verbStart: i, verbEnd, subjectStart: verbEnd + 1, subjectEnd: after.end, inverted: true, subject: { type: 'unnamed' }, lemma: token.lemma };
     }
   }

@@ -483,8 +483,9 @@ function nextClauseStart(anchor: Anchor): number {
  * the verb takes no "that"-clause, object clause or colon of its own ("…, Putin said at a news conference").
  */
 function isTrailing(tokens: Token[], anchor: Anchor, cursor: number): boolean {
-  // "According to X, …" opening the sentence reports what follows it; ", said X" and "…, according to X" end a clause.
-  if (anchor.inverted) return anchor.lemma !== 'according to' || tokens.slice(cursor, anchor.verbStart).some(isWord);
+  // "According to X, …" and "Said X, “…”" opening the sentence report what follows them; ", said X" and "…, according
+  // to X" end a clause.
+  if (anchor.inverted) return (anchor.lemma !== 'according to' && anchor.verbStart > 0) || tokens.slice(cursor, anchor.verbStart).some(isWord);
   if (anchor.participle) return false;
   const before = tokens[anchor.subjectStart - 1];
   if (!before || !(before.text === ',' || before.quoteMark === 'close')) return false;
@@ -578,7 +579,10 @@ function findComplementizer(tokens: Token[], from: number): number {
 /** First token of what a leading anchor reports: after the listener, a "that", and time words. */
 function contentStart(tokens: Token[], anchor: Anchor): number {
   if (anchor.stance) return anchor.verbStart;
-  // Only a leading "According to X, …" gets here inverted: what X said follows the name.
+  // Only a leading "According to X, …" or "Said X, “…”" gets here inverted: what X said follows the name, and after
+  // the name's appositive the quotation ("Said Dorothy Poynter, who grew up with Ali, “We were all so proud.”").
+  const quotation = anchor.inverted && anchor.verbStart === 0 && anchor.lemma !== 'according to' ? tokens.findIndex((token, at) => at > anchor.subjectEnd && token.quoteMark === 'open') : -1;
+  if (quotation !== -1) return quotation;
   let k = anchor.inverted ? anchor.subjectEnd + 1 : skipListener(tokens, anchor);
   const complementizer = findComplementizer(tokens, k);
   if (complementizer !== -1) return complementizer + 1;

@@ -2653,6 +2653,22 @@ describe('an attribution after the clause it attributes', () => {
     expect(statement).toMatchObject({ speaker: 'Ann Loy', role: 'director' });
   });
 
+  it('reads a sentence that opens with the verb ("Said Ann Loy, who …, “…”") as the quotation of the name after it', () => {
+    const found = extractStatements([
+      'Mayor Tom Reyes spoke first.',
+      'Said Loy, “The city will not pay for the bridge unless the state does.”',
+      'Said Ann Loy, who grew up in the valley, “We must first repair the levee.”',
+      'Asked whether Reyes “has the votes to pass the levy,” 70 percent of voters said no.',
+    ]);
+    expect(found.map((statement) => [statement.speaker, statement.kind, statement.text.slice(0, 12)])).toEqual([
+      ['Ann Loy', 'condition', 'Said Loy, “T'],
+      ['Ann Loy', 'position', 'Said Ann Loy'],
+    ]);
+    // "According to X, …" reports all that follows the name, not just from its quotation on.
+    const according = extractStatements(['According to the Gazette, Mayor Ana Holt praised her “wonderful donors” at the dinner, and she asked the bankers to freeze rates.']);
+    expect(according.map((statement) => statement.speaker)).toEqual(['Gazette', 'Ana Holt']);
+  });
+
   it('keeps the subject before the verb when what follows a name is not the end of the clause ("said of Cruz", "said Trump was")', () => {
     const found = extractStatements([
       'Sen. Ann Loy, facing a hard race, said Mayor Tom Reyes would not win.',
