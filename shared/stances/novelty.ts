@@ -94,7 +94,9 @@ export const NEW_WORDS_SHARE = 0.3;
  *   out …", "he still warns …", `statement.reaffirms`) and the closest statement from an earlier article shares a term
  *   with it that is not the topic's;
  * - `repeat` as well: a quotation whose claim terms are nearly all in the ledger already, whoever said them
- *   (`NEW_WORDS_SHARE`): the speaker's own words on a point the story has reported;
+ *   (`NEW_WORDS_SHARE`): the speaker's own words on a point the story has reported; unless it states a number none of
+ *   the speaker's (or their side's) statements held: "Twenty-four percent … is a deal I can defend" takes up the other
+ *   side's figure;
  * - `changed`: similarity ≥ `CHANGED_SIMILARITY` otherwise (different terms, a polarity flip, "no longer …",
  *   a condition restated as a mere position);
  * - `new`: anything less, or no earlier statement by the speaker.
@@ -138,7 +140,7 @@ export function compareWithLedger(statement: Statement, earlier: LedgerEntry[], 
   if (held) return { status: StanceStatus.Repeat, similarity: rounded, closest: held };
   const lede = restatedInArticle(statement, scored);
   if (lede) return { status: StanceStatus.Repeat, similarity: rounded, closest: lede };
-  if (isFamiliarQuotation(statement, tokens, frequencies)) return { status: StanceStatus.Repeat, similarity: rounded, closest: best.entry };
+  if (isFamiliarQuotation(statement, tokens, frequencies) && !bringsNewNumber(tokens, scored)) return { status: StanceStatus.Repeat, similarity: rounded, closest: best.entry };
   if (similarity >= CHANGED_SIMILARITY || (statement.withdrawn && similarity >= MIN_SHOWN_SIMILARITY)) {
     return { status: StanceStatus.Changed, similarity: rounded, closest: best.entry };
   }
@@ -184,6 +186,12 @@ function isFamiliarQuotation(statement: Statement, tokens: Set<string>, frequenc
   if (!statement.quotation || statement.withdrawn) return false;
   const unseen = [...tokens].filter((token) => frequencies.count(token) <= 1).length;
   return unseen < NEW_WORDS_SHARE * tokens.size || tokens.size === 0;
+}
+
+/** A number the comparable statements (the speaker's and their side's) never held: the other side's, taken up. */
+function bringsNewNumber(tokens: Set<string>, scored: Scored[]): boolean {
+  const said = new Set(scored.flatMap((item) => [...item.tokens]));
+  return [...tokens].some((token) => /^\d/.test(token) && !said.has(token));
 }
 
 interface Scored {

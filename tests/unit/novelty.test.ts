@@ -258,6 +258,18 @@ describe('a quotation in words the story has already used', () => {
     expect(compareWithLedger({ ...reported, earlierInArticle: undefined }, entries).status).toBe('changed');
   });
 
+  it('judges a quotation with a number the speaker never stated on its words, though the other side stated it', () => {
+    const offered = extractStatements([
+      'Mayor Ana Lima said the city would keep the fare freeze until the state paid its transit grant.',
+      'Councillor Tom Reyes said the city should raise bus fares by 4 percent in the winter.',
+      'Lima said the city could not raise bus fares in the winter.',
+    ]).map((statement, index) => toLedgerEntry(statement, article, index));
+    const [quoted] = extractStatements(['Mayor Ana Lima spoke on Friday.', '“Bus fares up 4 percent in the winter, the city can raise,” Lima said.']);
+    expect(compareWithLedger(quoted, offered).status).not.toBe('repeat');
+    const [again] = extractStatements(['Mayor Ana Lima spoke on Friday.', '“Bus fares in the winter, the city cannot raise,” Lima said.']);
+    expect(compareWithLedger(again, offered).status).toBe('repeat');
+  });
+
   it('judges a quotation that brings its own terms on its words', () => {
     const [fresh] = extractStatements(['Mayor Ana Lima spoke on Friday.', '“Give riders a monthly pass at half price and we can talk about fares,” Lima said.']);
     expect(compareWithLedger(fresh, entries).status).toBe('new');
