@@ -596,11 +596,13 @@ describe('kinds, polarity and claims', () => {
       'Senator Rand Holt then interjected, calling Reyes’s proposed child care credit “a welfare transfer payment.”',
       'Holt said the utility was still losing money under generally accepted accounting rules.',
       'Holt also offered ideas for cutting the levy.',
+      'Holt has said his proposed bridge might be 40 feet high.',
     ]);
     expect(found.map((statement) => [statement.speaker, statement.kind])).toEqual([
       ['Rand Holt', 'position'],
       ['Rand Holt', 'claim'],
       ['Rand Holt', 'offer'],
+      ['Rand Holt', 'position'],
     ]);
   });
 
