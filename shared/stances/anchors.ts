@@ -805,7 +805,7 @@ function anchorWithSubject(tokens: Token[], i: number, verbEnd: number, register
   if (opener) return { verbStart: i, verbEnd, subjectStart: conjunction, subjectEnd: conjunction, inverted: false, subject: opener, lemma: token.lemma };
   const { subjectEnd, found: before } = subjectBefore(tokens, i, register);
   // "not what Marenne had asked for", "what he said last week": a free relative names what was said, as an object.
-  if (before && tokens[before.start - 1]?.normal === 'what') return undefined;
+  if (before && isFreeRelativeSubject(tokens, before.start)) return undefined;
   // "rejecting union calls for a pause": the phrase is the object of a verb that takes a stance on it, and "calls" a noun.
   const governing = before ? before.start - 1 : -1;
   if (governing >= 0 && tokens[governing].pos === 'VERB' && isStanceVerb(tokens, governing)) return undefined;
@@ -867,6 +867,13 @@ function nameClosingClause(tokens: Token[], start: number, register: SpeakerRegi
 
 /** Parts of speech a role and a name never hold: "said of Cruz", "said that Walker", "said the questioning". */
 const NOT_IN_ROLES = new Set(['ADP', 'DET', 'PRON', 'VERB', 'AUX', 'SCONJ', 'PART']);
+
+/** The subject at `start` follows "what", with its determiner ("what her supporters have long said"). */
+function isFreeRelativeSubject(tokens: Token[], start: number): boolean {
+  let k = start - 1;
+  while (k >= 0 && (tokens[k].pos === 'DET' || POSSESSIVE_DETERMINERS.has(tokens[k].normal))) k -= 1;
+  return tokens[k]?.normal === 'what';
+}
 
 /** A noun phrase of someone unnamed: a determiner and a noun that names no document ("the boy", "one Democrat"). */
 function describesSomeone(tokens: Token[], start: number, end: number): boolean {

@@ -1369,6 +1369,9 @@ describe('attribution of quotations, transcripts and participles', () => {
     ]);
     const plan = found.filter((statement) => statement.text.includes('the plan was not what'));
     expect(plan.map((statement) => [statement.speaker, statement.text.startsWith('On Monday he said')])).toEqual([['Marco Aldana', true]]);
+    // A determiner between "what" and the subject: "what her supporters have long said" is no attribution either.
+    const hopes = extractStatements(['Mayor Ana Holt hopes the vote will prove what her supporters have long said: She is the strongest candidate.']);
+    expect(hopes.map((statement) => statement.speaker)).toEqual(['Ana Holt']);
   });
 
   it('reads "insisted" as holding a position, and a number named as what it is called ("called 32 “a serious number”")', () => {
