@@ -382,8 +382,9 @@ function postmodifierStart(tokens: Token[], end: number): number {
 
 /**
  * A postmodifier opens at `k` after a common noun: a relative pronoun ("officials who …", "a source that …"), an -ing
- * participle ("the lawyer representing the family"), an -ed participle with its preposition ("diplomats briefed on
- * …"), or an adjective that takes one ("people familiar with …", "sources close to …"). "That" and "with" follow a
+ * participle ("the lawyer representing the family", "lawsuits being considered in …"), an -ed participle with its
+ * preposition ("diplomats briefed on …"), or an adjective that takes one ("people familiar with …", "sources close to
+ * …"). "That" and "with" follow a
  * source's noun only: "the report that officials released said" is the report's.
  */
 function opensPostmodifier(tokens: Token[], k: number): boolean {
@@ -401,6 +402,8 @@ function opensPostmodifier(tokens: Token[], k: number): boolean {
   if (token.normal === 'that') return source && relative;
   if (token.normal === 'with') return source;
   if (token.pos === 'VERB' && token.normal.endsWith('ing')) return true;
+  // "lawsuits being considered in San Diego": a passive participle after "being".
+  if (token.normal === 'being' && next.pos === 'VERB') return true;
   // "activists clamoring to block …": wink may tag the participle a noun; "to" and a verb after it show it is none.
   if (token.pos === 'NOUN' && token.normal.endsWith('ing') && next.normal === 'to' && tokens[k + 2]?.pos === 'VERB') return true;
   // "the businessman turned politician": an -ed word before a noun is the clause's verb.

@@ -1454,6 +1454,8 @@ describe('sources without a person’s name', () => {
       'source close to mayor',
       'Union activists',
     ]);
+    // "lawsuits being heard in Ohio": the lawsuits say it, not the place (and they name no one).
+    expect(extractStatements(['Three lawsuits being heard in Ohio say the levy must first be repealed.']).map((statement) => statement.speaker)).not.toContain('Ohio');
   });
 
   it('gives "the mayor said" to the office when the article names no mayor, and to the person the sentence names when it does', () => {
