@@ -319,6 +319,7 @@ export function skipToSubjectEnd(tokens: Token[], from: number): number {
     while (j >= 0 && isSkipped(tokens[j], j)) j -= 1;
   }
   if (j >= 0 && tokens[j].text === ')') j = skipParenthesis(tokens, j); // "Sen. Chuck Schumer (D-N.Y.) said"
+  j = skipMannerPhrases(tokens, j);
   const quoted = quotedParticipleStart(tokens, j);
   if (quoted !== undefined) return skipAge(tokens, quoted - 1);
   // "Veterans interviewed at rallies this week, including Mr. Jebens, said": the appositive, then the postmodifier, when
@@ -331,6 +332,32 @@ export function skipToSubjectEnd(tokens: Token[], from: number): number {
   if (j >= 0 && isDashAt(tokens, j)) return skipDashes(tokens, j);
   return postmodifierStart(tokens, j) - 1;
 }
+
+/**
+ * "Jeb Bush in a Medium post said", "Holt on Twitter said", "Clinton at a rally in Ohio said": phrases of where or how
+ * between a name and its verb. Where the name ends, or `end` when no such phrase follows a name (a common noun before
+ * the preposition may be what the phrase qualifies: "officials in Kessel said").
+ */
+function skipMannerPhrases(tokens: Token[], end: number): number {
+  let j = end;
+  for (let phrases = 0; phrases < MAX_MANNER_PHRASES; phrases += 1) {
+    const from = Math.max(0, j - MAX_MANNER_PHRASE_TOKENS);
+    const at = from + tokens.slice(from, j).findLastIndex((token) => MANNER_PREPOSITIONS.has(token.normal));
+    const phrase = tokens.slice(at + 1, j + 1);
+    const isNounPhrase = phrase.length > 0 && phrase.every((token) => ['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM'].includes(token.pos) || POSSESSIVE_MARKS.has(token.text));
+    const before = tokens[at - 1];
+    if (at < from || !isNounPhrase || !before) return end;
+    if (before.pos === 'PROPN' && isCapitalized(before)) return at - 1;
+    // "at a rally in Ohio": the phrase may qualify the noun of another one before it.
+    if (before.pos !== 'NOUN') return end;
+    j = at - 1;
+  }
+  return end;
+}
+
+const MANNER_PREPOSITIONS = new Set(['in', 'on', 'at', 'during', 'via']);
+const MAX_MANNER_PHRASE_TOKENS = 5;
+const MAX_MANNER_PHRASES = 2;
 
 /**
  * "Jolly said he would be cautious": wink tags some surnames as adverbs. An adverb has no capital letter before a

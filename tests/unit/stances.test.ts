@@ -2638,6 +2638,18 @@ describe('an attribution set inside the clause it attributes', () => {
   });
 });
 
+describe('phrases between a name and its verb', () => {
+  it('skips where or how a named speaker spoke ("Reyes in a Medium post said", "Holt at a rally in Ohio said")', () => {
+    const found = extractStatements([
+      'Mayor Ana Holt and Senator Tom Reyes met.',
+      'Reyes in a Medium post said he would put more judges on the bench.',
+      'Holt at a rally in Ohio said the levy must go.',
+      'Officials in Kessel said the dam would be filled.',
+    ]);
+    expect(found.map((statement) => statement.speaker)).toEqual(['Tom Reyes', 'Ana Holt', 'Kessel']);
+  });
+});
+
 describe('names the tagger misreads', () => {
   it('reads a surname tagged as an adverb before the verb ("Kindly said") as the speaker, not as an adverb', () => {
     const found = extractStatements([
