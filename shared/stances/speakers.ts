@@ -129,12 +129,13 @@ function collectNamedPeople(text: string): string[][] {
 
 /**
  * compromise cuts a hyphenated surname at its hyphen ("Carlos Lopez-" of "Carlos Lopez-Cantera"): the name with the
- * rest of the word as the text writes it.
+ * rest of the word as the text writes it, or without the hyphen when a lower-case word follows it ("Trump-led").
  */
 function withHyphenatedEnd(name: string, text: string): string {
   if (!name.endsWith('-')) return name;
   const rest = new RegExp(`${escapeRegExp(name)}(\\p{Lu}[\\p{L}'’]*)`, 'u').exec(text)?.[1];
-  return rest ? name + rest : name;
+  // "Donald Trump-led": a word compounded with the name is no part of it.
+  return rest ? name + rest : name.slice(0, -1);
 }
 
 /** "In August, Aldana had called …": a month or a weekday alone is a date, though compromise may read a given name. */

@@ -2638,6 +2638,13 @@ describe('an attribution set inside the clause it attributes', () => {
   });
 });
 
+describe('names compounded with a word', () => {
+  it('keeps the hyphen of "Ana Holt-led" out of the name', () => {
+    const [statement] = extractStatements(['The Ana Holt-led council met on Monday.', '“We will not pay the levy,” she said.']);
+    expect(statement.speaker).toBe('Ana Holt');
+  });
+});
+
 describe('phrases between a name and its verb', () => {
   it('skips where or how a named speaker spoke ("Reyes in a Medium post said", "Holt at a rally in Ohio said")', () => {
     const found = extractStatements([
