@@ -124,7 +124,15 @@ function collectCallerSpeakers(speakers: string[]): string[][] {
 
 function collectNamedPeople(text: string): string[][] {
   const found = compromiseNlp()(text).people().out('array') as string[];
-  return found.map((name) => withHyphenatedEnd(name, text)).map(cleanName).filter((words) => words.length > 1 || (words.length === 1 && !isCalendarWord(words[0])));
+  return found
+    .map((name) => withHyphenatedEnd(name, text))
+    .map(cleanName)
+    .filter((words) => words.length > 1 || (words.length === 1 && !isCalendarWord(words[0]) && standsAlone(words[0], text)));
+}
+
+/** "Frank" of "the Dodd-Frank law" only ever ends a compound: no one of that name is in the article. */
+function standsAlone(word: string, text: string): boolean {
+  return new RegExp(`(?<![\\p{L}-])${escapeRegExp(word)}\\b`, 'u').test(text);
 }
 
 /**

@@ -2639,6 +2639,15 @@ describe('an attribution set inside the clause it attributes', () => {
 });
 
 describe('names compounded with a word', () => {
+  it('takes no person from the end of a compound ("the Dodd-Frank law"), so "she" stays with the woman named', () => {
+    const found = extractStatements([
+      'Mayor Ana Holt and Senator Tom Reyes spoke on Monday.',
+      'He wants to repeal the levy; she backs the 2010 Dodd-Frank law that would break up the banks.',
+      'She calls for $275 billion in new spending on the bridges.',
+    ]);
+    expect(found.at(-1)?.speaker).toBe('Ana Holt');
+  });
+
   it('keeps the hyphen of "Ana Holt-led" out of the name', () => {
     const [statement] = extractStatements(['The Ana Holt-led council met on Monday.', '“We will not pay the levy,” she said.']);
     expect(statement.speaker).toBe('Ana Holt');
