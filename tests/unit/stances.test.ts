@@ -2655,11 +2655,11 @@ describe('names compounded with a word', () => {
 });
 
 describe('phrases between a name and its verb', () => {
-  it('skips where or how a named speaker spoke ("Reyes in a Medium post said", "Holt at a rally in Ohio said")', () => {
+  it('skips where or how a named speaker spoke ("Reyes in a Medium post said", "Holt at a rally in the capital said")', () => {
     const found = extractStatements([
       'Mayor Ana Holt and Senator Tom Reyes met.',
       'Reyes in a Medium post said he would put more judges on the bench.',
-      'Holt at a rally in Ohio said the levy must go.',
+      'Holt at a rally in the capital said the levy must go.',
       'Officials in Kessel said the dam would be filled.',
     ]);
     expect(found.map((statement) => statement.speaker)).toEqual(['Tom Reyes', 'Ana Holt', 'Kessel']);
