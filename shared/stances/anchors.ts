@@ -710,7 +710,6 @@ function isVerbInObject(tokens: Token[], k: number): boolean {
   return tokens[k - 1]?.normal === 'to' || /ing$/.test(token.normal);
 }
 
-
 /**
  * "Osei posted a statement rejecting the increase", "she issued a statement saying …", "… describing the talks as …":
  * what the writing says or does, the subject who issued it does. Only a statement the subject issues, not one of
@@ -813,9 +812,10 @@ function anchorWithSubject(tokens: Token[], i: number, verbEnd: number, register
   const verbStart = tokens[i - 1]?.normal === 'longer' && tokens[i - 2]?.normal === 'no' ? i - 2 : i;
   if (before && closesRelativeClause(tokens, before.start, verbEnd)) return undefined;
   const previous = tokens[i - 1];
-  const named = previous?.text === ',' ? nameClosingClause(tokens, verbEnd + 1, register) : undefined;
-  if (named) {
-    return { verbStart: i, verbEnd, subjectStart: verbEnd + 1, subjectEnd: named.end, inverted: true, subject: { type: 'person', person: named.person }, lemma: token.lemma };
+  // ", said Larry Sabato, director of …" wins over whatever the words before the comma look like.
+  const closing = previous?.text === ',' ? nameClosingClause(tokens, verbEnd + 1, register) : undefined;
+  if (closing) {
+    return { verbStart: i, verbEnd, subjectStart: verbEnd + 1, subjectEnd: closing.end, inverted: true, subject: { type: 'person', person: closing.person }, lemma: token.lemma };
   }
   if (before) return { verbStart, verbEnd, subjectStart: before.start, subjectEnd, inverted: false, subject: before.subject, lemma: token.lemma };
   // "…, meanwhile, called on the North Korean regime to …": whom a call is made on is never who makes it.

@@ -558,11 +558,12 @@ export function isCapitalized(token: Token): boolean {
 
 /**
  * "the offer of fixed ratios", "Rubio's proposed credit", "his proposed wall", "generally accepted rules": a
- * participle between a preposition, a determiner or a possessive (and an adverb after one) and its noun modifies it. After an adverb alone it
- * is the clause's verb ("also offered ideas").
+ * participle between a preposition, a determiner or a possessive (and an adverb after one) and its noun modifies it.
+ * After an adverb alone it is the clause's verb ("also offered ideas").
  */
 export function isModifyingParticiple(tokens: Token[], k: number): boolean {
-  const opens = (at: number) => tokens[at] !== undefined && (['ADP', 'DET', 'ADJ'].includes(tokens[at].pos) || POSSESSIVE_MARKS.has(tokens[at].text) || POSSESSIVE_DETERMINERS.has(tokens[at].normal));
+  const opens = (at: number) =>
+    tokens[at] !== undefined && (['ADP', 'DET', 'ADJ'].includes(tokens[at].pos) || POSSESSIVE_MARKS.has(tokens[at].text) || POSSESSIVE_DETERMINERS.has(tokens[at].normal));
   const modified = opens(k - 1) || (tokens[k - 1]?.pos === 'ADV' && opens(k - 2));
   return tokens[k]?.pos === 'VERB' && /(ed|ing)$/.test(tokens[k].normal) && tokens[k + 1]?.pos === 'NOUN' && modified;
 }

@@ -354,14 +354,15 @@ function skipMannerPhrases(tokens: Token[], end: number): number {
   for (let phrases = 0; phrases < MAX_MANNER_PHRASES; phrases += 1) {
     const from = Math.max(0, j - MAX_MANNER_PHRASE_TOKENS);
     const at = from + tokens.slice(from, j).findLastIndex((token) => MANNER_PREPOSITIONS.has(token.normal));
+    if (at < from) return end;
     const phrase = tokens.slice(at + 1, j + 1);
     // A common noun's phrase ("in a Medium post", "at a rally"), not a bare name, which may be part of the subject.
     const isNounPhrase =
       phrase[0]?.pos === 'DET' && phrase.every((token) => ['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM'].includes(token.pos) || POSSESSIVE_MARKS.has(token.text));
     const before = tokens[at - 1];
-    if (at < from || !isNounPhrase || !before) return end;
+    if (!isNounPhrase || !before) return end;
     if (before.pos === 'PROPN' && isCapitalized(before)) return at - 1;
-    // "at a rally in Ohio": the phrase may qualify the noun of another one before it.
+    // "at a rally in the capital": the phrase may qualify the noun of another one before it.
     if (before.pos !== 'NOUN') return end;
     j = at - 1;
   }
@@ -424,8 +425,7 @@ function postmodifierStart(tokens: Token[], end: number): number {
  * A postmodifier opens at `k` after a common noun: a relative pronoun ("officials who …", "a source that …"), an -ing
  * participle ("the lawyer representing the family", "lawsuits being considered in …"), an -ed participle with its
  * preposition ("diplomats briefed on …"), or an adjective that takes one ("people familiar with …", "sources close to
- * …"). "That" and "with" follow a
- * source's noun only: "the report that officials released said" is the report's.
+ * …"). "That" and "with" follow a source's noun only: "the report that officials released said" is the report's.
  */
 function opensPostmodifier(tokens: Token[], k: number): boolean {
   const head = tokens[k - 1];
