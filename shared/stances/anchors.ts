@@ -306,10 +306,16 @@ function isEmbedded(tokens: Token[], anchor: Anchor, earlier: Anchor[]): boolean
   // "Briggs said Sharpton asked for the meeting", "told reporters Sharpton asked": a subject right after the verb (and
   // its listener) opens the reported clause too.
   const listener = LISTENER_VERBS.has(previous.lemma) ? window.findIndex((token) => !isNounPhrasePart(token)) : 0;
-  const between = window.slice(listener === -1 ? window.length : listener);
+  // The subject's determiner belongs to it: "said her peers referred to the levy as …".
+  const determiners = window.length - 1 - window.findLastIndex((token) => !isDeterminer(token));
+  const between = window.slice(listener === -1 ? window.length : listener, window.length - determiners);
   const adjuncts = between.every((token) => token.pos === 'ADV' || token.entity === 'DATE');
   const opensClause = anchor.subjectStart === previous.verbEnd + 1 + window.length && (adjuncts || isConjunctBefore(between));
   return opensClause || window.some((token) => token.normal === 'that');
+}
+
+function isDeterminer(token: Token): boolean {
+  return token.pos === 'DET' || POSSESSIVE_DETERMINERS.has(token.normal);
 }
 
 /** "Cruz said (both) he and Rubio promised …": a pronoun or name and "and" or "or" before the subject are part of it. */

@@ -2306,6 +2306,12 @@ describe('subjects that are more than one name', () => {
   it('keeps a report whose subject is the speaker and another ("said both he and Reyes promised") with the speaker', () => {
     const found = extractStatements(['Tom Walsh said both he and Reyes promised to fight the levy, but only he kept the promise.']);
     expect(found.map((statement) => statement.speaker)).toEqual(['Tom Walsh']);
+    // A determiner before the subject's noun ("she and her peers", "her peers"): still the outer speaker's report.
+    const peers = extractStatements([
+      "Ms. Ana Sherry said she and her female peers jokingly referred to themselves as ''The Glass Ceiling Club.''",
+      'Ms. Sherry said her peers called the levy a disgrace to the city.',
+    ]);
+    expect(peers.map((statement) => statement.speaker)).toEqual(['Ana Sherry', 'Ana Sherry']);
   });
 
   it('gives a statement whose subject joins two people ("Ana Holt and Tom Walsh said") to each of them, shown whole', () => {
