@@ -54,7 +54,7 @@ import {
   type Person,
   type SpeakerRegister,
 } from './speakers.js';
-import { followsComma, isCapitalized, isModifyingParticiple, isWord, type Token } from './sentences.js';
+import { followsComma, isCapitalized, isDeterminer, isModifyingParticiple, isWord, type Token } from './sentences.js';
 import { isRepresentedAt } from './principals.js';
 import { capitalizedOwnerBefore, isPluralNoun, sourceSpeaker } from './sources.js';
 
@@ -314,10 +314,6 @@ function isEmbedded(tokens: Token[], anchor: Anchor, earlier: Anchor[]): boolean
   return opensClause || window.some((token) => token.normal === 'that');
 }
 
-function isDeterminer(token: Token): boolean {
-  return token.pos === 'DET' || POSSESSIVE_DETERMINERS.has(token.normal);
-}
-
 /** "Cruz said (both) he and Rubio promised …": a pronoun or name and "and" or "or" before the subject are part of it. */
 function isConjunctBefore(tokens: Token[]): boolean {
   const last = tokens[tokens.length - 1];
@@ -561,7 +557,7 @@ function callsOff(tokens: Token[], i: number): boolean {
 /** The noun a short object phrase ends in ("its demand", "the first offer"): after determiners and adjectives. */
 function objectHead(tokens: Token[], start: number): number {
   let k = start;
-  while (tokens[k] && (tokens[k].pos === 'DET' || tokens[k].pos === 'ADJ' || POSSESSIVE_DETERMINERS.has(tokens[k].normal))) k += 1;
+  while (tokens[k] && (isDeterminer(tokens[k]) || tokens[k].pos === 'ADJ')) k += 1;
   return k;
 }
 
@@ -727,7 +723,7 @@ function anchorOnStatement(tokens: Token[], i: number, register: SpeakerRegister
   const stance = !REPORTING_VERBS.has(token.lemma) && (isStanceVerb(tokens, i) || isNamingFrame(tokens, i));
   if (!stance && !REPORTING_VERBS.has(token.lemma)) return undefined;
   let k = i - 2;
-  while (k >= 0 && (tokens[k].pos === 'ADJ' || tokens[k].pos === 'DET' || POSSESSIVE_DETERMINERS.has(tokens[k].normal))) k -= 1;
+  while (k >= 0 && (tokens[k].pos === 'ADJ' || isDeterminer(tokens[k]))) k -= 1;
   if (tokens[k]?.pos !== 'VERB' || !ISSUING_VERBS.has(tokens[k].lemma)) return undefined;
   const issued = anchorWithSubject(tokens, k, k, register);
   if (!issued) return undefined;
@@ -877,7 +873,7 @@ const NOT_IN_ROLES = new Set(['ADP', 'DET', 'PRON', 'VERB', 'AUX', 'SCONJ', 'PAR
 /** The subject at `start` follows "what", with its determiner ("what her supporters have long said"). */
 function isFreeRelativeSubject(tokens: Token[], start: number): boolean {
   let k = start - 1;
-  while (k >= 0 && (tokens[k].pos === 'DET' || POSSESSIVE_DETERMINERS.has(tokens[k].normal))) k -= 1;
+  while (k >= 0 && isDeterminer(tokens[k])) k -= 1;
   return tokens[k]?.normal === 'what';
 }
 
@@ -1178,7 +1174,7 @@ function fitsFrame(tokens: Token[], i: number): boolean {
  */
 function namedAfterRole(tokens: Token[], k: number): boolean {
   let j = k;
-  const determined = POSSESSIVE_DETERMINERS.has(tokens[j]?.normal ?? '') || tokens[j]?.pos === 'DET';
+  const determined = tokens[j] !== undefined && isDeterminer(tokens[j]);
   if (determined) j += 1;
   const role = j;
   while (j - k < MAX_ROLE_TOKENS && tokens[j] && (isRoleModifier(tokens[j]) || POSSESSIVE_MARKS.has(tokens[j].text))) j += 1;

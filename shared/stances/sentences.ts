@@ -562,8 +562,12 @@ export function isCapitalized(token: Token): boolean {
  * After an adverb alone it is the clause's verb ("also offered ideas").
  */
 export function isModifyingParticiple(tokens: Token[], k: number): boolean {
-  const opens = (at: number) =>
-    tokens[at] !== undefined && (['ADP', 'DET', 'ADJ'].includes(tokens[at].pos) || POSSESSIVE_MARKS.has(tokens[at].text) || POSSESSIVE_DETERMINERS.has(tokens[at].normal));
+  const opens = (at: number) => tokens[at] !== undefined && (['ADP', 'ADJ'].includes(tokens[at].pos) || isDeterminer(tokens[at]) || POSSESSIVE_MARKS.has(tokens[at].text));
   const modified = opens(k - 1) || (tokens[k - 1]?.pos === 'ADV' && opens(k - 2));
   return tokens[k]?.pos === 'VERB' && /(ed|ing)$/.test(tokens[k].normal) && tokens[k + 1]?.pos === 'NOUN' && modified;
+}
+
+/** "the", "a", "her", "their": a determiner, possessive ones included (wink tags those as pronouns). */
+export function isDeterminer(token: Token): boolean {
+  return token.pos === 'DET' || POSSESSIVE_DETERMINERS.has(token.normal);
 }
