@@ -161,9 +161,20 @@ export function lemmaLine(tokens: Token[], { ownStance = false } = {}): string {
       if (k === owned && NOMINALIZED_STANCES[token.lemma]) return NOMINALIZED_STANCES[token.lemma];
       // "Rubio's proposed credit": a participle that modifies a noun is no verb of the clause, and cues no stance.
       if (isModifyingParticiple(words, k)) return token.normal;
+      if (isUnrealPerfect(words, k)) return 'have_perfect';
       return token.pos === 'NOUN' && VERB_CUES_AS_NOUNS.has(token.lemma) && k !== owned ? `${token.lemma}_noun` : token.lemma;
     })
     .join(' ');
+}
+
+/** Modals whose perfect tells a past that did not happen: "would have dropped", "could not have won". */
+const UNREAL_MODALS = new Set(['would', 'could', 'might']);
+
+/** The perfect's "have" after an unreal modal (`UNREAL_MODALS`), a verb after it: not "would have to", "would have the power". */
+function isUnrealPerfect(tokens: Token[], k: number): boolean {
+  if (tokens[k].lemma !== 'have' || !['VERB', 'AUX'].includes(tokens[k + 1]?.pos ?? '')) return false;
+  const before = tokens[k - 1]?.normal === 'not' || tokens[k - 1]?.normal === 'never' ? k - 2 : k - 1;
+  return UNREAL_MODALS.has(tokens[before]?.normal ?? '');
 }
 
 /**

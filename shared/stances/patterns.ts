@@ -29,6 +29,13 @@ export const KIND_ORDER: readonly StatementKind[] = [...STANCE_PRIORITY, 'claim'
 /** Kinds a digest reports when new or changed: every stance; a bare claim is kept on the record only. */
 export const ALERT_KINDS: ReadonlySet<StatementKind> = new Set(STANCE_PRIORITY);
 
+/**
+ * A past that did not happen, over the lemma line: "would have dropped", "could not have won", "might have been" (the
+ * perfect's "have" after these modals is `have_perfect` there); not an obligation ("would have to pay") nor a holding
+ * ("would have the power").
+ */
+const UNREAL_PAST = '\\b(would|could|might) (not |never )?have_perfect\\b';
+
 /** What "until" names when it names a time, not an act: "until May", "until Monday", "until the end of the year". */
 const TIME_WORDS = '\\d|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)\\w*|today|tomorrow|next|then|now|further|end|start|beginning|spring|summer|autumn|fall|winter';
 
@@ -71,14 +78,15 @@ export const STANCE_CUES: Record<StanceKind, RegExp[]> = {
     /(?<!\bof (\S+ ){0,3}|\bin )\b((pre)?condition|term|requirement) (\S+ ){0,6}:/,
     /\bprerequisite\b/,
     // "could raise its quota if Canberra agrees to …": terms on what the other side does. Not "as if", "even if", or an
-    // indirect question ("asked if", "wonder if").
-    /(?<!\b(as|even|ask|wonder|see|know|check|what|doubt|unclear|clear) )\bif\b/,
+    // indirect question ("asked if", "wonder if"); nor a past that did not happen ("would have dropped to his knees if
+    // he had asked"): no terms left to meet.
+    new RegExp(`^(?!.*${UNREAL_PAST}).*(?<!\\b(as|even|ask|wonder|see|know|check|what|doubt|unclear|clear) )\\bif\\b`),
     /\b(would|will) require\b/,
     /\b(would|will|could|must) depend (up)?on\b/,
     /\bbefore\b[^,;]*\b(can|could)\b/,
   ],
   refusal: [
-    /\b(will|would) not (?!(only|just|shy|hesitate|rule out|be|have)\b)/,
+    /\b(will|would) not (?!(only|just|shy|hesitate|rule out|be|have(_perfect)?)\b)/,
     // "the levy was a non-starter", "is dead on arrival".
     /\bnon-?starter\b|\bdead on arrival\b/,
     /(?<!\bnot )\brefuse\b/,
@@ -127,7 +135,7 @@ export const STANCE_CUES: Record<StanceKind, RegExp[]> = {
     // Not a past that did not happen ("protesters would have been treated more harshly"); "would have to pay" is an
     // obligation, "would have the power" a claim to hold.
     /\b(will|should|shall|can|may|must)\b/,
-    /\b(would|could|might)\b(?! (not |never )?have be\b)/,
+    new RegExp(`\\b(would|could|might)\\b(?! (not |never )?have_perfect\\b)`),
     // Not "results are expected on Friday", "the vote is planned for March": a forecast or a schedule, nobody's wish.
     /\b(want|hope|seek|intend|aim|wish|prefer|believe|oppose|blame)\b/,
     /(?<!\bbe )\b(plan|expect)\b/,
@@ -153,9 +161,10 @@ export const STANCE_CUES: Record<StanceKind, RegExp[]> = {
 
 /**
  * Stance verbs that are also nouns. As nouns they name someone else's stance ("the demands would make the airline
- * uncompetitive"), so the lemma line writes them as `<lemma>_noun` and the verb cues do not fire.
+ * uncompetitive"), so the lemma line writes them as `<lemma>_noun` and the verb cues do not fire. So do modals read as
+ * nouns: the month ("opened in May"), "the will of the riders".
  */
-export const VERB_CUES_AS_NOUNS = new Set(['demand', 'insist', 'urge', 'refuse', 'support', 'favor', 'favour', 'praise']);
+export const VERB_CUES_AS_NOUNS = new Set(['demand', 'insist', 'urge', 'refuse', 'support', 'favor', 'favour', 'praise', 'may', 'will', 'can', 'must']);
 
 /**
  * Stance nouns that a speaker owns as the object of the verb of saying, read as their verb: "announced his intention

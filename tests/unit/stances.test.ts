@@ -690,8 +690,20 @@ describe('kinds, polarity and claims', () => {
       'Mayor Ana Lima said protesters would have been treated more harshly.',
       'Mayor Ana Lima said the state would have to pay for the buses.',
       'Mayor Ana Lima said the council would have the power to cut fares.',
+      'Mayor Ana Lima said a smaller depot could have cost twice as much.',
+      'Mayor Ana Lima said the depot would have opened in June if the state had paid for it.',
+      'Mayor Ana Lima said the depot would open in June if the state paid for it.',
     ]);
-    expect(found.map((statement) => statement.kind)).toEqual(['claim', 'condition', 'position']);
+    expect(found.map((statement) => statement.kind)).toEqual(['claim', 'condition', 'position', 'claim', 'claim', 'condition']);
+  });
+
+  it('reads a modal\'s word as a noun ("in May", "the will of the riders") as no stance', () => {
+    const found = extractStatements([
+      'Mayor Ana Lima said the depot opened in May.',
+      'Mayor Ana Lima said the vote showed the will of the riders.',
+      'Mayor Ana Lima said the depot may open in June.',
+    ]);
+    expect(found.map((statement) => statement.kind)).toEqual(['claim', 'claim', 'position']);
   });
 
   it('reads "recommends that" as what others should do', () => {
