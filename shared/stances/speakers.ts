@@ -126,8 +126,23 @@ function collectNamedPeople(text: string): string[][] {
   const found = compromiseNlp()(text).people().out('array') as string[];
   return found
     .map((name) => withHyphenatedEnd(name, text))
+    .filter((name) => !isPlaceWord(name, text))
     .map(cleanName)
     .filter((words) => words.length > 1 || (words.length === 1 && !isCalendarWord(words[0]) && standsAlone(words[0], text)));
+}
+
+/**
+ * compromise reads a place before a possessive as a person ("Christie, Ohio’s sitting governor,"), and cuts a place of
+ * two words there ("New" of "New Jersey’s"): one word (no title: "Ms. Lima" is a person) that is a place, or that opens
+ * one wherever the text has it.
+ */
+function isPlaceWord(name: string, text: string): boolean {
+  const word = name.replace(/[.,;:!?"“”]+$/, '').replace(/['’]s$/, '');
+  if (/\s/.test(word)) return false;
+  const nlp = compromiseNlp();
+  if (!looksLikePersonName([word])) return true;
+  const next = [...text.matchAll(new RegExp(`(?<![\\p{L}-])${escapeRegExp(word)} (\\p{Lu}\\p{L}+)`, 'gu'))].map((match) => match[1]);
+  return next.length > 0 && next.every((second) => nlp(`${word} ${second}`).has('#Place'));
 }
 
 /** "Frank" of "the Dodd-Frank law" only ever ends a compound: no one of that name is in the article. */

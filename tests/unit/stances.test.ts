@@ -2672,6 +2672,19 @@ describe('names compounded with a word', () => {
   });
 });
 
+describe('places read as names', () => {
+  it('takes no person from a place before a possessive ("New Jersey’s governor", "Ohio’s governor")', () => {
+    const found = extractStatements([
+      'Governor Tom Dale and Senator Ana Holt spoke on Monday.',
+      'Dale, New Jersey’s sitting governor, repeated his accusations.',
+      'Speaking at a town hall in Salem, New Hampshire, Holt went after the council, calling it “a rubber stamp.”',
+      'Dale, Ohio’s sitting governor, was there too.',
+      'Speaking in Dayton, Ohio, Holt went after the levy, calling it “a tax on the poor.”',
+    ]);
+    expect(found.filter((statement) => statement.text.includes('calling')).map((statement) => statement.speaker)).toEqual(['Ana Holt', 'Ana Holt']);
+  });
+});
+
 describe('phrases between a name and its verb', () => {
   it('skips where or how a named speaker spoke ("Reyes in a Medium post said", "Holt at a rally in the capital said")', () => {
     const found = extractStatements([
