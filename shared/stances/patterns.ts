@@ -362,10 +362,12 @@ export const NEGATION_TOKEN = 'not';
 export const MIN_QUOTED_WORDS = 3;
 
 /**
- * Words an attributed clause needs, with a finite verb, to be a stated position without a stance cue: "the deal was a
- * disaster" (5) is one; "he met Abe" (3) is an event the reporter relays, and shorter clauses are fragments.
+ * Words an attributed clause needs, with a finite verb, to be a claim on the record without a stance cue: "the deal was a
+ * disaster" (5) is one, and so is "the event was canceled" (4); "he met Abe" (3) is an event the reporter relays, and
+ * shorter clauses are fragments. At 4 rather than 5, PolNeAR train gains 25 statements with the right speaker (60 in
+ * all) and dev's coverage goes from 0.736 to 0.739, accuracy unchanged.
  */
-export const MIN_PROPOSITION_WORDS = 5;
+export const MIN_PROPOSITION_WORDS = 4;
 
 /**
  * Tokens of an adjunct: one that opens a sentence ("At an annual year-end news conference in Moscow, …"), or one after

@@ -685,6 +685,11 @@ describe('kinds, polarity and claims', () => {
     ]);
   });
 
+  it('keeps a said clause of four words with a finite verb as a claim ("the depot was closed"), not one of three', () => {
+    const found = extractStatements(['Mayor Ana Lima said the depot was closed.', 'Mayor Ana Lima said she met Reyes.']);
+    expect(found.map((statement) => [statement.text, statement.kind])).toEqual([['Mayor Ana Lima said the depot was closed.', 'claim']]);
+  });
+
   it('reads a past that did not happen ("would have been treated") as a claim, and "would have to" and "would have the power" as stances', () => {
     const found = extractStatements([
       'Mayor Ana Lima said protesters would have been treated more harshly.',
