@@ -39,6 +39,8 @@ const isLeftOut = (token: Token) => LEFT_OUT.has(token.pos) || QUANTIFIERS.has(t
 export function sourceSpeaker(tokens: Token[], start: number, end: number): { person: Person; start: number } | undefined {
   const phrase = tokens.slice(start, end + 1);
   const head = tokens[end];
+  const held = roleThroughBody(tokens, start);
+  if (held) return held;
   // "the president of their association": an owner's determiner may stand between the preposition and the body.
   const linking = POSSESSIVE_DETERMINERS.has(tokens[start - 1]?.normal ?? '') ? start - 2 : start - 1;
   if (tokens[linking] && LINKING_PREPOSITIONS.has(tokens[linking].normal)) {
@@ -65,6 +67,28 @@ export function sourceSpeaker(tokens: Token[], start: number, end: number): { pe
   if (isPluralNoun(head) && proper[proper.length - 1] !== head) return { person: label([[...proper, head]], 'institution'), start };
   return { person: label([proper], 'organization'), start };
 }
+
+/**
+ * "the head of the union in Ohio", "a spokesman for the union at the talks", "officials at the embassy in Tokyo", "the
+ * deputy head of China’s delegation to the forum": a role and its body, then where or to what the body is (the noun phrase starting at `start`); the role
+ * speaks for the body, not for the place.
+ */
+function roleThroughBody(tokens: Token[], start: number): { person: Person; start: number } | undefined {
+  if (!CIRCUMSTANCE_PREPOSITIONS.has(tokens[start - 1]?.normal ?? '')) return undefined;
+  const bodyEnd = start - 2;
+  let bodyStart = bodyEnd + 1;
+  while (bodyStart > 0 && isKnownPart(tokens, bodyStart - 1)) bodyStart -= 1;
+  // A body is one: "a group of 32 experts at the Aspen Institute" are people, and the institute is where they are from.
+  if (bodyStart > bodyEnd || isPluralNoun(tokens[bodyEnd]) || !HOLDING_PREPOSITIONS.has(tokens[bodyStart - 1]?.normal ?? '')) return undefined;
+  const holder = roleBefore(tokens, bodyStart - 2);
+  return holder && { person: label([holder.role, tokens.slice(bodyStart, bodyEnd + 1)], 'institution'), start: holder.start };
+}
+
+/** Prepositions that tie a role to its body ("head of", "spokesman for", "officials at"), and not to a place. */
+const HOLDING_PREPOSITIONS = new Set(['for', 'of', 'at', 'from', 'with']);
+
+/** Prepositions of where a body is or what it is at: "the union in Ohio", "the delegation to the forum". */
+const CIRCUMSTANCE_PREPOSITIONS = new Set(['in', 'at', 'to', 'on']);
 
 /** "familiar with the talks", "close to the president": the adjective, its preposition and the noun phrase after it. */
 function knowingPhrase(tokens: Token[], from: number): Token[] | undefined {

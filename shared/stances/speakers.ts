@@ -247,8 +247,12 @@ function collectUnlistedSubjects(sentences: Sentence[]): string[][] {
       const end = skipToSubjectEnd(tokens, i - 1);
       const appositive = nameInAppositive(tokens, i) ?? nameAfterInvertedVerb(tokens, i);
       if (appositive) names.push(appositive);
-      const run = cleanName(capitalizedRunEndingAt(tokens, end).join(' '));
+      const raw = capitalizedRunEndingAt(tokens, end);
+      const run = cleanName(raw.join(' '));
       if (run.length === 0 || run.length > MAX_NAME_WORDS || !looksLikePersonName(run)) return;
+      // "The Centre for Water Policy warned": the end of a body's name, not a person called Water Policy ("Secretary of
+      // State Madeleine Albright" is a name after its title).
+      if (raw.length > 1 && run.length === raw.length && endsInstitutionName(tokens, end - raw.length + 1)) return;
       if (run.length === 1 && !isLoneNameSubject(tokens, end, token)) return;
       names.push(run);
     });
@@ -579,7 +583,10 @@ function skipClauseOrAppositive(tokens: Token[], comma: number): number {
   // said"; "Trump, speaking at a rally in Wilmington, N.C., warned"), after a party in parentheses too.
   for (let k = comma - 1; k > 0 && k >= comma - MAX_APPOSITIVE_TOKENS && !tokens[k].quoteMark; k -= 1) {
     const opensClause = RELATIVE_PRONOUNS.has(tokens[k].normal) || (tokens[k].pos === 'VERB' && /ing$/.test(tokens[k].normal));
-    if (opensClause && tokens[k - 1].text === ',') return tokens[k - 2]?.text === ')' ? skipParenthesis(tokens, k - 2) : skipAge(tokens, k - 2);
+    if (opensClause && tokens[k - 1].text === ',') {
+      const before = skipSetOffAdverb(tokens, k - 2);
+      return tokens[before]?.text === ')' ? skipParenthesis(tokens, before) : skipAge(tokens, before);
+    }
   }
   const age = skipAge(tokens, comma - 1);
   if (age !== comma - 1) return age;
@@ -601,6 +608,11 @@ function skipClauseOrAppositive(tokens: Token[], comma: number): number {
 }
 
 const RELATIVE_PRONOUNS = new Set(['who', 'whose', 'which']);
+
+/** "Sanders, meanwhile, who …, said": an adverb set off by commas before a relative clause; where the subject ends. */
+function skipSetOffAdverb(tokens: Token[], end: number): number {
+  return tokens[end]?.pos === 'ADV' && tokens[end - 1]?.text === ',' ? end - 2 : end;
+}
 
 /**
  * "Another hopeful", "One Republican presidential hopeful": an adjective after a determiner stands for its noun; in

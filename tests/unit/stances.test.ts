@@ -1552,6 +1552,18 @@ describe('sources without a person’s name', () => {
     expect(speakerOf('The mayor of Leeds said the buses would stop unless the fund was restored.')).toBe('mayor, Leeds');
   });
 
+  it('gives a role its body, not the place or the occasion after it ("the head of the union in Leeds", "the delegation to the forum")', () => {
+    expect(speakerOf('The head of the union in Leeds said the buses would stop unless the fund was restored.')).toBe('head, union');
+    expect(speakerOf('A spokesman for the union at the talks said the strike would go ahead.')).toBe('spokesman, union');
+    expect(speakerOf('The deputy head of Norway’s delegation to the forum said the quota must be cut.')).toBe('deputy head, Norway’s delegation');
+    // People, not a body: the institute after them is where they are from.
+    expect(speakerOf('In a letter, a bipartisan group of 30 experts at the Halden Institute warned of fakery.')).toBe('experts, Halden Institute');
+  });
+
+  it('takes a body’s whole name, not its last words after "for" or "of", for the speaker ("the Centre for Water Policy warned")', () => {
+    expect(speakerOf('The Centre for Water Policy warned that the dam could fail.')).toBe('Centre for Water Policy');
+  });
+
   it('names a group by its kind of people and what qualifies them, not by a capitalised quantifier or the qualifier alone', () => {
     // Capitalised at the start of a sentence, a quantifier reads as a proper noun; a party or a country before a plural
     // role is what kind of senators or strategists they are, not a body that speaks.
@@ -2691,6 +2703,11 @@ describe('places read as names', () => {
 });
 
 describe('phrases between a name and its verb', () => {
+  it('skips an adverb set off by commas before a relative clause ("Lima, meanwhile, who …, said")', () => {
+    const found = extractStatements(['Mayor Ana Lima spoke on Monday.', 'Lima, meanwhile, who has opposed the levy for years, said the council would drop it.']);
+    expect(found.map((statement) => statement.speaker)).toEqual(['Ana Lima']);
+  });
+
   it('skips where or how a named speaker spoke ("Reyes in a Medium post said", "Holt at a rally in the capital said")', () => {
     const found = extractStatements([
       'Mayor Ana Holt and Senator Tom Reyes met.',
