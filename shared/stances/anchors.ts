@@ -1016,7 +1016,7 @@ function anchorParticiple(tokens: Token[], i: number, verbEnd: number, register:
   const adjuncts = leadingAdjunctsEnd(tokens);
   const verbless = !tokens.slice(0, adjuncts).some((token) => token.pos === 'VERB' || token.pos === 'AUX');
   // Not a comma after the participle itself ("When he returned he began by saying, “…”").
-  const start = (verbless || SUBORDINATORS.test(tokens[0]?.normal ?? '')) && adjuncts < i ? adjuncts : 0;
+  const start = joinedClauseStart(tokens, (verbless || SUBORDINATORS.test(tokens[0]?.normal ?? '')) && adjuncts < i ? adjuncts : 0, i);
   const described = describedSubjectBefore(tokens, start, i, register);
   if (described) return participleAnchor(i, verbEnd, described, tokens[i].lemma);
   // After "by", "after" …: the subject of the clause, before its verb ("Democrats were careful not to anger Sanders by
@@ -1032,6 +1032,26 @@ function anchorParticiple(tokens: Token[], i: number, verbEnd: number, register:
   }
   return undefined;
 }
+
+/**
+ * "Protest groups say …, and the civil liberties union has sued the city, saying …": the participle hangs on the last
+ * clause joined before it that has a subject and verb of its own; where that clause starts (`from` when none does).
+ * Not a verb joined to the same subject ("…, and sued the city, saying": the first subject's).
+ */
+function joinedClauseStart(tokens: Token[], from: number, i: number): number {
+  for (let k = i - 2; k > from; k -= 1) {
+    const joins = (JOINING_CONJUNCTIONS.has(tokens[k].normal) && tokens[k - 1]?.text === ',') || tokens[k].text === ';';
+    const opener = tokens[k + 1];
+    if (!joins || !opener || tokens[k].quoted || !SUBJECT_OPENERS.has(opener.pos)) continue;
+    if (tokens.slice(k + 2, i).some((token) => (token.pos === 'VERB' || token.pos === 'AUX') && !token.quoted)) return k + 1;
+  }
+  return from;
+}
+
+const JOINING_CONJUNCTIONS = new Set(['and', 'but']);
+
+/** What a clause's subject opens with: "and the union has sued", "but Wallace brought", "and she said". */
+const SUBJECT_OPENERS = new Set(['DET', 'PROPN', 'NOUN', 'PRON', 'NUM', 'ADJ']);
 
 /**
  * "…, with Sen. John McCain calling it a “Chinese menu”": a participle's own subject, a name after "with" (and its

@@ -2776,6 +2776,17 @@ describe('clauses around the subject', () => {
     expect(found.map((statement) => statement.speaker)).toEqual(['Loy', 'Ruiz', 'Loy']);
   });
 
+  it('gives a participle after a clause joined with its own subject ("…, and Lima has sued the union, saying …") to that subject', () => {
+    const found = extractStatements([
+      'Mayor Ana Lima spoke on Monday.',
+      'The union says the levy is unfair, and Lima has already sued the union over the strike, saying it violates the contract.',
+      'The union says the levy is unfair, and has already sued the city over the strike, saying it violates the contract.',
+      // "and," then a participle: no clause of its own.
+      'On Sunday, Pastor Tom Reyes stood at his pulpit in Dayton, Ohio, and, citing the gospel, endorsed Senator Mary Holt of Ohio, urging his parishioners to vote for her.',
+    ]);
+    expect(found.filter((statement) => /saying|urging/.test(statement.text)).map((statement) => statement.speaker)).toEqual(['Ana Lima', 'union', 'Tom Reyes']);
+  });
+
   it('gives a participle after an opening subordinate clause to the main clause’s subject, not the clause’s', () => {
     const found = extractStatements([
       'Although Reyes is not yet a candidate, Holt sent a jab his way by suggesting that Reyes would lose the vote.',
