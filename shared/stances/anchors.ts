@@ -1491,8 +1491,15 @@ const ROLE_LINKS = new Set(['for', 'of', 'at']);
 /** The last token of the noun phrase starting at `from` (before a preposition, a date, a verb or punctuation); `from - 1` when none. */
 function nounPhraseEnd(tokens: Token[], from: number): number {
   let k = from;
-  while (k < tokens.length && k - from < MAX_SOURCE_PHRASE_TOKENS && isNounPhrasePart(tokens[k]) && !isTimeWord(tokens[k])) k += 1;
+  while (k < tokens.length && k - from < MAX_SOURCE_PHRASE_TOKENS && (isNounPhrasePart(tokens[k]) || isParticipleModifier(tokens, k, from)) && !isTimeWord(tokens[k])) k += 1;
   return k - 1;
+}
+
+/** "a respected Republican strategist", "one unaligned strategist": a participle wink tags a verb, inside the phrase. */
+function isParticipleModifier(tokens: Token[], k: number, from: number): boolean {
+  const token = tokens[k];
+  const inside = k > from && ['DET', 'NUM', 'ADJ'].includes(tokens[k - 1].pos) && ['NOUN', 'PROPN', 'ADJ'].includes(tokens[k + 1]?.pos ?? '');
+  return token.pos === 'VERB' && /(ed|ing)$/.test(token.normal) && inside;
 }
 
 function isTimeWord(token: Token): boolean {

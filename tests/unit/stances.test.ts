@@ -1552,6 +1552,11 @@ describe('sources without a person’s name', () => {
     expect(speakerOf('The mayor of Leeds said the buses would stop unless the fund was restored.')).toBe('mayor, Leeds');
   });
 
+  it('reads a participle inside a source after its verb as part of it ("said a respected party strategist", "according to the Associated Press")', () => {
+    expect(speakerOf('“There is no money for the buses,” said a respected Labour strategist.')).toBe('respected Labour strategist');
+    expect(speakerOf('The council will cut the fares in May, according to the Associated Press.')).toBe('Associated Press');
+  });
+
   it('gives a role its body, not the place or the occasion after it ("the head of the union in Leeds", "the delegation to the forum")', () => {
     expect(speakerOf('The head of the union in Leeds said the buses would stop unless the fund was restored.')).toBe('head, union');
     expect(speakerOf('A spokesman for the union at the talks said the strike would go ahead.')).toBe('spokesman, union');
