@@ -5,7 +5,7 @@
  */
 import { DOCUMENT_NOUNS, findAnchors, isJoiningHyphen, isNounPhrasePart, leadingAdjunctsEnd, OWNED_STATEMENT_NOUNS, type Anchor, type Subject } from './anchors.js';
 import { agrees, pronounGender } from './gender.js';
-import { anchorAtQuoteClose, endsInsideQuote, startsInsideQuote, transcriptSpeakers } from './quotes.js';
+import { anchorAtQuoteClose, endsInsideQuote, signedQuotations, startsInsideQuote, transcriptSpeakers } from './quotes.js';
 import {
   FRONTED_CLAUSE_OPENERS,
   GENERIC_TITLES,
@@ -66,7 +66,7 @@ export interface AttributedClause {
 export function attributeSentences(sentences: Sentence[], register: SpeakerRegister): AttributedClause[] {
   const clauses: AttributedClause[] = [];
   const anchors = sentences.map((sentence) => findAnchors(sentence.tokens, register));
-  const transcript = transcriptSpeakers(sentences, register);
+  const transcript = new Map([...signedQuotations(sentences, register), ...transcriptSpeakers(sentences, register)]);
   // The last speaker, a person, an organisation or a role ("said one district leader. “…”"), goes on with a quotation;
   // "he" and "she" are people.
   let lastNamed: Person | null = null;

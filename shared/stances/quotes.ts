@@ -1,11 +1,12 @@
 /**
  * Speakers of sentences that carry no reporting verb of their own: a quotation running over several sentences, named
- * where it closes ("“… They’re performing honorably. It’s too bad,” Bolton charged."), and transcripts whose paragraphs
- * open with the speaker's name ("CLINTON: I feel a great deal of sympathy …").
+ * where it closes ("“… They’re performing honorably. It’s too bad,” Bolton charged."), transcripts whose paragraphs
+ * open with the speaker's name ("CLINTON: I feel a great deal of sympathy …"), and quotations signed by the paragraph
+ * after them ("“I will look into it.”" | "- Hillary Clinton.").
  */
 import type { Anchor } from './anchors.js';
 import { isCapitalized, isWord, type Sentence, type Token } from './sentences.js';
-import type { Person, SpeakerRegister } from './speakers.js';
+import { findNameStartingAt, type Person, type SpeakerRegister } from './speakers.js';
 
 /** Tokens between a closing quotation mark and the attribution after it (`,” said X` or `,” X said`). */
 const MAX_TOKENS_AFTER_CLOSE = 3;
@@ -76,3 +77,40 @@ function readLabel(tokens: Token[], register: SpeakerRegister): { person: Person
   const person = register.people.find((candidate) => said.includes(candidate.words[candidate.words.length - 1]));
   return person && { person, labelEnd: colon };
 }
+
+/**
+ * The speaker of a quotation paragraph that the next paragraph signs with a dash and a name, as fact checks and readers'
+ * letters print them ("“I will look into it. I don't know the status.”" | "- Hillary Clinton." or "—Ana Ruiz, Leeds."):
+ * for each sentence of the quotation.
+ */
+export function signedQuotations(sentences: Sentence[], register: SpeakerRegister): Map<number, { person: Person; labelEnd: number }> {
+  const signed = new Map<number, { person: Person; labelEnd: number }>();
+  sentences.forEach((sentence, index) => {
+    const alone = sentences[index - 1]?.paragraphIndex !== sentence.paragraphIndex && sentences[index + 1]?.paragraphIndex !== sentence.paragraphIndex;
+    const person = alone ? signatory(sentence.tokens, register) : undefined;
+    if (!person) return;
+    const quoted = sentences.flatMap((other, k) => (other.paragraphIndex === sentence.paragraphIndex - 1 ? [k] : []));
+    if (quoted.length === 0 || sentences[quoted[0]].tokens[0]?.quoteMark !== 'open') return;
+    for (const k of quoted) signed.set(k, { person, labelEnd: -1 });
+  });
+  return signed;
+}
+
+/** "- Hillary Clinton.", "—Michelle Marks, Philadelphia.": a dash, a name the article knows, and at most a place. */
+function signatory(tokens: Token[], register: SpeakerRegister): Person | undefined {
+  if (!SIGNATURE_DASHES.has(tokens[0]?.text ?? '')) return undefined;
+  const named = findNameStartingAt(tokens, 1, register);
+  if (!named || named.end !== firstNameEnd(tokens)) return undefined;
+  const rest = tokens.slice(named.end + 1);
+  const place = rest[0]?.text === ',' && rest.slice(1).every((token) => !isWord(token) || isCapitalized(token));
+  return rest.every((token) => !isWord(token)) || place ? named.person : undefined;
+}
+
+/** Where the run of capitalised words after the dash ends: the name must be all of it ("- Clinton aides said" is not). */
+function firstNameEnd(tokens: Token[]): number {
+  let k = 1;
+  while (tokens[k + 1] && isWord(tokens[k + 1]) && isCapitalized(tokens[k + 1])) k += 1;
+  return k;
+}
+
+const SIGNATURE_DASHES = new Set(['-', '—', '–', '--']);

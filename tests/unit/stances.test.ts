@@ -1090,6 +1090,20 @@ describe('attribution of quotations, transcripts and participles', () => {
     expect(found.filter(([speaker]) => speaker === null)).toEqual([]);
   });
 
+  it('reads a quotation paragraph signed by the next one ("- Maria Ortiz.") as that person’s words, not a "- Ortiz aides" line', () => {
+    const found = speakersOf([
+      '“The bill will pass,” said Mayor Tom Reyes. Senator Maria Ortiz also spoke.',
+      '“The committee must first hear the unions.”',
+      '- Ortiz aides said so.',
+      '“We will never support a bill that cuts pensions. The committee has to start again.”',
+      '- Maria Ortiz.',
+    ]);
+    expect(found.slice(1)).toEqual([
+      ['Tom Reyes', '“The committee must first hear the unions.”'],
+      ['Maria Ortiz', '“We will never support a bill that cuts pensions. The committee has to start again.”'],
+    ]);
+  });
+
   it('attributes "is calling for" and ", saying …" to the clause’s subject', () => {
     const [calling] = extractStatements(['Senator Maria Ortiz is calling for the state to raise the minimum wage.']);
     expect(calling).toMatchObject({ speaker: 'Maria Ortiz', kind: 'demand' });
