@@ -202,6 +202,8 @@ export const STANCE_VERBS = new Set([
   'commend',
   'laud',
   'embrace',
+  'affirm',
+  'reaffirm',
   'condemn',
   'repudiate',
   'disavow',

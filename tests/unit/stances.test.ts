@@ -685,6 +685,14 @@ describe('kinds, polarity and claims', () => {
     ]);
   });
 
+  it('reads affirming or reaffirming something as a position ("affirmed her support for the fare freeze")', () => {
+    const found = extractStatements(['Mayor Ana Lima affirmed her support for the fare freeze.', 'Senator Tom Reyes is reaffirming that the levy will go.']);
+    expect(found.map((statement) => [statement.speaker, statement.kind])).toEqual([
+      ['Ana Lima', 'position'],
+      ['Tom Reyes', 'position'],
+    ]);
+  });
+
   it('keeps a said clause of four words with a finite verb as a claim ("the depot was closed"), not one of three', () => {
     const found = extractStatements(['Mayor Ana Lima said the depot was closed.', 'Mayor Ana Lima said she met Reyes.']);
     expect(found.map((statement) => [statement.text, statement.kind])).toEqual([['Mayor Ana Lima said the depot was closed.', 'claim']]);
