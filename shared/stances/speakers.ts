@@ -63,7 +63,8 @@ export function buildSpeakerRegister(sentences: Sentence[], callerSpeakers: stri
   const text = sentences.map((sentence, k) => (k === 0 ? '' : sentence.paragraphIndex === sentences[k - 1].paragraphIndex ? ' ' : '\n\n') + sentence.text).join('');
   const organizations = organizationShortNames(text);
   const isOrganization = (words: string[]) => words.length === 1 && organizations.has(words[0]);
-  const found = mergeNamings([...collectNamedPeople(text), ...collectUnlistedSubjects(sentences)].filter((words) => !isOrganization(words)), sentences);
+  const namings = [...collectNamedPeople(text), ...collectUnlistedSubjects(sentences)].filter((words) => !isOrganization(words));
+  const found = mergeNamings(namings.filter((words) => !isCutName(words, namings, text)), sentences);
   const people = withCallerSpeakers(collectCallerSpeakers(callerSpeakers), found);
   for (const person of people) {
     person.role = findRole(person, sentences);
@@ -143,6 +144,19 @@ function isPlaceWord(name: string, text: string): boolean {
   if (!looksLikePersonName([word])) return true;
   const next = [...text.matchAll(new RegExp(`(?<![\\p{L}-])${escapeRegExp(word)} (\\p{Lu}\\p{L}+)`, 'gu'))].map((match) => match[1]);
   return next.length > 0 && next.every((second) => nlp(`${word} ${second}`).has('#Place'));
+}
+
+/**
+ * A given name that compromise took without its surname ("Kristen" of "said Kristen Day", "Lee" of "said Lee Epstein"),
+ * while another reading of the text has the whole name: one word that opens a longer naming and that the text never
+ * writes without that naming's next word. Kept, it took the statements as a person of its own.
+ */
+function isCutName(words: string[], namings: string[][], text: string): boolean {
+  if (words.length !== 1) return false;
+  const longer = namings.find((other) => other.length > 1 && other[0] === words[0]);
+  if (!longer) return false;
+  const alone = new RegExp(`(?<![\\p{L}-])${escapeRegExp(words[0])}(?! ${escapeRegExp(longer[1])}\\b)(?![\\p{L}-])`, 'u');
+  return !alone.test(text);
 }
 
 /** "Frank" of "the Dodd-Frank law" only ever ends a compound: no one of that name is in the article. */

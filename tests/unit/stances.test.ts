@@ -2716,6 +2716,13 @@ describe('names compounded with a word', () => {
   });
 });
 
+describe('given names read alone', () => {
+  it('takes the whole name when the name finder keeps only the given name ("said Kristen Day", "said Lee Ostrova")', () => {
+    const found = extractStatements(['“The levy must go,” said Kristen Day, director of the riders’ group.', '“The fares must fall,” said Lee Ostrova, an economist.']);
+    expect(found.map((statement) => statement.speaker)).toEqual(['Kristen Day', 'Lee Ostrova']);
+  });
+});
+
 describe('places read as names', () => {
   it('takes no person from a place before a possessive ("New Jersey’s governor", "Ohio’s governor")', () => {
     const found = extractStatements([
