@@ -166,5 +166,21 @@ function label(parts: Token[][], kind: 'institution' | 'organization'): Person {
   );
   const name = texts.filter(Boolean).join(', ');
   const words = name.toLowerCase().split(/[\s,]+/).filter(Boolean);
-  return kind === 'institution' ? { name, words, institutional: true } : { name, words, organization: true };
+  const candidate = candidateOf(parts[parts.length - 1]);
+  const speaksFor = candidate ? { speaksFor: candidate } : {};
+  return kind === 'institution' ? { name, words, institutional: true, ...speaksFor } : { name, words, organization: true, ...speaksFor };
 }
+
+/**
+ * "the Trump campaign", "Clinton's campaign": a campaign speaks for the candidate it bears the name of, as their
+ * spokesperson does (a watch on the candidate follows it, and judges it with the candidate's statements).
+ */
+function candidateOf(part: Token[]): string | undefined {
+  const head = part.findLastIndex((token) => isWord(token));
+  if (head < 1 || !CAMPAIGN_NOUNS.has(part[head].lemma)) return undefined;
+  const owner = part.slice(0, head).filter((token) => !POSSESSIVE_MARKS.has(token.text) && !isLeftOut(token));
+  const name = owner.slice(owner.findIndex((token) => isWord(token) && isCapitalized(token)));
+  return name.length > 0 && name.length <= 3 && name.every((token) => isWord(token) && isCapitalized(token)) ? name.map((token) => token.text).join(' ') : undefined;
+}
+
+const CAMPAIGN_NOUNS = new Set(['campaign']);

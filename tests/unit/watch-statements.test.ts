@@ -13,6 +13,22 @@ describe('watchedStatements', () => {
     expect(found.map((statement) => statement.speaker)).toEqual(['Ana Lima', 'Tom Reyes', 'Ana Lima']);
   });
 
+  it('follows a watched speaker’s campaign as their voice ("the Lima campaign", "a spokesman for Reyes’s campaign"), not a campaign of its own', () => {
+    const found = watchedStatements(
+      [
+        'Mayor Ana Lima spoke on Monday.',
+        'The Lima campaign said the clinic must stay open.',
+        'A spokesman for Reyes’s campaign said he would veto the fare rise.',
+        'The campaign against the levy said it would sue.',
+      ],
+      watch,
+    );
+    expect(found.map((statement) => [statement.speaker, statement.speaksFor])).toEqual([
+      ['Lima campaign', 'Lima'],
+      ['spokesman, Reyes’s campaign', 'Reyes'],
+    ]);
+  });
+
   it('leaves out another person of a watched surname', () => {
     const found = watchedStatements(['Mayor Ana Lima said the clinic must stay open.', 'Carlos Lima, her brother, said the family would sue the city.'], watch);
     expect(found.map((statement) => statement.speaker)).toEqual(['Ana Lima']);
