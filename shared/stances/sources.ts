@@ -14,6 +14,7 @@ import {
   SOURCE_NOUNS,
   TITLE_NOUNS,
 } from './lexicon.js';
+import { MAX_NAME_WORDS } from './patterns.js';
 import { isCapitalized, isWord, type Token } from './sentences.js';
 import type { Person } from './speakers.js';
 
@@ -70,8 +71,8 @@ export function sourceSpeaker(tokens: Token[], start: number, end: number): { pe
 
 /**
  * "the head of the union in Ohio", "a spokesman for the union at the talks", "officials at the embassy in Tokyo", "the
- * deputy head of China’s delegation to the forum": a role and its body, then where or to what the body is (the noun phrase starting at `start`); the role
- * speaks for the body, not for the place.
+ * deputy head of China’s delegation to the forum": a role and its body, then where or to what the body is (the noun
+ * phrase starting at `start`); the role speaks for the body, not for the place.
  */
 function roleThroughBody(tokens: Token[], start: number): { person: Person; start: number } | undefined {
   if (!CIRCUMSTANCE_PREPOSITIONS.has(tokens[start - 1]?.normal ?? '')) return undefined;
@@ -180,7 +181,8 @@ function candidateOf(part: Token[]): string | undefined {
   if (head < 1 || !CAMPAIGN_NOUNS.has(part[head].lemma)) return undefined;
   const owner = part.slice(0, head).filter((token) => !POSSESSIVE_MARKS.has(token.text) && !isLeftOut(token));
   const name = owner.slice(owner.findIndex((token) => isWord(token) && isCapitalized(token)));
-  return name.length > 0 && name.length <= 3 && name.every((token) => isWord(token) && isCapitalized(token)) ? name.map((token) => token.text).join(' ') : undefined;
+  const isName = name.length > 0 && name.length <= MAX_NAME_WORDS && name.every((token) => isWord(token) && isCapitalized(token));
+  return isName ? name.map((token) => token.text).join(' ') : undefined;
 }
 
 const CAMPAIGN_NOUNS = new Set(['campaign']);
