@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { describeIssues } from '../../shared/config/index.js';
 import { ConfigError } from '../../shared/errors/index.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { describeIssues } from '../config/index.js';
 import { StancewatchError } from '../errors/index.js';
 import type { PipelineDeps, ScheduleDeps } from './deps.js';

@@ -2,7 +2,7 @@
  * The unit of work of a pass: one source URL, read once for every watch that lists it (issue 16 §2, fetch once).
  * Planned here, checked here when it comes off the queue.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { describeIssues, type Config } from '../config/index.js';
 import { StancewatchError } from '../errors/index.js';
 import type { SingleWatchSourceMessage, SourceMessage } from './types.js';
