@@ -1040,15 +1040,13 @@ function anchorParticiple(tokens: Token[], i: number, verbEnd: number, register:
  */
 function joinedClauseStart(tokens: Token[], from: number, i: number): number {
   for (let k = i - 2; k > from; k -= 1) {
-    const joins = (JOINING_CONJUNCTIONS.has(tokens[k].normal) && tokens[k - 1]?.text === ',') || tokens[k].text === ';';
+    const joins = (COORDINATORS.has(tokens[k].normal) && tokens[k - 1]?.text === ',') || tokens[k].text === ';';
     const opener = tokens[k + 1];
     if (!joins || !opener || tokens[k].quoted || !SUBJECT_OPENERS.has(opener.pos)) continue;
     if (tokens.slice(k + 2, i).some((token) => (token.pos === 'VERB' || token.pos === 'AUX') && !token.quoted)) return k + 1;
   }
   return from;
 }
-
-const JOINING_CONJUNCTIONS = new Set(['and', 'but']);
 
 /** What a clause's subject opens with: "and the union has sued", "but Wallace brought", "and she said". */
 const SUBJECT_OPENERS = new Set(['DET', 'PROPN', 'NOUN', 'PRON', 'NUM', 'ADJ']);
@@ -1495,7 +1493,11 @@ function nounPhraseEnd(tokens: Token[], from: number): number {
   return k - 1;
 }
 
-/** "a respected Republican strategist", "one unaligned strategist": a participle wink tags a verb, inside the phrase. */
+/**
+ * "a respected Republican strategist", "one unaligned strategist": a participle wink tags a verb, inside the phrase.
+ * Not `isModifyingParticiple`, which also reads one after a preposition and so only before a common noun: before a name
+ * there it is a gerund ("toward supporting Trump").
+ */
 function isParticipleModifier(tokens: Token[], k: number, from: number): boolean {
   const token = tokens[k];
   const inside = k > from && ['DET', 'NUM', 'ADJ'].includes(tokens[k - 1].pos) && ['NOUN', 'PROPN', 'ADJ'].includes(tokens[k + 1]?.pos ?? '');

@@ -6,7 +6,7 @@
  */
 import type { Anchor } from './anchors.js';
 import { isCapitalized, isWord, type Sentence, type Token } from './sentences.js';
-import { findNameStartingAt, type Person, type SpeakerRegister } from './speakers.js';
+import { DASHES, findNameStartingAt, type Person, type SpeakerRegister } from './speakers.js';
 
 /** Tokens between a closing quotation mark and the attribution after it (`,” said X` or `,” X said`). */
 const MAX_TOKENS_AFTER_CLOSE = 3;
@@ -113,4 +113,5 @@ function firstNameEnd(tokens: Token[]): number {
   return k;
 }
 
-const SIGNATURE_DASHES = new Set(['-', '—', '–', '--']);
+/** The dashes that set a name off, and a hyphen typed for one. */
+const SIGNATURE_DASHES = new Set([...DASHES, '-']);
