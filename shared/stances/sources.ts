@@ -178,11 +178,18 @@ function label(parts: Token[][], kind: 'institution' | 'organization'): Person {
  */
 function candidateOf(part: Token[]): string | undefined {
   const head = part.findLastIndex((token) => isWord(token));
-  if (head < 1 || !CAMPAIGN_NOUNS.has(part[head].lemma)) return undefined;
-  const owner = part.slice(0, head).filter((token) => !POSSESSIVE_MARKS.has(token.text) && !isLeftOut(token));
-  const name = owner.slice(owner.findIndex((token) => isWord(token) && isCapitalized(token)));
-  const isName = name.length > 0 && name.length <= MAX_NAME_WORDS && name.every((token) => isWord(token) && isCapitalized(token));
-  return isName ? name.map((token) => token.text).join(' ') : undefined;
+  // Capitalised, the noun ends a body's own name ("the Human Rights Campaign").
+  if (head < 1 || !CAMPAIGN_NOUNS.has(part[head].lemma) || isCapitalized(part[head])) return undefined;
+  // The owner's name ends at the possessive mark ("Mrs. Clinton's presidential campaign") or right before the noun.
+  const mark = part.slice(0, head).findLastIndex((token) => POSSESSIVE_MARKS.has(token.text));
+  if (mark === -1 && part.slice(0, head).some((token) => isWord(token) && !isCapitalized(token) && !isLeftOut(token))) return undefined;
+  let start = (mark === -1 ? head : mark) - 1;
+  while (start >= 0 && isWord(part[start]) && isCapitalized(part[start]) && !isLeftOut(part[start]) && !isTitleWord(part[start])) start -= 1;
+  const name = part.slice(start + 1, mark === -1 ? head : mark);
+  return name.length > 0 && name.length <= MAX_NAME_WORDS ? name.map((token) => token.text).join(' ') : undefined;
 }
+
+/** A title before a name ("Sen.", "Presidential candidate"), or a dateline in capitals ("PHILADELPHIA"): no part of it. */
+const isTitleWord = (token: Token) => ROLE_WORDS.has(token.normal.replace(/\.$/, '')) || /\.$/.test(token.text) || (token.text.length > 1 && token.text === token.text.toUpperCase());
 
 const CAMPAIGN_NOUNS = new Set(['campaign']);

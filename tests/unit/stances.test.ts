@@ -1587,6 +1587,12 @@ describe('sources without a person’s name', () => {
     expect(speakerOf('In a letter, a bipartisan group of 30 experts at the Halden Institute warned of fakery.')).toBe('experts, Halden Institute');
   });
 
+  it('gives a campaign the candidate it bears the name of, but not a body whose own name ends in "Campaign"', () => {
+    const [campaign] = extractStatements(['The Holt campaign said the levy must go.']);
+    const [body] = extractStatements(['About 200 bills were filed in three dozen states, according to the Fair Fares Campaign, an advocacy group.']);
+    expect([campaign.speaksFor, body.speaker, body.speaksFor]).toEqual(['Holt', 'Fair Fares Campaign', undefined]);
+  });
+
   it('takes a body’s whole name, not its last words after "for" or "of", for the speaker ("the Centre for Water Policy warned")', () => {
     expect(speakerOf('The Centre for Water Policy warned that the dam could fail.')).toBe('Centre for Water Policy');
   });

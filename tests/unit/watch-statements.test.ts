@@ -20,12 +20,16 @@ describe('watchedStatements', () => {
         'The Lima campaign said the clinic must stay open.',
         'A spokesman for Reyes’s campaign said he would veto the fare rise.',
         'The campaign against the levy said it would sue.',
+        'Mayor Lima’s re-election campaign said the buses would run all night.',
+        'Senate candidate Tom Reyes’s campaign said the fares would fall.',
       ],
       watch,
     );
     expect(found.map((statement) => [statement.speaker, statement.speaksFor])).toEqual([
       ['Lima campaign', 'Lima'],
       ['spokesman, Reyes’s campaign', 'Reyes'],
+      ['Mayor Lima’s re-election campaign', 'Lima'],
+      ['Senate candidate Tom Reyes’s campaign', 'Tom Reyes'],
     ]);
   });
 
