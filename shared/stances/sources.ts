@@ -189,7 +189,7 @@ function candidateOf(part: Token[]): string | undefined {
   return name.length > 0 && name.length <= MAX_NAME_WORDS ? name.map((token) => token.text).join(' ') : undefined;
 }
 
-/** A title before a name ("Sen.", "Presidential candidate"), or a dateline in capitals ("PHILADELPHIA"): no part of it. */
+/** A title before a name ("Sen.", "Mrs.", "Governor"), or a dateline in capitals ("PHILADELPHIA"): no part of it. */
 const isTitleWord = (token: Token) => ROLE_WORDS.has(token.normal.replace(/\.$/, '')) || /\.$/.test(token.text) || (token.text.length > 1 && token.text === token.text.toUpperCase());
 
 const CAMPAIGN_NOUNS = new Set(['campaign']);
