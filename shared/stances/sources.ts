@@ -16,7 +16,7 @@ import {
 } from './lexicon.js';
 import { MAX_NAME_WORDS } from './patterns.js';
 import { isCapitalized, isWord, type Token } from './sentences.js';
-import type { Person } from './speakers.js';
+import { isTitle, type Person } from './speakers.js';
 
 /** Prepositions that tie a role to its institution ("spokesman for the ministry", "officials at the embassy"). */
 const LINKING_PREPOSITIONS = new Set(['for', 'of', 'at', 'from', 'with', 'in']);
@@ -190,6 +190,6 @@ function candidateOf(part: Token[]): string | undefined {
 }
 
 /** A title before a name ("Sen.", "Mrs.", "Governor"), or a dateline in capitals ("PHILADELPHIA"): no part of it. */
-const isTitleWord = (token: Token) => ROLE_WORDS.has(token.normal.replace(/\.$/, '')) || /\.$/.test(token.text) || (token.text.length > 1 && token.text === token.text.toUpperCase());
+const isTitleWord = (token: Token) => isTitle(token.text) || /\.$/.test(token.text) || (token.text.length > 1 && token.text === token.text.toUpperCase());
 
 const CAMPAIGN_NOUNS = new Set(['campaign']);

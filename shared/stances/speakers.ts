@@ -142,7 +142,7 @@ function isPlaceWord(name: string, text: string): boolean {
   if (/\s/.test(word)) return false;
   const nlp = compromiseNlp();
   if (!looksLikePersonName([word])) return true;
-  const next = [...text.matchAll(new RegExp(`(?<![\\p{L}-])${escapeRegExp(word)} (\\p{Lu}\\p{L}+)`, 'gu'))].map((match) => match[1]);
+  const next = [...text.matchAll(new RegExp(`${NOT_IN_WORD}${escapeRegExp(word)} (\\p{Lu}\\p{L}+)`, 'gu'))].map((match) => match[1]);
   return next.length > 0 && next.every((second) => nlp(`${word} ${second}`).has('#Place'));
 }
 
@@ -155,13 +155,16 @@ function isCutName(words: string[], namings: string[][], text: string): boolean 
   if (words.length !== 1) return false;
   const longer = namings.find((other) => other.length > 1 && other[0] === words[0]);
   if (!longer) return false;
-  const alone = new RegExp(`(?<![\\p{L}-])${escapeRegExp(words[0])}(?! ${escapeRegExp(longer[1])}\\b)(?![\\p{L}-])`, 'u');
+  const alone = new RegExp(`${NOT_IN_WORD}${escapeRegExp(words[0])}(?! ${escapeRegExp(longer[1])}\\b)(?![\\p{L}-])`, 'u');
   return !alone.test(text);
 }
 
+/** Where a word starts that is not the end of another word or of a compound ("Frank" of "Dodd-Frank"), for a regex. */
+const NOT_IN_WORD = '(?<![\\p{L}-])';
+
 /** "Frank" of "the Dodd-Frank law" only ever ends a compound: no one of that name is in the article. */
 function standsAlone(word: string, text: string): boolean {
-  return new RegExp(`(?<![\\p{L}-])${escapeRegExp(word)}\\b`, 'u').test(text);
+  return new RegExp(`${NOT_IN_WORD}${escapeRegExp(word)}\\b`, 'u').test(text);
 }
 
 /**
@@ -231,7 +234,7 @@ const QUOTATION_IN_WORD = /''|["“”«»]/;
 
 const NAME_SUFFIXES = /^(Jr|Sr|II|III|IV)\.?,?$/;
 
-const isTitle = (word: string) => ROLE_WORDS.has(word.toLowerCase().replace(/\.$/, ''));
+export const isTitle = (word: string) => ROLE_WORDS.has(word.toLowerCase().replace(/\.$/, ''));
 
 /** compromise tags of words that never open a name. */
 const NEVER_IN_NAMES = '(#Conjunction|#Preposition|#Modal|#Determiner|#Adverb|#Pronoun|#QuestionWord)';
