@@ -23,7 +23,9 @@ import {
   SUBORDINATORS,
   STANCE_CUES,
   STANCE_PRIORITY,
+  TELLS_UNREAL_PAST,
   UNATTRIBUTED_CUES,
+  UNREAL_IF,
   VERB_CUES_AS_NOUNS,
   WITHDRAWAL_CUES,
 } from './patterns.js';
@@ -66,8 +68,9 @@ export function classifyStance(verb: Token[], content: Token[], how: ClauseShape
   if (content.filter(isWord).length === 0) return undefined;
   // A stance verb opens the content ("restated her refusal to …"): its object is the subject's own there too.
   const full = lemmaLine([...verb, ...content], { ownStance: verb.length > 0 || stanceVerb });
-  const line = PREFACE_CUES.reduce((text, cue) => text.replace(cue, ' '), full);
-  const prefaced = line !== full;
+  const said = PREFACE_CUES.reduce((text, cue) => text.replace(cue, ' '), full);
+  const prefaced = said !== full;
+  const line = TELLS_UNREAL_PAST.test(said) ? said.replace(UNREAL_IF, ' ') : said;
   if (!attributed && !UNATTRIBUTED_CUES.some((cue) => cue.test(line))) return undefined;
   const negated = isNegated(line);
   if (WITHDRAWAL_CUES.some((cue) => cue.test(line))) return { kind: 'condition', polarity: 'negative', withdrawn: true };

@@ -36,6 +36,16 @@ export const ALERT_KINDS: ReadonlySet<StatementKind> = new Set(STANCE_PRIORITY);
  */
 const UNREAL_PAST = '\\b(would|could|might) (not |never )?have_perfect\\b';
 
+/**
+ * The "if" clause of a past that did not happen, up to its comma or its main clause: "… would have dropped to his knees
+ * if Trump had asked him to", "if the council had asked, the state would have paid". What it tells was never asked
+ * or offered, so its words cue no kind ("ask him to" is no demand).
+ */
+export const UNREAL_IF = new RegExp(`\\bif\\b[^,;]*?(?=${UNREAL_PAST}|[,;]|$)`, 'g');
+
+/** Whether a lemma line tells a past that did not happen (`UNREAL_PAST`). */
+export const TELLS_UNREAL_PAST = new RegExp(UNREAL_PAST);
+
 /** What "until" names when it names a time, not an act: "until May", "until Monday", "until the end of the year". */
 const TIME_WORDS = '\\d|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)\\w*|today|tomorrow|next|then|now|further|end|start|beginning|spring|summer|autumn|fall|winter';
 

@@ -710,6 +710,14 @@ describe('kinds, polarity and claims', () => {
     expect(found.map((statement) => statement.kind)).toEqual(['claim', 'condition', 'position', 'claim', 'claim', 'condition']);
   });
 
+  it('reads the "if" clause of a past that did not happen as no request ("if she had asked the governor to …")', () => {
+    const found = extractStatements([
+      'Mayor Ana Lima said that if she had asked the governor to give up the depot, he would have done so.',
+      'Mayor Ana Lima said that if the council asks the state to pay, the state will pay for the buses.',
+    ]);
+    expect(found.map((statement) => statement.kind)).toEqual(['claim', 'condition']);
+  });
+
   it('reads a modal\'s word as a noun ("in May", "the will of the riders") as no stance', () => {
     const found = extractStatements([
       'Mayor Ana Lima said the depot opened in May.',
