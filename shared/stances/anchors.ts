@@ -661,21 +661,22 @@ function isNamingFrame(tokens: Token[], i: number): boolean {
   const lemma = tokens[i].lemma;
   if (CHARACTERISING_VERBS.has(lemma)) return objectThen(tokens, lemma === 'refer' && tokens[i + 1]?.normal === 'to' ? i + 1 : i, (token) => token.normal === 'as');
   if (!NAMING_VERBS.has(lemma) || NAMING_PARTICLES.has(tokens[i + 1]?.normal ?? '')) return false;
-  // "what he called a “draw”": the object must name something, not be the article of what it is called.
-  return objectThen(tokens, i, (token, hasHead) => token.quoteMark === 'open' || (hasHead && (token.normal === 'a' || token.normal === 'an')));
+  // "what he called a “draw”": the object must name something, not be the article of what it is called. What it is
+  // called may be a bare adjective that ends the clause ("called Clinton unqualified", "called the levy unfair and …").
+  return objectThen(tokens, i, (token, hasHead, k) => token.quoteMark === 'open' || (hasHead && (token.normal === 'a' || token.normal === 'an' || isClosingAdjective(tokens, k))));
 }
 
 /** After the verb at `i`, a short object with a head, then the token that `ends` it. */
-function objectThen(tokens: Token[], i: number, ends: (token: Token, hasHead: boolean) => boolean): boolean {
+function objectThen(tokens: Token[], i: number, ends: (token: Token, hasHead: boolean, k: number) => boolean): boolean {
   let hasHead = false;
   // Past a verb in the object ("Ford's plans to open a plant", "those advocating for intervention"), only a quotation
   // ends it: "called Trump to wish him a happy birthday" names nothing.
   let clause = false;
   for (let k = i + 1; k < tokens.length && k <= i + MAX_NAMED_OBJECT_TOKENS + 1; k += 1) {
     const token = tokens[k];
-    if (hasHead && ends(token, hasHead) && (!clause || token.quoteMark === 'open')) return true;
+    if (hasHead && ends(token, hasHead, k) && (!clause || token.quoteMark === 'open')) return true;
     // "described the nomination “as an intricate series of steps”": the quotation may open before the word that ends it.
-    if (hasHead && token.quoteMark === 'open' && tokens[k + 1] && ends(tokens[k + 1], hasHead)) return true;
+    if (hasHead && token.quoteMark === 'open' && tokens[k + 1] && ends(tokens[k + 1], hasHead, k + 1)) return true;
     if (!hasHead && token.quoteMark === 'open') return false;
     // "called what she witnessed “terrible”": a free relative's verb too.
     const verb = hasHead && (isVerbInObject(tokens, k) || (tokens[i + 1]?.normal === 'what' && tokens[k].pos === 'VERB'));
@@ -695,6 +696,16 @@ function objectThen(tokens: Token[], i: number, ends: (token: Token, hasHead: bo
     hasHead ||= token.pos === 'NOUN' || token.pos === 'PROPN' || token.pos === 'PRON' || token.pos === 'NUM' || owner || (demonstrative && token.normal.endsWith('se'));
   }
   return false;
+}
+
+/**
+ * An adjective that ends the clause, alone or before "and" or "but": "unqualified." in "called Clinton unqualified.";
+ * not the first part of a compound ("in real-time").
+ */
+function isClosingAdjective(tokens: Token[], k: number): boolean {
+  const next = tokens[k + 1];
+  const ends = next === undefined || (next.pos === 'PUNCT' && next.text !== '-' && !POSSESSIVE_MARKS.has(next.text)) || next.pos === 'CCONJ';
+  return tokens[k].pos === 'ADJ' && ends;
 }
 
 /** "described winning the nomination as …": a gerund right after the verb opens its object. */

@@ -20,7 +20,7 @@ import {
   TITLE_NOUNS,
 } from './lexicon.js';
 import { MAX_APPOSITIVE_TOKENS, MAX_NAME_WORDS, MAX_ROLE_TOKENS } from './patterns.js';
-import { isCapitalized, isWord, joinTokens, type Sentence, type Token } from './sentences.js';
+import { isCapitalized, isDeterminer, isWord, joinTokens, type Sentence, type Token } from './sentences.js';
 
 export interface Person {
   /** Full name as first named ("Vladimir Putin"), or as the caller listed it. */
@@ -392,9 +392,10 @@ function skipMannerPhrases(tokens: Token[], end: number): number {
     const at = from + tokens.slice(from, j).findLastIndex((token) => MANNER_PREPOSITIONS.has(token.normal));
     if (at < from) return end;
     const phrase = tokens.slice(at + 1, j + 1);
-    // A common noun's phrase ("in a Medium post", "at a rally"), not a bare name, which may be part of the subject.
+    // A common noun's phrase ("in a Medium post", "at a rally", "in his announcement speech"), not a bare name, which
+    // may be part of the subject.
     const isNounPhrase =
-      phrase[0]?.pos === 'DET' && phrase.every((token) => ['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM'].includes(token.pos) || POSSESSIVE_MARKS.has(token.text));
+      phrase[0] !== undefined && isDeterminer(phrase[0]) && phrase.slice(1).every((token) => ['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM'].includes(token.pos) || POSSESSIVE_MARKS.has(token.text));
     const before = tokens[at - 1];
     if (!isNounPhrase || !before) return end;
     if (before.pos === 'PROPN' && isCapitalized(before)) return at - 1;

@@ -381,6 +381,18 @@ describe('attribution', () => {
       ],
     },
     {
+      reads: 'naming with a bare adjective ("called the levy unfair") as a stance, not a compound\'s first part ("calling him out in real-time")',
+      paragraphs: [
+        'Governor Tom Reyes called the levy unfair.',
+        'Senator Alex Ortiz called Lima reckless and unqualified.',
+        'Mayor Ana Lima tripped up Reyes by calling him out in real-time for his reliance on talking points.',
+      ],
+      expected: [
+        ['Tom Reyes', 'position'],
+        ['Alex Ortiz', 'position'],
+      ],
+    },
+    {
       reads: 'characterising a gerund, and with "as" inside the quotation',
       paragraphs: [
         'Governor Tom Reyes described winning the nomination as a long series of steps.',
@@ -2764,6 +2776,14 @@ describe('phrases between a name and its verb', () => {
       'Officials in Kessel said the dam would be filled.',
     ]);
     expect(found.map((statement) => statement.speaker)).toEqual(['Tom Reyes', 'Ana Holt', 'Kessel']);
+  });
+
+  it('skips a phrase of where or how with a possessive ("Holt in her budget speech said")', () => {
+    const found = extractStatements(['Mayor Ana Holt and Senator Tom Reyes met.', 'Holt in her budget speech said the levy must go.', 'Reyes in his reply called the levy “a lifeline.”']);
+    expect(found.map((statement) => [statement.speaker, statement.kind])).toEqual([
+      ['Ana Holt', 'condition'],
+      ['Tom Reyes', 'position'],
+    ]);
   });
 });
 
