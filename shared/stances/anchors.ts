@@ -8,7 +8,6 @@ import {
   GENERIC_TITLES,
   GIVEN_UP_STANCES,
   HALTING_VERBS,
-  INSTITUTION_NAME_JOINERS,
   LISTENER_VERBS,
   OTHER_VERB_PARTICLES,
   PERSON_DESCRIPTION_HEADS,
@@ -47,6 +46,7 @@ import {
   findNameStartingAt,
   isDashAt,
   isRoleModifier,
+  joinsInstitutionName,
   roleStartBefore,
   skipParenthesis,
   skipToSubjectEnd,
@@ -1401,8 +1401,7 @@ function findSubjectEndingAt(tokens: Token[], end: number, register: SpeakerRegi
   // "the Ministry of International Trade and Industry": "of", "for" and "and" between capitals join one name.
   const capital = (k: number) => k >= 0 && isWord(tokens[k]) && isCapitalized(tokens[k]);
   // Not after a person's name: "Senator Alex Ortiz of Ohio" is the senator (see `personOfPlace`).
-  const joinsName = (k: number) =>
-    INSTITUTION_NAME_JOINERS.has(tokens[k].normal) && capital(k - 1) && capital(k + 1) && findNameEndingAt(tokens, k - 1, register) === undefined;
+  const joinsName = (k: number) => joinsInstitutionName(tokens, k) && capital(k - 1) && capital(k + 1) && findNameEndingAt(tokens, k - 1, register) === undefined;
   // "On Monday the mayor said": a date before the subject's determiner is an adjunct ("the Saturday debate" is not).
   const adjunct = (k: number) => tokens[k].entity === 'DATE' && tokens[k + 1]?.pos === 'DET';
   // "the utility's managing director", "the acting chairman": an -ing word between a possessive or determiner and the

@@ -8,8 +8,10 @@ import { compromiseNlp } from './nlp-models.js';
 import { findPrincipals } from './principals.js';
 import { canBeSamePerson, shortNameOf } from './surname.js';
 import {
+  BODIES_ON_A_SUBJECT,
   GENERIC_PERSON_NOUNS,
   INSTITUTION_NAME_JOINERS,
+  ORGANIZATION_HEADS,
   OUTLET_VERBS,
   POSSESSIVE_MARKS,
   POSTMODIFYING_ADJECTIVES,
@@ -330,8 +332,21 @@ function isLoneNameSubject(tokens: Token[], at: number, verb: Token): boolean {
     before?.pos !== 'DET' &&
     !OUTLET_VERBS.has(verb.lemma) &&
     !(before && POSSESSIVE_MARKS.has(before.text)) &&
-    !endsInstitutionName(tokens, at)
+    !endsInstitutionName(tokens, at) &&
+    !endsBodyName(tokens, at)
   );
+}
+
+/**
+ * "the Council on Foreign Relations said", "the Ministry of Foreign Affairs said": the word ends a body's name whose
+ * joiner comes a few capitals back, past a word that also titles people ("Foreign"). Only after a body's head noun:
+ * "Secretary of State Kerry said" is the secretary.
+ */
+function endsBodyName(tokens: Token[], at: number): boolean {
+  let k = at - 1;
+  while (k > 0 && at - k <= MAX_NAME_WORDS && isWord(tokens[k]) && isCapitalized(tokens[k]) && !joinsInstitutionName(tokens, k)) k -= 1;
+  const head = tokens[k - 1];
+  return k < at - 1 && joinsInstitutionName(tokens, k) && head !== undefined && (ORGANIZATION_HEADS.has(head.lemma) || BODIES_ON_A_SUBJECT.has(head.lemma));
 }
 
 /**
@@ -342,10 +357,21 @@ function endsInstitutionName(tokens: Token[], at: number): boolean {
   let joined = false;
   for (let k = at - 1; k >= 0; k -= 1) {
     const token = tokens[k];
-    if (INSTITUTION_NAME_JOINERS.has(token.normal)) joined ||= token.normal !== 'and';
+    if (joinsInstitutionName(tokens, k)) joined ||= token.normal !== 'and';
     else if (!(isWord(token) && isCapitalized(token))) break;
   }
-  return joined && INSTITUTION_NAME_JOINERS.has(tokens[at - 1]?.normal ?? '');
+  return joined && joinsInstitutionName(tokens, at - 1);
+}
+
+/**
+ * A word that joins the capitalised words of one institution's name (`INSTITUTION_NAME_JOINERS`), or "on" after a body
+ * named for what it sits on ("the House Committee on Benghazi", `BODIES_ON_A_SUBJECT`).
+ */
+export function joinsInstitutionName(tokens: Token[], k: number): boolean {
+  const token = tokens[k];
+  if (token === undefined) return false;
+  if (INSTITUTION_NAME_JOINERS.has(token.normal)) return true;
+  return token.normal === 'on' && BODIES_ON_A_SUBJECT.has(tokens[k - 1]?.lemma ?? '');
 }
 
 

@@ -1617,6 +1617,13 @@ describe('sources without a person’s name', () => {
     expect(speakerOf('The Centre for Water Policy warned that the dam could fail.')).toBe('Centre for Water Policy');
   });
 
+  it('takes the whole name of a body named for what it sits on ("the Council on Foreign Relations said"), not a date after it', () => {
+    expect(speakerOf('The Council on Foreign Relations said the dam could fail.')).toBe('Council on Foreign Relations');
+    expect(speakerOf('The House Committee on Water Rights said the dam could fail.')).toBe('House Committee on Water Rights');
+    expect(speakerOf('The House Committee on Monday said the dam could fail.')).toBe('House Committee');
+    expect(speakerOf('Secretary of State Ana Lima said the dam could fail.')).toBe('Ana Lima');
+  });
+
   it('names a group by its kind of people and what qualifies them, not by a capitalised quantifier or the qualifier alone', () => {
     // Capitalised at the start of a sentence, a quantifier reads as a proper noun; a party or a country before a plural
     // role is what kind of senators or strategists they are, not a body that speaks.
