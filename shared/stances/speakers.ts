@@ -332,6 +332,8 @@ function isLoneNameSubject(tokens: Token[], at: number, verb: Token): boolean {
     before?.pos !== 'DET' &&
     !OUTLET_VERBS.has(verb.lemma) &&
     !(before && POSSESSIVE_MARKS.has(before.text)) &&
+    // "the former CEO of Hewlett-Packard added": the end of a hyphenated word.
+    !(before?.text === '-' && tokens[at].space === '') &&
     !endsInstitutionName(tokens, at) &&
     !endsBodyName(tokens, at)
   );

@@ -1735,6 +1735,11 @@ describe('sources without a person’s name', () => {
     expect(closing).toMatchObject({ speaker: 'Tomas Ruiz-Montero', kind: 'refusal' });
   });
 
+  it('reads the end of a hyphenated word ("Orrin-Vale indicated", "the chief of Orrin-Vale added") as no person of its own', () => {
+    expect(speakerOf('Orrin-Vale indicated it would give $75,000 to the fund.')).toBe('Orrin-Vale');
+    expect(speakerOf('But, the former chief executive of Orrin-Vale added, the fund would not be enough.')).toBe('former chief executive, Orrin-Vale');
+  });
+
   it('gives "after telling …", "upon saying …" and "by urging …" to the clause’s subject, not to a name after its verb', () => {
     const found = extractStatements([
       'Mayor Ana Lima was booed after telling reporters that the levy must be cut.',
