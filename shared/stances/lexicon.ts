@@ -376,6 +376,20 @@ export const SOURCE_NOUNS = new Set([
   'resident',
   'worker',
   'voter',
+  // People speaking for themselves as what they are in the story: "witnesses said", "protesters said". Not someone's
+  // allies or backers, whom "the senator's allies say" would make the senator's voice.
+  'witness',
+  'insider',
+  'protester',
+  'protestor',
+  'demonstrator',
+  'mourner',
+  'advocate',
+  'investigator',
+  'researcher',
+  'scientist',
+  'historian',
+  'scholar',
 ]);
 
 /** Adjectives that qualify a source by what it knows or whom it is near: "people familiar with", "close to". */

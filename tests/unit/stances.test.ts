@@ -1633,6 +1633,12 @@ describe('sources without a person’s name', () => {
     expect(speakerOf('The Conservative candidates said they would scrap the tax.')).toBe('Conservative candidates');
   });
 
+  it('gives what witnesses, protesters or investigators said to them, as a source without a name', () => {
+    expect(speakerOf('Witnesses said the bus left the road before the bridge.')).toBe('Witnesses');
+    expect(speakerOf('Protesters said they would block the depot unless the levy was dropped.')).toBe('Protesters');
+    expect(speakerOf('The investigators said the dam had not been inspected since 2019.')).toBe('investigators');
+  });
+
   it('gives "a spokeswoman for the mayor said" to the spokeswoman, not to nobody', () => {
     expect(speakerOf('A spokeswoman for the mayor said the levy must be cut before the vote.')).toBe('spokeswoman, mayor');
   });
