@@ -149,6 +149,17 @@ function properRun(phrase: Token[]): Token[] {
   return phrase.slice(first, last + 1);
 }
 
+/** A phrase without the ages in it: "The 57-year-old scientist" is a scientist ("year-old scientist" otherwise). */
+function withoutAges(part: Token[]): Token[] {
+  const age = (k: number) => part[k].pos === 'NUM' && part[k + 1]?.text === '-' && AGE_UNITS.test(part[k + 2]?.normal ?? '') && part[k + 3]?.text === '-' && part[k + 4]?.normal === 'old';
+  const starts = part.map((_, k) => k).filter(age);
+  return part.filter((_, k) => !starts.some((start) => k >= start && k <= start + AGE_TOKENS - 1));
+}
+
+const AGE_UNITS = /^(year|month|week|day)s?$/;
+/** "57", "-", "year", "-", "old". */
+const AGE_TOKENS = 5;
+
 /** A hyphen written between two words, with no space on either side. */
 function joinsWords(tokens: Token[], k: number): boolean {
   const kept = (token: Token | undefined) => token !== undefined && isWord(token) && !isLeftOut(token);
@@ -157,7 +168,7 @@ function joinsWords(tokens: Token[], k: number): boolean {
 
 /** "spokesman, trade ministry": each part as written, determiners left out, parts joined by a comma. */
 function label(parts: Token[][], kind: 'institution' | 'organization'): Person {
-  const texts = parts.map((part) =>
+  const texts = parts.map(withoutAges).map((part) =>
     part
       .filter((token, k) => (isWord(token) && !isLeftOut(token)) || POSSESSIVE_MARKS.has(token.text) || joinsWords(part, k))
       // A hyphen and the word after it keep to the word before ("Wealth-X", "KING-TV").

@@ -1633,6 +1633,10 @@ describe('sources without a person’s name', () => {
     expect(speakerOf('The Conservative candidates said they would scrap the tax.')).toBe('Conservative candidates');
   });
 
+  it('leaves an age out of a source without a name ("the 71-year-old diplomat said" is the diplomat)', () => {
+    expect(speakerOf('The 71-year-old diplomat said the treaty would not be signed this year.')).toBe('diplomat');
+  });
+
   it('gives what witnesses, protesters or investigators said to them, as a source without a name', () => {
     expect(speakerOf('Witnesses said the bus left the road before the bridge.')).toBe('Witnesses');
     expect(speakerOf('Protesters said they would block the depot unless the levy was dropped.')).toBe('Protesters');
