@@ -347,6 +347,7 @@ export const SOURCE_NOUNS = new Set([
   'committee',
   'government',
   'campaign',
+  'team',
   'union',
   'commission',
   'council',

@@ -184,8 +184,9 @@ function label(parts: Token[][], kind: 'institution' | 'organization'): Person {
 }
 
 /**
- * "the Trump campaign", "Clinton's campaign": a campaign speaks for the candidate it bears the name of, as their
- * spokesperson does (a watch on the candidate follows it, and judges it with the candidate's statements).
+ * "the Trump campaign", "Clinton's campaign", "Trump's legal team": a campaign or a team speaks for the candidate it
+ * bears the name of, as their spokesperson does (a watch on the candidate follows it, and judges it with the
+ * candidate's statements).
  */
 function candidateOf(part: Token[]): string | undefined {
   const head = part.findLastIndex((token) => isWord(token));
@@ -203,4 +204,4 @@ function candidateOf(part: Token[]): string | undefined {
 /** A title before a name ("Sen.", "Mrs.", "Governor"), or a dateline in capitals ("PHILADELPHIA"): no part of it. */
 const isTitleWord = (token: Token) => isTitle(token.text) || /\.$/.test(token.text) || (token.text.length > 1 && token.text === token.text.toUpperCase());
 
-const CAMPAIGN_NOUNS = new Set(['campaign']);
+const CAMPAIGN_NOUNS = new Set(['campaign', 'team']);

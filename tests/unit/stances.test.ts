@@ -1613,6 +1613,12 @@ describe('sources without a person’s name', () => {
     expect([campaign.speaksFor, body.speaker, body.speaksFor]).toEqual(['Holt', 'Fair Fares Campaign', undefined]);
   });
 
+  it('gives a candidate’s team to the candidate, as a campaign ("Holt’s team said", "Reyes’ legal team said")', () => {
+    const [team] = extractStatements(['Holt’s team said the levy must go.']);
+    const [legal] = extractStatements(['Reyes’ legal team said the suit would be dropped.']);
+    expect([team.speaker, team.speaksFor, legal.speaksFor]).toEqual(['Holt’s team', 'Holt', 'Reyes']);
+  });
+
   it('takes a body’s whole name, not its last words after "for" or "of", for the speaker ("the Centre for Water Policy warned")', () => {
     expect(speakerOf('The Centre for Water Policy warned that the dam could fail.')).toBe('Centre for Water Policy');
   });
