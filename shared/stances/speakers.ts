@@ -395,6 +395,7 @@ export function skipToSubjectEnd(tokens: Token[], from: number): number {
   j = skipMannerPhrases(tokens, j);
   const quoted = quotedParticipleStart(tokens, j);
   if (quoted !== undefined) return skipAge(tokens, quoted - 1);
+  if (closesQuotedClause(tokens, j)) j -= 1;
   // "Veterans interviewed at rallies this week, including Mr. Jebens, said": the appositive, then the postmodifier, when
   // no comma comes before it (one inside an appositive describes what the appositive describes).
   if (j >= 0 && tokens[j].text === ',') {
@@ -404,6 +405,18 @@ export function skipToSubjectEnd(tokens: Token[], from: number): number {
   }
   if (j >= 0 && isDashAt(tokens, j)) return skipDashes(tokens, j);
   return postmodifierStart(tokens, j) - 1;
+}
+
+/**
+ * "Lima, who calls the levy a “disgrace,” said": the comma that closes a relative clause may stand inside the quotation
+ * marks its last words are in. Only in a clause that "who" or "which" opens after a comma: "“We will not pay,” said
+ * Lima" is a quotation and its speaker.
+ */
+function closesQuotedClause(tokens: Token[], j: number): boolean {
+  if (tokens[j]?.quoteMark !== 'close' || tokens[j - 1]?.text !== ',') return false;
+  const open = tokens.slice(0, j).findLastIndex((token) => token.quoteMark === 'open');
+  const clause = tokens.slice(0, open).findLastIndex((token, k) => token.text === ',' && (tokens[k + 1]?.normal === 'who' || tokens[k + 1]?.normal === 'which'));
+  return open > 0 && clause !== -1 && !tokens.slice(clause + 1, open).some((token) => token.text === ',' || token.quoteMark);
 }
 
 /**

@@ -2806,6 +2806,13 @@ describe('phrases between a name and its verb', () => {
     expect(found.map((statement) => statement.speaker)).toEqual(['Tom Reyes', 'Ana Holt', 'Kessel']);
   });
 
+  it('skips a relative clause whose closing comma stands inside quotation marks ("Lima, who calls the levy a “disgrace,” said")', () => {
+    const [said] = extractStatements(['Mayor Ana Lima, who calls the levy a “disgrace,” said the depot would close in May.']);
+    expect(said).toMatchObject({ speaker: 'Ana Lima', kind: 'position' });
+    const [quotation] = extractStatements(['“We will not pay for the depot,” said Lima.']);
+    expect(quotation).toMatchObject({ speaker: 'Lima', kind: 'refusal' });
+  });
+
   it('skips a phrase of where or how with a possessive ("Holt in her budget speech said")', () => {
     const found = extractStatements(['Mayor Ana Holt and Senator Tom Reyes met.', 'Holt in her budget speech said the levy must go.', 'Reyes in his reply called the levy “a lifeline.”']);
     expect(found.map((statement) => [statement.speaker, statement.kind])).toEqual([
