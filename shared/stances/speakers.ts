@@ -640,7 +640,7 @@ function skipClauseOrAppositive(tokens: Token[], comma: number): number {
   if (opening !== undefined) return opening;
   // A relative or participle clause first, whatever commas it holds ("Slinker, whose start-up, Paradata, uses data,
   // said"; "Trump, speaking at a rally in Wilmington, N.C., warned"), after a party in parentheses too.
-  for (let k = comma - 1; k > 0 && k >= comma - MAX_APPOSITIVE_TOKENS && !tokens[k].quoteMark; k -= 1) {
+  for (let k = comma - 1; k > 0 && k >= comma - MAX_APPOSITIVE_TOKENS && (!tokens[k].quoteMark || isQuotedNameMark(tokens, k)); k -= 1) {
     const opensClause = RELATIVE_PRONOUNS.has(tokens[k].normal) || (tokens[k].pos === 'VERB' && /ing$/.test(tokens[k].normal));
     if (opensClause && tokens[k - 1].text === ',') {
       const before = skipSetOffAdverb(tokens, k - 2);
@@ -667,6 +667,17 @@ function skipClauseOrAppositive(tokens: Token[], comma: number): number {
 }
 
 const RELATIVE_PRONOUNS = new Set(['who', 'whose', 'which']);
+
+/**
+ * A mark of a short quoted name inside a clause ("wearing “Ted Cruz” campaign pins"): a few capitalised words between
+ * the marks, no quotation of their own.
+ */
+function isQuotedNameMark(tokens: Token[], k: number): boolean {
+  const open = tokens[k].quoteMark === 'open' ? k : tokens.slice(0, k).findLastIndex((token) => token.quoteMark === 'open');
+  const close = tokens.findIndex((token, at) => at > open && token.quoteMark === 'close');
+  const words = tokens.slice(open + 1, close);
+  return open !== -1 && close !== -1 && words.length > 0 && words.length <= MAX_NAME_WORDS && words.every((token) => isWord(token) && isCapitalized(token));
+}
 
 /** "Sanders, meanwhile, who …, said": an adverb set off by commas before a relative clause; where the subject ends. */
 function skipSetOffAdverb(tokens: Token[], end: number): number {

@@ -2806,6 +2806,14 @@ describe('phrases between a name and its verb', () => {
     expect(found.map((statement) => statement.speaker)).toEqual(['Tom Reyes', 'Ana Holt', 'Kessel']);
   });
 
+  it('reads past a short quoted name inside a participle clause ("Eastland, wearing “Team Holt” pins, said")', () => {
+    const found = extractStatements([
+      'Mayor Ana Holt spoke first.',
+      '“We will not pay for the depot,” Bill Eastland, wearing “Team Holt” pins, said.',
+    ]);
+    expect(found.map((statement) => statement.speaker)).toEqual(['Bill Eastland']);
+  });
+
   it('skips a relative clause whose closing comma stands inside quotation marks ("Lima, who calls the levy a “disgrace,” said")', () => {
     const [said] = extractStatements(['Mayor Ana Lima, who calls the levy a “disgrace,” said the depot would close in May.']);
     expect(said).toMatchObject({ speaker: 'Ana Lima', kind: 'position' });
