@@ -84,13 +84,38 @@ interface FoundStatement {
   clause: AttributedClause;
 }
 
-/** A clause that is its sentence's only statement is shown as the whole sentence; the reader needs its context. */
+/**
+ * A clause that is its sentence's only statement is shown as the whole sentence; the reader needs its context. Not
+ * one that follows another subject's clause ("Carson proposed an agency, while Bush said …"): shown whole, it would
+ * put Carson's words under Bush's name.
+ */
 function showWholeSentence({ statement, clause }: FoundStatement, found: FoundStatement[]): SentenceStatement {
-  const alone = new Set(found.filter((other) => other.clause.sentenceIndex === clause.sentenceIndex).map((other) => other.clause)).size === 1;
+  const only = new Set(found.filter((other) => other.clause.sentenceIndex === clause.sentenceIndex).map((other) => other.clause)).size === 1;
+  const alone = only && !followsAnotherClause(clause);
   const text = alone ? clause.sentenceText : statement.text;
   const start = clause.sentenceStart + Math.max(0, clause.sentenceText.indexOf(text));
   return { statement: { ...statement, text, start, end: start + text.length }, sentenceIndex: clause.sentenceIndex, wholeSentence: alone };
 }
+
+/**
+ * The clause opens after a semicolon, or after a contrast ("…, while", "…, but") with a subject of its own: not "…, but
+ * told city leaders …" (the same subject's second verb) nor "a statement that, while condemning violence, …".
+ */
+function followsAnotherClause(clause: AttributedClause): boolean {
+  const at = clause.sentenceText.indexOf(clause.text);
+  if (at <= 0) return false;
+  const lead = clause.sentenceText.slice(0, at);
+  if (/;\s*$/.test(lead)) return true;
+  // The conjunction ends the lead ("…, while | Bush said") or opens the clause ("…, | but Reyes said").
+  const opened = /,\s*$/.test(lead) && CONTRAST_OPENING.test(clause.text);
+  if (!CONTRAST_BREAK.test(lead) && !opened) return false;
+  return OWN_SUBJECT.test(clause.text.replace(CONTRAST_OPENING, '').trimStart());
+}
+
+const CONTRAST_BREAK = /,\s*(while|whereas|but|yet)\s*$/i;
+const CONTRAST_OPENING = /^(while|whereas|but|yet)\b/i;
+/** A subject that opens a clause: a capitalised word, or a personal pronoun. */
+const OWN_SUBJECT = /^(\p{Lu}|(he|she|they|we|i|it)\b)/u;
 
 function toStatement(clause: AttributedClause, vocabulary: ClaimVocabulary): FoundStatement[] {
   const stance = classifyStance(clause.verb, clause.content, {

@@ -473,6 +473,13 @@ describe('attribution', () => {
     expect(second.text).toBe('he acknowledged it has no money');
   });
 
+  it('shows a statement after another subject’s clause ("…, while Reyes said …") from its own subject, not as the whole sentence', () => {
+    const [other] = extractStatements(['Mayor Ana Lima proposed a new depot, while Senator Tom Reyes in a radio interview said the state must pay for it.']);
+    expect(other).toMatchObject({ speaker: 'Tom Reyes', text: 'Senator Tom Reyes in a radio interview said the state must pay for it' });
+    const [same] = extractStatements(['Mayor Ana Lima did not name the senator, but told reporters that the state must pay for the depot.']);
+    expect(same.text).toBe('Mayor Ana Lima did not name the senator, but told reporters that the state must pay for the depot.');
+  });
+
   it('gives "but said" a "he" in a state ("He remained dismissive of …, but said …"), and no "he" after another verb', () => {
     const found = extractStatements([
       'Tom Reyes met the council on Monday.',
