@@ -1857,6 +1857,11 @@ describe('sources without a person’s name', () => {
     ]);
   });
 
+  it('reads a present form after a quotation and its speaker\'s name as the verb ("“…,” Conway notes.")', () => {
+    const found = extractStatements(['Mayor Ana Holt and her adviser Kay Conway met the council.', '“Look at the statement the council put out after the floods,” Conway notes.']);
+    expect(found.map((statement) => statement.speaker)).toEqual(['Kay Conway']);
+  });
+
   it('reads "continued" as saying only after a speaker ("…, Reyes continued"), not "while negotiations continued"', () => {
     const [suspend] = extractStatements([
       'In a statement, Paul Dravecky called the package “a serious offer” and said the authority would suspend any move against the concession while negotiations continued.',
