@@ -205,7 +205,7 @@ function retagPresentVerbs(sentence: Sentence): Sentence {
     // "The ministry plans to cut the quota": after a body's singular noun, only before "to" and a verb.
     const body = before?.pos === 'NOUN' && before.normal === before.lemma && tokens[k - 2]?.pos === 'DET';
     const infinitive = after?.normal === 'to' && tokens[k + 2]?.pos === 'VERB';
-    const lemma = (subject && (object || closesQuotation(tokens, k))) || (body && infinitive) ? verbOfPresent(token.normal) : undefined;
+    const lemma = (subject && (object || followsQuotationAndName(tokens, k))) || (body && infinitive) ? verbOfPresent(token.normal) : undefined;
     if (lemma) tokens[k] = { ...token, pos: 'VERB', lemma };
   });
   return sentence;
@@ -217,7 +217,7 @@ const DETERMINED = new Set(['DET', 'PRON']);
  * "“…,” Conway notes.": after a quotation's closing mark and its speaker's name, at the clause's end, a present form is
  * the verb of saying.
  */
-function closesQuotation(tokens: Token[], k: number): boolean {
+function followsQuotationAndName(tokens: Token[], k: number): boolean {
   let start = k - 1;
   while (start > 0 && tokens[start - 1].pos === 'PROPN') start -= 1;
   const end = tokens[k + 1];

@@ -409,13 +409,13 @@ export function skipToSubjectEnd(tokens: Token[], from: number): number {
 
 /**
  * "Lima, who calls the levy a “disgrace,” said": the comma that closes a relative clause may stand inside the quotation
- * marks its last words are in. Only in a clause that "who" or "which" opens after a comma: "“We will not pay,” said
+ * marks its last words are in. Only in a clause a relative pronoun opens after a comma: "“We will not pay,” said
  * Lima" is a quotation and its speaker.
  */
 function closesQuotedClause(tokens: Token[], j: number): boolean {
   if (tokens[j]?.quoteMark !== 'close' || tokens[j - 1]?.text !== ',') return false;
   const open = tokens.slice(0, j).findLastIndex((token) => token.quoteMark === 'open');
-  const clause = tokens.slice(0, open).findLastIndex((token, k) => token.text === ',' && (tokens[k + 1]?.normal === 'who' || tokens[k + 1]?.normal === 'which'));
+  const clause = tokens.slice(0, open).findLastIndex((token, k) => token.text === ',' && RELATIVE_PRONOUNS.has(tokens[k + 1]?.normal ?? ''));
   return open > 0 && clause !== -1 && !tokens.slice(clause + 1, open).some((token) => token.text === ',' || token.quoteMark);
 }
 
