@@ -881,12 +881,19 @@ function nameClosingClause(tokens: Token[], start: number, register: SpeakerRegi
 /** Parts of speech a role and a name never hold: "said of Cruz", "said that Walker", "said the questioning". */
 const NOT_IN_ROLES = new Set(['ADP', 'DET', 'PRON', 'VERB', 'AUX', 'SCONJ', 'PART']);
 
-/** The subject at `start` follows "what", with its determiner ("what her supporters have long said"). */
+/**
+ * The subject at `start` follows "what", with its determiner ("what her supporters have long said"), or a pronoun that
+ * a relative clause without "that" qualifies ("Nothing the president said “will assuage …”", "everything she said"):
+ * what was said is named as an object, and the sentence's own verb of saying comes later.
+ */
 function isFreeRelativeSubject(tokens: Token[], start: number): boolean {
   let k = start - 1;
   while (k >= 0 && isDeterminer(tokens[k])) k -= 1;
-  return tokens[k]?.normal === 'what';
+  return tokens[k]?.normal === 'what' || RELATIVE_HEADS.has(tokens[k]?.normal ?? '');
 }
+
+/** Pronouns a relative clause without "that" may qualify: "nothing the president said", "everything she said". */
+const RELATIVE_HEADS = new Set(['nothing', 'everything', 'anything', 'something']);
 
 /** A noun phrase of someone unnamed: a determiner and a noun that names no document ("the boy", "one Democrat"). */
 function describesSomeone(tokens: Token[], start: number, end: number): boolean {

@@ -1440,6 +1440,11 @@ describe('attribution of quotations, transcripts and participles', () => {
     expect(hopes.map((statement) => statement.speaker)).toEqual(['Ana Holt']);
   });
 
+  it('takes no attribution from a relative clause without "that" ("Nothing the mayor said “will …,” the senator said")', () => {
+    const found = extractStatements(['Mayor Ana Holt and Senator Tom Reyes met on Monday.', 'Nothing the mayor said “will bring the depot back,” the senator said.']);
+    expect(found.map((statement) => statement.speaker)).toEqual(['Tom Reyes']);
+  });
+
   it('reads "insisted" as holding a position, and a number named as what it is called ("called 32 “a serious number”")', () => {
     const [insisted] = extractStatements(['Provost Ruth Castell insisted the increase was the only responsible way to close the gap.']);
     expect(insisted).toMatchObject({ speaker: 'Ruth Castell', kind: 'position' });
