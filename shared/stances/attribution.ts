@@ -389,8 +389,9 @@ function splitClauses(
   const clauses: AttributedClause[] = [];
   let cursor = 0;
   let afterLeading = false;
-  anchors.forEach((anchor, k) => {
-    const next = anchors[k + 1];
+  const said = reportsNoSaying(tokens, anchors) ? anchors.slice(1) : anchors;
+  said.forEach((anchor, k) => {
+    const next = said[k + 1];
     const trailing = isTrailing(tokens, anchor, cursor);
     if (trailing && afterLeading) {
       cursor = anchor.inverted ? anchor.subjectEnd + 1 : anchor.verbEnd + 1;
@@ -431,6 +432,23 @@ function splitClauses(
   });
   return clauses;
 }
+
+/**
+ * "The city did not complain when …, a state official said", "Comey cannot say that “…,” Lewandowski added": when a
+ * sentence opens with a verb of saying that reports no saying (negated, or under a modal) and ends with a trailing
+ * attribution, the whole sentence is the trailing speaker's. After "Putin said …" the trailing "…, Kommersant reported"
+ * only cites a source; here the opening subject said nothing to cite. An opening attribution that is itself trailing
+ * ("“…,” Obama will say, according to excerpts …") keeps its speaker.
+ */
+function reportsNoSaying(tokens: Token[], anchors: Anchor[]): boolean {
+  const [first, next] = anchors;
+  if (!first || !next || first.inverted || first.participle || first.stance || isTrailing(tokens, first, 0) || !isTrailing(tokens, next, 0)) return false;
+  const auxiliaries = tokens.slice(first.subjectEnd + 1, first.verbStart);
+  return isUnsaid(tokens, first) || auxiliaries.some((token) => token.pos === 'AUX' && UNASSERTING_MODALS.has(token.normal));
+}
+
+/** Modals under which a verb of saying reports no act of saying: "cannot say", "will tell", "would call for". */
+const UNASSERTING_MODALS = new Set(['can', 'ca', 'could', 'will', 'wo', "'ll", 'would', "'d", 'shall', 'should', 'must', 'may', 'might']);
 
 /**
  * "X did not say …", "X has never called for …": a negation before a verb of saying (a stance verb keeps its own).

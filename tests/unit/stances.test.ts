@@ -597,6 +597,19 @@ describe('attribution', () => {
     expect(statements.map((statement) => statement.speaker)).toEqual(['Vladimir Putin']);
     expect(statements[0].claim).toBe('alliance japan withdraw');
   });
+
+  it('gives a sentence whose opening verb of saying is negated or under a modal to the attribution that ends it', () => {
+    const statements = extractStatements([
+      'The port authority did not object when the terminal reopened last spring, a state official said.',
+      'Mayor Hale cannot say that “the levy is dead,” Councillor Ines Brook added.',
+      'Mayor Hale will tell the council that the levy must rise, aides said.',
+      'Mayor Hale said the levy must rise, the Gazette reported.',
+      // A trailing attribution under a modal is still an attribution: the excerpts only cite where the words come from.
+      '“No one is ready for the job on day one,” Mayor Hale will say, according to excerpts released by the city.',
+    ]);
+    expect(statements.map((statement) => statement.speaker)).toEqual(['state official', 'Ines Brook', 'aides', 'Hale', 'Hale']);
+    expect(statements[0].text).toBe('The port authority did not object when the terminal reopened last spring, a state official said.');
+  });
 });
 
 describe('kinds, polarity and claims', () => {
