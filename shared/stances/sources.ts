@@ -46,7 +46,10 @@ export function sourceSpeaker(tokens: Token[], start: number, end: number): { pe
   const linking = POSSESSIVE_DETERMINERS.has(tokens[start - 1]?.normal ?? '') ? start - 2 : start - 1;
   if (tokens[linking] && LINKING_PREPOSITIONS.has(tokens[linking].normal)) {
     const holder = roleBefore(tokens, linking - 1);
-    if (holder) return { person: label([holder.role, phrase], 'institution'), start: holder.start };
+    // "lawmakers in both parties", "voters in six states": bodies counted are no body to speak for ("a group of rabbis"
+    // and "supporters of abortion rights" keep theirs).
+    const counted = isPluralNoun(head) && phrase.some((token) => token.pos === 'NUM' || QUANTIFIERS.has(token.normal));
+    if (holder) return { person: label(counted ? [holder.role] : [holder.role, phrase], 'institution'), start: holder.start };
   }
   // "two people familiar with the talks": people of no role are a source by what the adjective after them says they know.
   if (GENERIC_PERSON_NOUNS.has(head.lemma)) {

@@ -1668,6 +1668,14 @@ describe('sources without a person’s name', () => {
     expect(speakerOf('The 71-year-old diplomat said the treaty would not be signed this year.')).toBe('diplomat');
   });
 
+  it('names sources among bodies counted by their role alone ("lawmakers in both parties" are lawmakers)', () => {
+    expect(speakerOf('Lawmakers in both parties said they would oppose the tariff.')).toBe('Lawmakers');
+    expect(speakerOf('Officials in the two capitals said the talks would resume in May.')).toBe('Officials');
+    // One body, or what the source is made of or backs, stays in the label.
+    expect(speakerOf('Officials in the ministry said the talks would resume in May.')).toBe('Officials, ministry');
+    expect(speakerOf('Supporters of abortion rights said the ruling would galvanize their campaign.')).toBe('Supporters, abortion rights');
+  });
+
   it('gives what witnesses, protesters or investigators said to them, as a source without a name', () => {
     expect(speakerOf('Witnesses said the bus left the road before the bridge.')).toBe('Witnesses');
     expect(speakerOf('Protesters said they would block the depot unless the levy was dropped.')).toBe('Protesters');
