@@ -226,6 +226,7 @@ export const STANCE_VERBS = new Set([
   'ridicule',
   'skewer',
   'scold',
+  'decry',
   'dispute',
   'defend',
   'dismiss',
@@ -249,8 +250,8 @@ export const HALTING_VERBS = new Set(['suspend', 'cancel', 'postpone']);
 /** Adjectives after "be" that hold a stance on what follows "to" ("is willing to spread the rise", "is not prepared to"). */
 export const STANCE_ADJECTIVES = new Set(['willing', 'unwilling', 'prepared', 'ready', 'determined', 'reluctant']);
 
-/** Two-word stance verbs: lemma → particles that make it one ("did not rule out", "played down", "pushed for"). */
-export const PHRASAL_STANCE_VERBS: Record<string, string[]> = { rule: ['out'], play: ['down'], push: ['for'] };
+/** Two-word stance verbs: lemma → particles that make it one ("did not rule out", "played down", "railed against"). */
+export const PHRASAL_STANCE_VERBS: Record<string, string[]> = { rule: ['out'], play: ['down'], push: ['for'], rail: ['against'], rip: ['into'] };
 
 /** Verbs that news outlets, not people, do: a lone capitalised subject of these is an outlet ("Kommersant reported"). */
 export const OUTLET_VERBS = new Set(['report', 'write', 'publish']);

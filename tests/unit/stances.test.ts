@@ -279,8 +279,16 @@ describe('attribution', () => {
     expect(found.every(isAlertable)).toBe(true);
     // "called off" still gives a threat up.
     expect(extractStatements(['Union leader Kari Lund called the strike off on Friday.'])[0]).toMatchObject({ withdrawn: true });
-    const attacks = extractStatements(['Senator Alex Ortiz lambasted the rail deal.', 'Governor Tom Reyes attacked the mayor for the fare rise.']);
-    expect(attacks.map((statement) => statement.speaker)).toEqual(['Alex Ortiz', 'Tom Reyes']);
+    const attacks = extractStatements([
+      'Senator Alex Ortiz lambasted the rail deal.',
+      'Governor Tom Reyes attacked the mayor for the fare rise.',
+      'Mayor Ana Lima has railed against the fare rise for months.',
+      'Councillor Ola Berg decried the cuts to the night buses.',
+      'Senator Alex Ortiz ripped into the board over the fare rise.',
+    ]);
+    expect(attacks.map((statement) => statement.speaker)).toEqual(['Alex Ortiz', 'Tom Reyes', 'Ana Lima', 'Ola Berg', 'Alex Ortiz']);
+    // Without its particle "rip" is no criticism.
+    expect(extractStatements(['Councillor Ivo Pelt ripped the notice off the depot door.'])).toEqual([]);
     const idioms = extractStatements(['Senator Alex Ortiz has thrown his support behind the rail deal.', 'Governor Tom Reyes took aim at the fare rise.']);
     expect(idioms.map((statement) => [statement.speaker, statement.kind])).toEqual([['Alex Ortiz', 'position'], ['Tom Reyes', 'position']]);
     // Holding to what one said, pushing back, making a case; not standing by a door.
