@@ -1,7 +1,7 @@
 /**
  * What kind of stance a clause states, with which polarity, and its normalized claim for comparison.
  */
-import { ACCUSING_VERBS, OTHER_VERB_PARTICLES, POSSESSIVE_DETERMINERS, QUESTION_OPENERS, REPORTING_VERBS, STANCE_VERBS, TITLE_NOUNS } from './lexicon.js';
+import { ACCUSING_VERBS, GENERIC_PERSON_NOUNS, OTHER_VERB_PARTICLES, PERSON_DESCRIPTION_HEADS, POSSESSIVE_DETERMINERS, QUESTION_OPENERS, REPORTING_VERBS, SCHEDULE_VERBS, SOURCE_NOUNS, STANCE_VERBS, TITLE_NOUNS } from './lexicon.js';
 import {
   CLAIM_POS,
   CLAIM_STANCE_LEMMAS,
@@ -70,7 +70,9 @@ export function classifyStance(verb: Token[], content: Token[], how: ClauseShape
   const full = lemmaLine([...verb, ...content], { ownStance: verb.length > 0 || stanceVerb });
   const said = PREFACE_CUES.reduce((text, cue) => text.replace(cue, ' '), full);
   const prefaced = said !== full;
-  const line = TELLS_UNREAL_PAST.test(said) ? said.replace(UNREAL_IF, ' ') : said;
+  const unreal = TELLS_UNREAL_PAST.test(said) ? said.replace(UNREAL_IF, ' ') : said;
+  // "said the talks would open on March 10": a schedule is nobody's stance, whatever its modal.
+  const line = isSchedule(content) ? unreal.replace(/\b(will|would)\b/g, ' ') : unreal;
   if (!attributed && !UNATTRIBUTED_CUES.some((cue) => cue.test(line))) return undefined;
   const negated = isNegated(line);
   if (WITHDRAWAL_CUES.some((cue) => cue.test(line))) return { kind: 'condition', polarity: 'negative', withdrawn: true };
@@ -129,6 +131,25 @@ function ownsStance(verb: Token[], content: Token[]): boolean {
   const owned = verb.length > 0 ? ownedObjectNoun(words) : -1;
   return owned !== -1 && words[owned].lemma in NOMINALIZED_STANCES;
 }
+
+/**
+ * "the talks would open on March 10", "the results will be shared at its March 18 meeting": the clause dates an event
+ * (`SCHEDULE_VERBS`) of a thing, not of a person or body that could will it ("the union would strike on June 9" is a
+ * threat; "releases would stay at 25 until March" a position).
+ */
+function isSchedule(content: Token[]): boolean {
+  const words = content.filter((token) => !token.quoteMark);
+  const modal = words.findIndex((token) => token.normal === 'will' || token.normal === 'would');
+  if (modal < 1) return false;
+  const subject = words.slice(0, modal);
+  const head = subject[subject.length - 1];
+  if (!subject.every((token) => ['DET', 'ADJ', 'NOUN', 'NUM'].includes(token.pos)) || head.pos !== 'NOUN' || namesSomeone(head)) return false;
+  const verb = words[modal + 1]?.lemma === 'be' ? words[modal + 2] : words[modal + 1];
+  return verb !== undefined && SCHEDULE_VERBS.has(verb.lemma) && words.slice(modal + 1).some((token) => token.entity === 'DATE' || token.entity === 'TIME');
+}
+
+const namesSomeone = (token: Token) =>
+  SOURCE_NOUNS.has(token.lemma) || TITLE_NOUNS.has(token.lemma) || PERSON_DESCRIPTION_HEADS.has(token.lemma) || GENERIC_PERSON_NOUNS.has(token.lemma);
 
 /** Verbs that put forward what is disputed as so: "claimed Obama was the founder", "implied that she lied". */
 const CONTENDING_VERBS = new Set(['claim', 'imply', 'concede', 'allege', 'insinuate']);

@@ -247,6 +247,12 @@ export const GIVEN_UP_STANCES = new Set(['demand', 'condition', 'insistence', 'o
 export const CALLED_OFF_ACTIONS = new Set(['strike', 'boycott', 'vote', 'walkout', 'protest', 'action', 'blockade']);
 /** Verbs that stop a threatened action when their object names one ("suspended the strike"), as "call off" does. */
 export const HALTING_VERBS = new Set(['suspend', 'cancel', 'postpone']);
+/**
+ * Verbs that put an event on a calendar ("the talks would open on …", "results will be released on …", "take effect").
+ * Not "close": "the depot would close in May" is most often someone's decision.
+ */
+export const SCHEDULE_VERBS = new Set(['open', 'begin', 'start', 'resume', 'end', 'finish', 'run', 'last', 'come', 'arrive', 'take', 'hold', 'release', 'publish', 'share', 'announce', 'present', 'deliver', 'post', 'convene', 'reconvene', 'continue', 'conclude', 'expire']);
+
 /** Adjectives after "be" that hold a stance on what follows "to" ("is willing to spread the rise", "is not prepared to"). */
 export const STANCE_ADJECTIVES = new Set(['willing', 'unwilling', 'prepared', 'ready', 'determined', 'reluctant']);
 

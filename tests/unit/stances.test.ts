@@ -621,6 +621,21 @@ describe('attribution', () => {
 });
 
 describe('kinds, polarity and claims', () => {
+  it('reads a schedule as a claim, whatever its modal: "said the talks would open on March 10"', () => {
+    const kinds = (paragraphs: string[]) => extractStatements(paragraphs).map((statement) => statement.kind);
+    expect(kinds([
+      'The transport ministry said the talks would open on March 10.',
+      'Spokeswoman Ada Tran said the results would be shared with the board at its March 18 meeting.',
+      'Spokesman Paul Brennan said the next update will come after the March 12 session.',
+    ])).toEqual(['claim', 'claim', 'claim']);
+    // People or a body who would act, or a thing that would stay as it is, take a stance.
+    expect(kinds([
+      'The union said members would walk out on June 9.',
+      'Mayor Ana Lima said the clinic would stay open until March.',
+      'Mayor Ana Lima said the council would open talks on Monday.',
+    ])).not.toContain('claim');
+  });
+
   it('reads an obligation on another party as a condition, and one the speaker takes on ("we have to …") as a position', () => {
     const found = extractStatements([
       'Mayor Ana Lima said the state would first have to fund the buses.',
@@ -1084,7 +1099,8 @@ describe('attribution of quotations, transcripts and participles', () => {
     ]).filter((statement) => statement.speaker === 'Jan Holm');
     expect(found.map((statement) => [statement.kind, statement.text])).toEqual([
       ['condition', '“We did not win the number. We will strike unless the company restores the bonus,” Holm said'],
-      ['position', 'adding that talks would resume in May'],
+      // A schedule (see "reads a schedule as a claim").
+      ['claim', 'adding that talks would resume in May'],
     ]);
   });
 
