@@ -114,7 +114,12 @@ export function findAnchors(tokens: Token[], register: SpeakerRegister): Anchor[
   }
   if (anchors.length > 0) return withMainStance(tokens, anchors, register);
   const stance =
-    anchorMannerColon(tokens, register) ?? anchorNamedStatementColon(tokens, register) ?? anchorStanceVerb(tokens, register) ?? anchorStanceInAdverbialClause(tokens, register) ?? anchorOwnedStatement(tokens, register);
+    anchorMannerColon(tokens, register) ??
+    anchorNamedStatementColon(tokens, register) ??
+    anchorQuotationColon(tokens, register) ??
+    anchorStanceVerb(tokens, register) ??
+    anchorStanceInAdverbialClause(tokens, register) ??
+    anchorOwnedStatement(tokens, register);
   return stance ? [stance] : [];
 }
 
@@ -263,6 +268,28 @@ function anchorNamedStatementColon(tokens: Token[], register: SpeakerRegister): 
   if (!found || found.subject.type === 'unnamed' || found.subject.type === 'document') return undefined;
   return { verbStart: verb, verbEnd: mark, subjectStart: found.start, subjectEnd, inverted: false, subject: found.subject, lemma: 'say' };
 }
+
+/**
+ * "Christie gloated: “…”", "She then addressed the supporters again: “…”", "Lima went on: “…”": a clause that opens
+ * the sentence with its subject and verb, then a colon and a quotation. Whatever the verb, the quotation is the
+ * subject's words. Not what the subject was told or asked (a "be" before the verb: "was told: “…”"), nor what they
+ * heard, read or saw quoted.
+ */
+function anchorQuotationColon(tokens: Token[], register: SpeakerRegister): Anchor | undefined {
+  const mark = tokens.findIndex((token) => token.text === ':' && !token.quoted);
+  if (mark < 2 || tokens[mark + 1]?.quoteMark !== 'open') return undefined;
+  const start = leadingAdjunctsEnd(tokens);
+  const verb = tokens.findIndex((token, k) => k > start && k < mark && token.pos === 'VERB' && !token.quoted);
+  // "RED STATES OUTNUMBER BLUE STATES - Jeffrey M. Jones: “…”": a headline in capitals quotes a source after it.
+  const headline = verb !== -1 && /\p{Lu}{2}/u.test(tokens[verb].text) && tokens[verb].text === tokens[verb].text.toUpperCase();
+  if (verb === -1 || headline || NOT_QUOTING_VERBS.has(tokens[verb].lemma) || tokens.slice(start, verb).some((token) => token.lemma === 'be' || token.quoteMark)) return undefined;
+  const { subjectEnd, found } = subjectBefore(tokens, verb, register);
+  if (!found || found.start !== start || ['unnamed', 'document', 'body'].includes(found.subject.type)) return undefined;
+  return { verbStart: verb, verbEnd: mark, subjectStart: found.start, subjectEnd, inverted: false, subject: found.subject, lemma: 'say' };
+}
+
+/** Verbs after which a colon quotes someone else: what was asked, heard, read or seen. */
+const NOT_QUOTING_VERBS = new Set(['ask', 'hear', 'read', 'see', 'watch', 'overhear', 'receive', 'get']);
 
 /** Nouns naming something said that a colon then spells out ("two conditions:", "one message:"). */
 const NAMED_STATEMENT_NOUNS = new Set(['condition', 'precondition', 'demand', 'term', 'requirement', 'message', 'warning', 'offer', 'proposal', 'ultimatum', 'plea', 'pledge', 'promise', 'vow', 'answer', 'reply', 'response', 'request', 'advice']);

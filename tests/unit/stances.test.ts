@@ -2044,6 +2044,23 @@ describe('sources without a person’s name', () => {
     ]);
   });
 
+  it('gives a quotation after a colon to the subject of the clause before it, whatever its verb ("Lima gloated: “…”")', () => {
+    const found = extractStatements([
+      'Senator Ana Lima spoke after the vote.',
+      'Lima gloated: “We won the vote, and the depot stays open.”',
+      'She then turned to the council: “We will not give up the depot.”',
+      // What the subject was asked, told or heard is someone else's; a headline in capitals quotes the source after it.
+      'Mayor Tom Reyes was asked: “Will you keep the depot open?”',
+      'Councillor Ivo Pelt was told: “You must keep the depot open.”',
+      'Reyes heard the crowd: “Keep the depot open for good!”',
+      'DEPOT STAYS OPEN FOR GOOD - Ivo Pelt: “The council must keep it open.”',
+    ]);
+    expect(found.map((statement) => [statement.speaker, statement.kind])).toEqual([
+      ['Ana Lima', 'position'],
+      ['Ana Lima', 'refusal'],
+    ]);
+  });
+
   it('reads a quotation whose speaker’s title has an owner ("…,” Velmar’s Energy Minister Ada Kell said")', () => {
     const found = extractStatements([
       '“The fee will not go down,” Velmar’s Energy Minister Ada Kell said at the signing ceremony.',
