@@ -1704,6 +1704,8 @@ describe('sources without a person’s name', () => {
     expect(speakerOf('Witnesses said the bus left the road before the bridge.')).toBe('Witnesses');
     expect(speakerOf('Protesters said they would block the depot unless the levy was dropped.')).toBe('Protesters');
     expect(speakerOf('The investigators said the dam had not been inspected since 2019.')).toBe('investigators');
+    expect(speakerOf('Proponents of the levy, however, say it would keep the depot open.')).toBe('Proponents, levy');
+    expect(speakerOf('Skeptics say the levy would not keep the depot open.')).toBe('Skeptics');
   });
 
   it('gives "a spokeswoman for the mayor said" to the spokeswoman, not to nobody', () => {
