@@ -818,13 +818,17 @@ function anchorAfterOccasion(tokens: Token[], i: number, register: SpeakerRegist
   const phrasal = PHRASAL_REPORTING_VERBS[tokens[i].lemma]?.includes(tokens[i + 1]?.normal ?? '') ?? false;
   if (!phrasal && !(REPORTING_VERBS.has(tokens[i].lemma) && fitsFrame(tokens, i))) return undefined;
   let k = i - 2;
-  while (k > 0 && i - 1 - k <= MAX_OCCASION_TOKENS && isOccasionPart(tokens[k])) k -= 1;
+  // "went so far as to say", "went as far as to call": how far the subject went is in what they said.
+  if (tokens[k - 2]?.normal && FAR_AS.test(tokens.slice(k - 2, k + 1).map((token) => token.normal).join(' ')) && tokens[k - 3]?.lemma === 'go') k -= 3;
+  else while (k > 0 && i - 1 - k <= MAX_OCCASION_TOKENS && isOccasionPart(tokens[k])) k -= 1;
   if (k === i - 2 || tokens[k]?.pos !== 'VERB' || !OCCASION_VERBS.has(tokens[k].lemma)) return undefined;
   const anchor = anchorWithSubject(tokens, k, phrasal ? i + 1 : i, register);
   // "Even before Sanders took the stage to acknowledge his victory, his campaign …": a fronted clause tells when.
   if (!anchor || anchor.inverted || FRONTED_CLAUSE_OPENERS.has(tokens[anchor.subjectStart - 1]?.normal ?? '')) return undefined;
   return { ...anchor, lemma: tokens[i].lemma };
 }
+
+const FAR_AS = /^(so|as) far as$/;
 
 /** Verbs of going somewhere, or using something, to speak there ("took to Twitter", "appeared on Fox", "used a speech"). */
 const OCCASION_VERBS = new Set(['take', 'go', 'use', 'appear', 'hold', 'turn', 'return', 'head']);

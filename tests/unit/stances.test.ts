@@ -2203,11 +2203,12 @@ describe('sources without a person’s name', () => {
     expect(statement.text).toMatch(/^The fare freeze/);
   });
 
-  it('reads a verb of saying in a purpose infinitive after going somewhere or using something to speak ("took to Twitter to say")', () => {
+  it('reads a verb of saying in a purpose infinitive after going somewhere or using something to speak ("took to Twitter to say", "went so far as to say")', () => {
     const found = extractStatements([
       'Mayor Ana Lima took to Twitter on Monday to say the depot would not close.',
       'Tom Reyes used his speech in Halvern to call for a fare freeze.',
       'Ada Kell went on local radio to say the city must pay first.',
+      'Ivo Pelt went so far as to say the depot must be sold.',
       // Not what is only expected, nor a clause that tells when something else was said.
       'Ola Berg is expected to say the port will close.',
       'Before Ivo Pelt took the stage to announce that he would run, his aides said the depot would stay open.',
@@ -2216,6 +2217,7 @@ describe('sources without a person’s name', () => {
       ['Ana Lima', 'refusal'],
       ['Tom Reyes', 'demand'],
       ['Ada Kell', 'condition'],
+      ['Ivo Pelt', 'condition'],
       ['aides', 'position'],
     ]);
   });
