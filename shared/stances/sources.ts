@@ -69,6 +69,12 @@ export function sourceSpeaker(tokens: Token[], start: number, end: number): { pe
   if (proper.length === 0 || !proper.some((token) => token.pos === 'PROPN') || proper.some((token) => token.entity === 'DATE')) return undefined;
   // "GOP strategists", "Labour councillors": people of a kind the capitals qualify, not the party or body itself.
   if (isPluralNoun(head) && proper[proper.length - 1] !== head) return { person: label([[...proper, head]], 'institution'), start };
+  // "Councillor Ivo Pelt took to Twitter to say …": a title before capitalised words names a person the name finder
+  // did not know, not a body called "Councillor Ivo Pelt".
+  const name = proper.slice(1);
+  if (isTitle(proper[0].text) && name.length >= 2 && name.length <= MAX_NAME_WORDS && name.every((token) => token.pos === 'PROPN' && !isTitle(token.text))) {
+    return { person: { name: name.map((token) => token.text).join(' '), words: name.map((token) => token.normal) }, start };
+  }
   return { person: label([proper], 'organization'), start };
 }
 

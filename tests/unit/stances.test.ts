@@ -1708,6 +1708,11 @@ describe('sources without a person’s name', () => {
     expect(speakerOf('Skeptics say the levy would not keep the depot open.')).toBe('Skeptics');
   });
 
+  it('names a person the name finder does not know by the capitalised words after their title, not as a body', () => {
+    expect(speakerOf('Councillor Ivo Pelt took to Twitter to say the depot must be sold.')).toBe('Ivo Pelt');
+    expect(speakerOf('The Associated Press reported that the depot must be sold.')).toBe('Associated Press');
+  });
+
   it('gives "a spokeswoman for the mayor said" to the spokeswoman, not to nobody', () => {
     expect(speakerOf('A spokeswoman for the mayor said the levy must be cut before the vote.')).toBe('spokeswoman, mayor');
   });
