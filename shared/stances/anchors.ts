@@ -22,6 +22,7 @@ import {
   REPORTING_VERBS,
   ROLE_WORDS,
   SPEAKER_PRONOUNS,
+  INSISTING_ADJECTIVES,
   STANCE_ADJECTIVES,
   STANCE_VERBS,
   TITLE_NOUNS,
@@ -475,12 +476,17 @@ function appositiveClose(tokens: Token[], open: number): number | undefined {
   return undefined;
 }
 
-/** The adjective of "is willing to", "is not yet prepared to" after the "be" at `i`, if it holds a stance. */
+/**
+ * The adjective of "is willing to", "is not yet prepared to", "remains opposed to", "is adamant that" after the "be" or
+ * "remain" at `i`, if it holds a stance.
+ */
 function stanceAdjectiveAfter(tokens: Token[], i: number): number | undefined {
-  if (tokens[i].lemma !== 'be') return undefined;
+  if (tokens[i].lemma !== 'be' && tokens[i].lemma !== 'remain') return undefined;
   let k = i + 1;
   while (tokens[k]?.pos === 'ADV' || tokens[k]?.pos === 'PART') k += 1;
-  return STANCE_ADJECTIVES.has(tokens[k]?.normal ?? '') && tokens[k + 1]?.normal === 'to' ? k : undefined;
+  const next = tokens[k + 1]?.normal;
+  const holds = (STANCE_ADJECTIVES.has(tokens[k]?.normal ?? '') && next === 'to') || (INSISTING_ADJECTIVES.has(tokens[k]?.normal ?? '') && next === 'that');
+  return holds ? k : undefined;
 }
 
 /** "has had to repudiate", "have to reject": a stance taken under obligation is still taken. */

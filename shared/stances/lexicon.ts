@@ -253,8 +253,13 @@ export const HALTING_VERBS = new Set(['suspend', 'cancel', 'postpone']);
  */
 export const SCHEDULE_VERBS = new Set(['open', 'begin', 'start', 'resume', 'end', 'finish', 'run', 'last', 'come', 'arrive', 'take', 'hold', 'release', 'publish', 'share', 'announce', 'present', 'deliver', 'post', 'convene', 'reconvene', 'continue', 'conclude', 'expire']);
 
-/** Adjectives after "be" that hold a stance on what follows "to" ("is willing to spread the rise", "is not prepared to"). */
-export const STANCE_ADJECTIVES = new Set(['willing', 'unwilling', 'prepared', 'ready', 'determined', 'reluctant']);
+/**
+ * Adjectives after "be" or "remain" that hold a stance on what follows "to" ("is willing to spread the rise", "is not
+ * prepared to", "remains opposed to the sale", "is open to talks").
+ */
+export const STANCE_ADJECTIVES = new Set(['willing', 'unwilling', 'prepared', 'ready', 'determined', 'reluctant', 'opposed', 'committed', 'open', 'averse', 'resistant']);
+/** Adjectives after "be" that insist on the "that" clause after them ("is adamant that the depot stays open"). */
+export const INSISTING_ADJECTIVES = new Set(['adamant', 'insistent', 'confident', 'convinced']);
 
 /** Two-word stance verbs: lemma → particles that make it one ("did not rule out", "played down", "railed against"). */
 export const PHRASAL_STANCE_VERBS: Record<string, string[]> = { rule: ['out'], play: ['down'], push: ['for'], rail: ['against'], rip: ['into'] };

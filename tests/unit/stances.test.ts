@@ -2279,6 +2279,11 @@ describe('names and ledes', () => {
     expect(read('The Brea Port Authority agreed to waive the berth fees.')).toEqual([['Brea Port Authority', 'position', 'positive', false]]);
     expect(read('Mayor Ann Loy has undertaken not to raise fares before May.')).toEqual([['Ann Loy', 'position', 'negative', false]]);
     expect(read('Mayor Ann Loy is now willing to spread the increase over three years.')).toEqual([['Ann Loy', 'offer', 'positive', false]]);
+    // Held as a state: "remains opposed to", "is committed to", "is adamant that".
+    expect(read('Mayor Ann Loy remains firmly opposed to selling the depot.')).toEqual([['Ann Loy', 'position', 'positive', false]]);
+    expect(read('Mayor Ann Loy is committed to keeping the depot open.')).toEqual([['Ann Loy', 'position', 'positive', false]]);
+    expect(read('Mayor Ann Loy is adamant that the depot must stay open.')).toEqual([['Ann Loy', 'condition', 'positive', false]]);
+    expect(read('The depot is open to visitors on Sundays.')).toEqual([]);
     expect(read('Senator Alex Ortiz has lodged a claim for a 9 percent pay rise.')).toEqual([['Alex Ortiz', 'demand', 'positive', false]]);
     expect(read('Senator Alex Ortiz has withdrawn his proposal for a toll.')).toEqual([['Alex Ortiz', 'condition', 'negative', true]]);
     expect(read('Senator Alex Ortiz has suspended the hunger strike planned for June.')).toEqual([['Alex Ortiz', 'condition', 'negative', true]]);
