@@ -1227,8 +1227,10 @@ function fitsFrame(tokens: Token[], i: number): boolean {
   // "…,” added Pavone": a verb right after a closed quotation or a comma, before its subject, closes a clause.
   if (frame === 'clause' && previous && (previous.quoteMark === 'close' || previous.text === ',') && namedAfterRole(tokens, i + 1)) return true;
   let k = i + 1;
-  // Adverbs and dates may stand between the verb and its clause, but "why" and "how" are adverbs that open it.
-  while ((tokens[k]?.pos === 'ADV' && !REPORTED_CLAUSE_OPENERS.has(tokens[k].normal)) || tokens[k]?.entity === 'DATE') k += 1;
+  // Adverbs and dates ("on Tuesday") may stand between the verb and its clause, but "why" and "how" are adverbs that
+  // open it.
+  const dated = (at: number) => tokens[at]?.entity === 'DATE' || (tokens[at]?.pos === 'ADP' && tokens[at + 1]?.entity === 'DATE');
+  while ((tokens[k]?.pos === 'ADV' && !REPORTED_CLAUSE_OPENERS.has(tokens[k].normal)) || dated(k)) k += 1;
   // "added to People.", "said to Reuters.": the outlet it was said to.
   if (tokens[k]?.normal === 'to' && tokens[k].pos === 'ADP' && tokens[k + 1]?.pos === 'PROPN') {
     k += 1;

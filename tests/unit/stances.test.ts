@@ -554,6 +554,14 @@ describe('attribution', () => {
     expect(letter).toMatchObject({ speaker: 'Maria Delgado', kind: 'condition' });
   });
 
+  it('reads a trailing attribution whose verb takes a date ("…, Lima insisted on Tuesday.")', () => {
+    const found = extractStatements(['The depot must stay open, Mayor Ana Lima insisted on Tuesday.', 'Senator Tom Reyes insisted on a vote before May.']);
+    expect(found.map((statement) => [statement.speaker, statement.kind])).toEqual([
+      ['Ana Lima', 'condition'],
+      ['Tom Reyes', 'demand'],
+    ]);
+  });
+
   it('keeps the speaker of a quotation that runs on into the next paragraph', () => {
     const statements = extractStatements([
       '“There are lots of questions regarding the peace treaty,” Putin told reporters.',
