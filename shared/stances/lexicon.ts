@@ -70,6 +70,7 @@ export const REPORTING_VERBS = new Set([
   'proclaim',
   'indicate',
   'signal',
+  'hint',
   'imply',
   'assure',
   'retort',
@@ -114,6 +115,8 @@ export const REPORTING_VERB_FRAMES: Record<string, 'trailing' | 'clause'> = {
   // "polls indicate a close race" is no one speaking; "she indicated that she would …", "signaled he would …" are.
   indicate: 'clause',
   signal: 'clause',
+  // "hinted that she could run"; "hinted at a run" names no clause.
+  hint: 'clause',
   // "implied that she had lied"; "the cuts imply higher fares" is no one speaking.
   imply: 'clause',
   // "disclosed that the city is prepared to pay"; "revealed a new logo" reports nothing.

@@ -18,6 +18,9 @@ import { MAX_NAME_WORDS } from './patterns.js';
 import { isCapitalized, isWord, type Token } from './sentences.js';
 import { isTitle, type Person } from './speakers.js';
 
+/** Pronouns of anyone or anything ("Everything", "Nobody"), which wink may tag a proper noun at a sentence's start. */
+const INDEFINITE_PRONOUNS = new Set(['everything', 'everyone', 'everybody', 'nothing', 'nobody', 'something', 'someone', 'somebody', 'anything', 'anyone', 'anybody']);
+
 /** Prepositions that tie a role to its institution ("spokesman for the ministry", "officials at the embassy"). */
 const LINKING_PREPOSITIONS = new Set(['for', 'of', 'at', 'from', 'with', 'in']);
 
@@ -63,6 +66,8 @@ export function sourceSpeaker(tokens: Token[], start: number, end: number): { pe
     return owner ? { person: label([[...owner, ...described]], 'institution'), start: start - owner.length } : { person: label([described], 'institution'), start };
   }
   const proper = properRun(phrase);
+  // "Everything is on the table": a pronoun that opens a sentence is capitalised, and names no body.
+  if (proper.length === 1 && INDEFINITE_PRONOUNS.has(proper[0].normal)) return undefined;
   // "Japanese fishermen", "Halvorian farmers": a people's adjective before a common noun names a group, not a body.
   if (proper.length === 1 && proper[0] !== head && DEMONYM_ENDING.test(proper[0].text)) return undefined;
   // "the Saturday debate", "Thursday’s meeting", "on Super Tuesday": capitals that date something name no body.

@@ -1529,9 +1529,12 @@ describe('attribution of quotations, transcripts and participles', () => {
     expect(extractStatements(['It’s said that the city will pay.'])).toEqual([]);
   });
 
-  it('reads "indicated" and "signaled" before a reported clause as saying, but not "polls indicate a close race"', () => {
+  it('reads "indicated", "signaled" and "hinted" before a reported clause as saying, but not "polls indicate a close race"', () => {
     const [signaled] = extractStatements(['Mayor Ana Lima signaled that she would veto the budget unless the fare freeze stays.']);
     expect(signaled).toMatchObject({ speaker: 'Ana Lima', kind: 'condition' });
+    const [hinted] = extractStatements(['Mayor Ana Lima hinted that she could sell the depot.']);
+    expect(hinted).toMatchObject({ speaker: 'Ana Lima', kind: 'position' });
+    expect(extractStatements(['Mayor Ana Lima hinted at a sale of the depot.'])).toEqual([]);
     expect(extractStatements(['Mayor Ana Lima won in May. Polls indicate a close race in the district this year.'])).toEqual([]);
   });
 
@@ -1714,6 +1717,11 @@ describe('sources without a person’s name', () => {
     expect(speakerOf('The investigators said the dam had not been inspected since 2019.')).toBe('investigators');
     expect(speakerOf('Proponents of the levy, however, say it would keep the depot open.')).toBe('Proponents, levy');
     expect(speakerOf('Skeptics say the levy would not keep the depot open.')).toBe('Skeptics');
+  });
+
+  it('takes no pronoun that opens a sentence for a body ("Everything is on the table,” Lima told …" is no body "Everything")', () => {
+    const found = extractStatements(['“We will look at it all. Everything is on the table,” Mayor Ana Lima told the Gazette after hinting that “cuts” could come.']);
+    expect(found.map((statement) => statement.speaker)).not.toContain('Everything');
   });
 
   it('names a person the name finder does not know by the capitalised words after their title, not as a body', () => {
