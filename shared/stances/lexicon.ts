@@ -230,6 +230,9 @@ export const STANCE_VERBS = new Set([
   'skewer',
   'scold',
   'decry',
+  'distance',
+  'apologize',
+  'apologise',
   'dispute',
   'defend',
   'dismiss',
@@ -265,7 +268,15 @@ export const STANCE_ADJECTIVES = new Set(['willing', 'unwilling', 'prepared', 'r
 export const INSISTING_ADJECTIVES = new Set(['adamant', 'insistent', 'confident', 'convinced']);
 
 /** Two-word stance verbs: lemma → particles that make it one ("did not rule out", "played down", "railed against"). */
-export const PHRASAL_STANCE_VERBS: Record<string, string[]> = { rule: ['out'], play: ['down'], push: ['for'], rail: ['against'], rip: ['into'] };
+export const PHRASAL_STANCE_VERBS: Record<string, string[]> = {
+  rule: ['out'],
+  play: ['down'],
+  push: ['for'],
+  rail: ['against'],
+  rip: ['into'],
+  side: ['with'],
+  lean: ['toward', 'towards'],
+};
 
 /** Verbs that news outlets, not people, do: a lone capitalised subject of these is an outlet ("Kommersant reported"). */
 export const OUTLET_VERBS = new Set(['report', 'write', 'publish']);

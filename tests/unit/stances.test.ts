@@ -289,6 +289,19 @@ describe('attribution', () => {
     expect(attacks.map((statement) => statement.speaker)).toEqual(['Alex Ortiz', 'Tom Reyes', 'Ana Lima', 'Ola Berg', 'Alex Ortiz']);
     // Without its particle "rip" is no criticism.
     expect(extractStatements(['Councillor Ivo Pelt ripped the notice off the depot door.'])).toEqual([]);
+    // Taking a side, leaning, keeping one's distance, apologizing.
+    const sides = extractStatements([
+      'Senator Alex Ortiz sided with the union on the fare rise.',
+      'Governor Tom Reyes is leaning toward a fare freeze.',
+      'Mayor Ana Lima distanced herself from the council’s plan.',
+      'Councillor Ola Berg apologized for her remarks about the drivers.',
+    ]);
+    expect(sides.map((statement) => [statement.speaker, statement.kind])).toEqual([
+      ['Alex Ortiz', 'position'],
+      ['Tom Reyes', 'position'],
+      ['Ana Lima', 'position'],
+      ['Ola Berg', 'position'],
+    ]);
     const idioms = extractStatements(['Senator Alex Ortiz has thrown his support behind the rail deal.', 'Governor Tom Reyes took aim at the fare rise.']);
     expect(idioms.map((statement) => [statement.speaker, statement.kind])).toEqual([['Alex Ortiz', 'position'], ['Tom Reyes', 'position']]);
     // Holding to what one said, pushing back, making a case; not standing by a door.
