@@ -552,7 +552,10 @@ const STANCE_IDIOMS = [
   // Accepting or committing to terms: "agreed to waive the interest", "has undertaken not to strike".
   /^agree to\b/,
   /^undertake (not )?to\b/,
-  /^come out (against|in favou?r of)\b/,
+  /^come out (against|in favou?r of|in support of)\b/,
+  // A stance changed: "softened her opposition to the sale", "reversed his position", "changed her mind on".
+  /^(soften|harden|reverse|shift|change|modify|revise|moderate|temper) (his|her|their|its) (\S+ )?(position|stance|view|opposition|support|demand|offer|tone|rhetoric|mind)\b/,
+  /^stand firm\b/,
   // Holding to what one said: "stood by his comments", "doubled down on his call for"; "pushed back against the plan",
   // "made the case for a higher wage". Not "stood by the door".
   /^stand by (his|her|their|its|the|that|this|those|these) (\S+ )?(comment|remark|statement|call|decision|claim|position|stance|view|word|proposal|plan|pledge|promise|vow|demand|assertion|accusation|endorsement|support)\b/,

@@ -289,6 +289,20 @@ describe('attribution', () => {
     expect(attacks.map((statement) => statement.speaker)).toEqual(['Alex Ortiz', 'Tom Reyes', 'Ana Lima', 'Ola Berg', 'Alex Ortiz']);
     // Without its particle "rip" is no criticism.
     expect(extractStatements(['Councillor Ivo Pelt ripped the notice off the depot door.'])).toEqual([]);
+    // A stance changed or held: "softened her opposition", "changed his mind", "came out in support of", "stands firm".
+    const changed = extractStatements([
+      'Senator Alex Ortiz has softened his opposition to the fare rise.',
+      'Governor Tom Reyes changed his mind on the depot.',
+      'Mayor Ana Lima came out in support of the levy.',
+      'Councillor Ola Berg stands firm on the fare freeze.',
+      'Councillor Ivo Pelt changed his shoes before the vote.',
+    ]);
+    expect(changed.map((statement) => [statement.speaker, statement.kind])).toEqual([
+      ['Alex Ortiz', 'position'],
+      ['Tom Reyes', 'position'],
+      ['Ana Lima', 'position'],
+      ['Ola Berg', 'position'],
+    ]);
     // Taking a side, leaning, keeping one's distance, apologizing.
     const sides = extractStatements([
       'Senator Alex Ortiz sided with the union on the fare rise.',
