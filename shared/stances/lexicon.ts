@@ -380,6 +380,7 @@ export const SOURCE_NOUNS = new Set([
   'court',
   'board',
   'administration',
+  'management',
   'office',
   'embassy',
   'authority',

@@ -1744,6 +1744,7 @@ describe('sources without a person’s name', () => {
     expect(speakerOf('The investigators said the dam had not been inspected since 2019.')).toBe('investigators');
     expect(speakerOf('Proponents of the levy, however, say it would keep the depot open.')).toBe('Proponents, levy');
     expect(speakerOf('Skeptics say the levy would not keep the depot open.')).toBe('Skeptics');
+    expect(speakerOf('The management of the port said it would not raise pay.')).toBe('management, port');
   });
 
   it('takes no pronoun that opens a sentence for a body ("Everything is on the table,” Lima told …" is no body "Everything")', () => {
