@@ -482,6 +482,11 @@ function resumedAfter(tokens: Token[], anchor: Anchor, cursor: number): number {
   // "As Election Day nears, Stone says, the number will shrink", "In the years since, she says, little has changed":
   // only opening adjuncts before the attribution, so the clause they open follows it.
   if (cursor === 0 && leadingAdjunctsEnd(tokens) >= anchor.subjectStart && hasFiniteVerb(tokens.slice(comma + 1))) return comma + 1;
+  // "The next day, according to Roffman, Trump made further demands": nothing the sentence opens with before the
+  // attribution is a clause of its own (no verb, no quotation), so the clause it interrupts goes on after it.
+  const before = tokens.slice(cursor, anchor.inverted ? anchor.verbStart : anchor.subjectStart);
+  const opensClause = before.some((token) => token.quoteMark || token.pos === 'AUX' || (token.pos === 'VERB' && !token.normal.endsWith('ing')));
+  if (cursor === 0 && !opensClause && hasFiniteVerb(tokens.slice(comma + 1))) return comma + 1;
   // "…, he said, adding …" goes on with another statement, not with the clause the attribution interrupted.
   const finite = verb.pos === 'AUX' || (verb.pos === 'VERB' && !verb.normal.endsWith('ing'));
   return finite ? comma + 1 : -1;

@@ -1039,6 +1039,20 @@ describe('attribution of quotations, transcripts and participles', () => {
     expect(statement.claim).toContain('rise');
   });
 
+  it('reads the clause an attribution interrupts after a phrase as what was said ("The next day, according to X, Y …")', () => {
+    const found = extractStatements([
+      'The next day, according to Councillor Ola Berg, the mayor dropped the levy.',
+      'The trouble with the levy, says Tom Reyes, a retired engineer, is the depot itself.',
+      // After a clause of its own, the attribution ends it: what follows it is not the same statement.
+      '“We will not pay for the depot,” Reyes told reporters afterward, according to Ivo Pelt, a council aide, who was at the meeting.',
+    ]);
+    expect(found.map((statement) => statement.speaker)).toEqual(['Ola Berg', 'Tom Reyes', 'Tom Reyes']);
+    // A quotation before the attribution is the clause: the appositive after the name is not more of it.
+    expect(extractStatements(['“A disgrace,” said Ana Lima, whose trust wants the city to sell the depot.'])).toEqual([]);
+    expect(found[0].text).toBe('The next day, according to Councillor Ola Berg, the mayor dropped the levy.');
+    expect(found[1].text).toBe('The trouble with the levy, says Tom Reyes, a retired engineer, is the depot itself.');
+  });
+
   it('gives "he" to the sentence’s subject rather than to a person named after a preposition before it', () => {
     const found = extractStatements([
       'In an interview with radio host Paul Dorsey on Monday, Tom Reyes was asked about a report that he told the council he would cut the levy.',
