@@ -118,6 +118,7 @@ export function findAnchors(tokens: Token[], register: SpeakerRegister): Anchor[
     anchorMannerColon(tokens, register) ??
     anchorNamedStatementColon(tokens, register) ??
     anchorQuotationColon(tokens, register) ??
+    anchorInOnesView(tokens, register) ??
     anchorStanceVerb(tokens, register) ??
     anchorStanceInAdverbialClause(tokens, register) ??
     anchorOwnedStatement(tokens, register);
@@ -288,6 +289,22 @@ function anchorQuotationColon(tokens: Token[], register: SpeakerRegister): Ancho
   if (!found || found.start !== start || ['unnamed', 'document', 'body'].includes(found.subject.type)) return undefined;
   return { verbStart: verb, verbEnd: mark, subjectStart: found.start, subjectEnd, inverted: false, subject: found.subject, lemma: 'say' };
 }
+
+/**
+ * "In her view, the depot must stay open", "In Lima's words, …": a sentence that opens with whose view or words it
+ * gives says what follows as its owner's.
+ */
+function anchorInOnesView(tokens: Token[], register: SpeakerRegister): Anchor | undefined {
+  const noun = tokens.findIndex((token, k) => k <= MAX_NAME_WORDS + 2 && VIEW_NOUNS.has(token.normal));
+  if (tokens[0]?.normal !== 'in' || noun === -1 || tokens[noun + 1]?.text !== ',') return undefined;
+  // The owner right after "In" (a name found from "In" starts there too).
+  const owner = ownerBefore(tokens, noun, register);
+  if (!owner || owner.start > 1) return undefined;
+  return { verbStart: 0, verbEnd: noun + 1, subjectStart: 1, subjectEnd: noun - 1, inverted: false, subject: owner.subject, lemma: 'say' };
+}
+
+/** What "In her …," gives as someone's: their view or their words. */
+const VIEW_NOUNS = new Set(['view', 'words', 'opinion', 'estimation', 'judgment', 'judgement']);
 
 /** Verbs after which a colon quotes someone else: what was asked, heard, read or seen. */
 const NOT_QUOTING_VERBS = new Set(['ask', 'hear', 'read', 'see', 'watch', 'overhear', 'receive', 'get']);

@@ -2126,6 +2126,20 @@ describe('sources without a person’s name', () => {
     ]);
   });
 
+  it('gives what follows "In her view," or "In Lima’s words," to its owner', () => {
+    const found = extractStatements([
+      'Senator Ana Lima spoke on Monday.',
+      'In her view, the depot must stay open until the levy is repealed.',
+      'In Lima’s words, the council must not sell the depot.',
+      // A view nobody owns is the writer's.
+      'In the view of many, the depot must stay open.',
+    ]);
+    expect(found.map((statement) => [statement.speaker, statement.kind])).toEqual([
+      ['Ana Lima', 'condition'],
+      ['Ana Lima', 'condition'],
+    ]);
+  });
+
   it('reads a quotation whose speaker’s title has an owner ("…,” Velmar’s Energy Minister Ada Kell said")', () => {
     const found = extractStatements([
       '“The fee will not go down,” Velmar’s Energy Minister Ada Kell said at the signing ceremony.',
