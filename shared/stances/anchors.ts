@@ -494,14 +494,16 @@ function appositiveClose(tokens: Token[], open: number): number | undefined {
 }
 
 /**
- * The adjective of "is willing to", "is not yet prepared to", "remains opposed to", "is adamant that" after the "be" or
- * "remain" at `i`, if it holds a stance.
+ * The adjective of "is willing to", "is not yet prepared to", "remains opposed to", "is adamant that" (or the noun of
+ * "is in favor of") after the "be" or "remain" at `i`, if it holds a stance.
  */
 function stanceAdjectiveAfter(tokens: Token[], i: number): number | undefined {
   if (tokens[i].lemma !== 'be' && tokens[i].lemma !== 'remain') return undefined;
   let k = i + 1;
   while (tokens[k]?.pos === 'ADV' || tokens[k]?.pos === 'PART') k += 1;
   const next = tokens[k + 1]?.normal;
+  // "is in favor of": the noun holds the stance, as an adjective does.
+  if (tokens[k]?.normal === 'in' && (next === 'favor' || next === 'favour') && tokens[k + 2]?.normal === 'of') return k + 1;
   const holds = (STANCE_ADJECTIVES.has(tokens[k]?.normal ?? '') && next === 'to') || (INSISTING_ADJECTIVES.has(tokens[k]?.normal ?? '') && next === 'that');
   return holds ? k : undefined;
 }

@@ -2355,6 +2355,7 @@ describe('names and ledes', () => {
     expect(read('Mayor Ann Loy remains firmly opposed to selling the depot.')).toEqual([['Ann Loy', 'position', 'positive', false]]);
     expect(read('Mayor Ann Loy is committed to keeping the depot open.')).toEqual([['Ann Loy', 'position', 'positive', false]]);
     expect(read('Mayor Ann Loy is adamant that the depot must stay open.')).toEqual([['Ann Loy', 'condition', 'positive', false]]);
+    expect(read('Mayor Ann Loy is strongly in favor of selling the depot.')).toEqual([['Ann Loy', 'position', 'positive', false]]);
     expect(read('The depot is open to visitors on Sundays.')).toEqual([]);
     expect(read('Senator Alex Ortiz has lodged a claim for a 9 percent pay rise.')).toEqual([['Alex Ortiz', 'demand', 'positive', false]]);
     expect(read('Senator Alex Ortiz has withdrawn his proposal for a toll.')).toEqual([['Alex Ortiz', 'condition', 'negative', true]]);
