@@ -44,6 +44,9 @@ const BROKEN_ABBREVIATION = /(^|[\s-])[A-Z]\.$/;
 /** Titles always followed by a name: a sentence never ends on them. */
 const TITLE_ABBREVIATIONS = new Set(['gov.', 'sen.', 'rep.', 'reps.', 'mr.', 'mrs.', 'ms.', 'dr.', 'gen.', 'lt.', 'col.', 'sgt.', 'capt.', 'adm.', 'rev.', 'prof.', 'st.', 'gov', 'sen']);
 
+/** The first part of a degree's abbreviation, before the capital that ends it ("Ph." of "Ph.D."). */
+const DEGREE_START = /^\p{Lu}\p{Ll}{0,2}\.$/u;
+
 /** Month abbreviations, followed by their day. */
 const MONTH_ABBREVIATIONS = new Set(['jan.', 'feb.', 'mar.', 'apr.', 'jun.', 'jul.', 'aug.', 'sep.', 'sept.', 'oct.', 'nov.', 'dec.']);
 
@@ -517,7 +520,10 @@ function continuesAfterAbbreviation(previous: Sentence, next: Sentence, capitals
   // wink may split the title from its full stop ("Rev" "."): the abbreviation is the two.
   const beforeStop = previous.tokens[previous.tokens.length - 2];
   const stop = previous.tokens[previous.tokens.length - 1];
-  const word = last === '.' && beforeStop && stop.space === '' ? `${beforeStop.text}.`.toLowerCase() : last.toLowerCase();
+  const abbreviation = last === '.' && beforeStop && stop.space === '' ? `${beforeStop.text}.` : last;
+  const word = abbreviation.toLowerCase();
+  // "Ph." | "D., said": a degree wink cut after its first part ("Ph.D.", "M.A.").
+  if (DEGREE_START.test(abbreviation) && /^\p{Lu}\.$/u.test(first.text)) return true;
   if (TITLE_ABBREVIATIONS.has(word)) return isCapitalized(first);
   if (MONTH_ABBREVIATIONS.has(word)) return /^\d/.test(first.text);
   if (!INITIALISM.test(last)) return false;

@@ -2506,6 +2506,13 @@ describe('quotation marks and appositives of newspaper copy', () => {
     expect(statement.speaker).toBe('Warren');
   });
 
+  it('keeps a degree cut after its first part ("Ph." | "D.") in one sentence, and a sentence that opens with an initial its own', () => {
+    const texts = (paragraph: string) => readSentences([paragraph]).map((sentence) => sentence.text);
+    expect(texts('Ana Lima, Ph.D., said the plant would close. Mr. Reyes disagreed.')).toEqual(['Ana Lima, Ph.D., said the plant would close.', 'Mr. Reyes disagreed.']);
+    expect(texts('Tom Reyes earned a Ph.D. from Brandeis. He said the plant would close.')).toHaveLength(2);
+    expect(texts('He is the No. 1 candidate. J. Smith said so.')).toEqual(['He is the No. 1 candidate.', 'J. Smith said so.']);
+  });
+
   it('closes a doubled-apostrophe quotation that ends a sentence, so the next sentence is not read as quoted', () => {
     const paragraph = "Ms. Vance said the ruling was ''the worst in years.'' But Ms. Vance said she would not appeal it.";
     const sentences = readSentences([paragraph]);
