@@ -295,8 +295,9 @@ function anchorQuotationColon(tokens: Token[], register: SpeakerRegister): Ancho
  * gives says what follows as its owner's.
  */
 function anchorInOnesView(tokens: Token[], register: SpeakerRegister): Anchor | undefined {
+  if (tokens[0]?.normal !== 'in') return undefined;
   const noun = tokens.findIndex((token, k) => k <= MAX_NAME_WORDS + 2 && VIEW_NOUNS.has(token.normal));
-  if (tokens[0]?.normal !== 'in' || noun === -1 || tokens[noun + 1]?.text !== ',') return undefined;
+  if (noun === -1 || tokens[noun + 1]?.text !== ',') return undefined;
   // The owner right after "In" (a name found from "In" starts there too).
   const owner = ownerBefore(tokens, noun, register);
   if (!owner || owner.start > 1) return undefined;
