@@ -1,7 +1,7 @@
 /**
  * What kind of stance a clause states, with which polarity, and its normalized claim for comparison.
  */
-import { ACCUSING_VERBS, GENERIC_PERSON_NOUNS, OTHER_VERB_PARTICLES, PERSON_DESCRIPTION_HEADS, POSSESSIVE_DETERMINERS, QUESTION_OPENERS, REPORTING_VERBS, SCHEDULE_VERBS, SOURCE_NOUNS, STANCE_VERBS, TITLE_NOUNS } from './lexicon.js';
+import { ACCUSING_VERBS, GENERIC_PERSON_NOUNS, OTHER_VERB_PARTICLES, POSSESSIVE_DETERMINERS, QUESTION_OPENERS, REPORTING_VERBS, SCHEDULE_VERBS, STANCE_VERBS, TITLE_NOUNS } from './lexicon.js';
 import {
   CLAIM_POS,
   CLAIM_STANCE_LEMMAS,
@@ -38,6 +38,7 @@ import {
   SYNONYMS,
 } from './vocabulary.js';
 import { isModifyingParticiple, isWord, type Token } from './sentences.js';
+import { isSourceNoun } from './sources.js';
 import type { StatementKind } from './types.js';
 
 export interface Stance {
@@ -143,13 +144,11 @@ function isSchedule(content: Token[]): boolean {
   if (modal < 1) return false;
   const subject = words.slice(0, modal);
   const head = subject[subject.length - 1];
-  if (!subject.every((token) => ['DET', 'ADJ', 'NOUN', 'NUM'].includes(token.pos)) || head.pos !== 'NOUN' || namesSomeone(head)) return false;
+  const namesSomeone = isSourceNoun(head) || GENERIC_PERSON_NOUNS.has(head.lemma);
+  if (!subject.every((token) => ['DET', 'ADJ', 'NOUN', 'NUM'].includes(token.pos)) || head.pos !== 'NOUN' || namesSomeone) return false;
   const verb = words[modal + 1]?.lemma === 'be' ? words[modal + 2] : words[modal + 1];
   return verb !== undefined && SCHEDULE_VERBS.has(verb.lemma) && words.slice(modal + 1).some((token) => token.entity === 'DATE' || token.entity === 'TIME');
 }
-
-const namesSomeone = (token: Token) =>
-  SOURCE_NOUNS.has(token.lemma) || TITLE_NOUNS.has(token.lemma) || PERSON_DESCRIPTION_HEADS.has(token.lemma) || GENERIC_PERSON_NOUNS.has(token.lemma);
 
 /** Verbs that put forward what is disputed as so: "claimed Obama was the founder", "implied that she lied". */
 const CONTENDING_VERBS = new Set(['claim', 'imply', 'concede', 'allege', 'insinuate']);

@@ -131,7 +131,7 @@ const DEMONYM_ENDING = /[a-z](ese|ian|ish)$/;
  * A role or institution noun, or a title ("the minister" whom the article does not name), or a description of people
  * in the plural ("Republican senators", "the candidates": a group, where "the senator" is one person already named).
  */
-const isSourceNoun = (token: Token) =>
+export const isSourceNoun = (token: Token) =>
   SOURCE_NOUNS.has(token.lemma) || TITLE_NOUNS.has(token.lemma) || PERSON_DESCRIPTION_HEADS.has(token.normal) || isPluralDescription(token);
 
 const isPluralDescription = (token: Token) => token.normal !== token.lemma && PERSON_DESCRIPTION_HEADS.has(token.lemma);
