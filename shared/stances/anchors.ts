@@ -584,6 +584,9 @@ const STANCE_IDIOMS = [
   // tens of millions of dollars", "has been accepting cases").
   /^accept (\S+ ){0,4}(offer|proposal|term|deal|demand|condition|plan|agreement|compromise|settlement|invitation)\b/,
   /^push back (against|on)\b/,
+  // A body's decision by vote: "members voted to strike", "the council voted 7-2 to reject the plan"; not how anyone
+  // voted in an election ("voted for Obama in 2008").
+  /^vote (\S+ )?to\b/,
   /^make the case (for|that|against)\b/,
   // A light verb and a stance noun: "delivered a forceful promise to", "renewed his call for", "made a pledge that".
   /^(make|deliver|issue|renew|repeat|reiterate|restate|voice) (\S+ ){1,2}(promise|pledge|vow|call|plea|appeal|threat|demand|commitment) (to|for|that)\b/,

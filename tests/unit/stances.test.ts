@@ -316,6 +316,16 @@ describe('attribution', () => {
       ['Ana Lima', 'position'],
       ['Ola Berg', 'position'],
     ]);
+    // A body decides by vote; how someone voted in an election is no stance.
+    const votes = extractStatements([
+      'Union members voted to strike if the company cuts pensions.',
+      'The council voted 7-2 to reject the depot plan.',
+      'Councillor Ola Berg voted for the mayor in 2019.',
+    ]);
+    expect(votes.map((statement) => [statement.speaker, statement.kind])).toEqual([
+      ['Union members', 'condition'],
+      ['council', 'refusal'],
+    ]);
     const idioms = extractStatements(['Senator Alex Ortiz has thrown his support behind the rail deal.', 'Governor Tom Reyes took aim at the fare rise.']);
     expect(idioms.map((statement) => [statement.speaker, statement.kind])).toEqual([['Alex Ortiz', 'position'], ['Tom Reyes', 'position']]);
     // Holding to what one said, pushing back, making a case; not standing by a door.
