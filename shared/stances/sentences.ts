@@ -65,7 +65,7 @@ const SENTENCE_BREAK = /[.!?…]["”’')\]]*\s+/g;
  *
  * Stages: boundParagraphs → tokenizeParagraph → splitFusedMarks → splitPossessives → mendSplitPairs → markQuotations →
  * retagSentenceStart → retagParticiples → retagOwnedModifiers → retagPresentVerbs → retagPhrasalVerbs →
- * retagSaidReadAsAdjective → retagNamesReadAsVerbs → mergeBrokenAbbreviations → withoutDateline.
+ * retagSaidReadAsAdjective → retagNamesReadAsVerbs → retagAdverbsBeforeBeen → mergeBrokenAbbreviations → withoutDateline.
  * Quotation state resets at each paragraph: by convention a quote that runs on opens again in the next one.
  */
 export function readSentences(paragraphs: string[]): Sentence[] {
@@ -74,7 +74,7 @@ export function readSentences(paragraphs: string[]): Sentence[] {
     const start = paragraphStart;
     const sentences = mendSplitPairs(tokenizeParagraph(paragraph, paragraphIndex, start).map(splitFusedMarks).map(splitPossessives));
     paragraphStart += paragraphs[paragraphIndex].length + PARAGRAPH_SEPARATOR.length;
-    const retagged = markQuotations(sentences).map(retagSentenceStart).map(retagParticiples).map(retagOwnedModifiers).map(retagPresentVerbs).map(retagPhrasalVerbs).map(retagSaidReadAsAdjective).map(retagNamesReadAsVerbs);
+    const retagged = markQuotations(sentences).map(retagSentenceStart).map(retagParticiples).map(retagOwnedModifiers).map(retagPresentVerbs).map(retagPhrasalVerbs).map(retagSaidReadAsAdjective).map(retagNamesReadAsVerbs).map(retagAdverbsBeforeBeen);
     const merged = mergeBrokenAbbreviations(retagged, paragraph, start);
     return withoutDateline(merged, paragraph, start);
   });
@@ -269,6 +269,18 @@ function retagSaidReadAsAdjective(sentence: Sentence): Sentence {
     const before = tokens[k - 1];
     const subject = before !== undefined && isWord(before) && (isCapitalized(before) || before.pos === 'PRON');
     if (token.normal === 'said' && token.pos === 'ADJ' && subject) tokens[k] = { ...token, pos: 'VERB', lemma: 'say' };
+  });
+  return sentence;
+}
+
+/**
+ * wink reads "long" in "has long been opposed" as an adjective, which hides the subject from the verb after it. Between
+ * "have" and "been" only an adverb can stand.
+ */
+function retagAdverbsBeforeBeen(sentence: Sentence): Sentence {
+  const tokens = sentence.tokens;
+  tokens.forEach((token, k) => {
+    if (token.pos === 'ADJ' && tokens[k - 1]?.lemma === 'have' && tokens[k + 1]?.normal === 'been') tokens[k] = { ...token, pos: 'ADV' };
   });
   return sentence;
 }
