@@ -826,19 +826,33 @@ const MAX_NAMED_OBJECT_TOKENS = 14;
 /**
  * "He's already begun to indicate he'll make demands", "she continued to insist that …": a verb of saying after a verb
  * of beginning or going on reports as it would alone, with that verb's subject; so does one after "seemed" or
- * "appeared", which only hedge what was said ("seemed to suggest that …"). Other infinitives ("is expected to
- * announce", "hopes to say") report nothing yet.
+ * "appeared", which only hedge what was said ("seemed to suggest that …"), and one after a verb of taking one's turn
+ * ("interjected to say", "chimed in to say"). Other infinitives ("is expected to announce", "hopes to say") report
+ * nothing yet.
  */
 function anchorAfterAspect(tokens: Token[], i: number, register: SpeakerRegister): Anchor | undefined {
-  // "went on to say" is aspect too: the verb before "on".
-  const goesOn = tokens[i - 2]?.normal === 'on' && tokens[i - 3]?.lemma === 'go';
-  const aspect = goesOn ? i - 3 : i - 2;
-  if (!(goesOn || ASPECTUAL_VERBS.has(tokens[aspect]?.lemma ?? '')) || !REPORTING_VERBS.has(tokens[i].lemma) || !fitsFrame(tokens, i)) return undefined;
+  // "went on to say" is aspect too, and "chimed in to say" a turn taken: the verb before the particle.
+  const particle = TURN_PARTICLES[tokens[i - 2]?.normal ?? ''];
+  const withParticle = particle !== undefined && particle.has(tokens[i - 3]?.lemma ?? '');
+  const aspect = withParticle ? i - 3 : i - 2;
+  const lemma = tokens[aspect]?.lemma ?? '';
+  const turn = withParticle || ASPECTUAL_VERBS.has(lemma) || TURN_TAKING_VERBS.has(lemma);
+  if (!turn || !REPORTING_VERBS.has(tokens[i].lemma) || !fitsFrame(tokens, i)) return undefined;
   const anchor = anchorWithSubject(tokens, aspect, i, register);
   return anchor && !anchor.inverted ? { ...anchor, lemma: tokens[i].lemma } : undefined;
 }
 
 const ASPECTUAL_VERBS = new Set(['begin', 'start', 'continue', 'seem', 'appear']);
+
+/** Verbs of taking one's turn to speak ("interjected to say", "paused to note", "rose to say", "wrote to say"). */
+const TURN_TAKING_VERBS = new Set(['interject', 'interrupt', 'pause', 'stop', 'rise', 'hasten', 'rush', 'write', 'call', 'phone']);
+
+/** Particles that make such a verb of "go", "chime" or "stand" ("went on to say", "chimed in to say", "stood up to say"). */
+const TURN_PARTICLES: Record<string, Set<string>> = {
+  on: new Set(['go']),
+  in: new Set(['chime', 'weigh', 'jump', 'step', 'cut', 'break']),
+  up: new Set(['stand', 'speak', 'pipe']),
+};
 
 /**
  * "Trump took to Twitter to say …", "Clinton went on CNN to say …", "used his acceptance speech to call for …": a verb

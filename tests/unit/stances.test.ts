@@ -234,13 +234,20 @@ describe('attribution', () => {
     expect(extractStatements(['The gas company cut deliveries as Governor Tom Reyes offered to share the cost of a new station.'])).toEqual([]);
   });
 
-  it('reads a verb of saying after "begun to", "continued to", "went on to" with that verb’s subject, but not after other infinitives', () => {
+  it('reads a verb of saying after "begun to", "continued to", "went on to", "interjected to" with that verb’s subject, but not after other infinitives', () => {
     const [begun] = extractStatements(['Governor Tom Reyes has begun to indicate that the state must rebuild the levees.']);
     expect(begun).toMatchObject({ speaker: 'Tom Reyes', kind: 'condition' });
     const [continued] = extractStatements(['Senator Alex Ortiz continued to insist the board must freeze fares.']);
     expect(continued).toMatchObject({ speaker: 'Alex Ortiz', kind: 'condition' });
     const [wentOn] = extractStatements(['Senator Alex Ortiz went on to say the board must freeze fares.']);
     expect(wentOn).toMatchObject({ speaker: 'Alex Ortiz', kind: 'condition' });
+    // Taking one's turn: "interjected to say", "chimed in to say", "stood up to say".
+    const turns = extractStatements([
+      'Councillor Ivo Pelt interjected to say the board must freeze fares.',
+      'Mayor Ana Lima chimed in to say the depot would not close.',
+      'Governor Tom Reyes stood up to say the state would rebuild the levees.',
+    ]);
+    expect(turns.map((statement) => statement.speaker)).toEqual(['Ivo Pelt', 'Ana Lima', 'Tom Reyes']);
     // "is expected to announce": a statement still to come.
     expect(extractStatements(['Senator Alex Ortiz is expected to announce that the board must freeze fares.'])).toEqual([]);
   });
