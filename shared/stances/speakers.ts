@@ -650,6 +650,9 @@ function skipClauseOrAppositive(tokens: Token[], comma: number): number {
   const age = skipAge(tokens, comma - 1);
   if (age !== comma - 1) return age;
   for (let k = comma - 1; k > 0 && k >= comma - MAX_APPOSITIVE_TOKENS; k -= 1) {
+    // "Anne Richards, assistant secretary for population, refugees, and migration, said": commas inside a list of bare
+    // nouns set nothing off.
+    if (separatesListItems(tokens, k)) continue;
     if (tokens[k].text === ',' || tokens[k].quoteMark) {
       // "Powell’s office, when contacted by Reuters, said": the appositive follows a noun phrase.
       // "Rep. Elijah Cummings (D-Md.), chair of the committee, said": a parenthesis may close the noun phrase.
@@ -667,6 +670,32 @@ function skipClauseOrAppositive(tokens: Token[], comma: number): number {
 }
 
 const RELATIVE_PRONOUNS = new Set(['who', 'whose', 'which']);
+
+/**
+ * A comma between lower-case nouns of a list that ends with "and" or "or" ("population, refugees, and migration",
+ * "ports, fisheries, and coastal shipping"): what follows it is an item, or the conjunction and an item, and a later
+ * item ends the list. An item is a noun with its adjectives.
+ */
+function separatesListItems(tokens: Token[], comma: number): boolean {
+  if (tokens[comma].text !== ',' || !isListNoun(tokens[comma - 1])) return false;
+  // Past the items that a comma follows, to the conjunction before the last one.
+  let k = comma + 1;
+  for (let end = listItemEnd(tokens, k); end !== undefined && tokens[end + 1]?.text === ','; end = listItemEnd(tokens, k)) k = end + 2;
+  return LIST_CONJUNCTIONS.has(tokens[k]?.normal ?? '') && listItemEnd(tokens, k + 1) !== undefined;
+}
+
+/** Where the list item starting at `start` ends (its noun), or undefined when none starts there. */
+function listItemEnd(tokens: Token[], start: number): number | undefined {
+  let k = start;
+  while (tokens[k]?.pos === 'ADJ' && !isCapitalized(tokens[k])) k += 1;
+  return isListNoun(tokens[k]) ? k : undefined;
+}
+
+/** wink may read a last item in -ing as a verb ("fisheries, and shipping"). */
+const isListNoun = (token: Token | undefined) =>
+  token !== undefined && (token.pos === 'NOUN' || (token.pos === 'VERB' && token.normal.endsWith('ing'))) && !isCapitalized(token);
+
+const LIST_CONJUNCTIONS = new Set(['and', 'or']);
 
 /**
  * A mark of a short quoted name inside a clause ("wearing “Ted Cruz” campaign pins"): a few capitalised words between

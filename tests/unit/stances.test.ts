@@ -1869,8 +1869,10 @@ describe('sources without a person’s name', () => {
       'Cory James, 22, of Flint, Mich., said he would not vote for the mayor.',
       // A party and state before a participle clause: the verb's subject is still the name ("said Reyes failed").
       'Sen. Ana Ruiz, R-Fla., appearing on television after the speech, said Reyes failed to address the port.',
+      // The commas of a list inside the appositive set nothing off.
+      'Ina Kirsch, assistant secretary for ports, fisheries, and coastal shipping, said the port would stay open.',
     ]);
-    expect(found.map((statement) => statement.speaker)).toEqual(['Paul Porter', 'Cecelia Purner', 'Tom Fitton', 'Lee Zeldin', 'Cory James', 'Ana Ruiz']);
+    expect(found.map((statement) => statement.speaker)).toEqual(['Paul Porter', 'Cecelia Purner', 'Tom Fitton', 'Lee Zeldin', 'Cory James', 'Ana Ruiz', 'Ina Kirsch']);
   });
 
   it('reads "Rev." as a title, not a sentence end, where wink splits its full stop ("said Rev. Ola Brandt, a pastor")', () => {
