@@ -532,13 +532,19 @@ describe('attribution', () => {
     expect(same.text).toBe('Mayor Ana Lima did not name the senator, but told reporters that the state must pay for the depot.');
   });
 
-  it('gives "but said" a "he" in a state ("He remained dismissive of …, but said …"), and no "he" after another verb', () => {
+  it('gives "but said" a "he" in a state or an act that says nothing ("He remained dismissive of …, but said …", "He went to … and said …")', () => {
     const found = extractStatements([
       'Tom Reyes met the council on Monday.',
       'He remained dismissive of the audit, but said the state must rebuild the levees before winter.',
       'He went to the depot and said the state must pay for the buses.',
+      // A first verb that reports on its own keeps the sentence one statement.
+      'He urged the board to act and said the state must pay for the trams.',
     ]);
-    expect(found.map((statement) => [statement.speaker, statement.paragraphIndex])).toEqual([['Tom Reyes', 1]]);
+    expect(found.map((statement) => [statement.speaker, statement.paragraphIndex, statement.text.slice(0, 12)])).toEqual([
+      ['Tom Reyes', 1, 'He remained '],
+      ['Tom Reyes', 2, 'He went to t'],
+      ['Tom Reyes', 3, 'He urged the'],
+    ]);
   });
 
   it('gives "and said" the subject of a copula and its adjective ("X was dismissive of …, but said …")', () => {
