@@ -1784,6 +1784,13 @@ describe('sources without a person’s name', () => {
     expect(speakerOf('The management of the port said it would not raise pay.')).toBe('management, port');
   });
 
+  it('gives what a business or an institution said to it by its kind ("the airline said", "the bank said in a filing")', () => {
+    expect(speakerOf('The airline said it remained committed to reaching a deal.')).toBe('airline');
+    expect(speakerOf('The bank said in a filing that it would cut its dividend unless profits rose.')).toBe('bank');
+    expect(speakerOf('In a statement, the hospital said it would not close the ward.')).toBe('hospital');
+    expect(speakerOf('The automaker said it would close two plants.')).toBe('automaker');
+  });
+
   it('takes no pronoun that opens a sentence for a body ("Everything is on the table,” Lima told …" is no body "Everything")', () => {
     const found = extractStatements(['“We will look at it all. Everything is on the table,” Mayor Ana Lima told the Gazette after hinting that “cuts” could come.']);
     expect(found.map((statement) => statement.speaker)).not.toContain('Everything');
