@@ -694,8 +694,9 @@ function closesRelativeClause(tokens: Token[], subjectStart: number, verbEnd: nu
 }
 
 /**
- * "made it clear to House Democrats that …", "has made very clear that …": saying something plainly. Returns the
- * index of "clear" when a "that" or "whether" clause follows it (after a listener), else -1 ("made clear progress").
+ * "made it clear to House Democrats that …", "has made very clear that …", "made clear the union would strike": saying
+ * something plainly. Returns the index of "clear" when a clause follows it (after a listener), else -1 ("made clear
+ * progress").
  */
 function madeClearEnd(tokens: Token[], i: number): number {
   if (tokens[i].lemma !== 'make') return -1;
@@ -705,10 +706,14 @@ function madeClearEnd(tokens: Token[], i: number): number {
   if (tokens[k]?.normal !== 'clear') return -1;
   for (let j = k + 1; j < tokens.length && j <= k + MAX_LISTENER_TOKENS + 3; j += 1) {
     if (tokens[j].normal === 'that' || tokens[j].normal === 'whether') return k;
-    if (tokens[j].pos === 'VERB' || tokens[j].pos === 'AUX' || tokens[j].quoteMark) return -1;
+    // "made clear the union would strike": a clause without "that", its subject right before its verb.
+    if ((tokens[j].pos === 'VERB' || tokens[j].pos === 'AUX') && j > k + 1 && SUBJECT_HEADS.has(tokens[j - 1].pos)) return k;
+    if (tokens[j].pos === 'VERB' || tokens[j].pos === 'AUX' || tokens[j].quoteMark || tokens[j].text === ',') return -1;
   }
   return -1;
 }
+
+const SUBJECT_HEADS = new Set(['NOUN', 'PROPN', 'PRON']);
 
 /**
  * "Bush called Trump “unhinged”", "calling Trump a fascist", "called Clinton, his rival, a “co-founder”": a verb of

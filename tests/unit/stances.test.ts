@@ -2803,8 +2803,15 @@ describe('verbs after a quotation', () => {
     const found = extractStatements([
       'Mayor Ana Lima made it clear to the council on Monday that she would veto any fare rise.',
       'Governor Tom Reyes made clear progress on the rail budget this week.',
+      // Without "that": a clause, its subject right before its verb.
+      'Councillor Ola Berg made clear the drivers would strike if the depot closed.',
+      'Governor Tom Reyes made clear progress on the rail budget, aides said.',
     ]);
-    expect(found.map((statement) => [statement.speaker, statement.kind])).toEqual([['Ana Lima', 'position']]);
+    expect(found.map((statement) => [statement.speaker, statement.kind])).toEqual([
+      ['Ana Lima', 'position'],
+      ['Ola Berg', 'condition'],
+      ['aides', 'position'],
+    ]);
     // Making it clear takes a stance on what would otherwise be a bare claim.
     const [backs] = extractStatements(['Mayor Ana Lima made it clear to the drivers on Monday that the city has their backs.']);
     expect(backs).toMatchObject({ speaker: 'Ana Lima', kind: 'position' });
