@@ -13,6 +13,7 @@ import {
   INSTITUTION_NAME_JOINERS,
   ORGANIZATION_HEADS,
   OUTLET_VERBS,
+  POSSESSIVE_DETERMINERS,
   POSSESSIVE_MARKS,
   POSTMODIFYING_ADJECTIVES,
   REPORTING_VERBS,
@@ -518,7 +519,8 @@ function opensPostmodifier(tokens: Token[], k: number): boolean {
   if (token.normal === 'who') return relative;
   const source = SOURCE_NOUNS.has(head.lemma) || GENERIC_PERSON_NOUNS.has(head.lemma);
   if (token.normal === 'that') return source && relative;
-  if (token.normal === 'with') return source;
+  // "people with knowledge of the talks" say who they are; "officials with the union" are the union's, as "at" would be.
+  if (token.normal === 'with') return source && !(next.normal === 'the' || POSSESSIVE_DETERMINERS.has(next.normal) || isCapitalized(next));
   if (token.pos === 'VERB' && token.normal.endsWith('ing')) return true;
   // "lawsuits being considered in San Diego": a passive participle after "being".
   if (token.normal === 'being' && next.pos === 'VERB') return true;

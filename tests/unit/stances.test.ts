@@ -1772,6 +1772,8 @@ describe('sources without a person’s name', () => {
     expect(speakerOf('Officials in the two capitals said the talks would resume in May.')).toBe('Officials');
     // One body, or what the source is made of or backs, stays in the label.
     expect(speakerOf('Officials in the ministry said the talks would resume in May.')).toBe('Officials, ministry');
+    expect(speakerOf('Officials with the ministry said the talks would resume in May.')).toBe('Officials, ministry');
+    expect(speakerOf('Officials with knowledge of the talks said they would resume in May.')).toBe('Officials');
     expect(speakerOf('Supporters of abortion rights said the ruling would galvanize their campaign.')).toBe('Supporters, abortion rights');
   });
 
