@@ -450,8 +450,11 @@ export const SOURCE_NOUNS = new Set([
   'scholar',
 ]);
 
-/** Adjectives that qualify a source by what it knows or whom it is near: "people familiar with", "close to". */
-export const POSTMODIFYING_ADJECTIVES = new Set(['familiar', 'close', 'knowledgeable', 'privy', 'loyal', 'opposed', 'sympathetic']);
+/**
+ * Adjectives and participles that qualify a source by what it knows or whom it is near: "people familiar with", "close
+ * to", "briefed on", "involved in".
+ */
+export const POSTMODIFYING_ADJECTIVES = new Set(['familiar', 'close', 'knowledgeable', 'privy', 'loyal', 'opposed', 'sympathetic', 'briefed', 'involved', 'informed']);
 
 /** Nouns for people of no role, which such an adjective makes a source ("a person familiar with the plan"). */
 export const GENERIC_PERSON_NOUNS = new Set(['person', 'people']);

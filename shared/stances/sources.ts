@@ -105,15 +105,32 @@ const HOLDING_PREPOSITIONS = new Set(['for', 'of', 'at', 'from', 'with']);
 /** Prepositions of where a body is or what it is at: "the union in Ohio", "the delegation to the forum". */
 const CIRCUMSTANCE_PREPOSITIONS = new Set(['in', 'at', 'to', 'on']);
 
-/** "familiar with the talks", "close to the president": the adjective, its preposition and the noun phrase after it. */
+/**
+ * "familiar with the talks", "close to the president", "with direct knowledge of the matter", "briefed on the plan":
+ * the adjective, participle or knowledge, its preposition and the noun phrase after it.
+ */
 function knowingPhrase(tokens: Token[], from: number): Token[] | undefined {
-  if (!POSTMODIFYING_ADJECTIVES.has(tokens[from]?.normal ?? '') || tokens[from + 1]?.pos !== 'ADP') return undefined;
-  let end = from + 2;
-  while (end < tokens.length && end - from < MAX_KNOWING_TOKENS && isKnownPart(tokens, end)) end += 1;
-  return end > from + 2 ? tokens.slice(from, end) : undefined;
+  const preposition = knowingPrepositionAt(tokens, from);
+  if (preposition === undefined || tokens[preposition]?.pos !== 'ADP') return undefined;
+  const start = preposition + 1;
+  let end = start;
+  // "briefed on the talks this week": a date says when, not what.
+  while (end < tokens.length && end - start < MAX_KNOWN_TOKENS && isKnownPart(tokens, end) && tokens[end].entity !== 'DATE') end += 1;
+  return end > start ? tokens.slice(from, end) : undefined;
 }
 
-const MAX_KNOWING_TOKENS = 8;
+/** Where the preposition of a knowing phrase at `from` is: after its adjective, its participle or "with … knowledge". */
+function knowingPrepositionAt(tokens: Token[], from: number): number | undefined {
+  const word = tokens[from]?.normal ?? '';
+  if (POSTMODIFYING_ADJECTIVES.has(word)) return from + 1;
+  if (word !== 'with') return undefined;
+  let k = from + 1;
+  while (tokens[k]?.pos === 'ADJ') k += 1;
+  return tokens[k]?.normal === 'knowledge' ? k + 1 : undefined;
+}
+
+/** The longest noun phrase of what a source knows ("the administration's thinking on the deal"). */
+const MAX_KNOWN_TOKENS = 6;
 
 /** A word of the noun phrase: "her thinking", "Cruz’s thinking" (an -ing word an owner has is a noun). */
 function isKnownPart(tokens: Token[], k: number): boolean {
