@@ -119,6 +119,7 @@ export function findAnchors(tokens: Token[], register: SpeakerRegister): Anchor[
     anchorNamedStatementColon(tokens, register) ??
     anchorQuotationColon(tokens, register) ??
     anchorInOnesView(tokens, register) ??
+    anchorHeldViewIs(tokens, register) ??
     anchorStanceVerb(tokens, register) ??
     anchorStanceInAdverbialClause(tokens, register) ??
     anchorOwnedStatement(tokens, register);
@@ -302,6 +303,29 @@ function anchorInOnesView(tokens: Token[], register: SpeakerRegister): Anchor | 
   const owner = ownerBefore(tokens, noun, register);
   if (!owner || owner.start > 1) return undefined;
   return { verbStart: 0, verbEnd: noun + 1, subjectStart: 1, subjectEnd: noun - 1, inverted: false, subject: owner.subject, lemma: 'say' };
+}
+
+/**
+ * "The ministry's position is that the tender cannot be reopened", "Hale's view is that …": a sentence that opens with
+ * someone's position, view or stance, then "is that", says what follows as its owner's.
+ */
+function anchorHeldViewIs(tokens: Token[], register: SpeakerRegister): Anchor | undefined {
+  const start = leadingAdjunctsEnd(tokens);
+  const noun = tokens.findIndex((token, k) => k > start && k <= start + MAX_NAME_WORDS + 2 && HELD_VIEW_NOUNS.has(token.normal));
+  if (noun === -1 || tokens[noun + 1]?.lemma !== 'be' || tokens[noun + 2]?.normal !== 'that') return undefined;
+  const owner = ownerBefore(tokens, noun, register) ?? bodyBefore(tokens, noun, register);
+  if (!owner || owner.start !== start) return undefined;
+  return { verbStart: noun, verbEnd: noun + 1, subjectStart: owner.start, subjectEnd: noun - 1, inverted: false, subject: owner.subject, lemma: 'say' };
+}
+
+/** Nouns of a view held, which "is that" spells out. */
+const HELD_VIEW_NOUNS = new Set(['position', 'view', 'stance', 'belief', 'contention', 'argument']);
+
+/** A body or source that owns the noun at `noun` ("the ministry's position"). */
+function bodyBefore(tokens: Token[], noun: number, register: SpeakerRegister): { start: number; subject: Subject } | undefined {
+  if (!POSSESSIVE_MARKS.has(tokens[noun - 1]?.text ?? '')) return undefined;
+  const found = findSubjectEndingAt(tokens, noun - 2, register);
+  return found && (found.subject.type === 'source' || found.subject.type === 'title') ? found : undefined;
 }
 
 /** What "In her …," gives as someone's: their view or their words. */

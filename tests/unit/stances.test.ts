@@ -2803,6 +2803,18 @@ describe('verbs after a quotation', () => {
     expect(found.map((statement) => [statement.speaker, statement.kind])).toEqual([['Bill Eastland', 'condition']]);
   });
 
+  it('reads "X’s position is that …" as X saying it, but not "X’s position is unclear"', () => {
+    const found = extractStatements([
+      'The ministry’s position is that the tender cannot be reopened.',
+      'Councillor Ola Berg’s view is that the depot must stay open.',
+      'Mayor Ana Lima’s position is unclear.',
+    ]);
+    expect(found.map((statement) => [statement.speaker, statement.kind])).toEqual([
+      ['ministry', 'position'],
+      ['Ola Berg', 'condition'],
+    ]);
+  });
+
   it('reads "made it clear (to X) that …" as saying, but not "made clear progress"', () => {
     const found = extractStatements([
       'Mayor Ana Lima made it clear to the council on Monday that she would veto any fare rise.',
