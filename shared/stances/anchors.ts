@@ -600,6 +600,10 @@ const STANCE_IDIOMS = [
   // A stance changed: "softened her opposition to the sale", "reversed his position", "changed her mind on".
   /^(soften|harden|reverse|shift|change|modify|revise|moderate|temper) (his|her|their|its) (\S+ )?(position|stance|view|opposition|support|demand|offer|tone|rhetoric|mind)\b/,
   /^stand firm\b/,
+  // Keeping an option, or all but taking a stance: "left open the possibility of a deal", "left the door open to",
+  // "stopped short of ruling it out".
+  /^leave (open|(the door|it|the option|the possibility) (\S+ )?open)\b(?! -)/,
+  /^stop short of\b/,
   // Holding to what one said: "stood by his comments", "doubled down on his call for"; "pushed back against the plan",
   // "made the case for a higher wage". Not "stood by the door".
   /^stand by (his|her|their|its|the|that|this|those|these) (\S+ )?(comment|remark|statement|call|decision|claim|position|stance|view|word|proposal|plan|pledge|promise|vow|demand|assertion|accusation|endorsement|support)\b/,

@@ -303,12 +303,21 @@ describe('attribution', () => {
       'Mayor Ana Lima came out in support of the levy.',
       'Councillor Ola Berg stands firm on the fare freeze.',
       'Councillor Ivo Pelt changed his shoes before the vote.',
+      // An option kept, or a stance all but taken; not a door or an open-plan office left.
+      'Senator Alex Ortiz left open the possibility of a fare freeze.',
+      'Governor Tom Reyes left the door open to a levy.',
+      'Mayor Ana Lima stopped short of ruling out a fare rise.',
+      'Councillor Ivo Pelt left the depot door open overnight.',
+      'Councillor Ivo Pelt left open-plan offices behind.',
     ]);
     expect(changed.map((statement) => [statement.speaker, statement.kind])).toEqual([
       ['Alex Ortiz', 'position'],
       ['Tom Reyes', 'position'],
       ['Ana Lima', 'position'],
       ['Ola Berg', 'position'],
+      ['Alex Ortiz', 'position'],
+      ['Tom Reyes', 'offer'],
+      ['Ana Lima', 'position'],
     ]);
     // Taking a side, leaning, keeping one's distance, apologizing.
     const sides = extractStatements([
