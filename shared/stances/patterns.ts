@@ -124,6 +124,8 @@ export const STANCE_CUES: Record<StanceKind, RegExp[]> = {
     /\bwant (?!to\b)(\S+ ){1,3}to\b/,
     /\bexpect (?!to\b)(\S+ ){1,3}to (?!be\b)/,
     /\bpress (\S+ ){1,3}to\b/,
+    // What it is time for someone to do: "it was time for the council to act", "it is high time to end the strike".
+    /\bbe (high |about |past )?time (for (\S+ ){1,4})?to\b/,
     // Terms put on the table: "lodged a claim for a 9 percent rise".
     /\b(lodge|file|table|submit) (\S+ ){1,2}(claim|demand(_noun)?) (for|of|that)\b/,
     // Terms moved: "lowered its salary demand to 4.5 percent".

@@ -854,6 +854,15 @@ describe('kinds, polarity and claims', () => {
     expect(statement).toMatchObject({ speaker: 'Ana Lima', kind: 'demand' });
   });
 
+  it('reads what it is time for someone to do as a demand ("it was time for the council to act"), not "the first time"', () => {
+    const kinds = extractStatements([
+      'Mayor Ana Lima said it was time for the council to approve the fare freeze.',
+      '“It is high time to end this strike,” Councillor Ivo Pelt said.',
+      'Councillor Ola Berg said it was the first time the council had met.',
+    ]).map((statement) => statement.kind);
+    expect(kinds).toEqual(['demand', 'demand', 'claim']);
+  });
+
   it('reads terms put on what another party does ("if the union agrees") as a condition, and wanting another party to act as a demand', () => {
     const kinds = (sentence: string) => extractStatements([sentence])[0]?.kind;
     expect(kinds('Mayor Ana Lima said the city could extend the fare freeze if the state agrees to pay half.')).toBe('condition');
