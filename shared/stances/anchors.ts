@@ -1375,13 +1375,28 @@ function closesQuotation(tokens: Token[], i: number): boolean {
   if (inverted) while (end - i <= MAX_NAME_WORDS && isSpeakerWord(tokens[end])) end += 1;
   else while (i - close <= MAX_NAME_WORDS && isSpeakerWord(tokens[close])) close -= 1;
   const hasSpeaker = inverted ? end > i + 1 : close < i - 1;
+  // "“…,” she shouted to the crowd as she left": where or to whom, and when, may follow the verb.
+  if (!inverted) end = skipPlacePhrase(tokens, end);
   const next = tokens[end];
-  const endsClause = !next || (next.pos === 'PUNCT' && next.quoteMark !== 'open');
+  const endsClause = !next || (next.pos === 'PUNCT' && next.quoteMark !== 'open') || CLOSING_CLAUSE_OPENERS.has(next.normal);
   if (!hasSpeaker || !endsClause || tokens[close]?.quoteMark !== 'close') return false;
   // ''…'' closes with two tokens.
   while (tokens[close - 1]?.quoteMark === 'close') close -= 1;
   return QUOTATION_BREAKS.has(tokens[close - 1]?.text ?? '');
 }
+
+/** Past a preposition and its short noun phrase at `k` ("to the crowd", "on Facebook", "over her shoulder"), or `k`. */
+function skipPlacePhrase(tokens: Token[], k: number): number {
+  if (tokens[k]?.pos !== 'ADP' || CLOSING_CLAUSE_OPENERS.has(tokens[k].normal)) return k;
+  let end = k + 1;
+  while (end - k <= MAX_PLACE_PHRASE_TOKENS && tokens[end] && (isNounPhrasePart(tokens[end]) || POSSESSIVE_DETERMINERS.has(tokens[end].normal))) end += 1;
+  return end > k + 1 ? end : k;
+}
+
+const MAX_PLACE_PHRASE_TOKENS = 4;
+
+/** Words that open a clause of when after a verb that closes a quotation ("“…,” she shouted as she left"). */
+const CLOSING_CLAUSE_OPENERS = new Set(['as', 'before', 'after', 'while', 'when']);
 
 /** How a quotation breaks off before its speaker: "“…,” she said", "“…?” he asked". */
 const QUOTATION_BREAKS = new Set([',', '?', '!', ...DASHES]);

@@ -2806,8 +2806,11 @@ describe('verbs after a quotation', () => {
       '“We will not cut it unless the audit is published first!” Tom Reyes shouted, slamming the table.',
       "''We will not cut it,'' concluded Mr. Reyes.",
       'The talks started on Monday and the council concluded its review of the levy.',
+      // Where, to whom and when may follow: "shouted to the crowd", "posted on Facebook", "as she left".
+      '“We will not back down,” Ola Berg shouted to the crowd as she left the hall.',
+      '“The levy must go,” Ivo Pelt posted on Facebook.',
     ]);
-    expect(found.map((statement) => statement.speaker)).toEqual(['Ana Lima', 'Tom Reyes', 'Tom Reyes']);
+    expect(found.map((statement) => statement.speaker)).toEqual(['Ana Lima', 'Tom Reyes', 'Tom Reyes', 'Ola Berg', 'Ivo Pelt']);
   });
 
   it('takes "…,” Bennett shot back" as a verb of saying, though wink reads "shot" as a noun', () => {
