@@ -3,6 +3,7 @@
  * "is calling for", ", saying …"), found where they stand outside quotation marks.
  */
 import {
+  ACCUSING_VERBS,
   CALLED_OFF_ACTIONS,
   FRONTED_CLAUSE_OPENERS,
   GENERIC_TITLES,
@@ -952,8 +953,8 @@ function anchorWithSubject(tokens: Token[], i: number, verbEnd: number, register
     if (named) {
       return { verbStart: i, verbEnd, subjectStart: verbEnd + 1, subjectEnd: named.end, inverted: true, subject: { type: 'person', person: named.person }, lemma: token.lemma };
     }
-    // ", told Reuters" names the listener; ", said officials" the source.
-    const after = LISTENER_VERBS.has(token.lemma) ? undefined : sourceAfter(tokens, verbEnd + 1);
+    // ", told Reuters" names the listener, ", accused the party leadership" the accused; ", said officials" the source.
+    const after = LISTENER_VERBS.has(token.lemma) || ACCUSING_VERBS.has(token.lemma) ? undefined : sourceAfter(tokens, verbEnd + 1);
     const phraseEnd = after?.end ?? verbEnd;
     const source = after?.source;
     // ", said the union's president, Ilse Marwood": the role's holder, named in the appositive after it.

@@ -381,6 +381,7 @@ export const SOURCE_NOUNS = new Set([
   'board',
   'administration',
   'management',
+  'leadership',
   'office',
   'embassy',
   'authority',

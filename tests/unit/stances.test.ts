@@ -1804,6 +1804,9 @@ describe('sources without a person’s name', () => {
     expect(speakerOf('Proponents of the levy, however, say it would keep the depot open.')).toBe('Proponents, levy');
     expect(speakerOf('Skeptics say the levy would not keep the depot open.')).toBe('Skeptics');
     expect(speakerOf('The management of the port said it would not raise pay.')).toBe('management, port');
+    expect(speakerOf('In a letter to members, the union’s leadership said the strike would continue.')).toBe('union’s leadership');
+    // Whom a statement accuses is not its source.
+    expect(speakerOf('Councillor Ivo Pelt issued a statement that, while welcoming the audit, accused the party leadership of stalling.')).toBe('Ivo Pelt');
   });
 
   it('gives what a business or an institution said to it by its kind ("the airline said", "the bank said in a filing")', () => {
