@@ -50,11 +50,15 @@ export const TELLS_UNREAL_PAST = new RegExp(UNREAL_PAST);
 const TIME_WORDS = '\\d|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)\\w*|today|tomorrow|next|then|now|further|end|start|beginning|spring|summer|autumn|fall|winter';
 
 /**
- * What ends something kept in place ("the ban would stay in place until the association shelved its timetable"): terms,
- * which a bare "stays in place" is not, nor a date ("until May", "until the end of the year"); such a clause is no
- * reaffirmation, and a condition.
+ * What ends something kept in place or going on ("the ban would stay in place until the association shelved its
+ * timetable", "the strike will go on unless the company pays", "… continue until they pay"): terms, which a bare "stays
+ * in place" is not, nor a date ("until May", "until the end of the year"); such a clause is no reaffirmation, and a
+ * condition. After "continue", only a clause with a pronoun subject is sure to be terms: "until the party's convention"
+ * is a time, and the lemma line does not tell a noun from a verb.
  */
-export const ENDING_TERMS = new RegExp(`\\b(remain|remains|stay|stays) in (place|force|effect) (unless\\b|until (?!(\\S+ )?(${TIME_WORDS})\\b))`);
+export const ENDING_TERMS = new RegExp(
+  `\\b(remain|remains|stay|stays) in (place|force|effect) (unless\\b|until (?!(\\S+ )?(${TIME_WORDS})\\b))|\\b(continue|go on) (unless|until (they|we|he|she|it|you|i))\\b`,
+);
 
 /** Cues per kind, over the lemma line of the attributing verb plus the clause. A claim has none: it is what is left. */
 export const STANCE_CUES: Record<StanceKind, RegExp[]> = {

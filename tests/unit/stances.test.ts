@@ -2503,6 +2503,13 @@ describe('names and ledes', () => {
     const [terms] = extractStatements(['Union leader Ana Lima said the overtime ban would stay in place until the company withdrew its timetable.']);
     expect(terms).toMatchObject({ speaker: 'Ana Lima', kind: 'condition' });
     expect(terms.reaffirms).toBeUndefined();
+    // What goes on until the other side acts: "until they pay", "unless the council pays"; not "until Friday".
+    const going = extractStatements([
+      'Union leader Ana Lima said the strike would go on unless the council paid.',
+      'Lima said the strike would continue until they restored the bonus.',
+      'Lima said the talks would continue until Friday.',
+    ]);
+    expect(going.map((statement) => statement.kind)).toEqual(['condition', 'condition', 'position']);
   });
 
   it('reads a stance verb in the past perfect as background, not a stance taken now', () => {
