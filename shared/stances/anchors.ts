@@ -652,9 +652,11 @@ function objectHead(tokens: Token[], start: number): number {
 function anchorAccordingTo(tokens: Token[], i: number, register: SpeakerRegister): Anchor | undefined {
   // "set ward by ward according to how sick the patients are": a measure, not a source.
   if (QUESTION_OPENERS.has(tokens[i + 2]?.normal ?? '')) return undefined;
-  const named = findNameStartingAt(tokens, i + 2, register);
-  const subjectEnd = named?.end ?? clauseEnd(tokens, i + 2) - 1;
-  const source = named ? undefined : sourceAfter(tokens, i + 2)?.source;
+  // "according to a statement from the union": the document's issuer is the source.
+  const from = issuerStart(tokens, i + 2);
+  const named = findNameStartingAt(tokens, from, register);
+  const subjectEnd = named?.end ?? clauseEnd(tokens, from) - 1;
+  const source = named ? undefined : sourceAfter(tokens, from)?.source;
   return {
     verbStart: i,
     verbEnd: i + 1,
@@ -665,6 +667,16 @@ function anchorAccordingTo(tokens: Token[], i: number, register: SpeakerRegister
     lemma: 'according to',
   };
 }
+
+/** Where the issuer of "a statement from …", "a letter by …" at `start` begins, or `start` when no document is named there. */
+function issuerStart(tokens: Token[], start: number): number {
+  const determiner = SOMEONE_DETERMINERS.has(tokens[start]?.normal ?? '') ? 1 : 0;
+  const noun = tokens[start + determiner];
+  const issued = noun !== undefined && DOCUMENT_NOUNS.has(noun.lemma) && ISSUING_PREPOSITIONS.has(tokens[start + determiner + 1]?.normal ?? '');
+  return issued ? start + determiner + 2 : start;
+}
+
+const ISSUING_PREPOSITIONS = new Set(['from', 'by']);
 
 function anchorVerb(tokens: Token[], i: number, register: SpeakerRegister): Anchor | undefined {
   const token = tokens[i];

@@ -737,6 +737,11 @@ describe('kinds, polarity and claims', () => {
     expect(blamed).toMatchObject({ speaker: 'Ana Lima', kind: 'claim' });
   });
 
+  it('gives "according to a statement from X" to X, who issued it', () => {
+    const speakers = extractStatements(['According to a statement from the union, the strike will continue.', 'The depot must close, according to a letter from Mayor Ana Lima.']);
+    expect(speakers.map((statement) => statement.speaker)).toEqual(['union', 'Ana Lima']);
+  });
+
   it('keeps "according to" out of a claim, and the noun "accord" in as an agreement', () => {
     const [measure] = extractStatements(['Mayor Ana Lima said fares should be set according to how full the buses are.']);
     expect(measure.claim).toBe('bus fare set');
