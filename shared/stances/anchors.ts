@@ -11,6 +11,7 @@ import {
   HALTING_VERBS,
   INSISTING_ADJECTIVES,
   LISTENER_VERBS,
+  ORGANIZATION_HEADS,
   OTHER_VERB_PARTICLES,
   PERSON_DESCRIPTION_HEADS,
   PHRASAL_REPORTING_VERBS,
@@ -66,7 +67,7 @@ export type Subject =
   | { type: 'person'; person: Person; also?: Person }
   | { type: 'pronoun'; at: number }
   /** `second`: the title is the holder's second's ("the vice president"); `former`: held before ("the former mayor"). */
-  | { type: 'title'; head: string; fallback?: Person; describesPerson?: true; at?: number; second?: boolean; former?: boolean }
+  | { type: 'title'; head: string; fallback?: Person; describesPerson?: true; at?: number; second?: boolean; former?: boolean; qualifier?: string }
   /** `owned`: the role is a body's ("its chief executive", "the union's leader"). */
   | { type: 'source'; person: Person; owned?: boolean }
   /** "The statement also said …": a document someone just issued, which says what they say. */
@@ -1576,7 +1577,11 @@ function findSubjectEndingAt(tokens: Token[], end: number, register: SpeakerRegi
   const plural = token.normal !== token.lemma && token.normal.endsWith('s');
   const qualified = titleQualifiers(tokens, start, end);
   if (TITLE_NOUNS.has(token.lemma) && determiner === 'the' && !plural && !held) {
-    return { start, subject: { type: 'title', head: token.lemma, fallback: source?.person, ...qualified } };
+    // "the union leader": the common noun that says whose leader (wink may read "union" there as an adjective).
+    const before = tokens[end - 1];
+    const noun = before.pos === 'NOUN' || (before.pos === 'ADJ' && ORGANIZATION_HEADS.has(before.normal));
+    const qualifier = end - 1 > start && noun && !isCapitalized(before) ? { qualifier: before.normal } : {};
+    return { start, subject: { type: 'title', head: token.lemma, fallback: source?.person, ...qualified, ...qualifier } };
   }
   // "the Vermont senator": the capitals are the person's state or party, not an organisation that speaks.
   if (PERSON_DESCRIPTION_HEADS.has(token.normal) && determiner === 'the' && !isCapitalized(token) && !held) {

@@ -17,7 +17,7 @@ import {
 } from './lexicon.js';
 import { MAX_LISTENER_TOKENS, MAX_NAME_WORDS, MAX_REPORTED_PHRASE_TOKENS, MAX_ROLE_TOKENS, MIN_CONTENT_WORDS, NEGATION_WORDS, TOPIC_LEADS } from './patterns.js';
 import { identifiedLater, namedNext } from './identification.js';
-import { DASHES, holdsTitle, namesIn, titleQualifiers, type Person, type SpeakerRegister } from './speakers.js';
+import { DASHES, holdsTitle, namesIn, roleWordsOf, titleQualifiers, type Person, type SpeakerRegister } from './speakers.js';
 import { isCapitalized, isWord, joinTokens, type Sentence, type Token } from './sentences.js';
 
 /** Sentences back that a pronoun with no speaker of its gender looks for a person it can mean. */
@@ -631,7 +631,10 @@ function resolveSpeaker(subject: Subject, lastNamed: Person | null, register: Sp
       const qualified = { second: subject.second, former: subject.former };
       const holds = (person: Person) => (holdsTitle(person, subject.head, qualified) || person.words.includes(subject.head)) && !listeners.has(person);
       const candidates = register.people.filter(holds);
-      if (lastNamed && !listeners.has(lastNamed) && (candidates.includes(lastNamed) || GENERIC_TITLES.has(subject.head))) return lastNamed;
+      // "the leader" may be whoever was named last; "the union leader" not someone named as another body's voice (the
+      // airline's chief executive).
+      const generic = GENERIC_TITLES.has(subject.head) && (!subject.qualifier || !speaksForOther(lastNamed, subject.qualifier));
+      if (lastNamed && !listeners.has(lastNamed) && (candidates.includes(lastNamed) || generic)) return lastNamed;
       if (candidates.length === 1) return candidates[0];
       const isPerson = lastNamed && !lastNamed.organization && !lastNamed.institutional;
       // A description's office ("the mayor") waits until `describedBefore` finds no one the sentence names.
@@ -643,6 +646,16 @@ function resolveSpeaker(subject: Subject, lastNamed: Person | null, register: Sp
     default:
       return null;
   }
+}
+
+/**
+ * Whether the person speaks for a body the word does not name ("union" for the airline's chief executive); someone
+ * named with no body may be any body's ("Senator Harry Reid, the minority leader": the register keeps no appositive).
+ */
+function speaksForOther(person: Person | null, word: string): boolean {
+  if (!person?.speaksFor) return false;
+  const words = [...roleWordsOf(person), ...person.speaksFor.toLowerCase().split(/\s+/), ...person.words];
+  return !words.includes(word);
 }
 
 /**

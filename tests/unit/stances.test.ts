@@ -159,6 +159,17 @@ describe('attribution', () => {
     expect(statements[1]).toMatchObject({ speaker: 'Vladimir Putin', kind: 'position' });
   });
 
+  it('does not give "the union leader" to the last named speaker when that speaker is another body’s voice', () => {
+    const statements = extractStatements([
+      'Kari Lund, who heads the drivers, said they would strike on Friday unless the company raised its offer.',
+      'The company’s chief executive, Ole Berg, said the company could not afford more than 3 percent.',
+      'The union leader said that was not good enough.',
+      'Senator Tom Reyes, the minority leader, said the levees must be rebuilt.',
+      'The minority leader said the state would pay.',
+    ]);
+    expect(statements.map((statement) => statement.speaker)).toEqual(['Kari Lund', 'Ole Berg', 'union leader', 'Tom Reyes', 'Tom Reyes']);
+  });
+
   it('resolves "He said" to the last named speaker, not to a person merely mentioned since', () => {
     const statements = extractStatements([
       'Russian President Vladimir Putin said the tempo has been lost toward a peace treaty with Japan.',
