@@ -79,6 +79,12 @@ export const STANCE_CUES: Record<StanceKind, RegExp[]> = {
     /(?<!\bfor )\b(as|so) long as\b/,
     /\bon (the )?condition that\b/,
     /\bonly (when|once|after)\b/,
+    // "would only return to talks once the lockout ended": "only" before the verb, its terms after it (not "he only
+    // learned of it when …", a time).
+    /\b(will|would|can|could) only( [^\s,;]+){1,6} (once|when|after)\b/,
+    // Terms traded: "would accept the offer in exchange for a pay freeze", "contingent on a review of the budget".
+    /\bin (exchange|return) for\b/,
+    /\bcontingent (up)?on\b/,
     // An obligation on someone: "Japan would first have to withdraw", "the city must pay first". Not one the speaker
     // takes on ("we have to be tougher", "I must say"): that is their position.
     /(?<!\b(we|i) (\S+ )?)\b(would|will|must|first) (first )?have to\b/,
@@ -128,6 +134,9 @@ export const STANCE_CUES: Record<StanceKind, RegExp[]> = {
     /\bwant (?!to\b)(\S+ ){1,3}to\b/,
     /\bexpect (?!to\b)(\S+ ){1,3}to (?!be\b)/,
     /\bpress (\S+ ){1,3}to\b/,
+    // The least the speaker will take: "would settle for nothing less than 5 percent", "will accept nothing short of a
+    // full apology" (not "is nothing short of a revolution").
+    /\b(accept|settle for|take) nothing (less than|short of)\b/,
     // What it is time for someone to do: "it was time for the council to act", "it is high time to end the strike".
     /\bbe (high |about |past )?time (for (\S+ ){1,4})?to\b/,
     // Terms put on the table: "lodged a claim for a 9 percent rise".

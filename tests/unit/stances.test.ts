@@ -1568,6 +1568,14 @@ describe('attribution of quotations, transcripts and participles', () => {
     expect(kindOf('Mayor Ana Lima said the city would pay on condition that the union drops its suit.')).toBe('condition');
     expect(kindOf('Mayor Ana Lima said she would sign only once the council votes.')).toBe('condition');
     expect(kindOf('Mayor Ana Lima said fares would stay frozen for as long as the line is closed.')).toBe('position');
+    // Terms traded, or "only" before the verb and its terms after it; not "only learned of it when", a time.
+    expect(kindOf('Mayor Ana Lima said the city would drop its suit in exchange for a fare freeze.')).toBe('condition');
+    expect(kindOf('Mayor Ana Lima said any deal would be contingent on an audit.')).toBe('condition');
+    expect(kindOf('Mayor Ana Lima said the city would only return to talks once the lockout ended.')).toBe('condition');
+    expect(kindOf('Mayor Ana Lima said she only learned of the plan when she read the paper.')).toBe('position');
+    // The least the speaker will take is a demand; "nothing short of a revolution" is no such thing.
+    expect(kindOf('Mayor Ana Lima said the city would settle for nothing less than half the cost.')).toBe('demand');
+    expect(kindOf('Mayor Ana Lima said the ruling was nothing short of a revolution.')).not.toBe('demand');
   });
 
   it('takes no attribution from a free relative ("not what the council had asked for") and no month for a person', () => {
