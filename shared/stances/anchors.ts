@@ -416,6 +416,8 @@ function anchorStanceVerb(tokens: Token[], register: SpeakerRegister): Anchor | 
     if (token.pos !== 'VERB' && token.pos !== 'AUX') continue;
     // "has had to repudiate": the stance is in the verb after "to", its subject before "have".
     if (isObligedStance(tokens, i)) return stanceAnchorAt(tokens, i, register, i + 2);
+    const spent = stanceTimeSpentOn(tokens, i);
+    if (spent !== undefined) return isPastPerfect(tokens, i) ? undefined : stanceAnchorAt(tokens, i, register, spent);
     const adjective = stanceAdjectiveAfter(tokens, i);
     if (adjective !== undefined) return isPastPerfect(tokens, i) ? undefined : stanceAnchorAt(tokens, i, register, adjective);
     // An -ing form takes a stance only in the progressive ("is seeking"; "Seeking a deal, …" hangs on the clause
@@ -536,6 +538,23 @@ function stanceAdjectiveAfter(tokens: Token[], i: number): number | undefined {
 }
 
 /** "has had to repudiate", "have to reject": a stance taken under obligation is still taken. */
+/**
+ * "spent much of her campaign railing against the toll", "spent the week attacking the governor": time spent doing
+ * something is doing it. Where the stance verb is, after "spend" at `i` and a short object of time; undefined otherwise.
+ */
+function stanceTimeSpentOn(tokens: Token[], i: number): number | undefined {
+  if (tokens[i].lemma !== 'spend') return undefined;
+  for (let k = i + 1; k <= i + MAX_TIME_SPENT_TOKENS && tokens[k]; k += 1) {
+    const token = tokens[k];
+    if (token.pos === 'VERB' && token.normal.endsWith('ing')) return isStanceVerb(tokens, k) ? k : undefined;
+    if (!(isNounPhrasePart(token) || token.pos === 'ADP' || POSSESSIVE_DETERMINERS.has(token.normal))) return undefined;
+  }
+  return undefined;
+}
+
+/** The longest object of time before what it was spent on ("much of the last two weeks of her campaign"). */
+const MAX_TIME_SPENT_TOKENS = 8;
+
 function isObligedStance(tokens: Token[], i: number): boolean {
   return tokens[i].lemma === 'have' && tokens[i + 1]?.normal === 'to' && tokens[i + 2]?.pos === 'VERB' && isStanceVerb(tokens, i + 2);
 }

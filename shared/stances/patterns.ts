@@ -110,7 +110,8 @@ export const STANCE_CUES: Record<StanceKind, RegExp[]> = {
     // "the levy was a non-starter", "is dead on arrival".
     /\bnon-?starter\b|\bdead on arrival\b/,
     /(?<!\bnot )\brefuse\b/,
-    /(?<!\bnot )\brule out\b/,
+    // Not "did not rule out", nor "stopped short of ruling out".
+    /(?<!\b(not|short of) )\brule out\b/,
     /(?<!\bnot )\breject\b/,
     /\bnot accept\b/,
     // "cannot currently support Trump", "has no intention of", "is not negotiable", "not one cent above inflation".

@@ -5,7 +5,7 @@
 import type { ItsFunction } from 'wink-nlp';
 import { cutOnWord } from '../text/index.js';
 import { winkNlp } from './nlp-models.js';
-import { IRREGULAR_PAST_FORMS, PHRASAL_REPORTING_VERBS, POSSESSIVE_DETERMINERS, POSSESSIVE_MARKS, QUOTE_CLOSING_VERBS, REPORTING_VERBS, SPEAKER_PRONOUNS, STANCE_VERBS } from './lexicon.js';
+import { IRREGULAR_PAST_FORMS, PHRASAL_REPORTING_VERBS, PHRASAL_STANCE_VERBS, POSSESSIVE_DETERMINERS, POSSESSIVE_MARKS, QUOTE_CLOSING_VERBS, REPORTING_VERBS, SPEAKER_PRONOUNS, STANCE_VERBS } from './lexicon.js';
 import { MAX_ARTICLE_READ_CHARS, MAX_NAME_WORDS, MAX_SENTENCE_CHARS } from './patterns.js';
 
 export interface Token {
@@ -65,7 +65,8 @@ const SENTENCE_BREAK = /[.!?…]["”’')\]]*\s+/g;
  *
  * Stages: boundParagraphs → tokenizeParagraph → splitFusedMarks → splitPossessives → mendSplitPairs → markQuotations →
  * retagSentenceStart → retagParticiples → retagOwnedModifiers → retagPresentVerbs → retagPhrasalVerbs →
- * retagSaidReadAsAdjective → retagNamesReadAsVerbs → retagAdverbsBeforeBeen → mergeBrokenAbbreviations → withoutDateline.
+ * retagPhrasalStanceParticiples → retagSaidReadAsAdjective → retagNamesReadAsVerbs → retagAdverbsBeforeBeen →
+ * mergeBrokenAbbreviations → withoutDateline.
  * Quotation state resets at each paragraph: by convention a quote that runs on opens again in the next one.
  */
 export function readSentences(paragraphs: string[]): Sentence[] {
@@ -74,7 +75,7 @@ export function readSentences(paragraphs: string[]): Sentence[] {
     const start = paragraphStart;
     const sentences = mendSplitPairs(tokenizeParagraph(paragraph, paragraphIndex, start).map(splitFusedMarks).map(splitPossessives));
     paragraphStart += paragraphs[paragraphIndex].length + PARAGRAPH_SEPARATOR.length;
-    const retagged = markQuotations(sentences).map(retagSentenceStart).map(retagParticiples).map(retagOwnedModifiers).map(retagPresentVerbs).map(retagPhrasalVerbs).map(retagSaidReadAsAdjective).map(retagNamesReadAsVerbs).map(retagAdverbsBeforeBeen);
+    const retagged = markQuotations(sentences).map(retagSentenceStart).map(retagParticiples).map(retagOwnedModifiers).map(retagPresentVerbs).map(retagPhrasalVerbs).map(retagPhrasalStanceParticiples).map(retagSaidReadAsAdjective).map(retagNamesReadAsVerbs).map(retagAdverbsBeforeBeen);
     const merged = mergeBrokenAbbreviations(retagged, paragraph, start);
     return withoutDateline(merged, paragraph, start);
   });
@@ -252,6 +253,27 @@ function retagPhrasalVerbs(sentence: Sentence): Sentence {
   return sentence;
 }
 
+/**
+ * wink reads the -ing form of a two-word stance verb as a noun ("spent her campaign railing against the toll"). Before
+ * the verb's own particle, and not after a determiner ("the railing against the wall"), it is the verb.
+ */
+function retagPhrasalStanceParticiples(sentence: Sentence): Sentence {
+  const tokens = sentence.tokens;
+  tokens.forEach((token, k) => {
+    if (token.pos !== 'NOUN' || !token.normal.endsWith('ing') || tokens[k - 1]?.pos === 'DET') return;
+    const lemma = stemsOf(token.normal).find((stem) => PHRASAL_STANCE_VERBS[stem]?.includes(tokens[k + 1]?.normal ?? ''));
+    if (lemma) tokens[k] = { ...token, pos: 'VERB', lemma };
+  });
+  return sentence;
+}
+
+/** The verbs an -ing form may be of: "railing" → rail, "making" → make, "ripping" → rip. */
+function stemsOf(word: string): string[] {
+  const stem = word.slice(0, -'ing'.length);
+  const doubled = /([^aeiou])\1$/.test(stem) ? [stem.slice(0, -1)] : [];
+  return [stem, `${stem}e`, ...doubled];
+}
+
 /** The two-word verb of saying a past form belongs to ("shot" → shoot, "fired" → fire, "called" → call), if any. */
 function phrasalVerbOfPast(word: string): string | undefined {
   if (IRREGULAR_PAST_FORMS[word]) return IRREGULAR_PAST_FORMS[word];
@@ -314,9 +336,7 @@ export function followsComma(tokens: Token[], k: number): boolean {
 
 /** The verb of saying an -ing form belongs to ("warning" → warn, "arguing" → argue, "admitting" → admit), if any. */
 function verbOfParticiple(word: string): string | undefined {
-  const stem = word.slice(0, -'ing'.length);
-  const doubled = /([^aeiou])\1$/.test(stem) ? stem.slice(0, -1) : undefined;
-  return [stem, `${stem}e`, doubled].find((candidate) => candidate !== undefined && REPORTING_VERBS.has(candidate));
+  return stemsOf(word).find((candidate) => REPORTING_VERBS.has(candidate));
 }
 
 function tokenizeParagraph(paragraph: string, paragraphIndex: number, paragraphStart: number): Sentence[] {

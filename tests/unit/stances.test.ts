@@ -343,6 +343,15 @@ describe('attribution', () => {
       ['Ana Lima', 'position'],
       ['Ola Berg', 'position'],
     ]);
+    // Time spent doing it: "spent the week attacking", "spent her campaign railing against" (wink reads "railing" as a
+    // noun; "the railing against the wall" stays one).
+    const spent = extractStatements([
+      'Mayor Ana Lima spent the week attacking the governor over the toll.',
+      'Councillor Ola Berg spent much of her campaign railing against the toll.',
+      'Councillor Ivo Pelt spent $2 million repairing the bridge.',
+      'Councillor Ivo Pelt leaned on the railing against the wall.',
+    ]);
+    expect(spent.map((statement) => statement.speaker)).toEqual(['Ana Lima', 'Ola Berg']);
     // A body decides by vote; how someone voted in an election is no stance.
     const votes = extractStatements([
       'Union members voted to strike if the company cuts pensions.',
