@@ -639,8 +639,12 @@ const STANCE_IDIOMS = [
   /^make the case (for|that|against)\b/,
   // A light verb and a stance noun: "delivered a forceful promise to", "renewed his call for", "made a pledge that".
   /^(make|deliver|issue|renew|repeat|reiterate|restate|voice) (\S+ ){1,2}(promise|pledge|vow|call|plea|appeal|threat|demand|commitment) (to|for|that)\b/,
-  // Stating a stance by its noun: "voiced her opposition to the levy", "expressed his support for Ryan".
-  /^(voice|express|signal|affirm|reaffirm|restate|repeat|describe) (his|her|their|its|our|my) (\S+ )?(support|opposition|objection|rejection|refusal|insistence|intention|intent|commitment|willingness|readiness|determination|endorsement) (to|for|of|on)\b/,
+  // Stating a stance by its noun: "voiced her opposition to the levy", "expressed his support for Ryan", "voiced support
+  // for the plan"; a doubt or concern expressed: "expressed doubt that the plan would work".
+  /^(voice|express|signal|affirm|reaffirm|restate|repeat|describe) ((his|her|their|its|our|my) )?(\S+ )?(support|opposition|objection|rejection|refusal|insistence|intention|intent|commitment|willingness|readiness|determination|endorsement) (to|for|of|on)\b/,
+  /^(voice|express|raise) ((his|her|their|its|our|my) )?(\S+ )?(doubt|concern|skepticism|scepticism|confidence|frustration|dismay|alarm) (that|about|over|at|whether)\b/,
+  // An idea put up for discussion: "floated the idea of a four-day week".
+  /^float (the|a|an) (\S+ )?(idea|possibility|proposal|plan|prospect)\b/,
   // Putting terms on the table: "lodged a claim for a 9 percent rise", "tabled a proposal to …".
   /^(lodge|file|table|submit|present|put forward) (\S+ ){1,2}(claim|proposal|offer|bid|demand) (to|for|of|that)\b/,
   // Moving them: "lowered its salary demand to 4.5 percent", "raised their offer".

@@ -236,6 +236,7 @@ export const STANCE_VERBS = new Set([
   'dispute',
   'defend',
   'dismiss',
+  'downplay',
   'hope',
   'expect',
   'fear',
@@ -274,6 +275,8 @@ export const PHRASAL_STANCE_VERBS: Record<string, string[]> = {
   push: ['for'],
   rail: ['against'],
   rip: ['into'],
+  shrug: ['off'],
+  brush: ['aside', 'off'],
   side: ['with'],
   lean: ['toward', 'towards'],
 };

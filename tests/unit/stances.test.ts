@@ -343,6 +343,17 @@ describe('attribution', () => {
       ['Ana Lima', 'position'],
       ['Ola Berg', 'position'],
     ]);
+    // A stance by its noun without a possessive, a doubt expressed, an idea floated, criticism shrugged off.
+    const voiced = extractStatements([
+      'Mayor Ana Lima voiced support for the fare freeze.',
+      'Councillor Ola Berg expressed doubt that the levy would pass.',
+      'Governor Tom Reyes floated the idea of a four-day week.',
+      'Senator Alex Ortiz shrugged off the criticism.',
+      'Mayor Ana Lima brushed aside questions about the depot.',
+      'Councillor Ivo Pelt downplayed the risk of a strike.',
+      'The council floated a bond.',
+    ]);
+    expect(voiced.map((statement) => statement.speaker)).toEqual(['Ana Lima', 'Ola Berg', 'Tom Reyes', 'Alex Ortiz', 'Ana Lima', 'Ivo Pelt']);
     // Time spent doing it: "spent the week attacking", "spent her campaign railing against" (wink reads "railing" as a
     // noun; "the railing against the wall" stays one).
     const spent = extractStatements([
