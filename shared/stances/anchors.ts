@@ -18,6 +18,7 @@ import {
   PHRASAL_STANCE_VERBS,
   POSSESSIVE_DETERMINERS,
   POSSESSIVE_MARKS,
+  POSTMODIFYING_ADJECTIVES,
   QUESTION_OPENERS,
   QUOTE_CLOSING_VERBS,
   REPORTED_CLAUSE_OPENERS,
@@ -183,12 +184,12 @@ const MAX_OWNED_ADJUNCT_TOKENS = 5;
 
 /**
  * "Dravecky wants the city to waive the fees, which he said cost …", "The district accepted the proposal, according to
- * both sides": when every verb of saying is an aside (in a relative clause, or "according to" no one in particular),
- * the sentence's subject still takes the stance in its main verb.
+ * both sides": when every verb of saying is an aside (in a relative clause, or "according to" no one in particular or
+ * people known only by what they know), the sentence's subject still takes the stance in its main verb.
  */
 function withMainStance(tokens: Token[], anchors: Anchor[], register: SpeakerRegister): Anchor[] {
   const isAside = (anchor: Anchor) =>
-    (anchor.lemma === 'according to' && anchor.subject.type === 'unnamed') ||
+    (anchor.lemma === 'according to' && (anchor.subject.type === 'unnamed' || isAnonymous(anchor.subject))) ||
     [anchor.subjectStart - 1, anchor.subjectStart].some((k) => RELATIVE_PRONOUNS.has(tokens[k]?.normal ?? ''));
   if (!anchors.every(isAside)) return anchors;
   const stance = anchorStanceVerb(tokens, register);
@@ -199,6 +200,13 @@ function withMainStance(tokens: Token[], anchors: Anchor[], register: SpeakerReg
 }
 
 const RELATIVE_PRONOUNS = new Set(['which', 'who', 'whom']);
+
+/** "people familiar with the talks", "a source close to her": a source named by what it knows, not who it is. */
+function isAnonymous(subject: Subject): boolean {
+  return subject.type === 'source' && ANONYMOUS_HEADS.has(subject.person.words[0] ?? '');
+}
+
+const ANONYMOUS_HEADS = new Set(['person', 'people', 'source', 'sources']);
 
 /**
  * "They agreed on a plan after Kessel dropped its demand that …", "… after he refused to say that Jerusalem …": a
@@ -633,6 +641,9 @@ const STANCE_IDIOMS = [
   // tens of millions of dollars", "has been accepting cases").
   /^accept (\S+ ){0,4}(offer|proposal|term|deal|demand|condition|plan|agreement|compromise|settlement|invitation)\b/,
   /^push back (against|on)\b/,
+  // Asking someone hard: "pleaded with the council to reconsider", "challenged Trump to a debate" (not "challenged her
+  // in 1986", a race, nor "pleading with voters for their support").
+  /^(plead with|challenge) (\S+ ){1,3}to\b/,
   // A body's decision by vote: "members voted to strike", "the council voted 7-2 to reject the plan"; not how anyone
   // voted in an election ("voted for Obama in 2008").
   /^vote (\S+ )?to\b/,
@@ -1678,7 +1689,9 @@ const ROLE_LINKS = new Set(['for', 'of', 'at']);
 /** The last token of the noun phrase starting at `from` (before a preposition, a date, a verb or punctuation); `from - 1` when none. */
 function nounPhraseEnd(tokens: Token[], from: number): number {
   let k = from;
-  while (k < tokens.length && k - from < MAX_SOURCE_PHRASE_TOKENS && (isNounPhrasePart(tokens[k]) || isParticipleModifier(tokens, k, from)) && !isTimeWord(tokens[k])) k += 1;
+  // "a person familiar with the talks": the adjective and its preposition qualify the noun after it ends.
+  const qualifies = (at: number) => at > from && POSTMODIFYING_ADJECTIVES.has(tokens[at].normal) && tokens[at + 1]?.pos === 'ADP';
+  while (k < tokens.length && k - from < MAX_SOURCE_PHRASE_TOKENS && (isNounPhrasePart(tokens[k]) || isParticipleModifier(tokens, k, from)) && !isTimeWord(tokens[k]) && !qualifies(k)) k += 1;
   return k - 1;
 }
 

@@ -237,6 +237,7 @@ export const STANCE_VERBS = new Set([
   'defend',
   'dismiss',
   'downplay',
+  'caution',
   'hope',
   'expect',
   'fear',
@@ -276,6 +277,8 @@ export const PHRASAL_STANCE_VERBS: Record<string, string[]> = {
   rail: ['against'],
   rip: ['into'],
   shrug: ['off'],
+  // "appealed for calm"; "appeals to a demographic" attracts it.
+  appeal: ['for'],
   brush: ['aside', 'off'],
   side: ['with'],
   lean: ['toward', 'towards'],

@@ -135,6 +135,10 @@ export const STANCE_CUES: Record<StanceKind, RegExp[]> = {
     /\bwant (?!to\b)(\S+ ){1,3}to\b/,
     /\bexpect (?!to\b)(\S+ ){1,3}to (?!be\b)/,
     /\bpress (\S+ ){1,3}to\b/,
+    // "appealed for calm", "pleaded with the council to reconsider", "challenged the governor to a debate".
+    /\bappeal (to (\S+ ){1,3})?for\b/,
+    /\bplead with (\S+ ){1,3}to\b/,
+    /\bchallenge (\S+ ){1,3}to\b/,
     // The least the speaker will take: "would settle for nothing less than 5 percent", "will accept nothing short of a
     // full apology" (not "is nothing short of a revolution").
     /\b(accept|settle for|take) nothing (less than|short of)\b/,
@@ -155,6 +159,7 @@ export const STANCE_CUES: Record<StanceKind, RegExp[]> = {
     /\bfear\b/,
     /\bdanger\b/,
     /\bwarn\b/,
+    /\bcaution (against|that)\b/,
     /\b(will|would|could) be affect\b/,
   ],
   position: [

@@ -311,10 +311,17 @@ function retagAdverbsBeforeBeen(sentence: Sentence): Sentence {
  * wink reads some capitalised names as verbs: after "to", as an infinitive ("Trump added to People", "said to
  * Reuters": inside a sentence, the word is a name and "to" a preposition); and right before a verb of saying in the
  * past ("“…,” Ward said", "Rose said": no finite verb is the subject of "said"; "Having announced …" stays a verb).
+ * After "according to", any word read as a verb is a noun ("according to people familiar with …").
  */
 function retagNamesReadAsVerbs(sentence: Sentence): Sentence {
   const tokens = sentence.tokens;
   tokens.forEach((token, k) => {
+    // "according to people familiar with …": "to" there is a preposition, and what follows it no infinitive.
+    if (token.pos === 'VERB' && tokens[k - 1]?.normal === 'to' && tokens[k - 2]?.normal === 'according') {
+      tokens[k - 1] = { ...tokens[k - 1], pos: 'ADP' };
+      tokens[k] = { ...token, pos: 'NOUN' };
+      return;
+    }
     if (token.pos !== 'VERB' || !isCapitalized(token)) return;
     const to = tokens[k - 1];
     const afterTo = k >= 2 && to?.normal === 'to' && to.pos === 'PART';

@@ -114,6 +114,8 @@ function knowingPhrase(tokens: Token[], from: number): Token[] | undefined {
   if (preposition === undefined || tokens[preposition]?.pos !== 'ADP') return undefined;
   const start = preposition + 1;
   let end = start;
+  // "close to her": a pronoun is all of it (not "close to her campaign", "familiar with her thinking").
+  if (OBJECT_PRONOUNS.has(tokens[start]?.normal ?? '') && !(tokens[start + 1] && isKnownPart(tokens, start + 1))) return tokens.slice(from, start + 1);
   // "briefed on the talks this week": a date says when, not what.
   while (end < tokens.length && end - start < MAX_KNOWN_TOKENS && isKnownPart(tokens, end) && tokens[end].entity !== 'DATE') end += 1;
   return end > start ? tokens.slice(from, end) : undefined;
@@ -128,6 +130,10 @@ function knowingPrepositionAt(tokens: Token[], from: number): number | undefined
   while (tokens[k]?.pos === 'ADJ') k += 1;
   return tokens[k]?.normal === 'knowledge' ? k + 1 : undefined;
 }
+
+const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'it']);
+
+const isPrepositionsPronoun = (part: Token[], k: number) => k === part.length - 1 && OBJECT_PRONOUNS.has(part[k].normal) && part[k - 1]?.pos === 'ADP';
 
 /** The longest noun phrase of what a source knows ("the administration's thinking on the deal"). */
 const MAX_KNOWN_TOKENS = 6;
@@ -201,7 +207,8 @@ function joinsWords(tokens: Token[], k: number): boolean {
 function label(parts: Token[][], kind: 'institution' | 'organization'): Person {
   const texts = parts.map(withoutAges).map((part) =>
     part
-      .filter((token, k) => (isWord(token) && !isLeftOut(token)) || POSSESSIVE_MARKS.has(token.text) || joinsWords(part, k))
+      // A pronoun a preposition takes stays: "people close to her".
+      .filter((token, k) => (isWord(token) && !isLeftOut(token)) || POSSESSIVE_MARKS.has(token.text) || joinsWords(part, k) || isPrepositionsPronoun(part, k))
       // A hyphen and the word after it keep to the word before ("Wealth-X", "KING-TV").
       .map((token, k, kept) => (POSSESSIVE_MARKS.has(token.text) || token.text === '-' || kept[k - 1]?.text === '-' ? token.text : ` ${token.text}`))
       .join('')

@@ -363,6 +363,22 @@ describe('attribution', () => {
       'Councillor Ivo Pelt leaned on the railing against the wall.',
     ]);
     expect(spent.map((statement) => statement.speaker)).toEqual(['Ana Lima', 'Ola Berg']);
+    // Asking hard or warning: "appealed for calm", "pleaded with … to", "challenged … to", "cautioned against"; not
+    // "appeals to a demographic" nor "challenged her in 1986".
+    const asks = extractStatements([
+      'Mayor Ana Lima appealed for calm.',
+      'Councillor Ola Berg pleaded with the council to reconsider.',
+      'Governor Tom Reyes challenged the mayor to a debate.',
+      'Senator Alex Ortiz cautioned against reading too much into the vote.',
+      'Councillor Ivo Pelt appeals to younger voters.',
+      'Councillor Ivo Pelt challenged the mayor in 2019.',
+    ]);
+    expect(asks.map((statement) => [statement.speaker, statement.kind])).toEqual([
+      ['Ana Lima', 'demand'],
+      ['Ola Berg', 'demand'],
+      ['Tom Reyes', 'demand'],
+      ['Alex Ortiz', 'concern'],
+    ]);
     // A body decides by vote; how someone voted in an election is no stance.
     const votes = extractStatements([
       'Union members voted to strike if the company cuts pensions.',
@@ -1838,6 +1854,11 @@ describe('sources without a person’s name', () => {
     expect(speakerOf('Officials in the ministry said the talks would resume in May.')).toBe('Officials, ministry');
     expect(speakerOf('Officials with the ministry said the talks would resume in May.')).toBe('Officials, ministry');
     expect(speakerOf('Officials with knowledge of the talks said they would resume in May.')).toBe('Officials with knowledge of talks');
+    // After the verb or "according to" too, and with a pronoun for what they are close to.
+    expect(speakerOf('The talks will resume in May, said a person familiar with the talks.')).toBe('person familiar with talks');
+    expect(speakerOf('The talks will resume in May, according to people familiar with the talks.')).toBe('people familiar with talks');
+    expect(speakerOf('Mayor Ana Lima will run again, according to two people close to her.')).toBe('people close to her');
+    expect(speakerOf('People familiar with her thinking say Mayor Ana Lima will run again.')).toBe('People familiar with thinking');
     expect(speakerOf('Supporters of abortion rights said the ruling would galvanize their campaign.')).toBe('Supporters, abortion rights');
   });
 
