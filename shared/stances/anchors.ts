@@ -6,6 +6,7 @@ import {
   ACCUSING_VERBS,
   CALLED_OFF_ACTIONS,
   FRONTED_CLAUSE_OPENERS,
+  GENERIC_PERSON_NOUNS,
   GENERIC_TITLES,
   GIVEN_UP_STANCES,
   HALTING_VERBS,
@@ -206,7 +207,7 @@ function isAnonymous(subject: Subject): boolean {
   return subject.type === 'source' && ANONYMOUS_HEADS.has(subject.person.words[0] ?? '');
 }
 
-const ANONYMOUS_HEADS = new Set(['person', 'people', 'source', 'sources']);
+const ANONYMOUS_HEADS = new Set([...GENERIC_PERSON_NOUNS, 'source', 'sources']);
 
 /**
  * "They agreed on a plan after Kessel dropped its demand that …", "… after he refused to say that Jerusalem …": a
@@ -545,7 +546,6 @@ function stanceAdjectiveAfter(tokens: Token[], i: number): number | undefined {
   return holds ? k : undefined;
 }
 
-/** "has had to repudiate", "have to reject": a stance taken under obligation is still taken. */
 /**
  * "spent much of her campaign railing against the toll", "spent the week attacking the governor": time spent doing
  * something is doing it. Where the stance verb is, after "spend" at `i` and a short object of time; undefined otherwise.
@@ -563,6 +563,7 @@ function stanceTimeSpentOn(tokens: Token[], i: number): number | undefined {
 /** The longest object of time before what it was spent on ("much of the last two weeks of her campaign"). */
 const MAX_TIME_SPENT_TOKENS = 8;
 
+/** "has had to repudiate", "have to reject": a stance taken under obligation is still taken. */
 function isObligedStance(tokens: Token[], i: number): boolean {
   return tokens[i].lemma === 'have' && tokens[i + 1]?.normal === 'to' && tokens[i + 2]?.pos === 'VERB' && isStanceVerb(tokens, i + 2);
 }

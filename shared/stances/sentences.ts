@@ -65,8 +65,8 @@ const SENTENCE_BREAK = /[.!?…]["”’')\]]*\s+/g;
  *
  * Stages: boundParagraphs → tokenizeParagraph → splitFusedMarks → splitPossessives → mendSplitPairs → markQuotations →
  * retagSentenceStart → retagParticiples → retagOwnedModifiers → retagPresentVerbs → retagPhrasalVerbs →
- * retagPhrasalStanceParticiples → retagSaidReadAsAdjective → retagNamesReadAsVerbs → retagAdverbsBeforeBeen →
- * mergeBrokenAbbreviations → withoutDateline.
+ * retagPhrasalStanceParticiples → retagSaidReadAsAdjective → retagAfterAccordingTo → retagNamesReadAsVerbs →
+ * retagAdverbsBeforeBeen → mergeBrokenAbbreviations → withoutDateline.
  * Quotation state resets at each paragraph: by convention a quote that runs on opens again in the next one.
  */
 export function readSentences(paragraphs: string[]): Sentence[] {
@@ -75,7 +75,7 @@ export function readSentences(paragraphs: string[]): Sentence[] {
     const start = paragraphStart;
     const sentences = mendSplitPairs(tokenizeParagraph(paragraph, paragraphIndex, start).map(splitFusedMarks).map(splitPossessives));
     paragraphStart += paragraphs[paragraphIndex].length + PARAGRAPH_SEPARATOR.length;
-    const retagged = markQuotations(sentences).map(retagSentenceStart).map(retagParticiples).map(retagOwnedModifiers).map(retagPresentVerbs).map(retagPhrasalVerbs).map(retagPhrasalStanceParticiples).map(retagSaidReadAsAdjective).map(retagNamesReadAsVerbs).map(retagAdverbsBeforeBeen);
+    const retagged = markQuotations(sentences).map(retagSentenceStart).map(retagParticiples).map(retagOwnedModifiers).map(retagPresentVerbs).map(retagPhrasalVerbs).map(retagPhrasalStanceParticiples).map(retagSaidReadAsAdjective).map(retagAfterAccordingTo).map(retagNamesReadAsVerbs).map(retagAdverbsBeforeBeen);
     const merged = mergeBrokenAbbreviations(retagged, paragraph, start);
     return withoutDateline(merged, paragraph, start);
   });
@@ -308,20 +308,27 @@ function retagAdverbsBeforeBeen(sentence: Sentence): Sentence {
 }
 
 /**
+ * wink reads "people" in "according to people familiar with …" as a verb, "to" as its infinitive marker. After
+ * "according", "to" is a preposition and what follows it a noun.
+ */
+function retagAfterAccordingTo(sentence: Sentence): Sentence {
+  const tokens = sentence.tokens;
+  tokens.forEach((token, k) => {
+    if (token.pos !== 'VERB' || tokens[k - 1]?.normal !== 'to' || tokens[k - 2]?.normal !== 'according') return;
+    tokens[k - 1] = { ...tokens[k - 1], pos: 'ADP' };
+    tokens[k] = { ...token, pos: 'NOUN' };
+  });
+  return sentence;
+}
+
+/**
  * wink reads some capitalised names as verbs: after "to", as an infinitive ("Trump added to People", "said to
  * Reuters": inside a sentence, the word is a name and "to" a preposition); and right before a verb of saying in the
  * past ("“…,” Ward said", "Rose said": no finite verb is the subject of "said"; "Having announced …" stays a verb).
- * After "according to", any word read as a verb is a noun ("according to people familiar with …").
  */
 function retagNamesReadAsVerbs(sentence: Sentence): Sentence {
   const tokens = sentence.tokens;
   tokens.forEach((token, k) => {
-    // "according to people familiar with …": "to" there is a preposition, and what follows it no infinitive.
-    if (token.pos === 'VERB' && tokens[k - 1]?.normal === 'to' && tokens[k - 2]?.normal === 'according') {
-      tokens[k - 1] = { ...tokens[k - 1], pos: 'ADP' };
-      tokens[k] = { ...token, pos: 'NOUN' };
-      return;
-    }
     if (token.pos !== 'VERB' || !isCapitalized(token)) return;
     const to = tokens[k - 1];
     const afterTo = k >= 2 && to?.normal === 'to' && to.pos === 'PART';

@@ -113,9 +113,9 @@ function knowingPhrase(tokens: Token[], from: number): Token[] | undefined {
   const preposition = knowingPrepositionAt(tokens, from);
   if (preposition === undefined || tokens[preposition]?.pos !== 'ADP') return undefined;
   const start = preposition + 1;
-  let end = start;
   // "close to her": a pronoun is all of it (not "close to her campaign", "familiar with her thinking").
   if (OBJECT_PRONOUNS.has(tokens[start]?.normal ?? '') && !(tokens[start + 1] && isKnownPart(tokens, start + 1))) return tokens.slice(from, start + 1);
+  let end = start;
   // "briefed on the talks this week": a date says when, not what.
   while (end < tokens.length && end - start < MAX_KNOWN_TOKENS && isKnownPart(tokens, end) && tokens[end].entity !== 'DATE') end += 1;
   return end > start ? tokens.slice(from, end) : undefined;
@@ -133,6 +133,7 @@ function knowingPrepositionAt(tokens: Token[], from: number): number | undefined
 
 const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'it']);
 
+/** The pronoun a preposition ends a label's part with ("people close to her"), which `label` keeps. */
 const isPrepositionsPronoun = (part: Token[], k: number) => k === part.length - 1 && OBJECT_PRONOUNS.has(part[k].normal) && part[k - 1]?.pos === 'ADP';
 
 /** The longest noun phrase of what a source knows ("the administration's thinking on the deal"). */
