@@ -634,6 +634,11 @@ const STANCE_IDIOMS = [
   // "stopped short of ruling it out".
   /^leave (open|(the door|it|the option|the possibility) (\S+ )?open)\b(?! -)/,
   /^stop short of\b/,
+  // "held out hope for a deal".
+  /^hold out (little |some |no |new )?hope (for|of|that)\b/,
+  // An ultimatum: "set a deadline of Friday for a new offer", "gave the company until Friday to improve its offer".
+  /^set (a|an|the) (\S+ )?deadline\b/,
+  /^give (\S+ ){1,3}until\b/,
   // Holding to what one said: "stood by his comments", "doubled down on his call for"; "pushed back against the plan",
   // "made the case for a higher wage". Not "stood by the door".
   /^stand by (his|her|their|its|the|that|this|those|these) (\S+ )?(comment|remark|statement|call|decision|claim|position|stance|view|word|proposal|plan|pledge|promise|vow|demand|assertion|accusation|endorsement|support)\b/,
@@ -720,6 +725,7 @@ function anchorVerb(tokens: Token[], i: number, register: SpeakerRegister): Anch
   if (tokens[i - 1]?.normal === 'to') return anchorAfterAspect(tokens, i, register) ?? anchorAfterOccasion(tokens, i, register);
   const participle = /ing$/.test(token.normal);
   if (participle && STATEMENT_NOUNS.has(tokens[i - 1]?.lemma ?? '')) return anchorOnStatement(tokens, i, register);
+  if (participle && madeAPointOf(tokens, i)) return anchorMadeAPointOf(tokens, i, register);
   // "is calling for" reports like "calls for"; ", saying …" reports for the sentence's subject, "with X saying …" for X;
   // other -ing forms are nouns or modifiers.
   const hangsOn = participle && hangsOnClause(tokens, i);
@@ -913,9 +919,11 @@ const MAX_NAMED_OBJECT_TOKENS = 14;
  * nothing yet.
  */
 function anchorAfterAspect(tokens: Token[], i: number, register: SpeakerRegister): Anchor | undefined {
-  // "went on to say" is aspect too, and "chimed in to say" a turn taken: the verb before the particle.
+  // "went on to say" is aspect too, and "chimed in to say" a turn taken: the verb before the particle; "was quick to
+  // add", "was careful to say": the copula before the adjective.
   const particle = TURN_PARTICLES[tokens[i - 2]?.normal ?? ''];
-  const withParticle = particle !== undefined && particle.has(tokens[i - 3]?.lemma ?? '');
+  const eager = EAGER_ADJECTIVES.has(tokens[i - 2]?.normal ?? '') && tokens[i - 3]?.lemma === 'be';
+  const withParticle = eager || (particle !== undefined && particle.has(tokens[i - 3]?.lemma ?? ''));
   const aspect = withParticle ? i - 3 : i - 2;
   const lemma = tokens[aspect]?.lemma ?? '';
   const turn = withParticle || ASPECTUAL_VERBS.has(lemma) || TURN_TAKING_VERBS.has(lemma);
@@ -925,6 +933,20 @@ function anchorAfterAspect(tokens: Token[], i: number, register: SpeakerRegister
 }
 
 const ASPECTUAL_VERBS = new Set(['begin', 'start', 'continue', 'seem', 'appear']);
+
+/** "made a point of saying …": a verb of saying after "made a point of", whose subject is the one who made it. */
+function madeAPointOf(tokens: Token[], i: number): boolean {
+  const words = tokens.slice(i - 4, i).map((token) => token.normal).join(' ');
+  return i >= 4 && tokens[i - 4].lemma === 'make' && /^\S+ (a|the) point of$/.test(words) && REPORTING_VERBS.has(tokens[i].lemma);
+}
+
+function anchorMadeAPointOf(tokens: Token[], i: number, register: SpeakerRegister): Anchor | undefined {
+  const anchor = anchorWithSubject(tokens, i - 4, i, register);
+  return anchor && !anchor.inverted ? { ...anchor, lemma: tokens[i].lemma } : undefined;
+}
+
+/** How readily one said it: "was quick to add", "was careful to say", "was eager to stress". */
+const EAGER_ADJECTIVES = new Set(['quick', 'careful', 'eager', 'keen', 'swift', 'anxious', 'happy', 'glad']);
 
 /** Verbs of taking one's turn to speak ("interjected to say", "paused to note", "rose to say", "wrote to say"). */
 const TURN_TAKING_VERBS = new Set(['interject', 'interrupt', 'pause', 'stop', 'rise', 'hasten', 'rush', 'write', 'call', 'phone']);

@@ -142,6 +142,9 @@ export const STANCE_CUES: Record<StanceKind, RegExp[]> = {
     // The least the speaker will take: "would settle for nothing less than 5 percent", "will accept nothing short of a
     // full apology" (not "is nothing short of a revolution").
     /\b(accept|settle for|take) nothing (less than|short of)\b/,
+    // An ultimatum: "set a deadline of Friday for a new offer", "gave the company until Friday to improve its offer".
+    /\bset (a|an|the) (\S+ )?deadline\b/,
+    /\bgive (\S+ ){1,3}until\b/,
     // What it is time for someone to do: "it was time for the council to act", "it is high time to end the strike".
     /\bbe (high |about |past )?time (for (\S+ ){1,4})?to\b/,
     // Terms put on the table: "lodged a claim for a 9 percent rise".

@@ -259,6 +259,13 @@ describe('attribution', () => {
       'Governor Tom Reyes stood up to say the state would rebuild the levees.',
     ]);
     expect(turns.map((statement) => statement.speaker)).toEqual(['Ivo Pelt', 'Ana Lima', 'Tom Reyes']);
+    // How readily it was said ("was quick to add"), or made a point of; not "was quick to strike".
+    const readily = extractStatements([
+      'Councillor Ivo Pelt was quick to add that the board must freeze fares.',
+      'Mayor Ana Lima made a point of saying the depot would not close.',
+      'The drivers were quick to strike.',
+    ]);
+    expect(readily.map((statement) => statement.speaker)).toEqual(['Ivo Pelt', 'Ana Lima']);
     // "is expected to announce": a statement still to come.
     expect(extractStatements(['Senator Alex Ortiz is expected to announce that the board must freeze fares.'])).toEqual([]);
   });
@@ -370,6 +377,9 @@ describe('attribution', () => {
       'Councillor Ola Berg pleaded with the council to reconsider.',
       'Governor Tom Reyes challenged the mayor to a debate.',
       'Senator Alex Ortiz cautioned against reading too much into the vote.',
+      'Mayor Ana Lima held out hope for a deal before May.',
+      'Councillor Ola Berg gave the board until Friday to improve its offer.',
+      'Governor Tom Reyes set a deadline of June 1 for a new plan.',
       'Councillor Ivo Pelt appeals to younger voters.',
       'Councillor Ivo Pelt challenged the mayor in 2019.',
     ]);
@@ -378,6 +388,9 @@ describe('attribution', () => {
       ['Ola Berg', 'demand'],
       ['Tom Reyes', 'demand'],
       ['Alex Ortiz', 'concern'],
+      ['Ana Lima', 'position'],
+      ['Ola Berg', 'demand'],
+      ['Tom Reyes', 'demand'],
     ]);
     // A body decides by vote; how someone voted in an election is no stance.
     const votes = extractStatements([
