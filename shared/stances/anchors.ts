@@ -256,8 +256,12 @@ function anchorMannerColon(tokens: Token[], register: SpeakerRegister): Anchor |
   }
   if (!manner || tokens[k].lemma !== 'be') return undefined;
   const { subjectEnd, found } = subjectBefore(tokens, k, register);
-  if (!found || found.subject.type === 'unnamed') return undefined;
-  return { verbStart: k, verbEnd: mark, subjectStart: found.start, subjectEnd, inverted: false, subject: found.subject, lemma: 'say' };
+  // "Hale's message to the company was clear: …": the message's owner, not whom it went to.
+  const noun = found && tokens[found.start - 1]?.pos === 'ADP' ? found.start - 2 : -1;
+  const owner = noun > 0 && NAMED_STATEMENT_NOUNS.has(tokens[noun].lemma) ? (ownerBefore(tokens, noun, register) ?? bodyBefore(tokens, noun, register)) : undefined;
+  const speaker = owner ?? found;
+  if (!speaker || speaker.subject.type === 'unnamed') return undefined;
+  return { verbStart: k, verbEnd: mark, subjectStart: speaker.start, subjectEnd, inverted: false, subject: speaker.subject, lemma: 'say' };
 }
 
 /**
@@ -317,13 +321,19 @@ function anchorInOnesView(tokens: Token[], register: SpeakerRegister): Anchor | 
 }
 
 /**
- * "The ministry's position is that the tender cannot be reopened", "Hale's view is that …": a sentence that opens with
- * someone's position, view or stance, then "is that", says what follows as its owner's.
+ * "The ministry's position is that the tender cannot be reopened", "Hale's view is that …", "The union's main demand is
+ * a 9 percent raise", "The company's latest offer includes …": a sentence that opens with someone's position or view
+ * and "is that", or their demand, offer or terms and "is" or "includes" with a noun phrase, says what follows as the
+ * owner's. Not "The union's demand was unrealistic", someone else's judgment of it.
  */
 function anchorHeldViewIs(tokens: Token[], register: SpeakerRegister): Anchor | undefined {
   const start = leadingAdjunctsEnd(tokens);
-  const noun = tokens.findIndex((token, k) => k > start && k <= start + MAX_NAME_WORDS + 2 && HELD_VIEW_NOUNS.has(token.normal));
-  if (noun === -1 || tokens[noun + 1]?.lemma !== 'be' || tokens[noun + 2]?.normal !== 'that') return undefined;
+  const isHeld = (token: Token) => HELD_VIEW_NOUNS.has(token.normal) || TERMS_NOUNS.has(token.lemma);
+  const noun = tokens.findIndex((token, k) => k > start && k <= start + MAX_NAME_WORDS + 2 && token.pos === 'NOUN' && isHeld(token));
+  if (noun === -1 || !['be', 'include'].includes(tokens[noun + 1]?.lemma ?? '')) return undefined;
+  const next = tokens[noun + 2];
+  const spelled = next?.normal === 'that' || (TERMS_NOUNS.has(tokens[noun].lemma) && next !== undefined && (next.pos === 'DET' || next.pos === 'NUM'));
+  if (!spelled) return undefined;
   const owner = ownerBefore(tokens, noun, register) ?? bodyBefore(tokens, noun, register);
   if (!owner || owner.start !== start) return undefined;
   return { verbStart: noun, verbEnd: noun + 1, subjectStart: owner.start, subjectEnd: noun - 1, inverted: false, subject: owner.subject, lemma: 'say' };
@@ -332,10 +342,15 @@ function anchorHeldViewIs(tokens: Token[], register: SpeakerRegister): Anchor | 
 /** Nouns of a view held, which "is that" spells out. */
 const HELD_VIEW_NOUNS = new Set(['position', 'view', 'stance', 'belief', 'contention', 'argument']);
 
-/** A body or source that owns the noun at `noun` ("the ministry's position"). */
+/** Nouns of terms put to the other side, which "is" or "includes" spells out ("The union's main demand is a …"). */
+const TERMS_NOUNS = new Set(['demand', 'offer', 'proposal', 'condition', 'term', 'request', 'priority']);
+
+/** A body or source that owns the noun at `noun` ("the ministry's position", "the union's main demand"). */
 function bodyBefore(tokens: Token[], noun: number, register: SpeakerRegister): { start: number; subject: Subject } | undefined {
-  if (!POSSESSIVE_MARKS.has(tokens[noun - 1]?.text ?? '')) return undefined;
-  const found = findSubjectEndingAt(tokens, noun - 2, register);
+  let mark = noun - 1;
+  while (mark > 0 && tokens[mark].pos === 'ADJ' && !isCapitalized(tokens[mark])) mark -= 1;
+  if (!POSSESSIVE_MARKS.has(tokens[mark]?.text ?? '')) return undefined;
+  const found = findSubjectEndingAt(tokens, mark - 1, register);
   return found && (found.subject.type === 'source' || found.subject.type === 'title') ? found : undefined;
 }
 

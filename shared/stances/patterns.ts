@@ -97,6 +97,8 @@ export const STANCE_CUES: Record<StanceKind, RegExp[]> = {
     // Terms spelt out after a colon: "set two conditions: …", "her terms: …" (not "said of Reyes's conditions: …").
     /(?<!\bof (\S+ ){0,3}|\bin )\b((pre)?condition|term|requirement) (\S+ ){0,6}:/,
     /\bprerequisite\b/,
+    // Terms spelt out by "is" or "include": "The union's conditions include a cap on class sizes".
+    /^((pre)?condition|term) (be|include)\b/,
     // "could raise its quota if Canberra agrees to …": terms on what the other side does. Not "as if", "even if", or an
     // indirect question ("asked if", "wonder if"); nor a past that did not happen ("would have dropped to his knees if
     // he had asked"): no terms left to meet.
@@ -128,6 +130,8 @@ export const STANCE_CUES: Record<StanceKind, RegExp[]> = {
     /\bdemand\b/,
     // "added a demand to the union's list: …" (not "said of Reyes's latest demand: …").
     /(?<!\bof (\S+ ){0,3})\b(demand_noun|ultimatum) (\S+ ){0,6}:/,
+    // "The union's main demand is a 9 percent raise", "its demands include …".
+    /^(demand_noun|request|priority) (be|include)\b/,
     /\binsist on\b/,
     /\bask (\S+ ){1,3}to\b/,
     // Wanting someone else to act: "wants Australia to stop using the names", "expects the city to pay" (not a forecast:

@@ -2912,15 +2912,26 @@ describe('verbs after a quotation', () => {
     expect(found.map((statement) => [statement.speaker, statement.kind])).toEqual([['Bill Eastland', 'condition']]);
   });
 
-  it('reads "X’s position is that …" as X saying it, but not "X’s position is unclear"', () => {
+  it('reads "X’s position is that …" and "X’s main demand is …" as X saying it, but not "X’s position is unclear"', () => {
     const found = extractStatements([
       'The ministry’s position is that the tender cannot be reopened.',
       'Councillor Ola Berg’s view is that the depot must stay open.',
       'Mayor Ana Lima’s position is unclear.',
+      // Terms spelt out by "is" or "includes"; not someone's judgment of them.
+      'The union’s main demand is a 9 percent raise.',
+      'The company’s latest offer includes a 3 percent raise.',
+      'The union’s conditions include a cap on class sizes.',
+      'The union’s demand was unrealistic.',
+      // A message's owner, not whom it went to.
+      'Councillor Ivo Pelt’s message to the board was blunt: the depot stays open.',
     ]);
     expect(found.map((statement) => [statement.speaker, statement.kind])).toEqual([
       ['ministry', 'position'],
       ['Ola Berg', 'condition'],
+      ['union', 'demand'],
+      ['company', 'offer'],
+      ['union', 'condition'],
+      ['Ivo Pelt', 'claim'],
     ]);
   });
 
