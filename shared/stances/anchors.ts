@@ -938,10 +938,10 @@ function anchorAfterAspect(tokens: Token[], i: number, register: SpeakerRegister
   // add", "was careful to say": the copula before the adjective.
   const particle = TURN_PARTICLES[tokens[i - 2]?.normal ?? ''];
   const eager = EAGER_ADJECTIVES.has(tokens[i - 2]?.normal ?? '') && tokens[i - 3]?.lemma === 'be';
-  const withParticle = eager || (particle !== undefined && particle.has(tokens[i - 3]?.lemma ?? ''));
-  const aspect = withParticle ? i - 3 : i - 2;
+  const twoWords = eager || (particle !== undefined && particle.has(tokens[i - 3]?.lemma ?? ''));
+  const aspect = twoWords ? i - 3 : i - 2;
   const lemma = tokens[aspect]?.lemma ?? '';
-  const turn = withParticle || ASPECTUAL_VERBS.has(lemma) || TURN_TAKING_VERBS.has(lemma);
+  const turn = twoWords || ASPECTUAL_VERBS.has(lemma) || TURN_TAKING_VERBS.has(lemma);
   if (!turn || !REPORTING_VERBS.has(tokens[i].lemma) || !fitsFrame(tokens, i)) return undefined;
   const anchor = anchorWithSubject(tokens, aspect, i, register);
   return anchor && !anchor.inverted ? { ...anchor, lemma: tokens[i].lemma } : undefined;
@@ -951,10 +951,11 @@ const ASPECTUAL_VERBS = new Set(['begin', 'start', 'continue', 'seem', 'appear']
 
 /** "made a point of saying …": a verb of saying after "made a point of", whose subject is the one who made it. */
 function madeAPointOf(tokens: Token[], i: number): boolean {
-  const words = tokens.slice(i - 4, i).map((token) => token.normal).join(' ');
-  return i >= 4 && tokens[i - 4].lemma === 'make' && /^\S+ (a|the) point of$/.test(words) && REPORTING_VERBS.has(tokens[i].lemma);
+  if (i < 4 || tokens[i - 4].lemma !== 'make' || !REPORTING_VERBS.has(tokens[i].lemma)) return false;
+  return /^(a|the) point of$/.test(tokens.slice(i - 3, i).map((token) => token.normal).join(' '));
 }
 
+/** The anchor of "made a point of saying": the verb of saying with the subject of "made". */
 function anchorMadeAPointOf(tokens: Token[], i: number, register: SpeakerRegister): Anchor | undefined {
   const anchor = anchorWithSubject(tokens, i - 4, i, register);
   return anchor && !anchor.inverted ? { ...anchor, lemma: tokens[i].lemma } : undefined;
