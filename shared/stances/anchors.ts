@@ -11,6 +11,7 @@ import {
   GIVEN_UP_STANCES,
   HALTING_VERBS,
   INSISTING_ADJECTIVES,
+  LIST_CONJUNCTIONS,
   LISTENER_VERBS,
   ORGANIZATION_HEADS,
   OTHER_VERB_PARTICLES,
@@ -152,8 +153,7 @@ export const OWNED_STATEMENT_NOUNS = new Set(['statement', 'claim', 'comment', '
 
 /** The noun's owner: "his", "her", or a name with its possessive mark ("Trump's"). */
 function ownerBefore(tokens: Token[], noun: number, register: SpeakerRegister): { start: number; subject: Subject } | undefined {
-  let k = noun - 1;
-  while (k > 0 && tokens[k].pos === 'ADJ' && !isCapitalized(tokens[k])) k -= 1; // "his earlier statement"
+  const k = beforeAdjectives(tokens, noun);
   if (SPEAKER_POSSESSIVES.has(tokens[k]?.normal ?? '')) return { start: k, subject: { type: 'pronoun', at: k } };
   if (!POSSESSIVE_MARKS.has(tokens[k]?.text ?? '')) return undefined;
   // The name that ends at the mark (`findNameEndingAt` passes over an owner's name on purpose).
@@ -162,6 +162,13 @@ function ownerBefore(tokens: Token[], noun: number, register: SpeakerRegister): 
     if (named && named.end === k - 1 && !named.person.organization) return { start, subject: { type: 'person', person: named.person } };
   }
   return undefined;
+}
+
+/** The token before the lower-case adjectives of the noun at `noun` ("his earlier statement", "the union's main demand"). */
+function beforeAdjectives(tokens: Token[], noun: number): number {
+  let k = noun - 1;
+  while (k > 0 && tokens[k].pos === 'ADJ' && !isCapitalized(tokens[k])) k -= 1;
+  return k;
 }
 
 const SPEAKER_POSSESSIVES = new Set(['his', 'her']);
@@ -347,8 +354,7 @@ const TERMS_NOUNS = new Set(['demand', 'offer', 'proposal', 'condition', 'term',
 
 /** A body or source that owns the noun at `noun` ("the ministry's position", "the union's main demand"). */
 function bodyBefore(tokens: Token[], noun: number, register: SpeakerRegister): { start: number; subject: Subject } | undefined {
-  let mark = noun - 1;
-  while (mark > 0 && tokens[mark].pos === 'ADJ' && !isCapitalized(tokens[mark])) mark -= 1;
+  const mark = beforeAdjectives(tokens, noun);
   if (!POSSESSIVE_MARKS.has(tokens[mark]?.text ?? '')) return undefined;
   const found = findSubjectEndingAt(tokens, mark - 1, register);
   return found && (found.subject.type === 'source' || found.subject.type === 'title') ? found : undefined;
@@ -413,7 +419,7 @@ function isEmbedded(tokens: Token[], anchor: Anchor, earlier: Anchor[]): boolean
 /** "Cruz said (both) he and Rubio promised …": a pronoun or name and "and" or "or" before the subject are part of it. */
 function isConjunctBefore(tokens: Token[]): boolean {
   const last = tokens[tokens.length - 1];
-  if (!last || !['and', 'or'].includes(last.normal)) return false;
+  if (!last || !LIST_CONJUNCTIONS.has(last.normal)) return false;
   const conjunct = tokens.slice(0, -1);
   const names = conjunct.some((token) => token.pos === 'PRON' || token.pos === 'PROPN');
   return names && conjunct.every((token) => ['PRON', 'PROPN', 'DET'].includes(token.pos) || token.normal === 'both');

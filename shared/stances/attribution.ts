@@ -485,17 +485,19 @@ function resumedAfter(tokens: Token[], anchor: Anchor, cursor: number): number {
   // "The next day, according to Roffman, Trump made further demands": nothing the sentence opens with before the
   // attribution is a clause of its own (no verb, no quotation), so the clause it interrupts goes on after it.
   const before = tokens.slice(cursor, anchor.inverted ? anchor.verbStart : anchor.subjectStart);
-  const opensClause = before.some((token) => token.quoteMark || token.pos === 'AUX' || (token.pos === 'VERB' && !token.normal.endsWith('ing')));
+  const opensClause = before.some((token) => token.quoteMark || isFiniteVerb(token));
   if (cursor === 0 && !opensClause && hasFiniteVerb(tokens.slice(comma + 1))) return comma + 1;
   // "…, he said, adding …" goes on with another statement, not with the clause the attribution interrupted.
-  const finite = verb.pos === 'AUX' || (verb.pos === 'VERB' && !verb.normal.endsWith('ing'));
-  return finite ? comma + 1 : -1;
+  return isFiniteVerb(verb) ? comma + 1 : -1;
 }
 
 /** Whether the tokens hold a finite verb outside quotation marks (an auxiliary or a verb not in -ing). */
 function hasFiniteVerb(tokens: Token[]): boolean {
-  return tokens.some((token) => !token.quoted && (token.pos === 'AUX' || (token.pos === 'VERB' && !token.normal.endsWith('ing'))));
+  return tokens.some((token) => !token.quoted && isFiniteVerb(token));
 }
+
+/** An auxiliary or a verb not in -ing. */
+const isFiniteVerb = (token: Token) => token.pos === 'AUX' || (token.pos === 'VERB' && !token.normal.endsWith('ing'));
 
 function nextClauseStart(anchor: Anchor): number {
   return anchor.inverted ? anchor.verbStart : anchor.subjectStart;

@@ -571,10 +571,13 @@ export const INSTITUTION_NAME_JOINERS = new Set(['of', 'for', 'and']);
 /** Bodies named for what they sit on: "on" joins their name ("the House Committee on Benghazi", "Council on Foreign Relations"). */
 export const BODIES_ON_A_SUBJECT = new Set(['committee', 'subcommittee', 'commission', 'council', 'panel', 'caucus', 'conference']);
 
-/** Possessive endings wink leaves as separate tokens ("Putin’s", "Sanders’ aides"): what follows is the owner's. */
+/** Conjunctions that join conjuncts and the last item of a list ("he and Rubio", "refugees, and migration"). */
+export const LIST_CONJUNCTIONS = new Set(['and', 'or']);
+
 /** Possessive determiners: "her supporters", "his statement" (a determiner before a noun, not a listener or subject). */
 export const POSSESSIVE_DETERMINERS = new Set(['my', 'your', 'his', 'her', 'its', 'our', 'their']);
 
+/** Possessive endings wink leaves as separate tokens ("Putin’s", "Sanders’ aides"): what follows is the owner's. */
 export const POSSESSIVE_MARKS = new Set(["'s", '’s', "'", '’']);
 
 /**

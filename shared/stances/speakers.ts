@@ -11,6 +11,7 @@ import {
   BODIES_ON_A_SUBJECT,
   GENERIC_PERSON_NOUNS,
   INSTITUTION_NAME_JOINERS,
+  LIST_CONJUNCTIONS,
   ORGANIZATION_HEADS,
   OUTLET_VERBS,
   POSSESSIVE_DETERMINERS,
@@ -696,8 +697,6 @@ function listItemEnd(tokens: Token[], start: number): number | undefined {
 /** wink may read a last item in -ing as a verb ("fisheries, and shipping"). */
 const isListNoun = (token: Token | undefined) =>
   token !== undefined && (token.pos === 'NOUN' || (token.pos === 'VERB' && token.normal.endsWith('ing'))) && !isCapitalized(token);
-
-const LIST_CONJUNCTIONS = new Set(['and', 'or']);
 
 /**
  * A mark of a short quoted name inside a clause ("wearing “Ted Cruz” campaign pins"): a few capitalised words between
