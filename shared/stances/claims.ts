@@ -83,13 +83,53 @@ export function classifyStance(verb: Token[], content: Token[], how: ClauseShape
   if (saysNothing || verb.some((token) => ACCUSING_VERBS.has(token.lemma))) return { kind: 'claim', polarity: 'positive', withdrawn: false };
   const quotesAPosition = !prefaced && !asks && longestQuote(content) >= MIN_QUOTED_WORDS;
   const contends = verb.some((token) => CONTENDING_VERBS.has(token.lemma)) && isProposition(content);
-  const positioned = negated || stanceVerb || (!prefaced && takesStanceSaid(content)) || quotesAPosition || contends || ownsStance(verb, content);
+  const positioned = (negated && !deniesAnEvent(content)) || stanceVerb || (!prefaced && takesStanceSaid(content)) || quotesAPosition || contends || ownsStance(verb, content);
   const kind = STANCE_PRIORITY.find((candidate) => STANCE_CUES[candidate].some((cue) => cue.test(line)))
     ?? (positioned ? 'position' : undefined)
     ?? (!prefaced && isProposition(content) ? 'claim' : undefined);
   if (!kind) return undefined;
   return { kind, polarity: kind === 'refusal' || negated ? 'negative' : 'positive', withdrawn: false };
 }
+
+/**
+ * "said it had detained none", "found no violations", "had never paid for the equipment": a denial of what happened is
+ * a fact reported, not a stance. The negation goes with a verb in the past ("did not …", "had not …", "never paid",
+ * "found no …") that takes no stance itself ("did not support" does: `STANCE_VERBS`), is no copula ("was not fair" is an
+ * evaluation) and holds nothing ("had no intention", "saw no reason" tell the speaker's mind).
+ */
+function deniesAnEvent(content: Token[]): boolean {
+  const words = content.filter((token) => !token.quoteMark);
+  const embedded = words.findIndex((token) => EMBEDDED_CLAUSE_WORDS.has(token.lemma));
+  const at = words.findIndex((token, k) => NEGATION_WORDS.has(token.normal) && (embedded === -1 || k < embedded));
+  if (at === -1 || words[at].quoted) return false;
+  const verb = eventVerbOf(words, at);
+  return verb !== undefined && !STANCE_VERBS.has(verb.lemma) && !MINDFUL_VERBS.has(verb.lemma);
+}
+
+/** The past verb a negation denies: after "did not", "had not", "never"; before "no", "none", "nothing". */
+function eventVerbOf(words: Token[], at: number): Token | undefined {
+  const negation = words[at].normal;
+  if (negation === 'not' || negation === 'never') {
+    const auxiliary = words[at - 1];
+    let k = at + 1;
+    while (words[k]?.pos === 'ADV') k += 1;
+    const verb = words[k];
+    if (verb?.pos !== 'VERB') return undefined;
+    if (auxiliary && PAST_AUXILIARIES.has(auxiliary.normal)) return verb;
+    return negation === 'never' && isPastForm(verb) && !isAuxiliary(auxiliary) ? verb : undefined;
+  }
+  if (!DENIED_OBJECTS.has(negation)) return undefined;
+  const verb = words[at - 1];
+  return verb?.pos === 'VERB' && isPastForm(verb) ? verb : undefined;
+}
+
+const PAST_AUXILIARIES = new Set(['did', 'had']);
+const DENIED_OBJECTS = new Set(['no', 'none', 'nothing', 'nobody']);
+/** Verbs whose denial tells the speaker's mind, not an event: "had no intention", "saw no reason", "made no promise". */
+const MINDFUL_VERBS = new Set(['be', 'have', 'see', 'make', 'know', 'think', 'believe', 'expect', 'agree', 'accept', 'doubt', 'give', 'rule', 'say', 'mean']);
+const isAuxiliary = (token: Token | undefined) => token?.pos === 'AUX' || token?.pos === 'PART';
+/** An inflected verb form that is not the present's "-s" or "-ing": "found", "detained", "paid". */
+const isPastForm = (token: Token) => token.normal !== token.lemma && !token.normal.endsWith('ing') && token.normal !== `${token.lemma}s` && token.normal !== `${token.lemma}es`;
 
 /**
  * The clause's first verb declines to say anything (`NO_COMMENT_CUE`): "has also declined to comment". Only the first:

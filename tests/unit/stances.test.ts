@@ -763,6 +763,24 @@ describe('kinds, polarity and claims', () => {
     ])).not.toContain('claim');
   });
 
+  it('reads a denial of what happened ("had detained none", "found no violations") as a claim, and a denial that takes a stance as a position', () => {
+    const kinds = (paragraphs: string[]) => extractStatements(paragraphs).map((statement) => [statement.kind, statement.polarity]);
+    expect(kinds([
+      'The ministry said it had escorted two trawlers out of the zone and had detained none.',
+      'Inspectors boarded nine boats and found no violations, the port authority said.',
+      'Mayor Ana Lima said the county had never paid for the pumps.',
+      'Lima said the council did not receive the letter until Friday.',
+    ])).toEqual([['claim', 'negative'], ['claim', 'negative'], ['claim', 'negative'], ['claim', 'negative']]);
+    expect(kinds([
+      'Lima said the council did not support the plan.',
+      'Lima said the levy was not fair.',
+      'Lima said she had no intention of resigning.',
+      'Lima said the council would not pay for the pumps.',
+      'Lima said she saw no reason to wait.',
+      'Lima said she never doubted the plan.',
+    ])).toEqual([['position', 'negative'], ['position', 'negative'], ['refusal', 'negative'], ['refusal', 'negative'], ['position', 'negative'], ['position', 'negative']]);
+  });
+
   it('reads an obligation on another party as a condition, and one the speaker takes on ("we have to …") as a position', () => {
     const found = extractStatements([
       'Mayor Ana Lima said the state would first have to fund the buses.',
