@@ -248,7 +248,12 @@ function resolve(words: string[], people: Person[], spokesperson: Person): strin
 
 const isCapitalizedWord = (word: string) => /^\p{Lu}/u.test(word);
 
-/** "Her spokeswoman": the last person named before whom "her" can stand for. */
+/**
+ * "Her spokeswoman": the last person named before whom "her" can stand for, one the article marks as a woman first. A
+ * name of unmarked gender may be a place or a body the register could not tell from a person ("… by Kaldmark boats.
+ * Her spokesman, …").
+ */
 function lastAgreeing(mentioned: Person[], spokesperson: Person, pronoun: string): string | undefined {
-  return mentioned.findLast((candidate) => candidate !== spokesperson && agrees(candidate, pronoun))?.name;
+  const candidates = mentioned.filter((candidate) => candidate !== spokesperson && agrees(candidate, pronoun));
+  return (candidates.findLast((candidate) => candidate.gender !== undefined) ?? candidates.at(-1))?.name;
 }

@@ -1966,6 +1966,16 @@ describe('sources without a person’s name', () => {
     expect(speakerOf('Senator Alex Ortiz of Ohio called on the board to freeze fares.')).toBe('Alex Ortiz');
   });
 
+  it('gives "her spokesman" to the last woman named, not to a name of unmarked gender named after her ("… with Velmark farmers")', () => {
+    const found = extractStatements([
+      'Velmark said on Monday it would take the city to court.',
+      'Mayor Ana Lima said the city would not share the water.',
+      'But she ruled out any deal with Velmark farmers before the rains.',
+      'Her spokesman, Tom Reyes, said the city could wait.',
+    ]);
+    expect(found.at(-1)).toMatchObject({ speaker: 'Tom Reyes', speaksFor: 'Ana Lima' });
+  });
+
   it('records whom a named spokesperson speaks for, in the ways wire copy names one, an institution by its common noun too', () => {
     const found = extractStatements([
       'Gov. Teresa Vallin and Gov. Marco Aldana met in May.',
