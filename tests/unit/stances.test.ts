@@ -1912,6 +1912,13 @@ describe('sources without a person’s name', () => {
     expect(speakerOf('The automaker said it would close two plants.')).toBe('automaker');
   });
 
+  it('gives what a legislature, a guard or a group said to the body, not to the place or person that owns it', () => {
+    expect(speakerOf('Marenne’s provincial assembly on Tuesday called on the government to take control of the dam.')).toBe('Marenne’s provincial assembly');
+    expect(speakerOf('Kessel’s coast guard said it would board any vessel that stayed.')).toBe('Kessel’s coast guard');
+    expect(speakerOf('The group said in a statement that it would sue unless the permit was withdrawn.')).toBe('group');
+    expect(speakerOf('The foundation said it would return the donation.')).toBe('foundation');
+  });
+
   it('takes no pronoun that opens a sentence for a body ("Everything is on the table,” Lima told …" is no body "Everything")', () => {
     const found = extractStatements(['“We will look at it all. Everything is on the table,” Mayor Ana Lima told the Gazette after hinting that “cuts” could come.']);
     expect(found.map((statement) => statement.speaker)).not.toContain('Everything');
