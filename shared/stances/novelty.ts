@@ -249,8 +249,11 @@ export function speaksAs(speaker: string, member: string): boolean {
   return surnameOf(speaker) === name || (words.includes(name) && !ownBody) || shortensName(speaker, member) || aliasesOf(member).some((word) => words.includes(word) && !ownBody);
 }
 
-/** Heads of bodies that speak for their members, not for the place or party whose name they bear. */
-const OWN_BODIES = new Set(['association', 'federation', 'chamber', 'institute', 'society', 'league', 'club', 'coalition', 'alliance', 'company', 'corporation']);
+/**
+ * Heads of bodies that speak for their members, not for the place or party whose name they bear; a legislature too,
+ * which may well hold against the place's government ("Marenne's provincial assembly" is not Governor Aldana's voice).
+ */
+const OWN_BODIES = new Set(['association', 'federation', 'chamber', 'institute', 'society', 'league', 'club', 'coalition', 'alliance', 'company', 'corporation', 'assembly', 'parliament', 'senate', 'legislature']);
 
 /** The IDF's counts over the ledger plus the statement being judged, and the weight they give each token. */
 interface DocumentFrequencies {

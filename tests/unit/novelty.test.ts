@@ -318,6 +318,8 @@ describe('sides', () => {
     // A body that bears a side's name speaks for its members, not for the side; the side's own organs do.
     expect(speaksAs('Brea Deep Sea Trawler Association', 'Brea')).toBe(false);
     expect(speaksAs('Brea energy ministry', 'Brea')).toBe(true);
+    // A legislature may hold against the place's government.
+    expect(speaksAs('Brea’s provincial assembly', 'Brea')).toBe(false);
     expect(speaksAs('Brea Teachers Association', 'Brea Teachers Association')).toBe(true);
   });
 
