@@ -38,6 +38,7 @@ import {
   SYNONYMS,
 } from './vocabulary.js';
 import { isModifyingParticiple, isWord, type Token } from './sentences.js';
+import { sentimentOf } from './nlp-models.js';
 import { isSourceNoun } from './sources.js';
 import type { StatementKind } from './types.js';
 
@@ -83,13 +84,33 @@ export function classifyStance(verb: Token[], content: Token[], how: ClauseShape
   if (saysNothing || verb.some((token) => ACCUSING_VERBS.has(token.lemma))) return { kind: 'claim', polarity: 'positive', withdrawn: false };
   const quotesAPosition = !prefaced && !asks && longestQuote(content) >= MIN_QUOTED_WORDS;
   const contends = verb.some((token) => CONTENDING_VERBS.has(token.lemma)) && isProposition(content);
-  const positioned = (negated && !deniesAnEvent(content)) || stanceVerb || (!prefaced && takesStanceSaid(content)) || quotesAPosition || contends || ownsStance(verb, content);
+  const positioned = (negated && !deniesAnEvent(content)) || judgesItsSubject(content) || stanceVerb || (!prefaced && takesStanceSaid(content)) || quotesAPosition || contends || ownsStance(verb, content);
   const kind = STANCE_PRIORITY.find((candidate) => STANCE_CUES[candidate].some((cue) => cue.test(line)))
     ?? (positioned ? 'position' : undefined)
     ?? (!prefaced && isProposition(content) ? 'claim' : undefined);
   if (!kind) return undefined;
   return { kind, polarity: kind === 'refusal' || negated ? 'negative' : 'positive', withdrawn: false };
 }
+
+/**
+ * "said the tax was unfair", "said the offer is reasonable": a clause that judges its subject by an adjective carrying
+ * sentiment (`sentimentOf`) is an evaluation, the speaker's position; "said the buses were late" only describes, and "said
+ * he was pleased" tells a feeling.
+ */
+function judgesItsSubject(content: Token[]): boolean {
+  const words = content.filter((token) => !token.quoteMark);
+  const copula = words.findIndex((token) => token.pos === 'VERB' || token.pos === 'AUX');
+  // "said he is very pleased": a feeling the speaker reports of themself, not a judgment of a thing.
+  if (copula < 1 || words[copula].lemma !== 'be' || FEELING_SUBJECTS.has(words[copula - 1].normal)) return false;
+  let k = copula + 1;
+  while (words[k]?.pos === 'ADV' || words[k]?.normal === 'not') k += 1;
+  return words[k]?.pos === 'ADJ' && Math.abs(sentimentOf(words[k].normal)) >= EVALUATIVE_SENTIMENT;
+}
+
+const FEELING_SUBJECTS = new Set(['i', 'we', 'he', 'she']);
+
+/** Least sentiment of a word that judges: "wrong" and "safe" (0.25) do, "big" (0.2) describes. */
+const EVALUATIVE_SENTIMENT = 0.25;
 
 /**
  * "said it had detained none", "found no violations", "had never paid for the equipment": a denial of what happened is

@@ -33,3 +33,19 @@ export function compromiseNlp(): Compromise {
   compromise ??= loadCommonJs('compromise') as Compromise;
   return compromise;
 }
+
+const sentiments = new Map<string, number>();
+
+/**
+ * The sentiment wink's lexicon gives a word on its own, -1 to 1 ("unfair" -0.4, "reasonable" 0.54, "late" 0), read
+ * once per word: a word that judges what it describes carries one, a word that only describes does not.
+ */
+export function sentimentOf(word: string): number {
+  let known = sentiments.get(word);
+  if (known === undefined) {
+    const nlp = winkNlp();
+    known = nlp.readDoc(word).out(nlp.its.sentiment) as unknown as number;
+    sentiments.set(word, known);
+  }
+  return known;
+}

@@ -763,6 +763,19 @@ describe('kinds, polarity and claims', () => {
     ])).not.toContain('claim');
   });
 
+  it('reads a clause that judges its subject by an adjective of sentiment ("said the tax was unfair") as a position, not a feeling or a description', () => {
+    const kinds = (paragraphs: string[]) => extractStatements(paragraphs).map((statement) => statement.kind);
+    expect(kinds([
+      'Mayor Ana Lima said the tax was unfair.',
+      'Lima said the governor’s budget is dishonest.',
+      'Lima said the deal was good for the city.',
+    ])).toEqual(['position', 'position', 'position']);
+    expect(kinds([
+      'Lima said the buses were late on Monday.',
+      'Lima said she was very pleased with the turnout.',
+    ])).toEqual(['claim', 'claim']);
+  });
+
   it('reads a denial of what happened ("had detained none", "found no violations") as a claim, and a denial that takes a stance as a position', () => {
     const kinds = (paragraphs: string[]) => extractStatements(paragraphs).map((statement) => [statement.kind, statement.polarity]);
     expect(kinds([
