@@ -5,6 +5,7 @@
 import {
   ACCUSING_VERBS,
   CALLED_OFF_ACTIONS,
+  CHARACTERISING_VERBS,
   FRONTED_CLAUSE_OPENERS,
   GENERIC_PERSON_NOUNS,
   GENERIC_TITLES,
@@ -923,8 +924,6 @@ const MAX_DATE_TOKENS = 3;
 const NAMING_VERBS = new Set(['call', 'label', 'brand', 'dub']);
 /** "called on", "called for", "called off": phrasal verbs, not naming. */
 const NAMING_PARTICLES = new Set(['on', 'upon', 'for', 'off', 'out', 'up', 'back', 'in']);
-/** Verbs that say what something is with "as" ("described the plan as reckless", "referred to Obama as …"). */
-const CHARACTERISING_VERBS = new Set(['describe', 'portray', 'paint', 'cast', 'characterize', 'characterise', 'depict', 'refer']);
 /**
  * The longest object a naming verb takes before what it calls it ("both Trump and front-runner Hillary Clinton", "the
  * council's March offer of fixed fares on night and weekend routes"). From 10 to 14 on PolNeAR train: 2 more statements,

@@ -642,3 +642,6 @@ export const ORGANIZATION_HEADS = new Set([
   'network',
   'society',
 ]);
+
+/** Verbs that say what something is with "as" ("described the plan as reckless", "referred to Obama as …"). */
+export const CHARACTERISING_VERBS = new Set(['describe', 'portray', 'paint', 'cast', 'characterize', 'characterise', 'depict', 'refer']);

@@ -5,7 +5,7 @@
 import type { ItsFunction } from 'wink-nlp';
 import { cutOnWord } from '../text/index.js';
 import { winkNlp } from './nlp-models.js';
-import { IRREGULAR_PAST_FORMS, PHRASAL_REPORTING_VERBS, PHRASAL_STANCE_VERBS, POSSESSIVE_DETERMINERS, POSSESSIVE_MARKS, QUOTE_CLOSING_VERBS, REPORTING_VERBS, SPEAKER_PRONOUNS, STANCE_VERBS } from './lexicon.js';
+import { CHARACTERISING_VERBS, IRREGULAR_PAST_FORMS, PHRASAL_REPORTING_VERBS, PHRASAL_STANCE_VERBS, POSSESSIVE_DETERMINERS, POSSESSIVE_MARKS, QUOTE_CLOSING_VERBS, REPORTING_VERBS, SPEAKER_PRONOUNS, STANCE_VERBS } from './lexicon.js';
 import { MAX_ARTICLE_READ_CHARS, MAX_NAME_WORDS, MAX_SENTENCE_CHARS } from './patterns.js';
 
 export interface Token {
@@ -64,7 +64,8 @@ const SENTENCE_BREAK = /[.!?…]["”’')\]]*\s+/g;
  * Splits paragraphs into sentences.
  *
  * Stages: boundParagraphs → tokenizeParagraph → splitFusedMarks → splitPossessives → mendSplitPairs → markQuotations →
- * retagSentenceStart → retagParticiples → retagOwnedModifiers → retagPresentVerbs → retagPhrasalVerbs →
+ * retagSentenceStart → retagParticiples → retagOwnedModifiers → retagPresentVerbs → retagCharacterisingVerbs →
+ * retagPhrasalVerbs →
  * retagPhrasalStanceParticiples → retagSaidReadAsAdjective → retagAfterAccordingTo → retagNamesReadAsVerbs →
  * retagAdverbsBeforeBeen → mergeBrokenAbbreviations → withoutDateline.
  * Quotation state resets at each paragraph: by convention a quote that runs on opens again in the next one.
@@ -75,7 +76,7 @@ export function readSentences(paragraphs: string[]): Sentence[] {
     const start = paragraphStart;
     const sentences = mendSplitPairs(tokenizeParagraph(paragraph, paragraphIndex, start).map(splitFusedMarks).map(splitPossessives));
     paragraphStart += paragraphs[paragraphIndex].length + PARAGRAPH_SEPARATOR.length;
-    const retagged = markQuotations(sentences).map(retagSentenceStart).map(retagParticiples).map(retagOwnedModifiers).map(retagPresentVerbs).map(retagPhrasalVerbs).map(retagPhrasalStanceParticiples).map(retagSaidReadAsAdjective).map(retagAfterAccordingTo).map(retagNamesReadAsVerbs).map(retagAdverbsBeforeBeen);
+    const retagged = markQuotations(sentences).map(retagSentenceStart).map(retagParticiples).map(retagOwnedModifiers).map(retagPresentVerbs).map(retagCharacterisingVerbs).map(retagPhrasalVerbs).map(retagPhrasalStanceParticiples).map(retagSaidReadAsAdjective).map(retagAfterAccordingTo).map(retagNamesReadAsVerbs).map(retagAdverbsBeforeBeen);
     const merged = mergeBrokenAbbreviations(retagged, paragraph, start);
     return withoutDateline(merged, paragraph, start);
   });
@@ -216,6 +217,33 @@ function retagPresentVerbs(sentence: Sentence): Sentence {
 }
 
 const DETERMINED = new Set(['DET', 'PRON']);
+
+/**
+ * wink reads some verbs that say what something is as nouns after a name ("Clinton cast Trump as unfit", "Trump paints
+ * Clinton as a liar"). After a subject that does not own it ("Trump's paints"), with "as" a few words on, such a word is
+ * the verb.
+ */
+function retagCharacterisingVerbs(sentence: Sentence): Sentence {
+  const tokens = sentence.tokens;
+  tokens.forEach((token, k) => {
+    const lemma = token.pos === 'NOUN' ? characterisingVerbOf(token.normal) : undefined;
+    if (!lemma) return;
+    const before = tokens[k - 1];
+    const owned = /['’]s?$/.test(before?.text ?? '') || DETERMINED.has(tokens[k - 2]?.pos ?? '');
+    const subject = before && (SPEAKER_PRONOUNS.has(before.normal) || (before.pos === 'PROPN' && !owned));
+    const as = tokens.slice(k + 2, k + 2 + MAX_CHARACTERISED_TOKENS).some((after) => after.normal === 'as');
+    if (subject && as) tokens[k] = { ...token, pos: 'VERB', lemma };
+  });
+  return sentence;
+}
+
+/** Words between a characterising verb and its "as": the object ("the nomination battle"). */
+const MAX_CHARACTERISED_TOKENS = 6;
+
+/** "cast", "paints", "painted" → their verb, when it says what something is (`CHARACTERISING_VERBS`). */
+function characterisingVerbOf(word: string): string | undefined {
+  return [word, word.replace(/s$/, ''), word.replace(/ed$/, ''), word.replace(/d$/, '')].find((stem) => CHARACTERISING_VERBS.has(stem));
+}
 
 /**
  * "“…,” Conway notes.": after a quotation's closing mark and its speaker's name, at the clause's end, a present form is

@@ -524,6 +524,18 @@ describe('attribution', () => {
         ['Alex Ortiz', 'position'],
       ],
     },
+    {
+      reads: 'characterising with a verb wink takes for a noun after a name ("Lima cast Reyes as unfit", "Reyes paints Lima as …")',
+      paragraphs: [
+        'Mayor Ana Lima cast Reyes as unfit for the job.',
+        'Governor Tom Reyes paints Lima as a friend of the developers.',
+        'The paints Lima chose for the depot, as the council noted, were cheap.',
+      ],
+      expected: [
+        ['Ana Lima', 'position'],
+        ['Tom Reyes', 'position'],
+      ],
+    },
   ])('reads $reads', ({ paragraphs, expected }) => {
     expect(speakersAndKinds(paragraphs)).toEqual(expected);
   });
