@@ -675,7 +675,8 @@ const STANCE_IDIOMS = [
   // A body's decision by vote: "members voted to strike", "the council voted 7-2 to reject the plan"; not how anyone
   // voted in an election ("voted for Obama in 2008").
   /^vote (\S+ )?to\b/,
-  /^make the case (for|that|against)\b/,
+  // "made the case that …", "made a strong case for …", "will make his case to superdelegates that …".
+  /^make (the|a|an|his|her|their|its) (\S+ )?case (to (\S+ ){1,2})?(for|that|against)\b/,
   // A light verb and a stance noun: "delivered a forceful promise to", "renewed his call for", "made a pledge that".
   /^(make|deliver|issue|renew|repeat|reiterate|restate|voice) (\S+ ){1,2}(promise|pledge|vow|call|plea|appeal|threat|demand|commitment) (to|for|that)\b/,
   // Stating a stance by its noun: "voiced her opposition to the levy", "expressed his support for Ryan", "voiced support

@@ -411,6 +411,8 @@ describe('attribution', () => {
       'Mayor Ana Lima pushed back against the fare rise.',
       'Councillor Ola Berg made the case for a new depot.',
       'Councillor Ivo Pelt stood by the door of the depot.',
+      'Councillor Nina Holt made a strong case against the levy.',
+      'Councillor Ada Tran will make her case to the council that the depot must stay.',
       // Accepting terms on the table, not money or an award.
       'The rail company accepted the union’s latest proposal on Monday.',
       'Councillor Ivo Pelt accepted an award from the chamber.',
@@ -420,6 +422,8 @@ describe('attribution', () => {
       ['Tom Reyes', 'demand'],
       ['Ana Lima', 'position'],
       ['Ola Berg', 'position'],
+      ['Nina Holt', 'position'],
+      ['Ada Tran', 'condition'],
       ['rail company', 'position'],
     ]);
     // A light verb and a stance noun: the noun is the stance.
