@@ -675,13 +675,14 @@ const STANCE_IDIOMS = [
   // A body's decision by vote: "members voted to strike", "the council voted 7-2 to reject the plan"; not how anyone
   // voted in an election ("voted for Obama in 2008").
   /^vote (\S+ )?to\b/,
-  // "made the case that …", "made a strong case for …", "will make his case to superdelegates that …".
-  /^make (the|a|an|his|her|their|its) (\S+ )?case (to (\S+ ){1,2})?(for|that|against)\b/,
+  // "made the case that …", "made a strong case for …", "will make his case to superdelegates that …", "was making an
+  // argument for his vision".
+  /^make (the|a|an|his|her|their|its) (\S+ )?(case|argument) (to (\S+ ){1,2})?(for|that|against)\b/,
   // A light verb and a stance noun: "delivered a forceful promise to", "renewed his call for", "made a pledge that".
   /^(make|deliver|issue|renew|repeat|reiterate|restate|voice) (\S+ ){1,2}(promise|pledge|vow|call|plea|appeal|threat|demand|commitment) (to|for|that)\b/,
   // Stating a stance by its noun: "voiced her opposition to the levy", "expressed his support for Ryan", "voiced support
   // for the plan"; a doubt or concern expressed: "expressed doubt that the plan would work".
-  /^(voice|express|signal|affirm|reaffirm|restate|repeat|describe) ((his|her|their|its|our|my) )?(\S+ )?(support|opposition|objection|rejection|refusal|insistence|intention|intent|commitment|willingness|readiness|determination|endorsement) (to|for|of|on)\b/,
+  /^(voice|express|signal|affirm|reaffirm|restate|repeat|describe) ((his|her|their|its|our|my) )?(\S+ )?(support|opposition|objection|rejection|refusal|insistence|intention|intent|commitment|willingness|readiness|determination|endorsement|solidarity) (to|for|of|on|with)\b/,
   /^(voice|express|raise) ((his|her|their|its|our|my) )?(\S+ )?(doubt|concern|skepticism|scepticism|confidence|frustration|dismay|alarm) (that|about|over|at|whether)\b/,
   // An idea put up for discussion: "floated the idea of a four-day week".
   /^float (the|a|an) (\S+ )?(idea|possibility|proposal|plan|prospect)\b/,

@@ -413,6 +413,8 @@ describe('attribution', () => {
       'Councillor Ivo Pelt stood by the door of the depot.',
       'Councillor Nina Holt made a strong case against the levy.',
       'Councillor Ada Tran will make her case to the council that the depot must stay.',
+      'In doing so, Councillor Eva Lund was also making an argument for a smaller levy.',
+      'Councillor Pia Berg expressed solidarity with the striking drivers.',
       // Accepting terms on the table, not money or an award.
       'The rail company accepted the union’s latest proposal on Monday.',
       'Councillor Ivo Pelt accepted an award from the chamber.',
@@ -424,6 +426,8 @@ describe('attribution', () => {
       ['Ola Berg', 'position'],
       ['Nina Holt', 'position'],
       ['Ada Tran', 'condition'],
+      ['Eva Lund', 'position'],
+      ['Pia Berg', 'position'],
       ['rail company', 'position'],
     ]);
     // A light verb and a stance noun: the noun is the stance.
