@@ -82,7 +82,7 @@ export function classifyStance(verb: Token[], content: Token[], how: ClauseShape
   // "declined to comment" takes none either.
   const saysNothing = unsaid || isNoComment([...verb, ...content]) || UNREACHABLE_CUE.test(line) || asksWhether(verb, content);
   if (saysNothing || verb.some((token) => ACCUSING_VERBS.has(token.lemma))) return { kind: 'claim', polarity: 'positive', withdrawn: false };
-  const quotesAPosition = !prefaced && !asks && longestQuote(content) >= MIN_QUOTED_WORDS;
+  const quotesAPosition = !prefaced && !asks && longestQuote(content) >= MIN_QUOTED_WORDS && !tellsWhatHappened(content);
   const contends = verb.some((token) => CONTENDING_VERBS.has(token.lemma)) && isProposition(content);
   const positioned = (negated && !deniesAnEvent(content)) || judgesItsSubject(content) || stanceVerb || (!prefaced && takesStanceSaid(content)) || quotesAPosition || contends || ownsStance(verb, content);
   const kind = STANCE_PRIORITY.find((candidate) => STANCE_CUES[candidate].some((cue) => cue.test(line)))
@@ -143,6 +143,32 @@ function eventVerbOf(words: Token[], at: number): Token | undefined {
   const verb = words[at - 1];
   return verb?.pos === 'VERB' && isPastForm(verb) ? verb : undefined;
 }
+
+/**
+ * "“I held and hugged” grieving family members", "“We wrote about 40 reports,” she said": a quotation in which someone
+ * did something, told all in the past, no modal, no present, no "be" ("It was very nice" judges) and no word that
+ * judges ("We made a terrible mistake"), is an anecdote, not a position taken. Its verbs are past forms, "-ing" forms or infinitives ("to win", "did not want").
+ */
+function tellsWhatHappened(content: Token[]): boolean {
+  const quoted = content.filter((token) => token.quoted && !token.quoteMark);
+  const verbs = quoted.map((token, k) => ({ token, k })).filter(({ token }) => token.pos === 'VERB' || token.pos === 'AUX');
+  // Someone did something ("I held", "we wrote"): a participle quoted alone ("have “undermined the basics”") judges.
+  const tells = verbs.some(({ token, k }) => isPastForm(token) && !STATE_VERBS.has(token.lemma) && quoted[k - 1]?.pos === 'PRON' && !POSSESSIVE_DETERMINERS.has(quoted[k - 1].normal));
+  const judges = verbs.some(({ token }) => token.lemma === 'be') || quoted.some((token) => Math.abs(sentimentOf(token.normal)) >= EVALUATIVE_SENTIMENT);
+  return tells && !judges && verbs.every(({ token, k }) => isNarrativeVerb(token, quoted[k - 1]));
+}
+
+function isNarrativeVerb(verb: Token, before: Token | undefined): boolean {
+  if (PRESENT_FORMS.has(verb.normal)) return false;
+  if (isPastForm(verb) || verb.normal.endsWith('ing')) return true;
+  // A base form only after "to" or the past's "did": "to win", "did not want".
+  return verb.normal === verb.lemma && (before?.normal === 'to' || before?.normal === 'did' || before?.normal === 'not');
+}
+
+/** Forms of "have" and "do" that are the present, and the modals, which speak of what may be. */
+const PRESENT_FORMS = new Set(['has', 'have', 'does', 'do', 'will', 'would', 'can', 'could', 'shall', 'should', 'may', 'might', 'must', "'ll", "'d", 'wo', 'ca']);
+/** Verbs of a state, which judge or feel rather than tell ("we had a crazy policy", "it felt like …"). */
+const STATE_VERBS = new Set(['be', 'have', 'feel', 'seem', 'look']);
 
 const PAST_AUXILIARIES = new Set(['did', 'had']);
 const DENIED_OBJECTS = new Set(['no', 'none', 'nothing', 'nobody']);

@@ -796,6 +796,19 @@ describe('kinds, polarity and claims', () => {
     ])).toEqual(['claim', 'claim']);
   });
 
+  it('reads a quotation that tells what someone did, all in the past, as a claim, and one that judges as a position', () => {
+    const kinds = (paragraphs: string[]) => extractStatements(paragraphs).map((statement) => statement.kind);
+    expect(kinds([
+      '“I held and hugged” the families before laying flowers at the depot, Mayor Ana Lima said.',
+      '“I sat on the transit committee for three years and we wrote 40 reports,” Lima said.',
+    ])).toEqual(['claim', 'claim']);
+    expect(kinds([
+      '“We made a terrible mistake when we sold the depot,” Lima said.',
+      '“The depot was the heart of the town,” Lima said.',
+      '“We sold the depot and we will buy it back,” Lima said.',
+    ])).toEqual(['position', 'position', 'position']);
+  });
+
   it('reads a denial of what happened ("had detained none", "found no violations") as a claim, and a denial that takes a stance as a position', () => {
     const kinds = (paragraphs: string[]) => extractStatements(paragraphs).map((statement) => [statement.kind, statement.polarity]);
     expect(kinds([
