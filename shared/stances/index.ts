@@ -6,6 +6,7 @@ import { claimVocabulary, classifyStance, isReaffirmation, isRestatement, normal
 // The patterns module alone: the digest function reads stances too and needs no HTML parser in its bundle.
 import { BOILERPLATE_PATTERNS } from '../extract/patterns.js';
 import { findMinistryOwners } from './ministries.js';
+import { findSeatHolders } from './seats.js';
 import { mergeQuotations, type SentenceStatement } from './quotations.js';
 import { isWord, PARAGRAPH_SEPARATOR, readSentences, type Sentence, type Token } from './sentences.js';
 import { voicesOf } from './ledger.js';
@@ -42,7 +43,8 @@ export interface ExtractOptions {
  *
  * Stages: readSentences (bounded to `MAX_ARTICLE_READ_CHARS`, runaway sentences cut at `MAX_SENTENCE_CHARS`; wink-nlp:
  * sentences, tokens, POS, lemmas, quotations) → buildSpeakerRegister (compromise names, roles, the caller's speakers)
- * → attributeSentences (reporting verbs in both orders, pronouns and titles, quotes running on) → attributeRelease (a
+ * → attributeSentences (reporting verbs in both orders, pronouns and titles, quotes running on) → findMinistryOwners and
+ * findSeatHolders (whom a bare ministry or a seat of government speaks for) → attributeRelease (a
  * press release's unattributed sentences are its issuer's) → classifyStance (`STANCE_CUES`; unattributed sentences
  * only on a strong cue) → normalizeClaim (a party subject such as "the union" left out) → dropRepeatsWithinArticle →
  * linkWithinArticle (each statement names the speaker's earlier ones in the article, for `compareWithLedger`).
@@ -57,6 +59,7 @@ export function extractStatements(paragraphs: string[], options: ExtractOptions 
   const register = buildSpeakerRegister(sentences, options.speakers, options.known);
   const clauses = attributeSentences(sentences, register);
   findMinistryOwners(clauses, sentences, register.people);
+  findSeatHolders(clauses, sentences, register.people);
   attributeRelease(clauses, paragraphs);
   const vocabulary = claimVocabulary(options.synonyms);
   const found = clauses.flatMap((clause) => toStatement(clause, vocabulary));

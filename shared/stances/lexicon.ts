@@ -645,3 +645,22 @@ export const ORGANIZATION_HEADS = new Set([
 
 /** Verbs that say what something is with "as" ("described the plan as reckless", "referred to Obama as …"). */
 export const CHARACTERISING_VERBS = new Set(['describe', 'portray', 'paint', 'cast', 'characterize', 'characterise', 'depict', 'refer']);
+
+/** A seat of government, the title of the head it speaks for, and the words that may qualify that title. */
+export interface SeatOfGovernment {
+  name: string;
+  title: string;
+  qualifiers: string[];
+}
+
+/**
+ * Offices named for where the head of state or government sits, which speak for that head ("the White House said"):
+ * see `findSeatHolders`.
+ */
+export const SEATS_OF_GOVERNMENT: SeatOfGovernment[] = [
+  { name: 'white house', title: 'president', qualifiers: ['u.s.', 'us', 'american'] },
+  { name: 'kremlin', title: 'president', qualifiers: ['russian'] },
+  { name: 'downing street', title: 'prime minister', qualifiers: ['british', 'uk', 'u.k.'] },
+  { name: 'élysée', title: 'president', qualifiers: ['french'] },
+  { name: 'elysee', title: 'president', qualifiers: ['french'] },
+];

@@ -2029,6 +2029,27 @@ describe('sources without a person’s name', () => {
     expect(found.at(-1)).toMatchObject({ speaker: 'Tom Reyes', speaksFor: 'Ana Lima' });
   });
 
+  it('gives what a seat of government says to the head the article names by its title ("White House officials say" for President Obama)', () => {
+    const found = extractStatements([
+      'President Anton Varga met the prime minister of Norland on Monday.',
+      'White House officials say the arms sale was a natural step.',
+      'White House press secretary Ola Berg said the president would not back down.',
+    ]);
+    expect(found.map((statement) => [statement.speaker, statement.speaksFor])).toEqual([
+      ['White House officials', 'Anton Varga'],
+      ['Ola Berg', 'Anton Varga'],
+    ]);
+    // Not a president of something else, nor a former one.
+    const others = extractStatements([
+      'Nina Holt, president of the Harbour Pilots Guild, met former President Tom Reyes on Monday.',
+      'The White House said the sale was a natural step.',
+    ]);
+    expect(others.at(-1)?.speaksFor).toBeUndefined();
+    const two = extractStatements(['President Anton Varga met President Ida Lenz on Monday.', 'The White House said the sale was a natural step.']);
+    expect(two.at(-1)).toMatchObject({ speaker: 'White House' });
+    expect(two.at(-1)?.speaksFor).toBeUndefined();
+  });
+
   it('records whom a named spokesperson speaks for, in the ways wire copy names one, an institution by its common noun too', () => {
     const found = extractStatements([
       'Gov. Teresa Vallin and Gov. Marco Aldana met in May.',
