@@ -389,14 +389,19 @@ function splitClauses(
   const clauses: AttributedClause[] = [];
   let cursor = 0;
   let afterLeading = false;
+  let afterTrailing = false;
   const said = reportsNoSaying(tokens, anchors) ? anchors.slice(1) : anchors;
   said.forEach((anchor, k) => {
     const next = said[k + 1];
     const trailing = isTrailing(tokens, anchor, cursor);
-    if (trailing && afterLeading) {
+    // "“…,” Obama said of the families, according to a pool report": "according to" after a trailing attribution, with
+    // no clause between, cites where the words were reported.
+    const cites = anchor.lemma === 'according to' && afterTrailing && !tokens.slice(cursor, anchor.subjectStart).some(isFiniteVerb);
+    if (trailing && (afterLeading || cites)) {
       cursor = anchor.inverted ? anchor.subjectEnd + 1 : anchor.verbEnd + 1;
       return; // "Putin said …, Russia's Kommersant reported": a citation of the source, not a second statement.
     }
+    afterTrailing = trailing;
     const speaker = resolve(anchor);
     const start = trailing ? cursor : contentStart(tokens, anchor);
     const end = trailing ? (anchor.inverted ? anchor.verbStart : anchor.subjectStart) : (next ? nextClauseStart(next) : tokens.length);

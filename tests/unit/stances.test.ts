@@ -861,6 +861,13 @@ describe('kinds, polarity and claims', () => {
     expect(blamed).toMatchObject({ speaker: 'Ana Lima', kind: 'claim' });
   });
 
+  it('takes "according to" after a trailing attribution for where the words were reported: the quotation goes on with the speaker', () => {
+    const found = extractStatements([
+      '“They don’t care about politics,” Mayor Ana Lima said of the families, according to the council. “Neither do I. This debate needs to change.”',
+    ]);
+    expect(found.map((statement) => statement.speaker)).toEqual(['Ana Lima']);
+  });
+
   it('gives "according to a statement from X" to X, who issued it', () => {
     const speakers = extractStatements(['According to a statement from the union, the strike will continue.', 'The depot must close, according to a letter from Mayor Ana Lima.']);
     expect(speakers.map((statement) => statement.speaker)).toEqual(['union', 'Ana Lima']);
