@@ -680,6 +680,9 @@ const STANCE_IDIOMS = [
   /^make (the|a|an|his|her|their|its) (\S+ )?(case|argument) (to (\S+ ){1,2})?(for|that|against)\b/,
   // A light verb and a stance noun: "delivered a forceful promise to", "renewed his call for", "made a pledge that".
   /^(make|deliver|issue|renew|repeat|reiterate|restate|voice) (\S+ ){1,2}(promise|pledge|vow|call|plea|appeal|threat|demand|commitment) (to|for|that)\b/,
+  // Saying again what one holds: "repeated his contention that …", "reiterated her belief that …", "renewed his
+  // criticism of the plan".
+  /^(renew|repeat|reiterate|restate) (his|her|their|its|our|my) (\S+ )?(contention|belief|view|assertion|argument|warning|criticism|insistence|claim) (that|of)\b/,
   // Stating a stance by its noun: "voiced her opposition to the levy", "expressed his support for Ryan", "voiced support
   // for the plan"; a doubt or concern expressed: "expressed doubt that the plan would work".
   /^(voice|express|signal|affirm|reaffirm|restate|repeat|describe) ((his|her|their|its|our|my) )?(\S+ )?(support|opposition|objection|rejection|refusal|insistence|intention|intent|commitment|willingness|readiness|determination|endorsement|solidarity) (to|for|of|on|with)\b/,

@@ -433,6 +433,9 @@ describe('attribution', () => {
     // A light verb and a stance noun: the noun is the stance.
     const promised = extractStatements(['Senator Alex Ortiz delivered a forceful promise to fund the rail line.', 'Governor Tom Reyes renewed his call for a fare freeze.']);
     expect(promised.map((statement) => [statement.speaker, statement.kind])).toEqual([['Alex Ortiz', 'position'], ['Tom Reyes', 'demand']]);
+    // Saying again what one holds: the noun's clause is the stance.
+    const restated = extractStatements(['Mayor Ana Lima reiterated her belief that the levy is fair.', 'Governor Tom Reyes renewed his criticism of the depot plan.']);
+    expect(restated.map((statement) => [statement.speaker, statement.kind])).toEqual([['Ana Lima', 'position'], ['Tom Reyes', 'position']]);
     // Setting out a plan or terms states them; the terms after a colon are what was set out.
     const setOut = extractStatements([
       'Mayor Ana Lima laid out her plan for the clinic on Monday.',
