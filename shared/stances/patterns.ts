@@ -70,6 +70,8 @@ export const STANCE_CUES: Record<StanceKind, RegExp[]> = {
     /\bif\b[^,;.]*\bnot\b/,
     // "no deal without a pay rise": nothing unless something.
     /\bno (\S+ )?\S+ without\b/,
+    // The same fronted: "Without a guarantee on jobs, there will be no deal".
+    /\bwithout\b[^;,]*, (there (will |would )?be )?no (\S+ )?(deal|agreement|accord|settlement|talk|peace|treaty)\b/,
     /\bnot until\b/,
     // "will not sign a new contract until the debt is paid", "not a cent until the audit is done".
     new RegExp(`\\bnot (\\S+ ){1,6}until (?!(\\S+ )?(${TIME_WORDS}|after|before)\\b)`),
@@ -104,7 +106,7 @@ export const STANCE_CUES: Record<StanceKind, RegExp[]> = {
     // he had asked"): no terms left to meet.
     new RegExp(`^(?!.*${UNREAL_PAST}).*(?<!\\b(as|even|ask|wonder|see|know|check|what|doubt|unclear|clear) )\\bif\\b`),
     /\b(would|will) require\b/,
-    /\b(would|will|could|must) depend (up)?on\b/,
+    /\b(would|will|could|must) (depend|hinge) (up)?on\b/,
     /\bbefore\b[^,;]*\b(can|could)\b/,
   ],
   refusal: [

@@ -1118,6 +1118,8 @@ describe('kinds, polarity and claims', () => {
     ['position', 'Putin said he wants to conclude a peace treaty with Japan.'],
     ['condition', 'Senator Alex Ortiz said his support would depend on what the bill includes.'],
     ['condition', 'Union leader Kari Lund said there would be no deal without a pay rise.'],
+    ['condition', 'Without a pay rise, there will be no deal, union leader Kari Lund said.'],
+    ['condition', 'Senator Alex Ortiz said any deal would hinge on a ceasefire.'],
     ['offer', 'Union leader Kari Lund said the pilots were prepared to return to the table.'],
     // What will not happen until the other side acts; not a date ("would not decide until May").
     ['condition', 'Mayor Ana Lima said the city would not sign a new lease until the rail company paid its debt.'],
