@@ -116,8 +116,11 @@ export const STANCE_CUES: Record<StanceKind, RegExp[]> = {
     /(?<!\bnot )\brefuse\b/,
     // Not "did not rule out", nor "stopped short of ruling out".
     /(?<!\b(not|short of) )\brule out\b/,
-    /(?<!\bnot )\breject\b/,
+    // Not what the speaker asks of others: "called on voters to reject …" is a demand.
+    /(?<!\bnot |\b(urge|call on|ask|press|want) (\S+ ){1,3}to )\breject\b/,
     /\bnot accept\b/,
+    // Not ready for it yet: "was not ready to endorse him", "is not willing to risk it".
+    /\bnot (\S+ )?(ready|willing|prepare) to\b/,
     // "cannot currently support Trump", "has no intention of", "is not negotiable", "not one cent above inflation".
     /\bcan not (\S+ )?(support|accept|endorse|back|sign)\b/,
     /\bno intention of\b/,

@@ -1129,6 +1129,10 @@ describe('kinds, polarity and claims', () => {
     ['refusal', 'Governor Tom Reyes said he has no intention of signing the rail deal.'],
     ['refusal', 'Governor Tom Reyes said the depot was not negotiable.'],
     ['refusal', 'Governor Tom Reyes said there would be “not one cent” for the rail deal.'],
+    // Not ready for it yet is a refusal, not an offer; urging others to reject something is a demand.
+    ['refusal', 'Governor Tom Reyes said he was not ready to endorse the rail deal.'],
+    ['refusal', 'Governor Tom Reyes said the city was not yet willing to sign.'],
+    ['demand', 'Governor Tom Reyes called on voters to reject the rail deal.'],
   ])('classifies a %s: %s', (kind, sentence) => {
     expect(only(extractStatements([sentence])).kind).toBe(kind);
   });
