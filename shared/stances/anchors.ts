@@ -1053,8 +1053,9 @@ function anchorWithSubject(tokens: Token[], i: number, verbEnd: number, register
     const after = LISTENER_VERBS.has(token.lemma) || ACCUSING_VERBS.has(token.lemma) ? undefined : sourceAfter(tokens, verbEnd + 1);
     const phraseEnd = after?.end ?? verbEnd;
     const source = after?.source;
-    // ", said the union's president, Ilse Marwood": the role's holder, named in the appositive after it.
-    const holder = source && tokens[phraseEnd + 1]?.text === ',' ? findNameStartingAt(tokens, phraseEnd + 2, register) : undefined;
+    // ", said the union's president, Ilse Marwood": the role's holder, named in the appositive after it; the role may be
+    // owned by a pronoun (", said its chief executive, Ivo Brand").
+    const holder = source && tokens[phraseEnd + 1]?.text === ',' ? findNameStartingAt(tokens, phraseEnd + 2, register) : ownedRoleHolder(tokens, verbEnd + 1, register);
     if (holder && !holder.person.organization && !holder.person.institutional) {
       return { verbStart: i, verbEnd, subjectStart: verbEnd + 1, subjectEnd: holder.end, inverted: true, subject: { type: 'person', person: holder.person }, lemma: token.lemma };
     }
@@ -1068,6 +1069,13 @@ function anchorWithSubject(tokens: Token[], i: number, verbEnd: number, register
     }
   }
   return undefined;
+}
+
+/** ", said its spokesman, Ivo Brand": the name after a role a possessive pronoun owns. */
+function ownedRoleHolder(tokens: Token[], start: number, register: SpeakerRegister): { person: Person; end: number } | undefined {
+  if (!POSSESSIVE_DETERMINERS.has(tokens[start]?.normal ?? '')) return undefined;
+  const role = sourceAfter(tokens, start + 1);
+  return role?.source && tokens[role.end + 1]?.text === ',' ? findNameStartingAt(tokens, role.end + 2, register) : undefined;
 }
 
 /**

@@ -299,8 +299,14 @@ function introducedName(tokens: Token[]): string[] | undefined {
 function nameAfterInvertedVerb(tokens: Token[], verb: number): string[] | undefined {
   const before = tokens[verb - 1];
   if (!before || !(before.text === ',' || before.quoteMark === 'close')) return undefined;
-  const end = tokens.findIndex((token, k) => k > verb && !isWord(token));
+  let end = tokens.findIndex((token, k) => k > verb && !isWord(token));
   if (end === -1 || end - verb > MAX_ROLE_TOKENS + MAX_NAME_WORDS + 1) return undefined;
+  // "“…,” said its chief executive, Ivo Brand.": the name set off after the role, all of the next stretch.
+  const appositive = tokens.findIndex((token, k) => k > end && !isWord(token));
+  const role = tokens.slice(verb + 1, end);
+  if (tokens[end].text === ',' && appositive !== -1 && role.some((token) => ROLE_WORDS.has(token.normal) || isBodyNoun(token.normal))) {
+    if (capitalizedRunEndingAt(tokens, appositive - 1).length === appositive - end - 1) end = appositive;
+  }
   const raw = capitalizedRunEndingAt(tokens, end - 1);
   const run = cleanName(raw.join(' '));
   if (run.length < 2 || run.length > MAX_NAME_WORDS) return undefined;

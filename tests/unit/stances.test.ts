@@ -1869,6 +1869,13 @@ describe('sources without a person’s name', () => {
       'The levy must go, said the port’s chief executive, Tom Reyes, on Monday.',
     ]);
     expect(found.map((statement) => statement.speaker)).toEqual(['Ilse Marwood', 'Tom Reyes']);
+    // A role a pronoun owns, and a name the name finder does not know.
+    const owned = extractStatements([
+      'The hospital group said it could not afford the ratios.',
+      '“We want a deal, but not one that closes wards,” said its spokesman, Tom Reyes.',
+      '“We will meet them again on Friday,” said the chief executive, Ivo Brand.',
+    ]);
+    expect(owned.map((statement) => statement.speaker)).toEqual(['hospital group', 'Tom Reyes', 'Ivo Brand']);
   });
 
   it('gives "the president told X that …" to the president who is not X, when the article has two', () => {
