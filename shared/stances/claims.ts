@@ -16,6 +16,7 @@ import {
   NEGATION_WORDS,
   NOMINALIZED_STANCES,
   NO_COMMENT_CUE,
+  NO_COMMENT_SAID,
   UNREACHABLE_CUE,
   PREFACE_CUES,
   REAFFIRMATION_CUES,
@@ -80,7 +81,7 @@ export function classifyStance(verb: Token[], content: Token[], how: ClauseShape
   if (WITHDRAWAL_CUES.some((cue) => cue.test(line))) return { kind: 'condition', polarity: 'negative', withdrawn: true };
   // "accused Kessel of holding releases below what it offered": what follows is the accused's conduct, not a stance;
   // "declined to comment" takes none either.
-  const saysNothing = unsaid || isNoComment([...verb, ...content]) || UNREACHABLE_CUE.test(line) || asksWhether(verb, content);
+  const saysNothing = unsaid || isNoComment([...verb, ...content]) || NO_COMMENT_SAID.test(line) || UNREACHABLE_CUE.test(line) || asksWhether(verb, content);
   if (saysNothing || verb.some((token) => ACCUSING_VERBS.has(token.lemma))) return { kind: 'claim', polarity: 'positive', withdrawn: false };
   const quotesAPosition = !prefaced && !asks && longestQuote(content) >= MIN_QUOTED_WORDS && !tellsWhatHappened(content);
   const contends = verb.some((token) => CONTENDING_VERBS.has(token.lemma)) && isProposition(content);

@@ -476,12 +476,17 @@ describe('attribution', () => {
         'Governor Tom Reyes, for his part, has also declined to say whether he would back the fare rise.',
         'Senator Alex Ortiz said she would meet the union but refused to discuss any figure other than nine percent.',
         'Lena Ortiz, Calder Health’s chief executive, declined to be interviewed for this story.',
+        // A no-comment in the speaker's words; one that goes on to say something is not.
+        'Asked about the levy, Ida Lenz said: “We don’t comment on hypotheticals.”',
+        'Councillor Pia Berg said she would not comment on the merits but would appeal.',
       ],
       expected: [
         ['Ana Lima', 'claim'],
         ['Tom Reyes', 'claim'],
         ['Alex Ortiz', 'refusal'],
         ['Lena Ortiz', 'claim'],
+        ['Ida Lenz', 'claim'],
+        ['Pia Berg', 'refusal'],
       ],
     },
     {
