@@ -241,8 +241,8 @@ function isSchedule(content: Token[]): boolean {
 /** Verbs that put forward what is disputed as so: "claimed Obama was the founder", "implied that she lied". */
 const CONTENDING_VERBS = new Set(['claim', 'imply', 'concede', 'allege', 'insinuate']);
 
-/** Subjects of a said clause that are the speaker or their side. */
-const STANCE_SUBJECTS = new Set(['he', 'she', 'i', 'we', 'they']);
+/** Subjects of a said clause that are the speaker or their side; "it" for a body ("the ministry said it welcomed …"). */
+const STANCE_SUBJECTS = new Set(['he', 'she', 'i', 'we', 'they', 'it']);
 
 /** Words of the listener before an indirect question ("asked the Republican nominee how …"). */
 const MAX_ASKED_LISTENER_TOKENS = 4;

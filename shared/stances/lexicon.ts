@@ -208,6 +208,8 @@ export const STANCE_VERBS = new Set([
   'affirm',
   'reaffirm',
   'condemn',
+  'deplore',
+  'regret',
   'repudiate',
   'disavow',
   'criticize',

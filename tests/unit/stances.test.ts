@@ -791,6 +791,15 @@ describe('kinds, polarity and claims', () => {
     ])).not.toContain('claim');
   });
 
+  it('reads a body that says "it" welcomed or regretted something as taking that stance', () => {
+    const kinds = (paragraphs: string[]) => extractStatements(paragraphs).map((statement) => [statement.speaker, statement.kind]);
+    expect(kinds(['The ministry said it welcomed the decision.', 'The union said it regretted the vote.', 'The ministry deplored the attack.'])).toEqual([
+      ['ministry', 'position'],
+      ['union', 'position'],
+      ['ministry', 'position'],
+    ]);
+  });
+
   it('reads a clause that judges its subject by an adjective of sentiment ("said the tax was unfair") as a position, not a feeling or a description', () => {
     const kinds = (paragraphs: string[]) => extractStatements(paragraphs).map((statement) => statement.kind);
     expect(kinds([
