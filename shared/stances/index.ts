@@ -6,6 +6,7 @@ import { claimVocabulary, classifyStance, isReaffirmation, isRestatement, normal
 // The patterns module alone: the digest function reads stances too and needs no HTML parser in its bundle.
 import { BOILERPLATE_PATTERNS } from '../extract/patterns.js';
 import { findMinistryOwners } from './ministries.js';
+import { findRetinueOwners } from './retinue.js';
 import { findSeatHolders } from './seats.js';
 import { mergeQuotations, type SentenceStatement } from './quotations.js';
 import { isWord, PARAGRAPH_SEPARATOR, readSentences, type Sentence, type Token } from './sentences.js';
@@ -60,6 +61,7 @@ export function extractStatements(paragraphs: string[], options: ExtractOptions 
   const clauses = attributeSentences(sentences, register);
   findMinistryOwners(clauses, sentences, register.people);
   findSeatHolders(clauses, sentences, register.people);
+  findRetinueOwners(clauses, register);
   attributeRelease(clauses, paragraphs);
   const vocabulary = claimVocabulary(options.synonyms);
   const found = clauses.flatMap((clause) => toStatement(clause, vocabulary));

@@ -2066,6 +2066,17 @@ describe('sources without a person’s name', () => {
     expect(found.at(-1)).toMatchObject({ speaker: 'Tom Reyes', speaksFor: 'Ana Lima' });
   });
 
+  it('gives what unnamed aides say of the person they name right after the verb to that person ("Aides said Lima will …")', () => {
+    const [aides] = extractStatements(['Aides said Mayor Ana Lima will make the case for the levy on Monday.']);
+    expect(aides).toMatchObject({ speaker: 'Aides', speaksFor: 'Ana Lima' });
+    // Whose remark it is is not whose aides they are.
+    const [remark] = extractStatements(['Mayor Ana Lima spoke on Monday.', 'Senate aides said Lima’s remark was not based on the report.']);
+    expect(remark?.speaksFor).toBeUndefined();
+    // Aides a label names as another's are that other's.
+    const [rivals] = extractStatements(['Mayor Ana Lima spoke on Monday.', 'Reyes aides said Lima would lose the vote.']);
+    expect(rivals?.speaksFor).not.toBe('Ana Lima');
+  });
+
   it('gives what a seat of government says to the head the article names by its title ("White House officials say" for President Obama)', () => {
     const found = extractStatements([
       'President Anton Varga met the prime minister of Norland on Monday.',
