@@ -1050,12 +1050,11 @@ function anchorWithSubject(tokens: Token[], i: number, verbEnd: number, register
       return { verbStart: i, verbEnd, subjectStart: verbEnd + 1, subjectEnd: named.end, inverted: true, subject: { type: 'person', person: named.person }, lemma: token.lemma };
     }
     // ", told Reuters" names the listener, ", accused the party leadership" the accused; ", said officials" the source.
-    const after = LISTENER_VERBS.has(token.lemma) || ACCUSING_VERBS.has(token.lemma) ? undefined : sourceAfter(tokens, verbEnd + 1);
+    const addressed = LISTENER_VERBS.has(token.lemma) || ACCUSING_VERBS.has(token.lemma);
+    const after = addressed ? undefined : sourceAfter(tokens, verbEnd + 1);
     const phraseEnd = after?.end ?? verbEnd;
     const source = after?.source;
-    // ", said the union's president, Ilse Marwood": the role's holder, named in the appositive after it; the role may be
-    // owned by a pronoun (", said its chief executive, Ivo Brand").
-    const holder = source && tokens[phraseEnd + 1]?.text === ',' ? findNameStartingAt(tokens, phraseEnd + 2, register) : ownedRoleHolder(tokens, verbEnd + 1, register);
+    const holder = addressed ? undefined : roleHolderAfter(tokens, verbEnd + 1, register);
     if (holder && !holder.person.organization && !holder.person.institutional) {
       return { verbStart: i, verbEnd, subjectStart: verbEnd + 1, subjectEnd: holder.end, inverted: true, subject: { type: 'person', person: holder.person }, lemma: token.lemma };
     }
@@ -1071,10 +1070,12 @@ function anchorWithSubject(tokens: Token[], i: number, verbEnd: number, register
   return undefined;
 }
 
-/** ", said its spokesman, Ivo Brand": the name after a role a possessive pronoun owns. */
-function ownedRoleHolder(tokens: Token[], start: number, register: SpeakerRegister): { person: Person; end: number } | undefined {
-  if (!POSSESSIVE_DETERMINERS.has(tokens[start]?.normal ?? '')) return undefined;
-  const role = sourceAfter(tokens, start + 1);
+/**
+ * ", said the union's president, Ilse Marwood": the role's holder, named in the appositive after it; the role may be
+ * owned by a pronoun (", said its chief executive, Ivo Brand").
+ */
+function roleHolderAfter(tokens: Token[], start: number, register: SpeakerRegister): { person: Person; end: number } | undefined {
+  const role = sourceAfter(tokens, POSSESSIVE_DETERMINERS.has(tokens[start]?.normal ?? '') ? start + 1 : start);
   return role?.source && tokens[role.end + 1]?.text === ',' ? findNameStartingAt(tokens, role.end + 2, register) : undefined;
 }
 

@@ -94,9 +94,9 @@ export function classifyStance(verb: Token[], content: Token[], how: ClauseShape
 }
 
 /**
- * "said the tax was unfair", "said the offer is reasonable": a clause that judges its subject by an adjective carrying
- * sentiment (`sentimentOf`) is an evaluation, the speaker's position; "said the buses were late" only describes, and "said
- * he was pleased" tells a feeling.
+ * "said the tax was unfair", "said the offer is reasonable": a clause that judges its subject by an adjective
+ * carrying sentiment (`sentimentOf`) is an evaluation, the speaker's position; "said the buses were late" only
+ * describes, and "said he was pleased" tells a feeling.
  */
 function judgesItsSubject(content: Token[]): boolean {
   const words = content.filter((token) => !token.quoteMark);
@@ -145,10 +145,19 @@ function eventVerbOf(words: Token[], at: number): Token | undefined {
   return verb?.pos === 'VERB' && isPastForm(verb) ? verb : undefined;
 }
 
+const PAST_AUXILIARIES = new Set(['did', 'had']);
+const DENIED_OBJECTS = new Set(['no', 'none', 'nothing', 'nobody']);
+/** Verbs whose denial tells the speaker's mind, not an event: "had no intention", "saw no reason", "made no promise". */
+const MINDFUL_VERBS = new Set(['be', 'have', 'see', 'make', 'know', 'think', 'believe', 'expect', 'agree', 'accept', 'doubt', 'give', 'rule', 'say', 'mean']);
+const isAuxiliary = (token: Token | undefined) => token?.pos === 'AUX' || token?.pos === 'PART';
+/** An inflected verb form that is not the present's "-s" or "-ing": "found", "detained", "paid". */
+const isPastForm = (token: Token) => token.normal !== token.lemma && !token.normal.endsWith('ing') && token.normal !== `${token.lemma}s` && token.normal !== `${token.lemma}es`;
+
 /**
  * "“I held and hugged” grieving family members", "“We wrote about 40 reports,” she said": a quotation in which someone
  * did something, told all in the past, no modal, no present, no "be" ("It was very nice" judges) and no word that
- * judges ("We made a terrible mistake"), is an anecdote, not a position taken. Its verbs are past forms, "-ing" forms or infinitives ("to win", "did not want").
+ * judges ("We made a terrible mistake"), is an anecdote, not a position taken. Its verbs are past forms, "-ing" forms
+ * or infinitives ("to win", "did not want").
  */
 function tellsWhatHappened(content: Token[]): boolean {
   const quoted = content.filter((token) => token.quoted && !token.quoteMark);
@@ -170,14 +179,6 @@ function isNarrativeVerb(verb: Token, before: Token | undefined): boolean {
 const PRESENT_FORMS = new Set(['has', 'have', 'does', 'do', 'will', 'would', 'can', 'could', 'shall', 'should', 'may', 'might', 'must', "'ll", "'d", 'wo', 'ca']);
 /** Verbs of a state, which judge or feel rather than tell ("we had a crazy policy", "it felt like …"). */
 const STATE_VERBS = new Set(['be', 'have', 'feel', 'seem', 'look']);
-
-const PAST_AUXILIARIES = new Set(['did', 'had']);
-const DENIED_OBJECTS = new Set(['no', 'none', 'nothing', 'nobody']);
-/** Verbs whose denial tells the speaker's mind, not an event: "had no intention", "saw no reason", "made no promise". */
-const MINDFUL_VERBS = new Set(['be', 'have', 'see', 'make', 'know', 'think', 'believe', 'expect', 'agree', 'accept', 'doubt', 'give', 'rule', 'say', 'mean']);
-const isAuxiliary = (token: Token | undefined) => token?.pos === 'AUX' || token?.pos === 'PART';
-/** An inflected verb form that is not the present's "-s" or "-ing": "found", "detained", "paid". */
-const isPastForm = (token: Token) => token.normal !== token.lemma && !token.normal.endsWith('ing') && token.normal !== `${token.lemma}s` && token.normal !== `${token.lemma}es`;
 
 /**
  * The clause's first verb declines to say anything (`NO_COMMENT_CUE`): "has also declined to comment". Only the first:

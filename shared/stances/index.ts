@@ -44,11 +44,12 @@ export interface ExtractOptions {
  *
  * Stages: readSentences (bounded to `MAX_ARTICLE_READ_CHARS`, runaway sentences cut at `MAX_SENTENCE_CHARS`; wink-nlp:
  * sentences, tokens, POS, lemmas, quotations) → buildSpeakerRegister (compromise names, roles, the caller's speakers)
- * → attributeSentences (reporting verbs in both orders, pronouns and titles, quotes running on) → findMinistryOwners and
- * findSeatHolders (whom a bare ministry or a seat of government speaks for) → attributeRelease (a
- * press release's unattributed sentences are its issuer's) → classifyStance (`STANCE_CUES`; unattributed sentences
- * only on a strong cue) → normalizeClaim (a party subject such as "the union" left out) → dropRepeatsWithinArticle →
- * linkWithinArticle (each statement names the speaker's earlier ones in the article, for `compareWithLedger`).
+ * → attributeSentences (reporting verbs in both orders, pronouns and titles, quotes running on) → findMinistryOwners,
+ * findSeatHolders and findRetinueOwners (whom a bare ministry, a seat of government or unnamed aides speak for) →
+ * attributeRelease (a press release's unattributed sentences are its issuer's) → classifyStance (`STANCE_CUES`;
+ * unattributed sentences only on a strong cue) → normalizeClaim (a party subject such as "the union" left out) →
+ * dropRepeatsWithinArticle → linkWithinArticle (each statement names the speaker's earlier ones in the article, for
+ * `compareWithLedger`).
  *
  * @example
  * extractStatements(['Russian President Vladimir Putin said Japan first needs to change its position on Ukraine.'])

@@ -351,8 +351,8 @@ export const NO_COMMENT_CUE =
   /\b(decline|refuse) to (be interview|say|tell|comment|define|specify|elaborate|describe|answer|respond|detail|disclose|reveal|name|identify|characterize|characterise|confirm|speculate|explain|reply|predict)\b/;
 
 /**
- * A no-comment in the speaker's own words: "“We don't comment on hypotheticals.”", "“No comment.”"; not one that goes
- * on to say something ("would not comment on the merits but would appeal").
+ * A no-comment in the speaker's own words: "“We don't comment on hypotheticals.”", "“No comment.”"; not one that
+ * goes on to say something ("would not comment on the merits but would appeal").
  */
 export const NO_COMMENT_SAID = /\b(do|will|would|can) not (comment|speculate) on\b(?!.*\bbut\b)|^(say )?no comment\b/;
 

@@ -1,13 +1,14 @@
 /**
- * Whose aides speak. "Aides said Obama will make a familiar case for …", "Advisers said Clinton would …": unnamed people
- * who are someone's by what they are (aides, advisers, allies) and tell what a person named right after the verb (a
- * title may come first) will do or holds speak for that person. A watch that follows the person follows what their aides say of them.
+ * Whose aides speak. "Aides said Obama will make a familiar case for …", "Advisers said Clinton would …": unnamed
+ * people who are someone's by what they are (aides, advisers) and tell what a person named right after the verb
+ * (a title may come first) will do or holds speak for that person. A watch that follows the person follows what their
+ * aides say of them.
  */
 import type { AttributedClause } from './attribution.js';
 import { POSSESSIVE_MARKS } from './lexicon.js';
 import { findNameStartingAt, type Person, type SpeakerRegister } from './speakers.js';
 
-/** Sets `speaksFor` on each unnamed aide, adviser or ally whose clause opens with a person of the register. */
+/** Sets `speaksFor` on each unnamed aide or adviser whose clause opens with a person of the register. */
 export function findRetinueOwners(clauses: AttributedClause[], register: SpeakerRegister): void {
   for (const clause of clauses) {
     const speaker = clause.speaker;
@@ -32,5 +33,5 @@ function isBareRetinue(person: Person): boolean {
 
 const CLOSENESS_WORDS = new Set(['senior', 'top', 'close', 'longtime']);
 
-/** People who are someone's by what they are. */
-const RETINUE_NOUNS = new Set(['aide', 'adviser', 'advisor', 'ally', 'confidant', 'surrogate']);
+/** People who are someone's by what they are (sources by `SOURCE_NOUNS`; allies and backers are not sources). */
+const RETINUE_NOUNS = new Set(['aide', 'adviser', 'advisor']);

@@ -302,11 +302,10 @@ function nameAfterInvertedVerb(tokens: Token[], verb: number): string[] | undefi
   let end = tokens.findIndex((token, k) => k > verb && !isWord(token));
   if (end === -1 || end - verb > MAX_ROLE_TOKENS + MAX_NAME_WORDS + 1) return undefined;
   // "“…,” said its chief executive, Ivo Brand.": the name set off after the role, all of the next stretch.
-  const appositive = tokens.findIndex((token, k) => k > end && !isWord(token));
+  const appositiveEnd = tokens.findIndex((token, k) => k > end && !isWord(token));
   const role = tokens.slice(verb + 1, end);
-  if (tokens[end].text === ',' && appositive !== -1 && role.some((token) => ROLE_WORDS.has(token.normal) || isBodyNoun(token.normal))) {
-    if (capitalizedRunEndingAt(tokens, appositive - 1).length === appositive - end - 1) end = appositive;
-  }
+  const named = appositiveEnd !== -1 && capitalizedRunEndingAt(tokens, appositiveEnd - 1).length === appositiveEnd - end - 1;
+  if (tokens[end].text === ',' && named && role.some((token) => ROLE_WORDS.has(token.normal) || isBodyNoun(token.normal))) end = appositiveEnd;
   const raw = capitalizedRunEndingAt(tokens, end - 1);
   const run = cleanName(raw.join(' '));
   if (run.length < 2 || run.length > MAX_NAME_WORDS) return undefined;

@@ -478,6 +478,7 @@ describe('attribution', () => {
         'Lena Ortiz, Calder Health’s chief executive, declined to be interviewed for this story.',
         // A no-comment in the speaker's words; one that goes on to say something is not.
         'Asked about the levy, Ida Lenz said: “We don’t comment on hypotheticals.”',
+        'Asked about the fares, Councillor Eva Lund said: “No comment.”',
         'Councillor Pia Berg said she would not comment on the merits but would appeal.',
       ],
       expected: [
@@ -486,6 +487,7 @@ describe('attribution', () => {
         ['Alex Ortiz', 'refusal'],
         ['Lena Ortiz', 'claim'],
         ['Ida Lenz', 'claim'],
+        ['Eva Lund', 'claim'],
         ['Pia Berg', 'refusal'],
       ],
     },
