@@ -65,9 +65,8 @@ const SENTENCE_BREAK = /[.!?…]["”’')\]]*\s+/g;
  *
  * Stages: boundParagraphs → tokenizeParagraph → splitFusedMarks → splitPossessives → mendSplitPairs → markQuotations →
  * retagSentenceStart → retagParticiples → retagOwnedModifiers → retagPresentVerbs → retagCharacterisingVerbs →
- * retagPhrasalVerbs →
- * retagPhrasalStanceParticiples → retagSaidReadAsAdjective → retagAfterAccordingTo → retagNamesReadAsVerbs →
- * retagAdverbsBeforeBeen → mergeBrokenAbbreviations → withoutDateline.
+ * retagPhrasalVerbs → retagPhrasalStanceParticiples → retagSaidReadAsAdjective → retagAfterAccordingTo →
+ * retagNamesReadAsVerbs → retagAdverbsBeforeBeen → mergeBrokenAbbreviations → withoutDateline.
  * Quotation state resets at each paragraph: by convention a quote that runs on opens again in the next one.
  */
 export function readSentences(paragraphs: string[]): Sentence[] {
@@ -203,8 +202,7 @@ function retagPresentVerbs(sentence: Sentence): Sentence {
   tokens.forEach((token, k) => {
     if (token.pos !== 'NOUN' || !token.normal.endsWith('s') || token.normal === 'states') return;
     const before = tokens[k - 1];
-    const owned = /['’]s?$/.test(before?.text ?? '') || DETERMINED.has(tokens[k - 2]?.pos ?? '');
-    const subject = before && (SPEAKER_PRONOUNS.has(before.normal) || (before.pos === 'PROPN' && !owned));
+    const subject = isSubjectBefore(tokens, k);
     const after = tokens[k + 1];
     const object = after && (after.normal === 'that' || ['PRON', 'DET', 'PROPN'].includes(after.pos));
     // "The ministry plans to cut the quota": after a body's singular noun, only before "to" and a verb.
@@ -214,6 +212,13 @@ function retagPresentVerbs(sentence: Sentence): Sentence {
     if (lemma) tokens[k] = { ...token, pos: 'VERB', lemma };
   });
   return sentence;
+}
+
+/** "he", "she" or a name right before `k` that does not own it ("the Trump claims", "Trump's claims"): its subject. */
+function isSubjectBefore(tokens: Token[], k: number): boolean {
+  const before = tokens[k - 1];
+  const owned = /['’]s?$/.test(before?.text ?? '') || DETERMINED.has(tokens[k - 2]?.pos ?? '');
+  return before !== undefined && (SPEAKER_PRONOUNS.has(before.normal) || (before.pos === 'PROPN' && !owned));
 }
 
 const DETERMINED = new Set(['DET', 'PRON']);
@@ -228,11 +233,8 @@ function retagCharacterisingVerbs(sentence: Sentence): Sentence {
   tokens.forEach((token, k) => {
     const lemma = token.pos === 'NOUN' ? characterisingVerbOf(token.normal) : undefined;
     if (!lemma) return;
-    const before = tokens[k - 1];
-    const owned = /['’]s?$/.test(before?.text ?? '') || DETERMINED.has(tokens[k - 2]?.pos ?? '');
-    const subject = before && (SPEAKER_PRONOUNS.has(before.normal) || (before.pos === 'PROPN' && !owned));
     const as = tokens.slice(k + 2, k + 2 + MAX_CHARACTERISED_TOKENS).some((after) => after.normal === 'as');
-    if (subject && as) tokens[k] = { ...token, pos: 'VERB', lemma };
+    if (isSubjectBefore(tokens, k) && as) tokens[k] = { ...token, pos: 'VERB', lemma };
   });
   return sentence;
 }
