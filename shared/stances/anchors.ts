@@ -675,9 +675,9 @@ const STANCE_IDIOMS = [
   // A body's decision by vote: "members voted to strike", "the council voted 7-2 to reject the plan"; not how anyone
   // voted in an election ("voted for Obama in 2008").
   /^vote (\S+ )?to\b/,
-  // "made the case that …", "made a strong case for …", "will make his case to superdelegates that …", "was making an
+  // "made the case that …", "made a strong case for …", "made the case to 23 group leaders that …", "was making an
   // argument for his vision".
-  /^make (the|a|an|his|her|their|its) (\S+ )?(case|argument) (to (\S+ ){1,2})?(for|that|against)\b/,
+  /^make (the|a|an|his|her|their|its) (\S+ )?(case|argument) (to (\S+ ){1,5})?(for|that|against)\b/,
   // A light verb and a stance noun: "delivered a forceful promise to", "renewed his call for", "made a pledge that".
   /^(make|deliver|issue|renew|repeat|reiterate|restate|voice) (\S+ ){1,2}(promise|pledge|vow|call|plea|appeal|threat|demand|commitment) (to|for|that)\b/,
   // Saying again what one holds: "repeated his contention that …", "reiterated her belief that …", "renewed his

@@ -413,6 +413,7 @@ describe('attribution', () => {
       'Councillor Ivo Pelt stood by the door of the depot.',
       'Councillor Nina Holt made a strong case against the levy.',
       'Councillor Ada Tran will make her case to the council that the depot must stay.',
+      'Councillor Ivo Pelt made the case to 23 transit union leaders that the depot must stay.',
       'In doing so, Councillor Eva Lund was also making an argument for a smaller levy.',
       'Councillor Pia Berg expressed solidarity with the striking drivers.',
       // Accepting terms on the table, not money or an award.
@@ -426,6 +427,7 @@ describe('attribution', () => {
       ['Ola Berg', 'position'],
       ['Nina Holt', 'position'],
       ['Ada Tran', 'condition'],
+      ['Ivo Pelt', 'condition'],
       ['Eva Lund', 'position'],
       ['Pia Berg', 'position'],
       ['rail company', 'position'],
