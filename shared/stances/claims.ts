@@ -100,6 +100,8 @@ export function classifyStance(verb: Token[], content: Token[], how: ClauseShape
  */
 function judgesItsSubject(content: Token[]): boolean {
   const words = content.filter((token) => !token.quoteMark);
+  // "has made it too easy to buy such weapons", "waited too long": an excess is a judgment.
+  if (words.some((token, k) => token.normal === 'too' && ['ADJ', 'ADV'].includes(words[k + 1]?.pos ?? ''))) return true;
   const copula = words.findIndex((token) => token.pos === 'VERB' || token.pos === 'AUX');
   // "said he is very pleased": a feeling the speaker reports of themself, not a judgment of a thing.
   if (copula < 1 || words[copula].lemma !== 'be' || FEELING_SUBJECTS.has(words[copula - 1].normal)) return false;

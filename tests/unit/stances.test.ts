@@ -804,13 +804,14 @@ describe('kinds, polarity and claims', () => {
     ]);
   });
 
-  it('reads a clause that judges its subject by an adjective of sentiment ("said the tax was unfair") as a position, not a feeling or a description', () => {
+  it('reads a clause that judges its subject by an adjective of sentiment ("said the tax was unfair") or an excess ("too easy") as a position, not a feeling or a description', () => {
     const kinds = (paragraphs: string[]) => extractStatements(paragraphs).map((statement) => statement.kind);
     expect(kinds([
       'Mayor Ana Lima said the tax was unfair.',
       'Lima said the governor’s budget is dishonest.',
       'Lima said the deal was good for the city.',
-    ])).toEqual(['position', 'position', 'position']);
+      'Lima said the state had made it too easy to close a depot.',
+    ])).toEqual(['position', 'position', 'position', 'position']);
     expect(kinds([
       'Lima said the buses were late on Monday.',
       'Lima said she was very pleased with the turnout.',
