@@ -95,8 +95,8 @@ export function classifyStance(verb: Token[], content: Token[], how: ClauseShape
 
 /**
  * "said the tax was unfair", "said the offer is reasonable": a clause that judges its subject by an adjective
- * carrying sentiment (`sentimentOf`) is an evaluation, the speaker's position; "said the buses were late" only
- * describes, and "said he was pleased" tells a feeling.
+ * carrying sentiment (`sentimentOf`), or by an excess ("too easy"), is an evaluation, the speaker's position; "said the
+ * buses were late" only describes, and "said he was pleased" tells a feeling.
  */
 function judgesItsSubject(content: Token[]): boolean {
   const words = content.filter((token) => !token.quoteMark);
