@@ -10,6 +10,7 @@ import {
   FRONTED_CLAUSE_OPENERS,
   GENERIC_TITLES,
   LISTENER_VERBS,
+  MODALS,
   POSSESSIVE_DETERMINERS,
   POSSESSIVE_MARKS,
   REPORTED_CLAUSE_OPENERS,
@@ -449,11 +450,9 @@ function reportsNoSaying(tokens: Token[], anchors: Anchor[]): boolean {
   const [first, next] = anchors;
   if (!first || !next || first.inverted || first.participle || first.stance || isTrailing(tokens, first, 0) || !isTrailing(tokens, next, 0)) return false;
   const auxiliaries = tokens.slice(first.subjectEnd + 1, first.verbStart);
-  return isUnsaid(tokens, first) || auxiliaries.some((token) => token.pos === 'AUX' && UNASSERTING_MODALS.has(token.normal));
+  // Under any modal a verb of saying reports no act of saying: "cannot say", "will tell", "would call for".
+  return isUnsaid(tokens, first) || auxiliaries.some((token) => token.pos === 'AUX' && MODALS.has(token.normal));
 }
-
-/** Modals under which a verb of saying reports no act of saying: "cannot say", "will tell", "would call for". */
-const UNASSERTING_MODALS = new Set(['can', 'ca', 'could', 'will', 'wo', "'ll", 'would', "'d", 'shall', 'should', 'must', 'may', 'might']);
 
 /**
  * "X did not say …", "X has never called for …": a negation before a verb of saying (a stance verb keeps its own).

@@ -1,7 +1,7 @@
 /**
  * What kind of stance a clause states, with which polarity, and its normalized claim for comparison.
  */
-import { ACCUSING_VERBS, GENERIC_PERSON_NOUNS, OTHER_VERB_PARTICLES, POSSESSIVE_DETERMINERS, QUESTION_OPENERS, REPORTING_VERBS, SCHEDULE_VERBS, STANCE_VERBS, TITLE_NOUNS } from './lexicon.js';
+import { ACCUSING_VERBS, GENERIC_PERSON_NOUNS, MODALS, OTHER_VERB_PARTICLES, POSSESSIVE_DETERMINERS, QUESTION_OPENERS, REPORTING_VERBS, SCHEDULE_VERBS, STANCE_VERBS, TITLE_NOUNS } from './lexicon.js';
 import {
   CLAIM_POS,
   CLAIM_STANCE_LEMMAS,
@@ -39,7 +39,7 @@ import {
   SYNONYMS,
 } from './vocabulary.js';
 import { isModifyingParticiple, isWord, type Token } from './sentences.js';
-import { sentimentOf } from './nlp-models.js';
+import { readWord } from './nlp-models.js';
 import { isSourceNoun } from './sources.js';
 import type { StatementKind } from './types.js';
 
@@ -95,7 +95,7 @@ export function classifyStance(verb: Token[], content: Token[], how: ClauseShape
 
 /**
  * "said the tax was unfair", "said the offer is reasonable": a clause that judges its subject by an adjective
- * carrying sentiment (`sentimentOf`), or by an excess ("too easy"), is an evaluation, the speaker's position; "said the
+ * carrying sentiment (`readWord`), or by an excess ("too easy"), is an evaluation, the speaker's position; "said the
  * buses were late" only describes, and "said he was pleased" tells a feeling.
  */
 function judgesItsSubject(content: Token[]): boolean {
@@ -107,7 +107,7 @@ function judgesItsSubject(content: Token[]): boolean {
   if (copula < 1 || words[copula].lemma !== 'be' || FEELING_SUBJECTS.has(words[copula - 1].normal)) return false;
   let k = copula + 1;
   while (words[k]?.pos === 'ADV' || words[k]?.normal === 'not') k += 1;
-  return words[k]?.pos === 'ADJ' && Math.abs(sentimentOf(words[k].normal)) >= EVALUATIVE_SENTIMENT;
+  return words[k]?.pos === 'ADJ' && Math.abs(readWord(words[k].normal).sentiment) >= EVALUATIVE_SENTIMENT;
 }
 
 const FEELING_SUBJECTS = new Set(['i', 'we', 'he', 'she']);
@@ -166,7 +166,7 @@ function tellsWhatHappened(content: Token[]): boolean {
   const verbs = quoted.map((token, k) => ({ token, k })).filter(({ token }) => token.pos === 'VERB' || token.pos === 'AUX');
   // Someone did something ("I held", "we wrote"): a participle quoted alone ("have “undermined the basics”") judges.
   const tells = verbs.some(({ token, k }) => isPastForm(token) && !STATE_VERBS.has(token.lemma) && quoted[k - 1]?.pos === 'PRON' && !POSSESSIVE_DETERMINERS.has(quoted[k - 1].normal));
-  const judges = verbs.some(({ token }) => token.lemma === 'be') || quoted.some((token) => Math.abs(sentimentOf(token.normal)) >= EVALUATIVE_SENTIMENT);
+  const judges = verbs.some(({ token }) => token.lemma === 'be') || quoted.some((token) => Math.abs(readWord(token.normal).sentiment) >= EVALUATIVE_SENTIMENT);
   return tells && !judges && verbs.every(({ token, k }) => isNarrativeVerb(token, quoted[k - 1]));
 }
 
@@ -178,7 +178,7 @@ function isNarrativeVerb(verb: Token, before: Token | undefined): boolean {
 }
 
 /** Forms of "have" and "do" that are the present, and the modals, which speak of what may be. */
-const PRESENT_FORMS = new Set(['has', 'have', 'does', 'do', 'will', 'would', 'can', 'could', 'shall', 'should', 'may', 'might', 'must', "'ll", "'d", 'wo', 'ca']);
+const PRESENT_FORMS = new Set(['has', 'have', 'does', 'do', ...MODALS]);
 /** Verbs of a state, which judge or feel rather than tell ("we had a crazy policy", "it felt like …"). */
 const STATE_VERBS = new Set(['be', 'have', 'feel', 'seem', 'look']);
 

@@ -666,3 +666,6 @@ export const SEATS_OF_GOVERNMENT: SeatOfGovernment[] = [
   { name: 'élysée', title: 'president', qualifiers: ['french'] },
   { name: 'elysee', title: 'president', qualifiers: ['french'] },
 ];
+
+/** The modals as wink writes them ("won't" → "wo", "can't" → "ca", "'ll", "'d"): they speak of what may be. */
+export const MODALS = new Set(['can', 'ca', 'could', 'will', 'wo', "'ll", 'would', "'d", 'shall', 'should', 'must', 'may', 'might']);

@@ -10,7 +10,7 @@
  * finds the layer's `/opt/nodejs/node_modules` through NODE_PATH.
  */
 import { createRequire } from 'node:module';
-import type { WinkMethods } from 'wink-nlp';
+import type { ItsFunction, WinkMethods } from 'wink-nlp';
 
 type Compromise = typeof import('compromise').default;
 
@@ -34,18 +34,31 @@ export function compromiseNlp(): Compromise {
   return compromise;
 }
 
-const sentiments = new Map<string, number>();
-
 /**
- * The sentiment wink's lexicon gives a word on its own, -1 to 1 ("unfair" -0.4, "reasonable" 0.54, "late" 0), read
- * once per word: a word that judges what it describes carries one, a word that only describes does not.
+ * A word read on its own: its lemma and POS, and the sentiment wink's lexicon gives it, -1 to 1 ("unfair" -0.4,
+ * "reasonable" 0.54, "late" 0): a word that judges what it describes carries one, a word that only describes does not.
  */
-export function sentimentOf(word: string): number {
-  let known = sentiments.get(word);
-  if (known === undefined) {
-    const nlp = winkNlp();
-    known = nlp.readDoc(word).out(nlp.its.sentiment) as unknown as number;
-    sentiments.set(word, known);
+export interface WordReading {
+  lemma: string;
+  pos: string;
+  sentiment: number;
+}
+
+/** Readings of words on their own; cached, sentence openings and judging words repeat. */
+const wordReadings = new Map<string, WordReading>();
+
+export function readWord(word: string): WordReading {
+  let reading = wordReadings.get(word);
+  if (!reading) {
+    const { readDoc, its } = winkNlp();
+    const doc = readDoc(word);
+    const tokens = doc.tokens();
+    reading = {
+      lemma: String((tokens.out(its.lemma as unknown as ItsFunction<string>) as string[])[0] ?? word).toLowerCase(),
+      pos: String((tokens.out(its.pos) as string[])[0] ?? 'X'),
+      sentiment: doc.out(its.sentiment) as unknown as number,
+    };
+    wordReadings.set(word, reading);
   }
-  return known;
+  return reading;
 }

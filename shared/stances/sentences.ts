@@ -4,7 +4,7 @@
  */
 import type { ItsFunction } from 'wink-nlp';
 import { cutOnWord } from '../text/index.js';
-import { winkNlp } from './nlp-models.js';
+import { readWord, winkNlp } from './nlp-models.js';
 import { CHARACTERISING_VERBS, IRREGULAR_PAST_FORMS, PHRASAL_REPORTING_VERBS, PHRASAL_STANCE_VERBS, POSSESSIVE_DETERMINERS, POSSESSIVE_MARKS, QUOTE_CLOSING_VERBS, REPORTING_VERBS, SPEAKER_PRONOUNS, STANCE_VERBS } from './lexicon.js';
 import { MAX_ARTICLE_READ_CHARS, MAX_NAME_WORDS, MAX_SENTENCE_CHARS } from './patterns.js';
 
@@ -120,23 +120,6 @@ function cutLongSentences(paragraph: string): string {
 /** A runaway sentence cut on a word and marked "…", which also ends it for the sentence splitter. */
 function cutSentence(sentence: string): string {
   return sentence.length <= MAX_SENTENCE_CHARS ? sentence : `${cutOnWord(sentence, MAX_SENTENCE_CHARS)} `;
-}
-
-/** Lemma and POS of a word read on its own; cached, sentence openings repeat. */
-const wordReadings = new Map<string, { lemma: string; pos: string }>();
-
-function readWord(word: string): { lemma: string; pos: string } {
-  let reading = wordReadings.get(word);
-  if (!reading) {
-    const { readDoc, its } = winkNlp();
-    const tokens = readDoc(word).tokens();
-    reading = {
-      lemma: String((tokens.out(its.lemma as unknown as ItsFunction<string>) as string[])[0] ?? word).toLowerCase(),
-      pos: String((tokens.out(its.pos) as string[])[0] ?? 'X'),
-    };
-    wordReadings.set(word, reading);
-  }
-  return reading;
 }
 
 /**
