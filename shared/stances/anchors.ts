@@ -1422,7 +1422,10 @@ function fitsFrame(tokens: Token[], i: number): boolean {
   const next = tokens[k];
   // "…, the council agreed." closes an attribution; "… only if the council agreed." closes a condition.
   const endsClause = (!next || (next.pos === 'PUNCT' && next.quoteMark !== 'open')) && !isSubordinate(tokens, i);
-  if (frame === 'trailing') return endsClause;
+  // "continued that …", "answered that …": a "that" clause is reported as well; not "continued that policy", "answers
+  // that question" (a singular noun right after "that" is the demonstrative's, whatever wink tags it).
+  const thatClause = next?.normal === 'that' && next.pos === 'SCONJ' && !(tokens[k + 1]?.pos === 'NOUN' && tokens[k + 1].normal === tokens[k + 1].lemma);
+  if (frame === 'trailing') return endsClause || thatClause;
   return endsClause || REPORTED_CLAUSE_OPENERS.has(next.normal) || opensFiniteClause(tokens, k) || opensClauseAfterPhrase(tokens, k);
 }
 

@@ -84,7 +84,8 @@ export const REPORTING_VERBS = new Set([
 
 /**
  * Reporting verbs that are also ordinary verbs; they attribute speech only in a narrower frame.
- * - `trailing`: only at the end of a clause ("…, Putin continued."), never "Russia will continue to seek".
+ * - `trailing`: only at the end of a clause ("…, Putin continued.") or before "that" ("continued that …"), never
+ *   "Russia will continue to seek".
  * - `clause`: only before a reported clause, with or without "that" ("insisted that …", "insists the party must …"),
  *   or at the end of one ("…, he insisted"); never "insists on guaranteed volumes", which is the stance itself.
  */
@@ -418,6 +419,9 @@ export const SOURCE_NOUNS = new Set([
   'foundation',
   'chamber',
   'tribunal',
+  'narrator',
+  'announcer',
+  'ad',
   'panel',
   'bureau',
   // Businesses and institutions by their kind: "the airline said", "the bank said in a filing".

@@ -2082,6 +2082,39 @@ describe('sources without a person’s name', () => {
     expect(rivals?.speaksFor).not.toBe('Ana Lima');
   });
 
+  it('gives what an ad or its narrator says to whoever runs the ad, as the article names them where it brings the ad up', () => {
+    const found = extractStatements([
+      'Mayor Ana Lima will unveil her second ad of the race on Monday. It contrasts her plan with Tom Reyes’s.',
+      '“In Tom Reyes’s city, fares go up. Buses run late,” says a narrator.',
+      'The narrator continues that, in “Ana Lima’s city, fares stay low.”',
+      'Reyes is releasing a new radio ad as well.',
+      'The ad says “nothing will change until the council rejects the levy.”',
+      'Last week, he released a web ad with clips of the mayor.',
+      '“We need a mayor who keeps the buses running,” the announcer says.',
+    ]);
+    expect(found.map((statement) => [statement.speaker, statement.speaksFor])).toEqual([
+      ['narrator', 'Ana Lima'],
+      ['narrator', 'Ana Lima'],
+      ['ad', 'Tom Reyes'],
+      ['announcer', 'Tom Reyes'],
+    ]);
+    // An ad whose label names its sponsor is theirs; one brought up with no sponsor is no one's guess.
+    const named = extractStatements(['Mayor Ana Lima and Tom Reyes met on Monday.', 'In Ana Lima’s city, a Reyes ad says, “fares go up.”']);
+    expect(named.at(-1)).toMatchObject({ speaker: 'Reyes ad', speaksFor: 'Tom Reyes' });
+    const unowned = extractStatements(['Mayor Ana Lima met Tom Reyes on Monday.', 'A new ad went up on Tuesday.', '“The mayor has failed the city,” the narrator says.']);
+    expect(unowned.at(-1)?.speaksFor).toBeUndefined();
+  });
+
+  it('reads "continued that …" and "answered that …" as reports, not "continued that policy" or "answers that question"', () => {
+    const found = extractStatements([
+      'Mayor Ana Lima spoke on Monday.',
+      'She continued that the city would not raise fares.',
+      'The council continued that policy for years.',
+      'How she answers that question will decide whether the city can raise fares.',
+    ]);
+    expect(found.map((statement) => statement.text)).toEqual(['She continued that the city would not raise fares.']);
+  });
+
   it('gives what a seat of government says to the head the article names by its title ("White House officials say" for President Obama)', () => {
     const found = extractStatements([
       'President Anton Varga met the prime minister of Norland on Monday.',
