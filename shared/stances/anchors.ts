@@ -1020,7 +1020,7 @@ function anchorWithSubject(tokens: Token[], i: number, verbEnd: number, register
   // sentence's subject, not the object before "and". The anchor starts at the conjunction, so the clause before it stays
   // the first verb's.
   const conjunction = conjunctionBefore(tokens, i);
-  const opener = conjunction === -1 ? undefined : coordinatedSubject(tokens, i, conjunction, register);
+  const opener = conjunction === -1 ? undefined : (coordinatedSubject(tokens, i, conjunction, register) ?? subordinateSubject(tokens, conjunction, register));
   if (opener) return { verbStart: i, verbEnd, subjectStart: conjunction, subjectEnd: conjunction, inverted: false, subject: opener, lemma: token.lemma };
   const { subjectEnd, found: before } = subjectBefore(tokens, i, register);
   // "not what Marenne had asked for", "what he said last week": a free relative names what was said, as an object.
@@ -1204,6 +1204,30 @@ function conjunctionBefore(tokens: Token[], i: number): number {
 }
 
 const COORDINATORS = new Set(['and', 'but']);
+
+/**
+ * "Her eyes welled with tears as she spoke of the city and urged voters to …": a verb after "and" inside a clause of
+ * time that follows the main clause shares that clause's subject, a pronoun or a name right after "as", "while" or
+ * "when" with its own verb, when nothing but words of the clause stand between them (no comma, no quotation).
+ */
+function subordinateSubject(tokens: Token[], conjunction: number, register: SpeakerRegister): Subject | undefined {
+  let opener = conjunction - 1;
+  while (opener > 0 && !CLAUSE_OF_TIME_OPENERS.has(tokens[opener].normal)) {
+    if (tokens[opener].pos === 'PUNCT' || tokens[opener].quoteMark || tokens[opener].pos === 'SCONJ') return undefined;
+    opener -= 1;
+  }
+  if (opener <= 0 || tokens[opener].pos !== 'SCONJ') return undefined;
+  const pronoun = SPEAKER_PRONOUNS.has(tokens[opener + 1]?.normal ?? '');
+  const named = pronoun ? undefined : findNameStartingAt(tokens, opener + 1, register);
+  if (!pronoun && (!named || named.person.institutional)) return undefined;
+  let k = named ? named.end + 1 : opener + 2;
+  while (tokens[k]?.pos === 'ADV' || tokens[k]?.pos === 'AUX') k += 1;
+  if (tokens[k]?.pos !== 'VERB' || k >= conjunction) return undefined;
+  return named ? { type: 'person', person: named.person } : { type: 'pronoun', at: opener + 1 };
+}
+
+/** Subordinators of a clause of time or manner after the main clause ("…, as she spoke of …"). */
+const CLAUSE_OF_TIME_OPENERS = new Set(['as', 'while', 'when']);
 
 /**
  * The first person named right after a comma before the verb's conjunction, when the sentence opens with an adjunct

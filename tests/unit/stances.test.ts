@@ -2105,6 +2105,20 @@ describe('sources without a person’s name', () => {
     expect(unowned.at(-1)?.speaksFor).toBeUndefined();
   });
 
+  it('gives a verb after "and" in a clause of time to that clause\'s subject ("… as she spoke of … and urged voters to …")', () => {
+    const found = extractStatements([
+      'Mayor Ana Lima spoke on Monday.',
+      'Lima’s eyes welled with tears as she spoke of her faith in the city and urged voters to back the levy.',
+      'The crowd cheered as Tom Reyes walked in and urged the council to act.',
+    ]);
+    expect(found.map((statement) => [statement.speaker, statement.kind])).toEqual([
+      ['Ana Lima', 'demand'],
+      ['Tom Reyes', 'demand'],
+    ]);
+    // Not across a comma: the clause of time has ended.
+    expect(extractStatements(['Mayor Ana Lima spoke on Monday.', 'The crowd cheered as she spoke, and urged the council to act.'])).toEqual([]);
+  });
+
   it('reads "continued that …" and "answered that …" as reports, not "continued that policy" or "answers that question"', () => {
     const found = extractStatements([
       'Mayor Ana Lima spoke on Monday.',
