@@ -128,6 +128,7 @@ export function findAnchors(tokens: Token[], register: SpeakerRegister): Anchor[
     anchorHeldViewIs(tokens, register) ??
     anchorStanceVerb(tokens, register) ??
     anchorStanceInAdverbialClause(tokens, register) ??
+    anchorStanceInRelativeClause(tokens, register) ??
     anchorOwnedStatement(tokens, register);
   return stance ? [stance] : [];
 }
@@ -244,6 +245,28 @@ function anchorStanceInAdverbialClause(tokens: Token[], register: SpeakerRegiste
   }
   return undefined;
 }
+
+/**
+ * "But Mayor Ana Lima, who endorsed the levy on Thursday, is making her pitch …": a relative clause right after a
+ * person's name whose first verb takes a stance is that person's stance (not "who had opposed it", told as before).
+ */
+function anchorStanceInRelativeClause(tokens: Token[], register: SpeakerRegister): Anchor | undefined {
+  for (let j = 2; j < tokens.length; j += 1) {
+    if (tokens[j].normal !== 'who' || tokens[j - 1].text !== ',' || tokens[j].quoted) continue;
+    const named = findNameEndingAt(tokens, j - 2, register);
+    if (!named || named.person.organization || named.person.institutional) continue;
+    let verb = j + 1;
+    // "who has endorsed", "who did not back"; not "who had opposed" or "who’d endorsed" (before the story), nor "who
+    // was backed by" (a passive).
+    while (tokens[verb]?.pos === 'ADV' || RELATIVE_AUXILIARIES.has(tokens[verb]?.normal ?? '')) verb += 1;
+    if (tokens[verb]?.pos !== 'VERB' || !isStanceVerb(tokens, verb) || /ing$/.test(tokens[verb].normal)) continue;
+    const verbEnd = PHRASAL_STANCE_VERBS[tokens[verb].lemma] ? verb + 1 : verb;
+    return { verbStart: j + 1, verbEnd, subjectStart: named.start, subjectEnd: j - 2, inverted: false, subject: { type: 'person', person: named.person }, lemma: tokens[verb].lemma, stance: true };
+  }
+  return undefined;
+}
+
+const RELATIVE_AUXILIARIES = new Set(['has', 'have', 'does', 'do', 'did', 'not', 'will']);
 
 /** Words that open a clause of time that reports an earlier or later event ("after", "before"). */
 const ADVERBIAL_CLAUSE_OPENERS = new Set(['after', 'before']);

@@ -2119,6 +2119,16 @@ describe('sources without a person’s name', () => {
     expect(extractStatements(['Mayor Ana Lima spoke on Monday.', 'The crowd cheered as she spoke, and urged the council to act.'])).toEqual([]);
   });
 
+  it('reads a stance in a relative clause after a name as that person\'s ("Lima, who endorsed Reyes on Thursday, is …")', () => {
+    const [found] = extractStatements(['But Mayor Ana Lima, who endorsed Tom Reyes on Thursday, is making her pitch to the suburbs.']);
+    expect(found).toMatchObject({ speaker: 'Ana Lima', kind: 'position' });
+    expect(extractStatements(['Tom Reyes, who has long opposed the levy, spoke on Monday.'])[0]?.speaker).toBe('Tom Reyes');
+    // Not a stance told as before the story, nor a passive.
+    expect(extractStatements(['Tom Reyes, who had opposed the levy, spoke on Monday.'])).toEqual([]);
+    expect(extractStatements(['Tom Reyes, who’d endorsed the levy, spoke on Monday.'])).toEqual([]);
+    expect(extractStatements(['Tom Reyes, who was backed by the union, spoke on Monday.'])).toEqual([]);
+  });
+
   it('reads "continued that …" and "answered that …" as reports, not "continued that policy" or "answers that question"', () => {
     const found = extractStatements([
       'Mayor Ana Lima spoke on Monday.',
