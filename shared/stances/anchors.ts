@@ -470,6 +470,7 @@ function anchorStanceVerb(tokens: Token[], register: SpeakerRegister): Anchor | 
     if (token.pos !== 'VERB' && token.pos !== 'AUX') continue;
     // "has had to repudiate": the stance is in the verb after "to", its subject before "have".
     if (isObligedStance(tokens, i)) return stanceAnchorAt(tokens, i, register, i + 2);
+    if (isWithheldStance(tokens, i)) return stanceAnchorAt(tokens, i, register, i + 3);
     const spent = stanceTimeSpentOn(tokens, i);
     if (spent !== undefined) return isPastPerfect(tokens, i) ? undefined : stanceAnchorAt(tokens, i, register, spent);
     const adjective = stanceAdjectiveAfter(tokens, i);
@@ -613,6 +614,11 @@ function isObligedStance(tokens: Token[], i: number): boolean {
   return tokens[i].lemma === 'have' && tokens[i + 1]?.normal === 'to' && tokens[i + 2]?.pos === 'VERB' && isStanceVerb(tokens, i + 2);
 }
 
+/** "has yet to endorse": a stance withheld for now is a stance too (see the refusal cues). */
+function isWithheldStance(tokens: Token[], i: number): boolean {
+  return tokens[i].lemma === 'have' && tokens[i + 1]?.normal === 'yet' && tokens[i + 2]?.normal === 'to' && tokens[i + 3]?.pos === 'VERB' && isStanceVerb(tokens, i + 3);
+}
+
 /** Modals of possibility: with them a stance verb is the writer's guess, not the subject's stance. */
 const SPECULATIVE_MODALS = new Set(['may', 'might', 'could']);
 
@@ -668,6 +674,18 @@ const STANCE_IDIOMS = [
   /^take (\S+ )?aim at\b/,
   /^take a (swipe|shot|jab|dig) at\b/,
   /^lash out at\b/,
+  // Holding back from terms, or refusing past a point: "balked at the demand", "drew a line at any cut".
+  /^balk at\b/,
+  // Disagreeing, joining or echoing another's stance, pushing for one: "took issue with the figures", "joined the union
+  // in calling for a pause", "echoed the union's call for", "renewed her push for", "is lobbying lawmakers to pass …",
+  // "campaigned against the levy".
+  /^take issue with\b/,
+  /^join (\S+ ){1,4}in (call|urge|demand|oppose|support|back|reject|condemn|criticize|criticise|press|seek)\b/,
+  /^echo (\S+ ){0,4}(call|demand|criticism|concern|warning|opposition|support|position|view)\b/,
+  /^(renew|step up|intensify) (\S+ ){0,2}(push|campaign|drive|effort) (for|to|against)\b/,
+  /^lobby ((\S+ ){1,3}to|for|against)\b/,
+  /^campaign (for|against)\b/,
+  /^draw (a|the) (\S+ )?line (at|on|under)\b/,
   // Accepting or committing to terms: "agreed to waive the interest", "has undertaken not to strike".
   /^agree to\b/,
   /^undertake (not )?to\b/,
@@ -708,7 +726,7 @@ const STANCE_IDIOMS = [
   /^(renew|repeat|reiterate|restate) (his|her|their|its|our|my) (\S+ )?(contention|belief|view|assertion|argument|warning|criticism|insistence|claim) (that|of)\b/,
   // Stating a stance by its noun: "voiced her opposition to the levy", "expressed his support for Ryan", "voiced support
   // for the plan"; a doubt or concern expressed: "expressed doubt that the plan would work".
-  /^(voice|express|signal|affirm|reaffirm|restate|repeat|describe) ((his|her|their|its|our|my) )?(\S+ )?(support|opposition|objection|rejection|refusal|insistence|intention|intent|commitment|willingness|readiness|determination|endorsement|solidarity) (to|for|of|on|with)\b/,
+  /^(voice|express|signal|affirm|reaffirm|restate|repeat|describe) ((his|her|their|its|our|my) )?(\S+ )?(support|opposition|objection|rejection|refusal|insistence|intention|intent|commitment|willingness|readiness|determination|endorsement|solidarity|openness|reluctance|unwillingness) (to|for|of|on|with|about)\b/,
   /^(voice|express|raise) ((his|her|their|its|our|my) )?(\S+ )?(doubt|concern|skepticism|scepticism|confidence|frustration|dismay|alarm) (that|about|over|at|whether)\b/,
   // An idea put up for discussion: "floated the idea of a four-day week".
   /^float (the|a|an) (\S+ )?(idea|possibility|proposal|plan|prospect)\b/,

@@ -126,6 +126,13 @@ export const STANCE_CUES: Record<StanceKind, RegExp[]> = {
     /\bno intention of\b/,
     /\b(not |non-?)negotiable\b/,
     /\bnot (one|a) (single )?(cent|penny|dollar|inch)\b/,
+    // Holding back from terms, or refusing past a point: "balked at the demand", "drew a line at any cut".
+    /\bbalk at\b/,
+    // Withheld for now: "has yet to endorse him"; declined: "declined to endorse the plan" (declining to comment or
+    // say is no stance, see `NO_COMMENT_CUE`).
+    /\bhave yet to (endorse|back|support|sign|accept|commit|approve|embrace)\b/,
+    /(?<!\bnot )\bdecline to (endorse|back|support|sign|accept|commit|approve|embrace|rule out|join|drop|withdraw|meet|negotiate)\b/,
+    /\bdraw (a|the) (\S+ )?line (at|on|under)\b/,
   ],
   demand: [
     /\burge\b/,
@@ -144,6 +151,7 @@ export const STANCE_CUES: Record<StanceKind, RegExp[]> = {
     /\bwant (?!to\b)(\S+ ){1,3}to\b/,
     /\bexpect (?!to\b)(\S+ ){1,3}to (?!be\b)/,
     /\bpress (\S+ ){1,3}to\b/,
+    /\blobby (\S+ ){1,3}to\b/,
     // "appealed for calm", "pleaded with the council to reconsider", "challenged the governor to a debate".
     /\bappeal (to (\S+ ){1,3})?for\b/,
     /\bplead with (\S+ ){1,3}to\b/,
@@ -163,7 +171,7 @@ export const STANCE_CUES: Record<StanceKind, RegExp[]> = {
   ],
   // "prepared to" as the lemma line writes it ("be prepare to", "be now prepare to"); "we will prepare to leave" is no
   // offer.
-  offer: [/\bready to\b/, /\bwilling to\b/, /\boffer\b/, /\bbe (now |still |not )?prepare to\b/, /\bopen to\b/, /\bpropose\b/, new RegExp(`\\b${TERMS_MOVED} (\\S+ ){0,2}(proposal|bid)\\b`)],
+  offer: [/\bready to\b/, /\bwilling to\b/, /\boffer\b/, /\bbe (now |still |not )?prepare to\b/, /\bopen(ness)? to\b/, /\bpropose\b/, new RegExp(`\\b${TERMS_MOVED} (\\S+ ){0,2}(proposal|bid)\\b`)],
   concern: [
     /\bconcern(ed)?\b/,
     /\bworr(y|ied)\b/,

@@ -2129,6 +2129,24 @@ describe('sources without a person’s name', () => {
     expect(extractStatements(['Tom Reyes, who was backed by the union, spoke on Monday.'])).toEqual([]);
   });
 
+  it('reads stances told by idiom: balking, drawing a line, openness signalled, withheld or declined, taken issue with, joined, echoed, lobbied for', () => {
+    const read = (sentence: string) => extractStatements(['Mayor Ana Lima spoke to reporters on Monday.', sentence]).map((statement) => `${statement.speaker}: ${statement.kind}`);
+    expect(read('Lima balked at the union’s demand for a 9 percent raise.')).toEqual(['Ana Lima: refusal']);
+    expect(read('Lima drew a line at any cut to night service.')).toEqual(['Ana Lima: refusal']);
+    expect(read('Lima signaled openness to a shorter contract.')).toEqual(['Ana Lima: offer']);
+    expect(read('Lima has yet to endorse the plan.')).toEqual(['Ana Lima: refusal']);
+    expect(read('Lima declined to endorse the plan.')).toEqual(['Ana Lima: refusal']);
+    expect(read('Lima took issue with the council’s figures.')).toEqual(['Ana Lima: position']);
+    expect(read('Lima joined the union in calling for a pause.')).toEqual(['Ana Lima: demand']);
+    expect(read('Lima echoed the union’s call for a pause.')).toEqual(['Ana Lima: demand']);
+    expect(read('Lima renewed her push for the levy.')).toEqual(['Ana Lima: position']);
+    expect(read('Lima is lobbying lawmakers to pass the levy.')).toEqual(['Ana Lima: demand']);
+    expect(read('Lima is campaigning against the levy.')).toEqual(['Ana Lima: position']);
+    // Declining to comment stays a claim; a line drawn on a map is no stance.
+    expect(read('Lima declined to comment on the plan.')).toEqual(['Ana Lima: claim']);
+    expect(read('The surveyors drew a line on the map.')).toEqual([]);
+  });
+
   it('reads "continued that …" and "answered that …" as reports, not "continued that policy" or "answers that question"', () => {
     const found = extractStatements([
       'Mayor Ana Lima spoke on Monday.',
