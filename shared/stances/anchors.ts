@@ -878,8 +878,22 @@ function isNamingFrame(tokens: Token[], i: number): boolean {
   if (!NAMING_VERBS.has(lemma) || NAMING_PARTICLES.has(tokens[i + 1]?.normal ?? '')) return false;
   // "what he called a “draw”": the object must name something, not be the article of what it is called. What it is
   // called may be a bare adjective that ends the clause ("called Clinton unqualified", "called the levy unfair and …").
-  return objectThen(tokens, i, (token, hasHead, k) => token.quoteMark === 'open' || (hasHead && (token.normal === 'a' || token.normal === 'an' || isClosingAdjective(tokens, k))));
+  return objectThen(tokens, i, (token, hasHead, k) => token.quoteMark === 'open' || (hasHead && (token.normal === 'a' || token.normal === 'an' || isClosingAdjective(tokens, k) || namesWithThe(tokens, k))));
 }
+
+/**
+ * "called the levy the city's best chance", "called Reyes the worst mayor": "the" opens what the object is called, but
+ * not a time ("called the union the next morning", "called her the day before").
+ */
+function namesWithThe(tokens: Token[], k: number): boolean {
+  // Right after the object's head: "called Reyes the day before the vote" has a second "the", in the time phrase.
+  if (tokens[k].normal !== 'the' || !['NOUN', 'PROPN', 'PRON'].includes(tokens[k - 1]?.pos ?? '')) return false;
+  const phrase = tokens.slice(k + 1, k + 4);
+  return !phrase.some((token) => token.entity === 'DATE' || token.entity === 'TIME' || TIME_WORDS.has(token.lemma));
+}
+
+/** Words of a time phrase after "the" ("the next morning", "the same day", "the other night"). */
+const TIME_WORDS = new Set(['day', 'morning', 'afternoon', 'evening', 'night', 'week', 'weekend', 'month', 'year', 'time', 'next', 'following', 'same', 'other', 'previous']);
 
 /** After the verb at `i`, a short object with a head, then the token that `ends` it. */
 function objectThen(tokens: Token[], i: number, ends: (token: Token, hasHead: boolean, k: number) => boolean): boolean {

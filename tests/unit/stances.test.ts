@@ -2147,6 +2147,14 @@ describe('sources without a person’s name', () => {
     expect(read('The surveyors drew a line on the map.')).toEqual([]);
   });
 
+  it('reads naming with "the" as a stance ("called the levy the city\'s best chance"), not a call made at a time', () => {
+    const read = (sentence: string) => extractStatements(['Mayor Ana Lima spoke to reporters on Monday.', sentence]).map((statement) => statement.kind);
+    expect(read('Lima called the levy the city’s best chance.')).toEqual(['position']);
+    expect(read('In an op-ed in the Gazette, Lima called him the worst governor in the state’s history.')).toEqual(['position']);
+    expect(read('Lima called the union the next morning.')).toEqual([]);
+    expect(read('Lima called Reyes the day before the vote.')).toEqual([]);
+  });
+
   it('reads "continued that …" and "answered that …" as reports, not "continued that policy" or "answers that question"', () => {
     const found = extractStatements([
       'Mayor Ana Lima spoke on Monday.',
