@@ -48,6 +48,8 @@ export interface SpeakerRegister {
 
 /** compromise tags that rule a capitalised run out as a person's name. */
 const NOT_A_PERSON = '(#Place|#Country|#City|#Organization|#Date|#Month|#WeekDay|#Acronym)';
+/** Of `NOT_A_PERSON`, all but a place read from a common word ("Park", "Lane"). */
+const NAMED_PLACE = '(#Country|#City|#Region|#Organization|#Date|#Month|#WeekDay|#Acronym)';
 
 /** Prepositions of a time adjunct between a subject and its verb ("on Monday", "in December"). */
 const TIME_PREPOSITIONS = new Set(['on', 'in', 'at', 'during', 'late', 'early']);
@@ -310,8 +312,7 @@ function nameAfterInvertedVerb(tokens: Token[], verb: number): string[] | undefi
   const run = cleanName(raw.join(' '));
   if (run.length < 2 || run.length > MAX_NAME_WORDS) return undefined;
   // Not "a South Carolina Democrat", "Human Rights Watch", "CORE Teachers": a place or a plural in the run.
-  const doc = compromiseNlp()(raw.join(' '));
-  return doc.has(NOT_A_PERSON) || doc.has('#Plural') ? undefined : run;
+  return !looksLikePersonName(raw) || compromiseNlp()(raw.join(' ')).has('#Plural') ? undefined : run;
 }
 
 /**
@@ -772,7 +773,11 @@ function capitalizedRunEndingAt(tokens: Token[], end: number): string[] {
 }
 
 function looksLikePersonName(words: string[]): boolean {
-  return !compromiseNlp()(words.join(' ')).has(NOT_A_PERSON);
+  const doc = compromiseNlp()(words.join(' '));
+  if (!doc.has(NOT_A_PERSON)) return true;
+  // "Ron Park", "Ed Lane": compromise reads the whole as a place when the surname is a place word; a given name first
+  // that it knows alone makes it a person's (not "Sierra Leone", a country, nor "Jackson Heights", a city).
+  return words.length > 1 && compromiseNlp()(words[0]).has('#FirstName') && !doc.has(NAMED_PLACE);
 }
 
 /**

@@ -2155,6 +2155,15 @@ describe('sources without a person’s name', () => {
     expect(read('Lima called Reyes the day before the vote.')).toEqual([]);
   });
 
+  it('knows a person whose surname is a place word by a given name before it ("Ron Park", "Ed Lane"), not a place or a voter', () => {
+    const speakers = (sentence: string) => extractStatements(['Mayor Ana Lima met the council on Monday.', sentence]).map((statement) => statement.speaker);
+    expect(speakers('The city would not raise fares, said Ron Park, Lima’s chief of staff.')).toEqual(['Ron Park']);
+    expect(speakers('Lima’s chief of staff, Ron Park, said the city would not raise fares.')).toEqual(['Ron Park']);
+    expect(speakers('“Fares must not rise,” said Ed Lane, a council member.')).toEqual(['Ed Lane']);
+    // A voter described by where they live stays a description.
+    expect(speakers('“Fares must not rise,” said a South Carolina Democrat.')).not.toContain('Carolina Democrat');
+  });
+
   it('reads "continued that …" and "answered that …" as reports, not "continued that policy" or "answers that question"', () => {
     const found = extractStatements([
       'Mayor Ana Lima spoke on Monday.',
