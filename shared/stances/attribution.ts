@@ -455,7 +455,8 @@ function reportsNoSaying(tokens: Token[], anchors: Anchor[]): boolean {
 }
 
 /**
- * "X did not say …", "X has never called for …": a negation before a verb of saying (a stance verb keeps its own).
+ * "X did not say …", "X has never called for …", "Neither X nor Y would say …": a negation before a verb of saying, or
+ * opening its subject (a stance verb keeps its own).
  * Not when another verb of saying reports it: "tweeted to say he had never suggested …" is a denial, and says so
  * ("Asked about it, X did not say …" is set off by a comma, and says nothing).
  */
@@ -466,7 +467,9 @@ function isUnsaid(tokens: Token[], anchor: Anchor): boolean {
   // The verb's own auxiliaries and adverbs ("did not", "has never"), not a clause between ("who was not authorized").
   let k = anchor.verbStart - 1;
   while (k > anchor.subjectEnd && (tokens[k].pos === 'AUX' || tokens[k].pos === 'PART' || tokens[k].pos === 'ADV')) k -= 1;
-  return !reported && tokens.slice(k + 1, anchor.verbStart).some((token) => NEGATION_WORDS.has(token.normal));
+  // "Neither Lima nor Ortiz would say …": the subject itself denies it.
+  const neither = tokens[anchor.subjectStart - 1]?.normal === 'nor' && tokens.slice(clauseStart, anchor.subjectStart).some((token) => token.normal === 'neither');
+  return !reported && (neither || tokens.slice(k + 1, anchor.verbStart).some((token) => NEGATION_WORDS.has(token.normal)));
 }
 
 /**

@@ -2164,6 +2164,11 @@ describe('sources without a person’s name', () => {
     expect(speakers('“Fares must not rise,” said a South Carolina Democrat.')).not.toContain('Carolina Democrat');
   });
 
+  it('reads "Neither X nor Y would say whether …" as saying nothing, a claim, not a stance of Y\'s', () => {
+    const found = extractStatements(['Mayor Ana Lima and Ben Ortiz met on Monday.', 'Neither Lima nor Ortiz would say whether they would back the levy.']);
+    expect(found.map((statement) => statement.kind)).toEqual(['claim']);
+  });
+
   it('reads "continued that …" and "answered that …" as reports, not "continued that policy" or "answers that question"', () => {
     const found = extractStatements([
       'Mayor Ana Lima spoke on Monday.',
