@@ -5,10 +5,10 @@
  * follows what their ads say.
  */
 import type { AttributedClause } from './attribution.js';
-import { agrees } from './gender.js';
 import { POSSESSIVE_MARKS } from './lexicon.js';
 import type { Sentence } from './sentences.js';
-import { matchesWords, type Person } from './speakers.js';
+import { namedBefore, referentOf } from './mentions.js';
+import type { Person } from './speakers.js';
 
 /** Sets `speaksFor` on each clause speaker that is an ad or its narrator, to the sponsor of the ad brought up last. */
 export function findAdSponsors(clauses: AttributedClause[], sentences: Sentence[], people: Person[]): void {
@@ -62,27 +62,6 @@ function sponsorOf(sentences: Sentence[], s: number, ad: number, people: Person[
   const pronoun = tokens.findIndex((token, i) => i < first && !token.quoted && SUBJECT_PRONOUNS.has(token.normal));
   if (pronoun !== -1) return referentOf(sentences, s, pronoun, people);
   return first < ad ? namedBefore(sentences.slice(s, s + 1), 0, ad, people)[0].person : undefined;
-}
-
-/** The last person named before the pronoun at token `k` of sentence `s` whom it can stand for. */
-function referentOf(sentences: Sentence[], s: number, k: number, people: Person[]): Person | undefined {
-  const pronoun = sentences[s].tokens[k].normal;
-  return namedBefore(sentences, s, k, people).findLast(({ person }) => !person.organization && agrees(person, pronoun))?.person;
-}
-
-/** The people named before token `end` of sentence `s`, outside quotations, in the order the article names them. */
-function namedBefore(sentences: Sentence[], s: number, end: number, people: Person[]): { person: Person; at: number }[] {
-  const named: { person: Person; at: number }[] = [];
-  sentences.slice(0, s + 1).forEach(({ tokens }, index) => {
-    const stop = index === s ? end : tokens.length;
-    for (let i = 0; i < stop; i += 1) {
-      // Names inside a quotation are what the ad or a speaker says, not who runs it.
-      if (tokens[i].quoted) continue;
-      const person = people.find((candidate) => matchesWords(tokens, i, candidate.words) || tokens[i].normal === candidate.words.at(-1));
-      if (person) named.push({ person, at: i });
-    }
-  });
-  return named;
 }
 
 /** What an ad is called, as a speaker ("the ad says") and where the article brings it up ("a new ad"). */

@@ -765,7 +765,8 @@ function anchorAccordingTo(tokens: Token[], i: number, register: SpeakerRegister
   const from = issuerStart(tokens, i + 2);
   const named = findNameStartingAt(tokens, from, register);
   const subjectEnd = named?.end ?? clauseEnd(tokens, from) - 1;
-  const source = named ? undefined : sourceAfter(tokens, from)?.source;
+  // "according to her office": the office is the source (whose it is, see `findPronounOwners`).
+  const source = named ? undefined : sourceAfter(tokens, POSSESSIVE_DETERMINERS.has(tokens[from]?.normal ?? '') ? from + 1 : from)?.source;
   return {
     verbStart: i,
     verbEnd: i + 1,

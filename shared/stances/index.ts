@@ -13,6 +13,7 @@ import { isWord, PARAGRAPH_SEPARATOR, readSentences, type Sentence, type Token }
 import { voicesOf } from './ledger.js';
 import { attributeRelease } from './releases.js';
 import { findAdSponsors } from './ads.js';
+import { findPronounOwners } from './owned-sources.js';
 import { buildSpeakerRegister, type KnownSpeaker, type Person } from './speakers.js';
 import { surnameOf } from './surname.js';
 import { ALERT_KINDS, KIND_ORDER } from './patterns.js';
@@ -46,8 +47,8 @@ export interface ExtractOptions {
  * Stages: readSentences (bounded to `MAX_ARTICLE_READ_CHARS`, runaway sentences cut at `MAX_SENTENCE_CHARS`; wink-nlp:
  * sentences, tokens, POS, lemmas, quotations) → buildSpeakerRegister (compromise names, roles, the caller's speakers)
  * → attributeSentences (reporting verbs in both orders, pronouns and titles, quotes running on) → findMinistryOwners,
- * findSeatHolders, findRetinueOwners and findAdSponsors (whom a bare ministry, a seat of government, unnamed aides or
- * an ad speak for) →
+ * findSeatHolders, findRetinueOwners, findAdSponsors and findPronounOwners (whom a bare ministry, a seat of
+ * government, unnamed aides, an ad or "her office" speak for) →
  * attributeRelease (a press release's unattributed sentences are its issuer's) → classifyStance (`STANCE_CUES`;
  * unattributed sentences only on a strong cue) → normalizeClaim (a party subject such as "the union" left out) →
  * dropRepeatsWithinArticle → linkWithinArticle (each statement names the speaker's earlier ones in the article, for
@@ -66,6 +67,7 @@ export function extractStatements(paragraphs: string[], options: ExtractOptions 
   findSeatHolders(clauses, sentences, register.people);
   findRetinueOwners(clauses, register);
   findAdSponsors(clauses, sentences, register.people);
+  findPronounOwners(clauses, sentences, register.people);
   attributeRelease(clauses, paragraphs);
   const vocabulary = claimVocabulary(options.synonyms);
   const found = clauses.flatMap((clause) => toStatement(clause, vocabulary));

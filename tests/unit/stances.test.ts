@@ -2169,6 +2169,17 @@ describe('sources without a person’s name', () => {
     expect(found.map((statement) => statement.kind)).toEqual(['claim']);
   });
 
+  it('gives "her spokesman", "his campaign", "according to her office" to the person the pronoun stands for, not "her critics"', () => {
+    const voice = (sentence: string) => extractStatements(['Mayor Ana Lima and Council President Ben Ortiz met on Monday.', sentence]).map((statement) => [statement.speaker, statement.speaksFor]);
+    expect(voice('Her spokesman said Lima will veto the budget.')).toEqual([['spokesman', 'Ana Lima']]);
+    expect(voice('His campaign said Ortiz will run again.')).toEqual([['campaign', 'Ben Ortiz']]);
+    expect(voice('Her senior aides said she will veto the budget.')).toEqual([['senior aides', 'Ana Lima']]);
+    expect(voice('According to her office, Lima will veto the budget.')).toEqual([['office', 'Ana Lima']]);
+    expect(voice('Lima will veto the budget, according to a statement from her office.')).toEqual([['office', 'Ana Lima']]);
+    // Whose critics or supporters they are is not whom they speak for.
+    expect(voice('His critics said Ortiz will lose the vote.')).toEqual([['critics', undefined]]);
+  });
+
   it('reads "continued that …" and "answered that …" as reports, not "continued that policy" or "answers that question"', () => {
     const found = extractStatements([
       'Mayor Ana Lima spoke on Monday.',

@@ -1,0 +1,32 @@
+/**
+ * Who the article has named so far, and whom a pronoun stands for among them: for the passes that tie an unnamed voice
+ * to its owner ("his second ad", "her office said").
+ */
+import { agrees } from './gender.js';
+import type { Sentence } from './sentences.js';
+import { matchesWords, type Person } from './speakers.js';
+
+/**
+ * The last person named before the pronoun at token `k` of sentence `s` whom it can stand for; one the article marks
+ * with the pronoun's gender first, as for "her spokesman" (an unmarked name may be a place).
+ */
+export function referentOf(sentences: Sentence[], s: number, k: number, people: Person[]): Person | undefined {
+  const pronoun = sentences[s].tokens[k].normal;
+  const candidates = namedBefore(sentences, s, k, people).filter(({ person }) => !person.organization && agrees(person, pronoun));
+  return (candidates.findLast(({ person }) => person.gender !== undefined) ?? candidates.at(-1))?.person;
+}
+
+/** The people named before token `end` of sentence `s`, outside quotations, in the order the article names them. */
+export function namedBefore(sentences: Sentence[], s: number, end: number, people: Person[]): { person: Person; at: number }[] {
+  const named: { person: Person; at: number }[] = [];
+  sentences.slice(0, s + 1).forEach(({ tokens }, index) => {
+    const stop = index === s ? end : tokens.length;
+    for (let i = 0; i < stop; i += 1) {
+      // Names inside a quotation are what the ad or a speaker says, not who runs it.
+      if (tokens[i].quoted) continue;
+      const person = people.find((candidate) => matchesWords(tokens, i, candidate.words) || tokens[i].normal === candidate.words.at(-1));
+      if (person) named.push({ person, at: i });
+    }
+  });
+  return named;
+}
