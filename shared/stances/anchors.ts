@@ -114,7 +114,7 @@ export function findAnchors(tokens: Token[], register: SpeakerRegister): Anchor[
       : anchorVerb(tokens, i, register);
     // "Marsh said Australia would not accept it, calling it “a step backwards”": the naming goes with what was said.
     const namesWhatWasSaid = anchor?.stance && anchor.subjectStart === anchor.verbStart && anchors.length > 0;
-    if (anchor && !namesWhatWasSaid && !isEmbedded(tokens, anchor, anchors)) {
+    if (anchor && !namesWhatWasSaid && !isEmbedded(tokens, anchor, anchors) && !isReducedRelative(tokens, anchor)) {
       anchors.push(anchor);
       i = Math.max(i, anchor.verbEnd, anchor.inverted ? anchor.subjectEnd : i);
     }
@@ -131,6 +131,24 @@ export function findAnchors(tokens: Token[], register: SpeakerRegister): Anchor[
     anchorStanceInRelativeClause(tokens, register) ??
     anchorOwnedStatement(tokens, register);
   return stance ? [stance] : [];
+}
+
+/**
+ * "In a string of new radio ads announced Wednesday, Trump and his supporters talk …", "In a message posted in
+ * December, the account …": a participle after a noun inside the phrase a sentence opens with describes the noun; the
+ * noun is no subject. Known by the phrase running from the opening preposition to the noun without a comma, the noun's
+ * determiner or preposition, and a comma after the verb (and its dates) that opens a main clause of its own.
+ */
+function isReducedRelative(tokens: Token[], anchor: Anchor): boolean {
+  const object = tokens[anchor.subjectStart]?.pos === 'DET' || ['ADP', 'DET'].includes(tokens[anchor.subjectStart - 1]?.pos ?? '');
+  // A preposition, not a subordinator wink tags as one ("As the Post reported, …", "After Clinton testified, …").
+  const preposition = tokens[0]?.pos === 'ADP' && !FRONTED_CLAUSE_OPENERS.has(tokens[0].normal);
+  if (anchor.inverted || anchor.stance || !preposition || !object) return false;
+  if (tokens.slice(0, anchor.subjectStart).some((token) => token.text === ',' || token.quoteMark)) return false;
+  let k = anchor.verbEnd + 1;
+  while (tokens[k] && (tokens[k].pos === 'ADV' || tokens[k].entity === 'DATE' || (tokens[k].pos === 'ADP' && tokens[k + 1]?.entity === 'DATE'))) k += 1;
+  if (tokens[k]?.text !== ',' || tokens[k + 1]?.quoteMark === 'open') return false;
+  return tokens.slice(k + 1).some((token) => !token.quoted && (token.pos === 'AUX' || (token.pos === 'VERB' && !token.normal.endsWith('ing'))));
 }
 
 /**
@@ -1501,13 +1519,38 @@ function fitsFrame(tokens: Token[], i: number): boolean {
   }
   const next = tokens[k];
   // "…, the council agreed." closes an attribution; "… only if the council agreed." closes a condition.
-  const endsClause = (!next || (next.pos === 'PUNCT' && next.quoteMark !== 'open')) && !isSubordinate(tokens, i);
+  const endsClause = (!next || (next.pos === 'PUNCT' && next.quoteMark !== 'open') || closingPhraseAt(tokens, k, i)) && !isSubordinate(tokens, i);
   // "continued that …", "answered that …": a "that" clause is reported as well; not "continued that policy", "answers
   // that question" (a singular noun right after "that" is the demonstrative's, whatever wink tags it).
   const thatClause = next?.normal === 'that' && next.pos === 'SCONJ' && !(tokens[k + 1]?.pos === 'NOUN' && tokens[k + 1].normal === tokens[k + 1].lemma);
   if (frame === 'trailing') return endsClause || thatClause;
   return endsClause || REPORTED_CLAUSE_OPENERS.has(next.normal) || opensFiniteClause(tokens, k) || opensClauseAfterPhrase(tokens, k);
 }
+
+/**
+ * "“…,” Lima added in an interview.", "“…,” she noted on Twitter.": a verb that closes a quotation or a clause with
+ * its subject (a comma or the quotation's closing mark right before the subject) may take a phrase of where it was
+ * said, prepositions and nouns to the end of the sentence. Not "Lima insisted on a public hearing.", the stance itself.
+ */
+function closingPhraseAt(tokens: Token[], k: number, verb: number): boolean {
+  if (tokens[k]?.pos !== 'ADP') return false;
+  let end = k;
+  while (end < tokens.length && end - k < MAX_CLOSING_PHRASE_TOKENS && (isNounPhrasePart(tokens[end]) || tokens[end].pos === 'ADP' || POSSESSIVE_MARKS.has(tokens[end].text))) end += 1;
+  const last = tokens[end];
+  if (last !== undefined && !(last.pos === 'PUNCT' && last.quoteMark !== 'open' && last.text !== ',')) return false;
+  let start = verb - 1;
+  while (start > 0 && verb - start <= MAX_ROLE_TOKENS + MAX_NAME_WORDS && (isNounPhrasePart(tokens[start]) || tokens[start].pos === 'PRON')) start -= 1;
+  if (start >= verb - 1) return false;
+  if (tokens[start]?.quoteMark === 'close') return true;
+  // After a comma, a clause of its own before it ("Fares will not rise, Lima added in an interview."), not an opening
+  // phrase ("After a long debate, the council agreed on a plan.").
+  const before = tokens.slice(0, start);
+  const clause = before.some((token) => token.quoted || token.pos === 'AUX' || (token.pos === 'VERB' && !token.normal.endsWith('ing')));
+  return tokens[start]?.text === ',' && clause && !['ADP', 'SCONJ'].includes(tokens[0]?.pos ?? '');
+}
+
+/** The longest phrase of where something was said after a closing verb ("in an interview with the Gazette"). */
+const MAX_CLOSING_PHRASE_TOKENS = 8;
 
 /**
  * A name at `k`, or after a role that opens there: "Pavone", "his campaign manager Jeff Weaver", "the union's

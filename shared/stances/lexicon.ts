@@ -80,6 +80,7 @@ export const REPORTING_VERBS = new Set([
   'surmise',
   'disclose',
   'reveal',
+  'post',
 ]);
 
 /**
@@ -123,6 +124,8 @@ export const REPORTING_VERB_FRAMES: Record<string, 'trailing' | 'clause'> = {
   // "disclosed that the city is prepared to pay"; "revealed a new logo" reports nothing.
   disclose: 'clause',
   reveal: 'clause',
+  // "posted on Facebook that …", "“…,” she posted."; "posted a loss" reports nothing.
+  post: 'clause',
 };
 
 /**

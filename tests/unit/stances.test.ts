@@ -2180,6 +2180,26 @@ describe('sources without a person’s name', () => {
     expect(voice('His critics said Ortiz will lose the vote.')).toEqual([['critics', undefined]]);
   });
 
+  it('reads a verb that closes a quotation with a phrase of where it was said ("“…,” Lima added in an interview."), and "posted on Facebook that …"', () => {
+    const read = (sentence: string) => extractStatements(['Mayor Ana Lima met the council.', sentence]).map((statement) => `${statement.speaker}: ${statement.kind}`);
+    expect(read('“The city will not raise fares,” Lima added in an interview.')).toEqual(['Ana Lima: refusal']);
+    expect(read('“The city will not raise fares,” Lima noted in a statement to the Gazette.')).toEqual(['Ana Lima: refusal']);
+    expect(read('The city will not raise fares, Lima added on Twitter.')).toEqual(['Ana Lima: refusal']);
+    expect(read('Lima posted on Facebook that the city would not raise fares.')).toEqual(['Ana Lima: refusal']);
+    // The phrase is the stance's own, or the clause before the comma is an opening phrase.
+    expect(read('Lima insisted on a public hearing.')).toEqual(['Ana Lima: demand']);
+    expect(read('After a long debate, the council agreed on a plan.')).toEqual([]);
+    expect(read('The city posted a loss of $2 million.')).toEqual([]);
+  });
+
+  it('reads a participle after a noun in an opening phrase as describing it ("In a string of new ads announced Wednesday, …")', () => {
+    const speakers = (sentence: string) => extractStatements(['Mayor Ana Lima met Tom Reyes.', sentence]).map((statement) => statement.speaker);
+    expect(speakers('In a string of new radio ads announced Wednesday, Reyes and his supporters talk about the plan to cut fares.')).not.toContain('new radio ads');
+    expect(speakers('In a message posted in December, the account pointed to the fare rise as a mistake.')).toEqual([]);
+    // A clause of its own before the main clause still reports.
+    expect(speakers('As the Gazette reported, Lima will not raise fares.')).toEqual(['Gazette']);
+  });
+
   it('reads "continued that …" and "answered that …" as reports, not "continued that policy" or "answers that question"', () => {
     const found = extractStatements([
       'Mayor Ana Lima spoke on Monday.',
