@@ -698,6 +698,8 @@ const STANCE_IDIOMS = [
   // in calling for a pause", "echoed the union's call for", "renewed her push for", "is lobbying lawmakers to pass …",
   // "campaigned against the levy".
   /^take issue with\b/,
+  // Denying what one is charged with: "denies the charge", "denied the allegations"; "denied that …" reports.
+  /^deny (the|those|these|that|any|all|such|his|her|its|their) (\S+ ){0,2}(charge|accusation|allegation|claim|report|suggestion)\b/,
   /^join (\S+ ){1,4}in (call|urge|demand|oppose|support|back|reject|condemn|criticize|criticise|press|seek)\b/,
   /^echo (\S+ ){0,4}(call|demand|criticism|concern|warning|opposition|support|position|view)\b/,
   /^(renew|step up|intensify) (\S+ ){0,2}(push|campaign|drive|effort) (for|to|against)\b/,

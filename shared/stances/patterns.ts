@@ -203,6 +203,8 @@ export const STANCE_CUES: Record<StanceKind, RegExp[]> = {
     // he is the stronger candidate"); so does making it clear ("made it clear to House Democrats that she has their
     // backs").
     /\b(insist|argue|contend)\b/,
+    // A limit the speaker will not let be crossed: "said that was a red line".
+    /\bred line\b/,
     /\bmake (it )?(\S+ )?clear\b/,
     // Questioning whether something holds doubts it: "questioned whether the plan would work".
     /\b(question|doubt) (why|whether|if|how)\b/,

@@ -2200,6 +2200,14 @@ describe('sources without a person’s name', () => {
     expect(speakers('As the Gazette reported, Lima will not raise fares.')).toEqual(['Gazette']);
   });
 
+  it('reads denying what one is charged with, and a red line, as positions ("denied the allegations", "said that was a red line")', () => {
+    const read = (sentence: string) => extractStatements(['Mayor Ana Lima met the council.', sentence]).map((statement) => `${statement.speaker}: ${statement.kind}`);
+    expect(read('Lima denied the allegations of fraud.')).toEqual(['Ana Lima: position']);
+    expect(read('Lima said that was a red line.')).toEqual(['Ana Lima: position']);
+    // "denied that …" reports what was denied, as before.
+    expect(read('Lima denied that the city had lied.')).toEqual(['Ana Lima: claim']);
+  });
+
   it('reads "continued that …" and "answered that …" as reports, not "continued that policy" or "answers that question"', () => {
     const found = extractStatements([
       'Mayor Ana Lima spoke on Monday.',
