@@ -1097,7 +1097,16 @@ function anchorWithSubject(tokens: Token[], i: number, verbEnd: number, register
   // the first verb's.
   const conjunction = conjunctionBefore(tokens, i);
   const opener = conjunction === -1 ? undefined : (coordinatedSubject(tokens, i, conjunction, register) ?? subordinateSubject(tokens, conjunction, register));
-  if (opener) return { verbStart: i, verbEnd, subjectStart: conjunction, subjectEnd: conjunction, inverted: false, subject: opener, lemma: token.lemma };
+  if (opener) {
+    // "The union welcomed the proposal but said it needed more detail": the first verb's stance is said with it. Not a
+    // verb that reports on its own ("pledged to …"), nor one that declines ("declined to name … but said"), nor across
+    // a quotation set in between.
+    const stance = tokens.findIndex((before, k) => k < conjunction && before.pos === 'VERB' && !before.quoted && !/ing$/.test(before.normal));
+    const own = stance !== -1 && isStanceVerb(tokens, stance) && !REPORTING_VERBS.has(tokens[stance].lemma) && !DECLINING_VERBS.has(tokens[stance].lemma);
+    const quoted = tokens.slice(stance, conjunction).some((between, offset) => between.quoteMark || isDashAt(tokens, stance + offset));
+    const explains = own && !quoted ? { explains: { start: 0, verb: stance } } : {};
+    return { verbStart: i, verbEnd, subjectStart: conjunction, subjectEnd: conjunction, inverted: false, subject: opener, lemma: token.lemma, ...explains };
+  }
   const { subjectEnd, found: before } = subjectBefore(tokens, i, register);
   // "not what Marenne had asked for", "what he said last week": a free relative names what was said, as an object.
   if (before && isFreeRelativeSubject(tokens, before.start)) return undefined;
@@ -1868,6 +1877,9 @@ function sourceAfter(tokens: Token[], from: number): { source: ReturnType<typeof
   }
   return { source: sourceSpeaker(tokens, from, end), end };
 }
+
+/** Verbs that decline to do or say something: what is said after "but" is the statement. */
+const DECLINING_VERBS = new Set(['decline', 'refuse']);
 
 /** Prepositions that tie a role after a verb of saying to its body (", said a spokesman for the union"). */
 const ROLE_LINKS = new Set(['for', 'of', 'at']);

@@ -2208,6 +2208,17 @@ describe('sources without a person’s name', () => {
     expect(read('Lima denied that the city had lied.')).toEqual(['Ana Lima: claim']);
   });
 
+  it('keeps the main verb\'s stance in a sentence that goes on "… but said …" ("The union welcomed the proposal but said it needed more detail")', () => {
+    const read = (sentence: string) => extractStatements(['The union met the mediator on Monday.', sentence]).map((statement) => `${statement.kind}: ${statement.text}`);
+    expect(read('The union welcomed the mediator’s proposal but said it needed more detail.')).toEqual([
+      'position: The union welcomed the mediator’s proposal but said it needed more detail.',
+    ]);
+    // Declining to say something is no stance of the statement: what is said after "but" is.
+    expect(read('The union declined to name its negotiators but said members would strike.')).toEqual([
+      'position: The union declined to name its negotiators but said members would strike.',
+    ]);
+  });
+
   it('reads "continued that …" and "answered that …" as reports, not "continued that policy" or "answers that question"', () => {
     const found = extractStatements([
       'Mayor Ana Lima spoke on Monday.',
