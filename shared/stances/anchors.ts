@@ -698,6 +698,16 @@ const STANCE_IDIOMS = [
   // in calling for a pause", "echoed the union's call for", "renewed her push for", "is lobbying lawmakers to pass …",
   // "campaigned against the levy".
   /^take issue with\b/,
+  // A stance changed or held by idiom: "walked back her comments", "changed course on", "is sticking to her position
+  // that …".
+  /^walk back\b/,
+  /^(change|reverse) course\b/,
+  /^stick (to|with|by) (\S+ ){0,2}(position|stance|view|demand|plan|pledge|promise|decision|gun)\b/,
+  // Terms put on a stance: "made the fare freeze a condition of her support", "conditioned her support on", "tied her
+  // support for the levy to a fare freeze".
+  /^make (\S+ ){1,5}(a|the) (pre)?condition (of|for)\b/,
+  /^condition (\S+ ){0,3}(support|backing|vote|approval|endorsement|signature) (\S+ ){0,4}on\b/,
+  /^tie (\S+ ){0,2}(support|backing|vote|approval|endorsement|signature) (\S+ ){0,4}to\b/,
   // Denying what one is charged with: "denies the charge", "denied the allegations"; "denied that …" reports.
   /^deny (the|those|these|that|any|all|such|his|her|its|their) (\S+ ){0,2}(charge|accusation|allegation|claim|report|suggestion)\b/,
   /^join (\S+ ){1,4}in (call|urge|demand|oppose|support|back|reject|condemn|criticize|criticise|press|seek)\b/,

@@ -95,6 +95,11 @@ export const STANCE_CUES: Record<StanceKind, RegExp[]> = {
     /(?<!\b(we|i) )\bmust\b/,
     /\bcondition be not (\w+ )?in place\b/,
     /\b(as a|the|a) (pre)?condition for\b/,
+    // Terms put on a stance: "made the freeze a condition of her support", "conditioned her support on …", "tied her
+    // support to …".
+    /\bmake (\S+ ){1,5}(a|the) (pre)?condition (of|for)\b/,
+    /\bcondition (\S+ ){0,3}(support|backing|vote|approval|endorsement|signature) (\S+ ){0,4}on\b/,
+    /\btie (\S+ ){0,2}(support|backing|vote|approval|endorsement|signature) (\S+ ){0,4}to\b/,
     ENDING_TERMS,
     // Terms spelt out after a colon: "set two conditions: …", "her terms: …" (not "said of Reyes's conditions: …").
     /(?<!\bof (\S+ ){0,3}|\bin )\b((pre)?condition|term|requirement) (\S+ ){0,6}:/,

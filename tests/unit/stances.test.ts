@@ -2219,6 +2219,18 @@ describe('sources without a person’s name', () => {
     ]);
   });
 
+  it('reads terms put on a stance as conditions, and a stance changed or held by idiom ("conditioned her support on", "walked back")', () => {
+    const read = (sentence: string) => extractStatements(['Mayor Ana Lima met the transit union.', sentence]).map((statement) => `${statement.speaker}: ${statement.kind}`);
+    expect(read('Lima made the fare freeze a condition of her support.')).toEqual(['Ana Lima: condition']);
+    expect(read('Lima conditioned her support on a fare freeze.')).toEqual(['Ana Lima: condition']);
+    expect(read('Lima tied her support for the levy to a fare freeze.')).toEqual(['Ana Lima: condition']);
+    expect(read('Lima walked back her comments about the union.')).toEqual(['Ana Lima: position']);
+    expect(read('Lima changed course on the levy after the poll.')).toEqual(['Ana Lima: position']);
+    expect(read('Lima is sticking to her position on the levy.')).toEqual(['Ana Lima: position']);
+    // Tying a boat to the dock, changing a tyre: no stance.
+    expect(read('Lima tied the boat to the dock.')).toEqual([]);
+  });
+
   it('reads "continued that …" and "answered that …" as reports, not "continued that policy" or "answers that question"', () => {
     const found = extractStatements([
       'Mayor Ana Lima spoke on Monday.',
