@@ -2231,6 +2231,13 @@ describe('sources without a person’s name', () => {
     expect(read('Lima tied the boat to the dock.')).toEqual([]);
   });
 
+  it('reads "back" after a modal as the verb wink takes for an adverb ("would back the deal if …", "will not back him")', () => {
+    const read = (sentence: string) => extractStatements(['Mayor Ana Lima met the union.', sentence]).map((statement) => `${statement.speaker}: ${statement.kind}`);
+    expect(read('Lima would back the deal if the state pays half.')).toEqual(['Ana Lima: condition']);
+    expect(read('Lima will not back him.')).toEqual(['Ana Lima: refusal']);
+    expect(read('Lima said she would be back the following week.')).toEqual([]);
+  });
+
   it('reads "continued that …" and "answered that …" as reports, not "continued that policy" or "answers that question"', () => {
     const found = extractStatements([
       'Mayor Ana Lima spoke on Monday.',
