@@ -218,7 +218,9 @@ const MAX_OWNED_ADJUNCT_TOKENS = 5;
 function withMainStance(tokens: Token[], anchors: Anchor[], register: SpeakerRegister): Anchor[] {
   const isAside = (anchor: Anchor) =>
     (anchor.lemma === 'according to' && (anchor.subject.type === 'unnamed' || isAnonymous(anchor.subject))) ||
-    [anchor.subjectStart - 1, anchor.subjectStart].some((k) => RELATIVE_PRONOUNS.has(tokens[k]?.normal ?? ''));
+    [anchor.subjectStart - 1, anchor.subjectStart].some((k) => RELATIVE_PRONOUNS.has(tokens[k]?.normal ?? '')) ||
+    // "… - moves that he said improved the economy": "that" after a noun opens a relative clause too.
+    (tokens[anchor.subjectStart - 1]?.normal === 'that' && tokens[anchor.subjectStart - 2]?.pos === 'NOUN');
   if (!anchors.every(isAside)) return anchors;
   const stance = anchorStanceVerb(tokens, register);
   if (!stance || stance.verbStart >= anchors[0].subjectStart) return anchors;
@@ -698,6 +700,10 @@ const STANCE_IDIOMS = [
   // in calling for a pause", "echoed the union's call for", "renewed her push for", "is lobbying lawmakers to pass …",
   // "campaigned against the levy".
   /^take issue with\b/,
+  /^bristle at\b/,
+  // Making way for another or for talks: "will clear the way for Kasich to …", "opened the door to talks" (offers).
+  /^clear the (way|path) for\b/,
+  /^open the door to\b/,
   // A stance changed or held by idiom: "walked back her comments", "changed course on", "is sticking to her position
   // that …".
   /^walk back\b/,
@@ -823,7 +829,10 @@ function anchorVerb(tokens: Token[], i: number, register: SpeakerRegister): Anch
   if (token.pos !== 'VERB') return undefined;
   if (tokens[i - 1]?.normal === 'to') return anchorAfterAspect(tokens, i, register) ?? anchorAfterOccasion(tokens, i, register);
   const participle = /ing$/.test(token.normal);
-  if (participle && STATEMENT_NOUNS.has(tokens[i - 1]?.lemma ?? '')) return anchorOnStatement(tokens, i, register);
+  // "a fundraising email Wednesday saying …": the statement's noun, a date between.
+  let noun = i - 1;
+  while (noun > 0 && tokens[noun].entity === 'DATE') noun -= 1;
+  if (participle && STATEMENT_NOUNS.has(tokens[noun]?.lemma ?? '')) return anchorOnStatement(tokens, i, register, noun);
   if (participle && madeAPointOf(tokens, i)) return anchorMadeAPointOf(tokens, i, register);
   // "is calling for" reports like "calls for"; ", saying …" reports for the sentence's subject, "with X saying …" for X;
   // other -ing forms are nouns or modifiers.
@@ -953,7 +962,9 @@ function objectThen(tokens: Token[], i: number, ends: (token: Token, hasHead: bo
       (hasHead && (token.pos === 'ADP' || token.entity === 'DATE')) || verb || (hasHead && token.normal === 'to' && isVerbInObject(tokens, k + 1)) ||
       isGerundObject(tokens, i, k);
     if (!inObject) return false;
-    hasHead ||= token.pos === 'NOUN' || token.pos === 'PROPN' || token.pos === 'PRON' || token.pos === 'NUM' || owner || (demonstrative && token.normal.endsWith('se'));
+    // "called this a false narrative": a demonstrative right before what it is called stands for the object itself.
+    const standsAlone = demonstrative && (token.normal.endsWith('se') || ['a', 'an'].includes(tokens[k + 1]?.normal ?? '') || tokens[k + 1]?.quoteMark === 'open');
+    hasHead ||= token.pos === 'NOUN' || token.pos === 'PROPN' || token.pos === 'PRON' || token.pos === 'NUM' || owner || standsAlone;
   }
   return false;
 }
@@ -988,13 +999,14 @@ function isVerbInObject(tokens: Token[], k: number): boolean {
  * what the writing says or does, the subject who issued it does. Only a statement the subject issues, not one of
  * someone else's ("Trump's tweets accusing …").
  */
-function anchorOnStatement(tokens: Token[], i: number, register: SpeakerRegister): Anchor | undefined {
+function anchorOnStatement(tokens: Token[], i: number, register: SpeakerRegister, noun = i - 1): Anchor | undefined {
   const token = tokens[i];
   // "a statement describing the meeting as a positive step": the naming is the stance, as after a subject.
   const stance = !REPORTING_VERBS.has(token.lemma) && (isStanceVerb(tokens, i) || isNamingFrame(tokens, i));
   if (!stance && !REPORTING_VERBS.has(token.lemma)) return undefined;
-  let k = i - 2;
-  while (k >= 0 && (tokens[k].pos === 'ADJ' || isDeterminer(tokens[k]))) k -= 1;
+  let k = noun - 1;
+  // "a fundraising email": the noun's modifiers, adjectives or nouns.
+  while (k >= 0 && (tokens[k].pos === 'ADJ' || (tokens[k].pos === 'NOUN' && k === noun - 1) || isDeterminer(tokens[k]))) k -= 1;
   if (tokens[k]?.pos !== 'VERB' || !ISSUING_VERBS.has(tokens[k].lemma)) return undefined;
   const issued = anchorWithSubject(tokens, k, k, register);
   if (!issued) return undefined;
@@ -1003,7 +1015,7 @@ function anchorOnStatement(tokens: Token[], i: number, register: SpeakerRegister
 }
 
 /** What someone issues in writing, which then says or does what they say ("a statement saying …", "a letter urging …"). */
-const STATEMENT_NOUNS = new Set(['statement', 'letter', 'post', 'tweet', 'message', 'release', 'memo', 'communique']);
+const STATEMENT_NOUNS = new Set(['statement', 'letter', 'post', 'tweet', 'message', 'release', 'memo', 'communique', 'email']);
 
 /** Verbs of issuing a statement. */
 const ISSUING_VERBS = new Set(['issue', 'post', 'release', 'send', 'publish', 'put', 'sign', 'deliver', 'write', 'make']);

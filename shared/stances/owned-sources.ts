@@ -1,7 +1,7 @@
 /**
  * Whose unnamed voice a possessive pronoun names. "Her spokesman said …", "His campaign said …", "according to her
- * office": the source speaks for the person "her" or "his" stands for, the last one named before whom it can stand for. A
- * watch that follows the person follows what their office, campaign or spokesman says.
+ * office": the source speaks for the person "her" or "his" stands for, the last one named before whom it can stand
+ * for. A watch that follows the person follows what their office, campaign or spokesman says.
  */
 import type { AttributedClause } from './attribution.js';
 import { SPOKESPERSON_NOUNS } from './lexicon.js';
@@ -46,6 +46,7 @@ const REPRESENTATIVE_NOUNS = new Set([
   'aide',
   'adviser',
   'advisor',
+  'associate',
   'strategist',
   'representative',
   'lawyer',

@@ -176,7 +176,7 @@ export const STANCE_CUES: Record<StanceKind, RegExp[]> = {
   ],
   // "prepared to" as the lemma line writes it ("be prepare to", "be now prepare to"); "we will prepare to leave" is no
   // offer.
-  offer: [/\bready to\b/, /\bwilling to\b/, /\boffer\b/, /\bbe (now |still |not )?prepare to\b/, /\bopen(ness)? to\b/, /\bpropose\b/, new RegExp(`\\b${TERMS_MOVED} (\\S+ ){0,2}(proposal|bid)\\b`)],
+  offer: [/\bclear the (way|path) for\b/, /\bopen the door to\b/, /\bready to\b/, /\bwilling to\b/, /\boffer\b/, /\bbe (now |still |not )?prepare to\b/, /\bopen(ness)? to\b/, /\bpropose\b/, new RegExp(`\\b${TERMS_MOVED} (\\S+ ){0,2}(proposal|bid)\\b`)],
   concern: [
     /\bconcern(ed)?\b/,
     /\bworr(y|ied)\b/,
@@ -208,6 +208,9 @@ export const STANCE_CUES: Record<StanceKind, RegExp[]> = {
     // he is the stronger candidate"); so does making it clear ("made it clear to House Democrats that she has their
     // backs").
     /\b(insist|argue|contend)\b/,
+    // Saying one holds a stance by being its partisan: "said he is a strong supporter of legal immigration" (a writer's
+    // "X is a vocal critic of" has no verb of saying and is no statement).
+    /\bbe (a|an) (\S+ ){0,3}(supporter|opponent|critic|advocate|proponent|champion|backer|foe) of\b/,
     // A limit the speaker will not let be crossed: "said that was a red line".
     /\bred line\b/,
     /\bmake (it )?(\S+ )?clear\b/,

@@ -23,8 +23,8 @@ export function findRetinueOwners(clauses: AttributedClause[], register: Speaker
 }
 
 /**
- * "Aides", "senior advisers": a label of nothing but a retinue noun and how close they are. "Sanders advisers", "a
- * Democratic aide" or "the former top aide" name or imply someone else's.
+ * "Aides", "senior advisers", "associates": a label of nothing but a retinue noun and how close they are. "Sanders
+ * advisers", "a Democratic aide" or "the former top aide" name or imply someone else's.
  */
 function isBareRetinue(person: Person): boolean {
   const words = person.words.map((word) => word.replace(/s$/, ''));
@@ -34,4 +34,4 @@ function isBareRetinue(person: Person): boolean {
 const CLOSENESS_WORDS = new Set(['senior', 'top', 'close', 'longtime']);
 
 /** People who are someone's by what they are (sources by `SOURCE_NOUNS`; allies and backers are not sources). */
-const RETINUE_NOUNS = new Set(['aide', 'adviser', 'advisor']);
+const RETINUE_NOUNS = new Set(['aide', 'adviser', 'advisor', 'associate']);

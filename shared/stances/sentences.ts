@@ -66,7 +66,7 @@ const SENTENCE_BREAK = /[.!?…]["”’')\]]*\s+/g;
  * Stages: boundParagraphs → tokenizeParagraph → splitFusedMarks → splitPossessives → mendSplitPairs → markQuotations →
  * retagSentenceStart → retagParticiples → retagOwnedModifiers → retagPresentVerbs → retagCharacterisingVerbs →
  * retagPhrasalVerbs → retagPhrasalStanceParticiples → retagSaidReadAsAdjective → retagAfterAccordingTo →
- * retagNamesReadAsVerbs → retagAdverbsBeforeBeen → retagBackAfterModal → mergeBrokenAbbreviations → withoutDateline.
+ * retagNamesReadAsVerbs → retagAdverbsBeforeBeen → retagVerbsAfterModal → mergeBrokenAbbreviations → withoutDateline.
  * Quotation state resets at each paragraph: by convention a quote that runs on opens again in the next one.
  */
 export function readSentences(paragraphs: string[]): Sentence[] {
@@ -75,7 +75,7 @@ export function readSentences(paragraphs: string[]): Sentence[] {
     const start = paragraphStart;
     const sentences = mendSplitPairs(tokenizeParagraph(paragraph, paragraphIndex, start).map(splitFusedMarks).map(splitPossessives));
     paragraphStart += paragraphs[paragraphIndex].length + PARAGRAPH_SEPARATOR.length;
-    const retagged = markQuotations(sentences).map(retagSentenceStart).map(retagParticiples).map(retagOwnedModifiers).map(retagPresentVerbs).map(retagCharacterisingVerbs).map(retagPhrasalVerbs).map(retagPhrasalStanceParticiples).map(retagSaidReadAsAdjective).map(retagAfterAccordingTo).map(retagNamesReadAsVerbs).map(retagAdverbsBeforeBeen).map(retagBackAfterModal);
+    const retagged = markQuotations(sentences).map(retagSentenceStart).map(retagParticiples).map(retagOwnedModifiers).map(retagPresentVerbs).map(retagCharacterisingVerbs).map(retagPhrasalVerbs).map(retagPhrasalStanceParticiples).map(retagSaidReadAsAdjective).map(retagAfterAccordingTo).map(retagNamesReadAsVerbs).map(retagAdverbsBeforeBeen).map(retagVerbsAfterModal);
     const merged = mergeBrokenAbbreviations(retagged, paragraph, start);
     return withoutDateline(merged, paragraph, start);
   });
@@ -309,20 +309,21 @@ function retagSaidReadAsAdjective(sentence: Sentence): Sentence {
 }
 
 /**
- * wink reads "back" after a modal as an adverb ("would back the deal", "will not back him"); after a modal or "to", and
- * before what it backs (a determiner, a name, a pronoun), it is the verb ("will come back the next day" is not).
+ * wink reads a verb after a modal as an adjective when the word can be one ("would welcome the move", "will clear the
+ * way", "will open the door"), and "back" as an adverb ("would back the deal"). After a modal or "to", and before what
+ * the verb takes (a determiner, a name, a pronoun), it is the verb: an adjective there would need "be" ("would be
+ * open to", "would be back the following week").
  */
-function retagBackAfterModal(sentence: Sentence): Sentence {
+function retagVerbsAfterModal(sentence: Sentence): Sentence {
   const tokens = sentence.tokens;
   tokens.forEach((token, k) => {
-    if (token.normal !== 'back' || token.pos !== 'ADV') return;
+    if (token.pos !== 'ADJ' && !(token.pos === 'ADV' && token.normal === 'back')) return;
     let before = k - 1;
     while (tokens[before]?.normal === 'not' || tokens[before]?.pos === 'ADV') before -= 1;
-    // Not after "be": "would be back the next week" is an adverb.
-    const modal = (tokens[before]?.pos === 'AUX' && tokens[before].lemma !== 'be') || (tokens[before]?.normal === 'to' && tokens[before].pos === 'PART');
+    const modal = (tokens[before]?.pos === 'AUX' && tokens[before].lemma !== 'be' && tokens[before].lemma !== 'have') || (tokens[before]?.normal === 'to' && tokens[before].pos === 'PART');
     const next = tokens[k + 1];
     const object = next !== undefined && (['DET', 'PROPN'].includes(next.pos) || OBJECT_PRONOUNS.has(next.normal)) && next.entity !== 'DATE';
-    if (modal && object) tokens[k] = { ...token, pos: 'VERB', lemma: 'back' };
+    if (modal && object) tokens[k] = { ...token, pos: 'VERB', lemma: token.normal };
   });
   return sentence;
 }

@@ -2238,6 +2238,24 @@ describe('sources without a person’s name', () => {
     expect(read('Lima said she would be back the following week.')).toEqual([]);
   });
 
+  it('reads a verb wink takes for an adjective after a modal ("would welcome the move", "will clear the way for …")', () => {
+    const read = (sentence: string) => extractStatements(['Mayor Ana Lima met the union.', sentence]).map((statement) => `${statement.speaker}: ${statement.kind}`);
+    expect(read('Lima would welcome the move.')).toEqual(['Ana Lima: position']);
+    expect(read('In return, Lima will clear the way for Reyes to run in the north.')).toEqual(['Ana Lima: offer']);
+    expect(read('Lima will open the door to talks.')).toEqual(['Ana Lima: offer']);
+    expect(read('Lima will close the depot.')).toEqual([]);
+  });
+
+  it('reads more forms of stating a stance: chiding, calling "this" a name, an email sent on a day, one\'s own partisanship, an aside after "that"', () => {
+    const read = (sentence: string) => extractStatements(['Mayor Ana Lima met Tom Reyes and the union.', sentence]).map((statement) => `${statement.speaker}: ${statement.kind}`);
+    expect(read('Lima chided Reyes for raising questions about the budget.')).toEqual(['Ana Lima: position']);
+    expect(read('The Lima campaign calls this a false narrative.')).toEqual(['Lima campaign: position']);
+    expect(read('The Lima campaign sent a fundraising email Wednesday saying that voters would back the levy.')).toEqual(['Lima campaign: position']);
+    expect(read('Lima has said she is a strong supporter of the levy.')).toEqual(['Ana Lima: position']);
+    expect(read('Lima praised the union for cutting costs - moves that she said saved the city money.')).toEqual(['Ana Lima: position']);
+    expect(read('Associates say Lima will stay in the race.')).toEqual(['Associates: position']);
+  });
+
   it('reads "continued that …" and "answered that …" as reports, not "continued that policy" or "answers that question"', () => {
     const found = extractStatements([
       'Mayor Ana Lima spoke on Monday.',
