@@ -861,6 +861,9 @@ function anchorVerb(tokens: Token[], i: number, register: SpeakerRegister): Anch
     return undefined;
   }
   if (hangs) {
+    // "For months, Cruz had praised Trump, stating …": what a clause in the past perfect did before the story, the
+    // participle says with it (see `isPastPerfect`).
+    if (hangsOnPastPerfect(tokens, i)) return undefined;
     const anchor = anchorParticiple(tokens, i, verbEnd, register, absolute);
     const explains = stanceHungOn(tokens, i);
     return anchor && explains ? { ...anchor, explains } : anchor;
@@ -1527,6 +1530,14 @@ function stanceHungOn(tokens: Token[], i: number): Anchor['explains'] {
 }
 
 const CLAUSE_BREAKS = new Set([',', ':', ';']);
+
+/** The first verb of the stretch before the participle's comma is in the past perfect ("had praised Trump, stating"). */
+function hangsOnPastPerfect(tokens: Token[], i: number): boolean {
+  const comma = tokens.slice(0, i).findLastIndex((token) => token.text === ',');
+  const start = tokens.slice(0, Math.max(comma, 0)).findLastIndex((token) => CLAUSE_BREAKS.has(token.text)) + 1;
+  const verb = tokens.findIndex((token, k) => k >= start && k < comma && token.pos === 'VERB' && !token.quoted);
+  return verb !== -1 && isPastPerfect(tokens, verb);
+}
 
 /** A participle's subject sits outside its clause: the anchor's subject span is the verb itself. */
 function participleAnchor(i: number, verbEnd: number, subject: Subject, lemma: string): Anchor {

@@ -2256,6 +2256,12 @@ describe('sources without a person’s name', () => {
     expect(read('Associates say Lima will stay in the race.')).toEqual(['Associates: position']);
   });
 
+  it('reads a participle hung on a clause in the past perfect as background ("For months, Lima had praised Reyes, stating …")', () => {
+    const read = (sentence: string) => extractStatements(['Mayor Ana Lima met Tom Reyes.', sentence]).map((statement) => statement.kind);
+    expect(read('For months, Lima had praised Reyes, stating there was a benefit to having him in the race.')).toEqual([]);
+    expect(read('Lima praised Reyes, stating there was a benefit to having him in the race.')).toEqual(['position']);
+  });
+
   it('reads "continued that …" and "answered that …" as reports, not "continued that policy" or "answers that question"', () => {
     const found = extractStatements([
       'Mayor Ana Lima spoke on Monday.',
