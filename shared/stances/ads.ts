@@ -5,7 +5,7 @@
  * follows what their ads say.
  */
 import type { AttributedClause } from './attribution.js';
-import { POSSESSIVE_MARKS } from './lexicon.js';
+import { POSSESSIVE_MARKS, SPEAKER_POSSESSIVES, SPEAKER_PRONOUNS } from './lexicon.js';
 import type { Sentence } from './sentences.js';
 import { namedBefore, referentOf } from './mentions.js';
 import type { Person } from './speakers.js';
@@ -57,11 +57,10 @@ function sponsorOf(sentences: Sentence[], s: number, ad: number, people: Person[
   let k = ad - 1;
   while (k >= 0 && (MODIFIER_POS.has(tokens[k].pos) || tokens[k].text === '-')) k -= 1;
   if (k >= 0 && POSSESSIVE_MARKS.has(tokens[k].text)) return namedBefore(sentences, s, k, people).at(-1)?.person;
-  if (k >= 0 && OWNER_PRONOUNS.has(tokens[k].normal)) return referentOf(sentences, s, k, people);
-  const first = namedBefore(sentences.slice(s, s + 1), 0, ad, people)[0]?.at ?? ad;
-  const pronoun = tokens.findIndex((token, i) => i < first && !token.quoted && SUBJECT_PRONOUNS.has(token.normal));
-  if (pronoun !== -1) return referentOf(sentences, s, pronoun, people);
-  return first < ad ? namedBefore(sentences.slice(s, s + 1), 0, ad, people)[0].person : undefined;
+  if (k >= 0 && SPEAKER_POSSESSIVES.has(tokens[k].normal)) return referentOf(sentences, s, k, people);
+  const first = namedBefore(sentences.slice(s, s + 1), 0, ad, people)[0];
+  const pronoun = tokens.findIndex((token, i) => i < (first?.at ?? ad) && !token.quoted && SPEAKER_PRONOUNS.has(token.normal));
+  return pronoun !== -1 ? referentOf(sentences, s, pronoun, people) : first?.person;
 }
 
 /** What an ad is called, as a speaker ("the ad says") and where the article brings it up ("a new ad"). */
@@ -72,6 +71,3 @@ const AD_VOICES = new Set([...AD_NOUNS, 'narrator', 'announcer', 'voice-over', '
 
 /** Words between an owner and the ad ("his second 30-second TV ad"). */
 const MODIFIER_POS = new Set(['ADJ', 'NUM', 'NOUN', 'PROPN']);
-
-const OWNER_PRONOUNS = new Set(['his', 'her']);
-const SUBJECT_PRONOUNS = new Set(['he', 'she']);

@@ -28,6 +28,7 @@ import {
   REPORTING_VERB_FRAMES,
   REPORTING_VERBS,
   ROLE_WORDS,
+  SPEAKER_POSSESSIVES,
   SPEAKER_PRONOUNS,
   STANCE_ADJECTIVES,
   STANCE_VERBS,
@@ -191,7 +192,6 @@ function beforeAdjectives(tokens: Token[], noun: number): number {
   return k;
 }
 
-const SPEAKER_POSSESSIVES = new Set(['his', 'her']);
 
 /**
  * After the noun, past a short adjunct ("on Wednesday", "last week"): a "that" opening a clause, or "to" and a verb.
@@ -696,11 +696,19 @@ const STANCE_IDIOMS = [
   /^lash out at\b/,
   // Holding back from terms, or refusing past a point: "balked at the demand", "drew a line at any cut".
   /^balk at\b/,
-  // Disagreeing, joining or echoing another's stance, pushing for one: "took issue with the figures", "joined the union
-  // in calling for a pause", "echoed the union's call for", "renewed her push for", "is lobbying lawmakers to pass …",
-  // "campaigned against the levy".
+  /^draw (a|the) (\S+ )?line (at|on|under)\b/,
+  // Disagreeing, denying what one is charged with: "took issue with the figures", "bristled at the suggestion", "denied
+  // the allegations" ("denied that …" reports).
   /^take issue with\b/,
   /^bristle at\b/,
+  /^deny (the|those|these|that|any|all|such|his|her|its|their) (\S+ ){0,2}(charge|accusation|allegation|claim|report|suggestion)\b/,
+  // Joining or echoing another's stance, pushing for one: "joined the union in calling for a pause", "echoed the
+  // union's call for", "renewed her push for", "is lobbying lawmakers to pass …", "campaigned against the levy".
+  /^join (\S+ ){1,4}in (call|urge|demand|oppose|support|back|reject|condemn|criticize|criticise|press|seek)\b/,
+  /^echo (\S+ ){0,4}(call|demand|criticism|concern|warning|opposition|support|position|view)\b/,
+  /^(renew|step up|intensify) (\S+ ){0,2}(push|campaign|drive|effort) (for|to|against)\b/,
+  /^lobby ((\S+ ){1,3}to|for|against)\b/,
+  /^campaign (for|against)\b/,
   // Making way for another or for talks: "will clear the way for Kasich to …", "opened the door to talks" (offers).
   /^clear the (way|path) for\b/,
   /^open the door to\b/,
@@ -714,14 +722,6 @@ const STANCE_IDIOMS = [
   /^make (\S+ ){1,5}(a|the) (pre)?condition (of|for)\b/,
   /^condition (\S+ ){0,3}(support|backing|vote|approval|endorsement|signature) (\S+ ){0,4}on\b/,
   /^tie (\S+ ){0,2}(support|backing|vote|approval|endorsement|signature) (\S+ ){0,4}to\b/,
-  // Denying what one is charged with: "denies the charge", "denied the allegations"; "denied that …" reports.
-  /^deny (the|those|these|that|any|all|such|his|her|its|their) (\S+ ){0,2}(charge|accusation|allegation|claim|report|suggestion)\b/,
-  /^join (\S+ ){1,4}in (call|urge|demand|oppose|support|back|reject|condemn|criticize|criticise|press|seek)\b/,
-  /^echo (\S+ ){0,4}(call|demand|criticism|concern|warning|opposition|support|position|view)\b/,
-  /^(renew|step up|intensify) (\S+ ){0,2}(push|campaign|drive|effort) (for|to|against)\b/,
-  /^lobby ((\S+ ){1,3}to|for|against)\b/,
-  /^campaign (for|against)\b/,
-  /^draw (a|the) (\S+ )?line (at|on|under)\b/,
   // Accepting or committing to terms: "agreed to waive the interest", "has undertaken not to strike".
   /^agree to\b/,
   /^undertake (not )?to\b/,
@@ -1123,14 +1123,8 @@ function anchorWithSubject(tokens: Token[], i: number, verbEnd: number, register
   const conjunction = conjunctionBefore(tokens, i);
   const opener = conjunction === -1 ? undefined : (coordinatedSubject(tokens, i, conjunction, register) ?? subordinateSubject(tokens, conjunction, register));
   if (opener) {
-    // "The union welcomed the proposal but said it needed more detail": the first verb's stance is said with it. Not a
-    // verb that reports on its own ("pledged to …"), nor one that declines ("declined to name … but said"), nor across
-    // a quotation set in between.
-    const stance = tokens.findIndex((before, k) => k < conjunction && before.pos === 'VERB' && !before.quoted && !/ing$/.test(before.normal));
-    const own = stance !== -1 && isStanceVerb(tokens, stance) && !REPORTING_VERBS.has(tokens[stance].lemma) && !DECLINING_VERBS.has(tokens[stance].lemma);
-    const quoted = tokens.slice(stance, conjunction).some((between, offset) => between.quoteMark || isDashAt(tokens, stance + offset));
-    const explains = own && !quoted ? { explains: { start: 0, verb: stance } } : {};
-    return { verbStart: i, verbEnd, subjectStart: conjunction, subjectEnd: conjunction, inverted: false, subject: opener, lemma: token.lemma, ...explains };
+    const explains = stanceBeforeConjunction(tokens, conjunction);
+    return { verbStart: i, verbEnd, subjectStart: conjunction, subjectEnd: conjunction, inverted: false, subject: opener, lemma: token.lemma, ...(explains ? { explains } : {}) };
   }
   const { subjectEnd, found: before } = subjectBefore(tokens, i, register);
   // "not what Marenne had asked for", "what he said last week": a free relative names what was said, as an object.
@@ -1314,6 +1308,21 @@ function conjunctionBefore(tokens: Token[], i: number): number {
 }
 
 const COORDINATORS = new Set(['and', 'but']);
+
+/**
+ * "The union welcomed the proposal but said it needed more detail": the sentence's first verb, before the conjunction
+ * that joins a verb of saying to it, takes a stance that is said with it. Not a verb that reports on its own ("pledged
+ * to …"), nor one that declines ("declined to name … but said"), nor across a quotation set in between.
+ */
+function stanceBeforeConjunction(tokens: Token[], conjunction: number): Anchor['explains'] {
+  const stance = tokens.findIndex((token, k) => k < conjunction && token.pos === 'VERB' && !token.quoted && !/ing$/.test(token.normal));
+  if (stance === -1 || !isStanceVerb(tokens, stance) || REPORTING_VERBS.has(tokens[stance].lemma) || DECLINING_VERBS.has(tokens[stance].lemma)) return undefined;
+  const quoted = tokens.slice(stance, conjunction).some((token, offset) => token.quoteMark || isDashAt(tokens, stance + offset));
+  return quoted ? undefined : { start: 0, verb: stance };
+}
+
+/** Verbs that decline to do or say something: what is said after "but" is the statement. */
+const DECLINING_VERBS = new Set(['decline', 'refuse']);
 
 /**
  * "Her eyes welled with tears as she spoke of the city and urged voters to …": a verb after "and" inside a clause of
@@ -1910,9 +1919,6 @@ function sourceAfter(tokens: Token[], from: number): { source: ReturnType<typeof
   }
   return { source: sourceSpeaker(tokens, from, end), end };
 }
-
-/** Verbs that decline to do or say something: what is said after "but" is the statement. */
-const DECLINING_VERBS = new Set(['decline', 'refuse']);
 
 /** Prepositions that tie a role after a verb of saying to its body (", said a spokesman for the union"). */
 const ROLE_LINKS = new Set(['for', 'of', 'at']);

@@ -309,6 +309,9 @@ export const FRONTED_CLAUSE_OPENERS = new Set(['while', 'although', 'though', 'w
 /** Subject pronouns that refer back to the last named speaker. */
 export const SPEAKER_PRONOUNS = new Set(['he', 'she']);
 
+/** Their possessives: "his statement", "her spokesman", "his second ad". */
+export const SPEAKER_POSSESSIVES = new Set(['his', 'her']);
+
 /**
  * Offices that speak for the body they hold office in, by that body's common noun: a deputy mayor for the city, a school
  * board chair for the district. The watch's side named "City of Kelbourne" is found under "city" (see `aliasesOf`). Not

@@ -4,7 +4,7 @@
  * for. A watch that follows the person follows what their office, campaign or spokesman says.
  */
 import type { AttributedClause } from './attribution.js';
-import { SPOKESPERSON_NOUNS } from './lexicon.js';
+import { SPEAKER_POSSESSIVES, SPOKESPERSON_NOUNS } from './lexicon.js';
 import { referentOf } from './mentions.js';
 import type { Sentence, Token } from './sentences.js';
 import type { Person } from './speakers.js';
@@ -27,12 +27,10 @@ function ownerPronounAt(tokens: Token[], speaker: Person): number | undefined {
     if (tokens[k].quoted || tokens[k].normal !== speaker.words[0]) continue;
     let owner = k - 1;
     while (owner > 0 && tokens[owner].pos === 'ADJ') owner -= 1;
-    if (OWNER_PRONOUNS.has(tokens[owner].normal)) return owner;
+    if (SPEAKER_POSSESSIVES.has(tokens[owner].normal)) return owner;
   }
   return undefined;
 }
-
-const OWNER_PRONOUNS = new Set(['his', 'her']);
 
 /** The label's last word in the singular ("aides" → "aide"). */
 const headOf = (speaker: Person) => (speaker.words.at(-1) ?? '').replace(/s$/, '');
