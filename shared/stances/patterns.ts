@@ -211,6 +211,10 @@ export const STANCE_CUES: Record<StanceKind, RegExp[]> = {
     // Saying one holds a stance by being its partisan: "said he is a strong supporter of legal immigration" (a writer's
     // "X is a vocal critic of" has no verb of saying and is no statement).
     /\bbe (a|an) (\S+ ){0,3}(supporter|opponent|critic|advocate|proponent|champion|backer|foe) of\b/,
+    // A stance held as a state, or said again by its noun: "remained committed to the talks", "reiterated Japan's
+    // opposition to tariff-free beef".
+    /\b(remain|stay|be) (\S+ )?commit to\b/,
+    /\b(reiterate|repeat|restate|reaffirm) (\S+ ){0,3}(support|opposition|objection|commitment|rejection) (to|for|of)\b/,
     // A limit the speaker will not let be crossed: "said that was a red line".
     /\bred line\b/,
     /\bmake (it )?(\S+ )?clear\b/,

@@ -2262,6 +2262,12 @@ describe('sources without a person’s name', () => {
     expect(read('Lima praised Reyes, stating there was a benefit to having him in the race.')).toEqual(['position']);
   });
 
+  it('reads a commitment held and an opposition reiterated as positions ("remained committed to the talks")', () => {
+    const read = (sentence: string) => extractStatements(['Trade Minister Kenji Sato met his counterpart on Monday.', sentence]).map((statement) => statement.kind);
+    expect(read('Sato’s ministry later issued a statement saying Japan remained committed to the talks.')).toEqual(['position']);
+    expect(read('Sato reiterated Japan’s opposition to tariff-free beef.')).toEqual(['position']);
+  });
+
   it('reads "continued that …" and "answered that …" as reports, not "continued that policy" or "answers that question"', () => {
     const found = extractStatements([
       'Mayor Ana Lima spoke on Monday.',
