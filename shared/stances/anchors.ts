@@ -12,6 +12,7 @@ import {
   GIVEN_UP_STANCES,
   HALTING_VERBS,
   INSISTING_ADJECTIVES,
+  JUDGING_ADJECTIVES,
   LIST_CONJUNCTIONS,
   LISTENER_VERBS,
   ORGANIZATION_HEADS,
@@ -608,7 +609,8 @@ function stanceAdjectiveAfter(tokens: Token[], i: number): number | undefined {
   const next = tokens[k + 1]?.normal;
   // "is in favor of": the noun holds the stance, as an adjective does.
   if (tokens[k]?.normal === 'in' && (next === 'favor' || next === 'favour') && tokens[k + 2]?.normal === 'of') return k + 1;
-  const holds = (STANCE_ADJECTIVES.has(tokens[k]?.normal ?? '') && next === 'to') || (INSISTING_ADJECTIVES.has(tokens[k]?.normal ?? '') && next === 'that');
+  const judges = JUDGING_ADJECTIVES.has(tokens[k]?.normal ?? '') && (next === 'of' || next === 'about');
+  const holds = (STANCE_ADJECTIVES.has(tokens[k]?.normal ?? '') && next === 'to') || (INSISTING_ADJECTIVES.has(tokens[k]?.normal ?? '') && next === 'that') || judges;
   return holds ? k : undefined;
 }
 
@@ -701,6 +703,20 @@ const STANCE_IDIOMS = [
   // the allegations" ("denied that …" reports).
   /^take issue with\b/,
   /^bristle at\b/,
+  /^object to\b/,
+  // Doubting or likening: "cast doubt on the figures", "poured cold water on the idea", "questioned the need for",
+  // "likened the plan to a tax hike".
+  /^(cast|throw) doubt on\b/,
+  /^(pour|throw) cold water on\b/,
+  /^question the (need|wisdom|value|logic|point|merit|legality|fairness|timing) (for|of)\b/,
+  /^(liken|compare) (\S+ ){1,6}to\b/,
+  // Taking a side or holding one: "signed on to the plan", "came down on the side of the union", "dug in", "held firm
+  // on the levy", "pressed for a vote" ("fought for second place" is a race, not a stance).
+  /^sign on to\b/,
+  /^come down (on the side of|in favou?r of|against)\b/,
+  /^dig in\b/,
+  /^hold firm\b/,
+  /^press for\b/,
   /^deny (the|those|these|that|any|all|such|his|her|its|their) (\S+ ){0,2}(charge|accusation|allegation|claim|report|suggestion)\b/,
   // Joining or echoing another's stance, pushing for one: "joined the union in calling for a pause", "echoed the
   // union's call for", "renewed her push for", "is lobbying lawmakers to pass …", "campaigned against the levy".

@@ -275,6 +275,8 @@ export const SCHEDULE_VERBS = new Set(['open', 'begin', 'start', 'resume', 'end'
 export const STANCE_ADJECTIVES = new Set(['willing', 'unwilling', 'prepared', 'ready', 'determined', 'reluctant', 'opposed', 'committed', 'open', 'averse', 'resistant']);
 /** Adjectives after "be" that insist on the "that" clause after them ("is adamant that the depot stays open"). */
 export const INSISTING_ADJECTIVES = new Set(['adamant', 'insistent', 'confident', 'convinced']);
+/** Adjectives after "be" that judge what follows "of" or "about" ("is critical of the plan", "is skeptical about"). */
+export const JUDGING_ADJECTIVES = new Set(['critical', 'skeptical', 'sceptical', 'wary', 'supportive', 'dismissive', 'contemptuous']);
 
 /** Two-word stance verbs: lemma → particles that make it one ("did not rule out", "played down", "railed against"). */
 export const PHRASAL_STANCE_VERBS: Record<string, string[]> = {
@@ -658,7 +660,7 @@ export const ORGANIZATION_HEADS = new Set([
 ]);
 
 /** Verbs that say what something is with "as" ("described the plan as reckless", "referred to Obama as …"). */
-export const CHARACTERISING_VERBS = new Set(['describe', 'portray', 'paint', 'cast', 'characterize', 'characterise', 'depict', 'refer']);
+export const CHARACTERISING_VERBS = new Set(['describe', 'portray', 'paint', 'cast', 'characterize', 'characterise', 'depict', 'refer', 'frame', 'view', 'regard']);
 
 /** A seat of government, the title of the head it speaks for, and the words that may qualify that title. */
 export interface SeatOfGovernment {

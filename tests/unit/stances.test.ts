@@ -2268,6 +2268,25 @@ describe('sources without a person’s name', () => {
     expect(read('Sato reiterated Japan’s opposition to tariff-free beef.')).toEqual(['position']);
   });
 
+  it('reads stances of judging, likening, doubting and holding a side ("is critical of", "likened the plan to", "held firm on")', () => {
+    const read = (sentence: string) => extractStatements(['Mayor Ana Lima met the council on Monday.', sentence]).map((statement) => `${statement.speaker}: ${statement.kind}`);
+    for (const sentence of [
+      'Lima is critical of the council’s plan.',
+      'Lima framed the vote as a test of the council’s nerve.',
+      'Lima likened the plan to a tax hike.',
+      'Lima questioned the need for a second vote.',
+      'Lima poured cold water on the idea of a fare rise.',
+      'Lima signed on to the union’s plan.',
+      'Lima came down on the side of the union.',
+      'Lima held firm on the levy.',
+      'Lima pressed for a second vote.',
+      'Lima objected to the council’s plan.',
+    ]) expect(read(sentence), sentence).toEqual(['Ana Lima: position']);
+    // Seeing something as so is no naming of a stance; a race fought is no stance.
+    expect(read('Residents see it as a strength that everyone is from somewhere else.')).toEqual([]);
+    expect(read('Lima is fighting for second place.')).toEqual([]);
+  });
+
   it('reads "continued that …" and "answered that …" as reports, not "continued that policy" or "answers that question"', () => {
     const found = extractStatements([
       'Mayor Ana Lima spoke on Monday.',
