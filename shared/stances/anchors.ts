@@ -599,8 +599,8 @@ function appositiveClose(tokens: Token[], open: number): number | undefined {
 }
 
 /**
- * The adjective of "is willing to", "is not yet prepared to", "remains opposed to", "is adamant that" (or the noun of
- * "is in favor of") after the "be" or "remain" at `i`, if it holds a stance.
+ * The adjective of "is willing to", "is not yet prepared to", "remains opposed to", "is adamant that", "is critical of"
+ * (or the noun of "is in favor of") after the "be" or "remain" at `i`, if it holds a stance.
  */
 function stanceAdjectiveAfter(tokens: Token[], i: number): number | undefined {
   if (tokens[i].lemma !== 'be' && tokens[i].lemma !== 'remain') return undefined;
@@ -700,9 +700,10 @@ const STANCE_IDIOMS = [
   /^balk at\b/,
   /^draw (a|the) (\S+ )?line (at|on|under)\b/,
   // Disagreeing, denying what one is charged with: "took issue with the figures", "bristled at the suggestion", "denied
-  // the allegations" ("denied that …" reports).
+  // the allegations" ("denied that …" reports), "objected to the plan".
   /^take issue with\b/,
   /^bristle at\b/,
+  /^deny (the|those|these|that|any|all|such|his|her|its|their) (\S+ ){0,2}(charge|accusation|allegation|claim|report|suggestion)\b/,
   /^object to\b/,
   // Doubting or likening: "cast doubt on the figures", "poured cold water on the idea", "questioned the need for",
   // "likened the plan to a tax hike".
@@ -717,7 +718,6 @@ const STANCE_IDIOMS = [
   /^dig in\b/,
   /^hold firm\b/,
   /^press for\b/,
-  /^deny (the|those|these|that|any|all|such|his|her|its|their) (\S+ ){0,2}(charge|accusation|allegation|claim|report|suggestion)\b/,
   // Joining or echoing another's stance, pushing for one: "joined the union in calling for a pause", "echoed the
   // union's call for", "renewed her push for", "is lobbying lawmakers to pass …", "campaigned against the levy".
   /^join (\S+ ){1,4}in (call|urge|demand|oppose|support|back|reject|condemn|criticize|criticise|press|seek)\b/,

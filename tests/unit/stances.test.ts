@@ -2276,6 +2276,7 @@ describe('sources without a person’s name', () => {
       'Lima likened the plan to a tax hike.',
       'Lima questioned the need for a second vote.',
       'Lima poured cold water on the idea of a fare rise.',
+      'Lima has cast doubt on the council’s figures.',
       'Lima signed on to the union’s plan.',
       'Lima came down on the side of the union.',
       'Lima held firm on the levy.',
