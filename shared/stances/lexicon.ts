@@ -428,12 +428,14 @@ export const SOURCE_NOUNS = new Set([
   'foundation',
   'chamber',
   'tribunal',
-  'associate',
-  'narrator',
-  'announcer',
-  'ad',
   'panel',
   'bureau',
+  // An ad and who speaks in it, whose sponsor `findAdSponsors` finds; associates, whose owner a pronoun or a name
+  // after the verb gives (`findPronounOwners`, `findRetinueOwners`).
+  'ad',
+  'narrator',
+  'announcer',
+  'associate',
   // Businesses and institutions by their kind: "the airline said", "the bank said in a filing".
   'company',
   'firm',

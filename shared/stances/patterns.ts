@@ -133,11 +133,11 @@ export const STANCE_CUES: Record<StanceKind, RegExp[]> = {
     /\bnot (one|a) (single )?(cent|penny|dollar|inch)\b/,
     // Holding back from terms, or refusing past a point: "balked at the demand", "drew a line at any cut".
     /\bbalk at\b/,
+    /\bdraw (a|the) (\S+ )?line (at|on|under)\b/,
     // Withheld for now: "has yet to endorse him"; declined: "declined to endorse the plan" (declining to comment or
     // say is no stance, see `NO_COMMENT_CUE`).
     /\bhave yet to (endorse|back|support|sign|accept|commit|approve|embrace)\b/,
     /(?<!\bnot )\bdecline to (endorse|back|support|sign|accept|commit|approve|embrace|rule out|join|drop|withdraw|meet|negotiate)\b/,
-    /\bdraw (a|the) (\S+ )?line (at|on|under)\b/,
   ],
   demand: [
     /\burge\b/,

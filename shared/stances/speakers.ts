@@ -776,7 +776,7 @@ function looksLikePersonName(words: string[]): boolean {
   const doc = compromiseNlp()(words.join(' '));
   if (!doc.has(NOT_A_PERSON)) return true;
   // "Ron Park", "Ed Lane": compromise reads the whole as a place when the surname is a place word; a given name first
-  // that it knows alone makes it a person's (not "Sierra Leone", a country, nor "Jackson Heights", a city).
+  // that it knows alone makes it a person's ("Jackson" alone is none, and "Sierra Leone" a country).
   return words.length > 1 && compromiseNlp()(words[0]).has('#FirstName') && !doc.has(NAMED_PLACE);
 }
 
