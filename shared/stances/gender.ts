@@ -45,6 +45,16 @@ export function agrees(person: Person | null | undefined, pronoun: string): bool
   return !person || !wanted || !person.gender || person.gender === wanted;
 }
 
+/**
+ * The last of the people, in the order the article names them, whom the pronoun can stand for; one the article marks
+ * with the pronoun's gender first ("Her spokesman, …" after "… by Kaldmark boats": a name of unmarked gender may be a
+ * place or a body the register could not tell from a person).
+ */
+export function lastAgreeing(people: Person[], pronoun: string): Person | undefined {
+  const candidates = people.filter((person) => agrees(person, pronoun));
+  return candidates.findLast((person) => person.gender !== undefined) ?? candidates.at(-1);
+}
+
 /** The gender an honorific marks ("Mr." male, "Mrs." female); undefined for any other token. */
 export function honorificGenderOf(token: { normal: string } | undefined): Gender | undefined {
   return token && HONORIFIC_GENDER.get(token.normal.replace(/\.$/, ''));

@@ -2,18 +2,14 @@
  * Who the article has named so far, and whom a pronoun stands for among them: for the passes that tie an unnamed voice
  * to its owner ("his second ad", "her office said").
  */
-import { agrees } from './gender.js';
+import { lastAgreeing } from './gender.js';
 import type { Sentence } from './sentences.js';
 import { matchesWords, type Person } from './speakers.js';
 
-/**
- * The last person named before the pronoun at token `k` of sentence `s` whom it can stand for; one the article marks
- * with the pronoun's gender first, as for "her spokesman" (an unmarked name may be a place).
- */
+/** The last person (not an organisation) named before the pronoun at token `k` of sentence `s` whom it can stand for. */
 export function referentOf(sentences: Sentence[], s: number, k: number, people: Person[]): Person | undefined {
-  const pronoun = sentences[s].tokens[k].normal;
-  const candidates = namedBefore(sentences, s, k, people).filter(({ person }) => !person.organization && agrees(person, pronoun));
-  return (candidates.findLast(({ person }) => person.gender !== undefined) ?? candidates.at(-1))?.person;
+  const named = namedBefore(sentences, s, k, people).map(({ person }) => person);
+  return lastAgreeing(named.filter((person) => !person.organization), sentences[s].tokens[k].normal);
 }
 
 /** The people named before token `end` of sentence `s`, outside quotations, in the order the article names them. */

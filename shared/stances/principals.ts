@@ -5,7 +5,7 @@
  * general secretary of the Harbour Pilots Guild,"). A watch that follows the principal follows what their spokesperson
  * says for them, and judges it with the principal's own statements.
  */
-import { agrees } from './gender.js';
+import { lastAgreeing } from './gender.js';
 import { OFFICE_BODIES, POSSESSIVE_MARKS, ROLE_WORDS, SPOKESPERSON_NOUNS } from './lexicon.js';
 import { MAX_NAME_WORDS } from './patterns.js';
 import { isCapitalized, isWord, type Sentence, type Token } from './sentences.js';
@@ -23,7 +23,8 @@ export function findPrincipals(people: Person[], sentences: Sentence[]): void {
       if (!person) continue;
       const end = i + person.words.length - 1;
       const named = principalAfter(tokens, end) ?? principalBefore(tokens, i) ?? principalInTitle(tokens, i);
-      const principal = named && 'pronoun' in named ? lastAgreeing(mentioned, person, named.pronoun) : named && resolve(named, people, person);
+      // "Her spokeswoman": the last person named before whom "her" can stand for.
+      const principal = named && 'pronoun' in named ? lastAgreeing(mentioned.filter((candidate) => candidate !== person), named.pronoun)?.name : named && resolve(named, people, person);
       if (principal && !person.speaksFor) person.speaksFor = principal;
       mentioned.push(person);
       i = end;
@@ -247,13 +248,3 @@ function resolve(words: string[], people: Person[], spokesperson: Person): strin
 }
 
 const isCapitalizedWord = (word: string) => /^\p{Lu}/u.test(word);
-
-/**
- * "Her spokeswoman": the last person named before whom "her" can stand for, one the article marks as a woman first. A
- * name of unmarked gender may be a place or a body the register could not tell from a person ("… by Kaldmark boats.
- * Her spokesman, …").
- */
-function lastAgreeing(mentioned: Person[], spokesperson: Person, pronoun: string): string | undefined {
-  const candidates = mentioned.filter((candidate) => candidate !== spokesperson && agrees(candidate, pronoun));
-  return (candidates.findLast((candidate) => candidate.gender !== undefined) ?? candidates.at(-1))?.name;
-}
