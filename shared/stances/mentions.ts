@@ -3,7 +3,7 @@
  * to its owner ("his second ad", "her office said").
  */
 import { lastAgreeing } from './gender.js';
-import type { Sentence } from './sentences.js';
+import type { Sentence, Token } from './sentences.js';
 import { matchesWords, type Person } from './speakers.js';
 
 /** The last person (not an organisation) named before the pronoun at token `k` of sentence `s` whom it can stand for. */
@@ -20,9 +20,14 @@ export function namedBefore(sentences: Sentence[], s: number, end: number, peopl
     for (let i = 0; i < stop; i += 1) {
       // Names inside a quotation are what the ad or a speaker says, not who runs it.
       if (tokens[i].quoted) continue;
-      const person = people.find((candidate) => matchesWords(tokens, i, candidate.words) || tokens[i].normal === candidate.words.at(-1));
+      const person = people.find((candidate) => namesAt(tokens, i, candidate));
       if (person) named.push({ person, at: i });
     }
   });
   return named;
+}
+
+/** Whether the person is named at token `start`, in full or by surname ("President Barack Obama", "Obama"). */
+export function namesAt(tokens: Token[], start: number, person: Person): boolean {
+  return matchesWords(tokens, start, person.words) || tokens[start]?.normal === person.words.at(-1);
 }

@@ -7,7 +7,8 @@
 import type { AttributedClause } from './attribution.js';
 import { SEATS_OF_GOVERNMENT, type SeatOfGovernment } from './lexicon.js';
 import { isCapitalized, type Sentence } from './sentences.js';
-import { matchesWords, type Person } from './speakers.js';
+import { namesAt } from './mentions.js';
+import type { Person } from './speakers.js';
 
 /**
  * Sets `speaksFor` on each clause speaker that is a seat of government, or speaks for one, to the head the article names
@@ -39,5 +40,3 @@ function isTitled(person: Person, seat: SeatOfGovernment, sentences: Sentence[])
     tokens.some((token, k) => isCapitalized(token) && title.every((word, at) => tokens[k + at]?.normal === word) && namesAt(tokens, k + title.length, person)),
   );
 }
-
-const namesAt = (tokens: Sentence['tokens'], start: number, person: Person) => matchesWords(tokens, start, person.words) || tokens[start]?.normal === person.words.at(-1);
