@@ -609,10 +609,24 @@ function stanceAdjectiveAfter(tokens: Token[], i: number): number | undefined {
   const next = tokens[k + 1]?.normal;
   // "is in favor of": the noun holds the stance, as an adjective does.
   if (tokens[k]?.normal === 'in' && (next === 'favor' || next === 'favour') && tokens[k + 2]?.normal === 'of') return k + 1;
+  // "is against the levy", "remains firmly against it"; not "is against the law", whose stance is the law's.
+  if (tokens[k]?.normal === 'against' && isOpposedThing(tokens[k + 1]) && !AGAINST_FACTS.has(tokens[k + 2]?.normal ?? '')) return k;
   const judges = JUDGING_ADJECTIVES.has(tokens[k]?.normal ?? '') && (next === 'of' || next === 'about');
   const holds = (STANCE_ADJECTIVES.has(tokens[k]?.normal ?? '') && next === 'to') || (INSISTING_ADJECTIVES.has(tokens[k]?.normal ?? '') && next === 'that') || judges;
   return holds ? k : undefined;
 }
+
+/**
+ * What one can be against: a thing named by a determiner, a pronoun, a name or a bare noun ("against tolls"), or a
+ * gerund ("against raising the levy").
+ */
+function isOpposedThing(token: Token | undefined): boolean {
+  if (token === undefined || token.entity === 'DATE') return false;
+  return ['DET', 'PRON', 'PROPN', 'NOUN', 'ADJ'].includes(token.pos) || (token.pos === 'VERB' && token.normal.endsWith('ing'));
+}
+
+/** "was against the law", "is against the rules": what forbids, not who opposes. */
+const AGAINST_FACTS = new Set(['law', 'laws', 'rules', 'rule', 'constitution', 'odds']);
 
 /**
  * "spent much of her campaign railing against the toll", "spent the week attacking the governor": time spent doing
@@ -788,7 +802,11 @@ const STANCE_IDIOMS = [
   new RegExp(`^${TERMS_MOVED} (\\S+ ){0,2}(offer|demand|claim|bid|proposal)\\b`),
   // Setting out a plan or terms states them: "laid out his plan for …", "unveiled a proposal to …", "set out what she
   // called her red lines: …".
-  /^((lay|set|spell) out|outline|unveil) (\S+ ){0,6}(plan|proposal|vision|agenda|condition|demand|term|priority|platform|line|offer)\b/,
+  /^((lay|set|spell|roll) out|outline|unveil|put forward) (\S+ ){0,6}(plan|proposal|vision|agenda|condition|demand|term|priority|platform|line|offer)\b/,
+  // A stance made plain, or backed away from: "made no secret of her opposition to", "backed away from her pledge",
+  // "backed off the demand" (not "backed off the stage": a stance noun must follow).
+  /^make no secret of\b/,
+  /^back (away from|off) (\S+ ){0,3}(pledge|promise|vow|demand|offer|threat|position|stance|plan|proposal|support|opposition|call|claim|condition)\b/,
 ];
 
 /** The lemmas of the tokens from `i`, a few words' worth, space-joined. */

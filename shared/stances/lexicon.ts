@@ -208,6 +208,8 @@ export const STANCE_VERBS = new Set([
   'hail',
   'commend',
   'laud',
+  'champion',
+  'advocate',
   'embrace',
   'affirm',
   'reaffirm',

@@ -198,6 +198,9 @@ export const STANCE_CUES: Record<StanceKind, RegExp[]> = {
     // Backing or rejecting something: "said he supported a non-interventionist policy"; accepting terms: "Kaldmark
     // has accepted a 24 percent share", "agreed that every boat would carry an observer".
     /\b(support|endorse|favor|favour|reject|condemn|praise|accept|agree)\b/,
+    // Being against something: "said she was firmly against any new tax" (not "had been rigged against her", "up
+    // against a strong field", "against the law").
+    /\bbe ((still|now|also|firmly|strongly|staunchly|adamantly|vehemently|squarely|totally|completely|absolutely) )?against (?!the (law|rule|constitution|odds)\b)/,
     // Terms settled with the other side: "has reached a provisional agreement with the union", "struck a deal".
     /\b(reach|strike|sign|conclude) (a|an|the) (\S+ )?(agreement|deal|settlement|accord)\b/,
     // A commitment: "pledged to keep the buses running", "vowed to fight on"; an intention: "has every intention of"

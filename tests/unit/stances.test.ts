@@ -2147,6 +2147,24 @@ describe('sources without a person’s name', () => {
     expect(read('The surveyors drew a line on the map.')).toEqual([]);
   });
 
+  it('reads stances made plain, championed, put forward or backed away from, and being against something', () => {
+    const read = (sentence: string) => extractStatements(['Mayor Ana Lima spoke to reporters on Monday.', sentence]).map((statement) => `${statement.speaker}: ${statement.kind}`);
+    expect(read('Lima made no secret of her opposition to the levy.')).toEqual(['Ana Lima: position']);
+    expect(read('Lima has long championed a higher minimum wage.')).toEqual(['Ana Lima: position']);
+    expect(read('Lima advocated a ban on new tolls.')).toEqual(['Ana Lima: position']);
+    expect(read('Lima put forward a plan to cut fares.')).toEqual(['Ana Lima: position']);
+    expect(read('Lima rolled out a proposal for free transit.')).toEqual(['Ana Lima: position']);
+    expect(read('Lima backed away from her pledge to cut fares.')).toEqual(['Ana Lima: position']);
+    expect(read('Lima is against the levy.')).toEqual(['Ana Lima: position']);
+    expect(read('Lima was against raising the levy.')).toEqual(['Ana Lima: position']);
+    expect(read('Lima said she was against any new tax on fuel.')).toEqual(['Ana Lima: position']);
+    // Backing off a stage, being up against a field, and what is against the law take no stance.
+    expect(read('Lima backed off the stage.')).toEqual([]);
+    expect(read('Lima is up against a strong field.')).toEqual([]);
+    expect(read('Lima said the fee was against the law.')).toEqual(['Ana Lima: claim']);
+    expect(read('Lima said the vote had been rigged against her.')).toEqual(['Ana Lima: claim']);
+  });
+
   it('reads naming with "the" as a stance ("called the levy the city\'s best chance"), not a call made at a time', () => {
     const read = (sentence: string) => extractStatements(['Mayor Ana Lima spoke to reporters on Monday.', sentence]).map((statement) => statement.kind);
     expect(read('Lima called the levy the city’s best chance.')).toEqual(['position']);
