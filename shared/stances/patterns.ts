@@ -118,9 +118,10 @@ export const STANCE_CUES: Record<StanceKind, RegExp[]> = {
     /\b(will|would) not (?!(only|just|shy|hesitate|rule out|be|have(_perfect)?)\b)/,
     // "the levy was a non-starter", "is dead on arrival".
     /\bnon-?starter\b|\bdead on arrival\b/,
-    /(?<!\bnot )\brefuse\b/,
-    // Not "did not rule out", nor "stopped short of ruling out".
-    /(?<!\b(not|short of) )\brule out\b/,
+    // Refusing to rule something out keeps it open, as "did not rule out" does: not a refusal.
+    /(?<!\bnot )\brefuse\b(?! to rule out\b)/,
+    // Not "did not rule out", "refused to rule out", "declined to rule out", nor "stopped short of ruling out".
+    /(?<!\b(not|short of|refuse to|decline to) )\brule out\b/,
     // Not what the speaker asks of others: "called on voters to reject …" is a demand.
     /(?<!\bnot |\b(urge|call on|ask|press|want) (\S+ ){1,3}to )\breject\b/,
     /\bnot accept\b/,
@@ -137,7 +138,7 @@ export const STANCE_CUES: Record<StanceKind, RegExp[]> = {
     // Withheld for now: "has yet to endorse him"; declined: "declined to endorse the plan" (declining to comment or
     // say is no stance, see `NO_COMMENT_CUE`).
     /\bhave yet to (endorse|back|support|sign|accept|commit|approve|embrace)\b/,
-    /(?<!\bnot )\bdecline to (endorse|back|support|sign|accept|commit|approve|embrace|rule out|join|drop|withdraw|meet|negotiate)\b/,
+    /(?<!\bnot )\bdecline to (endorse|back|support|sign|accept|commit|approve|embrace|join|drop|withdraw|meet|negotiate)\b/,
   ],
   demand: [
     /\burge\b/,

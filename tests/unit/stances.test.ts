@@ -2147,6 +2147,18 @@ describe('sources without a person’s name', () => {
     expect(read('The surveyors drew a line on the map.')).toEqual([]);
   });
 
+  it('reads refusing or declining to rule something out as keeping it open, as "would not rule out" does, not as a refusal', () => {
+    const read = (sentence: string) => extractStatements(['Mayor Ana Lima spoke to reporters on Monday.', sentence]).map((statement) => [statement.kind, statement.polarity, statement.claim]);
+    const open = read('Lima would not rule out a run for governor.');
+    expect(open).toEqual([['position', 'positive', expect.any(String)]]);
+    expect(read('Lima refused to rule out a run for governor.')).toEqual(open);
+    expect(read('Lima declined to rule out a run for governor.')[0]?.slice(0, 2)).toEqual(['position', 'positive']);
+    // Ruling it out, or refusing and declining anything else, is still a refusal.
+    expect(read('Lima ruled out a run for governor.')[0]?.slice(0, 2)).toEqual(['refusal', 'negative']);
+    expect(read('Lima refused to back the plan.')[0]?.slice(0, 2)).toEqual(['refusal', 'negative']);
+    expect(read('Lima declined to back the plan.')[0]?.slice(0, 2)).toEqual(['refusal', 'negative']);
+  });
+
   it('reads stances made plain, championed, put forward or backed away from, and being against something', () => {
     const read = (sentence: string) => extractStatements(['Mayor Ana Lima spoke to reporters on Monday.', sentence]).map((statement) => `${statement.speaker}: ${statement.kind}`);
     expect(read('Lima made no secret of her opposition to the levy.')).toEqual(['Ana Lima: position']);
