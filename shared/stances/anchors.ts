@@ -676,7 +676,7 @@ export function leadingAdjunctsEnd(tokens: Token[]): number {
     const span = opensSpanOfTime(tokens, start);
     if (!opener || !(opener.pos === 'ADP' || opener.pos === 'ADV' || opener.pos === 'SCONJ' || opener.entity === 'DATE' || span)) return start;
     const comma = tokens.findIndex((token, k) => k > start && token.text === ',');
-    const limit = span || CONTRASTING_OPENERS.has(opener.normal) ? MAX_TIME_SPAN_ADJUNCT_TOKENS : MAX_ADJUNCT_TOKENS;
+    const limit = span || CONTRASTING_OPENERS.has(opener.normal) || framesSpeech(tokens, start) ? MAX_TIME_SPAN_ADJUNCT_TOKENS : MAX_ADJUNCT_TOKENS;
     if (comma === -1 || comma - start > limit || tokens.slice(start, comma).some((token) => token.quoteMark)) return start;
     start = comma + 1;
   }
@@ -688,6 +688,22 @@ function opensSpanOfTime(tokens: Token[], start: number): boolean {
 }
 
 const CONTRASTING_OPENERS = new Set(['while', 'although', 'though', 'whereas']);
+
+/**
+ * "In animated remarks after meeting with his security council on Tuesday, …", "At a rally in Ohio after a week of
+ * …, …": an opening phrase that names where the subject spoke runs long, and the clause after it is what was said.
+ */
+function framesSpeech(tokens: Token[], start: number): boolean {
+  if (!SPEECH_FRAME_OPENERS.has(tokens[start].normal)) return false;
+  return tokens.slice(start + 1, start + 1 + MAX_SPEECH_FRAME_HEAD).some((token) => SPEECH_EVENT_NOUNS.has(token.lemma));
+}
+
+const SPEECH_FRAME_OPENERS = new Set(['in', 'at', 'during']);
+
+/** Where a speech event's noun stands in its phrase: "In animated off-the-cuff remarks" (after the hyphens' tokens). */
+const MAX_SPEECH_FRAME_HEAD = 8;
+
+const SPEECH_EVENT_NOUNS = new Set(['remark', 'comment', 'interview', 'speech', 'statement', 'address', 'appearance', 'briefing', 'conference', 'letter', 'column', 'essay', 'tweet', 'rally', 'debate']);
 
 const TIME_UNITS = new Set(['minute', 'hour', 'day', 'week', 'month', 'year']);
 

@@ -2147,6 +2147,14 @@ describe('sources without a person’s name', () => {
     expect(read('The surveyors drew a line on the map.')).toEqual([]);
   });
 
+  it('reads past a long opening phrase that names where the subject spoke ("In animated remarks after meeting with …, Lima …")', () => {
+    const read = (sentence: string) => extractStatements(['Mayor Ana Lima spoke to reporters on Monday.', sentence]).map((statement) => `${statement.speaker}: ${statement.kind}`);
+    expect(read('In animated remarks after meeting with her budget committee at City Hall on Tuesday, Lima repeated her contention that the levy will only raise costs.')).toEqual(['Ana Lima: position']);
+    expect(read('At a rally in the old market hall after a week of hearings on the budget, Lima repeated her contention that the levy will only raise costs.')).toEqual(['Ana Lima: position']);
+    // Another opening phrase that long is still not skipped: its comma may close what was said.
+    expect(read('In animated moods after meeting with her budget committee at City Hall on Tuesday, Lima repeated her contention that the levy will only raise costs.')).toEqual([]);
+  });
+
   it('reads refusing or declining to rule something out as keeping it open, as "would not rule out" does, not as a refusal', () => {
     const read = (sentence: string) => extractStatements(['Mayor Ana Lima spoke to reporters on Monday.', sentence]).map((statement) => [statement.kind, statement.polarity, statement.claim]);
     const open = read('Lima would not rule out a run for governor.');
