@@ -219,6 +219,8 @@ export const STANCE_CUES: Record<StanceKind, RegExp[]> = {
     // opposition to tariff-free beef".
     /\b(remain|stay|be) (\S+ )?commit to\b/,
     /\b(reiterate|repeat|restate|reaffirm) (\S+ ){0,3}(support|opposition|objection|commitment|rejection) (to|for|of)\b/,
+    // A judgment said again by its noun: "reiterated his frustration over the failure of Congress to act".
+    /\b(reiterate|repeat|restate) (\S+ ){0,2}(frustration|dismay|disgust|anger|outrage|disappointment) (over|about|at|with)\b/,
     // A limit the speaker will not let be crossed: "said that was a red line".
     /\bred line\b/,
     /\bmake (it )?(\S+ )?clear\b/,

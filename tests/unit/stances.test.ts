@@ -2169,6 +2169,7 @@ describe('sources without a person’s name', () => {
 
   it('reads stances made plain, championed, put forward or backed away from, and being against something', () => {
     const read = (sentence: string) => extractStatements(['Mayor Ana Lima spoke to reporters on Monday.', sentence]).map((statement) => `${statement.speaker}: ${statement.kind}`);
+    expect(read('Lima reiterated her frustration over the failure of the council to pass the levy.')).toEqual(['Ana Lima: position']);
     expect(read('Lima made no secret of her opposition to the levy.')).toEqual(['Ana Lima: position']);
     expect(read('Lima has long championed a higher minimum wage.')).toEqual(['Ana Lima: position']);
     expect(read('Lima advocated a ban on new tolls.')).toEqual(['Ana Lima: position']);
