@@ -358,8 +358,9 @@ function retagAfterAccordingTo(sentence: Sentence): Sentence {
 
 /**
  * wink reads some capitalised names as verbs: after "to", as an infinitive ("Trump added to People", "said to
- * Reuters": inside a sentence, the word is a name and "to" a preposition); and right before a verb of saying in the
- * past ("“…,” Ward said", "Rose said": no finite verb is the subject of "said"; "Having announced …" stays a verb).
+ * Reuters": inside a sentence, the word is a name and "to" a preposition); right before a verb of saying in the
+ * past ("“…,” Ward said", "Rose said": no finite verb is the subject of "said"; "Having announced …" stays a verb);
+ * and at the end of a name, before a comma or a full stop ("…, Tom Ward, said").
  */
 function retagNamesReadAsVerbs(sentence: Sentence): Sentence {
   const tokens = sentence.tokens;
@@ -371,8 +372,11 @@ function retagNamesReadAsVerbs(sentence: Sentence): Sentence {
     const beforeSaid = !/ing$/.test(token.normal) && next?.pos === 'VERB' && REPORTING_VERBS.has(next.lemma) && next.normal !== next.lemma;
     // "Paul Ward has argued": a finite verb is never followed by an auxiliary, its subject is.
     const beforeAuxiliary = !/ing$/.test(token.normal) && next?.pos === 'AUX';
+    // "Lima's campaign manager, Tom Ward, said": a capitalised word after a name and before a comma or a full stop ends
+    // the name; a verb there would have its object or clause after it.
+    const endsName = k >= 2 && to?.pos === 'PROPN' && isCapitalized(to) && (next?.text === ',' || next?.text === '.');
     if (afterTo) tokens[k - 1] = { ...to, pos: 'ADP' };
-    if (afterTo || beforeSaid || beforeAuxiliary) tokens[k] = { ...token, pos: 'PROPN', lemma: token.normal };
+    if (afterTo || beforeSaid || beforeAuxiliary || endsName) tokens[k] = { ...token, pos: 'PROPN', lemma: token.normal };
   });
   return sentence;
 }

@@ -329,7 +329,9 @@ function nameInAppositive(tokens: Token[], verb: number): string[] | undefined {
   // The role opens the subject ("A spokeswoman for …"): the stretch before the name, from the sentence's start or a comma.
   const start = tokens.slice(0, open).findLastIndex((token) => token.text === ',') + 1;
   const role = tokens.slice(start, open);
-  return role.length <= MAX_APPOSITIVE_TOKENS && role.some((token) => ROLE_WORDS.has(token.normal)) ? run : undefined;
+  // A title, or any description that ends in a common noun ("Lima's campaign manager, Tom Ward, said").
+  const described = role.some((token) => ROLE_WORDS.has(token.normal)) || (role.at(-1)?.pos === 'NOUN' && !isCapitalized(role.at(-1)!));
+  return role.length <= MAX_APPOSITIVE_TOKENS && described ? run : undefined;
 }
 
 function isLoneNameSubject(tokens: Token[], at: number, verb: Token): boolean {

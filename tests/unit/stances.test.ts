@@ -2147,6 +2147,14 @@ describe('sources without a person’s name', () => {
     expect(read('The surveyors drew a line on the map.')).toEqual([]);
   });
 
+  it('gives "Lima\'s campaign manager, Tom Ward, said" to the name set off after any description, a surname wink reads as a verb too', () => {
+    const speakers = (sentence: string) => extractStatements(['Mayor Ana Lima spoke to reporters on Monday.', sentence]).map((statement) => statement.speaker);
+    expect(speakers('Lima’s campaign manager, Tom Ward, said the mayor would not quit the race.')).toEqual(['Tom Ward']);
+    expect(speakers('Her campaign manager, Tom Ward, told reporters the mayor would not quit the race.')).toEqual(['Tom Ward']);
+    // A name's last word wink reads as a verb, before a comma: "according to Coast Watch, …".
+    expect(speakers('According to Coast Watch, the city will not raise fares.')).toEqual(['Coast Watch']);
+  });
+
   it('reads past a long opening phrase that names where the subject spoke ("In animated remarks after meeting with …, Lima …")', () => {
     const read = (sentence: string) => extractStatements(['Mayor Ana Lima spoke to reporters on Monday.', sentence]).map((statement) => `${statement.speaker}: ${statement.kind}`);
     expect(read('In animated remarks after meeting with her budget committee at City Hall on Tuesday, Lima repeated her contention that the levy will only raise costs.')).toEqual(['Ana Lima: position']);
