@@ -308,8 +308,9 @@ function anchorMannerColon(tokens: Token[], register: SpeakerRegister): Anchor |
   }
   if (!manner || tokens[k].lemma !== 'be') return undefined;
   const { subjectEnd, found } = subjectBefore(tokens, k, register);
-  // "Hale's message to the company was clear: …": the message's owner, not whom it went to.
-  const noun = found && tokens[found.start - 1]?.pos === 'ADP' ? found.start - 2 : -1;
+  // "Hale's message to the company was clear: …": the message's owner, not whom it went to; "Hale's answer was blunt:
+  // …": the answer's owner, a person the article names, not a source called "Hale's answer".
+  const noun = found && tokens[found.start - 1]?.pos === 'ADP' ? found.start - 2 : found ? subjectEnd : -1;
   const owner = noun > 0 && NAMED_STATEMENT_NOUNS.has(tokens[noun].lemma) ? (ownerBefore(tokens, noun, register) ?? bodyBefore(tokens, noun, register)) : undefined;
   const speaker = owner ?? found;
   if (!speaker || speaker.subject.type === 'unnamed') return undefined;

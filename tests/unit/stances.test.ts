@@ -1775,6 +1775,9 @@ describe('attribution of quotations, transcripts and participles', () => {
     const [firm] = extractStatements(['Mayor Ana Lima spoke on Monday.', 'Lima was diplomatic, but firm — the council must vote first.']);
     expect(firm).toMatchObject({ speaker: 'Ana Lima', kind: 'condition' });
     expect(extractStatements(['The report was clear: fares must rise.'])).toEqual([]);
+    // "Lima's answer was blunt: …" is the answer's owner's, the person the article named, not a source "Lima's answer".
+    const [answer] = extractStatements(['Mayor Ana Lima spoke on Monday.', 'Lima’s answer was blunt: the city will not raise fares.']);
+    expect(answer).toMatchObject({ speaker: 'Ana Lima', kind: 'refusal' });
   });
 
   it('reads "he\'s said" as "he has said", not as a passive, but "it\'s said" stays no one\'s', () => {
