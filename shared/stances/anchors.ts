@@ -180,6 +180,8 @@ function ownerBefore(tokens: Token[], noun: number, register: SpeakerRegister): 
   if (!POSSESSIVE_MARKS.has(tokens[k]?.text ?? '')) return undefined;
   // The name that ends at the mark (`findNameEndingAt` passes over an owner's name on purpose).
   for (let start = Math.max(0, k - MAX_NAME_WORDS); start < k; start += 1) {
+    // The name's own words only: not the verb before it ("challenged Reyes's claim").
+    if (!isCapitalized(tokens[start])) continue;
     const named = findNameStartingAt(tokens, start, register);
     if (named && named.end === k - 1 && !named.person.organization) return { start, subject: { type: 'person', person: named.person } };
   }
@@ -736,6 +738,8 @@ const STANCE_IDIOMS = [
   /^bristle at\b/,
   /^deny (the|those|these|that|any|all|such|his|her|its|their) (\S+ ){0,2}(charge|accusation|allegation|claim|report|suggestion)\b/,
   /^object to\b/,
+  // Disputing what another said: "challenged Reyes's claim that …", "rebutted the council's figures".
+  /^(challenge|contest|rebut|refute) (\S+ ){0,3}(claim|assertion|statement|account|figure|number|contention|characterization|version)\b/,
   // Doubting or likening: "cast doubt on the figures", "poured cold water on the idea", "questioned the need for",
   // "likened the plan to a tax hike".
   /^(cast|throw) doubt on\b/,
@@ -749,6 +753,8 @@ const STANCE_IDIOMS = [
   /^dig in\b/,
   /^hold firm\b/,
   /^press for\b/,
+  // Pressing someone to act: "pressed Reyes to release his tax returns" (not "pressed on to the next town").
+  /^press (?!on |ahead )(\S+ ){1,3}to\b/,
   // Joining or echoing another's stance, pushing for one: "joined the union in calling for a pause", "echoed the
   // union's call for", "renewed her push for", "is lobbying lawmakers to pass …", "campaigned against the levy".
   /^join (\S+ ){1,4}in (call|urge|demand|oppose|support|back|reject|condemn|criticize|criticise|press|seek)\b/,

@@ -2158,6 +2158,15 @@ describe('sources without a person’s name', () => {
     expect(speakers('According to Coast Watch, the city will not raise fares.')).toEqual(['Coast Watch']);
   });
 
+  it('reads challenging another\'s claim and pressing someone to act as the subject\'s stances, not the claim owner\'s', () => {
+    const read = (sentence: string) => extractStatements(['Mayor Ana Lima and her rival Tom Reyes met on Monday.', sentence]).map((statement) => `${statement.speaker}: ${statement.kind}`);
+    expect(read('Lima challenged Reyes’s claim that the levy had failed.')).toEqual(['Ana Lima: position']);
+    expect(read('Lima pressed Reyes to release his tax returns.')).toEqual(['Ana Lima: demand']);
+    // Pressing on is going on; a statement the owner made is still theirs where no one else acts on it.
+    expect(read('Lima pressed on to the next town.')).toEqual([]);
+    expect(read('Reyes’s offer to cut fares was rebuffed by the council.')).toEqual(['Tom Reyes: offer']);
+  });
+
   it('reads past a long opening phrase that names where the subject spoke ("In animated remarks after meeting with …, Lima …")', () => {
     const read = (sentence: string) => extractStatements(['Mayor Ana Lima spoke to reporters on Monday.', sentence]).map((statement) => `${statement.speaker}: ${statement.kind}`);
     expect(read('In animated remarks after meeting with her budget committee at City Hall on Tuesday, Lima repeated her contention that the levy will only raise costs.')).toEqual(['Ana Lima: position']);
