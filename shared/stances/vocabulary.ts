@@ -111,6 +111,12 @@ export const SYNONYMS: Record<string, string> = {
   study: 'examine',
   weigh: 'examine',
   consider: 'examine',
+  support: 'support',
+  endorse: 'support',
+  endorsement: 'support',
+  favor: 'support',
+  favour: 'support',
+  champion: 'support',
   tonne: 'ton',
   percent: 'percent',
 };

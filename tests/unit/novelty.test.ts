@@ -41,6 +41,13 @@ describe('compareWithLedger', () => {
     expect(verdict.status).toBe('repeat');
   });
 
+  it('folds the verbs of support ("endorsed", "is in favor of", "has championed") into one term, so a reworded backing is a repeat', () => {
+    const ledger = ledgerOf('Mayor Ana Lima said she supports the fare freeze.');
+    expect(compareWithLedger(statementOf('Mayor Ana Lima has endorsed the fare freeze.'), ledger).status).toBe('repeat');
+    expect(compareWithLedger(statementOf('Mayor Ana Lima is in favor of the fare freeze.'), ledger).status).toBe('repeat');
+    expect(compareWithLedger(statementOf('Mayor Ana Lima has long championed the fare freeze.'), ledger).status).toBe('repeat');
+  });
+
   it('judges a statement that repeats part of a longer earlier one a repeat', () => {
     const ledger = ledgerOf(...TREATY_LEDGER);
     const verdict = compareWithLedger(statementOf('Putin said Japan would first have to withdraw from its security pact with the U.S.'), ledger);
