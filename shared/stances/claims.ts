@@ -90,8 +90,30 @@ export function classifyStance(verb: Token[], content: Token[], how: ClauseShape
     ?? (positioned ? 'position' : undefined)
     ?? (!prefaced && isProposition(content) ? 'claim' : undefined);
   if (!kind) return undefined;
-  return { kind, polarity: kind === 'refusal' || negated ? 'negative' : 'positive', withdrawn: false };
+  return { kind, polarity: polarityOf(kind, negated, isOpposition(line)), withdrawn: false };
 }
+
+/**
+ * Opposing is not supporting: "opposes the plan", "rejected the plan" and "will not support the plan" say one thing, a
+ * negative stance on the plan (their claims fold to the same terms, see `SYNONYMS`), and "does not oppose it" a
+ * positive one. Otherwise a refusal or a negated clause is negative.
+ */
+function polarityOf(kind: StatementKind, negated: boolean, opposes: boolean): Stance['polarity'] {
+  if (opposes) return negated ? 'positive' : 'negative';
+  return kind === 'refusal' || negated ? 'negative' : 'positive';
+}
+
+/**
+ * True when the main clause opposes or rejects ("opposes", "rejected", "is firmly against", "came out against", "will
+ * vote against"), before any embedded clause.
+ */
+function isOpposition(line: string): boolean {
+  const embedded = line.split(' ').findIndex((word) => EMBEDDED_CLAUSE_WORDS.has(word));
+  const main = embedded === -1 ? line : line.split(' ').slice(0, embedded).join(' ');
+  return OPPOSING.test(main);
+}
+
+const OPPOSING = /\b(oppose|opposition|reject|rejection|come out against|vote against)\b|\bbe ((still|now|also|firmly|strongly|staunchly|adamantly|vehemently|squarely|totally|completely|absolutely) )?against (?!the (law|rule|constitution|odds)\b)/;
 
 /**
  * "said the tax was unfair", "said the offer is reasonable": a clause that judges its subject by an adjective

@@ -326,7 +326,7 @@ export const CLAIM_POS = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'NUM']);
 
 /**
  * Lemmas too generic to tell two claims apart, which wink's stop list misses: auxiliaries, light and aspectual verbs
- * ("continues to pose a threat" is about the threat), filler nouns.
+ * ("continues to pose a threat" is about the threat), verbs of stating a stance held, filler nouns.
  */
 export const CLAIM_STOP_LEMMAS = new Set([
   'need',
@@ -343,6 +343,12 @@ export const CLAIM_STOP_LEMMAS = new Set([
   'seem',
   'appear',
   'become',
+  // Verbs that state a stance held ("voiced her opposition to", "reaffirmed his support for"): the stance is the noun.
+  'voice',
+  'express',
+  'reaffirm',
+  'reiterate',
+  'restate',
   'thing',
   'lot',
   'way',

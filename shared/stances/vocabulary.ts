@@ -41,6 +41,11 @@ export const PHRASE_SYNONYMS: Record<string, string> = {
   'european union': 'eu',
   'no longer': 'not',
   'rule out': 'refuse',
+  // Being against something is opposing it (see `SYNONYMS`: the claim keeps "support", the polarity says "not").
+  'be against': 'support',
+  'come out against': 'support',
+  'vote for': 'support',
+  'vote against': 'support',
   'break off': 'suspend',
   'stumble block': 'obstacle',
   'stumbling block': 'obstacle',
@@ -117,6 +122,11 @@ export const SYNONYMS: Record<string, string> = {
   favor: 'support',
   favour: 'support',
   champion: 'support',
+  // Opposing is a negative stance on the same thing: the claim keeps "support", the polarity says "not" (claims.ts).
+  oppose: 'support',
+  opposition: 'support',
+  reject: 'support',
+  rejection: 'support',
   tonne: 'ton',
   percent: 'percent',
 };

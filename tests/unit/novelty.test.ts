@@ -48,6 +48,18 @@ describe('compareWithLedger', () => {
     expect(compareWithLedger(statementOf('Mayor Ana Lima has long championed the fare freeze.'), ledger).status).toBe('repeat');
   });
 
+  it('reads opposing as a negative stance on the same thing: "opposes", "rejected", "will not support", "is against" repeat each other, and backing it changes', () => {
+    const ledger = ledgerOf('Mayor Ana Lima said she opposes the fare rise.');
+    for (const restated of ['Mayor Ana Lima rejected the fare rise.', 'Mayor Ana Lima said she will not support the fare rise.', 'Mayor Ana Lima is against the fare rise.', 'Mayor Ana Lima voiced her opposition to the fare rise.']) {
+      expect(compareWithLedger(statementOf(restated), ledger).status).toBe('repeat');
+    }
+    expect(compareWithLedger(statementOf('Mayor Ana Lima said she supports the fare rise.'), ledger).status).toBe('changed');
+    expect(compareWithLedger(statementOf('Mayor Ana Lima said she does not oppose the fare rise.'), ledger).status).toBe('changed');
+    // Voting for a measure and against it are a flip too.
+    const vote = ledgerOf('Mayor Ana Lima said she would vote for the fare rise.');
+    expect(compareWithLedger(statementOf('Mayor Ana Lima said she would vote against the fare rise.'), vote).status).toBe('changed');
+  });
+
   it('judges a statement that repeats part of a longer earlier one a repeat', () => {
     const ledger = ledgerOf(...TREATY_LEDGER);
     const verdict = compareWithLedger(statementOf('Putin said Japan would first have to withdraw from its security pact with the U.S.'), ledger);

@@ -2917,10 +2917,10 @@ describe('names and ledes', () => {
     expect(read('Mayor Ann Loy has undertaken not to raise fares before May.')).toEqual([['Ann Loy', 'position', 'negative', false]]);
     expect(read('Mayor Ann Loy is now willing to spread the increase over three years.')).toEqual([['Ann Loy', 'offer', 'positive', false]]);
     // Held as a state: "remains opposed to", "is committed to", "is adamant that".
-    expect(read('Mayor Ann Loy remains firmly opposed to selling the depot.')).toEqual([['Ann Loy', 'position', 'positive', false]]);
+    expect(read('Mayor Ann Loy remains firmly opposed to selling the depot.')).toEqual([['Ann Loy', 'position', 'negative', false]]);
     expect(read('Mayor Ann Loy is committed to keeping the depot open.')).toEqual([['Ann Loy', 'position', 'positive', false]]);
     // "long" between "has" and "been" is an adverb (wink reads it as an adjective).
-    expect(read('Mayor Ann Loy has long been opposed to selling the depot.')).toEqual([['Ann Loy', 'position', 'positive', false]]);
+    expect(read('Mayor Ann Loy has long been opposed to selling the depot.')).toEqual([['Ann Loy', 'position', 'negative', false]]);
     expect(read('Mayor Ann Loy is adamant that the depot must stay open.')).toEqual([['Ann Loy', 'condition', 'positive', false]]);
     expect(read('Mayor Ann Loy is strongly in favor of selling the depot.')).toEqual([['Ann Loy', 'position', 'positive', false]]);
     expect(read('The depot is open to visitors on Sundays.')).toEqual([]);
