@@ -713,12 +713,13 @@ const TIME_UNITS = new Set(['minute', 'hour', 'day', 'week', 'month', 'year']);
 /** A stance verb, alone ("rejects") or with its particle ("rules out"). */
 function isStanceVerb(tokens: Token[], i: number): boolean {
   const lemma = tokens[i].lemma;
+  // Idioms first: "withdrew her support for" takes a stance that "withdrew from the race" does not.
+  if (STANCE_IDIOMS.some((idiom) => idiom.test(lemmasFrom(tokens, i)))) return true;
   if (WITHDRAWING_VERBS.has(lemma)) return GIVEN_UP_STANCES.has(tokens[objectHead(tokens, i + 1)]?.lemma ?? '');
   if (HALTING_VERBS.has(lemma)) return CALLED_OFF_ACTIONS.has(tokens[objectHead(tokens, i + 1)]?.lemma ?? '');
   // "called off the strike" gives a threat up; "called out Trump" criticises him.
   if (lemma === 'call') return callsOff(tokens, i) || tokens[i + 1]?.normal === 'out';
   if (PHRASAL_STANCE_VERBS[lemma]?.includes(tokens[i + 1]?.normal ?? '')) return true;
-  if (STANCE_IDIOMS.some((idiom) => idiom.test(lemmasFrom(tokens, i)))) return true;
   // "blasted out an email", "backed out of the deal", "hails from Ohio": a particle makes another verb.
   return STANCE_VERBS.has(lemma) && !OTHER_VERB_PARTICLES.has(tokens[i + 1]?.normal ?? '');
 }
@@ -768,6 +769,8 @@ const STANCE_IDIOMS = [
   // A stance changed or held by idiom: "walked back her comments", "changed course on", "is sticking to her position
   // that …".
   /^walk back\b/,
+  // Support taken back: "withdrew her support for the levy", "pulled his endorsement of Reyes" (a negative stance).
+  /^(withdraw|drop|pull|rescind|revoke|retract) (his|her|their|its) (\S+ )?(support|back|backing|endorsement)\b/,
   /^(change|reverse) course\b/,
   /^stick (to|with|by) (\S+ ){0,2}(position|stance|view|demand|plan|pledge|promise|decision|gun)\b/,
   // Terms put on a stance: "made the fare freeze a condition of her support", "conditioned her support on", "tied her

@@ -105,7 +105,7 @@ function polarityOf(kind: StatementKind, negated: boolean, opposes: boolean): St
 
 /**
  * True when the main clause opposes or rejects ("opposes", "rejected", "is firmly against", "came out against", "will
- * vote against"), before any embedded clause.
+ * vote against") or takes its support back ("withdrew her support for"), before any embedded clause.
  */
 function isOpposition(line: string): boolean {
   const embedded = line.split(' ').findIndex((word) => EMBEDDED_CLAUSE_WORDS.has(word));
@@ -113,7 +113,7 @@ function isOpposition(line: string): boolean {
   return OPPOSING.test(main);
 }
 
-const OPPOSING = /\b(oppose|opposition|reject|rejection|come out against|vote against)\b|\bbe ((still|now|also|firmly|strongly|staunchly|adamantly|vehemently|squarely|totally|completely|absolutely) )?against (?!the (law|rule|constitution|odds)\b)/;
+const OPPOSING = /\b(oppose|opposition|reject|rejection|come out against|vote against)\b|\b(withdraw|drop|pull|rescind|revoke|retract) (\S+ ){0,2}(support|back|backing|endorse|endorsement)\b|\bbe ((still|now|also|firmly|strongly|staunchly|adamantly|vehemently|squarely|totally|completely|absolutely) )?against (?!the (law|rule|constitution|odds)\b)/;
 
 /**
  * "said the tax was unfair", "said the offer is reasonable": a clause that judges its subject by an adjective

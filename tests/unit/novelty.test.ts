@@ -60,6 +60,17 @@ describe('compareWithLedger', () => {
     expect(compareWithLedger(statementOf('Mayor Ana Lima said she would vote against the fare rise.'), vote).status).toBe('changed');
   });
 
+  it('reads support taken back ("withdrew her support for", "rescinded her endorsement of") as a change of a stance of support', () => {
+    const ledger = ledgerOf('Mayor Ana Lima said she supports the levy.');
+    for (const withdrawn of ['Mayor Ana Lima withdrew her support for the levy.', 'Mayor Ana Lima rescinded her endorsement of the levy.']) {
+      expect(extractStatements([withdrawn])[0]).toMatchObject({ kind: 'position', polarity: 'negative' });
+      expect(compareWithLedger(statementOf(withdrawn), ledger).status).toBe('changed');
+    }
+    // Withdrawing from a race takes no stance; dropping a demand is still a condition given up.
+    expect(extractStatements(['Mayor Ana Lima withdrew from the race.'])).toEqual([]);
+    expect(extractStatements(['Mayor Ana Lima dropped her demand for a levy.'])[0]).toMatchObject({ kind: 'condition', withdrawn: true });
+  });
+
   it('judges a statement that repeats part of a longer earlier one a repeat', () => {
     const ledger = ledgerOf(...TREATY_LEDGER);
     const verdict = compareWithLedger(statementOf('Putin said Japan would first have to withdraw from its security pact with the U.S.'), ledger);
