@@ -319,16 +319,20 @@ function retagVerbsAfterModal(sentence: Sentence): Sentence {
   tokens.forEach((token, k) => {
     if (token.pos !== 'ADJ' && !(token.pos === 'ADV' && token.normal === 'back')) return;
     let before = k - 1;
-    while (tokens[before]?.normal === 'not' || tokens[before]?.pos === 'ADV') before -= 1;
+    // Not past "how": "according to how full the buses are" has no verb after "to".
+    while (tokens[before]?.normal === 'not' || (tokens[before]?.pos === 'ADV' && !WH_ADVERBS.has(tokens[before].normal))) before -= 1;
     const modal = (tokens[before]?.pos === 'AUX' && tokens[before].lemma !== 'be' && tokens[before].lemma !== 'have') || (tokens[before]?.normal === 'to' && tokens[before].pos === 'PART');
     const next = tokens[k + 1];
     const object = next !== undefined && (['DET', 'PROPN'].includes(next.pos) || OBJECT_PRONOUNS.has(next.normal)) && next.entity !== 'DATE';
-    if (modal && object) tokens[k] = { ...token, pos: 'VERB', lemma: token.normal };
+    // A verb is a content word, though wink lists "back" as a stop word for its adverb.
+    if (modal && object) tokens[k] = { ...token, pos: 'VERB', lemma: token.normal, stop: false };
   });
   return sentence;
 }
 
 const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'it', 'us', 'me', 'whoever']);
+
+const WH_ADVERBS = new Set(['how', 'when', 'where', 'why']);
 
 /**
  * wink reads "long" in "has long been opposed" as an adjective, which hides the subject from the verb after it. Between

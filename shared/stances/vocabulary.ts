@@ -34,6 +34,9 @@ export const PHRASE_SYNONYMS: Record<string, string> = {
   'phase out': 'stop',
   'per cent': 'percent',
   'back out': 'withdraw',
+  'back down': 'withdraw',
+  'back off': 'withdraw',
+  'back away': 'withdraw',
   'pull out': 'withdraw',
   'walk away': 'withdraw',
   'united states': 'us',
@@ -117,6 +120,8 @@ export const SYNONYMS: Record<string, string> = {
   weigh: 'examine',
   consider: 'examine',
   support: 'support',
+  // "backs the levy", "her backing for the levy" (as an adverb, "back pay", it is no claim word).
+  back: 'support',
   endorse: 'support',
   endorsement: 'support',
   favor: 'support',

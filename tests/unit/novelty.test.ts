@@ -46,6 +46,11 @@ describe('compareWithLedger', () => {
     expect(compareWithLedger(statementOf('Mayor Ana Lima has endorsed the fare freeze.'), ledger).status).toBe('repeat');
     expect(compareWithLedger(statementOf('Mayor Ana Lima is in favor of the fare freeze.'), ledger).status).toBe('repeat');
     expect(compareWithLedger(statementOf('Mayor Ana Lima has long championed the fare freeze.'), ledger).status).toBe('repeat');
+    // "backs" too, and "will not back" is its negation, not a claim without the verb.
+    expect(compareWithLedger(statementOf('Mayor Ana Lima backs the fare freeze.'), ledger).status).toBe('repeat');
+    expect(statementOf('Mayor Ana Lima will not back the fare freeze.').claim).toBe(statementOf('Mayor Ana Lima will not support the fare freeze.').claim);
+    // "backed down from" gives something up.
+    expect(statementOf('Mayor Ana Lima backed down from her demand for a fare freeze.').claim.split(' ')).not.toContain('support');
   });
 
   it('reads opposing as a negative stance on the same thing: "opposes", "rejected", "will not support", "is against" repeat each other, and backing it changes', () => {
