@@ -37,6 +37,8 @@ export const PHRASE_SYNONYMS: Record<string, string> = {
   'back down': 'withdraw',
   'back off': 'withdraw',
   'back away': 'withdraw',
+  'step down': 'withdraw',
+  'step aside': 'withdraw',
   'pull out': 'withdraw',
   'walk away': 'withdraw',
   'united states': 'us',
@@ -60,7 +62,7 @@ export const MAX_PHRASE_WORDS = 3;
 
 /**
  * The language's synonyms folded into one claim token, so a reworded statement still compares equal: general words of
- * agreements, talks, leaving, pay, concern and obstacles. A story's own vocabulary (places, capitals for countries, its
+ * agreements, talks, leaving, pay, support, moving a figure up or down, concern and obstacles. A story's own vocabulary (places, capitals for countries, its
  * institutions) is the watch's `synonyms` in the config, never a rule here.
  */
 export const SYNONYMS: Record<string, string> = {
@@ -82,6 +84,9 @@ export const SYNONYMS: Record<string, string> = {
   leave: 'withdraw',
   exit: 'withdraw',
   quit: 'withdraw',
+  // Leaving a post is leaving: "resign", "step down" (a phrase), "quit".
+  resign: 'withdraw',
+  resignation: 'withdraw',
   alliance: 'alliance',
   ally: 'alliance',
   'u.s.': 'us',
@@ -132,6 +137,18 @@ export const SYNONYMS: Record<string, string> = {
   opposition: 'support',
   reject: 'support',
   rejection: 'support',
+  // Moving a figure, by its direction: "cut fares", "reduce fares", "a fare cut"; "raise taxes", "a tax increase".
+  cut: 'cut',
+  reduce: 'cut',
+  reduction: 'cut',
+  lower: 'cut',
+  decrease: 'cut',
+  slash: 'cut',
+  trim: 'cut',
+  raise: 'raise',
+  increase: 'raise',
+  hike: 'raise',
+  boost: 'raise',
   tonne: 'ton',
   percent: 'percent',
 };

@@ -76,6 +76,16 @@ describe('compareWithLedger', () => {
     expect(extractStatements(['Mayor Ana Lima dropped her demand for a levy.'])[0]).toMatchObject({ kind: 'condition', withdrawn: true });
   });
 
+  it('folds the words for leaving a post and for moving a figure down or up, so a reworded call or pledge is a repeat', () => {
+    const resign = ledgerOf('Mayor Ana Lima called on Tom Reyes to resign.');
+    expect(compareWithLedger(statementOf('Mayor Ana Lima demanded the resignation of Tom Reyes.'), resign).status).toBe('repeat');
+    expect(compareWithLedger(statementOf('Mayor Ana Lima urged Tom Reyes to step down.'), resign).status).toBe('repeat');
+    const cut = ledgerOf('Mayor Ana Lima vowed to cut fares.');
+    expect(compareWithLedger(statementOf('Mayor Ana Lima pledged to lower fares.'), cut).status).toBe('repeat');
+    // The other direction is not the same pledge.
+    expect(compareWithLedger(statementOf('Mayor Ana Lima pledged to raise fares.'), cut).status).not.toBe('repeat');
+  });
+
   it('judges a statement that repeats part of a longer earlier one a repeat', () => {
     const ledger = ledgerOf(...TREATY_LEDGER);
     const verdict = compareWithLedger(statementOf('Putin said Japan would first have to withdraw from its security pact with the U.S.'), ledger);
