@@ -37,6 +37,7 @@ import {
   WITHDRAWING_VERBS,
 } from './lexicon.js';
 import {
+  AGAINST_FACTS,
   EMBEDDED_CLAUSE_WORDS,
   MAX_ADJUNCT_TOKENS,
   MAX_APPOSITIVE_TOKENS,
@@ -47,6 +48,7 @@ import {
   MAX_ROLE_TOKENS,
   MAX_SOURCE_PHRASE_TOKENS,
   SUBORDINATORS,
+  SUPPORT_WITHDRAWING_VERBS,
   TERMS_MOVED,
 } from './patterns.js';
 import {
@@ -613,7 +615,7 @@ function stanceAdjectiveAfter(tokens: Token[], i: number): number | undefined {
   // "is in favor of": the noun holds the stance, as an adjective does.
   if (tokens[k]?.normal === 'in' && (next === 'favor' || next === 'favour') && tokens[k + 2]?.normal === 'of') return k + 1;
   // "is against the levy", "remains firmly against it"; not "is against the law", whose stance is the law's.
-  if (tokens[k]?.normal === 'against' && isOpposedThing(tokens[k + 1]) && !AGAINST_FACTS.has(tokens[k + 2]?.normal ?? '')) return k;
+  if (tokens[k]?.normal === 'against' && isOpposedThing(tokens[k + 1]) && !AGAINST_FACTS.includes(tokens[k + 2]?.lemma ?? '')) return k;
   const judges = JUDGING_ADJECTIVES.has(tokens[k]?.normal ?? '') && (next === 'of' || next === 'about');
   const holds = (STANCE_ADJECTIVES.has(tokens[k]?.normal ?? '') && next === 'to') || (INSISTING_ADJECTIVES.has(tokens[k]?.normal ?? '') && next === 'that') || judges;
   return holds ? k : undefined;
@@ -627,9 +629,6 @@ function isOpposedThing(token: Token | undefined): boolean {
   if (token === undefined || token.entity === 'DATE') return false;
   return ['DET', 'PRON', 'PROPN', 'NOUN', 'ADJ'].includes(token.pos) || (token.pos === 'VERB' && token.normal.endsWith('ing'));
 }
-
-/** "was against the law", "is against the rules": what forbids, not who opposes. */
-const AGAINST_FACTS = new Set(['law', 'laws', 'rules', 'rule', 'constitution', 'odds']);
 
 /**
  * "spent much of her campaign railing against the toll", "spent the week attacking the governor": time spent doing
@@ -770,7 +769,7 @@ const STANCE_IDIOMS = [
   // that …".
   /^walk back\b/,
   // Support taken back: "withdrew her support for the levy", "pulled his endorsement of Reyes" (a negative stance).
-  /^(withdraw|drop|pull|rescind|revoke|retract) (his|her|their|its) (\S+ )?(support|back|backing|endorsement)\b/,
+  new RegExp(`^${SUPPORT_WITHDRAWING_VERBS} (his|her|their|its) (\\S+ )?(support|back|backing|endorsement)\\b`),
   /^(change|reverse) course\b/,
   /^stick (to|with|by) (\S+ ){0,2}(position|stance|view|demand|plan|pledge|promise|decision|gun)\b/,
   // Terms put on a stance: "made the fare freeze a condition of her support", "conditioned her support on", "tied her

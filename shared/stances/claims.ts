@@ -3,6 +3,7 @@
  */
 import { ACCUSING_VERBS, GENERIC_PERSON_NOUNS, MODALS, OTHER_VERB_PARTICLES, POSSESSIVE_DETERMINERS, QUESTION_OPENERS, REPORTING_VERBS, SCHEDULE_VERBS, STANCE_VERBS, TITLE_NOUNS } from './lexicon.js';
 import {
+  BEING_AGAINST,
   CLAIM_POS,
   CLAIM_STANCE_LEMMAS,
   CLAIM_SKIP_ENTITIES,
@@ -24,6 +25,7 @@ import {
   SUBORDINATORS,
   STANCE_CUES,
   STANCE_PRIORITY,
+  SUPPORT_WITHDRAWING_VERBS,
   TELLS_UNREAL_PAST,
   UNATTRIBUTED_CUES,
   UNREAL_IF,
@@ -113,7 +115,9 @@ function isOpposition(line: string): boolean {
   return OPPOSING.test(main);
 }
 
-const OPPOSING = /\b(oppose|opposition|reject|rejection|come out against|vote against)\b|\b(withdraw|drop|pull|rescind|revoke|retract) (\S+ ){0,2}(support|back|backing|endorse|endorsement)\b|\bbe ((still|now|also|firmly|strongly|staunchly|adamantly|vehemently|squarely|totally|completely|absolutely) )?against (?!the (law|rule|constitution|odds)\b)/;
+const OPPOSING = new RegExp(
+  `\\b(oppose|opposition|reject|rejection|come out against|vote against)\\b|\\b${SUPPORT_WITHDRAWING_VERBS} (\\S+ ){0,2}(support|back|backing|endorse|endorsement)\\b|${BEING_AGAINST.source}`,
+);
 
 /**
  * "said the tax was unfair", "said the offer is reasonable": a clause that judges its subject by an adjective

@@ -19,6 +19,20 @@ export const TOPIC_LEADS = /^(regarding|concerning|on|as for|asked about|in conn
 /** A party moving its own terms ("raised its offer", "lowered their demand"), over the lemma line. */
 export const TERMS_MOVED = '(raise|lower|cut|reduce|increase|improve|sweeten|soften|revise|trim) (its|their|his|her)';
 
+/** What forbids rather than who opposes: "is against the law", "against the rules" (lemmas). */
+export const AGAINST_FACTS = ['law', 'rule', 'constitution', 'odds'];
+
+/**
+ * Being against something, in the lemma line: "is firmly against any new tax"; not "had been rigged against her", "up
+ * against a strong field", nor against one of `AGAINST_FACTS`.
+ */
+export const BEING_AGAINST = new RegExp(
+  `\\bbe ((still|now|also|firmly|strongly|staunchly|adamantly|vehemently|squarely|totally|completely|absolutely) )?against (?!the (${AGAINST_FACTS.join('|')})\\b)`,
+);
+
+/** Verbs that take support back ("withdrew her support for", "rescinded his endorsement of"), as a lemma alternation. */
+export const SUPPORT_WITHDRAWING_VERBS = '(withdraw|drop|pull|rescind|revoke|retract)';
+
 /** Kinds from the most to the least specific: the first whose cue matches wins. */
 export type StanceKind = Exclude<StatementKind, 'claim'>;
 export const STANCE_PRIORITY: StanceKind[] = ['condition', 'refusal', 'demand', 'offer', 'concern', 'position'];
@@ -199,9 +213,8 @@ export const STANCE_CUES: Record<StanceKind, RegExp[]> = {
     // Backing or rejecting something: "said he supported a non-interventionist policy"; accepting terms: "Kaldmark
     // has accepted a 24 percent share", "agreed that every boat would carry an observer".
     /\b(support|endorse|favor|favour|reject|condemn|praise|accept|agree)\b/,
-    // Being against something: "said she was firmly against any new tax" (not "had been rigged against her", "up
-    // against a strong field", "against the law").
-    /\bbe ((still|now|also|firmly|strongly|staunchly|adamantly|vehemently|squarely|totally|completely|absolutely) )?against (?!the (law|rule|constitution|odds)\b)/,
+    // Being against something: "said she was firmly against any new tax".
+    BEING_AGAINST,
     // Terms settled with the other side: "has reached a provisional agreement with the union", "struck a deal".
     /\b(reach|strike|sign|conclude) (a|an|the) (\S+ )?(agreement|deal|settlement|accord)\b/,
     // A commitment: "pledged to keep the buses running", "vowed to fight on"; an intention: "has every intention of"

@@ -46,7 +46,8 @@ export const PHRASE_SYNONYMS: Record<string, string> = {
   'european union': 'eu',
   'no longer': 'not',
   'rule out': 'refuse',
-  // Being against something is opposing it (see `SYNONYMS`: the claim keeps "support", the polarity says "not").
+  // Voting for something supports it; being, coming out or voting against it opposes it: the claim keeps "support",
+  // and for opposing the polarity says "not" (see `SYNONYMS` and claims.ts).
   'be against': 'support',
   'come out against': 'support',
   'vote for': 'support',
@@ -62,8 +63,8 @@ export const MAX_PHRASE_WORDS = 3;
 
 /**
  * The language's synonyms folded into one claim token, so a reworded statement still compares equal: general words of
- * agreements, talks, leaving, pay, support, moving a figure up or down, concern and obstacles. A story's own vocabulary (places, capitals for countries, its
- * institutions) is the watch's `synonyms` in the config, never a rule here.
+ * agreements, talks, leaving, pay, support, moving a figure up or down, concern and obstacles. A story's own vocabulary
+ * (places, capitals for countries, its institutions) is the watch's `synonyms` in the config, never a rule here.
  */
 export const SYNONYMS: Record<string, string> = {
   treaty: 'treaty',
