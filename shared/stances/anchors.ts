@@ -718,6 +718,8 @@ function isStanceVerb(tokens: Token[], i: number): boolean {
   if (HALTING_VERBS.has(lemma)) return CALLED_OFF_ACTIONS.has(tokens[objectHead(tokens, i + 1)]?.lemma ?? '');
   // "called off the strike" gives a threat up; "called out Trump" criticises him.
   if (lemma === 'call') return callsOff(tokens, i) || tokens[i + 1]?.normal === 'out';
+  // "worried that the plan …", "worries about the cost"; not "worried the council with her plan", "worried by the rise".
+  if (lemma === 'worry') return tokens[i + 1]?.normal === 'that' || tokens[i + 1]?.normal === 'about';
   if (PHRASAL_STANCE_VERBS[lemma]?.includes(tokens[i + 1]?.normal ?? '')) return true;
   // "blasted out an email", "backed out of the deal", "hails from Ohio": a particle makes another verb.
   return STANCE_VERBS.has(lemma) && !OTHER_VERB_PARTICLES.has(tokens[i + 1]?.normal ?? '');

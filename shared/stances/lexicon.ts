@@ -250,6 +250,7 @@ export const STANCE_VERBS = new Set([
   'hope',
   'expect',
   'fear',
+  'worry',
   'believe',
 ]);
 
@@ -275,8 +276,11 @@ export const SCHEDULE_VERBS = new Set(['open', 'begin', 'start', 'resume', 'end'
  * prepared to", "remains opposed to the sale", "is open to talks").
  */
 export const STANCE_ADJECTIVES = new Set(['willing', 'unwilling', 'prepared', 'ready', 'determined', 'reluctant', 'opposed', 'committed', 'open', 'averse', 'resistant']);
-/** Adjectives after "be" that insist on the "that" clause after them ("is adamant that the depot stays open"). */
-export const INSISTING_ADJECTIVES = new Set(['adamant', 'insistent', 'confident', 'convinced']);
+/**
+ * Adjectives after "be" that insist on the "that" clause after them ("is adamant that the depot stays open"), or fear
+ * it ("is concerned that the plan will raise costs").
+ */
+export const INSISTING_ADJECTIVES = new Set(['adamant', 'insistent', 'confident', 'convinced', 'concerned', 'worried']);
 /** Adjectives after "be" that judge what follows "of" or "about" ("is critical of the plan", "is skeptical about"). */
 export const JUDGING_ADJECTIVES = new Set(['critical', 'skeptical', 'sceptical', 'wary', 'supportive', 'dismissive', 'contemptuous']);
 

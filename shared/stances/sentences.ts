@@ -243,11 +243,11 @@ function followsQuotationAndName(tokens: Token[], k: number): boolean {
 
 /**
  * The verb of saying or of taking a stance a third-person present form belongs to ("claims" → claim, "vows" → vow,
- * "stresses" → stress, "disavows" → disavow).
+ * "stresses" → stress, "disavows" → disavow, "worries" → worry).
  */
 function verbOfPresent(word: string): string | undefined {
-  // "stresses" less "es"; not "endorsers" less "rs".
-  const stems = word.endsWith('es') ? [word.slice(0, -1), word.slice(0, -2)] : [word.slice(0, -1)];
+  // "stresses" less "es", "worries" with "y" for "ies"; not "endorsers" less "rs".
+  const stems = word.endsWith('ies') ? [`${word.slice(0, -3)}y`] : word.endsWith('es') ? [word.slice(0, -1), word.slice(0, -2)] : [word.slice(0, -1)];
   return stems.find((candidate) => word.length > 3 && (REPORTING_VERBS.has(candidate) || STANCE_VERBS.has(candidate)));
 }
 

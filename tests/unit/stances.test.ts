@@ -2158,6 +2158,15 @@ describe('sources without a person’s name', () => {
     expect(speakers('According to Coast Watch, the city will not raise fares.')).toEqual(['Coast Watch']);
   });
 
+  it('reads being concerned or worried that something will happen as a concern, not "worried by" or what worries someone else', () => {
+    const read = (sentence: string) => extractStatements(['Mayor Ana Lima spoke to reporters on Monday.', sentence]).map((statement) => `${statement.speaker}: ${statement.kind}`);
+    expect(read('Lima is concerned that the plan will raise costs.')).toEqual(['Ana Lima: concern']);
+    expect(read('Lima worries that the plan would raise costs.')).toEqual(['Ana Lima: concern']);
+    expect(read('Lima has long worried about the cost of the plan.')).toHaveLength(1);
+    // Worrying someone else takes no stance.
+    expect(read('Lima worried the council with her plan to sell the depot.')).toEqual([]);
+  });
+
   it('reads challenging another\'s claim and pressing someone to act as the subject\'s stances, not the claim owner\'s', () => {
     const read = (sentence: string) => extractStatements(['Mayor Ana Lima and her rival Tom Reyes met on Monday.', sentence]).map((statement) => `${statement.speaker}: ${statement.kind}`);
     expect(read('Lima challenged Reyes’s claim that the levy had failed.')).toEqual(['Ana Lima: position']);
