@@ -496,6 +496,7 @@ function anchorStanceVerb(tokens: Token[], register: SpeakerRegister): Anchor | 
     if (token.pos !== 'VERB' && token.pos !== 'AUX') continue;
     // "has had to repudiate": the stance is in the verb after "to", its subject before "have".
     if (isObligedStance(tokens, i)) return stanceAnchorAt(tokens, i, register, i + 2);
+    if (isAspectualStance(tokens, i)) return isPastPerfect(tokens, i) ? undefined : stanceAnchorAt(tokens, i, register, i + 1);
     if (isWithheldStance(tokens, i)) return stanceAnchorAt(tokens, i, register, i + 3);
     const spent = stanceTimeSpentOn(tokens, i);
     if (spent !== undefined) return isPastPerfect(tokens, i) ? undefined : stanceAnchorAt(tokens, i, register, spent);
@@ -651,6 +652,19 @@ const MAX_TIME_SPENT_TOKENS = 8;
 function isObligedStance(tokens: Token[], i: number): boolean {
   return tokens[i].lemma === 'have' && tokens[i + 1]?.normal === 'to' && tokens[i + 2]?.pos === 'VERB' && isStanceVerb(tokens, i + 2);
 }
+
+/**
+ * "began dismissing the notion that …", "has kept calling for", "started supporting": a stance begun, kept up or
+ * continued is taken. Not "stopped calling for", which gives it up.
+ */
+function isAspectualStance(tokens: Token[], i: number): boolean {
+  const next = tokens[i + 1];
+  const callsFor = next?.lemma === 'call' && (tokens[i + 2]?.normal === 'for' || tokens[i + 2]?.normal === 'on');
+  return STANCE_KEEPING_VERBS.has(tokens[i].lemma) && next?.pos === 'VERB' && next.normal.endsWith('ing') && (isStanceVerb(tokens, i + 1) || callsFor);
+}
+
+/** Verbs of aspect that take an -ing form ("kept calling"), unlike "seem" and "appear" (`ASPECTUAL_VERBS`, "to say"). */
+const STANCE_KEEPING_VERBS = new Set(['begin', 'start', 'continue', 'keep']);
 
 /** "has yet to endorse": a stance withheld for now is a stance too (see the refusal cues). */
 function isWithheldStance(tokens: Token[], i: number): boolean {

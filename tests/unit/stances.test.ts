@@ -2158,6 +2158,17 @@ describe('sources without a person’s name', () => {
     expect(speakers('According to Coast Watch, the city will not raise fares.')).toEqual(['Coast Watch']);
   });
 
+  it('reads a stance begun, kept up or continued ("began dismissing", "has kept calling for") as taken, not one stopped', () => {
+    const read = (sentence: string) => extractStatements(['Mayor Ana Lima spoke to reporters on Monday.', sentence]).map((statement) => `${statement.speaker}: ${statement.kind}`);
+    expect(read('Then Lima began dismissing the notion that the levy had failed.')).toEqual(['Ana Lima: position']);
+    expect(read('Lima has kept calling for a freeze on fares.')).toEqual(['Ana Lima: demand']);
+    expect(read('Lima started supporting the levy in May.')).toEqual(['Ana Lima: position']);
+    // Stopping gives a stance up; beginning to speak takes none; a past perfect is background.
+    expect(read('Lima stopped calling for a freeze on fares.')).toEqual([]);
+    expect(read('Lima began speaking at noon.')).toEqual([]);
+    expect(read('Lima had begun attacking the council by then.')).toEqual([]);
+  });
+
   it('reads being concerned or worried that something will happen as a concern, not "worried by" or what worries someone else', () => {
     const read = (sentence: string) => extractStatements(['Mayor Ana Lima spoke to reporters on Monday.', sentence]).map((statement) => `${statement.speaker}: ${statement.kind}`);
     expect(read('Lima is concerned that the plan will raise costs.')).toEqual(['Ana Lima: concern']);
