@@ -5,7 +5,7 @@
 import type { ItsFunction } from 'wink-nlp';
 import { cutOnWord } from '../text/index.js';
 import { readWord, winkNlp } from './nlp-models.js';
-import { CHARACTERISING_VERBS, IRREGULAR_PAST_FORMS, PHRASAL_REPORTING_VERBS, PHRASAL_STANCE_VERBS, POSSESSIVE_DETERMINERS, POSSESSIVE_MARKS, QUOTE_CLOSING_VERBS, REPORTING_VERBS, SPEAKER_PRONOUNS, STANCE_VERBS } from './lexicon.js';
+import { CHARACTERISING_VERBS, IRREGULAR_PAST_FORMS, PHRASAL_REPORTING_VERBS, PHRASAL_STANCE_VERBS, POSSESSIVE_DETERMINERS, POSSESSIVE_MARKS, QUESTION_OPENERS, QUOTE_CLOSING_VERBS, REPORTING_VERBS, SPEAKER_PRONOUNS, STANCE_VERBS } from './lexicon.js';
 import { MAX_ARTICLE_READ_CHARS, MAX_NAME_WORDS, MAX_SENTENCE_CHARS } from './patterns.js';
 
 export interface Token {
@@ -319,8 +319,8 @@ function retagVerbsAfterModal(sentence: Sentence): Sentence {
   tokens.forEach((token, k) => {
     if (token.pos !== 'ADJ' && !(token.pos === 'ADV' && token.normal === 'back')) return;
     let before = k - 1;
-    // Not past "how": "according to how full the buses are" has no verb after "to".
-    while (tokens[before]?.normal === 'not' || (tokens[before]?.pos === 'ADV' && !WH_ADVERBS.has(tokens[before].normal))) before -= 1;
+    // Not past a question word: "according to how full the buses are" has no verb after "to".
+    while (tokens[before]?.normal === 'not' || (tokens[before]?.pos === 'ADV' && !QUESTION_OPENERS.has(tokens[before].normal))) before -= 1;
     const modal = (tokens[before]?.pos === 'AUX' && tokens[before].lemma !== 'be' && tokens[before].lemma !== 'have') || (tokens[before]?.normal === 'to' && tokens[before].pos === 'PART');
     const next = tokens[k + 1];
     const object = next !== undefined && (['DET', 'PROPN'].includes(next.pos) || OBJECT_PRONOUNS.has(next.normal)) && next.entity !== 'DATE';
@@ -331,8 +331,6 @@ function retagVerbsAfterModal(sentence: Sentence): Sentence {
 }
 
 const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'it', 'us', 'me', 'whoever']);
-
-const WH_ADVERBS = new Set(['how', 'when', 'where', 'why']);
 
 /**
  * wink reads "long" in "has long been opposed" as an adjective, which hides the subject from the verb after it. Between
