@@ -110,9 +110,7 @@ function polarityOf(kind: StatementKind, negated: boolean, opposes: boolean): St
  * vote against") or takes its support back ("withdrew her support for"), before any embedded clause.
  */
 function isOpposition(line: string): boolean {
-  const embedded = line.split(' ').findIndex((word) => EMBEDDED_CLAUSE_WORDS.has(word));
-  const main = embedded === -1 ? line : line.split(' ').slice(0, embedded).join(' ');
-  return OPPOSING.test(main);
+  return OPPOSING.test(mainClauseWords(line).join(' '));
 }
 
 const OPPOSING = new RegExp(
@@ -340,9 +338,14 @@ function ownedObjectNoun(tokens: Token[]): number {
  */
 export function isNegated(line: string): boolean {
   const asserted = LITOTES.reduce((text, pattern) => text.replace(new RegExp(pattern.source, 'g'), ' '), line);
-  const words = asserted.split(' ');
+  return mainClauseWords(asserted).some((word) => NEGATION_WORDS.has(word));
+}
+
+/** The words of a lemma line before its first embedded-clause word ("what", "because", "if"): the main clause's. */
+function mainClauseWords(line: string): string[] {
+  const words = line.split(' ');
   const embedded = words.findIndex((word) => EMBEDDED_CLAUSE_WORDS.has(word));
-  return words.slice(0, embedded === -1 ? words.length : embedded).some((word) => NEGATION_WORDS.has(word));
+  return embedded === -1 ? words : words.slice(0, embedded);
 }
 
 /** True when the clause opens with a restatement marker ("that is to say, …", "in other words, …"). */
