@@ -2,7 +2,7 @@ import type { Watch } from '../../shared/config/index.js';
 import { pageUrlOf } from '../../shared/dedupe/index.js';
 import { StancewatchError } from '../../shared/errors/index.js';
 import type { ExtractedArticle } from '../../shared/extract/types.js';
-import { judgeStatement, learnSpeakers, skipReasonOf, stderrLog, watchedStatements } from '../../shared/pipeline/index.js';
+import { judgeStatement, learnSpeakers, refreshClaims, skipReasonOf, stderrLog, watchedStatements } from '../../shared/pipeline/index.js';
 import { TimelineStep } from '../../shared/pipeline/timeline.js';
 import { extractStatements, isAlertable, StanceStatus } from '../../shared/stances/index.js';
 import type { KnownSpeaker, LedgerEntry, NoveltyVerdict, Statement } from '../../shared/stances/index.js';
@@ -111,7 +111,10 @@ async function readLedger(watchId: string, options: StatementsOptions): Promise<
     if (!watch) throw new StancewatchError(`no watch "${watchId}" in the config`);
     const { store } = runtime.deps;
     const known = new Map((await store.listKnownSpeakers(watch.id)).map((speaker) => [speaker.name, speaker]));
-    return { watch, ledger: await store.listStatements(watch.id), known };
+    const ledger = await store.listStatements(watch.id);
+    // Claims an older normalisation wrote are read as a run would read them, here without storing anything.
+    await refreshClaims(ledger, watch, store, [...known.values()]);
+    return { watch, ledger, known };
   } finally {
     await runtime.close();
   }

@@ -20,3 +20,4 @@ export { parseSourceMessage, toSourceMessage, watchIdsOf } from './source-messag
 export { stderrLog, type Log, type LogLevel } from './log.js';
 export type * from './types.js';
 export { judgeStatement, learnSpeakers, watchedStatements } from './watch-statements.js';
+export { claimNormOf, refreshClaims } from './claim-refresh.js';

@@ -3,9 +3,9 @@
  * the watch has read this text. Runs reach it through `readItem`, `reprocess` with archived text.
  */
 import type { Watch } from '../config/index.js';
-import { linkOf, normalizeText, type ArchivedArticle } from '../dedupe/index.js';
+import { linkOf, type ArchivedArticle } from '../dedupe/index.js';
 import type { StoredStatement } from '../stances/index.js';
-import { hashKey } from '../text/index.js';
+import { claimNormOf, refreshStaleClaims, statementId } from './claim-refresh.js';
 import type { SourceDeps } from './deps.js';
 import { toStanceReport } from './statement-views.js';
 import type { StanceReport } from './types.js';
@@ -53,9 +53,11 @@ async function recordStatements(
   if (statements.length === 0) return [];
   // The speakers' partitions, their sides' and the ledger summary: what judging needs, not the watch's whole history.
   const ledger = await readArticleLedger(statements, watch, deps.store);
+  await refreshStaleClaims(ledger, watch, deps.store, known);
+  const claimNorm = claimNormOf(watch);
   const reports: StanceReport[] = [];
   for (const statement of statements) {
-    const id = hashKey(`${watch.id}\n${article.urlKey}\n${normalizeText(statement.text)}`);
+    const id = statementId(watch.id, article.urlKey, statement.text);
     // A retried article meets its own statements in the ledger; one is not a repeat of itself.
     const verdict = judgeStatement(statement, { ...ledger, entries: ledger.entries.filter((entry) => entry.id !== id) }, watch);
     const { closest } = verdict;
@@ -71,6 +73,7 @@ async function recordStatements(
       revisedAt,
       text: statement.text,
       claim: statement.claim,
+      claimNorm,
       publishedAt: article.publishedAt,
       url: linkOf(article),
       outlet: article.siteName,

@@ -3,12 +3,11 @@ import { StancewatchError } from '../errors/index.js';
 import type { ArchivedArticle } from '../dedupe/index.js';
 import type { SourceDeps } from './deps.js';
 import type { WatchArticleLink } from './ports.js';
+import { PARAGRAPH_BREAK } from './claim-refresh.js';
 import { recordReading } from './record-reading.js';
 import { skipReasonOf } from './skip-reasons.js';
 import type { FailureReport, SkipReport, StanceReport } from './types.js';
 
-/** Paragraphs are kept in an archived text separated by blank lines (as extraction joins them). */
-const PARAGRAPH_BREAK = /\n{2,}/;
 
 export interface ReprocessOptions {
   /** Only articles published on or after this date (`YYYY-MM-DD`, or a prefix such as `2019`); undated ones are left out. */

@@ -45,6 +45,14 @@ import { readWord } from './nlp-models.js';
 import { isSourceNoun } from './sources.js';
 import type { StatementKind } from './types.js';
 
+/**
+ * The version of the claim normalisation (`normalizeClaim` with the rules and vocabulary it applies). Stored
+ * statements record the version that wrote their claim, and a ledger read for judging rewrites those of an older one
+ * (shared/pipeline/claim-refresh.ts): a claim is only comparable with claims the same normalisation wrote. Raise it
+ * with any change that changes a claim; tests/unit/claim-version.test.ts fails until it is raised and the pin redone.
+ */
+export const CLAIM_VERSION = 1;
+
 export interface Stance {
   kind: StatementKind;
   polarity: 'positive' | 'negative';

@@ -22,6 +22,7 @@ import type { Statement } from './types.js';
 export { compareWithLedger, speaksAs, type CompareOptions, CHANGED_SIMILARITY, MIN_SHOWN_SIMILARITY, REPEAT_SIMILARITY, SAME_ARTICLE_SIMILARITY } from './novelty.js';
 export { StanceStatus, StatementKind } from './types.js';
 export { ALERT_KINDS, KIND_ORDER } from './patterns.js';
+export { CLAIM_VERSION } from './claims.js';
 export type { LedgerEntry, NoveltyVerdict, Statement } from './types.js';
 export type { KnownSpeaker } from './speakers.js';
 export { addToSummary, speakerKey, type Ledger, type LedgerSummary, type StoredStatement } from './ledger.js';

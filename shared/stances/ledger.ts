@@ -67,6 +67,12 @@ export interface Ledger {
    * there (a retry).
    */
   addStatement(statement: StoredStatement): Promise<boolean>;
+  /**
+   * Rewrites a stored statement's claim in a newer normalisation (`claimNorm`), once: only while its stored
+   * `claimNorm` differs; the summary's term counts move from the old claim's terms to the new one's. False when the
+   * statement is gone or already written in `claimNorm`.
+   */
+  refreshClaim(watchId: string, entry: Pick<LedgerEntry, 'id' | 'speaker'>, claim: string, claimNorm: string): Promise<boolean>;
   /** Counts a restatement on the earlier statement it repeats. */
   countRepeat(watchId: string, earlier: Pick<LedgerEntry, 'id' | 'speaker'>, source: { url: string; publishedAt?: string }): Promise<void>;
   listPending(watchId: string): Promise<StoredStatement[]>;

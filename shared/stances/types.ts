@@ -68,6 +68,13 @@ export interface LedgerEntry {
   outlet?: string;
   /** The statement's polarity; when absent it is read from the claim (`not`) and the kind (a refusal is negative). */
   polarity?: 'positive' | 'negative';
+  /** The archive key of the statement's article, where its claim can be read again. */
+  urlKey?: string;
+  /**
+   * The normalisation that wrote `claim`: the claim version and the watch's synonyms (see claim-refresh.ts in
+   * shared/pipeline); absent on statements stored before it was recorded.
+   */
+  claimNorm?: string;
 }
 
 export interface NoveltyVerdict {

@@ -44,8 +44,11 @@ export interface DynamoTable {
   update(input: Omit<UpdateCommandInput, 'TableName'>): Promise<void>;
   /** An UpdateItem whose condition may fail: false when it did, and nothing was written. */
   updateIf(input: Omit<UpdateCommandInput, 'TableName'>): Promise<boolean>;
-  /** `updateIf` answering the attributes the update set (`UPDATED_NEW`), or undefined when the condition failed. */
-  updateIfReturning<T>(input: Omit<UpdateCommandInput, 'TableName' | 'ReturnValues'>): Promise<T | undefined>;
+  /**
+   * `updateIf` answering the attributes the update set (`UPDATED_NEW`), or the item as it was before (`ALL_OLD`), or
+   * undefined when the condition failed.
+   */
+  updateIfReturning<T>(input: Omit<UpdateCommandInput, 'TableName' | 'ReturnValues'>, returning?: 'UPDATED_NEW' | 'ALL_OLD'): Promise<T | undefined>;
   /**
    * Runs a Query to the end (DynamoDB pages at 1 MB) or until `limit` items, and returns at most `limit`.
    * `Limit` in the input still caps each page, as DynamoDB defines it.
@@ -114,9 +117,9 @@ export function dynamoTable(client: DynamoDBClient, tableName: string): DynamoTa
       }
     },
 
-    async updateIfReturning<T>(input: Omit<UpdateCommandInput, 'TableName' | 'ReturnValues'>) {
+    async updateIfReturning<T>(input: Omit<UpdateCommandInput, 'TableName' | 'ReturnValues'>, returning: 'UPDATED_NEW' | 'ALL_OLD' = 'UPDATED_NEW') {
       try {
-        const result = await doc.send(new UpdateCommand({ TableName: tableName, ...input, ReturnValues: 'UPDATED_NEW' }));
+        const result = await doc.send(new UpdateCommand({ TableName: tableName, ...input, ReturnValues: returning }));
         return (result.Attributes ?? {}) as T;
       } catch (error) {
         if (isConditionFailure(error)) return undefined;

@@ -89,6 +89,17 @@ export function ledgerSummaryStore(table: DynamoTable) {
   }
 
   /**
+   * Moves a counted statement's terms from its old claim to its new one: one ADD of -1 per term it lost and of 1 per
+   * term it gained, each sent once (`addOnce`); N does not change. The caller's conditional write of the new claim
+   * makes it the only one to move them.
+   */
+  async function recount(watchId: string, before: string, after: string): Promise<void> {
+    const [old, now] = [new Set(countedTokens(before)), new Set(countedTokens(after))];
+    const moves = [...[...old].filter((term) => !now.has(term)).map((term) => [term, -1] as const), ...[...now].filter((term) => !old.has(term)).map((term) => [term, 1] as const)];
+    await Promise.all(moves.map(([term, by]) => addOnce(termUpdate(watchId, term, by))));
+  }
+
+  /**
    * Counts every statement of a ledger written before the summary existed, once per watch; then marks the summary
    * `complete`. Watches started since have nothing to count: their first article reads an empty ledger. Concurrent
    * backfills are safe: a statement is counted by whoever flags it.
@@ -165,6 +176,7 @@ export function ledgerSummaryStore(table: DynamoTable) {
 
   return {
     count,
+    recount,
     getTermCounts,
 
     /**
@@ -197,13 +209,18 @@ function countUpdates(statement: Pick<StoredStatement, 'watchId' | 'speaker' | '
     ExpressionAttributeNames: names,
     ExpressionAttributeValues: { ':one': 1, ':type': 'ledger-summary' },
   };
-  const terms = countedTokens(statement.claim).map((term) => ({
-    Key: itemKeys.termCount(statement.watchId, term),
-    UpdateExpression: 'ADD statements :one SET #type = :type',
-    ExpressionAttributeNames: names,
-    ExpressionAttributeValues: { ':one': 1, ':type': 'term-count' },
-  }));
+  const terms = countedTokens(statement.claim).map((term) => termUpdate(statement.watchId, term, 1));
   return [totals, ...terms, ...(statement.speaker ? labelUpdates(statement.watchId, statement.speaker) : [])];
+}
+
+/** Adds `by` to the number of statements holding a claim term. */
+function termUpdate(watchId: string, term: string, by: number) {
+  return {
+    Key: itemKeys.termCount(watchId, term),
+    UpdateExpression: 'ADD statements :by SET #type = :type',
+    ExpressionAttributeNames: { '#type': 'type' },
+    ExpressionAttributeValues: { ':by': by, ':type': 'term-count' },
+  };
 }
 
 /** The labels of label items, together. */

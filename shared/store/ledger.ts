@@ -3,11 +3,11 @@ import type { LedgerEntry } from '../stances/types.js';
 import type { DynamoTable } from './dynamo-table.js';
 import { itemKeys, partitionKeys, sortKeyPrefixes, speakerKey, timelineKeys } from './keys.js';
 import { knownSpeakersStore } from './known-speakers.js';
-import { ledgerSummaryStore } from './ledger-summary.js';
+import { COUNTED_FLAG, ledgerSummaryStore } from './ledger-summary.js';
 import { TABLE_KEYS } from './table.js';
 
 /** The LedgerEntry fields of a statement item (`text` and `kind` are reserved words, hence the names). */
-const LEDGER_FIELDS = ['id', 'speaker', 'kind', 'text', 'claim', 'publishedAt', 'url', 'outlet', 'polarity'] as const satisfies readonly (keyof LedgerEntry)[];
+const LEDGER_FIELDS = ['id', 'speaker', 'kind', 'text', 'claim', 'publishedAt', 'url', 'outlet', 'polarity', 'urlKey', 'claimNorm'] as const satisfies readonly (keyof LedgerEntry)[];
 const LEDGER_NAMES = Object.fromEntries(LEDGER_FIELDS.map((field) => [`#${field}`, field]));
 const LEDGER_PROJECTION = LEDGER_FIELDS.map((field) => `#${field}`).join(', ');
 
@@ -61,6 +61,23 @@ export function dynamoLedger(table: DynamoTable, now: () => Date): Ledger {
       // Counted last: a crash before it leaves the statement unflagged, and the retry counts it (once).
       await summary.count(statement);
       return added;
+    },
+
+    async refreshClaim(watchId, entry, claim, claimNorm) {
+      // The condition makes one writer the one that moves the counts, however many articles meet the stale claim.
+      const before = await table.updateIfReturning<StoredStatement & Record<string, unknown>>(
+        {
+          Key: itemKeys.statement(watchId, entry.speaker, entry.id),
+          UpdateExpression: 'SET claim = :claim, claimNorm = :norm',
+          ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(claimNorm) OR claimNorm <> :norm)',
+          ExpressionAttributeValues: { ':claim': claim, ':norm': claimNorm },
+        },
+        'ALL_OLD',
+      );
+      if (!before) return false;
+      // A statement not counted yet is counted later with the claim it has then.
+      if (before[COUNTED_FLAG] && before.claim !== claim) await summary.recount(watchId, before.claim, claim);
+      return true;
     },
 
     async countRepeat(watchId, earlier, source) {

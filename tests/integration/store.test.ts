@@ -13,8 +13,8 @@ describe('the archive ledger and digests on dynalite', () => {
   afterAll(async () => table.close());
 
   it('adds a statement once even when the same article is processed twice', async () => {
-    expect(await table.store.addStatement(storedStatement('a'))).toBe(true);
-    expect(await table.store.addStatement(storedStatement('a'))).toBe(false);
+    expect(await table.store.addStatement(storedStatement('a', { claimNorm: '1' }))).toBe(true);
+    expect(await table.store.addStatement(storedStatement('a', { claimNorm: '1' }))).toBe(false);
     expect(await table.store.listStatements('treaty')).toHaveLength(1);
     expect(await table.store.listPending('treaty')).toHaveLength(1);
   });
@@ -27,9 +27,9 @@ describe('the archive ledger and digests on dynalite', () => {
     expect((await table.store.listStatements('treaty', 'Vladimir Putin')).map((entry) => entry.id)).toEqual(['a']);
   });
 
-  it('reads only the fields the ledger comparison needs', async () => {
+  it('reads only the fields the ledger comparison needs, and what refreshing a claim needs', async () => {
     const [entry] = await table.store.listStatements('treaty', 'putin');
-    expect(Object.keys(entry).sort()).toEqual(['claim', 'id', 'kind', 'polarity', 'publishedAt', 'speaker', 'text', 'url']);
+    expect(Object.keys(entry).sort()).toEqual(['claim', 'claimNorm', 'id', 'kind', 'polarity', 'publishedAt', 'speaker', 'text', 'url', 'urlKey']);
   });
 
   it('lists the timeline of a watch by publication date through the GSI', async () => {

@@ -18,6 +18,7 @@ import { dynamoTable, type WriteRequest } from '../../../shared/store/dynamo-tab
 import { hashKey } from '../../../shared/store/keys.js';
 import { COUNTED_FLAG, ledgerSummaryItems } from '../../../shared/store/ledger-summary.js';
 import { statementItem } from '../../../shared/store/ledger.js';
+import { claimNormOf } from '../../../shared/pipeline/claim-refresh.js';
 import { speakerName, zipfTerms } from './words.js';
 
 /** Each speaker has about this many earlier statements, at every ledger size. */
@@ -52,6 +53,8 @@ export function seededStatements(watchId: string, size: number, vocabulary: numb
       polarity: 'positive',
       text: `${speaker ?? 'Officials'} said the terms were ${claim}.`,
       claim,
+      // Written by the current normalisation (the fleet's watches have no synonyms): nothing to rewrite.
+      claimNorm: claimNormOf({}),
       publishedAt,
       url,
       urlKey: hashKey(url),
