@@ -5,7 +5,8 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, type CliOutcome } from '../helpers/cli.js';
 import { archiveItems } from '../helpers/archive.js';
-import type { PassReport, ReprocessReport } from '../../shared/pipeline/index.js';
+import { claimNormOf, type PassReport, type ReprocessReport } from '../../shared/pipeline/index.js';
+import { countedTokens } from '../../shared/stances/ledger.js';
 
 const SITES = new URL('../../samples/sites/', import.meta.url).pathname;
 const WATCH = 'russia-japan-treaty';
@@ -160,6 +161,26 @@ describe('stancewatch run --baseline, then a watch that gains speakers, then rep
     expect(outcome.code).toBe(0);
     expect(outcome.stdout).toContain('Articles read again: 3, 0 no longer matching the keywords, 0 failed.');
     expect(outcome.stdout).toContain('Nothing new: every statement these articles hold for the watch is already in its ledger.');
+  });
+
+  it("rewrites once the claims a watch's new synonyms change, keeping the ledger's term counts true to its claims", async () => {
+    const synonyms = { island: 'kurils' };
+    const config = writeConfig('synonyms.json', [watchOf(captures, { speakers: ['Vladimir Putin', 'Shinzo Abe', 'Sergey Lavrov'], synonyms })]);
+    const report = await reprocessJson('--config', config, '--data-dir', dataDir);
+    expect(report.stances).toEqual([]);
+    const items = await archiveItems(dataDir);
+    const claims = items.filter((item) => item.type?.S === 'statement').map((item) => ({ claim: item.claim.S!, norm: item.claimNorm?.S }));
+    expect(new Set(claims.map((claim) => claim.norm))).toEqual(new Set([claimNormOf({ synonyms })]));
+    expect(claims.filter((claim) => / kurils\b|^kurils\b/.test(claim.claim)).length).toBeGreaterThan(3);
+    expect(claims.filter((claim) => /\bisland\b/.test(claim.claim))).toEqual([]);
+    // Every term's count is the number of statements whose claim holds it, as if the ledger had been counted anew.
+    const counted = new Map<string, number>();
+    for (const { claim } of claims) for (const term of countedTokens(claim)) counted.set(term, (counted.get(term) ?? 0) + 1);
+    const stored = items.filter((item) => item.pk.S?.endsWith('#DF') && Number(item.statements.N) > 0).map((item) => [item.sk.S!, Number(item.statements.N)] as const);
+    expect(new Map(stored)).toEqual(counted);
+    // A second reprocess finds nothing stale: the archive is the same item for item.
+    await reprocessJson('--config', config, '--data-dir', dataDir);
+    expect(await archiveItems(dataDir)).toEqual(items);
   });
 
   it('refuses a watch the config does not have, naming the ones it has', async () => {
