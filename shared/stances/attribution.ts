@@ -521,7 +521,7 @@ function isTrailing(tokens: Token[], anchor: Anchor, cursor: number): boolean {
   if (anchor.participle) return false;
   const before = tokens[anchor.subjectStart - 1];
   if (!before || !(before.text === ',' || before.quoteMark === 'close')) return false;
-  if (tokens.slice(cursor, anchor.subjectStart).filter(isWord).length < MIN_CONTENT_WORDS) return false;
+  if (tokens.slice(cursor, anchor.subjectStart).filter(isWord).length < MIN_CONTENT_WORDS && !interruptsItsClause(tokens, anchor, cursor)) return false;
   let k = skipListener(tokens, anchor);
   if (findComplementizer(tokens, k) !== -1) return false;
   const opensTimeClause = (at: number) => TIME_CLAUSE_OPENERS.has(tokens[at]?.normal ?? '') && !opensWithPhrasesOnly(tokens, anchor.subjectStart);
@@ -540,6 +540,21 @@ function isTrailing(tokens: Token[], anchor: Anchor, cursor: number): boolean {
   const rest = tokens.slice(k);
   return before.quoteMark === 'close' && !rest.some((token) => token.quoteMark === 'open' || token.text === ':') && !hasFiniteVerb(rest);
 }
+
+/**
+ * "The deal, she said, was dead", "Time, Mr. Pence added, was on their side": an attribution set off by commas between
+ * a clause's subject and its verb, however short the subject. The clause goes on after it (`resumedAfter`).
+ */
+function interruptsItsClause(tokens: Token[], anchor: Anchor, cursor: number): boolean {
+  const comma = anchor.verbEnd + 1;
+  const verb = tokens[comma + 1];
+  const subject = tokens.slice(cursor, anchor.subjectStart - 1);
+  const named = subject.some((token) => NOMINALS.has(token.pos));
+  return tokens[comma]?.text === ',' && verb !== undefined && !verb.quoted && isFiniteVerb(verb) && named && !subject.some(isFiniteVerb);
+}
+
+/** What a clause's subject is made of ("The deal", "That", "Time"); "Nor, he said, did …" has none. */
+const NOMINALS = new Set(['NOUN', 'PROPN', 'PRON', 'NUM']);
 
 /** Words that open a clause of time after an attribution ("said when asked", "said as he left", "while campaigning"). */
 const TIME_CLAUSE_OPENERS = new Set(['when', 'while', 'as', 'after', 'before', 'once']);

@@ -1244,6 +1244,17 @@ describe('attribution of quotations, transcripts and participles', () => {
     expect(statement.claim).toContain('rise');
   });
 
+  it('reads a clause whose subject an attribution follows as what was said, however short ("The deal, she said, was dead")', () => {
+    const found = extractStatements(['Mayor Ana Lima met the council on Monday.', 'The deal, she said, was dead.', 'Reyes, Lima added, is a liar who cannot be trusted.']);
+    expect(found.map((statement) => [statement.speaker, statement.text])).toEqual([
+      ['Ana Lima', 'The deal, she said, was dead.'],
+      ['Ana Lima', 'Reyes, Lima added, is a liar who cannot be trusted.'],
+    ]);
+    expect(found[1].claim).toContain('reyes');
+    // Not an inverted clause: "Nor, she said, did …" has no subject before the attribution.
+    expect(extractStatements(['Mayor Ana Lima met the council on Monday.', 'Nor, she said, did she say anything that could be read as an order to close the depot.']).map((statement) => statement.text)).not.toContain('Nor, she said, did');
+  });
+
   it('reads the clause an attribution interrupts after a phrase as what was said ("The next day, according to X, Y …")', () => {
     const found = extractStatements([
       'The next day, according to Councillor Ola Berg, the mayor dropped the levy.',
