@@ -505,7 +505,9 @@ function anchorStanceVerb(tokens: Token[], register: SpeakerRegister): Anchor | 
     // An -ing form takes a stance only in the progressive ("is seeking"; "Seeking a deal, …" hangs on the clause
     // after it), any other form only outside "be" ("was backed by" is passive).
     const ing = /ing$/.test(token.normal);
-    if (token.pos === 'AUX' || !isStanceVerb(tokens, i) || ing !== isProgressive(tokens, i)) {
+    // wink reads "had" as the auxiliary even as the main verb of an idiom ("had harsh words for").
+    const auxiliary = token.pos === 'AUX' && token.lemma !== 'have';
+    if (auxiliary || !isStanceVerb(tokens, i) || ing !== isProgressive(tokens, i)) {
       if (token.pos === 'VERB') return coordinatedStance(tokens, i, register); // the main verb is another verb
       continue;
     }
@@ -773,7 +775,7 @@ const STANCE_IDIOMS = [
   /^press (?!on |ahead )(\S+ ){1,3}to\b/,
   // Joining or echoing another's stance, pushing for one: "joined the union in calling for a pause", "echoed the
   // union's call for", "renewed her push for", "is lobbying lawmakers to pass …", "campaigned against the levy".
-  /^join (\S+ ){1,4}in (call|urge|demand|oppose|support|back|reject|condemn|criticize|criticise|press|seek)\b/,
+  /^join (\S+ ){1,6}in (call|urge|demand|oppose|support|back|reject|condemn|criticize|criticise|press|seek)\b/,
   /^echo (\S+ ){0,4}(call|demand|criticism|concern|warning|opposition|support|position|view)\b/,
   /^(renew|step up|intensify) (\S+ ){0,2}(push|campaign|drive|effort) (for|to|against)\b/,
   /^lobby ((\S+ ){1,3}to|for|against)\b/,
@@ -847,6 +849,8 @@ const STANCE_IDIOMS = [
   // A stance made plain, or backed away from: "made no secret of her opposition to", "backed away from her pledge",
   // "backed off the demand" (not "backed off the stage": a stance noun must follow).
   /^make no secret of\b/,
+  // A judgment passed by idiom: "had harsh words for the plan", "had nothing but praise for the union".
+  /^have (a |some |no |few |little |only |nothing but |kind |harsh |sharp |strong |tough |warm |high |glowing |effusive |pointed |scathing |choice )*(word|praise|criticism) for\b/,
   /^back (away from|off) (\S+ ){0,3}(pledge|promise|vow|demand|offer|threat|position|stance|plan|proposal|support|opposition|call|claim|condition)\b/,
 ];
 

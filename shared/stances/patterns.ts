@@ -332,6 +332,8 @@ export const LITOTES: RegExp[] = [
   /\bnot refuse\b/,
   /\bnot (be )?(without|unlike)\b/,
   /\bor not\b/,
+  // "had nothing but praise for": all praise.
+  /\bnothing but\b/,
 ];
 
 /** Content parts of speech kept in a claim. */

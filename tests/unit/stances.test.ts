@@ -2152,6 +2152,7 @@ describe('sources without a person’s name', () => {
     expect(read('Lima declined to endorse the plan.')).toEqual(['Ana Lima: refusal']);
     expect(read('Lima took issue with the council’s figures.')).toEqual(['Ana Lima: position']);
     expect(read('Lima joined the union in calling for a pause.')).toEqual(['Ana Lima: demand']);
+    expect(read('Lima is joining her running mate Tom Ward in calling for a recount.')).toEqual(['Ana Lima: demand']);
     expect(read('Lima echoed the union’s call for a pause.')).toEqual(['Ana Lima: demand']);
     expect(read('Lima renewed her push for the levy.')).toEqual(['Ana Lima: position']);
     expect(read('Lima is lobbying lawmakers to pass the levy.')).toEqual(['Ana Lima: demand']);
@@ -2222,6 +2223,11 @@ describe('sources without a person’s name', () => {
     const read = (sentence: string) => extractStatements(['Mayor Ana Lima spoke to reporters on Monday.', sentence]).map((statement) => `${statement.speaker}: ${statement.kind}`);
     expect(read('Lima reiterated her frustration over the failure of the council to pass the levy.')).toEqual(['Ana Lima: position']);
     expect(read('Lima made no secret of her opposition to the levy.')).toEqual(['Ana Lima: position']);
+    // A judgment passed by idiom, "had" the main verb wink reads as the auxiliary; "nothing but" praises.
+    expect(read('Lima had harsh words for the council’s budget.')).toEqual(['Ana Lima: position']);
+    const praise = extractStatements(['Mayor Ana Lima spoke to reporters on Monday.', 'Lima had nothing but praise for the union.']);
+    expect(praise.map((statement) => [statement.kind, statement.polarity])).toEqual([['position', 'positive']]);
+    expect(read('Lima has endured criticism for her plan to sell the depot.')).toEqual([]);
     expect(read('Lima has long championed a higher minimum wage.')).toEqual(['Ana Lima: position']);
     expect(read('Lima advocated a ban on new tolls.')).toEqual(['Ana Lima: position']);
     expect(read('Lima put forward a plan to cut fares.')).toEqual(['Ana Lima: position']);
