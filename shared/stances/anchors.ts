@@ -693,12 +693,30 @@ export function leadingAdjunctsEnd(tokens: Token[]): number {
     const opener = tokens[start];
     const span = opensSpanOfTime(tokens, start);
     if (!opener || !(opener.pos === 'ADP' || opener.pos === 'ADV' || opener.pos === 'SCONJ' || opener.entity === 'DATE' || span)) return start;
-    const comma = tokens.findIndex((token, k) => k > start && token.text === ',');
+    const comma = adjunctSeparator(tokens, start);
     const limit = span || CONTRASTING_OPENERS.has(opener.normal) || framesSpeech(tokens, start) ? MAX_TIME_SPAN_ADJUNCT_TOKENS : MAX_ADJUNCT_TOKENS;
     if (comma === -1 || comma - start > limit || tokens.slice(start, comma).some((token) => token.quoteMark)) return start;
     start = comma + 1;
   }
 }
+
+/**
+ * Where an opening adjunct ends: at its first comma, or at the dash that closes an aside inside it ("While she backs
+ * the levy - a tax on fuel, in effect - she opposes the toll"), or at the comma right after that dash.
+ */
+function adjunctSeparator(tokens: Token[], start: number): number {
+  for (let k = start + 1; k < tokens.length; k += 1) {
+    if (tokens[k].text === ',') return k;
+    if (!isAsideDash(tokens[k])) continue;
+    const close = tokens.findIndex((token, j) => j > k && isAsideDash(token));
+    if (close === -1) return -1;
+    return tokens[close + 1]?.text === ',' ? close + 1 : close;
+  }
+  return -1;
+}
+
+/** A dash that sets an aside off (" - ", "—"), not a hyphen joining two words. */
+const isAsideDash = (token: Token) => /^[-–—]+$/.test(token.text) && !isJoiningHyphen(token);
 
 /** "Eight days before the vote, …", "Two weeks later, …": a number of units of time opens an adjunct. */
 function opensSpanOfTime(tokens: Token[], start: number): boolean {

@@ -1791,6 +1791,15 @@ describe('attribution of quotations, transcripts and participles', () => {
     expect(answer).toMatchObject({ speaker: 'Ana Lima', kind: 'refusal' });
   });
 
+  it('reads the main clause after an opening "While …" adjunct that holds an aside between dashes', () => {
+    const read = (sentence: string) => extractStatements(['Mayor Ana Lima spoke on Monday.', sentence]).map((statement) => [statement.speaker, statement.claim]);
+    // The aside may hold commas; the adjunct ends at the dash that closes it, and only the main clause is the claim.
+    expect(read('While she embraces their shared goals - youth, charisma and the potential to unify her party - she disavows the ideology of the party.')).toEqual([
+      ['Ana Lima', 'disavow ideology party'],
+    ]);
+    expect(read('While she backs the levy - a tax on fuel, in effect - she opposes the toll.')).toEqual([['Ana Lima', 'not support toll']]);
+  });
+
   it('reads "he\'s said" as "he has said", not as a passive, but "it\'s said" stays no one\'s', () => {
     const [said] = extractStatements(['Mayor Ana Lima spoke on Monday.', 'While she’s said she will fight to the end, Lima must decide what price to demand.']);
     expect(said).toMatchObject({ speaker: 'Ana Lima' });
