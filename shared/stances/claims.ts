@@ -25,6 +25,7 @@ import {
   SUBORDINATORS,
   STANCE_CUES,
   STANCE_PRIORITY,
+  STOPPING_SHORT,
   SUPPORT_WITHDRAWING_VERBS,
   TELLS_UNREAL_PAST,
   UNATTRIBUTED_CUES,
@@ -89,6 +90,7 @@ export function classifyStance(verb: Token[], content: Token[], how: ClauseShape
   if (!attributed && !UNATTRIBUTED_CUES.some((cue) => cue.test(line))) return undefined;
   const negated = isNegated(line);
   if (WITHDRAWAL_CUES.some((cue) => cue.test(line))) return { kind: 'condition', polarity: 'negative', withdrawn: true };
+  if (STOPPING_SHORT.test(line)) return { kind: 'position', polarity: 'negative', withdrawn: false };
   // "accused Kessel of holding releases below what it offered": what follows is the accused's conduct, not a stance;
   // "declined to comment" takes none either.
   const saysNothing = unsaid || isNoComment([...verb, ...content]) || NO_COMMENT_SAID.test(line) || UNREACHABLE_CUE.test(line) || asksWhether(verb, content);

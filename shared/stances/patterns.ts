@@ -276,6 +276,12 @@ export const NOMINALIZED_STANCES: Record<string, string> = {
 const NOT_ASKED_OF_OTHERS = '(?<!\\b(must|should|first|would|will|could|can) )(?<!(?<!\\b(vote|decide|agree|choose) (\\S+ ){0,2})\\bto )';
 const OWNER = '(its|their|the|his|her)';
 
+/**
+ * A stance held back: "stopped short of calling for a ban", "stopped short of fully endorsing her": the speaker did not
+ * take the stance named after it, whose cue ("calling for" a demand) is not the speaker's.
+ */
+export const STOPPING_SHORT = /\bstop short of\b/;
+
 /** A condition dropped or softened: reported as a condition with negative polarity, and never as a repeat. */
 export const WITHDRAWAL_CUES: RegExp[] = [
   /\bno longer (insist|demand|require|seek|ask for|call for|make)\b/,

@@ -2228,6 +2228,15 @@ describe('sources without a person’s name', () => {
     expect(read('Lima declined to back the plan.')[0]?.slice(0, 2)).toEqual(['refusal', 'negative']);
   });
 
+  it('reads a stance held back ("stopped short of calling for …") as a negative position, not as the stance it names', () => {
+    const read = (sentence: string) =>
+      extractStatements(['Mayor Ana Lima spoke to reporters on Monday.', sentence]).map((statement) => [statement.kind, statement.polarity]);
+    expect(read('Lima stopped short of calling for a ban on strikes.')).toEqual([['position', 'negative']]);
+    expect(read('Lima praised the union but stopped short of endorsing its demand for a raise.')).toEqual([['position', 'negative']]);
+    expect(read('Lima stopped short of committing to a new offer if the strike ends.')).toEqual([['position', 'negative']]);
+    expect(read('Lima called for a ban on strikes.')).toEqual([['demand', 'positive']]);
+  });
+
   it('reads stances made plain, championed, put forward or backed away from, and being against something', () => {
     const read = (sentence: string) => extractStatements(['Mayor Ana Lima spoke to reporters on Monday.', sentence]).map((statement) => `${statement.speaker}: ${statement.kind}`);
     expect(read('Lima reiterated her frustration over the failure of the council to pass the levy.')).toEqual(['Ana Lima: position']);
