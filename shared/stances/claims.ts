@@ -52,7 +52,7 @@ import type { StatementKind } from './types.js';
  * (shared/pipeline/claim-refresh.ts): a claim is only comparable with claims the same normalisation wrote. Raise it
  * with any change that changes a claim; tests/unit/claim-version.test.ts fails until it is raised and the pin redone.
  */
-export const CLAIM_VERSION = 2;
+export const CLAIM_VERSION = 3;
 
 export interface Stance {
   kind: StatementKind;
@@ -89,7 +89,7 @@ export function classifyStance(verb: Token[], content: Token[], how: ClauseShape
   const line = isSchedule(content) ? unreal.replace(/\b(will|would)\b/g, ' ') : unreal;
   if (!attributed && !UNATTRIBUTED_CUES.some((cue) => cue.test(line))) return undefined;
   const negated = isNegated(line);
-  if (WITHDRAWAL_CUES.some((cue) => cue.test(line))) return { kind: 'condition', polarity: 'negative', withdrawn: true };
+  if (WITHDRAWAL_CUES.some((cue) => isWithdrawnBy(line, cue))) return { kind: 'condition', polarity: 'negative', withdrawn: true };
   if (STOPPING_SHORT.test(line)) return { kind: 'position', polarity: 'negative', withdrawn: false };
   // "accused Kessel of holding releases below what it offered": what follows is the accused's conduct, not a stance;
   // "declined to comment" takes none either.
@@ -104,6 +104,21 @@ export function classifyStance(verb: Token[], content: Token[], how: ClauseShape
   if (!kind) return undefined;
   return { kind, polarity: polarityOf(kind, negated, isOpposition(line)), withdrawn: false };
 }
+
+/**
+ * Whether a withdrawal cue gives a stance up. "would call off the strike if the bonus is restored", "will drop its
+ * demand once talks resume": a stance given up under a modal, on a condition, is an offer still to be taken up.
+ */
+function isWithdrawnBy(line: string, cue: RegExp): boolean {
+  const found = cue.exec(line);
+  if (!found) return false;
+  const offered = OFFERING_MODAL.test(line.slice(0, found.index)) && OFFERED_ON.test(line);
+  return !offered;
+}
+
+/** A modal right before a withdrawal cue, a word or two between ("would call off", "will then call off"). */
+const OFFERING_MODAL = /\b(will|would|could|can|might|may)( \S+){0,2} $/;
+const OFFERED_ON = /\b(if|unless|once|provided|as long as)\b/;
 
 /**
  * Opposing is not supporting: "opposes the plan", "rejected the plan" and "will not support the plan" say one thing, a

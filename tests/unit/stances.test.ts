@@ -1039,6 +1039,14 @@ describe('kinds, polarity and claims', () => {
     expect(statement.claim).toBe('guarantee not volume');
   });
 
+  it('reads a stance to be given up on a condition ("would call off the strike if …") as an offer still open, not withdrawn', () => {
+    const [offered] = extractStatements(['Union leader Kari Lund said the union would call off the strike if the airline restored the bonus.']);
+    expect(offered).toMatchObject({ speaker: 'Kari Lund', kind: 'condition', polarity: 'positive' });
+    expect(offered.withdrawn).toBeUndefined();
+    const [done] = extractStatements(['Union leader Kari Lund said the union had called off the strike.']);
+    expect(done).toMatchObject({ kind: 'condition', polarity: 'negative', withdrawn: true });
+  });
+
   it('reads "dropped its demand", "withdrew his offer" and "called the strike off" as giving up a stance, but not "called on"', () => {
     const found = extractStatements([
       'Gov. Marco Aldana dropped his demand that the city first pay the farmers.',
