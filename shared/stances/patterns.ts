@@ -130,8 +130,8 @@ export const STANCE_CUES: Record<StanceKind, RegExp[]> = {
   ],
   refusal: [
     /\b(will|would) not (?!(only|just|shy|hesitate|rule out|be|have(_perfect)?)\b)/,
-    // "the levy was a non-starter", "is dead on arrival".
-    /\bnon-?starter\b|\bdead on arrival\b/,
+    // "the levy was a non-starter", "is dead on arrival", "a new contract is out of the question".
+    /\bnon-?starter\b|\bdead on arrival\b|\bout of the question\b/,
     // Refusing to rule something out keeps it open, as "did not rule out" does: not a refusal.
     /(?<!\bnot )\brefuse\b(?! to rule out\b)/,
     // Not "did not rule out", "refused to rule out", "declined to rule out", nor "stopped short of ruling out".
@@ -338,8 +338,9 @@ export const LITOTES: RegExp[] = [
   /\bnot refuse\b/,
   /\bnot (be )?(without|unlike)\b/,
   /\bor not\b/,
-  // "had nothing but praise for": all praise.
+  // "had nothing but praise for": all praise; "will accept nothing less than 9 percent": at least that.
   /\bnothing but\b/,
+  /\b(nothing|no) (less|short) (than|of)\b/,
 ];
 
 /** Content parts of speech kept in a claim. */

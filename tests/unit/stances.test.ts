@@ -942,9 +942,21 @@ describe('kinds, polarity and claims', () => {
     expect(clinton.map((statement) => statement.speaker)).toEqual(['Clinton', 'Clinton']);
   });
 
-  it('reads calling a proposal a non-starter or dead on arrival as a refusal', () => {
-    const found = extractStatements(['Mayor Ana Lima said the levy was a non-starter.', 'Councillor Tom Reyes said the fare plan was dead on arrival.']);
-    expect(found.map((statement) => statement.kind)).toEqual(['refusal', 'refusal']);
+  it('reads calling a proposal a non-starter, dead on arrival or out of the question as a refusal', () => {
+    const found = extractStatements([
+      'Mayor Ana Lima said the levy was a non-starter.',
+      'Councillor Tom Reyes said the fare plan was dead on arrival.',
+      'Councillor Eva Dahl said a new contract was out of the question.',
+    ]);
+    expect(found.map((statement) => statement.kind)).toEqual(['refusal', 'refusal', 'refusal']);
+  });
+
+  it('reads "nothing less than" and "nothing short of" as asserting, not denying', () => {
+    const [least] = extractStatements(['Union leader Tom Reyes said the union would accept nothing less than a 9 percent raise.']);
+    expect(least.polarity).toBe('positive');
+    expect(least.claim).not.toContain('not');
+    const [short] = extractStatements(['Mayor Ana Lima called the ruling nothing short of an attack on the city.']);
+    expect(short.polarity).toBe('positive');
   });
 
   it('reads terms settled with the other side ("announced that it has reached a provisional agreement") as a position', () => {
