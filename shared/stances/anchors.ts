@@ -441,6 +441,7 @@ const MANNER_OF_SPEAKING = new Set([
   'direct',
   'defiant',
   'diplomatic',
+  'simple',
 ]);
 
 /**

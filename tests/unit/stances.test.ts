@@ -1809,6 +1809,10 @@ describe('attribution of quotations, transcripts and participles', () => {
     // "Lima's answer was blunt: …" is the answer's owner's, the person the article named, not a source "Lima's answer".
     const [answer] = extractStatements(['Mayor Ana Lima spoke on Monday.', 'Lima’s answer was blunt: the city will not raise fares.']);
     expect(answer).toMatchObject({ speaker: 'Ana Lima', kind: 'refusal' });
+    // A message "simple" is one said plainly too; an ultimatum ("… or face …") is a condition.
+    const [message] = extractStatements(['Mayor Ana Lima spoke on Monday.', 'Lima’s message to the union was simple: call off the strike or face a lockout.']);
+    expect(message).toMatchObject({ speaker: 'Ana Lima', kind: 'condition' });
+    expect(extractStatements(['The reason was simple: the depot is too old.'])).toEqual([]);
   });
 
   it('reads the main clause after an opening "While …" adjunct that holds an aside between dashes', () => {
