@@ -8,7 +8,6 @@ import { recordReading } from './record-reading.js';
 import { skipReasonOf } from './skip-reasons.js';
 import type { FailureReport, SkipReport, StanceReport } from './types.js';
 
-
 export interface ReprocessOptions {
   /** Only articles published on or after this date (`YYYY-MM-DD`, or a prefix such as `2019`); undated ones are left out. */
   since?: string;

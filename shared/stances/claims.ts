@@ -118,6 +118,7 @@ function isWithdrawnBy(line: string, cue: RegExp): boolean {
 
 /** A modal right before a withdrawal cue, a word or two between ("would call off", "will then call off"). */
 const OFFERING_MODAL = /\b(will|would|could|can|might|may)( \S+){0,2} $/;
+/** The condition it is offered on ("if the bonus is restored", "once talks resume"). */
 const OFFERED_ON = /\b(if|unless|once|provided|as long as)\b/;
 
 /**

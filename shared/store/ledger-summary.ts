@@ -95,8 +95,9 @@ export function ledgerSummaryStore(table: DynamoTable) {
    */
   async function recount(watchId: string, before: string, after: string): Promise<void> {
     const [old, now] = [new Set(countedTokens(before)), new Set(countedTokens(after))];
-    const moves = [...[...old].filter((term) => !now.has(term)).map((term) => [term, -1] as const), ...[...now].filter((term) => !old.has(term)).map((term) => [term, 1] as const)];
-    await Promise.all(moves.map(([term, by]) => addOnce(termUpdate(watchId, term, by))));
+    const lost = [...old].filter((term) => !now.has(term)).map((term) => termUpdate(watchId, term, -1));
+    const gained = [...now].filter((term) => !old.has(term)).map((term) => termUpdate(watchId, term, 1));
+    await Promise.all([...lost, ...gained].map(addOnce));
   }
 
   /**
