@@ -157,13 +157,32 @@ function judgesItsSubject(content: Token[]): boolean {
   if (copula < 1 || words[copula].lemma !== 'be' || FEELING_SUBJECTS.has(words[copula - 1].normal)) return false;
   let k = copula + 1;
   while (words[k]?.pos === 'ADV' || words[k]?.normal === 'not') k += 1;
-  return words[k]?.pos === 'ADJ' && Math.abs(readWord(words[k].normal).sentiment) >= EVALUATIVE_SENTIMENT;
+  return words[k]?.pos === 'ADJ' && (Math.abs(readWord(words[k].normal).sentiment) >= EVALUATIVE_SENTIMENT || JUDGING_ADJECTIVES.has(words[k].normal));
 }
 
 const FEELING_SUBJECTS = new Set(['i', 'we', 'he', 'she']);
 
 /** Least sentiment of a word that judges: "wrong" and "safe" (0.25) do, "big" (0.2) describes. */
 const EVALUATIVE_SENTIMENT = 0.25;
+
+/**
+ * Adjectives that judge by law or by measure, to which wink's lexicon gives no sentiment ("the tariff was unlawful",
+ * "the retaliation was unjustified", "the charge is baseless").
+ */
+const JUDGING_ADJECTIVES = new Set([
+  'lawful',
+  'unlawful',
+  'justified',
+  'unjustified',
+  'unjustifiable',
+  'unwarranted',
+  'baseless',
+  'groundless',
+  'unfounded',
+  'disproportionate',
+  'excessive',
+  'protectionist',
+]);
 
 /**
  * "said it had detained none", "found no violations", "had never paid for the equipment": a denial of what happened is

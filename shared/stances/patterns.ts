@@ -202,6 +202,8 @@ export const STANCE_CUES: Record<StanceKind, RegExp[]> = {
     /\bdanger\b/,
     /\bwarn\b/,
     /\bcaution (against|that)\b/,
+    // A threat kept in hand: "reserves the right to respond in proportion".
+    /\breserve (\S+ )?right to\b/,
     /\b(will|would|could) be affect\b/,
   ],
   position: [

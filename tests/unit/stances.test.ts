@@ -811,7 +811,10 @@ describe('kinds, polarity and claims', () => {
       'Lima said the governor’s budget is dishonest.',
       'Lima said the deal was good for the city.',
       'Lima said the state had made it too easy to close a depot.',
-    ])).toEqual(['position', 'position', 'position', 'position']);
+      // Judged by law or by measure, words wink gives no sentiment.
+      'Lima said the toll was unlawful.',
+      'Lima said the new levy was unjustified.',
+    ])).toEqual(['position', 'position', 'position', 'position', 'position', 'position']);
     expect(kinds([
       'Lima said the buses were late on Monday.',
       'Lima said she was very pleased with the turnout.',
@@ -2259,6 +2262,11 @@ describe('sources without a person’s name', () => {
     expect(read('Lima praised the union but stopped short of endorsing its demand for a raise.')).toEqual([['position', 'negative']]);
     expect(read('Lima stopped short of committing to a new offer if the strike ends.')).toEqual([['position', 'negative']]);
     expect(read('Lima called for a ban on strikes.')).toEqual([['demand', 'positive']]);
+  });
+
+  it('reads a threat kept in hand ("reserves the right to respond") as a concern', () => {
+    const [statement] = extractStatements(['Mayor Ana Lima said the city reserved the right to take the state to court.']);
+    expect(statement).toMatchObject({ speaker: 'Ana Lima', kind: 'concern' });
   });
 
   it('reads stances made plain, championed, put forward or backed away from, and being against something', () => {
