@@ -251,9 +251,37 @@ export function speaksAs(speaker: string, member: string): boolean {
 
 /**
  * Heads of bodies that speak for their members, not for the place or party whose name they bear; a legislature too,
- * which may well hold against the place's government ("Marenne's provincial assembly" is not Governor Aldana's voice).
+ * which may well hold against the place's government ("Marenne's provincial assembly" is not Governor Aldana's voice);
+ * and a trade's own people ("Osmaran dairy farmers", "the Osmaran Dairy Council").
  */
-const OWN_BODIES = new Set(['association', 'federation', 'chamber', 'institute', 'society', 'league', 'club', 'coalition', 'alliance', 'company', 'corporation', 'assembly', 'parliament', 'senate', 'legislature']);
+const OWN_BODIES = new Set([
+  'association',
+  'federation',
+  'chamber',
+  'institute',
+  'society',
+  'league',
+  'club',
+  'coalition',
+  'alliance',
+  'company',
+  'corporation',
+  'assembly',
+  'parliament',
+  'senate',
+  'legislature',
+  'council',
+  'union',
+  'industry',
+  'farmers',
+  'producers',
+  'growers',
+  'manufacturers',
+  'exporters',
+  'importers',
+  'workers',
+  'employers',
+]);
 
 /** The IDF's counts over the ledger plus the statement being judged, and the weight they give each token. */
 interface DocumentFrequencies {

@@ -366,6 +366,10 @@ describe('sides', () => {
     // A legislature may hold against the place's government.
     expect(speaksAs('Brea’s provincial assembly', 'Brea')).toBe(false);
     expect(speaksAs('Brea Teachers Association', 'Brea Teachers Association')).toBe(true);
+    // Nor do a trade's own people and councils named with the place's adjective: the government's organs do.
+    expect(speaksAs('Brean Dairy Council', 'Brea')).toBe(false);
+    expect(speaksAs('Brean dairy farmers', 'Brea')).toBe(false);
+    expect(speaksAs('Brean Commerce Ministry', 'Brea')).toBe(true);
   });
 
   it('counts an organisation under its short name, as stories write it after the first mention', () => {
