@@ -123,7 +123,7 @@ export function findAnchors(tokens: Token[], register: SpeakerRegister): Anchor[
       i = Math.max(i, anchor.verbEnd, anchor.inverted ? anchor.subjectEnd : i);
     }
   }
-  if (anchors.length > 0) return withMainStance(tokens, anchors, register);
+  if (anchors.length > 0) return withContrastedStances(tokens, withMainStance(tokens, anchors, register), register);
   const stance =
     anchorMannerColon(tokens, register) ??
     anchorNamedStatementColon(tokens, register) ??
@@ -235,6 +235,42 @@ function withMainStance(tokens: Token[], anchors: Anchor[], register: SpeakerReg
 }
 
 const RELATIVE_PRONOUNS = new Set(['which', 'who', 'whom']);
+
+/**
+ * "Osmara lowered its offer, officials said Thursday, while Veltria offered to exempt …": after an attribution that
+ * ends its clause, a clause set against it by ", while" or ", whereas", whose own subject takes a stance in its first
+ * verb, is that subject's statement. (Inside what is reported, "Cruz said only he kept his promise, while Rubio sought
+ * a compromise", it is still the speaker's.)
+ */
+function withContrastedStances(tokens: Token[], anchors: Anchor[], register: SpeakerRegister): Anchor[] {
+  const added: Anchor[] = [];
+  for (let j = 1; j < tokens.length - 2; j += 1) {
+    if (!opensContrastedClause(tokens, j + 2) || tokens[j].quoted || !anchors.some((anchor) => endsAt(tokens, anchor, j))) continue;
+    // "…, while Reyes said …" is an anchor already.
+    const clauseEnd = tokens.findIndex((token, k) => k > j + 1 && (token.text === ',' || token.quoted));
+    const end = clauseEnd === -1 ? tokens.length : clauseEnd;
+    if (anchors.some((anchor) => anchor.verbStart > j && anchor.verbStart < end)) continue;
+    const verb = tokens.findIndex((token, k) => k > j + 1 && k < end && token.pos === 'VERB');
+    if (verb === -1 || !isStanceVerb(tokens, verb) || /ing$/.test(tokens[verb].normal)) continue;
+    const anchor = stanceAnchorAt(tokens, verb, register);
+    if (anchor?.subjectStart === j + 2) added.push(anchor);
+  }
+  return added.length === 0 ? anchors : [...anchors, ...added].sort((a, b) => a.verbStart - b.verbStart);
+}
+
+/** Whether an attribution ends right before `comma` ("officials said Thursday,", "said the ministry,"). */
+function endsAt(tokens: Token[], anchor: Anchor, comma: number): boolean {
+  let k = (anchor.inverted ? anchor.subjectEnd : anchor.verbEnd) + 1;
+  while (k < comma && (tokens[k].entity === 'DATE' || tokens[k].pos === 'ADV' || (tokens[k].pos === 'ADP' && tokens[k + 1]?.entity === 'DATE'))) k += 1;
+  return k === comma;
+}
+
+/** Whether the clause at `start` is set against the one before it: ", while …", ", whereas …". */
+export function opensContrastedClause(tokens: Token[], start: number): boolean {
+  return tokens[start - 2]?.text === ',' && CONTRASTING_CONJUNCTIONS.has(tokens[start - 1]?.normal ?? '');
+}
+
+const CONTRASTING_CONJUNCTIONS = new Set(['while', 'whereas']);
 
 /** "people familiar with the talks", "a source close to her": a source named by what it knows, not who it is. */
 function isAnonymous(subject: Subject): boolean {

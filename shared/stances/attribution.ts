@@ -3,7 +3,7 @@
  * "according to X", "“…,” the Russian leader said", pronouns and titles, and quotations that run on into the
  * next sentence or paragraph without a new attribution.
  */
-import { DOCUMENT_NOUNS, findAnchors, isJoiningHyphen, isNounPhrasePart, leadingAdjunctsEnd, OWNED_STATEMENT_NOUNS, type Anchor, type Subject } from './anchors.js';
+import { DOCUMENT_NOUNS, findAnchors, isJoiningHyphen, isNounPhrasePart, leadingAdjunctsEnd, opensContrastedClause, OWNED_STATEMENT_NOUNS, type Anchor, type Subject } from './anchors.js';
 import { agrees, pronounGender } from './gender.js';
 import { anchorAtQuoteClose, endsInsideQuote, signedQuotations, startsInsideQuote, transcriptSpeakers } from './quotes.js';
 import {
@@ -405,9 +405,9 @@ function splitClauses(
     afterTrailing = trailing;
     const speaker = resolve(anchor);
     const start = trailing ? cursor : contentStart(tokens, anchor);
-    const end = trailing ? (anchor.inverted ? anchor.verbStart : anchor.subjectStart) : (next ? nextClauseStart(next) : tokens.length);
+    const end = trailing ? (anchor.inverted ? anchor.verbStart : anchor.subjectStart) : (next ? nextClauseStart(tokens, next) : tokens.length);
     const resumes = trailing ? resumedAfter(tokens, anchor, cursor) : -1;
-    const restEnd = next ? nextClauseStart(next) : tokens.length;
+    const restEnd = next ? nextClauseStart(tokens, next) : tokens.length;
     const rest = resumes === -1 ? [] : tokens.slice(resumes, restEnd);
     // "rejected the offer, saying it was too low": the stance the participle explains, then the reason it gives.
     const explained = anchor.explains ? tokens.slice(anchor.explains.verb, anchor.verbStart) : [];
@@ -506,8 +506,10 @@ function hasFiniteVerb(tokens: Token[]): boolean {
 /** An auxiliary or a verb not in -ing. */
 const isFiniteVerb = (token: Token) => token.pos === 'AUX' || (token.pos === 'VERB' && !token.normal.endsWith('ing'));
 
-function nextClauseStart(anchor: Anchor): number {
-  return anchor.inverted ? anchor.verbStart : anchor.subjectStart;
+function nextClauseStart(tokens: Token[], anchor: Anchor): number {
+  const start = anchor.inverted ? anchor.verbStart : anchor.subjectStart;
+  // ", while the union offered …": the conjunction that sets the next clause against this one ends this one.
+  return anchor.stance && opensContrastedClause(tokens, start) ? start - 2 : start;
 }
 
 /**

@@ -1818,6 +1818,18 @@ describe('attribution of quotations, transcripts and participles', () => {
     expect(extractStatements(['The reason was simple: the depot is too old.'])).toEqual([]);
   });
 
+  it('reads a clause set against a trailing attribution (", officials said Thursday, while X offered …") as X\'s own', () => {
+    const found = extractStatements(['The ministry lowered its offer to 3 percent, officials said Thursday, while union leader Tom Reyes offered to suspend the strike.']);
+    expect(found.map((statement) => [statement.speaker, statement.kind])).toEqual([
+      ['officials', 'offer'],
+      ['Tom Reyes', 'offer'],
+    ]);
+    expect(found[0].text).not.toContain('Reyes');
+    // Inside what a speaker reports, the clause is still the speaker's.
+    const reported = extractStatements(['Mayor Ana Lima spoke on Monday.', 'Union leader Tom Reyes said only he kept his promise, while Lima sought a compromise plan.']);
+    expect(reported.map((statement) => statement.speaker)).toEqual(['Tom Reyes']);
+  });
+
   it('reads the main clause after an opening "While …" adjunct that holds an aside between dashes', () => {
     const read = (sentence: string) => extractStatements(['Mayor Ana Lima spoke on Monday.', sentence]).map((statement) => [statement.speaker, statement.claim]);
     // The aside may hold commas; the adjunct ends at the dash that closes it, and only the main clause is the claim.
