@@ -898,6 +898,8 @@ const STANCE_IDIOMS = [
   /^(lodge|file|table|submit|present|put forward) (\S+ ){1,2}(claim|proposal|offer|bid|demand) (to|for|of|that)\b/,
   // Moving them: "lowered its salary demand to 4.5 percent", "raised their offer".
   new RegExp(`^${TERMS_MOVED} (\\S+ ){0,2}(offer|demand|claim|bid|proposal)\\b`),
+  // Or a figure it put forward: "lowered its proposed cap to 1.3 million tonnes", "raised its offered price".
+  new RegExp(`^${TERMS_MOVED} (propose|offer) (cap|quota|ceiling|limit|figure|rate|fee|price|share|target)\\b`),
   // Setting out a plan or terms states them: "laid out his plan for …", "unveiled a proposal to …", "set out what she
   // called her red lines: …".
   /^((lay|set|spell|roll) out|outline|unveil|put forward) (\S+ ){0,6}(plan|proposal|vision|agenda|condition|demand|term|priority|platform|line|offer)\b/,

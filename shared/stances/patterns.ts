@@ -193,7 +193,7 @@ export const STANCE_CUES: Record<StanceKind, RegExp[]> = {
   ],
   // "prepared to" as the lemma line writes it ("be prepare to", "be now prepare to"); "we will prepare to leave" is no
   // offer.
-  offer: [/\bclear the (way|path) for\b/, /\bopen the door to\b/, /\bready to\b/, /\bwilling to\b/, /\boffer\b/, /\bbe (now |still |not )?prepare to\b/, /\bopen(ness)? to\b/, /\bpropose\b/, new RegExp(`\\b${TERMS_MOVED} (\\S+ ){0,2}(proposal|bid)\\b`)],
+  offer: [/\bclear the (way|path) for\b/, /\bopen the door to\b/, /\bready to\b/, /\bwilling to\b/, /\boffer\b/, /\bbe (now |still |not )?prepare to\b/, /\bopen(ness)? to\b/, /\bpropose\b/, new RegExp(`\\b${TERMS_MOVED} (\\S+ ){0,2}(proposal|bid)\\b`), new RegExp(`\\b${TERMS_MOVED} (proposed|offered) (cap|quota|ceiling|limit|figure|rate|fee|price|share|target)\\b`)],
   concern: [
     /\bconcern(ed)?\b/,
     /\bworr(y|ied)\b/,

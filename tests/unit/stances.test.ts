@@ -3027,6 +3027,9 @@ describe('names and ledes', () => {
     expect(read('Senator Alex Ortiz has withdrawn his proposal for a toll.')).toEqual([['Alex Ortiz', 'condition', 'negative', true]]);
     expect(read('Senator Alex Ortiz has suspended the hunger strike planned for June.')).toEqual([['Alex Ortiz', 'condition', 'negative', true]]);
     expect(read('The Brea Teachers Association lowered its salary demand to 4.5 percent.')).toEqual([['Brea Teachers Association', 'demand', 'positive', false]]);
+    // A figure it put forward, moved: an offer ("lowered its price" alone is no stance).
+    expect(read('The Brea Teachers Association lowered its proposed cap on class sizes to 24 pupils.')).toEqual([['Brea Teachers Association', 'offer', 'positive', false]]);
+    expect(read('The Brea Bus Company lowered its price to 3 euros.')).toEqual([]);
     expect(read('Dana Ortiz said the operators were now prepared to let the committee delay the start.')).toEqual([['Dana Ortiz', 'offer', 'positive', false]]);
     expect(read('Dana Ortiz said the group had every intention of reaching a deal by May.')).toEqual([['Dana Ortiz', 'position', 'positive', false]]);
     expect(read('Dana Ortiz said the district raised its salary offer to 3 percent.')).toEqual([['Dana Ortiz', 'offer', 'positive', false]]);
