@@ -94,16 +94,15 @@ type ClaimStore = Pick<Ledger, 'refreshClaim' | 'getTermCounts'> & { getArticle(
 
 /**
  * `refreshClaims` for an article's ledger, written to the store (once, whoever gets there first); the ledger's term
- * counts are then read again, since they moved with the claims. Returns how many entries were stale.
+ * counts are then read again, since they moved with the claims.
  */
-export async function refreshStaleClaims(ledger: ArticleLedger, watch: ClaimWatch, store: ClaimStore, known: KnownSpeaker[]): Promise<number> {
+export async function refreshStaleClaims(ledger: ArticleLedger, watch: ClaimWatch, store: ClaimStore, known: KnownSpeaker[]): Promise<void> {
   const stale = await refreshClaims(ledger.entries, watch, store, known, (entry, claim, claimNorm) => store.refreshClaim(watch.id, entry, claim, claimNorm));
-  if (stale.length === 0) return 0;
+  if (stale.length === 0) return;
   const terms = new Set([...ledger.summary.tokenCounts.keys(), ...ledger.entries.flatMap((entry) => countedTokens(entry.claim))]);
   const counts = await store.getTermCounts(watch.id, terms);
   for (const term of terms) {
     if (counts.has(term)) ledger.summary.tokenCounts.set(term, counts.get(term) ?? 0);
     else ledger.summary.tokenCounts.delete(term);
   }
-  return stale.length;
 }

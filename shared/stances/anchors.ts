@@ -744,16 +744,13 @@ export function leadingAdjunctsEnd(tokens: Token[]): number {
 function adjunctSeparator(tokens: Token[], start: number): number {
   for (let k = start + 1; k < tokens.length; k += 1) {
     if (tokens[k].text === ',') return k;
-    if (!isAsideDash(tokens[k])) continue;
-    const close = tokens.findIndex((token, j) => j > k && isAsideDash(token));
+    if (!isDashAt(tokens, k)) continue;
+    const close = tokens.findIndex((_, j) => j > k && isDashAt(tokens, j));
     if (close === -1) return -1;
     return tokens[close + 1]?.text === ',' ? close + 1 : close;
   }
   return -1;
 }
-
-/** A dash that sets an aside off (" - ", "—"), not a hyphen joining two words. */
-const isAsideDash = (token: Token) => /^[-–—]+$/.test(token.text) && !isJoiningHyphen(token);
 
 /** "Eight days before the vote, …", "Two weeks later, …": a number of units of time opens an adjunct. */
 function opensSpanOfTime(tokens: Token[], start: number): boolean {
