@@ -258,6 +258,52 @@ function withContrastedStances(tokens: Token[], anchors: Anchor[], register: Spe
   return added.length === 0 ? anchors : [...anchors, ...added].sort((a, b) => a.verbStart - b.verbStart);
 }
 
+/**
+ * "Veltria will cut its tariff …, while Osmara will suspend its duties …, the two governments said": a joint voice ("the
+ * two governments", "both sides", "the companies said in a joint statement") says what each party named in its clauses
+ * does, and each party is that clause's speaker. The clauses of the content (`start` to `end`), split where a clause is
+ * set against the one before it; undefined unless the anchor's subject is a joint voice and every clause opens with a
+ * named party (a person or a proper-noun body) and its verb.
+ */
+export function jointVoiceParts(tokens: Token[], anchor: Anchor, start: number, end: number, register: SpeakerRegister): Array<{ anchor: Anchor; start: number; end: number }> | undefined {
+  if (!isJointVoice(tokens, anchor)) return undefined;
+  const breaks = [start];
+  for (let k = start + 2; k < end; k += 1) if (opensContrastedClause(tokens, k) && !tokens[k].quoted) breaks.push(k);
+  const parts = breaks.map((from, n) => ({ from, to: n + 1 < breaks.length ? breaks[n + 1] - 2 : end }));
+  const voiced = parts.map(({ from, to }) => {
+    const verb = tokens.findIndex((token, k) => k >= from && k < to && !token.quoted && (token.pos === 'AUX' || (token.pos === 'VERB' && !/ing$/.test(token.normal))));
+    if (verb === -1) return undefined;
+    const { subjectEnd, found } = subjectBefore(tokens, verb, register);
+    if (!found || found.start < from || !isNamedParty(found.subject)) return undefined;
+    const party: Anchor = { verbStart: subjectEnd + 1, verbEnd: subjectEnd + 1, subjectStart: found.start, subjectEnd, inverted: false, subject: found.subject, lemma: anchor.lemma };
+    return { anchor: party, start: found.start, end: to };
+  });
+  return voiced.every((part) => part !== undefined) ? (voiced as Array<{ anchor: Anchor; start: number; end: number }>) : undefined;
+}
+
+/** "the two governments", "both sides", "the three companies", or bodies that speak "in a joint statement". */
+function isJointVoice(tokens: Token[], anchor: Anchor): boolean {
+  if (anchor.subject.type !== 'source') return false;
+  const subject = tokens.slice(anchor.subjectStart, anchor.subjectEnd + 1);
+  const head = tokens[anchor.subjectEnd];
+  // Bodies that speak as one: "the two lawmakers" or "both candidates" speak for themselves, of whomever they name.
+  // "the top candidates of both parties" are candidates: a phrase with a preposition is not headed by its last noun.
+  if (!head || !JOINT_BODIES.has(head.normal) || subject.some((token) => token.pos === 'ADP')) return false;
+  const counted = subject.some((token) => JOINT_COUNTS.has(token.normal));
+  const after = tokens.slice(anchor.verbEnd + 1, anchor.verbEnd + 1 + MAX_REPORTED_PHRASE_TOKENS);
+  const jointStatement = after.some((token, k) => token.normal === 'joint' && DOCUMENT_NOUNS.has(after[k + 1]?.lemma ?? ''));
+  return counted || jointStatement;
+}
+
+const JOINT_COUNTS = new Set(['two', 'both', 'three']);
+
+const JOINT_BODIES = new Set(['governments', 'sides', 'countries', 'nations', 'states', 'companies', 'firms', 'groups', 'parties', 'campaigns', 'ministries', 'administrations', 'unions', 'organizations', 'organisations']);
+
+/** A party named in a clause: a person, or a body by its proper name ("Veltria", "Acme Corp"), not a role. */
+function isNamedParty(subject: Subject): boolean {
+  return subject.type === 'person' || (subject.type === 'source' && subject.person.organization === true);
+}
+
 /** Whether an attribution ends right before `comma` ("officials said Thursday,", "said the ministry,"). */
 function endsAt(tokens: Token[], anchor: Anchor, comma: number): boolean {
   let k = (anchor.inverted ? anchor.subjectEnd : anchor.verbEnd) + 1;

@@ -3,7 +3,7 @@
  * "according to X", "“…,” the Russian leader said", pronouns and titles, and quotations that run on into the
  * next sentence or paragraph without a new attribution.
  */
-import { DOCUMENT_NOUNS, findAnchors, isJoiningHyphen, isNounPhrasePart, leadingAdjunctsEnd, opensContrastedClause, OWNED_STATEMENT_NOUNS, type Anchor, type Subject } from './anchors.js';
+import { DOCUMENT_NOUNS, findAnchors, isJoiningHyphen, jointVoiceParts, isNounPhrasePart, leadingAdjunctsEnd, opensContrastedClause, OWNED_STATEMENT_NOUNS, type Anchor, type Subject } from './anchors.js';
 import { agrees, pronounGender } from './gender.js';
 import { anchorAtQuoteClose, endsInsideQuote, signedQuotations, startsInsideQuote, transcriptSpeakers } from './quotes.js';
 import {
@@ -131,7 +131,7 @@ export function attributeSentences(sentences: Sentence[], register: SpeakerRegis
     // After an inverted verb (", said the mayor, Ana Lima") the name is the subject's own, not a listener's.
     const resolve = (anchor: Anchor) => resolveAt(sentenceIndex, anchor.subject, !anchor.mentioned, anchor.inverted ? undefined : anchor.verbStart);
     if (anchors[sentenceIndex].length > 0) {
-      clauses.push(...splitClauses(sentence, sentenceIndex, anchors[sentenceIndex], resolve));
+      clauses.push(...splitClauses(sentence, sentenceIndex, anchors[sentenceIndex], register, resolve));
       return;
     }
     const label = transcript.get(sentenceIndex);
@@ -384,6 +384,7 @@ function splitClauses(
   sentence: Sentence,
   sentenceIndex: number,
   anchors: Anchor[],
+  register: SpeakerRegister,
   resolve: (anchor: Anchor) => Person | null,
 ): AttributedClause[] {
   const { tokens } = sentence;
@@ -403,9 +404,16 @@ function splitClauses(
       return; // "Putin said …, Russia's Kommersant reported": a citation of the source, not a second statement.
     }
     afterTrailing = trailing;
-    const speaker = resolve(anchor);
     const start = trailing ? cursor : contentStart(tokens, anchor);
     const end = trailing ? (anchor.inverted ? anchor.verbStart : anchor.subjectStart) : (next ? nextClauseStart(tokens, next) : tokens.length);
+    const parties = jointVoiceParts(tokens, anchor, start, end, register);
+    if (parties) {
+      clauses.push(...parties.map((party) => jointClause(sentence, sentenceIndex, anchor, party, resolve(party.anchor))));
+      cursor = trailing ? (anchor.inverted ? anchor.subjectEnd + 1 : anchor.verbEnd + 1) : end;
+      afterLeading = !trailing;
+      return;
+    }
+    const speaker = resolve(anchor);
     const resumes = trailing ? resumedAfter(tokens, anchor, cursor) : -1;
     const restEnd = next ? nextClauseStart(tokens, next) : tokens.length;
     const rest = resumes === -1 ? [] : tokens.slice(resumes, restEnd);
@@ -437,6 +445,26 @@ function splitClauses(
     afterLeading = !trailing;
   });
   return clauses;
+}
+
+/**
+ * A party's clause of what a joint voice said ("Veltria will cut its tariff …" of "…, the two governments said"): the
+ * party speaks it, through the joint voice's verb.
+ */
+function jointClause(sentence: Sentence, sentenceIndex: number, joint: Anchor, party: { anchor: Anchor; start: number; end: number }, speaker: Person | null): AttributedClause {
+  const words = trimPunctuation(sentence.tokens.slice(party.start, party.end));
+  return {
+    speaker,
+    source: sourceOf(party.anchor.subject, speaker),
+    verb: sentence.tokens.slice(joint.verbStart, joint.verbEnd + 1).filter((token) => token.entity !== 'DATE'),
+    content: words,
+    context: [],
+    text: joinTokens(words),
+    sentenceText: sentence.text,
+    sentenceStart: sentence.start,
+    sentenceIndex,
+    paragraphIndex: sentence.paragraphIndex,
+  };
 }
 
 /**

@@ -1830,6 +1830,20 @@ describe('attribution of quotations, transcripts and participles', () => {
     expect(reported.map((statement) => statement.speaker)).toEqual(['Tom Reyes']);
   });
 
+  it('gives what a joint voice says each party will do to that party ("…, while Y will …, the two governments said")', () => {
+    const read = (paragraph: string) => extractStatements([paragraph]).map((statement) => [statement.speaker, statement.claim]);
+    expect(read('Norland will cut its levy on Suvian timber to 5 percent, while Suvia will lift its ban on Norland cheese, the two governments said on Monday.')).toEqual([
+      ['Norland', '5 cut levy percent suvian timber'],
+      ['Suvia', 'ban cheese lift norland'],
+    ]);
+    expect(read('The companies said in a joint statement that Arvo Foods would sell its dairy unit.').map(([speaker]) => speaker)).toEqual(['Arvo Foods']);
+    // People who speak together speak for themselves, of whomever they name; so do a phrase's other heads.
+    expect(read('The two lawmakers said Norland would lift the levy.').map(([speaker]) => speaker)).toEqual(['lawmakers']);
+    expect(read('The leaders of both parties said Norland would lift the levy.').map(([speaker]) => speaker)).not.toContain('Norland');
+    // A clause with no named party keeps the joint voice.
+    expect(read('Both governments said they would lift the levy.').map(([speaker]) => speaker)).toEqual(['governments']);
+  });
+
   it('reads the main clause after an opening "While …" adjunct that holds an aside between dashes', () => {
     const read = (sentence: string) => extractStatements(['Mayor Ana Lima spoke on Monday.', sentence]).map((statement) => [statement.speaker, statement.claim]);
     // The aside may hold commas; the adjunct ends at the dash that closes it, and only the main clause is the claim.
