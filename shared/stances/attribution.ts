@@ -4,7 +4,7 @@
  * next sentence or paragraph without a new attribution.
  */
 import { DOCUMENT_NOUNS, findAnchors, isJoiningHyphen, jointVoiceParts, isNounPhrasePart, leadingAdjunctsEnd, opensContrastedClause, OWNED_STATEMENT_NOUNS, type Anchor, type Subject } from './anchors.js';
-import { agrees, pronounGender } from './gender.js';
+import { agrees, pronounGender, roleGender } from './gender.js';
 import { anchorAtQuoteClose, endsInsideQuote, signedQuotations, startsInsideQuote, transcriptSpeakers } from './quotes.js';
 import {
   FRONTED_CLAUSE_OPENERS,
@@ -80,7 +80,10 @@ export function attributeSentences(sentences: Sentence[], register: SpeakerRegis
   const people: Person[] = [];
   const named = (speaker: Person, at: number) => {
     lastNamed = speaker;
-    if (speaker.organization || speaker.institutional) return;
+    // "A spokeswoman for the authority said …. She said …": a role that marks its holder's gender is one person.
+    const holder = roleGender(speaker);
+    if (speaker.organization || (speaker.institutional && !holder)) return;
+    if (holder) speaker.gender = holder;
     people.push(speaker);
     lastPersonAt = at;
   };

@@ -55,6 +55,28 @@ export function lastAgreeing(people: Person[], pronoun: string): Person | undefi
   return candidates.findLast((person) => person.gender !== undefined) ?? candidates.at(-1);
 }
 
+/**
+ * The gender a role's noun marks, for a source the article names only by it ("a spokeswoman for the authority"): one
+ * person, whom the next "she" may stand for. Undefined for roles that mark none ("an official", "officials").
+ */
+export function roleGender(person: Person): Gender | undefined {
+  if (!person.institutional) return undefined;
+  return ROLE_GENDER.get(person.words[0] ?? '');
+}
+
+const ROLE_GENDER: ReadonlyMap<string, Gender> = new Map([
+  ['spokesman', 'male'],
+  ['spokeswoman', 'female'],
+  ['chairman', 'male'],
+  ['chairwoman', 'female'],
+  ['congressman', 'male'],
+  ['congresswoman', 'female'],
+  ['councilman', 'male'],
+  ['councilwoman', 'female'],
+  ['businessman', 'male'],
+  ['businesswoman', 'female'],
+]);
+
 /** The gender an honorific marks ("Mr." male, "Mrs." female); undefined for any other token. */
 export function honorificGenderOf(token: { normal: string } | undefined): Gender | undefined {
   return token && HONORIFIC_GENDER.get(token.normal.replace(/\.$/, ''));

@@ -1830,6 +1830,15 @@ describe('attribution of quotations, transcripts and participles', () => {
     expect(reported.map((statement) => statement.speaker)).toEqual(['Tom Reyes']);
   });
 
+  it('gives "she" after "a spokeswoman for …" to the spokeswoman, not to the last person named', () => {
+    const found = extractStatements([
+      'Union leader Tom Reyes said the union was worried about closures.',
+      'A spokeswoman for the transport ministry said the ministry had not received the plan. She said any such plan would have to be approved by parliament.',
+      'A spokesman for the union said the union would wait. He said members would vote in June.',
+    ]);
+    expect(found.filter((statement) => /^(She|He) said/.test(statement.text)).map((statement) => statement.speaker)).toEqual(['spokeswoman, transport ministry', 'spokesman, union']);
+  });
+
   it('gives what a joint voice says each party will do to that party ("…, while Y will …, the two governments said")', () => {
     const read = (paragraph: string) => extractStatements([paragraph]).map((statement) => [statement.speaker, statement.claim]);
     expect(read('Norland will cut its levy on Suvian timber to 5 percent, while Suvia will lift its ban on Norland cheese, the two governments said on Monday.')).toEqual([
