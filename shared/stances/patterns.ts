@@ -444,7 +444,9 @@ export const REAFFIRMATION_CUES: RegExp[] = [
   // Refusing to move from where one stands: "she would not budge on cod", "refused to back down".
   /\b((will|would|do|does|did) not|won't|wouldn't|don't|doesn't|didn't|refus(e|es|ed|ing) to) (budge|waver|back down|give ground)\b/,
   /\b(stood|stands|stand|standing) by\b/,
-  /\bremains? (opposed|committed|determined|firm|adamant|unmoved)\b/,
+  /\bremain(s|ed)? (\w+ly )?(opposed|committed|determined|firm|adamant|unmoved)\b/,
+  // Going on holding a stance ("the board continued to recommend the offer"), not an action going on.
+  /\bcontinu(e|es|ed|ing) to (support|back|recommend|oppose|insist|demand|reject|refuse|favou?r|endorse|urge)\b/,
   // Not in a clause that states terms ("wants a guarantee that the discount will stay in place"); see `ENDING_TERMS`.
   /^(?:(?!\bthat\b).)*\b(remain|remains|stay|stays) in (place|force|effect)\b/,
   /\b(will|would) stand\b(?! (up|down|for|aside|trial))/,

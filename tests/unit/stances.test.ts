@@ -3123,6 +3123,13 @@ describe('names and ledes', () => {
     expect(found.map((statement) => statement.reaffirms)).toEqual([true, true]);
   });
 
+  it('reads going on holding a stance ("continued to recommend", "remained fully committed") as holding to it, not an action going on', () => {
+    const found = extractStatements(['The Arvo board said it continued to recommend the offer.', 'A spokesman said the company remained fully committed to the merger.']);
+    expect(found.map((statement) => statement.reaffirms)).toEqual([true, true]);
+    const [going] = extractStatements(['Mayor Ann Loy said the city would continue to run the night buses.']);
+    expect(going.reaffirms).toBeUndefined();
+  });
+
   it('reads a cue of holding to a stance in a second reported clause as that clause’s only ("… and that its position had not changed")', () => {
     const [held] = extractStatements(['Mayor Ana Lima said the city’s position on the depot had not changed.']);
     expect(held.reaffirms).toBe(true);
