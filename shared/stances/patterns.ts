@@ -434,9 +434,10 @@ export const RESTATEMENT_CUES: RegExp[] = [
  * subordinate clause: "if funding fell short again" says nothing of the speaker.
  */
 export const REAFFIRMATION_CUES: RegExp[] = [
-  // Not an action done again ("would close them again"): the speaker holds to a stance again. Not a passive that
-  // describes something ("buildings still served by lead").
-  /\bstill\b(?! \w+ed by\b)|\bonce more\b|(?<!\b(them|it|him|us|me) )\bagain\b/,
+  // Not an action done again ("would close them again", "did not intend to raise the offer again": what a modal or
+  // "to" leads to, done once more): the speaker holds to a stance again ("again ruled out", "would again reject"). Not a
+  // passive that describes something ("buildings still served by lead").
+  /\bstill\b(?! \w+ed by\b)|\bonce more\b|(?<!\b(them|it|him|us|me) )(?<!\b(to|will|would|could|can|might|may|shall|should|must) (\w+ ){1,5})\bagain\b/,
   /\b(reiterat|reaffirm|restat)\w*/,
   /\brepeat(s|ed|ing)? (his|her|their|its|a|the)\b/,
   /\bas (planned|promised|announced)\b/,

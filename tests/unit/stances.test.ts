@@ -3116,6 +3116,11 @@ describe('names and ledes', () => {
     expect(held.reaffirms).toBe(true);
     const [warned] = extractStatements(['Mayor Ann Loy warned she would close them again if the drivers broke the rules.']);
     expect(warned.reaffirms).toBeUndefined();
+    // What a modal or "to" leads to, done once more, is an action again; "would again reject" holds to a stance.
+    const [raised] = extractStatements(['The Arvo board said it did not intend to raise the offer again unless a rival bid emerged.']);
+    expect(raised.reaffirms).toBeUndefined();
+    const [rejected] = extractStatements(['Mayor Ann Loy said she would again reject the plan.']);
+    expect(rejected.reaffirms).toBe(true);
   });
 
   it('reads refusing to move from a stance ("would not budge", "refused to back down") as holding to it', () => {
