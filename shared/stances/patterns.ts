@@ -87,8 +87,9 @@ export const STANCE_CUES: Record<StanceKind, RegExp[]> = {
     // The same fronted: "Without a guarantee on jobs, there will be no deal".
     /\bwithout\b[^;,]*, (there (will |would )?be )?no (\S+ )?(deal|agreement|accord|settlement|talk|peace|treaty)\b/,
     /\bnot until\b/,
-    // An ultimatum: "restore the bonus or face a strike".
+    // An ultimatum: "restore the bonus or face a strike", "we want five years, or we will oppose the deal".
     /\bor face\b/,
+    /(?<!\bwhether\b.*), or (else )?(we|i|they|he|she|you) (will|would|shall)\b/,
     // "will not sign a new contract until the debt is paid", "not a cent until the audit is done".
     new RegExp(`\\bnot (\\S+ ){1,6}until (?!(\\S+ )?(${TIME_WORDS}|after|before)\\b)`),
     // The other connectives of a condition (lemmas): "provided that the fund is signed", "so long as", "on condition that",

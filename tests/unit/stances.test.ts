@@ -1818,6 +1818,14 @@ describe('attribution of quotations, transcripts and participles', () => {
     expect(extractStatements(['The reason was simple: the depot is too old.'])).toEqual([]);
   });
 
+  it('reads an ultimatum set off by a comma ("we want five years, or we will oppose the deal") as a condition', () => {
+    const [ultimatum] = extractStatements(['Union leader Tom Reyes met the company on Monday.', '"We want a five-year pledge, in writing, or we will oppose the merger," Reyes said.']);
+    expect(ultimatum).toMatchObject({ speaker: 'Tom Reyes', kind: 'condition' });
+    // Not a choice between two things one may do, nor "he or she will".
+    const [choice] = extractStatements(['Union leader Tom Reyes met the company on Monday.', '"I will vote for the plan or I will abstain," Reyes said.']);
+    expect(choice?.kind).not.toBe('condition');
+  });
+
   it('reads a clause set against a trailing attribution (", officials said Thursday, while X offered …") as X\'s own', () => {
     const found = extractStatements(['The ministry lowered its offer to 3 percent, officials said Thursday, while union leader Tom Reyes offered to suspend the strike.']);
     expect(found.map((statement) => [statement.speaker, statement.kind])).toEqual([
