@@ -402,8 +402,11 @@ export function isRestatement(content: Token[]): boolean {
 /** "still depended on the fund, but no longer before the water flowed": holding to part of a stance is changing it. */
 const CONTRAST = /\b(but|however|yet|no longer|any longer|anymore)\b/;
 
-/** A second reported clause joined to the first ("… and that …"). */
-const SECOND_REPORTED_CLAUSE = /\band that\b/;
+/**
+ * A second reported clause joined to the first ("… and that …"), or a second verb that restates a stance after one
+ * that takes a stance ("said three years was not enough and repeated its demand for five"): the cue is the second's.
+ */
+const SECOND_REPORTED_CLAUSE = /\band (that\b|(also )?(repeat|reiterat|restat|reaffirm)\w*)/;
 
 /** True when the writer says the speaker holds to a stance already taken ("she again ruled out …"). */
 export function isReaffirmation(text: string): boolean {

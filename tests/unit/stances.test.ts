@@ -3148,6 +3148,11 @@ describe('names and ledes', () => {
     expect(held.reaffirms).toBe(true);
     const [taken] = extractStatements(['Mayor Ana Lima said the city would not be pushed around and that its position on the depot had not changed.']);
     expect(taken.reaffirms).toBeUndefined();
+    // So is a second verb that restates a stance after one that takes a stance.
+    const [joined] = extractStatements(['The union said two years was not enough and repeated its demand for a four-year pledge.']);
+    expect(joined.reaffirms).toBeUndefined();
+    const [repeated] = extractStatements(['The union repeated its demand for a four-year pledge.']);
+    expect(repeated.reaffirms).toBe(true);
   });
 
   it('reads what stays in place until the other side acts as terms, not as holding to a stance', () => {
