@@ -196,8 +196,13 @@ function sameVoice(a: Statement, b: Statement): boolean {
 function backsReport(quotation: Statement, report: Statement): boolean {
   const lede = report.paragraphIndex === 0 && quotation.paragraphIndex === 1;
   if (!quotation.quotation || report.quotation || (report.paragraphIndex !== quotation.paragraphIndex && !lede)) return false;
+  // "said the authority would consider proposals, adding that it was “for the parties … to solve”": a point added.
+  if (ADDING.test(quotation.text)) return false;
   return KIND_ORDER.indexOf(quotation.kind) >= KIND_ORDER.indexOf(report.kind);
 }
+
+/** A clause that opens with a participle of adding ("adding that …", "and added: …"): a further point. */
+const ADDING = /^(and )?(adding|added)\b/i;
 
 /** An article that repeats itself (a standfirst, a caption) says it once. */
 function dropRepeatsWithinArticle(statements: Statement[]): Statement[] {

@@ -264,6 +264,10 @@ describe('a lede and the quote behind it (statements of one article)', () => {
     const [, firmer] = extractStatements([paragraph.replace('Nobody who rides', 'We will not sign unless the state pays, and nobody who rides')]);
     expect(firmer).toMatchObject({ kind: 'condition', quotation: true });
     expect(firmer.backs).toBeUndefined();
+    // A quotation added by "adding that" is a further point, not the words behind the report.
+    const [, added] = extractStatements(['Mayor Ana Lima said the city would consider any proposals from the union, adding that it was “for the drivers, not the city, to end the strike they began.”']);
+    expect(added).toMatchObject({ quotation: true });
+    expect(added.backs).toBeUndefined();
   });
 
   it('takes a spokesperson’s quotation after their principal’s report, of a kind no firmer, for the words behind it', () => {
