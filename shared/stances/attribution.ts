@@ -39,6 +39,11 @@ export interface AttributedClause {
   stanceVerb?: true;
   /** The verb of saying is negated ("did not say whether …", "never called for …"): the speaker said nothing of it. */
   unsaid?: true;
+  /**
+   * The words around what was said (the opening, subject and verb of a leading attribution, or a trailing one), lower
+   * case: where the writer marks a stance recalled ("has said", "said in April that", "In the past, …").
+   */
+  frame?: string;
   /** What was said. */
   content: Token[];
   /** What was said ends in a question mark ("“…, huh?” he responded"): it asks, unless a cue says otherwise. */
@@ -435,6 +440,7 @@ function splitClauses(
       verb: anchor.stance || anchor.explains ? [] : tokens.slice(anchor.verbStart, anchor.verbEnd + 1).filter((token) => token.entity !== 'DATE'),
       ...(anchor.stance || anchor.explains ? { stanceVerb: true as const } : {}),
       ...(isUnsaid(tokens, anchor) ? { unsaid: true as const } : {}),
+      frame: frameOf(tokens, anchor, trailing ? { from: end, to: restEnd } : { from: k === 0 ? 0 : clauseStart, to: start }),
       content,
       ...askedIn(tokens.slice(start, end)),
       context,
@@ -449,6 +455,18 @@ function splitClauses(
   });
   return clauses;
 }
+
+/**
+ * The attribution's words around the content (`from` to `to`), and a stance verb's own with the words of time that may
+ * follow it, which open its content ("has opposed", "offered in March to"), lower case.
+ */
+function frameOf(tokens: Token[], anchor: Anchor, around: { from: number; to: number }): string {
+  const verb = anchor.stance ? tokens.slice(anchor.verbStart, anchor.verbEnd + 1 + STANCE_TIME_TOKENS) : [];
+  return joinTokens([...tokens.slice(around.from, around.to), ...verb]).toLowerCase();
+}
+
+/** Tokens after a stance verb that may say when it was taken ("offered in March to", "said last week"). */
+const STANCE_TIME_TOKENS = 3;
 
 /**
  * A party's clause of what a joint voice said ("Veltria will cut its tariff …" of "…, the two governments said"): the

@@ -21,6 +21,7 @@ import {
   UNREACHABLE_CUE,
   PREFACE_CUES,
   REAFFIRMATION_CUES,
+  RECALL_CUES,
   RESTATEMENT_CUES,
   SUBORDINATORS,
   STANCE_CUES,
@@ -416,6 +417,15 @@ export function isReaffirmation(text: string): boolean {
   const subordinate = [line.search(SUBORDINATORS), line.search(SECOND_REPORTED_CLAUSE)].filter((at) => at !== -1);
   const main = subordinate.length === 0 ? line : line.slice(0, Math.min(...subordinate));
   return !CONTRAST.test(line) && !ENDING_TERMS.test(line) && REAFFIRMATION_CUES.some((cue) => cue.test(main));
+}
+
+/**
+ * True when the writer recalls a stance taken before: a cue of `RECALL_CUES` in the attribution's words (`frame`: "has
+ * said", "said in April that", "In the past, … said"), and not a stance changed since ("has said he will vote for her,
+ * but …").
+ */
+export function isRecall(frame: string, text: string): boolean {
+  return !CONTRAST.test(text.toLowerCase()) && RECALL_CUES.some((cue) => cue.test(frame));
 }
 
 /**

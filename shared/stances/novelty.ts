@@ -92,7 +92,8 @@ export const NEW_WORDS_SHARE = 0.3;
  *   after one; same polarity, nothing withdrawn;
  * - `repeat` as well, whatever the similarity: the writer says the speaker holds to an earlier stance ("she again ruled
  *   out …", "he still warns …", `statement.reaffirms`) and the closest statement from an earlier article shares a term
- *   with it that is not the topic's;
+ *   with it that is not the topic's; or recalls one ("has said …", "said in April that …", `statement.recalls`) and
+ *   that statement is related too (`RELATED_SIMILARITY`);
  * - `repeat` as well: a quotation whose claim terms are nearly all in the ledger already, whoever said them
  *   (`NEW_WORDS_SHARE`): the speaker's own words on a point the story has reported; unless it states a number none of
  *   the speaker's (or their side's) statements held: "Twenty-four percent … is a deal I can defend" takes up the other
@@ -168,13 +169,15 @@ function restatedInArticle(statement: Statement, scored: { entry: LedgerEntry; s
 
 /**
  * The earlier stance a statement holds to when the writer says it is not news ("she again ruled out …", "the vote
- * goes ahead as planned"): the closest one from an earlier article, if it shares a term that is not the topic's. Against the same
- * article's statements, `restatedInArticle` judges.
+ * goes ahead as planned", "has said …"): the closest one from an earlier article, if it shares a term that is not the
+ * topic's (and, for a recall, is related). Against the same article's statements, `restatedInArticle` judges.
  */
 function heldTo(statement: Statement, tokens: Set<string>, scored: Scored[], sameArticle: Set<string>, frequencies: DocumentFrequencies): LedgerEntry | undefined {
-  if (!statement.reaffirms || statement.withdrawn) return undefined;
+  if (!(statement.reaffirms || statement.recalls) || statement.withdrawn) return undefined;
   const closest = scored.find((item) => !sameArticle.has(item.entry.text));
-  return closest && sharesDistinctiveTerm(tokens, closest.tokens, frequencies) ? closest.entry : undefined;
+  // A recall names no stance it holds to: the earlier one must be related, not merely share a term.
+  const related = statement.reaffirms || (closest !== undefined && closest.score >= RELATED_SIMILARITY);
+  return closest && related && sharesDistinctiveTerm(tokens, closest.tokens, frequencies) ? closest.entry : undefined;
 }
 
 /**

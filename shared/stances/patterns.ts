@@ -454,6 +454,19 @@ export const REAFFIRMATION_CUES: RegExp[] = [
   /\b(will|would) stand\b(?! (up|down|for|aside|trial))/,
 ];
 
+/** A time gone by that a recall names: a month, "last week", "earlier this year". */
+const PAST_TIMES = '(january|february|march|april|may|june|july|august|september|october|november|december|last (week|month|year|spring|summer|autumn|fall|winter)|earlier this (week|month|year))';
+
+/**
+ * The writer recalls a stance taken before, in the words around what was said: a perfect ("has said", "had threatened
+ * to"), a past time after the verb ("said in April that"), or one the sentence opens with ("In the past, …").
+ */
+export const RECALL_CUES: RegExp[] = [
+  /\b(has|have|had) (long |repeatedly |previously |already |also |since |consistently )?(said|called|argued|insisted|demanded|sought|threatened|opposed|urged|warned|rejected|refused|vowed|promised|pledged|proposed|offered|backed|supported|ruled out|made clear)\b/,
+  new RegExp(`\\b(said|told|wrote|called|argued|insisted|demanded|threatened|warned|rejected|vowed|promised|proposed|offered|urged|refused) (\\S+ ){0,3}(in|on) ${PAST_TIMES}\\b`),
+  new RegExp(`^(in the past|at the time|previously|in ${PAST_TIMES}|${PAST_TIMES}),`),
+];
+
 /** Words that open a subordinate clause: a reaffirmation cue after one is not the speaker's. */
 export const SUBORDINATORS = /\b(if|unless|when|whenever|because|although|though|after|before|while|until|since|once(?! (more|again)))\b/;
 

@@ -42,6 +42,8 @@ export interface Statement {
   restates?: boolean;
   /** The writer says the speaker holds to a stance already taken ("she again ruled out …", "he still warns …"). */
   reaffirms?: boolean;
+  /** The writer recalls a stance taken before ("has said …", "said in April that …", "In the past, …"). */
+  recalls?: boolean;
   /**
    * Whom the speaker speaks for, when the article names them a spokesperson ("Lena Ostrova, a spokeswoman for Gov.
    * Teresa Vallin"): a watch that follows the principal takes the statement and judges it with the principal's.

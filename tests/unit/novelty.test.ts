@@ -439,4 +439,26 @@ describe('a stance the writer says the speaker holds to ("again", "still", "as p
   it('needs a term the earlier stance shares that is not the topic’s: "again" about something never said is news', () => {
     expect(judge('Mayor Ana Lima again said night-shift workers deserve free parking at the stations.').status).toBe('new');
   });
+
+  it('judges a stance the writer recalls ("has said", "said in March that", "In the past, …") a repeat of a related earlier one', () => {
+    const recalled = [
+      'Mayor Ana Lima has said the city would keep the fare freeze for night-shift workers.',
+      'Mayor Ana Lima said in March that the city would keep the fare freeze for night-shift workers.',
+      'The city would keep the fare freeze for night-shift workers, Mayor Ana Lima said in March.',
+      'In the past, Mayor Ana Lima said the city would keep the fare freeze for night-shift workers.',
+      'Mayor Ana Lima has long opposed ending the fare freeze for night-shift workers.',
+    ];
+    for (const sentence of recalled) expect([sentence, extractStatements([sentence])[0].recalls]).toEqual([sentence, true]);
+    expect(judge(recalled[0])).toMatchObject({ status: 'repeat', closest: { id: 'march#0' } });
+    // Told as news it is news; a recall unrelated to anything earlier is too, and so is one changed since.
+    const told = 'Mayor Ana Lima said the city would keep the fare freeze for night-shift workers.';
+    expect(extractStatements([told])[0].recalls).toBeUndefined();
+    expect(judge(told).status).not.toBe('repeat');
+    expect(judge('Mayor Ana Lima has said night-shift workers deserve free parking at the stations.').status).toBe('new');
+    // A recall names no stance it holds to: sharing one term ("depot") with a different earlier stance is not enough.
+    expect(judge('Mayor Ana Lima has said the depot should be named after the first woman who drove a tram in the old harbour district.').status).toBe('new');
+    expect(extractStatements(['Mayor Ana Lima has said the city would keep the fare freeze, but only for night-shift workers.'])[0].recalls).toBeUndefined();
+    // What the reported clause says happened is no recall of the speaker's.
+    expect(extractStatements(['Mayor Ana Lima said the union has offered to end the strike.'])[0].recalls).toBeUndefined();
+  });
 });
