@@ -34,6 +34,7 @@ import {
   STANCE_ADJECTIVES,
   STANCE_VERBS,
   TITLE_NOUNS,
+  UNSPEAKING_HEADS,
   WITHDRAWING_VERBS,
 } from './lexicon.js';
 import {
@@ -1659,6 +1660,8 @@ function describedSubjectBefore(tokens: Token[], start: number, limit: number, r
 function pronounOrNameAt(tokens: Token[], k: number, limit: number, register: SpeakerRegister): Subject | undefined {
   if (SPEAKER_PRONOUNS.has(tokens[k].normal)) return { type: 'pronoun', at: k };
   const named = findNameStartingAt(tokens, k, register);
+  // "Hartmoor shares closed up 18%, suggesting …": the name qualifies what trades, which says nothing.
+  if (named && UNSPEAKING_HEADS.has(tokens[named.end + 1]?.normal ?? '')) return undefined;
   return named && named.end < limit ? { type: 'person', person: named.person } : undefined;
 }
 

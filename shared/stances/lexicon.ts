@@ -691,3 +691,6 @@ export const SEATS_OF_GOVERNMENT: SeatOfGovernment[] = [
 
 /** The modals as wink writes them ("won't" → "wo", "can't" → "ca", "'ll", "'d"): they speak of what may be. */
 export const MODALS = new Set(['can', 'ca', 'could', 'will', 'wo', "'ll", 'would', "'d", 'shall', 'should', 'must', 'may', 'might']);
+
+/** Heads of what is traded or counted ("Acme shares", "oil prices"): a phrase a body's name opens, which names no speaker. */
+export const UNSPEAKING_HEADS = new Set(['shares', 'stock', 'stocks', 'prices', 'bonds', 'futures', 'yields', 'markets', 'sales', 'earnings', 'profits', 'revenues']);

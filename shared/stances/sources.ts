@@ -13,6 +13,7 @@ import {
   ROLE_WORDS,
   SOURCE_NOUNS,
   TITLE_NOUNS,
+  UNSPEAKING_HEADS,
 } from './lexicon.js';
 import { MAX_NAME_WORDS } from './patterns.js';
 import { isCapitalized, isWord, type Token } from './sentences.js';
@@ -65,6 +66,8 @@ export function sourceSpeaker(tokens: Token[], start: number, end: number): { pe
     const owner = capitalizedOwnerBefore(tokens, start);
     return owner ? { person: label([[...owner, ...described]], 'institution'), start: start - owner.length } : { person: label([described], 'institution'), start };
   }
+  // "Hartmoor shares closed up 18%, suggesting …": what trades or is counted says nothing; the market is no speaker.
+  if (UNSPEAKING_HEADS.has(head.normal)) return undefined;
   const proper = properRun(phrase);
   // "Everything is on the table": a pronoun that opens a sentence is capitalised, and names no body.
   if (proper.length === 1 && INDEFINITE_PRONOUNS.has(proper[0].normal)) return undefined;

@@ -1838,6 +1838,13 @@ describe('attribution of quotations, transcripts and participles', () => {
     expect(reported.map((statement) => statement.speaker)).toEqual(['Tom Reyes']);
   });
 
+  it('takes no speaker from what trades ("Arvo shares closed up 18%, suggesting …")', () => {
+    expect(extractStatements(['Arvo shares fell 5% on Monday, suggesting investors doubt the merger will close.'])).toEqual([]);
+    // Nor from a body the article has named, whose name qualifies the shares.
+    const found = extractStatements(['Arvo said it would reject the offer.', 'Arvo shares closed up 18% at 43 crowns, suggesting investors expect a higher bid.']);
+    expect(found.map((statement) => statement.text)).toEqual(['Arvo said it would reject the offer.']);
+  });
+
   it('gives "she" after "a spokeswoman for …" to the spokeswoman, not to the last person named', () => {
     const found = extractStatements([
       'Union leader Tom Reyes said the union was worried about closures.',
