@@ -424,9 +424,13 @@ export function isReaffirmation(text: string): boolean {
  * said", "said in April that", "In the past, … said"), and not a stance changed since ("has said he will vote for her,
  * but …").
  */
-export function isRecall(frame: string, text: string): boolean {
-  return !CONTRAST.test(text.toLowerCase()) && RECALL_CUES.some((cue) => cue.test(frame));
+export function isRecall(frame: string, text: string, content = ''): boolean {
+  if (CONTRAST.test(text.toLowerCase())) return false;
+  return RECALL_CUES.some((cue) => cue.test(frame)) || OWN_RECALL.test(content.toLowerCase().replace(/^[\s"“'‘]+/, ''));
 }
+
+/** The speaker's own words recall what they said ("“I said we would not talk with a gun on the table, and I meant it”"). */
+const OWN_RECALL = /^(as )?(i|we) (have |had |'ve )?(always |repeatedly |already |also )?(said|told (you|them|him|her|everyone)|made (it )?clear)\b/;
 
 /**
  * The clause without a subject that names a party by its title noun ("The union insists on …", "the airline is willing

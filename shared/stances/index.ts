@@ -9,7 +9,7 @@ import { findMinistryOwners } from './ministries.js';
 import { findRetinueOwners } from './retinue.js';
 import { findSeatHolders } from './seats.js';
 import { mergeQuotations, type SentenceStatement } from './quotations.js';
-import { isWord, PARAGRAPH_SEPARATOR, readSentences, type Sentence, type Token } from './sentences.js';
+import { isWord, joinTokens, PARAGRAPH_SEPARATOR, readSentences, type Sentence, type Token } from './sentences.js';
 import { voicesOf } from './ledger.js';
 import { attributeRelease } from './releases.js';
 import { findAdSponsors } from './ads.js';
@@ -145,7 +145,7 @@ function toStatement(clause: AttributedClause, vocabulary: ClaimVocabulary): Fou
   if (stance.withdrawn) statement.withdrawn = true;
   if (isRestatement(clause.content)) statement.restates = true;
   if (isReaffirmation(clause.text)) statement.reaffirms = true;
-  if (clause.frame && isRecall(clause.frame, clause.text)) statement.recalls = true;
+  if (isRecall(clause.frame ?? '', clause.text, joinTokens(clause.content))) statement.recalls = true;
   if (isQuotation(clause.content)) statement.quotation = true;
   // "Trump and Cruz said …": the same statement is each one's, for each one's ledger.
   return clause.coSpeaker ? [{ statement: spokenBy(statement, clause.coSpeaker), clause }, { statement, clause }] : [{ statement, clause }];
