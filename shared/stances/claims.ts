@@ -421,8 +421,8 @@ export function isReaffirmation(text: string): boolean {
 
 /**
  * True when the writer recalls a stance taken before: a cue of `RECALL_CUES` in the attribution's words (`frame`: "has
- * said", "said in April that", "In the past, … said"), and not a stance changed since ("has said he will vote for her,
- * but …").
+ * said", "said in April that", "In the past, … said"), or the speaker's own words open by recalling it (`content`: "I
+ * said we would …"); and not a stance changed since ("has said he will vote for her, but …").
  */
 export function isRecall(frame: string, text: string, content = ''): boolean {
   if (CONTRAST.test(text.toLowerCase())) return false;
