@@ -765,12 +765,18 @@ const SENTENCE_MARKS = new Set(['.', '?', '!']);
  * Drops punctuation and quote marks at both ends of a clause, and a conjunction left dangling ("…, although"; wink
  * tags "although" and "whereas" as prepositions).
  */
+/** Signs of a currency written before its amount. */
+const CURRENCY_SIGNS = new Set(['$', '€', '£', '¥']);
+
 function trimPunctuation(tokens: Token[]): Token[] {
   let start = 0;
   let end = tokens.length;
   const isDangling = (token: Token) => !isWord(token) || token.pos === 'CCONJ' || token.pos === 'SCONJ' || (token.pos === 'ADP' && FRONTED_CLAUSE_OPENERS.has(token.normal));
-  while (start < end && !isWord(tokens[start])) start += 1;
-  while (end > start && isDangling(tokens[end - 1])) end -= 1;
+  // A number's sign belongs to it: "$3.40", "a planned increase to 35%".
+  const opensNumber = (k: number) => CURRENCY_SIGNS.has(tokens[k].text) && /^\d/.test(tokens[k + 1]?.text ?? '');
+  const closesNumber = (k: number) => tokens[k].text === '%' && /\d$/.test(tokens[k - 1]?.text ?? '');
+  while (start < end && !isWord(tokens[start]) && !opensNumber(start)) start += 1;
+  while (end > start && isDangling(tokens[end - 1]) && !closesNumber(end - 1)) end -= 1;
   // A quotation the clause opens or closes keeps its other mark: "called the offer “a real step”", not "“a real step".
   const marks = (mark: 'open' | 'close') => tokens.slice(start, end).filter((token) => token.quoteMark === mark).length;
   const open = marks('open') - marks('close');

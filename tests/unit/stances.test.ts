@@ -1861,6 +1861,11 @@ describe('attribution of quotations, transcripts and participles', () => {
       ['Suvia', 'ban cheese lift norland'],
     ]);
     expect(read('The companies said in a joint statement that Arvo Foods would sell its dairy unit.').map(([speaker]) => speaker)).toEqual(['Arvo Foods']);
+    // A clause keeps its number's signs: "35%", "$3".
+    const [norland] = extractStatements(['Norland will drop a planned increase to 35%, while Suvia will pay $3 a tonne, the two governments said.']);
+    expect(norland.text).toBe('Norland will drop a planned increase to 35%');
+    const [most] = extractStatements(['$3 a tonne is the most Norland will pay, officials said Thursday, while Suvia offered to lift its ban.']);
+    expect(most.text).toBe('$3 a tonne is the most Norland will pay, officials said');
     // People who speak together speak for themselves, of whomever they name; so do a phrase's other heads.
     expect(read('The two lawmakers said Norland would lift the levy.').map(([speaker]) => speaker)).toEqual(['lawmakers']);
     expect(read('The leaders of both parties said Norland would lift the levy.').map(([speaker]) => speaker)).not.toContain('Norland');
