@@ -3,7 +3,7 @@
  * "according to X", "“…,” the Russian leader said", pronouns and titles, and quotations that run on into the
  * next sentence or paragraph without a new attribution.
  */
-import { DOCUMENT_NOUNS, findAnchors, isJoiningHyphen, jointVoiceParts, isNounPhrasePart, leadingAdjunctsEnd, opensContrastedClause, OWNED_STATEMENT_NOUNS, type Anchor, type Subject } from './anchors.js';
+import { DOCUMENT_NOUNS, findAnchors, isJoiningHyphen, isNounPhrasePart, jointVoiceParts, leadingAdjunctsEnd, opensContrastedClause, OWNED_STATEMENT_NOUNS, type Anchor, type Subject } from './anchors.js';
 import { agrees, pronounGender, roleGender } from './gender.js';
 import { anchorAtQuoteClose, endsInsideQuote, signedQuotations, startsInsideQuote, transcriptSpeakers } from './quotes.js';
 import {
@@ -761,13 +761,13 @@ function askedIn(tokens: Token[]): { asks?: true } {
 
 const SENTENCE_MARKS = new Set(['.', '?', '!']);
 
+/** Signs of a currency written before its amount. */
+const CURRENCY_SIGNS = new Set(['$', '€', '£', '¥']);
+
 /**
  * Drops punctuation and quote marks at both ends of a clause, and a conjunction left dangling ("…, although"; wink
  * tags "although" and "whereas" as prepositions).
  */
-/** Signs of a currency written before its amount. */
-const CURRENCY_SIGNS = new Set(['$', '€', '£', '¥']);
-
 function trimPunctuation(tokens: Token[]): Token[] {
   let start = 0;
   let end = tokens.length;
