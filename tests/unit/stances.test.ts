@@ -1838,6 +1838,12 @@ describe('attribution of quotations, transcripts and participles', () => {
     expect(reported.map((statement) => statement.speaker)).toEqual(['Tom Reyes']);
   });
 
+  it('takes no place for the speaker of people of no role who live there ("Dairy farmers in Norland\'s north have urged …")', () => {
+    const found = extractStatements(['Dairy farmers in Norland’s northern provinces, who sell a fifth of their milk abroad, have urged the government to seek a compromise.']);
+    expect(found.map((statement) => statement.speaker)).not.toContain('Norland provinces');
+    expect(found.map((statement) => statement.speaker)).not.toContain('Norland');
+  });
+
   it('takes no speaker from what trades ("Arvo shares closed up 18%, suggesting …")', () => {
     expect(extractStatements(['Arvo shares fell 5% on Monday, suggesting investors doubt the merger will close.'])).toEqual([]);
     // Nor from a body the article has named, whose name qualifies the shares.
