@@ -268,19 +268,32 @@ function withContrastedStances(tokens: Token[], anchors: Anchor[], register: Spe
  */
 export function jointVoiceParts(tokens: Token[], anchor: Anchor, start: number, end: number, register: SpeakerRegister): Array<{ anchor: Anchor; start: number; end: number }> | undefined {
   if (!isJointVoice(tokens, anchor)) return undefined;
-  const breaks = [start];
-  for (let k = start + 2; k < end; k += 1) if (opensContrastedClause(tokens, k) && !tokens[k].quoted) breaks.push(k);
-  const parts = breaks.map((from, n) => ({ from, to: n + 1 < breaks.length ? breaks[n + 1] - 2 : end }));
-  const voiced = parts.map(({ from, to }) => {
-    const verb = tokens.findIndex((token, k) => k >= from && k < to && !token.quoted && (token.pos === 'AUX' || (token.pos === 'VERB' && !/ing$/.test(token.normal))));
+  const partyAt = (from: number, to: number) => {
+    const verb = tokens.findIndex((token, k) => k >= from && k < to && !token.quoted && isFiniteVerb(token));
     if (verb === -1) return undefined;
     const { subjectEnd, found } = subjectBefore(tokens, verb, register);
     if (!found || found.start < from || !isNamedParty(found.subject)) return undefined;
     const party: Anchor = { verbStart: subjectEnd + 1, verbEnd: subjectEnd + 1, subjectStart: found.start, subjectEnd, inverted: false, subject: found.subject, lemma: anchor.lemma };
-    return { anchor: party, start: found.start, end: to };
+    return { party, named: found.start };
+  };
+  // Each clause starts after ", while" or ", whereas", or after "and" when a named party opens it ("Acme would sell its
+  // unit and Borka would keep its name"); the clause before ends at the conjunction.
+  const breaks = [{ from: start, cut: end }];
+  for (let k = start + 1; k < end; k += 1) {
+    if (tokens[k].quoted) continue;
+    const contrast = opensContrastedClause(tokens, k + 1);
+    const joined = tokens[k].normal === 'and' && partyAt(k + 1, end)?.named === k + 1;
+    if (contrast || joined) breaks.push({ from: k + 1, cut: tokens[k - 1]?.text === ',' ? k - 1 : k });
+  }
+  const voiced = breaks.map(({ from }, n) => {
+    const to = n + 1 < breaks.length ? breaks[n + 1].cut : end;
+    const found = partyAt(from, to);
+    return found && { anchor: found.party, start: found.named, end: to };
   });
   return voiced.every((part) => part !== undefined) ? (voiced as Array<{ anchor: Anchor; start: number; end: number }>) : undefined;
 }
+
+const isFiniteVerb = (token: Token) => token.pos === 'AUX' || (token.pos === 'VERB' && !/ing$/.test(token.normal));
 
 /** "the two governments", "both sides", "the three companies", or bodies that speak "in a joint statement". */
 function isJointVoice(tokens: Token[], anchor: Anchor): boolean {

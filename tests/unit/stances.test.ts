@@ -1867,6 +1867,8 @@ describe('attribution of quotations, transcripts and participles', () => {
       ['Suvia', 'ban cheese lift norland'],
     ]);
     expect(read('The companies said in a joint statement that Arvo Foods would sell its dairy unit.').map(([speaker]) => speaker)).toEqual(['Arvo Foods']);
+    // Clauses joined by "and" are each party's when a named party opens each.
+    expect(extractStatements(['The two companies said in a joint statement that Arvo Foods would sell its dairy unit and Borka Mills would close its Lund plant.']).map((statement) => statement.speaker)).toEqual(['Arvo Foods', 'Borka Mills']);
     // A clause keeps its number's signs: "35%", "$3".
     const [norland] = extractStatements(['Norland will drop a planned increase to 35%, while Suvia will pay $3 a tonne, the two governments said.']);
     expect(norland.text).toBe('Norland will drop a planned increase to 35%');
