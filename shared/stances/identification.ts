@@ -4,7 +4,7 @@
  * that title, so the lede and the quote behind it are one speaker's.
  */
 import type { Subject } from './anchors.js';
-import { PERSON_DESCRIPTION_HEADS, POSSESSIVE_MARKS, ROLE_WORDS } from './lexicon.js';
+import { PERSON_DESCRIPTION_HEADS, POSSESSIVE_MARKS, POSTMODIFYING_ADJECTIVES, ROLE_WORDS } from './lexicon.js';
 import { endsInsideQuote } from './quotes.js';
 import type { Sentence } from './sentences.js';
 import { namesIn, roleWordsOf, type Person, type SpeakerRegister } from './speakers.js';
@@ -25,7 +25,9 @@ export function identifiedLater(subject: Subject, sentences: Sentence[], index: 
   const office = subject.type === 'title' && !subject.describesPerson ? subject.fallback : undefined;
   const source = subject.type === 'source' ? subject.person : office;
   if (!source?.institutional) return undefined;
-  const words = source.words.map(withoutPossessive);
+  // "a person familiar with the governor's thinking" is not the governor: what a source knows names no title of its own.
+  const knows = source.words.findIndex((word) => POSTMODIFYING_ADJECTIVES.has(word));
+  const words = (knows === -1 ? source.words : source.words.slice(0, knows)).map(withoutPossessive);
   const title = words.find((word) => PERSON_TITLES.has(word) || LEADER_TITLES.has(word));
   if (!title) return undefined;
   const holds = (person: Person, sentence: Sentence) => {

@@ -1838,6 +1838,15 @@ describe('attribution of quotations, transcripts and participles', () => {
     expect(reported.map((statement) => statement.speaker)).toEqual(['Tom Reyes']);
   });
 
+  it('never identifies a source by what it knows ("a person familiar with the governor\'s thinking" is not the deputy governor named next)', () => {
+    const found = extractStatements([
+      'Governor Ana Lima declined to comment.',
+      'A person familiar with the governor’s thinking said she regarded the new levy as a mistake.',
+      'Deputy Governor Tom Reyes said the bank would study the plan.',
+    ]);
+    expect(found.find((statement) => statement.text.startsWith('A person'))?.speaker).toBe('person familiar with governor’s thinking');
+  });
+
   it('takes no place for the speaker of people of no role who live there ("Dairy farmers in Norland\'s north have urged …")', () => {
     const found = extractStatements(['Dairy farmers in Norland’s northern provinces, who sell a fifth of their milk abroad, have urged the government to seek a compromise.']);
     expect(found.map((statement) => statement.speaker)).not.toContain('Norland provinces');
