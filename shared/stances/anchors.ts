@@ -948,7 +948,8 @@ const STANCE_IDIOMS = [
   // Stating a stance by its noun: "voiced her opposition to the levy", "expressed his support for Ryan", "voiced support
   // for the plan"; a doubt or concern expressed: "expressed doubt that the plan would work".
   /^(voice|express|signal|affirm|reaffirm|restate|repeat|describe) ((his|her|their|its|our|my) )?(\S+ )?(support|opposition|objection|rejection|refusal|insistence|intention|intent|commitment|willingness|readiness|determination|endorsement|solidarity|openness|reluctance|unwillingness) (to|for|of|on|with|about)\b/,
-  /^(voice|express|raise) ((his|her|their|its|our|my) )?(\S+ )?(doubt|concern|skepticism|scepticism|confidence|frustration|dismay|alarm) (that|about|over|at|whether)\b/,
+  // "flagged a new worry: wage growth": the worry named after a colon.
+  /^(voice|express|raise|flag) ((his|her|their|its|our|my|a|an) )?(\S+ )?(doubt|concern|worry|skepticism|scepticism|confidence|frustration|dismay|alarm) (that|about|over|at|whether|:)/,
   // An idea put up for discussion: "floated the idea of a four-day week".
   /^float (the|a|an) (\S+ )?(idea|possibility|proposal|plan|prospect)\b/,
   // Putting terms on the table: "lodged a claim for a 9 percent rise", "tabled a proposal to …".

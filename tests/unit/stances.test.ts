@@ -3617,6 +3617,11 @@ describe('stances in the main verb', () => {
     ]);
   });
 
+  it('reads a worry flagged and named after a colon ("flagged a new worry: wage growth") as a concern', () => {
+    const [flagged] = extractStatements(['Governor Ana Lima also flagged a new worry: wage growth.']);
+    expect(flagged).toMatchObject({ speaker: 'Ana Lima', kind: 'concern' });
+  });
+
   it('passes over a relative clause set off by commas and a date before the main verb ("Holt, who has been feuding with the council, on Friday rejected")', () => {
     const [statement] = extractStatements(['Ana Holt, who has been feuding with the council this week, on Friday rejected the offer to cut the levy on the depot.']);
     expect([statement?.speaker, statement?.kind]).toEqual(['Ana Holt', 'refusal']);
