@@ -499,9 +499,13 @@ function reportsNoSaying(tokens: Token[], anchors: Anchor[]): boolean {
   const [first, next] = anchors;
   if (!first || !next || first.inverted || first.participle || first.stance || isTrailing(tokens, first, 0) || !isTrailing(tokens, next, 0)) return false;
   const auxiliaries = tokens.slice(first.subjectEnd + 1, first.verbStart);
-  // Under any modal a verb of saying reports no act of saying: "cannot say", "will tell", "would call for".
-  return isUnsaid(tokens, first) || auxiliaries.some((token) => token.pos === 'AUX' && MODALS.has(token.normal));
+  // Under any modal a verb of saying reports no act of saying: "cannot say", "will tell", "would call for". In a perfect
+  // it is recalled by whoever speaks at the end: "The committee had always said that …, he said."
+  const recalled = next.subject.type === 'pronoun' && auxiliaries.some((token) => PERFECT_AUXILIARIES.has(token.normal));
+  return isUnsaid(tokens, first) || recalled || auxiliaries.some((token) => token.pos === 'AUX' && MODALS.has(token.normal));
 }
+
+const PERFECT_AUXILIARIES = new Set(['has', 'have', 'had']);
 
 /**
  * "X did not say …", "X has never called for …", "Neither X nor Y would say …": a negation before a verb of saying, or

@@ -1838,6 +1838,14 @@ describe('attribution of quotations, transcripts and participles', () => {
     expect(reported.map((statement) => statement.speaker)).toEqual(['Tom Reyes']);
   });
 
+  it('gives a sentence that opens with a body\'s perfect "had always said" to whoever speaks at its end ("…, he said")', () => {
+    const found = extractStatements(['Deputy Governor Tom Reyes spoke on Monday.', 'The committee had always said that the currency would shape the pace of easing, he said.']);
+    expect(found.map((statement) => statement.speaker)).toEqual(['Tom Reyes']);
+    // Told as it happens, the body's statement is the body's, and "he said" cites it no more than a newspaper would.
+    const told = extractStatements(['Deputy Governor Tom Reyes spoke on Monday.', 'The committee said that the currency would shape the pace of easing, he said.']);
+    expect(told.map((statement) => statement.speaker)).toEqual(['committee']);
+  });
+
   it('never identifies a source by what it knows ("a person familiar with the governor\'s thinking" is not the deputy governor named next)', () => {
     const found = extractStatements([
       'Governor Ana Lima declined to comment.',
