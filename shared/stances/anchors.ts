@@ -66,7 +66,7 @@ import {
   type Person,
   type SpeakerRegister,
 } from './speakers.js';
-import { followsComma, isCapitalized, isDeterminer, isModifyingParticiple, isWord, type Token } from './sentences.js';
+import { followsComma, isCapitalized, isDeterminer, isFiniteVerb, isModifyingParticiple, isWord, type Token } from './sentences.js';
 import { isRepresentedAt } from './principals.js';
 import { capitalizedOwnerBefore, isPluralNoun, sourceSpeaker } from './sources.js';
 
@@ -153,7 +153,7 @@ function isReducedRelative(tokens: Token[], anchor: Anchor): boolean {
   let k = anchor.verbEnd + 1;
   while (tokens[k] && (tokens[k].pos === 'ADV' || tokens[k].entity === 'DATE' || (tokens[k].pos === 'ADP' && tokens[k + 1]?.entity === 'DATE'))) k += 1;
   if (tokens[k]?.text !== ',' || tokens[k + 1]?.quoteMark === 'open') return false;
-  return tokens.slice(k + 1).some((token) => !token.quoted && (token.pos === 'AUX' || (token.pos === 'VERB' && !token.normal.endsWith('ing'))));
+  return tokens.slice(k + 1).some((token) => !token.quoted && isFiniteVerb(token));
 }
 
 /**
@@ -292,8 +292,6 @@ export function jointVoiceParts(tokens: Token[], anchor: Anchor, start: number, 
   });
   return voiced.every((part) => part !== undefined) ? (voiced as Array<{ anchor: Anchor; start: number; end: number }>) : undefined;
 }
-
-const isFiniteVerb = (token: Token) => token.pos === 'AUX' || (token.pos === 'VERB' && !/ing$/.test(token.normal));
 
 /** "the two governments", "both sides", "the three companies", or bodies that speak "in a joint statement". */
 function isJointVoice(tokens: Token[], anchor: Anchor): boolean {
@@ -1794,7 +1792,7 @@ function closingPhraseAt(tokens: Token[], k: number, verb: number): boolean {
   // After a comma, a clause of its own before it ("Fares will not rise, Lima added in an interview."), not an opening
   // phrase ("After a long debate, the council agreed on a plan.").
   const before = tokens.slice(0, start);
-  const clause = before.some((token) => token.quoted || token.pos === 'AUX' || (token.pos === 'VERB' && !token.normal.endsWith('ing')));
+  const clause = before.some((token) => token.quoted || isFiniteVerb(token));
   return tokens[start]?.text === ',' && clause && !['ADP', 'SCONJ'].includes(tokens[0]?.pos ?? '');
 }
 
@@ -1889,7 +1887,7 @@ const isSpeakerWord = (token: Token | undefined) => token !== undefined && ['PRO
 function opensFiniteClause(tokens: Token[], from: number): boolean {
   for (let k = from; k < tokens.length && k < from + MAX_NAME_WORDS + 2; k += 1) {
     const token = tokens[k];
-    if (token.pos === 'AUX' || (token.pos === 'VERB' && !/ing$/.test(token.normal))) return k > from;
+    if (isFiniteVerb(token)) return k > from;
     if (!(token.pos === 'DET' || token.pos === 'NOUN' || token.pos === 'PROPN' || token.pos === 'PRON' || token.pos === 'ADJ' || POSSESSIVE_MARKS.has(token.text))) return false;
   }
   return false;

@@ -19,7 +19,7 @@ import {
 import { MAX_LISTENER_TOKENS, MAX_NAME_WORDS, MAX_REPORTED_PHRASE_TOKENS, MAX_ROLE_TOKENS, MIN_CONTENT_WORDS, NEGATION_WORDS, TOPIC_LEADS } from './patterns.js';
 import { identifiedLater, namedNext } from './identification.js';
 import { DASHES, holdsTitle, namesIn, roleWordsOf, titleQualifiers, type Person, type SpeakerRegister } from './speakers.js';
-import { isCapitalized, isWord, joinTokens, type Sentence, type Token } from './sentences.js';
+import { isCapitalized, isFiniteVerb, isWord, joinTokens, type Sentence, type Token } from './sentences.js';
 
 /** Sentences back that a pronoun with no speaker of its gender looks for a person it can mean. */
 const MAX_PRONOUN_LOOKBACK = 3;
@@ -555,9 +555,6 @@ function resumedAfter(tokens: Token[], anchor: Anchor, cursor: number): number {
 function hasFiniteVerb(tokens: Token[]): boolean {
   return tokens.some((token) => !token.quoted && isFiniteVerb(token));
 }
-
-/** An auxiliary or a verb not in -ing. */
-const isFiniteVerb = (token: Token) => token.pos === 'AUX' || (token.pos === 'VERB' && !token.normal.endsWith('ing'));
 
 function nextClauseStart(tokens: Token[], anchor: Anchor): number {
   const start = anchor.inverted ? anchor.verbStart : anchor.subjectStart;

@@ -650,6 +650,11 @@ export function joinTokens(tokens: Token[]): string {
   return tokens.map((token, i) => (i === 0 ? token.text : `${token.space}${token.text}`)).join('');
 }
 
+/** An auxiliary or a verb not in -ing: what makes a clause finite. */
+export function isFiniteVerb(token: Token): boolean {
+  return token.pos === 'AUX' || (token.pos === 'VERB' && !token.normal.endsWith('ing'));
+}
+
 /** True for tokens that carry words (not punctuation or symbols). */
 export function isWord(token: Token): boolean {
   return token.pos !== 'PUNCT' && token.pos !== 'SYM' && /[\p{L}\p{N}]/u.test(token.text);
