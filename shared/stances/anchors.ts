@@ -1441,8 +1441,22 @@ function coordinatedSubject(tokens: Token[], i: number, conjunction: number, reg
   }
   // "Dravecky was dismissive of the audit, but said …": a copula and its adjective are the first verb phrase too.
   const predicate = tokens[k]?.pos === 'VERB' || (copula && tokens[k]?.pos === 'ADJ');
-  return k < conjunction && predicate && !joinsNouns(tokens, k, i, conjunction) ? opening.subject : undefined;
+  return k < conjunction && predicate && !joinsNouns(tokens, k, i, conjunction) && !opensClauseBetween(tokens, k, conjunction, register) ? opening.subject : undefined;
 }
+
+/**
+ * "The government unveiled a package, a day after the central bank left rates unchanged and warned that …": a clause
+ * of its own (a subordinator, a subject and a finite verb) between the first verb and the conjunction; the verb after
+ * the conjunction is that clause's subject's, not the sentence's.
+ */
+function opensClauseBetween(tokens: Token[], first: number, conjunction: number, register: SpeakerRegister): boolean {
+  for (let k = first + 1; k < conjunction; k += 1) {
+    if (OWN_CLAUSE_OPENERS.has(tokens[k].normal) && !tokens[k].quoted && ownClauseSubject(tokens, k, conjunction, register)) return true;
+  }
+  return false;
+}
+
+const OWN_CLAUSE_OPENERS = new Set(['after', 'before', 'because', 'since', 'until', 'although', 'though', 'whereas']);
 
 /**
  * "Cruz electrified the crowds with impassioned speeches and promises to shake things up": after a plural noun, a
@@ -1519,14 +1533,16 @@ const DECLINING_VERBS = new Set(['decline', 'refuse']);
 /**
  * "Her eyes welled with tears as she spoke of the city and urged voters to …": a verb after "and" inside a clause of
  * time that follows the main clause shares that clause's subject, a pronoun or a name right after "as", "while" or
- * "when" with its own verb, when nothing but words of the clause stand between them (no comma, no quotation).
+ * "when" with its own verb, when nothing but words of the clause stand between them (no comma, no quotation); after
+ * "after", "because" and the like, a person or a body too (`ownClauseSubject`).
  */
 function subordinateSubject(tokens: Token[], conjunction: number, register: SpeakerRegister): Subject | undefined {
   let opener = conjunction - 1;
-  while (opener > 0 && !CLAUSE_OF_TIME_OPENERS.has(tokens[opener].normal)) {
+  while (opener > 0 && !CLAUSE_OF_TIME_OPENERS.has(tokens[opener].normal) && !OWN_CLAUSE_OPENERS.has(tokens[opener].normal)) {
     if (tokens[opener].pos === 'PUNCT' || tokens[opener].quoteMark || tokens[opener].pos === 'SCONJ') return undefined;
     opener -= 1;
   }
+  if (opener > 0 && OWN_CLAUSE_OPENERS.has(tokens[opener].normal)) return ownClauseSubject(tokens, opener, conjunction, register);
   if (opener <= 0 || tokens[opener].pos !== 'SCONJ') return undefined;
   const pronoun = SPEAKER_PRONOUNS.has(tokens[opener + 1]?.normal ?? '');
   const named = pronoun ? undefined : findNameStartingAt(tokens, opener + 1, register);
@@ -1535,6 +1551,17 @@ function subordinateSubject(tokens: Token[], conjunction: number, register: Spea
   while (tokens[k]?.pos === 'ADV' || tokens[k]?.pos === 'AUX') k += 1;
   if (tokens[k]?.pos !== 'VERB' || k >= conjunction) return undefined;
   return named ? { type: 'person', person: named.person } : { type: 'pronoun', at: opener + 1 };
+}
+
+/**
+ * "…, a day after the central bank left rates unchanged and warned that …": the subject of the clause "after" opens,
+ * a person or a body, right after it and before the clause's first verb.
+ */
+function ownClauseSubject(tokens: Token[], opener: number, conjunction: number, register: SpeakerRegister): Subject | undefined {
+  const verb = tokens.findIndex((token, k) => k > opener && k < conjunction && isFiniteVerb(token));
+  if (verb === -1) return undefined;
+  const { found } = subjectBefore(tokens, verb, register);
+  return found && found.start === opener + 1 && found.subject.type !== 'unnamed' ? found.subject : undefined;
 }
 
 /** Subordinators of a clause of time or manner after the main clause ("…, as she spoke of …"). */

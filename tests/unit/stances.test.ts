@@ -1838,6 +1838,14 @@ describe('attribution of quotations, transcripts and participles', () => {
     expect(reported.map((statement) => statement.speaker)).toEqual(['Tom Reyes']);
   });
 
+  it('gives a verb joined by "and" inside a clause "after" opens to that clause\'s subject, not the sentence\'s', () => {
+    const [warned] = extractStatements(['The city unveiled a budget on Friday, a day after the transit authority froze fares and warned that new taxes would hurt riders.']);
+    expect(warned?.speaker).toBe('transit authority');
+    // "went after Reyes for refusing to …": a preposition, no clause of its own.
+    const [called] = extractStatements(['Mayor Ana Lima went after Tom Reyes for refusing to use the word and called for him to resign.']);
+    expect(called?.speaker).toBe('Ana Lima');
+  });
+
   it('gives a sentence that opens with a body\'s perfect "had always said" to whoever speaks at its end ("…, he said")', () => {
     const found = extractStatements(['Deputy Governor Tom Reyes spoke on Monday.', 'The committee had always said that the currency would shape the pace of easing, he said.']);
     expect(found.map((statement) => statement.speaker)).toEqual(['Tom Reyes']);
