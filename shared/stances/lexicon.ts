@@ -335,6 +335,18 @@ export const OFFICE_BODIES: [RegExp, string][] = [
 export const SPOKESPERSON_NOUNS = new Set(['spokesman', 'spokeswoman', 'spokesperson']);
 
 /**
+ * A lowercase noun of people or bodies in the singular ("aides" → "aide", "spokesmen" → "spokesman", "secretaries" →
+ * "secretary"), for matching a label's head against these sets. Words in "ss", "us" or "is" are taken as singular
+ * ("press", "caucus", "analysis").
+ */
+export function singularOf(word: string): string {
+  if (/men$/.test(word)) return word.replace(/men$/, 'man');
+  if (/[^aeiou]ies$/.test(word)) return word.replace(/ies$/, 'y');
+  if (/(ss|us|is)$/.test(word)) return word;
+  return word.replace(/s$/, '');
+}
+
+/**
  * Head nouns of descriptions that stand for someone already named ("the Russian leader", "the union").
  * Resolved to a named speaker whose role or name contains the head; `GENERIC_TITLES` may fall back to the last one.
  */

@@ -4,7 +4,7 @@
  * for. A watch that follows the person follows what their office, campaign or spokesman says.
  */
 import type { AttributedClause } from './attribution.js';
-import { SPEAKER_POSSESSIVES, SPOKESPERSON_NOUNS } from './lexicon.js';
+import { singularOf, SPEAKER_POSSESSIVES, SPOKESPERSON_NOUNS } from './lexicon.js';
 import { referentOf } from './mentions.js';
 import type { Sentence, Token } from './sentences.js';
 import type { Person } from './speakers.js';
@@ -32,8 +32,8 @@ function ownerPronounAt(tokens: Token[], speaker: Person): number | undefined {
   return undefined;
 }
 
-/** The label's last word in the singular ("aides" → "aide"). */
-const headOf = (speaker: Person) => (speaker.words.at(-1) ?? '').replace(/s$/, '');
+/** The label's last word in the singular ("aides" → "aide", "spokesmen" → "spokesman"). */
+const headOf = (speaker: Person) => singularOf(speaker.words.at(-1) ?? '');
 
 /**
  * People and bodies who speak for whoever they are: "her spokesman", "his aides", "her office", "his campaign". Not
@@ -47,6 +47,7 @@ const REPRESENTATIVE_NOUNS = new Set([
   'associate',
   'strategist',
   'representative',
+  'secretary',
   'lawyer',
   'attorney',
   'staff',

@@ -5,7 +5,7 @@
  * aides say of them.
  */
 import type { AttributedClause } from './attribution.js';
-import { POSSESSIVE_MARKS } from './lexicon.js';
+import { POSSESSIVE_MARKS, singularOf } from './lexicon.js';
 import { findNameStartingAt, type Person, type SpeakerRegister } from './speakers.js';
 
 /** Sets `speaksFor` on each unnamed aide or adviser whose clause opens with a person of the register. */
@@ -27,7 +27,7 @@ export function findRetinueOwners(clauses: AttributedClause[], register: Speaker
  * advisers", "a Democratic aide" or "the former top aide" name or imply someone else's.
  */
 function isBareRetinue(person: Person): boolean {
-  const words = person.words.map((word) => word.replace(/s$/, ''));
+  const words = person.words.map(singularOf);
   return RETINUE_NOUNS.has(words.at(-1) ?? '') && words.slice(0, -1).every((word) => CLOSENESS_WORDS.has(word));
 }
 

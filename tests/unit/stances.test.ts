@@ -2408,6 +2408,9 @@ describe('sources without a person’s name', () => {
     expect(voice('Her spokesman said Lima will veto the budget.')).toEqual([['spokesman', 'Ana Lima']]);
     expect(voice('His campaign said Ortiz will run again.')).toEqual([['campaign', 'Ben Ortiz']]);
     expect(voice('Her senior aides said she will veto the budget.')).toEqual([['senior aides', 'Ana Lima']]);
+    // A head noun in the plural is the same noun: not "spokesmen" cut to "spokesmen", nor "secretaries" to "secretarie".
+    expect(voice('Her spokesmen said Lima will veto the budget.')).toEqual([['spokesmen', 'Ana Lima']]);
+    expect(voice('Her press secretaries said Lima will veto the budget.')).toEqual([['press secretaries', 'Ana Lima']]);
     expect(voice('According to her office, Lima will veto the budget.')).toEqual([['office', 'Ana Lima']]);
     expect(voice('Lima will veto the budget, according to a statement from her office.')).toEqual([['office', 'Ana Lima']]);
     // Whose critics or supporters they are is not whom they speak for.
