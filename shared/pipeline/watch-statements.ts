@@ -132,12 +132,32 @@ export function judgeStatement(statement: Statement, ledger: LedgerEntry[] | Art
 
 /**
  * The statements of an article that a watch tracks: its speakers are hints to the reader (who names them as the watch
- * does), and a filter when it names any.
+ * does), and a filter when it names any. Each names what its side said earlier in the article (`linkSidesWithinArticle`).
  */
 export function watchedStatements(paragraphs: string[], watch: Pick<Watch, 'speakers' | 'synonyms' | 'sides'>, known: KnownSpeaker[] = []): Statement[] {
-  return extractStatements(paragraphs, { speakers: watch.speakers, synonyms: watch.synonyms, known }).filter((statement) =>
+  const watched = extractStatements(paragraphs, { speakers: watch.speakers, synonyms: watch.synonyms, known }).filter((statement) =>
     isWatchedStatement(statement, watch),
   );
+  return linkSidesWithinArticle(watched, Object.values(watch.sides ?? {}));
+}
+
+/**
+ * Adds to each statement's `earlierInArticle` what its side said before it in the article: a deputy or a spokesman
+ * restating the minister's lede is one side's point made twice, as the speaker's own quote behind it is. The side
+ * comes from the watch, which the extractor does not know.
+ */
+function linkSidesWithinArticle(statements: Statement[], sides: string[][]): Statement[] {
+  if (sides.length === 0) return statements;
+  return statements.map((statement, index) => {
+    const side = statement.speaker === null ? undefined : voicesOf(statement).map((voice) => sideOf(voice, sides)).find(Boolean);
+    if (!side) return statement;
+    const linked = new Set(statement.earlierInArticle?.map((earlier) => earlier.text));
+    const more = statements
+      .slice(0, index)
+      .filter((other) => !linked.has(other.text) && other.speaker !== null && side.some((member) => speaksAs(other.speaker as string, member)))
+      .map((other) => ({ text: other.text, claim: other.claim }));
+    return more.length === 0 ? statement : { ...statement, earlierInArticle: [...(statement.earlierInArticle ?? []), ...more] };
+  });
 }
 
 /**

@@ -33,8 +33,8 @@ export interface Statement {
   /** Set when the statement gives up an earlier condition or demand ("no longer insists on …"). */
   withdrawn?: boolean;
   /**
-   * The same voice's earlier statements in the same article (the speaker's, or whom they speak for), oldest first
-   * (text and claim as in the ledger). A lede and the quote behind it restate each other; `compareWithLedger` finds
+   * The same voice's earlier statements in the same article (the speaker's, or whom they speak for; a watch adds their
+   * side's after these), oldest first within each (text and claim as in the ledger). A lede and the quote behind it restate each other; `compareWithLedger` finds
    * these among its ledger entries by text.
    */
   earlierInArticle?: { text: string; claim: string }[];

@@ -33,6 +33,16 @@ describe('watchedStatements', () => {
     ]);
   });
 
+  it('links a statement to what its side said earlier in the article, so a spokesman restating the mayor is judged with her words', () => {
+    const article = ['Mayor Ana Lima said the city would not raise bus fares this year.', 'Paul Brennan, her deputy, said fares would stay frozen until the budget passes.'];
+    const sides = { City: ['Ana Lima', 'Paul Brennan'] };
+    const [mayor, deputy] = watchedStatements(article, { speakers: ['Ana Lima'], sides });
+    expect(deputy.earlierInArticle?.map((earlier) => earlier.text)).toEqual([mayor.text]);
+    // Without the side, the deputy is a voice of their own.
+    const [, alone] = watchedStatements(article, { speakers: ['Ana Lima', 'Paul Brennan'] });
+    expect(alone.earlierInArticle).toBeUndefined();
+  });
+
   it('leaves out another person of a watched surname', () => {
     const found = watchedStatements(['Mayor Ana Lima said the clinic must stay open.', 'Carlos Lima, her brother, said the family would sue the city.'], watch);
     expect(found.map((statement) => statement.speaker)).toEqual(['Ana Lima']);
