@@ -1050,7 +1050,7 @@ function anchorVerb(tokens: Token[], i: number, register: SpeakerRegister): Anch
     if (!particles.includes(tokens[particle]?.normal ?? '')) return undefined;
     verbEnd = particle;
   } else if (!(REPORTING_VERBS.has(token.lemma) ? fitsFrame(tokens, i) : QUOTE_CLOSING_VERBS.has(token.lemma) && closesQuotation(tokens, i))) {
-    return undefined;
+    return hangs ? stanceParticiple(tokens, i, register, absolute) : undefined;
   }
   if (hangs) {
     // "For months, Cruz had praised Trump, stating …": what a clause in the past perfect did before the story, the
@@ -1064,6 +1064,26 @@ function anchorVerb(tokens: Token[], i: number, register: SpeakerRegister): Anch
   // "…, Putin continued." reports; "while negotiations continued" is the verb's own sense: no one speaks.
   return anchor && REPORTING_VERB_FRAMES[token.lemma] === 'trailing' && anchor.subject.type === 'unnamed' ? undefined : anchor;
 }
+
+/**
+ * "The regulator cleared the deal, dropping its demand that …", "The union walked out, rejecting the offer": a stance
+ * verb hanging on the clause before it takes its stance for that clause's subject, as ", saying …" reports for it.
+ */
+function stanceParticiple(tokens: Token[], i: number, register: SpeakerRegister, absolute?: Subject): Anchor | undefined {
+  if (MOTIVE_VERBS.has(tokens[i].lemma) || !isStanceVerb(tokens, i) || hangsOnPastPerfect(tokens, i)) return undefined;
+  const verbEnd = PHRASAL_STANCE_VERBS[tokens[i].lemma] ? i + 1 : i;
+  // "applauding along with the audience": the verb's own sense, with no object to take a stance on.
+  const next = tokens[verbEnd + 1];
+  if (next?.pos === 'ADV' || next?.pos === 'ADP') return undefined;
+  const anchor = anchorParticiple(tokens, i, verbEnd, register, absolute);
+  return anchor && { ...anchor, stance: true };
+}
+
+/**
+ * Verbs of wanting or believing: hanging on a clause ("…, hoping to win Ohio", "…, seeking to prove her credentials"),
+ * the writer gives the motive of what the clause tells, not a stance anyone took.
+ */
+const MOTIVE_VERBS = new Set(['want', 'plan', 'seek', 'intend', 'hope', 'expect', 'fear', 'worry', 'believe']);
 
 /**
  * "up from the 18 percent it had been demanding, but only if …", "the $287 million it acknowledges owing": a noun, a
@@ -1615,8 +1635,10 @@ function anchorParticiple(tokens: Token[], i: number, verbEnd: number, register:
   // candidate, Trump sent a jab his way by suggesting …": Trump suggests).
   const adjuncts = leadingAdjunctsEnd(tokens);
   const verbless = !tokens.slice(0, adjuncts).some((token) => token.pos === 'VERB' || token.pos === 'AUX');
-  // Not a comma after the participle itself ("When he returned he began by saying, “…”").
-  const start = joinedClauseStart(tokens, (verbless || SUBORDINATORS.test(tokens[0]?.normal ?? '')) && adjuncts < i ? adjuncts : 0, i);
+  // Not a comma after the participle itself ("When he returned he began by saying, “…”"). The subordinator may follow
+  // an adverb ("Ever since she endorsed Clinton, Warren has been …, attacking …": Warren attacks).
+  const opener = tokens[0]?.pos === 'ADV' ? tokens[1] : tokens[0];
+  const start = joinedClauseStart(tokens, (verbless || SUBORDINATORS.test(opener?.normal ?? '')) && adjuncts < i ? adjuncts : 0, i);
   const described = describedSubjectBefore(tokens, start, i, register);
   if (described) return participleAnchor(i, verbEnd, described, tokens[i].lemma);
   // After "by", "after" …: the subject of the clause, before its verb ("Democrats were careful not to anger Sanders by

@@ -685,10 +685,14 @@ describe('attribution', () => {
   });
 
   it('reads a participle of saying joined by "and" to a participial phrase (", praising … and suggesting that …")', () => {
-    const [statement] = extractStatements([
+    const found = extractStatements([
       'Governor Tom Reyes toured the plant on Monday, praising its workers and suggesting that the state would cut its subsidy unless it hired locally.',
     ]);
-    expect(statement).toMatchObject({ speaker: 'Tom Reyes', kind: 'condition' });
+    // Praising is a stance of its own, hanging on the same clause.
+    expect(found.map((statement) => [statement.speaker, statement.kind, statement.text])).toEqual([
+      ['Tom Reyes', 'position', 'praising its workers'],
+      ['Tom Reyes', 'condition', 'suggesting that the state would cut its subsidy unless it hired locally'],
+    ]);
   });
 
   it('reads a verb that takes a clause before a clause without "that" ("insists the party must …"), not before "on"', () => {
@@ -1687,6 +1691,18 @@ describe('attribution of quotations, transcripts and participles', () => {
       'After Lima spoke and rejected the plan, Reyes left the hall.',
     ]);
     expect(found.map((statement) => [statement.speaker, statement.kind])).toEqual([['Ana Lima', 'position']]);
+  });
+
+  it('reads a stance verb’s -ing form hanging on a clause as that clause’s subject’s stance (", dropping its demand …"), not a motive (", hoping to …")', () => {
+    const read = (...sentences: string[]) => extractStatements(sentences).map((statement) => [statement.speaker, statement.kind, statement.withdrawn ?? false]);
+    expect(read('The regulator cleared the deal on Tuesday, dropping its demand that the terminal be sold.')).toEqual([['regulator', 'condition', true]]);
+    expect(read('The union walked out of the talks on Monday, rejecting the offer.')).toEqual([['union', 'refusal', false]]);
+    // What the writer gives as a motive, or a verb with no object to take a stance on.
+    expect(read('Mayor Ana Lima toured the plant on Monday, hoping to win the union’s support.')).toEqual([]);
+    expect(read('Mayor Ana Lima seemed lost, applauding along with the audience.')).toEqual([]);
+    // After an opening clause of "ever since", the participle is the main clause's subject's.
+    const attacking = read('Mayor Ana Lima and Senator Rosa Vidal met in May.', 'Ever since she endorsed Mrs. Lima this month, Ms. Vidal has been a powerful surrogate, attacking Mr. Reyes.');
+    expect(attacking).toEqual([['Rosa Vidal', 'position', false]]);
   });
 
   it('reads "said" before a noun as the verb after a name ("Ian Read said company leaders …"), not in "the said company"', () => {
