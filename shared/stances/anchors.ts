@@ -897,7 +897,8 @@ const STANCE_IDIOMS = [
   // that …".
   /^walk back\b/,
   // Support taken back: "withdrew her support for the levy", "pulled his endorsement of Reyes" (a negative stance).
-  new RegExp(`^${SUPPORT_WITHDRAWING_VERBS} (his|her|their|its) (\\S+ )?(support|back|backing|endorsement)\\b`),
+  // wink reads "backing" after "her" as a verb, lemma "back"; not "pull its troops back", a particle.
+  new RegExp(`^${SUPPORT_WITHDRAWING_VERBS} (his|her|their|its) ((\\S+ )?(support|backing|endorsement)|back)\\b`),
   /^(change|reverse) course\b/,
   /^stick (to|with|by) (\S+ ){0,2}(position|stance|view|demand|plan|pledge|promise|decision|gun)\b/,
   // Terms put on a stance: "made the fare freeze a condition of her support", "conditioned her support on", "tied her

@@ -53,7 +53,7 @@ import type { StatementKind } from './types.js';
  * (shared/pipeline/claim-refresh.ts): a claim is only comparable with claims the same normalisation wrote. Raise it
  * with any change that changes a claim; tests/unit/claim-version.test.ts fails until it is raised and the pin redone.
  */
-export const CLAIM_VERSION = 4;
+export const CLAIM_VERSION = 5;
 
 export interface Stance {
   kind: StatementKind;
@@ -141,7 +141,7 @@ function isOpposition(line: string): boolean {
 }
 
 const OPPOSING = new RegExp(
-  `\\b(oppose|opposition|reject|rejection|come out against|vote against)\\b|\\b${SUPPORT_WITHDRAWING_VERBS} (\\S+ ){0,2}(support|back|backing|endorse|endorsement)\\b|${BEING_AGAINST.source}`,
+  `\\b(oppose|opposition|reject|rejection|come out against|vote against)\\b|\\b${SUPPORT_WITHDRAWING_VERBS} ((\\S+ ){0,2}(support|backing|endorse|endorsement)|(his|her|their|its) back)\\b|${BEING_AGAINST.source}`,
 );
 
 /**

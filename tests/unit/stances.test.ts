@@ -1066,6 +1066,13 @@ describe('kinds, polarity and claims', () => {
     expect(done).toMatchObject({ kind: 'condition', polarity: 'negative', withdrawn: true });
   });
 
+  it('reads support taken back ("withdrew her backing for …") as opposing, and not troops pulled back', () => {
+    const read = (sentence: string) => extractStatements([sentence]).map((statement) => [statement.polarity, statement.claim]);
+    expect(read('Senator Ana Lima withdrew her backing for the levy.')).toEqual([['negative', 'levy not support withdraw']]);
+    // "back" here is a particle of "pull … back", not "backing".
+    expect(read('Governor Ana Lima agreed to pull her troops back from the border.')).toEqual([['positive', 'border pull troop']]);
+  });
+
   it('reads "dropped its demand", "withdrew his offer" and "called the strike off" as giving up a stance, but not "called on"', () => {
     const found = extractStatements([
       'Gov. Marco Aldana dropped his demand that the city first pay the farmers.',
