@@ -1704,6 +1704,8 @@ describe('attribution of quotations, transcripts and participles', () => {
     const read = (...sentences: string[]) => extractStatements(sentences).map((statement) => [statement.speaker, statement.kind, statement.withdrawn ?? false]);
     expect(read('The regulator cleared the deal on Tuesday, dropping its demand that the terminal be sold.')).toEqual([['regulator', 'condition', true]]);
     expect(read('The union walked out of the talks on Monday, rejecting the offer.')).toEqual([['union', 'refusal', false]]);
+    // wink reads some such participles as nouns (", offering to free …").
+    expect(read('The government doubled its offer, offering to free 300 prisoners.')).toEqual([['government', 'offer', false]]);
     // What the writer gives as a motive, or a verb with no object to take a stance on.
     expect(read('Mayor Ana Lima toured the plant on Monday, hoping to win the union’s support.')).toEqual([]);
     expect(read('Mayor Ana Lima seemed lost, applauding along with the audience.')).toEqual([]);
