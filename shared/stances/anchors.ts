@@ -970,7 +970,14 @@ const STANCE_IDIOMS = [
 
 /** The lemmas of the tokens from `i`, a few words' worth, space-joined. */
 function lemmasFrom(tokens: Token[], i: number): string {
-  return tokens.slice(i, i + 9).map((token) => token.lemma).join(' ');
+  // "agreed on Saturday to pull …", "agreed last week to …": the idiom reads past a time adjunct after the verb.
+  let k = i + 1;
+  const isTime = (token: Token | undefined) => token?.entity === 'DATE' || token?.entity === 'TIME';
+  if (tokens[k]?.pos === 'ADP' && isTime(tokens[k + 1])) k += 1;
+  const timed = k;
+  while (k - timed < MAX_DATE_TOKENS && isTime(tokens[k])) k += 1;
+  const after = k > timed ? k : i + 1;
+  return [tokens[i], ...tokens.slice(after, after + 8)].map((token) => token.lemma).join(' ');
 }
 
 /** "called off the strike", "called the vote off": giving up a threatened action. */

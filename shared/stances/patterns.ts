@@ -463,7 +463,7 @@ const PAST_TIMES = '(january|february|march|april|may|june|july|august|september
  */
 export const RECALL_CUES: RegExp[] = [
   /\b(has|have|had) (long |repeatedly |previously |already |also |since |consistently )?(said|called|argued|insisted|demanded|sought|threatened|opposed|urged|warned|rejected|refused|vowed|promised|pledged|proposed|offered|backed|supported|ruled out|made clear)\b/,
-  new RegExp(`\\b(said|told|wrote|called|argued|insisted|demanded|threatened|warned|rejected|vowed|promised|proposed|offered|urged|refused) (\\S+ ){0,3}(in|on) ${PAST_TIMES}\\b`),
+  new RegExp(`\\b(said|told|wrote|called|argued|insisted|demanded|threatened|warned|rejected|vowed|promised|proposed|offered|urged|refused|agreed) (\\S+ ){0,3}(in|on) ${PAST_TIMES}\\b`),
   new RegExp(`^(in the past|at the time|previously|in ${PAST_TIMES}|${PAST_TIMES}),`),
 ];
 

@@ -1071,6 +1071,8 @@ describe('kinds, polarity and claims', () => {
     expect(read('Senator Ana Lima withdrew her backing for the levy.')).toEqual([['negative', 'levy not support withdraw']]);
     // "back" here is a particle of "pull … back", not "backing".
     expect(read('Governor Ana Lima agreed to pull her troops back from the border.')).toEqual([['positive', 'border pull troop']]);
+    // A time adjunct between the verb and the rest of its idiom ("agreed on Saturday to …").
+    expect(read('Governor Ana Lima agreed on Saturday to pull her troops back from the border.')).toEqual([['positive', 'border pull troop']]);
   });
 
   it('reads "dropped its demand", "withdrew his offer" and "called the strike off" as giving up a stance, but not "called on"', () => {
