@@ -258,9 +258,9 @@ export const STANCE_VERBS = new Set([
  * Verbs that give up a stance when their object names one ("dropped its demand", "withdrew his offer"), and "call
  * off" a threatened action ("called the vote off"): see `GIVEN_UP_STANCES`, `CALLED_OFF_ACTIONS`.
  */
-export const WITHDRAWING_VERBS = new Set(['drop', 'abandon', 'withdraw']);
-/** What a speaker can drop: a stance named as a noun. */
-export const GIVEN_UP_STANCES = new Set(['demand', 'condition', 'insistence', 'offer', 'threat', 'objection', 'opposition', 'proposal', 'claim', 'deadline', 'ultimatum']);
+export const WITHDRAWING_VERBS = new Set(['drop', 'abandon', 'withdraw', 'shelve', 'scrap', 'ditch']);
+/** What a speaker can drop: a stance named as a noun, a plan too ("shelved plans to change the mandate"). */
+export const GIVEN_UP_STANCES = new Set(['demand', 'condition', 'insistence', 'offer', 'threat', 'objection', 'opposition', 'proposal', 'claim', 'deadline', 'ultimatum', 'plan']);
 /** What a speaker can call off: an action threatened to get their way. */
 export const CALLED_OFF_ACTIONS = new Set(['strike', 'boycott', 'vote', 'walkout', 'protest', 'action', 'blockade']);
 /** Verbs that stop a threatened action when their object names one ("suspended the strike"), as "call off" does. */

@@ -1090,6 +1090,12 @@ describe('kinds, polarity and claims', () => {
     ]);
     expect(extractStatements(['Union leader Kari Lund called on the city to pay.'])[0]).toMatchObject({ kind: 'demand' });
     expect(extractStatements(['Union leader Kari Lund dropped her bag and left.'])).toEqual([]);
+    // A plan given up, with or without its owner named ("shelved plans to …").
+    const plans = extractStatements(['Gov. Marco Aldana shelved plans to change the water law.', 'Union leader Kari Lund scrapped her plan to picket the depot.']);
+    expect(plans.map((statement) => [statement.speaker, statement.withdrawn])).toEqual([
+      ['Marco Aldana', true],
+      ['Kari Lund', true],
+    ]);
     // What the other side must drop is a condition on them, not a withdrawal.
     const [onThem] = extractStatements(['Gov. Marco Aldana said the union must first drop its demand for a raise.']);
     expect(onThem).toMatchObject({ kind: 'condition', polarity: 'positive' });
