@@ -17,6 +17,7 @@
  * The `not` token is left out of the overlap and compared as polarity instead: a flip is a change, not a repeat.
  */
 import { claimTokens, summarizeLedger, voicesOf, type LedgerSummary } from './ledger.js';
+import { ORGANIZATION_HEADS } from './lexicon.js';
 import { NEGATION_TOKEN } from './patterns.js';
 import { aliasesOf, shortensName, surnameOf, wordsOf } from './surname.js';
 import { StanceStatus, type LedgerEntry, type NoveltyVerdict, type Statement } from './types.js';
@@ -245,12 +246,31 @@ function pickComparable(statement: Statement, earlier: LedgerEntry[], sides: str
  * of its own that bears the member's name ("Kaldmark Deep Sea Trawler Association" for "Kaldmark").
  */
 export function speaksAs(speaker: string, member: string): boolean {
-  const name = surnameOf(member);
   const words = wordsOf(speaker);
   // "Kaldmark Deep Sea Trawler Association" bears the side's name but is not its voice: a body of its own kind.
   const ownBody = words.length > 1 && OWN_BODIES.has(words[words.length - 1]);
-  return surnameOf(speaker) === name || (words.includes(name) && !ownBody) || shortensName(speaker, member) || aliasesOf(member).some((word) => words.includes(word) && !ownBody);
+  const named = isBodyName(member) ? namesBody(speaker, member) : surnameOf(speaker) === surnameOf(member) || (words.includes(surnameOf(member)) && !ownBody);
+  return named || shortensName(speaker, member) || aliasesOf(member).some((word) => words.includes(word) && !ownBody);
 }
+
+/** A body's name ends in a head noun ("Estmark Competition Authority", "Finance Ministry"), which is no surname. */
+const isBodyName = (name: string) => wordsOf(name).length > 1 && ORGANIZATION_HEADS.has(wordsOf(name).at(-1) ?? '');
+
+/**
+ * A label names a body by its whole name ("spokesman, Finance Ministry"), by a description with its head noun ("the
+ * hospital group", "spokeswoman, authority"), or, when the label is a name of its own, only by words of the body's
+ * ("Competition Authority"): "Kessvik Ports Authority" and "Ministry of Labour" are other bodies.
+ */
+function namesBody(speaker: string, member: string): boolean {
+  const label = plainWordsOf(speaker);
+  const name = plainWordsOf(member);
+  if (label.some((_, at) => name.every((word, k) => label[at + k] === word))) return true;
+  if (/^\p{Lu}/u.test(speaker.trim().split(/\s+/).at(-1) ?? '')) return label.every((word) => word === 'the' || name.includes(word));
+  return label.includes(name.at(-1) ?? '');
+}
+
+/** Words without apostrophes, so "Students’ Union" and "Students' Union" are one name. */
+const plainWordsOf = (label: string) => wordsOf(label).map((word) => word.replace(/['’]/g, ''));
 
 /**
  * Heads of bodies that speak for their members, not for the place or party whose name they bear; a legislature too,

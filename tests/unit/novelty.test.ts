@@ -384,6 +384,18 @@ describe('sides', () => {
     expect(speaksAs('Anna', 'Anna Berg')).toBe(false);
   });
 
+  it('counts a body under its name, words of it or a description by its head noun, but not another body of the same head noun', () => {
+    expect(speaksAs('spokesman, Estmark Competition Authority', 'Estmark Competition Authority')).toBe(true);
+    expect(speaksAs('Competition Authority', 'Estmark Competition Authority')).toBe(true);
+    expect(speaksAs('spokeswoman, authority', 'Estmark Competition Authority')).toBe(true);
+    expect(speaksAs('hospital group', 'Brackmoor Health Group')).toBe(true);
+    expect(speaksAs('Hollins Students’ Union', "Hollins Students' Union")).toBe(true);
+    // A name of its own ends in the same head noun: it is another body.
+    expect(speaksAs('Kessvik Ports Authority', 'Estmark Competition Authority')).toBe(false);
+    expect(speaksAs('spokesman, Kessvik Ports Authority', 'Estmark Competition Authority')).toBe(false);
+    expect(speaksAs('Ministry of Labour', 'Finance Ministry')).toBe(false);
+  });
+
   it('counts an organisation under its initials or as the owner of a role, and no person under theirs', () => {
     expect(speaksAs('NDU', 'National Dockworkers’ Union')).toBe(true);
     expect(speaksAs('DOJ', 'Department of Justice')).toBe(true);
