@@ -135,11 +135,51 @@ export function judgeStatement(statement: Statement, ledger: LedgerEntry[] | Art
  * does), and a filter when it names any. Each names what its side said earlier in the article (`linkSidesWithinArticle`).
  */
 export function watchedStatements(paragraphs: string[], watch: Pick<Watch, 'speakers' | 'synonyms' | 'sides'>, known: KnownSpeaker[] = []): Statement[] {
-  const watched = extractStatements(paragraphs, { speakers: watch.speakers, synonyms: watch.synonyms, known }).filter((statement) =>
-    isWatchedStatement(statement, watch),
-  );
+  const watched = extractStatements(paragraphs, { speakers: watch.speakers, synonyms: watch.synonyms, known })
+    .map((statement) => namedAsTheWatchNamesThem(statement, watch))
+    .filter((statement) => isWatchedStatement(statement, watch));
   return linkSidesWithinArticle(watched, Object.values(watch.sides ?? {}));
 }
+
+/**
+ * A speaker the article describes in words the watch's synonyms give a side member's name ("Estmark's competition
+ * regulator", with "regulator" → "competition authority", is the side's "Estmark Competition Authority"): the
+ * statement is that member's, under the name the watch follows. Only when a synonym names part of the description and
+ * every word of it is then one of the member's; the longest such member wins.
+ */
+function namedAsTheWatchNamesThem(statement: Statement, watch: Pick<Watch, 'speakers' | 'synonyms' | 'sides'>): Statement {
+  const speaker = statement.speaker;
+  if (!speaker || !watch.synonyms || isWatchedStatement(statement, watch)) return statement;
+  const described = foldedWords(speaker, watch.synonyms);
+  // Not a label the synonyms leave as it is: "Tom" is not the side's "Tom Reyes" for holding one of his names.
+  if (sameWords(described, foldedWords(speaker, {}))) return statement;
+  const members = Object.values(watch.sides ?? {}).flat();
+  const named = members
+    .map((member) => ({ member, words: foldedWords(member, watch.synonyms ?? {}) }))
+    .filter(({ words }) => described.size > 0 && [...described].every((word) => words.has(word)))
+    .sort((a, b) => b.words.size - a.words.size)[0];
+  return named ? { ...statement, speaker: named.member } : statement;
+}
+
+/** A label's words with the watch's synonyms folded in ("competition regulator" → competition, authority). */
+function foldedWords(label: string, synonyms: Record<string, string>): Set<string> {
+  const words = wordsOf(label);
+  const phrases = Object.entries(synonyms)
+    .map(([from, to]) => ({ from: wordsOf(from), to: wordsOf(to) }))
+    .filter(({ from }) => from.length > 0)
+    .sort((a, b) => b.from.length - a.from.length);
+  const folded: string[] = [];
+  for (let i = 0; i < words.length; ) {
+    const phrase = phrases.find(({ from }) => from.every((word, k) => words[i + k] === word));
+    folded.push(...(phrase?.to ?? [words[i]]));
+    i += phrase?.from.length ?? 1;
+  }
+  return new Set(folded.filter((word) => !LABEL_STOP_WORDS.has(word)));
+}
+
+const LABEL_STOP_WORDS = new Set(['the', 'a', 'an', 'of', 'for']);
+
+const sameWords = (a: Set<string>, b: Set<string>) => a.size === b.size && [...a].every((word) => b.has(word));
 
 /**
  * Adds to each statement's `earlierInArticle` what its side said before it in the article: a deputy or a spokesman

@@ -43,6 +43,23 @@ describe('watchedStatements', () => {
     expect(alone.earlierInArticle).toBeUndefined();
   });
 
+  it('names a speaker described in the watch’s synonyms as the side member they name ("Estmark’s competition regulator")', () => {
+    const regulator = { speakers: ['Tomas Reinholt'], synonyms: { regulator: 'competition authority', deal: 'takeover' }, sides: { Authority: ['Tomas Reinholt', 'Estmark Competition Authority'] } };
+    const found = watchedStatements(
+      [
+        "Estmark's competition regulator opened an investigation into the takeover, saying the deal could push up cement prices.",
+        'The regulator said it would not clear the takeover unless three plants were sold.',
+      ],
+      regulator,
+    );
+    expect(found.map((statement) => statement.speaker)).toEqual(['Estmark Competition Authority', 'Estmark Competition Authority']);
+    // Another body the synonyms leave as it is stays itself, and out of the watch.
+    expect(watchedStatements(['The Kessvik Ports Authority said it would not block the takeover.'], regulator)).toEqual([]);
+    // Nor is a speaker whose words the synonyms leave as they are another member's because the member's name holds them.
+    const city = { speakers: ['Ana Lima'], synonyms: { levy: 'tax' }, sides: { City: ['Ana Lima', 'Tom Reyes'] } };
+    expect(watchedStatements(['“We will not pay the levy,” Tom said at the rally.'], city)).toEqual([]);
+  });
+
   it('leaves out another person of a watched surname', () => {
     const found = watchedStatements(['Mayor Ana Lima said the clinic must stay open.', 'Carlos Lima, her brother, said the family would sue the city.'], watch);
     expect(found.map((statement) => statement.speaker)).toEqual(['Ana Lima']);
