@@ -1079,12 +1079,19 @@ function anchorVerb(tokens: Token[], i: number, register: SpeakerRegister): Anch
  */
 function stanceParticiple(tokens: Token[], i: number, register: SpeakerRegister, absolute?: Subject): Anchor | undefined {
   if (MOTIVE_VERBS.has(tokens[i].lemma) || !isStanceVerb(tokens, i) || hangsOnPastPerfect(tokens, i)) return undefined;
+  if (!takesObject(tokens, i)) return undefined;
   const verbEnd = PHRASAL_STANCE_VERBS[tokens[i].lemma] ? i + 1 : i;
-  // "applauding along with the audience": the verb's own sense, with no object to take a stance on.
-  const next = tokens[verbEnd + 1];
-  if (next?.pos === 'ADV' || next?.pos === 'ADP') return undefined;
   const anchor = anchorParticiple(tokens, i, verbEnd, register, absolute);
   return anchor && { ...anchor, stance: true };
+}
+
+/**
+ * Whether a stance verb has something to take its stance on after it (and its particle): not "applauding along with
+ * the audience", "took the stage to applaud.", the verb's own sense.
+ */
+function takesObject(tokens: Token[], i: number): boolean {
+  const next = tokens[PHRASAL_STANCE_VERBS[tokens[i].lemma] ? i + 2 : i + 1];
+  return next !== undefined && next.pos !== 'ADV' && next.pos !== 'ADP' && next.pos !== 'PUNCT';
 }
 
 /**
@@ -1308,24 +1315,37 @@ const TURN_PARTICLES: Record<string, Set<string>> = {
 /**
  * "Trump took to Twitter to say …", "Clinton went on CNN to say …", "used his acceptance speech to call for …": a verb
  * of saying in a purpose infinitive after a verb of going somewhere or using something to speak reports for that verb's
- * subject, as "went on to say" does.
+ * subject, as "went on to say" does; a stance verb there ("used a video address to reject …") takes its stance.
  */
 function anchorAfterOccasion(tokens: Token[], i: number, register: SpeakerRegister): Anchor | undefined {
   // "to call for", "to call on": the particle is part of the verb.
   const phrasal = PHRASAL_REPORTING_VERBS[tokens[i].lemma]?.includes(tokens[i + 1]?.normal ?? '') ?? false;
-  if (!phrasal && !(REPORTING_VERBS.has(tokens[i].lemma) && fitsFrame(tokens, i))) return undefined;
+  // "used a video address to reject the demand": a stance taken there, as a verb of saying reports there.
+  const stance = !phrasal && !REPORTING_VERBS.has(tokens[i].lemma) && !MOTIVE_VERBS.has(tokens[i].lemma) && isStanceVerb(tokens, i) && takesObject(tokens, i);
+  if (!phrasal && !stance && !(REPORTING_VERBS.has(tokens[i].lemma) && fitsFrame(tokens, i))) return undefined;
   let k = i - 2;
   // "went so far as to say", "went as far as to call": how far the subject went is in what they said.
   if (tokens[k - 2]?.normal && FAR_AS.test(tokens.slice(k - 2, k + 1).map((token) => token.normal).join(' ')) && tokens[k - 3]?.lemma === 'go') k -= 3;
-  else while (k > 0 && i - 1 - k <= MAX_OCCASION_TOKENS && isOccasionPart(tokens[k])) k -= 1;
+  else while (k > 0 && i - 1 - k <= MAX_OCCASION_TOKENS && (isOccasionPart(tokens[k]) || isMisreadNoun(tokens, k))) k -= 1;
   if (k === i - 2 || tokens[k]?.pos !== 'VERB' || !OCCASION_VERBS.has(tokens[k].lemma)) return undefined;
-  const anchor = anchorWithSubject(tokens, k, phrasal ? i + 1 : i, register);
+  // A stance taken where one speaks ("used a speech to reject", "took to Twitter to praise"), not what one went
+  // somewhere to do ("went to Ohio to support the workers").
+  if (stance && !STANCE_OCCASION_VERBS.has(tokens[k].lemma)) return undefined;
+  const verbEnd = phrasal || (stance && PHRASAL_STANCE_VERBS[tokens[i].lemma]) ? i + 1 : i;
+  const anchor = anchorWithSubject(tokens, k, verbEnd, register);
   // "Even before Sanders took the stage to acknowledge his victory, his campaign …": a fronted clause tells when.
   if (!anchor || anchor.inverted || FRONTED_CLAUSE_OPENERS.has(tokens[anchor.subjectStart - 1]?.normal ?? '')) return undefined;
-  return { ...anchor, lemma: tokens[i].lemma };
+  // The stance is in its own verb: the occasion ("a rare video address") is not what was said.
+  return stance ? { ...anchor, verbStart: i, lemma: tokens[i].lemma, stance: true } : { ...anchor, lemma: tokens[i].lemma };
 }
 
 const FAR_AS = /^(so|as) far as$/;
+
+/** Occasions a stance verb is said at: something used to speak, or a platform taken to ("took to Twitter"). */
+const STANCE_OCCASION_VERBS = new Set(['use', 'take', 'appear']);
+
+/** A noun wink reads as a verb inside the occasion's phrase ("a rare video address on Monday"): after a noun or adjective. */
+const isMisreadNoun = (tokens: Token[], k: number) => tokens[k].pos === 'VERB' && !/(ing|ed)$/.test(tokens[k].normal) && ['NOUN', 'ADJ'].includes(tokens[k - 1]?.pos ?? '');
 
 /** Verbs of going somewhere, or using something, to speak there ("took to Twitter", "appeared on Fox", "used a speech"). */
 const OCCASION_VERBS = new Set(['take', 'go', 'use', 'appear', 'hold', 'turn', 'return', 'head']);

@@ -3075,6 +3075,16 @@ describe('sources without a person’s name', () => {
     ]);
   });
 
+  it('reads a stance verb in a purpose infinitive after using something to speak ("used a rare video address to reject …")', () => {
+    const read = (sentence: string) => extractStatements([sentence]).map((statement) => [statement.speaker, statement.kind, statement.claim]);
+    // wink reads "address" as a verb: it is the occasion's noun. The occasion is not in the claim.
+    expect(read('Tom Reyes, the union leader, used a rare video address on Monday night to reject the city’s demand.')).toEqual([['Tom Reyes', 'refusal', 'city not support']]);
+    expect(read('Tom Reyes took to Twitter to slam the governor.')).toEqual([['Tom Reyes', 'position', 'governor slam']]);
+    // Not what someone went somewhere to do, nor a verb with nothing to take a stance on.
+    expect(read('Tom Reyes went to Halvern to support the dockers.')).toEqual([]);
+    expect(read('Tom Reyes took the stage to applaud.')).toEqual([]);
+  });
+
   it('reads a quotation whose attribution goes on with a clause of time ("…,” Lima said when asked about the fares")', () => {
     const found = extractStatements([
       '“We will not raise the fares,” Mayor Ana Lima said when asked about the budget.',
