@@ -230,6 +230,9 @@ function cleanName(raw: string): string[] {
   return words;
 }
 
+/** A word of an organisation's or a body's name ("Chamber", "Party"): no person's. */
+const isOrganizationWord = (word: string) => isBodyNoun(word) || ORGANIZATION_HEADS.has(word.toLowerCase());
+
 /** A body's or a role's common noun ("Department", "Ministry", "Committee"), capitalised or not. */
 function isBodyNoun(word: string): boolean {
   const lower = word.toLowerCase();
@@ -270,6 +273,8 @@ function collectUnlistedSubjects(sentences: Sentence[]): string[][] {
       const end = skipToSubjectEnd(tokens, i - 1);
       const appositive = nameInAppositive(tokens, i) ?? nameAfterInvertedVerb(tokens, i);
       if (appositive) names.push(appositive);
+      const affiliated = nameOfAffiliation(tokens, end);
+      if (affiliated) names.push(affiliated);
       const raw = capitalizedRunEndingAt(tokens, end);
       const run = cleanName(raw.join(' '));
       if (run.length === 0 || run.length > MAX_NAME_WORDS || !looksLikePersonName(run)) return;
@@ -281,6 +286,26 @@ function collectUnlistedSubjects(sentences: Sentence[]): string[][] {
     });
   }
   return names;
+}
+
+/**
+ * "Emeric Hossu of the University of Daskor said": the full name before "of" and the capitalised name of where the
+ * person works or comes from, which compromise may not know; the subject is the person, not the university.
+ */
+function nameOfAffiliation(tokens: Token[], end: number): string[] | undefined {
+  const capital = (token: Token | undefined) => token !== undefined && isWord(token) && isCapitalized(token);
+  for (let k = end; k > 0 && (capital(tokens[k]) || joinsInstitutionName(tokens, k) || tokens[k].normal === 'the'); k -= 1) {
+    const after = tokens[k + 1]?.normal === 'the' ? tokens[k + 2] : tokens[k + 1];
+    if (tokens[k].normal !== 'of' || !capital(after)) continue;
+    const raw = capitalizedRunEndingAt(tokens, k - 1);
+    const run = cleanName(raw.join(' '));
+    // Not a body's name that "of" goes on ("Hollywood Chamber of Commerce"), nor one inside another name ("Chairman of
+    // the Joint Chiefs of Staff").
+    const inName = joinsInstitutionName(tokens, k - 1 - raw.length) || tokens[k - 1 - raw.length]?.normal === 'the';
+    const named = run.length >= 2 && run.length <= MAX_NAME_WORDS && !inName && !run.some(isOrganizationWord);
+    if (named && looksLikePersonName(run)) return run;
+  }
+  return undefined;
 }
 
 /**

@@ -2232,6 +2232,14 @@ describe('sources without a person’s name', () => {
     expect(speakerOf('Senator Alex Ortiz of Ohio called on the board to freeze fares.')).toBe('Alex Ortiz');
   });
 
+  it('gives a statement to a person of an institution, however unusual the name ("Emeric Hossu of the University of Daskor said")', () => {
+    expect(speakerOf('Emeric Hossu of the University of Daskor said the plan would fail.')).toBe('Emeric Hossu');
+    // A body that "of" goes on naming is no person, nor is a name inside another body's name.
+    expect(speakerOf('The Hollywood Chamber of Commerce said the plan would fail.')).toBe('Hollywood Chamber of Commerce');
+    const [quoted] = extractStatements(['The chairman of the Joint Chiefs of Staff, Gen. Joseph F. Dunford Jr., spoke on Monday.', 'He said the plan would fail.']);
+    expect(quoted.speaker).toBe('Joseph F. Dunford');
+  });
+
   it('gives "her spokesman" to the last woman named, not to a name of unmarked gender named after her ("… with Velmark farmers")', () => {
     const found = extractStatements([
       'Velmark said on Monday it would take the city to court.',
