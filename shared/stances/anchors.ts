@@ -2077,7 +2077,9 @@ function personOfPlace(tokens: Token[], found: { start: number; subject: Subject
 
 function findSubjectEndingAt(tokens: Token[], end: number, register: SpeakerRegister): { start: number; subject: Subject } | undefined {
   const named = findNameEndingAt(tokens, end, register);
-  if (named) {
+  // "Analysts in Daskor said": where the people who speak are (see `sourceSpeaker`), not who speaks.
+  const where = named !== undefined && named.start >= 2 && tokens[named.start - 1].normal === 'in' && isPluralNoun(tokens[named.start - 2]);
+  if (named && !where) {
     const start = roleStartBefore(tokens, named.start);
     const joined = jointName(tokens, start, named.person, register);
     if (joined) return { start: joined.start, subject: { type: 'person', person: named.person, also: joined.person } };

@@ -17,7 +17,7 @@
  * The `not` token is left out of the overlap and compared as polarity instead: a flip is a change, not a repeat.
  */
 import { claimTokens, summarizeLedger, voicesOf, type LedgerSummary } from './ledger.js';
-import { ORGANIZATION_HEADS } from './lexicon.js';
+import { ORGANIZATION_HEADS, singularOf } from './lexicon.js';
 import { NEGATION_TOKEN } from './patterns.js';
 import { aliasesOf, shortensName, surnameOf, wordsOf } from './surname.js';
 import { StanceStatus, type LedgerEntry, type NoveltyVerdict, type Statement } from './types.js';
@@ -247,6 +247,8 @@ function pickComparable(statement: Statement, earlier: LedgerEntry[], sides: str
  */
 export function speaksAs(speaker: string, member: string): boolean {
   const words = wordsOf(speaker);
+  // "Analysts, Daskor" (analysts in Daskor) judge from outside whatever place or body names them.
+  if (words.length > 1 && OUTSIDE_VOICES.has(singularOf(words[0]))) return false;
   // "Kaldmark Deep Sea Trawler Association" bears the side's name but is not its voice: a body of its own kind.
   const ownBody = words.length > 1 && OWN_BODIES.has(words[words.length - 1]);
   const named = isBodyName(member) ? namesBody(speaker, member) : surnameOf(speaker) === surnameOf(member) || (words.includes(surnameOf(member)) && !ownBody);
@@ -271,6 +273,9 @@ function namesBody(speaker: string, member: string): boolean {
 
 /** Words without apostrophes, so "Students’ Union" and "Students' Union" are one name. */
 const plainWordsOf = (label: string) => wordsOf(label).map((word) => word.replace(/['’]/g, ''));
+
+/** People who comment on a side without speaking for it, wherever they are ("analysts in Daskor"). */
+const OUTSIDE_VOICES = new Set(['analyst', 'expert', 'economist', 'observer', 'scholar', 'academic']);
 
 /**
  * Heads of bodies that speak for their members, not for the place or party whose name they bear; a legislature too,

@@ -396,6 +396,12 @@ describe('sides', () => {
     expect(speaksAs('Ministry of Labour', 'Finance Ministry')).toBe(false);
   });
 
+  it('counts officials in a place as the place’s, not analysts or experts there', () => {
+    expect(speaksAs('officials, Daskor', 'Daskor')).toBe(true);
+    expect(speaksAs('Analysts, Daskor', 'Daskor')).toBe(false);
+    expect(speaksAs('experts, Daskor', 'Daskor')).toBe(false);
+  });
+
   it('counts an organisation under its initials or as the owner of a role, and no person under theirs', () => {
     expect(speaksAs('NDU', 'National Dockworkers’ Union')).toBe(true);
     expect(speaksAs('DOJ', 'Department of Justice')).toBe(true);

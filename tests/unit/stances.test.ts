@@ -2232,6 +2232,11 @@ describe('sources without a person’s name', () => {
     expect(speakerOf('Senator Alex Ortiz of Ohio called on the board to freeze fares.')).toBe('Alex Ortiz');
   });
 
+  it('gives what people in a named place say to them, not to the place ("Analysts in Daskor said")', () => {
+    const found = extractStatements(['Daskor said on Monday it would not sign.', 'Analysts in Daskor said the weapons demand was aimed at voters.']);
+    expect(found.map((statement) => statement.speaker)).toEqual(['Daskor', 'Analysts, Daskor']);
+  });
+
   it('gives a statement to a person of an institution, however unusual the name ("Emeric Hossu of the University of Daskor said")', () => {
     expect(speakerOf('Emeric Hossu of the University of Daskor said the plan would fail.')).toBe('Emeric Hossu');
     // A body that "of" goes on naming is no person, nor is a name inside another body's name.
@@ -3837,7 +3842,8 @@ describe('phrases between a name and its verb', () => {
       'Holt at a rally in the capital said the levy must go.',
       'Officials in Kessel said the dam would be filled.',
     ]);
-    expect(found.map((statement) => statement.speaker)).toEqual(['Tom Reyes', 'Ana Holt', 'Kessel']);
+    // Officials in a place are its officials: a source the place's side follows (`speaksAs`).
+    expect(found.map((statement) => statement.speaker)).toEqual(['Tom Reyes', 'Ana Holt', 'Officials, Kessel']);
   });
 
   it('reads past a short quoted name inside a participle clause ("Eastland, wearing “Team Holt” pins, said")', () => {
