@@ -148,14 +148,15 @@ export function watchedStatements(paragraphs: string[], watch: Pick<Watch, 'spea
  * every word of it is then one of the member's; the longest such member wins.
  */
 function namedAsTheWatchNamesThem(statement: Statement, watch: Pick<Watch, 'speakers' | 'synonyms' | 'sides'>): Statement {
-  const speaker = statement.speaker;
-  if (!speaker || !watch.synonyms || isWatchedStatement(statement, watch)) return statement;
-  const described = foldedWords(speaker, watch.synonyms);
+  const { speaker } = statement;
+  const synonyms = watch.synonyms;
+  if (!speaker || !synonyms || isWatchedStatement(statement, watch)) return statement;
+  const described = foldedWords(speaker, synonyms);
   // Not a label the synonyms leave as it is: "Tom" is not the side's "Tom Reyes" for holding one of his names.
   if (sameWords(described, foldedWords(speaker, {}))) return statement;
   const members = Object.values(watch.sides ?? {}).flat();
   const named = members
-    .map((member) => ({ member, words: foldedWords(member, watch.synonyms ?? {}) }))
+    .map((member) => ({ member, words: foldedWords(member, synonyms) }))
     .filter(({ words }) => described.size > 0 && [...described].every((word) => words.has(word)))
     .sort((a, b) => b.words.size - a.words.size)[0];
   return named ? { ...statement, speaker: named.member } : statement;

@@ -971,13 +971,17 @@ const STANCE_IDIOMS = [
 /** The lemmas of the tokens from `i`, a few words' worth, space-joined. */
 function lemmasFrom(tokens: Token[], i: number): string {
   // "agreed on Saturday to pull …", "agreed last week to …": the idiom reads past a time adjunct after the verb.
-  let k = i + 1;
-  const isTime = (token: Token | undefined) => token?.entity === 'DATE' || token?.entity === 'TIME';
-  if (tokens[k]?.pos === 'ADP' && isTime(tokens[k + 1])) k += 1;
-  const timed = k;
-  while (k - timed < MAX_DATE_TOKENS && isTime(tokens[k])) k += 1;
-  const after = k > timed ? k : i + 1;
+  const after = pastTimeAdjunct(tokens, i + 1);
   return [tokens[i], ...tokens.slice(after, after + 8)].map((token) => token.lemma).join(' ');
+}
+
+/** Where the words after a time adjunct at `k` ("on Saturday", "last week") start; `k` when none stands there. */
+function pastTimeAdjunct(tokens: Token[], k: number): number {
+  const isTime = (token: Token | undefined) => token?.entity === 'DATE' || token?.entity === 'TIME';
+  const start = tokens[k]?.pos === 'ADP' && isTime(tokens[k + 1]) ? k + 1 : k;
+  let end = start;
+  while (end - start < MAX_DATE_TOKENS && isTime(tokens[end])) end += 1;
+  return end > start ? end : k;
 }
 
 /** "called off the strike", "called the vote off": giving up a threatened action. */
@@ -1078,8 +1082,7 @@ function anchorVerb(tokens: Token[], i: number, register: SpeakerRegister): Anch
  * verb hanging on the clause before it takes its stance for that clause's subject, as ", saying …" reports for it.
  */
 function stanceParticiple(tokens: Token[], i: number, register: SpeakerRegister, absolute?: Subject): Anchor | undefined {
-  if (MOTIVE_VERBS.has(tokens[i].lemma) || !isStanceVerb(tokens, i) || hangsOnPastPerfect(tokens, i)) return undefined;
-  if (!takesObject(tokens, i)) return undefined;
+  if (MOTIVE_VERBS.has(tokens[i].lemma) || !isStanceVerb(tokens, i) || !takesObject(tokens, i) || hangsOnPastPerfect(tokens, i)) return undefined;
   const verbEnd = PHRASAL_STANCE_VERBS[tokens[i].lemma] ? i + 1 : i;
   const anchor = anchorParticiple(tokens, i, verbEnd, register, absolute);
   return anchor && { ...anchor, stance: true };

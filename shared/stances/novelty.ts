@@ -89,8 +89,8 @@ export const NEW_WORDS_SHARE = 0.3;
  *   (`RESTATED_COVERAGE`) by the related statements (`RELATED_SIMILARITY`, at most `MAX_RELATED`); in both cases
  *   only statements of the same polarity (or earlier in the same article) count, and nothing withdrawn;
  * - `repeat` as well: similarity ≥ `SAME_ARTICLE_SIMILARITY` with one of the speaker's (or, in a watch, their side's)
- *   earlier statements in the same article (`statement.earlierInArticle`, found in the ledger by text), or a restatement marker ("that is to say")
- *   after one; same polarity, nothing withdrawn;
+ *   earlier statements in the same article (`statement.earlierInArticle`, found in the ledger by text), or a
+ *   restatement marker ("that is to say") after one; same polarity, nothing withdrawn;
  * - `repeat` as well, whatever the similarity: the writer says the speaker holds to an earlier stance ("she again ruled
  *   out …", "he still warns …", `statement.reaffirms`) and the closest statement from an earlier article shares a term
  *   with it that is not the topic's; or recalls one ("has said …", "said in April that …", `statement.recalls`) and

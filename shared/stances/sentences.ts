@@ -140,9 +140,9 @@ function retagSentenceStart(sentence: Sentence): Sentence {
 /**
  * wink reads some participles after a comma as nouns (`…, warning against allowing …`, `…, offering to free …`) or
  * adjectives (`…, promising to campaign …`). After a comma (inside a closing quotation mark or not), an -ing word whose
- * verb is a verb of saying or of stance is that verb: it reports or takes a stance for the clause before it; so is such an adjective after "be" ("is promising to …"). Other
- * -ing nouns ("…, funding for schools") stay nouns, and an adjective stays one unless "to" or "that" follows it
- * ("…, promising young players").
+ * verb is a verb of saying or of stance is that verb: it reports or takes a stance for the clause before it; so is
+ * such an adjective after "be" ("is promising to …"). Other -ing nouns ("…, funding for schools") stay nouns, and an
+ * adjective stays one unless "to" or "that" follows it ("…, promising young players").
  */
 function retagParticiples(sentence: Sentence): Sentence {
   const tokens = sentence.tokens;
@@ -389,7 +389,7 @@ export function followsComma(tokens: Token[], k: number): boolean {
   return before?.text === ',';
 }
 
-/** The verb of saying an -ing form belongs to ("warning" → warn, "arguing" → argue, "admitting" → admit), if any. */
+/** The verb of saying or of stance an -ing form belongs to ("warning" → warn, "offering" → offer), if any. */
 function verbOfParticiple(word: string): string | undefined {
   return stemsOf(word).find((candidate) => REPORTING_VERBS.has(candidate) || STANCE_VERBS.has(candidate));
 }

@@ -230,6 +230,9 @@ function cleanName(raw: string): string[] {
   return words;
 }
 
+/** A capitalised word, as names are written. */
+const isCapitalizedWord = (token: Token | undefined) => token !== undefined && isWord(token) && isCapitalized(token);
+
 /** A word of an organisation's or a body's name ("Chamber", "Party"): no person's. */
 const isOrganizationWord = (word: string) => isBodyNoun(word) || ORGANIZATION_HEADS.has(word.toLowerCase());
 
@@ -293,10 +296,9 @@ function collectUnlistedSubjects(sentences: Sentence[]): string[][] {
  * person works or comes from, which compromise may not know; the subject is the person, not the university.
  */
 function nameOfAffiliation(tokens: Token[], end: number): string[] | undefined {
-  const capital = (token: Token | undefined) => token !== undefined && isWord(token) && isCapitalized(token);
-  for (let k = end; k > 0 && (capital(tokens[k]) || joinsInstitutionName(tokens, k) || tokens[k].normal === 'the'); k -= 1) {
+  for (let k = end; k > 0 && (isCapitalizedWord(tokens[k]) || joinsInstitutionName(tokens, k) || tokens[k].normal === 'the'); k -= 1) {
     const after = tokens[k + 1]?.normal === 'the' ? tokens[k + 2] : tokens[k + 1];
-    if (tokens[k].normal !== 'of' || !capital(after)) continue;
+    if (tokens[k].normal !== 'of' || !isCapitalizedWord(after)) continue;
     const raw = capitalizedRunEndingAt(tokens, k - 1);
     const run = cleanName(raw.join(' '));
     // Not a body's name that "of" goes on ("Hollywood Chamber of Commerce"), nor one inside another name ("Chairman of
@@ -622,12 +624,11 @@ function skipAppositive(tokens: Token[], comma: number): number {
  * New York" is the name's own place).
  */
 function placePhraseStart(tokens: Token[], end: number): number | undefined {
-  const isName = (token: Token | undefined) => token !== undefined && isWord(token) && isCapitalized(token);
   let k = end;
-  while (isName(tokens[k])) k -= 1;
-  if (k < end && tokens[k]?.text === ',' && isName(tokens[k - 1])) {
+  while (isCapitalizedWord(tokens[k])) k -= 1;
+  if (k < end && tokens[k]?.text === ',' && isCapitalizedWord(tokens[k - 1])) {
     k -= 1;
-    while (isName(tokens[k])) k -= 1;
+    while (isCapitalizedWord(tokens[k])) k -= 1;
   }
   const preposition = tokens[k];
   const head = tokens[k - 1];
