@@ -142,8 +142,8 @@ export function watchedStatements(paragraphs: string[], watch: Pick<Watch, 'spea
 }
 
 /**
- * A speaker the article describes in words the watch's synonyms give a side member's name ("Estmark's competition
- * regulator", with "regulator" → "competition authority", is the side's "Estmark Competition Authority"): the
+ * A speaker the article describes in words the watch's synonyms give a side member's name ("Norvale's competition
+ * regulator", with "regulator" → "competition authority", is the side's "Norvale Competition Authority"): the
  * statement is that member's, under the name the watch follows. Only when a synonym names part of the description and
  * every word of it is then one of the member's; the longest such member wins.
  */

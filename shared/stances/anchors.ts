@@ -2080,7 +2080,7 @@ function personOfPlace(tokens: Token[], found: { start: number; subject: Subject
 
 function findSubjectEndingAt(tokens: Token[], end: number, register: SpeakerRegister): { start: number; subject: Subject } | undefined {
   const named = findNameEndingAt(tokens, end, register);
-  // "Analysts in Daskor said": where the people who speak are (see `sourceSpeaker`), not who speaks.
+  // "Analysts in Belgrin said": where the people who speak are (see `sourceSpeaker`), not who speaks.
   const where = named !== undefined && named.start >= 2 && tokens[named.start - 1].normal === 'in' && isPluralNoun(tokens[named.start - 2]);
   if (named && !where) {
     const start = roleStartBefore(tokens, named.start);

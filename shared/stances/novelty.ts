@@ -247,7 +247,7 @@ function pickComparable(statement: Statement, earlier: LedgerEntry[], sides: str
  */
 export function speaksAs(speaker: string, member: string): boolean {
   const words = wordsOf(speaker);
-  // "Analysts, Daskor" (analysts in Daskor) judge from outside whatever place or body names them.
+  // "Analysts, Belgrin" (analysts in Belgrin) judge from outside whatever place or body names them.
   if (words.length > 1 && OUTSIDE_VOICES.has(singularOf(words[0]))) return false;
   // "Kaldmark Deep Sea Trawler Association" bears the side's name but is not its voice: a body of its own kind.
   const ownBody = words.length > 1 && OWN_BODIES.has(words[words.length - 1]);
@@ -255,13 +255,13 @@ export function speaksAs(speaker: string, member: string): boolean {
   return named || shortensName(speaker, member) || aliasesOf(member).some((word) => words.includes(word) && !ownBody);
 }
 
-/** A body's name ends in a head noun ("Estmark Competition Authority", "Finance Ministry"), which is no surname. */
+/** A body's name ends in a head noun ("Norvale Competition Authority", "Finance Ministry"), which is no surname. */
 const isBodyName = (name: string) => wordsOf(name).length > 1 && ORGANIZATION_HEADS.has(wordsOf(name).at(-1) ?? '');
 
 /**
  * A label names a body by its whole name ("spokesman, Finance Ministry"), by a description with its head noun ("the
  * hospital group", "spokeswoman, authority"), or, when the label is a name of its own, only by words of the body's
- * ("Competition Authority"): "Kessvik Ports Authority" and "Ministry of Labour" are other bodies.
+ * ("Competition Authority"): "Tarrow Ports Authority" and "Ministry of Labour" are other bodies.
  */
 function namesBody(speaker: string, member: string): boolean {
   const label = plainWordsOf(speaker);
@@ -274,7 +274,7 @@ function namesBody(speaker: string, member: string): boolean {
 /** Words without apostrophes, so "Students’ Union" and "Students' Union" are one name. */
 const plainWordsOf = (label: string) => wordsOf(label).map((word) => word.replace(/['’]/g, ''));
 
-/** People who comment on a side without speaking for it, wherever they are ("analysts in Daskor"). */
+/** People who comment on a side without speaking for it, wherever they are ("analysts in Belgrin"). */
 const OUTSIDE_VOICES = new Set(['analyst', 'expert', 'economist', 'observer', 'scholar', 'academic']);
 
 /**

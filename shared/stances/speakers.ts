@@ -292,7 +292,7 @@ function collectUnlistedSubjects(sentences: Sentence[]): string[][] {
 }
 
 /**
- * "Emeric Hossu of the University of Daskor said": the full name before "of" and the capitalised name of where the
+ * "Oren Vaszko of the University of Belgrin said": the full name before "of" and the capitalised name of where the
  * person works or comes from, which compromise may not know; the subject is the person, not the university.
  */
 function nameOfAffiliation(tokens: Token[], end: number): string[] | undefined {

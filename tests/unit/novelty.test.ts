@@ -385,21 +385,21 @@ describe('sides', () => {
   });
 
   it('counts a body under its name, words of it or a description by its head noun, but not another body of the same head noun', () => {
-    expect(speaksAs('spokesman, Estmark Competition Authority', 'Estmark Competition Authority')).toBe(true);
-    expect(speaksAs('Competition Authority', 'Estmark Competition Authority')).toBe(true);
-    expect(speaksAs('spokeswoman, authority', 'Estmark Competition Authority')).toBe(true);
+    expect(speaksAs('spokesman, Norvale Competition Authority', 'Norvale Competition Authority')).toBe(true);
+    expect(speaksAs('Competition Authority', 'Norvale Competition Authority')).toBe(true);
+    expect(speaksAs('spokeswoman, authority', 'Norvale Competition Authority')).toBe(true);
     expect(speaksAs('hospital group', 'Brackmoor Health Group')).toBe(true);
     expect(speaksAs('Hollins Students’ Union', "Hollins Students' Union")).toBe(true);
     // A name of its own ends in the same head noun: it is another body.
-    expect(speaksAs('Kessvik Ports Authority', 'Estmark Competition Authority')).toBe(false);
-    expect(speaksAs('spokesman, Kessvik Ports Authority', 'Estmark Competition Authority')).toBe(false);
+    expect(speaksAs('Tarrow Ports Authority', 'Norvale Competition Authority')).toBe(false);
+    expect(speaksAs('spokesman, Tarrow Ports Authority', 'Norvale Competition Authority')).toBe(false);
     expect(speaksAs('Ministry of Labour', 'Finance Ministry')).toBe(false);
   });
 
   it('counts officials in a place as the place’s, not analysts or experts there', () => {
-    expect(speaksAs('officials, Daskor', 'Daskor')).toBe(true);
-    expect(speaksAs('Analysts, Daskor', 'Daskor')).toBe(false);
-    expect(speaksAs('experts, Daskor', 'Daskor')).toBe(false);
+    expect(speaksAs('officials, Belgrin', 'Belgrin')).toBe(true);
+    expect(speaksAs('Analysts, Belgrin', 'Belgrin')).toBe(false);
+    expect(speaksAs('experts, Belgrin', 'Belgrin')).toBe(false);
   });
 
   it('counts an organisation under its initials or as the owner of a role, and no person under theirs', () => {

@@ -2232,13 +2232,13 @@ describe('sources without a person’s name', () => {
     expect(speakerOf('Senator Alex Ortiz of Ohio called on the board to freeze fares.')).toBe('Alex Ortiz');
   });
 
-  it('gives what people in a named place say to them, not to the place ("Analysts in Daskor said")', () => {
-    const found = extractStatements(['Daskor said on Monday it would not sign.', 'Analysts in Daskor said the weapons demand was aimed at voters.']);
-    expect(found.map((statement) => statement.speaker)).toEqual(['Daskor', 'Analysts, Daskor']);
+  it('gives what people in a named place say to them, not to the place ("Analysts in Belgrin said")', () => {
+    const found = extractStatements(['Belgrin said on Monday it would not sign.', 'Analysts in Belgrin said the weapons demand was aimed at voters.']);
+    expect(found.map((statement) => statement.speaker)).toEqual(['Belgrin', 'Analysts, Belgrin']);
   });
 
-  it('gives a statement to a person of an institution, however unusual the name ("Emeric Hossu of the University of Daskor said")', () => {
-    expect(speakerOf('Emeric Hossu of the University of Daskor said the plan would fail.')).toBe('Emeric Hossu');
+  it('gives a statement to a person of an institution, however unusual the name ("Oren Vaszko of the University of Belgrin said")', () => {
+    expect(speakerOf('Oren Vaszko of the University of Belgrin said the plan would fail.')).toBe('Oren Vaszko');
     // A body that "of" goes on naming is no person, nor is a name inside another body's name.
     expect(speakerOf('The Hollywood Chamber of Commerce said the plan would fail.')).toBe('Hollywood Chamber of Commerce');
     const [quoted] = extractStatements(['The chairman of the Joint Chiefs of Staff, Gen. Joseph F. Dunford Jr., spoke on Monday.', 'He said the plan would fail.']);

@@ -43,18 +43,18 @@ describe('watchedStatements', () => {
     expect(alone.earlierInArticle).toBeUndefined();
   });
 
-  it('names a speaker described in the watch’s synonyms as the side member they name ("Estmark’s competition regulator")', () => {
-    const regulator = { speakers: ['Tomas Reinholt'], synonyms: { regulator: 'competition authority', deal: 'takeover' }, sides: { Authority: ['Tomas Reinholt', 'Estmark Competition Authority'] } };
+  it('names a speaker described in the watch’s synonyms as the side member they name ("Norvale’s competition regulator")', () => {
+    const regulator = { speakers: ['Ivo Pelt'], synonyms: { regulator: 'competition authority', deal: 'takeover' }, sides: { Authority: ['Ivo Pelt', 'Norvale Competition Authority'] } };
     const found = watchedStatements(
       [
-        "Estmark's competition regulator opened an investigation into the takeover, saying the deal could push up cement prices.",
+        "Norvale's competition regulator opened an investigation into the takeover, saying the deal could push up cement prices.",
         'The regulator said it would not clear the takeover unless three plants were sold.',
       ],
       regulator,
     );
-    expect(found.map((statement) => statement.speaker)).toEqual(['Estmark Competition Authority', 'Estmark Competition Authority']);
+    expect(found.map((statement) => statement.speaker)).toEqual(['Norvale Competition Authority', 'Norvale Competition Authority']);
     // Another body the synonyms leave as it is stays itself, and out of the watch.
-    expect(watchedStatements(['The Kessvik Ports Authority said it would not block the takeover.'], regulator)).toEqual([]);
+    expect(watchedStatements(['The Tarrow Ports Authority said it would not block the takeover.'], regulator)).toEqual([]);
     // Nor is a speaker whose words the synonyms leave as they are another member's because the member's name holds them.
     const city = { speakers: ['Ana Lima'], synonyms: { levy: 'tax' }, sides: { City: ['Ana Lima', 'Tom Reyes'] } };
     expect(watchedStatements(['“We will not pay the levy,” Tom said at the rally.'], city)).toEqual([]);
