@@ -900,6 +900,8 @@ const STANCE_IDIOMS = [
   // wink reads "backing" after "her" as a verb, lemma "back"; not "pull its troops back", a particle.
   new RegExp(`^${SUPPORT_WITHDRAWING_VERBS} (his|her|their|its) ((\\S+ )?(support|backing|endorsement)|back)\\b`),
   /^(change|reverse) course\b/,
+  // An ultimatum moved: "pushed back her deadline for a deal", "extended its deadline to Friday".
+  /^(push back|extend|postpone|delay|bring forward) (\S+ ){0,2}deadline\b/,
   /^stick (to|with|by) (\S+ ){0,2}(position|stance|view|demand|plan|pledge|promise|decision|gun)\b/,
   // Terms put on a stance: "made the fare freeze a condition of her support", "conditioned her support on", "tied her
   // support for the levy to a fare freeze".

@@ -184,6 +184,8 @@ export const STANCE_CUES: Record<StanceKind, RegExp[]> = {
     /\b(accept|settle for|take) nothing (less than|short of)\b/,
     // An ultimatum: "set a deadline of Friday for a new offer", "gave the company until Friday to improve its offer".
     /\bset (a|an|the) (\S+ )?deadline\b/,
+    // The ultimatum moved: "pushed back her deadline for a deal by two months", "extended its deadline to Friday".
+    /\b(push back|extend|postpone|delay|bring forward) (\S+ ){0,2}deadline\b/,
     /\bgive (\S+ ){1,3}until\b/,
     // What it is time for someone to do: "it was time for the council to act", "it is high time to end the strike".
     /\bbe (high |about |past )?time (for (\S+ ){1,4})?to\b/,

@@ -1104,6 +1104,14 @@ describe('kinds, polarity and claims', () => {
     expect(urged).toMatchObject({ kind: 'demand', polarity: 'positive' });
   });
 
+  it('reads a deadline moved as an ultimatum set again ("extended her deadline for the union to Friday")', () => {
+    const read = (sentence: string) => extractStatements([sentence]).map((statement) => [statement.speaker, statement.kind]);
+    expect(read('Mayor Ana Lima extended her deadline for the union to Friday.')).toEqual([['Ana Lima', 'demand']]);
+    expect(read('Mayor Ana Lima on Monday pushed back her deadline for a deal by two months.')).toEqual([['Ana Lima', 'demand']]);
+    // A deadline someone else keeps is no stance of hers.
+    expect(read('Mayor Ana Lima missed the deadline for the grant.')).toEqual([]);
+  });
+
   it('reads a deadline given up, by a body’s own vote too, as a withdrawn condition ("voted to withdraw the April 15 deadline")', () => {
     const found = extractStatements([
       'Union leader Kari Lund said the executive board had voted to withdraw the April 15 deadline.',
