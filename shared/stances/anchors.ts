@@ -224,6 +224,7 @@ const MAX_OWNED_ADJUNCT_TOKENS = 5;
 function withMainStance(tokens: Token[], anchors: Anchor[], register: SpeakerRegister): Anchor[] {
   const isAside = (anchor: Anchor) =>
     (anchor.lemma === 'according to' && (anchor.subject.type === 'unnamed' || isAnonymous(anchor.subject))) ||
+    anonymousTrailer(tokens, anchor) !== undefined ||
     [anchor.subjectStart - 1, anchor.subjectStart].some((k) => RELATIVE_PRONOUNS.has(tokens[k]?.normal ?? '')) ||
     // "… - moves that he said improved the economy": "that" after a noun opens a relative clause too.
     (tokens[anchor.subjectStart - 1]?.normal === 'that' && tokens[anchor.subjectStart - 2]?.pos === 'NOUN');
@@ -231,8 +232,10 @@ function withMainStance(tokens: Token[], anchors: Anchor[], register: SpeakerReg
   const stance = anchorStanceVerb(tokens, register);
   if (!stance || stance.verbStart >= anchors[0].subjectStart) return anchors;
   // A relative aside says something of the stance's object ("which he said cost …"): it belongs to the statement.
-  // "According to …" after it cites the source (see `splitClauses`), and ends what the subject holds.
-  return [stance, ...anchors.filter((anchor) => anchor.lemma === 'according to')];
+  // "According to …" or an anonymous trailer after it cites the source (see `splitClauses`), and ends what the subject
+  // holds.
+  const citations = anchors.map((anchor) => (anchor.lemma === 'according to' ? anchor : anonymousTrailer(tokens, anchor)));
+  return [stance, ...citations.filter((anchor) => anchor !== undefined)];
 }
 
 const RELATIVE_PRONOUNS = new Set(['which', 'who', 'whom']);
@@ -336,6 +339,20 @@ function isAnonymous(subject: Subject): boolean {
 }
 
 const ANONYMOUS_HEADS = new Set([...GENERIC_PERSON_NOUNS, 'source', 'sources']);
+
+/**
+ * "…, people familiar with the talks said", "…, two of the people said": a source known only by what it knows, cited
+ * after what it reports. It tells how the writer knows, as "according to" does; the stance is the sentence subject's.
+ * Returns the anchor from the start of its group ("two of"), which wink leaves out of the subject.
+ */
+function anonymousTrailer(tokens: Token[], anchor: Anchor): Anchor | undefined {
+  const head = tokens[anchor.subjectEnd]?.normal ?? '';
+  if (!isAnonymous(anchor.subject) && !(anchor.subject.type === 'unnamed' && ANONYMOUS_HEADS.has(head))) return undefined;
+  if (anchor.inverted) return tokens[anchor.verbStart - 1]?.text === ',' ? anchor : undefined;
+  const part = tokens[anchor.subjectStart - 1]?.normal === 'of' && tokens[anchor.subjectStart - 2]?.pos === 'NUM';
+  const subjectStart = part ? anchor.subjectStart - 2 : anchor.subjectStart;
+  return tokens[subjectStart - 1]?.text === ',' ? { ...anchor, subjectStart } : undefined;
+}
 
 /**
  * "They agreed on a plan after Kessel dropped its demand that …", "… after he refused to say that Jerusalem …": a

@@ -260,7 +260,7 @@ export const STANCE_VERBS = new Set([
  */
 export const WITHDRAWING_VERBS = new Set(['drop', 'abandon', 'withdraw', 'shelve', 'scrap', 'ditch']);
 /** What a speaker can drop: a stance named as a noun, a plan too ("shelved plans to change the mandate"). */
-export const GIVEN_UP_STANCES = new Set(['demand', 'condition', 'insistence', 'offer', 'threat', 'objection', 'opposition', 'proposal', 'claim', 'deadline', 'ultimatum', 'plan']);
+export const GIVEN_UP_STANCES = new Set(['demand', 'request', 'condition', 'insistence', 'offer', 'threat', 'objection', 'opposition', 'proposal', 'claim', 'deadline', 'ultimatum', 'plan']);
 /** What a speaker can call off: an action threatened to get their way. */
 export const CALLED_OFF_ACTIONS = new Set(['strike', 'boycott', 'vote', 'walkout', 'protest', 'action', 'blockade']);
 /** Verbs that stop a threatened action when their object names one ("suspended the strike"), as "call off" does. */

@@ -1082,7 +1082,7 @@ describe('kinds, polarity and claims', () => {
       'Union leader Kari Lund called the strike off on Friday.',
       'Union leader Kari Lund called off the boycott after the vote.',
     ]);
-    expect(found.map((statement) => [statement.speaker, statement.kind, statement.withdrawn])).toEqual([
+    expect(found.map((statement) => [statement.speaker, statement.kind, Boolean(statement.withdrawn)])).toEqual([
       ['Marco Aldana', 'condition', true],
       ['Kari Lund', 'condition', true],
       ['Kari Lund', 'condition', true],
@@ -1119,7 +1119,7 @@ describe('kinds, polarity and claims', () => {
       // A time between the vote and what it gives up.
       'Councillor Ola Berg said the council voted Monday night to withdraw its demand for a rail audit.',
     ]);
-    expect(found.map((statement) => [statement.speaker, statement.kind, statement.withdrawn])).toEqual([
+    expect(found.map((statement) => [statement.speaker, statement.kind, Boolean(statement.withdrawn)])).toEqual([
       ['Kari Lund', 'condition', true],
       ['Kari Lund', 'condition', true],
       ['Ola Berg', 'condition', true],
@@ -2800,6 +2800,21 @@ describe('sources without a person’s name', () => {
     expect(wants.claim.split(' ')).toEqual(expect.arrayContaining(['waive', 'fee', '2900']));
     expect(rejected).toMatchObject({ speaker: 'transit board', kind: 'refusal' });
     expect(rejected.claim.split(' ')).not.toContain('familiar');
+  });
+
+  it('reads the main verb’s stance when an anonymous source is cited after it (", two of the people said")', () => {
+    const found = extractStatements([
+      'The Norvale Rovers rejected the council’s offer of a 20-year lease, people briefed on the talks said.',
+      'The Tarrow Hawks have dropped their request for a new parking garage, two of the people said.',
+    ]);
+    expect(found.map((statement) => [statement.speaker, statement.kind, Boolean(statement.withdrawn)])).toEqual([
+      ['Norvale Rovers', 'refusal', false],
+      ['Tarrow Hawks', 'condition', true],
+    ]);
+    expect(found[1].claim.split(' ')).not.toContain('2');
+    // A source of a role, or one who takes no stance in a verb of the sentence, still speaks.
+    expect(speakerOf('The Tarrow Hawks rejected the offer, the spokesman said.')).toBe('spokesman');
+    expect(speakerOf('The talks are likely to collapse, people familiar with the talks said.')).toBe('people familiar with talks');
   });
 
   it('reads "It said …" and "It also raised its offer …" as the body that spoke just before, and as no one otherwise', () => {
