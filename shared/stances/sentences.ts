@@ -66,7 +66,7 @@ const SENTENCE_BREAK = /[.!?…]["”’')\]]*\s+/g;
  * Stages: boundParagraphs → tokenizeParagraph → splitFusedMarks → splitPossessives → mendSplitPairs → markQuotations →
  * retagSentenceStart → retagParticiples → retagOwnedModifiers → retagPresentVerbs → retagCharacterisingVerbs →
  * retagPhrasalVerbs → retagPhrasalStanceParticiples → retagSaidReadAsAdjective → retagAfterAccordingTo →
- * retagNamesReadAsVerbs → retagAdverbsBeforeBeen → retagVerbsAfterModal → mergeBrokenAbbreviations → withoutDateline.
+ * retagNamesReadAsVerbs → retagAdverbsAfterHave → retagVerbsAfterModal → mergeBrokenAbbreviations → withoutDateline.
  * Quotation state resets at each paragraph: by convention a quote that runs on opens again in the next one.
  */
 export function readSentences(paragraphs: string[]): Sentence[] {
@@ -75,7 +75,7 @@ export function readSentences(paragraphs: string[]): Sentence[] {
     const start = paragraphStart;
     const sentences = mendSplitPairs(tokenizeParagraph(paragraph, paragraphIndex, start).map(splitFusedMarks).map(splitPossessives));
     paragraphStart += paragraphs[paragraphIndex].length + PARAGRAPH_SEPARATOR.length;
-    const retagged = markQuotations(sentences).map(retagSentenceStart).map(retagParticiples).map(retagOwnedModifiers).map(retagPresentVerbs).map(retagCharacterisingVerbs).map(retagPhrasalVerbs).map(retagPhrasalStanceParticiples).map(retagSaidReadAsAdjective).map(retagAfterAccordingTo).map(retagNamesReadAsVerbs).map(retagAdverbsBeforeBeen).map(retagVerbsAfterModal);
+    const retagged = markQuotations(sentences).map(retagSentenceStart).map(retagParticiples).map(retagOwnedModifiers).map(retagPresentVerbs).map(retagCharacterisingVerbs).map(retagPhrasalVerbs).map(retagPhrasalStanceParticiples).map(retagSaidReadAsAdjective).map(retagAfterAccordingTo).map(retagNamesReadAsVerbs).map(retagAdverbsAfterHave).map(retagVerbsAfterModal);
     const merged = mergeBrokenAbbreviations(retagged, paragraph, start);
     return withoutDateline(merged, paragraph, start);
   });
@@ -333,13 +333,17 @@ function retagVerbsAfterModal(sentence: Sentence): Sentence {
 const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'it', 'us', 'me', 'whoever']);
 
 /**
- * wink reads "long" in "has long been opposed" as an adjective, which hides the subject from the verb after it. Between
- * "have" and "been" only an adverb can stand.
+ * wink reads "long" in "has long been opposed" as an adjective, and "since" in "has since raised its offer" as a
+ * conjunction; either hides the subject from the verb after it. Between "have" and its participle only an adverb can
+ * stand.
  */
-function retagAdverbsBeforeBeen(sentence: Sentence): Sentence {
+function retagAdverbsAfterHave(sentence: Sentence): Sentence {
   const tokens = sentence.tokens;
   tokens.forEach((token, k) => {
-    if (token.pos === 'ADJ' && tokens[k - 1]?.lemma === 'have' && tokens[k + 1]?.normal === 'been') tokens[k] = { ...token, pos: 'ADV' };
+    if (tokens[k - 1]?.lemma !== 'have') return;
+    const long = token.pos === 'ADJ' && tokens[k + 1]?.normal === 'been';
+    const since = token.normal === 'since' && tokens[k + 1]?.pos === 'VERB';
+    if (long || since) tokens[k] = { ...token, pos: 'ADV' };
   });
   return sentence;
 }

@@ -3178,6 +3178,8 @@ describe('names and ledes', () => {
     expect(read('Mayor Ann Loy is committed to keeping the depot open.')).toEqual([['Ann Loy', 'position', 'positive', false]]);
     // "long" between "has" and "been" is an adverb (wink reads it as an adjective).
     expect(read('Mayor Ann Loy has long been opposed to selling the depot.')).toEqual([['Ann Loy', 'position', 'negative', false]]);
+    // So is "since" between "has" and its participle (wink reads it as a conjunction).
+    expect(read('The Brea Teachers Association has since lowered its salary demand to 4.5 percent.')).toEqual([['Brea Teachers Association', 'demand', 'positive', false]]);
     expect(read('Mayor Ann Loy is adamant that the depot must stay open.')).toEqual([['Ann Loy', 'condition', 'positive', false]]);
     expect(read('Mayor Ann Loy is strongly in favor of selling the depot.')).toEqual([['Ann Loy', 'position', 'positive', false]]);
     expect(read('The depot is open to visitors on Sundays.')).toEqual([]);
