@@ -335,7 +335,9 @@ const CONTRASTING_CONJUNCTIONS = new Set(['while', 'whereas']);
 
 /** "people familiar with the talks", "a source close to her": a source named by what it knows, not who it is. */
 function isAnonymous(subject: Subject): boolean {
-  return subject.type === 'source' && ANONYMOUS_HEADS.has(subject.person.words[0] ?? '');
+  if (subject.type !== 'source') return false;
+  // "officials said", with nothing to say whose: known no better than "people familiar with the talks".
+  return ANONYMOUS_HEADS.has(subject.person.words[0] ?? '') || subject.person.words.join(' ') === 'officials';
 }
 
 const ANONYMOUS_HEADS = new Set([...GENERIC_PERSON_NOUNS, 'source', 'sources']);

@@ -1869,8 +1869,9 @@ describe('attribution of quotations, transcripts and participles', () => {
 
   it('reads a clause set against a trailing attribution (", officials said Thursday, while X offered …") as X\'s own', () => {
     const found = extractStatements(['The ministry lowered its offer to 3 percent, officials said Thursday, while union leader Tom Reyes offered to suspend the strike.']);
+    // Officials no one says whose cite how the writer knows: the ministry's offer is its own.
     expect(found.map((statement) => [statement.speaker, statement.kind])).toEqual([
-      ['officials', 'offer'],
+      ['ministry', 'offer'],
       ['Tom Reyes', 'offer'],
     ]);
     expect(found[0].text).not.toContain('Reyes');
@@ -2812,6 +2813,9 @@ describe('sources without a person’s name', () => {
       ['Tarrow Hawks', 'condition', true],
     ]);
     expect(found[1].claim.split(' ')).not.toContain('2');
+    // Officials no one says whose are as anonymous.
+    expect(speakerOf('The Norvale Rovers rejected the council’s offer, officials said on Monday.')).toBe('Norvale Rovers');
+    expect(speakerOf('The Norvale Rovers rejected the council’s offer, according to officials.')).toBe('Norvale Rovers');
     // A source of a role, or one who takes no stance in a verb of the sentence, still speaks.
     expect(speakerOf('The Tarrow Hawks rejected the offer, the spokesman said.')).toBe('spokesman');
     expect(speakerOf('The talks are likely to collapse, people familiar with the talks said.')).toBe('people familiar with talks');
