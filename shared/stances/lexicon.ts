@@ -276,13 +276,18 @@ export const SCHEDULE_VERBS = new Set(['open', 'begin', 'start', 'resume', 'end'
  * prepared to", "remains opposed to the sale", "is open to talks").
  */
 export const STANCE_ADJECTIVES = new Set(['willing', 'unwilling', 'prepared', 'ready', 'determined', 'reluctant', 'opposed', 'committed', 'open', 'averse', 'resistant']);
+/** Hope or its want for what is to come: "is hopeful that", "optimistic about", "pessimistic of". */
+export const EXPECTING_ADJECTIVES = ['hopeful', 'optimistic', 'pessimistic'];
 /**
  * Adjectives after "be" that insist on the "that" clause after them ("is adamant that the depot stays open"), or fear
  * it ("is concerned that the plan will raise costs").
  */
-export const INSISTING_ADJECTIVES = new Set(['adamant', 'insistent', 'confident', 'convinced', 'concerned', 'worried']);
-/** Adjectives after "be" that judge what follows "of" or "about" ("is critical of the plan", "is skeptical about"). */
-export const JUDGING_ADJECTIVES = new Set(['critical', 'skeptical', 'sceptical', 'wary', 'supportive', 'dismissive', 'contemptuous']);
+export const INSISTING_ADJECTIVES = new Set(['adamant', 'insistent', 'confident', 'convinced', 'concerned', 'worried', ...EXPECTING_ADJECTIVES]);
+/**
+ * Adjectives after "be" that judge what follows "of" or "about" ("is critical of the plan", "is skeptical about"), or
+ * look to it ("remained hopeful about keeping the club").
+ */
+export const JUDGING_ADJECTIVES = new Set(['critical', 'skeptical', 'sceptical', 'wary', 'supportive', 'dismissive', 'contemptuous', ...EXPECTING_ADJECTIVES]);
 
 /** Two-word stance verbs: lemma → particles that make it one ("did not rule out", "played down", "railed against"). */
 export const PHRASAL_STANCE_VERBS: Record<string, string[]> = {

@@ -7,7 +7,7 @@
  * single spaces, with `n't` already read as `not` ("Japan first needs to change" → "japan first need to change").
  * Writing them over lemmas means one pattern covers "needs to", "needed to" and "need to".
  */
-import { CALLED_OFF_ACTIONS, GIVEN_UP_STANCES, HALTING_VERBS, WITHDRAWING_VERBS } from './lexicon.js';
+import { CALLED_OFF_ACTIONS, EXPECTING_ADJECTIVES, GIVEN_UP_STANCES, HALTING_VERBS, WITHDRAWING_VERBS } from './lexicon.js';
 import type { StatementKind } from './types.js';
 
 /** A regular expression's alternatives from a set of words ("drop|abandon|withdraw"). */
@@ -216,6 +216,7 @@ export const STANCE_CUES: Record<StanceKind, RegExp[]> = {
     new RegExp(`\\b(would|could|might)\\b(?! (not |never )?have_perfect\\b)`),
     // Not "results are expected on Friday", "the vote is planned for March": a forecast or a schedule, nobody's wish.
     /\b(want|hope|seek|intend|aim|wish|prefer|believe|oppose|blame)\b/,
+    new RegExp(`\\b(${EXPECTING_ADJECTIVES.join('|')}) (about|of|that)\\b`),
     /(?<!\bbe )\b(plan|expect)\b/,
     // Backing or rejecting something: "said he supported a non-interventionist policy"; accepting terms: "Kaldmark
     // has accepted a 24 percent share", "agreed that every boat would carry an observer".

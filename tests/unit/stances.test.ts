@@ -3185,6 +3185,9 @@ describe('names and ledes', () => {
     // So is "since" between "has" and its participle (wink reads it as a conjunction).
     expect(read('The Brea Teachers Association has since lowered its salary demand to 4.5 percent.')).toEqual([['Brea Teachers Association', 'demand', 'positive', false]]);
     expect(read('Mayor Ann Loy is adamant that the depot must stay open.')).toEqual([['Ann Loy', 'condition', 'positive', false]]);
+    // Hope held for what is to come: "remained hopeful about", "said the mayor remained hopeful of".
+    expect(read('Mayor Ann Loy remained hopeful about keeping the depot open.')).toEqual([['Ann Loy', 'position', 'positive', false]]);
+    expect(read('Tom Reyes said the mayor remained hopeful of a deal by May.')).toEqual([['Tom Reyes', 'position', 'positive', false]]);
     expect(read('Mayor Ann Loy is strongly in favor of selling the depot.')).toEqual([['Ann Loy', 'position', 'positive', false]]);
     expect(read('The depot is open to visitors on Sundays.')).toEqual([]);
     expect(read('Senator Alex Ortiz has lodged a claim for a 9 percent pay rise.')).toEqual([['Alex Ortiz', 'demand', 'positive', false]]);
