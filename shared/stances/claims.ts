@@ -133,15 +133,15 @@ function polarityOf(kind: StatementKind, negated: boolean, opposes: boolean): St
 }
 
 /**
- * True when the main clause opposes or rejects ("opposes", "rejected", "is firmly against", "came out against", "will
- * vote against") or takes its support back ("withdrew her support for"), before any embedded clause.
+ * True when the main clause opposes or rejects ("opposes", "rejected", "turned down", "is firmly against", "came out
+ * against", "will vote against") or takes its support back ("withdrew her support for"), before any embedded clause.
  */
 function isOpposition(line: string): boolean {
   return OPPOSING.test(mainClauseWords(line).join(' '));
 }
 
 const OPPOSING = new RegExp(
-  `\\b(oppose|opposition|reject|rejection|come out against|vote against)\\b|\\b${SUPPORT_WITHDRAWING_VERBS} ((\\S+ ){0,2}(support|backing|endorse|endorsement)|(his|her|their|its) back)\\b|${BEING_AGAINST.source}`,
+  `\\b(oppose|opposition|reject|rejection|turn down|come out against|vote against)\\b|\\b${SUPPORT_WITHDRAWING_VERBS} ((\\S+ ){0,2}(support|backing|endorse|endorsement)|(his|her|their|its) back)\\b|${BEING_AGAINST.source}`,
 );
 
 /**

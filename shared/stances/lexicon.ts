@@ -302,6 +302,8 @@ export const PHRASAL_STANCE_VERBS: Record<string, string[]> = {
   brush: ['aside', 'off'],
   side: ['with'],
   lean: ['toward', 'towards'],
+  // "turned down the request": declined it.
+  turn: ['down'],
 };
 
 /** Verbs that news outlets, not people, do: a lone capitalised subject of these is an outlet ("Kommersant reported"). */

@@ -142,6 +142,7 @@ export const STANCE_CUES: Record<StanceKind, RegExp[]> = {
     // Not what the speaker asks of others: "called on voters to reject …" is a demand.
     /(?<!\bnot |\b(urge|call on|ask|press|want) (\S+ ){1,3}to )\breject\b/,
     /\bnot accept\b/,
+    /(?<!\bnot )\bturn down\b/,
     // Not ready for it yet: "was not ready to endorse him", "is not willing to risk it".
     /\bnot (\S+ )?(ready|willing|prepare) to\b/,
     // "cannot currently support Trump", "has no intention of", "is not negotiable", "not one cent above inflation".

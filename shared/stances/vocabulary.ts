@@ -52,6 +52,7 @@ export const PHRASE_SYNONYMS: Record<string, string> = {
   'come out against': 'support',
   'vote for': 'support',
   'vote against': 'support',
+  'turn down': 'support',
   'break off': 'suspend',
   'stumble block': 'obstacle',
   'stumbling block': 'obstacle',

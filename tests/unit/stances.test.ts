@@ -234,6 +234,13 @@ describe('attribution', () => {
     expect(backs).toMatchObject({ speaker: 'Alex Ortiz', kind: 'position' });
   });
 
+  it('reads "turned down" as a refusal, the same claim as a rejection', () => {
+    const [turned] = extractStatements(['The Norvale port authority has turned down the union’s request.']);
+    const [rejected] = extractStatements(['The Norvale port authority has rejected the union’s request.']);
+    expect(turned).toMatchObject({ speaker: 'Norvale port authority', kind: 'refusal', polarity: 'negative' });
+    expect(turned.claim).toBe(rejected.claim);
+  });
+
   it('reads a stance taken in a clause of time ("after X dropped its demand …", "even as X offered …"), not one the writer guesses at', () => {
     const [dropped] = extractStatements(['The two cities signed the plan after Governor Tom Reyes had dropped his demand that the state first pay the farmers.']);
     expect(dropped).toMatchObject({ speaker: 'Tom Reyes', kind: 'condition', withdrawn: true });
