@@ -2192,6 +2192,8 @@ describe('sources without a person’s name', () => {
     expect(speakerOf('Kessel’s coast guard said it would board any vessel that stayed.')).toBe('Kessel’s coast guard');
     expect(speakerOf('The group said in a statement that it would sue unless the permit was withdrawn.')).toBe('group');
     expect(speakerOf('The foundation said it would return the donation.')).toBe('foundation');
+    expect(speakerOf('In Tarrow, the residents coalition said it would press for a benefits agreement.')).toBe('residents coalition');
+    expect(speakerOf('The club said it would not pay for the garage.')).toBe('club');
   });
 
   it('takes no pronoun that opens a sentence for a body ("Everything is on the table,” Lima told …" is no body "Everything")', () => {
