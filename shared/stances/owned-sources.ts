@@ -60,4 +60,5 @@ const REPRESENTATIVE_NOUNS = new Set([
   'department',
   'government',
   'administration',
+  'party',
 ]);

@@ -2471,6 +2471,7 @@ describe('sources without a person’s name', () => {
     const voice = (sentence: string) => extractStatements(['Mayor Ana Lima and Council President Ben Ortiz met on Monday.', sentence]).map((statement) => [statement.speaker, statement.speaksFor]);
     expect(voice('Her spokesman said Lima will veto the budget.')).toEqual([['spokesman', 'Ana Lima']]);
     expect(voice('His campaign said Ortiz will run again.')).toEqual([['campaign', 'Ben Ortiz']]);
+    expect(voice('His party also wants an independent auditor for the budget.')).toEqual([['party', 'Ben Ortiz']]);
     expect(voice('Her senior aides said she will veto the budget.')).toEqual([['senior aides', 'Ana Lima']]);
     // A head noun in the plural is the same noun: not "spokesmen" cut to "spokesmen", nor "secretaries" to "secretarie".
     expect(voice('Her spokesmen said Lima will veto the budget.')).toEqual([['spokesmen', 'Ana Lima']]);
