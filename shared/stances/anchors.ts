@@ -33,6 +33,7 @@ import {
   SPEAKER_PRONOUNS,
   STANCE_ADJECTIVES,
   STANCE_VERBS,
+  STATEMENT_NOUNS,
   TITLE_NOUNS,
   UNSPEAKING_HEADS,
   WITHDRAWING_VERBS,
@@ -1054,9 +1055,9 @@ function anchorVerb(tokens: Token[], i: number, register: SpeakerRegister): Anch
   if (token.pos !== 'VERB') return undefined;
   if (tokens[i - 1]?.normal === 'to') return anchorAfterAspect(tokens, i, register) ?? anchorAfterOccasion(tokens, i, register);
   const participle = /ing$/.test(token.normal);
-  // "a fundraising email Wednesday saying …": the statement's noun, a date between.
+  // "a fundraising email Wednesday saying …", "a letter on Monday asking …": the statement's noun, a date between.
   let noun = i - 1;
-  while (noun > 0 && tokens[noun].entity === 'DATE') noun -= 1;
+  while (noun > 0 && (tokens[noun].entity === 'DATE' || (tokens[noun].pos === 'ADP' && tokens[noun + 1]?.entity === 'DATE'))) noun -= 1;
   if (participle && STATEMENT_NOUNS.has(tokens[noun]?.lemma ?? '')) return anchorOnStatement(tokens, i, register, noun);
   if (participle && madeAPointOf(tokens, i)) return anchorMadeAPointOf(tokens, i, register);
   // "is calling for" reports like "calls for"; ", saying …" reports for the sentence's subject, "with X saying …" for X;
@@ -1256,23 +1257,23 @@ function isVerbInObject(tokens: Token[], k: number): boolean {
 function anchorOnStatement(tokens: Token[], i: number, register: SpeakerRegister, noun = i - 1): Anchor | undefined {
   const token = tokens[i];
   // "a statement describing the meeting as a positive step": the naming is the stance, as after a subject.
-  const stance = !REPORTING_VERBS.has(token.lemma) && (isStanceVerb(tokens, i) || isNamingFrame(tokens, i));
-  if (!stance && !REPORTING_VERBS.has(token.lemma)) return undefined;
+  // "a resolution calling on the council to …": a phrasal verb of saying reports as one word.
+  const phrasal = PHRASAL_REPORTING_VERBS[token.lemma]?.includes(tokens[i + 1]?.normal ?? '') ?? false;
+  const reports = REPORTING_VERBS.has(token.lemma) || phrasal;
+  const stance = !reports && (isStanceVerb(tokens, i) || isNamingFrame(tokens, i));
+  if (!stance && !reports) return undefined;
   let k = noun - 1;
   // "a fundraising email": the noun's modifiers, adjectives or nouns.
   while (k >= 0 && (tokens[k].pos === 'ADJ' || (tokens[k].pos === 'NOUN' && k === noun - 1) || isDeterminer(tokens[k]))) k -= 1;
   if (tokens[k]?.pos !== 'VERB' || !ISSUING_VERBS.has(tokens[k].lemma)) return undefined;
   const issued = anchorWithSubject(tokens, k, k, register);
   if (!issued) return undefined;
-  const verbEnd = stance && PHRASAL_STANCE_VERBS[token.lemma] ? i + 1 : i;
+  const verbEnd = (stance && PHRASAL_STANCE_VERBS[token.lemma]) || phrasal ? i + 1 : i;
   return { ...issued, verbStart: i, verbEnd, lemma: token.lemma, ...(stance ? { stance: true } : {}) };
 }
 
-/** What someone issues in writing, which then says or does what they say ("a statement saying …", "a letter urging …"). */
-const STATEMENT_NOUNS = new Set(['statement', 'letter', 'post', 'tweet', 'message', 'release', 'memo', 'communique', 'email']);
-
-/** Verbs of issuing a statement. */
-const ISSUING_VERBS = new Set(['issue', 'post', 'release', 'send', 'publish', 'put', 'sign', 'deliver', 'write', 'make']);
+/** Verbs of issuing a statement, or of passing one by vote. */
+const ISSUING_VERBS = new Set(['issue', 'post', 'release', 'send', 'publish', 'put', 'sign', 'deliver', 'write', 'make', 'pass', 'adopt']);
 
 /** The longest date between a phrasal verb and its particle ("called on Wednesday for"). */
 const MAX_DATE_TOKENS = 3;

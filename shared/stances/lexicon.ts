@@ -171,6 +171,12 @@ export const QUESTION_OPENERS = new Set(['whether', 'if', 'how', 'what', 'why', 
 /** Two-word reporting verbs: lemma of the verb → particles that make it one ("called on", "called for"). */
 export const PHRASAL_REPORTING_VERBS: Record<string, string[]> = { call: ['on', 'upon', 'for'], point: ['out'], shoot: ['back'], fire: ['back'] };
 
+/**
+ * What someone issues in writing, which then says or does what they say ("a statement saying …", "a letter urging …"),
+ * and what a body passes by vote ("passed a motion warning that …", "adopted a resolution calling on …").
+ */
+export const STATEMENT_NOUNS = new Set(['statement', 'letter', 'post', 'tweet', 'message', 'release', 'memo', 'communique', 'email', 'motion', 'resolution']);
+
 /** Past forms of `PHRASAL_REPORTING_VERBS` that do not end in "-ed" ("shot back"). */
 export const IRREGULAR_PAST_FORMS: Record<string, string> = { shot: 'shoot' };
 
@@ -450,6 +456,9 @@ export const SOURCE_NOUNS = new Set([
   'alliance',
   'league',
   'club',
+  // A party's parts: "the youth wing passed a motion …", "the regional branch said".
+  'wing',
+  'branch',
   'party',
   'organization',
   'organisation',

@@ -5,7 +5,7 @@
 import type { ItsFunction } from 'wink-nlp';
 import { cutOnWord } from '../text/index.js';
 import { readWord, winkNlp } from './nlp-models.js';
-import { CHARACTERISING_VERBS, IRREGULAR_PAST_FORMS, PHRASAL_REPORTING_VERBS, PHRASAL_STANCE_VERBS, POSSESSIVE_DETERMINERS, POSSESSIVE_MARKS, QUESTION_OPENERS, QUOTE_CLOSING_VERBS, REPORTING_VERBS, SPEAKER_PRONOUNS, STANCE_VERBS } from './lexicon.js';
+import { CHARACTERISING_VERBS, IRREGULAR_PAST_FORMS, PHRASAL_REPORTING_VERBS, PHRASAL_STANCE_VERBS, POSSESSIVE_DETERMINERS, POSSESSIVE_MARKS, QUESTION_OPENERS, QUOTE_CLOSING_VERBS, REPORTING_VERBS, SPEAKER_PRONOUNS, STANCE_VERBS, STATEMENT_NOUNS } from './lexicon.js';
 import { MAX_ARTICLE_READ_CHARS, MAX_NAME_WORDS, MAX_SENTENCE_CHARS } from './patterns.js';
 
 export interface Token {
@@ -149,8 +149,9 @@ function retagParticiples(sentence: Sentence): Sentence {
   tokens.forEach((token, k) => {
     const misread = token.pos === 'NOUN' || (token.pos === 'ADJ' && (tokens[k + 1]?.normal === 'to' || tokens[k + 1]?.normal === 'that'));
     if (!misread || token.text !== token.normal || !token.normal.endsWith('ing')) return;
-    // "Trump is promising to bomb …": the progressive too.
-    if (!followsComma(tokens, k) && !(token.pos === 'ADJ' && tokens[k - 1]?.lemma === 'be')) return;
+    // "Trump is promising to bomb …": the progressive too; "passed a motion last week warning that …": what a
+    // statement says.
+    if (!followsComma(tokens, k) && !(token.pos === 'ADJ' && tokens[k - 1]?.lemma === 'be') && !saysOfStatement(tokens, k)) return;
     const lemma = verbOfParticiple(token.normal);
     if (lemma) tokens[k] = { ...token, pos: 'VERB', lemma };
   });
@@ -391,6 +392,13 @@ function retagNamesReadAsVerbs(sentence: Sentence): Sentence {
 export function followsComma(tokens: Token[], k: number): boolean {
   const before = tokens[k - 1]?.quoteMark === 'close' ? tokens[k - 2] : tokens[k - 1];
   return before?.text === ',';
+}
+
+/** An -ing word after a statement's noun, a date between, with a "that"-clause after it ("a motion last week warning that"). */
+function saysOfStatement(tokens: Token[], k: number): boolean {
+  let noun = k - 1;
+  while (noun > 0 && tokens[noun].entity === 'DATE') noun -= 1;
+  return STATEMENT_NOUNS.has(tokens[noun]?.lemma ?? '') && tokens[k + 1]?.normal === 'that';
 }
 
 /** The verb of saying or of stance an -ing form belongs to ("warning" → warn, "offering" → offer), if any. */

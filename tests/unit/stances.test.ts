@@ -1851,6 +1851,15 @@ describe('attribution of quotations, transcripts and participles', () => {
     expect(other).toMatchObject({ speaker: 'Ana Lima' });
   });
 
+  it('reads what a motion or resolution a body passed says or calls for as the body’s, and a letter sent on a day', () => {
+    const read = (text: string) => extractStatements([text]).map((statement) => [statement.speaker, statement.kind]);
+    // wink reads "warning" there as a noun; "calling on" is a phrasal verb of saying.
+    expect(read('The Norvale party’s youth wing passed a motion last week warning that any delay would hurt the young.')).toEqual([['Norvale party’s youth wing', 'concern']]);
+    expect(read('The union passed a resolution calling on the council to drop the levy.')).toEqual([['union', 'demand']]);
+    expect(read('The union sent a letter on Monday asking the ministry to publish a timetable.')).toEqual([['union', 'demand']]);
+    expect(read('The union passed a motion last week and a letter arrived warning of delays.')).toEqual([]);
+  });
+
   it('reads "X was blunt: …" and "X was diplomatic, but firm — …" as X saying what follows, but not "the report was clear:"', () => {
     const [blunt] = extractStatements(['Mayor Ana Lima was blunt: the city will not pay unless the state does.']);
     expect(blunt).toMatchObject({ speaker: 'Ana Lima', kind: 'condition', text: 'Mayor Ana Lima was blunt: the city will not pay unless the state does.' });
