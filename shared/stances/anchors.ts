@@ -1083,7 +1083,7 @@ function anchorVerb(tokens: Token[], i: number, register: SpeakerRegister): Anch
     while (particle - i <= MAX_DATE_TOKENS && tokens[particle]?.entity === 'DATE') particle += 1;
     if (!particles.includes(tokens[particle]?.normal ?? '')) return undefined;
     verbEnd = particle;
-  } else if (!(REPORTING_VERBS.has(token.lemma) ? fitsFrame(tokens, i) : QUOTE_CLOSING_VERBS.has(token.lemma) && closesQuotation(tokens, i))) {
+  } else if (!(REPORTING_VERBS.has(token.lemma) ? fitsFrame(tokens, i) : QUOTE_CLOSING_VERBS.has(token.lemma) && (closesQuotation(tokens, i) || reportsThatClause(tokens, i)))) {
     return hangs ? stanceParticiple(tokens, i, register, absolute) : undefined;
   }
   if (hangs) {
@@ -1847,6 +1847,22 @@ function hangsOnPastPerfect(tokens: Token[], i: number): boolean {
 /** A participle's subject sits outside its clause: the anchor's subject span is the verb itself. */
 function participleAnchor(i: number, verbEnd: number, subject: Subject, lemma: string): Anchor {
   return { verbStart: i, verbEnd, subjectStart: i, subjectEnd: verbEnd, inverted: false, subject, lemma, participle: true };
+}
+
+/**
+ * "repeated that …", "repeated since election night that …": a verb that otherwise reports only when it closes a
+ * quotation reports the "that"-clause it takes, a phrase of time between. Not "repeated that mistake".
+ */
+function reportsThatClause(tokens: Token[], i: number): boolean {
+  let k = i + 1;
+  while (tokens[k]?.pos === 'ADV' || tokens[k]?.entity === 'DATE') k += 1;
+  if (tokens[k]?.normal === 'since' || tokens[k]?.pos === 'ADP') {
+    const phrase = k;
+    k += 1;
+    while (k - phrase <= MAX_REPORTED_PHRASE_TOKENS && isNounPhrasePart(tokens[k])) k += 1;
+  }
+  const next = tokens[k + 1];
+  return tokens[k]?.normal === 'that' && tokens[k].pos === 'SCONJ' && !(next?.pos === 'NOUN' && next.normal === next.lemma);
 }
 
 /** Reporting verbs that are also ordinary verbs attribute only in their frame (see `REPORTING_VERB_FRAMES`). */

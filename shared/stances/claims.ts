@@ -21,6 +21,7 @@ import {
   UNREACHABLE_CUE,
   PREFACE_CUES,
   REAFFIRMATION_CUES,
+  REITERATION_CUE,
   RECALL_CUES,
   RESTATEMENT_CUES,
   SUBORDINATORS,
@@ -410,14 +411,19 @@ const CONTRAST = /\b(but|however|yet|no longer|any longer|anymore)\b/;
 const SECOND_REPORTED_CLAUSE = /\band (that\b|(also )?(repeat|reiterat|restat|reaffirm)\w*)/;
 
 /** True when the writer says the speaker holds to a stance already taken ("she again ruled out …"). */
-export function isReaffirmation(text: string): boolean {
+export function isReaffirmation(text: string, cues = REAFFIRMATION_CUES): boolean {
   const line = text.toLowerCase().replace(/[’‘]/g, "'");
   // "said the mayor would not be stood over and that the city's position had not changed": the second clause holds to
   // a stance, the first takes one; the cue counts only before either.
-  const subordinate = [line.search(SUBORDINATORS), line.search(SECOND_REPORTED_CLAUSE)].filter((at) => at !== -1);
+  // A clause that opens with its second verb ("and repeated that …") is that verb's own.
+  const second = line.search(SECOND_REPORTED_CLAUSE);
+  const subordinate = [line.search(SUBORDINATORS), second > 0 ? second : -1].filter((at) => at !== -1);
   const main = subordinate.length === 0 ? line : line.slice(0, Math.min(...subordinate));
-  return !CONTRAST.test(line) && !ENDING_TERMS.test(line) && REAFFIRMATION_CUES.some((cue) => cue.test(main));
+  return !CONTRAST.test(line) && !ENDING_TERMS.test(line) && cues.some((cue) => cue.test(main));
 }
+
+/** True when the writer says the speaker said it again, in the main clause ("repeated that …"; see `isReaffirmation`). */
+export const isReiteration = (text: string): boolean => isReaffirmation(text, [REITERATION_CUE]);
 
 /**
  * True when the writer recalls a stance taken before: a cue of `RECALL_CUES` in the attribution's words (`frame`: "has

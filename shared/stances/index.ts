@@ -2,7 +2,7 @@
  * Stances: who states which position or condition in an article, and whether it is new against the ledger.
  */
 import { attributeSentences, type AttributedClause } from './attribution.js';
-import { claimVocabulary, classifyStance, isReaffirmation, isRecall, isRestatement, normalizeClaim, withoutPartySubject, type ClaimVocabulary } from './claims.js';
+import { claimVocabulary, classifyStance, isReaffirmation, isRecall, isReiteration, isRestatement, normalizeClaim, withoutPartySubject, type ClaimVocabulary } from './claims.js';
 // The patterns module alone: the digest function reads stances too and needs no HTML parser in its bundle.
 import { BOILERPLATE_PATTERNS } from '../extract/patterns.js';
 import { findMinistryOwners } from './ministries.js';
@@ -145,6 +145,7 @@ function toStatement(clause: AttributedClause, vocabulary: ClaimVocabulary): Fou
   if (stance.withdrawn) statement.withdrawn = true;
   if (isRestatement(clause.content)) statement.restates = true;
   if (isReaffirmation(clause.text)) statement.reaffirms = true;
+  if (isReiteration(clause.text)) statement.reiterates = true;
   if (isRecall(clause.frame ?? '', clause.text, joinTokens(clause.content))) statement.recalls = true;
   if (isQuotation(clause.content)) statement.quotation = true;
   // "Trump and Cruz said …": the same statement is each one's, for each one's ledger.

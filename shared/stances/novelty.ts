@@ -174,7 +174,9 @@ function restatedInArticle(statement: Statement, scored: { entry: LedgerEntry; s
  * topic's (and, for a recall, is related). Against the same article's statements, `restatedInArticle` judges.
  */
 function heldTo(statement: Statement, tokens: Set<string>, scored: Scored[], sameArticle: Set<string>, frequencies: DocumentFrequencies): LedgerEntry | undefined {
-  if (!(statement.reaffirms || statement.recalls) || statement.withdrawn) return undefined;
+  if (!(statement.reaffirms || statement.recalls || statement.reiterates) || statement.withdrawn) return undefined;
+  // "repeated that …": the writer says it was said before, in so many words; the closest earlier stance is what was.
+  if (statement.reiterates) return scored[0]?.entry;
   const closest = scored.find((item) => !sameArticle.has(item.entry.text));
   // A recall names no stance it holds to: the earlier one must be related, not merely share a term.
   const related = statement.reaffirms || (closest !== undefined && closest.score >= RELATED_SIMILARITY);

@@ -445,7 +445,7 @@ export const REAFFIRMATION_CUES: RegExp[] = [
   // passive that describes something ("buildings still served by lead").
   /\bstill\b(?! \w+ed by\b)|\bonce more\b|(?<!\b(them|it|him|us|me) )(?<!\b(to|will|would|could|can|might|may|shall|should|must) (\w+ ){1,5})\bagain\b/,
   /\b(reiterat|reaffirm|restat)\w*/,
-  /\brepeat(s|ed|ing)? (his|her|their|its|a|the)\b/,
+  /\brepeat(s|ed|ing)? (his|her|their|its|a|the|that|since)\b/,
   /\bas (planned|promised|announced)\b/,
   /\b(has|have|had) not (moved|budged|changed|shifted|wavered)\b/,
   // Refusing to move from where one stands: "she would not budge on cod", "refused to back down".
@@ -458,6 +458,9 @@ export const REAFFIRMATION_CUES: RegExp[] = [
   /^(?:(?!\bthat\b).)*\b(remain|remains|stay|stays) in (place|force|effect)\b/,
   /\b(will|would) stand\b(?! (up|down|for|aside|trial))/,
 ];
+
+/** A verb that says the speaker said it again: "repeated that …", "reiterated her demand", "restated its opposition". */
+export const REITERATION_CUE = /\b(repeat(s|ed|ing)?|reiterat\w*|restat\w*|reaffirm\w*) (that|his|her|its|their|the)\b/;
 
 /** A time gone by that a recall names: a month, "last week", "earlier this year". */
 const PAST_TIMES = '(january|february|march|april|may|june|july|august|september|october|november|december|last (week|month|year|spring|summer|autumn|fall|winter)|earlier this (week|month|year))';

@@ -42,6 +42,8 @@ export interface Statement {
   restates?: boolean;
   /** The writer says the speaker holds to a stance already taken ("she again ruled out …", "he still warns …"). */
   reaffirms?: boolean;
+  /** The writer says in so many words that the speaker says it again ("repeated that …", "reiterated her demand"). */
+  reiterates?: boolean;
   /** The writer recalls a stance taken before ("has said …", "said in April that …", "In the past, …"). */
   recalls?: boolean;
   /**

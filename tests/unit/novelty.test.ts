@@ -458,6 +458,15 @@ describe('a stance the writer says the speaker holds to ("again", "still", "as p
     expect(judge('Mayor Ana Lima again said night-shift workers deserve free parking at the stations.').status).toBe('new');
   });
 
+  it('takes "repeated that …" at its word, the closest earlier stance being what was said, whatever terms they share', () => {
+    const repeated = 'Mayor Ana Lima repeated that the city should give night-shift workers free parking at the stations.';
+    expect(judge(repeated).status).toBe('repeat');
+    expect(judge(repeated.replace('repeated that', 'said that')).status).toBe('new');
+    // A second verb that opens its own clause ("and repeated that …") is read for that clause.
+    const [, second] = extractStatements(['Mayor Ana Lima said the depot was too small, and repeated that the freeze would stay.']);
+    expect(second).toMatchObject({ reiterates: true });
+  });
+
   it('judges a stance the writer recalls ("has said", "said in March that", "In the past, …") a repeat of a related earlier one', () => {
     const recalled = [
       'Mayor Ana Lima has said the city would keep the fare freeze for night-shift workers.',

@@ -2491,6 +2491,13 @@ describe('sources without a person’s name', () => {
     expect(voice('His critics said Ortiz will lose the vote.')).toEqual([['critics', undefined]]);
   });
 
+  it('reads a verb that otherwise closes quotations as reporting the "that"-clause it takes ("repeated since March that …")', () => {
+    const read = (text: string) => extractStatements([text]).map((statement) => [statement.speaker, statement.kind]);
+    expect(read('Ivo Pelt has repeated since election night that his party will not enter a coalition.')).toEqual([['Ivo Pelt', 'refusal']]);
+    expect(read('The review board concluded that the city must repay the grant.')).toEqual([['review board', 'condition']]);
+    expect(read('Ivo Pelt repeated that mistake in March.')).toEqual([]);
+  });
+
   it('reads a verb that closes a quotation with a phrase of where it was said ("“…,” Lima added in an interview."), and "posted on Facebook that …"', () => {
     const read = (sentence: string) => extractStatements(['Mayor Ana Lima met the council.', sentence]).map((statement) => `${statement.speaker}: ${statement.kind}`);
     expect(read('“The city will not raise fares,” Lima added in an interview.')).toEqual(['Ana Lima: refusal']);
