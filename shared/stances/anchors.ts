@@ -228,7 +228,10 @@ function withMainStance(tokens: Token[], anchors: Anchor[], register: SpeakerReg
     anonymousTrailer(tokens, anchor) !== undefined ||
     [anchor.subjectStart - 1, anchor.subjectStart].some((k) => RELATIVE_PRONOUNS.has(tokens[k]?.normal ?? '')) ||
     // "… - moves that he said improved the economy": "that" after a noun opens a relative clause too.
-    (tokens[anchor.subjectStart - 1]?.normal === 'that' && tokens[anchor.subjectStart - 2]?.pos === 'NOUN');
+    (tokens[anchor.subjectStart - 1]?.normal === 'that' && tokens[anchor.subjectStart - 2]?.pos === 'NOUN') ||
+    // "…, extending the mandate after he reported that talks had stalled": a clause of time or reason tells what led
+    // to the stance.
+    ADVERBIAL_OPENERS.has(tokens[anchor.subjectStart - 1]?.normal ?? '');
   if (!anchors.every(isAside)) return anchors;
   const stance = anchorStanceVerb(tokens, register);
   if (!stance || stance.verbStart >= anchors[0].subjectStart) return anchors;
@@ -240,6 +243,7 @@ function withMainStance(tokens: Token[], anchors: Anchor[], register: SpeakerReg
 }
 
 const RELATIVE_PRONOUNS = new Set(['which', 'who', 'whom']);
+const ADVERBIAL_OPENERS = new Set(['after', 'before', 'because', 'when', 'once', 'until']);
 
 /**
  * "Osmara lowered its offer, officials said Thursday, while Veltria offered to exempt …": after an attribution that

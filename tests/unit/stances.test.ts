@@ -2827,6 +2827,9 @@ describe('sources without a person’s name', () => {
     expect(wants.claim.split(' ')).toEqual(expect.arrayContaining(['waive', 'fee', '2900']));
     expect(rejected).toMatchObject({ speaker: 'transit board', kind: 'refusal' });
     expect(rejected.claim.split(' ')).not.toContain('familiar');
+    // A clause of time or reason after the stance tells what led to it.
+    const [gave] = extractStatements(['President Ivo Pelt gave the parties until June 15 to agree, extending the mandate after the mediator reported that talks had stalled.']);
+    expect(gave).toMatchObject({ speaker: 'Ivo Pelt', kind: 'demand' });
   });
 
   it('reads the main verb’s stance when an anonymous source is cited after it (", two of the people said")', () => {
