@@ -864,7 +864,11 @@ function isStanceVerb(tokens: Token[], i: number): boolean {
   const lemma = tokens[i].lemma;
   // Idioms first: "withdrew her support for" takes a stance that "withdrew from the race" does not.
   if (STANCE_IDIOMS.some((idiom) => idiom.test(lemmasFrom(tokens, i)))) return true;
-  if (WITHDRAWING_VERBS.has(lemma)) return GIVEN_UP_STANCES.has(tokens[objectHead(tokens, i + 1)]?.lemma ?? '');
+  if (WITHDRAWING_VERBS.has(lemma)) {
+    // "dropped its red line on pensions": the limit one would not let be crossed, given up.
+    const head = objectHead(tokens, i + 1);
+    return GIVEN_UP_STANCES.has(tokens[head]?.lemma ?? '') || (tokens[head]?.lemma === 'line' && tokens[head - 1]?.normal === 'red');
+  }
   if (HALTING_VERBS.has(lemma)) return CALLED_OFF_ACTIONS.has(tokens[objectHead(tokens, i + 1)]?.lemma ?? '');
   // "called off the strike" gives a threat up; "called out Trump" criticises him.
   if (lemma === 'call') return callsOff(tokens, i) || tokens[i + 1]?.normal === 'out';

@@ -295,7 +295,7 @@ export const STOPPING_SHORT = /\bstop short of\b/;
 export const WITHDRAWAL_CUES: RegExp[] = [
   /\bno longer (insist|demand|require|seek|ask for|call for|make)\b/,
   // "shelved plans to …" names no owner: the subject's own.
-  new RegExp(`${NOT_ASKED_OF_OTHERS}\\b(${alternatives(WITHDRAWING_VERBS)}) (${OWNER} )?(\\S+ ){0,2}(${alternatives(GIVEN_UP_STANCES)})(_noun)?\\b`),
+  new RegExp(`${NOT_ASKED_OF_OTHERS}\\b(${alternatives(WITHDRAWING_VERBS)}) (${OWNER} )?(\\S+ ){0,2}(${alternatives(GIVEN_UP_STANCES)}|red line)(_noun)?\\b`),
   new RegExp(`\\bcall (off ${OWNER} (\\S+ )?|${OWNER} (\\S+ )?(${alternatives(CALLED_OFF_ACTIONS)}) off\\b)`),
   new RegExp(`${NOT_ASKED_OF_OTHERS}\\b(${alternatives(HALTING_VERBS)}) ${OWNER} (\\S+ )?(${alternatives(CALLED_OFF_ACTIONS)})\\b`),
 ];

@@ -3221,6 +3221,9 @@ describe('names and ledes', () => {
     expect(read('The depot is open to visitors on Sundays.')).toEqual([]);
     expect(read('Senator Alex Ortiz has lodged a claim for a 9 percent pay rise.')).toEqual([['Alex Ortiz', 'demand', 'positive', false]]);
     expect(read('Senator Alex Ortiz has withdrawn his proposal for a toll.')).toEqual([['Alex Ortiz', 'condition', 'negative', true]]);
+    // A red line, the limit one would not let be crossed, given up; not a line of another kind.
+    expect(read('Senator Alex Ortiz has abandoned his red line on tolls.')).toEqual([['Alex Ortiz', 'condition', 'negative', true]]);
+    expect(read('Senator Alex Ortiz has abandoned the rail line.')).toEqual([]);
     expect(read('Senator Alex Ortiz has suspended the hunger strike planned for June.')).toEqual([['Alex Ortiz', 'condition', 'negative', true]]);
     expect(read('The Brea Teachers Association lowered its salary demand to 4.5 percent.')).toEqual([['Brea Teachers Association', 'demand', 'positive', false]]);
     // A figure it put forward, moved: an offer ("lowered its price" alone is no stance).
