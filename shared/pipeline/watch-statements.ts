@@ -6,6 +6,7 @@ import type { Watch } from '../config/index.js';
 import {
   addToSummary,
   compareWithLedger,
+  earlierOf,
   extractStatements,
   speakerKey,
   speaksAs,
@@ -196,7 +197,7 @@ function linkSidesWithinArticle(statements: Statement[], sides: string[][]): Sta
     const more = statements
       .slice(0, index)
       .filter((other) => !linked.has(other.text) && other.speaker !== null && side.some((member) => speaksAs(other.speaker as string, member)))
-      .map((other) => ({ text: other.text, claim: other.claim }));
+      .map(earlierOf);
     return more.length === 0 ? statement : { ...statement, earlierInArticle: [...(statement.earlierInArticle ?? []), ...more] };
   });
 }

@@ -17,13 +17,13 @@ import { findPronounOwners } from './owned-sources.js';
 import { buildSpeakerRegister, type KnownSpeaker, type Person } from './speakers.js';
 import { surnameOf } from './surname.js';
 import { ALERT_KINDS, KIND_ORDER } from './patterns.js';
-import type { Statement } from './types.js';
+import type { EarlierInArticle, Statement } from './types.js';
 
 export { compareWithLedger, speaksAs, type CompareOptions, CHANGED_SIMILARITY, MIN_SHOWN_SIMILARITY, REPEAT_SIMILARITY, SAME_ARTICLE_SIMILARITY } from './novelty.js';
 export { StanceStatus, StatementKind } from './types.js';
 export { ALERT_KINDS, KIND_ORDER } from './patterns.js';
 export { CLAIM_VERSION } from './claims.js';
-export type { LedgerEntry, NoveltyVerdict, Statement } from './types.js';
+export type { EarlierInArticle, LedgerEntry, NoveltyVerdict, Statement } from './types.js';
 export type { KnownSpeaker } from './speakers.js';
 export { addToSummary, speakerKey, type Ledger, type LedgerSummary, type StoredStatement } from './ledger.js';
 
@@ -167,6 +167,9 @@ function isQuotation(content: Token[]): boolean {
 /** Share of a clause's words in quotation marks that makes it a quotation (a report may quote a phrase or two). */
 const QUOTATION_SHARE = 0.8;
 
+/** A statement as a later one of the same voice names it (`earlierInArticle`). */
+export const earlierOf = ({ text, claim, paragraphIndex, quotation }: Statement): EarlierInArticle => ({ text, claim, paragraphIndex, ...(quotation ? { quotation } : {}) });
+
 /**
  * Gives each statement the earlier ones in the article of the same voice (the speaker, or a spokesperson and whom they
  * speak for): the ledger judges a lede and its quote together.
@@ -176,7 +179,7 @@ function linkWithinArticle(statements: Statement[]): Statement[] {
   return statements.map((statement, index) => {
     const earlier = statements.slice(0, index).filter((other) => sameVoice(other, statement));
     if (earlier.length === 0) return statement;
-    const linked: Statement = { ...statement, earlierInArticle: earlier.map((other) => ({ text: other.text, claim: other.claim })) };
+    const linked: Statement = { ...statement, earlierInArticle: earlier.map(earlierOf) };
     const report = earlier[earlier.length - 1];
     if (statement.speaker && backsReport(statement, report)) linked.backs = report.text;
     return linked;

@@ -37,7 +37,7 @@ export interface Statement {
    * side's after these), oldest first within each (text and claim as in the ledger). A lede and the quote behind it restate each other; `compareWithLedger` finds
    * these among its ledger entries by text.
    */
-  earlierInArticle?: { text: string; claim: string }[];
+  earlierInArticle?: EarlierInArticle[];
   /** Opens with a restatement marker ("that is to say", "in other words"): it says again what the speaker just said. */
   restates?: boolean;
   /** The writer says the speaker holds to a stance already taken ("she again ruled out …", "he still warns …"). */
@@ -61,6 +61,15 @@ export interface Statement {
 }
 
 /** An earlier statement of the watch, as kept in the ledger. */
+/** An earlier statement of the same voice in the same article, as `Statement.earlierInArticle` names it. */
+export interface EarlierInArticle {
+  text: string;
+  claim: string;
+  paragraphIndex: number;
+  /** It quotes the speaker's words; a quotation behind it is another quotation, not the words behind a report. */
+  quotation?: true;
+}
+
 export interface LedgerEntry {
   id: string;
   speaker: string | null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareWithLedger, speaksAs, extractStatements, MIN_SHOWN_SIMILARITY, type LedgerEntry, type Statement } from '../../shared/stances/index.js';
+import { compareWithLedger, speaksAs, extractStatements, MIN_SHOWN_SIMILARITY, SAME_ARTICLE_SIMILARITY, type EarlierInArticle, type LedgerEntry, type Statement } from '../../shared/stances/index.js';
 import { LABOUR_DIR, loadStoryline, loadStorylineInfo, runStoryline, SEEDS_DIR, toLedgerEntry, TRADE_DIR, type JudgedStatement } from '../../support/stances/storyline.js';
 
 const article = { id: 'earlier', url: 'https://example.org/earlier', outlet: 'Example News', publishedAt: '2019-03-15' };
@@ -279,12 +279,33 @@ describe('a lede and the quote behind it (statements of one article)', () => {
     expect(compareWithLedger(spokeswoman, [toLedgerEntry(report, article, 0)])).toMatchObject({ status: 'repeat', closest: { text: report.text } });
   });
 
+  it('counts a quotation right behind the speaker’s report against it at a lower bar than two statements further apart', () => {
+    const report: Statement = { speaker: 'Ana Lima', kind: 'position', polarity: 'positive', text: 'Mayor Ana Lima said the city would keep fares frozen through the winter.', claim: 'city fare freeze keep winter', paragraphIndex: 0 };
+    const entries = [toLedgerEntry(report, article, 0)];
+    const quoteIn = (paragraphIndex: number, reported: Partial<EarlierInArticle> = {}): Statement => ({
+      speaker: 'Ana Lima',
+      kind: 'position',
+      polarity: 'positive',
+      text: '“Nobody who rides the night bus should pay more for a frozen fare,” Lima said.',
+      claim: 'bus fare freeze night pay ride',
+      paragraphIndex,
+      quotation: true,
+      earlierInArticle: [{ text: report.text, claim: report.claim, paragraphIndex: 0, ...reported }],
+    });
+    const behind = compareWithLedger(quoteIn(1), entries);
+    expect(behind).toMatchObject({ status: 'repeat', closest: { text: report.text } });
+    expect(behind.similarity).toBeLessThan(SAME_ARTICLE_SIMILARITY);
+    // Two paragraphs on, or behind another quotation, it is judged on its words.
+    expect(compareWithLedger(quoteIn(2), entries).status).toBe('new');
+    expect(compareWithLedger(quoteIn(1, { quotation: true }), entries).status).toBe('new');
+  });
+
   it('counts a statement opening "that is to say" against the speaker’s statement before it, however few words they share', () => {
     const restated: Statement = { ...statementOf('Putin said some things will take a long time.'), restates: true };
     const before = statementOf('Putin said some aspects of the dispute can already be addressed.');
     const entries = [toLedgerEntry(before, article, 0)];
     expect(compareWithLedger(restated, entries).status).toBe('new');
-    const linked = { ...restated, earlierInArticle: [{ text: before.text, claim: before.claim }] };
+    const linked = { ...restated, earlierInArticle: [{ text: before.text, claim: before.claim, paragraphIndex: before.paragraphIndex }] };
     expect(compareWithLedger(linked, entries)).toMatchObject({ status: 'repeat', closest: { id: 'earlier#0' } });
   });
 });
