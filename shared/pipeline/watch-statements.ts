@@ -6,6 +6,7 @@ import type { Watch } from '../config/index.js';
 import {
   addToSummary,
   compareWithLedger,
+  DESCRIBED_BODY_HEADS,
   earlierOf,
   extractStatements,
   speakerKey,
@@ -17,6 +18,7 @@ import {
   type NoveltyVerdict,
   type Statement,
 } from '../stances/index.js';
+import { singularOf } from '../stances/lexicon.js';
 import { countedTokens, voicesOf } from '../stances/ledger.js';
 import { aliasesOf, canBeSamePerson, shortNameOf, wordsOf } from '../stances/surname.js';
 
@@ -138,6 +140,7 @@ export function judgeStatement(statement: Statement, ledger: LedgerEntry[] | Art
 export function watchedStatements(paragraphs: string[], watch: Pick<Watch, 'speakers' | 'synonyms' | 'sides'>, known: KnownSpeaker[] = []): Statement[] {
   const watched = extractStatements(paragraphs, { speakers: watch.speakers, synonyms: watch.synonyms, known })
     .map((statement) => namedAsTheWatchNamesThem(statement, watch))
+    .map((statement) => namedByDescription(statement, paragraphs, watch))
     .filter((statement) => isWatchedStatement(statement, watch));
   return linkSidesWithinArticle(watched, Object.values(watch.sides ?? {}));
 }
@@ -162,6 +165,47 @@ function namedAsTheWatchNamesThem(statement: Statement, watch: Pick<Watch, 'spea
     .sort((a, b) => b.words.size - a.words.size)[0];
   return named ? { ...statement, speaker: named.member } : statement;
 }
+
+/**
+ * "The company said …", "…, but the smaller party said …": a speaker the article gives only as a body's description
+ * is the side whose member it named last before the statement, under the side's own name (when the side lists it
+ * among its members, as a side that is a body does).
+ */
+function namedByDescription(statement: Statement, paragraphs: string[], watch: Pick<Watch, 'speakers' | 'sides'>): Statement {
+  const { speaker } = statement;
+  if (!speaker || !isBodyDescription(speaker) || isWatchedStatement(statement, watch)) return statement;
+  const before = textBefore(paragraphs, statement);
+  const named = Object.entries(watch.sides ?? {})
+    .filter(([side, members]) => members.includes(side))
+    .map(([side, members]) => ({ side, at: Math.max(...members.map((member) => before.lastIndexOf(member))) }))
+    .filter(({ at }) => at !== -1)
+    .sort((a, b) => b.at - a.at)[0];
+  return named ? { ...statement, speaker: named.side } : statement;
+}
+
+/**
+ * A lower-case label of one body's noun, or of one and the adjective that sets it against another named before
+ * ("company", "smaller party"). Not a body of its own kind ("national roads agency"), nor several ("the two companies").
+ */
+function isBodyDescription(label: string): boolean {
+  const words = label.split(/\s+/);
+  const head = words.at(-1) ?? '';
+  const compared = words.length === 2 && COMPARING_ADJECTIVE.test(words[0]);
+  return (words.length === 1 || compared) && label === label.toLowerCase() && singularOf(head) === head && DESCRIBED_BODY_HEADS.has(head);
+}
+
+/** "smaller", "larger", "biggest": an adjective that tells one body from another by comparing them. */
+const COMPARING_ADJECTIVE = /^[a-z]+(er|est)$/;
+
+/** The article's text before a statement: the paragraphs before its own, and its own up to where the statement opens. */
+function textBefore(paragraphs: string[], statement: Statement): string {
+  const own = paragraphs[statement.paragraphIndex] ?? '';
+  const at = own.indexOf(statement.text.slice(0, OPENING_CHARS));
+  return [...paragraphs.slice(0, statement.paragraphIndex), own.slice(0, Math.max(at, 0))].join('\n');
+}
+
+/** Enough of a statement's opening to find it in its paragraph. */
+const OPENING_CHARS = 40;
 
 /** A label's words with the watch's synonyms folded in ("competition regulator" → competition, authority). */
 function foldedWords(label: string, synonyms: Record<string, string>): Set<string> {

@@ -699,6 +699,12 @@ export const ORGANIZATION_HEADS = new Set([
   'society',
 ]);
 
+/**
+ * Head nouns of a description that stands for a body the article has named ("the company said", "the smaller party
+ * said", "the club"): an organisation's, or a business's by its kind.
+ */
+export const DESCRIBED_BODY_HEADS = new Set([...ORGANIZATION_HEADS, 'firm', 'club', 'team', 'utility', 'airline', 'carrier', 'operator', 'employer', 'insurer', 'lender', 'drugmaker', 'automaker', 'carmaker', 'manufacturer', 'producer']);
+
 /** Verbs that say what something is with "as" ("described the plan as reckless", "referred to Obama as …"). */
 export const CHARACTERISING_VERBS = new Set(['describe', 'portray', 'paint', 'cast', 'characterize', 'characterise', 'depict', 'refer', 'frame', 'view', 'regard']);
 

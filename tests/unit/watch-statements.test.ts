@@ -60,6 +60,16 @@ describe('watchedStatements', () => {
     expect(watchedStatements(['“We will not pay the levy,” Tom said at the rally.'], city)).toEqual([]);
   });
 
+  it('gives a body’s description ("the company", "the smaller party") to the side named last before it, not a body of its own kind', () => {
+    const talks = { speakers: ['Ivo Pelt', 'Tom Reyes'], sides: { 'Norvale Centre': ['Ivo Pelt', 'Norvale Centre'], 'Tarrow League': ['Tom Reyes', 'Tarrow League'] } };
+    const found = watchedStatements(['Tom Reyes said he would govern with the Norvale Centre, but the smaller party said it would not join unless taxes were cut.'], talks);
+    expect(found.map((statement) => statement.speaker)).toEqual(['Tom Reyes', 'Norvale Centre']);
+    const drug = { speakers: ['Ivo Pelt'], sides: { 'Belgrin Pharma': ['Ivo Pelt', 'Belgrin Pharma'] } };
+    expect(watchedStatements(['Belgrin Pharma reported higher sales.', 'The company said it would not cut the price.'], drug).map((statement) => statement.speaker)).toEqual(['Belgrin Pharma']);
+    expect(watchedStatements(['Belgrin Pharma reported higher sales.', 'The national roads agency said it would not cut the price.'], drug)).toEqual([]);
+    expect(watchedStatements(['Belgrin Pharma reported higher sales.', 'The two companies said they would not cut the price.'], drug)).toEqual([]);
+  });
+
   it('leaves out another person of a watched surname', () => {
     const found = watchedStatements(['Mayor Ana Lima said the clinic must stay open.', 'Carlos Lima, her brother, said the family would sue the city.'], watch);
     expect(found.map((statement) => statement.speaker)).toEqual(['Ana Lima']);
