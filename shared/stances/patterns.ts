@@ -417,10 +417,11 @@ export const NO_COMMENT_CUE =
   /\b(decline|refuse) to (be interview|say|tell|comment|define|specify|elaborate|describe|answer|respond|detail|disclose|reveal|name|identify|characterize|characterise|confirm|speculate|explain|reply|predict)\b/;
 
 /**
- * A no-comment in the speaker's own words: "“We don't comment on hypotheticals.”", "“No comment.”"; not one that
- * goes on to say something ("would not comment on the merits but would appeal").
+ * A no-comment in the speaker's own words: "“We don't comment on hypotheticals.”", "“No comment.”", "“We will not
+ * negotiate in public.”"; not one that goes on to say something ("would not comment on the merits but would appeal").
  */
-export const NO_COMMENT_SAID = /\b(do|will|would|can) not (comment|speculate) on\b(?!.*\bbut\b)|^(say )?no comment\b/;
+export const NO_COMMENT_SAID =
+  /\b(do|will|would|can) not (comment|speculate) on\b(?!.*\bbut\b)|^(say )?no comment\b|\bnot (go to )?(negotiate|bargain) (in public|(through|thru|in) the (press|media|medium))\b(?!.*\b(but|and that)\b)/;
 
 /**
  * Openers that mark a restatement of what the speaker has just said, over the lemma line of the clause. "that it to

@@ -489,6 +489,8 @@ describe('attribution', () => {
         'Asked about the levy, Ida Lenz said: “We don’t comment on hypotheticals.”',
         'Asked about the fares, Councillor Eva Lund said: “No comment.”',
         'Councillor Pia Berg said she would not comment on the merits but would appeal.',
+        // Not negotiating in public says nothing of the terms either.
+        'Asked about a lower fare, Councillor Eva Lund said: “I am not going to negotiate through the media.”',
       ],
       expected: [
         ['Ana Lima', 'claim'],
@@ -498,6 +500,7 @@ describe('attribution', () => {
         ['Ida Lenz', 'claim'],
         ['Eva Lund', 'claim'],
         ['Pia Berg', 'refusal'],
+        ['Eva Lund', 'claim'],
       ],
     },
     {
