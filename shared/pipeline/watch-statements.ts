@@ -6,7 +6,6 @@ import type { Watch } from '../config/index.js';
 import {
   addToSummary,
   compareWithLedger,
-  DESCRIBED_BODY_HEADS,
   earlierOf,
   extractStatements,
   speakerKey,
@@ -18,7 +17,7 @@ import {
   type NoveltyVerdict,
   type Statement,
 } from '../stances/index.js';
-import { singularOf } from '../stances/lexicon.js';
+import { DESCRIBED_BODY_HEADS, singularOf } from '../stances/lexicon.js';
 import { countedTokens, voicesOf } from '../stances/ledger.js';
 import { aliasesOf, canBeSamePerson, shortNameOf, wordsOf } from '../stances/surname.js';
 

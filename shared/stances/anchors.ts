@@ -219,8 +219,9 @@ const MAX_OWNED_ADJUNCT_TOKENS = 5;
 
 /**
  * "Dravecky wants the city to waive the fees, which he said cost …", "The district accepted the proposal, according to
- * both sides": when every verb of saying is an aside (in a relative clause, or "according to" no one in particular or
- * people known only by what they know), the sentence's subject still takes the stance in its main verb.
+ * both sides": when every verb of saying is an aside (in a relative clause or a clause of time or reason, or "according
+ * to" no one in particular, or people known only by what they know cited before or after the stance), the sentence's
+ * subject still takes the stance in its main verb.
  */
 function withMainStance(tokens: Token[], anchors: Anchor[], register: SpeakerRegister): Anchor[] {
   const isAside = (anchor: Anchor) =>

@@ -23,7 +23,6 @@ export { compareWithLedger, speaksAs, type CompareOptions, CHANGED_SIMILARITY, M
 export { StanceStatus, StatementKind } from './types.js';
 export { ALERT_KINDS, KIND_ORDER } from './patterns.js';
 export { CLAIM_VERSION } from './claims.js';
-export { DESCRIBED_BODY_HEADS } from './lexicon.js';
 export type { EarlierInArticle, LedgerEntry, NoveltyVerdict, Statement } from './types.js';
 export type { KnownSpeaker } from './speakers.js';
 export { addToSummary, speakerKey, type Ledger, type LedgerSummary, type StoredStatement } from './ledger.js';

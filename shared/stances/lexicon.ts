@@ -282,7 +282,7 @@ export const SCHEDULE_VERBS = new Set(['open', 'begin', 'start', 'resume', 'end'
  * prepared to", "remains opposed to the sale", "is open to talks").
  */
 export const STANCE_ADJECTIVES = new Set(['willing', 'unwilling', 'prepared', 'ready', 'determined', 'reluctant', 'opposed', 'committed', 'open', 'averse', 'resistant']);
-/** Hope or its want for what is to come: "is hopeful that", "optimistic about", "pessimistic of". */
+/** Adjectives of hope, or of its lack, for what is to come: "is hopeful that", "optimistic about", "pessimistic of". */
 export const EXPECTING_ADJECTIVES = ['hopeful', 'optimistic', 'pessimistic'];
 /**
  * Adjectives after "be" that insist on the "that" clause after them ("is adamant that the depot stays open"), or fear

@@ -4,10 +4,10 @@ import { LABOUR_DIR, loadStoryline, loadStorylineInfo, runStoryline, SEEDS_DIR, 
 
 const article = { id: 'earlier', url: 'https://example.org/earlier', outlet: 'Example News', publishedAt: '2019-03-15' };
 
-/** The one statement a sentence makes. */
 /** The seed watch's topic vocabulary ("security pact" → "alliance", "Tokyo" → "japan"), as its config gives it. */
 const SEED_SYNONYMS = loadStorylineInfo(SEEDS_DIR).synonyms;
 
+/** The one statement a sentence makes. */
 function statementOf(sentence: string): Statement {
   const statements = extractStatements([sentence], { synonyms: SEED_SYNONYMS });
   expect(statements).toHaveLength(1);
