@@ -939,6 +939,7 @@ const STANCE_IDIOMS = [
   /^tie (\S+ ){0,2}(support|backing|vote|approval|endorsement|signature) (\S+ ){0,4}to\b/,
   // Accepting or committing to terms: "agreed to waive the interest", "has undertaken not to strike".
   /^agree to\b/,
+  /^ask to\b/,
   /^undertake (not )?to\b/,
   /^come out (against|in favou?r of|in support of)\b/,
   // A stance changed: "softened her opposition to the sale", "reversed his position", "changed her mind on".

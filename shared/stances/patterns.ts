@@ -170,6 +170,9 @@ export const STANCE_CUES: Record<StanceKind, RegExp[]> = {
     /^(demand_noun|request|priority) (be|include)\b/,
     /\binsist on\b/,
     /\bask (\S+ ){1,3}to\b/,
+    // Asking to be let in or heard: "asked to take part as an observer", "asked to be named formateur"; not asked by
+    // someone else ("was asked to", "when asked to").
+    /(?<!\b(be|when|if|after|once|until) )\bask to\b/,
     // Wanting someone else to act: "wants Australia to stop using the names", "expects the city to pay" (not a forecast:
     // "expected most of the fleet to be back").
     /\bwant (?!to\b)(\S+ ){1,3}to\b/,

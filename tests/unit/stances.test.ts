@@ -3223,6 +3223,9 @@ describe('names and ledes', () => {
     expect(read('Mayor Ann Loy is strongly in favor of selling the depot.')).toEqual([['Ann Loy', 'position', 'positive', false]]);
     expect(read('The depot is open to visitors on Sundays.')).toEqual([]);
     expect(read('Senator Alex Ortiz has lodged a claim for a 9 percent pay rise.')).toEqual([['Alex Ortiz', 'demand', 'positive', false]]);
+    // Asking to be let in is a demand; being asked is not the subject's.
+    expect(read('The Brea Teachers Association asked to take part in the talks as an observer.')).toEqual([['Brea Teachers Association', 'demand', 'positive', false]]);
+    expect(read('Senator Alex Ortiz said the mayor was asked to resign.').map(([, kind]) => kind)).not.toContain('demand');
     expect(read('Senator Alex Ortiz has withdrawn his proposal for a toll.')).toEqual([['Alex Ortiz', 'condition', 'negative', true]]);
     // A red line, the limit one would not let be crossed, given up; not a line of another kind.
     expect(read('Senator Alex Ortiz has abandoned his red line on tolls.')).toEqual([['Alex Ortiz', 'condition', 'negative', true]]);
