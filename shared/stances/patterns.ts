@@ -208,7 +208,8 @@ export const STANCE_CUES: Record<StanceKind, RegExp[]> = {
     /\bfear\b/,
     /\bdanger\b/,
     /\bwarn\b/,
-    /\bcaution (against|that)\b/,
+    // "cautioned that …": the verb, its "that" left out of the clause, as "warned" is.
+    /(?<!\bof )\bcaution\b/,
     // A threat kept in hand: "reserves the right to respond in proportion".
     /\breserve (\S+ )?right to\b/,
     /\b(will|would|could) be affect\b/,

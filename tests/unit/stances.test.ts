@@ -2428,6 +2428,13 @@ describe('sources without a person’s name', () => {
     expect(read('Lima called for a ban on strikes.')).toEqual([['demand', 'positive']]);
   });
 
+  it('reads "cautioned that …" as a concern, as "warned that …" is, but not "out of an abundance of caution"', () => {
+    const [cautioned] = extractStatements(['Mayor Ana Lima cautioned that the talks could need more time than the law allowed.']);
+    expect(cautioned).toMatchObject({ speaker: 'Ana Lima', kind: 'concern' });
+    const [refunded] = extractStatements(['“Out of an abundance of caution, the campaign has refunded the gifts,” said Ana Lima.']);
+    expect(refunded?.kind).not.toBe('concern');
+  });
+
   it('reads a threat kept in hand ("reserves the right to respond") as a concern', () => {
     const [statement] = extractStatements(['Mayor Ana Lima said the city reserved the right to take the state to court.']);
     expect(statement).toMatchObject({ speaker: 'Ana Lima', kind: 'concern' });
