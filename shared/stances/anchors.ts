@@ -938,7 +938,7 @@ const STANCE_IDIOMS = [
   /^condition (\S+ ){0,3}(support|backing|vote|approval|endorsement|signature) (\S+ ){0,4}on\b/,
   /^tie (\S+ ){0,2}(support|backing|vote|approval|endorsement|signature) (\S+ ){0,4}to\b/,
   // Accepting or committing to terms: "agreed to waive the interest", "has undertaken not to strike".
-  /^agree to\b/,
+  /^agree (not )?to\b/,
   /^ask to\b/,
   /^undertake (not )?to\b/,
   /^come out (against|in favou?r of|in support of)\b/,

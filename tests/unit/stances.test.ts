@@ -3215,6 +3215,7 @@ describe('names and ledes', () => {
     const read = (text: string) => extractStatements([text]).map((statement) => [statement.speaker, statement.kind, statement.polarity, statement.withdrawn ?? false]);
     expect(read('The Brea Port Authority agreed to waive the berth fees.')).toEqual([['Brea Port Authority', 'position', 'positive', false]]);
     expect(read('Mayor Ann Loy has undertaken not to raise fares before May.')).toEqual([['Ann Loy', 'position', 'negative', false]]);
+    expect(read('Mayor Ann Loy agreed not to raise fares before May.')).toEqual([['Ann Loy', 'position', 'negative', false]]);
     expect(read('Mayor Ann Loy is now willing to spread the increase over three years.')).toEqual([['Ann Loy', 'offer', 'positive', false]]);
     // Held as a state: "remains opposed to", "is committed to", "is adamant that".
     expect(read('Mayor Ann Loy remains firmly opposed to selling the depot.')).toEqual([['Ann Loy', 'position', 'negative', false]]);
