@@ -937,10 +937,12 @@ const STANCE_IDIOMS = [
   /^make (\S+ ){1,5}(a|the) (pre)?condition (of|for)\b/,
   /^condition (\S+ ){0,3}(support|backing|vote|approval|endorsement|signature) (\S+ ){0,4}on\b/,
   /^tie (\S+ ){0,2}(support|backing|vote|approval|endorsement|signature) (\S+ ){0,4}to\b/,
-  // Accepting or committing to terms: "agreed to waive the interest", "has undertaken not to strike".
+  // Accepting or committing to terms: "agreed to waive the interest", "agreed not to raise fares", "has undertaken not
+  // to strike".
   /^agree (not )?to\b/,
-  /^ask to\b/,
   /^undertake (not )?to\b/,
+  // Asking to be let in or heard: "asked to take part in the talks as an observer".
+  /^ask to\b/,
   /^come out (against|in favou?r of|in support of)\b/,
   // A stance changed: "softened her opposition to the sale", "reversed his position", "changed her mind on".
   /^(soften|harden|reverse|shift|change|modify|revise|moderate|temper) (his|her|their|its) (\S+ )?(position|stance|view|opposition|support|demand|offer|tone|rhetoric|mind)\b/,
