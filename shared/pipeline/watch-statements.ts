@@ -18,6 +18,7 @@ import {
   type Statement,
 } from '../stances/index.js';
 import { DESCRIBED_BODY_HEADS, singularOf } from '../stances/lexicon.js';
+import { PARAGRAPH_SEPARATOR } from '../stances/sentences.js';
 import { countedTokens, voicesOf } from '../stances/ledger.js';
 import { aliasesOf, canBeSamePerson, shortNameOf, wordsOf } from '../stances/surname.js';
 
@@ -173,7 +174,8 @@ function namedAsTheWatchNamesThem(statement: Statement, watch: Pick<Watch, 'spea
 function namedByDescription(statement: Statement, paragraphs: string[], watch: Pick<Watch, 'speakers' | 'sides'>): Statement {
   const { speaker } = statement;
   if (!speaker || !isBodyDescription(speaker) || isWatchedStatement(statement, watch)) return statement;
-  const before = textBefore(paragraphs, statement);
+  // The article's text before the statement: `start` is its offset in the paragraphs joined.
+  const before = paragraphs.join(PARAGRAPH_SEPARATOR).slice(0, statement.start ?? 0);
   const named = Object.entries(watch.sides ?? {})
     .filter(([side, members]) => members.includes(side))
     .map(([side, members]) => ({ side, at: Math.max(...members.map((member) => before.lastIndexOf(member))) }))
@@ -195,16 +197,6 @@ function isBodyDescription(label: string): boolean {
 
 /** "smaller", "larger", "biggest": an adjective that tells one body from another by comparing them. */
 const COMPARING_ADJECTIVE = /^[a-z]+(er|est)$/;
-
-/** The article's text before a statement: the paragraphs before its own, and its own up to where the statement opens. */
-function textBefore(paragraphs: string[], statement: Statement): string {
-  const own = paragraphs[statement.paragraphIndex] ?? '';
-  const at = own.indexOf(statement.text.slice(0, OPENING_CHARS));
-  return [...paragraphs.slice(0, statement.paragraphIndex), own.slice(0, Math.max(at, 0))].join('\n');
-}
-
-/** Enough of a statement's opening to find it in its paragraph. */
-const OPENING_CHARS = 40;
 
 /** A label's words with the watch's synonyms folded in ("competition regulator" → competition, authority). */
 function foldedWords(label: string, synonyms: Record<string, string>): Set<string> {
