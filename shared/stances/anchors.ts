@@ -125,7 +125,7 @@ export function findAnchors(tokens: Token[], register: SpeakerRegister): Anchor[
       i = Math.max(i, anchor.verbEnd, anchor.inverted ? anchor.subjectEnd : i);
     }
   }
-  if (anchors.length > 0) return withContrastedStances(tokens, withMainStance(tokens, anchors, register), register);
+  if (anchors.length > 0) return withContrastedStances(tokens, withMainStance(tokens, withReportedParty(tokens, anchors, register), register), register);
   const stance =
     anchorMannerColon(tokens, register) ??
     anchorNamedStatementColon(tokens, register) ??
@@ -241,6 +241,39 @@ function withMainStance(tokens: Token[], anchors: Anchor[], register: SpeakerReg
   // holds.
   const citations = anchors.map((anchor) => (anchor.lemma === 'according to' ? anchor : anonymousTrailer(tokens, anchor)));
   return [stance, ...citations.filter((anchor) => anchor !== undefined)];
+}
+
+/**
+ * "People familiar with the matter said Norvale was prepared to …", "Officials said on Monday that Norvale had told the
+ * city it would …": a source known only by what it knows, cited before what it reports, tells how the writer knows, as
+ * one cited after it does (`anonymousTrailer`). When what it reports opens with a named party that takes a stance in
+ * its verb or says something, the statement is that party's.
+ */
+function withReportedParty(tokens: Token[], anchors: Anchor[], register: SpeakerRegister): Anchor[] {
+  const [source] = anchors;
+  if (source.inverted || source.stance || source.lemma === 'according to' || !isAnonymous(source.subject)) return anchors;
+  if (source.subjectStart !== leadingAdjunctsEnd(tokens)) return anchors;
+  const start = reportedClauseStart(tokens, source.verbEnd + 1);
+  // "Norvale had told the city it would …": the party's own verb of saying, which took the source for its subject.
+  const said = anchors.find((anchor) => anchor !== source && anchor.verbStart > start && !anchor.inverted);
+  // Read from the clause's start, so that the source before it is not taken for the subject.
+  const partyOf = (verb: number) => {
+    const { subjectEnd, found } = subjectBefore(tokens.slice(start), verb - start, register);
+    return found && found.start === 0 && isNamedParty(found.subject) ? { subjectStart: start, subjectEnd: subjectEnd + start, subject: found.subject } : undefined;
+  };
+  const party = said && partyOf(said.verbStart);
+  if (said && party) return [{ ...said, ...party }, ...anchors.filter((anchor) => anchor !== source && anchor !== said)];
+  const stance = anchorStanceVerb(tokens.slice(start), register);
+  if (!stance || stance.subjectStart !== 0 || !isNamedParty(stance.subject)) return anchors;
+  const shifted = { ...stance, verbStart: stance.verbStart + start, verbEnd: stance.verbEnd + start, subjectStart: start, subjectEnd: stance.subjectEnd + start };
+  return [shifted, ...anchors.slice(1)];
+}
+
+/** Where a reported clause opens after its verb of saying: past a date ("on Monday") and "that". */
+function reportedClauseStart(tokens: Token[], k: number): number {
+  let start = k;
+  while (tokens[start]?.entity === 'DATE' || (tokens[start]?.pos === 'ADP' && tokens[start + 1]?.entity === 'DATE')) start += 1;
+  return tokens[start]?.normal === 'that' ? start + 1 : start;
 }
 
 const RELATIVE_PRONOUNS = new Set(['which', 'who', 'whom']);

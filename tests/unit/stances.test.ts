@@ -2860,6 +2860,22 @@ describe('sources without a person’s name', () => {
     expect(speakerOf('The talks are likely to collapse, people familiar with the talks said.')).toBe('people familiar with talks');
   });
 
+  it('gives what an anonymous source cited first reports to the named party that opens it ("People familiar … said Norvale was prepared to …")', () => {
+    const found = extractStatements([
+      'People familiar with the matter said Norvale Rail was prepared to challenge the levy in court.',
+      'A person familiar with the talks said on Monday that Norvale Rail had told city officials it would leave Tarrow if the levy passed.',
+    ]);
+    expect(found.map((statement) => [statement.speaker, statement.kind])).toEqual([
+      ['Norvale Rail', 'offer'],
+      ['Norvale Rail', 'condition'],
+    ]);
+    // A party that takes no stance in its verb, a source that is not anonymous, or a clause a party does not open: the
+    // source still speaks.
+    expect(speakerOf('People familiar with the matter said Norvale Rail would leave Tarrow.')).toBe('People familiar with matter');
+    expect(speakerOf('The spokesman said Norvale Rail was prepared to challenge the levy in court.')).toBe('spokesman');
+    expect(speakerOf('People familiar with the matter said the levy was likely to pass.')).toBe('People familiar with matter');
+  });
+
   it('reads "It said …" and "It also raised its offer …" as the body that spoke just before, and as no one otherwise', () => {
     const found = extractStatements([
       'The transit authority said on Monday that the talks would resume. It said the fare freeze would stay in place until May.',
