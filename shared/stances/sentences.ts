@@ -579,10 +579,10 @@ function mergeBrokenAbbreviations(sentences: Sentence[], paragraph: string, para
 
 /**
  * A wire dateline opening a paragraph ("WASHINGTON (AP) — ", "TOKYO (Reuters) - ", "WASHINGTON, June 24 (UPI) — "):
- * a place in capitals, a region or date, the agency, a dash. In copy written in capitals, where any opening before a
- * dash reads so ("PILOTS WILL STRIKE - …"), only with the agency.
+ * a place in capitals, a region or date, the agency, a dash; or the agency alone ("(Bloomberg) -- "). In copy written
+ * in capitals, where any opening before a dash reads so ("PILOTS WILL STRIKE - …"), only with the agency.
  */
-const DATELINE = /^\p{Lu}[\p{Lu}.'’-]+(?: \p{Lu}[\p{Lu}.'’-]+){0,3}(?:, \p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)?(?: \d{1,2})?)?(?<agency> \([\p{L} .&-]{2,30}\))? ?(?:—|–|--?) /u;
+const DATELINE = /^(?:\p{Lu}[\p{Lu}.'’-]+(?: \p{Lu}[\p{Lu}.'’-]+){0,3}(?:, \p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)?(?: \d{1,2})?)?(?<agency> \([\p{L} .&-]{2,30}\))?|(?<bare>\(\p{Lu}[\p{L} .&-]{1,29}\))) ?(?:—|–|--?) /u;
 
 /**
  * The paragraph's first sentence without its dateline: where the story was filed is not what anyone said, and its
@@ -590,7 +590,7 @@ const DATELINE = /^\p{Lu}[\p{Lu}.'’-]+(?: \p{Lu}[\p{Lu}.'’-]+){0,3}(?:, \p{L
  */
 function withoutDateline(sentences: Sentence[], paragraph: string, paragraphStart: number): Sentence[] {
   const match = DATELINE.exec(paragraph);
-  const dateline = match && (match.groups?.agency || !isWrittenInCapitals(paragraph)) ? match : null;
+  const dateline = match && (match.groups?.agency || match.groups?.bare || !isWrittenInCapitals(paragraph)) ? match : null;
   const first = sentences[0];
   if (!dateline || !first || first.start !== paragraphStart) return sentences;
   let covered = 0;
