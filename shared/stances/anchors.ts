@@ -607,6 +607,7 @@ function isEmbedded(tokens: Token[], anchor: Anchor, earlier: Anchor[]): boolean
   if (anchor.inverted) return anchor.lemma === 'according to' && tokens[anchor.verbStart - 1]?.normal === 'that' && previous.verbEnd < anchor.verbStart;
   const before = tokens[anchor.subjectStart - 1];
   if (before && (before.text === ',' || before.quoteMark === 'close')) return false;
+  if (joinsSubordinateClause(tokens, previous.verbEnd, anchor.subjectStart)) return true;
   const window = tokens.slice(previous.verbEnd + 1, Math.min(anchor.subjectStart, previous.verbEnd + 1 + MAX_ADJUNCT_TOKENS));
   // "Briggs said Sharpton asked for the meeting", "told reporters Sharpton asked": a subject right after the verb (and
   // its listener) opens the reported clause too.
@@ -618,6 +619,21 @@ function isEmbedded(tokens: Token[], anchor: Anchor, earlier: Anchor[]): boolean
   const opensClause = anchor.subjectStart === previous.verbEnd + 1 + window.length && (adjuncts || isConjunctBefore(between));
   return opensClause || window.some((token) => token.normal === 'that');
 }
+
+/**
+ * "said it would not resume easing until the currency steadies and the government explains how …": a clause joined by
+ * "and" or "or" to a clause of condition, time or reason inside what was said is part of that clause, whatever its verb.
+ */
+function joinsSubordinateClause(tokens: Token[], from: number, subjectStart: number): boolean {
+  if (!LIST_CONJUNCTIONS.has(tokens[subjectStart - 1]?.normal ?? '')) return false;
+  for (let k = subjectStart - 2; k > from; k -= 1) {
+    if (tokens[k].text === ',' || tokens[k].text === ';' || tokens[k].quoteMark) return false;
+    if (CLAUSE_SUBORDINATORS.has(tokens[k].normal)) return true;
+  }
+  return false;
+}
+
+const CLAUSE_SUBORDINATORS = new Set([...ADVERBIAL_OPENERS, 'unless', 'if']);
 
 /** "Cruz said (both) he and Rubio promised …": a pronoun or name and "and" or "or" before the subject are part of it. */
 function isConjunctBefore(tokens: Token[]): boolean {

@@ -3511,6 +3511,15 @@ describe('subjects that are more than one name', () => {
     expect(found.map((statement) => statement.speaker)).toEqual(['Tom Walsh']);
   });
 
+  it('keeps a clause joined to a condition inside what was said with the speaker ("until the currency steadies and the government explains …")', () => {
+    const found = extractStatements(['Mayor Tom Walsh said the city would not sign until the union drops the lawsuit and the board explains the cuts.']);
+    expect(found.map((statement) => [statement.speaker, statement.kind])).toEqual([['Tom Walsh', 'condition']]);
+    expect(found[0].claim.split(' ')).toEqual(expect.arrayContaining(['lawsuit', 'cut']));
+    // A clause set off by a comma is a report of its own.
+    const apart = extractStatements(['Mayor Tom Walsh said the city would not sign until the union drops the lawsuit, and the board said the cuts would stay.']);
+    expect(apart.map((statement) => statement.speaker)).toEqual(['Tom Walsh', 'board']);
+  });
+
   it('keeps a report whose subject is the speaker and another ("said both he and Reyes promised") with the speaker', () => {
     const found = extractStatements(['Tom Walsh said both he and Reyes promised to fight the levy, but only he kept the promise.']);
     expect(found.map((statement) => statement.speaker)).toEqual(['Tom Walsh']);
