@@ -246,27 +246,29 @@ function withMainStance(tokens: Token[], anchors: Anchor[], register: SpeakerReg
 /**
  * "People familiar with the matter said Norvale was prepared to …", "Officials said on Monday that Norvale had told the
  * city it would …": a source known only by what it knows, cited before what it reports, tells how the writer knows, as
- * one cited after it does (`anonymousTrailer`). When what it reports opens with a named party that takes a stance in
- * its verb or says something, the statement is that party's.
+ * one cited after it does (`anonymousTrailer`). When what it reports opens with a named party that says something, or
+ * takes a stance in a verb of the clause ("had retained counsel and was prepared to …", "had not ruled out …"), the
+ * statement is that party's. What the source only says of the party ("said Tenney could end up winning") stays the
+ * source's.
  */
 function withReportedParty(tokens: Token[], anchors: Anchor[], register: SpeakerRegister): Anchor[] {
   const [source] = anchors;
   if (source.inverted || source.stance || source.lemma === 'according to' || !isAnonymous(source.subject)) return anchors;
   if (source.subjectStart !== leadingAdjunctsEnd(tokens)) return anchors;
   const start = reportedClauseStart(tokens, source.verbEnd + 1);
-  // "Norvale had told the city it would …": the party's own verb of saying, which took the source for its subject.
-  const said = anchors.find((anchor) => anchor !== source && anchor.verbStart > start && !anchor.inverted);
   // Read from the clause's start, so that the source before it is not taken for the subject.
   const partyOf = (verb: number) => {
     const { subjectEnd, found } = subjectBefore(tokens.slice(start), verb - start, register);
     return found && found.start === 0 && isNamedParty(found.subject) ? { subjectStart: start, subjectEnd: subjectEnd + start, subject: found.subject } : undefined;
   };
-  const party = said && partyOf(said.verbStart);
-  if (said && party) return [{ ...said, ...party }, ...anchors.filter((anchor) => anchor !== source && anchor !== said)];
-  const stance = anchorStanceVerb(tokens.slice(start), register);
-  if (!stance || stance.subjectStart !== 0 || !isNamedParty(stance.subject)) return anchors;
-  const shifted = { ...stance, verbStart: stance.verbStart + start, verbEnd: stance.verbEnd + start, subjectStart: start, subjectEnd: stance.subjectEnd + start };
-  return [shifted, ...anchors.slice(1)];
+  // "Norvale had told the city it would …": the party's own verb of saying, which took the source for its subject.
+  const said = anchors.find((anchor) => anchor !== source && anchor.verbStart > start && !anchor.inverted);
+  const speaker = said && partyOf(said.verbStart);
+  if (said && speaker) return [{ ...said, ...speaker }, ...anchors.filter((anchor) => anchor !== source && anchor !== said)];
+  const verb = tokens.findIndex((token, k) => k > start && !token.quoted && isFiniteVerb(token));
+  const party = verb === -1 ? undefined : partyOf(verb);
+  const takesStance = (token: Token, k: number) => k >= verb && !token.quoted && ((token.pos === 'VERB' && isStanceVerb(tokens, k)) || stanceAdjectiveAfter(tokens, k) !== undefined);
+  return party && tokens.some(takesStance) ? [{ ...source, subject: party.subject }, ...anchors.slice(1)] : anchors;
 }
 
 /** Where a reported clause opens after its verb of saying: past a date ("on Monday") and "that". */

@@ -2864,9 +2864,11 @@ describe('sources without a person’s name', () => {
     const found = extractStatements([
       'People familiar with the matter said Norvale Rail was prepared to challenge the levy in court.',
       'A person familiar with the talks said on Monday that Norvale Rail had told city officials it would leave Tarrow if the levy passed.',
+      'People familiar with its plans said Norvale Rail had hired outside counsel and was ready to sue if the levy passed.',
     ]);
     expect(found.map((statement) => [statement.speaker, statement.kind])).toEqual([
       ['Norvale Rail', 'offer'],
+      ['Norvale Rail', 'condition'],
       ['Norvale Rail', 'condition'],
     ]);
     // A party that takes no stance in its verb, a source that is not anonymous, or a clause a party does not open: the
@@ -2874,6 +2876,7 @@ describe('sources without a person’s name', () => {
     expect(speakerOf('People familiar with the matter said Norvale Rail would leave Tarrow.')).toBe('People familiar with matter');
     expect(speakerOf('The spokesman said Norvale Rail was prepared to challenge the levy in court.')).toBe('spokesman');
     expect(speakerOf('People familiar with the matter said the levy was likely to pass.')).toBe('People familiar with matter');
+    expect(speakerOf('A source said that Norvale Rail could end up winning the contract.')).toBe('source');
   });
 
   it('reads "It said …" and "It also raised its offer …" as the body that spoke just before, and as no one otherwise', () => {
