@@ -6,6 +6,7 @@
  */
 import {
   GENERIC_PERSON_NOUNS,
+  ORGANIZATION_HEADS,
   PERSON_DESCRIPTION_HEADS,
   POSSESSIVE_DETERMINERS,
   POSSESSIVE_MARKS,
@@ -70,6 +71,10 @@ export function sourceSpeaker(tokens: Token[], start: number, end: number): { pe
   }
   // "Hartmoor shares closed up 18%, suggesting …": what trades or is counted says nothing; the market is no speaker.
   if (UNSPEAKING_HEADS.has(head.normal)) return undefined;
+  // "the government's offer calls for …", "the committee's counterproposal seeks …": a body's own proposal speaks for
+  // it, as "Norvale's offer" does for Norvale.
+  const owner = bodyOwning(phrase, head);
+  if (owner) return { person: label([[owner]], 'organization'), start };
   const proper = properRun(phrase);
   // "Everything is on the table": a pronoun that opens a sentence is capitalised, and names no body.
   if (proper.length === 1 && INDEFINITE_PRONOUNS.has(proper[0].normal)) return undefined;
@@ -87,6 +92,18 @@ export function sourceSpeaker(tokens: Token[], start: number, end: number): { pe
   }
   return { person: label([proper], 'organization'), start };
 }
+
+/** The body a proposal phrase's possessive names by its head noun ("the government's | latest offer"), if any. */
+function bodyOwning(phrase: Token[], head: Token): Token | undefined {
+  if (!PROPOSAL_NOUNS.has(head.lemma)) return undefined;
+  const mark = phrase.findIndex((token) => POSSESSIVE_MARKS.has(token.text));
+  const owner = phrase[mark - 1];
+  const body = owner !== undefined && owner.pos === 'NOUN' && !isCapitalized(owner) && ORGANIZATION_HEADS.has(owner.lemma);
+  return body && phrase.slice(mark + 1, -1).every((token) => token.pos === 'ADJ') ? owner : undefined;
+}
+
+/** What a body proposes, which says what the body wants. */
+const PROPOSAL_NOUNS = new Set(['offer', 'proposal', 'counterproposal', 'counteroffer', 'plan', 'bid']);
 
 /**
  * "the head of the union in Ohio", "a spokesman for the union at the talks", "officials at the embassy in Tokyo", "the

@@ -2860,6 +2860,14 @@ describe('sources without a person’s name', () => {
     expect(speakerOf('The talks are likely to collapse, people familiar with the talks said.')).toBe('people familiar with talks');
   });
 
+  it('gives a body’s own proposal to the body, named by its head noun as by its name ("the committee’s counterproposal seeks …")', () => {
+    expect(speakerOf('Norvale Rail’s offer calls for a 40 percent cut.')).toBe('Norvale Rail');
+    expect(speakerOf('The government’s offer calls for a 40 percent cut.')).toBe('government');
+    expect(speakerOf('The bondholder committee’s latest counterproposal seeks a 20 percent cut.')).toBe('committee');
+    // What a body proposes, not whatever it owns: "the council’s budget" says nothing for it.
+    expect(speakerOf('The council’s budget calls for a 40 percent cut.')).toBeUndefined();
+  });
+
   it('gives what an anonymous source cited first reports to the named party that opens it ("People familiar … said Norvale was prepared to …")', () => {
     const found = extractStatements([
       'People familiar with the matter said Norvale Rail was prepared to challenge the levy in court.',
