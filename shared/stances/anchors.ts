@@ -390,7 +390,9 @@ const ANONYMOUS_HEADS = new Set([...GENERIC_PERSON_NOUNS, 'source', 'sources']);
  */
 function anonymousTrailer(tokens: Token[], anchor: Anchor): Anchor | undefined {
   const head = tokens[anchor.subjectEnd]?.normal ?? '';
-  if (!isAnonymous(anchor.subject) && !(anchor.subject.type === 'unnamed' && ANONYMOUS_HEADS.has(head))) return undefined;
+  // "one of them said", after people it does not name: one of those people.
+  const ofThem = head === 'them' && tokens[anchor.subjectStart - 1]?.normal === 'of' && tokens[anchor.subjectStart - 2]?.pos === 'NUM';
+  if (!isAnonymous(anchor.subject) && !(anchor.subject.type === 'unnamed' && (ANONYMOUS_HEADS.has(head) || ofThem))) return undefined;
   if (anchor.inverted) return tokens[anchor.verbStart - 1]?.text === ',' ? anchor : undefined;
   const part = tokens[anchor.subjectStart - 1]?.normal === 'of' && tokens[anchor.subjectStart - 2]?.pos === 'NUM';
   const subjectStart = part ? anchor.subjectStart - 2 : anchor.subjectStart;

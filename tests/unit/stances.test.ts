@@ -2852,6 +2852,9 @@ describe('sources without a person’s name', () => {
       ['Tarrow Hawks', 'condition', true],
     ]);
     expect(found[1].claim.split(' ')).not.toContain('2');
+    // "one of them", after people no one names, is one of those people.
+    const [ofThem] = extractStatements(['Two people briefed on the talks said the gap had narrowed. The Tarrow Hawks have raised their offer to 30 million, one of them said.']).slice(-1);
+    expect(ofThem).toMatchObject({ speaker: 'Tarrow Hawks', kind: 'offer' });
     // Officials no one says whose are as anonymous.
     expect(speakerOf('The Norvale Rovers rejected the council’s offer, officials said on Monday.')).toBe('Norvale Rovers');
     expect(speakerOf('The Norvale Rovers rejected the council’s offer, according to officials.')).toBe('Norvale Rovers');
