@@ -120,7 +120,7 @@ export function findAnchors(tokens: Token[], register: SpeakerRegister): Anchor[
       : anchorVerb(tokens, i, register);
     // "Marsh said Australia would not accept it, calling it “a step backwards”": the naming goes with what was said.
     const namesWhatWasSaid = anchor?.stance && anchor.subjectStart === anchor.verbStart && anchors.length > 0;
-    if (anchor && !namesWhatWasSaid && !isEmbedded(tokens, anchor, anchors) && !isReducedRelative(tokens, anchor)) {
+    if (anchor && !namesWhatWasSaid && !isEmbedded(tokens, anchor, anchors) && !isReducedRelative(tokens, anchor) && !asksAnonymity(tokens, anchor)) {
       anchors.push(anchor);
       i = Math.max(i, anchor.verbEnd, anchor.inverted ? anchor.subjectEnd : i);
     }
@@ -138,6 +138,18 @@ export function findAnchors(tokens: Token[], register: SpeakerRegister): Anchor[
     anchorOwnedStatement(tokens, register);
   return stance ? [stance] : [];
 }
+
+/**
+ * "…, the people said, asking not to be identified because the talks are private", "who asked not to be named": a
+ * source asking for anonymity says why it is not named, not what it holds.
+ */
+function asksAnonymity(tokens: Token[], anchor: Anchor): boolean {
+  if (!ANONYMITY_ASKING_VERBS.has(anchor.lemma)) return false;
+  const words = tokens.slice(anchor.verbEnd + 1, anchor.verbEnd + 5).map((token) => token.normal).join(' ');
+  return /^not to be (named|identified|quoted)\b/.test(words);
+}
+
+const ANONYMITY_ASKING_VERBS = new Set(['ask', 'request']);
 
 /**
  * "In a string of new radio ads announced Wednesday, Trump and his supporters talk …", "In a message posted in

@@ -82,6 +82,8 @@ export interface Stance {
 export function classifyStance(verb: Token[], content: Token[], how: ClauseShape): Stance | undefined {
   const { attributed, stanceVerb = false, asks = false, unsaid = false } = how;
   if (content.filter(isWord).length === 0) return undefined;
+  // "according to two people familiar with the talks, who asked not to be named": why a source is not named.
+  if (ASKS_ANONYMITY.test(lemmaLine(content))) return undefined;
   // A stance verb opens the content ("restated her refusal to …"): its object is the subject's own there too.
   const full = lemmaLine([...verb, ...content], { ownStance: verb.length > 0 || stanceVerb });
   const said = PREFACE_CUES.reduce((text, cue) => text.replace(cue, ' '), full);
@@ -106,6 +108,9 @@ export function classifyStance(verb: Token[], content: Token[], how: ClauseShape
   if (!kind) return undefined;
   return { kind, polarity: polarityOf(kind, negated, isOpposition(line)), withdrawn: false };
 }
+
+/** A source's request not to be named, as the whole of what a clause says (over the lemma line). */
+const ASKS_ANONYMITY = /^\W*(who |which )?(ask|request) not to be (name|identify|quote)\b/;
 
 /**
  * Whether a withdrawal cue gives a stance up. "would call off the strike if the bonus is restored", "will drop its

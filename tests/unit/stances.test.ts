@@ -2855,6 +2855,18 @@ describe('sources without a person’s name', () => {
     // "one of them", after people no one names, is one of those people.
     const [ofThem] = extractStatements(['Two people briefed on the talks said the gap had narrowed. The Tarrow Hawks have raised their offer to 30 million, one of them said.']).slice(-1);
     expect(ofThem).toMatchObject({ speaker: 'Tarrow Hawks', kind: 'offer' });
+    // A source's request for anonymity says why it is not named, not what anyone holds.
+    const asides = [
+      'The Tarrow Hawks have raised their offer to 30 million, the people said, asking not to be identified because the talks are private.',
+      'The Tarrow Hawks have raised their offer to 30 million, according to two people familiar with the talks, who asked not to be named.',
+    ].flatMap((sentence) => extractStatements([sentence]));
+    expect(asides.map((statement) => [statement.speaker, statement.kind])).toEqual([
+      ['Tarrow Hawks', 'offer'],
+      ['Tarrow Hawks', 'offer'],
+    ]);
+    expect(asides.map((statement) => statement.claim.split(' ')).flat()).not.toContain('identify');
+    // Asking to be named to a post is a demand.
+    expect(extractStatements(['Senator Alex Ortiz has asked to be named chair of the committee.'])[0]).toMatchObject({ speaker: 'Alex Ortiz', kind: 'demand' });
     // Officials no one says whose are as anonymous.
     expect(speakerOf('The Norvale Rovers rejected the council’s offer, officials said on Monday.')).toBe('Norvale Rovers');
     expect(speakerOf('The Norvale Rovers rejected the council’s offer, according to officials.')).toBe('Norvale Rovers');
