@@ -140,8 +140,9 @@ export function findAnchors(tokens: Token[], register: SpeakerRegister): Anchor[
 }
 
 /**
- * "…, the people said, asking not to be identified because the talks are private", "who asked not to be named": a
- * source asking for anonymity says why it is not named, not what it holds.
+ * "…, the people said, asking not to be identified because the talks are private": a source asking for anonymity says
+ * why it is not named, not what it holds (`classifyStance` leaves out a clause that says only that: "…, who asked not
+ * to be named").
  */
 function asksAnonymity(tokens: Token[], anchor: Anchor): boolean {
   if (!ANONYMITY_ASKING_VERBS.has(anchor.lemma)) return false;
