@@ -165,7 +165,7 @@ function isReducedRelative(tokens: Token[], anchor: Anchor): boolean {
   if (anchor.inverted || anchor.stance || !preposition || !object) return false;
   if (tokens.slice(0, anchor.subjectStart).some((token) => token.text === ',' || token.quoteMark)) return false;
   let k = anchor.verbEnd + 1;
-  while (tokens[k] && (tokens[k].pos === 'ADV' || tokens[k].entity === 'DATE' || (tokens[k].pos === 'ADP' && tokens[k + 1]?.entity === 'DATE'))) k += 1;
+  while (tokens[k] && (tokens[k].pos === 'ADV' || isDatedAt(tokens, k))) k += 1;
   if (tokens[k]?.text !== ',' || tokens[k + 1]?.quoteMark === 'open') return false;
   return tokens.slice(k + 1).some((token) => !token.quoted && isFiniteVerb(token));
 }
@@ -284,10 +284,15 @@ function withReportedParty(tokens: Token[], anchors: Anchor[], register: Speaker
   return party && tokens.some(takesStance) ? [{ ...source, subject: party.subject }, ...anchors.slice(1)] : anchors;
 }
 
+/** A word of a date, or the preposition that opens one: "Tuesday", "on | Tuesday", "in | March". */
+function isDatedAt(tokens: Token[], k: number): boolean {
+  return tokens[k]?.entity === 'DATE' || (tokens[k]?.pos === 'ADP' && tokens[k + 1]?.entity === 'DATE');
+}
+
 /** Where a reported clause opens after its verb of saying: past a date ("on Monday") and "that". */
 function reportedClauseStart(tokens: Token[], k: number): number {
   let start = k;
-  while (tokens[start]?.entity === 'DATE' || (tokens[start]?.pos === 'ADP' && tokens[start + 1]?.entity === 'DATE')) start += 1;
+  while (isDatedAt(tokens, start)) start += 1;
   return tokens[start]?.normal === 'that' ? start + 1 : start;
 }
 
@@ -376,7 +381,7 @@ function isNamedParty(subject: Subject): boolean {
 /** Whether an attribution ends right before `comma` ("officials said Thursday,", "said the ministry,"). */
 function endsAt(tokens: Token[], anchor: Anchor, comma: number): boolean {
   let k = (anchor.inverted ? anchor.subjectEnd : anchor.verbEnd) + 1;
-  while (k < comma && (tokens[k].entity === 'DATE' || tokens[k].pos === 'ADV' || (tokens[k].pos === 'ADP' && tokens[k + 1]?.entity === 'DATE'))) k += 1;
+  while (k < comma && (tokens[k].pos === 'ADV' || isDatedAt(tokens, k))) k += 1;
   return k === comma;
 }
 
@@ -1135,7 +1140,7 @@ function anchorVerb(tokens: Token[], i: number, register: SpeakerRegister): Anch
   const participle = /ing$/.test(token.normal);
   // "a fundraising email Wednesday saying …", "a letter on Monday asking …": the statement's noun, a date between.
   let noun = i - 1;
-  while (noun > 0 && (tokens[noun].entity === 'DATE' || (tokens[noun].pos === 'ADP' && tokens[noun + 1]?.entity === 'DATE'))) noun -= 1;
+  while (noun > 0 && isDatedAt(tokens, noun)) noun -= 1;
   if (participle && STATEMENT_NOUNS.has(tokens[noun]?.lemma ?? '')) return anchorOnStatement(tokens, i, register, noun);
   if (participle && madeAPointOf(tokens, i)) return anchorMadeAPointOf(tokens, i, register);
   // "is calling for" reports like "calls for"; ", saying …" reports for the sentence's subject, "with X saying …" for X;
@@ -1659,8 +1664,7 @@ function openingSubject(tokens: Token[], conjunction: number, register: SpeakerR
 function conjunctionBefore(tokens: Token[], i: number): number {
   let k = i - 1;
   // "and on Monday announced": a time adjunct too.
-  const isTime = (at: number) => tokens[at].entity === 'DATE' || (tokens[at].pos === 'ADP' && tokens[at + 1]?.entity === 'DATE');
-  while (k > 0 && (tokens[k].pos === 'AUX' || tokens[k].pos === 'ADV' || tokens[k].normal === 'not' || isTime(k))) k -= 1;
+  while (k > 0 && (tokens[k].pos === 'AUX' || tokens[k].pos === 'ADV' || tokens[k].normal === 'not' || isDatedAt(tokens, k))) k -= 1;
   return COORDINATORS.has(tokens[k]?.normal ?? '') ? k : -1;
 }
 
@@ -1953,8 +1957,7 @@ function fitsFrame(tokens: Token[], i: number): boolean {
   let k = i + 1;
   // Adverbs and dates ("on Tuesday") may stand between the verb and its clause, but "why" and "how" are adverbs that
   // open it.
-  const dated = (at: number) => tokens[at]?.entity === 'DATE' || (tokens[at]?.pos === 'ADP' && tokens[at + 1]?.entity === 'DATE');
-  while ((tokens[k]?.pos === 'ADV' && !REPORTED_CLAUSE_OPENERS.has(tokens[k].normal)) || dated(k)) k += 1;
+  while ((tokens[k]?.pos === 'ADV' && !REPORTED_CLAUSE_OPENERS.has(tokens[k].normal)) || isDatedAt(tokens, k)) k += 1;
   // "added to People.", "said to Reuters.": the outlet it was said to.
   if (tokens[k]?.normal === 'to' && tokens[k].pos === 'ADP' && tokens[k + 1]?.pos === 'PROPN') {
     k += 1;
