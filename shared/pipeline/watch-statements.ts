@@ -138,11 +138,26 @@ export function judgeStatement(statement: Statement, ledger: LedgerEntry[] | Art
  * does), and a filter when it names any. Each names what its side said earlier in the article (`linkSidesWithinArticle`).
  */
 export function watchedStatements(paragraphs: string[], watch: Pick<Watch, 'speakers' | 'synonyms' | 'sides'>, known: KnownSpeaker[] = []): Statement[] {
-  const watched = extractStatements(paragraphs, { speakers: watch.speakers, synonyms: watch.synonyms, known })
+  const speakers = [...(watch.speakers ?? []), ...groupsOf(watch.sides)];
+  const watched = extractStatements(paragraphs, { speakers, synonyms: watch.synonyms, known })
     .map((statement) => namedAsTheWatchNamesThem(statement, watch))
     .map((statement) => namedByDescription(statement, paragraphs, watch))
     .filter((statement) => isWatchedStatement(statement, watch));
   return linkSidesWithinArticle(watched, Object.values(watch.sides ?? {}));
+}
+
+/**
+ * The groups a watch's sides list by a plural noun ("bondholders", "official creditors"): "Bondholders rejected the
+ * offer" names no one an article's names would, so the extractor takes them as it takes the watch's speakers.
+ */
+function groupsOf(sides: Watch['sides']): string[] {
+  return Object.values(sides ?? {}).flat().filter(isGroupLabel);
+}
+
+/** A lower-case label whose last word is a plural noun and that no article opens ("the guild" is a description). */
+function isGroupLabel(label: string): boolean {
+  const head = label.split(/\s+/).at(-1) ?? '';
+  return label === label.toLowerCase() && !/^(the|a|an) /.test(label) && singularOf(head) !== head;
 }
 
 /**

@@ -70,6 +70,15 @@ describe('watchedStatements', () => {
     expect(watchedStatements(['Belgrin Pharma reported higher sales.', 'The two companies said they would not cut the price.'], drug)).toEqual([]);
   });
 
+  it('follows a group a side lists by a plural noun ("bondholders", "official creditors") as a speaker', () => {
+    const debt = { speakers: ['Ivo Pelt'], sides: { Norvalia: ['Ivo Pelt', 'Norvalia'], Creditors: ['bondholders', 'official creditors', 'the committee'] } };
+    const found = watchedStatements(['Bondholders rejected the offer as too punitive.', 'The official creditors insisted on equal treatment.', 'Pensioners rejected the offer too.'], debt);
+    expect(found.map((statement) => [statement.speaker, statement.kind])).toEqual([
+      ['bondholders', 'refusal'],
+      ['official creditors', 'demand'],
+    ]);
+  });
+
   it('leaves out another person of a watched surname', () => {
     const found = watchedStatements(['Mayor Ana Lima said the clinic must stay open.', 'Carlos Lima, her brother, said the family would sue the city.'], watch);
     expect(found.map((statement) => statement.speaker)).toEqual(['Ana Lima']);
