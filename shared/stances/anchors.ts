@@ -395,8 +395,10 @@ const CONTRASTING_CONJUNCTIONS = new Set(['while', 'whereas']);
 /** "people familiar with the talks", "a source close to her": a source named by what it knows, not who it is. */
 function isAnonymous(subject: Subject): boolean {
   if (subject.type !== 'source') return false;
-  // "officials said", with nothing to say whose: known no better than "people familiar with the talks".
-  return ANONYMOUS_HEADS.has(subject.person.words[0] ?? '') || subject.person.words.join(' ') === 'officials';
+  // "officials said", with nothing to say whose, or "officials briefed on the talks": known no better than "people
+  // familiar with the talks".
+  const [head, next] = subject.person.words;
+  return ANONYMOUS_HEADS.has(head ?? '') || (head === 'officials' && (next === undefined || next === 'with' || POSTMODIFYING_ADJECTIVES.has(next)));
 }
 
 const ANONYMOUS_HEADS = new Set([...GENERIC_PERSON_NOUNS, 'source', 'sources']);

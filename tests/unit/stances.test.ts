@@ -2867,8 +2867,9 @@ describe('sources without a person’s name', () => {
     expect(asides.map((statement) => statement.claim.split(' ')).flat()).not.toContain('identify');
     // Asking to be named to a post is a demand.
     expect(extractStatements(['Senator Alex Ortiz has asked to be named chair of the committee.'])[0]).toMatchObject({ speaker: 'Alex Ortiz', kind: 'demand' });
-    // Officials no one says whose are as anonymous.
+    // Officials no one says whose, or known by what they know, are as anonymous.
     expect(speakerOf('The Norvale Rovers rejected the council’s offer, officials said on Monday.')).toBe('Norvale Rovers');
+    expect(speakerOf('The Norvale Rovers rejected the council’s offer, according to two officials briefed on the talks.')).toBe('Norvale Rovers');
     expect(speakerOf('The Norvale Rovers rejected the council’s offer, according to officials.')).toBe('Norvale Rovers');
     // A source of a role, or one who takes no stance in a verb of the sentence, still speaks.
     expect(speakerOf('The Tarrow Hawks rejected the offer, the spokesman said.')).toBe('spokesman');
