@@ -977,11 +977,13 @@ const STANCE_IDIOMS = [
   /^question the (need|wisdom|value|logic|point|merit|legality|fairness|timing) (for|of)\b/,
   /^(liken|compare) (\S+ ){1,6}to\b/,
   // Taking a side or holding one: "signed on to the plan", "came down on the side of the union", "dug in", "held firm
-  // on the levy", "pressed for a vote" ("fought for second place" is a race, not a stance).
+  // on the levy", "is holding out for more" (not "held out for three weeks"), "pressed for a vote" ("fought for second
+  // place" is a race, not a stance).
   /^sign on to\b/,
   /^come down (on the side of|in favou?r of|against)\b/,
   /^dig in\b/,
   /^hold firm\b/,
+  /^hold out for\b(?! (\S+ )?(minute|hour|day|week|month|year)\b)/,
   /^press for\b/,
   // Pressing someone to act: "pressed Reyes to release his tax returns" (not "pressed on to the next town").
   /^press (?!on |ahead )(\S+ ){1,3}to\b/,

@@ -169,6 +169,8 @@ export const STANCE_CUES: Record<StanceKind, RegExp[]> = {
     // "The union's main demand is a 9 percent raise", "its demands include …".
     /^(demand_noun|request|priority) (be|include)\b/,
     /\binsist on\b/,
+    // Waiting for better terms: "is holding out for control of the finance ministry".
+    /\bhold out for\b(?! (\S+ )?(minute|hour|day|week|month|year)\b)/,
     /\bask (\S+ ){1,3}to\b/,
     // Asking to be let in or heard: "asked to take part as an observer", "asked to be named formateur"; not asked by
     // someone else ("was asked to", "when asked to").

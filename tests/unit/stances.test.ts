@@ -2614,6 +2614,9 @@ describe('sources without a person’s name', () => {
     // Seeing something as so is no naming of a stance; a race fought is no stance.
     expect(read('Residents see it as a strength that everyone is from somewhere else.')).toEqual([]);
     expect(read('Lima is fighting for second place.')).toEqual([]);
+    // Holding out for terms is a demand; holding out for a time is none.
+    expect(read('Lima is holding out for a second vote.')).toEqual(['Ana Lima: demand']);
+    expect(read('Lima held out for three weeks.')).toEqual([]);
   });
 
   it('reads "continued that …" and "answered that …" as reports, not "continued that policy" or "answers that question"', () => {
