@@ -40,7 +40,9 @@ import {
 } from './lexicon.js';
 import {
   AGAINST_FACTS,
+  ANONYMITY_REQUEST,
   EMBEDDED_CLAUSE_WORDS,
+  HOLDING_OUT_FOR,
   MAX_ADJUNCT_TOKENS,
   MAX_APPOSITIVE_TOKENS,
   MAX_LISTENER_TOKENS,
@@ -146,11 +148,12 @@ export function findAnchors(tokens: Token[], register: SpeakerRegister): Anchor[
  */
 function asksAnonymity(tokens: Token[], anchor: Anchor): boolean {
   if (!ANONYMITY_ASKING_VERBS.has(anchor.lemma)) return false;
-  const words = tokens.slice(anchor.verbEnd + 1, anchor.verbEnd + 5).map((token) => token.normal).join(' ');
-  return /^not to be (named|identified|quoted)\b/.test(words);
+  const lemmas = tokens.slice(anchor.verbEnd + 1, anchor.verbEnd + 5).map((token) => token.lemma).join(' ');
+  return ASKS_NOT_TO_BE_NAMED.test(lemmas);
 }
 
 const ANONYMITY_ASKING_VERBS = new Set(['ask', 'request']);
+const ASKS_NOT_TO_BE_NAMED = new RegExp(`^${ANONYMITY_REQUEST}`);
 
 /**
  * "In a string of new radio ads announced Wednesday, Trump and his supporters talk …", "In a message posted in
@@ -983,7 +986,7 @@ const STANCE_IDIOMS = [
   /^come down (on the side of|in favou?r of|against)\b/,
   /^dig in\b/,
   /^hold firm\b/,
-  /^hold out for\b(?! (\S+ )?(minute|hour|day|week|month|year)\b)/,
+  new RegExp(`^${HOLDING_OUT_FOR}`),
   /^press for\b/,
   // Pressing someone to act: "pressed Reyes to release his tax returns" (not "pressed on to the next town").
   /^press (?!on |ahead )(\S+ ){1,3}to\b/,

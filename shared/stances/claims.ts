@@ -3,6 +3,7 @@
  */
 import { ACCUSING_VERBS, GENERIC_PERSON_NOUNS, MODALS, OTHER_VERB_PARTICLES, POSSESSIVE_DETERMINERS, QUESTION_OPENERS, REPORTING_VERBS, SCHEDULE_VERBS, STANCE_VERBS, TITLE_NOUNS } from './lexicon.js';
 import {
+  ANONYMITY_REQUEST,
   BEING_AGAINST,
   CLAIM_POS,
   CLAIM_STANCE_LEMMAS,
@@ -110,7 +111,7 @@ export function classifyStance(verb: Token[], content: Token[], how: ClauseShape
 }
 
 /** A source's request not to be named, as the whole of what a clause says (over the lemma line). */
-const ASKS_ANONYMITY = /^\W*(who |which )?(ask|request) not to be (name|identify|quote)\b/;
+const ASKS_ANONYMITY = new RegExp(`^\\W*(who |which )?(ask|request) ${ANONYMITY_REQUEST}`);
 
 /**
  * Whether a withdrawal cue gives a stance up. "would call off the strike if the bonus is restored", "will drop its

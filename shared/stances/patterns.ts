@@ -16,6 +16,15 @@ const alternatives = (words: Set<string>) => [...words].join('|');
 /** Sentence openings that name the topic before the speaker ("Regarding the New START treaty, Putin said …"). */
 export const TOPIC_LEADS = /^(regarding|concerning|on|as for|asked about|in connection with|about)\b/i;
 
+/**
+ * Waiting for better terms ("is holding out for control of the finance ministry"), over the lemma line; not for a time
+ * ("held out for three weeks").
+ */
+export const HOLDING_OUT_FOR = 'hold out for\\b(?! (\\S+ )?(minute|hour|day|week|month|year)\\b)';
+
+/** A source asking not to be named ("asked not to be identified"), after its verb, over lemmas. */
+export const ANONYMITY_REQUEST = 'not to be (name|identify|quote)\\b';
+
 /** A party moving its own terms ("raised its offer", "lowered their demand"), over the lemma line. */
 export const TERMS_MOVED = '(raise|lower|cut|reduce|increase|improve|sweeten|soften|revise|trim) (its|their|his|her)';
 
@@ -169,8 +178,7 @@ export const STANCE_CUES: Record<StanceKind, RegExp[]> = {
     // "The union's main demand is a 9 percent raise", "its demands include …".
     /^(demand_noun|request|priority) (be|include)\b/,
     /\binsist on\b/,
-    // Waiting for better terms: "is holding out for control of the finance ministry".
-    /\bhold out for\b(?! (\S+ )?(minute|hour|day|week|month|year)\b)/,
+    new RegExp(`\\b${HOLDING_OUT_FOR}`),
     /\bask (\S+ ){1,3}to\b/,
     // Asking to be let in or heard: "asked to take part as an observer", "asked to be named formateur"; not asked by
     // someone else ("was asked to", "when asked to").
