@@ -5,7 +5,7 @@
  */
 import { DOCUMENT_NOUNS, findAnchors, isJoiningHyphen, isNounPhrasePart, jointVoiceParts, leadingAdjunctsEnd, opensContrastedClause, OWNED_STATEMENT_NOUNS, type Anchor, type Subject } from './anchors.js';
 import { agrees, pronounGender, roleGender } from './gender.js';
-import { anchorAtQuoteClose, endsInsideQuote, signedQuotations, startsInsideQuote, transcriptSpeakers } from './quotes.js';
+import { anchorAtQuoteClose, endsInsideQuote, interviewAnswers, signedQuotations, startsInsideQuote, transcriptSpeakers } from './quotes.js';
 import {
   FRONTED_CLAUSE_OPENERS,
   GENERIC_TITLES,
@@ -72,7 +72,7 @@ export interface AttributedClause {
 export function attributeSentences(sentences: Sentence[], register: SpeakerRegister): AttributedClause[] {
   const clauses: AttributedClause[] = [];
   const anchors = sentences.map((sentence) => findAnchors(sentence.tokens, register));
-  const transcript = new Map([...signedQuotations(sentences, register), ...transcriptSpeakers(sentences, register)]);
+  const transcript = new Map([...signedQuotations(sentences, register), ...interviewAnswers(sentences, register), ...transcriptSpeakers(sentences, register)]);
   // The last speaker, a person, an organisation or a role ("said one district leader. “…”"), goes on with a quotation;
   // "he" and "she" are people.
   let lastNamed: Person | null = null;
@@ -137,18 +137,28 @@ export function attributeSentences(sentences: Sentence[], register: SpeakerRegis
   sentences.forEach((sentence, sentenceIndex) => {
     // Whose statement a sentence only mentions ("his statement that …") has not spoken: the next "he" is not them.
     // After an inverted verb (", said the mayor, Ana Lima") the name is the subject's own, not a listener's.
-    const resolve = (anchor: Anchor) => resolveAt(sentenceIndex, anchor.subject, !anchor.mentioned, anchor.inverted ? undefined : anchor.verbStart);
+    const label = transcript.get(sentenceIndex);
+    // "REYES: I would say …", an interview's "We have told the fund …": the speaker of the turn says "I" and "we".
+    const resolve = (anchor: Anchor) =>
+      label && speaksInFirstPerson(sentence.tokens, anchor) ? label.person : resolveAt(sentenceIndex, anchor.subject, !anchor.mentioned, anchor.inverted ? undefined : anchor.verbStart);
     if (anchors[sentenceIndex].length > 0) {
       clauses.push(...splitClauses(sentence, sentenceIndex, anchors[sentenceIndex], register, resolve));
       return;
     }
-    const label = transcript.get(sentenceIndex);
     if (label) named(label.person, sentenceIndex);
     const speaker = label?.person ?? quoteSpeaker(sentences, anchors, sentenceIndex, lastNamed, (closing) => resolveAt(closing.sentence, closing.anchor.subject, false));
     clauses.push(attributeWithoutAnchor(sentence, sentenceIndex, speaker, (label?.labelEnd ?? -1) + 1));
   });
   return clauses;
 }
+
+/** The anchor's subject is "I" or "we", outside a quotation (inside one, they are whoever it quotes). */
+function speaksInFirstPerson(tokens: Token[], anchor: Anchor): boolean {
+  const subject = tokens[anchor.subjectStart];
+  return !anchor.inverted && anchor.subjectEnd === anchor.subjectStart && !subject.quoted && FIRST_PERSON.has(subject.normal);
+}
+
+const FIRST_PERSON = new Set(['i', 'we']);
 
 /**
  * "A lawmaker … is calling for Donald Trump to be banned after the U.S. presidential candidate suggested that …": a

@@ -79,6 +79,55 @@ function readLabel(tokens: Token[], register: SpeakerRegister): { person: Person
 }
 
 /**
+ * The interviewee of each sentence of a question-and-answer interview's answers: after "Q: And the coupon?" no verb of
+ * saying attributes "We could live with a coupon that starts at 5%", yet it is the interviewee's stance. An interview
+ * is an article whose paragraphs ask at least twice ("Q:", "Question:") after an introduction that says it is one
+ * ("spoke to", "in an interview"; an explainer's questions are answered by its writer). The interviewee is the first
+ * person the introduction names. Every paragraph after a question up to the next one answers it, labelled ("A:",
+ * "Answer:") or not.
+ */
+export function interviewAnswers(sentences: Sentence[], register: SpeakerRegister): Map<number, { person: Person; labelEnd: number }> {
+  const answers = new Map<number, { person: Person; labelEnd: number }>();
+  const asks = (sentence: Sentence) => opensParagraph(sentences, sentence) && QUESTION_TURN.test(sentence.text);
+  const questions = new Set(sentences.filter(asks).map((sentence) => sentence.paragraphIndex));
+  if (questions.size < MIN_QUESTIONS) return answers;
+  const first = Math.min(...questions);
+  const introduction = sentences.filter((sentence) => sentence.paragraphIndex < first);
+  if (!introduction.some((sentence) => INTERVIEW_CUE.test(sentence.text))) return answers;
+  const interviewee = firstNamed(introduction.map((sentence) => sentence.text).join(' '), register.people);
+  if (!interviewee) return answers;
+  sentences.forEach((sentence, index) => {
+    if (sentence.paragraphIndex < first || questions.has(sentence.paragraphIndex)) return;
+    const labelled = opensParagraph(sentences, sentence) && ANSWER_TURN.test(sentence.text);
+    answers.set(index, { person: interviewee, labelEnd: labelled ? sentence.tokens.findIndex((token) => token.text === ':' || token.text === '.') : -1 });
+  });
+  return answers;
+}
+
+const QUESTION_TURN = /^(Q|Question)\s*[:.]\s/;
+const ANSWER_TURN = /^(A|Answer)\s*[:.]\s/;
+
+/** Questions that make an interview: one "Q." could be an initial. */
+const MIN_QUESTIONS = 2;
+
+/** An introduction that presents an interview ("Speaking to the Courier", "sat down with", "edited for length"). */
+const INTERVIEW_CUE = /\b(interview(ed|s)?|spoke|speaks|speaking|talked|talks|talking|conversation|sat down|edited for length)\b/i;
+
+function opensParagraph(sentences: Sentence[], sentence: Sentence): boolean {
+  const index = sentences.indexOf(sentence);
+  return index === 0 || sentences[index - 1].paragraphIndex !== sentence.paragraphIndex;
+}
+
+/** The person (not a source known by role, not an organisation) whose name comes first in the text. */
+function firstNamed(text: string, people: Person[]): Person | undefined {
+  const named = people
+    .filter((person) => !person.institutional && !person.organization)
+    .map((person) => ({ person, at: text.indexOf(person.name) }))
+    .filter(({ at }) => at !== -1);
+  return named.sort((a, b) => a.at - b.at)[0]?.person;
+}
+
+/**
  * The speaker of a quotation paragraph that the next paragraph signs with a dash and a name, as fact checks and readers'
  * letters print them ("“I will look into it. I don't know the status.”" | "- Hillary Clinton." or "—Ana Ruiz, Leeds."):
  * for each sentence of the quotation.

@@ -124,6 +124,30 @@ describe('attribution', () => {
     expect(statement.speaker).toBe('Tom Reyes');
   });
 
+  it('gives "I" and "we" of a transcript turn to its speaker ("REYES: I would say …")', () => {
+    const statements = extractStatements(['Ana Lima debated Tom Reyes on Friday.', 'REYES: I would say the levees must be rebuilt before winter.']);
+    expect(statements.map((statement) => [statement.speaker, statement.kind])).toEqual([['Tom Reyes', 'condition']]);
+  });
+
+  it("gives a Q&A interview's answers to the interviewee the introduction names, labelled or not, and the questions to no one", () => {
+    const interview = [
+      'Ana Lima chairs the drivers guild. Speaking to the Courier on Tuesday, she set out what the guild wants from the city.',
+      'Q: Will the guild accept the council plan?',
+      'A: Not as it stands. We will not sign unless the minimum fare rises.',
+      'I would say the council has moved a little.',
+      'Q: Should the city cap the fees apps charge?',
+      'The cap must come before any new licences.',
+    ];
+    const statements = extractStatements(interview);
+    const answers = statements.filter((statement) => statement.paragraphIndex >= 1);
+    expect(new Set(answers.map((statement) => statement.speaker))).toEqual(new Set(['Ana Lima']));
+    expect(answers.find((statement) => statement.claim.includes('fare'))).toMatchObject({ kind: 'condition', paragraphIndex: 2 });
+    expect(new Set(answers.map((statement) => statement.paragraphIndex))).toEqual(new Set([2, 3, 5]));
+    // An explainer asks and answers in its writer's voice: no introduction presents an interview.
+    const explainer = ['Ana Lima chairs the drivers guild.', ...interview.slice(1)];
+    expect(extractStatements(explainer).filter((statement) => statement.speaker === 'Ana Lima')).toEqual([]);
+  });
+
   it('knows a name with a suffix or a party tag by the words before them, so its surname alone is the same person', () => {
     const statements = extractStatements([
       'Vice President Tom B. Reyes Jr. said the state must rebuild the levees.',
