@@ -34,7 +34,7 @@ import {
   STANCE_ADJECTIVES,
   STANCE_VERBS,
   STATEMENT_NOUNS,
-  TITLE_NOUNS,
+  isTitleNoun,
   UNSPEAKING_HEADS,
   WITHDRAWING_VERBS,
 } from './lexicon.js';
@@ -2249,7 +2249,7 @@ function findSubjectEndingAt(tokens: Token[], end: number, register: SpeakerRegi
   // "the leaders agreed": a plural title names no one person.
   const plural = token.normal !== token.lemma && token.normal.endsWith('s');
   const qualified = titleQualifiers(tokens, start, end);
-  if (TITLE_NOUNS.has(token.lemma) && determiner === 'the' && !plural && !held) {
+  if (isTitleNoun(token.lemma) && determiner === 'the' && !plural && !held) {
     // "the union leader": the common noun that says whose leader (wink may read "union" there as an adjective).
     const before = tokens[end - 1];
     const noun = before.pos === 'NOUN' || (before.pos === 'ADJ' && ORGANIZATION_HEADS.has(before.normal));

@@ -375,6 +375,7 @@ export const TITLE_NOUNS = new Set([
   'executive',
   'chairman',
   'chairwoman',
+  'chair',
   'secretary',
   'envoy',
   'ambassador',
@@ -390,6 +391,11 @@ export const TITLE_NOUNS = new Set([
   'commissioner',
   'commission',
 ]);
+
+/** A title, prefixed or not ("the co-chair", "the vice-chairman": the prefix says which of several holds it). */
+export const isTitleNoun = (lemma: string): boolean => TITLE_NOUNS.has(lemma.replace(TITLE_PREFIX, ''));
+
+const TITLE_PREFIX = /^(co|vice|deputy|acting)-/;
 
 /**
  * Head nouns of subjects that are sources without a name ("officials said", "a spokesman for the ministry told

@@ -435,7 +435,7 @@ function tokenizeParagraph(paragraph: string, paragraphIndex: number, paragraphS
       return {
         text,
         normal: normals[i],
-        lemma: lemmas[i].toLowerCase(),
+        lemma: compoundLemma(normals[i], lemmas[i].toLowerCase(), pos[i]),
         pos: pos[i],
         stop: stops[i],
         space: spaces[i],
@@ -444,6 +444,16 @@ function tokenizeParagraph(paragraph: string, paragraphIndex: number, paragraphS
       };
     }),
   }));
+}
+
+/**
+ * wink leaves a hyphenated noun as written ("co-chairs"). A compound is inflected on its last word, which heads it:
+ * "co-chairs" is the plural of "co-chair", as "chairs" is of "chair".
+ */
+function compoundLemma(normal: string, lemma: string, pos: string): string {
+  const hyphen = normal.lastIndexOf('-');
+  if (pos !== 'NOUN' || lemma !== normal || hyphen <= 0 || hyphen === normal.length - 1) return lemma;
+  return normal.slice(0, hyphen + 1) + readWord(normal.slice(hyphen + 1)).lemma;
 }
 
 /** Where `text` starts in `paragraph` at or after `from`; `from` when wink rewrote it (it keeps the text as written). */

@@ -13,7 +13,7 @@ import {
   POSTMODIFYING_ADJECTIVES,
   ROLE_WORDS,
   SOURCE_NOUNS,
-  TITLE_NOUNS,
+  isTitleNoun,
   UNSPEAKING_HEADS,
 } from './lexicon.js';
 import { MAX_NAME_WORDS } from './patterns.js';
@@ -178,7 +178,7 @@ const DEMONYM_ENDING = /[a-z](ese|ian|ish)$/;
  * in the plural ("Republican senators", "the candidates": a group, where "the senator" is one person already named).
  */
 export const isSourceNoun = (token: Token) =>
-  SOURCE_NOUNS.has(token.lemma) || TITLE_NOUNS.has(token.lemma) || PERSON_DESCRIPTION_HEADS.has(token.normal) || isPluralDescription(token);
+  SOURCE_NOUNS.has(token.lemma) || isTitleNoun(token.lemma) || PERSON_DESCRIPTION_HEADS.has(token.normal) || isPluralDescription(token);
 
 const isPluralDescription = (token: Token) => token.normal !== token.lemma && PERSON_DESCRIPTION_HEADS.has(token.lemma);
 

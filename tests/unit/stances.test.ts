@@ -114,6 +114,13 @@ describe('attribution', () => {
     expect(senator.speaker).toBe('Tom Reyes');
   });
 
+  it('takes a chair, and a title a prefix qualifies ("the co-chairs", "the vice-chairman"), for a speaker', () => {
+    const speakers = ["the group's co-chairs said", 'the vice-chairman said', "the committee's chair said"].map(
+      (attribution) => extractStatements([`The lenders will not write down any principal, ${attribution}.`])[0]?.speaker,
+    );
+    expect(speakers).toEqual(["group's co-chairs", 'vice-chairman', "committee's chair"]);
+  });
+
   it('never takes whom a call is made on for who makes it ("…, meanwhile, called on the X board to …")', () => {
     const statements = extractStatements(["The council's secretary general, meanwhile, called on the Kaldmark Fisheries Board to drop its claim."]);
     expect(statements.map((statement) => statement.speaker)).not.toContain('Kaldmark Fisheries Board');
