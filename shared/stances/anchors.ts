@@ -2218,7 +2218,8 @@ function findSubjectEndingAt(tokens: Token[], end: number, register: SpeakerRegi
   if (leader) return { start: leader.start, subject: { type: 'person', person: leader.person } };
   const token = tokens[end];
   if (SPEAKER_PRONOUNS.has(token.normal)) return { start: end, subject: { type: 'pronoun', at: end } };
-  if (token.normal === 'it' && end === leadingAdjunctsEnd(tokens)) return { start: end, subject: { type: 'body' } };
+  // "It said …" and "…, it said.": a body that spoke just before; not "it" inside a clause ("said that it would …").
+  if (token.normal === 'it' && (end === leadingAdjunctsEnd(tokens) || tokens[end - 1]?.text === ',')) return { start: end, subject: { type: 'body' } };
   if (token.pos === 'PRON') return { start: end, subject: { type: 'unnamed' } };
   if (token.pos !== 'NOUN' && token.pos !== 'PROPN') return undefined;
   let start = end;

@@ -2951,6 +2951,17 @@ describe('sources without a person’s name', () => {
     ]);
   });
 
+  it('reads a trailing "…, it said." as the body that spoke just before, and as no one after a person', () => {
+    const found = extractStatements([
+      'The suspension covers all bonds, the finance ministry said in a statement. Payments to the fund will not be suspended, it said.',
+      'Mayor Ana Lima met the drivers on Tuesday. The depot will not be sold, it said.',
+    ]);
+    expect(found.map((statement) => [statement.speaker, statement.kind, statement.paragraphIndex])).toEqual([
+      ['finance ministry', 'claim', 0],
+      ['finance ministry', 'position', 0],
+    ]);
+  });
+
   it('takes "according to how …" for a measure, not a source', () => {
     const found = extractStatements([
       'Mayor Ana Lima said the city would not agree to fixed fares, arguing that fares should be set route by route according to how full the buses are.',
