@@ -127,7 +127,7 @@ export function findAnchors(tokens: Token[], register: SpeakerRegister): Anchor[
       i = Math.max(i, anchor.verbEnd, anchor.inverted ? anchor.subjectEnd : i);
     }
   }
-  if (anchors.length > 0) return withContrastedStances(tokens, withMainStance(tokens, withReportedParty(tokens, anchors, register), register), register);
+  if (anchors.length > 0) return withContrastedStances(tokens, withLeadingStance(tokens, withMainStance(tokens, withReportedParty(tokens, anchors, register), register), register), register);
   const stance =
     anchorMannerColon(tokens, register) ??
     anchorNamedStatementColon(tokens, register) ??
@@ -258,6 +258,31 @@ function withMainStance(tokens: Token[], anchors: Anchor[], register: SpeakerReg
   const citations = anchors.map((anchor) => (anchor.lemma === 'according to' ? anchor : anonymousTrailer(tokens, anchor)));
   return [stance, ...citations.filter((anchor) => anchor !== undefined)];
 }
+
+/**
+ * "Lima wants a 6% raise, and she told the council that …", "The group now wants a 22% haircut — and it is telling
+ * anyone who will listen that …": a main clause whose subject takes a stance in its verb, before a clause joined to it
+ * by "and" or "but" that reports, is a statement of its own.
+ */
+function withLeadingStance(tokens: Token[], anchors: Anchor[], register: SpeakerRegister): Anchor[] {
+  const [first] = anchors;
+  // The conjunction opens the subject's span (", and she told") or stands before it.
+  const joined = COORDINATORS.has(tokens[first.subjectStart]?.normal ?? '') ? first.subjectStart : first.subjectStart - 1;
+  // Its own subject: ", and vowed …" shares the sentence's, and its clause is the whole sentence's already.
+  if (first.inverted || first.stance || !COORDINATORS.has(tokens[joined]?.normal ?? '') || first.verbStart <= joined + 1) return anchors;
+  if (!COORDINATED_CLAUSE_BREAKS.has(tokens[joined - 1]?.text ?? '')) return anchors;
+  const stance = anchorStanceVerb(tokens.slice(0, joined - 1), register);
+  return stance ? [stance, ...anchors] : anchors;
+}
+
+/** The word at `k` opens the sentence, or a clause after a comma, or one joined by "and" or "but" after a break. */
+function opensMainClause(tokens: Token[], k: number): boolean {
+  const joined = COORDINATORS.has(tokens[k - 1]?.normal ?? '') && COORDINATED_CLAUSE_BREAKS.has(tokens[k - 2]?.text ?? '');
+  return k === leadingAdjunctsEnd(tokens) || tokens[k - 1]?.text === ',' || joined;
+}
+
+/** Marks before "and" or "but" that end a clause (not "Lima and she", a subject of two). */
+const COORDINATED_CLAUSE_BREAKS = new Set([',', ';', ...DASHES]);
 
 /**
  * "People familiar with the matter said Norvale was prepared to …", "Officials said on Monday that Norvale had told the
@@ -2218,8 +2243,9 @@ function findSubjectEndingAt(tokens: Token[], end: number, register: SpeakerRegi
   if (leader) return { start: leader.start, subject: { type: 'person', person: leader.person } };
   const token = tokens[end];
   if (SPEAKER_PRONOUNS.has(token.normal)) return { start: end, subject: { type: 'pronoun', at: end } };
-  // "It said …" and "…, it said.": a body that spoke just before; not "it" inside a clause ("said that it would …").
-  if (token.normal === 'it' && (end === leadingAdjunctsEnd(tokens) || tokens[end - 1]?.text === ',')) return { start: end, subject: { type: 'body' } };
+  // "It said …", "…, it said." and "…, and it told …": a body that spoke just before; not "it" inside a clause ("said
+  // that it would …").
+  if (token.normal === 'it' && opensMainClause(tokens, end)) return { start: end, subject: { type: 'body' } };
   if (token.pos === 'PRON') return { start: end, subject: { type: 'unnamed' } };
   if (token.pos !== 'NOUN' && token.pos !== 'PROPN') return undefined;
   let start = end;

@@ -2962,6 +2962,20 @@ describe('sources without a person’s name', () => {
     ]);
   });
 
+  it('keeps a stance in the main verb before a clause joined by "and" or "but" that reports ("wants …, and she told …")', () => {
+    const found = extractStatements(['Ana Lima wants a 6 percent raise, and she told the council that the bonus is not optional.']);
+    expect(found.map((statement) => [statement.speaker, statement.text])).toEqual([
+      ['Ana Lima', 'Ana Lima wants a 6 percent raise'],
+      ['Ana Lima', 'and she told the council that the bonus is not optional'],
+    ]);
+    // The body that took the stance is the "it" of the clause joined to it.
+    const [, told] = extractStatements(['The union now wants a 6 percent raise — and it is telling anyone who will listen that the bonus is not optional.']);
+    expect(told).toMatchObject({ speaker: 'union', kind: 'position' });
+    // A verb that shares the subject ("…, and vowed …") leaves the sentence one statement.
+    const vowed = extractStatements(['Tom Reyes has criticized the plan, and vowed not to vote for it.']);
+    expect(vowed).toHaveLength(1);
+  });
+
   it('takes "according to how …" for a measure, not a source', () => {
     const found = extractStatements([
       'Mayor Ana Lima said the city would not agree to fixed fares, arguing that fares should be set route by route according to how full the buses are.',
