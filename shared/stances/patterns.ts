@@ -433,9 +433,10 @@ export const NO_COMMENT_CUE =
 /**
  * A no-comment in the speaker's own words: "“We don't comment on hypotheticals.”", "“No comment.”", "“We will not
  * negotiate in public.”"; not one that goes on to say something ("would not comment on the merits but would appeal").
+ * Giving no details is one too: "He does not offer further details".
  */
 export const NO_COMMENT_SAID =
-  /\b(do|will|would|can) not (comment|speculate) on\b(?!.*\bbut\b)|^(say )?no comment\b|\bnot (go to )?(negotiate|bargain) (in public|(through|thru|in) the (press|media|medium))\b(?!.*\b(but|and that)\b)/;
+  /\b(do|will|would|can) not (comment|speculate) on\b(?!.*\bbut\b)|\bnot (offer|give|provide) (\S+ ){0,2}(detail|specific|explanation)s?\b|^(say )?no comment\b|\bnot (go to )?(negotiate|bargain) (in public|(through|thru|in) the (press|media|medium))\b(?!.*\b(but|and that)\b)/;
 
 /**
  * Openers that mark a restatement of what the speaker has just said, over the lemma line of the clause. "that it to

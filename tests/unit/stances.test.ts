@@ -2976,6 +2976,13 @@ describe('sources without a person’s name', () => {
     expect(vowed).toHaveLength(1);
   });
 
+  it('takes giving no details for saying nothing ("does not offer further details")', () => {
+    const [details] = extractStatements(['Tom Reyes does not offer further details, and his campaign did not respond to requests for comment.']);
+    expect(details).toMatchObject({ speaker: 'Tom Reyes', kind: 'claim' });
+    const [raise] = extractStatements(['Tom Reyes will not offer a raise.']);
+    expect(raise).toMatchObject({ kind: 'refusal' });
+  });
+
   it('takes "according to how …" for a measure, not a source', () => {
     const found = extractStatements([
       'Mayor Ana Lima said the city would not agree to fixed fares, arguing that fares should be set route by route according to how full the buses are.',
