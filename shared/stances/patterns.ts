@@ -210,7 +210,7 @@ export const STANCE_CUES: Record<StanceKind, RegExp[]> = {
   ],
   // "prepared to" as the lemma line writes it ("be prepare to", "be now prepare to"); "we will prepare to leave" is no
   // offer.
-  offer: [/\bclear the (way|path) for\b/, /\bopen the door to\b/, /\bready to\b/, /\bwilling to\b/, /\boffer\b/, /\bbe (now |still |not )?prepare to\b/, /\bopen(ness)? to\b/, /\bpropose\b/, new RegExp(`\\b${TERMS_MOVED} (\\S+ ){0,2}(proposal|bid)\\b`), new RegExp(`\\b${TERMS_MOVED} (proposed|offered) (cap|quota|ceiling|limit|figure|rate|fee|price|share|target)\\b`)],
+  offer: [/\bclear the (way|path) for\b/, /\bopen the door to\b/, /\bready to\b/, /\bwilling to\b/, /\boffer\b/, /\bbe (now |still |not )?prepare to\b/, /\bopen(ness)? to\b/, /(?<!\bno )\broom (to|for) (discuss|negotiate|negotiation|compromise|move|movement|manoeuvre|maneuver|flexibility)\b/, /\bpropose\b/, new RegExp(`\\b${TERMS_MOVED} (\\S+ ){0,2}(proposal|bid)\\b`), new RegExp(`\\b${TERMS_MOVED} (proposed|offered) (cap|quota|ceiling|limit|figure|rate|fee|price|share|target)\\b`)],
   concern: [
     /\bconcern(ed)?\b/,
     /\bworr(y|ied)\b/,
@@ -259,6 +259,8 @@ export const STANCE_CUES: Record<StanceKind, RegExp[]> = {
     /\b(reiterate|repeat|restate) (\S+ ){0,2}(frustration|dismay|disgust|anger|outrage|disappointment) (over|about|at|with)\b/,
     // A limit the speaker will not let be crossed: "said that was a red line".
     /\bred line\b/,
+    // wink reads "outer" as "out".
+    /\b(out|outer|upper|absolute) limit\b|\bbottom line\b/,
     /\bmake (it )?(\S+ )?clear\b/,
     // Questioning whether something holds doubts it: "questioned whether the plan would work".
     /\b(question|doubt) (why|whether|if|how)\b/,

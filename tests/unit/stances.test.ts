@@ -2976,6 +2976,16 @@ describe('sources without a person’s name', () => {
     expect(vowed).toHaveLength(1);
   });
 
+  it('reads room to negotiate as an offer, and an outer limit or a bottom line as a position', () => {
+    const kinds = [
+      'Tom Reyes said there is room to discuss the cap.',
+      'Tom Reyes said there is no room to discuss the cap.',
+      'Tom Reyes said 2040 is the outer limit for the union.',
+      'Tom Reyes said a 3 percent raise was the bottom line.',
+    ].map((sentence) => extractStatements([sentence])[0]?.kind);
+    expect(kinds).toEqual(['offer', 'position', 'position', 'position']);
+  });
+
   it('takes giving no details for saying nothing ("does not offer further details")', () => {
     const [details] = extractStatements(['Tom Reyes does not offer further details, and his campaign did not respond to requests for comment.']);
     expect(details).toMatchObject({ speaker: 'Tom Reyes', kind: 'claim' });
