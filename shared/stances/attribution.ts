@@ -750,7 +750,9 @@ function speaksForOther(person: Person | null, word: string): boolean {
  */
 function mentionsDocument(tokens: Token[]): boolean {
   const issued = (before?: Token) => !!before && (before.normal === 'a' || before.normal === 'an' || POSSESSIVE_DETERMINERS.has(before.normal) || POSSESSIVE_MARKS.has(before.text));
-  return tokens.some((token, k) => DOCUMENT_NOUNS.has(token.lemma) && token.pos === 'NOUN' && issued(tokens[k - 1]));
+  // An adjective may describe it: "in a joint statement", "in a written statement".
+  const describedIssued = (k: number) => issued(tokens[k - 1]) || (tokens[k - 1]?.pos === 'ADJ' && issued(tokens[k - 2]));
+  return tokens.some((token, k) => DOCUMENT_NOUNS.has(token.lemma) && token.pos === 'NOUN' && describedIssued(k));
 }
 
 /** "the businessman" is a "he", "the congresswoman" a "she": the same person a pronoun would be. */

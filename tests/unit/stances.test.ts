@@ -3213,6 +3213,9 @@ describe('sources without a person’s name', () => {
       ['Ana Lima', true],
     ]);
     expect(extractStatements(['Ana Lima met the council.', 'The statement said the city would never pay.'])).toEqual([]);
+    // A statement an adjective describes ("a joint statement", "a written statement") is issued all the same.
+    const written = extractStatements(['Mayor Ana Lima said in a written statement that the depot would stay open.', 'The city would not sell the depot, the statement said.']);
+    expect(written.map((statement) => statement.speaker)).toEqual(['Ana Lima', 'Ana Lima']);
     // The last statement named: "the district's statement" after the union's.
     const two = extractStatements([
       'In a statement, the union said it would not strike before May.',
