@@ -44,7 +44,7 @@ import {
   PHRASE_SYNONYMS,
   SYNONYMS,
 } from './vocabulary.js';
-import { isModifyingParticiple, isWord, type Token } from './sentences.js';
+import { isInterjectionAt, isModifyingParticiple, isWord, type Token } from './sentences.js';
 import { readWord } from './nlp-models.js';
 import { isSourceNoun } from './sources.js';
 import type { StatementKind } from './types.js';
@@ -344,7 +344,8 @@ export interface ClauseShape {
  * read as the verb: it is the subject's stance, where "the demands would make …" names someone else's.
  */
 export function lemmaLine(tokens: Token[], { ownStance = false } = {}): string {
-  const words = tokens.filter((token) => !token.quoteMark);
+  // An adverb set off by commas ("did not, however, rule out") stands outside the clause the cues read.
+  const words = withoutInterjections(tokens.filter((token) => !token.quoteMark));
   const owned = ownStance ? ownedObjectNoun(words) : -1;
   return words
     .map((token, k) => {
@@ -356,6 +357,11 @@ export function lemmaLine(tokens: Token[], { ownStance = false } = {}): string {
       return token.pos === 'NOUN' && VERB_CUES_AS_NOUNS.has(token.lemma) && k !== owned ? `${token.lemma}_noun` : token.lemma;
     })
     .join(' ');
+}
+
+function withoutInterjections(tokens: Token[]): Token[] {
+  const aside = new Set(tokens.flatMap((_, k) => (isInterjectionAt(tokens, k) ? [k - 2, k - 1, k] : [])));
+  return aside.size === 0 ? tokens : tokens.filter((_, k) => !aside.has(k));
 }
 
 /** Modals whose perfect tells a past that did not happen: "would have dropped", "could not have won". */

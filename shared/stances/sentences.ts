@@ -66,7 +66,7 @@ const SENTENCE_BREAK = /[.!?…]["”’')\]]*\s+/g;
  * Stages: boundParagraphs → tokenizeParagraph → splitFusedMarks → splitPossessives → mendSplitPairs → markQuotations →
  * retagSentenceStart → retagParticiples → retagOwnedModifiers → retagPresentVerbs → retagCharacterisingVerbs →
  * retagPhrasalVerbs → retagPhrasalStanceParticiples → retagSaidReadAsAdjective → retagAfterAccordingTo →
- * retagNamesReadAsVerbs → retagAdverbsAfterHave → retagVerbsAfterModal → mergeBrokenAbbreviations → withoutDateline.
+ * retagNamesReadAsVerbs → retagAdverbsAfterHave → retagVerbsAfterModal → retagVerbsAfterDo → mergeBrokenAbbreviations → withoutDateline.
  * Quotation state resets at each paragraph: by convention a quote that runs on opens again in the next one.
  */
 export function readSentences(paragraphs: string[]): Sentence[] {
@@ -75,7 +75,7 @@ export function readSentences(paragraphs: string[]): Sentence[] {
     const start = paragraphStart;
     const sentences = mendSplitPairs(tokenizeParagraph(paragraph, paragraphIndex, start).map(splitFusedMarks).map(splitPossessives));
     paragraphStart += paragraphs[paragraphIndex].length + PARAGRAPH_SEPARATOR.length;
-    const retagged = markQuotations(sentences).map(retagSentenceStart).map(retagParticiples).map(retagOwnedModifiers).map(retagPresentVerbs).map(retagCharacterisingVerbs).map(retagPhrasalVerbs).map(retagPhrasalStanceParticiples).map(retagSaidReadAsAdjective).map(retagAfterAccordingTo).map(retagNamesReadAsVerbs).map(retagAdverbsAfterHave).map(retagVerbsAfterModal);
+    const retagged = markQuotations(sentences).map(retagSentenceStart).map(retagParticiples).map(retagOwnedModifiers).map(retagPresentVerbs).map(retagCharacterisingVerbs).map(retagPhrasalVerbs).map(retagPhrasalStanceParticiples).map(retagSaidReadAsAdjective).map(retagAfterAccordingTo).map(retagNamesReadAsVerbs).map(retagAdverbsAfterHave).map(retagVerbsAfterModal).map(retagVerbsAfterDo);
     const merged = mergeBrokenAbbreviations(retagged, paragraph, start);
     return withoutDateline(merged, paragraph, start);
   });
@@ -332,6 +332,23 @@ function retagVerbsAfterModal(sentence: Sentence): Sentence {
 }
 
 const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'it', 'us', 'me', 'whoever']);
+
+/**
+ * wink reads a verb after "did" and an adverb set off by commas as a noun ("did, however, signal that …"). After "do"
+ * (and "not") only a verb's base form can stand.
+ */
+function retagVerbsAfterDo(sentence: Sentence): Sentence {
+  const tokens = sentence.tokens;
+  tokens.forEach((token, k) => {
+    if (token.pos !== 'NOUN' || !isInterjectionAt(tokens, k - 1)) return;
+    const auxiliary = tokens[k - 4]?.normal === 'not' ? tokens[k - 5] : tokens[k - 4];
+    if (auxiliary?.pos === 'AUX' && auxiliary.lemma === 'do') tokens[k] = { ...token, pos: 'VERB', lemma: token.normal };
+  });
+  return sentence;
+}
+
+/** An adverb set off by commas ending at `k` (", however,"). */
+export const isInterjectionAt = (tokens: Token[], k: number) => tokens[k]?.text === ',' && tokens[k - 1]?.pos === 'ADV' && tokens[k - 2]?.text === ',';
 
 /**
  * wink reads "long" in "has long been opposed" as an adjective, and "since" in "has since raised its offer" as a

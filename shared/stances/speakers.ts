@@ -24,7 +24,7 @@ import {
   TITLE_NOUNS,
 } from './lexicon.js';
 import { MAX_APPOSITIVE_TOKENS, MAX_NAME_WORDS, MAX_ROLE_TOKENS } from './patterns.js';
-import { isCapitalized, isDeterminer, isWord, joinTokens, type Sentence, type Token } from './sentences.js';
+import { isCapitalized, isDeterminer, isInterjectionAt, isWord, joinTokens, type Sentence, type Token } from './sentences.js';
 
 export interface Person {
   /** Full name as first named ("Vladimir Putin"), or as the caller listed it. */
@@ -423,6 +423,8 @@ export function skipToSubjectEnd(tokens: Token[], from: number): number {
   const isSkipped = (token: Token, k: number) =>
     (token.pos === 'ADV' && !isMistaggedName(token)) || token.pos === 'AUX' || token.normal === 'not' || token.entity === 'DATE' || token.entity === 'TIME' ||
     (token.normal === 'no' && tokens[k + 1]?.normal === 'longer') || (INTENSIFIERS.has(token.normal) && k > 0 && isWord(tokens[k - 1]) && tokens[k - 1].pos !== 'VERB');
+  // "Lima did, however, say …": an adverb set off by commas after an auxiliary.
+  if (isInterjectionAt(tokens, j) && (tokens[j - 3]?.pos === 'AUX' || tokens[j - 3]?.normal === 'not')) j -= 3;
   while (j >= 0 && isSkipped(tokens[j], j)) j -= 1;
   if (j < from && j >= 0 && TIME_PREPOSITIONS.has(tokens[j].normal)) {
     j -= 1;

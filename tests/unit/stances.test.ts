@@ -2986,6 +2986,13 @@ describe('sources without a person’s name', () => {
     expect(kinds).toEqual(['offer', 'position', 'position', 'position']);
   });
 
+  it('reads past an adverb set off by commas after "did" ("did, however, signal that …", "did not, however, rule out …")', () => {
+    const [signalled] = extractStatements(['Tom Reyes did, however, signal that the union could accept an obligation to report its data.']);
+    expect(signalled).toMatchObject({ speaker: 'Tom Reyes', kind: 'position' });
+    const [open] = extractStatements(['Tom Reyes did not, however, rule out a strike.']);
+    expect(open).toMatchObject({ speaker: 'Tom Reyes', kind: 'position', polarity: 'positive' });
+  });
+
   it('takes giving no details for saying nothing ("does not offer further details")', () => {
     const [details] = extractStatements(['Tom Reyes does not offer further details, and his campaign did not respond to requests for comment.']);
     expect(details).toMatchObject({ speaker: 'Tom Reyes', kind: 'claim' });
