@@ -460,6 +460,7 @@ export const SOURCE_NOUNS = new Set([
   'federation',
   'coalition',
   'alliance',
+  'bloc',
   'league',
   'club',
   // A party's parts: "the youth wing passed a motion …", "the regional branch said".

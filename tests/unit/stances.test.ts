@@ -2993,6 +2993,11 @@ describe('sources without a person’s name', () => {
     expect(open).toMatchObject({ speaker: 'Tom Reyes', kind: 'position', polarity: 'positive' });
   });
 
+  it('takes a bloc for a body that speaks ("The bloc now says it “could accept” a global list …")', () => {
+    const [bloc] = extractStatements(['The bloc now says it “could accept” a global list of banned products, as long as items are added only by consensus.']);
+    expect(bloc).toMatchObject({ speaker: 'bloc', kind: 'condition' });
+  });
+
   it('takes giving no details for saying nothing ("does not offer further details")', () => {
     const [details] = extractStatements(['Tom Reyes does not offer further details, and his campaign did not respond to requests for comment.']);
     expect(details).toMatchObject({ speaker: 'Tom Reyes', kind: 'claim' });
