@@ -901,7 +901,7 @@ const SPECULATIVE_MODALS = new Set(['may', 'might', 'could']);
 const OWNING_DETERMINERS = new Set(['its', 'their']);
 
 /** What someone issues that then "says" for them ("the statement said", "the letter adds"). */
-export const DOCUMENT_NOUNS = new Set(['statement', 'release', 'letter', 'memo', 'email']);
+export const DOCUMENT_NOUNS = new Set(['statement', 'release', 'letter', 'memo', 'email', 'text', 'draft', 'paper', 'submission']);
 
 /**
  * Where the sentence's subject can start: after leading adjuncts set off by commas ("In an interview published

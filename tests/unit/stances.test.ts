@@ -2998,6 +2998,15 @@ describe('sources without a person’s name', () => {
     expect(bloc).toMatchObject({ speaker: 'bloc', kind: 'condition' });
   });
 
+  it('gives what a draft, a text or a paper proposes to its owner ("the union\'s draft proposes …")', () => {
+    const [draft] = extractStatements(["The union's draft proposes a 6 percent raise."]);
+    expect(draft).toMatchObject({ speaker: 'union', kind: 'offer' });
+    const [text] = extractStatements(["The chair's text proposes a 2035 deadline for the ban."]);
+    expect(text).toMatchObject({ speaker: 'chair', kind: 'offer' });
+    const [paper] = extractStatements(["The committee's paper proposes a 2035 deadline for the ban."]);
+    expect(paper).toMatchObject({ speaker: 'committee', kind: 'offer' });
+  });
+
   it('takes giving no details for saying nothing ("does not offer further details")', () => {
     const [details] = extractStatements(['Tom Reyes does not offer further details, and his campaign did not respond to requests for comment.']);
     expect(details).toMatchObject({ speaker: 'Tom Reyes', kind: 'claim' });
