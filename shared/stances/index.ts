@@ -10,7 +10,7 @@ import { findRetinueOwners } from './retinue.js';
 import { findSeatHolders } from './seats.js';
 import { mergeQuotations, type SentenceStatement } from './quotations.js';
 import { isWord, joinTokens, PARAGRAPH_SEPARATOR, readSentences, type Sentence, type Token } from './sentences.js';
-import { voicesOf } from './ledger.js';
+import { claimTokens, voicesOf } from './ledger.js';
 import { attributeRelease } from './releases.js';
 import { findAdSponsors } from './ads.js';
 import { findPronounOwners } from './owned-sources.js';
@@ -140,6 +140,9 @@ function toStatement(clause: AttributedClause, vocabulary: ClaimVocabulary): Fou
   const exclude = new Set([...(clause.speaker?.words ?? []), ...(clause.coSpeaker?.words ?? [])]);
   const claim = normalizeClaim([...clause.context, ...withoutPartySubject(clause.content)], { negated: stance.polarity === 'negative', exclude, vocabulary });
   if (!claim) return [];
+  // "Not yet.", "Absolutely not.": a short answer that names nothing it is about states nothing on its own ("That was
+  // not good enough" still judges what came before).
+  if (claimTokens(claim).size === 0 && clause.content.filter(isWord).length <= MAX_BARE_ANSWER_WORDS) return [];
   const said: Statement = { speaker: null, kind: stance.kind, polarity: stance.polarity, text: clause.text, claim, paragraphIndex: clause.paragraphIndex };
   const statement = clause.speaker ? spokenBy(said, clause.speaker) : said;
   if (stance.withdrawn) statement.withdrawn = true;
@@ -151,6 +154,9 @@ function toStatement(clause: AttributedClause, vocabulary: ClaimVocabulary): Fou
   // "Trump and Cruz said …": the same statement is each one's, for each one's ledger.
   return clause.coSpeaker ? [{ statement: spokenBy(statement, clause.coSpeaker), clause }, { statement, clause }] : [{ statement, clause }];
 }
+
+/** Words of an answer too short to be about anything when its claim keeps none ("Absolutely not"). */
+const MAX_BARE_ANSWER_WORDS = 3;
 
 /** The statement as said by `person`, with their role and principal (and no one else's). */
 function spokenBy(statement: Statement, person: Person): Statement {

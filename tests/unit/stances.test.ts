@@ -3007,6 +3007,11 @@ describe('sources without a person’s name', () => {
     expect(paper).toMatchObject({ speaker: 'committee', kind: 'offer' });
   });
 
+  it('keeps no statement that names nothing it is about ("Not yet.", "Absolutely not.")', () => {
+    const found = extractStatements(['Ana Lima met the council.', 'LIMA: Not yet.', '“Absolutely not,” Lima said.', 'LIMA: We will not accept the offer.']);
+    expect(found.map((statement) => statement.claim)).toEqual(['accept not offer']);
+  });
+
   it('takes giving no details for saying nothing ("does not offer further details")', () => {
     const [details] = extractStatements(['Tom Reyes does not offer further details, and his campaign did not respond to requests for comment.']);
     expect(details).toMatchObject({ speaker: 'Tom Reyes', kind: 'claim' });
