@@ -785,6 +785,17 @@ function stanceAnchorAt(tokens: Token[], i: number, register: SpeakerRegister, s
   return { verbStart: subjectEnd + 1, verbEnd, subjectStart: found.start, subjectEnd, inverted: false, subject: found.subject, lemma: tokens[stance].lemma, stance: true };
 }
 
+/**
+ * The person a sentence with no verb of saying is about, as the subject of its first verb ("The chair, Ambassador Ivo
+ * Pelt, closed the session with a warning."): whom a quotation right after it in the paragraph goes to.
+ */
+export function subjectPerson(tokens: Token[], register: SpeakerRegister): Person | undefined {
+  const verb = tokens.findIndex((token) => !token.quoted && isFiniteVerb(token));
+  if (verb <= 0) return undefined;
+  const { found } = subjectBefore(tokens, verb, register);
+  return found?.start === leadingAdjunctsEnd(tokens) && found.subject.type === 'person' ? found.subject.person : undefined;
+}
+
 /** A subject that opens a free relative: "what" before it, or taken into it ("what she" of "what she truly believes"). */
 function isFreeRelative(tokens: Token[], subjectStart: number): boolean {
   return tokens[subjectStart - 1]?.normal === 'what' || tokens[subjectStart]?.normal === 'what';

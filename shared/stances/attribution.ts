@@ -3,7 +3,7 @@
  * "according to X", "“…,” the Russian leader said", pronouns and titles, and quotations that run on into the
  * next sentence or paragraph without a new attribution.
  */
-import { DOCUMENT_NOUNS, findAnchors, isJoiningHyphen, isNounPhrasePart, jointVoiceParts, leadingAdjunctsEnd, opensContrastedClause, OWNED_STATEMENT_NOUNS, type Anchor, type Subject } from './anchors.js';
+import { DOCUMENT_NOUNS, findAnchors, isJoiningHyphen, isNounPhrasePart, jointVoiceParts, leadingAdjunctsEnd, opensContrastedClause, OWNED_STATEMENT_NOUNS, subjectPerson, type Anchor, type Subject } from './anchors.js';
 import { agrees, pronounGender, roleGender } from './gender.js';
 import { anchorAtQuoteClose, endsInsideQuote, interviewAnswers, signedQuotations, startsInsideQuote, transcriptSpeakers } from './quotes.js';
 import {
@@ -146,10 +146,20 @@ export function attributeSentences(sentences: Sentence[], register: SpeakerRegis
       return;
     }
     if (label) named(label.person, sentenceIndex);
+    // "The chair closed the session with a warning. “We will fail …”": the quotation after it is the subject's.
+    const introduced = !label && introducesQuotation(sentences, sentenceIndex) ? subjectPerson(sentence.tokens, register) : undefined;
+    if (introduced) named(introduced, sentenceIndex);
     const speaker = label?.person ?? quoteSpeaker(sentences, anchors, sentenceIndex, lastNamed, (closing) => resolveAt(closing.sentence, closing.anchor.subject, false));
     clauses.push(attributeWithoutAnchor(sentence, sentenceIndex, speaker, (label?.labelEnd ?? -1) + 1));
   });
   return clauses;
+}
+
+/** A sentence outside quotation marks that a quotation follows in its paragraph. */
+function introducesQuotation(sentences: Sentence[], index: number): boolean {
+  const [sentence, next] = [sentences[index], sentences[index + 1]];
+  if (startsInsideQuote(sentence) || endsInsideQuote(sentence)) return false;
+  return next !== undefined && next.paragraphIndex === sentence.paragraphIndex && startsInsideQuote(next);
 }
 
 /** The anchor's subject is "I" or "we", outside a quotation (inside one, they are whoever it quotes). */

@@ -3012,6 +3012,17 @@ describe('sources without a person’s name', () => {
     expect(found.map((statement) => statement.claim)).toEqual(['accept not offer']);
   });
 
+  it('gives a quotation to the person the sentence before it in the paragraph is about, not to the last speaker', () => {
+    const found = extractStatements([
+      'Ana Lima said the union would strike on Friday.',
+      'The chair, Ambassador Tom Reyes, closed the session with a warning. “If we go to the vote like this, we will fail.”',
+    ]);
+    expect(found.map((statement) => statement.speaker)).toEqual(['Ana Lima', 'Tom Reyes']);
+    // A sentence in another paragraph does not introduce the quotation.
+    const apart = extractStatements(['Ana Lima said the union would strike on Friday.', 'Tom Reyes closed the session.', '“If we go to the vote like this, we will fail.”']);
+    expect(apart.map((statement) => statement.speaker)).toEqual(['Ana Lima', 'Ana Lima']);
+  });
+
   it('takes giving no details for saying nothing ("does not offer further details")', () => {
     const [details] = extractStatements(['Tom Reyes does not offer further details, and his campaign did not respond to requests for comment.']);
     expect(details).toMatchObject({ speaker: 'Tom Reyes', kind: 'claim' });
