@@ -207,6 +207,8 @@ export const STANCE_CUES: Record<StanceKind, RegExp[]> = {
     /\b(lodge|file|table|submit) (\S+ ){1,2}(claim|demand(_noun)?) (for|of|that)\b/,
     // Terms moved: "lowered its salary demand to 4.5 percent".
     new RegExp(`\\b${TERMS_MOVED} (\\S+ ){0,2}(demand|claim)(_noun)?\\b`),
+    // What the speaker needs, said as a pseudo-cleft: "What we need now is a fund that is operational by 2027".
+    /^what (\S+ ){1,2}need (\S+ )?be\b/,
   ],
   // "prepared to" as the lemma line writes it ("be prepare to", "be now prepare to"); "we will prepare to leave" is no
   // offer.

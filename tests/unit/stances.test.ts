@@ -3023,6 +3023,11 @@ describe('sources without a person’s name', () => {
     expect(apart.map((statement) => statement.speaker)).toEqual(['Ana Lima', 'Ana Lima']);
   });
 
+  it('reads "What we need now is …" as a demand', () => {
+    const found = extractStatements(['Ana Lima met the council.', 'LIMA: What we need now is a fund that is operational by 2027.']);
+    expect(found.map((statement) => [statement.speaker, statement.kind])).toEqual([['Ana Lima', 'demand']]);
+  });
+
   it('takes giving no details for saying nothing ("does not offer further details")', () => {
     const [details] = extractStatements(['Tom Reyes does not offer further details, and his campaign did not respond to requests for comment.']);
     expect(details).toMatchObject({ speaker: 'Tom Reyes', kind: 'claim' });
