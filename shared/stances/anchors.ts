@@ -911,7 +911,7 @@ const SPECULATIVE_MODALS = new Set(['may', 'might', 'could']);
 /** Determiners that give a role to a body: "its chief executive", "their leader". */
 const OWNING_DETERMINERS = new Set(['its', 'their']);
 
-/** What someone issues that then "says" for them ("the statement said", "the letter adds"). */
+/** What someone issues that then "says" for them ("the statement said", "the letter adds", "the chair's text proposes"). */
 export const DOCUMENT_NOUNS = new Set(['statement', 'release', 'letter', 'memo', 'email', 'text', 'draft', 'paper', 'submission']);
 
 /**

@@ -359,6 +359,7 @@ export function lemmaLine(tokens: Token[], { ownStance = false } = {}): string {
     .join(' ');
 }
 
+/** The tokens without their adverbs set off by commas (", however,") and those commas. */
 function withoutInterjections(tokens: Token[]): Token[] {
   const aside = new Set(tokens.flatMap((_, k) => (isInterjectionAt(tokens, k) ? [k - 2, k - 1, k] : [])));
   return aside.size === 0 ? tokens : tokens.filter((_, k) => !aside.has(k));

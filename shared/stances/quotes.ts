@@ -1,8 +1,9 @@
 /**
  * Speakers of sentences that carry no reporting verb of their own: a quotation running over several sentences, named
  * where it closes ("“… They’re performing honorably. It’s too bad,” Bolton charged."), transcripts whose paragraphs
- * open with the speaker's name ("CLINTON: I feel a great deal of sympathy …"), and quotations signed by the paragraph
- * after them ("“I will look into it.”" | "- Hillary Clinton.").
+ * open with the speaker's name ("CLINTON: I feel a great deal of sympathy …"), the answers of a question-and-answer
+ * interview ("Q: …" | "A: We could live with …"), and quotations signed by the paragraph after them ("“I will look
+ * into it.”" | "- Hillary Clinton.").
  */
 import type { Anchor } from './anchors.js';
 import { isCapitalized, isWord, type Sentence, type Token } from './sentences.js';
@@ -88,7 +89,8 @@ function readLabel(tokens: Token[], register: SpeakerRegister): { person: Person
  */
 export function interviewAnswers(sentences: Sentence[], register: SpeakerRegister): Map<number, { person: Person; labelEnd: number }> {
   const answers = new Map<number, { person: Person; labelEnd: number }>();
-  const asks = (sentence: Sentence) => opensParagraph(sentences, sentence) && QUESTION_TURN.test(sentence.text);
+  const opensParagraph = (index: number) => index === 0 || sentences[index - 1].paragraphIndex !== sentences[index].paragraphIndex;
+  const asks = (sentence: Sentence, index: number) => opensParagraph(index) && QUESTION_TURN.test(sentence.text);
   const questions = new Set(sentences.filter(asks).map((sentence) => sentence.paragraphIndex));
   if (questions.size < MIN_QUESTIONS) return answers;
   const first = Math.min(...questions);
@@ -98,8 +100,10 @@ export function interviewAnswers(sentences: Sentence[], register: SpeakerRegiste
   if (!interviewee) return answers;
   sentences.forEach((sentence, index) => {
     if (sentence.paragraphIndex < first || questions.has(sentence.paragraphIndex)) return;
-    const labelled = opensParagraph(sentences, sentence) && ANSWER_TURN.test(sentence.text);
-    answers.set(index, { person: interviewee, labelEnd: labelled ? sentence.tokens.findIndex((token) => token.text === ':' || token.text === '.') : -1 });
+    // The answer's label is left out of what was said: its mark, or the label itself where wink reads "A." as one word.
+    const labelled = opensParagraph(index) && ANSWER_TURN.test(sentence.text);
+    const mark = sentence.tokens.slice(0, 2).findIndex((token) => token.text === ':' || token.text === '.');
+    answers.set(index, { person: interviewee, labelEnd: labelled ? Math.max(mark, 0) : -1 });
   });
   return answers;
 }
@@ -111,12 +115,7 @@ const ANSWER_TURN = /^(A|Answer)\s*[:.]\s/;
 const MIN_QUESTIONS = 2;
 
 /** An introduction that presents an interview ("Speaking to the Courier", "sat down with", "edited for length"). */
-const INTERVIEW_CUE = /\b(interview(ed|s)?|spoke|speaks|speaking|talked|talks|talking|conversation|sat down|edited for length)\b/i;
-
-function opensParagraph(sentences: Sentence[], sentence: Sentence): boolean {
-  const index = sentences.indexOf(sentence);
-  return index === 0 || sentences[index - 1].paragraphIndex !== sentence.paragraphIndex;
-}
+const INTERVIEW_CUE = /\b(interview(ed|s)?|spoke|speaks|speaking|talked|talking|conversation|sat down|edited for length)\b/i;
 
 /** The person (not a source known by role, not an organisation) whose name comes first in the text. */
 function firstNamed(text: string, people: Person[]): Person | undefined {
