@@ -269,16 +269,19 @@ function withLeadingStance(tokens: Token[], anchors: Anchor[], register: Speaker
   // The conjunction opens the subject's span (", and she told") or stands before it.
   const joined = COORDINATORS.has(tokens[first.subjectStart]?.normal ?? '') ? first.subjectStart : first.subjectStart - 1;
   // Its own subject: ", and vowed …" shares the sentence's, and its clause is the whole sentence's already.
-  if (first.inverted || first.stance || !COORDINATORS.has(tokens[joined]?.normal ?? '') || first.verbStart <= joined + 1) return anchors;
-  if (!COORDINATED_CLAUSE_BREAKS.has(tokens[joined - 1]?.text ?? '')) return anchors;
+  if (first.inverted || first.stance || !joinsClauseAt(tokens, joined) || first.verbStart <= joined + 1) return anchors;
   const stance = anchorStanceVerb(tokens.slice(0, joined - 1), register);
   return stance ? [stance, ...anchors] : anchors;
 }
 
 /** The word at `k` opens the sentence, or a clause after a comma, or one joined by "and" or "but" after a break. */
 function opensMainClause(tokens: Token[], k: number): boolean {
-  const joined = COORDINATORS.has(tokens[k - 1]?.normal ?? '') && COORDINATED_CLAUSE_BREAKS.has(tokens[k - 2]?.text ?? '');
-  return k === leadingAdjunctsEnd(tokens) || tokens[k - 1]?.text === ',' || joined;
+  return k === leadingAdjunctsEnd(tokens) || tokens[k - 1]?.text === ',' || joinsClauseAt(tokens, k - 1);
+}
+
+/** "and" or "but" at `k` after a mark that ends a clause (", and", "— but"). */
+function joinsClauseAt(tokens: Token[], k: number): boolean {
+  return COORDINATORS.has(tokens[k]?.normal ?? '') && COORDINATED_CLAUSE_BREAKS.has(tokens[k - 1]?.text ?? '');
 }
 
 /** Marks before "and" or "but" that end a clause (not "Lima and she", a subject of two). */

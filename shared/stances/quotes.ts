@@ -7,7 +7,7 @@
  */
 import type { Anchor } from './anchors.js';
 import { isCapitalized, isWord, type Sentence, type Token } from './sentences.js';
-import { DASHES, findNameStartingAt, type Person, type SpeakerRegister } from './speakers.js';
+import { DASHES, findNameStartingAt, namesIn, type Person, type SpeakerRegister } from './speakers.js';
 
 /** Tokens between a closing quotation mark and the attribution after it (`,” said X` or `,” X said`). */
 const MAX_TOKENS_AFTER_CLOSE = 3;
@@ -59,9 +59,8 @@ export function transcriptSpeakers(sentences: Sentence[], register: SpeakerRegis
   const labelled = new Map<number, { person: Person; labelEnd: number }>();
   let current: { paragraph: number; person: Person } | undefined;
   sentences.forEach((sentence, index) => {
-    const opensParagraph = index === 0 || sentences[index - 1].paragraphIndex !== sentence.paragraphIndex;
     const label = readLabel(sentence.tokens, register);
-    if (opensParagraph) current = label && { paragraph: sentence.paragraphIndex, person: label.person };
+    if (opensParagraph(sentences, index)) current = label && { paragraph: sentence.paragraphIndex, person: label.person };
     // Within a paragraph a label holds for its own sentence ("Bush: “The mission is to destroy ISIS.”").
     if (label) labelled.set(index, label);
     else if (current?.paragraph === sentence.paragraphIndex) labelled.set(index, { person: current.person, labelEnd: -1 });
@@ -89,19 +88,20 @@ function readLabel(tokens: Token[], register: SpeakerRegister): { person: Person
  */
 export function interviewAnswers(sentences: Sentence[], register: SpeakerRegister): Map<number, { person: Person; labelEnd: number }> {
   const answers = new Map<number, { person: Person; labelEnd: number }>();
-  const opensParagraph = (index: number) => index === 0 || sentences[index - 1].paragraphIndex !== sentences[index].paragraphIndex;
-  const asks = (sentence: Sentence, index: number) => opensParagraph(index) && QUESTION_TURN.test(sentence.text);
+  const asks = (sentence: Sentence, index: number) => opensParagraph(sentences, index) && QUESTION_TURN.test(sentence.text);
   const questions = new Set(sentences.filter(asks).map((sentence) => sentence.paragraphIndex));
   if (questions.size < MIN_QUESTIONS) return answers;
   const first = Math.min(...questions);
   const introduction = sentences.filter((sentence) => sentence.paragraphIndex < first);
   if (!introduction.some((sentence) => INTERVIEW_CUE.test(sentence.text))) return answers;
-  const interviewee = firstNamed(introduction.map((sentence) => sentence.text).join(' '), register.people);
+  // The first person it names: not a source known by role, not an organisation.
+  const named = introduction.flatMap((sentence) => [...namesIn(sentence.tokens, register)]);
+  const interviewee = named.find(({ person }) => !person.institutional && !person.organization)?.person;
   if (!interviewee) return answers;
   sentences.forEach((sentence, index) => {
     if (sentence.paragraphIndex < first || questions.has(sentence.paragraphIndex)) return;
     // The answer's label is left out of what was said: its mark, or the label itself where wink reads "A." as one word.
-    const labelled = opensParagraph(index) && ANSWER_TURN.test(sentence.text);
+    const labelled = opensParagraph(sentences, index) && ANSWER_TURN.test(sentence.text);
     const mark = sentence.tokens.slice(0, 2).findIndex((token) => token.text === ':' || token.text === '.');
     answers.set(index, { person: interviewee, labelEnd: labelled ? Math.max(mark, 0) : -1 });
   });
@@ -117,13 +117,9 @@ const MIN_QUESTIONS = 2;
 /** An introduction that presents an interview ("Speaking to the Courier", "sat down with", "edited for length"). */
 const INTERVIEW_CUE = /\b(interview(ed|s)?|spoke|speaks|speaking|talked|talking|conversation|sat down|edited for length)\b/i;
 
-/** The person (not a source known by role, not an organisation) whose name comes first in the text. */
-function firstNamed(text: string, people: Person[]): Person | undefined {
-  const named = people
-    .filter((person) => !person.institutional && !person.organization)
-    .map((person) => ({ person, at: text.indexOf(person.name) }))
-    .filter(({ at }) => at !== -1);
-  return named.sort((a, b) => a.at - b.at)[0]?.person;
+/** The sentence at `index` opens its paragraph. */
+function opensParagraph(sentences: Sentence[], index: number): boolean {
+  return index === 0 || sentences[index - 1].paragraphIndex !== sentences[index].paragraphIndex;
 }
 
 /**
