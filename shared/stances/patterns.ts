@@ -485,13 +485,16 @@ export const REITERATION_CUE = /\b(repeat(s|ed|ing)?|reiterat\w*|restat\w*|reaff
 /** A time gone by that a recall names: a month, "last week", "earlier this year". */
 const PAST_TIMES = '(january|february|march|april|may|june|july|august|september|october|november|december|last (week|month|year|spring|summer|autumn|fall|winter)|earlier this (week|month|year))';
 
+/** A time gone by that needs no preposition: "said last month that", "told the Herald earlier this week". */
+const RECENT_TIMES = '(last (week|month|year)|earlier this (week|month|year))';
+
 /**
  * The writer recalls a stance taken before, in the words around what was said: a perfect ("has said", "had threatened
  * to"), a past time after the verb ("said in April that"), or one the sentence opens with ("In the past, …").
  */
 export const RECALL_CUES: RegExp[] = [
   /\b(has|have|had) (long |repeatedly |previously |already |also |since |consistently )?(said|called|argued|insisted|demanded|sought|threatened|opposed|urged|warned|rejected|refused|vowed|promised|pledged|proposed|offered|backed|supported|ruled out|made clear)\b/,
-  new RegExp(`\\b(said|told|wrote|called|argued|insisted|demanded|threatened|warned|rejected|vowed|promised|proposed|offered|urged|refused|agreed) (\\S+ ){0,3}(in|on) ${PAST_TIMES}\\b`),
+  new RegExp(`\\b(said|told|wrote|called|argued|insisted|demanded|threatened|warned|rejected|vowed|promised|proposed|offered|urged|refused|agreed) (\\S+ ){0,3}((in|on) ${PAST_TIMES}|${RECENT_TIMES})\\b`),
   new RegExp(`^(in the past|at the time|previously|in ${PAST_TIMES}|${PAST_TIMES}),`),
 ];
 

@@ -497,6 +497,9 @@ describe('a stance the writer says the speaker holds to ("again", "still", "as p
       'Mayor Ana Lima has long opposed ending the fare freeze for night-shift workers.',
       // An agreement recalled with its time, past a time adjunct after the verb too.
       'Mayor Ana Lima agreed in March to keep the fare freeze for night-shift workers.',
+      // A recent time needs no preposition.
+      'Mayor Ana Lima said last month that the city would keep the fare freeze for night-shift workers.',
+      'Mayor Ana Lima told the Ledger earlier this week the city would keep the fare freeze for night-shift workers.',
       // The speaker's own words may recall it too.
       '“I said the city would keep the fare freeze for night-shift workers, and I meant it,” Mayor Ana Lima said.',
     ];
