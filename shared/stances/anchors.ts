@@ -1995,6 +1995,7 @@ function reportsThatClause(tokens: Token[], i: number): boolean {
 
 /** Reporting verbs that are also ordinary verbs attribute only in their frame (see `REPORTING_VERB_FRAMES`). */
 function fitsFrame(tokens: Token[], i: number): boolean {
+  if (writesSomething(tokens, i)) return false;
   const frame = REPORTING_VERB_FRAMES[tokens[i].lemma];
   if (!frame) return true;
   const previous = tokens[i - 1];
@@ -2020,16 +2021,33 @@ function fitsFrame(tokens: Token[], i: number): boolean {
 }
 
 /**
+ * "will not write a cheque", "wrote a book about the strike": what is written is a thing, not what was said. Not "wrote
+ * a letter that …", a statement.
+ */
+function writesSomething(tokens: Token[], i: number): boolean {
+  if (tokens[i].lemma !== 'write' || !['a', 'an'].includes(tokens[i + 1]?.normal ?? '')) return false;
+  // "“…,” wrote a man on Twitter": the writer, after the quotation.
+  if (tokens[i - 1]?.quoteMark === 'close' || tokens[i - 1]?.text === ',') return false;
+  const head = objectHead(tokens, i + 1);
+  if (tokens[head]?.pos !== 'NOUN' || STATEMENT_NOUNS.has(tokens[head].lemma) || DOCUMENT_NOUNS.has(tokens[head].lemma)) return false;
+  // "wrote an op-ed urging Congress to …", "wrote a book arguing that …": what was written speaks.
+  return !tokens.slice(head + 1, head + 4).some((token) => token.pos === 'VERB' && /ing$/.test(token.normal));
+}
+
+/**
  * "“…,” Lima added in an interview.", "“…,” she noted on Twitter.": a verb that closes a quotation or a clause with
  * its subject (a comma or the quotation's closing mark right before the subject) may take a phrase of where it was
- * said, prepositions and nouns to the end of the sentence. Not "Lima insisted on a public hearing.", the stance itself.
+ * said, prepositions and nouns to the end of the sentence or to a relative clause ("added in a letter, which …"). Not
+ * "Lima insisted on a public hearing.", the stance itself.
  */
 function closingPhraseAt(tokens: Token[], k: number, verb: number): boolean {
   if (tokens[k]?.pos !== 'ADP') return false;
   let end = k;
   while (end < tokens.length && end - k < MAX_CLOSING_PHRASE_TOKENS && (isNounPhrasePart(tokens[end]) || tokens[end].pos === 'ADP' || POSSESSIVE_MARKS.has(tokens[end].text))) end += 1;
   const last = tokens[end];
-  if (last !== undefined && !(last.pos === 'PUNCT' && last.quoteMark !== 'open' && last.text !== ',')) return false;
+  // The phrase may end the sentence or a relative clause may describe it (", which was reviewed by the Ledger").
+  const describes = last?.text === ',' && RELATIVE_PRONOUNS.has(tokens[end + 1]?.normal ?? '');
+  if (last !== undefined && !describes && !(last.pos === 'PUNCT' && last.quoteMark !== 'open' && last.text !== ',')) return false;
   let start = verb - 1;
   while (start > 0 && verb - start <= MAX_ROLE_TOKENS + MAX_NAME_WORDS && (isNounPhrasePart(tokens[start]) || tokens[start].pos === 'PRON')) start -= 1;
   if (start >= verb - 1) return false;

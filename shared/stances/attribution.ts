@@ -162,11 +162,17 @@ function introducesQuotation(sentences: Sentence[], index: number): boolean {
   return next !== undefined && next.paragraphIndex === sentence.paragraphIndex && startsInsideQuote(next);
 }
 
-/** The anchor's subject is "I" or "we", outside a quotation (inside one, they are whoever it quotes). */
+/**
+ * The anchor's subject is "I" or "we", outside a quotation (inside one, they are whoever it quotes), after the
+ * conjunction that joins its clause if any ("…, and we have said we will …").
+ */
 function speaksInFirstPerson(tokens: Token[], anchor: Anchor): boolean {
-  const subject = tokens[anchor.subjectStart];
-  return !anchor.inverted && anchor.subjectEnd === anchor.subjectStart && !subject.quoted && FIRST_PERSON.has(subject.normal);
+  const start = CONJUNCTIONS.has(tokens[anchor.subjectStart].normal) ? anchor.subjectStart + 1 : anchor.subjectStart;
+  const subject = tokens[start];
+  return !anchor.inverted && anchor.subjectEnd === start && !subject.quoted && FIRST_PERSON.has(subject.normal);
 }
+
+const CONJUNCTIONS = new Set(['and', 'but']);
 
 const FIRST_PERSON = new Set(['i', 'we']);
 

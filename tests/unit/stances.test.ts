@@ -134,6 +134,17 @@ describe('attribution', () => {
   it('gives "I" and "we" of a transcript turn to its speaker ("REYES: I would say …")', () => {
     const statements = extractStatements(['Ana Lima debated Tom Reyes on Friday.', 'REYES: I would say the levees must be rebuilt before winter.']);
     expect(statements.map((statement) => [statement.speaker, statement.kind])).toEqual([['Tom Reyes', 'condition']]);
+    // After the conjunction that joins its clause too.
+    const joined = extractStatements(['Ana Lima debated Tom Reyes on Friday.', 'REYES: The levees are old, and we have said we will rebuild them before winter.']);
+    expect(joined.map((statement) => statement.speaker)).toEqual(['Tom Reyes']);
+  });
+
+  it('reads "write" with a thing for its object as no verb of saying ("will not write a cheque"), and a letter or an op-ed as one', () => {
+    const read = (sentence: string) => extractStatements(['Mayor Ana Lima met Tom Reyes.', sentence]).map((statement) => `${statement.speaker}: ${statement.kind}`);
+    expect(read('REYES: The city will not write a cheque for the depot.')).toEqual(['Tom Reyes: refusal']);
+    expect(read('Reyes wrote a letter saying the city must rebuild the depot.')).toEqual(['Tom Reyes: condition']);
+    expect(read('Reyes wrote an op-ed urging the council to rebuild the depot.')).toEqual(['Tom Reyes: demand']);
+    expect(read('“The city must rebuild the depot,” wrote a local historian.')).toEqual(['local historian: condition']);
   });
 
   it("gives a Q&A interview's answers to the interviewee the introduction names, labelled or not, and the questions to no one", () => {
@@ -2544,6 +2555,7 @@ describe('sources without a person’s name', () => {
     expect(read('“The city will not raise fares,” Lima added in an interview.')).toEqual(['Ana Lima: refusal']);
     expect(read('“The city will not raise fares,” Lima noted in a statement to the Gazette.')).toEqual(['Ana Lima: refusal']);
     expect(read('The city will not raise fares, Lima added on Twitter.')).toEqual(['Ana Lima: refusal']);
+    expect(read('“The city will not raise fares,” Lima added in a letter, which the Gazette has seen.')).toEqual(['Ana Lima: refusal']);
     expect(read('Lima posted on Facebook that the city would not raise fares.')).toEqual(['Ana Lima: refusal']);
     // The phrase is the stance's own, or the clause before the comma is an opening phrase.
     expect(read('Lima insisted on a public hearing.')).toEqual(['Ana Lima: demand']);
