@@ -120,7 +120,7 @@ export function attributeSentences(sentences: Sentence[], register: SpeakerRegis
           : (referent ??
             identifiedLater(subject, sentences, index, register) ??
             namedNext(subject, sentences, index, register) ??
-            resolveSpeaker(subject, last, register, titleListeners(subject, sentence.tokens, verbAt, register)) ??
+            resolveSpeaker(subject, last, register, titleListeners(subject, sentence.tokens, verbAt, register), (holders) => namedLastOf(holders, sentences, index, subject, register)) ??
             describedBefore(subject, sentence, register) ??
             officeOf(subject));
     if (!record) return speaker;
@@ -316,6 +316,19 @@ function mentionedBefore(sentences: Sentence[], index: number, register: Speaker
     if (person) return person;
     // "He, too, has given some ground.": a sentence that speaks of the same "he" keeps the chain back to his name.
     if (!refersAgain(sentences[k].tokens, pronoun)) lookback -= 1;
+  }
+  return undefined;
+}
+
+/**
+ * Of `people`, the one named last before the subject of sentence `index` (in it, or in the `MAX_PRONOUN_LOOKBACK`
+ * sentences before), outside quotation marks.
+ */
+function namedLastOf(people: Person[], sentences: Sentence[], index: number, subject: Subject, register: SpeakerRegister): Person | undefined {
+  for (let k = index; k >= 0 && index - k <= MAX_PRONOUN_LOOKBACK; k -= 1) {
+    const tokens = k === index ? sentences[k].tokens.slice(0, subject.type === 'title' ? (subject.at ?? 0) : 0) : sentences[k].tokens;
+    const found = [...namesIn(tokens, register, isQuotedOrNoWord)].filter((named) => people.includes(named.person)).at(-1);
+    if (found) return found.person;
   }
   return undefined;
 }
@@ -723,7 +736,17 @@ function topicLead(tokens: Token[], anchor: Anchor): Token[] {
   return lead.length > 0 && TOPIC_LEADS.test(lead[0].text) ? lead.slice(1) : [];
 }
 
-function resolveSpeaker(subject: Subject, lastNamed: Person | null, register: SpeakerRegister, listeners = new Set<Person>()): Person | null {
+/**
+ * `namedLast`: of the people who hold a title, the one the text named last, if any: "“…,” the president said" after
+ * "President Ana Lima, who told a rally …" is her, though the last to speak was the guild's president.
+ */
+function resolveSpeaker(
+  subject: Subject,
+  lastNamed: Person | null,
+  register: SpeakerRegister,
+  listeners = new Set<Person>(),
+  namedLast: (holders: Person[]) => Person | undefined = () => undefined,
+): Person | null {
   switch (subject.type) {
     case 'person':
       return subject.person;
@@ -736,6 +759,7 @@ function resolveSpeaker(subject: Subject, lastNamed: Person | null, register: Sp
       // "the leader" may be whoever was named last; "the union leader" not someone named as another body's voice (the
       // airline's chief executive).
       const generic = GENERIC_TITLES.has(subject.head) && (!subject.qualifier || !speaksForOther(lastNamed, subject.qualifier));
+      if (lastNamed && !listeners.has(lastNamed) && candidates.length > 1 && candidates.includes(lastNamed)) return namedLast(candidates) ?? lastNamed;
       if (lastNamed && !listeners.has(lastNamed) && (candidates.includes(lastNamed) || generic)) return lastNamed;
       if (candidates.length === 1) return candidates[0];
       const isPerson = lastNamed && !lastNamed.organization && !lastNamed.institutional;

@@ -139,6 +139,20 @@ describe('attribution', () => {
     expect(joined.map((statement) => statement.speaker)).toEqual(['Tom Reyes']);
   });
 
+  it('gives a title two people hold to the one named last ("President Ana Lima, who told a rally …" | "the president said"), not the last to speak', () => {
+    const statements = extractStatements([
+      'Tom Reyes, president of the drivers guild, wants part of the depot set aside. “Give us a zone,” he said.',
+      'The debate has been sharpened by President Ana Lima, who told a rally on Friday that the city should own the depot. “Investors can be our partners, but they cannot be our landlords,” the president said.',
+    ]);
+    expect(statements.find((statement) => statement.claim.includes('landlord'))?.speaker).toBe('Ana Lima');
+    // Named again since, the guild's president is the president meant.
+    const again = extractStatements([
+      'President Ana Lima told a rally on Friday that the city should own the depot.',
+      'Tom Reyes, president of the drivers guild, wants part of the depot set aside. “Give us a zone,” the president said.',
+    ]);
+    expect(again.find((statement) => statement.claim.includes('zone'))?.speaker).toBe('Tom Reyes');
+  });
+
   it('reads "write" with a thing for its object as no verb of saying ("will not write a cheque"), and a letter or an op-ed as one', () => {
     const read = (sentence: string) => extractStatements(['Mayor Ana Lima met Tom Reyes.', sentence]).map((statement) => `${statement.speaker}: ${statement.kind}`);
     expect(read('REYES: The city will not write a cheque for the depot.')).toEqual(['Tom Reyes: refusal']);
