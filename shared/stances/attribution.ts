@@ -232,7 +232,9 @@ function pronounReferent(
   if (before) return before;
   const ahead = mainClauseSubject(sentences[index].tokens, at, register, pronoun);
   if (ahead) return ahead;
-  const lastSentence = index > 0 ? sentences[index - 1].tokens : undefined;
+  // Closing a quotation of several sentences, the pronoun looks back from where it opened.
+  const opening = quotationOpening(sentences, index, at);
+  const lastSentence = opening > 0 ? sentences[opening - 1].tokens : undefined;
   const previous = lastSentence && (subjectMention(lastSentence, register, pronoun, notMeant) ?? titleMention(lastSentence, register, pronoun));
   if (recentSpeaker && agrees(recentSpeaker, pronoun) && !notMeant.has(recentSpeaker)) {
     // "Nick Farrow … told reporters …. Maureen Costa told councillors …. “…,” she said.": a speaker whose name marks no
@@ -240,6 +242,20 @@ function pronounReferent(
     return !recentSpeaker.gender && previous?.gender ? previous : recentSpeaker;
   }
   return previous;
+}
+
+/**
+ * The sentence where the quotation that a pronoun at `at` closes opened, after a sentence of its paragraph
+ * ("Chileshe was unmoved. “Doubling … . … changes,” she said."): else `index` itself. A quotation that opens its
+ * paragraph looks back no further than the sentence before the pronoun, as before: the last sentence of the paragraph
+ * before names listeners as often as speakers ("…,” he told Hannity.").
+ */
+function quotationOpening(sentences: Sentence[], index: number, at: number): number {
+  if (!sentences[index].tokens.slice(0, at).some((token) => token.quoteMark === 'close')) return index;
+  const sameParagraph = (k: number) => sentences[k - 1].paragraphIndex === sentences[k].paragraphIndex;
+  let k = index;
+  while (k > 0 && startsInsideQuote(sentences[k]) && sameParagraph(k) && endsInsideQuote(sentences[k - 1])) k -= 1;
+  return k > 0 && sameParagraph(k) ? k : index;
 }
 
 /**

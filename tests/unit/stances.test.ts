@@ -139,6 +139,20 @@ describe('attribution', () => {
     expect(joined.map((statement) => statement.speaker)).toEqual(['Tom Reyes']);
   });
 
+  it('gives "she" that closes a quotation of several sentences to the subject of the sentence before it opened, in its paragraph', () => {
+    const statements = extractStatements([
+      'Sofia Brandt, the depot manager, said the company would double its budget. “We think that is fair,” she said.',
+      'Told of the offer, Ana Lima was unmoved. “Doubling a small number still gives you a small number. Budgets go up and down with the mood of the board,” she said.',
+    ]);
+    expect(statements.find((statement) => statement.claim.includes('small'))?.speaker).toBe('Ana Lima');
+    // A quotation that opens its paragraph looks no further back than before.
+    const opens = extractStatements([
+      'Sofia Brandt, the depot manager, said the company would double its budget. “We think that is fair,” she told Ana Lima.',
+      '“Doubling a small number still gives you a small number. Budgets go up and down with the mood of the board,” she said.',
+    ]);
+    expect(opens.find((statement) => statement.claim.includes('small'))?.speaker).toBe('Sofia Brandt');
+  });
+
   it('gives a title two people hold to the one named last ("President Ana Lima, who told a rally …" | "the president said"), not the last to speak', () => {
     const statements = extractStatements([
       'Tom Reyes, president of the drivers guild, wants part of the depot set aside. “Give us a zone,” he said.',
