@@ -831,7 +831,8 @@ function isSubjectSoFar(tokens: Token[], start: number, end: number): boolean {
 function appositiveClose(tokens: Token[], open: number): number | undefined {
   for (let k = open + 1; k < tokens.length && k <= open + MAX_APPOSITIVE_TOKENS; k += 1) {
     if (tokens[k].quoteMark) return undefined;
-    if (tokens[k].text !== ',') continue;
+    // "Reyes, president of the guild, which says it has 6,000 members, wants …": a relative clause goes on with it.
+    if (tokens[k].text !== ',' || RELATIVE_PRONOUNS.has(tokens[k + 1]?.normal ?? '')) continue;
     // Adverbs and a date may stand before the verb: "…, who has been feuding with leaders, on Friday described …".
     let next = k + 1;
     const skipped = (token: Token | undefined) => token?.pos === 'ADV' || token?.entity === 'DATE' || (token?.pos === 'ADP' && tokens[next + 1]?.entity === 'DATE');

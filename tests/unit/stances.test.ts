@@ -3458,6 +3458,8 @@ describe('names and ledes', () => {
   it('reads past an appositive to the main verb ("X, the utility’s managing director, refused …")', () => {
     expect(speakersOf('Paul Dravecky, the utility’s managing director, refused to lower the rate.')).toEqual(['Paul Dravecky']);
     expect(speakersOf('Paul Dravecky, who runs the utility, refused to lower the rate.')).toEqual(['Paul Dravecky']);
+    // A relative clause may go on with the appositive.
+    expect(speakersOf('Paul Dravecky, president of the Drivers Guild, which says it has 6,000 members, wants part of the depot set aside.')).toEqual(['Paul Dravecky']);
     // An opening phrase is no subject: its comma opens no appositive.
     expect(speakersOf('Raising the prospect of a long fight, Mayor Ann Loy has rebuffed pressure to lower the rate.')).toEqual(['Ann Loy']);
   });
