@@ -828,7 +828,7 @@ function isSubjectSoFar(tokens: Token[], start: number, end: number): boolean {
  * The comma that closes an appositive opened by the comma at `open`, within `MAX_APPOSITIVE_TOKENS` and unquoted, when
  * a verb follows it ("Dravecky, the utility's managing director, refused").
  */
-function appositiveClose(tokens: Token[], open: number): number | undefined {
+export function appositiveClose(tokens: Token[], open: number): number | undefined {
   for (let k = open + 1; k < tokens.length && k <= open + MAX_APPOSITIVE_TOKENS; k += 1) {
     if (tokens[k].quoteMark) return undefined;
     // "Reyes, president of the guild, which says it has 6,000 members, wants …": a relative clause goes on with it.
@@ -2165,6 +2165,8 @@ function opensFiniteClause(tokens: Token[], from: number): boolean {
 function subjectBefore(tokens: Token[], verb: number, register: SpeakerRegister): { subjectEnd: number; found?: { start: number; subject: Subject } } {
   const subjectEnd = skipToSubjectEnd(tokens, verb - 1);
   if (subjectEnd < 0) return { subjectEnd };
+  const antecedent = relativeAntecedent(tokens, subjectEnd, register);
+  if (antecedent) return { subjectEnd, found: antecedent };
   const subject = personOfPlace(tokens, findSubjectEndingAt(tokens, subjectEnd, register), register);
   const found = tokens[subjectEnd + 1]?.text === ',' ? describedName(tokens, subject, register) : subject;
   // The mark that sets the name off: commas, or dashes ("Trump’s running mate — Indiana Gov. Mike Pence — has …").
@@ -2185,6 +2187,16 @@ function subjectBefore(tokens: Token[], verb: number, register: SpeakerRegister)
   if (!named || !opensAppositive(named.start)) return { subjectEnd, found };
   const start = descriptorStart(tokens, found?.start ?? named.start);
   return { subjectEnd: closing - 1, found: { start, subject: { type: 'person', person: named.person } } };
+}
+
+/**
+ * "…, sharpened by President Ana Lima, who told a rally that …": "who" right after a person's name and its comma stands
+ * for that person.
+ */
+function relativeAntecedent(tokens: Token[], at: number, register: SpeakerRegister): { start: number; subject: Subject } | undefined {
+  if (tokens[at].normal !== 'who' || tokens[at - 1]?.text !== ',') return undefined;
+  const named = findNameEndingAt(tokens, at - 2, register);
+  return named && !named.person.organization && !named.person.institutional ? { start: at, subject: { type: 'person', person: named.person } } : undefined;
 }
 
 /**

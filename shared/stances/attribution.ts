@@ -3,7 +3,7 @@
  * "according to X", "“…,” the Russian leader said", pronouns and titles, and quotations that run on into the
  * next sentence or paragraph without a new attribution.
  */
-import { DOCUMENT_NOUNS, findAnchors, isJoiningHyphen, isNounPhrasePart, jointVoiceParts, leadingAdjunctsEnd, opensContrastedClause, OWNED_STATEMENT_NOUNS, subjectPerson, type Anchor, type Subject } from './anchors.js';
+import { appositiveClose, DOCUMENT_NOUNS, findAnchors, isJoiningHyphen, isNounPhrasePart, jointVoiceParts, leadingAdjunctsEnd, opensContrastedClause, OWNED_STATEMENT_NOUNS, subjectPerson, type Anchor, type Subject } from './anchors.js';
 import { agrees, pronounGender, roleGender } from './gender.js';
 import { anchorAtQuoteClose, endsInsideQuote, interviewAnswers, signedQuotations, startsInsideQuote, transcriptSpeakers } from './quotes.js';
 import {
@@ -468,7 +468,7 @@ function splitClauses(
     }
     afterTrailing = trailing;
     const start = trailing ? cursor : contentStart(tokens, anchor);
-    const end = trailing ? (anchor.inverted ? anchor.verbStart : anchor.subjectStart) : (next ? nextClauseStart(tokens, next) : tokens.length);
+    const end = trailing ? (anchor.inverted ? anchor.verbStart : anchor.subjectStart) : Math.min(next ? nextClauseStart(tokens, next) : tokens.length, relativeClauseEnd(tokens, anchor));
     const parties = jointVoiceParts(tokens, anchor, start, end, register);
     if (parties) {
       clauses.push(...parties.map((party) => jointClause(sentence, sentenceIndex, anchor, party, resolve(party.anchor))));
@@ -728,6 +728,15 @@ function findComplementizer(tokens: Token[], from: number): number {
     if (token.pos === 'VERB' || token.pos === 'AUX' || token.pos === 'PUNCT' || token.quoteMark) return -1;
   }
   return -1;
+}
+
+/**
+ * Where a relative clause that reports ends: "Ana Lima, who told a rally that the city should own the depot, has since
+ * gone quiet" says nothing of going quiet.
+ */
+function relativeClauseEnd(tokens: Token[], anchor: Anchor): number {
+  const relative = tokens[anchor.subjectStart]?.normal === 'who' && tokens[anchor.subjectStart - 1]?.text === ',';
+  return (relative ? appositiveClose(tokens, anchor.subjectStart - 1) : undefined) ?? tokens.length;
 }
 
 /** First token of what a leading anchor reports: after the listener, a "that", and time words. */

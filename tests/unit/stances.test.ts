@@ -153,6 +153,15 @@ describe('attribution', () => {
     expect(opens.find((statement) => statement.claim.includes('small'))?.speaker).toBe('Sofia Brandt');
   });
 
+  it('gives a relative clause that reports ("…, who told a rally that …") to the person named before it, up to its closing comma', () => {
+    const [told] = extractStatements(['The debate has been sharpened by President Ana Lima, who told a rally on Friday that the city should own the depot.']);
+    expect(told).toMatchObject({ speaker: 'Ana Lima' });
+    expect(told.claim).toContain('depot');
+    const [closed] = extractStatements(['Ana Lima, who said the city should own the depot, has since gone quiet.']);
+    expect(closed).toMatchObject({ speaker: 'Ana Lima' });
+    expect(closed.claim).not.toContain('quiet');
+  });
+
   it('gives a title two people hold to the one named last ("President Ana Lima, who told a rally …" | "the president said"), not the last to speak', () => {
     const statements = extractStatements([
       'Tom Reyes, president of the drivers guild, wants part of the depot set aside. “Give us a zone,” he said.',
