@@ -426,10 +426,11 @@ export const PREFACE_CUES: RegExp[] = [/\b(i|we) (want|would like|wish) to (say|
  */
 /**
  * Someone who could not be asked ("was not available for comment", "could not be reached", "did not respond to a
- * request for comment"), over the lemma line: who was sought, on the record as a claim, never a stance.
+ * request for comment"), over the lemma line: who was sought, on the record as a claim, never a stance. Not a clause
+ * of condition: "countries should vote if consensus could not be reached" is a stance on what then.
  */
 export const UNREACHABLE_CUE =
-  /\b(not |un)available for comment\b|\bnot be reach\b|\bnot (immediately )?(respond|reply) to (a |an |several |repeated )?(request|message|call|email|inquiry)|\bnot (immediately )?return (\S+ ){0,2}(call|message|email|request)/;
+  /\b(not |un)available for comment\b|(?<!\b(if|unless|until|once|when)\b[^,;]*)\bnot be reach\b|\bnot (immediately )?(respond|reply) to (a |an |several |repeated )?(request|message|call|email|inquiry)|\bnot (immediately )?return (\S+ ){0,2}(call|message|email|request)/;
 
 export const NO_COMMENT_CUE =
   /\b(decline|refuse) to (be interview|say|tell|comment|define|specify|elaborate|describe|answer|respond|detail|disclose|reveal|name|identify|characterize|characterise|confirm|speculate|explain|reply|predict)\b/;

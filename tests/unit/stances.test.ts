@@ -589,12 +589,15 @@ describe('attribution', () => {
         'Senator Alex Ortiz said the governor could not be reached and did not return calls.',
         'Senator Alex Ortiz said results are expected on Friday.',
         'Mayor Ana Lima said she expects a deal by Friday.',
+        // In a clause of condition it is a stance on what happens then.
+        'Mayor Ana Lima said the council should vote if an agreement could not be reached.',
       ],
       expected: [
         ['Tom Reyes', 'claim'],
         ['Alex Ortiz', 'claim'],
         ['Alex Ortiz', 'claim'],
         ['Ana Lima', 'position'],
+        ['Ana Lima', 'condition'],
       ],
     },
     {
