@@ -929,6 +929,10 @@ export function leadingAdjunctsEnd(tokens: Token[]): number {
     const opener = tokens[start];
     const span = opensSpanOfTime(tokens, start);
     if (!opener || !(opener.pos === 'ADP' || opener.pos === 'ADV' || opener.pos === 'SCONJ' || opener.entity === 'DATE' || span)) return start;
+    // "Instead it proposed …", "Now she wants …": a sentence adverb without its comma, before a subject pronoun.
+    // Not an adverb that opens a clause ("When she ran …, …").
+    const clauseAdverb = /^(wh|how$)/.test(opener.normal);
+    if (opener.pos === 'ADV' && !clauseAdverb && SUBJECT_PRONOUNS.has(tokens[start + 1]?.normal ?? '')) return start + 1;
     const comma = adjunctSeparator(tokens, start);
     const limit = span || CONTRASTING_OPENERS.has(opener.normal) || framesSpeech(tokens, start) ? MAX_TIME_SPAN_ADJUNCT_TOKENS : MAX_ADJUNCT_TOKENS;
     if (comma === -1 || comma - start > limit || tokens.slice(start, comma).some((token) => token.quoteMark)) return start;
@@ -957,6 +961,8 @@ function opensSpanOfTime(tokens: Token[], start: number): boolean {
 }
 
 const CONTRASTING_OPENERS = new Set(['while', 'although', 'though', 'whereas']);
+
+const SUBJECT_PRONOUNS = new Set(['i', 'we', 'he', 'she', 'it', 'they']);
 
 /**
  * "In animated remarks after meeting with his security council on Tuesday, …", "At a rally in Ohio after a week of

@@ -153,6 +153,17 @@ describe('attribution', () => {
     expect(opens.find((statement) => statement.claim.includes('small'))?.speaker).toBe('Sofia Brandt');
   });
 
+  it('reads past a sentence adverb without its comma before a subject pronoun ("Instead it proposed …"), not past "When she …"', () => {
+    const statements = extractStatements(['The Drivers Guild dropped its demand for a cap on fares. Instead it proposed a binding goal to cut fares.']);
+    expect(statements.map((statement) => [statement.speaker, statement.kind])).toEqual([
+      ['Drivers Guild', 'condition'],
+      ['Drivers Guild', 'offer'],
+    ]);
+    // A clause of time is no sentence adverb: who spoke is the main clause's subject.
+    const [when] = extractStatements(['Tom Reyes met Ana Lima.', 'When she ran for mayor, Reyes attacked her plan to cut fares.']);
+    expect(when?.speaker).toBe('Tom Reyes');
+  });
+
   it('gives a relative clause that reports ("…, who told a rally that …") to the person named before it, up to its closing comma', () => {
     const [told] = extractStatements(['The debate has been sharpened by President Ana Lima, who told a rally on Friday that the city should own the depot.']);
     expect(told).toMatchObject({ speaker: 'Ana Lima' });
