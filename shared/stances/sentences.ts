@@ -66,8 +66,8 @@ const SENTENCE_BREAK = /[.!?…]["”’')\]]*\s+/g;
  * Stages: boundParagraphs → tokenizeParagraph → splitFusedMarks → splitPossessives → mendSplitPairs → markQuotations →
  * retagSentenceStart → retagParticiples → retagOwnedModifiers → retagPresentVerbs → retagCharacterisingVerbs →
  * retagPhrasalVerbs → retagPhrasalStanceParticiples → retagSaidReadAsAdjective → retagAfterAccordingTo →
- * retagNamesReadAsVerbs → retagAdverbsAfterHave → retagVerbsAfterModal → retagVerbsAfterDo → mergeBrokenAbbreviations →
- * withoutDateline.
+ * retagNamesReadAsVerbs → retagAdverbsAfterHave → retagVerbsAfterModal → retagVerbsAfterDo → retagPastVerbsBeforeOwners →
+ * mergeBrokenAbbreviations → withoutDateline.
  * Quotation state resets at each paragraph: by convention a quote that runs on opens again in the next one.
  */
 export function readSentences(paragraphs: string[]): Sentence[] {
@@ -76,7 +76,7 @@ export function readSentences(paragraphs: string[]): Sentence[] {
     const start = paragraphStart;
     const sentences = mendSplitPairs(tokenizeParagraph(paragraph, paragraphIndex, start).map(splitFusedMarks).map(splitPossessives));
     paragraphStart += paragraphs[paragraphIndex].length + PARAGRAPH_SEPARATOR.length;
-    const retagged = markQuotations(sentences).map(retagSentenceStart).map(retagParticiples).map(retagOwnedModifiers).map(retagPresentVerbs).map(retagCharacterisingVerbs).map(retagPhrasalVerbs).map(retagPhrasalStanceParticiples).map(retagSaidReadAsAdjective).map(retagAfterAccordingTo).map(retagNamesReadAsVerbs).map(retagAdverbsAfterHave).map(retagVerbsAfterModal).map(retagVerbsAfterDo);
+    const retagged = markQuotations(sentences).map(retagSentenceStart).map(retagParticiples).map(retagOwnedModifiers).map(retagPresentVerbs).map(retagCharacterisingVerbs).map(retagPhrasalVerbs).map(retagPhrasalStanceParticiples).map(retagSaidReadAsAdjective).map(retagAfterAccordingTo).map(retagNamesReadAsVerbs).map(retagAdverbsAfterHave).map(retagVerbsAfterModal).map(retagVerbsAfterDo).map(retagPastVerbsBeforeOwners);
     const merged = mergeBrokenAbbreviations(retagged, paragraph, start);
     return withoutDateline(merged, paragraph, start);
   });
@@ -347,6 +347,26 @@ function retagVerbsAfterDo(sentence: Sentence): Sentence {
   });
   return sentence;
 }
+
+/**
+ * wink reads some past forms as adjectives ("The company hardened its warning, saying …"), which leaves the clause
+ * without a verb for a participle to hang on. After a subject (a name, a pronoun, or a determined noun) and before a
+ * possessive that opens the object, an -ed word is the verb.
+ */
+function retagPastVerbsBeforeOwners(sentence: Sentence): Sentence {
+  const tokens = sentence.tokens;
+  tokens.forEach((token, k) => {
+    if (token.pos !== 'ADJ' || token.text !== token.normal || !token.normal.endsWith('ed') || !OWNERS.has(tokens[k + 1]?.normal ?? '')) return;
+    let before = k - 1;
+    while (tokens[before]?.pos === 'ADV') before -= 1;
+    const subject = tokens[before];
+    const determined = subject?.pos === 'NOUN' && tokens[before - 1]?.pos === 'DET';
+    if (determined || subject?.pos === 'PROPN' || SPEAKER_PRONOUNS.has(subject?.normal ?? '')) tokens[k] = { ...token, pos: 'VERB', lemma: token.normal };
+  });
+  return sentence;
+}
+
+const OWNERS = new Set(['its', 'his', 'her', 'their', 'our', 'my']);
 
 /** An adverb set off by commas ending at `k` (", however,"). */
 export const isInterjectionAt = (tokens: Token[], k: number) => tokens[k]?.text === ',' && tokens[k - 1]?.pos === 'ADV' && tokens[k - 2]?.text === ',';

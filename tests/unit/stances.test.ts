@@ -153,6 +153,11 @@ describe('attribution', () => {
     expect(opens.find((statement) => statement.claim.includes('small'))?.speaker).toBe('Sofia Brandt');
   });
 
+  it('reads a past form the tagger takes for an adjective as the verb a participle hangs on ("The company hardened its warning, saying …")', () => {
+    const statements = extractStatements(['Norvale Rail met the council on Monday.', 'The company hardened its warning, saying it would not launch new services in the city.']);
+    expect(statements.map((statement) => [statement.speaker, statement.kind])).toEqual([['company', 'refusal']]);
+  });
+
   it('reads past a sentence adverb without its comma before a subject pronoun ("Instead it proposed …"), not past "When she …"', () => {
     const statements = extractStatements(['The Drivers Guild dropped its demand for a cap on fares. Instead it proposed a binding goal to cut fares.']);
     expect(statements.map((statement) => [statement.speaker, statement.kind])).toEqual([
