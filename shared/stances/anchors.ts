@@ -1721,7 +1721,7 @@ function conjunctionBefore(tokens: Token[], i: number): number {
   return COORDINATORS.has(tokens[k]?.normal ?? '') ? k : -1;
 }
 
-const COORDINATORS = new Set(['and', 'but']);
+export const COORDINATORS = new Set(['and', 'but']);
 
 /**
  * "The union welcomed the proposal but said it needed more detail": the sentence's first verb, before the conjunction

@@ -3,7 +3,7 @@
  * "according to X", "“…,” the Russian leader said", pronouns and titles, and quotations that run on into the
  * next sentence or paragraph without a new attribution.
  */
-import { appositiveClose, DOCUMENT_NOUNS, findAnchors, isJoiningHyphen, isNounPhrasePart, jointVoiceParts, leadingAdjunctsEnd, opensContrastedClause, OWNED_STATEMENT_NOUNS, subjectPerson, type Anchor, type Subject } from './anchors.js';
+import { appositiveClose, COORDINATORS, DOCUMENT_NOUNS, findAnchors, isJoiningHyphen, isNounPhrasePart, jointVoiceParts, leadingAdjunctsEnd, opensContrastedClause, OWNED_STATEMENT_NOUNS, subjectPerson, type Anchor, type Subject } from './anchors.js';
 import { agrees, pronounGender, roleGender } from './gender.js';
 import { anchorAtQuoteClose, endsInsideQuote, interviewAnswers, signedQuotations, startsInsideQuote, transcriptSpeakers } from './quotes.js';
 import {
@@ -120,7 +120,7 @@ export function attributeSentences(sentences: Sentence[], register: SpeakerRegis
           : (referent ??
             identifiedLater(subject, sentences, index, register) ??
             namedNext(subject, sentences, index, register) ??
-            resolveSpeaker(subject, last, register, titleListeners(subject, sentence.tokens, verbAt, register), (holders) => namedLastOf(holders, sentences, index, subject, register)) ??
+            resolveSpeaker(subject, last, register, titleListeners(subject, sentence.tokens, verbAt, register), (holders) => namedLastOf(holders, sentences, index, subject.type === 'title' ? (subject.at ?? 0) : 0, register)) ??
             describedBefore(subject, sentence, register) ??
             officeOf(subject));
     if (!record) return speaker;
@@ -167,12 +167,10 @@ function introducesQuotation(sentences: Sentence[], index: number): boolean {
  * conjunction that joins its clause if any ("…, and we have said we will …").
  */
 function speaksInFirstPerson(tokens: Token[], anchor: Anchor): boolean {
-  const start = CONJUNCTIONS.has(tokens[anchor.subjectStart].normal) ? anchor.subjectStart + 1 : anchor.subjectStart;
+  const start = COORDINATORS.has(tokens[anchor.subjectStart].normal) ? anchor.subjectStart + 1 : anchor.subjectStart;
   const subject = tokens[start];
   return !anchor.inverted && anchor.subjectEnd === start && !subject.quoted && FIRST_PERSON.has(subject.normal);
 }
-
-const CONJUNCTIONS = new Set(['and', 'but']);
 
 const FIRST_PERSON = new Set(['i', 'we']);
 
@@ -337,12 +335,12 @@ function mentionedBefore(sentences: Sentence[], index: number, register: Speaker
 }
 
 /**
- * Of `people`, the one named last before the subject of sentence `index` (in it, or in the `MAX_PRONOUN_LOOKBACK`
+ * Of `people`, the one named last before token `before` of sentence `index` (there, or in the `MAX_PRONOUN_LOOKBACK`
  * sentences before), outside quotation marks.
  */
-function namedLastOf(people: Person[], sentences: Sentence[], index: number, subject: Subject, register: SpeakerRegister): Person | undefined {
+function namedLastOf(people: Person[], sentences: Sentence[], index: number, before: number, register: SpeakerRegister): Person | undefined {
   for (let k = index; k >= 0 && index - k <= MAX_PRONOUN_LOOKBACK; k -= 1) {
-    const tokens = k === index ? sentences[k].tokens.slice(0, subject.type === 'title' ? (subject.at ?? 0) : 0) : sentences[k].tokens;
+    const tokens = k === index ? sentences[k].tokens.slice(0, before) : sentences[k].tokens;
     const found = [...namesIn(tokens, register, isQuotedOrNoWord)].filter((named) => people.includes(named.person)).at(-1);
     if (found) return found.person;
   }
