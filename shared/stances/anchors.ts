@@ -1176,12 +1176,23 @@ function anchorAccordingTo(tokens: Token[], i: number, register: SpeakerRegister
   };
 }
 
-/** Where the issuer of "a statement from …", "a letter by …" at `start` begins, or `start` when no document is named there. */
+/**
+ * Where the issuer of "a statement from …", "a letter by …" at `start` begins, or `start` when no document is named
+ * there; the document may be described and its issuer named by a participle ("a joint statement and a summary released
+ * by the ministry").
+ */
 function issuerStart(tokens: Token[], start: number): number {
   const determiner = SOMEONE_DETERMINERS.has(tokens[start]?.normal ?? '') ? 1 : 0;
   const noun = tokens[start + determiner];
   const issued = noun !== undefined && DOCUMENT_NOUNS.has(noun.lemma) && ISSUING_PREPOSITIONS.has(tokens[start + determiner + 1]?.normal ?? '');
-  return issued ? start + determiner + 2 : start;
+  if (issued) return start + determiner + 2;
+  const end = clauseEnd(tokens, start);
+  const by = tokens.slice(start, end).findIndex((token, k) => token.normal === 'by' && ISSUING_VERBS.has(tokens[start + k - 1]?.lemma ?? ''));
+  // The document must be the phrase's own: "excerpts of his speech released by the White House" are his words.
+  const phrase = tokens.slice(start, start + by);
+  const owned = phrase.some((token) => token.pos === 'PROPN' || POSSESSIVE_DETERMINERS.has(token.normal) || token.normal === 'of');
+  const names = by > 0 && !owned && phrase.some((token) => token.pos === 'NOUN' && DOCUMENT_NOUNS.has(token.lemma));
+  return names ? start + by + 1 : start;
 }
 
 const ISSUING_PREPOSITIONS = new Set(['from', 'by']);

@@ -153,6 +153,15 @@ describe('attribution', () => {
     expect(opens.find((statement) => statement.claim.includes('small'))?.speaker).toBe('Sofia Brandt');
   });
 
+  it('gives "according to a statement released by X" to X, not a speech\'s own words that X released', () => {
+    const [released] = extractStatements(['The city will cut fares, according to a statement released by the Ministry of Transport.']);
+    expect(released?.speaker).toBe('Ministry, Transport');
+    const [excerpts] = extractStatements(['Mayor Ana Lima met the council.', 'The city will cut fares, Lima will say, according to excerpts of her speech released by the city council.']);
+    expect(excerpts?.speaker).toBe('Ana Lima');
+    const owned = extractStatements(['Mayor Ana Lima met the council.', 'The city will cut fares, according to her statement released by the city council.']);
+    expect(owned.map((statement) => statement.speaker)).not.toContain('city council');
+  });
+
   it('reads a past form the tagger takes for an adjective as the verb a participle hangs on ("The company hardened its warning, saying …")', () => {
     const statements = extractStatements(['Norvale Rail met the council on Monday.', 'The company hardened its warning, saying it would not launch new services in the city.']);
     expect(statements.map((statement) => [statement.speaker, statement.kind])).toEqual([['company', 'refusal']]);
