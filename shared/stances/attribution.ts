@@ -5,7 +5,7 @@
  */
 import { appositiveClose, COORDINATORS, DOCUMENT_NOUNS, findAnchors, isJoiningHyphen, isNounPhrasePart, jointVoiceParts, leadingAdjunctsEnd, opensContrastedClause, OWNED_STATEMENT_NOUNS, subjectPerson, type Anchor, type Subject } from './anchors.js';
 import { agrees, pronounGender, roleGender } from './gender.js';
-import { anchorAtQuoteClose, endsInsideQuote, interviewAnswers, signedQuotations, startsInsideQuote, transcriptSpeakers } from './quotes.js';
+import { anchorAtQuoteClose, endsInsideQuote, interviewAnswers, listedItems, signedQuotations, startsInsideQuote, transcriptSpeakers } from './quotes.js';
 import {
   FRONTED_CLAUSE_OPENERS,
   GENERIC_TITLES,
@@ -48,6 +48,8 @@ export interface AttributedClause {
   content: Token[];
   /** What was said ends in a question mark ("“…, huh?” he responded"): it asks, unless a cue says otherwise. */
   asks?: true;
+  /** An item of a list someone set out ("Royalty: 6.5 percent …"), in their voice without quotation marks. */
+  listed?: true;
   /** A topic named before the speaker ("Regarding the New START treaty, Putin said …"). */
   context: Token[];
   /** The clause as written (the whole sentence when it is the only clause). */
@@ -73,6 +75,9 @@ export function attributeSentences(sentences: Sentence[], register: SpeakerRegis
   const clauses: AttributedClause[] = [];
   const anchors = sentences.map((sentence) => findAnchors(sentence.tokens, register));
   const transcript = new Map([...signedQuotations(sentences, register), ...interviewAnswers(sentences, register), ...transcriptSpeakers(sentences, register)]);
+  const listed = listedItems(sentences);
+  /** Who introduced a list, by the sentence that did ("THE TERMS, according to the ministry:"). */
+  const listedBy = new Map<number, Person>();
   // The last speaker, a person, an organisation or a role ("said one district leader. “…”"), goes on with a quotation;
   // "he" and "she" are people.
   let lastNamed: Person | null = null;
@@ -142,7 +147,17 @@ export function attributeSentences(sentences: Sentence[], register: SpeakerRegis
     const resolve = (anchor: Anchor) =>
       label && speaksInFirstPerson(sentence.tokens, anchor) ? label.person : resolveAt(sentenceIndex, anchor.subject, !anchor.mentioned, anchor.inverted ? undefined : anchor.verbStart);
     if (anchors[sentenceIndex].length > 0) {
-      clauses.push(...splitClauses(sentence, sentenceIndex, anchors[sentenceIndex], register, resolve));
+      const split = splitClauses(sentence, sentenceIndex, anchors[sentenceIndex], register, resolve);
+      const introducer = split.at(-1)?.speaker;
+      if (introducer) listedBy.set(sentenceIndex, introducer);
+      clauses.push(...split);
+      return;
+    }
+    // "Royalty: 6.5 percent of gross revenue …" after "THE TERMS, according to the ministry:": the terms it sets out.
+    const item = listed.get(sentenceIndex);
+    const lister = item && listedBy.get(item.introduction);
+    if (item && lister) {
+      clauses.push({ ...attributeWithoutAnchor(sentence, sentenceIndex, lister, item.labelEnd + 1), listed: true });
       return;
     }
     if (label) named(label.person, sentenceIndex);

@@ -81,7 +81,7 @@ export interface Stance {
  * // → { kind: 'condition', polarity: 'positive', withdrawn: false }
  */
 export function classifyStance(verb: Token[], content: Token[], how: ClauseShape): Stance | undefined {
-  const { attributed, stanceVerb = false, asks = false, unsaid = false } = how;
+  const { attributed, stanceVerb = false, asks = false, unsaid = false, spoken = false } = how;
   if (content.filter(isWord).length === 0) return undefined;
   // "according to two people familiar with the talks, who asked not to be named": why a source is not named.
   if (ASKS_ANONYMITY.test(lemmaLine(content))) return undefined;
@@ -100,7 +100,9 @@ export function classifyStance(verb: Token[], content: Token[], how: ClauseShape
   // "declined to comment" takes none either.
   const saysNothing = unsaid || isNoComment([...verb, ...content]) || NO_COMMENT_SAID.test(line) || UNREACHABLE_CUE.test(line) || asksWhether(verb, content);
   if (saysNothing || verb.some((token) => ACCUSING_VERBS.has(token.lemma))) return { kind: 'claim', polarity: 'positive', withdrawn: false };
-  const quotesAPosition = !prefaced && !asks && longestQuote(content) >= MIN_QUOTED_WORDS && !tellsWhatHappened(content);
+  // The items of a list someone set out are their words, as a quotation is.
+  const ownWords = spoken ? content.filter(isWord).length : longestQuote(content);
+  const quotesAPosition = !prefaced && !asks && ownWords >= MIN_QUOTED_WORDS && !tellsWhatHappened(content);
   const contends = verb.some((token) => CONTENDING_VERBS.has(token.lemma)) && isProposition(content);
   const positioned = (negated && !deniesAnEvent(content)) || judgesItsSubject(content) || stanceVerb || (!prefaced && takesStanceSaid(content)) || quotesAPosition || contends || ownsStance(verb, content);
   const kind = STANCE_PRIORITY.find((candidate) => STANCE_CUES[candidate].some((cue) => cue.test(line)))
@@ -336,6 +338,8 @@ export interface ClauseShape {
   stanceVerb?: boolean;
   asks?: boolean;
   unsaid?: boolean;
+  /** Words of the speaker's own set out without quotation marks: the items of a list they set out. */
+  spoken?: boolean;
 }
 
 /**

@@ -135,6 +135,7 @@ function toStatement(clause: AttributedClause, vocabulary: ClaimVocabulary): Fou
     stanceVerb: clause.stanceVerb,
     asks: clause.asks,
     unsaid: clause.unsaid,
+    spoken: clause.listed,
   });
   if (!stance) return [];
   const exclude = new Set([...(clause.speaker?.words ?? []), ...(clause.coSpeaker?.words ?? [])]);

@@ -123,6 +123,45 @@ function opensParagraph(sentences: Sentence[], index: number): boolean {
 }
 
 /**
+ * The items of a list a paragraph introduces with a colon ("THE TERMS, according to a statement released by the
+ * ministry:" | "Royalty: 6.5 percent of gross revenue …" | "State stake: …"): for each sentence of an item paragraph,
+ * the sentence that introduces the list, and where the item's label ends in it. An item opens with a short label and a
+ * colon, written as a sentence is (not a section heading in capitals, "WHAT THEY SAID:"), or with a bullet; the list
+ * ends at the first paragraph that is neither.
+ */
+export function listedItems(sentences: Sentence[]): Map<number, { introduction: number; labelEnd: number }> {
+  const items = new Map<number, { introduction: number; labelEnd: number }>();
+  let introduction = -1;
+  let item = -1;
+  sentences.forEach((sentence, index) => {
+    if (opensParagraph(sentences, index)) {
+      const labelEnd = introduction === -1 ? undefined : itemLabelEnd(sentence.tokens);
+      item = labelEnd === undefined ? -1 : sentence.paragraphIndex;
+      if (labelEnd === undefined) introduction = -1;
+      else items.set(index, { introduction, labelEnd });
+    } else if (item === sentence.paragraphIndex) items.set(index, { introduction, labelEnd: -1 });
+    const closesParagraph = sentences[index + 1]?.paragraphIndex !== sentence.paragraphIndex;
+    if (closesParagraph && sentence.tokens.at(-1)?.text === ':' && !endsInsideQuote(sentence)) introduction = index;
+  });
+  return items;
+}
+
+/** Where an item's label ends ("State stake:", "- "), or undefined when the tokens open no item. */
+function itemLabelEnd(tokens: Token[]): number | undefined {
+  if (BULLETS.has(tokens[0]?.text ?? '')) return 0;
+  const colon = tokens.findIndex((token) => token.text === ':');
+  if (colon < 1 || colon > MAX_ITEM_LABEL_WORDS) return undefined;
+  const words = tokens.slice(0, colon);
+  const heading = words.every((token) => token.text === token.text.toUpperCase());
+  return words.every(isWord) && isCapitalized(words[0]) && !heading ? colon : undefined;
+}
+
+/** Longest label of a listed item ("Artisanal mining:"). */
+const MAX_ITEM_LABEL_WORDS = 4;
+
+const BULLETS = new Set(['-', '•', '*', '–', '—']);
+
+/**
  * The speaker of a quotation paragraph that the next paragraph signs with a dash and a name, as fact checks and readers'
  * letters print them ("“I will look into it. I don't know the status.”" | "- Hillary Clinton." or "—Ana Ruiz, Leeds."):
  * for each sentence of the quotation.

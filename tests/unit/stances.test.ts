@@ -153,6 +153,23 @@ describe('attribution', () => {
     expect(opens.find((statement) => statement.claim.includes('small'))?.speaker).toBe('Sofia Brandt');
   });
 
+  it('gives the items of a list a paragraph introduces with a colon to who introduced it, as positions, up to a heading', () => {
+    const read = (paragraphs: string[]) => extractStatements(paragraphs).map((statement) => [statement.speaker, statement.kind, statement.text.split(':')[0]]);
+    const newsletter = [
+      'The city and Norvale Rail signed a deal on Tuesday.',
+      'THE TERMS, according to a statement released by the city council:',
+      'Fares: a cap of $2 a ride until 2027, rising with inflation after that.',
+      'Depot: Norvale Rail cedes the east yard to the city.',
+      'OUR TAKE: The fares will rise anyway, as they always do.',
+    ];
+    expect(read(newsletter)).toEqual([
+      ['city council', 'position', 'Fares'],
+      ['city council', 'position', 'Depot'],
+    ]);
+    // Without the paragraph that introduces them, labelled paragraphs are the writer's.
+    expect(read([newsletter[0], ...newsletter.slice(2)])).toEqual([]);
+  });
+
   it('gives "according to a statement released by X" to X, not a speech\'s own words that X released', () => {
     const [released] = extractStatements(['The city will cut fares, according to a statement released by the Ministry of Transport.']);
     expect(released?.speaker).toBe('Ministry, Transport');
