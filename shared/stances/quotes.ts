@@ -2,8 +2,9 @@
  * Speakers of sentences that carry no reporting verb of their own: a quotation running over several sentences, named
  * where it closes ("“… They’re performing honorably. It’s too bad,” Bolton charged."), transcripts whose paragraphs
  * open with the speaker's name ("CLINTON: I feel a great deal of sympathy …"), the answers of a question-and-answer
- * interview ("Q: …" | "A: We could live with …"), and quotations signed by the paragraph after them ("“I will look
- * into it.”" | "- Hillary Clinton.").
+ * interview ("Q: …" | "A: We could live with …"), quotations signed by the paragraph after them ("“I will look
+ * into it.”" | "- Hillary Clinton."), and the items of a list a paragraph introduces ("THE TERMS, according to the
+ * ministry:" | "Royalty: 6.5 percent …").
  */
 import type { Anchor } from './anchors.js';
 import { isCapitalized, isWord, type Sentence, type Token } from './sentences.js';
