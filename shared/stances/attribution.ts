@@ -154,7 +154,10 @@ export function attributeSentences(sentences: Sentence[], register: SpeakerRegis
       return;
     }
     // "Royalty: 6.5 percent of gross revenue …" after "THE TERMS, according to the ministry:": the terms it sets out.
-    const item = listed.get(sentenceIndex);
+    // A label that names a person the article knows by full name is a transcript's turn ("Lima: …"), whatever
+    // introduced it; a group the watch follows is a list's heading too ("Communities: 1.5 percent of revenue …").
+    const turn = label !== undefined && label.person.words.length > 1;
+    const item = turn ? undefined : listed.get(sentenceIndex);
     const lister = item && listedBy.get(item.introduction);
     if (item && lister) {
       clauses.push({ ...attributeWithoutAnchor(sentence, sentenceIndex, lister, item.labelEnd + 1), listed: true });

@@ -168,6 +168,9 @@ describe('attribution', () => {
     ]);
     // Without the paragraph that introduces them, labelled paragraphs are the writer's.
     expect(read([newsletter[0], ...newsletter.slice(2)])).toEqual([]);
+    // A label that names someone the article knows opens a transcript's turn.
+    const debate = ['Ana Lima debated Tom Reyes on Friday.', 'The moderator, Ivo Pelt, said the exchange went as follows:', 'Lima: The city will cut fares by a third.'];
+    expect(read(debate).at(-1)?.[0]).toBe('Ana Lima');
   });
 
   it('gives "according to a statement released by X" to X, not a speech\'s own words that X released', () => {
