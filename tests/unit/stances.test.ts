@@ -168,6 +168,9 @@ describe('attribution', () => {
     ]);
     // Without the paragraph that introduces them, labelled paragraphs are the writer's.
     expect(read([newsletter[0], ...newsletter.slice(2)])).toEqual([]);
+    // Bullets open items too.
+    const bullets = ['The Drivers Guild met the mayor on Monday.', 'Its demands, according to a statement from the Drivers Guild:', '- The city must freeze fares until 2027.', '- Drivers would get a rest area at every depot.'];
+    expect(read(bullets).map(([speaker]) => speaker)).toEqual(['Drivers Guild', 'Drivers Guild']);
     // A label that names someone the article knows opens a transcript's turn.
     const debate = ['Ana Lima debated Tom Reyes on Friday.', 'The moderator, Ivo Pelt, said the exchange went as follows:', 'Lima: The city will cut fares by a third.'];
     expect(read(debate).at(-1)?.[0]).toBe('Ana Lima');
