@@ -76,6 +76,7 @@ export function attributeSentences(sentences: Sentence[], register: SpeakerRegis
   const anchors = sentences.map((sentence) => findAnchors(sentence.tokens, register));
   const transcript = new Map([...signedQuotations(sentences, register), ...interviewAnswers(sentences, register), ...transcriptSpeakers(sentences, register)]);
   const listed = listedItems(sentences);
+  const introductions = new Set([...listed.values()].map((item) => item.introduction));
   /** Who introduced a list, by the sentence that did ("THE TERMS, according to the ministry:"). */
   const listedBy = new Map<number, Person>();
   // The last speaker, a person, an organisation or a role ("said one district leader. “…”"), goes on with a quotation;
@@ -148,7 +149,7 @@ export function attributeSentences(sentences: Sentence[], register: SpeakerRegis
       label && speaksInFirstPerson(sentence.tokens, anchor) ? label.person : resolveAt(sentenceIndex, anchor.subject, !anchor.mentioned, anchor.inverted ? undefined : anchor.verbStart);
     if (anchors[sentenceIndex].length > 0) {
       const split = splitClauses(sentence, sentenceIndex, anchors[sentenceIndex], register, resolve);
-      const introducer = split.at(-1)?.speaker;
+      const introducer = introductions.has(sentenceIndex) ? split.at(-1)?.speaker : undefined;
       if (introducer) listedBy.set(sentenceIndex, introducer);
       clauses.push(...split);
       return;

@@ -160,8 +160,6 @@ function itemLabelEnd(tokens: Token[]): number | undefined {
 /** Longest label of a listed item ("Artisanal mining:"). */
 const MAX_ITEM_LABEL_WORDS = 4;
 
-const BULLETS = new Set(['-', '•', '*', '–', '—']);
-
 /**
  * The speaker of a quotation paragraph that the next paragraph signs with a dash and a name, as fact checks and readers'
  * letters print them ("“I will look into it. I don't know the status.”" | "- Hillary Clinton." or "—Ana Ruiz, Leeds."):
@@ -199,3 +197,6 @@ function firstNameEnd(tokens: Token[]): number {
 
 /** The dashes that set a name off, and a hyphen typed for one. */
 const SIGNATURE_DASHES = new Set([...DASHES, '-']);
+
+/** What opens a listed item: a dash, or a bullet. */
+const BULLETS = new Set([...SIGNATURE_DASHES, '•', '*']);

@@ -12,6 +12,8 @@ const seed = (date: string) => {
   return extractStatements(article.paragraphs, { synonyms });
 };
 const containing = (statements: Statement[], words: string) => statements.filter((statement) => statement.text.includes(words));
+/** Who said the statement whose claim holds `term`. */
+const speakerOfClaim = (paragraphs: string[], term: string) => extractStatements(paragraphs).find((statement) => statement.claim.includes(term))?.speaker;
 const only = (statements: Statement[]) => {
   expect(statements).toHaveLength(1);
   return statements[0];
@@ -140,17 +142,17 @@ describe('attribution', () => {
   });
 
   it('gives "she" that closes a quotation of several sentences to the subject of the sentence before it opened, in its paragraph', () => {
-    const statements = extractStatements([
+    const unmoved = [
       'Sofia Brandt, the depot manager, said the company would double its budget. “We think that is fair,” she said.',
       'Told of the offer, Ana Lima was unmoved. “Doubling a small number still gives you a small number. Budgets go up and down with the mood of the board,” she said.',
-    ]);
-    expect(statements.find((statement) => statement.claim.includes('small'))?.speaker).toBe('Ana Lima');
+    ];
+    expect(speakerOfClaim(unmoved, 'small')).toBe('Ana Lima');
     // A quotation that opens its paragraph looks no further back than before.
-    const opens = extractStatements([
+    const opens = [
       'Sofia Brandt, the depot manager, said the company would double its budget. “We think that is fair,” she told Ana Lima.',
       '“Doubling a small number still gives you a small number. Budgets go up and down with the mood of the board,” she said.',
-    ]);
-    expect(opens.find((statement) => statement.claim.includes('small'))?.speaker).toBe('Sofia Brandt');
+    ];
+    expect(speakerOfClaim(opens, 'small')).toBe('Sofia Brandt');
   });
 
   it('gives the items of a list a paragraph introduces with a colon to who introduced it, as positions, up to a heading', () => {
@@ -211,17 +213,17 @@ describe('attribution', () => {
   });
 
   it('gives a title two people hold to the one named last ("President Ana Lima, who told a rally …" | "the president said"), not the last to speak', () => {
-    const statements = extractStatements([
+    const sharpened = [
       'Tom Reyes, president of the drivers guild, wants part of the depot set aside. “Give us a zone,” he said.',
       'The debate has been sharpened by President Ana Lima, who told a rally on Friday that the city should own the depot. “Investors can be our partners, but they cannot be our landlords,” the president said.',
-    ]);
-    expect(statements.find((statement) => statement.claim.includes('landlord'))?.speaker).toBe('Ana Lima');
+    ];
+    expect(speakerOfClaim(sharpened, 'landlord')).toBe('Ana Lima');
     // Named again since, the guild's president is the president meant.
-    const again = extractStatements([
+    const again = [
       'President Ana Lima told a rally on Friday that the city should own the depot.',
       'Tom Reyes, president of the drivers guild, wants part of the depot set aside. “Give us a zone,” the president said.',
-    ]);
-    expect(again.find((statement) => statement.claim.includes('zone'))?.speaker).toBe('Tom Reyes');
+    ];
+    expect(speakerOfClaim(again, 'zone')).toBe('Tom Reyes');
   });
 
   it('reads "write" with a thing for its object as no verb of saying ("will not write a cheque"), and a letter or an op-ed as one', () => {
