@@ -643,6 +643,8 @@ function isTrailing(tokens: Token[], anchor: Anchor, cursor: number): boolean {
   // to X" end a clause.
   if (anchor.inverted) return (anchor.lemma !== 'according to' && anchor.verbStart > 0) || tokens.slice(cursor, anchor.verbStart).some(isWord);
   if (anchor.participle) return false;
+  // "…, sharpened by Ana Lima, who told a rally in the capital, Chivuna, that …": what comes before "who" is not said.
+  if (isRelativeSubject(tokens, anchor)) return false;
   const before = tokens[anchor.subjectStart - 1];
   if (!before || !(before.text === ',' || before.quoteMark === 'close')) return false;
   if (tokens.slice(cursor, anchor.subjectStart).filter(isWord).length < MIN_CONTENT_WORDS && !interruptsItsClause(tokens, anchor, cursor)) return false;
@@ -752,9 +754,11 @@ function findComplementizer(tokens: Token[], from: number): number {
  * gone quiet" says nothing of going quiet.
  */
 function relativeClauseEnd(tokens: Token[], anchor: Anchor): number {
-  const relative = tokens[anchor.subjectStart]?.normal === 'who' && tokens[anchor.subjectStart - 1]?.text === ',';
-  return (relative ? appositiveClose(tokens, anchor.subjectStart - 1) : undefined) ?? tokens.length;
+  return (isRelativeSubject(tokens, anchor) ? appositiveClose(tokens, anchor.subjectStart - 1) : undefined) ?? tokens.length;
 }
+
+/** The anchor's subject is "who" after a comma: a relative clause about the name before it. */
+const isRelativeSubject = (tokens: Token[], anchor: Anchor) => tokens[anchor.subjectStart]?.normal === 'who' && tokens[anchor.subjectStart - 1]?.text === ',';
 
 /** First token of what a leading anchor reports: after the listener, a "that", and time words. */
 function contentStart(tokens: Token[], anchor: Anchor): number {

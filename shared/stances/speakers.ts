@@ -273,7 +273,9 @@ function collectUnlistedSubjects(sentences: Sentence[]): string[][] {
     if (introduced) names.push(introduced);
     tokens.forEach((token, i) => {
       if (!REPORTING_VERBS.has(token.lemma) || token.pos !== 'VERB' || token.quoted) return;
-      const end = skipToSubjectEnd(tokens, i - 1);
+      // "…, sharpened by President Augustin Mbelu, who told a rally …": the name "who" stands for.
+      const subjectEnd = skipToSubjectEnd(tokens, i - 1);
+      const end = tokens[subjectEnd]?.normal === 'who' && tokens[subjectEnd - 1]?.text === ',' ? subjectEnd - 2 : subjectEnd;
       const appositive = nameInAppositive(tokens, i) ?? nameAfterInvertedVerb(tokens, i);
       if (appositive) names.push(appositive);
       const affiliated = nameOfAffiliation(tokens, end);

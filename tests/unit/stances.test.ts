@@ -210,6 +210,10 @@ describe('attribution', () => {
     const [closed] = extractStatements(['Ana Lima, who said the city should own the depot, has since gone quiet.']);
     expect(closed).toMatchObject({ speaker: 'Ana Lima' });
     expect(closed.claim).not.toContain('quiet');
+    // A name nobody knows yet is found before "who" too, and what "who" said is never the clause before it.
+    const unknown = ['Tom Reyes, president of the drivers guild, wants part of the depot set aside.', 'The debate has been sharpened by President Augustin Mbelu, who told a rally in the capital, Chivuna, on March 8 that the city should own the depot. “Investors cannot be our landlords,” the president said.'];
+    expect(speakerOfClaim(unknown, 'landlord')).toBe('Augustin Mbelu');
+    expect(speakerOfClaim(unknown, 'debate')).toBeUndefined();
   });
 
   it('gives a title two people hold to the one named last ("President Ana Lima, who told a rally …" | "the president said"), not the last to speak', () => {
