@@ -69,7 +69,7 @@ import {
   type Person,
   type SpeakerRegister,
 } from './speakers.js';
-import { followsComma, isCapitalized, isDeterminer, isFiniteVerb, isModifyingParticiple, isWord, type Token } from './sentences.js';
+import { followsComma, isCapitalized, isDeterminer, isFiniteVerb, isModifyingParticiple, isRelativeWhoAt, isWord, type Token } from './sentences.js';
 import { isRepresentedAt } from './principals.js';
 import { capitalizedOwnerBefore, isPluralNoun, sourceSpeaker } from './sources.js';
 
@@ -2211,7 +2211,7 @@ function subjectBefore(tokens: Token[], verb: number, register: SpeakerRegister)
  * for that person.
  */
 function relativeAntecedent(tokens: Token[], at: number, register: SpeakerRegister): { start: number; subject: Subject } | undefined {
-  if (tokens[at].normal !== 'who' || tokens[at - 1]?.text !== ',') return undefined;
+  if (!isRelativeWhoAt(tokens, at)) return undefined;
   const named = findNameEndingAt(tokens, at - 2, register);
   return named && !named.person.organization && !named.person.institutional ? { start: at, subject: { type: 'person', person: named.person } } : undefined;
 }

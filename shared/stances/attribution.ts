@@ -19,7 +19,7 @@ import {
 import { MAX_LISTENER_TOKENS, MAX_NAME_WORDS, MAX_REPORTED_PHRASE_TOKENS, MAX_ROLE_TOKENS, MIN_CONTENT_WORDS, NEGATION_WORDS, TOPIC_LEADS } from './patterns.js';
 import { identifiedLater, namedNext } from './identification.js';
 import { DASHES, holdsTitle, namesIn, roleWordsOf, titleQualifiers, type Person, type SpeakerRegister } from './speakers.js';
-import { isCapitalized, isFiniteVerb, isWord, joinTokens, type Sentence, type Token } from './sentences.js';
+import { isCapitalized, isFiniteVerb, isRelativeWhoAt, isWord, joinTokens, type Sentence, type Token } from './sentences.js';
 
 /** Sentences back that a pronoun with no speaker of its gender looks for a person it can mean. */
 const MAX_PRONOUN_LOOKBACK = 3;
@@ -644,7 +644,7 @@ function isTrailing(tokens: Token[], anchor: Anchor, cursor: number): boolean {
   if (anchor.inverted) return (anchor.lemma !== 'according to' && anchor.verbStart > 0) || tokens.slice(cursor, anchor.verbStart).some(isWord);
   if (anchor.participle) return false;
   // "…, sharpened by Ana Lima, who told a rally in the capital, Chivuna, that …": what comes before "who" is not said.
-  if (isRelativeSubject(tokens, anchor)) return false;
+  if (isRelativeWhoAt(tokens, anchor.subjectStart)) return false;
   const before = tokens[anchor.subjectStart - 1];
   if (!before || !(before.text === ',' || before.quoteMark === 'close')) return false;
   if (tokens.slice(cursor, anchor.subjectStart).filter(isWord).length < MIN_CONTENT_WORDS && !interruptsItsClause(tokens, anchor, cursor)) return false;
@@ -754,11 +754,8 @@ function findComplementizer(tokens: Token[], from: number): number {
  * gone quiet" says nothing of going quiet.
  */
 function relativeClauseEnd(tokens: Token[], anchor: Anchor): number {
-  return (isRelativeSubject(tokens, anchor) ? appositiveClose(tokens, anchor.subjectStart - 1) : undefined) ?? tokens.length;
+  return (isRelativeWhoAt(tokens, anchor.subjectStart) ? appositiveClose(tokens, anchor.subjectStart - 1) : undefined) ?? tokens.length;
 }
-
-/** The anchor's subject is "who" after a comma: a relative clause about the name before it. */
-const isRelativeSubject = (tokens: Token[], anchor: Anchor) => tokens[anchor.subjectStart]?.normal === 'who' && tokens[anchor.subjectStart - 1]?.text === ',';
 
 /** First token of what a leading anchor reports: after the listener, a "that", and time words. */
 function contentStart(tokens: Token[], anchor: Anchor): number {

@@ -368,6 +368,9 @@ function retagPastVerbsBeforeOwners(sentence: Sentence): Sentence {
 
 const OWNERS = new Set(['its', 'his', 'her', 'their', 'our', 'my']);
 
+/** A "who" at `k` after a comma opens a relative clause about the name before it (", who told a rally …"). */
+export const isRelativeWhoAt = (tokens: Token[], k: number) => tokens[k]?.normal === 'who' && tokens[k - 1]?.text === ',';
+
 /** An adverb set off by commas ending at `k` (", however,"). */
 export const isInterjectionAt = (tokens: Token[], k: number) => tokens[k]?.text === ',' && tokens[k - 1]?.pos === 'ADV' && tokens[k - 2]?.text === ',';
 

@@ -24,7 +24,7 @@ import {
   TITLE_NOUNS,
 } from './lexicon.js';
 import { MAX_APPOSITIVE_TOKENS, MAX_NAME_WORDS, MAX_ROLE_TOKENS } from './patterns.js';
-import { isCapitalized, isDeterminer, isInterjectionAt, isWord, joinTokens, type Sentence, type Token } from './sentences.js';
+import { isCapitalized, isDeterminer, isInterjectionAt, isRelativeWhoAt, isWord, joinTokens, type Sentence, type Token } from './sentences.js';
 
 export interface Person {
   /** Full name as first named ("Vladimir Putin"), or as the caller listed it. */
@@ -275,7 +275,7 @@ function collectUnlistedSubjects(sentences: Sentence[]): string[][] {
       if (!REPORTING_VERBS.has(token.lemma) || token.pos !== 'VERB' || token.quoted) return;
       // "…, sharpened by President Augustin Mbelu, who told a rally …": the name "who" stands for.
       const subjectEnd = skipToSubjectEnd(tokens, i - 1);
-      const end = tokens[subjectEnd]?.normal === 'who' && tokens[subjectEnd - 1]?.text === ',' ? subjectEnd - 2 : subjectEnd;
+      const end = isRelativeWhoAt(tokens, subjectEnd) ? subjectEnd - 2 : subjectEnd;
       const appositive = nameInAppositive(tokens, i) ?? nameAfterInvertedVerb(tokens, i);
       if (appositive) names.push(appositive);
       const affiliated = nameOfAffiliation(tokens, end);
