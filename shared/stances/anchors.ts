@@ -793,10 +793,19 @@ function stanceAnchorAt(tokens: Token[], i: number, register: SpeakerRegister, s
  * Pelt, closed the session with a warning."): whom a quotation right after it in the paragraph goes to.
  */
 export function subjectPerson(tokens: Token[], register: SpeakerRegister): Person | undefined {
+  const subject = sentenceSubject(tokens, register)?.subject;
+  return subject?.type === 'person' ? subject.person : undefined;
+}
+
+/**
+ * The subject that opens a sentence (after its leading adjuncts), of its first finite verb outside quotation marks, and
+ * the token where it ends.
+ */
+export function sentenceSubject(tokens: Token[], register: SpeakerRegister): { subject: Subject; end: number } | undefined {
   const verb = tokens.findIndex((token) => !token.quoted && isFiniteVerb(token));
   if (verb <= 0) return undefined;
-  const { found } = subjectBefore(tokens, verb, register);
-  return found?.start === leadingAdjunctsEnd(tokens) && found.subject.type === 'person' ? found.subject.person : undefined;
+  const { subjectEnd, found } = subjectBefore(tokens, verb, register);
+  return found?.start === leadingAdjunctsEnd(tokens) ? { subject: found.subject, end: subjectEnd } : undefined;
 }
 
 /** A subject that opens a free relative: "what" before it, or taken into it ("what she" of "what she truly believes"). */

@@ -3,7 +3,7 @@
  * "according to X", "“…,” the Russian leader said", pronouns and titles, and quotations that run on into the
  * next sentence or paragraph without a new attribution.
  */
-import { appositiveClose, COORDINATORS, DOCUMENT_NOUNS, findAnchors, isJoiningHyphen, isNounPhrasePart, jointVoiceParts, leadingAdjunctsEnd, opensContrastedClause, OWNED_STATEMENT_NOUNS, subjectPerson, type Anchor, type Subject } from './anchors.js';
+import { appositiveClose, COORDINATORS, DOCUMENT_NOUNS, findAnchors, isJoiningHyphen, isNounPhrasePart, jointVoiceParts, leadingAdjunctsEnd, opensContrastedClause, OWNED_STATEMENT_NOUNS, sentenceSubject, subjectPerson, type Anchor, type Subject } from './anchors.js';
 import { agrees, pronounGender, roleGender } from './gender.js';
 import { anchorAtQuoteClose, endsInsideQuote, interviewAnswers, listedItems, signedQuotations, startsInsideQuote, transcriptSpeakers } from './quotes.js';
 import {
@@ -20,6 +20,7 @@ import { MAX_LISTENER_TOKENS, MAX_NAME_WORDS, MAX_REPORTED_PHRASE_TOKENS, MAX_RO
 import { identifiedLater, namedNext } from './identification.js';
 import { DASHES, holdsTitle, namesIn, roleWordsOf, titleQualifiers, type Person, type SpeakerRegister } from './speakers.js';
 import { isCapitalized, isFiniteVerb, isRelativeWhoAt, isWord, joinTokens, type Sentence, type Token } from './sentences.js';
+import { isPluralNoun } from './sources.js';
 
 /** Sentences back that a pronoun with no speaker of its gender looks for a person it can mean. */
 const MAX_PRONOUN_LOOKBACK = 3;
@@ -99,6 +100,24 @@ export function attributeSentences(sentences: Sentence[], register: SpeakerRegis
     lastPersonAt = at;
   };
   /**
+   * The organisation that opens sentence `index` as its subject, though it did not speak, when the next sentence of its
+   * paragraph goes on with "It" and a verb only an agent takes: "Norvale Rail filed its plan last week. It wants the
+   * fine suspended." After another verb "it" may as well be what the sentence names ("his campaign paid to broadcast a
+   * film. It told the story of …").
+   */
+  const bodyOpening = (index: number, verbAt: number | undefined): Person | null => {
+    const sentence = sentences[index];
+    const next = sentences[index + 1];
+    if (!sentence || next?.paragraphIndex !== sentence.paragraphIndex || verbAt === undefined) return null;
+    const verb = next.tokens.slice(verbAt).find((token) => token.pos === 'VERB');
+    if (!verb || !AGENT_VERBS.has(verb.lemma)) return null;
+    const opening = sentenceSubject(sentence.tokens, register);
+    // "researchers disclosed …. Even so, it declared …": "it" is no plural.
+    if (!opening || ['body', 'pronoun'].includes(opening.subject.type) || isPluralNoun(sentence.tokens[opening.end])) return null;
+    const found = resolveAt(index, opening.subject, false);
+    return found && (found.organization || found.institutional) ? found : null;
+  };
+  /**
    * Who the subject of an anchor in sentence `index` is. `record`: the speaker found is now the last named (false when
    * a quotation's opening sentence looks ahead to the attribution where it closes).
    */
@@ -117,7 +136,7 @@ export function attributeSentences(sentences: Sentence[], register: SpeakerRegis
     const mentioned = pronoun && !spoke?.gender ? mentionedBefore(sentences, index, register, pronoun, notMeant) : undefined;
     const last = pronoun ? ((mentioned?.gender ? mentioned : spoke) ?? mentioned ?? null) : lastPerson;
     // "It said …" means the body that spoke in this sentence or the one before, or no one.
-    const body = lastBody && index - lastBody.at <= 1 ? lastBody.person : null;
+    const body = (lastBody && index - lastBody.at <= 1 ? lastBody.person : null) ?? (subject.type === 'body' ? bodyOpening(index - 1, verbAt) : null);
     const speaker =
       subject.type === 'document'
         ? documentSpeaker
@@ -421,6 +440,9 @@ function nameStart(tokens: Token[], named: { start: number; end: number }): numb
 }
 
 /** Verbs whose object is questioned about what they said or did. */
+/** Verbs of a stance that only an agent takes: what a document or a film cannot want or refuse. */
+const AGENT_VERBS = new Set(['want', 'intend', 'hope', 'fear', 'worry', 'believe', 'refuse', 'decline', 'insist', 'vow', 'threaten']);
+
 const QUESTIONING_VERBS = new Set(['ask', 'press', 'question', 'challenge', 'quiz', 'grill']);
 
 /**

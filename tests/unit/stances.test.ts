@@ -3057,6 +3057,15 @@ describe('sources without a person’s name', () => {
     ]);
   });
 
+  it('reads "It wants …" as the body the sentence before opens with, though it did not speak; not after a plural or with a verb a document takes', () => {
+    const found = extractStatements([
+      'Norvale Rail filed its plan last week. It wants the fine suspended until the court rules on its appeal.',
+      'Union officials filed their plan last week. It wants the fine suspended until the court rules.',
+      'The transit authority filed its plan last week. It says the fine should be suspended until the court rules.',
+    ]);
+    expect(found.map((statement) => [statement.speaker, statement.paragraphIndex])).toEqual([['Norvale Rail', 0]]);
+  });
+
   it('reads a trailing "…, it said." as the body that spoke just before, and as no one after a person', () => {
     const found = extractStatements([
       'The suspension covers all bonds, the finance ministry said in a statement. Payments to the fund will not be suspended, it said.',
