@@ -130,7 +130,8 @@ function collectCallerSpeakers(speakers: string[]): string[][] {
 }
 
 function collectNamedPeople(text: string): string[][] {
-  const found = compromiseNlp()(text).people().out('array') as string[];
+  // compromise runs names in a list set off by semicolons into one ("Ingrid Salvesen; Daniel Okonjo,").
+  const found = (compromiseNlp()(text).people().out('array') as string[]).flatMap((name) => name.split(/;\s*/)).filter((name) => name !== '');
   return found
     .map((name) => withHyphenatedEnd(name, text))
     .filter((name) => !isPlaceWord(name, text))

@@ -133,6 +133,15 @@ describe('attribution', () => {
     expect(statement.speaker).toBe('Tom Reyes');
   });
 
+  it('reads names listed with semicolons as several people, each a transcript turn\'s speaker ("Ana Lima; Tom Reyes, …")', () => {
+    const statements = extractStatements([
+      'Witnesses were Commissioner Ana Lima; Tom Reyes, the guild\'s counsel; and Maria Kovacs, a lecturer.',
+      'LIMA: The levees must be rebuilt before winter.',
+      'REYES: The guild will not pay for the levees.',
+    ]);
+    expect(statements.map((statement) => statement.speaker)).toEqual(['Ana Lima', 'Tom Reyes']);
+  });
+
   it('gives "I" and "we" of a transcript turn to its speaker ("REYES: I would say …")', () => {
     const statements = extractStatements(['Ana Lima debated Tom Reyes on Friday.', 'REYES: I would say the levees must be rebuilt before winter.']);
     expect(statements.map((statement) => [statement.speaker, statement.kind])).toEqual([['Tom Reyes', 'condition']]);
