@@ -187,7 +187,9 @@ export function attributeSentences(sentences: Sentence[], register: SpeakerRegis
     // "The chair closed the session with a warning. “We will fail …”": the quotation after it is the subject's.
     const introduced = !label && introducesQuotation(sentences, sentenceIndex) ? subjectPerson(sentence.tokens, register) : undefined;
     if (introduced) named(introduced, sentenceIndex);
-    const speaker = label?.person ?? quoteSpeaker(sentences, anchors, sentenceIndex, lastNamed, (closing) => resolveAt(closing.sentence, closing.anchor.subject, false));
+    // "VASKO: Would you support that?": a turn that asks states nothing of the asker's.
+    const asking = label !== undefined && isDirectQuestion(sentence.tokens.slice(label.labelEnd + 1));
+    const speaker = asking ? null : (label?.person ?? quoteSpeaker(sentences, anchors, sentenceIndex, lastNamed, (closing) => resolveAt(closing.sentence, closing.anchor.subject, false)));
     clauses.push(attributeWithoutAnchor(sentence, sentenceIndex, speaker, (label?.labelEnd ?? -1) + 1));
   });
   return clauses;
@@ -870,6 +872,21 @@ function sourceOf(subject: Subject, speaker: Person | null): AttributionSource {
   if (!speaker || speaker.institutional) return 'unnamed';
   return subject.type === 'person' || subject.type === 'source' ? 'named' : subject.type === 'pronoun' || subject.type === 'body' ? 'pronoun' : 'title';
 }
+
+/**
+ * A question in the words of whoever asks it, unquoted: an auxiliary or a wh-word opens it ("Would you support that?",
+ * "And what about the window?") and its only sentence mark is the question mark that ends it.
+ */
+function isDirectQuestion(tokens: Token[]): boolean {
+  const words = tokens.filter(isWord);
+  const first = COORDINATORS.has(words[0]?.normal ?? '') ? words[1] : words[0];
+  const marks = tokens.filter((token) => SENTENCE_MARKS.has(token.text));
+  if (!first || tokens.some((token) => token.quoteMark) || marks.length !== 1 || tokens.at(-1)?.text !== '?') return false;
+  return first.pos === 'AUX' || QUESTION_WORDS.has(first.normal);
+}
+
+/** Words that open a direct question that is not a yes-or-no one. */
+const QUESTION_WORDS = new Set(['what', 'why', 'how', 'who', 'whom', 'whose', 'where', 'when', 'which']);
 
 /** `asks` when the last sentence mark of what was said is a question mark. */
 function askedIn(tokens: Token[]): { asks?: true } {

@@ -142,6 +142,15 @@ describe('attribution', () => {
     expect(statements.map((statement) => statement.speaker)).toEqual(['Ana Lima', 'Tom Reyes']);
   });
 
+  it('reads a transcript turn that asks a direct question as no one\'s statement ("REYES: Would you support that?")', () => {
+    const statements = extractStatements([
+      'Ana Lima debated Tom Reyes on Friday.',
+      'REYES: Would you support a ban on the threat? And what about the levees, which must be rebuilt?',
+      'LIMA: The levees must be rebuilt before winter. Why should we wait?',
+    ]);
+    expect(statements.map((statement) => [statement.speaker, statement.text])).toEqual([['Ana Lima', 'LIMA: The levees must be rebuilt before winter.']]);
+  });
+
   it('gives "I" and "we" of a transcript turn to its speaker ("REYES: I would say …")', () => {
     const statements = extractStatements(['Ana Lima debated Tom Reyes on Friday.', 'REYES: I would say the levees must be rebuilt before winter.']);
     expect(statements.map((statement) => [statement.speaker, statement.kind])).toEqual([['Tom Reyes', 'condition']]);
