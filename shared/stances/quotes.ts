@@ -59,8 +59,10 @@ export function anchorAtQuoteClose(sentences: Sentence[], anchors: Anchor[][], i
 export function transcriptSpeakers(sentences: Sentence[], register: SpeakerRegister): Map<number, { person: Person; labelEnd: number }> {
   const labelled = new Map<number, { person: Person; labelEnd: number }>();
   let current: { paragraph: number; person: Person } | undefined;
+  /** Roles a label gave with its holder's name ("CHAIR (OLANDER):"): a later label of the role alone is theirs. */
+  const roles = new Map<string, Person>();
   sentences.forEach((sentence, index) => {
-    const label = readLabel(sentence.tokens, register);
+    const label = readLabel(sentence.tokens, register, roles);
     if (opensParagraph(sentences, index)) current = label && { paragraph: sentence.paragraphIndex, person: label.person };
     // Within a paragraph a label holds for its own sentence ("Bush: “The mission is to destroy ISIS.”").
     if (label) labelled.set(index, label);
@@ -69,13 +71,16 @@ export function transcriptSpeakers(sentences: Sentence[], register: SpeakerRegis
   return labelled;
 }
 
-function readLabel(tokens: Token[], register: SpeakerRegister): { person: Person; labelEnd: number } | undefined {
+function readLabel(tokens: Token[], register: SpeakerRegister, roles: Map<string, Person>): { person: Person; labelEnd: number } | undefined {
   const colon = tokens.findIndex((token) => token.text === ':');
-  if (colon < 1 || colon > MAX_LABEL_WORDS) return undefined;
-  const words = tokens.slice(0, colon);
-  if (!words.every((token) => isWord(token) && isCapitalized(token))) return undefined;
+  const bracketed = tokens[colon - 1]?.text === ')' ? tokens.slice(0, colon).findIndex((token) => token.text === '(') : -1;
+  const words = bracketed > 0 ? [...tokens.slice(0, bracketed), ...tokens.slice(bracketed + 1, colon - 1)] : tokens.slice(0, colon);
+  if (colon < 1 || words.length > MAX_LABEL_WORDS || !words.every((token) => isWord(token) && isCapitalized(token))) return undefined;
   const said = words.map((token) => token.normal);
-  const person = register.people.find((candidate) => said.includes(candidate.words[candidate.words.length - 1]));
+  const role = (bracketed > 0 ? said.slice(0, bracketed) : said).join(' ');
+  const person = register.people.find((candidate) => said.includes(candidate.words[candidate.words.length - 1])) ?? roles.get(role);
+  // "CHAIR (OLANDER):": the role before the holder's name in brackets.
+  if (person && bracketed > 0) roles.set(role, person);
   return person && { person, labelEnd: colon };
 }
 

@@ -151,6 +151,16 @@ describe('attribution', () => {
     expect(statements.map((statement) => [statement.speaker, statement.text])).toEqual([['Ana Lima', 'LIMA: The levees must be rebuilt before winter.']]);
   });
 
+  it('reads a transcript label that gives a role and its holder in brackets, and the role alone after it ("CHAIR (LIMA):", "CHAIR:")', () => {
+    const statements = extractStatements([
+      'The committee, chaired by Ana Lima, questioned Tom Reyes on Friday.',
+      'CHAIR (LIMA): The committee will not pay for the levees.',
+      'REYES: The guild will not pay for the levees either.',
+      'CHAIR: The levees must be rebuilt before winter.',
+    ]);
+    expect(statements.map((statement) => statement.speaker)).toEqual(['Ana Lima', 'Tom Reyes', 'Ana Lima']);
+  });
+
   it('gives "I" and "we" of a transcript turn to its speaker ("REYES: I would say …")', () => {
     const statements = extractStatements(['Ana Lima debated Tom Reyes on Friday.', 'REYES: I would say the levees must be rebuilt before winter.']);
     expect(statements.map((statement) => [statement.speaker, statement.kind])).toEqual([['Tom Reyes', 'condition']]);
