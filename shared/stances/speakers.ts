@@ -923,8 +923,8 @@ export function roleWordsOf(person: Person): string[] {
 export function holdsTitle(person: Person, title: string, { second = false, former = false } = {}): boolean {
   const role = roleWordsOf(person);
   const at = role.lastIndexOf(title);
-  // "ministry spokeswoman" speaks for the ministry but is not "the ministry".
-  if (at === -1 || SPOKESPERSON_NOUNS.has(role[at + 1] ?? '')) return false;
+  // "ministry spokeswoman" speaks for the ministry but is not "the ministry"; nor is "Party leader Tom Reyes" "the party".
+  if (at === -1 || SPOKESPERSON_NOUNS.has(role[at + 1] ?? '') || (ORGANIZATION_HEADS.has(title) && at < role.length - 1)) return false;
   return isSecondToTitle(role[at - 1] ?? '') === second && (!former || role.slice(0, at).includes('former'));
 }
 

@@ -2815,6 +2815,14 @@ describe('sources without a person’s name', () => {
     expect(two.at(-1)?.speaksFor).toBeUndefined();
   });
 
+  it('never reads "the party" as someone whose role merely names the party ("Party leader Tom Reyes")', () => {
+    const found = extractStatements([
+      'Alliance leader Ana Lima said she would seek a coalition, but the smaller party said it would not join unless the tax plan was scrapped.',
+      'The Greens offered themselves as a partner. Party leader Tom Reyes said the party was ready to talk.',
+    ]);
+    expect(found.map((statement) => statement.speaker)).toEqual(['Ana Lima', 'smaller party', 'Greens', 'Tom Reyes']);
+  });
+
   it('records whom a named spokesperson speaks for, in the ways wire copy names one, an institution by its common noun too', () => {
     const found = extractStatements([
       'Gov. Teresa Vallin and Gov. Marco Aldana met in May.',
