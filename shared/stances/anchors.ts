@@ -726,6 +726,10 @@ function anchorStanceVerb(tokens: Token[], register: SpeakerRegister): Anchor | 
     if (spent !== undefined) return isPastPerfect(tokens, i) ? undefined : stanceAnchorAt(tokens, i, register, spent);
     const adjective = stanceAdjectiveAfter(tokens, i);
     if (adjective !== undefined) return isPastPerfect(tokens, i) ? undefined : stanceAnchorAt(tokens, i, register, adjective);
+    // "The draft requires parties to report …": what a document stipulates, its issuer's terms.
+    if (STIPULATING_VERBS.has(token.lemma) && token.pos === 'VERB' && subjectBefore(tokens, i, register).found?.subject.type === 'document') {
+      return stanceAnchorAt(tokens, i, register);
+    }
     // An -ing form takes a stance only in the progressive ("is seeking"; "Seeking a deal, …" hangs on the clause
     // after it), any other form only outside "be" ("was backed by" is passive).
     const ing = /ing$/.test(token.normal);
@@ -926,6 +930,18 @@ const OWNING_DETERMINERS = new Set(['its', 'their']);
 
 /** What someone issues that then "says" for them ("the statement said", "the letter adds", "the chair's text proposes"). */
 export const DOCUMENT_NOUNS = new Set(['statement', 'release', 'letter', 'memo', 'email', 'text', 'draft', 'paper', 'submission']);
+
+/**
+ * Documents that set terms, which the article may say someone issued ("The commission published its final rule"):
+ * what "the rule" then requires is the commission's.
+ */
+export const TERMS_DOCUMENT_NOUNS = new Set([...DOCUMENT_NOUNS, 'rule', 'proposal', 'framework', 'resolution', 'bill', 'order', 'decision', 'plan', 'guidance']);
+
+/** Verbs by which a document sets terms ("The draft requires …", "the rule bars …"). */
+export const STIPULATING_VERBS = new Set(['require', 'oblige', 'obligate', 'bar', 'ban', 'prohibit', 'allow', 'permit', 'set', 'create', 'grant', 'impose', 'cap', 'limit', 'exempt', 'commit', 'mandate', 'propose']);
+
+/** Verbs by which someone issues a document that sets terms ("circulated a new draft", "published its final rule"). */
+export const TERMS_ISSUING_VERBS = new Set(['issue', 'release', 'send', 'publish', 'circulate', 'table', 'submit', 'present', 'unveil', 'adopt', 'approve', 'finalize', 'finalise']);
 
 /**
  * Where the sentence's subject can start: after leading adjuncts set off by commas ("In an interview published
@@ -2336,7 +2352,8 @@ function findSubjectEndingAt(tokens: Token[], end: number, register: SpeakerRegi
   const continues = (k: number) => !adjunct(k) && (isNounPhrasePart(tokens[k]) || (k > 0 && capital(k)) || joinsName(k) || modifier(k) || owns(k));
   while (start > 0 && continues(start - 1)) start -= 1;
   const determiner = tokens[start]?.normal;
-  if (determiner === 'the' && end === start + 1 && DOCUMENT_NOUNS.has(token.lemma)) return { start, subject: { type: 'document' } };
+  // Not the object of a preposition ("supporters of the bill"): the phrase goes on before it.
+  if (determiner === 'the' && end === start + 1 && TERMS_DOCUMENT_NOUNS.has(token.lemma) && tokens[start - 1]?.pos !== 'ADP') return { start, subject: { type: 'document' } };
   // "the district's statement said", "Clinton's letter says": a document says what its owner says.
   const mark = DOCUMENT_NOUNS.has(token.lemma) ? tokens.slice(start, end).findIndex((between) => POSSESSIVE_MARKS.has(between.text)) : -1;
   const owner = mark > 0 ? findSubjectEndingAt(tokens, start + mark - 1, register) : undefined;

@@ -3,7 +3,7 @@
  * "according to X", "“…,” the Russian leader said", pronouns and titles, and quotations that run on into the
  * next sentence or paragraph without a new attribution.
  */
-import { appositiveClose, COORDINATORS, DOCUMENT_NOUNS, findAnchors, isJoiningHyphen, isNounPhrasePart, jointVoiceParts, leadingAdjunctsEnd, opensContrastedClause, OWNED_STATEMENT_NOUNS, sentenceSubject, subjectPerson, type Anchor, type Subject } from './anchors.js';
+import { appositiveClose, COORDINATORS, DOCUMENT_NOUNS, findAnchors, isJoiningHyphen, isNounPhrasePart, jointVoiceParts, leadingAdjunctsEnd, opensContrastedClause, OWNED_STATEMENT_NOUNS, sentenceSubject, subjectPerson, TERMS_DOCUMENT_NOUNS, TERMS_ISSUING_VERBS, type Anchor, type Subject } from './anchors.js';
 import { agrees, pronounGender, roleGender } from './gender.js';
 import { anchorAtQuoteClose, endsInsideQuote, interviewAnswers, listedItems, signedQuotations, startsInsideQuote, transcriptSpeakers } from './quotes.js';
 import {
@@ -159,7 +159,21 @@ export function attributeSentences(sentences: Sentence[], register: SpeakerRegis
     if (speaker && !speaker.gender && !speaker.organization && !speaker.institutional && subject.type === 'pronoun') speaker.gender = pronounGender(pronoun);
     return speaker;
   };
+  /**
+   * Who issues a document that sets terms in sentence `index`, as its subject: "The commission published its final
+   * rule on Tuesday." What "the rule" requires next is theirs.
+   */
+  const issuerOfTerms = (index: number): Person | null => {
+    const { tokens } = sentences[index];
+    const verb = tokens.findIndex((token) => token.pos === 'VERB' && !token.quoted);
+    if (verb <= 0 || !TERMS_ISSUING_VERBS.has(tokens[verb].lemma)) return null;
+    const issued = tokens.slice(verb + 1, verb + 1 + MAX_ISSUED_OBJECT_TOKENS).some((token) => token.pos === 'NOUN' && TERMS_DOCUMENT_NOUNS.has(token.lemma));
+    const opening = issued ? sentenceSubject(tokens, register) : undefined;
+    if (!opening || opening.subject.type === 'document' || opening.subject.type === 'unnamed') return null;
+    return resolveAt(index, opening.subject, false);
+  };
   sentences.forEach((sentence, sentenceIndex) => {
+    documentSpeaker = issuerOfTerms(sentenceIndex) ?? documentSpeaker;
     // Whose statement a sentence only mentions ("his statement that …") has not spoken: the next "he" is not them.
     // After an inverted verb (", said the mayor, Ana Lima") the name is the subject's own, not a listener's.
     const label = transcript.get(sentenceIndex);
@@ -442,6 +456,9 @@ function nameStart(tokens: Token[], named: { start: number; end: number }): numb
 }
 
 /** Verbs whose object is questioned about what they said or did. */
+/** Tokens from an issuing verb to the document it issues ("published | its long-awaited final rule"). */
+const MAX_ISSUED_OBJECT_TOKENS = 6;
+
 /** Verbs of a stance that only an agent takes: what a document or a film cannot want or refuse. */
 const AGENT_VERBS = new Set(['want', 'intend', 'hope', 'fear', 'worry', 'believe', 'refuse', 'decline', 'insist', 'vow', 'threaten']);
 

@@ -3093,6 +3093,23 @@ describe('sources without a person’s name', () => {
     ]);
   });
 
+  it('gives what a document requires or proposes to whoever the article says issued it, and nothing to a document no one issued', () => {
+    const found = extractStatements([
+      'Ana Lima circulated a new draft on Monday. The draft requires parties to report production data every year.',
+      'The transit authority published its final rule on Tuesday. The rule requires operators to count tips toward the minimum.',
+      'The law requires operators to publish their fares.',
+    ]);
+    expect(found.map((statement) => [statement.speaker, statement.paragraphIndex])).toEqual([
+      ['Ana Lima', 0],
+      ['transit authority', 1],
+    ]);
+  });
+
+  it('keeps a document that a preposition takes inside the subject ("Supporters of the bill rejected …")', () => {
+    const [statement] = extractStatements(['Senator Ana Lima published the bill on Monday. Supporters of the bill have rejected the airline\'s concerns.']);
+    expect(statement?.speaker).toBe('Supporters, bill');
+  });
+
   it('reads "It wants …" as the body the sentence before opens with, though it did not speak; not after a plural or with a verb a document takes', () => {
     const found = extractStatements([
       'Norvale Rail filed its plan last week. It wants the fine suspended until the court rules on its appeal.',
