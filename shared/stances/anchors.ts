@@ -727,7 +727,7 @@ function anchorStanceVerb(tokens: Token[], register: SpeakerRegister): Anchor | 
     const adjective = stanceAdjectiveAfter(tokens, i);
     if (adjective !== undefined) return isPastPerfect(tokens, i) ? undefined : stanceAnchorAt(tokens, i, register, adjective);
     // "The draft requires parties to report …": what a document stipulates, its issuer's terms.
-    if (STIPULATING_VERBS.has(token.lemma) && token.pos === 'VERB' && subjectBefore(tokens, i, register).found?.subject.type === 'document') {
+    if (STIPULATING_VERBS.has(token.lemma) && token.pos === 'VERB' && ['document', 'body'].includes(subjectBefore(tokens, i, register).found?.subject.type ?? '')) {
       return stanceAnchorAt(tokens, i, register);
     }
     // An -ing form takes a stance only in the progressive ("is seeking"; "Seeking a deal, …" hangs on the clause

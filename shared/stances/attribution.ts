@@ -3,7 +3,7 @@
  * "according to X", "“…,” the Russian leader said", pronouns and titles, and quotations that run on into the
  * next sentence or paragraph without a new attribution.
  */
-import { appositiveClose, COORDINATORS, DOCUMENT_NOUNS, findAnchors, isJoiningHyphen, isNounPhrasePart, jointVoiceParts, leadingAdjunctsEnd, opensContrastedClause, OWNED_STATEMENT_NOUNS, sentenceSubject, subjectPerson, TERMS_DOCUMENT_NOUNS, TERMS_ISSUING_VERBS, type Anchor, type Subject } from './anchors.js';
+import { appositiveClose, COORDINATORS, DOCUMENT_NOUNS, findAnchors, isJoiningHyphen, isNounPhrasePart, jointVoiceParts, leadingAdjunctsEnd, opensContrastedClause, OWNED_STATEMENT_NOUNS, sentenceSubject, STIPULATING_VERBS, subjectPerson, TERMS_DOCUMENT_NOUNS, TERMS_ISSUING_VERBS, type Anchor, type Subject } from './anchors.js';
 import { agrees, pronounGender, roleGender } from './gender.js';
 import { anchorAtQuoteClose, endsInsideQuote, interviewAnswers, listedItems, signedQuotations, startsInsideQuote, transcriptSpeakers } from './quotes.js';
 import {
@@ -86,6 +86,8 @@ export function attributeSentences(sentences: Sentence[], register: SpeakerRegis
   let lastPersonAt = -1;
   /** Who last spoke through a document ("said in a statement"): what "the statement" says next is theirs. */
   let documentSpeaker: Person | null = null;
+  /** The sentence where someone last issued a document that sets terms: "It requires …" right after it is the document. */
+  let issuedAt = -Infinity;
   /** The body (an organisation or institution) that last spoke, and in which sentence: whom "It said …" means next. */
   let lastBody: { person: Person; at: number } | null = null;
   /** The people who spoke so far, in order: the last is the one a pronoun refers back to first. */
@@ -136,7 +138,7 @@ export function attributeSentences(sentences: Sentence[], register: SpeakerRegis
     const mentioned = pronoun && !spoke?.gender ? mentionedBefore(sentences, index, register, pronoun, notMeant) : undefined;
     const last = pronoun ? ((mentioned?.gender ? mentioned : spoke) ?? mentioned ?? null) : lastPerson;
     // "It said …" means the body that spoke in this sentence or the one before, or no one.
-    const body = (lastBody && index - lastBody.at <= 1 ? lastBody.person : null) ?? (subject.type === 'body' ? bodyOpening(index - 1, verbAt) : null);
+    const body = (lastBody && index - lastBody.at <= 1 ? lastBody.person : null) ?? (subject.type === 'body' ? (bodyOpening(index - 1, verbAt) ?? issuedDocument(index, verbAt)) : null);
     const speaker =
       subject.type === 'document'
         ? documentSpeaker
@@ -172,8 +174,17 @@ export function attributeSentences(sentences: Sentence[], register: SpeakerRegis
     if (!opening || opening.subject.type === 'document' || opening.subject.type === 'unnamed') return null;
     return resolveAt(index, opening.subject, false);
   };
+  /**
+   * "Ferreira released a compromise text on October 10. On production, it contains no goal. Instead, it obliges parties
+   * to …": "it" with a verb that sets terms, within two sentences of the document's issue, is the document.
+   */
+  const issuedDocument = (index: number, verbAt: number | undefined): Person | null => {
+    const verb = verbAt === undefined ? undefined : sentences[index].tokens.slice(verbAt).find((token) => token.pos === 'VERB');
+    return verb && STIPULATING_VERBS.has(verb.lemma) && index - issuedAt <= 2 ? documentSpeaker : null;
+  };
   sentences.forEach((sentence, sentenceIndex) => {
-    documentSpeaker = issuerOfTerms(sentenceIndex) ?? documentSpeaker;
+    const issuer = issuerOfTerms(sentenceIndex);
+    if (issuer) [documentSpeaker, issuedAt] = [issuer, sentenceIndex];
     // Whose statement a sentence only mentions ("his statement that …") has not spoken: the next "he" is not them.
     // After an inverted verb (", said the mayor, Ana Lima") the name is the subject's own, not a listener's.
     const label = transcript.get(sentenceIndex);

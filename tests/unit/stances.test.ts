@@ -3105,6 +3105,14 @@ describe('sources without a person’s name', () => {
     ]);
   });
 
+  it('reads "it" that requires or proposes, within two sentences of a document\'s issue, as the document ("Instead, it obliges …")', () => {
+    const found = extractStatements([
+      'Ana Lima released a compromise text on Monday. On fares, it contains no number. Instead, it obliges operators to report fares every year.',
+      'Tom Reyes released a compromise text on Monday. It was short. The talks went on. The hall was full. It requires operators to publish their fares.',
+    ]);
+    expect(found.map((statement) => [statement.speaker, statement.paragraphIndex])).toEqual([['Ana Lima', 0]]);
+  });
+
   it('keeps a document that a preposition takes inside the subject ("Supporters of the bill rejected …")', () => {
     const [statement] = extractStatements(['Senator Ana Lima published the bill on Monday. Supporters of the bill have rejected the airline\'s concerns.']);
     expect(statement?.speaker).toBe('Supporters, bill');
