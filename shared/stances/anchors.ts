@@ -27,7 +27,7 @@ import {
   QUOTE_CLOSING_VERBS,
   REPORTED_CLAUSE_OPENERS,
   REPORTING_VERB_FRAMES,
-  REPORTING_VERBS,
+  ATTRIBUTING_VERBS,
   ROLE_WORDS,
   SPEAKER_POSSESSIVES,
   SPEAKER_PRONOUNS,
@@ -1255,7 +1255,7 @@ function anchorVerb(tokens: Token[], i: number, register: SpeakerRegister): Anch
     while (particle - i <= MAX_DATE_TOKENS && tokens[particle]?.entity === 'DATE') particle += 1;
     if (!particles.includes(tokens[particle]?.normal ?? '')) return undefined;
     verbEnd = particle;
-  } else if (!(REPORTING_VERBS.has(token.lemma) ? fitsFrame(tokens, i) : QUOTE_CLOSING_VERBS.has(token.lemma) && (closesQuotation(tokens, i) || reportsThatClause(tokens, i)))) {
+  } else if (!(ATTRIBUTING_VERBS.has(token.lemma) ? fitsFrame(tokens, i) : QUOTE_CLOSING_VERBS.has(token.lemma) && (closesQuotation(tokens, i) || reportsThatClause(tokens, i)))) {
     return hangs ? stanceParticiple(tokens, i, register, absolute) : undefined;
   }
   if (hangs) {
@@ -1431,7 +1431,7 @@ function anchorOnStatement(tokens: Token[], i: number, register: SpeakerRegister
   // "a statement describing the meeting as a positive step": the naming is the stance, as after a subject.
   // "a resolution calling on the council to …": a phrasal verb of saying reports as one word.
   const phrasal = PHRASAL_REPORTING_VERBS[token.lemma]?.includes(tokens[i + 1]?.normal ?? '') ?? false;
-  const reports = REPORTING_VERBS.has(token.lemma) || phrasal;
+  const reports = ATTRIBUTING_VERBS.has(token.lemma) || phrasal;
   const stance = !reports && (isStanceVerb(tokens, i) || isNamingFrame(tokens, i));
   if (!stance && !reports) return undefined;
   let k = noun - 1;
@@ -1477,7 +1477,7 @@ function anchorAfterAspect(tokens: Token[], i: number, register: SpeakerRegister
   const aspect = twoWords ? i - 3 : i - 2;
   const lemma = tokens[aspect]?.lemma ?? '';
   const turn = twoWords || ASPECTUAL_VERBS.has(lemma) || TURN_TAKING_VERBS.has(lemma);
-  if (!turn || !REPORTING_VERBS.has(tokens[i].lemma) || !fitsFrame(tokens, i)) return undefined;
+  if (!turn || !ATTRIBUTING_VERBS.has(tokens[i].lemma) || !fitsFrame(tokens, i)) return undefined;
   const anchor = anchorWithSubject(tokens, aspect, i, register);
   return anchor && !anchor.inverted ? { ...anchor, lemma: tokens[i].lemma } : undefined;
 }
@@ -1486,7 +1486,7 @@ const ASPECTUAL_VERBS = new Set(['begin', 'start', 'continue', 'seem', 'appear']
 
 /** "made a point of saying …": a verb of saying after "made a point of", whose subject is the one who made it. */
 function madeAPointOf(tokens: Token[], i: number): boolean {
-  if (i < 4 || tokens[i - 4].lemma !== 'make' || !REPORTING_VERBS.has(tokens[i].lemma)) return false;
+  if (i < 4 || tokens[i - 4].lemma !== 'make' || !ATTRIBUTING_VERBS.has(tokens[i].lemma)) return false;
   return /^(a|the) point of$/.test(tokens.slice(i - 3, i).map((token) => token.normal).join(' '));
 }
 
@@ -1518,8 +1518,8 @@ function anchorAfterOccasion(tokens: Token[], i: number, register: SpeakerRegist
   // "to call for", "to call on": the particle is part of the verb.
   const phrasal = PHRASAL_REPORTING_VERBS[tokens[i].lemma]?.includes(tokens[i + 1]?.normal ?? '') ?? false;
   // "used a video address to reject the demand": a stance taken there, as a verb of saying reports there.
-  const stance = !phrasal && !REPORTING_VERBS.has(tokens[i].lemma) && !MOTIVE_VERBS.has(tokens[i].lemma) && isStanceVerb(tokens, i) && takesObject(tokens, i);
-  if (!phrasal && !stance && !(REPORTING_VERBS.has(tokens[i].lemma) && fitsFrame(tokens, i))) return undefined;
+  const stance = !phrasal && !ATTRIBUTING_VERBS.has(tokens[i].lemma) && !MOTIVE_VERBS.has(tokens[i].lemma) && isStanceVerb(tokens, i) && takesObject(tokens, i);
+  if (!phrasal && !stance && !(ATTRIBUTING_VERBS.has(tokens[i].lemma) && fitsFrame(tokens, i))) return undefined;
   let k = i - 2;
   // "went so far as to say", "went as far as to call": how far the subject went is in what they said.
   if (tokens[k - 2]?.normal && FAR_AS.test(tokens.slice(k - 2, k + 1).map((token) => token.normal).join(' ')) && tokens[k - 3]?.lemma === 'go') k -= 3;
@@ -1728,7 +1728,7 @@ function openingPronoun(tokens: Token[], conjunction: number): { subject: Subjec
   let k = start + 1;
   while (tokens[k]?.pos === 'ADV') k += 1;
   const state = (tokens[k]?.lemma === 'be' || tokens[k]?.lemma === 'remain') && tokens[k + 1]?.pos === 'ADJ';
-  const act = tokens[k]?.pos === 'VERB' && !REPORTING_VERBS.has(tokens[k].lemma) && !isStanceVerb(tokens, k);
+  const act = tokens[k]?.pos === 'VERB' && !ATTRIBUTING_VERBS.has(tokens[k].lemma) && !isStanceVerb(tokens, k);
   return (state || act) && k + 1 < conjunction ? { subject: { type: 'pronoun', at: start }, end: start } : undefined;
 }
 
@@ -1766,7 +1766,7 @@ export const COORDINATORS = new Set(['and', 'but']);
  */
 function stanceBeforeConjunction(tokens: Token[], conjunction: number): Anchor['explains'] {
   const stance = tokens.findIndex((token, k) => k < conjunction && token.pos === 'VERB' && !token.quoted && !/ing$/.test(token.normal));
-  if (stance === -1 || !isStanceVerb(tokens, stance) || REPORTING_VERBS.has(tokens[stance].lemma) || DECLINING_VERBS.has(tokens[stance].lemma)) return undefined;
+  if (stance === -1 || !isStanceVerb(tokens, stance) || ATTRIBUTING_VERBS.has(tokens[stance].lemma) || DECLINING_VERBS.has(tokens[stance].lemma)) return undefined;
   const quoted = tokens.slice(stance, conjunction).some((token, offset) => token.quoteMark || isDashAt(tokens, stance + offset));
   return quoted ? undefined : { start: 0, verb: stance };
 }
@@ -1958,12 +1958,12 @@ function pronounOrNameAt(tokens: Token[], k: number, limit: number, register: Sp
 function attributionBefore(tokens: Token[], comma: number, register: SpeakerRegister): Subject | undefined {
   const start = tokens.slice(0, comma).findLastIndex((token) => token.text === ',' || token.quoteMark === 'close') + 1;
   const stretch = tokens.slice(start, comma);
-  if (start === 0 || !stretch.some((token) => token.pos === 'VERB' && REPORTING_VERBS.has(token.lemma))) return undefined;
+  if (start === 0 || !stretch.some((token) => token.pos === 'VERB' && ATTRIBUTING_VERBS.has(token.lemma))) return undefined;
   for (let k = start; k < comma; k += 1) {
     const subject = pronounOrNameAt(tokens, k, comma, register);
     if (subject) return subject;
   }
-  const verb = stretch.findIndex((token) => token.pos === 'VERB' && REPORTING_VERBS.has(token.lemma)) + start;
+  const verb = stretch.findIndex((token) => token.pos === 'VERB' && ATTRIBUTING_VERBS.has(token.lemma)) + start;
   const subject = verb > start ? findSubjectEndingAt(tokens, verb - 1, register) : undefined;
   return subject && subject.start >= start && subject.subject.type !== 'unnamed' ? subject.subject : undefined;
 }

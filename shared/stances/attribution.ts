@@ -14,7 +14,7 @@ import {
   POSSESSIVE_DETERMINERS,
   POSSESSIVE_MARKS,
   REPORTED_CLAUSE_OPENERS,
-  REPORTING_VERBS,
+  ATTRIBUTING_VERBS,
 } from './lexicon.js';
 import { MAX_LISTENER_TOKENS, MAX_NAME_WORDS, MAX_REPORTED_PHRASE_TOKENS, MAX_ROLE_TOKENS, MIN_CONTENT_WORDS, NEGATION_WORDS, TOPIC_LEADS } from './patterns.js';
 import { identifiedLater, namedNext } from './identification.js';
@@ -640,7 +640,7 @@ const PERFECT_AUXILIARIES = new Set(['has', 'have', 'had']);
 function isUnsaid(tokens: Token[], anchor: Anchor): boolean {
   if (anchor.stance || anchor.inverted || anchor.participle) return false;
   const clauseStart = tokens.slice(0, anchor.subjectStart).findLastIndex((token) => token.text === ',') + 1;
-  const reported = tokens.slice(clauseStart, anchor.subjectStart).some((token) => token.pos === 'VERB' && REPORTING_VERBS.has(token.lemma));
+  const reported = tokens.slice(clauseStart, anchor.subjectStart).some((token) => token.pos === 'VERB' && ATTRIBUTING_VERBS.has(token.lemma));
   // The verb's own auxiliaries and adverbs ("did not", "has never"), not a clause between ("who was not authorized").
   let k = anchor.verbStart - 1;
   while (k > anchor.subjectEnd && (tokens[k].pos === 'AUX' || tokens[k].pos === 'PART' || tokens[k].pos === 'ADV')) k -= 1;
@@ -775,7 +775,10 @@ function skipListener(tokens: Token[], anchor: Anchor): number {
     const after = tokens[k + 1];
     const inName = before.pos === 'PROPN' || (before.normal === 'the' && after?.pos === 'PROPN' && isCapitalized(after));
     const named = isCapitalized(token) && isCapitalized(before) && inName;
-    if (token.normal === 'that' || ((token.pos === 'VERB' || token.pos === 'AUX') && !named)) break;
+    // "told the agency to halt the tender": the infinitive after the listener is what they were told to do.
+    const opensInfinitive = (at: number) => tokens[at]?.normal === 'to' && tokens[at + 1]?.pos === 'VERB';
+    const infinitive = hasNoun && (opensInfinitive(k) || (token.normal === 'not' && opensInfinitive(k + 1)));
+    if (token.normal === 'that' || infinitive || ((token.pos === 'VERB' || token.pos === 'AUX') && !named)) break;
     if (hasNoun && (token.pos === 'DET' || token.pos === 'PRON')) break;
     // "told the Courier in an interview": a preposition other than "of" ("members of the union") ends the listener.
     if (hasNoun && ((token.pos === 'ADP' && token.normal !== 'of') || TIME_CLAUSE_OPENERS.has(token.normal))) break;
@@ -819,8 +822,8 @@ function contentStart(tokens: Token[], anchor: Anchor): number {
   let k = anchor.inverted ? anchor.subjectEnd + 1 : skipListener(tokens, anchor);
   const complementizer = findComplementizer(tokens, k);
   if (complementizer !== -1) return complementizer + 1;
-  // Adverbs and dates before the content are skipped, but not "why" or "how", which open it.
-  const skipped = (token: Token) => (token.pos === 'ADV' && !REPORTED_CLAUSE_OPENERS.has(token.normal)) || token.entity === 'DATE' || token.text === ',';
+  // Adverbs and dates before the content are skipped, but not "why" or "how", which open it, nor "not" ("told them not to …").
+  const skipped = (token: Token) => (token.pos === 'ADV' && !REPORTED_CLAUSE_OPENERS.has(token.normal) && token.normal !== 'not') || token.entity === 'DATE' || token.text === ',';
   while (k < tokens.length && skipped(tokens[k])) k += 1;
   return k;
 }

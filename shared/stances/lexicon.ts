@@ -324,6 +324,15 @@ export const OTHER_VERB_PARTICLES = new Set(['out', 'off', 'from', 'away']);
 /** Verbs whose first object is the listener, not the content ("told reporters that …"). */
 export const LISTENER_VERBS = new Set(['tell', 'assure', 'inform', 'remind']);
 
+/**
+ * Directives that attribute what the listener is to do ("ordered Norvale to stop the transfers", "instructed the
+ * agency to halt the tender"). Unlike `REPORTING_VERBS` they stay in claims: "the order" is often what a story is about.
+ */
+export const DIRECTIVE_VERBS = new Set(['order', 'instruct']);
+
+/** Verbs that attribute: of saying, and directives. */
+export const ATTRIBUTING_VERBS = new Set([...REPORTING_VERBS, ...DIRECTIVE_VERBS]);
+
 /** Words that open a subordinate clause before the main one ("While he's said …, Sanders must …"). */
 export const FRONTED_CLAUSE_OPENERS = new Set(['while', 'although', 'though', 'whereas', 'since', 'because', 'after', 'before', 'when', 'once', 'as', 'if', 'unless', 'despite']);
 

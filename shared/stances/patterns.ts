@@ -180,6 +180,10 @@ export const STANCE_CUES: Record<StanceKind, RegExp[]> = {
     /\binsist on\b/,
     new RegExp(`\\b${HOLDING_OUT_FOR}`),
     /\bask (\S+ ){1,3}to\b/,
+    // Directives: "ordered Norvale to stop the transfers", "instructed the agency to halt the tender", "told the
+    // agency to halt the tender" (the listener left out of what was said).
+    /\b(order|instruct) (\S+ ){1,3}to\b/,
+    /\btell (not )?to (?!be\b)/,
     // Asking to be let in or heard: "asked to take part as an observer", "asked to be named formateur"; not asked by
     // someone else ("was asked to", "when asked to").
     /(?<!\b(be|when|if|after|once|until) )\bask to\b/,

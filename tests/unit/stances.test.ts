@@ -3118,6 +3118,21 @@ describe('sources without a person’s name', () => {
     expect(statement?.speaker).toBe('Supporters, bill');
   });
 
+  it('reads a directive to a listener as a demand ("ordered Norvale to stop …", "told the agency not to …")', () => {
+    const found = extractStatements([
+      'The regulator on Tuesday ordered Norvale Rail to stop the transfers.',
+      'Ana Lima instructed the agency to halt the tender.',
+      'The ministry told the agency not to sign the contract.',
+      'Tom Reyes told reporters the deal was close.',
+    ]);
+    expect(found.map((statement) => [statement.speaker, statement.kind, statement.polarity])).toEqual([
+      ['regulator', 'demand', 'positive'],
+      ['Ana Lima', 'demand', 'positive'],
+      ['ministry', 'demand', 'negative'],
+      ['Tom Reyes', 'claim', 'positive'],
+    ]);
+  });
+
   it('reads "It wants …" as the body the sentence before opens with, though it did not speak; not after a plural or with a verb a document takes', () => {
     const found = extractStatements([
       'Norvale Rail filed its plan last week. It wants the fine suspended until the court rules on its appeal.',
