@@ -4,6 +4,7 @@
  */
 import {
   ACCUSING_VERBS,
+  ATTRIBUTING_VERBS,
   CALLED_OFF_ACTIONS,
   CHARACTERISING_VERBS,
   FRONTED_CLAUSE_OPENERS,
@@ -27,7 +28,6 @@ import {
   QUOTE_CLOSING_VERBS,
   REPORTED_CLAUSE_OPENERS,
   REPORTING_VERB_FRAMES,
-  ATTRIBUTING_VERBS,
   ROLE_WORDS,
   SPEAKER_POSSESSIVES,
   SPEAKER_PRONOUNS,
@@ -937,7 +937,7 @@ export const DOCUMENT_NOUNS = new Set(['statement', 'release', 'letter', 'memo',
  */
 export const TERMS_DOCUMENT_NOUNS = new Set([...DOCUMENT_NOUNS, 'rule', 'proposal', 'framework', 'resolution', 'bill', 'order', 'decision', 'plan', 'guidance']);
 
-/** Verbs by which a document sets terms ("The draft requires …", "the rule bars …"). */
+/** Verbs by which a document sets terms ("The draft requires …", "the rule sets …"). */
 export const STIPULATING_VERBS = new Set(['require', 'oblige', 'obligate', 'bar', 'ban', 'prohibit', 'allow', 'permit', 'set', 'create', 'grant', 'impose', 'cap', 'limit', 'exempt', 'commit', 'mandate', 'propose']);
 
 /** Verbs by which someone issues a document that sets terms ("circulated a new draft", "published its final rule"). */

@@ -7,14 +7,15 @@ import { appositiveClose, COORDINATORS, DOCUMENT_NOUNS, findAnchors, isJoiningHy
 import { agrees, pronounGender, roleGender } from './gender.js';
 import { anchorAtQuoteClose, endsInsideQuote, interviewAnswers, listedItems, signedQuotations, startsInsideQuote, transcriptSpeakers } from './quotes.js';
 import {
+  ATTRIBUTING_VERBS,
   FRONTED_CLAUSE_OPENERS,
   GENERIC_TITLES,
   LISTENER_VERBS,
   MODALS,
   POSSESSIVE_DETERMINERS,
   POSSESSIVE_MARKS,
+  QUESTION_OPENERS,
   REPORTED_CLAUSE_OPENERS,
-  ATTRIBUTING_VERBS,
 } from './lexicon.js';
 import { MAX_LISTENER_TOKENS, MAX_NAME_WORDS, MAX_REPORTED_PHRASE_TOKENS, MAX_ROLE_TOKENS, MIN_CONTENT_WORDS, NEGATION_WORDS, TOPIC_LEADS } from './patterns.js';
 import { identifiedLater, namedNext } from './identification.js';
@@ -466,13 +467,13 @@ function nameStart(tokens: Token[], named: { start: number; end: number }): numb
   return tokens.findIndex((token, k) => k >= named.start && k <= named.end && token.pos === 'PROPN');
 }
 
-/** Verbs whose object is questioned about what they said or did. */
 /** Tokens from an issuing verb to the document it issues ("published | its long-awaited final rule"). */
 const MAX_ISSUED_OBJECT_TOKENS = 6;
 
 /** Verbs of a stance that only an agent takes: what a document or a film cannot want or refuse. */
 const AGENT_VERBS = new Set(['want', 'intend', 'hope', 'fear', 'worry', 'believe', 'refuse', 'decline', 'insist', 'vow', 'threaten']);
 
+/** Verbs whose object is questioned about what they said or did. */
 const QUESTIONING_VERBS = new Set(['ask', 'press', 'question', 'challenge', 'quiz', 'grill']);
 
 /**
@@ -913,11 +914,8 @@ function isDirectQuestion(tokens: Token[]): boolean {
   const first = COORDINATORS.has(words[0]?.normal ?? '') ? words[1] : words[0];
   const marks = tokens.filter((token) => SENTENCE_MARKS.has(token.text));
   if (!first || tokens.some((token) => token.quoteMark) || marks.length !== 1 || tokens.at(-1)?.text !== '?') return false;
-  return first.pos === 'AUX' || QUESTION_WORDS.has(first.normal);
+  return first.pos === 'AUX' || QUESTION_OPENERS.has(first.normal);
 }
-
-/** Words that open a direct question that is not a yes-or-no one. */
-const QUESTION_WORDS = new Set(['what', 'why', 'how', 'who', 'whom', 'whose', 'where', 'when', 'which']);
 
 /** `asks` when the last sentence mark of what was said is a question mark. */
 function askedIn(tokens: Token[]): { asks?: true } {
