@@ -726,10 +726,9 @@ function anchorStanceVerb(tokens: Token[], register: SpeakerRegister): Anchor | 
     if (spent !== undefined) return isPastPerfect(tokens, i) ? undefined : stanceAnchorAt(tokens, i, register, spent);
     const adjective = stanceAdjectiveAfter(tokens, i);
     if (adjective !== undefined) return isPastPerfect(tokens, i) ? undefined : stanceAnchorAt(tokens, i, register, adjective);
-    // "The draft requires parties to report …": what a document stipulates, its issuer's terms.
-    if (STIPULATING_VERBS.has(token.lemma) && token.pos === 'VERB' && ['document', 'body'].includes(subjectBefore(tokens, i, register).found?.subject.type ?? '')) {
-      return stanceAnchorAt(tokens, i, register);
-    }
+    // "The draft requires parties to report …", "The agency's draft decision requires …": what a document stipulates,
+    // its issuer's or owner's terms.
+    if (STIPULATING_VERBS.has(token.lemma) && token.pos === 'VERB' && isDocumentSubject(tokens, i, register)) return stanceAnchorAt(tokens, i, register);
     // An -ing form takes a stance only in the progressive ("is seeking"; "Seeking a deal, …" hangs on the clause
     // after it), any other form only outside "be" ("was backed by" is passive).
     const ing = /ing$/.test(token.normal);
@@ -745,6 +744,19 @@ function anchorStanceVerb(tokens: Token[], register: SpeakerRegister): Anchor | 
     return stanceAnchorAt(tokens, i, register);
   }
   return undefined;
+}
+
+/**
+ * The subject before the verb at `i` is a document ("the draft", "it" after one), or one document whose owner or
+ * issuer the phrase names ("the agency's draft decision", "a new Labor Department rule"; not "GOP rules", which are
+ * many, nor a bare "Plan").
+ */
+function isDocumentSubject(tokens: Token[], i: number, register: SpeakerRegister): boolean {
+  const { subjectEnd, found } = subjectBefore(tokens, i, register);
+  if (!found) return false;
+  const head = tokens[subjectEnd];
+  const owned = head !== undefined && TERMS_DOCUMENT_NOUNS.has(head.lemma) && !isPluralNoun(head) && found.start < subjectEnd;
+  return found.subject.type === 'document' || found.subject.type === 'body' || owned;
 }
 
 /**
@@ -2355,7 +2367,7 @@ function findSubjectEndingAt(tokens: Token[], end: number, register: SpeakerRegi
   // Not the object of a preposition ("supporters of the bill"): the phrase goes on before it.
   if (determiner === 'the' && end === start + 1 && TERMS_DOCUMENT_NOUNS.has(token.lemma) && tokens[start - 1]?.pos !== 'ADP') return { start, subject: { type: 'document' } };
   // "the district's statement said", "Clinton's letter says": a document says what its owner says.
-  const mark = DOCUMENT_NOUNS.has(token.lemma) ? tokens.slice(start, end).findIndex((between) => POSSESSIVE_MARKS.has(between.text)) : -1;
+  const mark = TERMS_DOCUMENT_NOUNS.has(token.lemma) ? tokens.slice(start, end).findIndex((between) => POSSESSIVE_MARKS.has(between.text)) : -1;
   const owner = mark > 0 ? findSubjectEndingAt(tokens, start + mark - 1, register) : undefined;
   if (owner && owner.subject.type !== 'unnamed') return { start: owner.start, subject: owner.subject };
   const source = sourceSpeaker(tokens, start, end);

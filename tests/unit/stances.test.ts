@@ -3105,6 +3105,18 @@ describe('sources without a person’s name', () => {
     ]);
   });
 
+  it('gives what an owned document requires or says to its owner ("The agency\'s draft decision requires …"), not what rules many share', () => {
+    const found = extractStatements([
+      'The Norvale Energy Agency\'s draft decision requires the project to be capped at 80 turbines.',
+      'The union\'s final proposal says drivers must be paid for waiting time.',
+      'Union rules require members to vote before any strike.',
+    ]);
+    expect(found.map((statement) => [statement.speaker, statement.paragraphIndex])).toEqual([
+      ['Norvale Energy Agency', 0],
+      ['union', 1],
+    ]);
+  });
+
   it('reads "it" that requires or proposes, within two sentences of a document\'s issue, as the document ("Instead, it obliges …")', () => {
     const found = extractStatements([
       'Ana Lima released a compromise text on Monday. On fares, it contains no number. Instead, it obliges operators to report fares every year.',
