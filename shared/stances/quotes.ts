@@ -16,6 +16,9 @@ const MAX_TOKENS_AFTER_CLOSE = 3;
 /** Longest transcript label before its colon ("JORGE RAMOS:"). */
 const MAX_LABEL_WORDS = 3;
 
+/** Longest body or holder in brackets after a label ("BREKKE (Ostvik Fisheries Cooperative):"). */
+const MAX_BRACKETED_WORDS = 5;
+
 /** True when a quotation is still open at the sentence's end: the next sentence goes on with it. */
 export function endsInsideQuote(sentence: Sentence): boolean {
   for (let k = sentence.tokens.length - 1; k >= 0; k -= 1) {
@@ -71,16 +74,25 @@ export function transcriptSpeakers(sentences: Sentence[], register: SpeakerRegis
   return labelled;
 }
 
+/**
+ * A transcript label before its colon, and whom it names: "REYES:", "MAYOR HOLM:", a name and the body they speak for
+ * in brackets ("BREKKE (Nordhav Energy):"), or a role and its holder ("CHAIR (OLANDER):"), after which the role alone
+ * ("CHAIR:") is the same holder.
+ */
 function readLabel(tokens: Token[], register: SpeakerRegister, roles: Map<string, Person>): { person: Person; labelEnd: number } | undefined {
   const colon = tokens.findIndex((token) => token.text === ':');
-  const bracketed = tokens[colon - 1]?.text === ')' ? tokens.slice(0, colon).findIndex((token) => token.text === '(') : -1;
-  const words = bracketed > 0 ? [...tokens.slice(0, bracketed), ...tokens.slice(bracketed + 1, colon - 1)] : tokens.slice(0, colon);
-  if (colon < 1 || words.length > MAX_LABEL_WORDS || !words.every((token) => isWord(token) && isCapitalized(token))) return undefined;
-  const said = words.map((token) => token.normal);
-  const role = (bracketed > 0 ? said.slice(0, bracketed) : said).join(' ');
-  const person = register.people.find((candidate) => said.includes(candidate.words[candidate.words.length - 1])) ?? roles.get(role);
-  // "CHAIR (OLANDER):": the role before the holder's name in brackets.
-  if (person && bracketed > 0) roles.set(role, person);
+  if (colon < 1) return undefined;
+  const open = tokens[colon - 1].text === ')' ? tokens.slice(0, colon).findIndex((token) => token.text === '(') : -1;
+  const outside = open > 0 ? tokens.slice(0, open) : tokens.slice(0, colon);
+  const inside = open > 0 ? tokens.slice(open + 1, colon - 1) : [];
+  const capitals = [...outside, ...inside].every((token) => isWord(token) && isCapitalized(token));
+  if (!capitals || outside.length > MAX_LABEL_WORDS || inside.length > MAX_BRACKETED_WORDS) return undefined;
+  const named = (words: Token[]) => register.people.find((candidate) => words.some((word) => word.normal === candidate.words.at(-1)));
+  const role = outside.map((token) => token.normal).join(' ');
+  const speaker = named(outside);
+  const holder = speaker ? undefined : named(inside);
+  if (holder) roles.set(role, holder);
+  const person = speaker ?? holder ?? roles.get(role);
   return person && { person, labelEnd: colon };
 }
 

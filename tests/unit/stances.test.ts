@@ -161,6 +161,15 @@ describe('attribution', () => {
     expect(statements.map((statement) => statement.speaker)).toEqual(['Ana Lima', 'Tom Reyes', 'Ana Lima']);
   });
 
+  it('reads a transcript label that gives the speaker\'s body in brackets as the speaker\'s ("REYES (Norvale Drivers Guild Executive Board):")', () => {
+    const statements = extractStatements([
+      'The council heard Tom Reyes and Ana Lima on Friday.',
+      'REYES (Norvale Drivers Guild Executive Board): The guild will not pay for the levees.',
+      'LIMA (Norvale Rail): The levees must be rebuilt before winter.',
+    ]);
+    expect(statements.map((statement) => statement.speaker)).toEqual(['Tom Reyes', 'Ana Lima']);
+  });
+
   it('gives "I" and "we" of a transcript turn to its speaker ("REYES: I would say …")', () => {
     const statements = extractStatements(['Ana Lima debated Tom Reyes on Friday.', 'REYES: I would say the levees must be rebuilt before winter.']);
     expect(statements.map((statement) => [statement.speaker, statement.kind])).toEqual([['Tom Reyes', 'condition']]);
