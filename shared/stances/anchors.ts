@@ -779,7 +779,9 @@ function coordinatedStance(tokens: Token[], main: number, register: SpeakerRegis
     const subject = conjunction === -1 ? undefined : coordinatedSubject(tokens, j, conjunction, register);
     if (!subject) continue;
     const verbEnd = PHRASAL_STANCE_VERBS[token.lemma] ? j + 1 : j;
-    return { verbStart: j, verbEnd, subjectStart: conjunction, subjectEnd: conjunction, inverted: false, subject, lemma: token.lemma, stance: true };
+    // "and no longer insists on …", "and did not rule out …": the negation is the stance's.
+    const negated = tokens.slice(conjunction + 1, j).some((between) => ['not', 'no', 'never'].includes(between.normal));
+    return { verbStart: negated ? conjunction + 1 : j, verbEnd, subjectStart: conjunction, subjectEnd: conjunction, inverted: false, subject, lemma: token.lemma, stance: true };
   }
   return undefined;
 }
@@ -1764,8 +1766,10 @@ function openingSubject(tokens: Token[], conjunction: number, register: SpeakerR
 /** The "and" or "but" right before the verb at `i` and its auxiliaries and adverbs ("and has repeatedly said"), or -1. */
 function conjunctionBefore(tokens: Token[], i: number): number {
   let k = i - 1;
-  // "and on Monday announced": a time adjunct too.
-  while (k > 0 && (tokens[k].pos === 'AUX' || tokens[k].pos === 'ADV' || tokens[k].normal === 'not' || isDatedAt(tokens, k))) k -= 1;
+  // "and on Monday announced": a time adjunct too; "and no longer insists": "no" of "no longer", which wink tags a
+  // determiner.
+  const noLonger = (at: number) => tokens[at].normal === 'no' && tokens[at + 1]?.normal === 'longer';
+  while (k > 0 && (tokens[k].pos === 'AUX' || tokens[k].pos === 'ADV' || tokens[k].normal === 'not' || noLonger(k) || isDatedAt(tokens, k))) k -= 1;
   return COORDINATORS.has(tokens[k]?.normal ?? '') ? k : -1;
 }
 

@@ -3139,6 +3139,17 @@ describe('sources without a person’s name', () => {
     expect(statement?.speaker).toBe('Supporters, bill');
   });
 
+  it('keeps the negation of a stance verb joined by "and" ("signed the deal and no longer insists on …", "and did not rule out …")', () => {
+    const found = extractStatements([
+      'The Norvale Drivers Guild signed a collective agreement this month and no longer insists on city terms for crews.',
+      'Ana Lima toured the depot and did not rule out a sale.',
+    ]);
+    expect(found.map((statement) => [statement.speaker, statement.kind, statement.polarity, statement.withdrawn])).toEqual([
+      ['Norvale Drivers Guild', 'condition', 'negative', true],
+      ['Ana Lima', 'position', 'positive', undefined],
+    ]);
+  });
+
   it('reads a directive to a listener as a demand ("ordered Norvale to stop …", "told the agency not to …")', () => {
     const found = extractStatements([
       'The regulator on Tuesday ordered Norvale Rail to stop the transfers.',
