@@ -34,6 +34,7 @@ import {
   STANCE_ADJECTIVES,
   STANCE_VERBS,
   STATEMENT_NOUNS,
+  SUBJECT_PRONOUNS,
   isTitleNoun,
   UNSPEAKING_HEADS,
   WITHDRAWING_VERBS,
@@ -1001,7 +1002,6 @@ function opensSpanOfTime(tokens: Token[], start: number): boolean {
 
 const CONTRASTING_OPENERS = new Set(['while', 'although', 'though', 'whereas']);
 
-const SUBJECT_PRONOUNS = new Set(['i', 'we', 'he', 'she', 'it', 'they']);
 
 /**
  * "In animated remarks after meeting with his security council on Tuesday, …", "At a rally in Ohio after a week of

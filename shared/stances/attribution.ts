@@ -108,12 +108,9 @@ export function attributeSentences(sentences: Sentence[], register: SpeakerRegis
    * fine suspended." After another verb "it" may as well be what the sentence names ("his campaign paid to broadcast a
    * film. It told the story of …").
    */
-  const bodyOpening = (index: number, verbAt: number | undefined): Person | null => {
+  const bodyOpening = (index: number, verb: Token): Person | null => {
     const sentence = sentences[index];
-    const next = sentences[index + 1];
-    if (!sentence || next?.paragraphIndex !== sentence.paragraphIndex || verbAt === undefined) return null;
-    const verb = next.tokens.slice(verbAt).find((token) => token.pos === 'VERB');
-    if (!verb || !AGENT_VERBS.has(verb.lemma)) return null;
+    if (!sentence || sentences[index + 1]?.paragraphIndex !== sentence.paragraphIndex || !AGENT_VERBS.has(verb.lemma)) return null;
     const opening = sentenceSubject(sentence.tokens, register);
     // "researchers disclosed …. Even so, it declared …": "it" is no plural.
     if (!opening || ['body', 'pronoun'].includes(opening.subject.type) || isPluralNoun(sentence.tokens[opening.end])) return null;
@@ -139,7 +136,9 @@ export function attributeSentences(sentences: Sentence[], register: SpeakerRegis
     const mentioned = pronoun && !spoke?.gender ? mentionedBefore(sentences, index, register, pronoun, notMeant) : undefined;
     const last = pronoun ? ((mentioned?.gender ? mentioned : spoke) ?? mentioned ?? null) : lastPerson;
     // "It said …" means the body that spoke in this sentence or the one before, or no one.
-    const body = (lastBody && index - lastBody.at <= 1 ? lastBody.person : null) ?? (subject.type === 'body' ? (bodyOpening(index - 1, verbAt) ?? issuedDocument(index, verbAt)) : null);
+    // "It wants …", "it obliges …": the verb tells an agent from a document.
+    const bodyVerb = subject.type === 'body' && verbAt !== undefined ? sentence.tokens.slice(verbAt).find((token) => token.pos === 'VERB') : undefined;
+    const body = (lastBody && index - lastBody.at <= 1 ? lastBody.person : null) ?? (bodyVerb ? (bodyOpening(index - 1, bodyVerb) ?? issuedDocument(index, bodyVerb)) : null);
     const speaker =
       subject.type === 'document'
         ? documentSpeaker
@@ -179,10 +178,7 @@ export function attributeSentences(sentences: Sentence[], register: SpeakerRegis
    * "Ferreira released a compromise text on October 10. On production, it contains no goal. Instead, it obliges parties
    * to …": "it" with a verb that sets terms, within two sentences of the document's issue, is the document.
    */
-  const issuedDocument = (index: number, verbAt: number | undefined): Person | null => {
-    const verb = verbAt === undefined ? undefined : sentences[index].tokens.slice(verbAt).find((token) => token.pos === 'VERB');
-    return verb && STIPULATING_VERBS.has(verb.lemma) && index - issuedAt <= 2 ? documentSpeaker : null;
-  };
+  const issuedDocument = (index: number, verb: Token): Person | null => (STIPULATING_VERBS.has(verb.lemma) && index - issuedAt <= 2 ? documentSpeaker : null);
   sentences.forEach((sentence, sentenceIndex) => {
     const issuer = issuerOfTerms(sentenceIndex);
     if (issuer) [documentSpeaker, issuedAt] = [issuer, sentenceIndex];

@@ -1,7 +1,7 @@
 /**
  * What kind of stance a clause states, with which polarity, and its normalized claim for comparison.
  */
-import { ACCUSING_VERBS, GENERIC_PERSON_NOUNS, MODALS, OTHER_VERB_PARTICLES, POSSESSIVE_DETERMINERS, QUESTION_OPENERS, REPORTING_VERBS, SCHEDULE_VERBS, STANCE_VERBS, isTitleNoun } from './lexicon.js';
+import { ACCUSING_VERBS, GENERIC_PERSON_NOUNS, MODALS, OTHER_VERB_PARTICLES, POSSESSIVE_DETERMINERS, QUESTION_OPENERS, REPORTING_VERBS, SCHEDULE_VERBS, STANCE_VERBS, SUBJECT_PRONOUNS, isTitleNoun } from './lexicon.js';
 import {
   ANONYMITY_REQUEST,
   BEING_AGAINST,
@@ -291,7 +291,8 @@ function asksWhether(verb: Token[], content: Token[]): boolean {
  */
 function takesStanceSaid(content: Token[]): boolean {
   const words = content.filter((token) => !token.quoteMark);
-  if (!STANCE_SUBJECTS.has(words[0]?.normal ?? '')) return false;
+  // The speaker or their side; "it" for a body ("the ministry said it welcomed …").
+  if (!SUBJECT_PRONOUNS.has(words[0]?.normal ?? '')) return false;
   const verb = words[1]?.pos === 'ADV' ? 2 : 1;
   return words[verb]?.pos === 'VERB' && STANCE_VERBS.has(words[verb].lemma) && !OTHER_VERB_PARTICLES.has(words[verb + 1]?.normal ?? '');
 }
@@ -322,9 +323,6 @@ function isSchedule(content: Token[]): boolean {
 
 /** Verbs that put forward what is disputed as so: "claimed Obama was the founder", "implied that she lied". */
 const CONTENDING_VERBS = new Set(['claim', 'imply', 'concede', 'allege', 'insinuate']);
-
-/** Subjects of a said clause that are the speaker or their side; "it" for a body ("the ministry said it welcomed …"). */
-const STANCE_SUBJECTS = new Set(['he', 'she', 'i', 'we', 'they', 'it']);
 
 /** Words of the listener before an indirect question ("asked the Republican nominee how …"). */
 const MAX_ASKED_LISTENER_TOKENS = 4;
