@@ -5,7 +5,7 @@
  */
 import { appositiveClose, COORDINATORS, DOCUMENT_NOUNS, findAnchors, isJoiningHyphen, isNounPhrasePart, jointVoiceParts, leadingAdjunctsEnd, opensContrastedClause, OWNED_STATEMENT_NOUNS, sentenceSubject, STIPULATING_VERBS, subjectPerson, TERMS_DOCUMENT_NOUNS, TERMS_ISSUING_VERBS, type Anchor, type Subject } from './anchors.js';
 import { agrees, pronounGender, roleGender } from './gender.js';
-import { anchorAtQuoteClose, endsInsideQuote, interviewAnswers, listedItems, signedQuotations, startsInsideQuote, transcriptSpeakers } from './quotes.js';
+import { anchorAtQuoteClose, endsInsideQuote, interviewTurns, listedItems, signedQuotations, startsInsideQuote, transcriptSpeakers } from './quotes.js';
 import {
   ATTRIBUTING_VERBS,
   FRONTED_CLAUSE_OPENERS,
@@ -76,7 +76,8 @@ export interface AttributedClause {
 export function attributeSentences(sentences: Sentence[], register: SpeakerRegister): AttributedClause[] {
   const clauses: AttributedClause[] = [];
   const anchors = sentences.map((sentence) => findAnchors(sentence.tokens, register));
-  const transcript = new Map([...signedQuotations(sentences, register), ...interviewAnswers(sentences, register), ...transcriptSpeakers(sentences, register)]);
+  const interview = interviewTurns(sentences, register);
+  const transcript = new Map([...signedQuotations(sentences, register), ...interview.answers, ...transcriptSpeakers(sentences, register)]);
   const listed = listedItems(sentences);
   const introductions = new Set([...listed.values()].map((item) => item.introduction));
   /** Who introduced a list, by the sentence that did ("THE TERMS, according to the ministry:"). */
@@ -180,6 +181,12 @@ export function attributeSentences(sentences: Sentence[], register: SpeakerRegis
    */
   const issuedDocument = (index: number, verb: Token): Person | null => (STIPULATING_VERBS.has(verb.lemma) && index - issuedAt <= 2 ? documentSpeaker : null);
   sentences.forEach((sentence, sentenceIndex) => {
+    // "Q: Ostvik says five million a year is too little.": the interviewer's premise, put to the interviewee to answer,
+    // states no one's stance; what they said was reported where they said it.
+    if (interview.questions.has(sentenceIndex)) {
+      clauses.push({ ...attributeWithoutAnchor(sentence, sentenceIndex, null, 0), unsaid: true });
+      return;
+    }
     const issuer = issuerOfTerms(sentenceIndex);
     if (issuer) [documentSpeaker, issuedAt] = [issuer, sentenceIndex];
     // Whose statement a sentence only mentions ("his statement that …") has not spoken: the next "he" is not them.

@@ -96,34 +96,45 @@ function readLabel(tokens: Token[], register: SpeakerRegister, roles: Map<string
   return person && { person, labelEnd: colon };
 }
 
+/** The turns of a question-and-answer interview: who answers each sentence, and the sentences the interviewer asks in. */
+export interface InterviewTurns {
+  answers: Map<number, { person: Person; labelEnd: number }>;
+  /** The interviewer's sentences: "Q: Ostvik says the offer is too little." recaps what others said, to be asked about. */
+  questions: Set<number>;
+}
+
 /**
- * The interviewee of each sentence of a question-and-answer interview's answers: after "Q: And the coupon?" no verb of
- * saying attributes "We could live with a coupon that starts at 5%", yet it is the interviewee's stance. An interview
- * is an article whose paragraphs ask at least twice ("Q:", "Question:") after an introduction that says it is one
- * ("spoke to", "in an interview"; an explainer's questions are answered by its writer). The interviewee is the first
- * person the introduction names. Every paragraph after a question up to the next one answers it, labelled ("A:",
- * "Answer:") or not.
+ * The turns of a question-and-answer interview. After "Q: And the coupon?" no verb of saying attributes "We could live
+ * with a coupon that starts at 5%", yet it is the interviewee's stance. An interview is an article whose paragraphs ask
+ * at least twice ("Q:", "Question:") after an introduction that says it is one ("spoke to", "in an interview"; an
+ * explainer's questions are answered by its writer). The interviewee is the first person the introduction names. Every
+ * paragraph after a question up to the next one answers it, labelled ("A:", "Answer:") or not, and so does the rest of
+ * a question's paragraph from an "A:" on ("Q: … Do you support that? A: Of course.").
  */
-export function interviewAnswers(sentences: Sentence[], register: SpeakerRegister): Map<number, { person: Person; labelEnd: number }> {
-  const answers = new Map<number, { person: Person; labelEnd: number }>();
+export function interviewTurns(sentences: Sentence[], register: SpeakerRegister): InterviewTurns {
+  const turns: InterviewTurns = { answers: new Map(), questions: new Set() };
   const asks = (sentence: Sentence, index: number) => opensParagraph(sentences, index) && QUESTION_TURN.test(sentence.text);
   const questions = new Set(sentences.filter(asks).map((sentence) => sentence.paragraphIndex));
-  if (questions.size < MIN_QUESTIONS) return answers;
+  if (questions.size < MIN_QUESTIONS) return turns;
   const first = Math.min(...questions);
   const introduction = sentences.filter((sentence) => sentence.paragraphIndex < first);
-  if (!introduction.some((sentence) => INTERVIEW_CUE.test(sentence.text))) return answers;
+  if (!introduction.some((sentence) => INTERVIEW_CUE.test(sentence.text))) return turns;
   // The first person it names: not a source known by role, not an organisation.
   const named = introduction.flatMap((sentence) => [...namesIn(sentence.tokens, register)]);
   const interviewee = named.find(({ person }) => !person.institutional && !person.organization)?.person;
-  if (!interviewee) return answers;
+  let answered = -1;
   sentences.forEach((sentence, index) => {
-    if (sentence.paragraphIndex < first || questions.has(sentence.paragraphIndex)) return;
+    if (sentence.paragraphIndex < first) return;
     // The answer's label is left out of what was said: its mark, or the label itself where wink reads "A." as one word.
-    const labelled = opensParagraph(sentences, index) && ANSWER_TURN.test(sentence.text);
-    const mark = sentence.tokens.slice(0, 2).findIndex((token) => token.text === ':' || token.text === '.');
-    answers.set(index, { person: interviewee, labelEnd: labelled ? Math.max(mark, 0) : -1 });
+    const labelled = ANSWER_TURN.test(sentence.text);
+    if (labelled) answered = sentence.paragraphIndex;
+    if (questions.has(sentence.paragraphIndex) && answered !== sentence.paragraphIndex) turns.questions.add(index);
+    else if (interviewee) {
+      const mark = sentence.tokens.slice(0, 2).findIndex((token) => token.text === ':' || token.text === '.');
+      turns.answers.set(index, { person: interviewee, labelEnd: labelled ? Math.max(mark, 0) : -1 });
+    }
   });
-  return answers;
+  return turns;
 }
 
 const QUESTION_TURN = /^(Q|Question)\s*[:.]\s/;

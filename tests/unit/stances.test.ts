@@ -294,6 +294,18 @@ describe('attribution', () => {
     expect(extractStatements(explainer).filter((statement) => statement.speaker === 'Ana Lima')).toEqual([]);
   });
 
+  it("reads an interviewer's premise as no one's stance, and an answer given in the question's paragraph as the interviewee's", () => {
+    const interview = [
+      'Ana Lima chairs the drivers guild. Speaking to the Courier on Tuesday, she set out what the guild wants from the city.',
+      'Q: Tom Reyes says the council will not raise the minimum fare. Norvale Rail wants the depot sold. Will the guild strike?',
+      'A: Not yet. We will not strike before the council votes.',
+      'Q: The mayor wants a fee cap. Do you support that? A: Of course. We support any cap on the fees apps charge.',
+    ];
+    const statements = extractStatements(interview).map((statement) => `${statement.paragraphIndex} ${statement.speaker}: ${statement.claim}`);
+    expect(statements.filter((line) => /^[13] /.test(line))).toEqual([expect.stringMatching(/^3 Ana Lima: .*cap/)]);
+    expect(statements.some((line) => line.startsWith('2 Ana Lima') && line.includes('strike'))).toBe(true);
+  });
+
   it('knows a name with a suffix or a party tag by the words before them, so its surname alone is the same person', () => {
     const statements = extractStatements([
       'Vice President Tom B. Reyes Jr. said the state must rebuild the levees.',
