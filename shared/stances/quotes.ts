@@ -113,7 +113,9 @@ export interface InterviewTurns {
  */
 export function interviewTurns(sentences: Sentence[], register: SpeakerRegister): InterviewTurns {
   const turns: InterviewTurns = { answers: new Map(), questions: new Set() };
-  const asks = (sentence: Sentence, index: number) => opensParagraph(sentences, index) && QUESTION_TURN.test(sentence.text);
+  const outlets = initialsBefore(sentences);
+  const asks = (sentence: Sentence, index: number) =>
+    opensParagraph(sentences, index) && (QUESTION_TURN.test(sentence.text) || (sentence.tokens[1]?.text === ':' && outlets[index].has(sentence.tokens[0].text)));
   const questions = new Set(sentences.filter(asks).map((sentence) => sentence.paragraphIndex));
   if (questions.size < MIN_QUESTIONS) return turns;
   const first = Math.min(...questions);
@@ -138,6 +140,26 @@ export function interviewTurns(sentences: Sentence[], register: SpeakerRegister)
 }
 
 const QUESTION_TURN = /^(Q|Question)\s*[:.]\s/;
+
+/**
+ * For each sentence, the initials of the names of more than one word written before it: an interviewer's turns may be
+ * labelled with their publication's ("sat down with Norvale Business Weekly" | "NBW: Where do the talks stand?").
+ */
+function initialsBefore(sentences: Sentence[]): Set<string>[] {
+  const seen = new Set<string>();
+  return sentences.map((sentence) => {
+    const before = new Set(seen);
+    let run: Token[] = [];
+    for (const token of [...sentence.tokens, undefined]) {
+      if (token && isWord(token) && isCapitalized(token)) run.push(token);
+      else {
+        if (run.length > 1) seen.add(run.map((word) => word.text[0]).join(''));
+        run = [];
+      }
+    }
+    return before;
+  });
+}
 const ANSWER_TURN = /^(A|Answer)\s*[:.]\s/;
 
 /** Questions that make an interview: one "Q." could be an initial. */

@@ -306,6 +306,22 @@ describe('attribution', () => {
     expect(statements.some((line) => line.startsWith('2 Ana Lima') && line.includes('strike'))).toBe(true);
   });
 
+  it("takes a label of the publication's initials for the interviewer's (\"NBW:\" after \"sat down with Norvale Business Weekly\")", () => {
+    const interview = [
+      'Mayor Ana Lima sat down with Norvale Business Weekly at City Hall.',
+      'NBW: The drivers guild wants a fare rise. Will you agree?',
+      'Lima: We will not raise fares this year.',
+      'NBW: Tom Reyes says the depot must close. Will it?',
+      'Lima: The depot stays open.',
+    ];
+    const statements = extractStatements(interview);
+    expect(statements.map((statement) => statement.paragraphIndex)).toEqual([2, 4]);
+    expect(new Set(statements.map((statement) => statement.speaker))).toEqual(new Set(['Ana Lima']));
+    // Initials that no name before them stands for label no interviewer: what the turn reports stays reported.
+    const other = ['Mayor Ana Lima sat down with the Norvale Courier at City Hall.', ...interview.slice(1)];
+    expect(extractStatements(other).map((statement) => statement.speaker)).toContain('Tom Reyes');
+  });
+
   it('knows a name with a suffix or a party tag by the words before them, so its surname alone is the same person', () => {
     const statements = extractStatements([
       'Vice President Tom B. Reyes Jr. said the state must rebuild the levees.',
