@@ -950,13 +950,13 @@ export const DOCUMENT_NOUNS = new Set(['statement', 'release', 'letter', 'memo',
  * Documents that set terms, which the article may say someone issued ("The commission published its final rule"):
  * what "the rule" then requires is the commission's.
  */
-export const TERMS_DOCUMENT_NOUNS = new Set([...DOCUMENT_NOUNS, 'rule', 'proposal', 'framework', 'resolution', 'bill', 'order', 'decision', 'plan', 'guidance']);
+export const TERMS_DOCUMENT_NOUNS = new Set([...DOCUMENT_NOUNS, 'rule', 'proposal', 'framework', 'resolution', 'bill', 'order', 'decision', 'plan', 'guidance', 'application', 'filing', 'response']);
 
 /** Verbs by which a document sets terms ("The draft requires …", "the rule sets …"). */
 export const STIPULATING_VERBS = new Set(['require', 'oblige', 'obligate', 'bar', 'ban', 'prohibit', 'allow', 'permit', 'set', 'create', 'grant', 'impose', 'cap', 'limit', 'exempt', 'commit', 'mandate', 'propose']);
 
 /** Verbs by which someone issues a document that sets terms ("circulated a new draft", "published its final rule"). */
-export const TERMS_ISSUING_VERBS = new Set(['issue', 'release', 'send', 'publish', 'circulate', 'table', 'submit', 'present', 'unveil', 'adopt', 'approve', 'finalize', 'finalise']);
+export const TERMS_ISSUING_VERBS = new Set(['file', 'issue', 'release', 'send', 'publish', 'circulate', 'table', 'submit', 'present', 'unveil', 'adopt', 'approve', 'finalize', 'finalise']);
 
 /**
  * Where the sentence's subject can start: after leading adjuncts set off by commas ("In an interview published

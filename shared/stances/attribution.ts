@@ -202,6 +202,9 @@ export function attributeSentences(sentences: Sentence[], register: SpeakerRegis
       clauses.push(...split);
       return;
     }
+    // "Key changes in the revised application:" right after "Nordhav has filed its revised application": the
+    // document just issued sets out the list, in its issuer's name.
+    if (introductions.has(sentenceIndex) && documentSpeaker && sentenceIndex - issuedAt <= 2 && namesTermsDocument(sentence.tokens)) listedBy.set(sentenceIndex, documentSpeaker);
     // "Royalty: 6.5 percent of gross revenue …" after "THE TERMS, according to the ministry:": the terms it sets out.
     // A label that names a person the article knows by full name is a transcript's turn ("Lima: …"), whatever
     // introduced it; a group the watch follows is a list's heading too ("Communities: 1.5 percent of revenue …").
@@ -222,6 +225,11 @@ export function attributeSentences(sentences: Sentence[], register: SpeakerRegis
     clauses.push(attributeWithoutAnchor(sentence, sentenceIndex, speaker, (label?.labelEnd ?? -1) + 1));
   });
   return clauses;
+}
+
+/** The tokens name a document that sets terms ("the revised application", "the draft"). */
+function namesTermsDocument(tokens: Token[]): boolean {
+  return tokens.some((token) => token.pos === 'NOUN' && TERMS_DOCUMENT_NOUNS.has(token.lemma));
 }
 
 /** A sentence outside quotation marks that a quotation follows in its paragraph. */

@@ -210,6 +210,14 @@ describe('attribution', () => {
     // Bullets open items too.
     const bullets = ['The Drivers Guild met the mayor on Monday.', 'Its demands, according to a statement from the Drivers Guild:', '- The city must freeze fares until 2027.', '- Drivers would get a rest area at every depot.'];
     expect(read(bullets).map(([speaker]) => speaker)).toEqual(['Drivers Guild', 'Drivers Guild']);
+    // A document issued just before, which the introduction names, sets out the list in its issuer's name.
+    const filing = ['Norvale Rail has filed its revised application with the transport agency.', 'Key changes in the revised application:', '• Depot moved to the east yard.', '• Fares capped at $2 a ride until 2027.'];
+    expect(read(filing)).toEqual([
+      ['Norvale Rail', 'position', '• Depot moved to the east yard.'],
+      ['Norvale Rail', 'position', '• Fares capped at $2 a ride until 2027.'],
+    ]);
+    // Not a document no one is said to have issued.
+    expect(read(['Norvale Rail runs the depot.', ...filing.slice(1)])).toEqual([]);
     // A label that names someone the article knows opens a transcript's turn.
     const debate = ['Ana Lima debated Tom Reyes on Friday.', 'The moderator, Ivo Pelt, said the exchange went as follows:', 'Lima: The city will cut fares by a third.'];
     expect(read(debate).at(-1)?.[0]).toBe('Ana Lima');
