@@ -796,6 +796,8 @@ const RELATIVE_WORDS = new Set([...RELATIVE_PRONOUNS, 'whose', 'that']);
  * and no modal of possibility between them.
  */
 function stanceAnchorAt(tokens: Token[], i: number, register: SpeakerRegister, stance = i): Anchor | undefined {
+  // "the hearing of Norvale City Council on the proposed depot": after a determiner the participle qualifies a noun.
+  if (tokens[i - 1]?.pos === 'DET' || POSSESSIVE_DETERMINERS.has(tokens[i - 1]?.normal ?? '')) return undefined;
   const { subjectEnd, found } = subjectBefore(tokens, i, register);
   // A title names its holder ("the union is seeking …", "the president proposed …"); a description does not.
   if (!found || found.subject.type === 'unnamed' || isDescription(found.subject)) return undefined;

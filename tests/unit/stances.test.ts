@@ -330,6 +330,14 @@ describe('attribution', () => {
     expect(extractStatements(other).map((statement) => statement.speaker)).toContain('Tom Reyes');
   });
 
+  it('reads a stance verb after a determiner as a participle that qualifies a noun ("on the proposed depot"), no one\'s stance', () => {
+    const read = (sentence: string) => extractStatements(['Mayor Ana Lima opened the hearing.', sentence]).map((statement) => statement.speaker);
+    expect(read('The hearing of Norvale City Council on the proposed depot was held in the council chamber on 20 March 2025.')).toEqual([]);
+    expect(read('The hearing of Norvale City Council on its planned depot was held in the council chamber on 20 March 2025.')).toEqual([]);
+    // A time adjunct stands between a subject and its verb all the same.
+    expect(read('Norvale City Council on Tuesday proposed a new depot.')).toEqual(['Norvale City Council']);
+  });
+
   it('knows a name with a suffix or a party tag by the words before them, so its surname alone is the same person', () => {
     const statements = extractStatements([
       'Vice President Tom B. Reyes Jr. said the state must rebuild the levees.',
