@@ -240,13 +240,15 @@ function introducesQuotation(sentences: Sentence[], index: number): boolean {
 }
 
 /**
- * The anchor's subject is "I" or "we", outside a quotation (inside one, they are whoever it quotes), after the
+ * The anchor's subject is "I" or "we" (or "me" after "let"), outside a quotation (inside one, they are whoever it quotes), after the
  * conjunction that joins its clause if any ("…, and we have said we will …").
  */
 function speaksInFirstPerson(tokens: Token[], anchor: Anchor): boolean {
   const start = COORDINATORS.has(tokens[anchor.subjectStart].normal) ? anchor.subjectStart + 1 : anchor.subjectStart;
   const subject = tokens[start];
-  return !anchor.inverted && anchor.subjectEnd === start && !subject.quoted && FIRST_PERSON.has(subject.normal);
+  // "Let me say at the outset that …": the speaker's own voice, as "I" is.
+  const letMe = subject.normal === 'me' && tokens[start - 1]?.normal === 'let';
+  return !anchor.inverted && anchor.subjectEnd === start && !subject.quoted && (FIRST_PERSON.has(subject.normal) || letMe);
 }
 
 const FIRST_PERSON = new Set(['i', 'we']);

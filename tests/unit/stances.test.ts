@@ -275,6 +275,13 @@ describe('attribution', () => {
     expect(speakerOfClaim(again, 'zone')).toBe('Tom Reyes');
   });
 
+  it('reads "Let me say …" in a transcript turn as its speaker\'s own words, as "I will say …" is', () => {
+    const read = (sentence: string) => extractStatements(['Mayor Ana Lima opened the hearing.', sentence]).map((statement) => `${statement.speaker}: ${statement.kind}`);
+    expect(read('LIMA: Let me say at the outset that this council is not a court, and we will not reopen the decision.')).toEqual(['Ana Lima: refusal']);
+    // Outside a turn, "me" is no one the article names.
+    expect(read('Let me say at the outset that this council is not a court, and we will not reopen the decision.')).toEqual([]);
+  });
+
   it('reads "write" with a thing for its object as no verb of saying ("will not write a cheque"), and a letter or an op-ed as one', () => {
     const read = (sentence: string) => extractStatements(['Mayor Ana Lima met Tom Reyes.', sentence]).map((statement) => `${statement.speaker}: ${statement.kind}`);
     expect(read('REYES: The city will not write a cheque for the depot.')).toEqual(['Tom Reyes: refusal']);
