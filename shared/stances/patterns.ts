@@ -271,6 +271,9 @@ export const STANCE_CUES: Record<StanceKind, RegExp[]> = {
     // Questioning whether something holds doubts it: "questioned whether the plan would work".
     /\b(question|doubt) (why|whether|if|how)\b/,
     /\b(important|necessary|natural|essential|impossible|possible|unlikely|likely|unacceptable|acceptable|harmful|difficult|challenging|hard|negotiable|nonnegotiable|non-negotiable)\b/,
+    // An opinion given as one's own: "We think 1.5 percent is the right number", "I feel that the offer is fair" (not
+    // "I felt helpless", a feeling).
+    /\b(i|we) (\S+ )?(think(?! about| of)|feel that)\b/,
   ],
 };
 

@@ -282,6 +282,14 @@ describe('attribution', () => {
     expect(read('Let me say at the outset that this council is not a court, and we will not reopen the decision.')).toEqual([]);
   });
 
+  it('reads an opinion the speaker gives as their own ("We think 1.5 percent is the right number") as a position, not a claim', () => {
+    const read = (sentence: string) => extractStatements(['Mayor Ana Lima opened the hearing.', sentence]).map((statement) => statement.kind);
+    expect(read('LIMA: We think 1.5 percent is the right number.')).toEqual(['position']);
+    expect(read('LIMA: I feel that the fee is fair.')).toEqual(['position']);
+    // A feeling, or what one thought about, is no opinion on terms.
+    expect(read('LIMA: This is all we thought about every day.')).toEqual(['claim']);
+  });
+
   it('reads "write" with a thing for its object as no verb of saying ("will not write a cheque"), and a letter or an op-ed as one', () => {
     const read = (sentence: string) => extractStatements(['Mayor Ana Lima met Tom Reyes.', sentence]).map((statement) => `${statement.speaker}: ${statement.kind}`);
     expect(read('REYES: The city will not write a cheque for the depot.')).toEqual(['Tom Reyes: refusal']);
