@@ -274,6 +274,9 @@ export const STANCE_CUES: Record<StanceKind, RegExp[]> = {
     // An opinion given as one's own: "We think 1.5 percent is the right number", "I feel that the offer is fair" (not
     // "I felt helpless", a feeling).
     /\b(i|we) (\S+ )?(think(?! about| of)|feel that)\b/,
+    // A judgment passed on what one finds: "I find it troubling when …", "finds this unacceptable" (wink gives some of
+    // these words their verb's lemma).
+    /\bfind (it|this|that|these|those) (\S+ )?(trouble|troubling|disturb|disturbing|worry|worrying|encourage|encouraging|unacceptable|regrettable|outrageous|appalling|reassure|reassuring)\b/,
   ],
 };
 

@@ -288,6 +288,8 @@ describe('attribution', () => {
     expect(read('LIMA: I feel that the fee is fair.')).toEqual(['position']);
     // A feeling, or what one thought about, is no opinion on terms.
     expect(read('LIMA: This is all we thought about every day.')).toEqual(['claim']);
+    // So is a judgment passed on what one finds.
+    expect(read('LIMA: I find it troubling when a company talks about closing the depot.')).toEqual(['position']);
   });
 
   it('reads "write" with a thing for its object as no verb of saying ("will not write a cheque"), and a letter or an op-ed as one', () => {
