@@ -240,8 +240,8 @@ function introducesQuotation(sentences: Sentence[], index: number): boolean {
 }
 
 /**
- * The anchor's subject is "I" or "we" (or "me" after "let"), outside a quotation (inside one, they are whoever it quotes), after the
- * conjunction that joins its clause if any ("…, and we have said we will …").
+ * The anchor's subject is "I" or "we" (or "me" after "let"), outside a quotation (inside one, they are whoever it
+ * quotes), after the conjunction that joins its clause if any ("…, and we have said we will …").
  */
 function speaksInFirstPerson(tokens: Token[], anchor: Anchor): boolean {
   const start = COORDINATORS.has(tokens[anchor.subjectStart].normal) ? anchor.subjectStart + 1 : anchor.subjectStart;

@@ -140,6 +140,7 @@ export function interviewTurns(sentences: Sentence[], register: SpeakerRegister)
 }
 
 const QUESTION_TURN = /^(Q|Question)\s*[:.]\s/;
+const ANSWER_TURN = /^(A|Answer)\s*[:.]\s/;
 
 /**
  * For each sentence, the initials of the names of more than one word written before it: an interviewer's turns may be
@@ -160,7 +161,6 @@ function initialsBefore(sentences: Sentence[]): Set<string>[] {
     return before;
   });
 }
-const ANSWER_TURN = /^(A|Answer)\s*[:.]\s/;
 
 /** Questions that make an interview: one "Q." could be an initial. */
 const MIN_QUESTIONS = 2;
