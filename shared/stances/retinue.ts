@@ -8,11 +8,17 @@ import type { AttributedClause } from './attribution.js';
 import { POSSESSIVE_MARKS, singularOf } from './lexicon.js';
 import { findNameStartingAt, type Person, type SpeakerRegister } from './speakers.js';
 
-/** Sets `speaksFor` on each unnamed aide or adviser whose clause opens with a person of the register. */
+/**
+ * Sets `speaksFor` on each unnamed aide or adviser whose label names whose they are ("Cruz's aides", "Sanders
+ * advisers"), or, bare, whose clause opens with a person of the register.
+ */
 export function findRetinueOwners(clauses: AttributedClause[], register: SpeakerRegister): void {
   for (const clause of clauses) {
     const speaker = clause.speaker;
-    if (!speaker?.institutional || speaker.speaksFor || !isBareRetinue(speaker)) continue;
+    if (!speaker?.institutional || speaker.speaksFor) continue;
+    const principal = namedPrincipal(speaker, register);
+    if (principal) speaker.speaksFor = principal.name;
+    if (principal || !isBareRetinue(speaker)) continue;
     const words = clause.content.filter((token) => !token.quoteMark);
     const start = words[0]?.normal === 'that' ? 1 : 0;
     const named = findNameStartingAt(words, start, register);
@@ -20,6 +26,19 @@ export function findRetinueOwners(clauses: AttributedClause[], register: Speaker
     const owner = named !== undefined && POSSESSIVE_MARKS.has(words[named.end + 1]?.text ?? '');
     if (named && !owner && named.person !== speaker && !named.person.institutional && !named.person.organization) speaker.speaksFor = named.person.name;
   }
+}
+
+/**
+ * The person of the register a retinue label names as theirs, by the surname before its closeness words: "Ted Cruz’s
+ * associates", "Sanders senior advisers". Not a body ("Senate aides").
+ */
+function namedPrincipal(person: Person, register: SpeakerRegister): Person | undefined {
+  const words = person.words.map(singularOf);
+  if (!RETINUE_NOUNS.has(words.at(-1) ?? '')) return undefined;
+  let end = words.length - 2;
+  while (end >= 0 && CLOSENESS_WORDS.has(words[end])) end -= 1;
+  const surname = words[end]?.replace(/['’]s?$/, '');
+  return register.people.find((candidate) => !candidate.institutional && !candidate.organization && candidate.words.length > 1 && candidate.words.at(-1) === surname);
 }
 
 /**

@@ -2528,6 +2528,9 @@ describe('sources without a person’s name', () => {
     // Aides a label names as another's are that other's.
     const [rivals] = extractStatements(['Mayor Ana Lima spoke on Monday.', 'Reyes aides said Lima would lose the vote.']);
     expect(rivals?.speaksFor).not.toBe('Ana Lima');
+    // And speak for that other where the article names them in full, as "his aides" speak for him.
+    const named = extractStatements(['Mayor Ana Lima met Tom Reyes on Monday.', 'Tom Reyes’s senior aides said the levy must fall.', 'Lima advisers said the levy would stay.']);
+    expect(named.map((statement) => statement.speaksFor)).toEqual(['Tom Reyes', 'Ana Lima']);
   });
 
   it('gives what an ad or its narrator says to whoever runs the ad, as the article names them where it brings the ad up', () => {
