@@ -17,8 +17,11 @@ export function findRetinueOwners(clauses: AttributedClause[], register: Speaker
     const speaker = clause.speaker;
     if (!speaker?.institutional || speaker.speaksFor) continue;
     const principal = namedPrincipal(speaker, register);
-    if (principal) speaker.speaksFor = principal.name;
-    if (principal || !isBareRetinue(speaker)) continue;
+    if (principal) {
+      speaker.speaksFor = principal.name;
+      continue;
+    }
+    if (!isBareRetinue(speaker)) continue;
     const words = clause.content.filter((token) => !token.quoteMark);
     const start = words[0]?.normal === 'that' ? 1 : 0;
     const named = findNameStartingAt(words, start, register);
@@ -33,10 +36,11 @@ export function findRetinueOwners(clauses: AttributedClause[], register: Speaker
  * associates", "Sanders senior advisers". Not a body ("Senate aides").
  */
 function namedPrincipal(person: Person, register: SpeakerRegister): Person | undefined {
-  const words = person.words.map(singularOf);
-  if (!RETINUE_NOUNS.has(words.at(-1) ?? '')) return undefined;
+  const { words } = person;
+  if (!RETINUE_NOUNS.has(singularOf(words.at(-1) ?? ''))) return undefined;
   let end = words.length - 2;
   while (end >= 0 && CLOSENESS_WORDS.has(words[end])) end -= 1;
+  // Not made singular: "Sanders advisers" are Sanders's.
   const surname = words[end]?.replace(/['’]s?$/, '');
   return register.people.find((candidate) => !candidate.institutional && !candidate.organization && candidate.words.length > 1 && candidate.words.at(-1) === surname);
 }

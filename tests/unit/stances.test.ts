@@ -2531,6 +2531,9 @@ describe('sources without a person’s name', () => {
     // And speak for that other where the article names them in full, as "his aides" speak for him.
     const named = extractStatements(['Mayor Ana Lima met Tom Reyes on Monday.', 'Tom Reyes’s senior aides said the levy must fall.', 'Lima advisers said the levy would stay.']);
     expect(named.map((statement) => statement.speaksFor)).toEqual(['Tom Reyes', 'Ana Lima']);
+    // A surname that ends in "s" is not made singular.
+    const [sanders] = extractStatements(['Mayor Dana Sanders met Tom Reyes on Monday.', 'Sanders advisers said the levy would stay.']);
+    expect(sanders?.speaksFor).toBe('Dana Sanders');
   });
 
   it('gives what an ad or its narrator says to whoever runs the ad, as the article names them where it brings the ad up', () => {
