@@ -135,6 +135,8 @@ export const REPORTING_VERB_FRAMES: Record<string, 'trailing' | 'clause'> = {
  * out: "start" and "repeat" are words of a stance.
  */
 export const QUOTE_CLOSING_VERBS = new Set([
+  // "“…,” the email read": what a document reads is what it says.
+  'read',
   'start',
   'begin',
   'conclude',

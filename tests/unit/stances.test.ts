@@ -3555,6 +3555,13 @@ describe('sources without a person’s name', () => {
       'The statement said the district would raise its offer to 3 percent.',
     ]);
     expect(two.map((statement) => statement.speaker)).toEqual(['union', 'district', 'district']);
+    // What a document "read" is what it said, and "It said …" after it is still the document.
+    const email = extractStatements(['Norvale Rail said in an email to customers that fares would rise.', '“We will not sell the depot,” the email read. It said that the depot would stay open.']);
+    expect(email.map((statement) => [statement.speaker, statement.claim])).toEqual([
+      ['Norvale Rail', 'fare rise'],
+      ['Norvale Rail', 'depot not sell'],
+      ['Norvale Rail', 'depot open stay'],
+    ]);
   });
 
   it('gives a lede’s "its chief executive said" to the one person the next sentence names', () => {
