@@ -170,8 +170,7 @@ export function attributeSentences(sentences: Sentence[], register: SpeakerRegis
     const { tokens } = sentences[index];
     const verb = tokens.findIndex((token) => token.pos === 'VERB' && !token.quoted);
     if (verb <= 0 || !TERMS_ISSUING_VERBS.has(tokens[verb].lemma)) return null;
-    const issued = tokens.slice(verb + 1, verb + 1 + MAX_ISSUED_OBJECT_TOKENS).some((token) => token.pos === 'NOUN' && TERMS_DOCUMENT_NOUNS.has(token.lemma));
-    const opening = issued ? sentenceSubject(tokens, register) : undefined;
+    const opening = namesTermsDocument(tokens.slice(verb + 1, verb + 1 + MAX_ISSUED_OBJECT_TOKENS)) ? sentenceSubject(tokens, register) : undefined;
     if (!opening || opening.subject.type === 'document' || opening.subject.type === 'unnamed') return null;
     return resolveAt(index, opening.subject, false);
   };

@@ -338,10 +338,10 @@ export const ATTRIBUTING_VERBS = new Set([...REPORTING_VERBS, ...DIRECTIVE_VERBS
 /** Words that open a subordinate clause before the main one ("While he's said …, Sanders must …"). */
 export const FRONTED_CLAUSE_OPENERS = new Set(['while', 'although', 'though', 'whereas', 'since', 'because', 'after', 'before', 'when', 'once', 'as', 'if', 'unless', 'despite']);
 
-/** Subject pronouns that refer back to the last named speaker. */
 /** Personal pronouns that can be a clause's subject: the speaker or their side ("we"), or a body ("it"). */
 export const SUBJECT_PRONOUNS = new Set(['i', 'we', 'he', 'she', 'it', 'they']);
 
+/** Subject pronouns that refer back to the last named speaker. */
 export const SPEAKER_PRONOUNS = new Set(['he', 'she']);
 
 /** Their possessives: "his statement", "her spokesman", "his second ad". */
