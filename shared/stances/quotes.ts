@@ -113,9 +113,8 @@ export interface InterviewTurns {
  */
 export function interviewTurns(sentences: Sentence[], register: SpeakerRegister): InterviewTurns {
   const turns: InterviewTurns = { answers: new Map(), questions: new Set() };
-  const outlets = initialsBefore(sentences);
-  const asks = (sentence: Sentence, index: number) =>
-    opensParagraph(sentences, index) && (QUESTION_TURN.test(sentence.text) || (sentence.tokens[1]?.text === ':' && outlets[index].has(sentence.tokens[0].text)));
+  const outlets = outletLabelsBefore(sentences);
+  const asks = (sentence: Sentence, index: number) => opensParagraph(sentences, index) && (QUESTION_TURN.test(sentence.text) || outlets[index].has(turnLabel(sentence)));
   const questions = new Set(sentences.filter(asks).map((sentence) => sentence.paragraphIndex));
   if (questions.size < MIN_QUESTIONS) return turns;
   const first = Math.min(...questions);
@@ -143,24 +142,41 @@ const QUESTION_TURN = /^(Q|Question)\s*[:.]\s/;
 const ANSWER_TURN = /^(A|Answer)\s*[:.]\s/;
 
 /**
- * For each sentence, the initials of the names of more than one word written before it: an interviewer's turns may be
- * labelled with their publication's ("sat down with Norvale Business Weekly" | "NBW: Where do the talks stand?").
+ * For each sentence, the labels written before it that name the interviewer's publication: the initials of any name
+ * of more than one word ("sat down with Norvale Business Weekly" | "NBW: Where do the talks stand?"), and such a name
+ * in full after "to" or "with", whom the interview was given to ("She spoke to Harbour Review" | "Harbour Review: Is
+ * the battle won?"; not any name in full, since the interviewee's may label the answers).
  */
-function initialsBefore(sentences: Sentence[]): Set<string>[] {
+function outletLabelsBefore(sentences: Sentence[]): Set<string>[] {
   const seen = new Set<string>();
-  return sentences.map((sentence) => {
+  return sentences.map(({ tokens }) => {
     const before = new Set(seen);
-    let run: Token[] = [];
-    for (const token of [...sentence.tokens, undefined]) {
-      if (token && isWord(token) && isCapitalized(token)) run.push(token);
-      else {
-        if (run.length > 1) seen.add(run.map((word) => word.text[0]).join(''));
-        run = [];
+    let start = -1;
+    for (let k = 0; k <= tokens.length; k += 1) {
+      if (k < tokens.length && isWord(tokens[k]) && isCapitalized(tokens[k])) {
+        if (start === -1) start = k;
+        continue;
       }
+      if (start !== -1 && k - start > 1) {
+        const name = tokens.slice(start, k);
+        seen.add(name.map((word) => word.text[0]).join(''));
+        if (['to', 'with'].includes(tokens[start - 1]?.normal ?? '')) seen.add(name.map((word) => word.text).join(' '));
+      }
+      start = -1;
     }
     return before;
   });
 }
+
+/** The label a turn opens with: up to `MAX_TURN_LABEL_WORDS` capitalised words before a colon ("NBW", "Harbour Review"). */
+function turnLabel(sentence: Sentence): string {
+  const colon = sentence.tokens.findIndex((token) => token.text === ':');
+  const label = sentence.tokens.slice(0, Math.max(colon, 0));
+  const named = colon > 0 && colon <= MAX_TURN_LABEL_WORDS && label.every((token) => isWord(token) && isCapitalized(token));
+  return named ? label.map((token) => token.text).join(' ') : '';
+}
+
+const MAX_TURN_LABEL_WORDS = 4;
 
 /** Questions that make an interview: one "Q." could be an initial. */
 const MIN_QUESTIONS = 2;

@@ -347,6 +347,25 @@ describe('attribution', () => {
     expect(extractStatements(other).map((statement) => statement.speaker)).toContain('Tom Reyes');
   });
 
+  it('takes a label of the publication named in full for the interviewer\'s ("spoke to Norvale Weekly" | "Norvale Weekly: …")', () => {
+    const interview = [
+      'Ana Lima chairs the drivers guild. She spoke to Norvale Weekly at the depot.',
+      'Norvale Weekly: Tom Reyes says the depot must close. Will it?',
+      'Lima: The depot stays open.',
+      'Norvale Weekly: The council wants a fare rise. Will you agree?',
+      'Lima: We will not raise fares this year.',
+    ];
+    const statements = extractStatements(interview);
+    expect(statements.map((statement) => statement.paragraphIndex)).toEqual([2, 4]);
+    expect(new Set(statements.map((statement) => statement.speaker))).toEqual(new Set(['Ana Lima']));
+    // A name in full labels no interviewer unless the interview was given to it: the interviewee's labels her answers.
+    const answers = ['Ana Lima chairs the drivers guild. She spoke to the Courier at the depot.', 'Q: Will the depot close?', 'Ana Lima: The depot stays open.', 'Q: And fares?', 'Ana Lima: We will not raise fares this year.'];
+    expect(extractStatements(answers).map((statement) => [statement.paragraphIndex, statement.speaker])).toEqual([
+      [2, 'Ana Lima'],
+      [4, 'Ana Lima'],
+    ]);
+  });
+
   it('reads a stance verb after a determiner as a participle that qualifies a noun ("on the proposed depot"), no one\'s stance', () => {
     const read = (sentence: string) => extractStatements(['Mayor Ana Lima opened the hearing.', sentence]).map((statement) => statement.speaker);
     expect(read('The hearing of Norvale City Council on the proposed depot was held in the council chamber on 20 March 2025.')).toEqual([]);
