@@ -307,19 +307,33 @@ function ownsStance(verb: Token[], content: Token[]): boolean {
 /**
  * "the talks would open on March 10", "the results will be shared at its March 18 meeting": the clause dates an event
  * (`SCHEDULE_VERBS`) of a thing, not of a person or body that could will it ("the union would strike on June 9" is a
- * threat; "releases would stay at 25 until March" a position).
+ * threat; "releases would stay at 25 until March" a position). Whoever holds it, a meeting dated is a schedule too
+ * ("the committee would hold a first hearing on March 20", "he would begin with separate meetings before Friday").
  */
 function isSchedule(content: Token[]): boolean {
   const words = content.filter((token) => !token.quoteMark);
   const modal = words.findIndex((token) => token.normal === 'will' || token.normal === 'would');
   if (modal < 1) return false;
+  const at = words[modal + 1]?.lemma === 'be' ? modal + 2 : modal + 1;
+  const verb = words[at];
+  if (verb === undefined || !SCHEDULE_VERBS.has(verb.lemma) || !words.slice(modal + 1).some((token) => token.entity === 'DATE' || token.entity === 'TIME')) return false;
   const subject = words.slice(0, modal);
   const head = subject[subject.length - 1];
   const namesSomeone = isSourceNoun(head) || GENERIC_PERSON_NOUNS.has(head.lemma);
-  if (!subject.every((token) => ['DET', 'ADJ', 'NOUN', 'NUM'].includes(token.pos)) || head.pos !== 'NOUN' || namesSomeone) return false;
-  const verb = words[modal + 1]?.lemma === 'be' ? words[modal + 2] : words[modal + 1];
-  return verb !== undefined && SCHEDULE_VERBS.has(verb.lemma) && words.slice(modal + 1).some((token) => token.entity === 'DATE' || token.entity === 'TIME');
+  const thing = subject.every((token) => ['DET', 'ADJ', 'NOUN', 'NUM'].includes(token.pos)) && head.pos === 'NOUN' && !namesSomeone;
+  return thing || holdsMeeting(words, at);
 }
+
+/** The object of the verb at `verb` is a meeting ("hold a first hearing", "begin with separate meetings"). */
+function holdsMeeting(words: Token[], verb: number): boolean {
+  let k = verb + 1;
+  if (words[k]?.normal === 'with') k += 1;
+  while (k < words.length && ['DET', 'ADJ', 'NUM'].includes(words[k].pos)) k += 1;
+  return words[k] !== undefined && MEETING_NOUNS.has(words[k].lemma);
+}
+
+/** Meetings a schedule dates: who holds one says when, not what they want. */
+const MEETING_NOUNS = new Set(['meeting', 'hearing', 'session', 'sitting', 'consultation']);
 
 /** Verbs that put forward what is disputed as so: "claimed Obama was the founder", "implied that she lied". */
 const CONTENDING_VERBS = new Set(['claim', 'imply', 'concede', 'allege', 'insinuate']);

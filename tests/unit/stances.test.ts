@@ -1047,13 +1047,16 @@ describe('attribution', () => {
 });
 
 describe('kinds, polarity and claims', () => {
-  it('reads a schedule as a claim, whatever its modal: "said the talks would open on March 10"', () => {
+  it('reads a schedule as a claim, whatever its modal: "said the talks would open on March 10", "would hold a first hearing on March 20"', () => {
     const kinds = (paragraphs: string[]) => extractStatements(paragraphs).map((statement) => statement.kind);
     expect(kinds([
       'The transport ministry said the talks would open on March 10.',
       'Spokeswoman Ada Tran said the results would be shared with the board at its March 18 meeting.',
       'Spokesman Paul Brennan said the next update will come after the March 12 session.',
-    ])).toEqual(['claim', 'claim', 'claim']);
+      // Whoever holds it, a meeting dated is a schedule.
+      'The pricing board said its appraisal committee would hold a first hearing on the drug on March 20.',
+      'Ana Lima said she would begin with separate meetings with Tom Reyes before the end of the week.',
+    ])).toEqual(['claim', 'claim', 'claim', 'claim', 'claim']);
     // People or a body who would act, or a thing that would stay as it is, take a stance.
     expect(kinds([
       'The union said members would walk out on June 9.',
