@@ -266,9 +266,24 @@ const STATE_VERBS = new Set(['be', 'have', 'feel', 'seem', 'look']);
  * "said she would meet them but refused to say more" says something.
  */
 function isNoComment(tokens: Token[]): boolean {
-  const first = tokens.findIndex((token) => token.pos === 'VERB');
+  const first = tokens.findIndex((token, k) => token.pos === 'VERB' && !inRelativeAside(tokens, k));
   return first !== -1 && NO_COMMENT_CUE.test(lemmaLine(tokens.slice(first, first + NO_COMMENT_WORDS)));
 }
+
+/**
+ * The token at `k` is in a relative clause set off by commas ("The committee, which has named Ana Lima as its chair,
+ * declined to comment"): it describes the subject, and the main verb comes after it.
+ */
+function inRelativeAside(tokens: Token[], k: number): boolean {
+  for (let j = k - 1; j >= 0; j -= 1) {
+    if (tokens[j].text === ',') return false;
+    if (RELATIVE_OPENERS.has(tokens[j].normal) && (j === 0 || tokens[j - 1].text === ',')) return true;
+  }
+  return false;
+}
+
+/** Words that open a relative clause set off by commas: ", which …,", ", who …,". */
+const RELATIVE_OPENERS = new Set(['which', 'who']);
 
 /** The verb and the words of a no-comment cue after it: "decline to be interview". */
 const NO_COMMENT_WORDS = 4;

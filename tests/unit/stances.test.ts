@@ -735,6 +735,8 @@ describe('attribution', () => {
         'Governor Tom Reyes, for his part, has also declined to say whether he would back the fare rise.',
         'Senator Alex Ortiz said she would meet the union but refused to discuss any figure other than nine percent.',
         'Lena Ortiz, Calder Health’s chief executive, declined to be interviewed for this story.',
+        // A relative clause between the subject and the verb describes the subject.
+        'Governor Ed Sato, who has named Ana Lima as his deputy, declined to comment on the plan.',
         // A no-comment in the speaker's words; one that goes on to say something is not.
         'Asked about the levy, Ida Lenz said: “We don’t comment on hypotheticals.”',
         'Asked about the fares, Councillor Eva Lund said: “No comment.”',
@@ -747,6 +749,7 @@ describe('attribution', () => {
         ['Tom Reyes', 'claim'],
         ['Alex Ortiz', 'refusal'],
         ['Lena Ortiz', 'claim'],
+        ['Ed Sato', 'claim'],
         ['Ida Lenz', 'claim'],
         ['Eva Lund', 'claim'],
         ['Pia Berg', 'refusal'],
