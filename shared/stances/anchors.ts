@@ -946,7 +946,7 @@ const SPECULATIVE_MODALS = new Set(['may', 'might', 'could']);
 const OWNING_DETERMINERS = new Set(['its', 'their']);
 
 /** What someone issues that then "says" for them ("the statement said", "the letter adds", "the chair's text proposes"). */
-export const DOCUMENT_NOUNS = new Set(['statement', 'release', 'letter', 'memo', 'email', 'text', 'draft', 'paper', 'submission']);
+export const DOCUMENT_NOUNS = new Set(['statement', 'release', 'letter', 'memo', 'email', 'text', 'draft', 'paper', 'submission', 'document', 'post', 'tweet']);
 
 /**
  * Documents that set terms, which the article may say someone issued ("The commission published its final rule"):
@@ -2371,7 +2371,8 @@ function findSubjectEndingAt(tokens: Token[], end: number, register: SpeakerRegi
   while (start > 0 && continues(start - 1)) start -= 1;
   const determiner = tokens[start]?.normal;
   // Not the object of a preposition ("supporters of the bill"): the phrase goes on before it.
-  if (determiner === 'the' && end === start + 1 && TERMS_DOCUMENT_NOUNS.has(token.lemma) && tokens[start - 1]?.pos !== 'ADP') return { start, subject: { type: 'document' } };
+  // Not a capitalised name ("The Post" is a newspaper).
+  if (determiner === 'the' && end === start + 1 && TERMS_DOCUMENT_NOUNS.has(token.lemma) && !isCapitalized(token) && tokens[start - 1]?.pos !== 'ADP') return { start, subject: { type: 'document' } };
   // "the district's statement said", "Clinton's letter says": a document says what its owner says.
   const mark = TERMS_DOCUMENT_NOUNS.has(token.lemma) ? tokens.slice(start, end).findIndex((between) => POSSESSIVE_MARKS.has(between.text)) : -1;
   const owner = mark > 0 ? findSubjectEndingAt(tokens, start + mark - 1, register) : undefined;

@@ -901,8 +901,8 @@ function speaksForOther(person: Person | null, word: string): boolean {
  */
 function mentionsDocument(tokens: Token[]): boolean {
   const issued = (before?: Token) => !!before && (before.normal === 'a' || before.normal === 'an' || POSSESSIVE_DETERMINERS.has(before.normal) || POSSESSIVE_MARKS.has(before.text));
-  // An adjective may describe it: "in a joint statement", "in a written statement".
-  const describedIssued = (k: number) => issued(tokens[k - 1]) || (tokens[k - 1]?.pos === 'ADJ' && issued(tokens[k - 2]));
+  // An adjective or a noun may describe it: "in a joint statement", "in a press release", "in a blog post".
+  const describedIssued = (k: number) => issued(tokens[k - 1]) || ((tokens[k - 1]?.pos === 'ADJ' || tokens[k - 1]?.pos === 'NOUN') && issued(tokens[k - 2]));
   return tokens.some((token, k) => DOCUMENT_NOUNS.has(token.lemma) && token.pos === 'NOUN' && describedIssued(k));
 }
 

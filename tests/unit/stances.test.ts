@@ -3573,6 +3573,16 @@ describe('sources without a person’s name', () => {
     // A statement an adjective describes ("a joint statement", "a written statement") is issued all the same.
     const written = extractStatements(['Mayor Ana Lima said in a written statement that the depot would stay open.', 'The city would not sell the depot, the statement said.']);
     expect(written.map((statement) => statement.speaker)).toEqual(['Ana Lima', 'Ana Lima']);
+    // So is one a noun describes ("a press release", "a blog post"), and the post is a document as a statement is.
+    const posted = extractStatements([
+      'Norvale Rail said in a press release that fares would rise.',
+      '“We will keep the depot open,” the release said.',
+      'Mayor Ana Lima said in a blog post that the city would pay.',
+      '“Riders want lower fares,” the post said.',
+    ]);
+    expect(posted.map((statement) => statement.speaker)).toEqual(['Norvale Rail', 'Norvale Rail', 'Ana Lima', 'Ana Lima']);
+    // A capitalised one is a name: "The Post" is a newspaper.
+    expect(extractStatements(['Ana Lima said in a blog post that the city would pay.', 'The Post said the city would pay.']).map((statement) => statement.speaker)).toEqual(['Ana Lima', 'Post']);
     // The last statement named: "the district's statement" after the union's.
     const two = extractStatements([
       'In a statement, the union said it would not strike before May.',
