@@ -267,6 +267,9 @@ export const STANCE_CUES: Record<StanceKind, RegExp[]> = {
     /\bred line\b/,
     // wink reads "outer" as "out".
     /\b(out|outer|upper|absolute) limit\b|\bbottom line\b/,
+    // A figure the speaker calls the limit, as the clause's last word: "eighty turbines is the floor", "that is our
+    // ceiling" (not "the minimum the law allows", which says what the law does).
+    /\bbe (the|our|their|its|my) (absolute |bare )?(floor|ceiling|minimum|maximum)(?= ?[.,;:!?]| ?$)/,
     /\bmake (it )?(\S+ )?clear\b/,
     // Questioning whether something holds doubts it: "questioned whether the plan would work".
     /\b(question|doubt) (why|whether|if|how)\b/,

@@ -2794,10 +2794,14 @@ describe('sources without a person’s name', () => {
     expect(speakers('As the Gazette reported, Lima will not raise fares.')).toEqual(['Gazette']);
   });
 
-  it('reads denying what one is charged with, and a red line, as positions ("denied the allegations", "said that was a red line")', () => {
+  it('reads denying what one is charged with, a red line and a floor, as positions ("denied the allegations", "said that was a red line", "said eighty turbines is the floor")', () => {
     const read = (sentence: string) => extractStatements(['Mayor Ana Lima met the council.', sentence]).map((statement) => `${statement.speaker}: ${statement.kind}`);
     expect(read('Lima denied the allegations of fraud.')).toEqual(['Ana Lima: position']);
     expect(read('Lima said that was a red line.')).toEqual(['Ana Lima: position']);
+    expect(read('Lima said eighty turbines is the floor.')).toEqual(['Ana Lima: position']);
+    expect(read('Lima said five percent was their ceiling.')).toEqual(['Ana Lima: position']);
+    // What the law or a rule sets is no limit of the speaker's.
+    expect(read('Lima said the wage was the minimum the law allows.')).toEqual(['Ana Lima: claim']);
     // "denied that …" reports what was denied, as before.
     expect(read('Lima denied that the city had lied.')).toEqual(['Ana Lima: claim']);
   });
