@@ -466,6 +466,30 @@ export function isReaffirmation(text: string, cues = REAFFIRMATION_CUES): boolea
   return !CONTRAST.test(line) && !ENDING_TERMS.test(line) && cues.some((cue) => cue.test(main));
 }
 
+/**
+ * True when the statement reports something besides the stance it holds to, so that the writer's cue (`cue`: "still",
+ * "repeated", "has said") does not make the whole a restatement: a first ("proposed for the first time"); a second verb
+ * of its subject ("repeated her call for … and said the party would table a motion", "said the offer still stood and
+ * dismissed the union's figure"); a clause "and that …" after a cue inside the first ("said the ban would take effect as
+ * announced and that it expected …"). A recall's perfect or past time governs every verb and clause of its subject ("has
+ * opposed … and demanded …", "said last month … and that …"), and so does "repeated that …".
+ */
+export function addsToHeldStance(text: string, cue: 'reaffirms' | 'reiterates' | 'recalls'): boolean {
+  const line = text.toLowerCase();
+  if (FIRST_TIME.test(line)) return true;
+  if (cue === 'recalls') return false;
+  // Not a clause that opens with its own "and said …".
+  if (line.search(ADDED_VERB) > 0) return true;
+  return cue === 'reaffirms' && ADDED_THAT.test(line) && !isReiteration(text);
+}
+
+/** A point the writer says is made for the first time. */
+const FIRST_TIME = /\bfor the first time\b/;
+/** A second verb of saying or of a stance, joined by "and" to the first: "… still stood and dismissed …". */
+const ADDED_VERB = /\band (also )?(said|says|told|added|dismissed|proposed|offered|announced|urged|called|warned|rejected|demanded|vowed|pledged)\b/;
+/** A second reported clause: "said … as announced and that it expected …". */
+const ADDED_THAT = /\band that\b/;
+
 /** True when the writer says the speaker said it again, in the main clause ("repeated that …"; see `isReaffirmation`). */
 export const isReiteration = (text: string): boolean => isReaffirmation(text, [REITERATION_CUE]);
 

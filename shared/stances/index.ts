@@ -2,7 +2,7 @@
  * Stances: who states which position or condition in an article, and whether it is new against the ledger.
  */
 import { attributeSentences, type AttributedClause } from './attribution.js';
-import { claimVocabulary, classifyStance, isReaffirmation, isRecall, isReiteration, isRestatement, normalizeClaim, withoutPartySubject, type ClaimVocabulary } from './claims.js';
+import { addsToHeldStance, claimVocabulary, classifyStance, isReaffirmation, isRecall, isReiteration, isRestatement, normalizeClaim, withoutPartySubject, type ClaimVocabulary } from './claims.js';
 // The patterns module alone: the digest function reads stances too and needs no HTML parser in its bundle.
 import { BOILERPLATE_PATTERNS } from '../extract/patterns.js';
 import { findMinistryOwners } from './ministries.js';
@@ -148,9 +148,10 @@ function toStatement(clause: AttributedClause, vocabulary: ClaimVocabulary): Fou
   const statement = clause.speaker ? spokenBy(said, clause.speaker) : said;
   if (stance.withdrawn) statement.withdrawn = true;
   if (isRestatement(clause.content)) statement.restates = true;
-  if (isReaffirmation(clause.text)) statement.reaffirms = true;
-  if (isReiteration(clause.text)) statement.reiterates = true;
-  if (isRecall(clause.frame ?? '', clause.text, joinTokens(clause.content))) statement.recalls = true;
+  // What goes on to add a point is not held to an earlier stance as a whole.
+  if (isReaffirmation(clause.text) && !addsToHeldStance(clause.text, 'reaffirms')) statement.reaffirms = true;
+  if (isReiteration(clause.text) && !addsToHeldStance(clause.text, 'reiterates')) statement.reiterates = true;
+  if (isRecall(clause.frame ?? '', clause.text, joinTokens(clause.content)) && !addsToHeldStance(clause.text, 'recalls')) statement.recalls = true;
   if (isQuotation(clause.content)) statement.quotation = true;
   // "Trump and Cruz said …": the same statement is each one's, for each one's ledger.
   return clause.coSpeaker ? [{ statement: spokenBy(statement, clause.coSpeaker), clause }, { statement, clause }] : [{ statement, clause }];

@@ -488,6 +488,25 @@ describe('a stance the writer says the speaker holds to ("again", "still", "as p
     expect(second).toMatchObject({ reiterates: true });
   });
 
+  it('holds no statement to an earlier stance as a whole when it goes on to add a point ("still stood and dismissed …", "for the first time")', () => {
+    const flags = (sentence: string) => {
+      const [statement] = extractStatements([sentence]);
+      return [statement?.reaffirms, statement?.reiterates, statement?.recalls];
+    };
+    expect(flags('Mayor Ana Lima said the fare freeze still stood.')).toEqual([true, undefined, undefined]);
+    // A second verb of the subject, a clause "and that …" after a cue inside the first, a first.
+    expect(flags('Mayor Ana Lima said the fare freeze still stood and dismissed the union’s figure as too big.')).toEqual([undefined, undefined, undefined]);
+    expect(flags('Mayor Ana Lima repeated her call for a vote and said the council would table a motion.')).toEqual([undefined, undefined, undefined]);
+    expect(flags('Mayor Ana Lima said the ban would take effect as announced and that the city expected Norvale Rail to pay.')).toEqual([undefined, undefined, undefined]);
+    expect(flags('Mayor Ana Lima said the city still preferred the east yard, and proposed for the first time a site near the port.')).toEqual([undefined, undefined, undefined]);
+    // A clause that opens with its own "and said …" adds nothing to itself.
+    const [, own] = extractStatements(['Mayor Ana Lima called the vote “disappointing but not surprising” and said the city’s position had not changed.']);
+    expect(own).toMatchObject({ text: 'and said the city’s position had not changed', reaffirms: true });
+    // "repeated that …" governs both clauses, and so does a recall's perfect both verbs.
+    expect(flags('Mayor Ana Lima repeated that the city would not pay and that the depot must close.')).toEqual([true, true, undefined]);
+    expect(flags('Mayor Ana Lima has opposed any fare rise and demanded that Norvale Rail pay for the depot.')[2]).toBe(true);
+  });
+
   it('judges a stance the writer recalls ("has said", "said in March that", "In the past, …") a repeat of a related earlier one', () => {
     const recalled = [
       'Mayor Ana Lima has said the city would keep the fare freeze for night-shift workers.',
