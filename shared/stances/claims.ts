@@ -10,6 +10,7 @@ import {
   CLAIM_SKIP_ENTITIES,
   CLAIM_STOP_LEMMAS,
   EMBEDDED_CLAUSE_WORDS,
+  HABIT_CUE,
   ENDING_TERMS,
   LITOTES,
   MIN_PROPOSITION_WORDS,
@@ -490,8 +491,11 @@ const ADDED_VERB = /\band (also )?(said|says|told|added|dismissed|proposed|offer
 /** A second reported clause: "said … as announced and that it expected …". */
 const ADDED_THAT = /\band that\b/;
 
-/** True when the writer says the speaker said it again, in the main clause ("repeated that …"; see `isReaffirmation`). */
-export const isReiteration = (text: string): boolean => isReaffirmation(text, [REITERATION_CUE]);
+/**
+ * True when the writer says the speaker said it again, in the main clause ("repeated that …", or as a habit: "he often
+ * says"; see `isReaffirmation`).
+ */
+export const isReiteration = (text: string): boolean => isReaffirmation(text, [REITERATION_CUE, HABIT_CUE]);
 
 /**
  * True when the writer recalls a stance taken before: a cue of `RECALL_CUES` in the attribution's words (`frame`: "has

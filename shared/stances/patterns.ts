@@ -496,6 +496,9 @@ export const REAFFIRMATION_CUES: RegExp[] = [
 /** A verb that says the speaker said it again: "repeated that …", "reiterated her demand", "restated its opposition". */
 export const REITERATION_CUE = /\b(repeat(s|ed|ing)?|reiterat\w*|restat\w*|reaffirm\w*) (that|his|her|its|their|the)\b/;
 
+/** What the speaker says as a habit, said again in so many words: "he often says", "she regularly tells the story of". */
+export const HABIT_CUE = /\b(often|frequently|regularly|routinely|always|usually) (says|tells|argues|notes|insists|claims|warns|jokes|recalls)\b|\blikes to (say|tell|boast)\b/;
+
 /** A time gone by that a recall names: a month, "last week", "earlier this year". */
 const PAST_TIMES = '(january|february|march|april|may|june|july|august|september|october|november|december|last (week|month|year|spring|summer|autumn|fall|winter)|earlier this (week|month|year))';
 

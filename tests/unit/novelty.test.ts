@@ -479,13 +479,17 @@ describe('a stance the writer says the speaker holds to ("again", "still", "as p
     expect(judge('Mayor Ana Lima again said night-shift workers deserve free parking at the stations.').status).toBe('new');
   });
 
-  it('takes "repeated that …" at its word, the closest earlier stance being what was said, whatever terms they share', () => {
+  it('takes "repeated that …" and "often says …" at their word, the closest earlier stance being what was said, whatever terms they share', () => {
     const repeated = 'Mayor Ana Lima repeated that the city should give night-shift workers free parking at the stations.';
     expect(judge(repeated).status).toBe('repeat');
     expect(judge(repeated.replace('repeated that', 'said that')).status).toBe('new');
     // A second verb that opens its own clause ("and repeated that …") is read for that clause.
     const [, second] = extractStatements(['Mayor Ana Lima said the depot was too small, and repeated that the freeze would stay.']);
     expect(second).toMatchObject({ reiterates: true });
+    // A habit is said again in so many words: "she often says …"; not what is often so.
+    const habit = 'Mayor Ana Lima often says the city should give night-shift workers free parking at the stations.';
+    expect(judge(habit).status).toBe('repeat');
+    expect(extractStatements(['Mayor Ana Lima said night buses are often late, and says the city should add routes.'])[0].reiterates).toBeUndefined();
   });
 
   it('holds no statement to an earlier stance as a whole when it goes on to add a point ("still stood and dismissed …", "for the first time")', () => {
