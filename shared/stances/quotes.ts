@@ -176,6 +176,7 @@ function turnLabel(sentence: Sentence): string {
   return named ? label.map((token) => token.text).join(' ') : '';
 }
 
+/** Words a turn's label may have: a publication's name ("Norvale Business Weekly"), not a sentence's opening. */
 const MAX_TURN_LABEL_WORDS = 4;
 
 /** Questions that make an interview: one "Q." could be an initial. */
