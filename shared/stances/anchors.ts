@@ -27,6 +27,7 @@ import {
   QUESTION_OPENERS,
   QUOTE_CLOSING_VERBS,
   REPORTED_CLAUSE_OPENERS,
+  RELATIVE_PRONOUNS,
   REPORTING_VERB_FRAMES,
   ROLE_WORDS,
   SPEAKER_POSSESSIVES,
@@ -328,7 +329,6 @@ function reportedClauseStart(tokens: Token[], k: number): number {
   return tokens[start]?.normal === 'that' ? start + 1 : start;
 }
 
-const RELATIVE_PRONOUNS = new Set(['which', 'who', 'whom']);
 const ADVERBIAL_OPENERS = new Set(['after', 'before', 'because', 'when', 'once', 'until']);
 
 /**

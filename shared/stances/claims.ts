@@ -1,7 +1,7 @@
 /**
  * What kind of stance a clause states, with which polarity, and its normalized claim for comparison.
  */
-import { ACCUSING_VERBS, GENERIC_PERSON_NOUNS, MODALS, OTHER_VERB_PARTICLES, POSSESSIVE_DETERMINERS, QUESTION_OPENERS, REPORTING_VERBS, SCHEDULE_VERBS, STANCE_VERBS, SUBJECT_PRONOUNS, isTitleNoun } from './lexicon.js';
+import { ACCUSING_VERBS, GENERIC_PERSON_NOUNS, MODALS, OTHER_VERB_PARTICLES, POSSESSIVE_DETERMINERS, QUESTION_OPENERS, RELATIVE_PRONOUNS, REPORTING_VERBS, SCHEDULE_VERBS, STANCE_VERBS, SUBJECT_PRONOUNS, isTitleNoun } from './lexicon.js';
 import {
   ANONYMITY_REQUEST,
   BEING_AGAINST,
@@ -278,13 +278,10 @@ function isNoComment(tokens: Token[]): boolean {
 function inRelativeAside(tokens: Token[], k: number): boolean {
   for (let j = k - 1; j >= 0; j -= 1) {
     if (tokens[j].text === ',') return false;
-    if (RELATIVE_OPENERS.has(tokens[j].normal) && (j === 0 || tokens[j - 1].text === ',')) return true;
+    if (RELATIVE_PRONOUNS.has(tokens[j].normal) && (j === 0 || tokens[j - 1].text === ',')) return true;
   }
   return false;
 }
-
-/** Words that open a relative clause set off by commas: ", which …,", ", who …,". */
-const RELATIVE_OPENERS = new Set(['which', 'who']);
 
 /** The verb and the words of a no-comment cue after it: "decline to be interview". */
 const NO_COMMENT_WORDS = 4;

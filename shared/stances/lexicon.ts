@@ -673,6 +673,9 @@ export const BODIES_ON_A_SUBJECT = new Set(['committee', 'subcommittee', 'commis
 /** Conjunctions that join conjuncts and the last item of a list ("he and Rubio", "refugees, and migration"). */
 export const LIST_CONJUNCTIONS = new Set(['and', 'or']);
 
+/** Pronouns that open a relative clause: ", which …", ", who …", ", whom …". */
+export const RELATIVE_PRONOUNS = new Set(['which', 'who', 'whom']);
+
 /** Possessive determiners: "her supporters", "his statement" (a determiner before a noun, not a listener or subject). */
 export const POSSESSIVE_DETERMINERS = new Set(['my', 'your', 'his', 'her', 'its', 'our', 'their']);
 
