@@ -224,6 +224,8 @@ function cleanName(raw: string): string[] {
     words.shift();
   }
   if (words.some((word) => !/^\p{Lu}/u.test(word))) return [];
+  // "Tom Reyes of the Workers Union said": a run that ends in an organisation's head noun names the body, not a person.
+  if (words.length > 1 && ORGANIZATION_HEADS.has(words[words.length - 1].replace(/['’]$/, '').toLowerCase())) return [];
   if (words.length === 1 && words[0].includes('-') && !titled) return [];
   // "the Justice Department said": a body's noun alone, after a word that is also a title ("Justice Ruth Bader
   // Ginsburg"), names the body, not a person called "Department".

@@ -2528,6 +2528,8 @@ describe('sources without a person’s name', () => {
 
   it('gives a statement to a person of an institution, however unusual the name ("Oren Vaszko of the University of Belgrin said")', () => {
     expect(speakerOf('Oren Vaszko of the University of Belgrin said the plan would fail.')).toBe('Oren Vaszko');
+    // Nor is a name that ends in an organisation's head noun a person's ("the Workers Union").
+    expect(speakerOf('Tom Reyes of the Workers Union said the plan would fail.')).toBe('Tom Reyes');
     // A body that "of" goes on naming is no person, nor is a name inside another body's name.
     expect(speakerOf('The Hollywood Chamber of Commerce said the plan would fail.')).toBe('Hollywood Chamber of Commerce');
     const [quoted] = extractStatements(['The chairman of the Joint Chiefs of Staff, Gen. Joseph F. Dunford Jr., spoke on Monday.', 'He said the plan would fail.']);
