@@ -293,7 +293,8 @@ const plainWordsOf = (label: string) => wordsOf(label).map((word) => word.replac
 const OUTSIDE_VOICES = new Set(['analyst', 'expert', 'economist', 'observer', 'scholar', 'academic']);
 
 /**
- * Heads of bodies that speak for their members, not for the place or party whose name they bear; a legislature too,
+ * Heads of bodies that speak for their members, not for the place or party whose name they bear (a political party
+ * too: "Halvoria's opposition National Coast Party" is not Halvoria's government); a legislature too,
  * which may well hold against the place's government ("Marenne's provincial assembly" is not Governor Aldana's voice);
  * and a trade's own people ("Osmaran dairy farmers", "the Osmaran Dairy Council").
  */
@@ -307,6 +308,7 @@ const OWN_BODIES = new Set([
   'club',
   'coalition',
   'alliance',
+  'party',
   'company',
   'corporation',
   'assembly',

@@ -390,6 +390,8 @@ describe('sides', () => {
     expect(speaksAs('Brea energy ministry', 'Brea')).toBe(true);
     // A legislature may hold against the place's government.
     expect(speaksAs('Brea’s provincial assembly', 'Brea')).toBe(false);
+    // So may a political party, in opposition or not.
+    expect(speaksAs('Brea’s opposition National Coast Party', 'Brea')).toBe(false);
     expect(speaksAs('Brea Teachers Association', 'Brea Teachers Association')).toBe(true);
     // Nor do a trade's own people and councils named with the place's adjective: the government's organs do.
     expect(speaksAs('Brean Dairy Council', 'Brea')).toBe(false);
