@@ -279,7 +279,7 @@ function collectUnlistedSubjects(sentences: Sentence[]): string[][] {
       // "…, sharpened by President Augustin Mbelu, who told a rally …": the name "who" stands for.
       const subjectEnd = skipToSubjectEnd(tokens, i - 1);
       const end = isRelativeWhoAt(tokens, subjectEnd) ? subjectEnd - 2 : subjectEnd;
-      const appositive = nameInAppositive(tokens, i) ?? nameAfterInvertedVerb(tokens, i);
+      const appositive = nameInAppositive(tokens, i) ?? nameAfterInvertedVerb(tokens, i) ?? nameBeforeAppositive(tokens, i);
       if (appositive) names.push(appositive);
       const affiliated = nameOfAffiliation(tokens, end);
       if (affiliated) names.push(affiliated);
@@ -345,6 +345,22 @@ function nameAfterInvertedVerb(tokens: Token[], verb: number): string[] | undefi
   if (run.length < 2 || run.length > MAX_NAME_WORDS) return undefined;
   // Not "a South Carolina Democrat", "Human Rights Watch", "CORE Teachers": a place or a plural in the run.
   return !looksLikePersonName(raw) || compromiseNlp()(raw.join(' ')).has('#Plural') ? undefined : run;
+}
+
+/**
+ * "Colm Hardesty, executive director of the Mobility Platforms Alliance, of which Zipwell is the largest member, said":
+ * the name a sentence opens with, described by an appositive that runs to the verb of saying, which compromise may not
+ * know as a name.
+ */
+function nameBeforeAppositive(tokens: Token[], verb: number): string[] | undefined {
+  let close = verb - 1;
+  while (close >= 0 && (tokens[close].pos === 'ADV' || tokens[close].pos === 'AUX')) close -= 1;
+  if (tokens[close]?.text !== ',') return undefined;
+  const raw = capitalizedRunEndingAt(tokens, tokens.findIndex((token) => token.text === ',') - 1);
+  const run = cleanName(raw.join(' '));
+  const role = tokens[raw.length + 1];
+  const described = role !== undefined && !isCapitalized(role) && (ROLE_WORDS.has(role.normal) || role.pos === 'NOUN' || role.pos === 'ADJ');
+  return run.length >= 2 && run.length <= MAX_NAME_WORDS && raw.length === run.length && tokens[raw.length]?.text === ',' && described && looksLikePersonName(run) ? run : undefined;
 }
 
 /**

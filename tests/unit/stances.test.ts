@@ -2530,6 +2530,12 @@ describe('sources without a person’s name', () => {
     expect(speakerOf('Oren Vaszko of the University of Belgrin said the plan would fail.')).toBe('Oren Vaszko');
     // Nor is a name that ends in an organisation's head noun a person's ("the Workers Union").
     expect(speakerOf('Tom Reyes of the Workers Union said the plan would fail.')).toBe('Tom Reyes');
+    // A name the name finder does not know, described by an appositive that runs to the verb, is the person's.
+    const described = extractStatements([
+      'Ivo Karsk, executive director of the Norvale Riders Alliance, of which Norvale Rail is the largest member, said the group would back a challenge.',
+      '“If Norvale Rail goes to court, the Alliance will be there with it,” he said.',
+    ]);
+    expect(described.map((statement) => statement.speaker)).toEqual(['Ivo Karsk', 'Ivo Karsk']);
     // A body that "of" goes on naming is no person, nor is a name inside another body's name.
     expect(speakerOf('The Hollywood Chamber of Commerce said the plan would fail.')).toBe('Hollywood Chamber of Commerce');
     const [quoted] = extractStatements(['The chairman of the Joint Chiefs of Staff, Gen. Joseph F. Dunford Jr., spoke on Monday.', 'He said the plan would fail.']);
