@@ -294,7 +294,7 @@ const OUTSIDE_VOICES = new Set(['analyst', 'expert', 'economist', 'observer', 's
 
 /**
  * Heads of bodies that speak for their members, not for the place or party whose name they bear (a political party
- * too: "Halvoria's opposition National Coast Party" is not Halvoria's government); a legislature too,
+ * too: "Norvale's opposition Civic Party" is not Norvale's government); a legislature too,
  * which may well hold against the place's government ("Marenne's provincial assembly" is not Governor Aldana's voice);
  * and a trade's own people ("Osmaran dairy farmers", "the Osmaran Dairy Council").
  */

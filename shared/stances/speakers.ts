@@ -348,19 +348,26 @@ function nameAfterInvertedVerb(tokens: Token[], verb: number): string[] | undefi
 }
 
 /**
- * "Colm Hardesty, executive director of the Mobility Platforms Alliance, of which Zipwell is the largest member, said":
+ * "Ivo Karsk, executive director of the Norvale Riders Alliance, of which Norvale Rail is the largest member, said":
  * the name a sentence opens with, described by an appositive that runs to the verb of saying, which compromise may not
  * know as a name.
  */
 function nameBeforeAppositive(tokens: Token[], verb: number): string[] | undefined {
-  let close = verb - 1;
-  while (close >= 0 && (tokens[close].pos === 'ADV' || tokens[close].pos === 'AUX')) close -= 1;
-  if (tokens[close]?.text !== ',') return undefined;
+  if (closingCommaBefore(tokens, verb) === undefined) return undefined;
   const raw = capitalizedRunEndingAt(tokens, tokens.findIndex((token) => token.text === ',') - 1);
   const run = cleanName(raw.join(' '));
+  // The run is the sentence's first words, and a description in lower case follows its comma.
+  const opens = raw.length === run.length && tokens[raw.length]?.text === ',';
   const role = tokens[raw.length + 1];
   const described = role !== undefined && !isCapitalized(role) && (ROLE_WORDS.has(role.normal) || role.pos === 'NOUN' || role.pos === 'ADJ');
-  return run.length >= 2 && run.length <= MAX_NAME_WORDS && raw.length === run.length && tokens[raw.length]?.text === ',' && described && looksLikePersonName(run) ? run : undefined;
+  return run.length >= 2 && run.length <= MAX_NAME_WORDS && opens && described && looksLikePersonName(run) ? run : undefined;
+}
+
+/** The comma that closes an appositive right before the verb at `verb`, past adverbs and auxiliaries. */
+function closingCommaBefore(tokens: Token[], verb: number): number | undefined {
+  let close = verb - 1;
+  while (close >= 0 && (tokens[close].pos === 'ADV' || tokens[close].pos === 'AUX')) close -= 1;
+  return tokens[close]?.text === ',' ? close : undefined;
 }
 
 /**
@@ -368,9 +375,8 @@ function nameBeforeAppositive(tokens: Token[], verb: number): string[] | undefin
  * the verb, which compromise may not know.
  */
 function nameInAppositive(tokens: Token[], verb: number): string[] | undefined {
-  let close = verb - 1;
-  while (close >= 0 && (tokens[close].pos === 'ADV' || tokens[close].pos === 'AUX')) close -= 1;
-  if (tokens[close]?.text !== ',') return undefined;
+  const close = closingCommaBefore(tokens, verb);
+  if (close === undefined) return undefined;
   const run = cleanName(capitalizedRunEndingAt(tokens, close - 1).join(' '));
   const open = close - 1 - run.length;
   if (run.length < 2 || run.length > MAX_NAME_WORDS || tokens[open]?.text !== ',' || !looksLikePersonName(run)) return undefined;
