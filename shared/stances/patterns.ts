@@ -267,7 +267,7 @@ export const STANCE_CUES: Record<StanceKind, RegExp[]> = {
     /\bred line\b/,
     // wink reads "outer" as "out".
     /\b(out|outer|upper|absolute) limit\b|\bbottom line\b/,
-    // A figure the speaker calls the limit, as the clause's last word: "eighty turbines is the floor", "that is our
+    // A figure the speaker calls the limit, as the clause's last word: "nine percent is the floor", "that is our
     // ceiling" (not "the minimum the law allows", which says what the law does).
     /\bbe (the|our|their|its|my) (absolute |bare )?(floor|ceiling|minimum|maximum)(?= ?[.,;:!?]| ?$)/,
     /\bmake (it )?(\S+ )?clear\b/,

@@ -144,7 +144,7 @@ const ANSWER_TURN = /^(A|Answer)\s*[:.]\s/;
 /**
  * For each sentence, the labels written before it that name the interviewer's publication: the initials of any name
  * of more than one word ("sat down with Norvale Business Weekly" | "NBW: Where do the talks stand?"), and such a name
- * in full after "to" or "with", whom the interview was given to ("She spoke to Harbour Review" | "Harbour Review: Is
+ * in full after "to" or "with", whom the interview was given to ("She spoke to Norvale Weekly" | "Norvale Weekly: Is
  * the battle won?"; not any name in full, since the interviewee's may label the answers).
  */
 function outletLabelsBefore(sentences: Sentence[]): Set<string>[] {
@@ -168,7 +168,7 @@ function outletLabelsBefore(sentences: Sentence[]): Set<string>[] {
   });
 }
 
-/** The label a turn opens with: up to `MAX_TURN_LABEL_WORDS` capitalised words before a colon ("NBW", "Harbour Review"). */
+/** The label a turn opens with: up to `MAX_TURN_LABEL_WORDS` capitalised words before a colon ("NBW", "Norvale Weekly"). */
 function turnLabel(sentence: Sentence): string {
   const colon = sentence.tokens.findIndex((token) => token.text === ':');
   const label = sentence.tokens.slice(0, Math.max(colon, 0));
