@@ -106,10 +106,11 @@ export interface InterviewTurns {
 /**
  * The turns of a question-and-answer interview. After "Q: And the coupon?" no verb of saying attributes "We could live
  * with a coupon that starts at 5%", yet it is the interviewee's stance. An interview is an article whose paragraphs ask
- * at least twice ("Q:", "Question:", or the initials of the publication named before, "KBW:") after an introduction
- * that says it is one ("spoke to", "in an interview"; an explainer's questions are answered by its writer). The interviewee is the first person the introduction names. Every
- * paragraph after a question up to the next one answers it, labelled ("A:", "Answer:") or not, and so does the rest of
- * a question's paragraph from an "A:" on ("Q: … Do you support that? A: Of course.").
+ * at least twice ("Q:", "Question:", or a label of the publication named before, `outletLabelsBefore`: "KBW:",
+ * "Norvale Weekly:") after an introduction that says it is one ("spoke to", "in an interview"; an explainer's
+ * questions are answered by its writer). The interviewee is the first person the introduction names. Every paragraph
+ * after a question up to the next one answers it, labelled ("A:", "Answer:") or not, and so does the rest of a
+ * question's paragraph from an "A:" on ("Q: … Do you support that? A: Of course.").
  */
 export function interviewTurns(sentences: Sentence[], register: SpeakerRegister): InterviewTurns {
   const turns: InterviewTurns = { answers: new Map(), questions: new Set() };
