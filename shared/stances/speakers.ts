@@ -882,7 +882,9 @@ function extendSingleName(words: string[], sentences: Sentence[]): string[] {
     for (let i = 0; i < tokens.length; i += 1) {
       if (tokens[i].text !== words[0]) continue;
       const before = tokens[i - 1];
-      const isGivenName = i > 1 && isWord(before) && isCapitalized(before) && !isTitle(before.text);
+      // Not the auxiliary that opens a question ("Would Norvale have to …?").
+      const opensQuestion = () => tokens.at(-1)?.text === '?' && isNotNameStart([before.text, words[0]]);
+      const isGivenName = i > 1 && isWord(before) && isCapitalized(before) && !isTitle(before.text) && !opensQuestion();
       if (isGivenName && looksLikePersonName([before.text, words[0]])) return [before.text, words[0]];
       // …or the given name alone ("Jared" in "said 17-year-old Jared Potts"): take the surname after it.
       const after = tokens[i + 1];

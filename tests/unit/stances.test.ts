@@ -4414,6 +4414,11 @@ describe('given names read alone', () => {
     const found = extractStatements(['“The levy must go,” said Kristen Day, director of the riders’ group.', '“The fares must fall,” said Lee Ostrova, an economist.']);
     expect(found.map((statement) => statement.speaker)).toEqual(['Kristen Day', 'Lee Ostrova']);
   });
+
+  it('takes no auxiliary that opens a question for a given name ("Would Halden have to …?")', () => {
+    const found = extractStatements(['Q: Would Halden have to drop its appeal?', 'Halden said it would drop the appeal if the fine was cut.']);
+    expect(found.map((statement) => statement.speaker)).toEqual(['Halden']);
+  });
 });
 
 describe('places read as names', () => {
