@@ -862,9 +862,23 @@ function withCallerSpeakers(callers: string[][], found: Person[]): Person[] {
     const tokens = asTokens(words);
     const same = rest.find((person) => canBeSamePerson(person.words, tokens));
     if (same) rest.splice(rest.indexOf(same), 1);
-    return { name: words.join(' '), words: same && same.words.length > tokens.length ? same.words : tokens };
+    const person: Person = { name: words.join(' '), words: same && same.words.length > tokens.length ? same.words : tokens };
+    return namesOrganization(words) ? { ...person, organization: true } : person;
   });
   return [...people, ...rest];
+}
+
+/** Prepositions inside a body's name, after its head ("Committee on …", "Ministry of …", "Council for …"). */
+const NAME_PREPOSITIONS = new Set(['of', 'on', 'for']);
+
+/**
+ * A watch's speaker whose name is a body's: its head noun, the word before "of", "on" or "for", or else the last, is
+ * an organisation's ("Office of the Norvale Ombudsman", "Norvale Workers Union"), not "Norvale Energy" nor a title.
+ */
+function namesOrganization(words: string[]): boolean {
+  const of = words.findIndex((word) => NAME_PREPOSITIONS.has(word));
+  const head = of > 0 ? words[of - 1] : words.at(-1);
+  return words.length > 1 && head !== undefined && ORGANIZATION_HEADS.has(head.replace(/['’]s?$/, '').toLowerCase());
 }
 
 /** A name's words as the tokenizer splits them, lower-cased: "Reed-Veal" is "reed", "-", "veal". */

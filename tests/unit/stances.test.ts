@@ -4573,4 +4573,15 @@ describe('organisations as speakers', () => {
     expect(found.find((statement) => statement.text.startsWith('“The committee'))?.speaker).toBe('Associated Press');
     expect(found.find((statement) => statement.text.startsWith('He said'))?.speaker).toBe('Alex Ortiz');
   });
+
+  it('takes a watched speaker named as a body ("Norvale Drivers Union", "Office of the Norvale Ombudsman") for an organisation', () => {
+    const speakers = ['Norvale Drivers Union', 'Office of the Norvale Ombudsman', 'Ana Lima'];
+    const found = extractStatements(
+      ['The Norvale Drivers Union wants the depot kept open. It has welcomed the offer of new buses.', 'The Office of the Norvale Ombudsman wants the fares cut. It also says the depot must stay open.'],
+      { speakers },
+    );
+    // "It …" goes on with the body that spoke just before.
+    const following = found.filter((statement) => statement.text.startsWith('It '));
+    expect(following.map((statement) => `${statement.speaker}: ${statement.claim}`)).toEqual([expect.stringMatching(/^Norvale Drivers Union: .*bus/), expect.stringMatching(/^Office of the Norvale Ombudsman: .*depot/)]);
+  });
 });
