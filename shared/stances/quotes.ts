@@ -121,9 +121,11 @@ export function interviewTurns(sentences: Sentence[], register: SpeakerRegister)
   const first = Math.min(...questions);
   const introduction = sentences.filter((sentence) => sentence.paragraphIndex < first);
   if (!introduction.some((sentence) => INTERVIEW_CUE.test(sentence.text))) return turns;
-  // The first person it names: not a source known by role, not an organisation.
-  const named = introduction.flatMap((sentence) => [...namesIn(sentence.tokens, register)]);
-  const interviewee = named.find(({ person }) => !person.institutional && !person.organization)?.person;
+  // The first person it names in full: not a source known by role, not an organisation, and not a one-word name if a
+  // full one follows ("after she fined Norvale, Ana Lima spoke to …": a one-word name may be a company or a place).
+  const named = introduction.flatMap((sentence) => [...namesIn(sentence.tokens, register)]).map(({ person }) => person);
+  const people = named.filter((person) => !person.institutional && !person.organization);
+  const interviewee = people.find((person) => person.words.length > 1) ?? people[0];
   let answered = -1;
   sentences.forEach((sentence, index) => {
     if (sentence.paragraphIndex < first) return;

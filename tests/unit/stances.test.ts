@@ -319,6 +319,19 @@ describe('attribution', () => {
     expect(extractStatements(explainer).filter((statement) => statement.speaker === 'Ana Lima')).toEqual([]);
   });
 
+  it('takes the first person the introduction names in full for the interviewee, not a one-word name before it', () => {
+    const interview = [
+      'A month after she fined Norvale, the ombudsman, Ana Lima, is in talks with the company. She spoke to the Courier on Tuesday.',
+      'Q: Are you negotiating with Norvale?',
+      'A: We are talking. We will not cut the fine unless the depot reopens.',
+      'Q: And the fares?',
+      'A: The fares must fall.',
+    ];
+    const answers = extractStatements(interview, { speakers: ['Norvale', 'Ana Lima'] }).filter((statement) => statement.paragraphIndex >= 1);
+    expect(answers.length).toBeGreaterThan(1);
+    expect(new Set(answers.map((statement) => statement.speaker))).toEqual(new Set(['Ana Lima']));
+  });
+
   it("reads an interviewer's premise as no one's stance, and an answer given in the question's paragraph as the interviewee's", () => {
     const interview = [
       'Ana Lima chairs the drivers guild. Speaking to the Courier on Tuesday, she set out what the guild wants from the city.',
