@@ -523,6 +523,9 @@ export const SOURCE_NOUNS = new Set([
   'charity',
   'regulator',
   'negotiator',
+  // Who brokers talks between sides: "the mediators said", "the arbitrator ruled".
+  'mediator',
+  'arbitrator',
   'representative',
   'executive',
   'director',

@@ -1525,6 +1525,8 @@ describe('extractStatements on the labour storyline (a union and an airline)', (
       { date: '2024-02-01', speaker: 'Ole Berg', kind: 'position', withdrawn: undefined },
       { date: '2024-02-15', speaker: 'Lund', kind: 'demand', withdrawn: undefined },
       { date: '2024-02-15', speaker: 'Berg', kind: 'refusal', withdrawn: undefined },
+      // "The mediator declined to comment.": a source's no-comment, a claim and no stance.
+      { date: '2024-02-15', speaker: 'mediator', kind: 'claim', withdrawn: undefined },
       { date: '2024-03-01', speaker: 'Kari Lund', kind: 'demand', withdrawn: undefined },
       { date: '2024-03-01', speaker: 'Berg', kind: 'concern', withdrawn: undefined },
       { date: '2024-03-20', speaker: 'Lund', kind: 'condition', withdrawn: true },
@@ -2456,6 +2458,7 @@ describe('sources without a person’s name', () => {
     expect(speakerOf('Witnesses said the bus left the road before the bridge.')).toBe('Witnesses');
     expect(speakerOf('Protesters said they would block the depot unless the levy was dropped.')).toBe('Protesters');
     expect(speakerOf('The investigators said the dam had not been inspected since 2019.')).toBe('investigators');
+    expect(speakerOf('The mediators said the second round would also cover the depot.')).toBe('mediators');
     expect(speakerOf('Proponents of the levy, however, say it would keep the depot open.')).toBe('Proponents, levy');
     expect(speakerOf('Skeptics say the levy would not keep the depot open.')).toBe('Skeptics');
     expect(speakerOf('The management of the port said it would not raise pay.')).toBe('management, port');
