@@ -2328,8 +2328,14 @@ const isDescriptorWord = (token: Token) =>
 
 /** "Sen. Bernie Sanders of Vermont called on …": the person a place qualifies speaks, not the place. */
 function personOfPlace(tokens: Token[], found: { start: number; subject: Subject } | undefined, register: SpeakerRegister) {
-  if (!found || found.subject.type === 'person' || tokens[found.start - 1]?.normal !== 'of') return found;
-  const named = findNameEndingAt(tokens, found.start - 2, register);
+  if (!found || found.subject.type === 'person') return found;
+  // "of the Building and Timber Workers' Union": the body's name may begin before the phrase found, at capitals
+  // joined by "and", and its article stand outside it.
+  let start = found.start;
+  while (start >= 2 && tokens[start - 1].normal === 'and' && isCapitalized(tokens[start - 2])) start -= 2;
+  const of = tokens[start - 1]?.normal === 'the' ? start - 2 : start - 1;
+  if (tokens[of]?.normal !== 'of') return found;
+  const named = findNameEndingAt(tokens, of - 1, register);
   if (!named || named.person.organization) return found;
   return { start: roleStartBefore(tokens, named.start), subject: { type: 'person', person: named.person } as Subject };
 }

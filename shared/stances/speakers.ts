@@ -301,7 +301,9 @@ function collectUnlistedSubjects(sentences: Sentence[]): string[][] {
  * person works or comes from, which compromise may not know; the subject is the person, not the university.
  */
 function nameOfAffiliation(tokens: Token[], end: number): string[] | undefined {
-  for (let k = end; k > 0 && (isCapitalizedWord(tokens[k]) || joinsInstitutionName(tokens, k) || tokens[k].normal === 'the'); k -= 1) {
+  // "of the Timber Workers' Union": a plural's possessive mark inside the body's name too.
+  const partOfName = (k: number) => isCapitalizedWord(tokens[k]) || joinsInstitutionName(tokens, k) || tokens[k].normal === 'the' || POSSESSIVE_MARKS.has(tokens[k].text);
+  for (let k = end; k > 0 && partOfName(k); k -= 1) {
     const after = tokens[k + 1]?.normal === 'the' ? tokens[k + 2] : tokens[k + 1];
     if (tokens[k].normal !== 'of' || !isCapitalizedWord(after)) continue;
     const raw = capitalizedRunEndingAt(tokens, k - 1);

@@ -2546,6 +2546,9 @@ describe('sources without a person’s name', () => {
     expect(speakerOf('Oren Vaszko of the University of Belgrin said the plan would fail.')).toBe('Oren Vaszko');
     // Nor is a name that ends in an organisation's head noun a person's ("the Workers Union").
     expect(speakerOf('Tom Reyes of the Workers Union said the plan would fail.')).toBe('Tom Reyes');
+    // A plural's possessive mark and "and" inside the body's name do not end it.
+    expect(speakerOf("Ivo Karsk of the Norvale Drivers' Union said the plan would fail.")).toBe('Ivo Karsk');
+    expect(speakerOf("Ivo Karsk of the Timber and Building Workers' Union said the plan would fail.")).toBe('Ivo Karsk');
     // A name the name finder does not know, described by an appositive that runs to the verb, is the person's.
     const described = extractStatements([
       'Ivo Karsk, executive director of the Norvale Riders Alliance, of which Norvale Rail is the largest member, said the group would back a challenge.',
