@@ -2326,7 +2326,10 @@ const MAX_DESCRIPTOR_TOKENS = 6;
 const isDescriptorWord = (token: Token) =>
   (token.text === '-' && token.space === '') || (isWord(token) && !isCapitalized(token) && ['ADJ', 'DET', 'PRON', 'ADV', 'CCONJ', 'NOUN'].includes(token.pos));
 
-/** "Sen. Bernie Sanders of Vermont called on …": the person a place qualifies speaks, not the place. */
+/**
+ * "Sen. Bernie Sanders of Vermont called on …", "Ana Lima of the Norvale Drivers' Union said …": the person a place or
+ * a body qualifies speaks, not the place or the body.
+ */
 function personOfPlace(tokens: Token[], found: { start: number; subject: Subject } | undefined, register: SpeakerRegister) {
   if (!found || found.subject.type === 'person') return found;
   // "of the Building and Timber Workers' Union": the body's name may begin before the phrase found, at capitals

@@ -878,9 +878,14 @@ const NAME_PREPOSITIONS = new Set(['of', 'on', 'for']);
  * an organisation's ("Office of the Norvale Ombudsman", "Norvale Workers Union"), not "Norvale Energy" nor a title.
  */
 function namesOrganization(words: string[]): boolean {
-  const of = words.findIndex((word) => NAME_PREPOSITIONS.has(word));
-  const head = of > 0 ? words[of - 1] : words.at(-1);
+  const preposition = words.findIndex((word) => NAME_PREPOSITIONS.has(word));
+  const head = preposition > 0 ? words[preposition - 1] : words.at(-1);
   return words.length > 1 && head !== undefined && ORGANIZATION_HEADS.has(head.replace(/['’]s?$/, '').toLowerCase());
+}
+
+/** The auxiliary that opens a question before a name ("Would Norvale have to …?"): no given name. */
+function opensQuestion(tokens: Token[], before: Token, name: string): boolean {
+  return tokens.at(-1)?.text === '?' && isNotNameStart([before.text, name]);
 }
 
 /** A name's words as the tokenizer splits them, lower-cased: "Reed-Veal" is "reed", "-", "veal". */
@@ -898,9 +903,7 @@ function extendSingleName(words: string[], sentences: Sentence[]): string[] {
     for (let i = 0; i < tokens.length; i += 1) {
       if (tokens[i].text !== words[0]) continue;
       const before = tokens[i - 1];
-      // Not the auxiliary that opens a question ("Would Norvale have to …?").
-      const opensQuestion = () => tokens.at(-1)?.text === '?' && isNotNameStart([before.text, words[0]]);
-      const isGivenName = i > 1 && isWord(before) && isCapitalized(before) && !isTitle(before.text) && !opensQuestion();
+      const isGivenName = i > 1 && isWord(before) && isCapitalized(before) && !isTitle(before.text) && !opensQuestion(tokens, before, words[0]);
       if (isGivenName && looksLikePersonName([before.text, words[0]])) return [before.text, words[0]];
       // …or the given name alone ("Jared" in "said 17-year-old Jared Potts"): take the surname after it.
       const after = tokens[i + 1];
