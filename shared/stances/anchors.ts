@@ -86,7 +86,7 @@ export type Subject =
   | { type: 'source'; person: Person; owned?: boolean }
   /** "The statement also said …": a document someone just issued, which says what they say. */
   | { type: 'document' }
-  /** "It also raised its offer …", "It said …": the sentence opens with "it", the body that spoke just before. */
+  /** "It also raised its offer …", "They said …": the clause opens with "it" or "they", the body or group that spoke just before. */
   | { type: 'body' }
   | { type: 'unnamed' };
 
@@ -285,6 +285,9 @@ function opensMainClause(tokens: Token[], k: number): boolean {
 function joinsClauseAt(tokens: Token[], k: number): boolean {
   return COORDINATORS.has(tokens[k]?.normal ?? '') && COORDINATED_CLAUSE_BREAKS.has(tokens[k - 1]?.text ?? '');
 }
+
+/** Pronouns that stand for a body or a group that spoke just before (see `findSubjectEndingAt`). */
+const BODY_PRONOUNS = new Set(['it', 'they']);
 
 /** Marks before "and" or "but" that end a clause (not "Lima and she", a subject of two). */
 const COORDINATED_CLAUSE_BREAKS = new Set([',', ';', ...DASHES]);
@@ -2357,9 +2360,9 @@ function findSubjectEndingAt(tokens: Token[], end: number, register: SpeakerRegi
   if (leader) return { start: leader.start, subject: { type: 'person', person: leader.person } };
   const token = tokens[end];
   if (SPEAKER_PRONOUNS.has(token.normal)) return { start: end, subject: { type: 'pronoun', at: end } };
-  // "It said …", "…, it said." and "…, and it told …": a body that spoke just before; not "it" inside a clause ("said
-  // that it would …").
-  if (token.normal === 'it' && opensMainClause(tokens, end)) return { start: end, subject: { type: 'body' } };
+  // "It said …", "…, it said." and "…, and it told …": a body that spoke just before, and "They said …" a group or a
+  // body ("The mediators said … . They said …"); not "it" inside a clause ("said that it would …").
+  if (BODY_PRONOUNS.has(token.normal) && opensMainClause(tokens, end)) return { start: end, subject: { type: 'body' } };
   if (token.pos === 'PRON') return { start: end, subject: { type: 'unnamed' } };
   if (token.pos !== 'NOUN' && token.pos !== 'PROPN') return undefined;
   let start = end;

@@ -192,8 +192,12 @@ export function attributeSentences(sentences: Sentence[], register: SpeakerRegis
     // After an inverted verb (", said the mayor, Ana Lima") the name is the subject's own, not a listener's.
     const label = transcript.get(sentenceIndex);
     // "REYES: I would say …", an interview's "We have told the fund …": the speaker of the turn says "I" and "we".
-    const resolve = (anchor: Anchor) =>
-      label && speaksInFirstPerson(sentence.tokens, anchor) ? label.person : resolveAt(sentenceIndex, anchor.subject, !anchor.mentioned, anchor.inverted ? undefined : anchor.verbStart);
+    // "BURNS: They want safe streets.": "they" or "it" that stands for no body just named is the turn's speaker's word.
+    const resolve = (anchor: Anchor) => {
+      if (label && speaksInFirstPerson(sentence.tokens, anchor)) return label.person;
+      const speaker = resolveAt(sentenceIndex, anchor.subject, !anchor.mentioned, anchor.inverted ? undefined : anchor.verbStart);
+      return speaker ?? (label && anchor.subject.type === 'body' ? label.person : null);
+    };
     if (anchors[sentenceIndex].length > 0) {
       const split = splitClauses(sentence, sentenceIndex, anchors[sentenceIndex], register, resolve);
       const introducer = introductions.has(sentenceIndex) ? split.at(-1)?.speaker : undefined;

@@ -2459,6 +2459,14 @@ describe('sources without a person’s name', () => {
     expect(speakerOf('Protesters said they would block the depot unless the levy was dropped.')).toBe('Protesters');
     expect(speakerOf('The investigators said the dam had not been inspected since 2019.')).toBe('investigators');
     expect(speakerOf('The mediators said the second round would also cover the depot.')).toBe('mediators');
+  });
+
+  it('gives "they" at the head of a clause to the group or body that spoke just before, and to no one else', () => {
+    const found = extractStatements(['The mediators said the talks would resume. They said the first round would cover prisoners.', 'Ana Lima and Tom Reyes met on Monday. They said the levy must go.']);
+    expect(found.map((statement) => `${statement.speaker}: ${statement.claim}`)).toEqual([expect.stringMatching(/^mediators: .*resume/), expect.stringMatching(/^mediators: .*prisoner/)]);
+    // In a transcript's turn, a "they" that stands for no body just named is the speaker's word.
+    const turn = extractStatements(['Mayor Ana Lima spoke at the council on Monday.', 'LIMA: People are scared. They want safe streets.']);
+    expect(turn.map((statement) => statement.speaker)).toEqual(['Ana Lima', 'Ana Lima']);
     expect(speakerOf('Proponents of the levy, however, say it would keep the depot open.')).toBe('Proponents, levy');
     expect(speakerOf('Skeptics say the levy would not keep the depot open.')).toBe('Skeptics');
     expect(speakerOf('The management of the port said it would not raise pay.')).toBe('management, port');
