@@ -86,7 +86,10 @@ export type Subject =
   | { type: 'source'; person: Person; owned?: boolean }
   /** "The statement also said …": a document someone just issued, which says what they say. */
   | { type: 'document' }
-  /** "It also raised its offer …", "They said …": the clause opens with "it" or "they", the body or group that spoke just before. */
+  /**
+   * "It also raised its offer …", "They said …": "it" or "they" opens the clause, the body or group that spoke just
+   * before.
+   */
   | { type: 'body' }
   | { type: 'unnamed' };
 
@@ -285,9 +288,6 @@ function opensMainClause(tokens: Token[], k: number): boolean {
 function joinsClauseAt(tokens: Token[], k: number): boolean {
   return COORDINATORS.has(tokens[k]?.normal ?? '') && COORDINATED_CLAUSE_BREAKS.has(tokens[k - 1]?.text ?? '');
 }
-
-/** Pronouns that stand for a body or a group that spoke just before (see `findSubjectEndingAt`). */
-const BODY_PRONOUNS = new Set(['it', 'they']);
 
 /** Marks before "and" or "but" that end a clause (not "Lima and she", a subject of two). */
 const COORDINATED_CLAUSE_BREAKS = new Set([',', ';', ...DASHES]);
@@ -2330,8 +2330,8 @@ const isDescriptorWord = (token: Token) =>
   (token.text === '-' && token.space === '') || (isWord(token) && !isCapitalized(token) && ['ADJ', 'DET', 'PRON', 'ADV', 'CCONJ', 'NOUN'].includes(token.pos));
 
 /**
- * "Sen. Bernie Sanders of Vermont called on …", "Ana Lima of the Norvale Drivers' Union said …": the person a place or
- * a body qualifies speaks, not the place or the body.
+ * "Sen. Bernie Sanders of Vermont called on …", "Ana Lima of the Norvale Drivers' Union said …": the person a place
+ * or a body qualifies speaks, not the place or the body.
  */
 function personOfPlace(tokens: Token[], found: { start: number; subject: Subject } | undefined, register: SpeakerRegister) {
   if (!found || found.subject.type === 'person') return found;
@@ -2345,6 +2345,9 @@ function personOfPlace(tokens: Token[], found: { start: number; subject: Subject
   if (!named || named.person.organization) return found;
   return { start: roleStartBefore(tokens, named.start), subject: { type: 'person', person: named.person } as Subject };
 }
+
+/** Pronouns that stand for a body or a group that spoke just before. */
+const BODY_PRONOUNS = new Set(['it', 'they']);
 
 function findSubjectEndingAt(tokens: Token[], end: number, register: SpeakerRegister): { start: number; subject: Subject } | undefined {
   const named = findNameEndingAt(tokens, end, register);
@@ -2360,8 +2363,8 @@ function findSubjectEndingAt(tokens: Token[], end: number, register: SpeakerRegi
   if (leader) return { start: leader.start, subject: { type: 'person', person: leader.person } };
   const token = tokens[end];
   if (SPEAKER_PRONOUNS.has(token.normal)) return { start: end, subject: { type: 'pronoun', at: end } };
-  // "It said …", "…, it said." and "…, and it told …": a body that spoke just before, and "They said …" a group or a
-  // body ("The mediators said … . They said …"); not "it" inside a clause ("said that it would …").
+  // "It said …", "…, it said." and "…, and it told …": a body that spoke just before, and "They said …" a
+  // group or a body ("The mediators said … . They said …"); not "it" inside a clause ("said that it would …").
   if (BODY_PRONOUNS.has(token.normal) && opensMainClause(tokens, end)) return { start: end, subject: { type: 'body' } };
   if (token.pos === 'PRON') return { start: end, subject: { type: 'unnamed' } };
   if (token.pos !== 'NOUN' && token.pos !== 'PROPN') return undefined;

@@ -136,7 +136,8 @@ export function attributeSentences(sentences: Sentence[], register: SpeakerRegis
     const spoke = pronoun ? people.findLast((person) => agrees(person, pronoun) && !notMeant.has(person)) : undefined;
     const mentioned = pronoun && !spoke?.gender ? mentionedBefore(sentences, index, register, pronoun, notMeant) : undefined;
     const last = pronoun ? ((mentioned?.gender ? mentioned : spoke) ?? mentioned ?? null) : lastPerson;
-    // "It said …" means the body that spoke in this sentence or the one before, or no one.
+    // "It said …" or "They said …" means the body or group that spoke in this sentence or the one before, or no
+    // one.
     // "It wants …", "it obliges …": the verb tells an agent from a document.
     const bodyVerb = subject.type === 'body' && verbAt !== undefined ? sentence.tokens.slice(verbAt).find((token) => token.pos === 'VERB') : undefined;
     const body = (lastBody && index - lastBody.at <= 1 ? lastBody.person : null) ?? (bodyVerb ? (bodyOpening(index - 1, bodyVerb) ?? issuedDocument(index, bodyVerb)) : null);
