@@ -121,7 +121,19 @@ function isWatchedStatement(statement: Statement, watch: Pick<Watch, 'speakers' 
 
 function isWatchedSpeaker(speaker: string, watch: Pick<Watch, 'speakers' | 'sides'>): boolean {
   if (watch.speakers?.some((name) => isSameName(speaker, name))) return true;
+  if (Object.keys(watch.sides ?? {}).some((side) => describesSide(speaker, side))) return true;
   return Object.values(watch.sides ?? {}).some((members) => members.some((member) => speaksAs(speaker, member)));
+}
+
+/**
+ * A side the watch names by a description ("Mediators (Tavessa and SMCC)", "operators"): a speaker the article gives
+ * in those words ("the mediators said", "the operator said") is its voice. What the name adds in parentheses is left
+ * out.
+ */
+function describesSide(speaker: string, side: string): boolean {
+  const described = wordsOf(side.replace(/\([^)]*\)/g, ' '));
+  const words = wordsOf(speaker);
+  return described.length > 0 && words.length === described.length && words.every((word, k) => singularOf(word) === singularOf(described[k]));
 }
 
 /**

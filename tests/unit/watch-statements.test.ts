@@ -79,6 +79,12 @@ describe('watchedStatements', () => {
     ]);
   });
 
+  it('follows a side the watch names by a description ("Mediators (Norvale and Tarrow)") in those words, not others', () => {
+    const talks = { speakers: ['Ivo Pelt'], sides: { Norvalia: ['Ivo Pelt', 'Norvalia'], 'Mediators (Norvale and Tarrow)': ['joint mediation team'] } };
+    const found = watchedStatements(['The mediators urged both delegations to start with a prisoner exchange.', 'The observers urged both delegations to open the corridor.'], talks);
+    expect(found.map((statement) => [statement.speaker, statement.kind])).toEqual([['mediators', 'demand']]);
+  });
+
   it('leaves out another person of a watched surname', () => {
     const found = watchedStatements(['Mayor Ana Lima said the clinic must stay open.', 'Carlos Lima, her brother, said the family would sue the city.'], watch);
     expect(found.map((statement) => statement.speaker)).toEqual(['Ana Lima']);
@@ -103,7 +109,8 @@ describe('watchedStatements', () => {
 
 describe('learnSpeakers', () => {
   it('keeps the fullest role and principal a speaker was given, and follows the speaker with them in a later article', () => {
-    const watch = { speakers: ['Ana Lima'], sides: { utility: ['Corran Bay Water'] } };
+    // The side is named for its body: a side named "utility" would take "a spokesman for the utility" as its voice.
+    const watch = { speakers: ['Ana Lima'], sides: { 'Corran Bay': ['Corran Bay Water'] } };
     const first = watchedStatements(['Corran Bay Water spokesman Peter Walsh said the utility would not lower its rates.'], watch);
     const known = learnSpeakers(first);
     learnSpeakers(watchedStatements(['Mayor Ana Lima said the city would sue.', 'Ana Lima said the rates were too high.'], watch), known);
