@@ -7,6 +7,7 @@ import {
   ATTRIBUTING_VERBS,
   CALLED_OFF_ACTIONS,
   CHARACTERISING_VERBS,
+  DESCRIBED_BODY_HEADS,
   FRONTED_CLAUSE_OPENERS,
   GENERIC_PERSON_NOUNS,
   GENERIC_TITLES,
@@ -410,7 +411,9 @@ const JOINT_BODIES = new Set(['governments', 'sides', 'countries', 'nations', 's
 
 /** A party named in a clause: a person, or a body by its proper name ("Veltria", "Acme Corp"), not a role. */
 function isNamedParty(subject: Subject): boolean {
-  return subject.type === 'person' || (subject.type === 'source' && subject.person.organization === true);
+  // "the company", "the union": a body the article has named, described by its kind.
+  const describedBody = subject.type === 'title' && !subject.describesPerson && DESCRIBED_BODY_HEADS.has(subject.head);
+  return subject.type === 'person' || (subject.type === 'source' && subject.person.organization === true) || describedBody;
 }
 
 /** Whether an attribution ends right before `comma` ("officials said Thursday,", "said the ministry,"). */

@@ -3217,6 +3217,10 @@ describe('sources without a person’s name', () => {
     expect(speakerOf('The spokesman said Norvale Rail was prepared to challenge the levy in court.')).toBe('spokesman');
     expect(speakerOf('People familiar with the matter said the levy was likely to pass.')).toBe('People familiar with matter');
     expect(speakerOf('A source said that Norvale Rail could end up winning the contract.')).toBe('source');
+    // A body named before and described by its kind is a party too ("the company"): the watch knows whose.
+    expect(speakerOf('A person familiar with the talks said the company had indicated in private that it could go to 40 million.')).toBe('company');
+    expect(speakerOf('People familiar with the talks said the union was prepared to drop its demand.')).toBe('union');
+    expect(speakerOf('People familiar with the talks said the company could end up paying more.')).toBe('People familiar with talks');
   });
 
   it('reads "It said …" and "It also raised its offer …" as the body that spoke just before, and as no one otherwise', () => {
