@@ -296,9 +296,9 @@ const COORDINATED_CLAUSE_BREAKS = new Set([',', ';', ...DASHES]);
 /**
  * "People familiar with the matter said Norvale was prepared to …", "Officials said on Monday that Norvale had told the
  * city it would …": a source known only by what it knows, cited before what it reports, tells how the writer knows, as
- * one cited after it does (`anonymousTrailer`). When what it reports opens with a named party that says something, or
- * takes a stance in a verb of the clause ("had retained counsel and was prepared to …", "had not ruled out …"), the
- * statement is that party's. What the source only says of the party ("said Tenney could end up winning") stays the
+ * one cited after it does (`anonymousTrailer`). When what it reports opens with a named party (or a body named by its
+ * kind, "the company") that says something, or takes a stance in a verb of the clause ("had retained counsel and was
+ * prepared to …", "had not ruled out …"), the statement is that party's. What the source only says of the party ("said Tenney could end up winning") stays the
  * source's.
  */
 function withReportedParty(tokens: Token[], anchors: Anchor[], register: SpeakerRegister): Anchor[] {
@@ -309,7 +309,8 @@ function withReportedParty(tokens: Token[], anchors: Anchor[], register: Speaker
   // Read from the clause's start, so that the source before it is not taken for the subject.
   const partyOf = (verb: number) => {
     const { subjectEnd, found } = subjectBefore(tokens.slice(start), verb - start, register);
-    return found && found.start === 0 && isNamedParty(found.subject) ? { subjectStart: start, subjectEnd: subjectEnd + start, subject: found.subject } : undefined;
+    const party = found && found.start === 0 && (isNamedParty(found.subject) || isDescribedBody(found.subject));
+    return party ? { subjectStart: start, subjectEnd: subjectEnd + start, subject: found.subject } : undefined;
   };
   // "Norvale had told the city it would …": the party's own verb of saying, which took the source for its subject.
   const said = anchors.find((anchor) => anchor !== source && anchor.verbStart > start && !anchor.inverted);
@@ -411,9 +412,12 @@ const JOINT_BODIES = new Set(['governments', 'sides', 'countries', 'nations', 's
 
 /** A party named in a clause: a person, or a body by its proper name ("Veltria", "Acme Corp"), not a role. */
 function isNamedParty(subject: Subject): boolean {
-  // "the company", "the union": a body the article has named, described by its kind.
-  const describedBody = subject.type === 'title' && !subject.describesPerson && DESCRIBED_BODY_HEADS.has(subject.head);
-  return subject.type === 'person' || (subject.type === 'source' && subject.person.organization === true) || describedBody;
+  return subject.type === 'person' || (subject.type === 'source' && subject.person.organization === true);
+}
+
+/** A body the article has named, described by its kind ("the company", "the union"): the watch knows whose it is. */
+function isDescribedBody(subject: Subject): boolean {
+  return subject.type === 'title' && !subject.describesPerson && DESCRIBED_BODY_HEADS.has(subject.head);
 }
 
 /** Whether an attribution ends right before `comma` ("officials said Thursday,", "said the ministry,"). */
