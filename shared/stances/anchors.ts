@@ -298,8 +298,8 @@ const COORDINATED_CLAUSE_BREAKS = new Set([',', ';', ...DASHES]);
  * city it would …": a source known only by what it knows, cited before what it reports, tells how the writer knows, as
  * one cited after it does (`anonymousTrailer`). When what it reports opens with a named party (or a body named by its
  * kind, "the company") that says something, or takes a stance in a verb of the clause ("had retained counsel and was
- * prepared to …", "had not ruled out …"), the statement is that party's. What the source only says of the party ("said Tenney could end up winning") stays the
- * source's.
+ * prepared to …", "had not ruled out …"), the statement is that party's. What the source only says of the party
+ * ("said Tenney could end up winning") stays the source's.
  */
 function withReportedParty(tokens: Token[], anchors: Anchor[], register: SpeakerRegister): Anchor[] {
   const [source] = anchors;

@@ -294,9 +294,9 @@ const OUTSIDE_VOICES = new Set(['analyst', 'expert', 'economist', 'observer', 's
 
 /**
  * Heads of bodies that speak for their members, not for the place or party whose name they bear (a political party
- * too: "Norvale's opposition Civic Party" is not Norvale's government); a legislature too,
- * which may well hold against the place's government ("Marenne's provincial assembly" is not Governor Aldana's voice);
- * and a trade's own people ("Osmaran dairy farmers", "the Osmaran Dairy Council").
+ * too: "Norvale's opposition Civic Party" is not Norvale's government); a legislature too, which may well hold against
+ * the place's government ("Marenne's provincial assembly" is not Governor Aldana's voice); and a trade's own people
+ * ("Osmaran dairy farmers", "the Osmaran Dairy Council").
  */
 const OWN_BODIES = new Set([
   'association',
