@@ -1860,11 +1860,15 @@ function isPastPerfect(tokens: Token[], i: number): boolean {
   return tokens[k]?.normal === 'had';
 }
 
-/** A form of "be" before the verb (adverbs skipped): progressive with an -ing form, passive otherwise. */
+/**
+ * A form of "be" before the verb (adverbs skipped): progressive with an -ing form, passive otherwise. wink gives
+ * "being" a lemma of its own ("were being asked to provide" is passive).
+ */
 function isProgressive(tokens: Token[], i: number): boolean {
   let k = i - 1;
   while (tokens[k]?.pos === 'ADV') k -= 1;
-  return tokens[k]?.pos === 'AUX' && tokens[k].lemma === 'be' && !isContractedHas(tokens, k);
+  const be = tokens[k]?.lemma === 'be' || tokens[k]?.normal === 'being';
+  return tokens[k]?.pos === 'AUX' && be && !isContractedHas(tokens, k);
 }
 
 /** "he's said", "Sanders's said": after a person, a contracted "'s" before a verb is "has" (wink reads "is"). */

@@ -2256,6 +2256,12 @@ describe('attribution of quotations, transcripts and participles', () => {
     expect(extractStatements(['It’s said that the city will pay.'])).toEqual([]);
   });
 
+  it('reads "were being asked to" as a passive, which names no one who speaks and does not cut the report it is in', () => {
+    const [said] = extractStatements(['Ana Lima said the terms fell short of the relief bondholders were being asked to provide.']);
+    expect(said).toMatchObject({ speaker: 'Ana Lima', text: 'Ana Lima said the terms fell short of the relief bondholders were being asked to provide.' });
+    expect(said.claim).toContain('provide');
+  });
+
   it('reads "indicated", "signaled" and "hinted" before a reported clause as saying, but not "polls indicate a close race"', () => {
     const [signaled] = extractStatements(['Mayor Ana Lima signaled that she would veto the budget unless the fare freeze stays.']);
     expect(signaled).toMatchObject({ speaker: 'Ana Lima', kind: 'condition' });
