@@ -2387,10 +2387,10 @@ function findSubjectEndingAt(tokens: Token[], end: number, register: SpeakerRegi
   const joinsName = (k: number) => joinsInstitutionName(tokens, k) && capital(k - 1) && capital(k + 1) && findNameEndingAt(tokens, k - 1, register) === undefined;
   // "On Monday the mayor said": a date before the subject's determiner is an adjunct ("the Saturday debate" is not).
   const adjunct = (k: number) => tokens[k].entity === 'DATE' && tokens[k + 1]?.pos === 'DET';
-  // "the utility's managing director", "the acting chairman": an -ing word between a possessive or determiner and the
-  // noun is an adjective, whatever wink tags it.
+  // "the utility's managing director", "the acting chairman", "the judge's written ruling": a participle between a
+  // possessive or determiner and the noun is an adjective, whatever wink tags it.
   const modifies = (k: number) => tokens[k - 1]?.pos === 'DET' || POSSESSIVE_MARKS.has(tokens[k - 1]?.text ?? '');
-  const modifier = (k: number) => tokens[k].pos === 'VERB' && tokens[k].normal.endsWith('ing') && isNounPhrasePart(tokens[k + 1]) && modifies(k);
+  const modifier = (k: number) => (tokens[k].pos === 'VERB' && tokens[k].normal.endsWith('ing') && isNounPhrasePart(tokens[k + 1]) && modifies(k)) || (isModifyingParticiple(tokens, k) && modifies(k));
   // "the drivers’ union": a plural's possessive mark inside the phrase, which wink tags as punctuation.
   const owns = (k: number) => POSSESSIVE_MARKS.has(tokens[k].text) && tokens[k - 1]?.pos === 'NOUN';
   const continues = (k: number) => !adjunct(k) && (isNounPhrasePart(tokens[k]) || (k > 0 && capital(k)) || joinsName(k) || modifier(k) || owns(k));

@@ -729,14 +729,19 @@ export function isCapitalized(token: Token): boolean {
 }
 
 /**
- * "the offer of fixed ratios", "Rubio's proposed credit", "his proposed wall", "generally accepted rules": a
- * participle between a preposition, a determiner or a possessive (and an adverb after one) and its noun modifies it.
- * After an adverb alone it is the clause's verb ("also offered ideas").
+ * "the offer of fixed ratios", "Rubio's proposed credit", "his proposed wall", "generally accepted rules", "the
+ * judge's written ruling": a participle between a preposition, a determiner or a possessive (and an adverb after one)
+ * and its noun modifies it. After an adverb alone it is the clause's verb ("also offered ideas").
  */
 export function isModifyingParticiple(tokens: Token[], k: number): boolean {
   const opens = (at: number) => tokens[at] !== undefined && (['ADP', 'ADJ'].includes(tokens[at].pos) || isDeterminer(tokens[at]) || POSSESSIVE_MARKS.has(tokens[at].text));
   const modified = opens(k - 1) || (tokens[k - 1]?.pos === 'ADV' && opens(k - 2));
-  return tokens[k]?.pos === 'VERB' && /(ed|ing)$/.test(tokens[k].normal) && tokens[k + 1]?.pos === 'NOUN' && modified;
+  return tokens[k]?.pos === 'VERB' && isParticiple(tokens[k]) && tokens[k + 1]?.pos === 'NOUN' && modified;
+}
+
+/** "offered", "offering", and an irregular "-en" form of another lemma ("written", "taken"; not "open"). */
+function isParticiple(token: Token): boolean {
+  return /(ed|ing)$/.test(token.normal) || (/en$/.test(token.normal) && token.normal !== token.lemma);
 }
 
 /** "the", "a", "her", "their": a determiner, possessive ones included (wink tags those as pronouns). */

@@ -3834,6 +3834,9 @@ describe('names and ledes', () => {
   it('gives what a document says to its owner ("the district’s statement said …", "the union’s letter says …")', () => {
     expect(speakersOf('“We can work with that proposal,” the district’s statement said.')).toEqual(['district']);
     expect(speakersOf('The union’s letter says the board must freeze fares.')).toEqual(['union']);
+    // A participle between the owner and the document is an adjective, an irregular one too.
+    expect(speakersOf('Judge Ana Lima’s written ruling says bluntly that the agency must pay.')).toEqual(['Ana Lima']);
+    expect(speakersOf('The union’s signed letter says the board must freeze fares.')).toEqual(['union']);
   });
 
   it('reads "rejecting union calls for …" as the object of a stance, not as the union calling for it', () => {
