@@ -1613,6 +1613,8 @@ function anchorWithSubject(tokens: Token[], i: number, verbEnd: number, register
   const opensSentence = i === 0 && name !== undefined && isCapitalized(name) && tokens.slice(verbEnd + 1).some((after) => after.quoteMark === 'open');
   if (((previous && (previous.text === ',' || previous.quoteMark === 'close')) || opensSentence) && !addressed) {
     const named = findNameStartingAt(tokens, verbEnd + 1, register);
+    // "…, said Halden could support limits": a name with a verb after it is the subject of what was said.
+    if (named && !opensSentence && tokens[named.end + 1] && isFiniteVerb(tokens[named.end + 1])) return undefined;
     if (named) {
       return { verbStart: i, verbEnd, subjectStart: verbEnd + 1, subjectEnd: named.end, inverted: true, subject: { type: 'person', person: named.person }, lemma: token.lemma };
     }
@@ -1782,8 +1784,24 @@ function conjunctionBefore(tokens: Token[], i: number): number {
   // determiner.
   const noLonger = (at: number) => tokens[at].normal === 'no' && tokens[at + 1]?.normal === 'longer';
   while (k > 0 && (tokens[k].pos === 'AUX' || tokens[k].pos === 'ADV' || tokens[k].normal === 'not' || noLonger(k) || isDatedAt(tokens, k))) k -= 1;
+  if (tokens[k]?.text === ',') k = asideOpening(tokens, k) - 1;
   return COORDINATORS.has(tokens[k]?.normal ?? '') ? k : -1;
 }
+
+/**
+ * "and, for the first time, said": where a short phrase set off by commas before `close` (its closing comma) opens,
+ * at its opening comma; `close` itself when no such phrase ends there. A phrase with a verb is a clause, not an aside.
+ */
+function asideOpening(tokens: Token[], close: number): number {
+  for (let k = close - 1; k > 0 && close - k <= MAX_ASIDE_TOKENS; k -= 1) {
+    if (tokens[k].text === ',') return k < close - 1 ? k : close;
+    if (tokens[k].pos === 'VERB' || tokens[k].pos === 'AUX' || tokens[k].quoteMark) return close;
+  }
+  return close;
+}
+
+/** The longest phrase set off by commas between a conjunction and its verb ("and, in a statement on Monday, said"). */
+const MAX_ASIDE_TOKENS = 7;
 
 export const COORDINATORS = new Set(['and', 'but']);
 

@@ -844,6 +844,22 @@ describe('attribution', () => {
     expect(found.map((statement) => statement.speaker)).toEqual(['Ana Lima', 'Ana Lima']);
   });
 
+  it('gives a verb after "and" and a phrase set off by commas the sentence’s subject ("and, for the first time, said")', () => {
+    const found = extractStatements(['Minister Ana Lima said the fund was within reach and, for the first time, said her government could support limits on output if they were phased in.']);
+    expect(found.map((statement) => [statement.speaker, statement.kind])).toEqual([
+      ['Ana Lima', 'claim'],
+      ['Ana Lima', 'condition'],
+    ]);
+    expect(found[1].text).toBe('and, for the first time, said her government could support limits on output if they were phased in.');
+  });
+
+  it('reads a name after ", said" with a verb after it as the subject of what was said, not as who said it', () => {
+    // A watched "Halden" before its minister keeps the "and" from finding her as the subject; the comma is left.
+    const found = extractStatements(['Halden’s Environment Minister Ana Lima said the fund was within reach and, in a first, said Halden could support limits on output.'], { speakers: ['Halden'] });
+    expect(found.map((statement) => statement.speaker)).toEqual(['Ana Lima']);
+    expect(found[0].claim).toContain('halden');
+  });
+
   it('reads what is or is not negotiable as a position', () => {
     const [statement] = extractStatements(['Mayor Ana Lima says parts of her fare proposals are negotiable.']);
     expect(statement).toMatchObject({ speaker: 'Ana Lima', kind: 'position' });
