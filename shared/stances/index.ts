@@ -144,6 +144,7 @@ function toStatement(clause: AttributedClause, vocabulary: ClaimVocabulary): Fou
   // "Not yet.", "Absolutely not.": a short answer that names nothing it is about states nothing on its own ("That was
   // not good enough" still judges what came before).
   if (claimTokens(claim).size === 0 && clause.content.filter(isWord).length <= MAX_BARE_ANSWER_WORDS) return [];
+  if (endsInElidedVerb(clause.content)) return [];
   const said: Statement = { speaker: null, kind: stance.kind, polarity: stance.polarity, text: clause.text, claim, paragraphIndex: clause.paragraphIndex };
   const statement = clause.speaker ? spokenBy(said, clause.speaker) : said;
   if (stance.withdrawn) statement.withdrawn = true;
@@ -156,6 +157,29 @@ function toStatement(clause: AttributedClause, vocabulary: ClaimVocabulary): Fou
   // "Trump and Cruz said …": the same statement is each one's, for each one's ledger.
   return clause.coSpeaker ? [{ statement: spokenBy(statement, clause.coSpeaker), clause }, { statement, clause }] : [{ statement, clause }];
 }
+
+/**
+ * "Of course it would.", "I'd love to.", "As for a deal, I hope so.": a clause whose verb phrase is left out, to be
+ * read from the question before it, states nothing on its own.
+ */
+function endsInElidedVerb(content: Token[]): boolean {
+  const words = content.filter((token) => isWord(token) && !token.quoteMark);
+  const last = words.at(-1);
+  const before = words.at(-2);
+  // Not "what it is", "how hard that can be", "never meant to be": a question word or a "be" ends its own clause.
+  if (!last || words.length > MAX_ELLIPSIS_WORDS || words.some((token) => QUESTION_WORDS.has(token.normal))) return false;
+  // Not "certainty Brenmark has never had": after an auxiliary, "had" is the verb.
+  const auxiliaryBefore = words.slice(0, -1).reverse().find((token) => token.pos !== 'ADV' && token.normal !== 'not')?.pos === 'AUX';
+  if (last.pos === 'AUX' && last.lemma !== 'be' && !auxiliaryBefore) return true;
+  if (last.normal === 'to' && before?.pos === 'VERB' && before.lemma !== 'be') return true;
+  return last.normal === 'so' && before?.pos === 'VERB' && ELLIPSIS_SO_VERBS.has(before.lemma);
+}
+
+const QUESTION_WORDS = new Set(['what', 'where', 'how', 'who', 'why', 'which', 'whatever', 'when']);
+
+/** The most words of an answer that leaves its verb phrase out ("As for a deal, I hope so" has six). */
+const MAX_ELLIPSIS_WORDS = 7;
+const ELLIPSIS_SO_VERBS = new Set(['hope', 'think', 'believe', 'expect', 'suppose', 'guess', 'imagine']);
 
 /** Words of an answer too short to be about anything when its claim keeps none ("Absolutely not"). */
 const MAX_BARE_ANSWER_WORDS = 3;

@@ -3392,6 +3392,20 @@ describe('sources without a person’s name', () => {
     expect(found.map((statement) => statement.claim)).toEqual(['accept not offer']);
   });
 
+  it('keeps no statement whose verb phrase is left out ("Of course it would.", "I’d love to.", "I hope so.")', () => {
+    const answers = ['LIMA: Of course it would.', 'LIMA: I’d love to.', 'LIMA: As for a deal, I hope so.', 'LIMA: We will not accept the offer.'];
+    const found = extractStatements(['Ana Lima met the council.', ...answers]);
+    expect(found.map((statement) => statement.claim)).toEqual(['accept not offer']);
+    // A question word or a "be" ends a clause of its own: these say something.
+    const [what] = extractStatements(['“I know what a good deal is,” Mayor Ana Lima said.']);
+    expect(what).toMatchObject({ speaker: 'Ana Lima' });
+    const [meant] = extractStatements(['“It was never meant to be,” Mayor Ana Lima said.']);
+    expect(meant).toMatchObject({ speaker: 'Ana Lima' });
+    // After an auxiliary, "had" is the verb.
+    const [had] = extractStatements(['“That is certainty Norvale has never had,” Mayor Ana Lima said.']);
+    expect(had).toMatchObject({ speaker: 'Ana Lima' });
+  });
+
   it('gives a quotation to the person the sentence before it in the paragraph is about, not to the last speaker', () => {
     const found = extractStatements([
       'Ana Lima said the union would strike on Friday.',
