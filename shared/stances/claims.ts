@@ -337,11 +337,14 @@ function isSchedule(content: Token[]): boolean {
   return thing || holdsMeeting(words, at);
 }
 
-/** The object of the verb at `verb` is a meeting ("hold a first hearing", "begin with separate meetings"). */
+/**
+ * The object of the verb at `verb` is a meeting ("hold a first hearing", "begin with separate meetings"); wink tags
+ * some ordinals there as adverbs ("a first joint session").
+ */
 function holdsMeeting(words: Token[], verb: number): boolean {
   let k = verb + 1;
   if (words[k]?.normal === 'with') k += 1;
-  while (k < words.length && ['DET', 'ADJ', 'NUM'].includes(words[k].pos)) k += 1;
+  while (k < words.length && ['DET', 'ADJ', 'NUM', 'ADV'].includes(words[k].pos)) k += 1;
   return words[k] !== undefined && MEETING_NOUNS.has(words[k].lemma);
 }
 

@@ -1088,7 +1088,9 @@ describe('kinds, polarity and claims', () => {
       // Whoever holds it, a meeting dated is a schedule.
       'The pricing board said its appraisal committee would hold a first hearing on the drug on March 20.',
       'Ana Lima said she would begin with separate meetings with Tom Reyes before the end of the week.',
-    ])).toEqual(['claim', 'claim', 'claim', 'claim', 'claim']);
+      // wink tags "first" here as an adverb.
+      'Tom Reyes met the two delegations on Monday and will hold a first joint session on April 2, his office said.',
+    ])).toEqual(['claim', 'claim', 'claim', 'claim', 'claim', 'claim']);
     // People or a body who would act, or a thing that would stay as it is, take a stance.
     expect(kinds([
       'The union said members would walk out on June 9.',
