@@ -10,6 +10,7 @@ import { OFFICE_BODIES, POSSESSIVE_MARKS, ROLE_WORDS, SPOKESPERSON_NOUNS } from 
 import { MAX_NAME_WORDS } from './patterns.js';
 import { isCapitalized, isWord, type Sentence, type Token } from './sentences.js';
 import { matchesWords, type Person } from './speakers.js';
+import { readWord } from './nlp-models.js';
 
 /**
  * Sets `speaksFor` on each person the article names as someone's spokesperson: a person of `people` when the words
@@ -33,11 +34,26 @@ export function findPrincipals(people: Person[], sentences: Sentence[]): void {
   for (const person of people) person.speaksFor ??= bodyOfOffice(person.role);
 }
 
-/** "Deputy Mayor" → "city", "School board chair" → "district": the body an office holder speaks for (`OFFICE_BODIES`). */
+/**
+ * "Deputy Mayor" → "city", "School board chair" → "district": the body an office holder speaks for (`OFFICE_BODIES`).
+ * A place the role names is that body ("Lakemont Mayor" → "Lakemont"): not every mayor is the watched city's.
+ */
 function bodyOfOffice(role: string | undefined): string | undefined {
   const office = role?.toLowerCase();
-  return office === undefined ? undefined : OFFICE_BODIES.find(([pattern]) => pattern.test(office))?.[1];
+  const body = office === undefined ? undefined : OFFICE_BODIES.find(([pattern]) => pattern.test(office));
+  if (!role || !body) return undefined;
+  const words = role.split(/\s+/);
+  const before = words.slice(0, Math.max(words.findIndex((word) => body[0].test(word.toLowerCase())), 0));
+  // Only capitals before the office: "first Muslim Mayor" names no place. Nor does one word that reads as an
+  // adjective ("Muslim Mayor").
+  const place = before.every((word) => /^\p{Lu}/u.test(word)) ? before.filter((word) => !isRankWord(word.toLowerCase())) : [];
+  const adjective = place.length === 1 && readWord(place[0].toLowerCase()).pos === 'ADJ';
+  return place.length > 0 && !adjective ? place.join(' ') : body[1];
 }
+
+/** "Deputy", "Former": a word of the title itself, not of the place it is held in. */
+const isRankWord = (word: string) => ROLE_WORDS.has(word) || RANK_WORDS.has(word);
+const RANK_WORDS = new Set(['vice', 'assistant', 'lieutenant', 'former', 'acting', 'interim', 'lord']);
 
 /**
  * ", a spokeswoman for Gov. Teresa Vallin,", ", Aldana's spokesman,", ", a Brackmoor spokeswoman," or ", the union's

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { learnSpeakers, watchedStatements } from '../../shared/pipeline/index.js';
 import { speakersLearned } from '../../shared/pipeline/watch-statements.js';
+import { extractStatements } from '../../shared/stances/index.js';
 
 describe('watchedStatements', () => {
   const watch = { speakers: ['Ana Lima', 'Tom Reyes'] };
@@ -104,6 +105,20 @@ describe('watchedStatements', () => {
       ['Sam Haddad', 'city'],
       ['Carol Lind', 'district'],
     ]);
+  });
+
+  it('follows no mayor of a place the title names but the side’s ("Halden Mayor Ivo Karsk"), nor takes an adjective for one', () => {
+    const sides = { city: ['Ana Lima', 'City of Brea'] };
+    const found = watchedStatements(
+      [
+        'Halden Mayor Ivo Karsk said his city would welcome the team and was prepared to discuss a stadium.',
+        'Brea Mayor Ana Lima said the city would not pay for the garage.',
+      ],
+      { speakers: ['Ana Lima'], sides },
+    );
+    expect(found.map((statement) => [statement.speaker, statement.speaksFor])).toEqual([['Ana Lima', 'Brea']]);
+    const [first] = extractStatements(['Muslim Mayor Ivo Karsk said his city would welcome the team.']);
+    expect(first).toMatchObject({ speaker: 'Ivo Karsk', speaksFor: 'city' });
   });
 });
 
