@@ -36,7 +36,7 @@ export function findPrincipals(people: Person[], sentences: Sentence[]): void {
 
 /**
  * "Deputy Mayor" → "city", "School board chair" → "district": the body an office holder speaks for (`OFFICE_BODIES`).
- * A place the role names is that body ("Lakemont Mayor" → "Lakemont"): not every mayor is the watched city's.
+ * A place the role names is that body ("Halden Mayor" → "Halden"): not every mayor is the watched city's.
  */
 function bodyOfOffice(role: string | undefined): string | undefined {
   const office = role?.toLowerCase();
