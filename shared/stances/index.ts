@@ -168,7 +168,7 @@ function endsInElidedVerb(content: Token[]): boolean {
   const before = words.at(-2);
   // Not "what it is", "how hard that can be", "never meant to be": a question word or a "be" ends its own clause.
   if (!last || words.length > MAX_ELLIPSIS_WORDS || words.some((token) => QUESTION_WORDS.has(token.normal))) return false;
-  // Not "certainty Brenmark has never had": after an auxiliary, "had" is the verb.
+  // Not "certainty Norvale has never had": after an auxiliary, "had" is the verb.
   const auxiliaryBefore = words.slice(0, -1).reverse().find((token) => token.pos !== 'ADV' && token.normal !== 'not')?.pos === 'AUX';
   if (last.pos === 'AUX' && last.lemma !== 'be' && !auxiliaryBefore) return true;
   if (last.normal === 'to' && before?.pos === 'VERB' && before.lemma !== 'be') return true;
