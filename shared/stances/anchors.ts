@@ -1266,6 +1266,8 @@ function anchorVerb(tokens: Token[], i: number, register: SpeakerRegister): Anch
   if (participle && !isProgressive(tokens, i) && !hangs) return undefined;
   // "the report was written by aides": a passive names what was said, not who said it.
   if (!participle && isProgressive(tokens, i)) return undefined;
+  // "consequences written into the agreement": a participle of its own form without "have" describes a noun.
+  if (isIrregularParticiple(token) && !followsHave(tokens, i)) return undefined;
   let verbEnd = i;
   const particles = PHRASAL_REPORTING_VERBS[token.lemma];
   if (isNamingFrame(tokens, i)) {
@@ -1869,6 +1871,19 @@ function subjectAfterLongAdjunct(tokens: Token[], i: number, register: SpeakerRe
     if (named && !named.person.organization) return { ...named, start: k };
   }
   return undefined;
+}
+
+/** "written", "spoken", "shown": a past participle that is not also the past tense ("wrote", "said"). */
+function isIrregularParticiple(token: Token): boolean {
+  return /en$/.test(token.normal) && token.normal !== token.lemma;
+}
+
+/** "has written", "had not yet spoken", "have also shown": a form of "have" before the verb, adverbs skipped. */
+function followsHave(tokens: Token[], i: number): boolean {
+  let k = i - 1;
+  while (tokens[k]?.pos === 'ADV' || tokens[k]?.normal === 'not') k -= 1;
+  if (k < 0) return false;
+  return tokens[k].lemma === 'have' || isContractedHas(tokens, k) || /^['’](ve|d)$/.test(tokens[k].normal);
 }
 
 /** "had sought", "had not yet offered", "had been seeking": "had" before the verb, adverbs and "been" skipped. */

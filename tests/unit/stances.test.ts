@@ -2280,6 +2280,14 @@ describe('attribution of quotations, transcripts and participles', () => {
     expect(said.claim).toContain('provide');
   });
 
+  it('reads "written" without "have" as a participle that describes a noun, not as someone writing', () => {
+    const [must] = extractStatements(['Ana Lima met the council.', 'LIMA: If a deadline is missed, there must be penalties written into the agreement.']);
+    expect(must).toMatchObject({ speaker: 'Ana Lima', kind: 'condition' });
+    expect(must.claim).toContain('penalty');
+    const [written] = extractStatements(['Mayor Ana Lima has written that the city must pay.']);
+    expect(written).toMatchObject({ speaker: 'Ana Lima' });
+  });
+
   it('reads "indicated", "signaled" and "hinted" before a reported clause as saying, but not "polls indicate a close race"', () => {
     const [signaled] = extractStatements(['Mayor Ana Lima signaled that she would veto the budget unless the fare freeze stays.']);
     expect(signaled).toMatchObject({ speaker: 'Ana Lima', kind: 'condition' });
