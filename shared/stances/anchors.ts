@@ -128,7 +128,7 @@ export function findAnchors(tokens: Token[], register: SpeakerRegister): Anchor[
       : anchorVerb(tokens, i, register);
     // "Marsh said Australia would not accept it, calling it “a step backwards”": the naming goes with what was said.
     const namesWhatWasSaid = anchor?.stance && anchor.subjectStart === anchor.verbStart && anchors.length > 0;
-    if (anchor && !namesWhatWasSaid && !isEmbedded(tokens, anchor, anchors) && !isReducedRelative(tokens, anchor) && !asksAnonymity(tokens, anchor)) {
+    if (anchor && !namesWhatWasSaid && !isEmbedded(tokens, anchor, anchors) && !isReducedRelative(tokens, anchor) && !asksAnonymity(tokens, anchor) && !isKnownToSpeaker(tokens, anchor)) {
       anchors.push(anchor);
       i = Math.max(i, anchor.verbEnd, anchor.inverted ? anchor.subjectEnd : i);
     }
@@ -661,6 +661,21 @@ const MANNER_OF_SPEAKING = new Set([
   'diplomatic',
   'simple',
 ]);
+
+/**
+ * "I know the order says under 18, and we think 16 is right": in an answer in the speaker's own words, what someone
+ * else says after "I know", "we accept" or "I understand" is part of the speaker's statement, not one of its own.
+ */
+function isKnownToSpeaker(tokens: Token[], anchor: Anchor): boolean {
+  if (anchor.inverted) return false;
+  let k = anchor.subjectStart - 1;
+  if (tokens[k]?.normal === 'that') k -= 1;
+  const verb = tokens[k];
+  return verb !== undefined && KNOWING_VERBS.has(verb.lemma) && FIRST_PERSON_SUBJECTS.has(tokens[k - 1]?.normal ?? '');
+}
+
+const KNOWING_VERBS = new Set(['know', 'understand', 'accept', 'realise', 'realize', 'recognise', 'recognize', 'appreciate']);
+const FIRST_PERSON_SUBJECTS = new Set(['i', 'we']);
 
 /**
  * "Walsh noted that Ohio boasted only one paid staffer": an anchor inside the "that"-clause of an earlier one reports

@@ -2280,6 +2280,13 @@ describe('attribution of quotations, transcripts and participles', () => {
     expect(said.claim).toContain('provide');
   });
 
+  it('keeps what someone else says after "I know" inside the speaker’s own answer', () => {
+    const found = extractStatements(['Ana Lima met the council.', 'LIMA: I know the order says under 18, and with respect we think 16 is the right line.']);
+    expect(found.map((statement) => [statement.speaker, statement.text])).toEqual([
+      ['Ana Lima', 'LIMA: I know the order says under 18, and with respect we think 16 is the right line.'],
+    ]);
+  });
+
   it('reads "written" without "have" as a participle that describes a noun, not as someone writing', () => {
     const [must] = extractStatements(['Ana Lima met the council.', 'LIMA: If a deadline is missed, there must be penalties written into the agreement.']);
     expect(must).toMatchObject({ speaker: 'Ana Lima', kind: 'condition' });
