@@ -169,6 +169,9 @@ export const STANCE_CUES: Record<StanceKind, RegExp[]> = {
   ],
   demand: [
     /\burge\b/,
+    // A proposal to act together, as what was said opens (after the verb of saying): "Then let us make the rules
+    // equally strong", "Let's meet"; not "they let us down", nor a turn of speech ("let's see", "let's be clear").
+    /^((say|add|tell|write) )?((then|so|now|and|but|instead|together) )?let us (?!(down|see|say|face|suppose|assume|imagine)\b|be (\S+ )?(clear|honest|frank)\b)\S+/,
     // "is recommending that members ratify the deal": what others should do.
     /\brecommend\b/,
     /\bcall (on|upon|for)\b/,

@@ -1079,6 +1079,14 @@ describe('attribution', () => {
 });
 
 describe('kinds, polarity and claims', () => {
+  it('reads "let us" opening a clause as a proposal (a demand), but not "let us down" nor a turn of speech', () => {
+    const kinds = (sentence: string) => extractStatements([sentence]).map((statement) => statement.kind);
+    expect(kinds('“Then let us make the rules equally strong everywhere,” Ana Lima said.')).toEqual(['demand']);
+    expect(kinds('“Let’s meet the drivers before Friday,” Ana Lima said.')).toEqual(['demand']);
+    expect(kinds('“They let us down on the fares,” Ana Lima said.')).not.toContain('demand');
+    expect(kinds('“Let’s see what the council does with the fares,” Ana Lima said.')).not.toContain('demand');
+  });
+
   it('reads a schedule as a claim, whatever its modal: "said the talks would open on March 10", "would hold a first hearing on March 20"', () => {
     const kinds = (paragraphs: string[]) => extractStatements(paragraphs).map((statement) => statement.kind);
     expect(kinds([
