@@ -164,14 +164,19 @@ function judgesItsSubject(content: Token[]): boolean {
   // "has made it too easy to buy such weapons", "waited too long": an excess is a judgment.
   if (words.some((token, k) => token.normal === 'too' && ['ADJ', 'ADV'].includes(words[k + 1]?.pos ?? ''))) return true;
   const copula = words.findIndex((token) => token.pos === 'VERB' || token.pos === 'AUX');
+  // "they have a legitimate grievance", "the union has a fair point": what the subject has, judged. Not an opinion
+  // held ("voters have a favorable view of …"), which a poll reports.
+  const object = words.slice(copula + 2).find((token) => token.pos === 'NOUN');
+  const has = copula >= 1 && words[copula].lemma === 'have' && ['a', 'an'].includes(words[copula + 1]?.normal ?? '') && !OPINION_NOUNS.has(object?.lemma ?? '');
   // "said he is very pleased": a feeling the speaker reports of themself, not a judgment of a thing.
-  if (copula < 1 || words[copula].lemma !== 'be' || FEELING_SUBJECTS.has(words[copula - 1].normal)) return false;
-  let k = copula + 1;
+  if (copula < 1 || (words[copula].lemma !== 'be' && !has) || FEELING_SUBJECTS.has(words[copula - 1].normal)) return false;
+  let k = has ? copula + 2 : copula + 1;
   while (words[k]?.pos === 'ADV' || words[k]?.normal === 'not') k += 1;
   return words[k]?.pos === 'ADJ' && (Math.abs(readWord(words[k].normal).sentiment) >= EVALUATIVE_SENTIMENT || JUDGING_ADJECTIVES.has(words[k].normal));
 }
 
 const FEELING_SUBJECTS = new Set(['i', 'we', 'he', 'she']);
+const OPINION_NOUNS = new Set(['view', 'opinion', 'impression', 'feeling', 'rating', 'image']);
 
 /** Least sentiment of a word that judges: "wrong" and "safe" (0.25) do, "big" (0.2) describes. */
 const EVALUATIVE_SENTIMENT = 0.25;
@@ -183,6 +188,10 @@ const EVALUATIVE_SENTIMENT = 0.25;
 const JUDGING_ADJECTIVES = new Set([
   'lawful',
   'unlawful',
+  'legitimate',
+  'illegitimate',
+  'valid',
+  'invalid',
   'justified',
   'unjustified',
   'unjustifiable',

@@ -1126,11 +1126,16 @@ describe('kinds, polarity and claims', () => {
       // Judged by law or by measure, words wink gives no sentiment.
       'Lima said the toll was unlawful.',
       'Lima said the new levy was unjustified.',
-    ])).toEqual(['position', 'position', 'position', 'position', 'position', 'position']);
+      // What the subject has, judged.
+      'Lima said the drivers have a legitimate grievance.',
+      'Lima said the union has a fair point on the night routes.',
+    ])).toEqual(['position', 'position', 'position', 'position', 'position', 'position', 'position', 'position']);
     expect(kinds([
       'Lima said the buses were late on Monday.',
       'Lima said she was very pleased with the turnout.',
-    ])).toEqual(['claim', 'claim']);
+      // An opinion held, as a poll reports it.
+      'Lima said most drivers have a favorable view of the union.',
+    ])).toEqual(['claim', 'claim', 'claim']);
   });
 
   it('reads a quotation that tells what someone did, all in the past, as a claim, and one that judges as a position', () => {
