@@ -72,7 +72,7 @@ import {
   type Person,
   type SpeakerRegister,
 } from './speakers.js';
-import { followsComma, isCapitalized, isDeterminer, isFiniteVerb, isModifyingParticiple, isRelativeWhoAt, isWord, type Token } from './sentences.js';
+import { followsComma, isCapitalized, isDeterminer, isFiniteVerb, isIrregularParticiple, isModifyingParticiple, isRelativeWhoAt, isWord, type Token } from './sentences.js';
 import { isRepresentedAt } from './principals.js';
 import { capitalizedOwnerBefore, isPluralNoun, sourceSpeaker } from './sources.js';
 
@@ -1886,11 +1886,6 @@ function subjectAfterLongAdjunct(tokens: Token[], i: number, register: SpeakerRe
     if (named && !named.person.organization) return { ...named, start: k };
   }
   return undefined;
-}
-
-/** "written", "spoken", "shown": a past participle that is not also the past tense ("wrote", "said"). */
-function isIrregularParticiple(token: Token): boolean {
-  return /en$/.test(token.normal) && token.normal !== token.lemma;
 }
 
 /** "has written", "had not yet spoken", "have also shown": a form of "have" before the verb, adverbs skipped. */

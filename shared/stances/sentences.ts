@@ -739,9 +739,14 @@ export function isModifyingParticiple(tokens: Token[], k: number): boolean {
   return tokens[k]?.pos === 'VERB' && isParticiple(tokens[k]) && tokens[k + 1]?.pos === 'NOUN' && modified;
 }
 
-/** "offered", "offering", and an irregular "-en" form of another lemma ("written", "taken"; not "open"). */
+/** "offered", "offering", and an irregular participle ("written", "taken"). */
 function isParticiple(token: Token): boolean {
-  return /(ed|ing)$/.test(token.normal) || (/en$/.test(token.normal) && token.normal !== token.lemma);
+  return /(ed|ing)$/.test(token.normal) || isIrregularParticiple(token);
+}
+
+/** "written", "spoken", "shown": a past participle in "-en" that is not also the past tense ("wrote"; not "open"). */
+export function isIrregularParticiple(token: Token): boolean {
+  return /en$/.test(token.normal) && token.normal !== token.lemma;
 }
 
 /** "the", "a", "her", "their": a determiner, possessive ones included (wink tags those as pronouns). */
