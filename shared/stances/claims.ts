@@ -84,6 +84,8 @@ export interface Stance {
 export function classifyStance(verb: Token[], content: Token[], how: ClauseShape): Stance | undefined {
   const { attributed, stanceVerb = false, asks = false, unsaid = false, spoken = false } = how;
   if (content.filter(isWord).length === 0) return undefined;
+  // "What do the bondholders want?", "Does the union want a strike?": the writer asks what a stance verb would state.
+  if (asks && stanceVerb && !content.some((token) => token.quoted)) return undefined;
   // "according to two people familiar with the talks, who asked not to be named": why a source is not named.
   if (ASKS_ANONYMITY.test(lemmaLine(content))) return undefined;
   // A stance verb opens the content ("restated her refusal to …"): its object is the subject's own there too.

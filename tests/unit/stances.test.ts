@@ -1079,6 +1079,12 @@ describe('attribution', () => {
 });
 
 describe('kinds, polarity and claims', () => {
+  it('takes no stance from a question the writer asks ("Does the union want a strike?"), but keeps a quoted one', () => {
+    expect(extractStatements(['Ana Lima met the council.', 'Does the union want a strike?', 'What do the drivers want?'])).toEqual([]);
+    const [quoted] = extractStatements(['“Why should we wait for the council?” Mayor Ana Lima asked.']);
+    expect(quoted).toMatchObject({ speaker: 'Ana Lima' });
+  });
+
   it('reads "let us" opening a clause as a proposal (a demand), but not "let us down" nor a turn of speech', () => {
     const kinds = (sentence: string) => extractStatements([sentence]).map((statement) => statement.kind);
     expect(kinds('“Then let us make the rules equally strong everywhere,” Ana Lima said.')).toEqual(['demand']);
