@@ -8,6 +8,7 @@ import {
   CALLED_OFF_ACTIONS,
   CHARACTERISING_VERBS,
   DESCRIBED_BODY_HEADS,
+  FIRST_PERSON_PRONOUNS,
   FRONTED_CLAUSE_OPENERS,
   GENERIC_PERSON_NOUNS,
   GENERIC_TITLES,
@@ -671,11 +672,10 @@ function isKnownToSpeaker(tokens: Token[], anchor: Anchor): boolean {
   let k = anchor.subjectStart - 1;
   if (tokens[k]?.normal === 'that') k -= 1;
   const verb = tokens[k];
-  return verb !== undefined && KNOWING_VERBS.has(verb.lemma) && FIRST_PERSON_SUBJECTS.has(tokens[k - 1]?.normal ?? '');
+  return verb !== undefined && KNOWING_VERBS.has(verb.lemma) && FIRST_PERSON_PRONOUNS.has(tokens[k - 1]?.normal ?? '');
 }
 
 const KNOWING_VERBS = new Set(['know', 'understand', 'accept', 'realise', 'realize', 'recognise', 'recognize', 'appreciate']);
-const FIRST_PERSON_SUBJECTS = new Set(['i', 'we']);
 
 /**
  * "Walsh noted that Ohio boasted only one paid staffer": an anchor inside the "that"-clause of an earlier one reports
@@ -2433,7 +2433,8 @@ function findSubjectEndingAt(tokens: Token[], end: number, register: SpeakerRegi
   // "the utility's managing director", "the acting chairman", "the judge's written ruling": a participle between a
   // possessive or determiner and the noun is an adjective, whatever wink tags it.
   const modifies = (k: number) => tokens[k - 1]?.pos === 'DET' || POSSESSIVE_MARKS.has(tokens[k - 1]?.text ?? '');
-  const modifier = (k: number) => (tokens[k].pos === 'VERB' && tokens[k].normal.endsWith('ing') && isNounPhrasePart(tokens[k + 1]) && modifies(k)) || (isModifyingParticiple(tokens, k) && modifies(k));
+  const participle = (k: number) => (tokens[k].pos === 'VERB' && tokens[k].normal.endsWith('ing') && isNounPhrasePart(tokens[k + 1])) || isModifyingParticiple(tokens, k);
+  const modifier = (k: number) => modifies(k) && participle(k);
   // "the drivers’ union": a plural's possessive mark inside the phrase, which wink tags as punctuation.
   const owns = (k: number) => POSSESSIVE_MARKS.has(tokens[k].text) && tokens[k - 1]?.pos === 'NOUN';
   const continues = (k: number) => !adjunct(k) && (isNounPhrasePart(tokens[k]) || (k > 0 && capital(k)) || joinsName(k) || modifier(k) || owns(k));

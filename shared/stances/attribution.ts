@@ -8,6 +8,7 @@ import { agrees, pronounGender, roleGender } from './gender.js';
 import { anchorAtQuoteClose, endsInsideQuote, interviewTurns, listedItems, signedQuotations, startsInsideQuote, transcriptSpeakers } from './quotes.js';
 import {
   ATTRIBUTING_VERBS,
+  FIRST_PERSON_PRONOUNS,
   FRONTED_CLAUSE_OPENERS,
   GENERIC_TITLES,
   LISTENER_VERBS,
@@ -252,10 +253,8 @@ function speaksInFirstPerson(tokens: Token[], anchor: Anchor): boolean {
   const subject = tokens[start];
   // "Let me say at the outset that …": the speaker's own voice, as "I" is.
   const letMe = subject.normal === 'me' && tokens[start - 1]?.normal === 'let';
-  return !anchor.inverted && anchor.subjectEnd === start && !subject.quoted && (FIRST_PERSON.has(subject.normal) || letMe);
+  return !anchor.inverted && anchor.subjectEnd === start && !subject.quoted && (FIRST_PERSON_PRONOUNS.has(subject.normal) || letMe);
 }
-
-const FIRST_PERSON = new Set(['i', 'we']);
 
 /**
  * "A lawmaker … is calling for Donald Trump to be banned after the U.S. presidential candidate suggested that …": a

@@ -338,6 +338,9 @@ export const ATTRIBUTING_VERBS = new Set([...REPORTING_VERBS, ...DIRECTIVE_VERBS
 /** Words that open a subordinate clause before the main one ("While he's said …, Sanders must …"). */
 export const FRONTED_CLAUSE_OPENERS = new Set(['while', 'although', 'though', 'whereas', 'since', 'because', 'after', 'before', 'when', 'once', 'as', 'if', 'unless', 'despite']);
 
+/** The speaker's own subject pronouns, in their own words: "I", and "we" for their side. */
+export const FIRST_PERSON_PRONOUNS = new Set(['i', 'we']);
+
 /** Personal pronouns that can be a clause's subject: the speaker or their side ("we"), or a body ("it"). */
 export const SUBJECT_PRONOUNS = new Set(['i', 'we', 'he', 'she', 'it', 'they']);
 
