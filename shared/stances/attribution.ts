@@ -4,7 +4,7 @@
  * next sentence or paragraph without a new attribution.
  */
 import { appositiveClose, COORDINATORS, DOCUMENT_NOUNS, findAnchors, isJoiningHyphen, isNounPhrasePart, jointVoiceParts, leadingAdjunctsEnd, opensContrastedClause, OWNED_STATEMENT_NOUNS, sentenceSubject, STIPULATING_VERBS, subjectPerson, TERMS_DOCUMENT_NOUNS, TERMS_ISSUING_VERBS, type Anchor, type Subject } from './anchors.js';
-import { agrees, pronounGender, roleGender } from './gender.js';
+import { agrees, pronounGender, readsAsBody, roleGender } from './gender.js';
 import { anchorAtQuoteClose, endsInsideQuote, interviewTurns, listedItems, signedQuotations, startsInsideQuote, transcriptSpeakers } from './quotes.js';
 import {
   ATTRIBUTING_VERBS,
@@ -137,11 +137,14 @@ export function attributeSentences(sentences: Sentence[], register: SpeakerRegis
     const spoke = pronoun ? people.findLast((person) => agrees(person, pronoun) && !notMeant.has(person)) : undefined;
     const mentioned = pronoun && !spoke?.gender ? mentionedBefore(sentences, index, register, pronoun, notMeant) : undefined;
     const last = pronoun ? ((mentioned?.gender ? mentioned : spoke) ?? mentioned ?? null) : lastPerson;
-    // "It said …" or "They said …" means the body or group that spoke in this sentence or the one before, or no
-    // one.
+    // "It said …" or "They said …" means the body or group that spoke in this sentence or the one before (a watch's
+    // speaker named by one word that reads as a body's, `readsAsBody`, among them), or no one.
     // "It wants …", "it obliges …": the verb tells an agent from a document.
     const bodyVerb = subject.type === 'body' && verbAt !== undefined ? sentence.tokens.slice(verbAt).find((token) => token.pos === 'VERB') : undefined;
-    const body = (lastBody && index - lastBody.at <= 1 ? lastBody.person : null) ?? (bodyVerb ? (bodyOpening(index - 1, bodyVerb) ?? issuedDocument(index, bodyVerb)) : null);
+    const body =
+      (lastBody && index - lastBody.at <= 1 ? lastBody.person : null) ??
+      (recent && readsAsBody(recent) ? recent : null) ??
+      (bodyVerb ? (bodyOpening(index - 1, bodyVerb) ?? issuedDocument(index, bodyVerb)) : null);
     const speaker =
       subject.type === 'document'
         ? documentSpeaker

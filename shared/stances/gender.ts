@@ -39,11 +39,30 @@ export function genderOf(person: Person, sentences: Sentence[]): Gender | undefi
   return honorificGender(person, sentences) ?? givenNameGender(person);
 }
 
-/** True unless the pronoun and the person are both marked, differently. */
+/**
+ * True unless the pronoun and the person are both marked, differently, or "he" or "she" would stand for a name that
+ * reads as a body's (`readsAsBody`).
+ */
 export function agrees(person: Person | null | undefined, pronoun: string): boolean {
   const wanted = pronounGender(pronoun);
-  return !person || !wanted || !person.gender || person.gender === wanted;
+  if (!person || !wanted) return true;
+  return person.gender ? person.gender === wanted : !readsAsBody(person);
 }
+
+/**
+ * A watch's speaker named by one word that reads as no person's: the article gives it no given name, title, role or
+ * pronoun's gender, and compromise knows no person by it ("Norvale", a company). "It" may stand for it; "she" may not.
+ * A name the article alone gives ("Ban" of "Ban Ki-moon") is a person's whatever compromise knows.
+ */
+export function readsAsBody(person: Person): boolean {
+  if (!person.watched || person.words.length !== 1 || person.role || person.gender || person.organization || person.institutional) return false;
+  let reads = READS_AS_BODY.get(person.name);
+  if (reads === undefined) READS_AS_BODY.set(person.name, (reads = !compromiseNlp()(person.name).has('#Person')));
+  return reads;
+}
+
+/** `readsAsBody`'s reading of a name by compromise, which is slow to ask. */
+const READS_AS_BODY = new Map<string, boolean>();
 
 /**
  * The last of the people, in the order the article names them, whom the pronoun can stand for; one the article marks

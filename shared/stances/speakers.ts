@@ -40,6 +40,8 @@ export interface Person {
   gender?: Gender;
   /** Whom the person speaks for, when the article names them a spokesperson ("a spokeswoman for Gov. Teresa Vallin"). */
   speaksFor?: string;
+  /** One of the caller's speakers (a watch's), named as the caller lists them. */
+  watched?: boolean;
 }
 
 export interface SpeakerRegister {
@@ -864,7 +866,7 @@ function withCallerSpeakers(callers: string[][], found: Person[]): Person[] {
     const tokens = asTokens(words);
     const same = rest.find((person) => canBeSamePerson(person.words, tokens));
     if (same) rest.splice(rest.indexOf(same), 1);
-    const person: Person = { name: words.join(' '), words: same && same.words.length > tokens.length ? same.words : tokens };
+    const person: Person = { name: words.join(' '), words: same && same.words.length > tokens.length ? same.words : tokens, watched: true };
     return namesOrganization(words) ? { ...person, organization: true } : person;
   });
   return [...people, ...rest];

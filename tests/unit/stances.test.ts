@@ -4690,4 +4690,19 @@ describe('organisations as speakers', () => {
     const following = found.filter((statement) => statement.text.startsWith('It '));
     expect(following.map((statement) => `${statement.speaker}: ${statement.claim}`)).toEqual([expect.stringMatching(/^Norvale Drivers Union: .*bus/), expect.stringMatching(/^Office of the Norvale Ombudsman: .*depot/)]);
   });
+
+  it('takes a watched speaker of one word that reads as no person\'s (a company) as a body: "it" after it speaks, never "she"', () => {
+    const found = extractStatements(
+      [
+        'Judge Ana Lima suspended the fine until the court rules on Brevolt’s appeal. In her ruling, the judge found that forcing Brevolt to act risked harm. On the ban, she concluded that the public interest outweighed the harm to the company.',
+        'Brevolt welcomed the ruling. In a statement, it said it would comply with the court’s decision on advertising.',
+      ],
+      { speakers: ['Brevolt', 'Ana Lima'] },
+    );
+    expect(found.find((statement) => statement.text.includes('she concluded'))?.speaker).toBe('Ana Lima');
+    expect(found.find((statement) => statement.text.startsWith('In a statement'))?.speaker).toBe('Brevolt');
+    // A title or a role says a person.
+    const karsk = extractStatements(['Union leader Karsk said the strike would go on. He said talks would not resume before May.'], { speakers: ['Karsk'] });
+    expect(karsk.map((statement) => statement.speaker)).toEqual(['Karsk', 'Karsk']);
+  });
 });
