@@ -340,12 +340,26 @@ function isSchedule(content: Token[]): boolean {
   if (modal < 1) return false;
   const at = words[modal + 1]?.lemma === 'be' ? modal + 2 : modal + 1;
   const verb = words[at];
-  if (verb === undefined || !SCHEDULE_VERBS.has(verb.lemma) || !words.slice(modal + 1).some((token) => token.entity === 'DATE' || token.entity === 'TIME')) return false;
+  if (verb === undefined || !SCHEDULE_VERBS.has(verb.lemma) || !words.slice(modal + 1).some(isDated)) return false;
   const subject = words.slice(0, modal);
   const head = subject[subject.length - 1];
   const namesSomeone = isSourceNoun(head) || GENERIC_PERSON_NOUNS.has(head.lemma);
   const thing = subject.every((token) => ['DET', 'ADJ', 'NOUN', 'NUM'].includes(token.pos)) && head.pos === 'NOUN' && !namesSomeone;
-  return thing || holdsMeeting(words, at);
+  return thing || scheduledVerbs(words, at).some((k) => holdsMeeting(words, k) || words[k].lemma === 'consult');
+}
+
+/**
+ * A token of a date or time; wink reads "until June 11" as a span of time, which its month's name dates ("within six
+ * months" is a deadline, not a date).
+ */
+const isDated = (token: Token) => token.entity === 'DATE' || token.entity === 'TIME' || (token.entity === 'DURATION' && token.pos === 'PROPN');
+
+/**
+ * The verb at `at` and those joined to it by "and" ("will take written comments until April 18 and hold a public
+ * hearing on April 9"): each is dated by the schedule.
+ */
+function scheduledVerbs(words: Token[], at: number): number[] {
+  return words.map((token, k) => k).filter((k) => k === at || (k > at && words[k].pos === 'VERB' && words[k - 1].normal === 'and'));
 }
 
 /**

@@ -277,7 +277,7 @@ export const HALTING_VERBS = new Set(['suspend', 'cancel', 'postpone']);
  * Verbs that put an event on a calendar ("the talks would open on …", "results will be released on …", "take effect").
  * Not "close": "the depot would close in May" is most often someone's decision.
  */
-export const SCHEDULE_VERBS = new Set(['open', 'begin', 'start', 'resume', 'end', 'finish', 'run', 'last', 'come', 'arrive', 'take', 'hold', 'release', 'publish', 'share', 'announce', 'present', 'deliver', 'post', 'convene', 'reconvene', 'continue', 'conclude', 'expire']);
+export const SCHEDULE_VERBS = new Set(['open', 'begin', 'start', 'resume', 'end', 'finish', 'run', 'last', 'come', 'arrive', 'take', 'hold', 'release', 'publish', 'share', 'announce', 'present', 'deliver', 'post', 'convene', 'reconvene', 'continue', 'conclude', 'expire', 'consult']);
 
 /**
  * Adjectives after "be" or "remain" that hold a stance on what follows "to" ("is willing to spread the rise", "is not

@@ -1104,12 +1104,16 @@ describe('kinds, polarity and claims', () => {
       'Ana Lima said she would begin with separate meetings with Tom Reyes before the end of the week.',
       // wink tags "first" here as an adverb.
       'Tom Reyes met the two delegations on Monday and will hold a first joint session on April 2, his office said.',
-    ])).toEqual(['claim', 'claim', 'claim', 'claim', 'claim', 'claim']);
-    // People or a body who would act, or a thing that would stay as it is, take a stance.
+      // A meeting dated after "and", a consultation dated ("until June 11", a span wink dates by its month).
+      'The commission will take written comments until April 18 and hold a public hearing on April 9, Chair Ana Lima said.',
+      'The Halden authority said it would consult customers and competitors on the proposal until June 11.',
+    ])).toEqual(['claim', 'claim', 'claim', 'claim', 'claim', 'claim', 'claim', 'claim']);
+    // People or a body who would act, or a thing that would stay as it is, take a stance; so does a deadline set.
     expect(kinds([
       'The union said members would walk out on June 9.',
       'Mayor Ana Lima said the clinic would stay open until March.',
       'Mayor Ana Lima said the council would open talks on Monday.',
+      'The Halden agency said it would convene the first meeting of the fund’s board within six months.',
     ])).not.toContain('claim');
   });
 
@@ -3959,13 +3963,14 @@ describe('names and ledes', () => {
     const [terms] = extractStatements(['Union leader Ana Lima said the overtime ban would stay in place until the company withdrew its timetable.']);
     expect(terms).toMatchObject({ speaker: 'Ana Lima', kind: 'condition' });
     expect(terms.reaffirms).toBeUndefined();
-    // What goes on until the other side acts: "until they pay", "unless the council pays"; not "until Friday".
+    // What goes on until the other side acts: "until they pay", "unless the council pays"; not "until Friday", a date
+    // that makes the talks' going on a schedule.
     const going = extractStatements([
       'Union leader Ana Lima said the strike would go on unless the council paid.',
       'Lima said the strike would continue until they restored the bonus.',
       'Lima said the talks would continue until Friday.',
     ]);
-    expect(going.map((statement) => statement.kind)).toEqual(['condition', 'condition', 'position']);
+    expect(going.map((statement) => statement.kind)).toEqual(['condition', 'condition', 'claim']);
   });
 
   it('reads a stance verb in the past perfect as background, not a stance taken now', () => {
