@@ -24,6 +24,7 @@ import {
   PREFACE_CUES,
   REAFFIRMATION_CUES,
   REITERATION_CUE,
+  TALK_ABOUT_TALK,
   RECALL_CUES,
   RESTATEMENT_CUES,
   SUBORDINATORS,
@@ -101,7 +102,7 @@ export function classifyStance(verb: Token[], content: Token[], how: ClauseShape
   if (STOPPING_SHORT.test(line)) return { kind: 'position', polarity: 'negative', withdrawn: false };
   // "accused Kessel of holding releases below what it offered": what follows is the accused's conduct, not a stance;
   // "declined to comment" takes none either.
-  const saysNothing = unsaid || isNoComment([...verb, ...content]) || NO_COMMENT_SAID.test(line) || UNREACHABLE_CUE.test(line) || asksWhether(verb, content);
+  const saysNothing = unsaid || isNoComment([...verb, ...content]) || NO_COMMENT_SAID.test(line) || TALK_ABOUT_TALK.test(line) || UNREACHABLE_CUE.test(line) || asksWhether(verb, content);
   if (saysNothing || verb.some((token) => ACCUSING_VERBS.has(token.lemma))) return { kind: 'claim', polarity: 'positive', withdrawn: false };
   // The items of a list someone set out are their words, as a quotation is.
   const ownWords = spoken ? content.filter(isWord).length : longestQuote(content);

@@ -460,6 +460,14 @@ export const NO_COMMENT_SAID =
   /\b(do|will|would|can) not (comment|speculate) on\b(?!.*\bbut\b)|\bnot (offer|give|provide) (\S+ ){0,2}(detail|specific|explanation)s?\b|^(say )?no comment\b|\bnot (go to )?(negotiate|bargain) (in public|(through|thru|in) the (press|media|medium))\b(?!.*\b(but|and that)\b)/;
 
 /**
+ * Talk about the talk, the whole of what a clause says (over the lemma line): "I want to begin with an announcement",
+ * "Mr Reyes, I'll start with you", "I want to be clear about that tonight". Not "I will be honest: …", whose words after
+ * the colon say something, nor "we are going to start winning again".
+ */
+export const TALK_ABOUT_TALK =
+  /^((say|add|tell \S+) )?([^,]+ , )?(i|we) (want to|would like to|will|be go to) (be (clear|honest|frank|brief|direct|blunt)( about (that|this|it)| with you)?|begin|start)( with (you|that|this|(a|an) \S+))?( (now|today|tonight|here|first))? ?[.!]?$/;
+
+/**
  * Openers that mark a restatement of what the speaker has just said, over the lemma line of the clause. "that it to
  * say" is a common transcription slip for "that is to say" (a wire copy of a Putin quote has it).
  */

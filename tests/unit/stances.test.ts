@@ -756,6 +756,10 @@ describe('attribution', () => {
         'Councillor Pia Berg said she would not comment on the merits but would appeal.',
         // Not negotiating in public says nothing of the terms either.
         'Asked about a lower fare, Councillor Eva Lund said: “I am not going to negotiate through the media.”',
+        // Talk about the talk says nothing of the terms; words after "I will be honest:" do.
+        '“Mr Reyes, I’ll start with you,” Councillor Eva Lund said.',
+        '“I want to be clear about that tonight,” Mayor Ana Lima said.',
+        'Mayor Ana Lima said: “I will be honest: we will not sign it.”',
       ],
       expected: [
         ['Ana Lima', 'claim'],
@@ -767,6 +771,9 @@ describe('attribution', () => {
         ['Eva Lund', 'claim'],
         ['Pia Berg', 'refusal'],
         ['Eva Lund', 'claim'],
+        ['Eva Lund', 'claim'],
+        ['Ana Lima', 'claim'],
+        ['Ana Lima', 'refusal'],
       ],
     },
     {
