@@ -851,7 +851,10 @@ export function sentenceSubject(tokens: Token[], register: SpeakerRegister): { s
   const verb = tokens.findIndex((token) => !token.quoted && isFiniteVerb(token));
   if (verb <= 0) return undefined;
   const { subjectEnd, found } = subjectBefore(tokens, verb, register);
-  return found?.start === leadingAdjunctsEnd(tokens) ? { subject: found.subject, end: subjectEnd } : undefined;
+  // A body the watch names starts after its article ("The Norvale Transit Authority published …").
+  const opening = leadingAdjunctsEnd(tokens);
+  const afterArticle = tokens[opening]?.normal === 'the' && found?.subject.type === 'person' && found.start === opening + 1;
+  return found && (found.start === opening || afterArticle) ? { subject: found.subject, end: subjectEnd } : undefined;
 }
 
 /** A subject that opens a free relative: "what" before it, or taken into it ("what she" of "what she truly believes"). */
@@ -977,7 +980,7 @@ export const DOCUMENT_NOUNS = new Set(['statement', 'release', 'letter', 'memo',
  * Documents that set terms, which the article may say someone issued ("The commission published its final rule"):
  * what "the rule" then requires is the commission's.
  */
-export const TERMS_DOCUMENT_NOUNS = new Set([...DOCUMENT_NOUNS, 'rule', 'proposal', 'framework', 'resolution', 'bill', 'order', 'decision', 'plan', 'guidance', 'application', 'filing', 'response']);
+export const TERMS_DOCUMENT_NOUNS = new Set([...DOCUMENT_NOUNS, 'rule', 'proposal', 'framework', 'resolution', 'bill', 'order', 'decision', 'plan', 'guidance', 'application', 'filing', 'response', 'permit', 'licence', 'license', 'ruling', 'regulation', 'directive']);
 
 /** Verbs by which a document sets terms ("The draft requires …", "the rule sets …"). */
 export const STIPULATING_VERBS = new Set(['require', 'oblige', 'obligate', 'bar', 'ban', 'prohibit', 'allow', 'permit', 'set', 'create', 'grant', 'impose', 'cap', 'limit', 'exempt', 'commit', 'mandate', 'propose']);

@@ -4703,6 +4703,15 @@ describe('organisations as speakers', () => {
     expect(following.map((statement) => `${statement.speaker}: ${statement.claim}`)).toEqual([expect.stringMatching(/^Norvale Drivers Union: .*bus/), expect.stringMatching(/^Office of the Norvale Ombudsman: .*depot/)]);
   });
 
+  it('gives what a permit or a rule requires to the watched body, named with its article, that issued it', () => {
+    const speakers = ['Halden Energy Agency', 'Norvale Power'];
+    const found = extractStatements(
+      ['The Halden Energy Agency published its final permit for the Brea wind farm on Thursday. The permit requires two fishing corridors at least 1.5 kilometres wide.'],
+      { speakers },
+    );
+    expect(found.map((statement) => [statement.speaker, statement.kind])).toEqual([['Halden Energy Agency', 'position']]);
+  });
+
   it('takes a watched speaker of one word that reads as no person\'s (a company) as a body: "it" after it speaks, never "she"', () => {
     const found = extractStatements(
       [
