@@ -72,11 +72,12 @@ const SENTENCE_BREAK = /[.!?…]["”’')\]]*\s+/g;
  */
 export function readSentences(paragraphs: string[]): Sentence[] {
   let paragraphStart = 0;
+  const singles = !paragraphs.some((paragraph) => DOUBLE_MARKS.test(paragraph));
   return boundParagraphs(paragraphs).flatMap((paragraph, paragraphIndex) => {
     const start = paragraphStart;
     const sentences = mendSplitPairs(tokenizeParagraph(paragraph, paragraphIndex, start).map(splitFusedMarks).map(splitPossessives));
     paragraphStart += paragraphs[paragraphIndex].length + PARAGRAPH_SEPARATOR.length;
-    const retagged = markQuotations(sentences).map(retagSentenceStart).map(retagParticiples).map(retagOwnedModifiers).map(retagPresentVerbs).map(retagCharacterisingVerbs).map(retagPhrasalVerbs).map(retagPhrasalStanceParticiples).map(retagSaidReadAsAdjective).map(retagAfterAccordingTo).map(retagNamesReadAsVerbs).map(retagAdverbsAfterHave).map(retagVerbsAfterModal).map(retagVerbsAfterDo).map(retagPastVerbsBeforeOwners);
+    const retagged = markQuotations(sentences, singles).map(retagSentenceStart).map(retagParticiples).map(retagOwnedModifiers).map(retagPresentVerbs).map(retagCharacterisingVerbs).map(retagPhrasalVerbs).map(retagPhrasalStanceParticiples).map(retagSaidReadAsAdjective).map(retagAfterAccordingTo).map(retagNamesReadAsVerbs).map(retagAdverbsAfterHave).map(retagVerbsAfterModal).map(retagVerbsAfterDo).map(retagPastVerbsBeforeOwners);
     const merged = mergeBrokenAbbreviations(retagged, paragraph, start);
     return withoutDateline(merged, paragraph, start);
   });
@@ -565,10 +566,24 @@ function mendSplitPairs(sentences: Sentence[]): Sentence[] {
   return sentences.filter((sentence) => sentence.tokens.length > 0);
 }
 
-function markQuotations(sentences: Sentence[]): Sentence[] {
+/** Double quotation marks, or their two-apostrophe and backtick forms ('' and ``): an article that has none quotes
+ * with single marks (‘…’ or '…'), as British papers do. */
+const DOUBLE_MARKS = /[“”„«»"]|''|``/;
+
+/**
+ * `singles`: the article quotes with single marks, so a lone ‘ or ' before a word opens a quotation and a lone ’ or '
+ * after one closes it; a lone mark after a plural before a noun ("the drivers’ union") is a possessive, not a close.
+ */
+function markQuotations(sentences: Sentence[], singles = false): Sentence[] {
   let open = false;
   for (const sentence of sentences) {
     sentence.tokens.forEach((token, k) => {
+      const single = singles ? singleQuoteMark(sentence.tokens, k, open) : undefined;
+      if (single) {
+        token.quoteMark = single;
+        open = single === 'open';
+        return;
+      }
       const pair = pairedQuote(sentence.tokens, k);
       if (pair === 'second') {
         token.quoteMark = open ? 'open' : 'close';
@@ -592,6 +607,16 @@ function markQuotations(sentences: Sentence[]): Sentence[] {
     });
   }
   return sentences;
+}
+
+/** A single mark at `k` as a quotation mark in an article that quotes with them (see `markQuotations`). */
+function singleQuoteMark(tokens: Token[], k: number, open: boolean): 'open' | 'close' | undefined {
+  const token = tokens[k];
+  const next = tokens[k + 1];
+  if (!open && (token.text === '‘' || token.text === "'") && (k === 0 || token.space !== '') && next !== undefined && next.space === '') return 'open';
+  if (!open || (token.text !== '’' && token.text !== "'") || k === 0 || token.space !== '') return undefined;
+  const possessive = /s$/.test(tokens[k - 1].normal) && next !== undefined && next.space !== '' && ['NOUN', 'ADJ', 'PROPN'].includes(next.pos);
+  return possessive ? undefined : 'close';
 }
 
 /**

@@ -4043,6 +4043,23 @@ describe('quotation marks and appositives of newspaper copy', () => {
     expect(statement.speaker).toBe('Warren');
   });
 
+  it('reads single marks as quotation marks in an article that has no double ones (British copy), not a plural\'s possessive', () => {
+    const found = extractStatements([
+      'Union leader Ana Lima said the offer was ‘a serious attempt to meet us halfway’. ‘We have given up two depots. Now the city has to move on the fares,’ she said of the drivers’ union.',
+      "Tom Reyes said the plan was 'tighter, but workable with the larger buses'.",
+    ]);
+    expect(found.map((statement) => [statement.speaker, statement.kind])).toEqual([
+      ['Ana Lima', 'condition'],
+      ['Tom Reyes', 'position'],
+    ]);
+    expect(found[0].text).toContain('she said of the drivers’ union.');
+    const marks = readSentences(['The drivers’ union said it would strike.'])[0].tokens.filter((token) => token.quoteMark);
+    expect(marks).toEqual([]);
+    // Inside a quotation too, the plural's mark before a noun does not close it.
+    const inside = readSentences(['‘The drivers’ union will not sign,’ Ana Lima said.'])[0].tokens;
+    expect(inside.find((token) => token.text === 'union')?.quoted).toBe(true);
+  });
+
   it('keeps a degree cut after its first part ("Ph." | "D.") in one sentence, and a sentence that opens with an initial its own', () => {
     const texts = (paragraph: string) => readSentences([paragraph]).map((sentence) => sentence.text);
     expect(texts('Ana Lima, Ph.D., said the plant would close. Mr. Reyes disagreed.')).toEqual(['Ana Lima, Ph.D., said the plant would close.', 'Mr. Reyes disagreed.']);
