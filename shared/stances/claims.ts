@@ -24,7 +24,6 @@ import {
   PREFACE_CUES,
   REAFFIRMATION_CUES,
   REITERATION_CUE,
-  TALK_ABOUT_TALK,
   RECALL_CUES,
   RESTATEMENT_CUES,
   SUBORDINATORS,
@@ -32,6 +31,7 @@ import {
   STANCE_PRIORITY,
   STOPPING_SHORT,
   SUPPORT_WITHDRAWING_VERBS,
+  TALK_ABOUT_TALK,
   TELLS_UNREAL_PAST,
   UNATTRIBUTED_CUES,
   UNREAL_IF,
@@ -100,7 +100,7 @@ export function classifyStance(verb: Token[], content: Token[], how: ClauseShape
   const negated = isNegated(line);
   if (WITHDRAWAL_CUES.some((cue) => isWithdrawnBy(line, cue))) return { kind: 'condition', polarity: 'negative', withdrawn: true };
   if (STOPPING_SHORT.test(line)) return { kind: 'position', polarity: 'negative', withdrawn: false };
-  // "accused Kessel of holding releases below what it offered": what follows is the accused's conduct, not a stance;
+  // "accused Norvale of holding releases below what it offered": what follows is the accused's conduct, not a stance;
   // "declined to comment" takes none either.
   const saysNothing = unsaid || isNoComment([...verb, ...content]) || NO_COMMENT_SAID.test(line) || TALK_ABOUT_TALK.test(line) || UNREACHABLE_CUE.test(line) || asksWhether(verb, content);
   if (saysNothing || verb.some((token) => ACCUSING_VERBS.has(token.lemma))) return { kind: 'claim', polarity: 'positive', withdrawn: false };
@@ -332,8 +332,9 @@ function ownsStance(verb: Token[], content: Token[]): boolean {
 /**
  * "the talks would open on March 10", "the results will be shared at its March 18 meeting": the clause dates an event
  * (`SCHEDULE_VERBS`) of a thing, not of a person or body that could will it ("the union would strike on June 9" is a
- * threat; "releases would stay at 25 until March" a position). Whoever holds it, a meeting dated is a schedule too
- * ("the committee would hold a first hearing on March 20", "he would begin with separate meetings before Friday").
+ * threat; "releases would stay at 25 until March" a position). Whoever holds it, a meeting or a consultation dated is a
+ * schedule too ("the committee would hold a first hearing on March 20", "he would begin with separate meetings before
+ * Friday", "would consult customers until June 11").
  */
 function isSchedule(content: Token[]): boolean {
   const words = content.filter((token) => !token.quoteMark);
@@ -360,7 +361,7 @@ const isDated = (token: Token) => token.entity === 'DATE' || token.entity === 'T
  * hearing on April 9"): each is dated by the schedule.
  */
 function scheduledVerbs(words: Token[], at: number): number[] {
-  return words.map((token, k) => k).filter((k) => k === at || (k > at && words[k].pos === 'VERB' && words[k - 1].normal === 'and'));
+  return words.map((_, k) => k).filter((k) => k === at || (k > at && words[k].pos === 'VERB' && words[k - 1].normal === 'and'));
 }
 
 /**

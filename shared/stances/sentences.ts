@@ -566,8 +566,10 @@ function mendSplitPairs(sentences: Sentence[]): Sentence[] {
   return sentences.filter((sentence) => sentence.tokens.length > 0);
 }
 
-/** Double quotation marks, or their two-apostrophe and backtick forms ('' and ``): an article that has none quotes
- * with single marks (‘…’ or '…'), as British papers do. */
+/**
+ * Double quotation marks, or their two-apostrophe and backtick forms ('' and ``): an article that has none quotes with
+ * single marks (‘…’ or '…'), as British papers do.
+ */
 const DOUBLE_MARKS = /[“”„«»"]|''|``/;
 
 /**
