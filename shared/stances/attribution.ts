@@ -676,10 +676,13 @@ function isUnsaid(tokens: Token[], anchor: Anchor): boolean {
  * -1 when the attribution ends the clause.
  */
 function resumedAfter(tokens: Token[], anchor: Anchor, cursor: number): number {
-  const comma = (anchor.inverted ? anchor.subjectEnd : anchor.verbEnd) + 1;
+  const comma = anchor.inverted ? anchor.subjectEnd + 1 : attributionEnd(tokens, anchor);
   const verb = tokens[comma + 1];
   if (tokens[comma]?.text !== ',' || !verb) return -1;
-  if (verb.quoteMark === 'open') return comma + 1;
+  // After a listener, only a quotation that closes before the attribution goes on after it ("“…,” she told Hewitt,
+  // “…”"): in "X did not name them, but told his supporters, “…”" the quotation is what "told" reports.
+  const resumes = anchor.inverted || comma === anchor.verbEnd + 1 || tokens[anchor.subjectStart - 1]?.quoteMark === 'close';
+  if (verb.quoteMark === 'open') return resumes ? comma + 1 : -1;
   // "If the fees go, he said, the authority could cut the rise": what comes before is a clause of condition or time,
   // and the main clause it opens follows the attribution.
   if (tokens[cursor]?.pos === 'SCONJ' && hasFiniteVerb(tokens.slice(comma + 1))) return comma + 1;
@@ -749,6 +752,16 @@ function interruptsItsClause(tokens: Token[], anchor: Anchor, cursor: number): b
   const subject = tokens.slice(cursor, anchor.subjectStart - 1);
   const named = subject.some((token) => NOMINALS.has(token.pos));
   return tokens[comma]?.text === ',' && verb !== undefined && !verb.quoted && isFiniteVerb(verb) && named && !subject.some(isFiniteVerb);
+}
+
+/**
+ * Where an attribution set inside a clause ends: after its verb, its listener and adverbs ("Her price, she told
+ * reporters afterward, was …").
+ */
+function attributionEnd(tokens: Token[], anchor: Anchor): number {
+  let k = skipListener(tokens, anchor);
+  while (k < tokens.length && (tokens[k].pos === 'ADV' || tokens[k].entity === 'DATE')) k += 1;
+  return k;
 }
 
 /** What a clause's subject is made of ("The deal", "That", "Time"); "Nor, he said, did …" has none. */

@@ -1635,6 +1635,12 @@ describe('attribution of quotations, transcripts and participles', () => {
     expect(found[1].claim).toContain('reyes');
     // Not an inverted clause: "Nor, she said, did …" has no subject before the attribution.
     expect(extractStatements(['Mayor Ana Lima met the council on Monday.', 'Nor, she said, did she say anything that could be read as an order to close the depot.']).map((statement) => statement.text)).not.toContain('Nor, she said, did');
+    // The attribution may name its listener and when: "…, she told reporters afterward, was …".
+    const told = extractStatements(['Ana Lima, the association’s chair, spoke to the crowd from a truck.', 'Norvale’s price, she told reporters afterward, was impossible to justify for a small budget.']);
+    expect(told.map((statement) => [statement.speaker, statement.kind])).toEqual([['Ana Lima', 'position']]);
+    // A quotation on both sides of it too ("“…,” she told the host, “…”").
+    const both = extractStatements(['Mayor Ana Lima was asked about the fares.', '“First of all,” she told the host, “I would never want the depot closed.”']);
+    expect(both.map((statement) => statement.text)).toEqual(['“First of all,” she told the host, “I would never want the depot closed.”']);
   });
 
   it('reads the clause an attribution interrupts after a phrase as what was said ("The next day, according to X, Y …")', () => {
