@@ -70,8 +70,8 @@ export function recordInLedger(ledger: ArticleLedger, entry: LedgerEntry): void 
 
 /**
  * The names whose ledger labels `partitionsToRead` compares: each statement's speaker, whom they speak for, and the
- * members of their sides, an organisation under its short name, initials and head noun too ("Brackmoor", "NDU",
- * "city"), a place under its adjectives ("Halvorian").
+ * members of their sides, an organisation under its short name, initials and head noun too ("Lanmere", "NSU",
+ * "city"), a place under its adjectives ("Ambrian").
  */
 function namesToLook(statements: Statement[], sides: string[][]): string[] {
   const members = (voice: string) => (sideOf(voice, sides) ?? []).flatMap((member) => [member, shortNameOf(member) ?? [], aliasesOf(member)].flat());
@@ -126,7 +126,7 @@ function isWatchedSpeaker(speaker: string, watch: Pick<Watch, 'speakers' | 'side
 }
 
 /**
- * A side the watch names by a description ("Mediators (Tavessa and SMCC)", "operators"): a speaker the article gives
+ * A side the watch names by a description ("Mediators (Kovena and NACC)", "operators"): a speaker the article gives
  * in those words ("the mediators said", "the operator said") is its voice. What the name adds in parentheses is left
  * out.
  */
@@ -266,7 +266,7 @@ function linkSidesWithinArticle(statements: Statement[], sides: string[][]): Sta
 
 /**
  * What the watch's statements say of their speakers: the fullest role and principal each has been given (most words,
- * the later on a tie), so "Corran Bay Water" is kept over a later article's "the utility".
+ * the later on a tie), so "Ferrow Bay Water" is kept over a later article's "the utility".
  */
 export function learnSpeakers(statements: Statement[], known = new Map<string, KnownSpeaker>()): Map<string, KnownSpeaker> {
   for (const { speaker, role, speaksFor } of statements) {

@@ -127,7 +127,7 @@ export function findAnchors(tokens: Token[], register: SpeakerRegister): Anchor[
     const anchor = token.normal === 'according' && tokens[i + 1]?.normal === 'to'
       ? anchorAccordingTo(tokens, i, register)
       : anchorVerb(tokens, i, register);
-    // "Marsh said Australia would not accept it, calling it “a step backwards”": the naming goes with what was said.
+    // "Thorley said Australia would not accept it, calling it “a step backwards”": the naming goes with what was said.
     const namesWhatWasSaid = anchor?.stance && anchor.subjectStart === anchor.verbStart && anchors.length > 0;
     if (anchor && !namesWhatWasSaid && !isEmbedded(tokens, anchor, anchors) && !isReducedRelative(tokens, anchor) && !asksAnonymity(tokens, anchor) && !isKnownToSpeaker(tokens, anchor)) {
       anchors.push(anchor);
@@ -241,7 +241,7 @@ function opensOwnedContent(tokens: Token[], noun: number): boolean {
 const MAX_OWNED_ADJUNCT_TOKENS = 5;
 
 /**
- * "Dravecky wants the city to waive the fees, which he said cost …", "The district accepted the proposal, according to
+ * "Fennick wants the city to waive the fees, which he said cost …", "The district accepted the proposal, according to
  * both sides": when every verb of saying is an aside (in a relative clause or a clause of time or reason, or "according
  * to" no one in particular, or people known only by what they know cited before or after the stance), the sentence's
  * subject still takes the stance in its main verb.
@@ -338,7 +338,7 @@ function reportedClauseStart(tokens: Token[], k: number): number {
 const ADVERBIAL_OPENERS = new Set(['after', 'before', 'because', 'when', 'once', 'until']);
 
 /**
- * "Osmara lowered its offer, officials said Thursday, while Veltria offered to exempt …": after an attribution that
+ * "Rusta lowered its offer, officials said Thursday, while Belora offered to exempt …": after an attribution that
  * ends its clause, a clause set against it by ", while" or ", whereas", whose own subject takes a stance in its first
  * verb, is that subject's statement. (Inside what is reported, "Cruz said only he kept his promise, while Rubio sought
  * a compromise", it is still the speaker's.)
@@ -360,7 +360,7 @@ function withContrastedStances(tokens: Token[], anchors: Anchor[], register: Spe
 }
 
 /**
- * "Veltria will cut its tariff …, while Osmara will suspend its duties …, the two governments said": a joint voice ("the
+ * "Belora will cut its tariff …, while Rusta will suspend its duties …, the two governments said": a joint voice ("the
  * two governments", "both sides", "the companies said in a joint statement") says what each party named in its clauses
  * does, and each party is that clause's speaker. The clauses of the content (`start` to `end`), split where a clause is
  * set against the one before it; undefined unless the anchor's subject is a joint voice and every clause opens with a
@@ -411,7 +411,7 @@ const JOINT_COUNTS = new Set(['two', 'both', 'three']);
 
 const JOINT_BODIES = new Set(['governments', 'sides', 'countries', 'nations', 'states', 'companies', 'firms', 'groups', 'parties', 'campaigns', 'ministries', 'administrations', 'unions', 'organizations', 'organisations']);
 
-/** A party named in a clause: a person, or a body by its proper name ("Veltria", "Acme Corp"), not a role. */
+/** A party named in a clause: a person, or a body by its proper name ("Belora", "Acme Corp"), not a role. */
 function isNamedParty(subject: Subject): boolean {
   return subject.type === 'person' || (subject.type === 'source' && subject.person.organization === true);
 }
@@ -463,7 +463,7 @@ function anonymousTrailer(tokens: Token[], anchor: Anchor): Anchor | undefined {
 }
 
 /**
- * "They agreed on a plan after Kessel dropped its demand that …", "… after he refused to say that Jerusalem …": a
+ * "They agreed on a plan after Corvel dropped its demand that …", "… after he refused to say that Jerusalem …": a
  * clause of time whose subject takes a stance in its first verb. The writer states it as an event the main clause
  * follows, but it is the subject's stance all the same; so does "even as", which sets it against the main clause ("cut
  * deliveries even as its minister offered to …"). ("because", "when", "since" and a bare "as" were tried: on PolNeAR
@@ -480,11 +480,11 @@ function anchorStanceInAdverbialClause(tokens: Token[], register: SpeakerRegiste
     }
     const evenAs = tokens[j].normal === 'as' && tokens[j - 1]?.normal === 'even';
     if (!(ADVERBIAL_CLAUSE_OPENERS.has(tokens[j].normal) || evenAs)) continue;
-    // The clause's first verb, after its auxiliaries ("after Kessel had dropped …").
+    // The clause's first verb, after its auxiliaries ("after Corvel had dropped …").
     const verb = tokens.findIndex((token, k) => k > j + 1 && token.pos === 'VERB');
     if (verb === -1 || !isStanceVerb(tokens, verb) || /ing$/.test(tokens[verb].normal)) continue;
     const anchor = stanceAnchorAt(tokens, verb, register);
-    // The subject opens the clause ("after Kessel dropped"); "after a year of polls, Iowans are expected" is a phrase.
+    // The subject opens the clause ("after Corvel dropped"); "after a year of polls, Iowans are expected" is a phrase.
     if (anchor && anchor.subjectStart === j + 1) return anchor;
   }
   return undefined;
@@ -531,8 +531,8 @@ function anchorMannerColon(tokens: Token[], register: SpeakerRegister): Anchor |
   }
   if (!manner || tokens[k].lemma !== 'be') return undefined;
   const { subjectEnd, found } = subjectBefore(tokens, k, register);
-  // "Hale's message to the company was clear: …": the message's owner, not whom it went to; "Hale's answer was blunt:
-  // …": the answer's owner, a person the article names, not a source called "Hale's answer".
+  // "Lusk's message to the company was clear: …": the message's owner, not whom it went to; "Lusk's answer was blunt:
+  // …": the answer's owner, a person the article names, not a source called "Lusk's answer".
   const noun = found && tokens[found.start - 1]?.pos === 'ADP' ? found.start - 2 : found ? subjectEnd : -1;
   const owner = noun > 0 && NAMED_STATEMENT_NOUNS.has(tokens[noun].lemma) ? (ownerBefore(tokens, noun, register) ?? bodyBefore(tokens, noun, register)) : undefined;
   const speaker = owner ?? found;
@@ -541,7 +541,7 @@ function anchorMannerColon(tokens: Token[], register: SpeakerRegister): Anchor |
 }
 
 /**
- * "Vallin set two conditions: …", "Kowalczyk added a demand to the union’s list: …", "Ryan delivered a blunt message to
+ * "Orlo set two conditions: …", "Amsel added a demand to the union’s list: …", "Ryan delivered a blunt message to
  * Trump: “…”": a verb whose object names something said (`NAMED_STATEMENT_NOUNS`, with its determiner, adjectives and
  * whom it goes to), then a colon, then what was said. The verb's subject says it.
  */
@@ -597,7 +597,7 @@ function anchorInOnesView(tokens: Token[], register: SpeakerRegister): Anchor | 
 }
 
 /**
- * "The ministry's position is that the tender cannot be reopened", "Hale's view is that …", "The union's main demand is
+ * "The ministry's position is that the tender cannot be reopened", "Lusk's view is that …", "The union's main demand is
  * a 9 percent raise", "The company's latest offer includes …": a sentence that opens with someone's position or view
  * and "is that", or their demand, offer or terms and "is" or "includes" with a noun phrase, says what follows as the
  * owner's. Not "The union's demand was unrealistic", someone else's judgment of it.
@@ -735,7 +735,7 @@ function anchorStanceVerb(tokens: Token[], register: SpeakerRegister): Anchor | 
   for (let i = start + 1; i < tokens.length; i += 1) {
     const token = tokens[i];
     if (token.quoted || token.quoteMark) return undefined;
-    // "Paul Dravecky, the utility's managing director, refused …", "…, who runs the utility, refused …": the verbs of
+    // "Hugo Fennick, the utility's managing director, refused …", "…, who runs the utility, refused …": the verbs of
     // an appositive set off by commas after the subject are not the sentence's.
     const closing = token.text === ',' && isSubjectSoFar(tokens, start, i) ? appositiveClose(tokens, i) : undefined;
     if (closing !== undefined) {
@@ -884,7 +884,7 @@ function isSubjectSoFar(tokens: Token[], start: number, end: number): boolean {
 
 /**
  * The comma that closes an appositive opened by the comma at `open`, within `MAX_APPOSITIVE_TOKENS` and unquoted, when
- * a verb follows it ("Dravecky, the utility's managing director, refused").
+ * a verb follows it ("Fennick, the utility's managing director, refused").
  */
 export function appositiveClose(tokens: Token[], open: number): number | undefined {
   for (let k = open + 1; k < tokens.length && k <= open + MAX_APPOSITIVE_TOKENS; k += 1) {
@@ -1468,7 +1468,7 @@ function isVerbInObject(tokens: Token[], k: number): boolean {
 }
 
 /**
- * "Osei posted a statement rejecting the increase", "she issued a statement saying …", "… describing the talks as …":
+ * "Becket posted a statement rejecting the increase", "she issued a statement saying …", "… describing the talks as …":
  * what the writing says or does, the subject who issued it does. Only a statement the subject issues, not one of
  * someone else's ("Trump's tweets accusing …").
  */
@@ -1610,12 +1610,12 @@ function anchorWithSubject(tokens: Token[], i: number, verbEnd: number, register
     return { verbStart: i, verbEnd, subjectStart: conjunction, subjectEnd: conjunction, inverted: false, subject: opener, lemma: token.lemma, ...(explains ? { explains } : {}) };
   }
   const { subjectEnd, found: before } = subjectBefore(tokens, i, register);
-  // "not what Marenne had asked for", "what he said last week": a free relative names what was said, as an object.
+  // "not what Wenlow had asked for", "what he said last week": a free relative names what was said, as an object.
   if (before && isFreeRelativeSubject(tokens, before.start)) return undefined;
   // "rejecting union calls for a pause": the phrase is the object of a verb that takes a stance on it, and "calls" a noun.
   const governing = before ? before.start - 1 : -1;
   if (governing >= 0 && tokens[governing].pos === 'VERB' && isStanceVerb(tokens, governing)) return undefined;
-  // "Aldana no longer insists that …": the verb takes "no longer", which gives up the stance it reports.
+  // "Tesson no longer insists that …": the verb takes "no longer", which gives up the stance it reports.
   const verbStart = tokens[i - 1]?.normal === 'longer' && tokens[i - 2]?.normal === 'no' ? i - 2 : i;
   if (before && closesRelativeClause(tokens, before.start, verbEnd)) return undefined;
   const previous = tokens[i - 1];
@@ -1660,7 +1660,7 @@ function anchorWithSubject(tokens: Token[], i: number, verbEnd: number, register
 }
 
 /**
- * ", said the union's president, Ilse Marwood": the role's holder, named in the appositive after it; the role may be
+ * ", said the union's president, Hedy Brask": the role's holder, named in the appositive after it; the role may be
  * owned by a pronoun (", said its chief executive, Ivo Brand").
  */
 function roleHolderAfter(tokens: Token[], start: number, register: SpeakerRegister): { person: Person; end: number } | undefined {
@@ -1717,7 +1717,7 @@ function coordinatedSubject(tokens: Token[], i: number, conjunction: number, reg
   if (!opening || opening.end >= conjunction) return undefined;
   let k = opening.end + 1;
   if (tokens[k]?.text === '(') k = tokens.findIndex((token, at) => at > k && token.text === ')') + 1 || i;
-  // "Miriam Castell, the president of Hollins University, stood …": an appositive set off by commas.
+  // "Runa Varmo, the president of Tolland University, stood …": an appositive set off by commas.
   if (tokens[k]?.text === ',') {
     const closing = tokens.findIndex((token, at) => at > k && at - k <= MAX_APPOSITIVE_TOKENS && token.text === ',');
     if (closing !== -1 && closing < conjunction) k = closing + 1;
@@ -1732,7 +1732,7 @@ function coordinatedSubject(tokens: Token[], i: number, conjunction: number, reg
     copula ||= tokens[k].lemma === 'be';
     k += 1;
   }
-  // "Dravecky was dismissive of the audit, but said …": a copula and its adjective are the first verb phrase too.
+  // "Fennick was dismissive of the audit, but said …": a copula and its adjective are the first verb phrase too.
   const predicate = tokens[k]?.pos === 'VERB' || (copula && tokens[k]?.pos === 'ADJ');
   return k < conjunction && predicate && !joinsNouns(tokens, k, i, conjunction) && !opensClauseBetween(tokens, k, conjunction, register) ? opening.subject : undefined;
 }
@@ -1880,7 +1880,7 @@ const CLAUSE_OF_TIME_OPENERS = new Set(['as', 'while', 'when']);
 /**
  * The first person named right after a comma before the verb's conjunction, when the sentence opens with an adjunct
  * too long or too quoted for `leadingAdjunctsEnd` ("On a gray afternoon in the atrium of the library, where students had
- * been told to expect “an update,” Miriam Castell … stood … and told …").
+ * been told to expect “an update,” Runa Varmo … stood … and told …").
  */
 function subjectAfterLongAdjunct(tokens: Token[], i: number, register: SpeakerRegister): { person: Person; start: number; end: number } | undefined {
   for (let k = 1; k < i - 1; k += 1) {
@@ -1926,7 +1926,7 @@ function isContractedHas(tokens: Token[], k: number): boolean {
 /**
  * "Clinton tweeted her thanks, saying …": the participle reports for the subject of the clause it hangs on, the first
  * person the sentence names before it, or the last named speaker when the clause's subject is a pronoun. After a
- * trailing attribution ("Ortiz and Holm will meet, Reyes said, adding …") it hangs on that attribution: Reyes adds.
+ * trailing attribution ("Ortiz and Arnsby will meet, Reyes said, adding …") it hangs on that attribution: Reyes adds.
  * `absolute`: its own subject, when the caller found one (`absoluteSubject`).
  */
 function anchorParticiple(tokens: Token[], i: number, verbEnd: number, register: SpeakerRegister, absolute?: Subject): Anchor | undefined {
@@ -2001,7 +2001,7 @@ function absoluteSource(tokens: Token[], i: number): Subject | undefined {
   return source?.person.institutional ? { type: 'source', person: source.person } : undefined;
 }
 
-/** Words of a body's noun phrase between "with" and its participle ("the Harwick Valley teachers' association"). */
+/** Words of a body's noun phrase between "with" and its participle ("the Ebbridge Valley teachers' association"). */
 const MAX_ABSOLUTE_SUBJECT_TOKENS = 6;
 
 /**
@@ -2023,7 +2023,7 @@ function describedSubjectBefore(tokens: Token[], start: number, limit: number, r
 function pronounOrNameAt(tokens: Token[], k: number, limit: number, register: SpeakerRegister): Subject | undefined {
   if (SPEAKER_PRONOUNS.has(tokens[k].normal)) return { type: 'pronoun', at: k };
   const named = findNameStartingAt(tokens, k, register);
-  // "Hartmoor shares closed up 18%, suggesting …": the name qualifies what trades, which says nothing.
+  // "Velby shares closed up 18%, suggesting …": the name qualifies what trades, which says nothing.
   if (named && UNSPEAKING_HEADS.has(tokens[named.end + 1]?.normal ?? '')) return undefined;
   return named && named.end < limit ? { type: 'person', person: named.person } : undefined;
 }
@@ -2185,7 +2185,7 @@ const MAX_CLOSING_PHRASE_TOKENS = 8;
 
 /**
  * A name at `k`, or after a role that opens there: "Pavone", "his campaign manager Jeff Weaver", "the union's
- * president Ilse Marwood".
+ * president Hedy Brask".
  */
 function namedAfterRole(tokens: Token[], k: number): boolean {
   let j = k;
@@ -2295,7 +2295,7 @@ function subjectBefore(tokens: Token[], verb: number, register: SpeakerRegister)
   const setsOff = mark === ',' || dash;
   const closes = (k: number) => (dash ? isDashAt(tokens, k) : tokens[k].text === mark);
   const closing = tokens.slice(subjectEnd + 2, verb).findIndex((_, k) => closes(subjectEnd + 2 + k)) + subjectEnd + 2;
-  // "A spokesman for Haavik, Petter Lund, said", "The chairman of Orrin Rail, Peter Kane, said": the name after "for"
+  // "A spokesman for Quast, Dag Holter, said", "The chairman of Orrin Rail, Peter Kane, said": the name after "for"
   // or "of" is whom the subject speaks for.
   const principal = found?.subject.type === 'person' && isRepresentedAt(tokens, found.start);
   if ((found?.subject.type === 'person' && !principal) || !setsOff || closing < subjectEnd + 2) {
@@ -2370,7 +2370,7 @@ function descriptorStart(tokens: Token[], start: number, named = false): number 
 }
 
 /**
- * The start of the owner of a title at `start` ("…,” Kaldora’s Energy Minister Ilse Vantaren said", "the Kremlin’s
+ * The start of the owner of a title at `start` ("…,” Pellor’s Energy Minister Gerda Lasko said", "the Kremlin’s
  * spokesman"): capitalised words and the possessive mark, with their determiner; `start` when there is none.
  */
 function titleOwnerStart(tokens: Token[], start: number): number {
@@ -2470,7 +2470,7 @@ function findSubjectEndingAt(tokens: Token[], end: number, register: SpeakerRegi
     return { start, subject: { type: 'title', head: token.normal, describesPerson: true, at: start, fallback: office, ...qualified } };
   }
   // "The former secretary of state said": the one holder of an office, whom the article may have named with it. A
-  // title of a named place or body stays a label ("mayor, Dunmore"): "Harlow Mayor Tom Finch" holds another.
+  // title of a named place or body stays a label ("mayor, Brea"): "Tarrow Mayor Tom Finch" holds another.
   const holder = held ? tokens[start - 2] : undefined;
   const office = !tokens.slice(start, end + 1).some(isCapitalized);
   if (source && holder && office && tokens[source.start]?.normal === 'the' && isPersonTitle(holder)) {

@@ -180,12 +180,12 @@ export function attributeSentences(sentences: Sentence[], register: SpeakerRegis
     return resolveAt(index, opening.subject, false);
   };
   /**
-   * "Ferreira released a compromise text on October 10. On production, it contains no goal. Instead, it obliges parties
+   * "Quennell released a compromise text on October 10. On production, it contains no goal. Instead, it obliges parties
    * to …": "it" with a verb that sets terms, within two sentences of the document's issue, is the document.
    */
   const issuedDocument = (index: number, verb: Token): Person | null => (STIPULATING_VERBS.has(verb.lemma) && index - issuedAt <= 2 ? documentSpeaker : null);
   sentences.forEach((sentence, sentenceIndex) => {
-    // "Q: Ostvik says five million a year is too little.": the interviewer's premise, put to the interviewee to answer,
+    // "Q: Varn says five million a year is too little.": the interviewer's premise, put to the interviewee to answer,
     // states no one's stance; what they said was reported where they said it.
     if (interview.questions.has(sentenceIndex)) {
       clauses.push({ ...attributeWithoutAnchor(sentence, sentenceIndex, null, 0), unsaid: true });
@@ -210,7 +210,7 @@ export function attributeSentences(sentences: Sentence[], register: SpeakerRegis
       clauses.push(...split);
       return;
     }
-    // "Key changes in the revised application:" right after "Nordhav has filed its revised application": the
+    // "Key changes in the revised application:" right after "Meridel has filed its revised application": the
     // document just issued sets out the list, in its issuer's name.
     if (introductions.has(sentenceIndex) && documentSpeaker && sentenceIndex - issuedAt <= 2 && namesTermsDocument(sentence.tokens)) listedBy.set(sentenceIndex, documentSpeaker);
     // "Royalty: 6.5 percent of gross revenue …" after "THE TERMS, according to the ministry:": the terms it sets out.
@@ -227,7 +227,7 @@ export function attributeSentences(sentences: Sentence[], register: SpeakerRegis
     // "The chair closed the session with a warning. “We will fail …”": the quotation after it is the subject's.
     const introduced = !label && introducesQuotation(sentences, sentenceIndex) ? subjectPerson(sentence.tokens, register) : undefined;
     if (introduced) named(introduced, sentenceIndex);
-    // "VASKO: Would you support that?": a turn that asks states nothing of the asker's.
+    // "PRAHL: Would you support that?": a turn that asks states nothing of the asker's.
     const asking = label !== undefined && isDirectQuestion(sentence.tokens.slice(label.labelEnd + 1));
     const speaker = asking ? null : (label?.person ?? quoteSpeaker(sentences, anchors, sentenceIndex, lastNamed, (closing) => resolveAt(closing.sentence, closing.anchor.subject, false)));
     clauses.push(attributeWithoutAnchor(sentence, sentenceIndex, speaker, (label?.labelEnd ?? -1) + 1));
@@ -320,7 +320,7 @@ function pronounReferent(
   const lastSentence = opening > 0 ? sentences[opening - 1].tokens : undefined;
   const previous = lastSentence && (subjectMention(lastSentence, register, pronoun, notMeant) ?? titleMention(lastSentence, register, pronoun));
   if (recentSpeaker && agrees(recentSpeaker, pronoun) && !notMeant.has(recentSpeaker)) {
-    // "Nick Farrow … told reporters …. Maureen Costa told councillors …. “…,” she said.": a speaker whose name marks no
+    // "Hal Brookner … told reporters …. Edda Pohl told councillors …. “…,” she said.": a speaker whose name marks no
     // gender gives way to the person just named whose name marks the pronoun's.
     return !recentSpeaker.gender && previous?.gender ? previous : recentSpeaker;
   }
@@ -329,7 +329,7 @@ function pronounReferent(
 
 /**
  * The sentence where the quotation that a pronoun at `at` closes opened, after a sentence of its paragraph
- * ("Chileshe was unmoved. “Doubling … . … changes,” she said."): else `index` itself. A quotation that opens its
+ * ("Lubaya was unmoved. “Doubling … . … changes,” she said."): else `index` itself. A quotation that opens its
  * paragraph looks back no further than the sentence before the pronoun, as before: the last sentence of the paragraph
  * before names listeners as often as speakers ("…,” he told Hannity.").
  */
@@ -378,7 +378,7 @@ function namedAfter(tokens: Token[], at: number, register: SpeakerRegister): Set
 }
 
 /**
- * Whom a title's verb addresses ("the president told Daniel Osei …"): one of two presidents the article knows, the
+ * Whom a title's verb addresses ("the president told Milo Becket …"): one of two presidents the article knows, the
  * one told is not the one telling.
  */
 function titleListeners(subject: Subject, tokens: Token[], verbAt: number | undefined, register: SpeakerRegister): Set<Person> {
@@ -613,7 +613,7 @@ function frameOf(tokens: Token[], anchor: Anchor, around: { from: number; to: nu
 const STANCE_TIME_TOKENS = 3;
 
 /**
- * A party's clause of what a joint voice said ("Veltria will cut its tariff …" of "…, the two governments said"): the
+ * A party's clause of what a joint voice said ("Belora will cut its tariff …" of "…, the two governments said"): the
  * party speaks it, through the joint voice's verb.
  */
 function jointClause(sentence: Sentence, sentenceIndex: number, joint: Anchor, party: { anchor: Anchor; start: number; end: number }, speaker: Person | null): AttributedClause {
@@ -718,7 +718,7 @@ function isTrailing(tokens: Token[], anchor: Anchor, cursor: number): boolean {
   // to X" end a clause.
   if (anchor.inverted) return (anchor.lemma !== 'according to' && anchor.verbStart > 0) || tokens.slice(cursor, anchor.verbStart).some(isWord);
   if (anchor.participle) return false;
-  // "…, sharpened by Ana Lima, who told a rally in the capital, Chivuna, that …": what comes before "who" is not said.
+  // "…, sharpened by Ana Lima, who told a rally in the capital, Tembury, that …": what comes before "who" is not said.
   if (isRelativeWhoAt(tokens, anchor.subjectStart)) return false;
   const before = tokens[anchor.subjectStart - 1];
   if (!before || !(before.text === ',' || before.quoteMark === 'close')) return false;
@@ -802,7 +802,7 @@ function skipListener(tokens: Token[], anchor: Anchor): number {
   let hasNoun = false;
   for (; k < tokens.length && k < limit && isWord(tokens[k]); k += 1) {
     const token = tokens[k];
-    // "told the Tessel Herald", "told The Associated Press": a capitalised word after a name's, or between a
+    // "told the Saltrim Herald", "told The Associated Press": a capitalised word after a name's, or between a
     // capitalised "The" and a name's, is more of the name, whatever wink tags it.
     const before = tokens[k - 1];
     const after = tokens[k + 1];

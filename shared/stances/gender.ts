@@ -66,7 +66,7 @@ const READS_AS_BODY = new Map<string, boolean>();
 
 /**
  * The last of the people, in the order the article names them, whom the pronoun can stand for; one the article marks
- * with the pronoun's gender first ("Her spokesman, …" after "… by Kaldmark boats": a name of unmarked gender may be a
+ * with the pronoun's gender first ("Her spokesman, …" after "… by Drusia boats": a name of unmarked gender may be a
  * place or a body the register could not tell from a person).
  */
 export function lastAgreeing(people: Person[], pronoun: string): Person | undefined {

@@ -1,6 +1,6 @@
 /**
- * Delayed identification, the wire lede's habit: "The governor of Kessel said on Monday …", and only in the next
- * sentence "… Gov. Teresa Vallin told reporters". The role in the lede is the person the next sentences name with
+ * Delayed identification, the wire lede's habit: "The governor of Corvel said on Monday …", and only in the next
+ * sentence "… Gov. Sanne Orlo told reporters". The role in the lede is the person the next sentences name with
  * that title, so the lede and the quote behind it are one speaker's.
  */
 import type { Subject } from './anchors.js';
@@ -12,12 +12,12 @@ import { namesIn, roleWordsOf, type Person, type SpeakerRegister } from './speak
 /** Sentences after the role's that may name its holder; further on, a title names someone else as often. */
 export const IDENTIFICATION_LOOKAHEAD = 2;
 
-/** Titles one person holds ("the governor of Kessel", "Marenne's mayor"); "a spokesman" or "officials" are many. */
+/** Titles one person holds ("the governor of Corvel", "Wenlow's mayor"); "a spokesman" or "officials" are many. */
 const PERSON_TITLES = new Set([...PERSON_DESCRIPTION_HEADS, 'president', 'premier', 'minister', 'chancellor', 'chairman', 'chairwoman', 'ambassador']);
 
 /**
  * The person named in the next `IDENTIFICATION_LOOKAHEAD` sentences under the title of a role subject ("governor,
- * Kessel"), when their title says nothing of another place or body ("Marenne Gov. Marco Aldana" is not Kessel's).
+ * Corvel"), when their title says nothing of another place or body ("Wenlow Gov. Bram Tesson" is not Corvel's).
  */
 export function identifiedLater(subject: Subject, sentences: Sentence[], index: number, register: SpeakerRegister): Person | undefined {
   // "The head of their union said" is a source; "The head of the union said", an office with its label as fallback (not
@@ -55,15 +55,15 @@ function leadsSameBody(role: string[], title: string, words: string[], sentence:
 
 /**
  * A lede's role owned by the body it is about ("…, its chief executive said", "its leader said"), and the one person
- * the next sentence names (after a quotation's opening sentence: where it closes), without the title: "“…,” Gregor
- * Halloway told a news conference." The wire names the holder right after the lede; the title is often left for
+ * the next sentence names (after a quotation's opening sentence: where it closes), without the title: "“…,” Rolf
+ * Mattner told a news conference." The wire names the holder right after the lede; the title is often left for
  * later, or given in other words ("general secretary").
  */
 export function namedNext(subject: Subject, sentences: Sentence[], index: number, register: SpeakerRegister): Person | undefined {
   if (subject.type !== 'source' || !subject.person.institutional || !subject.owned) return undefined;
   // The title heads the phrase: "Marco Rubio’s campaign" is a body, though a candidate's.
   if (!ONE_HOLDER_TITLES.has(withoutPossessive(subject.person.words.at(-1) ?? ''))) return undefined;
-  // A quotation's opening sentence names no one: "“We have been patient. …,” Paul Dravecky told reporters" names him
+  // A quotation's opening sentence names no one: "“We have been patient. …,” Hugo Fennick told reporters" names him
   // where it closes.
   let next = index + 1;
   const opensQuotation = (sentence?: Sentence) => !!sentence && sentence.tokens[0]?.quoteMark === 'open' && endsInsideQuote(sentence);

@@ -317,7 +317,7 @@ export const PHRASAL_STANCE_VERBS: Record<string, string[]> = {
 /** Verbs that news outlets, not people, do: a lone capitalised subject of these is an outlet ("Kommersant reported"). */
 export const OUTLET_VERBS = new Set(['report', 'write', 'publish']);
 
-/** Reporting verbs whose content is what someone else did ("accused Kessel of …", "blamed Tokyo for …"): claims. */
+/** Reporting verbs whose content is what someone else did ("accused Corvel of …", "blamed Tokyo for …"): claims. */
 export const ACCUSING_VERBS = new Set(['accuse', 'blame']);
 
 /** Particles that make a stance verb another verb: "backed out of the deal", "blasted off", "hails from Ohio". */
@@ -352,7 +352,7 @@ export const SPEAKER_POSSESSIVES = new Set(['his', 'her']);
 
 /**
  * Offices that speak for the body they hold office in, by that body's common noun: a deputy mayor for the city, a school
- * board chair for the district. The watch's side named "City of Kelbourne" is found under "city" (see `aliasesOf`). Not
+ * board chair for the district. The watch's side named "City of Holbury" is found under "city" (see `aliasesOf`). Not
  * a councillor, who may lead the opposition to the mayor, nor a title several bodies use ("Chancellor" of a university
  * or of Germany, a superintendent of the next district).
  */
@@ -689,8 +689,8 @@ export const POSSESSIVE_DETERMINERS = new Set(['my', 'your', 'his', 'her', 'its'
 export const POSSESSIVE_MARKS = new Set(["'s", '’s', "'", '’']);
 
 /**
- * Head nouns of organisations' names ("Brackmoor Health Group", "Ministry of Fisheries", "Vale Nurses Union"): a
- * watch's side member holding one is an organisation, which stories shorten to its first words ("Brackmoor").
+ * Head nouns of organisations' names ("Lanmere Health Group", "Ministry of Fisheries", "Dunhollow Nurses Union"): a
+ * watch's side member holding one is an organisation, which stories shorten to its first words ("Lanmere").
  */
 export const ORGANIZATION_HEADS = new Set([
   'group',

@@ -1,6 +1,6 @@
 /**
- * Whose a bare ministry is. Wire copy names a ministry once with its country or through its minister ("Kaldora's
- * energy ministry", "Brenmark Energy Minister Tomas Harvik") and then bare ("a ministry spokesman, Jakub Senner", "the
+ * Whose a bare ministry is. Wire copy names a ministry once with its country or through its minister ("Pellor's
+ * energy ministry", "Quarnia Energy Minister Nico Arvel") and then bare ("a ministry spokesman, Lev Danner", "the
  * Ministry of Fisheries said"): the bare one is the ministry last named with an owner, or the one the minister last
  * named heads, when their portfolios agree ("energy ministry" is not the foreign minister's).
  */
@@ -11,7 +11,7 @@ import { matchesWords, type Person } from './speakers.js';
 
 /**
  * Sets `speaksFor` on each clause speaker that is a bare ministry, or speaks for one: to the minister who heads it
- * ("Tomas Harvik") or to the ministry named with its owner ("Kaldora energy ministry"). Once per person, at the first
+ * ("Nico Arvel") or to the ministry named with its owner ("Pellor energy ministry"). Once per person, at the first
  * clause that needs it.
  */
 export function findMinistryOwners(clauses: AttributedClause[], sentences: Sentence[], people: Person[]): void {
@@ -28,8 +28,8 @@ export function findMinistryOwners(clauses: AttributedClause[], sentences: Sente
 }
 
 /**
- * A ministry label with no owner ("ministry", "energy ministry", "Ministry of Fisheries"; not "Halvorian ministry" or
- * "Kaldora’s energy ministry"), with the words of its portfolio; undefined for anything else.
+ * A ministry label with no owner ("ministry", "energy ministry", "Ministry of Fisheries"; not "Ambrian ministry" or
+ * "Pellor’s energy ministry"), with the words of its portfolio; undefined for anything else.
  */
 function bareMinistry(label: string): { portfolio: string[] } | undefined {
   const words = label.split(/[\s,]+/).filter(Boolean);
@@ -48,7 +48,7 @@ const LINK_WORDS = new Set(['of', 'and', 'for', 'the']);
 /**
  * The nearest ministry before (or in) sentence `index` that is named with an owner, or whose minister is named: the
  * minister's name, or the owner and the ministry as written without the possessive mark. None when the nearest
- * sentence that names one names two ("Kaldora’s energy minister met Brenmark’s").
+ * sentence that names one names two ("Pellor’s energy minister met Quarnia’s").
  */
 function lastOwnedMinistry(sentences: Sentence[], index: number, portfolio: string[], people: Person[]): string | undefined {
   for (let s = index; s >= 0; s -= 1) {
@@ -70,7 +70,7 @@ interface Owned {
   portfolio: string[];
 }
 
-/** "Kaldora’s energy ministry", "the Halvorian Ministry of Fisheries", "Brenmark energy ministry" at `k`. */
+/** "Pellor’s energy ministry", "the Ambrian Ministry of Fisheries", "Quarnia energy ministry" at `k`. */
 function ownedMinistryAt(tokens: Token[], k: number): Owned | undefined {
   const before = modifiersBefore(tokens, k);
   const owner = ownerBefore(tokens, before.start);
@@ -80,8 +80,8 @@ function ownedMinistryAt(tokens: Token[], k: number): Owned | undefined {
 }
 
 /**
- * "Energy Minister Ilse Vantaren", "Kaldmark’s Minister of Agriculture and Fisheries, Tomas Vedder,": the minister
- * named after the title; else the title's owner ("Kaldora’s energy minister"). Not a prime minister, who heads no
+ * "Energy Minister Gerda Lasko", "Drusia’s Minister of Agriculture and Fisheries, Anders Voll,": the minister
+ * named after the title; else the title's owner ("Pellor’s energy minister"). Not a prime minister, who heads no
  * ministry.
  */
 function ministerAt(tokens: Token[], k: number, people: Person[]): Owned | undefined {
@@ -95,7 +95,7 @@ function ministerAt(tokens: Token[], k: number, people: Person[]): Owned | undef
   return owner.length > 0 ? { owner: [...owner, ...before.words].join(' '), portfolio } : undefined;
 }
 
-/** The person named right after a title (past a comma: "Minister of Fisheries, Tomas Vedder"). */
+/** The person named right after a title (past a comma: "Minister of Fisheries, Anders Voll"). */
 function nameAfter(tokens: Token[], start: number, people: Person[]): Person | undefined {
   const at = tokens[start]?.text === ',' ? start + 1 : start;
   return people.find((person) => !person.institutional && !person.organization && matchesWords(tokens, at, person.words));
@@ -116,14 +116,14 @@ function modifiersBefore(tokens: Token[], k: number): { words: string[]; start: 
   return { words: tokens.slice(start, k).map((token) => token.text), start };
 }
 
-/** Capitalised words before a title at `k` ("Brenmark Energy" of "Brenmark Energy Minister"): an owner, a portfolio or both. */
+/** Capitalised words before a title at `k` ("Quarnia Energy" of "Quarnia Energy Minister"): an owner, a portfolio or both. */
 function capitalizedWordsBefore(tokens: Token[], k: number): { words: string[]; start: number } {
   let start = k;
   while (start > 0 && isWord(tokens[start - 1]) && isCapitalized(tokens[start - 1]) && tokens[start - 1].pos !== 'DET') start -= 1;
   return { words: tokens.slice(start, k).map((token) => token.text), start };
 }
 
-/** The owner's capitalised words before `start`, with or without the possessive mark ("Kaldora’s", "Halvorian"). */
+/** The owner's capitalised words before `start`, with or without the possessive mark ("Pellor’s", "Ambrian"). */
 function ownerBefore(tokens: Token[], start: number): string[] {
   const end = POSSESSIVE_MARKS.has(tokens[start - 1]?.text ?? '') ? start - 1 : start;
   return capitalizedWordsBefore(tokens, end).words;

@@ -256,15 +256,15 @@ function pickComparable(statement: Statement, earlier: LedgerEntry[], sides: str
 /**
  * True when a speaker label names a side's member: the same surname ("Putin" for "Vladimir Putin"), an institutional
  * label holding the member's name ("spokesman, Kremlin" for "Kremlin"), an organisation's name shortened
- * ("Brackmoor" for "Brackmoor Health Group"), to its initials ("NDU" for "National Dockworkers’ Union") or to its head
- * noun ("city" for "City of Kelbourne"), or a place's body by its adjective ("Russian ministry" for "Russia"). Not a body
- * of its own that bears the member's name ("Kaldmark Deep Sea Trawler Association" for "Kaldmark").
+ * ("Lanmere" for "Lanmere Health Group"), to its initials ("NSU" for "National Stevedores’ Union") or to its head
+ * noun ("city" for "City of Holbury"), or a place's body by its adjective ("Russian ministry" for "Russia"). Not a body
+ * of its own that bears the member's name ("Drusia Exporters' Association" for "Drusia").
  */
 export function speaksAs(speaker: string, member: string): boolean {
   const words = wordsOf(speaker);
   // "Analysts, Belgrin" (analysts in Belgrin) judge from outside whatever place or body names them.
   if (words.length > 1 && OUTSIDE_VOICES.has(singularOf(words[0]))) return false;
-  // "Kaldmark Deep Sea Trawler Association" bears the side's name but is not its voice: a body of its own kind.
+  // "Drusia Exporters' Association" bears the side's name but is not its voice: a body of its own kind.
   const ownBody = words.length > 1 && OWN_BODIES.has(words[words.length - 1]);
   const named = isBodyName(member) ? namesBody(speaker, member) : surnameOf(speaker) === surnameOf(member) || (words.includes(surnameOf(member)) && !ownBody);
   return named || shortensName(speaker, member) || aliasesOf(member).some((word) => words.includes(word) && !ownBody);
@@ -295,8 +295,8 @@ const OUTSIDE_VOICES = new Set(['analyst', 'expert', 'economist', 'observer', 's
 /**
  * Heads of bodies that speak for their members, not for the place or party whose name they bear (a political party
  * too: "Norvale's opposition Civic Party" is not Norvale's government); a legislature too, which may well hold against
- * the place's government ("Marenne's provincial assembly" is not Governor Aldana's voice); and a trade's own people
- * ("Osmaran dairy farmers", "the Osmaran Dairy Council").
+ * the place's government ("Wenlow's provincial assembly" is not Governor Tesson's voice); and a trade's own people
+ * ("Rustan dairy farmers", "the Rustan Dairy Council").
  */
 const OWN_BODIES = new Set([
   'association',

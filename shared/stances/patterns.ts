@@ -242,7 +242,7 @@ export const STANCE_CUES: Record<StanceKind, RegExp[]> = {
     /\b(want|hope|seek|intend|aim|wish|prefer|believe|oppose|blame)\b/,
     new RegExp(`\\b(${EXPECTING_ADJECTIVES.join('|')}) (about|of|that)\\b`),
     /(?<!\bbe )\b(plan|expect)\b/,
-    // Backing or rejecting something: "said he supported a non-interventionist policy"; accepting terms: "Kaldmark
+    // Backing or rejecting something: "said he supported a non-interventionist policy"; accepting terms: "Drusia
     // has accepted a 24 percent share", "agreed that every boat would carry an observer".
     /\b(support|endorse|favor|favour|reject|condemn|praise|accept|agree)\b/,
     // Being against something: "said she was firmly against any new tax".

@@ -1,7 +1,7 @@
 /**
- * Whom a spokesperson speaks for, as the article says where it names them: "Lena Ostrova, a spokeswoman for Gov.
- * Teresa Vallin,", "Tomas Brel, Aldana's spokesman,", "An Aldana spokesman, Tomas Brel,", "Her spokeswoman, Lena
- * Ostrova,". The head of a body speaks for it the same way ("KaldoGaz chief executive Rainer Kolb", "Ilse Marwood,
+ * Whom a spokesperson speaks for, as the article says where it names them: "Tove Pellin, a spokeswoman for Gov.
+ * Sanne Orlo,", "Jory Malk, Tesson's spokesman,", "An Tesson spokesman, Jory Malk,", "Her spokeswoman, Tove
+ * Pellin,". The head of a body speaks for it the same way ("Pellgas chief executive Osric Tobin", "Hedy Brask,
  * general secretary of the Harbour Pilots Guild,"). A watch that follows the principal follows what their spokesperson
  * says for them, and judges it with the principal's own statements.
  */
@@ -14,7 +14,7 @@ import { readWord } from './nlp-models.js';
 
 /**
  * Sets `speaksFor` on each person the article names as someone's spokesperson: a person of `people` when the words
- * name one (by surname), else the words as written ("Hollins University").
+ * name one (by surname), else the words as written ("Tolland University").
  */
 export function findPrincipals(people: Person[], sentences: Sentence[]): void {
   const mentioned: Person[] = []; // people in the order the article names them, most recent last
@@ -56,7 +56,7 @@ const isRankWord = (word: string) => ROLE_WORDS.has(word) || RANK_WORDS.has(word
 const RANK_WORDS = new Set(['vice', 'assistant', 'lieutenant', 'former', 'acting', 'interim', 'lord']);
 
 /**
- * ", a spokeswoman for Gov. Teresa Vallin,", ", Aldana's spokesman,", ", a Brackmoor spokeswoman," or ", the union's
+ * ", a spokeswoman for Gov. Sanne Orlo,", ", Tesson's spokesman,", ", a Lanmere spokeswoman," or ", the union's
  * communications officer," after the name ending at `end`.
  */
 function principalAfter(tokens: Token[], end: number): string[] | undefined {
@@ -67,7 +67,7 @@ function principalAfter(tokens: Token[], end: number): string[] | undefined {
   if (role > 0) return tokens[k + role]?.normal === 'for' ? principalFrom(tokens, k + role + 1) : undefined;
   const head = headRoleAt(tokens, k);
   if (head > 0) return tokens[k + head]?.normal === 'of' ? wholeName(tokens, k + head + 1) : undefined;
-  // The owner: a name ("Aldana's", or "a Brackmoor spokeswoman" without the mark), or a body named by its common noun
+  // The owner: a name ("Tesson's", or "a Lanmere spokeswoman" without the mark), or a body named by its common noun
   // ("the union's").
   const run = capitalizedRunFrom(tokens, k);
   const owner = run.length > 0 ? run : tokens[k]?.pos === 'NOUN' ? [tokens[k].text] : [];
@@ -88,7 +88,7 @@ function spokespersonRoleAt(tokens: Token[], k: number): number {
 
 /**
  * How many tokens of the title of a body's head start at `k`: "chairman" (1), "chief executive", "general secretary"
- * (2), "chief executive officer" (3); 0 for none. A head speaks for the body ("KaldoGaz chief executive Rainer Kolb").
+ * (2), "chief executive officer" (3); 0 for none. A head speaks for the body ("Pellgas chief executive Osric Tobin").
  * Not "president", "leader" or "minister": their owner is often a place ("Russian President"), which a person holds an
  * office of but is not the voice of.
  */
@@ -112,7 +112,7 @@ function representativeRoleEndingAt(tokens: Token[], end: number): number {
 
 /**
  * Whether the words from `start` name whom a title before them represents: "for" after a spokesperson's ("A spokesman
- * for Haavik"), "of" after a head's ("The chairman of Orrin Rail").
+ * for Quast"), "of" after a head's ("The chairman of Orrin Rail").
  */
 export function isRepresentedAt(tokens: Token[], start: number): boolean {
   const link = tokens[start - 1]?.normal;
@@ -137,7 +137,7 @@ const PRESS_OFFICE_WORDS = new Set(['press', 'communications', 'media']);
 const PRESS_ROLE_NOUNS = new Set(['secretary', 'director', 'officer', 'adviser', 'advisor', 'aide', 'chief', 'manager']);
 
 /**
- * "An Aldana spokesman, Tomas Brel", "Aldana's spokesman, Tomas Brel", "Her spokeswoman, Lena Ostrova" or "Clinton's
+ * "An Tesson spokesman, Jory Malk", "Tesson's spokesman, Jory Malk", "Her spokeswoman, Tove Pellin" or "Clinton's
  * press secretary, Brian Fallon" before `start`.
  */
 function principalBefore(tokens: Token[], start: number): string[] | { pronoun: string } | undefined {
@@ -149,7 +149,7 @@ function principalBefore(tokens: Token[], start: number): string[] | { pronoun: 
 }
 
 /**
- * "Kremlin spokesman Dmitry Peskov", "Clinton press secretary Brian Fallon", "ministry spokeswoman Oona Restel": the
+ * "Kremlin spokesman Dmitry Peskov", "Clinton press secretary Brian Fallon", "ministry spokeswoman Wilma Streng": the
  * owner of a spokesperson's title right before the name at `start`, a name or a body's common noun.
  */
 function principalInTitle(tokens: Token[], start: number): string[] | undefined {
@@ -160,7 +160,7 @@ function principalInTitle(tokens: Token[], start: number): string[] | undefined 
 
 /**
  * Whose spokesperson's role starts at `role`: a possessive pronoun ("Her spokeswoman"), a name with or without the
- * mark ("Aldana's spokesman", "An Aldana spokesman"), or a body named by its common noun ("A university spokeswoman").
+ * mark ("Tesson's spokesman", "An Tesson spokesman"), or a body named by its common noun ("A university spokeswoman").
  */
 function ownerOfRole(tokens: Token[], role: number): string[] | { pronoun: string } | undefined {
   const before = tokens[role - 1];
@@ -170,7 +170,7 @@ function ownerOfRole(tokens: Token[], role: number): string[] | { pronoun: strin
   const run = capitalizedRunTo(tokens, end);
   if (run.length > 0) return run;
   if (tokens[end]?.pos !== 'NOUN') return undefined;
-  // "Clinton campaign spokesman", "Brenmark energy ministry spokeswoman": the body with the name that owns it.
+  // "Clinton campaign spokesman", "Quarnia energy ministry spokeswoman": the body with the name that owns it.
   let start = end;
   while (start > 0 && !isTitle(tokens[start - 1]) && tokens[start - 1].pos !== 'DET' && (tokens[start - 1].pos === 'NOUN' || isNameWord(tokens[start - 1]))) start -= 1;
   const owner = tokens.slice(start, end + 1);
@@ -178,8 +178,8 @@ function ownerOfRole(tokens: Token[], role: number): string[] | { pronoun: strin
 }
 
 /**
- * "A spokesman for Haavik, Petter Lund", "A spokeswoman for Kaldora's energy ministry, Oona Restel", "The chairman of
- * Orrin Rail, Piet Kaas": whom a spokesperson's role before the name ending at `end` names after "for", or a head's
+ * "A spokesman for Quast, Dag Holter", "A spokeswoman for Pellor's energy ministry, Wilma Streng", "The chairman of
+ * Orrin Rail, Joop Kaas": whom a spokesperson's role before the name ending at `end` names after "for", or a head's
  * after "of" (the owner of a body named with it).
  */
 function principalForBefore(tokens: Token[], end: number): string[] | undefined {
@@ -189,14 +189,14 @@ function principalForBefore(tokens: Token[], end: number): string[] | undefined 
 }
 
 /**
- * "for Gov. Teresa Vallin", "for Kaldora's energy ministry", "for the ministry": a name, or a determiner and an
+ * "for Gov. Sanne Orlo", "for Pellor's energy ministry", "for the ministry": a name, or a determiner and an
  * institution's common noun, ending at the comma after them (or at `end`).
  */
 function principalFrom(tokens: Token[], start: number, end?: number): string[] | undefined {
   const run = capitalizedRunFrom(tokens, start);
   if (run.length > 0) return run;
   const noun = tokens[start]?.pos === 'DET' ? start + 1 : -1;
-  // "of the National Dockworkers' Union": a name after the article.
+  // "of the National Stevedores' Union": a name after the article.
   const named = noun === -1 ? [] : capitalizedRunFrom(tokens, noun);
   if (named.length > 0) return named;
   return tokens[noun]?.pos === 'NOUN' && (noun === end || tokens[noun + 1]?.text === ',') ? [tokens[noun].text] : undefined;

@@ -16,7 +16,7 @@ const MAX_TOKENS_AFTER_CLOSE = 3;
 /** Longest transcript label before its colon ("JORGE RAMOS:"). */
 const MAX_LABEL_WORDS = 3;
 
-/** Longest body or holder in brackets after a label ("BREKKE (Ostvik Fisheries Cooperative):"). */
+/** Longest body or holder in brackets after a label ("TESK (Varn Fisheries Cooperative):"). */
 const MAX_BRACKETED_WORDS = 5;
 
 /** True when a quotation is still open at the sentence's end: the next sentence goes on with it. */
@@ -62,7 +62,7 @@ export function anchorAtQuoteClose(sentences: Sentence[], anchors: Anchor[][], i
 export function transcriptSpeakers(sentences: Sentence[], register: SpeakerRegister): Map<number, { person: Person; labelEnd: number }> {
   const labelled = new Map<number, { person: Person; labelEnd: number }>();
   let current: { paragraph: number; person: Person } | undefined;
-  /** Roles a label gave with its holder's name ("CHAIR (OLANDER):"): a later label of the role alone is theirs. */
+  /** Roles a label gave with its holder's name ("CHAIR (VARNEY):"): a later label of the role alone is theirs. */
   const roles = new Map<string, Person>();
   sentences.forEach((sentence, index) => {
     const label = readLabel(sentence.tokens, register, roles);
@@ -75,8 +75,8 @@ export function transcriptSpeakers(sentences: Sentence[], register: SpeakerRegis
 }
 
 /**
- * A transcript label before its colon, and whom it names: "REYES:", "MAYOR HOLM:", a name and the body they speak for
- * in brackets ("BREKKE (Nordhav Energy):"), or a role and its holder ("CHAIR (OLANDER):"), after which the role alone
+ * A transcript label before its colon, and whom it names: "REYES:", "MAYOR ARNSBY:", a name and the body they speak for
+ * in brackets ("TESK (Meridel Energy):"), or a role and its holder ("CHAIR (VARNEY):"), after which the role alone
  * ("CHAIR:") is the same holder.
  */
 function readLabel(tokens: Token[], register: SpeakerRegister, roles: Map<string, Person>): { person: Person; labelEnd: number } | undefined {
@@ -99,7 +99,7 @@ function readLabel(tokens: Token[], register: SpeakerRegister, roles: Map<string
 /** The turns of a question-and-answer interview: who answers each sentence, and the sentences the interviewer asks in. */
 export interface InterviewTurns {
   answers: Map<number, { person: Person; labelEnd: number }>;
-  /** The interviewer's sentences: "Q: Ostvik says the offer is too little." recaps what others said, to be asked about. */
+  /** The interviewer's sentences: "Q: Varn says the offer is too little." recaps what others said, to be asked about. */
   questions: Set<number>;
 }
 

@@ -1,8 +1,8 @@
 /**
  * A press release speaks in its issuer's voice: "Under the agreement, pay rises by 6 percent" is the issuer's statement
- * though no verb of saying attributes it. Releases are recognised by a wire service's dateline ("ORMSTAD, Tarsland
+ * though no verb of saying attributes it. Releases are recognised by a wire service's dateline ("SELDEN, Orlund
  * --(BUSINESS WIRE)--", "NEW YORK, May 5, 2025 /PRNewswire/ --"); the issuer is whoever the release's opening sentence
- * attributes ("The Port Operators' Association today announced …").
+ * attributes ("The Dock Employers' Association today announced …").
  */
 import type { AttributedClause } from './attribution.js';
 
@@ -12,7 +12,7 @@ const WIRE_DATELINE = /--\s*\(\s*(BUSINESS WIRE|GLOBE NEWSWIRE|ACCESSWIRE|PRNews
 /** The paragraphs where a dateline may stand: a capture's title may come first. */
 const DATELINE_PARAGRAPHS = 2;
 
-/** "About the Port Operators' Association:", "Media contact:": the release's own text ends there. */
+/** "About the Dock Employers' Association:", "Media contact:": the release's own text ends there. */
 const RELEASE_END = /^\s*(about (the )?\p{Lu}[^:]{0,80}:|(media )?contacts?:|for (more|further) information)/iu;
 
 /**

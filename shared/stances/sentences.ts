@@ -408,7 +408,7 @@ function retagAfterAccordingTo(sentence: Sentence): Sentence {
 /**
  * wink reads some capitalised names as verbs: after "to", as an infinitive ("Trump added to People", "said to
  * Reuters": inside a sentence, the word is a name and "to" a preposition); right before a verb of saying in the
- * past ("“…,” Ward said", "Rose said": no finite verb is the subject of "said"; "Having announced …" stays a verb);
+ * past ("“…,” Ward said", "Hung said": no finite verb is the subject of "said"; "Having announced …" stays a verb);
  * and at the end of a name, before a comma or a full stop ("…, Tom Ward, said").
  */
 function retagNamesReadAsVerbs(sentence: Sentence): Sentence {

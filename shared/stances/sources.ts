@@ -55,7 +55,7 @@ export function sourceSpeaker(tokens: Token[], start: number, end: number): { pe
     // and "supporters of abortion rights" keep theirs).
     const counted = isPluralNoun(head) && phrase.some((token) => token.pos === 'NUM' || QUANTIFIERS.has(token.normal));
     if (holder) return { person: label(counted ? [holder.role] : [holder.role, phrase], 'institution'), start: holder.start };
-    // "Dairy farmers in Veltria's northern provinces": a place where people of no role live is not the speaker.
+    // "Dairy farmers in Belora's northern provinces": a place where people of no role live is not the speaker.
     if (tokens[linking].normal === 'in' && tokens[linking - 1]?.pos === 'NOUN' && isPluralNoun(tokens[linking - 1])) return undefined;
   }
   // "two people familiar with the talks": people of no role are a source by what the adjective after them says they know.
@@ -69,7 +69,7 @@ export function sourceSpeaker(tokens: Token[], start: number, end: number): { pe
     const owner = capitalizedOwnerBefore(tokens, start);
     return owner ? { person: label([[...owner, ...described]], 'institution'), start: start - owner.length } : { person: label([described], 'institution'), start };
   }
-  // "Hartmoor shares closed up 18%, suggesting …": what trades or is counted says nothing; the market is no speaker.
+  // "Velby shares closed up 18%, suggesting …": what trades or is counted says nothing; the market is no speaker.
   if (UNSPEAKING_HEADS.has(head.normal)) return undefined;
   // "the government's offer calls for …", "the committee's counterproposal seeks …": a body's own proposal speaks for
   // it, as "Norvale's offer" does for Norvale.
@@ -78,7 +78,7 @@ export function sourceSpeaker(tokens: Token[], start: number, end: number): { pe
   const proper = properRun(phrase);
   // "Everything is on the table": a pronoun that opens a sentence is capitalised, and names no body.
   if (proper.length === 1 && INDEFINITE_PRONOUNS.has(proper[0].normal)) return undefined;
-  // "Japanese fishermen", "Halvorian farmers": a people's adjective before a common noun names a group, not a body.
+  // "Japanese fishermen", "Ambrian farmers": a people's adjective before a common noun names a group, not a body.
   if (proper.length === 1 && proper[0] !== head && DEMONYM_ENDING.test(proper[0].text)) return undefined;
   // "the Saturday debate", "Thursday’s meeting", "on Super Tuesday": capitals that date something name no body.
   if (proper.length === 0 || !proper.some((token) => token.pos === 'PROPN') || proper.some((token) => token.entity === 'DATE')) return undefined;

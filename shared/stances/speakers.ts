@@ -38,7 +38,7 @@ export interface Person {
   organization?: boolean;
   /** As the article marks it (an honorific, a given name); unmarked agrees with any pronoun. */
   gender?: Gender;
-  /** Whom the person speaks for, when the article names them a spokesperson ("a spokeswoman for Gov. Teresa Vallin"). */
+  /** Whom the person speaks for, when the article names them a spokesperson ("a spokeswoman for Gov. Sanne Orlo"). */
   speaksFor?: string;
   /** One of the caller's speakers (a watch's), named as the caller lists them. */
   watched?: boolean;
@@ -89,7 +89,7 @@ export function buildSpeakerRegister(sentences: Sentence[], callerSpeakers: stri
 
 /**
  * A speaker the watch has seen in earlier articles, with the role and the principal those articles gave them
- * ("Peter Walsh", a spokesman for "Corran Bay Water"). An article that names the speaker without them ("the
+ * ("Peter Walsh", a spokesman for "Ferrow Bay Water"). An article that names the speaker without them ("the
  * chancellor told …", "a spokesman for the utility, Peter Walsh") means the same person.
  */
 export interface KnownSpeaker {
@@ -117,7 +117,7 @@ function isCommonNoun(principal: string, text: string): boolean {
 }
 
 /**
- * First words of the organisations an article names in full ("Brackmoor" of "Brackmoor Health Group"): alone before
+ * First words of the organisations an article names in full ("Lanmere" of "Lanmere Health Group"): alone before
  * "said" later on, such a word is the organisation, not a person's surname. Not a name compromise knows for a
  * person's: "Clinton" of the "Clinton Foundation" is still Clinton.
  */
@@ -132,7 +132,7 @@ function collectCallerSpeakers(speakers: string[]): string[][] {
 }
 
 function collectNamedPeople(text: string): string[][] {
-  // compromise runs names in a list set off by semicolons into one ("Ingrid Salvesen; Daniel Okonjo,").
+  // compromise runs names in a list set off by semicolons into one ("Yrsa Tamsen; Teo Marchal,").
   const found = (compromiseNlp()(text).people().out('array') as string[]).flatMap((name) => name.split(/;\s*/)).filter((name) => name !== '');
   return found
     .map((name) => withHyphenatedEnd(name, text))
@@ -187,7 +187,7 @@ function withHyphenatedEnd(name: string, text: string): string {
   return rest ? name + rest : name.slice(0, -1);
 }
 
-/** "In August, Aldana had called …": a month or a weekday alone is a date, though compromise may read a given name. */
+/** "In August, Tesson had called …": a month or a weekday alone is a date, though compromise may read a given name. */
 function isCalendarWord(word: string): boolean {
   return compromiseNlp()(word).has('(#Month|#WeekDay)');
 }
@@ -278,7 +278,7 @@ function collectUnlistedSubjects(sentences: Sentence[]): string[][] {
     if (introduced) names.push(introduced);
     tokens.forEach((token, i) => {
       if (!REPORTING_VERBS.has(token.lemma) || token.pos !== 'VERB' || token.quoted) return;
-      // "…, sharpened by President Augustin Mbelu, who told a rally …": the name "who" stands for.
+      // "…, sharpened by President Emery Kerrow, who told a rally …": the name "who" stands for.
       const subjectEnd = skipToSubjectEnd(tokens, i - 1);
       const end = isRelativeWhoAt(tokens, subjectEnd) ? subjectEnd - 2 : subjectEnd;
       const appositive = nameInAppositive(tokens, i) ?? nameAfterInvertedVerb(tokens, i) ?? nameBeforeAppositive(tokens, i);
@@ -375,7 +375,7 @@ function closingCommaBefore(tokens: Token[], verb: number): number | undefined {
 }
 
 /**
- * "A spokeswoman for Kaldora's energy ministry, Oona Restel, said": a full name set off by commas between a role and
+ * "A spokeswoman for Pellor's energy ministry, Wilma Streng, said": a full name set off by commas between a role and
  * the verb, which compromise may not know.
  */
 function nameInAppositive(tokens: Token[], verb: number): string[] | undefined {
@@ -449,7 +449,7 @@ export function joinsInstitutionName(tokens: Token[], k: number): boolean {
 export function skipToSubjectEnd(tokens: Token[], from: number): number {
   let j = from;
   // "The White House on Monday also urged": adverbs, auxiliaries and a time adjunct stand between subject and verb,
-  // and so do "no longer" ("Aldana no longer insists that …") and a pronoun that stresses the subject ("Ford itself
+  // and so do "no longer" ("Tesson no longer insists that …") and a pronoun that stresses the subject ("Ford itself
   // said").
   const isSkipped = (token: Token, k: number) =>
     (token.pos === 'ADV' && !isMistaggedName(token)) || token.pos === 'AUX' || token.normal === 'not' || token.entity === 'DATE' || token.entity === 'TIME' ||
@@ -492,7 +492,7 @@ function closesQuotedClause(tokens: Token[], j: number): boolean {
 /**
  * "Jeb Bush in a Medium post said", "Clinton at a rally in the capital said": phrases of where or how between a name
  * and its verb. Where the name ends, or `end` when no such phrase follows a name (a common noun before the preposition
- * may be what the phrase qualifies: "officials in Kessel said"). Only a phrase with a determiner: a bare name after
+ * may be what the phrase qualifies: "officials in Corvel said"). Only a phrase with a determiner: a bare name after
  * the preposition may be the subject's own ("the House Select Committee on Benghazi"); with bare names too, PolNeAR
  * dev's speaker accuracy fell from 0.931 to 0.929.
  */
@@ -918,7 +918,7 @@ function extendSingleName(words: string[], sentences: Sentence[]): string[] {
 
 /**
  * The title before the first naming that has one ("Russian President Vladimir Putin" → "Russian President"), else the
- * title an appositive gives after a naming ("Miriam Castell, the president of Hollins University," → "president").
+ * title an appositive gives after a naming ("Runa Varmo, the president of Tolland University," → "president").
  */
 function findRole(person: Person, sentences: Sentence[]): string | undefined {
   let appositive: string | undefined;
@@ -936,8 +936,8 @@ function findRole(person: Person, sentences: Sentence[]): string | undefined {
 
 /**
  * The role words of an appositive right after a name (", the president of …", ", a spokeswoman for …", ", chief
- * executive of …"), up to the preposition that names the institution: the institution's own words ("for Gov. Teresa
- * Vallin") would make the person a holder of someone else's title.
+ * executive of …"), up to the preposition that names the institution: the institution's own words ("for Gov. Sanne
+ * Orlo") would make the person a holder of someone else's title.
  */
 function appositiveRole(tokens: Token[], comma: number): string | undefined {
   if (tokens[comma]?.text !== ',') return undefined;

@@ -36,7 +36,7 @@ export function canBeSamePerson(a: string[], b: string[]): boolean {
 }
 
 /**
- * The word a label shortening an organisation's name is found under ("brackmoor" of "Brackmoor Health Group"): its
+ * The word a label shortening an organisation's name is found under ("lanmere" of "Lanmere Health Group"): its
  * first, when the name holds an organisation's head noun (`ORGANIZATION_HEADS`) after it; none for a person's name.
  */
 export function shortNameOf(name: string): string | undefined {
@@ -44,18 +44,18 @@ export function shortNameOf(name: string): string | undefined {
   return words.length > 1 && words.slice(1).some((word) => ORGANIZATION_HEADS.has(word)) ? words[0] : undefined;
 }
 
-/** Whether a label is an organisation's name shortened to its first words, as stories write it: "Brackmoor". */
+/** Whether a label is an organisation's name shortened to its first words, as stories write it: "Lanmere". */
 export function shortensName(label: string, name: string): boolean {
   const words = wordsOf(label);
   const full = wordsOf(name);
   return shortNameOf(name) !== undefined && words.length < full.length && words.every((word, k) => full[k] === word);
 }
 
-/** Words an organisation's initials may leave out: "DOJ" keeps the "of" of "Department of Justice", "NDU" drops none. */
+/** Words an organisation's initials may leave out: "DOJ" keeps the "of" of "Department of Justice", "NSU" drops none. */
 const NAME_JOINERS = new Set(['of', 'the', 'and', 'for', '&']);
 
 /**
- * The initials a label naming an organisation by them is found under: "ndu" for "National Dockworkers’ Union", "doj"
+ * The initials a label naming an organisation by them is found under: "nsu" for "National Stevedores’ Union", "doj"
  * and "dj" for "Department of Justice". Only for a name that holds an organisation's head noun, so no person is read
  * as initials.
  */
@@ -67,7 +67,7 @@ export function acronymsOf(name: string): string[] {
 }
 
 /**
- * The head noun an institution named "X of Y" is found under once named ("city" of "City of Kelbourne", "ministry" of
+ * The head noun an institution named "X of Y" is found under once named ("city" of "City of Holbury", "ministry" of
  * "Ministry of Fisheries"), as stories go on to call it "the city"; none for other names.
  */
 export function headNounOf(name: string): string | undefined {
@@ -89,8 +89,8 @@ export function aliasesOf(member: string): string[] {
 const DEMONYM_ENDINGS = ['n', 'an', 'ian', 'ese', 'i'];
 
 /**
- * The words a label naming a place's body is found under when the side names the place itself: "halvorian" for
- * "Halvoria" ("the Halvorian ministry said"). Only for a side member of one word, a place or a body.
+ * The words a label naming a place's body is found under when the side names the place itself: "ambrian" for
+ * "Ambria" ("the Ambrian ministry said"). Only for a side member of one word, a place or a body.
  */
 export function demonymsOf(name: string): string[] {
   const words = wordsOf(name);

@@ -47,15 +47,15 @@ export interface Statement {
   /** The writer recalls a stance taken before ("has said …", "said in April that …", "In the past, …"). */
   recalls?: boolean;
   /**
-   * Whom the speaker speaks for, when the article names them a spokesperson ("Lena Ostrova, a spokeswoman for Gov.
-   * Teresa Vallin"): a watch that follows the principal takes the statement and judges it with the principal's.
+   * Whom the speaker speaks for, when the article names them a spokesperson ("Tove Pellin, a spokeswoman for Gov.
+   * Sanne Orlo"): a watch that follows the principal takes the statement and judges it with the principal's.
    */
   speaksFor?: string;
   /** The speaker's own words, in quotation marks (not the writer's report of them). */
   quotation?: boolean;
   /**
    * The text of the same speaker's report just before in the same paragraph (or in the lede, for the second
-   * paragraph's quotation), when this is a quotation that gives the words behind it ("Vallin said the cap would stay. “We will not go above 25,” she said."): one point, told twice.
+   * paragraph's quotation), when this is a quotation that gives the words behind it ("Orlo said the cap would stay. “We will not go above 25,” she said."): one point, told twice.
    */
   backs?: string;
 }
