@@ -553,6 +553,12 @@ export const SOURCE_NOUNS = new Set([
   'protester',
   'protestor',
   'demonstrator',
+  // Armed groups speak as what they are: "the rebels said", "militants said in a statement".
+  'rebel',
+  'insurgent',
+  'militant',
+  'separatist',
+  'guerrilla',
   'mourner',
   'advocate',
   'investigator',

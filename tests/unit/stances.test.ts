@@ -2529,11 +2529,13 @@ describe('sources without a person’s name', () => {
     expect(speakerOf('Supporters of abortion rights said the ruling would galvanize their campaign.')).toBe('Supporters, abortion rights');
   });
 
-  it('gives what witnesses, protesters or investigators said to them, as a source without a name', () => {
+  it('gives what witnesses, protesters, investigators or rebels said to them, as a source without a name', () => {
     expect(speakerOf('Witnesses said the bus left the road before the bridge.')).toBe('Witnesses');
     expect(speakerOf('Protesters said they would block the depot unless the levy was dropped.')).toBe('Protesters');
     expect(speakerOf('The investigators said the dam had not been inspected since 2019.')).toBe('investigators');
     expect(speakerOf('The mediators said the second round would also cover the depot.')).toBe('mediators');
+    // An armed group speaks as what it is, after "but" too.
+    expect(speakerOf('The two sides exchanged 200 prisoners on Tuesday, but the rebels said the next stage must include civilians.')).toBe('rebels');
   });
 
   it('gives "they" at the head of a clause to the group or body that spoke just before, and to no one else', () => {
