@@ -518,12 +518,12 @@ const RECENT_TIMES = '(last (week|month|year)|earlier this (week|month|year))';
 
 /**
  * The writer recalls a stance taken before, in the words around what was said: a perfect ("has said", "had threatened
- * to"), a past time after the verb ("said in April that", "said last month that"), or one the sentence opens with ("In
- * the past, …").
+ * to"), a past time after the verb ("said in April that", "said last month that", "said at the time that"), or one the
+ * sentence opens with ("In the past, …").
  */
 export const RECALL_CUES: RegExp[] = [
   /\b(has|have|had) (long |repeatedly |previously |already |also |since |consistently )?(said|called|argued|insisted|demanded|sought|threatened|opposed|urged|warned|rejected|refused|vowed|promised|pledged|proposed|offered|backed|supported|ruled out|made clear)\b/,
-  new RegExp(`\\b(said|told|wrote|called|argued|insisted|demanded|threatened|warned|rejected|vowed|promised|proposed|offered|urged|refused|agreed) (\\S+ ){0,3}((in|on) ${PAST_TIMES}|${RECENT_TIMES})\\b`),
+  new RegExp(`\\b(said|told|wrote|called|argued|insisted|demanded|threatened|warned|rejected|vowed|promised|proposed|offered|urged|refused|agreed) (\\S+ ){0,3}((in|on) ${PAST_TIMES}|${RECENT_TIMES}|at the time)\\b`),
   new RegExp(`^(in the past|at the time|previously|in ${PAST_TIMES}|${PAST_TIMES}),`),
 ];
 
