@@ -518,11 +518,13 @@ const RECENT_TIMES = '(last (week|month|year)|earlier this (week|month|year))';
 
 /**
  * The writer recalls a stance taken before, in the words around what was said: a perfect ("has said", "had threatened
- * to"), a past time after the verb ("said in April that", "said last month that", "said at the time that"), or one the
- * sentence opens with ("In the past, …").
+ * to"), "once" before the verb ("once warned of …"), a past time after it ("said in April that", "said last month
+ * that", "said at the time that"), or one the sentence opens with ("In the past, …").
  */
 export const RECALL_CUES: RegExp[] = [
   /\b(has|have|had) (long |repeatedly |previously |already |also |since |consistently )?(said|called|argued|insisted|demanded|sought|threatened|opposed|urged|warned|rejected|refused|vowed|promised|pledged|proposed|offered|backed|supported|ruled out|made clear)\b/,
+  // "once warned of …": at some time gone by.
+  /\bonce (said|called|argued|insisted|demanded|sought|threatened|opposed|urged|warned|rejected|refused|vowed|promised|pledged|proposed|offered|backed|supported)\b/,
   new RegExp(`\\b(said|told|wrote|called|argued|insisted|demanded|threatened|warned|rejected|vowed|promised|proposed|offered|urged|refused|agreed) (\\S+ ){0,3}((in|on) ${PAST_TIMES}|${RECENT_TIMES}|at the time)\\b`),
   new RegExp(`^(in the past|at the time|previously|in ${PAST_TIMES}|${PAST_TIMES}),`),
 ];

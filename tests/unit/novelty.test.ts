@@ -525,8 +525,9 @@ describe('a stance the writer says the speaker holds to ("again", "still", "as p
       // A recent time needs no preposition.
       'Mayor Ana Lima said last month that the city would keep the fare freeze for night-shift workers.',
       'Mayor Ana Lima told the Ledger earlier this week the city would keep the fare freeze for night-shift workers.',
-      // "at the time" looks back to the event the sentence recalls.
+      // "at the time" looks back to the event the sentence recalls; "once" to some time gone by.
       'The city said at the time that it would keep the fare freeze for night-shift workers.',
+      'Mayor Ana Lima once vowed to keep the fare freeze for night-shift workers.',
       // The speaker's own words may recall it too.
       '“I said the city would keep the fare freeze for night-shift workers, and I meant it,” Mayor Ana Lima said.',
     ];
