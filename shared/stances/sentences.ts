@@ -72,7 +72,7 @@ const SENTENCE_BREAK = /[.!?…]["”’')\]]*\s+/g;
  */
 export function readSentences(paragraphs: string[]): Sentence[] {
   let paragraphStart = 0;
-  const singles = !paragraphs.some((paragraph) => DOUBLE_MARKS.test(paragraph));
+  const singles = !paragraphs.some(hasDoubleMarks);
   return boundParagraphs(paragraphs).flatMap((paragraph, paragraphIndex) => {
     const start = paragraphStart;
     const sentences = mendSplitPairs(tokenizeParagraph(paragraph, paragraphIndex, start).map(splitFusedMarks).map(splitPossessives));
@@ -567,10 +567,13 @@ function mendSplitPairs(sentences: Sentence[]): Sentence[] {
 }
 
 /**
- * Double quotation marks, or their two-apostrophe and backtick forms ('' and ``): an article that has none quotes with
- * single marks (‘…’ or '…'), as British papers do.
+ * Whether a paragraph has double quotation marks (`QUOTE_MARKS`), or their two-apostrophe and backtick forms ('' and
+ * ``, `PAIRED_MARKS`): an article that has none quotes with single marks (‘…’ or '…'), as British papers do.
  */
-const DOUBLE_MARKS = /[“”„«»"]|''|``/;
+function hasDoubleMarks(paragraph: string): boolean {
+  const marks = [...QUOTE_MARKS.open, ...QUOTE_MARKS.close, ...QUOTE_MARKS.either];
+  return marks.some((mark) => paragraph.includes(mark)) || [...PAIRED_MARKS].some((mark) => paragraph.includes(mark + mark));
+}
 
 /**
  * `singles`: the article quotes with single marks, so a lone ‘ or ' before a word opens a quotation and a lone ’ or '
