@@ -8,6 +8,7 @@ import { measureText, pageBody } from './dom.js';
 import {
   ARTICLE_BODY_HINT,
   CHROME_TAGS,
+  EMBEDDED_POST_CLASSES,
   MIN_SCORED_PARAGRAPH_CHARS,
   NEVER_CONTENT_TAGS,
   PROTECTED_MIN_PARAGRAPHS,
@@ -68,9 +69,11 @@ function findNeverContent(root: AnyNode | undefined): Element[] {
   return found;
 }
 
-/** Per element: its prose and whether it is or wraps the article markup. */
+/** Per element: its prose, whether it is or wraps the article markup, and how much of its prose is embedded posts. */
 interface NodeStats extends ProseMeasure {
   holdsArticle: boolean;
+  holdsPost: boolean;
+  postParagraphs: number;
 }
 
 /** Article markup: a node that is or wraps one of these is never removed as chrome. */
@@ -117,7 +120,7 @@ class ClassHintCache {
 
 /** Fills `stats` for every element under `node`, bottom-up, and returns the prose of `node` itself. */
 function measureTree(node: AnyNode, stats: Map<Element, NodeStats>, hints: ClassHintCache): NodeStats {
-  const total: NodeStats = { paragraphs: 0, chars: 0, holdsArticle: false };
+  const total: NodeStats = { paragraphs: 0, chars: 0, holdsArticle: false, holdsPost: false, postParagraphs: 0 };
   if (!hasChildren(node)) return total;
   for (const child of node.children) {
     if (!isTag(child)) continue;
@@ -125,6 +128,8 @@ function measureTree(node: AnyNode, stats: Map<Element, NodeStats>, hints: Class
     total.paragraphs += childStats.paragraphs;
     total.chars += childStats.chars;
     total.holdsArticle ||= childStats.holdsArticle || isArticleMarkup(child, hints);
+    total.holdsPost ||= childStats.holdsPost;
+    total.postParagraphs += childStats.postParagraphs;
   }
   if (isTag(node)) {
     if (node.name === 'p') {
@@ -133,6 +138,10 @@ function measureTree(node: AnyNode, stats: Map<Element, NodeStats>, hints: Class
         total.paragraphs += 1;
         total.chars += length;
       }
+    }
+    if (isEmbeddedPost(node)) {
+      total.holdsPost = true;
+      total.postParagraphs = total.paragraphs;
     }
     stats.set(node, total);
   }
@@ -209,15 +218,23 @@ const NON_WORD_CHARS = /[^a-z0-9]+/;
 const PROTECTED_TAGS: ReadonlySet<string> = new Set(['html', 'body', 'main', 'article']);
 
 /**
- * An element is kept, whatever it looks like, when it is (or wraps) the article markup, or when it holds
- * most of the page's prose: ASP.NET pages wrap everything in one `<form>`, some themes tag the body's
- * wrapper with "tag-…" classes.
+ * An element is kept, whatever it looks like, when it is (or wraps) the article markup, when it holds
+ * most of the page's prose (ASP.NET pages wrap everything in one `<form>`, some themes tag the body's
+ * wrapper with "tag-…" classes), or when it is an embedded post or its wrapper ("social-embed") with no
+ * prose besides: what a speaker posted, quoted in the article.
  */
 function isProtected(element: Element, prose: NodeStats | undefined, pageProse: ProseMeasure, hints: ClassHintCache): boolean {
   if (PROTECTED_TAGS.has(element.name) || isArticleMarkup(element, hints)) return true;
   if (!prose) return false;
   if (prose.holdsArticle) return true;
+  // Not an <aside> of the site's latest posts: a tag that is always chrome.
+  if (prose.holdsPost && prose.paragraphs === prose.postParagraphs && !CHROME_TAG_SET.has(element.name)) return true;
   return prose.paragraphs >= PROTECTED_MIN_PARAGRAPHS && prose.chars >= pageProse.chars * PROTECTED_TEXT_SHARE;
+}
+
+/** The blockquote of a social network's embed code (`EMBEDDED_POST_CLASSES`). */
+function isEmbeddedPost(element: Element): boolean {
+  return element.name === 'blockquote' && (element.attribs.class ?? '').split(/\s+/).some((name) => EMBEDDED_POST_CLASSES.has(name));
 }
 
 /** Paragraphs long enough to be prose (not labels or buttons) and their total length. */

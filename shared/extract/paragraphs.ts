@@ -4,7 +4,7 @@
  */
 import { isTag, isText, type AnyNode, type Element } from 'domhandler';
 import { BLOCK_TAGS } from './dom.js';
-import { MAX_LINK_DENSITY, MIN_LIST_ITEM_CHARS, MIN_LOOSE_TEXT_CHARS } from './patterns.js';
+import { MAX_LINK_DENSITY, MIN_LIST_ITEM_CHARS, MIN_LOOSE_TEXT_CHARS, POST_ATTACHMENT_LINK } from './patterns.js';
 import { dropBoilerplateParagraphs, dropRepeatedParagraphs, normalizeWhitespace, paragraphKey } from './text.js';
 
 /** A run of text between block boundaries, with how much of it is link text. */
@@ -111,17 +111,23 @@ function linkTextLength(text: string): number {
 }
 
 /**
- * Stage 5. Text-level cleaning: `BOILERPLATE_PATTERNS` (and the paywall blocks they open), captions
- * repeated verbatim, the headline repeated as the first paragraph, and headings left with nothing under
- * them once their list or teaser was removed.
+ * Stage 5. Text-level cleaning: posts' attachment links (`POST_ATTACHMENT_LINK`), `BOILERPLATE_PATTERNS` (and the
+ * paywall blocks they open), captions repeated verbatim, the headline repeated as the first paragraph, and headings
+ * left with nothing under them once their list or teaser was removed.
  */
 export function dropBoilerplateText(blocks: TextBlock[], title: string | undefined): string[] {
   const titleKey = title ? paragraphKey(title) : undefined;
-  const kept = dropBoilerplateParagraphs(blocks);
+  const kept = dropBoilerplateParagraphs(blocks.flatMap(withoutAttachmentLinks));
   const keys = kept.map((block) => paragraphKey(block.text));
   const keyOf = new Map(kept.map((block, index) => [block, keys[index]]));
   const cleaned = dropRepeatedParagraphs(kept, keys).filter((block) => keyOf.get(block) !== titleKey);
   return dropDanglingHeadings(cleaned).map((block) => block.text);
+}
+
+/** The block without the attachment links in its text; none when that was all it held. */
+function withoutAttachmentLinks(block: TextBlock): TextBlock[] {
+  const text = block.text.replace(POST_ATTACHMENT_LINK, '').trim();
+  return text === block.text ? [block] : text ? [{ ...block, text }] : [];
 }
 
 function dropDanglingHeadings(blocks: TextBlock[]): TextBlock[] {

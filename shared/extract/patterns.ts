@@ -162,6 +162,18 @@ export const MIN_LIST_ITEM_CHARS = 40;
 /** Text sitting loose in a `<div>` (no `<p>`) needs this length to count as a paragraph. */
 export const MIN_LOOSE_TEXT_CHARS = 40;
 
+/**
+ * Classes of the blockquote a social network's embed code puts in a page (X's, Bluesky's): its static HTML holds the
+ * post's text and credit line, which the network's script only restyles.
+ */
+export const EMBEDDED_POST_CLASSES: ReadonlySet<string> = new Set(['twitter-tweet', 'bluesky-embed']);
+
+/**
+ * A post's attachment link left in its text ("… sea wall. pic.twitter.com/Ab12Cd", Bluesky's "[image or embed]"): the
+ * attachment is not in the capture, and its link is no part of what was said.
+ */
+export const POST_ATTACHMENT_LINK = /\s*(?:\bpic\.(?:twitter|x)\.com\/\w+|\[image or embed\])/gi;
+
 /** A paragraph that is mostly link text is a teaser or a link list. */
 export const MAX_LINK_DENSITY = 0.5;
 

@@ -364,6 +364,19 @@ describe('extractArticle: body and page chrome', () => {
     expect(extractHtmlPage(html).paragraphs).toEqual(ARTICLE);
   });
 
+  it('keeps an embedded post and its credit line, in its wrapper, without its attachment link; not a sidebar of posts', () => {
+    const post = (text: string) =>
+      `<blockquote class="twitter-tweet"><p lang="en" dir="ltr">${text} <a href="https://t.co/x1">pic.twitter.com/x1Ab</a></p>&mdash; Ana Lima (@analima) <a href="https://x.com/analima/status/1">March 3, 2025</a></blockquote>`;
+    const html = page(`<article>${articleHtml}
+      <div class="bbc-social-embed">${post('We will not sign off on the port expansion unless Brevolt pays for the sea wall.')}</div>
+      <aside><h3>Latest posts</h3>${post('Good morning from the harbour.')}</aside></article>`);
+    expect(extractHtmlPage(html).paragraphs).toEqual([
+      ...ARTICLE,
+      'We will not sign off on the port expansion unless Brevolt pays for the sea wall.',
+      '— Ana Lima (@analima) March 3, 2025',
+    ]);
+  });
+
   it('drops cookie banners, whether marked by class, role or aria-label', () => {
     const html = page(`
       <div class="cookieBanner"><p>We use cookies to give you the best experience on our website and to show relevant ads.</p><button>Accept</button></div>
