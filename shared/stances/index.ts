@@ -8,6 +8,7 @@ import { BOILERPLATE_PATTERNS } from '../extract/patterns.js';
 import { findMinistryOwners } from './ministries.js';
 import { findRetinueOwners } from './retinue.js';
 import { findSeatHolders } from './seats.js';
+import { attributeCredits } from './credits.js';
 import { mergeQuotations, type SentenceStatement } from './quotations.js';
 import { isWord, joinTokens, PARAGRAPH_SEPARATOR, readSentences, type Sentence, type Token } from './sentences.js';
 import { claimTokens, voicesOf } from './ledger.js';
@@ -70,6 +71,7 @@ export function extractStatements(paragraphs: string[], options: ExtractOptions 
   findAdSponsors(clauses, sentences, register.people);
   findPronounOwners(clauses, sentences, register.people);
   attributeRelease(clauses, paragraphs);
+  attributeCredits(clauses, sentences, register);
   const vocabulary = claimVocabulary(options.synonyms);
   const found = clauses.flatMap((clause) => toStatement(clause, vocabulary));
   const shown = found.map((item) => showWholeSentence(item, found));

@@ -139,6 +139,24 @@ describe('stancewatch statements', () => {
     expect((await stancewatch('statements', page)).stdout).toMatch(/^1\. +condition · negative · Dmitry Peskov \(spokesman, for Vladimir Putin\)$/m);
   });
 
+  it('gives a post embedded in a page (X embed code in a "social-embed" wrapper) to the author its credit line names', async () => {
+    const page = join(work, 'embed.html');
+    const post = 'We will not sign off on the port expansion unless Brevolt pays for the new sea wall.';
+    writeFileSync(
+      page,
+      `<html><head><title>Norvale mayor hardens stance on port</title></head><body><article><h1>Norvale mayor hardens stance on port</h1>
+      <p>The mayor of Norvale has hardened her position on the port expansion, according to a post on Tuesday.</p>
+      <div class="social-embed"><blockquote class="twitter-tweet"><p lang="en" dir="ltr">${post} <a href="https://t.co/x1">pic.twitter.com/x1Ab</a></p>&mdash; Ana Lima (@analima) <a href="https://x.com/analima/status/1">March 3, 2025</a></blockquote></div>
+      <p>Brevolt did not respond to a request for comment.</p></article></body></html>`,
+    );
+    const [article] = jsonLines((await stancewatch('statements', page, '--json')).stdout);
+    const text = await articleText(page);
+    expect(text).not.toContain('pic.twitter.com');
+    const stance = article.statements.find((row) => row.kind === 'condition');
+    expect(stance).toMatchObject({ speaker: 'Ana Lima', text: post });
+    expect(text.slice(stance!.start, stance!.end)).toBe(post);
+  });
+
   it('refuses archive options without --watch instead of ignoring them', async () => {
     const outcome = await stancewatch('statements', SEED, '--data-dir', dataDir);
     expect(outcome.code).toBe(1);

@@ -4752,3 +4752,38 @@ describe('organisations as speakers', () => {
     expect(karsk.map((statement) => statement.speaker)).toEqual(['Karsk', 'Karsk']);
   });
 });
+
+describe('credit lines of posts and block quotations', () => {
+  const post = 'We will not sign off on the port expansion unless Brevolt pays for the new sea wall.';
+  const spoken = (paragraphs: string[]) => extractStatements(paragraphs).map((statement) => [statement.speaker, statement.text]);
+
+  it('gives an embedded post to the author its credit line names, with or without the article naming them', () => {
+    expect(spoken(['Brevolt and the city are at odds.', post, '— Ana Lima (@analima) March 3, 2025 at 10:15 AM'])).toEqual([['Ana Lima', post]]);
+    // A Bluesky handle breaks the line into sentences; the credit is still read as one.
+    expect(spoken(['Brevolt and the city are at odds.', post, '— Ana Lima (@ana.bsky.social) 3 March 2025'])).toEqual([['Ana Lima', post]]);
+    // Named before without the handle: the register's person.
+    expect(spoken(['Mayor Ana Lima is at odds with Brevolt.', post, '— Lima'])).toEqual([['Ana Lima', post]]);
+  });
+
+  it('gives a block quotation to the author and role under it', () => {
+    expect(spoken(['Mayor Ana Lima is at odds with Brevolt.', `“${post}”`, '— Ana Lima, mayor of Norvale'])).toEqual([['Ana Lima', `“${post}”`]]);
+    expect(spoken(['Mayor Ana Lima is at odds with Brevolt.', post, '— Deputy Prime Minister Ana Lima'])).toEqual([['Ana Lima', post]]);
+  });
+
+  it('cuts a credit that closes the post’s own paragraph, which must give a handle', () => {
+    const copied = `${post.slice(0, -1)} — Ana Lima (@analima) March 3, 2025`;
+    expect(spoken(['Brevolt and the city are at odds.', copied])).toEqual([['Ana Lima', post.slice(0, -1)]]);
+    expect(spoken(['Brevolt and the city are at odds.', `${post} Full stop. — Ana Lima (@analima) March 3, 2025`])).toEqual([['Ana Lima', post]]);
+  });
+
+  it('credits no one from a sentence, a subheading, a list of names or an unknown name without a handle', () => {
+    const none = (credit: string, before = 'Mayor Ana Lima is at odds with Brevolt.') => spoken([before, post, credit]).find(([, text]) => text === post)?.[0];
+    expect(none('— Ana Lima said the sea wall would cost 20 million.')).toBeNull();
+    expect(none('— Ana Lima, who chairs the council, said so.')).toBeNull();
+    // Subheadings of agency copy: a phrase that names her, or her name alone between dashes.
+    expect(none('– Ready to quiz Ana Lima')).toBeNull();
+    expect(none('– Ana Lima –')).toBeNull();
+    expect(none('— Reuters', 'Brevolt and the city are at odds.')).toBeNull();
+    expect(spoken(['Those present:', post, '— Ana Lima, mayor', '— Tom Reyes, council member']).find(([, text]) => text === post)?.[0]).toBeNull();
+  });
+});
