@@ -142,7 +142,7 @@ function readArticleStatements(input: string, article: ExtractedArticle, judge?:
   const skipReason = skipReasonOf(article, judge.watch);
   if (skipReason) report.skipReason = skipReason;
   const ledger = [...judge.ledger];
-  const statements = watchedStatements(article.paragraphs, judge.watch, [...judge.known.values()]);
+  const statements = watchedStatements(article.paragraphs, judge.watch, [...judge.known.values()], article.byline);
   learnSpeakers(statements, judge.known);
   report.statements = statements.map((statement, index) => {
     const verdict = judgeStatement(statement, ledger, judge.watch);

@@ -80,7 +80,7 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
 /** Each of the article's statements' claims, by statement id, read as `recordStatements` reads it. */
 function claimsOfArticle(article: ArchivedArticle | undefined, watch: ClaimWatch, known: KnownSpeaker[]): Map<string, string> {
   if (!article?.text) return new Map();
-  const statements = watchedStatements(article.text.split(PARAGRAPH_BREAK), watch, known);
+  const statements = watchedStatements(article.text.split(PARAGRAPH_BREAK), watch, known, article.byline);
   return new Map(statements.map((statement) => [statementId(watch.id, article.urlKey, statement.text), statement.claim]));
 }
 

@@ -49,7 +49,7 @@ async function recordStatements(
 ): Promise<StanceReport[]> {
   // Read before the statements are found: an article may name a speaker earlier ones gave a role or a principal.
   const known = await deps.store.listKnownSpeakers(watch.id);
-  const statements = watchedStatements(paragraphs, watch, known);
+  const statements = watchedStatements(paragraphs, watch, known, article.byline);
   if (statements.length === 0) return [];
   // The speakers' partitions, their sides' and the ledger summary: what judging needs, not the watch's whole history.
   const ledger = await readArticleLedger(statements, watch, deps.store);

@@ -147,15 +147,39 @@ export function judgeStatement(statement: Statement, ledger: LedgerEntry[] | Art
 
 /**
  * The statements of an article that a watch tracks: its speakers are hints to the reader (who names them as the watch
- * does), and a filter when it names any. Each names what its side said earlier in the article (`linkSidesWithinArticle`).
+ * does), and a filter when it names any. An article whose byline names one of them is theirs (`authorOf`). Each names what its side said earlier in the article (`linkSidesWithinArticle`).
  */
-export function watchedStatements(paragraphs: string[], watch: Pick<Watch, 'speakers' | 'synonyms' | 'sides'>, known: KnownSpeaker[] = []): Statement[] {
+export function watchedStatements(
+  paragraphs: string[],
+  watch: Pick<Watch, 'speakers' | 'synonyms' | 'sides'>,
+  known: KnownSpeaker[] = [],
+  byline?: string,
+): Statement[] {
   const speakers = [...(watch.speakers ?? []), ...groupsOf(watch.sides)];
-  const watched = extractStatements(paragraphs, { speakers, synonyms: watch.synonyms, known })
+  const author = authorOf(byline, watch.speakers ?? []);
+  const watched = extractStatements(paragraphs, { speakers, synonyms: watch.synonyms, known, author })
     .map((statement) => namedAsTheWatchNamesThem(statement, watch))
     .map((statement) => namedByDescription(statement, paragraphs, watch))
     .filter((statement) => isWatchedStatement(statement, watch));
   return linkSidesWithinArticle(watched, Object.values(watch.sides ?? {}));
+}
+
+/**
+ * The one watch speaker an article's byline names, words in order ("By Ana Lima", "Ana Lima, mayor of Norvale", "Ana
+ * M. Lima"): the article's writer. None when it names none or several.
+ */
+export function authorOf(byline: string | undefined, speakers: string[]): string | undefined {
+  if (!byline) return undefined;
+  const words = wordsOf(byline);
+  const named = speakers.filter((speaker) => isInOrder(wordsOf(speaker), words));
+  return named.length === 1 ? named[0] : undefined;
+}
+
+/** Every word of `part` in `whole`, in the same order. */
+function isInOrder(part: string[], whole: string[]): boolean {
+  let at = 0;
+  for (const word of whole) if (word === part[at]) at += 1;
+  return part.length > 0 && at === part.length;
 }
 
 /**

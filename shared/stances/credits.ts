@@ -1,4 +1,6 @@
 /**
+ * Credits that say who wrote what an article quotes, or the article itself.
+ *
  * A credit line gives a post or a block quotation to its author: "— Ana Lima (@analima) March 3, 2025" as X and
  * Bluesky print it under an embedded post, "— Ana Lima, mayor of Norvale" under a quotation set apart. The quoted text
  * names no speaker of its own, so without the credit its stances are no one's.
@@ -6,6 +8,9 @@
  * A credit that is a paragraph of its own credits the paragraph above it. One that ends a paragraph ("… sea wall. —
  * Ana Lima (@analima) March 3, 2025", a post copied as text) credits the paragraph's own words, and must give the
  * account's handle: a dash and a name inside a paragraph are more often an aside.
+ *
+ * A byline that names a speaker the caller follows makes the article theirs (an op-ed, a post on a company's own site):
+ * what it says in no one else's name is its author's.
  */
 import type { AttributedClause } from './attribution.js';
 import { MAX_NAME_WORDS } from './patterns.js';
@@ -33,6 +38,20 @@ export function attributeCredits(clauses: AttributedClause[], sentences: Sentenc
     const author = clause.speaker === null ? credited.get(clause.paragraphIndex) : undefined;
     if (!author) continue;
     clause.speaker = author;
+    clause.source = 'named';
+  }
+}
+
+/**
+ * Gives the unattributed clauses of an article its byline says a watched speaker wrote (`author`, named as the caller
+ * lists them) to that speaker (in place). A reporter is no speaker a watch follows, so a news report is left as it is.
+ */
+export function attributeToAuthor(clauses: AttributedClause[], register: SpeakerRegister, author: string | undefined): void {
+  const person = author === undefined ? undefined : register.people.find((candidate) => candidate.watched && candidate.name === author);
+  if (!person) return;
+  for (const clause of clauses) {
+    if (clause.speaker !== null) continue;
+    clause.speaker = person;
     clause.source = 'named';
   }
 }

@@ -8,7 +8,7 @@ import { BOILERPLATE_PATTERNS } from '../extract/patterns.js';
 import { findMinistryOwners } from './ministries.js';
 import { findRetinueOwners } from './retinue.js';
 import { findSeatHolders } from './seats.js';
-import { attributeCredits } from './credits.js';
+import { attributeCredits, attributeToAuthor } from './credits.js';
 import { mergeQuotations, type SentenceStatement } from './quotations.js';
 import { isWord, joinTokens, PARAGRAPH_SEPARATOR, readSentences, type Sentence, type Token } from './sentences.js';
 import { claimTokens, voicesOf } from './ledger.js';
@@ -41,6 +41,11 @@ export interface ExtractOptions {
    * equal ("Tokyo" → "japan", "security pact" → "alliance"). The rules hold only the language's own synonyms.
    */
   synonyms?: Record<string, string>;
+  /**
+   * One of `speakers` whom the article's byline names as its writer (an op-ed, a post on a company's own site): what the
+   * article says in no one else's name is theirs.
+   */
+  author?: string;
 }
 
 /**
@@ -72,6 +77,7 @@ export function extractStatements(paragraphs: string[], options: ExtractOptions 
   findPronounOwners(clauses, sentences, register.people);
   attributeRelease(clauses, paragraphs);
   attributeCredits(clauses, sentences, register);
+  attributeToAuthor(clauses, register, options.author);
   const vocabulary = claimVocabulary(options.synonyms);
   const found = clauses.flatMap((clause) => toStatement(clause, vocabulary));
   const shown = found.map((item) => showWholeSentence(item, found));

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -155,6 +155,23 @@ describe('stancewatch statements', () => {
     const stance = article.statements.find((row) => row.kind === 'condition');
     expect(stance).toMatchObject({ speaker: 'Ana Lima', text: post });
     expect(text.slice(stance!.start, stance!.end)).toBe(post);
+  });
+
+  it('with --watch, gives an op-ed to the watched speaker its byline names', async () => {
+    const config = join(work, 'port-watch.json');
+    const page = join(work, 'op-ed.html');
+    const archive = join(work, 'port-archive');
+    mkdirSync(archive);
+    writeFileSync(config, JSON.stringify({ watches: [{ id: 'port', name: 'Norvale port', keywords: ['port'], speakers: ['Ana Lima'], sources: [{ url: 'http://127.0.0.1:9/feed.xml' }] }] }));
+    writeFileSync(
+      page,
+      `<html><head><title>Why Norvale will not sign yet</title><meta name="author" content="Ana Lima"></head><body><article>
+      <h1>Why Norvale will not sign yet</h1>
+      <p>The port of Norvale has waited ten years for its expansion, and the harbour can wait a few months more.</p>
+      <p>We will not sign off on the port expansion unless Brevolt pays for the new sea wall.</p></article></body></html>`,
+    );
+    const [article] = jsonLines((await stancewatch('statements', '--config', config, '--watch', 'port', '--data-dir', archive, page, '--json')).stdout);
+    expect(article.statements).toContainEqual(expect.objectContaining({ speaker: 'Ana Lima', kind: 'condition', verdict: 'new' }));
   });
 
   it('refuses archive options without --watch instead of ignoring them', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { learnSpeakers, watchedStatements } from '../../shared/pipeline/index.js';
-import { speakersLearned } from '../../shared/pipeline/watch-statements.js';
+import { authorOf, speakersLearned } from '../../shared/pipeline/watch-statements.js';
 import { extractStatements } from '../../shared/stances/index.js';
 
 describe('watchedStatements', () => {
@@ -119,6 +119,32 @@ describe('watchedStatements', () => {
     expect(found.map((statement) => [statement.speaker, statement.speaksFor])).toEqual([['Ana Lima', 'Brea']]);
     const [first] = extractStatements(['Muslim Mayor Ivo Karsk said his city would welcome the team.']);
     expect(first).toMatchObject({ speaker: 'Ivo Karsk', speaksFor: 'city' });
+  });
+});
+
+describe('an article a watched speaker wrote', () => {
+  const watch = { speakers: ['Ana Lima', 'Tom Reyes'] };
+  const opEd = [
+    'The port of Norvale has waited ten years for its expansion.',
+    'We will not sign off on the expansion unless Brevolt pays for the new sea wall.',
+    'Tom Reyes, who chairs the harbour board, said the board would vote in June.',
+  ];
+
+  it('is its author’s in what it says in no one else’s name, when its byline names one watched speaker', () => {
+    const speakers = (byline?: string) => watchedStatements(opEd, watch, [], byline).map((statement) => [statement.speaker, statement.kind]);
+    expect(speakers('By Ana M. Lima, mayor of Norvale')).toEqual([
+      ['Ana Lima', 'claim'],
+      ['Ana Lima', 'condition'],
+      ['Tom Reyes', 'position'],
+    ]);
+    // A reporter's byline, two watched speakers or none: the writer's voice stays no one's.
+    for (const byline of ['Ivo Karsk', 'Ana Lima and Tom Reyes', undefined]) expect(speakers(byline)).toEqual([['Tom Reyes', 'position']]);
+  });
+
+  it('names its author with the byline’s words in order', () => {
+    expect(authorOf('By ANA LIMA', watch.speakers)).toBe('Ana Lima');
+    expect(authorOf('Lima, Ana', watch.speakers)).toBeUndefined();
+    expect(authorOf('Staff reporter', watch.speakers)).toBeUndefined();
   });
 });
 
