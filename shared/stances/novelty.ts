@@ -50,9 +50,9 @@ export const RELATED_SIMILARITY = 0.1;
 export const MAX_RELATED = 3;
 
 /**
- * A `new` verdict still names its closest earlier statement (the digest shows a word diff against it) from this
+ * A `new` verdict still names its closest earlier stance (the digest shows a word diff against it) from this
  * similarity up, and only when the two share a distinctive term (`DISTINCTIVE_SHARE`): a diff against a statement
- * that merely shares the topic's words is noise to the reader.
+ * that merely shares the topic's words is noise to the reader (`shownBase`).
  */
 export const MIN_SHOWN_SIMILARITY = 0.2;
 
@@ -155,8 +155,18 @@ export function compareWithLedger(statement: Statement, earlier: LedgerEntry[], 
   if (similarity >= CHANGED_SIMILARITY || (statement.withdrawn && similarity >= MIN_SHOWN_SIMILARITY)) {
     return { status: StanceStatus.Changed, similarity: rounded, closest: best.entry };
   }
-  const shown = similarity >= MIN_SHOWN_SIMILARITY && sharesDistinctiveTerm(tokens, best.tokens, frequencies);
-  return { status: StanceStatus.New, similarity: rounded, closest: shown ? best.entry : undefined };
+  const base = shownBase(statement, scored, tokens, frequencies);
+  return { status: StanceStatus.New, similarity: rounded, closest: base?.entry };
+}
+
+/**
+ * The earlier statement a new one is shown against (the digest's word diff): the most similar stance, from
+ * `MIN_SHOWN_SIMILARITY` up, sharing a term that is not the topic's. Not a claim: "she was speaking at a conference
+ * where she discussed the sea wall" is no position a new condition departs from (a claim is shown against claims).
+ */
+function shownBase(statement: Statement, scored: Scored[], tokens: Set<string>, frequencies: DocumentFrequencies): Scored | undefined {
+  const base = scored.find((item) => item.entry.kind !== 'claim' || statement.kind === 'claim');
+  return base && base.score >= MIN_SHOWN_SIMILARITY && sharesDistinctiveTerm(tokens, base.tokens, frequencies) ? base : undefined;
 }
 
 /**

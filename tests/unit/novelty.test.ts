@@ -368,6 +368,21 @@ describe('the closest statement a new one names (shown as a diff in the digest)'
   });
 });
 
+describe('the earlier statement a new one is shown against', () => {
+  const narration = 'Mayor Ana Lima was speaking at a harbour conference in Brea at which she said she discussed the sea wall with Brevolt.';
+  const others = ['Lima said the city wants a new bus depot.', 'Lima said fares must fall before the budget vote.'];
+  const condition = 'Lima said the city would not approve the harbour plan unless Brevolt built the sea wall first.';
+
+  it('is a stance, never a claim of the writer’s narration that shares its words', () => {
+    const verdict = compareWithLedger(statementOf(condition), ledgerOf(narration, ...others));
+    expect(verdict).toMatchObject({ status: 'new' });
+    expect(verdict.similarity).toBeGreaterThanOrEqual(MIN_SHOWN_SIMILARITY);
+    expect(verdict.closest).toBeUndefined();
+    const withStance = compareWithLedger(statementOf(condition), ledgerOf(narration, ...others, 'Lima said Brevolt must approve the ferry plan.'));
+    expect(withStance).toMatchObject({ status: 'new', closest: { kind: 'condition', text: 'Lima said Brevolt must approve the ferry plan.' } });
+  });
+});
+
 describe('sides', () => {
   const leader = 'President Anna Berg said the union must first drop its demand for a pay rise before talks can resume.';
   const spokesman = 'Her spokesman Ole Dahl said the union must first drop its pay rise demand before the talks resume.';
