@@ -71,7 +71,9 @@ export function buildSpeakerRegister(sentences: Sentence[], callerSpeakers: stri
   const text = sentences.map((sentence, k) => (k === 0 ? '' : sentence.paragraphIndex === sentences[k - 1].paragraphIndex ? ' ' : '\n\n') + sentence.text).join('');
   const organizations = organizationShortNames(text);
   const isOrganization = (words: string[]) => words.length === 1 && organizations.has(words[0]);
-  const namings = [...collectNamedPeople(text), ...collectUnlistedSubjects(sentences)].filter((words) => !isOrganization(words));
+  const namings = [...collectNamedPeople(text), ...collectUnlistedSubjects(sentences)]
+    .filter((words) => !isOrganization(words))
+    .map((words) => withoutTitlePlace(words, text));
   const found = mergeNamings(namings.filter((words) => !isCutName(words, namings, text)), sentences);
   const people = withCallerSpeakers(collectCallerSpeakers(callerSpeakers), found);
   for (const person of people) {
@@ -190,6 +192,25 @@ function withHyphenatedEnd(name: string, text: string): string {
 /** "In August, Tesson had called …": a month or a weekday alone is a date, though compromise may read a given name. */
 function isCalendarWord(word: string): boolean {
   return compromiseNlp()(word).has('(#Month|#WeekDay)');
+}
+
+/**
+ * "ambassador to Norvale Ivo Karsk", "envoy for Brea Ana Lima": the place of a title held towards a place runs into
+ * the name after it. A naming that follows such a title in the text is the name without its first word, unless that
+ * word is a given name ("the private secretary to Ana Maria Lima" names her whole).
+ */
+function withoutTitlePlace(words: string[], text: string): string[] {
+  if (words.length < 2 || compromiseNlp()(words[0]).has('#FirstName')) return words;
+  const titled = new RegExp(`(\\p{L}+) (?:to|for) ${escapeRegExp(words.join(' '))}`, 'gu');
+  return [...text.matchAll(titled)].some((match) => PLACE_TITLES.has(match[1].toLowerCase())) ? words.slice(1) : words;
+}
+
+/** Titles held towards a place ("ambassador to Norvale", "minister for Brea"). */
+const PLACE_TITLES = new Set(['ambassador', 'envoy', 'minister', 'secretary', 'consul', 'commissioner', 'representative', 'delegate']);
+
+/** The word at `k` is the place of such a title ("Brea" of "envoy to Brea Karsk"), not a given name. */
+function followsPlaceTitle(tokens: Token[], k: number): boolean {
+  return ['to', 'for'].includes(tokens[k - 1]?.normal ?? '') && PLACE_TITLES.has(tokens[k - 2]?.normal ?? '');
 }
 
 /**
@@ -905,7 +926,8 @@ function extendSingleName(words: string[], sentences: Sentence[]): string[] {
     for (let i = 0; i < tokens.length; i += 1) {
       if (tokens[i].text !== words[0]) continue;
       const before = tokens[i - 1];
-      const isGivenName = i > 1 && isWord(before) && isCapitalized(before) && !isTitle(before.text) && !opensQuestion(tokens, before, words[0]);
+      const isGivenName =
+        i > 1 && isWord(before) && isCapitalized(before) && !isTitle(before.text) && !opensQuestion(tokens, before, words[0]) && !followsPlaceTitle(tokens, i - 1);
       if (isGivenName && looksLikePersonName([before.text, words[0]])) return [before.text, words[0]];
       // …or the given name alone ("Jared" in "said 17-year-old Jared Potts"): take the surname after it.
       const after = tokens[i + 1];

@@ -4787,3 +4787,14 @@ describe('credit lines of posts and block quotations', () => {
     expect(spoken(['Those present:', post, '— Ana Lima, mayor', '— Tom Reyes, council member']).find(([, text]) => text === post)?.[0]).toBeNull();
   });
 });
+
+describe('titles held towards a place', () => {
+  it('leaves the place of "ambassador to …" or "envoy to …" out of the name after it', () => {
+    const speakers = (paragraphs: string[]) => extractStatements(paragraphs).map((statement) => statement.speaker);
+    expect(speakers(['Norvale’s ambassador to Halden Ivo Karsk said the border must stay open unless the talks fail.'])).toEqual(['Ivo Karsk']);
+    expect(speakers(['The envoy to Brea Karsk said the border must stay open unless the talks fail.'])).toEqual(['Karsk']);
+    // A given name after "to" or "for" opens the name: a person's secretary, whom a spokesman speaks for.
+    expect(speakers(['The private secretary to Ana Maria Lima said the border must stay open unless the talks fail.'])).toEqual(['Ana Maria Lima']);
+    expect(speakers(['A spokesman for Ana Maria Lima said the border must stay open unless the talks fail.'])).toEqual(['Ana Maria Lima']);
+  });
+});
