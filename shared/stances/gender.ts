@@ -102,7 +102,8 @@ export function honorificGenderOf(token: { normal: string } | undefined): Gender
 }
 
 function honorificGender(person: Person, sentences: Sentence[]): Gender | undefined {
-  const surname = person.words.at(-1);
+  // The word the article names the person by alone (`Person.calledBy`): "Ms. Kim" of Kim Yo Jong.
+  const surname = person.calledBy ?? person.words.at(-1);
   const marked = new Set<Gender>();
   for (const { tokens } of sentences) {
     tokens.forEach((token, i) => {

@@ -4,7 +4,7 @@
  */
 import { lastAgreeing } from './gender.js';
 import type { Sentence, Token } from './sentences.js';
-import { matchesWords, type Person } from './speakers.js';
+import { calledByOf, matchesWords, type Person } from './speakers.js';
 
 /** The last person (not an organisation) named before the pronoun at token `k` of sentence `s` whom it can stand for. */
 export function referentOf(sentences: Sentence[], s: number, k: number, people: Person[]): Person | undefined {
@@ -29,5 +29,5 @@ export function namedBefore(sentences: Sentence[], s: number, end: number, peopl
 
 /** Whether the person is named at token `start`, in full or by surname ("President Barack Obama", "Obama"). */
 export function namesAt(tokens: Token[], start: number, person: Person): boolean {
-  return matchesWords(tokens, start, person.words) || tokens[start]?.normal === person.words.at(-1);
+  return matchesWords(tokens, start, person.words) || tokens[start]?.normal === calledByOf(person);
 }

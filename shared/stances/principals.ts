@@ -9,7 +9,7 @@ import { lastAgreeing } from './gender.js';
 import { OFFICE_BODIES, POSSESSIVE_MARKS, ROLE_WORDS, SPOKESPERSON_NOUNS } from './lexicon.js';
 import { MAX_NAME_WORDS } from './patterns.js';
 import { isCapitalized, isWord, type Sentence, type Token } from './sentences.js';
-import { matchesWords, type Person } from './speakers.js';
+import { calledByOf, matchesWords, type Person } from './speakers.js';
 import { readWord } from './nlp-models.js';
 
 /**
@@ -256,7 +256,7 @@ function resolve(words: string[], people: Person[], spokesperson: Person): strin
   // "Trump campaign" and "House Speaker Paul Ryan" are the person's; "Podesta Group", headed by another name, is not.
   const named = people.find((candidate) => {
     if (candidate === spokesperson || candidate.institutional) return false;
-    const surname = candidate.words.at(-1) ?? '';
+    const surname = calledByOf(candidate) ?? '';
     const owned = candidate.words.includes(head.toLowerCase()) || !isCapitalizedWord(head);
     return owned && bare.some((word) => word.toLowerCase() === surname);
   });

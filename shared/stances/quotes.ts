@@ -8,7 +8,7 @@
  */
 import type { Anchor } from './anchors.js';
 import { isCapitalized, isWord, type Sentence, type Token } from './sentences.js';
-import { DASHES, findNameStartingAt, namesIn, type Person, type SpeakerRegister } from './speakers.js';
+import { calledByOf, DASHES, findNameStartingAt, namesIn, type Person, type SpeakerRegister } from './speakers.js';
 
 /** Tokens between a closing quotation mark and the attribution after it (`,” said X` or `,” X said`). */
 const MAX_TOKENS_AFTER_CLOSE = 3;
@@ -87,7 +87,7 @@ function readLabel(tokens: Token[], register: SpeakerRegister, roles: Map<string
   const inside = open > 0 ? tokens.slice(open + 1, colon - 1) : [];
   const capitals = [...outside, ...inside].every((token) => isWord(token) && isCapitalized(token));
   if (!capitals || outside.length > MAX_LABEL_WORDS || inside.length > MAX_BRACKETED_WORDS) return undefined;
-  const named = (words: Token[]) => register.people.find((candidate) => words.some((word) => word.normal === candidate.words.at(-1)));
+  const named = (words: Token[]) => register.people.find((candidate) => words.some((word) => word.normal === calledByOf(candidate)));
   const role = outside.map((token) => token.normal).join(' ');
   const speaker = named(outside);
   const holder = speaker ? undefined : named(inside);

@@ -6,7 +6,7 @@
  */
 import type { AttributedClause } from './attribution.js';
 import { POSSESSIVE_MARKS, singularOf } from './lexicon.js';
-import { findNameStartingAt, type Person, type SpeakerRegister } from './speakers.js';
+import { calledByOf, findNameStartingAt, type Person, type SpeakerRegister } from './speakers.js';
 
 /**
  * Sets `speaksFor` on each unnamed aide or adviser whose label names whose they are ("Cruz's aides", "Sanders
@@ -42,7 +42,7 @@ function namedPrincipal(person: Person, register: SpeakerRegister): Person | und
   while (end >= 0 && CLOSENESS_WORDS.has(words[end])) end -= 1;
   // Not made singular: "Sanders advisers" are Sanders's.
   const surname = words[end]?.replace(/['’]s?$/, '');
-  return register.people.find((candidate) => !candidate.institutional && !candidate.organization && candidate.words.length > 1 && candidate.words.at(-1) === surname);
+  return register.people.find((candidate) => !candidate.institutional && !candidate.organization && candidate.words.length > 1 && calledByOf(candidate) === surname);
 }
 
 /**

@@ -42,6 +42,11 @@ export interface Person {
   speaksFor?: string;
   /** One of the caller's speakers (a watch's), named as the caller lists them. */
   watched?: boolean;
+  /**
+   * The word the article names the person by after the full name, when it is not the last ("xi" of "Xi Jinping": a
+   * family name written first). Without it, the last word.
+   */
+  calledBy?: string;
 }
 
 export interface SpeakerRegister {
@@ -75,7 +80,7 @@ export function buildSpeakerRegister(sentences: Sentence[], callerSpeakers: stri
     .filter((words) => !isOrganization(words))
     .map((words) => withoutTitlePlace(words, text));
   const found = mergeNamings(namings.filter((words) => !isCutName(words, namings, text)), sentences);
-  const people = withCallerSpeakers(collectCallerSpeakers(callerSpeakers), found);
+  const people = namedByFirstWord(withCallerSpeakers(collectCallerSpeakers(callerSpeakers), found), text);
   for (const person of people) {
     person.role = findRole(person, sentences);
     person.gender = genderOf(person, sentences);
@@ -863,6 +868,51 @@ function looksLikePersonName(words: string[]): boolean {
 }
 
 /**
+ * People the article names again by the first word of their name, never by the last: a family name written first
+ * ("Xi Jinping" … "Xi said", "Kim Jong Un" … "Kim"), as Chinese, Korean and Vietnamese names are. That word names them
+ * (`Person.calledBy`), and a naming the name finder cut from theirs ("Xi", "Kim Jong") is not someone else.
+ */
+function namedByFirstWord(people: Person[], text: string): Person[] {
+  const named = people.filter((person) => !person.organization && !person.institutional && person.words.length > 1);
+  for (const person of named) {
+    const others = people.filter((other) => other !== person && !isCutOf(other, person));
+    if (isCalledByFirstWord(person, others, text)) person.calledBy = person.words[0];
+  }
+  const called = named.filter((person) => person.calledBy !== undefined);
+  return people.filter((person) => !called.some((whole) => isCutOf(person, whole)));
+}
+
+/** A word of one syllable, as spelt: one run of vowels. */
+const ONE_SYLLABLE = /^[^aeiouy]*[aeiouy]+[^aeiouy]*$/;
+
+/** A naming that opens a longer one and is not the caller's: "Kim Jong" of "Kim Jong Un". */
+function isCutOf(short: Person, whole: Person): boolean {
+  return short !== whole && !short.watched && short.words.length < whole.words.length && short.words.every((word, k) => whole.words[k] === word);
+}
+
+/**
+ * The text writes the first word of the person's name alone and capitalised ("Xi said"), never the last alone, and
+ * never the first in lower case ("he" of "He Lifeng" is a pronoun too); no one else’s name opens or ends with it.
+ */
+function isCalledByFirstWord(person: Person, others: Person[], text: string): boolean {
+  const [first, second] = person.words;
+  // A family name is one syllable ("Xi", "Kim", "Zhang", "Nguyen"). Not "Brevolt" of "Brevolt Resources", a body's
+  // short name ("he" then went to the body), nor "Australian" of "Australian Ivo Weeks".
+  if (!ONE_SYLLABLE.test(first)) return false;
+  if (others.some((other) => other.words.length > 1 && (other.words[0] === first || other.words.at(-1) === first))) return false;
+  const capitalized = new RegExp(`${NOT_IN_WORD}${escapeRegExp(first.charAt(0).toUpperCase() + first.slice(1))}(?![\\p{L}-])`, 'gu');
+  // Alone: not before the rest of the name, nor before another name or nickname ("George “Jay” Keyworth").
+  const firstAlone = [...text.matchAll(capitalized)].some((match) => {
+    const after = text.slice(match.index + match[0].length, match.index + match[0].length + 2 + second.length);
+    return !after.toLowerCase().startsWith(` ${second}`) && !/^\s*["“'‘\p{Lu}]/u.test(after);
+  });
+  const lowerCase = new RegExp(`${NOT_IN_WORD}${escapeRegExp(first)}(?![\\p{L}-])`, 'u');
+  const [last, beforeLast] = [person.words.at(-1) as string, person.words.at(-2) as string];
+  const lastAlone = new RegExp(`(?<!${escapeRegExp(beforeLast)}[ -])${NOT_IN_WORD}${escapeRegExp(last)}(?![\\p{L}-])`, 'iu');
+  return firstAlone && !lowerCase.test(text) && !lastAlone.test(text);
+}
+
+/**
  * One person per set of namings that can be one (`canBeSamePerson`), under the longest: "Clinton" goes with "Hillary
  * Rodham Clinton", and "Bill Clinton" is someone else. A surname alone goes to the first named.
  */
@@ -1075,8 +1125,12 @@ export function findNameEndingAt(tokens: Token[], last: number, register: Speake
   return best;
 }
 
+/** The word a person is named by alone: the surname, or the family name written first (`Person.calledBy`). */
+export const calledByOf = (person: Person): string | undefined => person.calledBy ?? person.words.at(-1);
+
 /** The words of a person's surname as the tokenizer splits them: "cantera", or "lopez", "-", "cantera". */
 function surnameWords(person: Person): string[] {
+  if (person.calledBy) return [person.calledBy];
   return person.words.length > 3 && person.words.at(-2) === '-' ? person.words.slice(-3) : person.words.slice(-1);
 }
 
@@ -1086,7 +1140,7 @@ function surnameWords(person: Person): string[] {
  * one whose gender is not known to differ.
  */
 function namedBySurname(tokens: Token[], k: number, register: SpeakerRegister): Person | undefined {
-  const sharing = register.people.filter((person) => tokens[k].normal === person.words.at(-1));
+  const sharing = register.people.filter((person) => tokens[k].normal === calledByOf(person));
   const marked = sharing.length > 1 ? honorificGenderOf(tokens[k - 1]) : undefined;
   if (!marked) return sharing[0];
   return sharing.find((person) => person.gender === marked) ?? sharing.find((person) => !person.gender) ?? sharing[0];

@@ -4798,3 +4798,30 @@ describe('titles held towards a place', () => {
     expect(speakers(['A spokesman for Ana Maria Lima said the border must stay open unless the talks fail.'])).toEqual(['Ana Maria Lima']);
   });
 });
+
+describe('names written family name first', () => {
+  const speakers = (paragraphs: string[], watched: string[] = []) => extractStatements(paragraphs, { speakers: watched }).map((statement) => statement.speaker);
+  const condition = 'said the ministry would not resume talks unless the sanctions were lifted.';
+
+  it('gives a later mention by the first word ("Wang said") to the full name, watched or not', () => {
+    expect(speakers(['Foreign Minister Wang Yi met Ana Lima on Monday.', `Wang ${condition}`])).toEqual(['Wang Yi']);
+    expect(speakers(['Chinese President Xi Jinping met Ana Lima on Monday.', `Xi ${condition}`], ['Xi Jinping'])).toEqual(['Xi Jinping']);
+    // The name finder cuts "Kim Jong Un" to "Kim Jong": still one person.
+    expect(speakers(['North Korean leader Kim Jong Un met Ana Lima on Monday.', `Kim ${condition}`], ['Kim Jong Un'])).toEqual(['Kim Jong Un']);
+  });
+
+  it('not when the word could be another’s, is a common word, or is a body’s short name', () => {
+    expect(speakers(['Kim Jong Un met his sister Kim Yo Jong on Monday.', `Kim ${condition}`], ['Kim Jong Un'])).not.toContain('Kim Jong Un');
+    // "He" of "He Lifeng" is a pronoun too: the text writes it in lower case, so "he" stays a pronoun.
+    const pronoun = speakers(
+      ['Vice Premier He Lifeng met Tom Reyes on Monday.', 'He, 70, said China wanted a deal.', `Reyes spoke after the meeting, and he ${condition}`],
+      ['He Lifeng', 'Tom Reyes'],
+    );
+    expect(pronoun).toEqual(['He Lifeng', 'Tom Reyes']);
+    const body = speakers(
+      ['Tom Reyes, chief executive of Brevolt Resources, spoke on Monday.', 'A ban would leave Brevolt with no outlet, he warned. “There is no smelter that could take it,” he said.'],
+      ['Brevolt Resources', 'Tom Reyes'],
+    );
+    expect(body).toEqual(['Tom Reyes', 'Tom Reyes']);
+  });
+});
