@@ -147,7 +147,8 @@ export function judgeStatement(statement: Statement, ledger: LedgerEntry[] | Art
 
 /**
  * The statements of an article that a watch tracks: its speakers are hints to the reader (who names them as the watch
- * does), and a filter when it names any. An article whose byline names one of them is theirs (`authorOf`). Each names what its side said earlier in the article (`linkSidesWithinArticle`).
+ * does), and a filter when it names any. An article whose byline names one of them is theirs (`authorOf`). Each names
+ * what its side said earlier in the article (`linkSidesWithinArticle`).
  */
 export function watchedStatements(
   paragraphs: string[],

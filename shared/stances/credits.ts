@@ -92,15 +92,14 @@ function closingCredit(tokens: Token[], register: SpeakerRegister): Credit | und
 
 /**
  * The author a credit line names after the dash at `dash`, and the name's last token, when the rest of the line is a
- * credit's (`isCreditTail`).
- * A name the register does not hold is taken as written when a handle follows it: a post's author may be named nowhere
- * else in the article.
+ * credit's (`isCreditTail`). A name the register does not hold is taken as written when a handle follows it: a post's
+ * author may be named nowhere else in the article.
  */
 function creditedAuthor(tokens: Token[], dash: number, register: SpeakerRegister): { person: Person; end: number } | undefined {
   const end = nameEnd(tokens, dash, MAX_NAME_WORDS + MAX_TITLE_WORDS);
   const named = findNameStartingAt(tokens, dash + 1, register);
-  // The name (after a title, "— Mayor Ana Lima") is all the line's capitalised opening: "– Ready to quiz Trump –", a
-  // subheading, names him in a phrase.
+  // The name (after a title, "— Mayor Ana Lima") is all the line's capitalised opening: "– Ready to quiz Lima –", a
+  // subheading, names her in a phrase.
   if (named) return named.end <= end && isCreditTail(tokens.slice(named.end + 1)) ? named : undefined;
   const nameLast = nameEnd(tokens, dash, MAX_NAME_WORDS);
   const tail = tokens.slice(nameLast + 1);

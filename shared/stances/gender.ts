@@ -102,7 +102,7 @@ export function honorificGenderOf(token: { normal: string } | undefined): Gender
 }
 
 function honorificGender(person: Person, sentences: Sentence[]): Gender | undefined {
-  // The word the article names the person by alone (`Person.calledBy`): "Ms. Kim" of Kim Yo Jong.
+  // The word the article names the person by alone (`Person.calledBy`): "Ms. Han" of Han Mei.
   const surname = person.calledBy ?? person.words.at(-1);
   const marked = new Set<Gender>();
   for (const { tokens } of sentences) {

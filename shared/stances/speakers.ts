@@ -901,7 +901,7 @@ function isCalledByFirstWord(person: Person, others: Person[], text: string): bo
   if (!ONE_SYLLABLE.test(first)) return false;
   if (others.some((other) => other.words.length > 1 && (other.words[0] === first || other.words.at(-1) === first))) return false;
   const capitalized = new RegExp(`${NOT_IN_WORD}${escapeRegExp(first.charAt(0).toUpperCase() + first.slice(1))}(?![\\p{L}-])`, 'gu');
-  // Alone: not before the rest of the name, nor before another name or nickname ("George “Jay” Keyworth").
+  // Alone: not before the rest of the name, nor before another name or nickname ("Ivo “Jay” Karsk").
   const firstAlone = [...text.matchAll(capitalized)].some((match) => {
     const after = text.slice(match.index + match[0].length, match.index + match[0].length + 2 + second.length);
     return !after.toLowerCase().startsWith(` ${second}`) && !/^\s*["“'‘\p{Lu}]/u.test(after);
