@@ -6,6 +6,7 @@
 import { compromiseNlp } from './nlp-models.js';
 import type { Sentence } from './sentences.js';
 import type { Person } from './speakers.js';
+import { calledByOf } from './surname.js';
 
 export type Gender = 'male' | 'female';
 
@@ -102,8 +103,8 @@ export function honorificGenderOf(token: { normal: string } | undefined): Gender
 }
 
 function honorificGender(person: Person, sentences: Sentence[]): Gender | undefined {
-  // The word the article names the person by alone (`Person.calledBy`): "Ms. Han" of Han Mei.
-  const surname = person.calledBy ?? person.words.at(-1);
+  // The word the article names the person by alone: "Ms. Han" of Han Mei.
+  const surname = calledByOf(person);
   const marked = new Set<Gender>();
   for (const { tokens } of sentences) {
     tokens.forEach((token, i) => {

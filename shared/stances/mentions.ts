@@ -4,7 +4,8 @@
  */
 import { lastAgreeing } from './gender.js';
 import type { Sentence, Token } from './sentences.js';
-import { calledByOf, matchesWords, type Person } from './speakers.js';
+import { matchesWords, type Person } from './speakers.js';
+import { calledByOf } from './surname.js';
 
 /** The last person (not an organisation) named before the pronoun at token `k` of sentence `s` whom it can stand for. */
 export function referentOf(sentences: Sentence[], s: number, k: number, people: Person[]): Person | undefined {

@@ -9,7 +9,8 @@ import { lastAgreeing } from './gender.js';
 import { OFFICE_BODIES, POSSESSIVE_MARKS, ROLE_WORDS, SPOKESPERSON_NOUNS } from './lexicon.js';
 import { MAX_NAME_WORDS } from './patterns.js';
 import { isCapitalized, isWord, type Sentence, type Token } from './sentences.js';
-import { calledByOf, matchesWords, type Person } from './speakers.js';
+import { matchesWords, type Person } from './speakers.js';
+import { calledByOf } from './surname.js';
 import { readWord } from './nlp-models.js';
 
 /**

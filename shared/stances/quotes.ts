@@ -8,7 +8,8 @@
  */
 import type { Anchor } from './anchors.js';
 import { isCapitalized, isWord, type Sentence, type Token } from './sentences.js';
-import { calledByOf, DASHES, findNameStartingAt, namesIn, type Person, type SpeakerRegister } from './speakers.js';
+import { DASHES, findNameStartingAt, namesIn, type Person, type SpeakerRegister } from './speakers.js';
+import { calledByOf } from './surname.js';
 
 /** Tokens between a closing quotation mark and the attribution after it (`,” said X` or `,” X said`). */
 const MAX_TOKENS_AFTER_CLOSE = 3;

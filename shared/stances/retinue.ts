@@ -6,7 +6,8 @@
  */
 import type { AttributedClause } from './attribution.js';
 import { POSSESSIVE_MARKS, singularOf } from './lexicon.js';
-import { calledByOf, findNameStartingAt, type Person, type SpeakerRegister } from './speakers.js';
+import { findNameStartingAt, type Person, type SpeakerRegister } from './speakers.js';
+import { calledByOf } from './surname.js';
 
 /**
  * Sets `speaksFor` on each unnamed aide or adviser whose label names whose they are ("Cruz's aides", "Sanders

@@ -6,7 +6,7 @@ import { genderOf, honorificGenderOf, type Gender } from './gender.js';
 import { escapeRegExp } from '../text/index.js';
 import { compromiseNlp } from './nlp-models.js';
 import { findPrincipals } from './principals.js';
-import { canBeSamePerson, shortNameOf } from './surname.js';
+import { calledByOf, canBeSamePerson, shortNameOf } from './surname.js';
 import {
   BODIES_ON_A_SUBJECT,
   GENERIC_PERSON_NOUNS,
@@ -205,9 +205,10 @@ function isCalendarWord(word: string): boolean {
  * word is a given name ("the private secretary to Ana Maria Lima" names her whole).
  */
 function withoutTitlePlace(words: string[], text: string): string[] {
-  if (words.length < 2 || compromiseNlp()(words[0]).has('#FirstName')) return words;
+  if (words.length < 2) return words;
   const titled = new RegExp(`(\\p{L}+) (?:to|for) ${escapeRegExp(words.join(' '))}`, 'gu');
-  return [...text.matchAll(titled)].some((match) => PLACE_TITLES.has(match[1].toLowerCase())) ? words.slice(1) : words;
+  const placed = [...text.matchAll(titled)].some((match) => PLACE_TITLES.has(match[1].toLowerCase()));
+  return placed && !compromiseNlp()(words[0]).has('#FirstName') ? words.slice(1) : words;
 }
 
 /** Titles held towards a place ("ambassador to Norvale", "minister for Brea"). */
@@ -1124,9 +1125,6 @@ export function findNameEndingAt(tokens: Token[], last: number, register: Speake
   }
   return best;
 }
-
-/** The word a person is named by alone: the surname, or the family name written first (`Person.calledBy`). */
-export const calledByOf = (person: Person): string | undefined => person.calledBy ?? person.words.at(-1);
 
 /** The words of a person's surname as the tokenizer splits them: "cantera", or "lopez", "-", "cantera". */
 function surnameWords(person: Person): string[] {

@@ -17,6 +17,9 @@ export function wordsOf(label: string): string[] {
     .filter(Boolean);
 }
 
+/** The word a person is named by alone: the surname, or the family name written first (`Person.calledBy`). */
+export const calledByOf = (person: { words: string[]; calledBy?: string }): string | undefined => person.calledBy ?? person.words.at(-1);
+
 /** Case-insensitive surname of a speaker label ("Vladimir Putin" → "putin"). */
 export function surnameOf(speaker: string): string {
   const words = speaker.trim().toLowerCase().split(/\s+/);
