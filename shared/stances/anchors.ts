@@ -2118,7 +2118,9 @@ function reportsThatClause(tokens: Token[], i: number): boolean {
 function fitsFrame(tokens: Token[], i: number): boolean {
   if (writesSomething(tokens, i)) return false;
   const frame = REPORTING_VERB_FRAMES[tokens[i].lemma];
-  if (!frame) return true;
+  // "“…,” Lima noted as she left": right after a quotation and its speaker, at the end of the clause, any verb of
+  // saying closes it, whatever clause it would report elsewhere.
+  if (!frame || closesQuotation(tokens, i)) return true;
   const previous = tokens[i - 1];
   // "…,” added Pavone": a verb right after a closed quotation or a comma, before its subject, closes a clause.
   if (frame === 'clause' && previous && (previous.quoteMark === 'close' || previous.text === ',') && namedAfterRole(tokens, i + 1)) return true;

@@ -728,6 +728,8 @@ function opensWithAttribution(sentence: Sentence): boolean {
   if (/^\p{Ll}/u.test(tokens[0].text)) return true;
   let k = 0;
   while (k < tokens.length && k < MAX_NAME_WORDS + 1 && (isCapitalized(tokens[k]) || TITLE_ABBREVIATIONS.has(tokens[k].text.toLowerCase()))) k += 1;
+  // "Ana Lima tearfully asked": a manner adverb between the name and its verb.
+  if (k > 0 && tokens[k]?.pos === 'ADV' && /ly$/.test(tokens[k].normal)) k += 1;
   return k > 0 && tokens[k] !== undefined && tokens[k].pos === 'VERB' && (REPORTING_VERBS.has(tokens[k].lemma) || QUOTE_CLOSING_VERBS.has(tokens[k].lemma));
 }
 

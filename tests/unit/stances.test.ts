@@ -4201,6 +4201,14 @@ describe('sentences and abbreviations', () => {
     ]);
   });
 
+  it('keeps a quoted question with its attribution when a manner adverb stands between the name and the verb', () => {
+    expect(readSentences(['“Can I give my seat to Tom?” Ana Lima tearfully asked before leaving.']).map((sentence) => sentence.text)).toEqual([
+      '“Can I give my seat to Tom?” Ana Lima tearfully asked before leaving.',
+    ]);
+    const found = extractStatements(['Tom Reyes spoke first.', '“Can we cut the levy before the vote?” Ana Lima tearfully asked before leaving.']);
+    expect(found.map((statement) => [statement.speaker, statement.text])).toEqual([['Ana Lima', '“Can we cut the levy before the vote?” Ana Lima tearfully asked before leaving.']]);
+  });
+
   it('reads "speeches and promises to …" after a past verb as two nouns, not a verb whose subject opens the sentence', () => {
     const found = extractStatements([
       'Reyes electrified the small crowds with impassioned speeches and promises to cut the levy if elected, Stovall said.',
@@ -4324,8 +4332,10 @@ describe('verbs after a quotation', () => {
       // Where, to whom and when may follow: "shouted to the crowd", "posted on Facebook", "as she left".
       '“We will not back down,” Ola Berg shouted to the crowd as she left the hall.',
       '“The levy must go,” Ivo Pelt posted on Facebook.',
+      // A verb that reports a clause elsewhere ("noted that …") closes the quotation here.
+      '“We will cut the levy,” judge Lima noted as she made her decision.',
     ]);
-    expect(found.map((statement) => statement.speaker)).toEqual(['Ana Lima', 'Tom Reyes', 'Tom Reyes', 'Ola Berg', 'Ivo Pelt']);
+    expect(found.map((statement) => statement.speaker)).toEqual(['Ana Lima', 'Tom Reyes', 'Tom Reyes', 'Ola Berg', 'Ivo Pelt', 'Ana Lima']);
   });
 
   it('takes "…,” Bennett shot back" as a verb of saying, though wink reads "shot" as a noun', () => {
