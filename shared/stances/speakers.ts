@@ -291,7 +291,8 @@ const NEVER_IN_NAMES = '(#Conjunction|#Preposition|#Modal|#Determiner|#Adverb|#P
 function isNotNameStart([word, next, surname]: string[]): boolean {
   const nlp = compromiseNlp();
   if (nlp(word.toLowerCase()).has(NEVER_IN_NAMES)) return true;
-  return surname !== undefined && !nlp(word).has('#FirstName') && nlp(next).has('#FirstName');
+  // Not "San Francisco Chronicle": the two words together name a place.
+  return surname !== undefined && !nlp(word).has('#FirstName') && nlp(next).has('#FirstName') && !nlp(`${word} ${next}`).match('^#Place #Place$').found;
 }
 
 /**

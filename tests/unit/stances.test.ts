@@ -3819,6 +3819,10 @@ describe('names and ledes', () => {
 
   it('keeps names whole and without the words next to them', () => {
     expect(speakersOf('Democrat Hillary Clinton said she will not back the deal.')).toEqual(['Hillary Clinton']);
+    // Not a description before a given name: two words that name a place together ("Francisco" is a given name too).
+    expect(speakersOf('The San Francisco Chronicle says the mayor will not back the deal.')).toEqual(['San Francisco Chronicle']);
+    // Each of the two words a place: "State" of "Secretary of State" is none.
+    expect(speakersOf('Former Secretary of State Madeleine Albright urged voters to back the deal.')).toEqual(['Madeleine Albright']);
     // A surname compromise also knows as a given name is not a given name after a description.
     expect(speakersOf('Rahm Emanuel said the city will not back the deal.')).toEqual(['Rahm Emanuel']);
     expect(speakersOf('Ms. Reed-Veal said the police must release the tapes.')).toEqual(['Reed-Veal']);
