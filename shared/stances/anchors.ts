@@ -2442,7 +2442,9 @@ function findSubjectEndingAt(tokens: Token[], end: number, register: SpeakerRegi
   const modifier = (k: number) => modifies(k) && participle(k);
   // "the drivers’ union": a plural's possessive mark inside the phrase, which wink tags as punctuation.
   const owns = (k: number) => POSSESSIVE_MARKS.has(tokens[k].text) && tokens[k - 1]?.pos === 'NOUN';
-  const continues = (k: number) => !adjunct(k) && (isNounPhrasePart(tokens[k]) || (k > 0 && capital(k)) || joinsName(k) || modifier(k) || owns(k));
+  // "the Ministry of Trade, Industry and Energy": a comma between the capitals of a list that "and" ends.
+  const listsInName = (k: number) => tokens[k].text === ',' && capital(k - 1) && capital(k + 1) && capitalsJoinedByAnd(tokens, k + 1, end);
+  const continues = (k: number) => !adjunct(k) && (isNounPhrasePart(tokens[k]) || (k > 0 && capital(k)) || joinsName(k) || listsInName(k) || modifier(k) || owns(k));
   while (start > 0 && continues(start - 1)) start -= 1;
   const determiner = tokens[start]?.normal;
   // Not the object of a preposition ("supporters of the bill"): the phrase goes on before it.
@@ -2484,6 +2486,13 @@ function findSubjectEndingAt(tokens: Token[], end: number, register: SpeakerRegi
     return { start: source.start, subject: { type: 'source', person: source.person, owned } };
   }
   return { start, subject: { type: 'unnamed' } };
+}
+
+/** From `from` to `end`, capitals only, with "and" before the last ("Industry and Energy"). */
+function capitalsJoinedByAnd(tokens: Token[], from: number, end: number): boolean {
+  const words = tokens.slice(from, end + 1);
+  const and = words.findIndex((token) => token.normal === 'and');
+  return and > 0 && and < words.length - 1 && words.every((token, k) => k === and || (isWord(token) && isCapitalized(token)));
 }
 
 /**

@@ -456,7 +456,8 @@ function endsInstitutionName(tokens: Token[], at: number): boolean {
   for (let k = at - 1; k >= 0; k -= 1) {
     const token = tokens[k];
     if (joinsInstitutionName(tokens, k)) joined ||= token.normal !== 'and';
-    else if (!(isWord(token) && isCapitalized(token))) break;
+    // "the Ministry of Trade, Industry and Energy said": a comma between capitals lists them within the name.
+    else if (!(isWord(token) && isCapitalized(token)) && !(token.text === ',' && isCapitalizedWord(tokens[k - 1]) && isCapitalizedWord(tokens[k + 1]))) break;
   }
   return joined && joinsInstitutionName(tokens, at - 1);
 }

@@ -2501,6 +2501,12 @@ describe('sources without a person’s name', () => {
     expect(speakerOf('Secretary of State Ana Lima said the dam could fail.')).toBe('Ana Lima');
   });
 
+  it('takes the whole name of a body that lists what it is for ("the Ministry of Trade, Industry and Energy said")', () => {
+    expect(speakerOf('The Ministry of Trade, Industry and Energy said the dam could fail.')).toBe('Ministry of Trade, Industry and Energy');
+    expect(speakerOf('Norvale’s Ministry of Water, Land and Energy has unveiled a plan to repair the dam.')).toBe('Norvale’s Ministry of Water, Land and Energy');
+    expect(speakerOf('The Committee on Rivers, Lakes and Dams said the dam could fail.')).toBe('Committee on Rivers, Lakes and Dams');
+  });
+
   it('names a group by its kind of people and what qualifies them, not by a capitalised quantifier or the qualifier alone', () => {
     // Capitalised at the start of a sentence, a quantifier reads as a proper noun; a party or a country before a plural
     // role is what kind of senators or strategists they are, not a body that speaks.
