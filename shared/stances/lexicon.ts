@@ -674,6 +674,7 @@ export const ROLE_WORDS = new Set([
   'rabbi',
   'imam',
   'attorney',
+  'coach',
 ]);
 
 /** Words that join the capitalised words of one institution's name ("Ministry of International Trade and Industry"). */

@@ -227,6 +227,8 @@ function followsPlaceTitle(tokens: Token[], k: number): boolean {
  */
 function cleanName(raw: string): string[] {
   const words = raw
+    // "(Councillor Tom Reyes),": compromise keeps the brackets of a name set in them.
+    .replace(/^\(([^()]*)\)[.,;:!?]*$/, '$1')
     // "Leader Harry M. Reid (D-Nev.)": the party and state are no part of the name.
     .replace(/\s*\([^)]*\)$/, '')
     .replace(/['’]s\b/g, '')
@@ -862,7 +864,15 @@ function capitalizedRunEndingAt(tokens: Token[], end: number): string[] {
   return run;
 }
 
+/**
+ * Two or more initials written with their full stops ("P.J.", "J.J."); not one, which may be a middle initial cut from
+ * its given name ("J. Reyes" of "Tom J. Reyes").
+ */
+const INITIALS = /^(\p{Lu}\.){2,}$/u;
+
 function looksLikePersonName(words: string[]): boolean {
+  // "P.J. Fleck": initials before a surname are a given name's, which compromise reads as an acronym.
+  if (words.length > 1 && INITIALS.test(words[0])) return looksLikePersonName(words.slice(1));
   const doc = compromiseNlp()(words.join(' '));
   if (!doc.has(NOT_A_PERSON)) return true;
   // "Ron Park", "Ed Lane": compromise reads the whole as a place when the surname is a place word; a given name first

@@ -3829,6 +3829,13 @@ describe('names and ledes', () => {
     expect(speakersOf('The San Francisco Chronicle says the mayor will not back the deal.')).toEqual(['San Francisco Chronicle']);
     // Each of the two words a place: "State" of "Secretary of State" is none.
     expect(speakersOf('Former Secretary of State Madeleine Albright urged voters to back the deal.')).toEqual(['Madeleine Albright']);
+    // A coach's title is no part of the name; initials are a given name's ("P.J." reads to compromise as an acronym),
+    // and the surname alone is then the same person.
+    const coached = extractStatements(['Coach T.J. Brask said the team will not play unless the pitch is fixed.', '“We are close,” Brask said.']);
+    expect(coached.map((statement) => [statement.speaker, statement.role])).toEqual([['T.J. Brask', 'Coach'], ['T.J. Brask', 'Coach']]);
+    // A name set in brackets is the name without them.
+    const bracketed = extractStatements(['Voters judged those who would bar the levy (Councillor Tom J. Reyes), or oppose it (Ana Lima).', 'Mr. Reyes said the levy must go.']);
+    expect(bracketed.map((statement) => statement.speaker)).toEqual(['Tom J. Reyes']);
     // A surname compromise also knows as a given name is not a given name after a description.
     expect(speakersOf('Rahm Emanuel said the city will not back the deal.')).toEqual(['Rahm Emanuel']);
     expect(speakersOf('Ms. Reed-Veal said the police must release the tapes.')).toEqual(['Reed-Veal']);
