@@ -498,6 +498,9 @@ export const SOURCE_NOUNS = new Set([
   'narrator',
   'announcer',
   'associate',
+  // People who post on a platform ("a Twitter user wrote", "one user on Weibo posted"), not the platform.
+  'user',
+  'commenter',
   // Businesses and institutions by their kind: "the airline said", "the bank said in a filing".
   'company',
   'firm',

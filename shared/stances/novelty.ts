@@ -272,8 +272,9 @@ function pickComparable(statement: Statement, earlier: LedgerEntry[], sides: str
  */
 export function speaksAs(speaker: string, member: string): boolean {
   const words = wordsOf(speaker);
-  // "Analysts, Belgrin" (analysts in Belgrin) judge from outside whatever place or body names them.
-  if (words.length > 1 && OUTSIDE_VOICES.has(singularOf(words[0]))) return false;
+  // "Analysts, Belgrin" (analysts in Belgrin) and "Norvale analysts" judge from outside whatever place or body names
+  // them.
+  if (words.length > 1 && [words[0], words.at(-1) ?? ''].some((word) => OUTSIDE_VOICES.has(singularOf(word)))) return false;
   // "Drusia Exporters' Association" bears the side's name but is not its voice: a body of its own kind.
   const ownBody = words.length > 1 && OWN_BODIES.has(words[words.length - 1]);
   const named = isBodyName(member) ? namesBody(speaker, member) : surnameOf(speaker) === surnameOf(member) || (words.includes(surnameOf(member)) && !ownBody);
@@ -299,8 +300,11 @@ function namesBody(speaker: string, member: string): boolean {
 /** Words without apostrophes, so "Students’ Union" and "Students' Union" are one name. */
 const plainWordsOf = (label: string) => wordsOf(label).map((word) => word.replace(/['’]/g, ''));
 
-/** People who comment on a side without speaking for it, wherever they are ("analysts in Belgrin"). */
-const OUTSIDE_VOICES = new Set(['analyst', 'expert', 'economist', 'observer', 'scholar', 'academic']);
+/**
+ * People who comment on a side without speaking for it, wherever they are ("analysts in Belgrin"), and whoever posts
+ * on a platform ("a Brevolt user" is not Brevolt).
+ */
+const OUTSIDE_VOICES = new Set(['analyst', 'expert', 'economist', 'observer', 'scholar', 'academic', 'user', 'commenter']);
 
 /**
  * Heads of bodies that speak for their members, not for the place or party whose name they bear (a political party

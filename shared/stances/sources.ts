@@ -23,8 +23,11 @@ import { isTitle, type Person } from './speakers.js';
 /** Pronouns of anyone or anything ("Everything", "Nobody"), which wink may tag a proper noun at a sentence's start. */
 const INDEFINITE_PRONOUNS = new Set(['everything', 'everyone', 'everybody', 'nothing', 'nobody', 'something', 'someone', 'somebody', 'anything', 'anyone', 'anybody']);
 
-/** Prepositions that tie a role to its institution ("spokesman for the ministry", "officials at the embassy"). */
-const LINKING_PREPOSITIONS = new Set(['for', 'of', 'at', 'from', 'with', 'in']);
+/**
+ * Prepositions that tie a role to its institution ("spokesman for the ministry", "officials at the embassy", "a user on
+ * Weibo").
+ */
+const LINKING_PREPOSITIONS = new Set(['for', 'of', 'at', 'from', 'with', 'in', 'on']);
 
 /** Determiners and quantifiers left out of a label ("a spokesman" → "spokesman", "two officials" → "officials"). */
 const LEFT_OUT = new Set(['DET', 'NUM', 'PRON']);
@@ -49,7 +52,9 @@ export function sourceSpeaker(tokens: Token[], start: number, end: number): { pe
   if (held) return held;
   // "the president of their association": an owner's determiner may stand between the preposition and the body.
   const linking = POSSESSIVE_DETERMINERS.has(tokens[start - 1]?.normal ?? '') ? start - 2 : start - 1;
-  if (tokens[linking] && LINKING_PREPOSITIONS.has(tokens[linking].normal)) {
+  // "on" ties a role to a platform or a body by its name ("a user on Weibo"), not to a place ("leaders on the ground").
+  const linked = tokens[linking] && LINKING_PREPOSITIONS.has(tokens[linking].normal) && (tokens[linking].normal !== 'on' || isCapitalized(head));
+  if (linked) {
     const holder = roleBefore(tokens, linking - 1);
     // "lawmakers in both parties", "voters in six states": bodies counted are no body to speak for ("a group of rabbis"
     // and "supporters of abortion rights" keep theirs).

@@ -422,12 +422,17 @@ function nameInAppositive(tokens: Token[], verb: number): string[] | undefined {
   return role.length <= MAX_APPOSITIVE_TOKENS && described ? run : undefined;
 }
 
+/** Prepositions that take a noun, never a clause. */
+const OBJECT_PREPOSITIONS = new Set(['on', 'in', 'at', 'of', 'for', 'from', 'with', 'to', 'by']);
+
 function isLoneNameSubject(tokens: Token[], at: number, verb: Token): boolean {
   const before = tokens[at - 1];
   return (
     tokens[at].pos === 'PROPN' &&
-    // "the Senate said", "the Treasury said": a person's surname takes no article.
+    // "the Senate said", "the Treasury said": a person's surname takes no article; "a user on Weibo posted": nor is it
+    // a preposition's object ("After Lima said" opens a clause).
     before?.pos !== 'DET' &&
+    !OBJECT_PREPOSITIONS.has(before?.normal ?? '') &&
     !OUTLET_VERBS.has(verb.lemma) &&
     !(before && POSSESSIVE_MARKS.has(before.text)) &&
     // "the former CEO of Hewlett-Packard added": the end of a hyphenated word.

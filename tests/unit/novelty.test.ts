@@ -412,6 +412,11 @@ describe('sides', () => {
     expect(speaksAs('Brean Dairy Council', 'Brea')).toBe(false);
     expect(speaksAs('Brean dairy farmers', 'Brea')).toBe(false);
     expect(speaksAs('Brean Commerce Ministry', 'Brea')).toBe(true);
+    // Whoever posts on a platform is not the platform, nor are analysts the place that names them.
+    expect(speaksAs('Brevolt user', 'Brevolt')).toBe(false);
+    expect(speaksAs('user, Brevolt', 'Brevolt')).toBe(false);
+    expect(speaksAs('Brea analysts', 'Brea')).toBe(false);
+    expect(speaksAs('spokeswoman, Brevolt', 'Brevolt')).toBe(true);
   });
 
   it('counts an organisation under its short name, as stories write it after the first mention', () => {

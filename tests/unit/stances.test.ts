@@ -2501,6 +2501,24 @@ describe('sources without a person’s name', () => {
     expect(speakerOf('Secretary of State Ana Lima said the dam could fail.')).toBe('Ana Lima');
   });
 
+  it('takes no name after a preposition for a person ("officials in Halden signalled …"), but one after "After"', () => {
+    const quoted = extractStatements([
+      "In a statement released late on Monday, as officials in Halden signalled they would stay away from the next round, the union's chief negotiator, Teva Ormin, warned that the outline could unravel if the city stayed away. \"The ten stops, the monitors, the depot — all of it exists only on paper until it is signed. If Halden walks away now, it walks away from all of it,\" she said.",
+    ]);
+    expect(quoted.at(-1)?.speaker).toBe('Teva Ormin');
+    const after = extractStatements(['The death on Saturday of Justice Antal Karsk, regarded as the court’s swing vote, has left it divided.', 'After Karsk said that the levy would stay, the council walked out.']);
+    expect(after.map((statement) => statement.speaker)).toEqual(['Antal Karsk']);
+  });
+
+  it('names people who post on a platform by the platform, not as the platform itself', () => {
+    expect(speakerOf('One user on Brevolt posted: “The dam could fail.”')).toBe('user, Brevolt');
+    expect(speakerOf('A Brevolt user wrote that the dam could fail.')).toBe('Brevolt user');
+    expect(speakerOf('“The dam could fail,” wrote one commenter.')).toBe('commenter');
+    // "on" ties a role to a name, not to a place: "leaders on the ground" are not the ground's.
+    const grounded = extractStatements(['But several party leaders on the ground told the Herald that in private, the mayor has shown an interest in the dam.']);
+    expect(grounded.map((statement) => statement.speaker)).not.toContain('party leaders, ground');
+  });
+
   it('takes the whole name of a body that lists what it is for ("the Ministry of Trade, Industry and Energy said")', () => {
     expect(speakerOf('The Ministry of Trade, Industry and Energy said the dam could fail.')).toBe('Ministry of Trade, Industry and Energy');
     expect(speakerOf('Norvale’s Ministry of Water, Land and Energy has unveiled a plan to repair the dam.')).toBe('Norvale’s Ministry of Water, Land and Energy');
