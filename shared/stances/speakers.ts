@@ -286,6 +286,12 @@ export const isTitle = (word: string) => ROLE_WORDS.has(word.toLowerCase().repla
 const NEVER_IN_NAMES = '(#Conjunction|#Preposition|#Modal|#Determiner|#Adverb|#Pronoun|#QuestionWord)';
 
 /**
+ * The same without what may be a given name or a surname's particle: compromise makes determiners of "Le", "De" and
+ * "Du", modals of "Will" and "May", and adverbs of "Nealy" and "Rosaly".
+ */
+const FUNCTION_WORDS = '(#Conjunction|#Preposition|#Pronoun|#QuestionWord)';
+
+/**
  * The first word is no part of the name: a function word, or a description before a given name and surname ("Democrat
  * Hillary Clinton"). Before a lone given name it is the given name itself: "Rahm Emanuel", where compromise knows
  * Emanuel as a given name only.
@@ -996,7 +1002,10 @@ function extendSingleName(words: string[], sentences: Sentence[]): string[] {
       const before = tokens[i - 1];
       const isGivenName =
         i > 1 && isWord(before) && isCapitalized(before) && !isTitle(before.text) && !opensQuestion(tokens, before, words[0]) && !followsPlaceTitle(tokens, i - 1);
-      if (isGivenName && looksLikePersonName([before.text, words[0]])) return [before.text, words[0]];
+      // Not a function word a quotation or a clause opens with ("“But Mike wanted …”"); a particle may be ("Le Pen").
+      if (isGivenName && !compromiseNlp()(before.text.toLowerCase()).has(FUNCTION_WORDS) && looksLikePersonName([before.text, words[0]])) {
+        return [before.text, words[0]];
+      }
       // …or the given name alone ("Jared" in "said 17-year-old Jared Potts"): take the surname after it.
       const after = tokens[i + 1];
       const isSurname = after !== undefined && isWord(after) && isCapitalized(after) && after.pos === 'PROPN' && !isTitle(after.text);

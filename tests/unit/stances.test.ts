@@ -3851,6 +3851,10 @@ describe('names and ledes', () => {
     // and the surname alone is then the same person.
     const coached = extractStatements(['Coach T.J. Brask said the team will not play unless the pitch is fixed.', '“We are close,” Brask said.']);
     expect(coached.map((statement) => [statement.speaker, statement.role])).toEqual([['T.J. Brask', 'Coach'], ['T.J. Brask', 'Coach']]);
+    // A function word that opens a quotation is no given name ("“But Tom …”"); a surname's particle, which compromise
+    // reads as a determiner, is part of the name.
+    const opened = extractStatements(['“But Tom wanted to win,” Ana Lima said.', 'Tom said the levy must go.', '“We will not sign,” Le Brun said.']);
+    expect(opened.map((statement) => statement.speaker)).toEqual(['Ana Lima', 'Tom', 'Le Brun']);
     // A name set in brackets is the name without them.
     const bracketed = extractStatements(['Voters judged those who would bar the levy (Councillor Tom J. Reyes), or oppose it (Ana Lima).', 'Mr. Reyes said the levy must go.']);
     expect(bracketed.map((statement) => statement.speaker)).toEqual(['Tom J. Reyes']);
