@@ -252,10 +252,27 @@ const ADDING = /^(and )?(adding|added)\b/i;
 /** An article that repeats itself (a standfirst, a caption) says it once. */
 function dropRepeatsWithinArticle(statements: Statement[]): Statement[] {
   const seen = new Set<string>();
-  return statements.filter((statement) => {
+  const kept: Statement[] = [];
+  for (const statement of statements) {
     const key = `${statement.speaker ?? ''}|${statement.kind}|${statement.claim}`;
-    if (seen.has(key)) return false;
+    if (seen.has(key) || kept.some((earlier) => quotesAgain(statement, earlier))) continue;
     seen.add(key);
-    return true;
-  });
+    kept.push(statement);
+  }
+  return kept;
 }
+
+/**
+ * The statement's words, all of them and in order, are in an earlier statement of the same speaker: a post the article
+ * quotes in its prose and embeds as well, or a quotation it pulls out again.
+ */
+function quotesAgain(statement: Statement, earlier: Statement): boolean {
+  if (!statement.speaker || statement.speaker !== earlier.speaker) return false;
+  const words = wordsOfText(statement.text);
+  return words.length >= MIN_REQUOTED_WORDS && ` ${wordsOfText(earlier.text).join(' ')} `.includes(` ${words.join(' ')} `);
+}
+
+const wordsOfText = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/** Fewer words may well be said twice ("We will not sign."). */
+const MIN_REQUOTED_WORDS = 6;

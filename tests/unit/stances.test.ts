@@ -4835,6 +4835,12 @@ describe('credit lines of posts and block quotations', () => {
     expect(none('— Reuters', 'Brevolt and the city are at odds.')).toBeNull();
     expect(spoken(['Those present:', post, '— Ana Lima, mayor', '— Tom Reyes, council member']).find(([, text]) => text === post)?.[0]).toBeNull();
   });
+  it('reports once a post the article quotes in its prose and embeds as well', () => {
+    const quoted = `“We have waited a year for the council to act. ${post.slice(0, -1)},” Mayor Ana Lima wrote on Monday.`;
+    expect(spoken([quoted, post, '— Ana Lima (@analima) March 3, 2025'])).toEqual([['Ana Lima', quoted]]);
+    // Only the same speaker's words: another may quote them back.
+    expect(spoken([quoted, 'Councillor Tom Reyes posted her words again.', post, '— Tom Reyes (@tomreyes) March 4, 2025']).map(([speaker]) => speaker)).toEqual(['Ana Lima', 'Tom Reyes']);
+  });
 });
 
 describe('titles held towards a place', () => {
