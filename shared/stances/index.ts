@@ -9,6 +9,7 @@ import { findMinistryOwners } from './ministries.js';
 import { findRetinueOwners } from './retinue.js';
 import { findSeatHolders } from './seats.js';
 import { attributeCredits, attributeToAuthor } from './credits.js';
+import { nameOrganizationsInFull } from './short-names.js';
 import { mergeQuotations, type SentenceStatement } from './quotations.js';
 import { isWord, joinTokens, PARAGRAPH_SEPARATOR, readSentences, type Sentence, type Token } from './sentences.js';
 import { claimTokens, voicesOf } from './ledger.js';
@@ -56,10 +57,10 @@ export interface ExtractOptions {
  * → attributeSentences (reporting verbs in both orders, pronouns and titles, quotes running on) → findMinistryOwners,
  * findSeatHolders, findRetinueOwners, findAdSponsors and findPronounOwners (whom a bare ministry, a seat of
  * government, unnamed aides, an ad or "her office" speak for) →
- * attributeRelease (a press release's unattributed sentences are its issuer's) → classifyStance (`STANCE_CUES`;
- * unattributed sentences only on a strong cue) → normalizeClaim (a party subject such as "the union" left out) →
- * dropRepeatsWithinArticle → linkWithinArticle (each statement names the speaker's earlier ones in the article, for
- * `compareWithLedger`).
+ * attributeRelease (a press release's unattributed sentences are its issuer's) → nameOrganizationsInFull ("the
+ * Chronicle" named before in full) → classifyStance (`STANCE_CUES`; unattributed sentences only on a strong cue) →
+ * normalizeClaim (a party subject such as "the union" left out) → dropRepeatsWithinArticle → linkWithinArticle (each
+ * statement names the speaker's earlier ones in the article, for `compareWithLedger`).
  *
  * @example
  * extractStatements(['Russian President Vladimir Putin said Japan first needs to change its position on Ukraine.'])
@@ -78,6 +79,7 @@ export function extractStatements(paragraphs: string[], options: ExtractOptions 
   attributeRelease(clauses, paragraphs);
   attributeCredits(clauses, sentences, register);
   attributeToAuthor(clauses, register, options.author);
+  nameOrganizationsInFull(clauses);
   const vocabulary = claimVocabulary(options.synonyms);
   const found = clauses.flatMap((clause) => toStatement(clause, vocabulary));
   const shown = found.map((item) => showWholeSentence(item, found));

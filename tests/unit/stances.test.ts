@@ -4766,6 +4766,17 @@ describe('organisations as speakers', () => {
     expect(found.find((statement) => statement.text.startsWith('He said'))?.speaker).toBe('Alex Ortiz');
   });
 
+  it('takes an organisation named by the last word of its name for the one named before in full ("the Chronicle")', () => {
+    const speakersOf = (paragraphs: string[]) => extractStatements(paragraphs).map((statement) => statement.speaker);
+    expect(speakersOf(['The Norvale Evening Chronicle reported that the levy will rise.', 'The Chronicle says the depot will close.'])).toEqual([
+      'Norvale Evening Chronicle',
+      'Norvale Evening Chronicle',
+    ]);
+    // Not when two names end in the word, nor initials, nor a name joined to another.
+    expect(speakersOf(['The Norvale Times reported that the levy will rise.', 'The Halden Times reported that the depot will close.', 'The Times says the fares will rise.']).at(-1)).toBe('Times');
+    expect(speakersOf(['The Young NVP reported that the levy will rise.', 'The NVP says the depot will close.']).at(-1)).toBe('NVP');
+  });
+
   it('takes a watched speaker named as a body ("Norvale Drivers Union", "Office of the Norvale Ombudsman") for an organisation', () => {
     const speakers = ['Norvale Drivers Union', 'Office of the Norvale Ombudsman', 'Ana Lima'];
     const found = extractStatements(
