@@ -73,7 +73,7 @@ import {
   type Person,
   type SpeakerRegister,
 } from './speakers.js';
-import { followsComma, isCapitalized, isDeterminer, isFiniteVerb, isIrregularParticiple, isModifyingParticiple, isRelativeWhoAt, isWord, type Token } from './sentences.js';
+import { followsComma, isCapitalized, isCommaBetweenCapitals, isDeterminer, isFiniteVerb, isIrregularParticiple, isModifyingParticiple, isRelativeWhoAt, isWord, type Token } from './sentences.js';
 import { isRepresentedAt } from './principals.js';
 import { capitalizedOwnerBefore, isPluralNoun, sourceSpeaker } from './sources.js';
 
@@ -2443,7 +2443,7 @@ function findSubjectEndingAt(tokens: Token[], end: number, register: SpeakerRegi
   // "the drivers’ union": a plural's possessive mark inside the phrase, which wink tags as punctuation.
   const owns = (k: number) => POSSESSIVE_MARKS.has(tokens[k].text) && tokens[k - 1]?.pos === 'NOUN';
   // "the Ministry of Trade, Industry and Energy": a comma between the capitals of a list that "and" ends.
-  const listsInName = (k: number) => tokens[k].text === ',' && capital(k - 1) && capital(k + 1) && capitalsJoinedByAnd(tokens, k + 1, end);
+  const listsInName = (k: number) => isCommaBetweenCapitals(tokens, k) && capitalsJoinedByAnd(tokens, k + 1, end);
   const continues = (k: number) => !adjunct(k) && (isNounPhrasePart(tokens[k]) || (k > 0 && capital(k)) || joinsName(k) || listsInName(k) || modifier(k) || owns(k));
   while (start > 0 && continues(start - 1)) start -= 1;
   const determiner = tokens[start]?.normal;

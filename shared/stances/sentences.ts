@@ -760,6 +760,12 @@ export function isCapitalized(token: Token): boolean {
   return /^\p{Lu}[\p{L}'’.-]*$/u.test(token.text);
 }
 
+/** A comma between two capitalised words, as a body's name may list them ("Ministry of Trade, Industry and Energy"). */
+export function isCommaBetweenCapitals(tokens: Token[], k: number): boolean {
+  const capital = (token: Token | undefined) => token !== undefined && isWord(token) && isCapitalized(token);
+  return tokens[k]?.text === ',' && capital(tokens[k - 1]) && capital(tokens[k + 1]);
+}
+
 /**
  * "the offer of fixed ratios", "Rubio's proposed credit", "his proposed wall", "generally accepted rules", "the
  * judge's written ruling": a participle between a preposition, a determiner or a possessive (and an adverb after one)

@@ -17,7 +17,7 @@ import {
   UNSPEAKING_HEADS,
 } from './lexicon.js';
 import { MAX_NAME_WORDS } from './patterns.js';
-import { isCapitalized, isWord, type Token } from './sentences.js';
+import { isCapitalized, isCommaBetweenCapitals, isWord, type Token } from './sentences.js';
 import { isTitle, type Person } from './speakers.js';
 
 /** Pronouns of anyone or anything ("Everything", "Nobody"), which wink may tag a proper noun at a sentence's start. */
@@ -236,8 +236,9 @@ function label(parts: Token[][], kind: 'institution' | 'organization'): Person {
   const texts = parts.map(withoutAges).map((part) =>
     part
       // A pronoun a preposition takes stays: "people close to her".
-      .filter((token, k) => (isWord(token) && !isLeftOut(token)) || POSSESSIVE_MARKS.has(token.text) || joinsWords(part, k) || isPrepositionsPronoun(part, k) || listsInName(part, k))
-      // A hyphen and the word after it keep to the word before ("Wealth-X", "KING-TV"); a comma too.
+      .filter((token, k) => (isWord(token) && !isLeftOut(token)) || POSSESSIVE_MARKS.has(token.text) || joinsWords(part, k) || isPrepositionsPronoun(part, k) || isCommaBetweenCapitals(part, k))
+      // A hyphen and the word after it keep to the word before ("Wealth-X", "KING-TV"); so does a comma that lists
+      // words of a name ("Ministry of Trade, Industry and Energy").
       .map((token, k, kept) => (POSSESSIVE_MARKS.has(token.text) || token.text === '-' || token.text === ',' || kept[k - 1]?.text === '-' ? token.text : ` ${token.text}`))
       .join('')
       .trim(),
@@ -247,12 +248,6 @@ function label(parts: Token[][], kind: 'institution' | 'organization'): Person {
   const candidate = candidateOf(parts[parts.length - 1]);
   const speaksFor = candidate ? { speaksFor: candidate } : {};
   return kind === 'institution' ? { name, words, institutional: true, ...speaksFor } : { name, words, organization: true, ...speaksFor };
-}
-
-/** A comma between two capitals of one body's name ("Ministry of Trade, Industry and Energy"). */
-function listsInName(part: Token[], k: number): boolean {
-  const capital = (token: Token | undefined) => token !== undefined && isWord(token) && isCapitalized(token);
-  return part[k].text === ',' && capital(part[k - 1]) && capital(part[k + 1]);
 }
 
 /**

@@ -24,7 +24,7 @@ import {
   TITLE_NOUNS,
 } from './lexicon.js';
 import { MAX_APPOSITIVE_TOKENS, MAX_NAME_WORDS, MAX_ROLE_TOKENS } from './patterns.js';
-import { isCapitalized, isDeterminer, isInterjectionAt, isRelativeWhoAt, isWord, joinTokens, type Sentence, type Token } from './sentences.js';
+import { isCapitalized, isCommaBetweenCapitals, isDeterminer, isInterjectionAt, isRelativeWhoAt, isWord, joinTokens, type Sentence, type Token } from './sentences.js';
 
 export interface Person {
   /** Full name as first named ("Vladimir Putin"), or as the caller listed it. */
@@ -470,7 +470,7 @@ function endsInstitutionName(tokens: Token[], at: number): boolean {
     const token = tokens[k];
     if (joinsInstitutionName(tokens, k)) joined ||= token.normal !== 'and';
     // "the Ministry of Trade, Industry and Energy said": a comma between capitals lists them within the name.
-    else if (!(isWord(token) && isCapitalized(token)) && !(token.text === ',' && isCapitalizedWord(tokens[k - 1]) && isCapitalizedWord(tokens[k + 1]))) break;
+    else if (!(isWord(token) && isCapitalized(token)) && !isCommaBetweenCapitals(tokens, k)) break;
   }
   return joined && joinsInstitutionName(tokens, at - 1);
 }
