@@ -254,27 +254,28 @@ const ADDING = /^(and )?(adding|added)\b/i;
 /** An article that repeats itself (a standfirst, a caption) says it once. */
 function dropRepeatsWithinArticle(statements: Statement[]): Statement[] {
   const seen = new Set<string>();
-  const kept: Statement[] = [];
+  const kept: Array<{ statement: Statement; words: string }> = [];
   for (const statement of statements) {
     const key = `${statement.speaker ?? ''}|${statement.kind}|${statement.claim}`;
-    if (seen.has(key) || kept.some((earlier) => quotesAgain(statement, earlier))) continue;
+    const words = wordsOfText(statement.text);
+    if (seen.has(key) || kept.some((earlier) => quotesAgain(statement, words, earlier))) continue;
     seen.add(key);
-    kept.push(statement);
+    kept.push({ statement, words });
   }
-  return kept;
+  return kept.map(({ statement }) => statement);
 }
 
 /**
  * The statement's words, all of them and in order, are in an earlier statement of the same speaker: a post the article
  * quotes in its prose and embeds as well, or a quotation it pulls out again.
  */
-function quotesAgain(statement: Statement, earlier: Statement): boolean {
-  if (!statement.speaker || statement.speaker !== earlier.speaker) return false;
-  const words = wordsOfText(statement.text);
-  return words.length >= MIN_REQUOTED_WORDS && ` ${wordsOfText(earlier.text).join(' ')} `.includes(` ${words.join(' ')} `);
+function quotesAgain(statement: Statement, words: string, earlier: { statement: Statement; words: string }): boolean {
+  if (!statement.speaker || statement.speaker !== earlier.statement.speaker) return false;
+  return words.trim().split(' ').length >= MIN_REQUOTED_WORDS && earlier.words.includes(words);
 }
 
-const wordsOfText = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+/** The text's words in lower case, space-separated and with a space either side, so that one holds another whole. */
+const wordsOfText = (text: string) => ` ${(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(' ')} `;
 
 /** Fewer words may well be said twice ("We will not sign."). */
 const MIN_REQUOTED_WORDS = 6;
