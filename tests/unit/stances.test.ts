@@ -2503,7 +2503,7 @@ describe('sources without a person’s name', () => {
 
   it('takes no name after a preposition for a person ("officials in Halden signalled …"), but one after "After"', () => {
     const quoted = extractStatements([
-      "In a statement released late on Monday, as officials in Halden signalled they would stay away from the next round, the union's chief negotiator, Teva Ormin, warned that the outline could unravel if the city stayed away. \"The ten stops, the monitors, the depot — all of it exists only on paper until it is signed. If Halden walks away now, it walks away from all of it,\" she said.",
+      "In a video on Tuesday, as officials in Halden signalled they would skip the next meeting, the union's lead negotiator, Teva Ormin, warned that the deal could fail if the city stayed out. \"The new timetable, the fares, the depot — none of it is real until it is signed. If Halden leaves now, it leaves all of it behind,\" she said.",
     ]);
     expect(quoted.at(-1)?.speaker).toBe('Teva Ormin');
     const after = extractStatements(['The death on Saturday of Justice Antal Karsk, regarded as the court’s swing vote, has left it divided.', 'After Karsk said that the levy would stay, the council walked out.']);
@@ -4772,7 +4772,7 @@ describe('organisations as speakers', () => {
       'Norvale Evening Chronicle',
       'Norvale Evening Chronicle',
     ]);
-    // Not when two names end in the word, nor initials, nor a name joined to another.
+    // Not when two names end in the word, nor for initials.
     expect(speakersOf(['The Norvale Times reported that the levy will rise.', 'The Halden Times reported that the depot will close.', 'The Times says the fares will rise.']).at(-1)).toBe('Times');
     expect(speakersOf(['The Young NVP reported that the levy will rise.', 'The NVP says the depot will close.']).at(-1)).toBe('NVP');
   });
