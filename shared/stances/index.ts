@@ -18,6 +18,7 @@ import { findAdSponsors } from './ads.js';
 import { findPronounOwners } from './owned-sources.js';
 import { buildSpeakerRegister, type KnownSpeaker, type Person } from './speakers.js';
 import { surnameOf } from './surname.js';
+import { tokenize } from '../dedupe/near-duplicate.js';
 import { ALERT_KINDS, KIND_ORDER } from './patterns.js';
 import type { EarlierInArticle, Statement } from './types.js';
 
@@ -254,28 +255,37 @@ const ADDING = /^(and )?(adding|added)\b/i;
 /** An article that repeats itself (a standfirst, a caption) says it once. */
 function dropRepeatsWithinArticle(statements: Statement[]): Statement[] {
   const seen = new Set<string>();
-  const kept: Array<{ statement: Statement; words: string }> = [];
+  const kept: Said[] = [];
   for (const statement of statements) {
     const key = `${statement.speaker ?? ''}|${statement.kind}|${statement.claim}`;
-    const words = wordsOfText(statement.text);
-    if (seen.has(key) || kept.some((earlier) => quotesAgain(statement, words, earlier))) continue;
+    const said = saidIn(statement);
+    if (seen.has(key) || kept.some((earlier) => quotesAgain(said, earlier))) continue;
     seen.add(key);
-    kept.push({ statement, words });
+    kept.push(said);
   }
   return kept.map(({ statement }) => statement);
+}
+
+/** A statement with its words, lower case and spaced, with a space either side (so that one holds another whole). */
+interface Said {
+  statement: Statement;
+  words: string;
+  count: number;
+}
+
+function saidIn(statement: Statement): Said {
+  const words = tokenize(statement.text.toLowerCase());
+  return { statement, words: ` ${words.join(' ')} `, count: words.length };
 }
 
 /**
  * The statement's words, all of them and in order, are in an earlier statement of the same speaker: a post the article
  * quotes in its prose and embeds as well, or a quotation it pulls out again.
  */
-function quotesAgain(statement: Statement, words: string, earlier: { statement: Statement; words: string }): boolean {
-  if (!statement.speaker || statement.speaker !== earlier.statement.speaker) return false;
-  return words.trim().split(' ').length >= MIN_REQUOTED_WORDS && earlier.words.includes(words);
+function quotesAgain(said: Said, earlier: Said): boolean {
+  const { speaker } = said.statement;
+  return !!speaker && speaker === earlier.statement.speaker && said.count >= MIN_REQUOTED_WORDS && earlier.words.includes(said.words);
 }
-
-/** The text's words in lower case, space-separated and with a space either side, so that one holds another whole. */
-const wordsOfText = (text: string) => ` ${(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(' ')} `;
 
 /** Fewer words may well be said twice ("We will not sign."). */
 const MIN_REQUOTED_WORDS = 6;
