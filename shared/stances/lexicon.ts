@@ -414,6 +414,9 @@ export const isTitleNoun = (lemma: string): boolean => TITLE_NOUNS.has(lemma.rep
 
 const TITLE_PREFIX = /^(co|vice|deputy|acting)-/;
 
+/** People who post on a platform ("a Twitter user wrote", "one user on Weibo posted"), not the platform. */
+export const PLATFORM_USERS = new Set(['user', 'commenter']);
+
 /**
  * Head nouns of subjects that are sources without a name ("officials said", "a spokesman for the ministry told
  * reporters", "the committee called on …"): roles and institutions of public life, not any one story's.
@@ -498,9 +501,7 @@ export const SOURCE_NOUNS = new Set([
   'narrator',
   'announcer',
   'associate',
-  // People who post on a platform ("a Twitter user wrote", "one user on Weibo posted"), not the platform.
-  'user',
-  'commenter',
+  ...PLATFORM_USERS,
   // Businesses and institutions by their kind: "the airline said", "the bank said in a filing".
   'company',
   'firm',

@@ -17,7 +17,7 @@
  * The `not` token is left out of the overlap and compared as polarity instead: a flip is a change, not a repeat.
  */
 import { claimTokens, summarizeLedger, voicesOf, type LedgerSummary } from './ledger.js';
-import { ORGANIZATION_HEADS, singularOf } from './lexicon.js';
+import { ORGANIZATION_HEADS, PLATFORM_USERS, singularOf } from './lexicon.js';
 import { NEGATION_TOKEN } from './patterns.js';
 import { aliasesOf, shortensName, surnameOf, wordsOf } from './surname.js';
 import { StanceStatus, type LedgerEntry, type NoveltyVerdict, type Statement } from './types.js';
@@ -304,7 +304,7 @@ const plainWordsOf = (label: string) => wordsOf(label).map((word) => word.replac
  * People who comment on a side without speaking for it, wherever they are ("analysts in Belgrin"), and whoever posts
  * on a platform ("a Brevolt user" is not Brevolt).
  */
-const OUTSIDE_VOICES = new Set(['analyst', 'expert', 'economist', 'observer', 'scholar', 'academic', 'user', 'commenter']);
+const OUTSIDE_VOICES = new Set(['analyst', 'expert', 'economist', 'observer', 'scholar', 'academic', ...PLATFORM_USERS]);
 
 /**
  * Heads of bodies that speak for their members, not for the place or party whose name they bear (a political party

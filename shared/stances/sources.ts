@@ -8,6 +8,7 @@ import {
   GENERIC_PERSON_NOUNS,
   ORGANIZATION_HEADS,
   PERSON_DESCRIPTION_HEADS,
+  PLATFORM_USERS,
   POSSESSIVE_DETERMINERS,
   POSSESSIVE_MARKS,
   POSTMODIFYING_ADJECTIVES,
@@ -68,6 +69,9 @@ export function sourceSpeaker(tokens: Token[], start: number, end: number): { pe
     const known = knowingPhrase(tokens, end + 1);
     return known && { person: label([[...phrase, ...known]], 'institution'), start };
   }
+  // "Users rightly expect …": a platform's users with nothing that says which are everyone who uses it, the writer's
+  // generalisation ("one user wrote", "Twitter users", "a user on Weibo" are sources).
+  if (PLATFORM_USERS.has(head.lemma) && phrase.length === 1 && isPluralNoun(head)) return undefined;
   if (isSourceNoun(head)) {
     // "a source familiar with the FDIC's investigation": what the source knows tells one anonymous source from another.
     const described = [...phrase, ...(knowingPhrase(tokens, end + 1) ?? [])];

@@ -2514,6 +2514,9 @@ describe('sources without a person’s name', () => {
     expect(speakerOf('One user on Brevolt posted: “The dam could fail.”')).toBe('user, Brevolt');
     expect(speakerOf('A Brevolt user wrote that the dam could fail.')).toBe('Brevolt user');
     expect(speakerOf('“The dam could fail,” wrote one commenter.')).toBe('commenter');
+    expect(speakerOf('Many users said the dam could fail.')).toBe('users');
+    // Users with nothing that says which are everyone who uses something: the writer's generalisation, no source.
+    expect(extractStatements(['Users rightly expect to buy a laptop and use it for several years.'])).toEqual([]);
     // "on" ties a role to a name, not to a place: "leaders on the ground" are not the ground's.
     const grounded = extractStatements(['But several party leaders on the ground told the Herald that in private, the mayor has shown an interest in the dam.']);
     expect(grounded.map((statement) => statement.speaker)).not.toContain('party leaders, ground');
