@@ -19,7 +19,7 @@ import {
 } from './lexicon.js';
 import { MAX_NAME_WORDS } from './patterns.js';
 import { isCapitalized, isCommaBetweenCapitals, isWord, type Token } from './sentences.js';
-import { isTitle, type Person } from './speakers.js';
+import { isTitle, PLACE_TITLES, type Person } from './speakers.js';
 
 /** Pronouns of anyone or anything ("Everything", "Nobody"), which wink may tag a proper noun at a sentence's start. */
 const INDEFINITE_PRONOUNS = new Set(['everything', 'everyone', 'everybody', 'nothing', 'nobody', 'something', 'someone', 'somebody', 'anything', 'anyone', 'anybody']);
@@ -51,6 +51,8 @@ export function sourceSpeaker(tokens: Token[], start: number, end: number): { pe
   const head = tokens[end];
   const held = roleThroughBody(tokens, start);
   if (held) return held;
+  const envoy = envoyTo(tokens, start, phrase);
+  if (envoy) return envoy;
   // "the president of their association": an owner's determiner may stand between the preposition and the body.
   const linking = POSSESSIVE_DETERMINERS.has(tokens[start - 1]?.normal ?? '') ? start - 2 : start - 1;
   // "on" ties a role to a platform or a body by its name ("a user on Weibo"), not to a place ("leaders on the ground").
@@ -128,6 +130,21 @@ function roleThroughBody(tokens: Token[], start: number): { person: Person; star
   if (bodyStart > bodyEnd || isPluralNoun(tokens[bodyEnd]) || !HOLDING_PREPOSITIONS.has(tokens[bodyStart - 1]?.normal ?? '')) return undefined;
   const holder = roleBefore(tokens, bodyStart - 2);
   return holder && { person: label([holder.role, tokens.slice(bodyStart, bodyEnd + 1)], 'institution'), start: holder.start };
+}
+
+/**
+ * "Norvale's ambassador to Halden accused …": an envoy speaks for who sent them, never for the place they are sent
+ * to (the phrase starting at `start`), so the speaker is the whole title with its owner when it has one.
+ */
+function envoyTo(tokens: Token[], start: number, phrase: Token[]): { person: Person; start: number } | undefined {
+  if (tokens[start - 1]?.normal !== 'to' || !PLACE_TITLES.has(tokens[start - 2]?.normal ?? '')) return undefined;
+  const holder = roleBefore(tokens, start - 2);
+  if (!holder) return undefined;
+  // "Norvale's ambassador", "the US ambassador": who sent them, by a possessive or by a name before the title.
+  let first = holder.start;
+  while (first > 0 && tokens[first - 1].pos === 'PROPN' && isCapitalized(tokens[first - 1])) first -= 1;
+  const owner = capitalizedOwnerBefore(tokens, holder.start) ?? tokens.slice(first, holder.start);
+  return { person: label([[...owner, ...holder.role, tokens[start - 1], ...phrase]], 'institution'), start: holder.start - owner.length };
 }
 
 /** Prepositions that tie a role to its body ("head of", "spokesman for", "officials at"), and not to a place. */

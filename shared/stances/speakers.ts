@@ -212,7 +212,7 @@ function withoutTitlePlace(words: string[], text: string): string[] {
 }
 
 /** Titles held towards a place ("ambassador to Norvale", "minister for Brea"). */
-const PLACE_TITLES = new Set(['ambassador', 'envoy', 'minister', 'secretary', 'consul', 'commissioner', 'representative', 'delegate']);
+export const PLACE_TITLES = new Set(['ambassador', 'envoy', 'minister', 'secretary', 'consul', 'commissioner', 'representative', 'delegate']);
 
 /** The word at `k` is the place of such a title ("Brea" of "envoy to Brea Karsk"), not a given name. */
 function followsPlaceTitle(tokens: Token[], k: number): boolean {

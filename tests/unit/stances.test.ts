@@ -2510,6 +2510,12 @@ describe('sources without a person’s name', () => {
     expect(after.map((statement) => statement.speaker)).toEqual(['Antal Karsk']);
   });
 
+  it('names an envoy by the title and who sent them, never as the place they are sent to', () => {
+    expect(speakerOf('Norvale’s ambassador to Halden warned that the dam could fail.')).toBe('Norvale’s ambassador to Halden');
+    expect(speakerOf('The Brea ambassador to the United Nations said the dam could fail.')).toBe('Brea ambassador to United Nations');
+    expect(speakerOf('Norvale’s ambassador to Halden Ivo Karsk said the dam could fail.')).toBe('Ivo Karsk');
+  });
+
   it('names people who post on a platform by the platform, not as the platform itself', () => {
     expect(speakerOf('One user on Brevolt posted: “The dam could fail.”')).toBe('user, Brevolt');
     expect(speakerOf('A Brevolt user wrote that the dam could fail.')).toBe('Brevolt user');
