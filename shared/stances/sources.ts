@@ -101,7 +101,16 @@ export function sourceSpeaker(tokens: Token[], start: number, end: number): { pe
   if (isTitle(proper[0].text) && name.length >= 2 && name.length <= MAX_NAME_WORDS && name.every((token) => token.pos === 'PROPN' && !isTitle(token.text))) {
     return { person: { name: name.map((token) => token.text).join(' '), words: name.map((token) => token.normal) }, start };
   }
-  return { person: label([proper], 'organization'), start };
+  return { person: label([withoutDescription(proper)], 'organization'), start };
+}
+
+/**
+ * "Dow component Home Depot", "Power company Brevolt Energy": a common noun before the name says what the body is,
+ * and the name is the capitals after it.
+ */
+function withoutDescription(proper: Token[]): Token[] {
+  const described = proper.findLastIndex((token) => token.pos === 'NOUN' && !isCapitalized(token));
+  return described === -1 ? proper : proper.slice(described + 1);
 }
 
 /** The body a proposal phrase's possessive names by its head noun ("the government's | latest offer"), if any. */

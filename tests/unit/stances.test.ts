@@ -2510,6 +2510,11 @@ describe('sources without a person’s name', () => {
     expect(after.map((statement) => statement.speaker)).toEqual(['Antal Karsk']);
   });
 
+  it('names a body without the description before its name ("Power company Brevolt Energy said")', () => {
+    expect(speakerOf('Power company Brevolt Energy said the dam could fail.')).toBe('Brevolt Energy');
+    expect(speakerOf('The Bank of Norvale said the dam could fail.')).toBe('Bank of Norvale');
+  });
+
   it('names an envoy by the title and who sent them, never as the place they are sent to', () => {
     expect(speakerOf('Norvale’s ambassador to Halden warned that the dam could fail.')).toBe('Norvale’s ambassador to Halden');
     expect(speakerOf('The Brea ambassador to the United Nations said the dam could fail.')).toBe('Brea ambassador to United Nations');
