@@ -2548,8 +2548,14 @@ function nounPhraseEnd(tokens: Token[], from: number): number {
   let k = from;
   // "a person familiar with the talks": the adjective and its preposition qualify the noun after it ends.
   const qualifies = (at: number) => at > from && POSTMODIFYING_ADJECTIVES.has(tokens[at].normal) && tokens[at + 1]?.pos === 'ADP';
-  while (k < tokens.length && k - from < MAX_SOURCE_PHRASE_TOKENS && (isNounPhrasePart(tokens[k]) || isParticipleModifier(tokens, k, from)) && !isTimeWord(tokens[k]) && !qualifies(k)) k += 1;
+  while (k < tokens.length && k - from < MAX_SOURCE_PHRASE_TOKENS && (isNounPhrasePart(tokens[k]) || isParticipleModifier(tokens, k, from) || isInsideName(tokens, k, from)) && !isTimeWord(tokens[k]) && !qualifies(k)) k += 1;
   return k - 1;
+}
+
+/** "the Halden Falls Argus Leader": a capitalised word wink tags a verb, between two proper nouns, is a word of the name. */
+function isInsideName(tokens: Token[], k: number, from: number): boolean {
+  const proper = (token: Token | undefined) => token !== undefined && token.pos === 'PROPN' && isCapitalized(token);
+  return k > from && isCapitalized(tokens[k]) && proper(tokens[k - 1]) && proper(tokens[k + 1]);
 }
 
 /**

@@ -2510,6 +2510,10 @@ describe('sources without a person’s name', () => {
     expect(after.map((statement) => statement.speaker)).toEqual(['Antal Karsk']);
   });
 
+  it('reads a capitalised word wink takes for a verb inside a paper\'s name ("according to the Halden Falls Argus Leader")', () => {
+    expect(speakerOf('The campaign, which includes both digital and TV ads, cost the state roughly $449,000, according to the Halden Falls Argus Leader.')).toBe('Halden Falls Argus Leader');
+  });
+
   it('names a body without the description before its name ("Power company Brevolt Energy said")', () => {
     expect(speakerOf('Power company Brevolt Energy said the dam could fail.')).toBe('Brevolt Energy');
     expect(speakerOf('The Bank of Norvale said the dam could fail.')).toBe('Bank of Norvale');
