@@ -2304,11 +2304,26 @@ function subjectBefore(tokens: Token[], verb: number, register: SpeakerRegister)
     return { subjectEnd, found: found && { ...found, start: descriptorStart(tokens, found.start, found.subject.type === 'person') } };
   }
   const named = appositiveName(tokens, appositiveEnd(tokens, subjectEnd + 2, closing), register);
+  const body = named ? undefined : bodyNamedInAppositive(tokens, subjectEnd, closing);
+  if (body) return { subjectEnd: closing - 1, found: { start: found?.start ?? subjectEnd, subject: { type: 'source', person: body } } };
   // The name may carry its title ("…, Indiana Gov. Mike Pence, …").
   const opensAppositive = (start: number) => start === subjectEnd + 2 || roleStartBefore(tokens, start) === subjectEnd + 2;
   if (!named || !opensAppositive(named.start)) return { subjectEnd, found };
   const start = descriptorStart(tokens, found?.start ?? named.start);
   return { subjectEnd: closing - 1, found: { start, subject: { type: 'person', person: named.person } } };
+}
+
+/**
+ * "The company, Brevolt, says …", "The utility, Halden Power, said …": a body described by its kind and named in the
+ * appositive after it (`subjectEnd` the kind's noun, `closing` the mark that closes the name), when no name finder
+ * knows the name.
+ */
+function bodyNamedInAppositive(tokens: Token[], subjectEnd: number, closing: number): Person | undefined {
+  const name = tokens.slice(subjectEnd + 2, closing);
+  const capitals = name.length <= MAX_NAME_WORDS && name.every((token) => isWord(token) && isCapitalized(token)) && name.some((token) => token.pos === 'PROPN');
+  if (!DESCRIBED_BODY_HEADS.has(tokens[subjectEnd].lemma) || !capitals) return undefined;
+  const source = sourceSpeaker(tokens, subjectEnd + 2, closing - 1);
+  return source?.person.organization ? source.person : undefined;
 }
 
 /**

@@ -2510,6 +2510,12 @@ describe('sources without a person’s name', () => {
     expect(after.map((statement) => statement.speaker)).toEqual(['Antal Karsk']);
   });
 
+  it('names a body described by its kind by the name in the appositive after it ("The company, Brevolt, says")', () => {
+    expect(speakerOf('The company, Brevolt, says the dam could fail.')).toBe('Brevolt');
+    expect(speakerOf('Its parent company, Brevolt Holdings, said the dam could fail.')).toBe('Brevolt Holdings');
+    expect(speakerOf('The union, which represents 4,000 drivers, said the dam could fail.')).toBe('union');
+  });
+
   it('reads a capitalised word wink takes for a verb inside a paper\'s name ("according to the Halden Falls Argus Leader")', () => {
     expect(speakerOf('The campaign, which includes both digital and TV ads, cost the state roughly $449,000, according to the Halden Falls Argus Leader.')).toBe('Halden Falls Argus Leader');
   });
