@@ -727,9 +727,12 @@ function openingNameBefore(tokens: Token[], comma: number): number | undefined {
   return tokens.slice(end + 2, comma).some((token) => token.text === ';' || token.text === ':') ? undefined : end;
 }
 
-/** Where the capitalised words a sentence opens with end, when a comma and an appositive's first word follow them. */
+/**
+ * Where the capitalised words a sentence opens with end, when a comma and an appositive's first word follow them; in a
+ * sentence that opens with a quotation, the words right after it ("“…,” Ivo Karsk, a fellow at …, said").
+ */
 function openingName(tokens: Token[]): number | undefined {
-  const first = OPENING_CONJUNCTIONS.has(tokens[0]?.normal ?? '') ? 1 : 0;
+  const first = OPENING_CONJUNCTIONS.has(tokens[0]?.normal ?? '') ? 1 : afterOpeningQuotation(tokens);
   let k = first;
   while (k < tokens.length && isWord(tokens[k]) && isCapitalized(tokens[k])) k += 1;
   const introduced = k > first && k - first <= MAX_NAME_WORDS && tokens[k]?.text === ',' && APPOSITIVE_OPENERS.has(tokens[k + 1]?.normal ?? '');
@@ -737,6 +740,13 @@ function openingName(tokens: Token[]): number | undefined {
 }
 
 const OPENING_CONJUNCTIONS = new Set(['but', 'and', 'yet']);
+
+/** The token after the quotation a sentence opens with, its comma inside the marks ("“…,” Lima"); else 0. */
+function afterOpeningQuotation(tokens: Token[]): number {
+  if (tokens[0]?.quoteMark !== 'open') return 0;
+  const close = tokens.findIndex((token) => token.quoteMark === 'close');
+  return close > 1 && tokens[close - 1].text === ',' ? close + 1 : 0;
+}
 
 /** First words of an appositive or relative clause after a name: "a top operative", "who calls …", "whose …". */
 const APPOSITIVE_OPENERS = new Set(['a', 'an', 'the', 'who', 'whose', 'now', 'once', 'formerly']);

@@ -2510,6 +2510,11 @@ describe('sources without a person’s name', () => {
     expect(after.map((statement) => statement.speaker)).toEqual(['Antal Karsk']);
   });
 
+  it('takes the name right after a quotation for the speaker, however long its appositive ("“…,” Ivo Karsk, a fellow at …, Norvale, and co-author …, said")', () => {
+    const said = '“The dam could fail,” Ivo Karsk, a postdoctoral fellow at the Halden Institute for Hydrology in Brea, Norvale, and co-author of the study, said.';
+    expect(speakerOf(said)).toBe('Ivo Karsk');
+  });
+
   it('names a body described by its kind by the name in the appositive after it ("The company, Brevolt, says")', () => {
     expect(speakerOf('The company, Brevolt, says the dam could fail.')).toBe('Brevolt');
     expect(speakerOf('Its parent company, Brevolt Holdings, said the dam could fail.')).toBe('Brevolt Holdings');
