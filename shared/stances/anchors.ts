@@ -2567,10 +2567,13 @@ function nounPhraseEnd(tokens: Token[], from: number): number {
   return k - 1;
 }
 
-/** "the Halden Falls Argus Leader": a capitalised word wink tags a verb, between two proper nouns, is a word of the name. */
+/**
+ * "the Halden Falls Argus Leader", "Brevolt & Halden": a capitalised word wink tags a verb, or an ampersand, between two
+ * proper nouns is a word of the name.
+ */
 function isInsideName(tokens: Token[], k: number, from: number): boolean {
   const proper = (token: Token | undefined) => token !== undefined && token.pos === 'PROPN' && isCapitalized(token);
-  return k > from && isCapitalized(tokens[k]) && proper(tokens[k - 1]) && proper(tokens[k + 1]);
+  return k > from && (isCapitalized(tokens[k]) || tokens[k].text === '&') && proper(tokens[k - 1]) && proper(tokens[k + 1]);
 }
 
 /**

@@ -682,7 +682,7 @@ export const ROLE_WORDS = new Set([
 ]);
 
 /** Words that join the capitalised words of one institution's name ("Ministry of International Trade and Industry"). */
-export const INSTITUTION_NAME_JOINERS = new Set(['of', 'for', 'and']);
+export const INSTITUTION_NAME_JOINERS = new Set(['of', 'for', 'and', '&']);
 
 /** Bodies named for what they sit on: "on" joins their name ("the House Committee on Benghazi", "Council on Foreign Relations"). */
 export const BODIES_ON_A_SUBJECT = new Set(['committee', 'subcommittee', 'commission', 'council', 'panel', 'caucus', 'conference']);

@@ -261,12 +261,15 @@ function joinsWords(tokens: Token[], k: number): boolean {
   return tokens[k].text === '-' && tokens[k].space === '' && tokens[k + 1]?.space === '' && kept(tokens[k - 1]) && kept(tokens[k + 1]);
 }
 
+/** "Brevolt & Halden": an ampersand between capitalised words is a word of the name. */
+const isAmpersandInName = (tokens: Token[], k: number) => tokens[k].text === '&' && k > 0 && k < tokens.length - 1 && isCapitalized(tokens[k - 1]) && isCapitalized(tokens[k + 1]);
+
 /** "spokesman, trade ministry": each part as written, determiners left out, parts joined by a comma. */
 function label(parts: Token[][], kind: 'institution' | 'organization'): Person {
   const texts = parts.map(withoutAges).map((part) =>
     part
       // A pronoun a preposition takes stays: "people close to her".
-      .filter((token, k) => (isWord(token) && !isLeftOut(token)) || POSSESSIVE_MARKS.has(token.text) || joinsWords(part, k) || isPrepositionsPronoun(part, k) || isCommaBetweenCapitals(part, k))
+      .filter((token, k) => (isWord(token) && !isLeftOut(token)) || POSSESSIVE_MARKS.has(token.text) || joinsWords(part, k) || isPrepositionsPronoun(part, k) || isCommaBetweenCapitals(part, k) || isAmpersandInName(part, k))
       // A hyphen and the word after it keep to the word before ("Wealth-X", "KING-TV"); so does a comma that lists
       // words of a name ("Ministry of Trade, Industry and Energy").
       .map((token, k, kept) => (POSSESSIVE_MARKS.has(token.text) || token.text === '-' || token.text === ',' || kept[k - 1]?.text === '-' ? token.text : ` ${token.text}`))

@@ -2510,6 +2510,13 @@ describe('sources without a person’s name', () => {
     expect(after.map((statement) => statement.speaker)).toEqual(['Antal Karsk']);
   });
 
+  it('keeps an ampersand between the capitals of a name ("Brevolt & Halden said", "according to Brevolt & Halden")', () => {
+    expect(speakerOf('Brevolt & Halden said the dam could fail.')).toBe('Brevolt & Halden');
+    expect(speakerOf('A spokesman for Brevolt & Halden said the dam could fail.')).toBe('spokesman, Brevolt & Halden');
+    expect(speakerOf('According to Brevolt & Halden, the dam could fail.')).toBe('Brevolt & Halden');
+    expect(speakerOf('Ana Lima, president of Chapter & Verse, a Halden advertising agency, said the dam could fail.')).toBe('Ana Lima');
+  });
+
   it('takes the name right after a quotation for the speaker, however long its appositive ("“…,” Ivo Karsk, a fellow at …, Norvale, and co-author …, said")', () => {
     const said = '“The dam could fail,” Ivo Karsk, a postdoctoral fellow at the Halden Institute for Hydrology in Brea, Norvale, and co-author of the study, said.';
     expect(speakerOf(said)).toBe('Ivo Karsk');
