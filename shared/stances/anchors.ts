@@ -2568,13 +2568,18 @@ function nounPhraseEnd(tokens: Token[], from: number): number {
 }
 
 /**
- * "the Halden Falls Argus Leader", "Brevolt & Halden": a capitalised word wink tags a verb, or an ampersand, between two
- * proper nouns is a word of the name.
+ * "the Halden Falls Argus Leader", "Brevolt & Halden", "the Centre for Water Control": a capitalised word wink tags a
+ * verb, an ampersand, "of" or "for" between two proper nouns is a word of the name.
  */
 function isInsideName(tokens: Token[], k: number, from: number): boolean {
   const proper = (token: Token | undefined) => token !== undefined && token.pos === 'PROPN' && isCapitalized(token);
-  return k > from && (isCapitalized(tokens[k]) || tokens[k].text === '&') && proper(tokens[k - 1]) && proper(tokens[k + 1]);
+  // Not a title's own "of" ("Secretary of State Ana Lima" is a person).
+  const joins = NAME_JOINERS.has(tokens[k].normal) && !isTitleNoun(tokens[k - 1]?.lemma ?? '');
+  return k > from && (isCapitalized(tokens[k]) || joins) && proper(tokens[k - 1]) && proper(tokens[k + 1]);
 }
+
+/** Words between the capitals of one body's name ("and" may join two: "Lima and Reyes"). */
+const NAME_JOINERS = new Set(['&', 'of', 'for']);
 
 /**
  * "a respected Republican strategist", "one unaligned strategist": a participle wink tags a verb, inside the phrase.

@@ -2510,10 +2510,12 @@ describe('sources without a person’s name', () => {
     expect(after.map((statement) => statement.speaker)).toEqual(['Antal Karsk']);
   });
 
-  it('keeps an ampersand between the capitals of a name ("Brevolt & Halden said", "according to Brevolt & Halden")', () => {
+  it('keeps an ampersand, "of" or "for" between the capitals of a name ("Brevolt & Halden said", "according to the Centre for …")', () => {
     expect(speakerOf('Brevolt & Halden said the dam could fail.')).toBe('Brevolt & Halden');
     expect(speakerOf('A spokesman for Brevolt & Halden said the dam could fail.')).toBe('spokesman, Brevolt & Halden');
     expect(speakerOf('According to Brevolt & Halden, the dam could fail.')).toBe('Brevolt & Halden');
+    expect(speakerOf('According to the Centre for Water Control (CWC) in Norvale, the dam could fail.')).toBe('Centre for Water Control');
+    expect(speakerOf('The dam could fail, according to the Bank of Norvale.')).toBe('Bank of Norvale');
     expect(speakerOf('Ana Lima, president of Chapter & Verse, a Halden advertising agency, said the dam could fail.')).toBe('Ana Lima');
   });
 
