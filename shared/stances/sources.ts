@@ -17,6 +17,7 @@ import {
   isTitleNoun,
   UNSPEAKING_HEADS,
 } from './lexicon.js';
+import { compromiseNlp } from './nlp-models.js';
 import { MAX_NAME_WORDS } from './patterns.js';
 import { isCapitalized, isCommaBetweenCapitals, isWord, type Token } from './sentences.js';
 import { isTitle, PLACE_TITLES, type Person } from './speakers.js';
@@ -82,6 +83,8 @@ export function sourceSpeaker(tokens: Token[], start: number, end: number): { pe
   }
   // "Velby shares closed up 18%, suggesting …": what trades or is counted says nothing; the market is no speaker.
   if (UNSPEAKING_HEADS.has(head.normal)) return undefined;
+  // "Halden’s chief medical examiner concluded …": a person a body has, by what they do, speaks, not the body.
+  if (isOwnedPerson(phrase, head)) return { person: label([phrase], 'institution'), start };
   // "the government's offer calls for …", "the committee's counterproposal seeks …": a body's own proposal speaks for
   // it, as "Norvale's offer" does for Norvale.
   const owner = bodyOwning(phrase, head);
@@ -111,6 +114,16 @@ export function sourceSpeaker(tokens: Token[], start: number, end: number): { pe
 function withoutDescription(proper: Token[]): Token[] {
   const described = proper.findLastIndex((token) => token.pos === 'NOUN' && !isCapitalized(token));
   return described === -1 ? proper : proper.slice(described + 1);
+}
+
+/**
+ * A phrase that names a person by what they do (a noun compromise tags an actor: examiner, inspector, deputy) after
+ * a capitalised owner's possessive mark.
+ */
+function isOwnedPerson(phrase: Token[], head: Token): boolean {
+  const mark = phrase.findIndex((token) => POSSESSIVE_MARKS.has(token.text));
+  const owned = mark > 0 && isCapitalized(phrase[mark - 1]) && head.pos === 'NOUN' && !isCapitalized(head);
+  return owned && compromiseNlp()(head.normal).has('#Actor');
 }
 
 /** The body a proposal phrase's possessive names by its head noun ("the government's | latest offer"), if any. */

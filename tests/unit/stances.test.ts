@@ -2534,6 +2534,13 @@ describe('sources without a person’s name', () => {
     expect(speakerOf('The campaign, which includes both digital and TV ads, cost the state roughly $449,000, according to the Halden Falls Argus Leader.')).toBe('Halden Falls Argus Leader');
   });
 
+  it('names a person a body has by what they do, not the body ("Halden’s chief medical examiner concluded …")', () => {
+    expect(speakerOf('Before Halden’s chief medical examiner concluded that the man drowned, his death was shadowed by rumours.')).toBe('Halden’s chief medical examiner');
+    expect(speakerOf('Brevolt’s critics say the dam could fail.')).toBe('Brevolt’s critics');
+    // What a body proposes is still the body's.
+    expect(speakerOf('Halden’s offer calls for a new dam.')).toBe('Halden');
+  });
+
   it('names a body without the description before its name ("Power company Brevolt Energy said")', () => {
     expect(speakerOf('Power company Brevolt Energy said the dam could fail.')).toBe('Brevolt Energy');
     expect(speakerOf('The Bank of Norvale said the dam could fail.')).toBe('Bank of Norvale');
