@@ -64,8 +64,11 @@ export function sourceSpeaker(tokens: Token[], start: number, end: number): { pe
     // and "supporters of abortion rights" keep theirs).
     const counted = isPluralNoun(head) && phrase.some((token) => token.pos === 'NUM' || QUANTIFIERS.has(token.normal));
     if (holder) return { person: label(counted ? [holder.role] : [holder.role, phrase], 'institution'), start: holder.start };
-    // "Dairy farmers in Belora's northern provinces": a place where people of no role live is not the speaker.
-    if (tokens[linking].normal === 'in' && tokens[linking - 1]?.pos === 'NOUN' && isPluralNoun(tokens[linking - 1])) return undefined;
+    // "Dairy farmers in Belora's northern provinces", "Many in Halden": a place where people of no role live is not the
+    // speaker.
+    const before = tokens[linking - 1];
+    const people = before && ((before.pos === 'NOUN' && isPluralNoun(before)) || (QUANTIFIERS.has(before.normal) && isCapitalized(head)));
+    if (tokens[linking].normal === 'in' && people) return undefined;
   }
   // "two people familiar with the talks": people of no role are a source by what the adjective after them says they know.
   if (GENERIC_PERSON_NOUNS.has(head.lemma)) {

@@ -2534,6 +2534,11 @@ describe('sources without a person’s name', () => {
     expect(speakerOf('The campaign, which includes both digital and TV ads, cost the state roughly $449,000, according to the Halden Falls Argus Leader.')).toBe('Halden Falls Argus Leader');
   });
 
+  it('takes no place for the speaker when many or some of the people in it are meant ("Many in Halden will deplore …")', () => {
+    expect(extractStatements(['Many in Halden will deplore that decision.'])).toEqual([]);
+    expect(speakerOf('Officials in Halden said the dam could fail.')).toBe('Officials, Halden');
+  });
+
   it('names a person a body has by what they do, not the body ("Halden’s chief medical examiner concluded …")', () => {
     expect(speakerOf('Before Halden’s chief medical examiner concluded that the man drowned, his death was shadowed by rumours.')).toBe('Halden’s chief medical examiner');
     expect(speakerOf('Brevolt’s critics say the dam could fail.')).toBe('Brevolt’s critics');
