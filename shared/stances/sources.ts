@@ -68,7 +68,8 @@ export function sourceSpeaker(tokens: Token[], start: number, end: number): { pe
     // speaker.
     const before = tokens[linking - 1];
     const people = before && ((before.pos === 'NOUN' && isPluralNoun(before)) || (QUANTIFIERS.has(before.normal) && isCapitalized(head)));
-    if (tokens[linking].normal === 'in' && people) return undefined;
+    // "his comrades on the Standing Committee": people on a body who hold no role there are not the body.
+    if (['in', 'on'].includes(tokens[linking].normal) && people) return undefined;
   }
   // "two people familiar with the talks": people of no role are a source by what the adjective after them says they know.
   if (GENERIC_PERSON_NOUNS.has(head.lemma)) {

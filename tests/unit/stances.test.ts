@@ -2534,8 +2534,10 @@ describe('sources without a person’s name', () => {
     expect(speakerOf('The campaign, which includes both digital and TV ads, cost the state roughly $449,000, according to the Halden Falls Argus Leader.')).toBe('Halden Falls Argus Leader');
   });
 
-  it('takes no place for the speaker when many or some of the people in it are meant ("Many in Halden will deplore …")', () => {
+  it('takes no place or body for the speaker when people in or on it who hold no role there are meant ("Many in Halden …")', () => {
     expect(extractStatements(['Many in Halden will deplore that decision.'])).toEqual([]);
+    const comrades = extractStatements(['Ivo Karsk and his comrades on the powerful Standing Committee do not want to send the army.']);
+    expect(comrades.map((statement) => statement.speaker)).not.toContain('powerful Standing Committee');
     expect(speakerOf('Officials in Halden said the dam could fail.')).toBe('Officials, Halden');
   });
 
