@@ -2455,8 +2455,11 @@ function findSubjectEndingAt(tokens: Token[], end: number, register: SpeakerRegi
   const modifies = (k: number) => tokens[k - 1]?.pos === 'DET' || POSSESSIVE_MARKS.has(tokens[k - 1]?.text ?? '');
   const participle = (k: number) => (tokens[k].pos === 'VERB' && tokens[k].normal.endsWith('ing') && isNounPhrasePart(tokens[k + 1])) || isModifyingParticiple(tokens, k);
   const modifier = (k: number) => modifies(k) && participle(k);
-  // "the drivers’ union": a plural's possessive mark inside the phrase, which wink tags as punctuation.
-  const owns = (k: number) => POSSESSIVE_MARKS.has(tokens[k].text) && tokens[k - 1]?.pos === 'NOUN';
+  // "the drivers’ union", "the Building and Materials Workers’ Union": a plural's possessive mark inside the phrase,
+  // which wink tags as punctuation.
+  // Between capitals only: "Sanders' health care math" is not one name.
+  const inName = (k: number) => isCapitalized(tokens[k - 1]) && tokens[k - 1].normal.endsWith('s') && capital(k + 1);
+  const owns = (k: number) => POSSESSIVE_MARKS.has(tokens[k].text) && k > 0 && (tokens[k - 1].pos === 'NOUN' || inName(k));
   // "the Ministry of Trade, Industry and Energy": a comma between the capitals of a list that "and" ends.
   const listsInName = (k: number) => isCommaBetweenCapitals(tokens, k) && capitalsJoinedByAnd(tokens, k + 1, end);
   const continues = (k: number) => !adjunct(k) && (isNounPhrasePart(tokens[k]) || (k > 0 && capital(k)) || joinsName(k) || listsInName(k) || modifier(k) || owns(k));

@@ -2541,6 +2541,14 @@ describe('sources without a person’s name', () => {
     expect(speakerOf('Officials in Halden said the dam could fail.')).toBe('Officials, Halden');
   });
 
+  it('keeps a plural possessive between the capitals of one name ("the Water and Power Workers’ Union said")', () => {
+    expect(speakerOf('The Water and Power Workers’ Union said the dam could fail.')).toBe('Water and Power Workers’ Union');
+    expect(speakerOf('The drivers’ union said the dam could fail.')).toBe('drivers’ union');
+    // Not a person's possessive before a common noun: "Reyes' health care math" is no one who speaks.
+    const math = extractStatements(["The Halden campaign says progressives agree Reyes' health care math doesn't add up and that Reyes reversed his prior commitment not to raise taxes."]);
+    expect(math.map((statement) => statement.speaker)).toEqual(['Halden campaign']);
+  });
+
   it('names a person a body has by what they do, not the body ("Halden’s chief medical examiner concluded …")', () => {
     expect(speakerOf('Before Halden’s chief medical examiner concluded that the man drowned, his death was shadowed by rumours.')).toBe('Halden’s chief medical examiner');
     expect(speakerOf('Brevolt’s critics say the dam could fail.')).toBe('Brevolt’s critics');
