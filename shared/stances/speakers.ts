@@ -1156,10 +1156,21 @@ export function findNameEndingAt(tokens: Token[], last: number, register: Speake
     if (start >= 0 && matchesWords(tokens, start, person.words)) {
       if (!best || start < best.start) best = { person, start };
     } else if (surnameStart >= 0 && matchesWords(tokens, surnameStart, surname) && !best) {
-      best = { person: namedBySurname(tokens, end, register) ?? person, start: surnameStart };
+      const named = namedBySurname(tokens, end, register) ?? person;
+      if (!isAnotherBody(tokens, surnameStart, named)) best = { person: named, start: surnameStart };
     }
   }
   return best;
+}
+
+/**
+ * "the bondholder committee" is not the Official Creditor Committee: a body's last word, lower-case in the text, after
+ * a noun its name does not hold names another body of that kind.
+ */
+function isAnotherBody(tokens: Token[], start: number, person: Person): boolean {
+  const before = tokens[start - 1];
+  const described = before !== undefined && before.pos === 'NOUN' && !isCapitalized(before) && !isCapitalized(tokens[start]);
+  return person.organization === true && described && !person.words.includes(before.normal);
 }
 
 /** The words of a person's surname as the tokenizer splits them: "cantera", or "lopez", "-", "cantera". */

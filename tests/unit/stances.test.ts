@@ -2541,6 +2541,12 @@ describe('sources without a person’s name', () => {
     expect(speakerOf('Officials in Halden said the dam could fail.')).toBe('Officials, Halden');
   });
 
+  it('takes a body of the same kind that a noun describes otherwise for another body ("the bondholder committee")', () => {
+    const paragraphs = ['The Halden Creditor Committee said it would seek comparable treatment.', 'The bondholder committee said the offer went too far.', 'The committee said it would meet again.'];
+    const said = extractStatements(paragraphs, { speakers: ['Halden Creditor Committee'] });
+    expect(said.map((statement) => statement.speaker)).toEqual(['Halden Creditor Committee', 'bondholder committee', 'Halden Creditor Committee']);
+  });
+
   it('keeps a plural possessive between the capitals of one name ("the Water and Power Workers’ Union said")', () => {
     expect(speakerOf('The Water and Power Workers’ Union said the dam could fail.')).toBe('Water and Power Workers’ Union');
     expect(speakerOf('The drivers’ union said the dam could fail.')).toBe('drivers’ union');
