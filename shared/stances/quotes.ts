@@ -88,6 +88,8 @@ function readLabel(tokens: Token[], register: SpeakerRegister, roles: Map<string
   const inside = open > 0 ? tokens.slice(open + 1, colon - 1) : [];
   const capitals = [...outside, ...inside].every((token) => isWord(token) && isCapitalized(token));
   if (!capitals || outside.length > MAX_LABEL_WORDS || inside.length > MAX_BRACKETED_WORDS) return undefined;
+  // "DEAR ABBY:" opens a letter to whom it names, not what they say.
+  if (outside[0].normal === 'dear') return undefined;
   const named = (words: Token[]) => register.people.find((candidate) => words.some((word) => word.normal === calledByOf(candidate)));
   const role = outside.map((token) => token.normal).join(' ');
   const speaker = named(outside);

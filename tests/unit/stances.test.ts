@@ -2541,6 +2541,11 @@ describe('sources without a person’s name', () => {
     expect(speakerOf('Officials in Halden said the dam could fail.')).toBe('Officials, Halden');
   });
 
+  it('reads "DEAR ANA LIMA:" as the salutation of a letter to her, not a transcript label of what she says', () => {
+    const letter = extractStatements(['DEAR ANA LIMA: My husband just bought plane tickets to Brea. He is sitting in business class, while I am in economy.']);
+    expect(letter.map((statement) => statement.speaker)).not.toContain('ANA LIMA');
+  });
+
   it('takes a body of the same kind that a noun describes otherwise for another body ("the bondholder committee")', () => {
     const paragraphs = ['The Halden Creditor Committee said it would seek comparable treatment.', 'The bondholder committee said the offer went too far.', 'The committee said it would meet again.'];
     const said = extractStatements(paragraphs, { speakers: ['Halden Creditor Committee'] });
