@@ -982,6 +982,9 @@ export const DOCUMENT_NOUNS = new Set(['statement', 'release', 'letter', 'memo',
  */
 export const TERMS_DOCUMENT_NOUNS = new Set([...DOCUMENT_NOUNS, 'rule', 'proposal', 'framework', 'resolution', 'bill', 'order', 'decision', 'plan', 'guidance', 'application', 'filing', 'response', 'permit', 'licence', 'license', 'ruling', 'regulation', 'directive']);
 
+/** What someone said, named as theirs ("his remarks", "Lima's comments"). */
+const SPOKEN_NOUNS = new Set(['remark', 'comment', 'speech', 'testimony', 'word']);
+
 /** Verbs by which a document sets terms ("The draft requires …", "the rule sets …"). */
 export const STIPULATING_VERBS = new Set(['require', 'oblige', 'obligate', 'bar', 'ban', 'prohibit', 'allow', 'permit', 'set', 'create', 'grant', 'impose', 'cap', 'limit', 'exempt', 'commit', 'mandate', 'propose']);
 
@@ -2468,8 +2471,12 @@ function findSubjectEndingAt(tokens: Token[], end: number, register: SpeakerRegi
   // Not the object of a preposition ("supporters of the bill"): the phrase goes on before it.
   // Not a capitalised name ("The Post" is a newspaper).
   if (determiner === 'the' && end === start + 1 && TERMS_DOCUMENT_NOUNS.has(token.lemma) && !isCapitalized(token) && tokens[start - 1]?.pos !== 'ADP') return { start, subject: { type: 'document' } };
-  // "the district's statement said", "Clinton's letter says": a document says what its owner says.
-  const mark = TERMS_DOCUMENT_NOUNS.has(token.lemma) ? tokens.slice(start, end).findIndex((between) => POSSESSIVE_MARKS.has(between.text)) : -1;
+  // "the district's statement said", "Clinton's letter says", "Karsk's remarks suggested": a document, or what someone
+  // said, says what its owner says.
+  // What someone said only as the clause's subject: "Organizers of the push to boycott Trump's speech said" are not Trump.
+  const opensClause = start === 0 || tokens[start - 1].pos === 'PUNCT' || tokens[start - 1].pos === 'CCONJ';
+  const owned = TERMS_DOCUMENT_NOUNS.has(token.lemma) || (SPOKEN_NOUNS.has(token.lemma) && opensClause);
+  const mark = owned ? tokens.slice(start, end).findIndex((between) => POSSESSIVE_MARKS.has(between.text)) : -1;
   const owner = mark > 0 ? findSubjectEndingAt(tokens, start + mark - 1, register) : undefined;
   if (owner && owner.subject.type !== 'unnamed') return { start: owner.start, subject: owner.subject };
   const source = sourceSpeaker(tokens, start, end);

@@ -2541,6 +2541,13 @@ describe('sources without a person’s name', () => {
     expect(speakerOf('Officials in Halden said the dam could fail.')).toBe('Officials, Halden');
   });
 
+  it('takes what someone said as theirs when it opens the clause ("Ivo Karsk\'s remarks suggested …")', () => {
+    expect(speakerOf("Ivo Karsk's remarks suggested that the dam could fail.")).toBe('Ivo Karsk');
+    expect(speakerOf("But Karsk's comments suggested that the dam could fail.")).toBe('Karsk');
+    // Not a speech the subject does something to: its owner is not who speaks.
+    expect(speakerOf("Organizers of the push to boycott Halden's Brea speech said they are worried about the event.")).not.toBe('Halden');
+  });
+
   it('reads "DEAR ANA LIMA:" as the salutation of a letter to her, not a transcript label of what she says', () => {
     const letter = extractStatements(['DEAR ANA LIMA: My husband just bought plane tickets to Brea. He is sitting in business class, while I am in economy.']);
     expect(letter.map((statement) => statement.speaker)).not.toContain('ANA LIMA');
