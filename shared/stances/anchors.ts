@@ -2460,7 +2460,7 @@ function findSubjectEndingAt(tokens: Token[], end: number, register: SpeakerRegi
   const modifier = (k: number) => modifies(k) && participle(k);
   // "the drivers’ union", "the Building and Materials Workers’ Union": a plural's possessive mark inside the phrase,
   // which wink tags as punctuation.
-  // Between capitals only: "Sanders' health care math" is not one name.
+  // Between capitals only: "Reyes' health care math" is not one name.
   const inName = (k: number) => isCapitalized(tokens[k - 1]) && tokens[k - 1].normal.endsWith('s') && capital(k + 1);
   const owns = (k: number) => POSSESSIVE_MARKS.has(tokens[k].text) && k > 0 && (tokens[k - 1].pos === 'NOUN' || inName(k));
   // "the Ministry of Trade, Industry and Energy": a comma between the capitals of a list that "and" ends.
@@ -2473,7 +2473,7 @@ function findSubjectEndingAt(tokens: Token[], end: number, register: SpeakerRegi
   if (determiner === 'the' && end === start + 1 && TERMS_DOCUMENT_NOUNS.has(token.lemma) && !isCapitalized(token) && tokens[start - 1]?.pos !== 'ADP') return { start, subject: { type: 'document' } };
   // "the district's statement said", "Clinton's letter says", "Karsk's remarks suggested": a document, or what someone
   // said, says what its owner says.
-  // What someone said only as the clause's subject: "Organizers of the push to boycott Trump's speech said" are not Trump.
+  // What someone said only as the clause's subject: "Organizers of the push to boycott Lima's speech said" are not Lima.
   const opensClause = start === 0 || tokens[start - 1].pos === 'PUNCT' || tokens[start - 1].pos === 'CCONJ';
   const owned = TERMS_DOCUMENT_NOUNS.has(token.lemma) || (SPOKEN_NOUNS.has(token.lemma) && opensClause);
   const mark = owned ? tokens.slice(start, end).findIndex((between) => POSSESSIVE_MARKS.has(between.text)) : -1;

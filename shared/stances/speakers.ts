@@ -1164,8 +1164,8 @@ export function findNameEndingAt(tokens: Token[], last: number, register: Speake
 }
 
 /**
- * "the bondholder committee" is not the Official Creditor Committee: a body's last word, lower-case in the text, after
- * a noun its name does not hold names another body of that kind.
+ * "the landowner council" is not the Halden Water Council: a body's last word, lower-case in the text, after a noun its
+ * name does not hold names another body of that kind.
  */
 function isAnotherBody(tokens: Token[], start: number, person: Person): boolean {
   const before = tokens[start - 1];

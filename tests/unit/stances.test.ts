@@ -2553,14 +2553,14 @@ describe('sources without a person’s name', () => {
     expect(letter.map((statement) => statement.speaker)).not.toContain('ANA LIMA');
   });
 
-  it('takes a body of the same kind that a noun describes otherwise for another body ("the bondholder committee")', () => {
-    const paragraphs = ['The Halden Creditor Committee said it would seek comparable treatment.', 'The bondholder committee said the offer went too far.', 'The committee said it would meet again.'];
-    const said = extractStatements(paragraphs, { speakers: ['Halden Creditor Committee'] });
-    expect(said.map((statement) => statement.speaker)).toEqual(['Halden Creditor Committee', 'bondholder committee', 'Halden Creditor Committee']);
+  it('takes a body of the same kind that a noun describes otherwise for another body ("the landowner council")', () => {
+    const paragraphs = ['The Halden Water Council said it would seek a fair share of the river.', 'The landowner council said the offer went too far.', 'The council said it would meet again.'];
+    const said = extractStatements(paragraphs, { speakers: ['Halden Water Council'] });
+    expect(said.map((statement) => statement.speaker)).toEqual(['Halden Water Council', 'landowner council', 'Halden Water Council']);
   });
 
-  it('keeps a plural possessive between the capitals of one name ("the Water and Power Workers’ Union said")', () => {
-    expect(speakerOf('The Water and Power Workers’ Union said the dam could fail.')).toBe('Water and Power Workers’ Union');
+  it('keeps a plural possessive between the capitals of one name ("the Transport and General Workers’ Union said")', () => {
+    expect(speakerOf('The Transport and General Workers’ Union said the dam could fail.')).toBe('Transport and General Workers’ Union');
     expect(speakerOf('The drivers’ union said the dam could fail.')).toBe('drivers’ union');
     // Not a person's possessive before a common noun: "Reyes' health care math" is no one who speaks.
     const math = extractStatements(["The Halden campaign says progressives agree Reyes' health care math doesn't add up and that Reyes reversed his prior commitment not to raise taxes."]);
