@@ -22,6 +22,7 @@ import {
   SOURCE_NOUNS,
   SPOKESPERSON_NOUNS,
   TITLE_NOUNS,
+  isTitleNoun,
 } from './lexicon.js';
 import { MAX_APPOSITIVE_TOKENS, MAX_NAME_WORDS, MAX_ROLE_TOKENS } from './patterns.js';
 import { isCapitalized, isCommaBetweenCapitals, isDeterminer, isInterjectionAt, isRelativeWhoAt, isWord, joinTokens, type Sentence, type Token } from './sentences.js';
@@ -380,11 +381,23 @@ function nameAfterInvertedVerb(tokens: Token[], verb: number): string[] | undefi
   const role = tokens.slice(verb + 1, end);
   const named = appositiveEnd !== -1 && capitalizedRunEndingAt(tokens, appositiveEnd - 1).length === appositiveEnd - end - 1;
   if (tokens[end].text === ',' && named && role.some((token) => ROLE_WORDS.has(token.normal) || isBodyNoun(token.normal))) end = appositiveEnd;
-  const raw = capitalizedRunEndingAt(tokens, end - 1);
+  const capitals = capitalizedRunEndingAt(tokens, end - 1);
+  const raw = withoutTitleDomain(tokens, end - capitals.length, capitals);
   const run = cleanName(raw.join(' '));
   if (run.length < 2 || run.length > MAX_NAME_WORDS) return undefined;
   // Not "a South Carolina Democrat", "Human Rights Watch", "CORE Teachers": a place or a plural in the run.
   return !looksLikePersonName(raw) || compromiseNlp()(raw.join(' ')).has('#Plural') ? undefined : run;
+}
+
+/**
+ * ", said Secretary of State Ana Lima": after a title and "of", the capitals (`raw`, from `start`) open with what the
+ * title is of ("State", "Public Works") and end with the name: from the first given name compromise knows after the
+ * first word, else the last two words.
+ */
+function withoutTitleDomain(tokens: Token[], start: number, raw: string[]): string[] {
+  if (raw.length < 3 || tokens[start - 1]?.normal !== 'of' || !isTitleNoun(tokens[start - 2]?.lemma ?? '')) return raw;
+  const given = raw.findIndex((word, k) => k > 0 && k < raw.length - 1 && compromiseNlp()(word).has('#FirstName'));
+  return raw.slice(given === -1 ? -2 : given);
 }
 
 /**

@@ -2541,6 +2541,14 @@ describe('sources without a person’s name', () => {
     expect(speakerOf('Officials in Halden said the dam could fail.')).toBe('Officials, Halden');
   });
 
+  it('names the person after a title and what it is of, after the verb (", said Secretary of State Ana Lima")', () => {
+    expect(speakerOf('The dam could fail, said Secretary of State Ana Lima.')).toBe('Ana Lima');
+    expect(speakerOf('The dam could fail, said Minister of Finance Ivo Karsk.')).toBe('Ivo Karsk');
+    expect(speakerOf('The dam could fail, said Director of Public Works Tom Reyes.')).toBe('Tom Reyes');
+    // From the given name: a name of three words is whole.
+    expect(speakerOf('The dam could fail, said Secretary of State Ana Maria Lima.')).toBe('Ana Maria Lima');
+  });
+
   it('takes what someone said as theirs when it opens the clause ("Ivo Karsk\'s remarks suggested …")', () => {
     expect(speakerOf("Ivo Karsk's remarks suggested that the dam could fail.")).toBe('Ivo Karsk');
     expect(speakerOf("But Karsk's comments suggested that the dam could fail.")).toBe('Karsk');
