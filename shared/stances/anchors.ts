@@ -15,6 +15,7 @@ import {
   GIVEN_UP_STANCES,
   HALTING_VERBS,
   INSISTING_ADJECTIVES,
+  INSTITUTION_NAME_JOINERS,
   JUDGING_ADJECTIVES,
   LIST_CONJUNCTIONS,
   LISTENER_VERBS,
@@ -2583,13 +2584,10 @@ function nounPhraseEnd(tokens: Token[], from: number): number {
  */
 function isInsideName(tokens: Token[], k: number, from: number): boolean {
   const proper = (token: Token | undefined) => token !== undefined && token.pos === 'PROPN' && isCapitalized(token);
-  // Not a title's own "of" ("Secretary of State Ana Lima" is a person).
-  const joins = NAME_JOINERS.has(tokens[k].normal) && !isTitleNoun(tokens[k - 1]?.lemma ?? '');
+  // Not "and", which may join two names ("Lima and Reyes"), nor a title's own "of" ("Secretary of State Ana Lima").
+  const joins = INSTITUTION_NAME_JOINERS.has(tokens[k].normal) && tokens[k].normal !== 'and' && !isTitleNoun(tokens[k - 1]?.lemma ?? '');
   return k > from && (isCapitalized(tokens[k]) || joins) && proper(tokens[k - 1]) && proper(tokens[k + 1]);
 }
-
-/** Words between the capitals of one body's name ("and" may join two: "Lima and Reyes"). */
-const NAME_JOINERS = new Set(['&', 'of', 'for']);
 
 /**
  * "a respected Republican strategist", "one unaligned strategist": a participle wink tags a verb, inside the phrase.
