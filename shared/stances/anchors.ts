@@ -64,6 +64,7 @@ import {
   DASHES,
   findNameEndingAt,
   findNameStartingAt,
+  INTENSIFIERS,
   isDashAt,
   isRoleModifier,
   joinsInstitutionName,
@@ -795,13 +796,15 @@ function coordinatedStance(tokens: Token[], main: number, register: SpeakerRegis
   // a copula ("Perez is experienced and lauded for …").
   let before = main - 1;
   while (before > 0 && (tokens[before].pos === 'ADV' || tokens[before].pos === 'PART')) before -= 1;
-  if (tokens.slice(0, main).some((token) => token.pos === 'SCONJ') || tokens[before]?.lemma === 'be') return undefined;
+  const passive = tokens[before]?.lemma === 'be' && !/ing$/.test(tokens[main].normal);
+  if (tokens.slice(0, main).some((token) => token.pos === 'SCONJ') || passive) return undefined;
   for (let j = main + 1; j < tokens.length; j += 1) {
     const token = tokens[j];
     // Nor in an infinitive ("left it to others to praise his record and defend …") or a relative clause.
     const clause = (token.normal === 'to' && token.pos === 'PART') || RELATIVE_WORDS.has(token.normal);
     if (token.quoted || token.quoteMark || token.pos === 'SCONJ' || EMBEDDED_CLAUSE_WORDS.has(token.normal) || clause) return undefined;
-    if (token.pos !== 'VERB' || /ing$/.test(token.normal) || !isStanceVerb(tokens, j)) continue;
+    // Another -ing form hangs on the clause as a participle (`anchorParticiple`).
+    if (token.pos !== 'VERB' || (/ing$/.test(token.normal) && !sharesProgressive(tokens, j)) || !isStanceVerb(tokens, j)) continue;
     const conjunction = conjunctionBefore(tokens, j);
     const subject = conjunction === -1 ? undefined : coordinatedSubject(tokens, j, conjunction, register);
     if (!subject) continue;
@@ -1285,7 +1288,7 @@ function anchorVerb(tokens: Token[], i: number, register: SpeakerRegister): Anch
   const hangsOn = participle && hangsOnClause(tokens, i);
   const absolute = participle && !hangsOn ? absoluteSubject(tokens, i, register) : undefined;
   const hangs = hangsOn || absolute !== undefined;
-  if (participle && !isProgressive(tokens, i) && !hangs) return undefined;
+  if (participle && !isProgressive(tokens, i) && !hangs && !sharesProgressive(tokens, i)) return undefined;
   // "the report was written by aides": a passive names what was said, not who said it.
   if (!participle && isProgressive(tokens, i)) return undefined;
   // "consequences written into the agreement": a participle of its own form without "have" describes a noun.
@@ -1728,9 +1731,15 @@ function coordinatedSubject(tokens: Token[], i: number, conjunction: number, reg
     // "The director of the centre, Ina Kirsch, told …": the name is the appositive, and the comma closes it.
     else if (opening.afterComma) k += 1;
   }
-  // Between subject and verb: adverbs, auxiliaries and a time adjunct ("on Wednesday").
+  // Between subject and verb: adverbs, auxiliaries, a time adjunct ("on Wednesday") and "himself".
   const isAdjunct = (token: Token) =>
-    token.pos === 'ADV' || token.pos === 'AUX' || token.normal === 'not' || token.entity === 'DATE' || token.entity === 'TIME' || (token.pos === 'ADP' && tokens[k + 1]?.entity === 'DATE');
+    token.pos === 'ADV' ||
+    token.pos === 'AUX' ||
+    token.normal === 'not' ||
+    INTENSIFIERS.has(token.normal) ||
+    token.entity === 'DATE' ||
+    token.entity === 'TIME' ||
+    (token.pos === 'ADP' && tokens[k + 1]?.entity === 'DATE');
   let copula = false;
   while (k < conjunction && isAdjunct(tokens[k])) {
     copula ||= tokens[k].lemma === 'be';
@@ -1919,6 +1928,19 @@ function isProgressive(tokens: Token[], i: number): boolean {
   while (tokens[k]?.pos === 'ADV') k -= 1;
   const be = tokens[k]?.lemma === 'be' || tokens[k]?.normal === 'being';
   return tokens[k]?.pos === 'AUX' && be && !isContractedHas(tokens, k);
+}
+
+/**
+ * "Reyes has been touring the state and claiming …": an -ing form after "and" or "but" that shares the progressive of
+ * the verb before the conjunction, the nearest verb there.
+ */
+function sharesProgressive(tokens: Token[], i: number): boolean {
+  const conjunction = conjunctionBefore(tokens, i);
+  for (let k = conjunction - 1; k > 0 && conjunction !== -1; k -= 1) {
+    if (tokens[k].pos === 'AUX') return false;
+    if (tokens[k].pos === 'VERB') return /ing$/.test(tokens[k].normal) && isProgressive(tokens, k);
+  }
+  return false;
 }
 
 /** "he's said", "Sanders's said": after a person, a contracted "'s" before a verb is "has" (wink reads "is"). */

@@ -604,7 +604,7 @@ function quotedParticipleStart(tokens: Token[], close: number): number | undefin
 }
 
 /** Pronouns that stress the subject they follow ("Trump himself said"). */
-const INTENSIFIERS = new Set(['himself', 'herself', 'itself', 'themselves']);
+export const INTENSIFIERS = new Set(['himself', 'herself', 'itself', 'themselves']);
 
 /**
  * "Two people familiar with the talks said", "diplomats briefed on the meeting said", "a spokesman for the ministry who

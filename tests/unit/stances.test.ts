@@ -2054,6 +2054,16 @@ describe('attribution of quotations, transcripts and participles', () => {
     expect(found.map((statement) => [statement.speaker, statement.kind])).toEqual([['Ana Lima', 'position']]);
   });
 
+  it('reads an -ing verb after "and" that shares the progressive before it as the subject’s ("has been touring … and claiming …")', () => {
+    const read = (...sentences: string[]) => extractStatements(sentences).map((statement) => [statement.speaker, statement.kind]);
+    expect(read('Mayor Ana Lima has been touring the wards and claiming that the seat is hers to lose.')).toEqual([['Ana Lima', 'position']]);
+    expect(read('The harbour union is holding rallies and demanding that the yard stay open.')).toEqual([['harbour union', 'demand']]);
+    // The subject stressed by "herself" opens the sentence all the same.
+    expect(read('Mayor Ana Lima herself has been touring the wards and claiming that the levy must go.')).toEqual([['Ana Lima', 'condition']]);
+    // After a verb not in the progressive, an -ing form is no verb of hers: here a gerund, the next clause's subject.
+    expect(read('Mayor Ana Lima quit the race, and insisting on a recount was left to her aides.')).toEqual([]);
+  });
+
   it('reads a stance verb’s -ing form hanging on a clause as that clause’s subject’s stance (", dropping its demand …"), not a motive (", hoping to …")', () => {
     const read = (...sentences: string[]) => extractStatements(sentences).map((statement) => [statement.speaker, statement.kind, statement.withdrawn ?? false]);
     expect(read('The regulator cleared the deal on Tuesday, dropping its demand that the terminal be sold.')).toEqual([['regulator', 'condition', true]]);
