@@ -42,6 +42,13 @@ const QUANTIFIERS = new Set(['several', 'some', 'many', 'most', 'all', 'both', '
 
 const isLeftOut = (token: Token) => LEFT_OUT.has(token.pos) || QUANTIFIERS.has(token.normal);
 
+/** Where the noun the preposition at `linking` follows is, past a body they are "of" ("members of Congress from …"). */
+function peopleHeadBefore(tokens: Token[], linking: number): number {
+  let k = linking - 1;
+  while (k > 0 && tokens[k].pos === 'PROPN') k -= 1;
+  return k < linking - 1 && tokens[k]?.normal === 'of' ? k - 1 : linking - 1;
+}
+
 /**
  * The speaker a noun phrase ending at `end` (and starting at `start`) stands for, when it names a source: a proper-noun
  * organisation, or a role noun from `SOURCE_NOUNS`, with the institution it is "of" or "for" when one follows.
@@ -66,10 +73,11 @@ export function sourceSpeaker(tokens: Token[], start: number, end: number): { pe
     if (holder) return { person: label(counted ? [holder.role] : [holder.role, phrase], 'institution'), start: holder.start };
     // "Dairy farmers in Belora's northern provinces", "Many in Halden": a place where people of no role live is not the
     // speaker.
-    const before = tokens[linking - 1];
+    const before = tokens[peopleHeadBefore(tokens, linking)];
     const people = before && ((before.pos === 'NOUN' && isPluralNoun(before)) || (QUANTIFIERS.has(before.normal) && isCapitalized(head)));
-    // "his comrades on the Standing Committee": people on a body who hold no role there are not the body.
-    if (['in', 'on'].includes(tokens[linking].normal) && people) return undefined;
+    // "his comrades on the Standing Committee": people on a body who hold no role there are not the body, nor people
+    // from a place ("council members from Halden") the place.
+    if (['in', 'on', 'from'].includes(tokens[linking].normal) && people) return undefined;
   }
   // "two people familiar with the talks": people of no role are a source by what the adjective after them says they know.
   if (GENERIC_PERSON_NOUNS.has(head.lemma)) {

@@ -2549,6 +2549,10 @@ describe('sources without a person’s name', () => {
     const comrades = extractStatements(['Ivo Karsk and his comrades on the powerful Standing Committee do not want to send the army.']);
     expect(comrades.map((statement) => statement.speaker)).not.toContain('powerful Standing Committee');
     expect(speakerOf('Officials in Halden said the dam could fail.')).toBe('Officials, Halden');
+    // Nor people from a place, members of a body among them.
+    expect(extractStatements(['Council members from Halden have said they will not back the levy.'])).toEqual([]);
+    expect(extractStatements(['Two members of Congress from Halden have said they will not back the levy.'])).toEqual([]);
+    expect(speakerOf('Officials from Halden said the dam could fail.')).toBe('Officials, Halden');
   });
 
   it('names the person after a title and what it is of, after the verb (", said Secretary of State Ana Lima")', () => {
