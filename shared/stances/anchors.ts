@@ -2332,11 +2332,14 @@ function subjectBefore(tokens: Token[], verb: number, register: SpeakerRegister)
   const named = appositiveName(tokens, appositiveEnd(tokens, subjectEnd + 2, closing), register);
   const body = named ? undefined : bodyNamedInAppositive(tokens, subjectEnd, closing);
   if (body) return { subjectEnd: closing - 1, found: { start: found?.start ?? subjectEnd, subject: { type: 'source', person: body } } };
-  // The name may carry its title ("…, Indiana Gov. Mike Pence, …").
+  // The name may carry its title ("…, Indiana Gov. Mike Pence, …"); two names may share the description ("Two council
+  // members, Ana Lima and Ivo Karsk, said"), as two names share a verb.
   const opensAppositive = (start: number) => start === subjectEnd + 2 || roleStartBefore(tokens, start) === subjectEnd + 2;
-  if (!named || !opensAppositive(named.start)) return { subjectEnd, found };
+  const joined = named && jointName(tokens, roleStartBefore(tokens, named.start), named.person, register);
+  if (!named || !opensAppositive(joined?.start ?? named.start)) return { subjectEnd, found };
   const start = descriptorStart(tokens, found?.start ?? named.start);
-  return { subjectEnd: closing - 1, found: { start, subject: { type: 'person', person: named.person } } };
+  const person: Subject = { type: 'person', person: named.person, ...(joined ? { also: joined.person } : {}) };
+  return { subjectEnd: closing - 1, found: { start, subject: person } };
 }
 
 /**

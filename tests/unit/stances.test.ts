@@ -2555,6 +2555,11 @@ describe('sources without a person’s name', () => {
     expect(speakerOf('Officials from Halden said the dam could fail.')).toBe('Officials, Halden');
   });
 
+  it('gives what two names set off after a description say to both ("Two council members, Ana Lima and Tom Reyes, said")', () => {
+    const found = extractStatements(['Two council members, Ana Lima and Tom Reyes, said they will not back the levy.']);
+    expect(found.map((statement) => statement.speaker)).toEqual(['Ana Lima', 'Tom Reyes']);
+  });
+
   it('names the person after a title and what it is of, after the verb (", said Secretary of State Ana Lima")', () => {
     expect(speakerOf('The dam could fail, said Secretary of State Ana Lima.')).toBe('Ana Lima');
     expect(speakerOf('The dam could fail, said Minister of Finance Ivo Karsk.')).toBe('Ivo Karsk');
