@@ -85,7 +85,7 @@ export type Subject =
   | { type: 'person'; person: Person; also?: Person }
   | { type: 'pronoun'; at: number }
   /** `second`: the title is the holder's second's ("the vice president"); `former`: held before ("the former mayor"). */
-  | { type: 'title'; head: string; fallback?: Person; describesPerson?: true; at?: number; second?: boolean; former?: boolean; qualifier?: string }
+  | { type: 'title'; head: string; fallback?: Person; describesPerson?: true; at?: number; second?: boolean; former?: boolean; qualifier?: string; place?: string }
   /** `owned`: the role is a body's ("its chief executive", "the union's leader"). */
   | { type: 'source'; person: Person; owned?: boolean }
   /** "The statement also said …": a document someone just issued, which says what they say. */
@@ -2516,13 +2516,13 @@ function findSubjectEndingAt(tokens: Token[], end: number, register: SpeakerRegi
     const before = tokens[end - 1];
     const noun = before.pos === 'NOUN' || (before.pos === 'ADJ' && ORGANIZATION_HEADS.has(before.normal));
     const qualifier = end - 1 > start && noun && !isCapitalized(before) ? { qualifier: before.normal } : {};
-    return { start, subject: { type: 'title', head: token.lemma, fallback: source?.person, ...qualified, ...qualifier } };
+    return { start, subject: { type: 'title', head: token.lemma, fallback: source?.person, ...qualified, ...qualifier, ...titlePlace(tokens, start, end) } };
   }
   // "the Vermont senator": the capitals are the person's state or party, not an organisation that speaks.
   if (PERSON_DESCRIPTION_HEADS.has(token.normal) && determiner === 'the' && !isCapitalized(token) && !held) {
     // An office the article names no holder of ("the mayor said") is the office's voice; "the candidate" is no office.
     const office = ROLE_WORDS.has(token.normal) ? source?.person : undefined;
-    return { start, subject: { type: 'title', head: token.normal, describesPerson: true, at: start, fallback: office, ...qualified } };
+    return { start, subject: { type: 'title', head: token.normal, describesPerson: true, at: start, fallback: office, ...qualified, ...titlePlace(tokens, start, end) } };
   }
   // "The former secretary of state said": the one holder of an office, whom the article may have named with it. A
   // title of a named place or body stays a label ("mayor, Brea"): "Tarrow Mayor Tom Finch" holds another.
@@ -2555,6 +2555,13 @@ function jointName(tokens: Token[], start: number, person: Person, register: Spe
   const named = findNameEndingAt(tokens, start - 2, register);
   const isPerson = named && !named.person.organization && !named.person.institutional && named.person !== person;
   return isPerson ? { person: named.person, start: roleStartBefore(tokens, named.start) } : undefined;
+}
+
+/** "the Halden senator": the capitals between "the" and a title, which say whose (a state, a party), lower-cased. */
+function titlePlace(tokens: Token[], start: number, end: number): { place?: string } {
+  const capitals = tokens.slice(start + 1, end);
+  const place = capitals.length > 0 && capitals.every((token) => token.pos === 'PROPN' && isCapitalized(token));
+  return place ? { place: capitals.map((token) => token.normal).join(' ') } : {};
 }
 
 /** A title one person holds, in the singular ("secretary", "senator"), not a body's noun nor "leader" (`GENERIC_TITLES`). */

@@ -886,7 +886,10 @@ function resolveSpeaker(
     case 'title': {
       const qualified = { second: subject.second, former: subject.former };
       const holds = (person: Person) => (holdsTitle(person, subject.head, qualified) || person.words.includes(subject.head)) && !listeners.has(person);
-      const candidates = register.people.filter(holds);
+      const holders = register.people.filter(holds);
+      // "the Halden senator": of the senators, those the article named with the place ("Halden Sen. Tom Reyes").
+      const placed = subject.place ? holders.filter((person) => ` ${roleWordsOf(person).join(' ')} `.includes(` ${subject.place} `)) : [];
+      const candidates = placed.length > 0 ? placed : holders;
       // "the leader" may be whoever was named last; "the union leader" not someone named as another body's voice (the
       // airline's chief executive).
       const generic = GENERIC_TITLES.has(subject.head) && (!subject.qualifier || !speaksForOther(lastNamed, subject.qualifier));

@@ -1898,6 +1898,16 @@ describe('attribution of quotations, transcripts and participles', () => {
     expect(found.map((statement) => statement.speaker)).toEqual(['Maria Ortiz', 'Tom Reyes', 'Maria Ortiz']);
   });
 
+  it('reads "the Halden senator" as the senator the article named with that place, not the senator named last', () => {
+    const found = extractStatements([
+      'Ana Lima was battling with Halden Sen. Tom Reyes for second place, and Norvale Sen. Ivo Karsk was third.',
+      'Tom Reyes says the race has become a three-person race between himself, Ana Lima and Ivo Karsk.',
+      'The Halden senator is predicting that he will win the nomination after the vote.',
+      'The Norvale senator said the count must be finished first.',
+    ]);
+    expect(found.map((statement) => statement.speaker)).toEqual(['Tom Reyes', 'Tom Reyes', 'Ivo Karsk']);
+  });
+
   it('reads "…, X said: “…”" as X saying what follows the colon, and a trailing outlet as its citation', () => {
     const found = extractStatements(['Asked about the strike on Friday, Councillor Tom Reyes said: “The council must vote first,” the Gazette reported.']);
     expect(found).toHaveLength(1);
