@@ -2575,8 +2575,18 @@ function isPersonTitle(token: Token): boolean {
  * people speaks for them.
  */
 function firstConjunct(tokens: Token[], end: number, register: SpeakerRegister): { person: Person; start: number } | undefined {
-  let k = end;
-  while (k > 0 && (isNounPhrasePart(tokens[k]) || tokens[k].pos === 'PRON') && end - k < MAX_SOURCE_PHRASE_TOKENS) k -= 1;
+  const phraseBefore = (from: number) => {
+    let k = from;
+    while (k > 0 && (isNounPhrasePart(tokens[k]) || tokens[k].pos === 'PRON') && from - k < MAX_SOURCE_PHRASE_TOKENS) k -= 1;
+    return k;
+  };
+  let k = phraseBefore(end);
+  // "Lima and her allies in the council", "… and his rivals for the nomination": their people, and where they are (not
+  // a title's "of": "and his secretary of state, Tom Reyes," is named in the appositive).
+  if (tokens[k]?.pos === 'ADP' && tokens[k].normal !== 'of' && k < end) {
+    const people = phraseBefore(k - 1);
+    if (POSSESSIVE_DETERMINERS.has(tokens[people + 1]?.normal ?? '')) k = people;
+  }
   if (tokens[k]?.normal !== 'and') return undefined;
   const named = findNameEndingAt(tokens, k - 1, register);
   return named && { person: named.person, start: roleStartBefore(tokens, named.start) };

@@ -4295,6 +4295,11 @@ describe('quotation marks and appositives of newspaper copy', () => {
 describe('subjects that are more than one name', () => {
   it('gives a statement by a person and their people to the person', () => {
     expect(extractStatements(['Sanders and his supporters argue that the delegates must back him at the convention.'])[0]?.speaker).toBe('Sanders');
+    // Their people may be said to be somewhere or for something, but a title's "of" keeps the name set off after it.
+    const speakerOf = (text: string) => extractStatements([text]).map((statement) => statement.speaker);
+    expect(speakerOf('Ana Lima and her rivals for the Halden nomination have said they will undo the levy.')).toEqual(['Ana Lima']);
+    expect(speakerOf('Ana Lima and her allies in the council said they will undo the levy.')).toEqual(['Ana Lima']);
+    expect(speakerOf('In 1952, Ana Lima and her future minister of finance, Tom Reyes, criticized the levy.')).toEqual(['Tom Reyes']);
   });
 
   it('keeps a report inside another speaker’s "that"-clause with the outer speaker', () => {
