@@ -4497,6 +4497,16 @@ describe('verbs after a quotation', () => {
     expect(found.map((statement) => statement.speaker)).toEqual(['Ana Lima', 'Tom Reyes', 'Tom Reyes', 'Ola Berg', 'Ivo Pelt', 'Ana Lima']);
   });
 
+  it('takes a manner of saying that closes a quotation ("“…,” an angry Lima retaliated.") as the quotation’s speaker, not the last one', () => {
+    const found = extractStatements([
+      'Mayor Ana Lima criticized Councillor Tom Reyes on Monday.',
+      'Reyes said the city had lost its way: “Halden is no longer Halden,” he claimed.',
+      '“Halden will always be Halden,” an angry Lima retaliated.',
+      '“The levy must go,” Reyes grumbled.',
+    ]);
+    expect(found.slice(2).map((statement) => statement.speaker)).toEqual(['Ana Lima', 'Tom Reyes']);
+  });
+
   it('takes "…,” Bennett shot back" as a verb of saying, though wink reads "shot" as a noun', () => {
     const found = extractStatements(['Ana Lima, a councillor, disagreed.', '“They will not vote for the levy unless it is cut,” Bennett shot back with a laugh.']);
     expect(found.map((statement) => statement.speaker)).toEqual(['Bennett']);
