@@ -1228,6 +1228,8 @@ export function findNameStartingAt(tokens: Token[], start: number, register: Spe
     const found = nameAt(tokens, i, register);
     // "said Clinton campaign manager Robby Mook": a name that owns the role before another name is not the speaker.
     if (found) return ownerOfNextName(tokens, found.end, register) ?? found;
+    // "said one official who named Tom Reyes": a name after a relative pronoun is in a clause of its own.
+    if (RELATIVE_PRONOUNS.has(tokens[i].normal)) return undefined;
     // "17-year-old Jared Potts", "Rev. Kyev Tatum" (wink may split a title's full stop from it).
     if (!isWord(tokens[i]) && !(['-', '.'].includes(tokens[i].text) && tokens[i].space === '')) return undefined;
   }

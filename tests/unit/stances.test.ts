@@ -4497,6 +4497,13 @@ describe('verbs after a quotation', () => {
     expect(found.map((statement) => statement.speaker)).toEqual(['Ana Lima', 'Tom Reyes', 'Tom Reyes', 'Ola Berg', 'Ivo Pelt', 'Ana Lima']);
   });
 
+  it('does not take a name inside a relative clause after the verb for the speaker (", said one official who named Tom Reyes")', () => {
+    const speakers = (text: string) => extractStatements([text]).map((statement) => statement.speaker);
+    expect(speakers('“The audit is late,” said one official who named Tom Reyes.')).toEqual(['official']);
+    expect(speakers('“The audit is late,” said Berg, who also backs Tom Reyes.')).toEqual(['Berg']);
+    expect(speakers('“The audit is late,” said retired judge Tom Reyes.')).toEqual(['Tom Reyes']);
+  });
+
   it('takes a manner of saying that closes a quotation ("“…,” an angry Lima retaliated.") as the quotation’s speaker, not the last one', () => {
     const found = extractStatements([
       'Mayor Ana Lima criticized Councillor Tom Reyes on Monday.',
