@@ -2334,13 +2334,20 @@ function subjectBefore(tokens: Token[], verb: number, register: SpeakerRegister)
   if (body) return { subjectEnd: closing - 1, found: { start: found?.start ?? subjectEnd, subject: { type: 'source', person: body } } };
   // The name may carry its title ("…, Indiana Gov. Mike Pence, …"); two names may share the description ("Two council
   // members, Ana Lima and Ivo Karsk, said"), as two names share a verb.
-  const opensAppositive = (start: number) => start === subjectEnd + 2 || roleStartBefore(tokens, start) === subjectEnd + 2;
+  // "The aides, led by campaign manager Tom Reyes, told …": whoever leads them speaks for them, as "Reyes and his aides".
+  const led = LEADING_VERBS.has(tokens[subjectEnd + 2]?.normal ?? '') && tokens[subjectEnd + 3]?.normal === 'by';
+  const opening = led ? subjectEnd + 4 : subjectEnd + 2;
+  const described = (start: number) => led && start > opening && tokens.slice(opening, start).every((token) => token.pos === 'NOUN' || isRoleModifier(token));
+  const opensAppositive = (start: number) => start === opening || roleStartBefore(tokens, start) === opening || described(start);
   const joined = named && jointName(tokens, roleStartBefore(tokens, named.start), named.person, register);
   if (!named || !opensAppositive(joined?.start ?? named.start)) return { subjectEnd, found };
   const start = descriptorStart(tokens, found?.start ?? named.start);
   const person: Subject = { type: 'person', person: named.person, ...(joined ? { also: joined.person } : {}) };
   return { subjectEnd: closing - 1, found: { start, subject: person } };
 }
+
+/** Participles that name who leads a group ("led by", "headed by"). */
+const LEADING_VERBS = new Set(['led', 'headed']);
 
 /**
  * "The company, Brevolt, says …", "The utility, Halden Power, said …": a body described by its kind and named in the

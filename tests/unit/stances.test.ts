@@ -2565,6 +2565,15 @@ describe('sources without a person’s name', () => {
     expect(speakerOf('Officials from Halden said the dam could fail.')).toBe('Officials, Halden');
   });
 
+  it('gives what a group led by a named person says to its leader ("The aides, led by campaign manager Tom Reyes, told …")', () => {
+    const speakers = (text: string) => extractStatements([text]).map((statement) => statement.speaker);
+    expect(speakers('The aides, led by campaign manager Tom Reyes, told donors that they were not expecting to win the first two states.')).toEqual(['Tom Reyes']);
+    expect(speakers('The delegation, headed by Ana Lima, said it would not back the levy.')).toEqual(['Ana Lima']);
+    // Not someone who merely joins them; a named person led by others speaks for herself.
+    expect(speakers('The aides, joined by campaign manager Tom Reyes, said they would not back the levy.')).toEqual(['aides']);
+    expect(speakers('Ana Lima, led by her aides, said she would not back the levy.')).toEqual(['Ana Lima']);
+  });
+
   it('gives what two names set off after a description say to both ("Two council members, Ana Lima and Tom Reyes, said")', () => {
     const found = extractStatements(['Two council members, Ana Lima and Tom Reyes, said they will not back the levy.']);
     expect(found.map((statement) => statement.speaker)).toEqual(['Ana Lima', 'Tom Reyes']);
