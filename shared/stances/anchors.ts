@@ -796,8 +796,9 @@ function coordinatedStance(tokens: Token[], main: number, register: SpeakerRegis
   // a copula ("Perez is experienced and lauded for …").
   let before = main - 1;
   while (before > 0 && (tokens[before].pos === 'ADV' || tokens[before].pos === 'PART')) before -= 1;
-  const passive = tokens[before]?.lemma === 'be' && !/ing$/.test(tokens[main].normal);
-  if (tokens.slice(0, main).some((token) => token.pos === 'SCONJ') || passive) return undefined;
+  // "has been touring … and claiming": "be" before an -ing form is its progressive.
+  const passiveOrCopula = tokens[before]?.lemma === 'be' && !/ing$/.test(tokens[main].normal);
+  if (tokens.slice(0, main).some((token) => token.pos === 'SCONJ') || passiveOrCopula) return undefined;
   for (let j = main + 1; j < tokens.length; j += 1) {
     const token = tokens[j];
     // Nor in an infinitive ("left it to others to praise his record and defend …") or a relative clause.
@@ -1936,7 +1937,8 @@ function isProgressive(tokens: Token[], i: number): boolean {
  */
 function sharesProgressive(tokens: Token[], i: number): boolean {
   const conjunction = conjunctionBefore(tokens, i);
-  for (let k = conjunction - 1; k > 0 && conjunction !== -1; k -= 1) {
+  if (conjunction === -1) return false;
+  for (let k = conjunction - 1; k > 0; k -= 1) {
     if (tokens[k].pos === 'AUX') return false;
     if (tokens[k].pos === 'VERB') return /ing$/.test(tokens[k].normal) && isProgressive(tokens, k);
   }
@@ -2332,12 +2334,12 @@ function subjectBefore(tokens: Token[], verb: number, register: SpeakerRegister)
   const named = appositiveName(tokens, appositiveEnd(tokens, subjectEnd + 2, closing), register);
   const body = named ? undefined : bodyNamedInAppositive(tokens, subjectEnd, closing);
   if (body) return { subjectEnd: closing - 1, found: { start: found?.start ?? subjectEnd, subject: { type: 'source', person: body } } };
-  // The name may carry its title ("…, Indiana Gov. Mike Pence, …"); two names may share the description ("Two council
-  // members, Ana Lima and Ivo Karsk, said"), as two names share a verb.
   // "The aides, led by campaign manager Tom Reyes, told …": whoever leads them speaks for them, as "Reyes and his aides".
-  const led = LEADING_VERBS.has(tokens[subjectEnd + 2]?.normal ?? '') && tokens[subjectEnd + 3]?.normal === 'by';
+  const led = LEADING_PARTICIPLES.has(tokens[subjectEnd + 2]?.normal ?? '') && tokens[subjectEnd + 3]?.normal === 'by';
   const opening = led ? subjectEnd + 4 : subjectEnd + 2;
   const described = (start: number) => led && start > opening && tokens.slice(opening, start).every((token) => token.pos === 'NOUN' || isRoleModifier(token));
+  // The name may carry its title ("…, Indiana Gov. Mike Pence, …"); two names may share the description ("Two council
+  // members, Ana Lima and Ivo Karsk, said"), as two names share a verb.
   const opensAppositive = (start: number) => start === opening || roleStartBefore(tokens, start) === opening || described(start);
   const joined = named && jointName(tokens, roleStartBefore(tokens, named.start), named.person, register);
   if (!named || !opensAppositive(joined?.start ?? named.start)) return { subjectEnd, found };
@@ -2347,7 +2349,7 @@ function subjectBefore(tokens: Token[], verb: number, register: SpeakerRegister)
 }
 
 /** Participles that name who leads a group ("led by", "headed by"). */
-const LEADING_VERBS = new Set(['led', 'headed']);
+const LEADING_PARTICIPLES = new Set(['led', 'headed']);
 
 /**
  * "The company, Brevolt, says …", "The utility, Halden Power, said …": a body described by its kind and named in the
