@@ -18,7 +18,7 @@ import {
   QUESTION_OPENERS,
   REPORTED_CLAUSE_OPENERS,
 } from './lexicon.js';
-import { MAX_LISTENER_TOKENS, MAX_NAME_WORDS, MAX_REPORTED_PHRASE_TOKENS, MAX_ROLE_TOKENS, MIN_CONTENT_WORDS, NEGATION_WORDS, TOPIC_LEADS } from './patterns.js';
+import { MAX_APPOSITIVE_TOKENS, MAX_LISTENER_TOKENS, MAX_NAME_WORDS, MAX_REPORTED_PHRASE_TOKENS, MAX_ROLE_TOKENS, MIN_CONTENT_WORDS, NEGATION_WORDS, TOPIC_LEADS } from './patterns.js';
 import { identifiedLater, namedNext } from './identification.js';
 import { DASHES, holdsTitle, namesIn, roleWordsOf, titleQualifiers, type Person, type SpeakerRegister } from './speakers.js';
 import { isCapitalized, isFiniteVerb, isRelativeWhoAt, isWord, joinTokens, type Sentence, type Token } from './sentences.js';
@@ -291,10 +291,36 @@ function quoteSpeaker(
 ): Person | null {
   const sentence = sentences[index];
   if (!startsInsideQuote(sentence) && !endsInsideQuote(sentence)) return null;
+  if (opensWithQuotedName(sentence.tokens)) return null;
   const closing = endsInsideQuote(sentence) ? anchorAtQuoteClose(sentences, anchors, index) : undefined;
   if (!closing) return startsInsideQuote(sentence) ? lastNamed : null;
   return resolveClosing(closing);
 }
+
+/**
+ * "“The Big Short” was nominated for …", "''Billions,'' on Showtime, is …": a few quoted words the sentence's verb
+ * follows are the name of a work, a slogan or a term the sentence is about, not words someone is saying.
+ */
+function opensWithQuotedName(tokens: Token[]): boolean {
+  const close = tokens.findIndex((token) => token.quoteMark === 'close');
+  if (tokens[0]?.quoteMark !== 'open' || close === -1) return false;
+  const quoted = tokens.slice(1, close).filter(isWord);
+  // "“This is fantastic!” beamed …": an exclamation or a question is said.
+  const exclaims = ['!', '?'].includes(tokens[close - 1]?.text ?? '');
+  if (quoted.length === 0 || quoted.length > MAX_QUOTED_NAME_WORDS || exclaims) return false;
+  let k = close + 1;
+  while (tokens[k]?.quoteMark === 'close') k += 1;
+  // An appositive or a place set off by commas may stand before the verb ("''Billions,'' on Showtime, is …").
+  if (tokens[k]?.text === ',' || tokens[close - 1]?.text === ',') {
+    const next = tokens.findIndex((token, at) => at > k && token.text === ',');
+    if (next === -1 || next - k > MAX_APPOSITIVE_TOKENS) return false;
+    k = next + 1;
+  }
+  return tokens[k] !== undefined && isFiniteVerb(tokens[k]) && !tokens[k].quoted;
+}
+
+/** The most words a quoted name of a work, slogan or term holds ("Make America Great Again"). */
+const MAX_QUOTED_NAME_WORDS = 5;
 
 /**
  * Who "he" or "she" is: a person named earlier in the same sentence ("Should Mrs. Clinton win, she said"), else the

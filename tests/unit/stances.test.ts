@@ -4513,6 +4513,16 @@ describe('verbs after a quotation', () => {
     expect(speakers('“The audit is late,” said retired judge Tom Reyes.')).toEqual(['Tom Reyes']);
   });
 
+  it('does not give a sentence about a quoted name to the last speaker ("“Harbour Days” is a drama …")', () => {
+    const after = (sentence: string) => extractStatements(['Mayor Ana Lima said the levy must go.', sentence]).slice(1).map((statement) => statement.text);
+    expect(after('“Harbour Days” is a drama that follows a mayor.')).toEqual([]);
+    expect(after('“Harbour Days,” on Channel 4, is a present-day drama about the port.')).toEqual([]);
+    expect(after('“Make Halden Great” resonated with him so much that he wears it.')).toEqual([]);
+    // A quotation goes on with its speaker; an exclamation is said, whatever follows it.
+    expect(after('“We will not pay it, whatever the council says.”')).toEqual(['“We will not pay it, whatever the council says.”']);
+    expect(after('“We will never pay!” was how she ended the meeting.')).toHaveLength(1);
+  });
+
   it('takes a manner of saying that closes a quotation ("“…,” an angry Lima retaliated.") as the quotation’s speaker, not the last one', () => {
     const found = extractStatements([
       'Mayor Ana Lima criticized Councillor Tom Reyes on Monday.',
