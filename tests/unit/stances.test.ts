@@ -2658,6 +2658,11 @@ describe('sources without a person’s name', () => {
     expect(speakerOf('The Conservative candidates said they would scrap the tax.')).toBe('Conservative candidates');
   });
 
+  it('names a person by their role at a body the capitals name, not the body ("The Halden Post founder argued …")', () => {
+    expect(speakerOf('The Halden Post founder always argued that his fear of extradition was why he had fled.')).toBe('Halden Post founder');
+    expect(speakerOf('In May, a Halden District Court judge sided with the council, saying the levy broke the law.')).toBe('Halden District Court judge');
+  });
+
   it('leaves an age out of a source without a name ("the 71-year-old diplomat said" is the diplomat)', () => {
     expect(speakerOf('The 71-year-old diplomat said the treaty would not be signed this year.')).toBe('diplomat');
   });
