@@ -108,10 +108,11 @@ export function sourceSpeaker(tokens: Token[], start: number, end: number): { pe
   if (proper.length === 1 && proper[0] !== head && DEMONYM_ENDING.test(proper[0].text)) return undefined;
   // "the Saturday debate", "Thursday’s meeting", "on Super Tuesday": capitals that date something name no body.
   if (proper.length === 0 || !proper.some((token) => token.pos === 'PROPN') || proper.some((token) => token.entity === 'DATE')) return undefined;
-  // "GOP strategists", "Labour councillors": people of a kind the capitals qualify, not the party or body itself.
-  if (isPluralNoun(head) && proper[proper.length - 1] !== head) return { person: label([[...proper, head]], 'institution'), start };
-  // "The Wikileaks founder": a person's role at the body the capitals name, not the body.
-  if (ROLE_WORDS.has(head.normal) && head.pos === 'NOUN' && !isCapitalized(head)) return { person: label([[...proper, head]], 'institution'), start };
+  // "GOP strategists", "Labour councillors": people of a kind the capitals qualify, not the party or body itself; "The
+  // Wikileaks founder": a person's role at the body the capitals name, not the body.
+  const kind = isPluralNoun(head) && proper[proper.length - 1] !== head;
+  const role = ROLE_WORDS.has(head.normal) && head.pos === 'NOUN' && !isCapitalized(head);
+  if (kind || role) return { person: label([[...proper, head]], 'institution'), start };
   // "Councillor Ivo Pelt took to Twitter to say …": a title before capitalised words names a person the name finder
   // did not know, not a body called "Councillor Ivo Pelt".
   const name = proper.slice(1);
