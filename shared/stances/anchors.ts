@@ -2446,6 +2446,8 @@ const isDescriptorWord = (token: Token) =>
  * or a body qualifies speaks, not the place or the body.
  */
 function personOfPlace(tokens: Token[], found: { start: number; subject: Subject } | undefined, register: SpeakerRegister) {
+  const placed = found && tokens[found.start - 1]?.text === ',' ? personBeforePlaces(tokens, found.start - 1, register) : undefined;
+  if (placed) return placed;
   if (!found || found.subject.type === 'person') return found;
   // "of the Building and Timber Workers' Union": the body's name may begin before the phrase found, at capitals
   // joined by "and", and its article stand outside it.
@@ -2457,6 +2459,34 @@ function personOfPlace(tokens: Token[], found: { start: number; subject: Subject
   if (!named || named.person.organization) return found;
   return { start: roleStartBefore(tokens, named.start), subject: { type: 'person', person: named.person } as Subject };
 }
+
+/**
+ * "Tom Reyes of Norvale, Halden said", "Ana Lima and Tom Reyes of the University of Norvale, Halden suggest": the words
+ * after the comma name where the place or body before it is, which the name finder may read as a person. The person
+ * whose "of" opens the place, when that person opens the sentence or follows a comma (not "a report by Tom Reyes of
+ * Norvale, Ana Lima said"); `comma` the comma before the found words.
+ */
+function personBeforePlaces(tokens: Token[], comma: number, register: SpeakerRegister): { start: number; subject: Subject } | undefined {
+  for (let k = comma - 1; k > 0 && comma - k <= MAX_PLACE_TOKENS; k -= 1) {
+    const token = tokens[k];
+    if (token.normal === 'of') {
+      const named = findNameEndingAt(tokens, k - 1, register);
+      if (!named || named.person.organization || named.person.institutional) continue;
+      const joined = jointName(tokens, roleStartBefore(tokens, named.start), named.person, register);
+      const start = joined?.start ?? roleStartBefore(tokens, named.start);
+      if (start > 0 && tokens[start - 1].text !== ',') return undefined;
+      return { start, subject: { type: 'person', person: named.person, ...(joined ? { also: joined.person } : {}) } };
+    }
+    if (!(isWord(token) && isCapitalized(token)) && !PLACE_NAME_JOINS.has(token.normal)) return undefined;
+  }
+  return undefined;
+}
+
+/** Words a place's or a body's name may hold between its capitals ("the University of Norvale"). */
+const PLACE_NAME_JOINS = new Set(['the', 'and']);
+
+/** Words "of" and the place it opens may span before the comma. */
+const MAX_PLACE_TOKENS = 8;
 
 /** Pronouns that stand for a body or a group that spoke just before. */
 const BODY_PRONOUNS = new Set(['it', 'they']);

@@ -2799,6 +2799,15 @@ describe('sources without a person’s name', () => {
     expect(quoted.speaker).toBe('Joseph F. Dunford');
   });
 
+  it('gives a statement to the person of a place and the place it is in ("Tom Reyes of Norvale, Halden said")', () => {
+    expect(speakerOf('Tom Reyes of Norvale, Halden said the plan would fail.')).toBe('Tom Reyes');
+    expect(speakerOf('Tom Reyes of the University of Norvale, Halden said the plan would fail.')).toBe('Tom Reyes');
+    const two = extractStatements(['In their book, Ana Lima and Tom Reyes of the University of Norvale, Halden suggest that the plan will fail.']);
+    expect(two.map((statement) => statement.speaker)).toEqual(['Ana Lima', 'Tom Reyes']);
+    // Not a person whose "of" opens a phrase inside a clause before the comma.
+    expect(speakerOf('Asked about a report by Tom Reyes of Norvale, Ana Lima said the plan would fail.')).toBe('Ana Lima');
+  });
+
   it('gives "her spokesman" to the last woman named, not to a name of unmarked gender named after her ("… with Velmark farmers")', () => {
     const found = extractStatements([
       'Velmark said on Monday it would take the city to court.',
