@@ -2265,8 +2265,8 @@ function closesQuotation(tokens: Token[], i: number): boolean {
   const inverted = tokens[i - 1]?.quoteMark === 'close';
   let close = i - 1;
   let end = i + 1;
-  if (inverted) while (end - i <= MAX_NAME_WORDS && isSpeakerWord(tokens[end])) end += 1;
-  else while (i - close <= MAX_NAME_WORDS && isSpeakerWord(tokens[close])) close -= 1;
+  if (inverted) while (end - i <= MAX_SPEAKER_WORDS && isSpeakerWord(tokens[end])) end += 1;
+  else while (i - close <= MAX_SPEAKER_WORDS && isSpeakerWord(tokens[close])) close -= 1;
   const hasSpeaker = inverted ? end > i + 1 : close < i - 1;
   // "“…,” she shouted to the crowd as she left": where or to whom, and when, may follow the verb.
   if (!inverted) end = skipPlacePhrase(tokens, end);
@@ -2293,6 +2293,9 @@ const CLOSING_CLAUSE_OPENERS = new Set(['as', 'before', 'after', 'while', 'when'
 
 /** How a quotation breaks off before its speaker: "“…,” she said", "“…?” he asked". */
 const QUOTATION_BREAKS = new Set([',', '?', '!', ...DASHES]);
+
+/** Words of a speaker's name and role ("Halden co-host Ivo Karsk"). */
+const MAX_SPEAKER_WORDS = MAX_NAME_WORDS + 2;
 
 /** A word of a speaker's name or description: "he", "Ms. Lima", "the senator". */
 const isSpeakerWord = (token: Token | undefined) => token !== undefined && ['PROPN', 'PRON', 'NOUN', 'DET', 'ADJ'].includes(token.pos);

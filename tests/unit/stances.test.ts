@@ -4545,6 +4545,13 @@ describe('verbs after a quotation', () => {
       '“The levy must go,” Reyes grumbled.',
     ]);
     expect(found.slice(2).map((statement) => statement.speaker)).toEqual(['Ana Lima', 'Tom Reyes']);
+    // The speaker may carry a place and a role before the name, after the verb or before it.
+    const described = extractStatements([
+      'Mayor Ana Lima spoke on Monday.',
+      '“We will not sell the depot,” mused Halden co-host Ivo Karsk.',
+      '“The levy must go,” Norvale council leader Tom Reyes grumbled.',
+    ]);
+    expect(described.map((statement) => statement.speaker)).toEqual(['Ivo Karsk', 'Tom Reyes']);
   });
 
   it('takes "…,” Bennett shot back" as a verb of saying, though wink reads "shot" as a noun', () => {
