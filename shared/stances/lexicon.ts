@@ -158,6 +158,8 @@ export const QUOTE_CLOSING_VERBS = new Set([
   'muse',
   'snap',
   'recount',
+  // "“…,” remembered Tom Reyes, her former spokesman."
+  'remember',
   'summarize',
   'summarise',
   'concur',

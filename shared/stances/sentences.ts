@@ -65,8 +65,8 @@ const SENTENCE_BREAK = /[.!?…]["”’')\]]*\s+/g;
  *
  * Stages: boundParagraphs → tokenizeParagraph → splitFusedMarks → splitPossessives → mendSplitPairs → markQuotations →
  * retagSentenceStart → retagParticiples → retagOwnedModifiers → retagPresentVerbs → retagCharacterisingVerbs →
- * retagPhrasalVerbs → retagPhrasalStanceParticiples → retagSaidReadAsAdjective → retagAfterAccordingTo →
- * retagNamesReadAsVerbs → retagAdverbsAfterHave → retagVerbsAfterModal → retagVerbsAfterDo → retagPastVerbsBeforeOwners →
+ * retagPhrasalVerbs → retagPhrasalStanceParticiples → retagSaidReadAsAdjective → retagClosingVerbsReadAsAdjectives →
+ * retagAfterAccordingTo → retagNamesReadAsVerbs → retagAdverbsAfterHave → retagVerbsAfterModal → retagVerbsAfterDo → retagPastVerbsBeforeOwners →
  * mergeBrokenAbbreviations → withoutDateline.
  * Quotation state resets at each paragraph: by convention a quote that runs on opens again in the next one.
  */
@@ -77,7 +77,7 @@ export function readSentences(paragraphs: string[]): Sentence[] {
     const start = paragraphStart;
     const sentences = mendSplitPairs(tokenizeParagraph(paragraph, paragraphIndex, start).map(splitFusedMarks).map(splitPossessives));
     paragraphStart += paragraphs[paragraphIndex].length + PARAGRAPH_SEPARATOR.length;
-    const retagged = markQuotations(sentences, singles).map(retagSentenceStart).map(retagParticiples).map(retagOwnedModifiers).map(retagPresentVerbs).map(retagCharacterisingVerbs).map(retagPhrasalVerbs).map(retagPhrasalStanceParticiples).map(retagSaidReadAsAdjective).map(retagAfterAccordingTo).map(retagNamesReadAsVerbs).map(retagAdverbsAfterHave).map(retagVerbsAfterModal).map(retagVerbsAfterDo).map(retagPastVerbsBeforeOwners);
+    const retagged = markQuotations(sentences, singles).map(retagSentenceStart).map(retagParticiples).map(retagOwnedModifiers).map(retagPresentVerbs).map(retagCharacterisingVerbs).map(retagPhrasalVerbs).map(retagPhrasalStanceParticiples).map(retagSaidReadAsAdjective).map(retagClosingVerbsReadAsAdjectives).map(retagAfterAccordingTo).map(retagNamesReadAsVerbs).map(retagAdverbsAfterHave).map(retagVerbsAfterModal).map(retagVerbsAfterDo).map(retagPastVerbsBeforeOwners);
     const merged = mergeBrokenAbbreviations(retagged, paragraph, start);
     return withoutDateline(merged, paragraph, start);
   });
@@ -309,6 +309,28 @@ function retagSaidReadAsAdjective(sentence: Sentence): Sentence {
     if (token.normal === 'said' && token.pos === 'ADJ' && subject) tokens[k] = { ...token, pos: 'VERB', lemma: 'say' };
   });
   return sentence;
+}
+
+/**
+ * wink reads some past forms of verbs that close a quotation as adjectives ("“…,” Pelt fumed."). Right after the
+ * quotation and its speaker (a name or a pronoun), such a word is the verb.
+ */
+function retagClosingVerbsReadAsAdjectives(sentence: Sentence): Sentence {
+  const tokens = sentence.tokens;
+  tokens.forEach((token, k) => {
+    const lemma = token.pos === 'ADJ' ? verbOfPast(token.normal) : undefined;
+    let start = k;
+    while (k - start < MAX_NAME_WORDS && (tokens[start - 1]?.pos === 'PROPN' || SPEAKER_PRONOUNS.has(tokens[start - 1]?.normal ?? ''))) start -= 1;
+    if (lemma && start < k && tokens[start - 1]?.quoteMark === 'close') tokens[k] = { ...token, pos: 'VERB', lemma };
+  });
+  return sentence;
+}
+
+/** The verb of saying whose past form (in "-ed") `word` is ("fumed", "snapped"), if any. */
+function verbOfPast(word: string): string | undefined {
+  if (!word.endsWith('ed')) return undefined;
+  const doubled = word.at(-3) === word.at(-4) ? [word.slice(0, -3)] : [];
+  return [word.slice(0, -1), word.slice(0, -2), ...doubled].find((stem) => QUOTE_CLOSING_VERBS.has(stem) || REPORTING_VERBS.has(stem));
 }
 
 /**

@@ -4554,6 +4554,14 @@ describe('verbs after a quotation', () => {
     expect(described.map((statement) => statement.speaker)).toEqual(['Ivo Karsk', 'Tom Reyes']);
   });
 
+  it('takes "…,” Pelt fumed" as a verb of saying, though wink reads "fumed" as an adjective', () => {
+    const found = extractStatements(['Ana Lima, a councillor, disagreed.', '“We will not sell the depot,” Pelt fumed on Tuesday.']);
+    expect(found.map((statement) => statement.speaker)).toEqual(['Pelt']);
+    // "remembered" closes a quotation as "recalled" does.
+    const remembered = extractStatements(['Ana Lima, a councillor, disagreed.', '“She would never sell the depot,” remembered Tom Reyes, her former spokesman.']);
+    expect(remembered.map((statement) => statement.speaker)).toEqual(['Tom Reyes']);
+  });
+
   it('takes "…,” Bennett shot back" as a verb of saying, though wink reads "shot" as a noun', () => {
     const found = extractStatements(['Ana Lima, a councillor, disagreed.', '“They will not vote for the levy unless it is cut,” Bennett shot back with a laugh.']);
     expect(found.map((statement) => statement.speaker)).toEqual(['Bennett']);
