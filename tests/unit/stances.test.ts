@@ -2787,6 +2787,14 @@ describe('sources without a person’s name', () => {
     // A plural's possessive mark and "and" inside the body's name do not end it.
     expect(speakerOf("Ivo Karsk of the Norvale Drivers' Union said the plan would fail.")).toBe('Ivo Karsk');
     expect(speakerOf("Ivo Karsk of the Timber and Building Workers' Union said the plan would fail.")).toBe('Ivo Karsk');
+    // Capitals after "the" name a body, though no word of them says so; "he" is then the person, not the body.
+    const body = extractStatements([
+      'Ivo Karsk of the Halden Fisheries Cooperative said the corridors were too narrow.',
+      'The cooperative wants trawling allowed inside the wind farm, he said.',
+    ]);
+    expect(body.map((statement) => statement.speaker)).toEqual(['Ivo Karsk', 'Ivo Karsk']);
+    // A title after "the" opens a person's name.
+    expect(speakerOf('At the meeting, the Rev. Teva Ormin said the plan would fail.')).toBe('Teva Ormin');
     // A name the name finder does not know, described by an appositive that runs to the verb, is the person's.
     const described = extractStatements([
       'Ivo Karsk, executive director of the Norvale Riders Alliance, of which Norvale Rail is the largest member, said the group would back a challenge.',
