@@ -681,11 +681,12 @@ function mergeBrokenAbbreviations(sentences: Sentence[], paragraph: string, para
 }
 
 /**
- * A wire dateline opening a paragraph ("WASHINGTON (AP) — ", "TOKYO (Reuters) - ", "WASHINGTON, June 24 (UPI) — "):
- * a place in capitals, a region or date, the agency, a dash; or the agency alone ("(Bloomberg) -- "). In copy written
- * in capitals, where any opening before a dash reads so ("PILOTS WILL STRIKE - …"), only with the agency.
+ * A wire dateline opening a paragraph ("WASHINGTON (AP) — ", "TOKYO (Reuters) - ", "WASHINGTON, June 24 (UPI) — ",
+ * "NORVALE, June 12, 2025 (AFP) - "): a place in capitals, a region or a date (with its year or without), the agency, a
+ * dash; or the agency alone ("(Bloomberg) -- "). In copy written in capitals, where any opening before a dash reads so
+ * ("PILOTS WILL STRIKE - …"), only with the agency.
  */
-const DATELINE = /^(?:\p{Lu}[\p{Lu}.'’-]+(?: \p{Lu}[\p{Lu}.'’-]+){0,3}(?:, \p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)?(?: \d{1,2})?)?(?<agency> \([\p{L} .&-]{2,30}\))?|(?<bare>\(\p{Lu}[\p{L} .&-]{1,29}\))) ?(?:—|–|--?) /u;
+const DATELINE = /^(?:\p{Lu}[\p{Lu}.'’-]+(?: \p{Lu}[\p{Lu}.'’-]+){0,3}(?:, \p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*)?(?: \d{1,2})?(?:, \d{4})?)?(?<agency> \([\p{L} .&-]{2,30}\))?|(?<bare>\(\p{Lu}[\p{L} .&-]{1,29}\))) ?(?:—|–|--?) /u;
 
 /**
  * The paragraph's first sentence without its dateline: where the story was filed is not what anyone said, and its

@@ -4217,6 +4217,7 @@ describe('wire datelines', () => {
     expect(statement).toMatchObject({ speaker: 'Kari Lund', kind: 'condition' });
     expect(statement.claim).not.toMatch(/oslo|reuters/);
     expect(readSentences(['WASHINGTON, June 24 (UPI) — The senator said the bill would pass.'])[0].text).toBe('The senator said the bill would pass.');
+    expect(readSentences(['NORVALE, June 12, 2025 (AFP) - The senator said the bill would pass.'])[0].text).toBe('The senator said the bill would pass.');
     // The agency alone: "(Bloomberg) -- ".
     const [bare] = extractStatements(['(Bloomberg) -- Norvale’s central bank kept rates on hold on Thursday and said it would not resume easing until the currency steadies.']);
     expect(bare).toMatchObject({ speaker: 'Norvale’s central bank', kind: 'condition', text: 'Norvale’s central bank kept rates on hold on Thursday and said it would not resume easing until the currency steadies.' });
