@@ -8,11 +8,13 @@ import { agrees, pronounGender, readsAsBody, roleGender } from './gender.js';
 import { anchorAtQuoteClose, endsInsideQuote, interviewTurns, listedItems, signedQuotations, startsInsideQuote, transcriptSpeakers } from './quotes.js';
 import {
   ATTRIBUTING_VERBS,
+  DESCRIBED_BODY_HEADS,
   FIRST_PERSON_PRONOUNS,
   FRONTED_CLAUSE_OPENERS,
   GENERIC_TITLES,
   LISTENER_VERBS,
   MODALS,
+  ORGANIZATION_HEADS,
   POSSESSIVE_DETERMINERS,
   POSSESSIVE_MARKS,
   QUESTION_OPENERS,
@@ -20,7 +22,8 @@ import {
 } from './lexicon.js';
 import { MAX_APPOSITIVE_TOKENS, MAX_LISTENER_TOKENS, MAX_NAME_WORDS, MAX_REPORTED_PHRASE_TOKENS, MAX_ROLE_TOKENS, MIN_CONTENT_WORDS, NEGATION_WORDS, TOPIC_LEADS } from './patterns.js';
 import { identifiedLater, namedNext } from './identification.js';
-import { DASHES, holdsTitle, namesIn, roleWordsOf, titleQualifiers, type Person, type SpeakerRegister } from './speakers.js';
+import { DASHES, holdsTitle, nameHead, namesIn, roleWordsOf, titleQualifiers, type Person, type SpeakerRegister } from './speakers.js';
+import { compromiseNlp } from './nlp-models.js';
 import { isCapitalized, isFiniteVerb, isRelativeWhoAt, isWord, joinTokens, type Sentence, type Token } from './sentences.js';
 import { isPluralNoun } from './sources.js';
 
@@ -117,7 +120,7 @@ export function attributeSentences(sentences: Sentence[], register: SpeakerRegis
     // "researchers disclosed …. Even so, it declared …": "it" is no plural.
     if (!opening || ['body', 'pronoun'].includes(opening.subject.type) || isPluralNoun(sentence.tokens[opening.end])) return null;
     const found = resolveAt(index, opening.subject, false);
-    return found && (found.organization || found.institutional) ? found : null;
+    return found && (found.organization || found.institutional || isBodyDescription(opening.subject)) ? found : null;
   };
   /**
    * Who the subject of an anchor in sentence `index` is. `record`: the speaker found is now the last named (false when
@@ -161,7 +164,7 @@ export function attributeSentences(sentences: Sentence[], register: SpeakerRegis
     // before her.
     if (!speaker && subject.type === 'unnamed') lastNamed = null;
     if (speaker && subject.type !== 'document' && mentionsDocument(sentence.tokens)) documentSpeaker = speaker;
-    if (speaker && (speaker.organization || speaker.institutional)) lastBody = { person: speaker, at: index };
+    if (speaker && (speaker.organization || speaker.institutional || isBodyDescription(subject))) lastBody = { person: speaker, at: index };
     if (speaker) named(speaker, index);
     // "“Savage,” she said" marks an unmarked Deja Stewart a "she": the next "he" is someone else.
     if (speaker && !speaker.gender && !speaker.organization && !speaker.institutional && subject.type === 'pronoun') speaker.gender = pronounGender(pronoun);
@@ -271,6 +274,9 @@ function describedBefore(subject: Subject, sentence: Sentence, register: Speaker
   const people = new Set([...namesIn(before, register, isQuotedOrNoWord)].map((named) => named.person).filter(isPerson));
   return people.size === 1 ? [...people][0] : null;
 }
+
+/** "the company", "the ministry": a body described by its kind is one, whatever its name reads as. */
+const isBodyDescription = (subject: Subject) => subject.type === 'title' && !subject.describesPerson;
 
 /** "The mayor said …" where the article names no mayor: the office speaks (`Subject` title's `fallback`). */
 function officeOf(subject: Subject): Person | null {
@@ -925,7 +931,7 @@ function resolveSpeaker(
       const isPerson = lastNamed && !lastNamed.organization && !lastNamed.institutional;
       // A description's office ("the mayor") waits until `describedBefore` finds no one the sentence names.
       if (subject.describesPerson) return candidates.length === 0 && isPerson ? lastNamed : null;
-      return subject.fallback ?? null;
+      return (candidates.length === 0 ? bodyOfNoKind(subject.head, register, namedLast) : undefined) ?? subject.fallback ?? null;
     }
     case 'source':
       return subject.person;
@@ -933,6 +939,28 @@ function resolveSpeaker(
       return null;
   }
 }
+
+/**
+ * "Brevolt said …. The company said …": a business described by its kind ("the company", "the firm") is the one body the
+ * article names whose name gives no kind, as "Halden Data Authority" does. None when it names two.
+ */
+function bodyOfNoKind(head: string, register: SpeakerRegister, namedLast: (bodies: Person[]) => Person | undefined): Person | undefined {
+  if (!BUSINESS_HEADS.has(head)) return undefined;
+  const givesKind = (person: Person) => {
+    const kind = nameHead(person.words) ?? '';
+    return DESCRIBED_BODY_HEADS.has(kind) && !BUSINESS_NAME_HEADS.has(kind);
+  };
+  // compromise knows a business by its name's last word ("Corvane Resources", "Halden Power").
+  const isBody = (person: Person) => person.organization || readsAsBody(person) || (!person.gender && compromiseNlp()(person.name).has('#Organization'));
+  const bodies = register.people.filter((person) => isBody(person) && !givesKind(person));
+  return namedLast(bodies) ?? (bodies.length === 1 ? bodies[0] : undefined);
+}
+
+/** Heads of a business's own name, which say no more than that it is one ("Brevolt Group", "Halden Holdings Ltd"). */
+const BUSINESS_NAME_HEADS = new Set(['group', 'company', 'corporation', 'corp', 'inc', 'ltd']);
+
+/** Words that describe a business by its kind: what `DESCRIBED_BODY_HEADS` holds beyond other bodies' heads. */
+const BUSINESS_HEADS = new Set(['company', 'corporation', ...[...DESCRIBED_BODY_HEADS].filter((head) => !ORGANIZATION_HEADS.has(head))]);
 
 /**
  * Whether the person speaks for a body the word does not name ("union" for the airline's chief executive); someone

@@ -1001,9 +1001,14 @@ const NAME_PREPOSITIONS = new Set(['of', 'on', 'for']);
  * an organisation's ("Office of the Norvale Ombudsman", "Norvale Workers Union"), not "Norvale Energy" nor a title.
  */
 function namesOrganization(words: string[]): boolean {
+  const head = nameHead(words);
+  return words.length > 1 && head !== undefined && ORGANIZATION_HEADS.has(head);
+}
+
+/** The head noun of a body's name: the word before "of", "on" or "for", or else the last, lower case. */
+export function nameHead(words: string[]): string | undefined {
   const preposition = words.findIndex((word) => NAME_PREPOSITIONS.has(word));
-  const head = preposition > 0 ? words[preposition - 1] : words.at(-1);
-  return words.length > 1 && head !== undefined && ORGANIZATION_HEADS.has(head.replace(/['’]s?$/, '').toLowerCase());
+  return (preposition > 0 ? words[preposition - 1] : words.at(-1))?.replace(/['’]s?$/, '').toLowerCase();
 }
 
 /** The auxiliary that opens a question before a name ("Would Norvale have to …?"): no given name. */

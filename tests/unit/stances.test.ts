@@ -2807,6 +2807,32 @@ describe('sources without a person’s name', () => {
     expect(quoted.speaker).toBe('Joseph F. Dunford');
   });
 
+  it('gives "the company said" to the one body named whose name gives no kind, or to the one of them named last', () => {
+    const speakers = ['Brevolt', 'Halden Data Authority'];
+    const found = extractStatements(
+      [
+        'Brevolt said on Monday it would appeal the order issued by the Halden Data Authority.',
+        'The authority said it would not extend the deadline.',
+        'The company said it would comply with the order by May.',
+        // "It" after a sentence that opens with the description is the body too.
+        'The company has set three conditions. It wants the fine suspended until the court rules.',
+      ],
+      { speakers },
+    );
+    expect(found.map((statement) => statement.speaker)).toEqual(['Brevolt', 'Halden Data Authority', 'Brevolt', 'Brevolt']);
+    // Of two such bodies, the one named last; a business's own head word ("Group") says no other kind.
+    const two = extractStatements(['Norvale Rail Group and Brevolt met on Monday.', 'Brevolt said it would bid. The company said it would not sell the depot.'], {
+      speakers: ['Norvale Rail Group', 'Brevolt'],
+    });
+    expect(two.map((statement) => statement.speaker)).toEqual(['Brevolt', 'Brevolt']);
+    // A name compromise knows for a business's ("Halden Power"), and "It said" right after the description.
+    const named = extractStatements(
+      ['Halden Power said on Monday it would appeal the order.', 'The company said it would comply by May. It said it would not sell the depot.'],
+      { speakers: ['Halden Power', 'Halden Data Authority'] },
+    );
+    expect(named.map((statement) => statement.speaker)).toEqual(['Halden Power', 'Halden Power', 'Halden Power']);
+  });
+
   it('gives a statement to the person of a place and the place it is in ("Tom Reyes of Norvale, Halden said")', () => {
     expect(speakerOf('Tom Reyes of Norvale, Halden said the plan would fail.')).toBe('Tom Reyes');
     expect(speakerOf('Tom Reyes of the University of Norvale, Halden said the plan would fail.')).toBe('Tom Reyes');
