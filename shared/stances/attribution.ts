@@ -588,7 +588,7 @@ function splitClauses(
       return; // "Putin said …, Russia's Kommersant reported": a citation of the source, not a second statement.
     }
     afterTrailing = trailing;
-    const start = trailing ? cursor : contentStart(tokens, anchor);
+    const start = trailing ? (parenthesisOpenedBefore(tokens, cursor, anchor.inverted ? anchor.verbStart : anchor.subjectStart) ?? cursor) : contentStart(tokens, anchor);
     const end = trailing ? (anchor.inverted ? anchor.verbStart : anchor.subjectStart) : Math.min(next ? nextClauseStart(tokens, next) : tokens.length, relativeClauseEnd(tokens, anchor));
     const parties = jointVoiceParts(tokens, anchor, start, end, register);
     if (parties) {
@@ -630,6 +630,16 @@ function splitClauses(
     afterLeading = !trailing;
   });
   return clauses;
+}
+
+/**
+ * "… (the real rise is closer to 15 percent, according to the Post)": an attribution inside a parenthesis reports what
+ * the parenthesis holds, from the token after its "(", when one opens between `from` and `to` and does not close there.
+ */
+function parenthesisOpenedBefore(tokens: Token[], from: number, to: number): number | undefined {
+  const open = tokens.slice(from, to).findLastIndex((token) => token.text === '(');
+  if (open === -1 || tokens.slice(from + open + 1, to).some((token) => token.text === ')')) return undefined;
+  return from + open + 1;
 }
 
 /**

@@ -1227,6 +1227,16 @@ describe('kinds, polarity and claims', () => {
     expect(found.map((statement) => statement.speaker)).toEqual(['Ana Lima']);
   });
 
+  it('reads an attribution inside a parenthesis as reporting the parenthesis only', () => {
+    const [cited] = extractStatements(['Ana Lima cites her followers for her claim that the levy will double (the rise will not top 15 percent, according to the Halden Post).']);
+    expect([cited.speaker, cited.claim]).toEqual(['Halden Post', '15 not percent rise']);
+    // A parenthesis closed before the attribution is part of what it reports.
+    const closed = ['The levy (now 3 percent) will double next year, Ana Lima said.', 'The levy will double next year (from 3 percent), Tom Reyes said.'];
+    expect(closed.flatMap((sentence) => extractStatements([sentence])).map((statement) => statement.speaker)).toEqual(['Ana Lima', 'Tom Reyes']);
+    // "She did not care if her ratings (as low as 19 percent, Reyes says) hurt her husband": narration around a figure.
+    expect(extractStatements(['She did not care about the criticism but cared if her ratings (at one point as low as 19 percent, Reyes says) hurt her husband.'])).toEqual([]);
+  });
+
   it('gives "according to a statement from X" to X, who issued it', () => {
     const speakers = extractStatements(['According to a statement from the union, the strike will continue.', 'The depot must close, according to a letter from Mayor Ana Lima.']);
     expect(speakers.map((statement) => statement.speaker)).toEqual(['union', 'Ana Lima']);
