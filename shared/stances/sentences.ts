@@ -66,8 +66,8 @@ const SENTENCE_BREAK = /[.!?…]["”’')\]]*\s+/g;
  * Stages: boundParagraphs → tokenizeParagraph → splitFusedMarks → splitPossessives → mendSplitPairs → markQuotations →
  * retagSentenceStart → retagParticiples → retagOwnedModifiers → retagPresentVerbs → retagCharacterisingVerbs →
  * retagPhrasalVerbs → retagPhrasalStanceParticiples → retagSaidReadAsAdjective → retagClosingVerbsReadAsAdjectives →
- * retagAfterAccordingTo → retagNamesReadAsVerbs → retagAdverbsAfterHave → retagVerbsAfterModal → retagVerbsAfterDo → retagPastVerbsBeforeOwners →
- * mergeBrokenAbbreviations → withoutDateline.
+ * retagAfterAccordingTo → retagNamesReadAsVerbs → retagAdverbsAfterHave → retagVerbsAfterModal → retagVerbsAfterDo →
+ * retagPastVerbsBeforeOwners → mergeBrokenAbbreviations → withoutDateline.
  * Quotation state resets at each paragraph: by convention a quote that runs on opens again in the next one.
  */
 export function readSentences(paragraphs: string[]): Sentence[] {
@@ -319,9 +319,10 @@ function retagClosingVerbsReadAsAdjectives(sentence: Sentence): Sentence {
   const tokens = sentence.tokens;
   tokens.forEach((token, k) => {
     const lemma = token.pos === 'ADJ' ? verbOfPast(token.normal) : undefined;
+    if (!lemma) return;
     let start = k;
     while (k - start < MAX_NAME_WORDS && (tokens[start - 1]?.pos === 'PROPN' || SPEAKER_PRONOUNS.has(tokens[start - 1]?.normal ?? ''))) start -= 1;
-    if (lemma && start < k && tokens[start - 1]?.quoteMark === 'close') tokens[k] = { ...token, pos: 'VERB', lemma };
+    if (start < k && tokens[start - 1]?.quoteMark === 'close') tokens[k] = { ...token, pos: 'VERB', lemma };
   });
   return sentence;
 }
