@@ -952,7 +952,7 @@ function resolveSpeaker(
 
 /**
  * "Brevolt said …. The company said …": a business described by its kind ("the company", "the firm") is a body the
- * article names whose name gives no other kind, as "Halden Data Authority" does: the one named last, or the only one.
+ * article names whose name gives no other kind, as "Halden Rail Authority" does: the one named last, or the only one.
  */
 function bodyOfNoKind(head: string, register: SpeakerRegister, namedLast: (bodies: Person[]) => Person | undefined): Person | undefined {
   if (!BUSINESS_HEADS.has(head)) return undefined;
@@ -960,7 +960,7 @@ function bodyOfNoKind(head: string, register: SpeakerRegister, namedLast: (bodie
     const kind = nameHead(person.words) ?? '';
     return DESCRIBED_BODY_HEADS.has(kind) && !BUSINESS_NAME_HEADS.has(kind);
   };
-  // compromise knows a business by its name's last word ("Halden Power", "Brevolt Resources").
+  // compromise knows a business by its name's last word ("Halden Power", "Brevolt Energy").
   const isBody = (person: Person) => person.organization || readsAsBody(person) || (!person.gender && compromiseNlp()(person.name).has('#Organization'));
   const bodies = register.people.filter((person) => isBody(person) && !givesKind(person));
   return namedLast(bodies) ?? (bodies.length === 1 ? bodies[0] : undefined);

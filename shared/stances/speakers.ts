@@ -328,7 +328,7 @@ function collectUnlistedSubjects(sentences: Sentence[]): string[][] {
       // "The Centre for Water Policy warned": the end of a body's name, not a person called Water Policy ("Secretary of
       // State Madeleine Albright" is a name after its title).
       if (raw.length > 1 && run.length === raw.length && endsInstitutionName(tokens, end - raw.length + 1)) return;
-      // "Ivo Karsk of the Halden Fisheries Cooperative said": capitals after "the" name a body or a place; a person's
+      // "Ivo Karsk of the Halden Timber Exchange said": capitals after "the" name a body or a place; a person's
       // name takes no article.
       if (tokens[end - raw.length]?.normal === 'the') return;
       if (run.length === 1 && !isLoneNameSubject(tokens, end, token)) return;

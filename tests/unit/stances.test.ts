@@ -2799,8 +2799,8 @@ describe('sources without a person’s name', () => {
     expect(speakerOf("Ivo Karsk of the Timber and Building Workers' Union said the plan would fail.")).toBe('Ivo Karsk');
     // Capitals after "the" name a body, though no word of them says so; "he" is then the person, not the body.
     const body = extractStatements([
-      'Ivo Karsk of the Halden Fisheries Cooperative said the corridors were too narrow.',
-      'The cooperative wants trawling allowed inside the wind farm, he said.',
+      'Ivo Karsk of the Halden Timber Exchange said the tolls were too high.',
+      'The exchange wants the tolls cut by half, he said.',
     ]);
     expect(body.map((statement) => statement.speaker)).toEqual(['Ivo Karsk', 'Ivo Karsk']);
     // A title after "the" opens a person's name.
@@ -2818,18 +2818,18 @@ describe('sources without a person’s name', () => {
   });
 
   it('gives "the company said" to the one body named whose name gives no kind, or to the one of them named last', () => {
-    const speakers = ['Brevolt', 'Halden Data Authority'];
+    const speakers = ['Brevolt', 'Halden Rail Authority'];
     const found = extractStatements(
       [
-        'Brevolt said on Monday it would appeal the order issued by the Halden Data Authority.',
+        'Brevolt said on Monday it would appeal the ruling of the Halden Rail Authority.',
         'The authority said it would not extend the deadline.',
-        'The company said it would comply with the order by May.',
+        'The company said it would sell the depot by May.',
         // "It" after a sentence that opens with the description is the body too.
-        'The company has set three conditions. It wants the fine suspended until the court rules.',
+        'The company has set three conditions. It wants the fares frozen until the review ends.',
       ],
       { speakers },
     );
-    expect(found.map((statement) => statement.speaker)).toEqual(['Brevolt', 'Halden Data Authority', 'Brevolt', 'Brevolt']);
+    expect(found.map((statement) => statement.speaker)).toEqual(['Brevolt', 'Halden Rail Authority', 'Brevolt', 'Brevolt']);
     // Of two such bodies, the one named last; a business's own head word ("Group") says no other kind.
     const two = extractStatements(['Norvale Rail Group and Brevolt met on Monday.', 'Brevolt said it would bid. The company said it would not sell the depot.'], {
       speakers: ['Norvale Rail Group', 'Brevolt'],
@@ -2837,8 +2837,8 @@ describe('sources without a person’s name', () => {
     expect(two.map((statement) => statement.speaker)).toEqual(['Brevolt', 'Brevolt']);
     // A name compromise knows for a business's ("Halden Power"), and "It said" right after the description.
     const named = extractStatements(
-      ['Halden Power said on Monday it would appeal the order.', 'The company said it would comply by May. It said it would not sell the depot.'],
-      { speakers: ['Halden Power', 'Halden Data Authority'] },
+      ['Halden Power said on Monday it would appeal the ruling.', 'The company said it would sell the depot by May. It said it would not close the line.'],
+      { speakers: ['Halden Power', 'Halden Rail Authority'] },
     );
     expect(named.map((statement) => statement.speaker)).toEqual(['Halden Power', 'Halden Power', 'Halden Power']);
   });
