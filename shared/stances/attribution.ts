@@ -960,11 +960,21 @@ function bodyOfNoKind(head: string, register: SpeakerRegister, namedLast: (bodie
     const kind = nameHead(person.words) ?? '';
     return DESCRIBED_BODY_HEADS.has(kind) && !BUSINESS_NAME_HEADS.has(kind);
   };
-  // compromise knows a business by its name's last word ("Halden Power", "Brevolt Energy").
-  const isBody = (person: Person) => person.organization || readsAsBody(person) || (!person.gender && compromiseNlp()(person.name).has('#Organization'));
+  // compromise knows a watched business by its name's last word ("Halden Power", "Brevolt Energy").
+  const isBody = (person: Person) => person.organization || readsAsBody(person) || (person.watched === true && !person.gender && isKnownOrganization(person.name));
   const bodies = register.people.filter((person) => isBody(person) && !givesKind(person));
   return namedLast(bodies) ?? (bodies.length === 1 ? bodies[0] : undefined);
 }
+
+/** Whether compromise reads the name as an organisation's; asked once per name, as it is slow to ask. */
+function isKnownOrganization(name: string): boolean {
+  let known = KNOWN_ORGANIZATIONS.get(name);
+  if (known === undefined) KNOWN_ORGANIZATIONS.set(name, (known = compromiseNlp()(name).has('#Organization')));
+  return known;
+}
+
+/** `isKnownOrganization`'s answers, for a watch's speakers only: the cache stays as small as the watches' lists. */
+const KNOWN_ORGANIZATIONS = new Map<string, boolean>();
 
 /** Heads of a business's own name, which say no more than that it is one ("Brevolt Group", "Halden Holdings Ltd"). */
 const BUSINESS_NAME_HEADS = new Set(['group', 'company', 'corporation', 'corp', 'inc', 'ltd']);
