@@ -14,6 +14,8 @@ const seed = (date: string) => {
 const containing = (statements: Statement[], words: string) => statements.filter((statement) => statement.text.includes(words));
 /** Who said the statement whose claim holds `term`. */
 const speakerOfClaim = (paragraphs: string[], term: string) => extractStatements(paragraphs).find((statement) => statement.claim.includes(term))?.speaker;
+/** The speakers of the statements a one-sentence article holds, in order. */
+const speakersOfSentence = (text: string) => extractStatements([text]).map((statement) => statement.speaker);
 const only = (statements: Statement[]) => {
   expect(statements).toHaveLength(1);
   return statements[0];
@@ -2576,12 +2578,11 @@ describe('sources without a person’s name', () => {
   });
 
   it('gives what a group led by a named person says to its leader ("The aides, led by campaign manager Tom Reyes, told …")', () => {
-    const speakers = (text: string) => extractStatements([text]).map((statement) => statement.speaker);
-    expect(speakers('The aides, led by campaign manager Tom Reyes, told donors that they were not expecting to win the first two states.')).toEqual(['Tom Reyes']);
-    expect(speakers('The delegation, headed by Ana Lima, said it would not back the levy.')).toEqual(['Ana Lima']);
+    expect(speakersOfSentence('The aides, led by campaign manager Tom Reyes, told donors that they were not expecting to win the first two states.')).toEqual(['Tom Reyes']);
+    expect(speakersOfSentence('The delegation, headed by Ana Lima, said it would not back the levy.')).toEqual(['Ana Lima']);
     // Not someone who merely joins them; a named person led by others speaks for herself.
-    expect(speakers('The aides, joined by campaign manager Tom Reyes, said they would not back the levy.')).toEqual(['aides']);
-    expect(speakers('Ana Lima, led by her aides, said she would not back the levy.')).toEqual(['Ana Lima']);
+    expect(speakersOfSentence('The aides, joined by campaign manager Tom Reyes, said they would not back the levy.')).toEqual(['aides']);
+    expect(speakersOfSentence('Ana Lima, led by her aides, said she would not back the levy.')).toEqual(['Ana Lima']);
   });
 
   it('gives what two names set off after a description say to both ("Two council members, Ana Lima and Tom Reyes, said")', () => {
@@ -4021,14 +4022,12 @@ describe('sources without a person’s name', () => {
 });
 
 describe('names and ledes', () => {
-  const speakersOf = (text: string) => extractStatements([text]).map((statement) => statement.speaker);
-
   it('keeps names whole and without the words next to them', () => {
-    expect(speakersOf('Democrat Hillary Clinton said she will not back the deal.')).toEqual(['Hillary Clinton']);
+    expect(speakersOfSentence('Democrat Hillary Clinton said she will not back the deal.')).toEqual(['Hillary Clinton']);
     // Not a description before a given name: two words that name a place together ("Francisco" is a given name too).
-    expect(speakersOf('The San Francisco Chronicle says the mayor will not back the deal.')).toEqual(['San Francisco Chronicle']);
+    expect(speakersOfSentence('The San Francisco Chronicle says the mayor will not back the deal.')).toEqual(['San Francisco Chronicle']);
     // Each of the two words a place: "State" of "Secretary of State" is none.
-    expect(speakersOf('Former Secretary of State Madeleine Albright urged voters to back the deal.')).toEqual(['Madeleine Albright']);
+    expect(speakersOfSentence('Former Secretary of State Madeleine Albright urged voters to back the deal.')).toEqual(['Madeleine Albright']);
     // A coach's title is no part of the name; initials are a given name's ("P.J." reads to compromise as an acronym),
     // and the surname alone is then the same person.
     const coached = extractStatements(['Coach T.J. Brask said the team will not play unless the pitch is fixed.', '“We are close,” Brask said.']);
@@ -4041,9 +4040,9 @@ describe('names and ledes', () => {
     const bracketed = extractStatements(['Voters judged those who would bar the levy (Councillor Tom J. Reyes), or oppose it (Ana Lima).', 'Mr. Reyes said the levy must go.']);
     expect(bracketed.map((statement) => statement.speaker)).toEqual(['Tom J. Reyes']);
     // A surname compromise also knows as a given name is not a given name after a description.
-    expect(speakersOf('Rahm Emanuel said the city will not back the deal.')).toEqual(['Rahm Emanuel']);
-    expect(speakersOf('Ms. Reed-Veal said the police must release the tapes.')).toEqual(['Reed-Veal']);
-    expect(speakersOf('Should Mrs. Clinton win, she said she would raise taxes.')).toEqual(['Clinton']);
+    expect(speakersOfSentence('Rahm Emanuel said the city will not back the deal.')).toEqual(['Rahm Emanuel']);
+    expect(speakersOfSentence('Ms. Reed-Veal said the police must release the tapes.')).toEqual(['Reed-Veal']);
+    expect(speakersOfSentence('Should Mrs. Clinton win, she said she would raise taxes.')).toEqual(['Clinton']);
   });
 
   it('reads a lede whose subject takes a stance in its main verb as the subject’s statement', () => {
@@ -4053,8 +4052,8 @@ describe('names and ledes', () => {
   });
 
   it('reads a stance verb in the progressive as the subject’s stance, and a passive one as nobody’s', () => {
-    expect(speakersOf('Mayor Ann Loy is seeking a freeze on water rates.')).toEqual(['Ann Loy']);
-    expect(speakersOf('A freeze on water rates is backed by two councillors.')).toEqual([]);
+    expect(speakersOfSentence('Mayor Ann Loy is seeking a freeze on water rates.')).toEqual(['Ann Loy']);
+    expect(speakersOfSentence('A freeze on water rates is backed by two councillors.')).toEqual([]);
   });
 
   it('gives a stance verb to an institution named by its title ("the union is seeking …")', () => {
@@ -4103,12 +4102,12 @@ describe('names and ledes', () => {
   });
 
   it('reads past an appositive to the main verb ("X, the utility’s managing director, refused …")', () => {
-    expect(speakersOf('Paul Dravecky, the utility’s managing director, refused to lower the rate.')).toEqual(['Paul Dravecky']);
-    expect(speakersOf('Paul Dravecky, who runs the utility, refused to lower the rate.')).toEqual(['Paul Dravecky']);
+    expect(speakersOfSentence('Paul Dravecky, the utility’s managing director, refused to lower the rate.')).toEqual(['Paul Dravecky']);
+    expect(speakersOfSentence('Paul Dravecky, who runs the utility, refused to lower the rate.')).toEqual(['Paul Dravecky']);
     // A relative clause may go on with the appositive.
-    expect(speakersOf('Paul Dravecky, president of the Drivers Guild, which says it has 6,000 members, wants part of the depot set aside.')).toEqual(['Paul Dravecky']);
+    expect(speakersOfSentence('Paul Dravecky, president of the Drivers Guild, which says it has 6,000 members, wants part of the depot set aside.')).toEqual(['Paul Dravecky']);
     // An opening phrase is no subject: its comma opens no appositive.
-    expect(speakersOf('Raising the prospect of a long fight, Mayor Ann Loy has rebuffed pressure to lower the rate.')).toEqual(['Ann Loy']);
+    expect(speakersOfSentence('Raising the prospect of a long fight, Mayor Ann Loy has rebuffed pressure to lower the rate.')).toEqual(['Ann Loy']);
   });
 
   it('gives a stance to a public institution named by its common noun ("the district has offered …")', () => {
@@ -4120,9 +4119,9 @@ describe('names and ledes', () => {
   });
 
   it('reads a people’s adjective before a common noun as no speaker ("Japanese fishermen" are not "Japanese")', () => {
-    expect(speakersOf('Across the water, Japanese fishermen have largely welcomed the closure.')).toEqual([]);
-    expect(speakersOf('Japanese officials have welcomed the closure.')).toEqual(['Japanese officials']);
-    expect(speakersOf('The FBI statement said the inquiry would continue.')).toEqual(['FBI']);
+    expect(speakersOfSentence('Across the water, Japanese fishermen have largely welcomed the closure.')).toEqual([]);
+    expect(speakersOfSentence('Japanese officials have welcomed the closure.')).toEqual(['Japanese officials']);
+    expect(speakersOfSentence('The FBI statement said the inquiry would continue.')).toEqual(['FBI']);
   });
 
   it('gives a verb of saying joined by "and" to a person named after the role the sentence opens with', () => {
@@ -4134,27 +4133,27 @@ describe('names and ledes', () => {
   });
 
   it('gives a verb of saying joined by "and" to a body the sentence opens with ("The association puts … and says …")', () => {
-    expect(speakersOf('The association puts the figure at fewer than 600 and says most would be absorbed through retirements.')).toEqual(['association']);
+    expect(speakersOfSentence('The association puts the figure at fewer than 600 and says most would be absorbed through retirements.')).toEqual(['association']);
   });
 
   it('gives what a document says to its owner ("the district’s statement said …", "the union’s letter says …")', () => {
-    expect(speakersOf('“We can work with that proposal,” the district’s statement said.')).toEqual(['district']);
-    expect(speakersOf('The union’s letter says the board must freeze fares.')).toEqual(['union']);
+    expect(speakersOfSentence('“We can work with that proposal,” the district’s statement said.')).toEqual(['district']);
+    expect(speakersOfSentence('The union’s letter says the board must freeze fares.')).toEqual(['union']);
     // A participle between the owner and the document is an adjective, an irregular one too.
-    expect(speakersOf('Judge Ana Lima’s written ruling says bluntly that the agency must pay.')).toEqual(['Ana Lima']);
-    expect(speakersOf('The union’s signed letter says the board must freeze fares.')).toEqual(['union']);
+    expect(speakersOfSentence('Judge Ana Lima’s written ruling says bluntly that the agency must pay.')).toEqual(['Ana Lima']);
+    expect(speakersOfSentence('The union’s signed letter says the board must freeze fares.')).toEqual(['union']);
   });
 
   it('reads "rejecting union calls for …" as the object of a stance, not as the union calling for it', () => {
     const found = extractStatements(['The port will start using remote cranes in January, its owner Ann Loy said, rejecting union calls for the plan to be put on hold.']);
     expect(found.map((statement) => statement.speaker)).toEqual(['Ann Loy']);
-    expect(speakersOf('The union calls for the plan to be put on hold.')).toEqual(['union']);
+    expect(speakersOfSentence('The union calls for the plan to be put on hold.')).toEqual(['union']);
   });
 
   it('reads "disclosed that …" and "revealed that …" as saying it, but not "revealed a logo"', () => {
-    expect(speakersOf('Mayor Ann Loy disclosed that the city is prepared to pay for the new lines.')).toEqual(['Ann Loy']);
-    expect(speakersOf('Mayor Ann Loy revealed the city would not pay for the new lines.')).toEqual(['Ann Loy']);
-    expect(speakersOf('The Brea Port Authority revealed a new logo on Monday.')).toEqual([]);
+    expect(speakersOfSentence('Mayor Ann Loy disclosed that the city is prepared to pay for the new lines.')).toEqual(['Ann Loy']);
+    expect(speakersOfSentence('Mayor Ann Loy revealed the city would not pay for the new lines.')).toEqual(['Ann Loy']);
+    expect(speakersOfSentence('The Brea Port Authority revealed a new logo on Monday.')).toEqual([]);
   });
 
   it('reads "again" as holding to a stance, not when it repeats an action ("would close them again")', () => {
@@ -4210,8 +4209,8 @@ describe('names and ledes', () => {
   });
 
   it('reads a stance verb in the past perfect as background, not a stance taken now', () => {
-    expect(speakersOf('The union had sought a ban on mandatory overtime.')).toEqual([]);
-    expect(speakersOf('Mayor Ann Loy had threatened to veto the budget.')).toEqual([]);
+    expect(speakersOfSentence('The union had sought a ban on mandatory overtime.')).toEqual([]);
+    expect(speakersOfSentence('Mayor Ann Loy had threatened to veto the budget.')).toEqual([]);
   });
 });
 
@@ -4566,10 +4565,9 @@ describe('verbs after a quotation', () => {
   });
 
   it('does not take a name inside a relative clause after the verb for the speaker (", said one official who named Tom Reyes")', () => {
-    const speakers = (text: string) => extractStatements([text]).map((statement) => statement.speaker);
-    expect(speakers('“The audit is late,” said one official who named Tom Reyes.')).toEqual(['official']);
-    expect(speakers('“The audit is late,” said Berg, who also backs Tom Reyes.')).toEqual(['Berg']);
-    expect(speakers('“The audit is late,” said retired judge Tom Reyes.')).toEqual(['Tom Reyes']);
+    expect(speakersOfSentence('“The audit is late,” said one official who named Tom Reyes.')).toEqual(['official']);
+    expect(speakersOfSentence('“The audit is late,” said Berg, who also backs Tom Reyes.')).toEqual(['Berg']);
+    expect(speakersOfSentence('“The audit is late,” said retired judge Tom Reyes.')).toEqual(['Tom Reyes']);
   });
 
   it('does not give a sentence about a quoted name to the last speaker ("“Harbour Days” is a drama …")', () => {
